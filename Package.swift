@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MandatSante",
+    products: [
+        .executable(name: "mandat-sante", targets: ["mandat-sante"]),
+        .library(name: "RuleKit", targets: ["RuleKit"]),
+        .library(name: "MandatSante", targets: ["MandatSante"]),
+    ],
+    targets: [
+        // Generic rule engine: JSON with positions, condition language, vocabulary, diagnostics.
+        .target(name: "RuleKit"),
+        // The domain: profiles, recommendations, planner, mandate calendar, renderers.
+        .target(name: "MandatSante", dependencies: ["RuleKit"]),
+        // The command line as a testable library: arguments, subcommands, exit codes, file I/O.
+        .target(name: "MandatSanteCLI", dependencies: ["MandatSante", "RuleKit"]),
+        .executableTarget(name: "mandat-sante", dependencies: ["MandatSanteCLI"]),
+        .testTarget(name: "RuleKitTests", dependencies: ["RuleKit"]),
+        .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit"]),
+        .testTarget(name: "MandatSanteCLITests", dependencies: ["MandatSanteCLI", "mandat-sante"]),
+    ]
+)

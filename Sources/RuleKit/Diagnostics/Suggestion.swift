@@ -1,0 +1,39 @@
+/// Finds the closest known name to a misspelt one, for « vouliez-vous dire … » hints.
+public enum Suggestion {
+    /// The candidate nearest to `word` by edit distance, when it is close enough to be a plausible typo.
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased())
+        guard !target.isEmpty, target.count <= 200 else { return nil }
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
+        }
+        guard let best else { return nil }
+        let allowed = max(2, target.count / 3)
+        return best.distance <= allowed ? best.name : nil
+    }
+
+    /// ` ; vouliez-vous dire « x » ?` or an empty string.
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+        guard let match = closest(to: word, among: candidates) else { return "" }
+        return " ; vouliez-vous dire « \(match) » ?"
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

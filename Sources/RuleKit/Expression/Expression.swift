@@ -1,0 +1,60 @@
+/// A comparison operator of the condition language.
+public enum ComparisonOperator: String, Hashable, Sendable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case `in` = "in"
+    case notIn = "not in"
+}
+
+/// A parsed condition: a tree whose every node knows its range in the source text.
+public struct Expression: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case fact(String)
+        case list([Expression])
+        case not(Expression)
+        case and([Expression])
+        case or([Expression])
+        case comparison(ComparisonOperator, Expression, Expression)
+    }
+
+    public var kind: Kind
+    /// Scalar offsets `[start, end)` in the expression's text.
+    public var range: Range<Int>
+
+    public init(_ kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The direct sub-expressions, in source order.
+    public var children: [Expression] {
+        switch kind {
+        case .bool, .number, .string, .fact: return []
+        case .list(let items), .and(let items), .or(let items): return items
+        case .not(let operand): return [operand]
+        case .comparison(_, let left, let right): return [left, right]
+        }
+    }
+
+    /// Every fact name the expression reads.
+    public var factNames: Set<String> {
+        if case .fact(let name) = kind { return [name] }
+        return children.reduce(into: []) { $0.formUnion($1.factNames) }
+    }
+
+    /// The source text of this node, cut out of the full expression text.
+    public func text(in source: String) -> String {
+        let scalars = source.unicodeScalars
+        guard range.lowerBound >= 0, range.upperBound <= scalars.count else { return "" }
+        let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        let end = scalars.index(start, offsetBy: range.count)
+        return String(scalars[start..<end])
+    }
+}

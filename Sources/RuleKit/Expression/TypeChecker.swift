@@ -1,0 +1,182 @@
+/// Checks a parsed condition against a vocabulary: facts exist, values are allowed, types fit.
+///
+/// Collects every problem of the expression rather than stopping at the first.
+public struct TypeChecker {
+    /// The static type of a sub-expression.
+    indirect enum StaticType {
+        case bool
+        case number
+        /// Text; `fact` is set for enumerated facts, whose values are restricted.
+        case text(fact: Fact?)
+        case set(Fact)
+        case list([(type: StaticType, expression: Expression)])
+        case invalid
+
+        var name: String {
+            switch self {
+            case .bool: return "booléen"
+            case .number: return "nombre"
+            case .text(let fact): return fact == nil ? "texte" : "valeur parmi une liste"
+            case .set: return "liste de valeurs"
+            case .list: return "liste"
+            case .invalid: return "invalide"
+            }
+        }
+    }
+
+    let vocabulary: Vocabulary
+    private(set) var errors: [ExpressionError] = []
+
+    public static func check(_ expression: Expression, vocabulary: Vocabulary) -> [ExpressionError] {
+        var checker = TypeChecker(vocabulary: vocabulary)
+        checker.requireCondition(expression)
+        return checker.errors
+    }
+
+    private init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// `expression` is used where a truth value is needed.
+    private mutating func requireCondition(_ expression: Expression) {
+        switch expression.kind {
+        case .and(let operands), .or(let operands):
+            operands.forEach { requireCondition($0) }
+        case .not(let operand):
+            requireCondition(operand)
+        case .comparison(let op, let left, let right):
+            checkComparison(op, left, right, range: expression.range)
+        case .bool:
+            break
+        case .fact(let name):
+            guard let fact = lookUp(name, at: expression.range) else { return }
+            if fact.type != .bool {
+                errors.append(ExpressionError("expression.type", "« \(name) » est un \(fact.type.frenchName) et non une condition : \(Self.usageExample(for: fact))", at: expression.range))
+            }
+        case .number, .string:
+            errors.append(ExpressionError("expression.type", "une valeur seule n'est pas une condition : comparez-la à un fait", at: expression.range))
+        case .list:
+            errors.append(ExpressionError("expression.type", "une liste n'est permise qu'à droite de « in »", at: expression.range))
+        }
+    }
+
+    private mutating func type(of expression: Expression) -> StaticType {
+        switch expression.kind {
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .text(fact: nil)
+        case .fact(let name):
+            guard let fact = lookUp(name, at: expression.range) else { return .invalid }
+            switch fact.type {
+            case .bool: return .bool
+            case .int, .number: return .number
+            case .text: return .text(fact: nil)
+            case .enum: return .text(fact: fact)
+            case .set: return .set(fact)
+            }
+        case .list(let items):
+            return .list(items.map { (type(of: $0), $0) })
+        case .and, .or, .not, .comparison:
+            requireCondition(expression)
+            return .bool
+        }
+    }
+
+    private mutating func checkComparison(_ op: ComparisonOperator, _ left: Expression, _ right: Expression, range: Range<Int>) {
+        let leftType = type(of: left)
+        let rightType = type(of: right)
+        switch op {
+        case .equal, .notEqual:
+            checkEquality(leftType, left, rightType, right)
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            for (type, expression) in [(leftType, left), (rightType, right)] {
+                switch type {
+                case .number, .invalid: continue
+                default:
+                    errors.append(ExpressionError("expression.type", "« \(op.rawValue) » compare des nombres, or « \(describe(expression)) » est de type \(type.name)", at: expression.range))
+                }
+            }
+        case .in, .notIn:
+            checkMembership(op, leftType, left, rightType, right)
+        }
+    }
+
+    private mutating func checkEquality(_ leftType: StaticType, _ left: Expression, _ rightType: StaticType, _ right: Expression) {
+        switch (leftType, rightType) {
+        case (.invalid, _), (_, .invalid), (.bool, .bool), (.number, .number):
+            return
+        case (.text(let leftFact), .text(let rightFact)):
+            if let fact = leftFact { checkChoice(right, of: fact) }
+            if let fact = rightFact { checkChoice(left, of: fact) }
+        case (.set(let fact), _), (_, .set(let fact)):
+            errors.append(ExpressionError("expression.type", "« \(fact.name) » est une liste de valeurs : écrivez « 'valeur' in \(fact.name) »", at: left.range.lowerBound..<right.range.upperBound))
+        default:
+            errors.append(ExpressionError("expression.type", "impossible de comparer « \(describe(left)) » (\(leftType.name)) avec « \(describe(right)) » (\(rightType.name))", at: left.range.lowerBound..<right.range.upperBound))
+        }
+    }
+
+    private mutating func checkMembership(_ op: ComparisonOperator, _ leftType: StaticType, _ left: Expression, _ rightType: StaticType, _ right: Expression) {
+        switch rightType {
+        case .invalid:
+            return
+        case .list(let items):
+            for item in items {
+                switch (leftType, item.type) {
+                case (.invalid, _), (_, .invalid), (.number, .number), (.bool, .bool):
+                    continue
+                case (.text(let fact), .text):
+                    if let fact { checkChoice(item.expression, of: fact) }
+                default:
+                    errors.append(ExpressionError("expression.type", "« \(describe(item.expression)) » (\(item.type.name)) ne peut pas être comparé à « \(describe(left)) » (\(leftType.name))", at: item.expression.range))
+                }
+            }
+        case .set(let fact):
+            switch leftType {
+            case .invalid: return
+            case .text(let leftFact) where leftFact == nil:
+                checkChoice(left, of: fact)
+            default:
+                errors.append(ExpressionError("expression.type", "à gauche de « \(op.rawValue) \(fact.name) », une valeur entre apostrophes était attendue (par exemple « '\(fact.choiceIDs.first ?? "valeur")' in \(fact.name) »)", at: left.range))
+            }
+        default:
+            errors.append(ExpressionError("expression.type", "« \(op.rawValue) » attend à droite une liste entre crochets ou un fait de type liste, pas « \(describe(right)) » (\(rightType.name))", at: right.range))
+        }
+    }
+
+    /// A string literal compared with an enumerated fact must be one of its values.
+    private mutating func checkChoice(_ expression: Expression, of fact: Fact) {
+        guard case .string(let value) = expression.kind, fact.type == .enum || fact.type == .set else { return }
+        guard fact.choice(value) == nil else { return }
+        let allowed = fact.choiceIDs.joined(separator: ", ")
+        let hint = Suggestion.hint(for: value, among: fact.choiceIDs)
+        errors.append(ExpressionError("expression.valeur-inconnue", "valeur inconnue « \(value) » pour « \(fact.name) »\(hint) (valeurs permises : \(allowed))", at: expression.range))
+    }
+
+    private mutating func lookUp(_ name: String, at range: Range<Int>) -> Fact? {
+        if let fact = vocabulary.fact(named: name) { return fact }
+        let hint = Suggestion.hint(for: name, among: vocabulary.factNames)
+        errors.append(ExpressionError("expression.fait-inconnu", "fait inconnu « \(name) »\(hint)", at: range))
+        return nil
+    }
+
+    private func describe(_ expression: Expression) -> String {
+        switch expression.kind {
+        case .fact(let name): return name
+        case .string(let text): return "'\(text)'"
+        case .number(let value): return JSONObjectReader.format(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .list: return "[…]"
+        default: return "(…)"
+        }
+    }
+
+    private static func usageExample(for fact: Fact) -> String {
+        switch fact.type {
+        case .int, .number: return "comparez-le, par exemple « \(fact.name) >= 1000 »"
+        case .enum: return "comparez-le, par exemple « \(fact.name) == '\(fact.choiceIDs.first ?? "valeur")' »"
+        case .set: return "testez une valeur, par exemple « '\(fact.choiceIDs.first ?? "valeur")' in \(fact.name) »"
+        case .text: return "comparez-le, par exemple « \(fact.name) == 'texte' »"
+        case .bool: return ""
+        }
+    }
+}

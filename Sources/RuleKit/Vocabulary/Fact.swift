@@ -1,0 +1,58 @@
+/// A fact that an input may state: its name, type, allowed values and how to present it to people.
+public struct Fact: Hashable, Sendable {
+    /// One allowed value of an `enum` or `set` fact.
+    public struct Choice: Hashable, Sendable {
+        public var id: String
+        public var label: String
+
+        public init(id: String, label: String) {
+            self.id = id
+            self.label = label
+        }
+    }
+
+    public var name: String
+    public var type: FactType
+    public var label: String
+    /// How a `bool` fact reads when it is false (« pas de CLSM »), for explanations.
+    public var falseLabel: String?
+    public var help: String
+    public var choices: [Choice]
+    public var required: Bool
+    public var defaultValue: FactValue?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var unit: String?
+    /// A condition (source text) under which a questionnaire asks for this fact.
+    public var askWhen: String?
+    /// Where the fact was declared, for diagnostics about it.
+    public var location: SourceLocation?
+
+    public init(
+        name: String, type: FactType, label: String, falseLabel: String? = nil, help: String = "",
+        choices: [Choice] = [], required: Bool = false, defaultValue: FactValue? = nil,
+        minimum: Double? = nil, maximum: Double? = nil, unit: String? = nil, askWhen: String? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.label = label
+        self.falseLabel = falseLabel
+        self.help = help
+        self.choices = choices
+        self.required = required
+        self.defaultValue = defaultValue
+        self.minimum = minimum
+        self.maximum = maximum
+        self.unit = unit
+        self.askWhen = askWhen
+        self.location = location
+    }
+
+    public var choiceIDs: [String] { choices.map(\.id) }
+
+    public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
+
+    /// The label of a choice, or the id itself when unknown.
+    public func label(ofChoice id: String) -> String { choice(id)?.label ?? id }
+}
