@@ -1,1 +1,71 @@
 import RuleKit
+
+/// A territory as its team describes it: the facts of the vocabulary, validated.
+public struct Profile: Sendable {
+    public var facts: FactValues
+    public var vocabulary: Vocabulary
+    /// The file it came from, as the user named it.
+    public var file: String
+
+    public var name: String {
+        if case .text(let name)? = facts.value(of: "name", in: vocabulary) { return name }
+        return file
+    }
+
+    public func value(_ fact: String) -> FactValue? {
+        facts.value(of: fact, in: vocabulary)
+    }
+
+    public func number(_ fact: String) -> Double? {
+        if case .number(let value)? = value(fact) { return value }
+        return nil
+    }
+
+    /// The value of `fact` written for people (labels, French numbers).
+    public func display(_ fact: String) -> String {
+        ValueFormatter.value(value(fact), of: vocabulary.fact(named: fact))
+    }
+}
+
+/// Reads a profile document: a JSON object whose keys are facts of the vocabulary.
+public enum ProfileLoader {
+    /// Keys a profile may carry besides facts: an editor's schema link and a free description.
+    public static let metadataKeys: Set<String> = ["$schema", "description"]
+
+    public static func load(_ bytes: [UInt8], file: String, vocabulary: Vocabulary) -> (Profile?, [Diagnostic]) {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return (nil, [error.diagnostic(file: file)])
+        }
+        let (facts, readDiagnostics) = FactsReader.read(root, file: file, vocabulary: vocabulary, ignoredKeys: metadataKeys)
+        var diagnostics = readDiagnostics
+        if case .string = root["description"]?.value.value {} else if let member = root["description"] {
+            diagnostics.append(.error("faits.type", "« description » doit être un texte, pas \(member.value.kindDescription)", file: file, at: member.value.location))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.sorted()) }
+        return (Profile(facts: facts, vocabulary: vocabulary, file: file), diagnostics)
+    }
+
+    /// Applies `fact=value` overrides (from `--set`), validated exactly like the profile's own values.
+    public static func override(_ profile: Profile, with assignments: [String]) -> Result<Profile, FactValueError> {
+        var result = profile
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                return .failure(FactValueError("« \(assignment) » : la forme fait=valeur était attendue, par exemple cls=en-vigueur"))
+            }
+            let name = String(assignment[..<equals])
+            let text = String(assignment[assignment.index(after: equals)...])
+            guard let fact = profile.vocabulary.fact(named: name) else {
+                let hint = Suggestion.hint(for: name, among: profile.vocabulary.factNames)
+                return .failure(FactValueError("fait inconnu « \(name) »\(hint)"))
+            }
+            switch FactsReader.value(parsing: text, for: fact) {
+            case .success(let value): result.facts.set(name, to: value, in: profile.vocabulary)
+            case .failure(let error): return .failure(FactValueError("\(name) : \(error.message)"))
+            }
+        }
+        return .success(result)
+    }
+}

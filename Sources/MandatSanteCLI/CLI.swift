@@ -1,1 +1,58 @@
-import MandatSante
+/// The `mandat-sante` command line, testable: it takes the arguments and a console, and returns the exit code.
+public struct CLI: Sendable {
+    public let console: Console
+
+    public init(console: Console) {
+        self.console = console
+    }
+
+    /// Runs one command; `arguments` excludes the program name.
+    public func run(_ arguments: [String]) -> ExitCode {
+        do {
+            try dispatch(arguments)
+            return .success
+        } catch {
+            console.writeError(error.message + "\n")
+            return error.exitCode
+        }
+    }
+
+    private func dispatch(_ arguments: [String]) throws(CLIError) {
+        guard let command = arguments.first else {
+            console.write(HelpText.general + "\n")
+            return
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h"), HelpText.forCommand(command) != nil {
+            return try help([command])
+        }
+        switch command {
+        case "-h", "--help": console.write(HelpText.general + "\n")
+        case "--version", "version": console.write(HelpText.version + "\n")
+        case "help": try help(rest)
+        case RoadmapCommand.name: try RoadmapCommand(console: console).run(rest)
+        default:
+            let known = ["roadmap", "help", "--help", "--version"]
+            throw .usage("commande inconnue « \(command) »\(RuleKitHint.hint(command, known))")
+        }
+    }
+
+    private func help(_ arguments: [String]) throws(CLIError) {
+        guard let name = arguments.first else {
+            console.write(HelpText.general + "\n")
+            return
+        }
+        guard let text = HelpText.forCommand(name) else {
+            throw .usage("pas d'aide pour « \(name) » : cette commande n'existe pas")
+        }
+        console.write(text + "\n")
+    }
+}
+
+import RuleKit
+
+enum RuleKitHint {
+    static func hint(_ word: String, _ candidates: [String]) -> String {
+        Suggestion.hint(for: word, among: candidates)
+    }
+}

@@ -1,0 +1,127 @@
+import RuleKit
+
+/// Turns a profile and a rule base into a roadmap: select, score, resolve conflicts, order, place in phases.
+/// Pure: the same inputs always give the same roadmap.
+public struct Planner: Sendable {
+    public let ruleBase: RuleBase
+
+    public init(ruleBase: RuleBase) {
+        self.ruleBase = ruleBase
+    }
+
+    public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
+        let facts = profile.facts
+        var evaluations: [String: Evaluation] = [:]
+        var selected: [String: Recommendation] = [:]
+        var leftOut: [LeftOutRecommendation] = []
+
+        // 1–2. Select and score.
+        for recommendation in ruleBase.recommendations {
+            let evaluation = evaluate(recommendation, facts)
+            evaluations[recommendation.id] = evaluation
+            if evaluation.truth == .true {
+                selected[recommendation.id] = recommendation
+            } else {
+                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .conditionNotMet(evaluation.truth), score: evaluation.score))
+            }
+        }
+        func score(_ id: String) -> Int { evaluations[id]?.score.total ?? 0 }
+
+        // 3. Conflicts: what is replaced goes; of two exclusive ones, the better scored stays.
+        var supersedes: [String: [String]] = [:]
+        var removed: [String: LeftOutRecommendation.Reason] = [:]
+        for id in selected.keys.sorted() {
+            for replaced in selected[id]?.replaces ?? [] where selected[replaced] != nil && removed[replaced] == nil {
+                removed[replaced] = .replaced(by: id)
+                supersedes[id, default: []].append(replaced)
+            }
+        }
+        for id in selected.keys.sorted() where removed[id] == nil {
+            for other in selected[id]?.excludes ?? [] where selected[other] != nil && removed[other] == nil && removed[id] == nil {
+                let (winner, loser) = score(other) > score(id) ? (other, id) : (id, other)
+                removed[loser] = .excluded(by: winner)
+                supersedes[winner, default: []].append(loser)
+            }
+        }
+        for (id, reason) in removed.sorted(by: { $0.key < $1.key }) {
+            if let recommendation = selected.removeValue(forKey: id) {
+                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: reason, score: evaluations[id]?.score ?? Score(terms: [])))
+            }
+        }
+
+        // 4. Order: prerequisites first, then the best score, then the id for stability.
+        let order = ruleBase.dependencyGraph.order(Array(selected.keys)) { a, b in
+            score(a) != score(b) ? score(a) > score(b) : a < b
+        }
+
+        // 5. Place in phases within capacity.
+        let capacity = Capacity(population: profile.number("population") ?? 0,
+                                engineeringStaff: Int(profile.number("engineeringStaff") ?? 1), phases: calendar.phases)
+        let candidates = selected
+        var free = capacity.unitsPerPhase
+        var phaseOf: [String: Int] = [:]
+        var placements: [String: Placement] = [:]
+        for id in order {
+            guard let recommendation = selected[id] else { continue }
+            let prerequisites = recommendation.after.filter { candidates[$0] != nil }
+            if let missing = prerequisites.first(where: { phaseOf[$0] == nil }) {
+                selected[id] = nil
+                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .prerequisiteLeftOut(missing), score: evaluations[id]?.score ?? Score(terms: [])))
+                continue
+            }
+            var earliest = calendar.phaseIndex(for: recommendation.horizon)
+            var placement = Placement.horizon
+            for prerequisite in prerequisites {
+                if let phase = phaseOf[prerequisite], phase > earliest {
+                    earliest = phase
+                    placement = .prerequisite(prerequisite)
+                }
+            }
+            guard let phase = (earliest..<free.count).first(where: { free[$0] >= recommendation.effort.units }) else {
+                selected[id] = nil
+                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .noCapacity, score: evaluations[id]?.score ?? Score(terms: [])))
+                continue
+            }
+            if phase > earliest { placement = .capacity(wanted: earliest) }
+            free[phase] -= recommendation.effort.units
+            phaseOf[id] = phase
+            placements[id] = placement
+        }
+
+        // Rank: by phase, keeping the dependency-and-score order inside each phase.
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let placedIDs = phaseOf.keys.sorted { (phaseOf[$0] ?? 0, position[$0] ?? 0) < (phaseOf[$1] ?? 0, position[$1] ?? 0) }
+        var items: [RoadmapItem] = []
+        for (offset, id) in placedIDs.enumerated() {
+            guard let recommendation = selected[id], let phase = phaseOf[id] else { continue }
+            if let top, offset >= top {
+                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .beyondTop(top), score: evaluations[id]?.score ?? Score(terms: [])))
+                continue
+            }
+            items.append(RoadmapItem(
+                rank: items.count + 1, recommendation: recommendation, score: evaluations[id]?.score ?? Score(terms: []),
+                phaseIndex: phase, placement: placements[id] ?? .horizon,
+                prerequisites: recommendation.after.filter { phaseOf[$0] != nil },
+                supersedes: supersedes[id] ?? []))
+        }
+        leftOut.sort { a, b in
+            if a.reason.order != b.reason.order { return a.reason.order < b.reason.order }
+            if a.score.total != b.score.total { return a.score.total > b.score.total }
+            return a.recommendation.id < b.recommendation.id
+        }
+        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut, evaluations: evaluations)
+    }
+
+    private func evaluate(_ recommendation: Recommendation, _ facts: FactValues) -> Evaluation {
+        var terms = [Score.Term(points: recommendation.priority, reason: "priorité de base")]
+        var missed: [Boost] = []
+        for boost in recommendation.boosts {
+            if boost.condition.evaluate(facts) == .true {
+                terms.append(Score.Term(points: boost.points, reason: boost.reason))
+            } else {
+                missed.append(boost)
+            }
+        }
+        return Evaluation(truth: recommendation.condition.evaluate(facts), score: Score(terms: terms), missedBoosts: missed)
+    }
+}

@@ -1,0 +1,35 @@
+import RuleKit
+
+/// The loaded, checked rule base: vocabulary, levers, sources and recommendations.
+public struct RuleBase: Sendable {
+    public var vocabulary: Vocabulary
+    public var levers: [Lever]
+    public var sources: [SourceDocument]
+    /// In file order, then in order of appearance.
+    public var recommendations: [Recommendation]
+    private var indexByID: [String: Int]
+
+    public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation]) {
+        self.vocabulary = vocabulary
+        self.levers = levers
+        self.sources = sources
+        self.recommendations = recommendations
+        var index: [String: Int] = [:]
+        for (position, recommendation) in recommendations.enumerated() where index[recommendation.id] == nil {
+            index[recommendation.id] = position
+        }
+        indexByID = index
+    }
+
+    public func recommendation(_ id: String) -> Recommendation? {
+        indexByID[id].map { recommendations[$0] }
+    }
+
+    public func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
+
+    public func source(_ id: String) -> SourceDocument? { sources.first { $0.id == id } }
+
+    public var dependencyGraph: DependencyGraph {
+        DependencyGraph(prerequisites: Dictionary(recommendations.map { ($0.id, $0.after) }, uniquingKeysWith: { first, _ in first }))
+    }
+}

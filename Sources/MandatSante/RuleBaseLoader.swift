@@ -1,0 +1,89 @@
+import RuleKit
+
+/// Loads and checks a whole rule base, collecting every problem with its position instead of stopping.
+public enum RuleBaseLoader {
+    public struct Result: Sendable {
+        /// Nil only when the vocabulary itself cannot be read; otherwise holds every valid recommendation.
+        public var ruleBase: RuleBase?
+        /// Sorted by file and position.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(_ files: RuleFiles) -> Result {
+        var diagnostics: [Diagnostic] = []
+        guard let vocabularyRoot = parse(files.vocabulary, &diagnostics) else {
+            return Result(ruleBase: nil, diagnostics: diagnostics.sorted())
+        }
+        let (vocabulary, vocabularyDiagnostics) = VocabularyLoader.load(vocabularyRoot, file: files.vocabulary.path)
+        diagnostics += vocabularyDiagnostics
+        if vocabularyDiagnostics.hasErrors {
+            return Result(ruleBase: nil, diagnostics: diagnostics.sorted())
+        }
+        let levers = parse(files.levers, &diagnostics).map { readLevers($0, file: files.levers.path, &diagnostics) } ?? []
+        let sources = parse(files.sources, &diagnostics).map { readSources($0, file: files.sources.path, &diagnostics) } ?? []
+        var reader = RecommendationReader(
+            vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id))
+        var recommendations: [Recommendation] = []
+        for file in files.recommendations.sorted(by: { $0.path < $1.path }) {
+            guard let root = parse(file, &diagnostics) else { continue }
+            recommendations += reader.readFile(root, file: file.path)
+        }
+        diagnostics += reader.diagnostics
+        diagnostics += RuleBaseCrossCheck.check(recommendations)
+        let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations)
+        return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
+    }
+
+    private static func parse(_ file: RuleFile, _ diagnostics: inout [Diagnostic]) -> JSONNode? {
+        do {
+            return try JSONParser.parse(file.bytes)
+        } catch {
+            diagnostics.append(error.diagnostic(file: file.path))
+            return nil
+        }
+    }
+
+    private static func readLevers(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [Lever] {
+        readList(root, key: "levers", file: file, context: "un levier", &diagnostics) { reader in
+            let id = reader.string("id", required: true)
+            let title = reader.string("title", required: true)
+            let description = reader.string("description", required: true)
+            guard let id, let title, let description else { return nil }
+            return Lever(id: id, title: title, description: description)
+        }
+    }
+
+    private static func readSources(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
+        readList(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
+            let id = reader.string("id", required: true)
+            let title = reader.string("title", required: true)
+            guard let id, let title else { return nil }
+            return SourceDocument(id: id, title: title)
+        }
+    }
+
+    /// Reads `{ "<key>": [ {…}, … ] }`, each element with `readElement`; duplicate `id`s are errors.
+    private static func readList<T: Identifiable>(
+        _ root: JSONNode, key: String, file: String, context: String, _ diagnostics: inout [Diagnostic],
+        readElement: (inout JSONObjectReader) -> T?
+    ) -> [T] where T.ID == String {
+        guard var document = JSONObjectReader(root, file: file, context: "le fichier", diagnostics: &diagnostics) else { return [] }
+        let elements = document.array(key, required: true) ?? []
+        document.reportUnknownFields()
+        diagnostics += document.diagnostics
+        var result: [T] = []
+        for element in elements {
+            guard var reader = JSONObjectReader(element, file: file, context: context, diagnostics: &diagnostics) else { continue }
+            let value = readElement(&reader)
+            reader.reportUnknownFields()
+            diagnostics += reader.diagnostics
+            guard let value else { continue }
+            if result.contains(where: { $0.id == value.id }) {
+                diagnostics.append(.error("regles.doublon", "identifiant « \(value.id) » déjà utilisé dans ce fichier", file: file, at: element.location))
+                continue
+            }
+            result.append(value)
+        }
+        return result
+    }
+}

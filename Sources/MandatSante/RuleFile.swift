@@ -1,0 +1,31 @@
+/// The raw content of one rule file, as read by the command line (the domain never touches the disk).
+public struct RuleFile: Sendable {
+    /// The path as shown in diagnostics, e.g. `Rules/recommendations/offre-de-soins.json`.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// The text for quoting lines under diagnostics (invalid UTF-8 is repaired for display only).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The files that make a rule base.
+public struct RuleFiles: Sendable {
+    public var vocabulary: RuleFile
+    public var levers: RuleFile
+    public var sources: RuleFile
+    public var recommendations: [RuleFile]
+
+    public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, recommendations: [RuleFile]) {
+        self.vocabulary = vocabulary
+        self.levers = levers
+        self.sources = sources
+        self.recommendations = recommendations
+    }
+
+    public var all: [RuleFile] { [vocabulary, levers, sources] + recommendations }
+}

@@ -1,0 +1,70 @@
+import MandatSante
+import RuleKit
+
+/// `mandat-sante roadmap PROFIL.json`: the prioritized, phased roadmap of the mandate.
+struct RoadmapCommand {
+    static let name = "roadmap"
+
+    let console: Console
+
+    func run(_ arguments: [String]) throws(CLIError) {
+        let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set"], flags: [], command: Self.name)
+        guard parsed.positionals.count == 1, let profilePath = parsed.positionals.first else {
+            throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
+        }
+        let format = try Self.format(parsed.value("--format", command: Self.name))
+        let top = try Self.top(parsed.value("--top", command: Self.name))
+        let calendar = try Self.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
+        let output = try parsed.value("--output", command: Self.name)
+
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
+        let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, overrides: parsed.options["--set"] ?? [])
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
+        let text = format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        if let output {
+            try FileSystem.writeAtomically(text, to: output)
+            console.writeError("Feuille de route écrite dans « \(output) » (\(roadmap.items.count) actions).\n")
+        } else {
+            console.write(text)
+        }
+    }
+
+    static func format(_ value: String?) throws(CLIError) -> RoadmapFormat {
+        guard let value else { return .text }
+        if let format = RoadmapFormat(rawValue: value) { return format }
+        if value == "text" || value == "txt" { return .text }
+        if value == "md" { return .markdown }
+        let names = RoadmapFormat.allCases.map(\.rawValue)
+        throw .usage("format inconnu « \(value) »\(Suggestion.hint(for: value, among: names)) (formats : \(names.joined(separator: ", ")))", command: name)
+    }
+
+    static func top(_ value: String?) throws(CLIError) -> Int? {
+        guard let value else { return nil }
+        guard let number = Int(value), number >= 1 else {
+            throw .usage("--top attend un nombre entier positif, pas « \(value) »", command: name)
+        }
+        return number
+    }
+
+    /// The calendar from `--start YYYY-MM`, or from the current month.
+    static func calendar(_ value: String?, console: Console, command: String) throws(CLIError) -> MandateCalendar {
+        let start: YearMonth
+        if let value {
+            guard let parsed = YearMonth(parsing: value) else {
+                throw .usage("--start attend un mois au format AAAA-MM (par exemple 2026-12), pas « \(value) »", command: command)
+            }
+            start = parsed
+        } else {
+            let now = console.currentMonth()
+            start = YearMonth(year: now.year, month: now.month)
+        }
+        do {
+            return try MandateCalendar(start: start)
+        } catch {
+            if case .beforeMandate = error {
+                throw .usage("--start \(start) précède le début du mandat (mars 2026)", command: command)
+            }
+            throw .usage("--start \(start) est après la fin du mandat : la feuille de route couvre le mandat jusqu'en mars 2032 (dernier mois possible : 2032-02)", command: command)
+        }
+    }
+}
