@@ -57,4 +57,6 @@ public struct Lever: Sendable, Hashable, Identifiable {
 public struct SourceDocument: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
+    /// A short form for citations under each action.
+    public var shortTitle: String
 }

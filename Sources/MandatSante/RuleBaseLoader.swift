@@ -57,8 +57,9 @@ public enum RuleBaseLoader {
         readList(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
             let id = reader.string("id", required: true)
             let title = reader.string("title", required: true)
+            let shortTitle = reader.string("shortTitle")
             guard let id, let title else { return nil }
-            return SourceDocument(id: id, title: title)
+            return SourceDocument(id: id, title: title, shortTitle: shortTitle ?? title)
         }
     }
 

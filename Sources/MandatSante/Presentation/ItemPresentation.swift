@@ -70,7 +70,7 @@ public struct ItemPresentation: Sendable {
     }
 
     static func citation(_ reference: SourceReference, ruleBase: RuleBase) -> String {
-        let document = ruleBase.source(reference.document)?.title ?? reference.document
+        let document = ruleBase.source(reference.document)?.shortTitle ?? reference.document
         return "\(document) — \(reference.section)"
     }
 }

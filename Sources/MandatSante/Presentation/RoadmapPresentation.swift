@@ -35,10 +35,14 @@ public struct RoadmapPresentation: Sendable {
         itemCount = items.count
         recommendationCount = ruleBase.recommendations.count
 
+        // Size is already in the portrait and gates most actions; the drivers are the other findings.
+        let sizeFacts: Set<String> = ["population", "kind", "density"]
         var counts: [String: Int] = [:]
-        for (item, presented) in zip(roadmap.items, items) {
-            for reason in Set(presented.reasons) where reason != "toujours" { counts[reason, default: 0] += 1 }
-            for term in item.score.terms.dropFirst() { counts[term.reason, default: 0] += 1 }
+        for item in roadmap.items {
+            let trace = item.recommendation.condition.trace(roadmap.profile.facts)
+            for leaf in Set(explainer.heldLeaves(trace)) where leaf.facts.isDisjoint(with: sizeFacts) && !leaf.facts.isEmpty {
+                counts[leaf.text, default: 0] += 1
+            }
         }
         drivers = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(6).map { (text: $0.key, count: $0.value) }

@@ -2,6 +2,8 @@
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int = 80, indent: String = "", firstIndent: String? = nil) -> [String] {
         let first = firstIndent ?? indent
+        // French guillemets stay attached to the words they enclose.
+        let text = text.replacing("« ", with: "«\u{00A0}").replacing(" »", with: "\u{00A0}»")
         var lines: [String] = []
         var current = first
         var currentLength = first.count

@@ -31,6 +31,22 @@ public struct ConditionExplainer: Sendable {
         }
     }
 
+    /// The sub-conditions that made a holding condition hold, each with the facts it reads.
+    public func heldLeaves(_ trace: ConditionTrace) -> [Leaf] {
+        guard trace.truth == .true else { return [] }
+        switch trace.expression.kind {
+        case .and, .or:
+            return trace.children.filter { $0.truth == .true }.flatMap(heldLeaves)
+        default:
+            return [Leaf(text: explainLeaf(trace), facts: trace.expression.factNames)]
+        }
+    }
+
+    public struct Leaf: Hashable, Sendable {
+        public var text: String
+        public var facts: Set<String>
+    }
+
     /// One sub-condition in words, with the value of each fact it reads, and « (inconnu) » when a fact is absent.
     public func explainLeaf(_ trace: ConditionTrace) -> String {
         let text = describer.describe(trace.expression)
