@@ -9,32 +9,35 @@ public struct CLI: Sendable {
     /// Runs one command; `arguments` excludes the program name.
     public func run(_ arguments: [String]) -> ExitCode {
         do {
-            try dispatch(arguments)
-            return .success
+            return try dispatch(arguments)
         } catch {
             console.writeError(error.message + "\n")
             return error.exitCode
         }
     }
 
-    private func dispatch(_ arguments: [String]) throws(CLIError) {
+    private func dispatch(_ arguments: [String]) throws(CLIError) -> ExitCode {
         guard let command = arguments.first else {
             console.write(HelpText.general + "\n")
-            return
+            return .success
         }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h"), HelpText.forCommand(command) != nil {
-            return try help([command])
+            try help([command])
+            return .success
         }
         switch command {
         case "-h", "--help": console.write(HelpText.general + "\n")
         case "--version", "version": console.write(HelpText.version + "\n")
         case "help": try help(rest)
         case RoadmapCommand.name: try RoadmapCommand(console: console).run(rest)
+        case ExplainCommand.name: try ExplainCommand(console: console).run(rest)
+        case TestCommand.name: return try TestCommand(console: console).run(rest)
+        case CheckCommand.name: return try CheckCommand(console: console).run(rest)
         default:
-            let known = ["roadmap", "help", "--help", "--version"]
-            throw .usage("commande inconnue « \(command) »\(RuleKitHint.hint(command, known))")
+            throw .usage("commande inconnue « \(command) »\(RuleKitHint.hint(command, HelpText.commands))")
         }
+        return .success
     }
 
     private func help(_ arguments: [String]) throws(CLIError) {

@@ -13,8 +13,11 @@ enum HelpText {
       mandat-sante <commande> [options]
 
     Commandes :
-      roadmap PROFIL.json   Produit la feuille de route d'un territoire.
-      help [COMMANDE]       Affiche l'aide générale ou celle d'une commande.
+      roadmap PROFIL.json           Produit la feuille de route d'un territoire.
+      explain PROFIL [IDENTIFIANT]  Explique pourquoi une recommandation sort ou non.
+      test [CHEMIN...]              Lance les tests de règles (Rules/tests par défaut).
+      check                         Vérifie toute la base de règles (erreurs, avertissements).
+      help [COMMANDE]               Affiche l'aide générale ou celle d'une commande.
 
     Options générales :
       -h, --help            Affiche cette aide.
@@ -59,9 +62,83 @@ enum HelpText {
       mandat-sante roadmap Profiles/village-rural-zip.json --format markdown --output feuille-de-route.md
     """
 
+    static let explain = """
+    mandat-sante explain — explique une recommandation pour un territoire
+
+    Utilisation :
+      mandat-sante explain PROFIL.json IDENTIFIANT [options]
+      mandat-sante explain PROFIL.json [options]
+
+    Avec un identifiant : chaque partie de la condition avec sa valeur pour ce profil
+    (par exemple « population < 3500 → faux (population = 12 400 habitants) »), les
+    bonus appliqués ou non, le score terme à terme, ce qui l'a remplacée ou écartée,
+    et la phase où elle est placée et pourquoi.
+    Sans identifiant : le tableau de score de toutes les recommandations.
+
+    Options :
+      --start AAAA-MM     Mois de départ (défaut : le mois en cours).
+      --rules DOSSIER     Dossier de la base de règles (défaut : Rules).
+      --set FAIT=VALEUR   Remplace un fait du profil (répétable).
+      --top N             Comme pour roadmap.
+
+    Exemple :
+      mandat-sante explain Profiles/village-rural-zip.json centre-sante-salaries
+    """
+
+    static let test = """
+    mandat-sante test — lance les tests de règles
+
+    Utilisation :
+      mandat-sante test [FICHIER_OU_DOSSIER...] [options]
+
+    Sans chemin, lance les fichiers .json de Rules/tests. Chaque test décrit un
+    territoire (un profil, des faits, ou un profil et des faits qui le modifient) et
+    ce que sa feuille de route doit contenir : recommandations incluses ou exclues,
+    parmi les N premières, avant une autre, dans une phase, remplacées par une autre,
+    score minimal. Un échec dit ce qui était attendu, ce qui est arrivé et pourquoi.
+    La dernière ligne est « N passed, N failed ».
+
+    Options :
+      --filter TEXTE      Ne lance que les tests dont le nom contient TEXTE.
+      --rules DOSSIER     Dossier de la base de règles (défaut : Rules).
+      --verbose           Affiche aussi le nombre de tests exécutés.
+
+    Code de sortie : 0 si tout passe, 1 si un test échoue (un fichier de tests
+    invalide compte comme un échec ; les autres tests tournent quand même).
+
+    Exemple :
+      mandat-sante test --filter village
+    """
+
+    static let check = """
+    mandat-sante check — vérifie toute la base de règles
+
+    Utilisation :
+      mandat-sante check [--rules DOSSIER] [--no-tests]
+
+    Rapporte tous les problèmes d'un coup, triés, sous la forme
+    « fichier:ligne:colonne: erreur|avertissement: [code] message », suivie de la ligne
+    et d'un repère sous la colonne : syntaxe JSON, conditions mal écrites (fait ou
+    valeur inconnus, avec « vouliez-vous dire … »), types, identifiants en double,
+    références inconnues, cycles de dépendances, conditions toujours ou jamais vraies,
+    contenu obligatoire manquant, leviers sans recommandation, recommandations
+    qu'aucun test n'exerce (sauf avec --no-tests).
+
+    Code de sortie : 0 s'il n'y a aucune erreur (les avertissements n'empêchent pas),
+    1 sinon.
+
+    Exemple :
+      mandat-sante check
+    """
+
+    static let commands = ["roadmap", "explain", "test", "check", "help", "--help", "--version"]
+
     static func forCommand(_ name: String) -> String? {
         switch name {
         case RoadmapCommand.name: return roadmap
+        case ExplainCommand.name: return explain
+        case TestCommand.name: return test
+        case CheckCommand.name: return check
         default: return nil
         }
     }

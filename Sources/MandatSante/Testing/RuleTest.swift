@@ -1,0 +1,60 @@
+import RuleKit
+
+/// One rule test: a territory and what its roadmap must (not) contain.
+public struct RuleTest: Sendable {
+    public var name: String
+    public var file: String
+    public var location: SourceLocation
+    /// A profile file, resolved relative to the test file's folder by the caller.
+    public var profilePath: String?
+    public var profileLocation: SourceLocation?
+    /// Inline facts: the whole profile, or overrides of `profilePath`.
+    public var facts: JSONNode?
+    public var start: YearMonth
+    public var top: Int?
+    public var expectations: [Expectation]
+}
+
+/// What a test expects of the roadmap. Each carries the position of its id in the test file.
+public struct Expectation: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case included(String)
+        case excluded(String)
+        case inTop(String, Int)
+        case before(String, String)
+        case phase(String, Horizon)
+        case replacedBy(String, String)
+        case minimumScore(String, Int)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    /// Every recommendation id the expectation names.
+    public var ids: [String] {
+        switch kind {
+        case .included(let id), .excluded(let id), .inTop(let id, _), .phase(let id, _), .minimumScore(let id, _): return [id]
+        case .before(let first, let second), .replacedBy(let first, let second): return [first, second]
+        }
+    }
+}
+
+/// The outcome of one test.
+public struct RuleTestResult: Sendable {
+    public var test: RuleTest
+    /// Empty when the test passed.
+    public var failures: [String]
+    /// Problems that kept the test from running (bad profile, unknown id): counted as failures.
+    public var diagnostics: [Diagnostic]
+    /// The roadmap, when the test could run (for coverage).
+    public var roadmap: Roadmap?
+
+    public var passed: Bool { failures.isEmpty && diagnostics.isEmpty }
+
+    public init(test: RuleTest, failures: [String], diagnostics: [Diagnostic], roadmap: Roadmap?) {
+        self.test = test
+        self.failures = failures
+        self.diagnostics = diagnostics
+        self.roadmap = roadmap
+    }
+}

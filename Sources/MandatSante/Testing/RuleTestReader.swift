@@ -1,0 +1,140 @@
+import RuleKit
+
+/// Reads a rule test file: `{ "tests": [ { "name", "profile"?, "facts"?, "start"?, "top"?, "expect": {…} } ] }`.
+public enum RuleTestReader {
+    public static let defaultStart = YearMonth(year: 2026, month: 12)
+
+    public static func read(_ bytes: [UInt8], file: String) -> ([RuleTest], [Diagnostic]) {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return ([], [error.diagnostic(file: file)])
+        }
+        var diagnostics: [Diagnostic] = []
+        guard var document = JSONObjectReader(root, file: file, context: "le fichier de tests", diagnostics: &diagnostics) else { return ([], diagnostics) }
+        let elements = document.array("tests", required: true) ?? []
+        document.reportUnknownFields()
+        diagnostics += document.diagnostics
+        var tests: [RuleTest] = []
+        for element in elements {
+            if let test = readTest(element, file: file, &diagnostics) { tests.append(test) }
+        }
+        return (tests, diagnostics)
+    }
+
+    private static func readTest(_ node: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> RuleTest? {
+        guard var reader = JSONObjectReader(node, file: file, context: "un test", diagnostics: &diagnostics) else { return nil }
+        defer { diagnostics += reader.diagnostics }
+        let name = reader.string("name", required: true)
+        let profileNode = reader.stringNode("profile")
+        let facts = reader.member("facts")?.value
+        let startNode = reader.stringNode("start")
+        let top = reader.int("top", in: 1...1000)
+        let expectNode = reader.member("expect", required: true)?.value
+        reader.reportUnknownFields()
+
+        if profileNode == nil && facts == nil {
+            reader.report("test.profil-manquant", "le test doit indiquer un profil (« profile ») ou des faits (« facts »)", at: node.location)
+        }
+        if let facts, case .object = facts.value {} else if let facts {
+            reader.report("json.type", "« facts » doit être un objet, pas \(facts.kindDescription)", at: facts.location)
+        }
+        var start = defaultStart
+        if let startNode, case .string(let text) = startNode.value {
+            if let parsed = YearMonth(parsing: text) { start = parsed } else {
+                reader.report("test.date", "« start » attend un mois AAAA-MM, pas « \(text) »", at: startNode.location)
+            }
+        }
+        var expectations: [Expectation] = []
+        if let expectNode {
+            var local: [Diagnostic] = []
+            expectations = readExpectations(expectNode, file: file, &local)
+            reader.diagnostics(appendAll: local)
+        }
+        guard let name else { return nil }
+        var profilePath: String?
+        if let profileNode, case .string(let path) = profileNode.value { profilePath = path }
+        return RuleTest(name: name, file: file, location: node.location, profilePath: profilePath, profileLocation: profileNode?.location,
+                        facts: facts, start: start, top: top, expectations: expectations)
+    }
+
+    private static func readExpectations(_ node: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [Expectation] {
+        guard var reader = JSONObjectReader(node, file: file, context: "« expect »", diagnostics: &diagnostics) else { return [] }
+        defer { diagnostics += reader.diagnostics }
+        var result: [Expectation] = []
+        for (text, element) in reader.stringNodes("included") ?? [] {
+            result.append(Expectation(kind: .included(text), location: element.location))
+        }
+        for (text, element) in reader.stringNodes("excluded") ?? [] {
+            result.append(Expectation(kind: .excluded(text), location: element.location))
+        }
+        for pair in reader.array("before") ?? [] {
+            guard case .array(let items) = pair.value, items.count == 2,
+                  case .string(let first) = items[0].value, case .string(let second) = items[1].value else {
+                reader.report("test.attente", "chaque élément de « before » doit être une paire [\"avant\", \"après\"]", at: pair.location)
+                continue
+            }
+            result.append(Expectation(kind: .before(first, second), location: pair.location))
+        }
+        for member in objectMembers(&reader, "inTop") {
+            guard let n = Int(member.key), n >= 1 else {
+                reader.report("test.attente", "les clés de « inTop » sont des rangs (« 5 »), pas « \(member.key) »", at: member.keyLocation)
+                continue
+            }
+            for id in strings(member.value, &reader) {
+                result.append(Expectation(kind: .inTop(id.text, n), location: id.location))
+            }
+        }
+        for member in objectMembers(&reader, "phase") {
+            guard case .string(let text) = member.value.value, let horizon = Horizon(rawValue: text) else {
+                let allowed = Horizon.allCases.map(\.rawValue)
+                reader.report("test.attente", "la phase attendue pour « \(member.key) » doit être l'une de : \(allowed.joined(separator: ", "))", at: member.value.location)
+                continue
+            }
+            result.append(Expectation(kind: .phase(member.key, horizon), location: member.keyLocation))
+        }
+        for member in objectMembers(&reader, "replacedBy") {
+            guard case .string(let by) = member.value.value else {
+                reader.report("json.type", "« replacedBy » associe une recommandation à celle qui la remplace (un texte)", at: member.value.location)
+                continue
+            }
+            result.append(Expectation(kind: .replacedBy(member.key, by), location: member.keyLocation))
+        }
+        for member in objectMembers(&reader, "minScore") {
+            guard case .number(let value, _) = member.value.value, value.rounded() == value else {
+                reader.report("json.type", "« minScore » associe une recommandation à un score entier", at: member.value.location)
+                continue
+            }
+            result.append(Expectation(kind: .minimumScore(member.key, Int(value)), location: member.keyLocation))
+        }
+        reader.reportUnknownFields()
+        if result.isEmpty {
+            reader.report("test.attente", "« expect » ne contient aucune attente", at: node.location)
+        }
+        return result
+    }
+
+    private static func objectMembers(_ reader: inout JSONObjectReader, _ key: String) -> [JSONMember] {
+        guard let member = reader.member(key) else { return [] }
+        guard case .object(let members) = member.value.value else {
+            reader.report("json.type", "« \(key) » doit être un objet, pas \(member.value.kindDescription)", at: member.value.location)
+            return []
+        }
+        return members
+    }
+
+    private static func strings(_ node: JSONNode, _ reader: inout JSONObjectReader) -> [(text: String, location: SourceLocation)] {
+        guard case .array(let items) = node.value else {
+            reader.report("json.type", "une liste d'identifiants était attendue, pas \(node.kindDescription)", at: node.location)
+            return []
+        }
+        return items.compactMap { item in
+            guard case .string(let text) = item.value else {
+                reader.report("json.type", "un identifiant (texte) était attendu, pas \(item.kindDescription)", at: item.location)
+                return nil
+            }
+            return (text, item.location)
+        }
+    }
+}
