@@ -10,18 +10,21 @@ public struct Capacity: Sendable, Hashable {
 
     public var yearlyUnits: Int { sizeUnits + staffUnits }
 
-    /// Each person able to carry projects adds two units a year (up to ten people count);
-    /// the size of the territory adds its partners' and services' weight.
+    public static let minimumPerPhase = 4
+
+    /// The elected team itself carries light actions (4 units a year in the smallest commune); the size of the
+    /// territory adds its services' and partners' weight; each person able to carry projects adds two units a
+    /// year (up to ten people count). No phase holds fewer than four units: a few light actions fit anywhere.
     public init(population: Double, engineeringStaff: Int, phases: [MandatePhase]) {
         sizeUnits = switch population {
-        case ..<3_500: 3
-        case ..<20_000: 4
-        case ..<100_000: 6
-        default: 8
+        case ..<3_500: 4
+        case ..<20_000: 6
+        case ..<100_000: 8
+        default: 10
         }
         staff = max(0, engineeringStaff)
         staffUnits = 2 * min(staff, 10)
         let yearly = Double(sizeUnits + staffUnits)
-        unitsPerPhase = phases.map { max(2, Int((yearly * Double($0.months) / 12).rounded())) }
+        unitsPerPhase = phases.map { max(Self.minimumPerPhase, Int((yearly * Double($0.months) / 12).rounded())) }
     }
 }

@@ -49,9 +49,11 @@ public struct Planner: Sendable {
             }
         }
 
-        // 4. Order: prerequisites first, then the best score, then the id for stability.
+        // 4. Order: prerequisites first, then urgency, then the id for stability. A prerequisite is as urgent
+        // as the most urgent action waiting for it, so a well-scored action is not held back by a modest one.
+        let urgency = Self.urgency(of: selected, score: score)
         let order = ruleBase.dependencyGraph.order(Array(selected.keys)) { a, b in
-            score(a) != score(b) ? score(a) > score(b) : a < b
+            urgency[a, default: 0] != urgency[b, default: 0] ? urgency[a, default: 0] > urgency[b, default: 0] : a < b
         }
 
         // 5. Place in phases within capacity.
@@ -77,7 +79,8 @@ public struct Planner: Sendable {
                     placement = .prerequisite(prerequisite)
                 }
             }
-            guard let phase = (earliest..<free.count).first(where: { free[$0] >= recommendation.effort.units }) else {
+            let latest = min(earliest + Self.maximumDelay, free.count - 1)
+            guard let phase = (earliest...latest).first(where: { free[$0] >= recommendation.effort.units }) else {
                 selected[id] = nil
                 leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .noCapacity, score: evaluations[id]?.score ?? Score(terms: [])))
                 continue
@@ -110,6 +113,24 @@ public struct Planner: Sendable {
             return a.recommendation.id < b.recommendation.id
         }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut, evaluations: evaluations)
+    }
+
+    /// How many phases an action may slip past its horizon for lack of capacity; later than that it loses its
+    /// point (a quick win at the end of the mandate is no quick win) and is reported as left out.
+    static let maximumDelay = 1
+
+    /// Each selected id's ordering urgency: its own score or that of the most urgent action that waits for it.
+    static func urgency(of selected: [String: Recommendation], score: (String) -> Int) -> [String: Int] {
+        var urgency: [String: Int] = [:]
+        func visit(_ id: String, _ value: Int, _ path: Set<String>) {
+            guard !path.contains(id), value > urgency[id, default: Int.min] else { return }
+            urgency[id] = value
+            for prerequisite in selected[id]?.after ?? [] where selected[prerequisite] != nil {
+                visit(prerequisite, max(value, score(prerequisite)), path.union([id]))
+            }
+        }
+        for id in selected.keys.sorted() { visit(id, score(id), []) }
+        return urgency
     }
 
     private func evaluate(_ recommendation: Recommendation, _ facts: FactValues) -> Evaluation {

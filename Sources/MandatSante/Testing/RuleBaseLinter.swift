@@ -26,9 +26,6 @@ public enum RuleBaseLinter {
                     break
                 }
             }
-            if recommendation.funding.isEmpty {
-                diagnostics.append(.warning("lint.financement-manquant", "« \(recommendation.id) » ne dit pas ce qui la finance (« funding »)", file: recommendation.file, at: recommendation.location))
-            }
         }
         let usedLevers = Set(ruleBase.recommendations.map(\.lever))
         for lever in ruleBase.levers where !usedLevers.contains(lever.id) {
