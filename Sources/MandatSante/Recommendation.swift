@@ -6,6 +6,8 @@ public struct Recommendation: Sendable, Identifiable {
     public var title: String
     public var lever: String
     public var condition: Condition
+    /// The JSON string the condition was written in, to map a position in the condition to the file.
+    public var conditionNode: JSONNode
     public var priority: Int
     public var boosts: [Boost]
     public var horizon: Horizon
@@ -29,6 +31,7 @@ public struct Recommendation: Sendable, Identifiable {
 /// Extra priority under a condition, with the French reason shown in explanations.
 public struct Boost: Sendable {
     public var condition: Condition
+    public var conditionNode: JSONNode
     public var points: Int
     public var reason: String
 }

@@ -19,6 +19,7 @@ struct RecommendationReader {
     mutating func readFile(_ root: JSONNode, file: String) -> [Recommendation] {
         guard var document = JSONObjectReader(root, file: file, context: "le fichier de recommandations", diagnostics: &diagnostics) else { return [] }
         let elements = document.array("recommendations", required: true) ?? []
+        _ = document.member("$schema")
         document.reportUnknownFields()
         diagnostics += document.diagnostics
         return elements.compactMap { read($0, file: file) }
@@ -71,11 +72,11 @@ struct RecommendationReader {
         }
 
         guard let idNode, case .string(let id) = idNode.value, let title, let leverNode, case .string(let lever) = leverNode.value,
-              let condition, let priority, let horizon, let effort, let why, let steps, let partners, let indicators,
+              let condition, let whenNode, let priority, let horizon, let effort, let why, let steps, let partners, let indicators,
               !sources.isEmpty, boosts.count == boostNodes.count
         else { return nil }
         return Recommendation(
-            id: id, title: title, lever: lever, condition: condition, priority: priority, boosts: boosts,
+            id: id, title: title, lever: lever, condition: condition, conditionNode: whenNode, priority: priority, boosts: boosts,
             horizon: horizon, effort: effort, after: after, replaces: replaces, excludes: excludes, why: why,
             steps: steps, partners: partners, funding: funding, examples: examples, evidence: evidence,
             sources: sources, indicators: indicators, file: file, location: node.location)
@@ -117,8 +118,8 @@ struct RecommendationReader {
         reader.reportUnknownFields()
         let condition = whenNode.flatMap { compile($0, &reader) }
         outer.diagnostics(appendAll: reader.diagnostics)
-        guard let condition, let points, let reason else { return nil }
-        return Boost(condition: condition, points: points, reason: reason)
+        guard let condition, let whenNode, let points, let reason else { return nil }
+        return Boost(condition: condition, conditionNode: whenNode, points: points, reason: reason)
     }
 
     private func readExample(_ node: JSONNode, file: String, context: String, _ outer: inout JSONObjectReader) -> Example? {

@@ -34,6 +34,9 @@ public struct CLI: Sendable {
         case ExplainCommand.name: try ExplainCommand(console: console).run(rest)
         case TestCommand.name: return try TestCommand(console: console).run(rest)
         case CheckCommand.name: return try CheckCommand(console: console).run(rest)
+        case CoverageCommand.name: return try CoverageCommand(console: console).run(rest)
+        case RulesCommand.name: try RulesCommand(console: console).run(rest)
+        case SchemaCommand.name: try SchemaCommand(console: console).run(rest)
         default:
             throw .usage("commande inconnue « \(command) »\(RuleKitHint.hint(command, HelpText.commands))")
         }

@@ -17,6 +17,9 @@ enum HelpText {
       explain PROFIL [IDENTIFIANT]  Explique pourquoi une recommandation sort ou non.
       test [CHEMIN...]              Lance les tests de règles (Rules/tests par défaut).
       check                         Vérifie toute la base de règles (erreurs, avertissements).
+      coverage [CHEMIN...]          Ce que les tests de règles exercent (recommandations, branches).
+      rules [--lever LEVIER]        Catalogue des recommandations par levier, conditions en clair.
+      schema profile|rules|tests    Schéma JSON pour valider et compléter les fichiers dans un éditeur.
       help [COMMANDE]               Affiche l'aide générale ou celle d'une commande.
 
     Options générales :
@@ -131,7 +134,50 @@ enum HelpText {
       mandat-sante check
     """
 
-    static let commands = ["roadmap", "explain", "test", "check", "help", "--help", "--version"]
+    static let coverage = """
+    mandat-sante coverage — ce que les tests de règles exercent
+
+    Utilisation :
+      mandat-sante coverage [FICHIER_OU_DOSSIER...] [--format texte|json] [--rules DOSSIER]
+
+    Lance les tests de règles (Rules/tests par défaut), puis indique quelles
+    recommandations au moins un profil de test retient, et quelles parties de chaque
+    condition (et de chaque bonus) ont été vues à la fois vraies et fausses, avec leur
+    position dans le fichier de règles. --format json donne le détail complet.
+
+    Exemple :
+      mandat-sante coverage --format json > couverture.json
+    """
+
+    static let rules = """
+    mandat-sante rules — catalogue des recommandations
+
+    Utilisation :
+      mandat-sante rules [--lever LEVIER] [--format texte|markdown] [--rules DOSSIER]
+
+    Liste les recommandations par levier, chacune avec sa condition lue en français et
+    telle qu'écrite, ses bonus, sa priorité, son horizon, son effort et ses relations.
+
+    Exemple :
+      mandat-sante rules --lever offre-de-soins
+    """
+
+    static let schema = """
+    mandat-sante schema — schémas JSON des fichiers à éditer
+
+    Utilisation :
+      mandat-sante schema profile|rules|tests [--output FICHIER] [--rules DOSSIER]
+
+    Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils (depuis le
+    vocabulaire), des fichiers de recommandations et des fichiers de tests. Des copies
+    sont dans Rules/schema/ ; un profil qui commence par
+    "$schema": "../Rules/schema/profile.schema.json" est validé et complété par l'éditeur.
+
+    Exemple :
+      mandat-sante schema profile --output Rules/schema/profile.schema.json
+    """
+
+    static let commands = ["roadmap", "explain", "test", "check", "coverage", "rules", "schema", "help", "--help", "--version"]
 
     static func forCommand(_ name: String) -> String? {
         switch name {
@@ -139,6 +185,9 @@ enum HelpText {
         case ExplainCommand.name: return explain
         case TestCommand.name: return test
         case CheckCommand.name: return check
+        case CoverageCommand.name: return coverage
+        case RulesCommand.name: return rules
+        case SchemaCommand.name: return schema
         default: return nil
         }
     }

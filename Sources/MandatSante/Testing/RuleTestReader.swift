@@ -14,6 +14,7 @@ public enum RuleTestReader {
         var diagnostics: [Diagnostic] = []
         guard var document = JSONObjectReader(root, file: file, context: "le fichier de tests", diagnostics: &diagnostics) else { return ([], diagnostics) }
         let elements = document.array("tests", required: true) ?? []
+        _ = document.member("$schema")
         document.reportUnknownFields()
         diagnostics += document.diagnostics
         var tests: [RuleTest] = []

@@ -1,0 +1,68 @@
+import RuleKit
+
+/// The rule base for people: recommendations by lever, each condition read in French.
+public struct RuleCatalogue: Sendable {
+    public struct Entry: Sendable {
+        public var id: String
+        public var title: String
+        public var condition: String
+        public var source: String
+        public var boosts: [String]
+        public var details: String
+        public var relations: [String]
+    }
+
+    public var groups: [(lever: Lever, entries: [Entry])]
+
+    public init(ruleBase: RuleBase, lever: String? = nil) {
+        let describer = ConditionDescriber(vocabulary: ruleBase.vocabulary)
+        groups = ruleBase.levers.filter { lever == nil || $0.id == lever }.map { lever in
+            let entries = ruleBase.recommendations.filter { $0.lever == lever.id }.map { recommendation in
+                Entry(
+                    id: recommendation.id, title: recommendation.title,
+                    condition: describer.describe(recommendation.condition.expression),
+                    source: recommendation.condition.source,
+                    boosts: recommendation.boosts.map { "+\($0.points) si \(describer.describe($0.condition.expression)) (\($0.reason))" },
+                    details: "priorité \(recommendation.priority) · \(recommendation.horizon.label) · effort \(recommendation.effort.rawValue)",
+                    relations: recommendation.after.map { "après \($0)" } + recommendation.replaces.map { "remplace \($0)" } + recommendation.excludes.map { "exclut \($0)" })
+            }
+            return (lever, entries)
+        }
+    }
+
+    public func text() -> String {
+        var out: [String] = []
+        let count = groups.reduce(0) { $0 + $1.entries.count }
+        out.append("CATALOGUE DES RECOMMANDATIONS (\(count))")
+        for (lever, entries) in groups {
+            out.append("")
+            out.append("== \(lever.title) [\(lever.id)] — \(entries.count) recommandation\(entries.count > 1 ? "s" : "")")
+            for entry in entries {
+                out.append("")
+                out += TextWrapper.wrap("\(entry.title) [\(entry.id)]", indent: "    ", firstIndent: "  • ")
+                out += TextWrapper.wrap("Quand : \(entry.condition)", indent: "      ", firstIndent: "    ")
+                out += TextWrapper.wrap("Condition : \(entry.source)", indent: "      ", firstIndent: "    ")
+                for boost in entry.boosts { out += TextWrapper.wrap("Bonus : \(boost)", indent: "      ", firstIndent: "    ") }
+                out += TextWrapper.wrap(([entry.details] + entry.relations).joined(separator: " · "), indent: "      ", firstIndent: "    ")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func markdown() -> String {
+        let escape = MarkdownRoadmapRenderer().escape
+        var out = ["# Catalogue des recommandations", ""]
+        for (lever, entries) in groups {
+            out.append("## \(escape(lever.title)) (`\(lever.id)`)")
+            out.append("")
+            out.append(escape(lever.description))
+            out.append("")
+            for entry in entries {
+                out.append("- **\(escape(entry.title))** (`\(entry.id)`) — quand \(escape(entry.condition)) — *\(escape(([entry.details] + entry.relations).joined(separator: " · ")))*")
+                for boost in entry.boosts { out.append("  - bonus : \(escape(boost))") }
+            }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,23 @@
+import MandatSante
+
+/// `mandat-sante rules`: the catalogue of recommendations by lever, conditions in French.
+struct RulesCommand {
+    static let name = "rules"
+
+    let console: Console
+
+    func run(_ arguments: [String]) throws(CLIError) {
+        let parsed = try Arguments.parse(arguments, valued: ["--rules", "--lever", "--format"], flags: [], command: Self.name)
+        guard parsed.positionals.isEmpty else { throw .usage("rules ne prend pas d'argument", command: Self.name) }
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
+        let lever = try parsed.value("--lever", command: Self.name)
+        if let lever, ruleBase.lever(lever) == nil {
+            throw .usage("levier inconnu « \(lever) »\(RuleKitHint.hint(lever, ruleBase.levers.map(\.id))) (leviers : \(ruleBase.levers.map(\.id).joined(separator: ", ")))", command: Self.name)
+        }
+        let catalogue = RuleCatalogue(ruleBase: ruleBase, lever: lever)
+        switch try RoadmapCommand.format(try parsed.value("--format", command: Self.name)) {
+        case .markdown: console.write(catalogue.markdown())
+        default: console.write(catalogue.text())
+        }
+    }
+}
