@@ -79,7 +79,7 @@ public struct Planner: Sendable {
                     placement = .prerequisite(prerequisite)
                 }
             }
-            let latest = min(earliest + Self.maximumDelay, free.count - 1)
+            let latest = recommendation.horizon == .hundredDays ? min(earliest + Self.quickWinDelay, free.count - 1) : free.count - 1
             guard let phase = (earliest...latest).first(where: { free[$0] >= recommendation.effort.units }) else {
                 selected[id] = nil
                 leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .noCapacity, score: evaluations[id]?.score ?? Score(terms: [])))
@@ -115,9 +115,10 @@ public struct Planner: Sendable {
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut, evaluations: evaluations)
     }
 
-    /// How many phases an action may slip past its horizon for lack of capacity; later than that it loses its
-    /// point (a quick win at the end of the mandate is no quick win) and is reported as left out.
-    static let maximumDelay = 1
+    /// How many phases a quick win may slip past its horizon for lack of capacity; later than that it loses its
+    /// point (a quick win at the end of the mandate is no quick win) and is reported as left out. Other actions
+    /// may move to any later phase: late is better than never.
+    static let quickWinDelay = 1
 
     /// Each selected id's ordering urgency: its own score or that of the most urgent action that waits for it.
     static func urgency(of selected: [String: Recommendation], score: (String) -> Int) -> [String: Int] {

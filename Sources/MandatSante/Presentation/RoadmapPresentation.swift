@@ -39,8 +39,9 @@ public struct RoadmapPresentation: Sendable {
         let sizeFacts: Set<String> = ["population", "kind", "density"]
         var counts: [String: Int] = [:]
         for item in roadmap.items {
-            let trace = item.recommendation.condition.trace(roadmap.profile.facts)
-            for leaf in Set(explainer.heldLeaves(trace)) where leaf.facts.isDisjoint(with: sizeFacts) && !leaf.facts.isEmpty {
+            let conditions = [item.recommendation.condition] + item.recommendation.boosts.map(\.condition)
+            let leaves = conditions.flatMap { explainer.heldLeaves($0.trace(roadmap.profile.facts)) }
+            for leaf in Set(leaves) where leaf.facts.isDisjoint(with: sizeFacts) && !leaf.facts.isEmpty {
                 counts[leaf.text, default: 0] += 1
             }
         }

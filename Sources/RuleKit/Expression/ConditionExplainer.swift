@@ -50,6 +50,10 @@ public struct ConditionExplainer: Sendable {
     /// One sub-condition in words, with the value of each fact it reads, and « (inconnu) » when a fact is absent.
     public func explainLeaf(_ trace: ConditionTrace) -> String {
         let text = describer.describe(trace.expression)
+        // A held equality or membership already states the value: « type de territoire : commune ».
+        if trace.truth == .true, case .comparison(let op, _, _) = trace.expression.kind, [.equal, .in].contains(op) {
+            return text
+        }
         let values = factValues(in: trace).filter { !$0.isBool }
         var suffix = values.map { "ici \($0.text)" }.joined(separator: ", ")
         if trace.truth == .unknown { suffix = suffix.isEmpty ? "inconnu" : suffix + " (inconnu)" }

@@ -51,7 +51,7 @@ public struct TypeChecker {
         case .fact(let name):
             guard let fact = lookUp(name, at: expression.range) else { return }
             if fact.type != .bool {
-                errors.append(ExpressionError("expression.type", "« \(name) » est un \(fact.type.frenchName) et non une condition : \(Self.usageExample(for: fact))", at: expression.range))
+                errors.append(ExpressionError("expression.type", "« \(name) » est \(fact.type.frenchNameWithArticle) et non une condition : \(Self.usageExample(for: fact))", at: expression.range))
             }
         case .number, .string:
             errors.append(ExpressionError("expression.type", "une valeur seule n'est pas une condition : comparez-la à un fait", at: expression.range))

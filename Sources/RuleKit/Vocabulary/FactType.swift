@@ -22,4 +22,12 @@ public enum FactType: String, Hashable, Sendable, CaseIterable {
         case .set: return "liste de valeurs"
         }
     }
+
+    /// The French name with its indefinite article: « un nombre », « une liste de valeurs ».
+    var frenchNameWithArticle: String {
+        switch self {
+        case .enum, .set: return "une " + frenchName
+        case .bool, .int, .number, .text: return "un " + frenchName
+        }
+    }
 }

@@ -121,6 +121,12 @@ public enum FactsReader {
             if let minimum = fact.minimum, let maximum = fact.maximum {
                 return "\(kind) entre \(ValueFormatter.number(minimum)) et \(ValueFormatter.number(maximum)) était attendu"
             }
+            if let minimum = fact.minimum {
+                return "\(kind) supérieur ou égal à \(ValueFormatter.number(minimum)) était attendu"
+            }
+            if let maximum = fact.maximum {
+                return "\(kind) inférieur ou égal à \(ValueFormatter.number(maximum)) était attendu"
+            }
             return "\(kind) était attendu"
         case .text: return "un texte entre guillemets était attendu"
         case .enum: return "une de ces valeurs était attendue : \(fact.choiceIDs.joined(separator: ", "))"

@@ -16,7 +16,8 @@ public enum ValueFormatter {
             if offset > 0 && offset % 3 == 0 { grouped = groupSeparator + grouped }
             grouped = String(digit) + grouped
         }
-        var result = (negative ? "-" : "") + grouped
+        // A negative value that rounds to zero reads « 0 », not « -0 ».
+        var result = (negative && (integerPart > 0 || fraction > 0) ? "-" : "") + grouped
         if fraction > 0 {
             let decimals = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
             result += "," + decimals
