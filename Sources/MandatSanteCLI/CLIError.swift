@@ -5,6 +5,11 @@ struct CLIError: Error {
     var exitCode: ExitCode
     var message: String
 
+    init(exitCode: ExitCode, message: String) {
+        self.exitCode = exitCode
+        self.message = QuotedText.clip(message)
+    }
+
     static func usage(_ message: String, command: String? = nil) -> CLIError {
         let help = command.map { "mandat-sante help \($0)" } ?? "mandat-sante --help"
         return CLIError(exitCode: .usage, message: "mandat-sante : erreur : \(message)\nVoir « \(help) ».")
