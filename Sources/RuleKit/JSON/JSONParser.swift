@@ -365,6 +365,9 @@ public struct JSONParser {
         guard let byte = current else {
             return JSONSyntaxError("fin de fichier inattendue : \(expectation)", at: location)
         }
+        if byte == UInt8(ascii: "/") {
+            return JSONSyntaxError("les commentaires ne sont pas permis en JSON", at: location)
+        }
         if byte >= 0x80 {
             var copy = self
             if let scalar = try? copy.decodeMultibyteScalar() {
