@@ -11,6 +11,9 @@ public struct Capacity: Sendable, Hashable {
     public var yearlyUnits: Int { sizeUnits + staffUnits }
 
     public static let minimumPerPhase = 4
+    /// The first 100 days are when an elected team takes its founding decisions (a referent, an ambition, a
+    /// partnership): light actions that need the elected officials more than staff.
+    public static let minimumFirstHundredDays = 5
 
     /// The elected team itself carries light actions (4 units a year in the smallest commune); the size of the
     /// territory adds its services' and partners' weight; each person able to carry projects adds two units a
@@ -25,6 +28,9 @@ public struct Capacity: Sendable, Hashable {
         staff = max(0, engineeringStaff)
         staffUnits = 2 * min(staff, 10)
         let yearly = Double(sizeUnits + staffUnits)
-        unitsPerPhase = phases.map { max(Self.minimumPerPhase, Int((yearly * Double($0.months) / 12).rounded())) }
+        unitsPerPhase = phases.map { phase in
+            let floor = phase.horizon == .hundredDays ? Self.minimumFirstHundredDays : Self.minimumPerPhase
+            return max(floor, Int((yearly * Double(phase.months) / 12).rounded()))
+        }
     }
 }

@@ -55,6 +55,7 @@ public struct MandatePhase: Sendable, Hashable {
 
     /// « déc. 2026 – févr. 2027 » (the last month included).
     public var period: String {
-        "\(start.shortFrench) – \(end.adding(months: -1).shortFrench)"
+        let last = end.adding(months: -1)
+        return last == start ? start.shortFrench : "\(start.shortFrench) – \(last.shortFrench)"
     }
 }

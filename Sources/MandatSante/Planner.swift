@@ -36,9 +36,12 @@ public struct Planner: Sendable {
                 supersedes[id, default: []].append(replaced)
             }
         }
-        for id in selected.keys.sorted() where removed[id] == nil {
-            for other in selected[id]?.excludes ?? [] where selected[other] != nil && removed[other] == nil && removed[id] == nil {
-                let (winner, loser) = score(other) > score(id) ? (other, id) : (id, other)
+        // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
+        let byScore = selected.keys.sorted { score($0) != score($1) ? score($0) > score($1) : $0 < $1 }
+        for winner in byScore where removed[winner] == nil {
+            for loser in byScore where loser != winner && removed[loser] == nil {
+                let exclusive = selected[winner]?.excludes.contains(loser) == true || selected[loser]?.excludes.contains(winner) == true
+                guard exclusive else { continue }
                 removed[loser] = .excluded(by: winner)
                 supersedes[winner, default: []].append(loser)
             }

@@ -129,6 +129,7 @@ public enum RuleSchemas {
                 ("inTop", .object([("type", .string("object")), ("additionalProperties", idList), ("propertyNames", .object([("pattern", .string("^[1-9][0-9]*$"))]))])),
                 ("before", .object([("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .integer(2)), ("maxItems", .integer(2)), ("items", .object([("type", .string("string"))]))]))])),
                 ("phase", idMap(.object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))]))),
+                ("phaseBy", idMap(.object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))]))),
                 ("replacedBy", idMap(.object([("type", .string("string"))]))),
                 ("minScore", idMap(.object([("type", .string("integer"))]))),
             ])),

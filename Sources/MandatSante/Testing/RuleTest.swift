@@ -23,6 +23,8 @@ public struct Expectation: Sendable {
         case inTop(String, Int)
         case before(String, String)
         case phase(String, Horizon)
+        /// Placed in this phase or an earlier one (« au plus tard »).
+        case phaseBy(String, Horizon)
         case replacedBy(String, String)
         case minimumScore(String, Int)
     }
@@ -33,7 +35,7 @@ public struct Expectation: Sendable {
     /// Every recommendation id the expectation names.
     public var ids: [String] {
         switch kind {
-        case .included(let id), .excluded(let id), .inTop(let id, _), .phase(let id, _), .minimumScore(let id, _): return [id]
+        case .included(let id), .excluded(let id), .inTop(let id, _), .phase(let id, _), .phaseBy(let id, _), .minimumScore(let id, _): return [id]
         case .before(let first, let second), .replacedBy(let first, let second): return [first, second]
         }
     }

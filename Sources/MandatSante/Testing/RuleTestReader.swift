@@ -87,13 +87,16 @@ public enum RuleTestReader {
                 result.append(Expectation(kind: .inTop(id.text, n), location: id.location))
             }
         }
-        for member in objectMembers(&reader, "phase") {
-            guard case .string(let text) = member.value.value, let horizon = Horizon(rawValue: text) else {
-                let allowed = Horizon.allCases.map(\.rawValue)
-                reader.report("test.attente", "la phase attendue pour « \(member.key) » doit être l'une de : \(allowed.joined(separator: ", "))", at: member.value.location)
-                continue
+        for key in ["phase", "phaseBy"] {
+            for member in objectMembers(&reader, key) {
+                guard case .string(let text) = member.value.value, let horizon = Horizon(rawValue: text) else {
+                    let allowed = Horizon.allCases.map(\.rawValue)
+                    reader.report("test.attente", "la phase attendue pour « \(member.key) » doit être l'une de : \(allowed.joined(separator: ", "))", at: member.value.location)
+                    continue
+                }
+                let kind: Expectation.Kind = key == "phase" ? .phase(member.key, horizon) : .phaseBy(member.key, horizon)
+                result.append(Expectation(kind: kind, location: member.keyLocation))
             }
-            result.append(Expectation(kind: .phase(member.key, horizon), location: member.keyLocation))
         }
         for member in objectMembers(&reader, "replacedBy") {
             guard case .string(let by) = member.value.value else {

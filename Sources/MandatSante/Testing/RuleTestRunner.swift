@@ -78,6 +78,10 @@ struct ExpectationCheck {
             guard let item = item(id) else { return "attendu : [\(id)] dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
             let actual = roadmap.calendar.phases[item.phaseIndex].horizon
             return actual == horizon ? nil : "attendu : « \(title(id)) » [\(id)] dans la phase « \(horizon.rawValue) »\n  obtenu : \(phase(item))"
+        case .phaseBy(let id, let horizon):
+            guard let item = item(id) else { return "attendu : [\(id)] au plus tard dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
+            let actual = roadmap.calendar.phases[item.phaseIndex].horizon
+            return actual <= horizon ? nil : "attendu : « \(title(id)) » [\(id)] au plus tard dans la phase « \(horizon.rawValue) »\n  obtenu : \(phase(item))"
         case .replacedBy(let id, let by):
             if let entry = roadmap.leftOut.first(where: { $0.recommendation.id == id }), entry.reason == .replaced(by: by) || entry.reason == .excluded(by: by) {
                 return nil

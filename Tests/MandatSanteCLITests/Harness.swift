@@ -1,0 +1,88 @@
+import Foundation
+import MandatSanteCLI
+import Testing
+
+/// The package root, so tests find Rules/ and Profiles/ wherever they run from.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// What one run of the command line printed and returned.
+struct RunResult {
+    var exitCode: Int32
+    var output: String
+    var error: String
+}
+
+/// Collects what the CLI writes; the CLI's console closures need a Sendable sink.
+final class Capture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+    func write(_ text: String) { lock.lock(); out += text; lock.unlock() }
+    func writeError(_ text: String) { lock.lock(); err += text; lock.unlock() }
+    var output: String { lock.lock(); defer { lock.unlock() }; return out }
+    var error: String { lock.lock(); defer { lock.unlock() }; return err }
+}
+
+/// Runs the CLI in process, from the package root, with December 2026 as the current month.
+func runCLI(_ arguments: [String]) -> RunResult {
+    let capture = Capture()
+    let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) })
+    let previous = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(packageRoot)
+    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    let code = CLI(console: console).run(arguments)
+    return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
+}
+
+
+
+/// The built `mandat-sante` executable beside the test bundle.
+func binaryURL() -> URL? {
+    var candidates: [URL] = []
+    if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+    candidates.append(Bundle.main.bundleURL)
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+    candidates.append(URL(fileURLWithPath: packageRoot).appendingPathComponent(".build/debug"))
+    return candidates.map { $0.appendingPathComponent("mandat-sante") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}
+
+/// Runs the real binary as a user would, from the package root.
+func runBinary(_ arguments: [String]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(exitCode: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary folder for a test.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mandat-sante-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The ids of the actions in a text roadmap, in rank order, with their phase heading: each action's
+/// description line ends with its `[id]` (the line may wrap, the id stays last).
+func rankedIDs(_ roadmap: String) -> [(id: String, phase: String)] {
+    var result: [(String, String)] = []
+    var phase = ""
+    for line in roadmap.split(separator: "\n") {
+        if line.hasPrefix("ÉCARTÉES ET POURQUOI") { break }
+        if line.hasPrefix("── ") { phase = String(line.dropFirst(3).prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces) }
+        guard !phase.isEmpty, line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { continue }
+        let id = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        if !id.isEmpty, id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
+            result.append((String(id), phase))
+        }
+    }
+    return result
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@Suite("mandat-sante roadmap")
+struct RoadmapCommandTests {
+    static let profiles = ["village-rural-zip", "petite-ville-pvd-msp", "ville-moyenne-qpv-cls", "metropole-cls-clsm", "communaute-communes-rurale"]
+
+    private func roadmap(_ profile: String, _ extra: [String] = []) -> (ids: [(id: String, phase: String)], text: String) {
+        let result = runCLI(["roadmap", "Profiles/\(profile).json", "--start", "2026-12"] + extra)
+        #expect(result.exitCode == 0, "\(result.error)")
+        return (rankedIDs(result.output), result.output)
+    }
+
+    private func rank(_ id: String, in ids: [(id: String, phase: String)]) -> Int? {
+        ids.firstIndex { $0.id == id }.map { $0 + 1 }
+    }
+
+    @Test("un village rural en ZIP agit à l'échelle intercommunale, avec soins mobiles et aides à l'installation, sans centre de santé ni CLSM")
+    func villageInPriorityZone() throws {
+        let (ids, text) = roadmap("village-rural-zip")
+        let names = ids.map(\.id)
+        #expect(names.contains("medicobus-aller-vers"))
+        #expect(names.contains("aides-installation-medecins"))
+        #expect(ids.first { $0.id == "agir-echelle-intercommunale" }?.phase == "Les 100 premiers jours")
+        #expect(!names.contains("centre-sante-salaries"))
+        #expect(!names.contains("clsm-creer"))
+        #expect(!names.contains("cls-engager"))
+        #expect(text.contains("zone d'intervention prioritaire (ZIP)"))
+        #expect(text.contains("Faute de capacité pendant le mandat"))
+    }
+
+    @Test("une ville moyenne avec QPV et CLS crée un ASV et un CLSM, approfondit son CLS et n'en engage pas un nouveau")
+    func mediumCityWithPriorityDistricts() {
+        let (ids, text) = roadmap("ville-moyenne-qpv-cls")
+        let names = ids.map(\.id)
+        #expect(names.contains("asv-creer"))
+        #expect(names.contains("clsm-creer"))
+        #expect(names.contains("cls-approfondir"))
+        #expect(!names.contains("cls-engager"))
+        #expect(ids.first { $0.id == "eis-ecole" }?.phase == "Les 100 premiers jours")
+        #expect(text.contains("au moins un quartier prioritaire de la politique de la ville (QPV)"))
+    }
+
+    @Test("une métropole au CLS échu le renouvelle (et n'en engage pas un), renforce son CLSM sans en créer")
+    func metropolisRenewsItsContract() {
+        let (ids, text) = roadmap("metropole-cls-clsm")
+        let names = ids.map(\.id)
+        #expect(names.contains("cls-renouveler"))
+        #expect(!names.contains("cls-engager"))
+        #expect(names.contains("clsm-renforcer"))
+        #expect(!names.contains("clsm-creer"))
+        #expect(text.contains("remplacée par « "))
+    }
+
+    @Test("une communauté de communes rurale fait le diagnostic partagé avant d'engager la CPTS et le CLS, et le CLS avant son coordinateur")
+    func ruralCommunityOrdersPrerequisites() throws {
+        let (ids, _) = roadmap("communaute-communes-rurale")
+        let diagnostic = try #require(rank("diagnostic-sante-partage", in: ids))
+        let cpts = try #require(rank("cpts-soutenir-emergence", in: ids))
+        let cls = try #require(rank("cls-engager", in: ids))
+        let coordinator = try #require(rank("cls-coordinateur", in: ids))
+        #expect(diagnostic < cpts)
+        #expect(diagnostic < cls)
+        #expect(cls < coordinator)
+    }
+
+    @Test("une petite ville qui construit une école commence par l'EIS, avant la cour")
+    func smallTownStartsWithHealthImpactAssessment() throws {
+        let (ids, _) = roadmap("petite-ville-pvd-msp")
+        #expect(ids.first?.id == "eis-ecole")
+        #expect(ids.first?.phase == "Les 100 premiers jours")
+        let schoolyard = try #require(rank("ecole-cour-oasis", in: ids))
+        #expect(schoolyard > 1)
+    }
+
+    @Test("les feuilles de route des cinq profils diffèrent", arguments: [0, 1, 2, 3])
+    func roadmapsDiffer(index: Int) {
+        let a = roadmap(Self.profiles[index]).ids.prefix(8).map(\.id)
+        let b = roadmap(Self.profiles[index + 1]).ids.prefix(8).map(\.id)
+        #expect(a != b)
+    }
+
+    @Test("le texte tient en 80 colonnes et la sortie est identique d'une exécution à l'autre", arguments: profiles)
+    func textFitsAndIsDeterministic(profile: String) {
+        let first = roadmap(profile).text
+        let second = roadmap(profile).text
+        #expect(first == second)
+        let wide = first.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "lignes trop longues : \(wide.prefix(3))")
+    }
+
+    @Test("le Markdown a un titre, un tableau de calendrier et une section par phase")
+    func markdownStructure() {
+        let text = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--start", "2026-12", "--format", "markdown"]).output
+        #expect(text.hasPrefix("# Feuille de route santé du mandat — "))
+        #expect(text.contains("| Phase | Période | Actions | Effort (unités / capacité) |"))
+        #expect(text.contains("## Les 100 premiers jours (déc. 2026 – févr. 2027)"))
+        #expect(text.contains("**Premiers pas**"))
+        #expect(text.contains("## Écartées et pourquoi"))
+    }
+
+    @Test("--top garde les N premières actions")
+    func topKeepsFirstActions() {
+        let all = roadmap("metropole-cls-clsm").ids
+        let top = roadmap("metropole-cls-clsm", ["--top", "5"]).ids
+        #expect(top.map(\.id) == all.prefix(5).map(\.id))
+    }
+
+    @Test("--set modifie un fait : avec un CLS en vigueur, le village ne l'engage plus")
+    func setOverridesFact() {
+        let result = runCLI(["roadmap", "Profiles/communaute-communes-rurale.json", "--start", "2026-12", "--set", "cls=en-vigueur"])
+        let names = rankedIDs(result.output).map(\.id)
+        #expect(!names.contains("cls-engager"))
+        #expect(names.contains("cls-approfondir"))
+    }
+
+    @Test("une date de départ tardive ne garde que les phases restantes")
+    func lateStart() {
+        let text = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--start", "2031-06"]).output
+        #expect(text.contains("Les 100 premiers jours (juin 2031 – août 2031)"))
+        #expect(!text.contains("Jusqu'à mi-mandat ("))
+    }
+
+    @Test("--output écrit le fichier de façon atomique")
+    func outputWritesFile() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("feuille.md").path
+        let result = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--start", "2026-12", "--format", "markdown", "--output", path])
+        #expect(result.exitCode == 0)
+        #expect(result.output.isEmpty)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.hasPrefix("# Feuille de route"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["feuille.md"])
+    }
+}

@@ -1,0 +1,297 @@
+import MandatSante
+import RuleKit
+import Testing
+
+/// Positions in rule files (Swift Testing has its own `SourceLocation`).
+typealias SourceLocation = RuleKit.SourceLocation
+
+/// A tiny rule base written inline, so that the tests never depend on the real content of `Rules/`.
+enum Fixture {
+    // MARK: Vocabulary, levers, sources
+
+    static let vocabularyJSON = """
+    {
+      "facts": [
+        { "name": "name", "type": "text", "required": true, "label": "nom du territoire" },
+        { "name": "kind", "type": "enum", "required": true, "label": "type de territoire",
+          "values": [ { "id": "commune", "label": "commune" },
+                      { "id": "communaute-de-communes", "label": "communauté de communes" } ] },
+        { "name": "population", "type": "int", "required": true, "min": 1, "max": 3000000,
+          "unit": "habitants", "label": "population" },
+        { "name": "density", "type": "enum", "required": true, "label": "densité",
+          "values": [ { "id": "urbain", "label": "urbain" },
+                      { "id": "bourg-rural", "label": "bourg rural" },
+                      { "id": "rural-disperse", "label": "rural à habitat dispersé" } ] },
+        { "name": "cls", "type": "enum", "default": "aucun", "label": "contrat local de santé",
+          "values": [ { "id": "aucun", "label": "aucun CLS" }, { "id": "en-vigueur", "label": "CLS en vigueur" } ] },
+        { "name": "cpts", "type": "bool", "default": false, "label": "une CPTS couvre le territoire",
+          "falseLabel": "aucune CPTS ne couvre le territoire" },
+        { "name": "priorities", "type": "set", "default": [], "label": "priorités de l'équipe",
+          "values": [ { "id": "acces-aux-soins", "label": "accès aux soins" },
+                      { "id": "sante-mentale", "label": "santé mentale" },
+                      { "id": "prevention", "label": "prévention" } ] },
+        { "name": "engineeringStaff", "type": "int", "default": 1, "min": 0, "max": 100,
+          "label": "agents pouvant porter des projets" },
+        { "name": "share75Plus", "type": "number", "min": 0, "max": 100, "unit": "%",
+          "label": "part des 75 ans et plus" }
+      ]
+    }
+    """
+
+    static let leversJSON = """
+    {
+      "levers": [
+        { "id": "offre-de-soins", "title": "Offre de soins", "description": "Faciliter l'installation des professionnels." },
+        { "id": "coordination", "title": "Coordination territoriale", "description": "CLS, CLSM et instances de dialogue." }
+      ]
+    }
+    """
+
+    static let sourcesJSON = """
+    {
+      "sources": [
+        { "id": "livre-blanc-2026", "title": "Livre blanc sur la santé des territoires, 2026", "shortTitle": "Livre blanc 2026" }
+      ]
+    }
+    """
+
+    // MARK: Recommendations
+
+    /// One recommendation, written as a single line of JSON.
+    struct Rec: Sendable {
+        var id: String
+        var title: String
+        var when: String
+        var priority: Int = 50
+        var boosts: [Boost] = []
+        var horizon: String = "annee-1"
+        var effort: String = "faible"
+        var lever: String = "offre-de-soins"
+        var after: [String] = []
+        var replaces: [String] = []
+        var excludes: [String] = []
+        var why: String = "Une action utile pour la santé des habitants du territoire."
+        var steps: [String] = ["Réunir les acteurs concernés.", "Écrire un plan d'action partagé."]
+        var partners: [String] = ["ARS (délégation départementale)"]
+        var sourceDocument: String = "livre-blanc-2026"
+        var indicators: [String] = ["Nombre d'actions engagées."]
+        /// Fields left out of the JSON (to test missing required fields).
+        var omitted: Set<String> = []
+        /// Extra raw members appended at the end, e.g. `("partner", "[\"Mairie\"]")`.
+        var extra: [(key: String, json: String)] = []
+
+        struct Boost: Sendable {
+            var when: String
+            var points: Int
+            var reason: String
+        }
+
+        var json: String {
+            var fields: [(String, String)] = [
+                ("id", quote(id)), ("title", quote(title)), ("lever", quote(lever)), ("when", quote(when)),
+                ("priority", "\(priority)"),
+            ]
+            if !boosts.isEmpty {
+                let items = boosts.map { "{ \"when\": \(quote($0.when)), \"points\": \($0.points), \"reason\": \(quote($0.reason)) }" }
+                fields.append(("boosts", "[" + items.joined(separator: ", ") + "]"))
+            }
+            fields += [("horizon", quote(horizon)), ("effort", quote(effort))]
+            if !after.isEmpty { fields.append(("after", list(after))) }
+            if !replaces.isEmpty { fields.append(("replaces", list(replaces))) }
+            if !excludes.isEmpty { fields.append(("excludes", list(excludes))) }
+            fields += [
+                ("why", quote(why)), ("steps", list(steps)), ("partners", list(partners)),
+                ("sources", "[{ \"document\": \(quote(sourceDocument)), \"section\": \"Chapitre 1\" }]"),
+                ("indicators", list(indicators)),
+            ]
+            fields.removeAll { omitted.contains($0.0) }
+            fields += extra.map { ($0.key, $0.json) }
+            return "{ " + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + " }"
+        }
+    }
+
+    static func boost(_ when: String, _ points: Int, _ reason: String) -> Rec.Boost {
+        Rec.Boost(when: when, points: points, reason: reason)
+    }
+
+    /// The standard set; each recommendation exercises one mechanism of the planner.
+    static let standard: [Rec] = [
+        // A prerequisite with a low score and a later horizon than the recommendation that depends on it.
+        Rec(id: "diagnostic-partage", title: "Établir un diagnostic local de santé partagé", when: "population >= 1",
+            priority: 50, horizon: "annee-1", lever: "coordination"),
+        // Two boosts; depends on the diagnostic.
+        Rec(id: "cpts-soutenir", title: "Soutenir l'émergence d'une CPTS", when: "not cpts and population >= 2000",
+            priority: 70,
+            boosts: [boost("'acces-aux-soins' in priorities", 15, "l'accès aux soins est une priorité de l'équipe"),
+                     boost("density == 'rural-disperse'", 10, "habitat dispersé : l'accès aux soins est critique")],
+            horizon: "100-jours", effort: "moyen", after: ["diagnostic-partage"]),
+        // Replaced by `cls-renouveler` when both apply.
+        Rec(id: "cls-engager", title: "Engager un contrat local de santé", when: "population >= 1000",
+            priority: 60, effort: "moyen", lever: "coordination"),
+        Rec(id: "cls-renouveler", title: "Renouveler le contrat local de santé", when: "cls == 'en-vigueur'",
+            priority: 58, effort: "moyen", lever: "coordination", replaces: ["cls-engager"]),
+        // Exclusive pair: the better scored stays (it depends on the population through a boost).
+        Rec(id: "clsm-creer", title: "Créer un conseil local de santé mentale", when: "'sante-mentale' in priorities",
+            priority: 65, horizon: "mi-mandat", effort: "fort", lever: "coordination", excludes: ["sante-mentale-relais"]),
+        Rec(id: "sante-mentale-relais", title: "Former des relais en santé mentale", when: "'sante-mentale' in priorities",
+            priority: 55,
+            boosts: [boost("population < 3500", 20, "une petite commune s'appuie sur des relais plutôt que sur un CLSM")]),
+        // Reads an optional fact without default.
+        Rec(id: "seniors-canicule", title: "Tenir un registre canicule des personnes âgées", when: "share75Plus >= 12",
+            priority: 40, horizon: "100-jours"),
+        // A conjunction, for explanations.
+        Rec(id: "petite-commune-mutualiser", title: "Mutualiser l'ingénierie santé avec l'intercommunalité",
+            when: "population < 3500 and density in ['bourg-rural', 'rural-disperse']",
+            priority: 45, horizon: "mi-mandat", effort: "moyen", lever: "coordination"),
+        // Last horizon; its prerequisite is often replaced, and then ignored.
+        Rec(id: "bilan-mandat", title: "Évaluer la politique de santé du mandat", when: "population >= 1",
+            priority: 30, horizon: "fin-mandat", lever: "coordination", after: ["cls-engager"]),
+    ]
+
+    /// `{ "recommendations": [ … ] }` with recommendation `i` (0-based) on line `i + 3`, starting at column 5.
+    static func recommendationsFile(_ recs: [Rec]) -> String {
+        "{\n  \"recommendations\": [\n" + recs.map { "    " + $0.json }.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    static let standardPath = "Rules/recommendations/standard.json"
+
+    static func file(_ path: String, _ text: String) -> RuleFile {
+        RuleFile(path: path, bytes: Array(text.utf8))
+    }
+
+    static func files(_ recommendationFiles: [(path: String, text: String)]) -> RuleFiles {
+        RuleFiles(
+            vocabulary: file("Rules/vocabulary.json", vocabularyJSON),
+            levers: file("Rules/levers.json", leversJSON),
+            sources: file("Rules/sources.json", sourcesJSON),
+            recommendations: recommendationFiles.map { file($0.path, $0.text) })
+    }
+
+    static func load(_ recommendationFiles: [(path: String, text: String)]) -> RuleBaseLoader.Result {
+        RuleBaseLoader.load(files(recommendationFiles))
+    }
+
+    static func load(_ recs: [Rec], path: String = standardPath) -> RuleBaseLoader.Result {
+        load([(path, recommendationsFile(recs))])
+    }
+
+    /// A rule base that must load without any diagnostic.
+    static func ruleBase(_ recs: [Rec] = standard) throws -> RuleBase {
+        let result = load(recs)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.position): \($0.code) \($0.message)" })")
+        return try #require(result.ruleBase)
+    }
+
+    // MARK: Profiles
+
+    struct ProfileSpec: Sendable {
+        var name = "Saint-Petit"
+        var kind = "commune"
+        var population = 420
+        var density = "rural-disperse"
+        var cls: String?
+        var cpts: Bool?
+        var priorities: [String]?
+        var engineeringStaff: Int?
+        var share75Plus: Double?
+
+        var json: String {
+            var members = [
+                "\"name\": \(quote(name))", "\"kind\": \(quote(kind))", "\"population\": \(population)",
+                "\"density\": \(quote(density))",
+            ]
+            if let cls { members.append("\"cls\": \(quote(cls))") }
+            if let cpts { members.append("\"cpts\": \(cpts)") }
+            if let priorities { members.append("\"priorities\": \(list(priorities))") }
+            if let engineeringStaff { members.append("\"engineeringStaff\": \(engineeringStaff)") }
+            if let share75Plus { members.append("\"share75Plus\": \(share75Plus)") }
+            return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
+        }
+    }
+
+    /// A small rural commune that put mental health among its priorities.
+    static let smallCommune = ProfileSpec(priorities: ["sante-mentale"])
+
+    /// A larger community of communes with a CLS in force, two priorities, two agents and a known share of elderly.
+    static let bourg = ProfileSpec(
+        name: "Communauté du Bourg", kind: "communaute-de-communes", population: 12_000, density: "bourg-rural",
+        cls: "en-vigueur", priorities: ["acces-aux-soins", "sante-mentale"], engineeringStaff: 2, share75Plus: 14)
+
+    static func profile(_ spec: ProfileSpec, in ruleBase: RuleBase) throws -> Profile {
+        let (profile, diagnostics) = ProfileLoader.load(Array(spec.json.utf8), file: "profil.json", vocabulary: ruleBase.vocabulary)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.position): \($0.code) \($0.message)" })")
+        return try #require(profile)
+    }
+
+    static func calendar(_ year: Int, _ month: Int) throws -> MandateCalendar {
+        try MandateCalendar(start: YearMonth(year: year, month: month))
+    }
+
+    /// Plans `spec` against `recs`, from `start` (December 2026 by default).
+    static func plan(
+        _ spec: ProfileSpec, recs: [Rec] = standard, start: (Int, Int) = (2026, 12), top: Int? = nil
+    ) throws -> (ruleBase: RuleBase, roadmap: Roadmap) {
+        let base = try ruleBase(recs)
+        let profile = try profile(spec, in: base)
+        let roadmap = Planner(ruleBase: base).plan(profile, calendar: try calendar(start.0, start.1), top: top)
+        return (base, roadmap)
+    }
+
+    // MARK: Text helpers
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    static func list(_ items: [String]) -> String {
+        "[" + items.map(quote).joined(separator: ", ") + "]"
+    }
+
+    /// The 1-based line and column (in Unicode scalars, like the JSON parser) of the first `needle` in `text`.
+    static func location(of needle: String, in text: String, occurrence: Int = 1) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let range = rest.firstRange(of: needle) {
+                seen += 1
+                if seen == occurrence {
+                    let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                    return SourceLocation(line: index + 1, column: column)
+                }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return nil
+    }
+
+    /// Text with line breaks, runs of spaces and no-break spaces collapsed into single spaces, to search wrapped prose.
+    static func flattened(_ text: String) -> String {
+        text.replacing("\u{00A0}", with: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .joined(separator: " ")
+    }
+}
+
+extension Diagnostic {
+    /// « file:line:col code message », for failure messages.
+    var summary: String { "\(position): \(code) \(message)" }
+}
+
+extension Roadmap {
+    var ids: [String] { items.map(\.recommendation.id) }
+
+    func item(_ id: String) -> RoadmapItem? { items.first { $0.recommendation.id == id } }
+
+    func leftOutReason(_ id: String) -> LeftOutRecommendation.Reason? {
+        leftOut.first { $0.recommendation.id == id }?.reason
+    }
+}
