@@ -49,7 +49,7 @@ struct RoadmapCommandTests {
         #expect(!names.contains("cls-engager"))
         #expect(names.contains("clsm-renforcer"))
         #expect(!names.contains("clsm-creer"))
-        #expect(text.contains("remplacée par « "))
+        #expect(text.contains("[cls-engager] — remplacée par"))
     }
 
     @Test("une communauté de communes rurale fait le diagnostic partagé avant d'engager la CPTS et le CLS, et le CLS avant son coordinateur")

@@ -125,14 +125,14 @@ struct PlannerTests {
 
     @Test("un préalable retardé par la capacité entraîne ce qui en dépend")
     func prerequisiteDelayedByCapacity() throws {
-        // The 100 days of a small commune hold 4 units: the big project (3) leaves no room for the prerequisite (3).
+        // The 100 days of a small commune hold 5 units: the big project (3) leaves no room for the prerequisite (3).
         let recs = [
             Rec(id: "gros-chantier", title: "Gros chantier", when: "population >= 1", priority: 99, horizon: "100-jours", effort: "fort"),
             Rec(id: "prealable", title: "Préalable", when: "population >= 1", priority: 40, horizon: "100-jours", effort: "fort"),
             Rec(id: "suite", title: "Suite", when: "population >= 1", priority: 95, horizon: "100-jours", after: ["prealable"]),
         ]
         let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
-        try #require(roadmap.capacity.unitsPerPhase.first == 4)
+        try #require(roadmap.capacity.unitsPerPhase.first == Capacity.minimumFirstHundredDays)
         #expect(roadmap.ids == ["gros-chantier", "prealable", "suite"])
         #expect(Self.phases(roadmap) == ["gros-chantier": 0, "prealable": 1, "suite": 1])
         #expect(roadmap.item("prealable")?.placement == .capacity(wanted: 0))
@@ -200,7 +200,7 @@ struct PlannerTests {
 
     @Test("la capacité reporte les moins bien classées, écarte ce qui ne tient pas et ce qui en dépend")
     func capacity() throws {
-        // From November 2031 a small commune has two phases of 4 units each.
+        // From November 2031 a small commune has two phases: the 100 days (5 units) and one more month (4).
         let recs = [
             Rec(id: "p1", title: "P1", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
             Rec(id: "p2", title: "P2", when: "population >= 1", priority: 80, horizon: "100-jours", effort: "fort"),
@@ -210,20 +210,23 @@ struct PlannerTests {
             Rec(id: "p6", title: "P6", when: "population >= 1", priority: 50, horizon: "100-jours", effort: "faible"),
         ]
         let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs, start: (2031, 11))
-        try #require(roadmap.capacity.unitsPerPhase == [4, 4])
-        // p1 fills the 100 days (1 unit left), p2 spills to the next phase, p6 (light) still fits the first.
-        #expect(roadmap.ids == ["p1", "p6", "p2"])
+        try #require(roadmap.capacity.unitsPerPhase == [5, 4])
+        // p1 takes 3 of the 100 days' 5 units; p2 (3) spills to the next phase; p3 (2), urgent because p4
+        // waits for it, takes the last 2 units of the 100 days; p4 follows in the next phase; p5 and p6 no
+        // longer fit anywhere.
+        #expect(roadmap.ids == ["p1", "p3", "p2", "p4"])
         #expect(roadmap.item("p1")?.phaseIndex == 0)
         #expect(roadmap.item("p1")?.placement == .horizon)
-        #expect(roadmap.item("p6")?.phaseIndex == 0)
+        #expect(roadmap.item("p3")?.phaseIndex == 0)
         #expect(roadmap.item("p2")?.phaseIndex == 1)
         #expect(roadmap.item("p2")?.placement == .capacity(wanted: 0))
-        #expect(roadmap.leftOutReason("p3") == .noCapacity)
-        #expect(roadmap.leftOutReason("p4") == .prerequisiteLeftOut("p3"))
+        #expect(roadmap.item("p4")?.phaseIndex == 1)
+        #expect(roadmap.item("p4")?.placement == .capacity(wanted: 0))
         #expect(roadmap.leftOutReason("p5") == .noCapacity)
+        #expect(roadmap.leftOutReason("p6") == .noCapacity)
         // Left out sorted by reason group, then score.
-        #expect(roadmap.leftOut.map(\.recommendation.id) == ["p4", "p3", "p5"])
-        #expect(roadmap.unitsUsed == [4, 3])
+        #expect(roadmap.leftOut.map(\.recommendation.id) == ["p5", "p6"])
+        #expect(roadmap.unitsUsed == [5, 4])
     }
 
     @Test("une action ne glisse que d'une phase faute de capacité ; au-delà elle est écartée")

@@ -78,7 +78,7 @@ struct PresentationTests {
     func capacityNote() throws {
         let recs = [
             Fixture.Rec(id: "p1", title: "P1", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "p2", title: "P2", when: "population >= 1", priority: 80, horizon: "100-jours", effort: "moyen"),
+            Fixture.Rec(id: "p2", title: "P2", when: "population >= 1", priority: 80, horizon: "100-jours", effort: "fort"),
         ]
         let presentation = try Self.present(Fixture.smallCommune, recs: recs)
         #expect(try Self.item("p2", in: presentation).placementNote
@@ -143,11 +143,11 @@ struct PresentationTests {
 
     @Test("les écartées faute de capacité donnent leur score ou leur préalable")
     func leftOutForCapacity() throws {
-        // Two big projects leave one unit in each of the two phases left from November 2031.
+        // Two big projects leave too little room in the two phases left from November 2031 for a third.
         let recs = [
             Fixture.Rec(id: "f1", title: "Grand projet 1", when: "population >= 1", priority: 99, horizon: "100-jours", effort: "fort"),
             Fixture.Rec(id: "f2", title: "Grand projet 2", when: "population >= 1", priority: 98, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "p1", title: "Premier", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "moyen"),
+            Fixture.Rec(id: "p1", title: "Premier", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
             Fixture.Rec(id: "p2", title: "Second", when: "population >= 1", priority: 80, horizon: "100-jours", after: ["p1"]),
         ]
         let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs, start: (2031, 11))
