@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("schémas JSON")
+struct SchemaSyncTests {
+    /// The schema kind behind each committed file of `Rules/schema/`.
+    static let kinds = [
+        "profile.schema.json": "profile",
+        "recommendations.schema.json": "rules",
+        "tests.schema.json": "tests",
+        "roadmap.schema.json": "roadmap",
+    ]
+
+    static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Rules/schema")) ?? [])
+        .filter { $0.hasSuffix(".json") }.sorted()
+
+    @Test("chaque schéma de Rules/schema est celui que génère mandat-sante schema", arguments: files)
+    func committedSchemaIsUpToDate(file: String) throws {
+        let kind = try #require(Self.kinds[file], "fichier inattendu dans Rules/schema : \(file)")
+        let result = runCLI(["schema", kind])
+        #expect(result.exitCode == 0, "\(result.error)")
+        let committed = try String(contentsOfFile: packageRoot + "/Rules/schema/" + file, encoding: .utf8)
+        #expect(result.output == committed, "Rules/schema/\(file) n'est plus à jour : mandat-sante schema \(kind) --output Rules/schema/\(file)")
+    }
+
+    @Test("les profils d'exemple respectent le schéma : faits connus, obligatoires présents, valeurs permises")
+    func exampleProfilesMatchSchema() throws {
+        let schemaData = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Rules/schema/profile.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        let properties = try #require(schema["properties"] as? [String: [String: Any]])
+        let required = try #require(schema["required"] as? [String])
+        #expect(required == ["name", "kind", "population", "density"])
+        let profiles = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Profiles").filter { $0.hasSuffix(".json") }
+        #expect(profiles.count >= 10)
+        for name in profiles {
+            let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Profiles/" + name))
+            let profile = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for key in required { #expect(profile[key] != nil, "\(name) : \(key) manquant") }
+            for (key, value) in profile {
+                let property = try #require(properties[key], "\(name) : \(key) absent du schéma")
+                if let allowed = property["enum"] as? [Any], let text = value as? String {
+                    #expect(allowed.contains { ($0 as? String) == text }, "\(name) : \(key) = \(text)")
+                }
+                if let items = property["items"] as? [String: Any], let allowed = items["enum"] as? [String], let values = value as? [String] {
+                    #expect(Set(values).isSubset(of: allowed), "\(name) : \(key)")
+                }
+                if let minimum = property["minimum"] as? Double, let number = value as? Double {
+                    #expect(number >= minimum, "\(name) : \(key)")
+                }
+            }
+        }
+    }
+}
