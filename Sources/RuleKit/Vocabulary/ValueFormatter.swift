@@ -25,13 +25,19 @@ public enum ValueFormatter {
         return result
     }
 
+    /// A word unit takes the singular below two in French: « 1 agent », « 0 agent », « 2 agents ».
+    static func agreed(_ unit: String, with number: Double) -> String {
+        guard abs(number) < 2, unit.count > 2, unit.hasSuffix("s"), unit.allSatisfy(\.isLetter) else { return unit }
+        return String(unit.dropLast())
+    }
+
     /// A value of `fact` for display; `nil` (absent) reads « non renseigné ».
     public static func value(_ value: FactValue?, of fact: Fact?) -> String {
         guard let value else { return "non renseigné" }
         switch value {
         case .bool(let flag): return flag ? "oui" : "non"
         case .number(let number):
-            let unit = fact?.unit.map { groupSeparator + $0 } ?? ""
+            let unit = fact?.unit.map { groupSeparator + agreed($0, with: number) } ?? ""
             return self.number(number) + unit
         case .text(let text): return fact.map { $0.label(ofChoice: text) } ?? text
         case .set(let members):
