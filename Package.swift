@@ -16,6 +16,8 @@ let package = Package(
         // The command line as a testable library: arguments, subcommands, exit codes, file I/O.
         .target(name: "MandatSanteCLI", dependencies: ["MandatSante", "RuleKit"]),
         .executableTarget(name: "mandat-sante", dependencies: ["MandatSanteCLI"]),
+        // Benchmark of the planner on generated profiles (`bench/run.sh`); reads Rules/ itself, no CLI.
+        .executableTarget(name: "mandat-sante-bench", dependencies: ["MandatSante", "RuleKit"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit"]),
         .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit"]),
         .testTarget(name: "MandatSanteCLITests", dependencies: ["MandatSanteCLI", "mandat-sante"]),

@@ -4,9 +4,12 @@ import RuleKit
 /// Pure: the same inputs always give the same roadmap.
 public struct Planner: Sendable {
     public let ruleBase: RuleBase
+    /// Built once here rather than from the rule base at every plan (it is a dictionary of every recommendation).
+    private let dependencyGraph: DependencyGraph
 
     public init(ruleBase: RuleBase) {
         self.ruleBase = ruleBase
+        dependencyGraph = ruleBase.dependencyGraph
     }
 
     public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
@@ -37,11 +40,19 @@ public struct Planner: Sendable {
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
-        let byScore = selected.keys.sorted { score($0) != score($1) ? score($0) > score($1) : $0 < $1 }
+        let byScore = selected.keys.map { (id: $0, score: score($0)) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.map(\.id)
+        // Each winner looks only at its rivals (what it excludes, what excludes it), taken in score order: the
+        // same decisions as scanning every selected action, without the quadratic scan on large rule bases.
+        let scoreRank = Dictionary(uniqueKeysWithValues: byScore.enumerated().map { ($1, $0) })
+        var excludedBy: [String: [String]] = [:]
+        for (id, recommendation) in selected {
+            for other in recommendation.excludes { excludedBy[other, default: []].append(id) }
+        }
         for winner in byScore where removed[winner] == nil {
-            for loser in byScore where loser != winner && removed[loser] == nil {
-                let exclusive = selected[winner]?.excludes.contains(loser) == true || selected[loser]?.excludes.contains(winner) == true
-                guard exclusive else { continue }
+            let rivals = Set((selected[winner]?.excludes ?? []) + (excludedBy[winner] ?? []))
+                .compactMap { id in scoreRank[id].map { (id: id, rank: $0) } }.sorted { $0.rank < $1.rank }.map(\.id)
+            for loser in rivals where loser != winner && removed[loser] == nil {
                 removed[loser] = .excluded(by: winner)
                 supersedes[winner, default: []].append(loser)
             }
@@ -55,8 +66,9 @@ public struct Planner: Sendable {
         // 4. Order: prerequisites first, then urgency, then the id for stability. A prerequisite is as urgent
         // as the most urgent action waiting for it, so a well-scored action is not held back by a modest one.
         let urgency = Self.urgency(of: selected, score: score)
-        let order = ruleBase.dependencyGraph.order(Array(selected.keys)) { a, b in
-            urgency[a, default: 0] != urgency[b, default: 0] ? urgency[a, default: 0] > urgency[b, default: 0] : a < b
+        let order = dependencyGraph.order(Array(selected.keys)) { a, b in
+            let (urgencyA, urgencyB) = (urgency[a, default: 0], urgency[b, default: 0])
+            return urgencyA != urgencyB ? urgencyA > urgencyB : a < b
         }
 
         // 5. Place in phases within capacity.
@@ -95,8 +107,12 @@ public struct Planner: Sendable {
         }
 
         // Rank: by phase, keeping the dependency-and-score order inside each phase.
-        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let placedIDs = phaseOf.keys.sorted { (phaseOf[$0] ?? 0, position[$0] ?? 0) < (phaseOf[$1] ?? 0, position[$1] ?? 0) }
+        // Bucketing `order` by phase keeps that order inside each phase without a sort by dictionary lookups.
+        var idsByPhase = [[String]](repeating: [], count: free.count)
+        for id in order {
+            if let phase = phaseOf[id] { idsByPhase[phase].append(id) }
+        }
+        let placedIDs = idsByPhase.flatMap { $0 }
         var items: [RoadmapItem] = []
         for (offset, id) in placedIDs.enumerated() {
             guard let recommendation = selected[id], let phase = phaseOf[id] else { continue }

@@ -7,6 +7,8 @@ public enum RuleSchemas {
         case profile
         case rules
         case tests
+        /// The JSON export of a roadmap (`roadmap --format json`).
+        case roadmap
 
         /// The file name under `Rules/schema/`.
         public var fileName: String {
@@ -14,6 +16,7 @@ public enum RuleSchemas {
             case .profile: return "profile.schema.json"
             case .rules: return "recommendations.schema.json"
             case .tests: return "tests.schema.json"
+            case .roadmap: return "roadmap.schema.json"
             }
         }
     }
@@ -23,6 +26,7 @@ public enum RuleSchemas {
         case .profile: return profile(ruleBase.vocabulary)
         case .rules: return recommendations(ruleBase)
         case .tests: return tests(ruleBase)
+        case .roadmap: return RoadmapJSONSchema.schema(for: ruleBase, id: Kind.roadmap.fileName)
         }
     }
 

@@ -13,28 +13,35 @@ enum HelpText {
       mandat-sante <commande> [options]
 
     Commandes :
+      init [--output FICHIER]       Crée le profil d'un territoire en posant les questions.
       roadmap PROFIL.json           Produit la feuille de route d'un territoire.
+      batch TERRITOIRES.csv         Les feuilles de route de tous les territoires d'un CSV.
+      compare PROFIL [PROFIL_B]     Ce que change un fait (--set) ou un autre profil.
       explain PROFIL [IDENTIFIANT]  Explique pourquoi une recommandation sort ou non.
       test [CHEMIN...]              Lance les tests de règles (Rules/tests par défaut).
       check                         Vérifie toute la base de règles (erreurs, avertissements).
       coverage [CHEMIN...]          Ce que les tests de règles exercent (recommandations, branches).
       rules [--lever LEVIER]        Catalogue des recommandations par levier, conditions en clair.
-      schema profile|rules|tests    Schéma JSON pour valider et compléter les fichiers dans un éditeur.
+      schema profile|rules|tests    Schéma JSON pour valider et compléter les fichiers dans un éditeur ;
+                                    schema roadmap : celui de l'export « roadmap --format json ».
       help [COMMANDE]               Affiche l'aide générale ou celle d'une commande.
 
     Options générales :
       -h, --help            Affiche cette aide.
       --version             Affiche la version.
 
-    Exemple :
+    Pour commencer :
+      mandat-sante init                  (questions, puis Profiles/<nom>.json)
       mandat-sante roadmap Profiles/village-rural-zip.json --start 2026-12
 
     Codes de sortie :
       0  succès
       1  tests de règles en échec, ou erreurs trouvées par check
-      2  ligne de commande invalide (commande, option ou valeur)
-      3  données invalides (profil, base de règles, fichier de tests)
+      2  ligne de commande invalide (commande, option ou valeur) ; init arrêté
+         sans écrire de profil (fin de l'entrée, abandon)
+      3  données invalides (profil, base de règles, fichier de tests, ligne de batch)
       4  fichier introuvable, illisible ou impossible à écrire
+      130  init interrompu par Ctrl-C (rien n'est écrit)
     """
 
     static let roadmap = """
@@ -44,7 +51,16 @@ enum HelpText {
       mandat-sante roadmap PROFIL.json [options]
 
     Options :
-      --format texte|markdown   Format de sortie (défaut : texte, 80 colonnes).
+      --format FORMAT           Format de sortie (défaut : texte) :
+                                  texte     80 colonnes, pour le terminal ;
+                                  markdown  pour un rapport ou un wiki ;
+                                  html      une page autonome, à lire à l'écran ou
+                                            à imprimer en A4 (frise du mandat, une
+                                            fiche par action) ;
+                                  json      toutes les données, clés stables
+                                            (schéma : mandat-sante schema roadmap) ;
+                                  csv       une ligne par action, pour un tableur
+                                            (UTF-8 avec BOM, « ; », fins de ligne CRLF).
       --top N                   Ne garder que les N premières actions.
       --start AAAA-MM           Mois de départ de la feuille de route (défaut : le mois
                                 en cours) ; le mandat se termine en mars 2032.
@@ -63,6 +79,8 @@ enum HelpText {
     Exemples :
       mandat-sante roadmap Profiles/ville-moyenne-qpv-cls.json
       mandat-sante roadmap Profiles/village-rural-zip.json --format markdown --output feuille-de-route.md
+      mandat-sante roadmap Profiles/village-rural-zip.json --format html --output feuille-de-route.html
+      mandat-sante roadmap Profiles/village-rural-zip.json --format csv --output actions.csv
     """
 
     static let explain = """
@@ -97,7 +115,8 @@ enum HelpText {
     Sans chemin, lance les fichiers .json de Rules/tests. Chaque test décrit un
     territoire (un profil, des faits, ou un profil et des faits qui le modifient) et
     ce que sa feuille de route doit contenir : recommandations incluses ou exclues,
-    parmi les N premières, avant une autre, dans une phase, remplacées par une autre,
+    parmi les N premières, avant une autre, dans une phase (ou au plus tard dans une
+    phase), remplacées par une autre,
     score minimal. Un échec dit ce qui était attendu, ce qui est arrivé et pourquoi.
     La dernière ligne est « N passed, N failed ».
 
@@ -166,10 +185,11 @@ enum HelpText {
     mandat-sante schema — schémas JSON des fichiers à éditer
 
     Utilisation :
-      mandat-sante schema profile|rules|tests [--output FICHIER] [--rules DOSSIER]
+      mandat-sante schema profile|rules|tests|roadmap [--output FICHIER] [--rules DOSSIER]
 
     Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils (depuis le
-    vocabulaire), des fichiers de recommandations et des fichiers de tests. Des copies
+    vocabulaire), des fichiers de recommandations, des fichiers de tests et de l'export
+    « roadmap --format json » (roadmap : chaque clé documentée). Des copies
     sont dans Rules/schema/ ; un profil qui commence par
     "$schema": "../Rules/schema/profile.schema.json" est validé et complété par l'éditeur.
 
@@ -177,11 +197,122 @@ enum HelpText {
       mandat-sante schema profile --output Rules/schema/profile.schema.json
     """
 
-    static let commands = ["roadmap", "explain", "test", "check", "coverage", "rules", "schema", "help", "--help", "--version"]
+    static let initHelp = """
+    mandat-sante init — crée le profil d'un territoire en répondant à des questions
+
+    Utilisation :
+      mandat-sante init [--output FICHIER] [--rules DOSSIER]
+
+    Pose, dans l'ordre du vocabulaire (Rules/vocabulary.json), les questions qui
+    concernent votre territoire ; celles qui ne s'appliquent pas sont passées
+    (pas de question sur les QPV pour un village de 300 habitants). Pour répondre :
+      - une liste numérotée : le numéro (ou le nom du choix) ;
+      - plusieurs choix : les numéros séparés par des virgules, par exemple 1,3,5 ;
+      - oui ou non : o ou n ;
+      - un nombre : 12 400 ou 12,5 ; les limites sont vérifiées ;
+      - Entrée : la valeur proposée, ou passer une question facultative.
+    Une réponse refusée est redemandée avec la raison. Un récapitulatif est ensuite
+    soumis à confirmation (n : reprendre les questions, ou quitter).
+
+    Le profil est écrit d'un coup à la fin, jamais à moitié : "$schema" en tête,
+    puis les faits répondus dans l'ordre du vocabulaire. Un fichier existant n'est
+    remplacé qu'après confirmation. La commande qui produit sa feuille de route
+    est affichée.
+
+    Options :
+      --output FICHIER    Chemin du profil
+                          (défaut : Profiles/<nom-du-territoire>.json).
+      --rules DOSSIER     Dossier de la base de règles (défaut : Rules).
+
+    Les réponses peuvent venir d'un tube, une par ligne. Fin de l'entrée (Ctrl-D)
+    ou abandon : rien n'est écrit, code de sortie 2. Ctrl-C : rien n'est écrit,
+    code 130.
+
+    Exemple :
+      mandat-sante init --output Profiles/ma-commune.json
+      mandat-sante roadmap Profiles/ma-commune.json
+    """
+
+    static let compare = """
+    mandat-sante compare — ce qui change d'une feuille de route à l'autre
+
+    Utilisation :
+      mandat-sante compare PROFIL.json --set FAIT=VALEUR [--set ...] [options]
+      mandat-sante compare PROFIL_A.json PROFIL_B.json [options]
+
+    Compare la feuille de route du profil à celle du même profil modifié par
+    --set (« et si notre CLS était signé ? »), ou celle de PROFIL_A à celle de
+    PROFIL_B. Dit ce qui change dans le profil, puis les actions ajoutées,
+    retirées, qui changent de phase, qui montent ou descendent, chacune avec sa
+    raison : conditions désormais remplies (avec les valeurs), remplacement,
+    condition devenue fausse et pourquoi, capacité atteinte, bonus gagné ou perdu.
+
+    Options :
+      --set FAIT=VALEUR         Modifie un fait du profil (répétable) ;
+                                avec un seul profil.
+      --start AAAA-MM           Mois de départ (défaut : le mois en cours).
+      --format texte|markdown   Format de sortie (défaut : texte, 80 colonnes).
+      --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
+      --output FICHIER          Écrit dans FICHIER (écriture atomique).
+
+    Exemples :
+      mandat-sante compare Profiles/communaute-communes-rurale.json \\
+          --set cls=en-vigueur
+      mandat-sante compare Profiles/village-rural-zip.json \\
+          Profiles/petite-ville-pvd-msp.json --format markdown
+    """
+
+    static let batch = """
+    mandat-sante batch — les feuilles de route de tous les territoires d'un CSV
+
+    Utilisation :
+      mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER [options]
+
+    Une ligne d'en-tête (les noms des faits, séparés par « ; » ou « , »), puis une
+    ligne par territoire. Colonnes obligatoires : name, kind, population, density ;
+    une colonne inconnue est une erreur (« vouliez-vous dire … »).
+
+    Cellules :
+      - vide : fait non renseigné (valeur par défaut, ou inconnu) ;
+      - booléens : oui / non (ou true / false) ;
+      - ensembles : valeurs séparées par « | » (acces-aux-soins|sante-mentale) ;
+      - nombres : virgule ou point décimal (15,5).
+    UTF-8 avec ou sans BOM ; entre guillemets, un texte qui contient le séparateur,
+    un guillemet (doublé : "") ou un retour à la ligne.
+
+    Écrit dans DOSSIER (créé au besoin), chaque fichier de façon atomique : une
+    feuille de route par territoire (003-village-de-x.txt : numéro de la ligne dans
+    le CSV, puis le nom), synthese.csv (une ligne par territoire et action retenue)
+    et resume.txt (lignes traitées, recommandations les plus fréquentes, leviers).
+    Le fichier est lu par morceaux : sa taille ne compte pas, et la sortie est la
+    même à l'octet quel que soit le nombre de fils.
+
+    Une ligne invalide est signalée (« FICHIER:LIGNE:COLONNE: erreur: … », la
+    colonne étant le numéro du champ) et ignorée ; les autres sont traitées.
+    Code de sortie : 0 si toutes les lignes passent, 3 si une ligne au moins est
+    en erreur (ou si le fichier est vide ou son en-tête invalide : rien n'est
+    écrit), 4 si un fichier ne peut être lu ou écrit.
+
+    Options :
+      --output-dir DOSSIER      Dossier de sortie (obligatoire).
+      --format FORMAT           Format des feuilles de route : texte (défaut),
+                                markdown, html, json ou csv.
+      --start AAAA-MM           Mois de départ (défaut : le mois en cours).
+      --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
+      --jobs N                  Nombre de fils (défaut : un par processeur).
+
+    Exemple :
+      mandat-sante batch Profiles/territoires-exemple.csv --output-dir sorties
+    """
+
+    static let commands = ["init", "roadmap", "batch", "compare", "explain", "test", "check", "coverage", "rules", "schema", "help", "--help", "--version"]
 
     static func forCommand(_ name: String) -> String? {
         switch name {
+        case InitCommand.name: return initHelp
+        case CompareCommand.name: return compare
         case RoadmapCommand.name: return roadmap
+        case BatchCommand.name: return batch
         case ExplainCommand.name: return explain
         case TestCommand.name: return test
         case CheckCommand.name: return check

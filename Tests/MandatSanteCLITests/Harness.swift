@@ -34,7 +34,25 @@ func runCLI(_ arguments: [String]) -> RunResult {
     return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
 }
 
+/// Lines typed by the user, served one by one, then the end of the input (as with a pipe).
+final class TypedInput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+    func readLine() -> String? { lock.lock(); defer { lock.unlock() }; return lines.isEmpty ? nil : lines.removeFirst() }
+}
 
+/// Runs the CLI like `runCLI`, with `input` as the lines typed on standard input.
+func runCLI(_ arguments: [String], input: [String]) -> RunResult {
+    let capture = Capture()
+    let typed = TypedInput(input)
+    let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) }, readLine: typed.readLine)
+    let previous = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(packageRoot)
+    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    let code = CLI(console: console).run(arguments)
+    return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
+}
 
 /// The built `mandat-sante` executable beside the test bundle.
 func binaryURL() -> URL? {

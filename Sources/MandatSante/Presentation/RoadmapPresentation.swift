@@ -26,6 +26,10 @@ public struct RoadmapPresentation: Sendable {
     public var leftOut: [LeftOutGroup]
     public var itemCount: Int
     public var recommendationCount: Int
+    /// The planned roadmap and the rule base this presentation words, for formats that also carry ids and raw
+    /// values (JSON, CSV).
+    public var roadmap: Roadmap
+    public var ruleBase: RuleBase
 
     public init(roadmap: Roadmap, ruleBase: RuleBase) {
         let explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
@@ -34,6 +38,8 @@ public struct RoadmapPresentation: Sendable {
         let items = roadmap.items.map { ItemPresentation(item: $0, roadmap: roadmap, ruleBase: ruleBase, explainer: explainer) }
         itemCount = items.count
         recommendationCount = ruleBase.recommendations.count
+        self.roadmap = roadmap
+        self.ruleBase = ruleBase
 
         // Size is already in the portrait and gates most actions; the drivers are the other findings.
         let sizeFacts: Set<String> = ["population", "kind", "density"]

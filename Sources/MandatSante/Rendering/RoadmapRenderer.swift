@@ -7,11 +7,17 @@ public protocol RoadmapRenderer: Sendable {
 public enum RoadmapFormat: String, CaseIterable, Sendable {
     case text = "texte"
     case markdown = "markdown"
+    case html = "html"
+    case json = "json"
+    case csv = "csv"
 
     public var renderer: any RoadmapRenderer {
         switch self {
         case .text: return TextRoadmapRenderer()
         case .markdown: return MarkdownRoadmapRenderer()
+        case .html: return HTMLRoadmapRenderer()
+        case .json: return JSONRoadmapRenderer()
+        case .csv: return CSVRoadmapRenderer()
         }
     }
 }

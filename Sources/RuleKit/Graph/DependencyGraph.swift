@@ -52,22 +52,25 @@ public struct DependencyGraph: Sendable {
             remaining[item] = needs.count
             for need in needs { dependents[need, default: []].append(item) }
         }
-        var ready = items.filter { remaining[$0] == 0 }
-        var result: [String] = []
-        while !ready.isEmpty {
-            ready.sort(by: areInIncreasingOrder)
-            let next = ready.removeFirst()
-            result.append(next)
-            for dependent in dependents[next] ?? [] {
-                remaining[dependent, default: 0] -= 1
-                if remaining[dependent] == 0 { ready.append(dependent) }
+        // A heap rather than sorting the ready list at every step: same order, O(n log n) instead of O(n² log n).
+        return withoutActuallyEscaping(areInIncreasingOrder) { areInIncreasingOrder in
+            var ready = ReadyQueue(by: areInIncreasingOrder)
+            for item in items where remaining[item] == 0 { ready.push(item) }
+            var result: [String] = []
+            result.reserveCapacity(items.count)
+            while let next = ready.popFirst() {
+                result.append(next)
+                for dependent in dependents[next] ?? [] {
+                    remaining[dependent, default: 0] -= 1
+                    if remaining[dependent] == 0 { ready.push(dependent) }
+                }
             }
+            if result.count < items.count {
+                let placed = Set(result)
+                result += items.filter { !placed.contains($0) }.sorted(by: areInIncreasingOrder)
+            }
+            return result
         }
-        if result.count < items.count {
-            let placed = Set(result)
-            result += items.filter { !placed.contains($0) }.sorted(by: areInIncreasingOrder)
-        }
-        return result
     }
 
     /// Rotates a cycle so that equal cycles found from different starts compare equal.

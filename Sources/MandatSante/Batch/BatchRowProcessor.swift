@@ -1,0 +1,44 @@
+import RuleKit
+
+/// Plans and renders one row of a territories file. Pure and `Sendable`: rows can be processed on any thread,
+/// in any order, and give the same bytes.
+public struct BatchRowProcessor: Sendable {
+    public let ruleBase: RuleBase
+    public let calendar: MandateCalendar
+    public let format: RoadmapFormat
+    public let header: BatchHeader
+    /// The territories file as the user named it, for diagnostics.
+    public let file: String
+
+    private let planner: Planner
+    private let renderer: any RoadmapRenderer
+
+    public init(ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, header: BatchHeader, file: String) {
+        self.ruleBase = ruleBase
+        self.calendar = calendar
+        self.format = format
+        self.header = header
+        self.file = file
+        planner = Planner(ruleBase: ruleBase)
+        renderer = format.renderer
+    }
+
+    /// The territory of `record`, or the problems of its cells.
+    public func process(_ record: CSVRecord) -> BatchRowOutcome {
+        let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary)
+        guard let profile else { return .invalid(diagnostics) }
+        let roadmap = planner.plan(profile, calendar: calendar)
+        let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        return .territory(BatchTerritory(
+            line: record.line, name: profile.name,
+            fileName: BatchFileName.name(line: record.line, territory: profile.name, format: format),
+            roadmap: text, synthesisRows: BatchSynthesis.rows(roadmap, line: record.line),
+            selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) }))
+    }
+}
+
+/// One row of a batch, processed: a territory, or the errors that made it skipped.
+public enum BatchRowOutcome: Sendable {
+    case territory(BatchTerritory)
+    case invalid([Diagnostic])
+}

@@ -1,0 +1,160 @@
+import RuleKit
+
+/// Words why an action's place differs between two roadmaps: the conditions that now hold or fail (with the
+/// values), the replacement, the capacity, the placement, the score terms gained or lost.
+struct ComparisonReasons {
+    let before: Roadmap
+    let after: Roadmap
+    let explainer: ConditionExplainer
+
+    init(before: Roadmap, after: Roadmap) {
+        self.before = before
+        self.after = after
+        explainer = ConditionExplainer(vocabulary: after.profile.vocabulary)
+    }
+
+    func added(_ item: RoadmapItem) -> [String] {
+        let id = item.recommendation.id
+        var lines: [String] = []
+        switch before.leftOut.first(where: { $0.recommendation.id == id })?.reason {
+        case .conditionNotMet?, nil:
+            lines.append("sa condition est désormais remplie : " + conditionReasons(item.recommendation, in: after))
+            lines += changedFacts(item.recommendation)
+        case .replaced(let by)?:
+            lines.append("\(title(by)), qui la remplaçait, n'est plus retenue")
+        case .excluded(let by)?:
+            lines.append("n'est plus écartée au profit de \(title(by))")
+        case .noCapacity?:
+            lines.append(capacityNote.isEmpty ? "de la place s'est libérée dans le calendrier (actions retirées ou déplacées) : elle peut désormais être placée"
+                                               : "la capacité permet désormais de la placer" + capacityNote)
+        case .prerequisiteLeftOut(let prerequisite)?:
+            lines.append("son préalable \(title(prerequisite)) est désormais placé")
+        case .beyondTop(let top)?:
+            lines.append("entre désormais dans les \(top) premières actions")
+        }
+        lines += scoreChange(id).map { [$0] } ?? []
+        return lines
+    }
+
+    func removed(_ item: RoadmapItem) -> [String] {
+        let id = item.recommendation.id
+        switch after.leftOut.first(where: { $0.recommendation.id == id })?.reason {
+        case .conditionNotMet(.unknown)?:
+            return ["sa condition ne peut plus être établie (fait non renseigné) : " + conditionReasons(item.recommendation, in: after)]
+                + changedFacts(item.recommendation)
+        case .conditionNotMet?:
+            return ["sa condition n'est plus remplie : " + conditionReasons(item.recommendation, in: after)]
+                + changedFacts(item.recommendation)
+        case .replaced(let by)?:
+            return ["remplacée par \(title(by))\(isAdded(by) ? ", désormais retenue" : "")"]
+        case .excluded(let by)?:
+            return ["écartée au profit de \(title(by)), mieux classée (les deux s'excluent)"]
+        case .noCapacity?:
+            let score = after.evaluations[id]?.score.total ?? item.score.total
+            return ["faute de capacité : les phases où elle pouvait aller sont désormais pleines (score \(score))" + capacityNote]
+                + (scoreChange(id).map { [$0] } ?? [])
+        case .prerequisiteLeftOut(let prerequisite)?:
+            return ["son préalable \(title(prerequisite)) n'a pas pu être placé"]
+        case .beyondTop(let top)?:
+            return ["au-delà des \(top) premières actions demandées"]
+        case nil:
+            return ["n'existe pas dans la seconde base de règles"]
+        }
+    }
+
+    func movedPhase(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
+        var lines = (scoreChange(new.recommendation.id).map { [$0] } ?? [])
+        lines.append("avant : \(placement(old, in: before)) ; désormais : \(placement(new, in: after))")
+        return lines
+    }
+
+    func moved(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
+        // Its own score explains the move; otherwise, what was added, removed or moved ahead of it.
+        if let scoreChange = scoreChange(new.recommendation.id) { return [scoreChange] }
+        var lines = ["score inchangé"]
+        let aheadBefore = before.items.prefix(old.rank - 1).map(\.recommendation.id)
+        let aheadAfter = after.items.prefix(new.rank - 1).map(\.recommendation.id)
+        let newlyAhead = aheadAfter.filter { !aheadBefore.contains($0) }
+        let noLongerAhead = aheadBefore.filter { !aheadAfter.contains($0) }
+        if !newlyAhead.isEmpty { lines.append("passe désormais après " + names(newlyAhead)) }
+        if !noLongerAhead.isEmpty { lines.append("ne vient plus après " + names(noLongerAhead)) }
+        return lines
+    }
+
+    /// « a [x] (ajoutée), b [y] (change de phase) et 3 autres »
+    private func names(_ ids: [String]) -> String {
+        let shown = ids.prefix(3).map { id -> String in
+            if isAdded(id) { return "[\(id)] (ajoutée)" }
+            if isRemoved(id) { return "[\(id)] (retirée)" }
+            if let old = before.items.first(where: { $0.recommendation.id == id }),
+               let new = after.items.first(where: { $0.recommendation.id == id }), old.phaseIndex != new.phaseIndex {
+                return "[\(id)] (change de phase)"
+            }
+            return "[\(id)]"
+        }
+        let rest = ids.count - shown.count
+        let list = shown.count > 1 ? shown.dropLast().joined(separator: ", ") + " et " + shown[shown.count - 1] : shown.joined()
+        return rest > 0 ? "\(shown.joined(separator: ", ")) et \(rest) autre\(rest > 1 ? "s" : "")" : list
+    }
+
+    private func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
+        let phase = roadmap.calendar.phases[item.phaseIndex].title
+        switch item.placement {
+        case .horizon: return "« \(phase) », la phase de son horizon"
+        case .prerequisite(let prerequisite): return "« \(phase) », après son préalable \(title(prerequisite))"
+        case .capacity(let wanted): return "« \(phase) », faute de place en « \(roadmap.calendar.phases[wanted].title) »"
+        }
+    }
+
+    /// « score 90 → 75 : ne bénéficie plus de « CLS en préparation » (+10) »
+    private func scoreChange(_ id: String) -> String? {
+        guard let old = before.evaluations[id]?.score, let new = after.evaluations[id]?.score, old.total != new.total else { return nil }
+        var parts: [String] = []
+        for term in new.terms where !old.terms.contains(term) {
+            parts.append("bénéficie désormais de « \(term.reason) » (\(signed(term.points)))")
+        }
+        for term in old.terms where !new.terms.contains(term) {
+            parts.append("ne bénéficie plus de « \(term.reason) » (\(signed(term.points)))")
+        }
+        return "score \(old.total) → \(new.total)" + (parts.isEmpty ? "" : " : " + parts.joined(separator: " ; "))
+    }
+
+    /// « ce qui a changé : contrat local de santé (CLS) : aucun CLS → CLS signé et en vigueur », for the facts
+    /// the condition reads that differ between the two profiles.
+    private func changedFacts(_ recommendation: Recommendation) -> [String] {
+        let vocabulary = after.profile.vocabulary
+        let read = recommendation.condition.expression.factNames
+        let changes = vocabulary.facts.filter { read.contains($0.name) }.compactMap { fact -> String? in
+            let (old, new) = (before.profile.value(fact.name), after.profile.value(fact.name))
+            guard old != new else { return nil }
+            return "\(fact.label) : \(RoadmapComparison.text(old, fact)) → \(RoadmapComparison.text(new, fact))"
+        }
+        return changes.isEmpty ? [] : ["ce qui a changé : " + changes.joined(separator: ", ")]
+    }
+
+    private var capacityNote: String {
+        let (old, new) = (before.capacity.yearlyUnits, after.capacity.yearlyUnits)
+        return old == new ? "" : " (capacité : \(old) → \(new) unités d'effort par an)"
+    }
+
+    private func conditionReasons(_ recommendation: Recommendation, in roadmap: Roadmap) -> String {
+        explainer.reasons(recommendation.condition.trace(roadmap.profile.facts)).joined(separator: " ; ")
+    }
+
+    private func title(_ id: String) -> String {
+        let recommendation = (after.items.map(\.recommendation) + after.leftOut.map(\.recommendation)).first { $0.id == id }
+        return "« \(recommendation?.title ?? id) » [\(id)]"
+    }
+
+    private func isAdded(_ id: String) -> Bool {
+        after.items.contains { $0.recommendation.id == id } && !before.items.contains { $0.recommendation.id == id }
+    }
+
+    private func isRemoved(_ id: String) -> Bool {
+        before.items.contains { $0.recommendation.id == id } && !after.items.contains { $0.recommendation.id == id }
+    }
+
+    private func signed(_ points: Int) -> String {
+        points >= 0 ? "+\(points)" : "−\(-points)"
+    }
+}

@@ -1,0 +1,266 @@
+import Dispatch
+import Foundation
+import MandatSante
+import RuleKit
+
+/// `mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER`: the roadmaps of many territories at once.
+///
+/// The file is streamed: read in chunks, rows planned `batchSize` at a time on `--jobs` threads, then written in
+/// row order. Only the current batch and the summary's counts are in memory, whatever the size of the file, and
+/// the output is the same to the byte whatever the number of threads.
+struct BatchCommand {
+    static let name = "batch"
+    static let chunkSize = 64 * 1024
+    static let batchSize = 256
+    static let maximumJobs = 256
+    /// Progress is shown on a terminal once a run has lasted this long.
+    static let progressDelay: Duration = .seconds(1)
+
+    let console: Console
+
+    /// Where the run writes, and what it has counted so far.
+    private struct Run {
+        let input: String
+        let directory: String
+        let processor: BatchRowProcessor
+        let jobs: Int
+        var synthesis: StreamingFileWriter
+        var summary = BatchSummary()
+        var progress: Progress?
+    }
+
+    /// A row read but not yet planned.
+    private enum PendingRow: Sendable {
+        case record(CSVRecord)
+        case invalid(line: Int, errors: [CSVReadError])
+    }
+
+    func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
+        let parsed = try Arguments.parse(arguments, valued: ["--output-dir", "--format", "--start", "--rules", "--jobs"], flags: [], command: Self.name)
+        guard parsed.positionals.count == 1, let input = parsed.positionals.first else {
+            throw .usage(parsed.positionals.isEmpty ? "le fichier des territoires manque (par exemple Profiles/territoires-exemple.csv)" : "un seul fichier de territoires était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
+        }
+        guard let directory = try parsed.value("--output-dir", command: Self.name) else {
+            throw .usage("--output-dir DOSSIER manque : le dossier où écrire une feuille de route par territoire", command: Self.name)
+        }
+        let format = try Self.format(parsed.value("--format", command: Self.name))
+        let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
+        let jobs = try Self.jobs(parsed.value("--jobs", command: Self.name))
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
+        let handle = try Self.open(input)
+        defer { try? handle.close() }
+
+        var reader = CSVReader()
+        var run: Run?
+        var pending: [PendingRow] = []
+        do throws(CLIError) {
+            var finished = false
+            while !finished {
+                let chunk = try Self.read(handle, input)
+                let events = chunk.isEmpty ? reader.finish() : reader.feed(chunk)
+                finished = chunk.isEmpty
+                for event in events {
+                    switch event {
+                    case .header(let record):
+                        let (read, diagnostics) = BatchHeader.read(record, file: input, vocabulary: ruleBase.vocabulary)
+                        guard let read else { throw Self.invalidFile(diagnostics, input, "l'en-tête n'est pas valide") }
+                        let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: input)
+                        run = Run(input: input, directory: directory, processor: processor, jobs: jobs,
+                                  synthesis: try Self.prepare(directory), progress: Progress.start())
+                    case .invalid(let line, let errors):
+                        guard run != nil else {
+                            throw Self.invalidFile(errors.map { Self.diagnostic($0, input) }, input, "l'en-tête (ligne \(line)) est illisible")
+                        }
+                        pending.append(.invalid(line: line, errors: errors))
+                    case .record(let record):
+                        pending.append(.record(record))
+                    }
+                }
+                if var current = run, pending.count >= Self.batchSize || finished {
+                    defer { run = current }
+                    try flush(&pending, into: &current)
+                }
+            }
+        } catch {
+            run?.synthesis.discard()
+            throw error
+        }
+        guard var run else {
+            throw Self.invalidFile([.error("csv.vide", "fichier vide : une ligne d'en-tête était attendue, avec au moins les colonnes \(Self.requiredColumns(ruleBase)) (séparées par « ; » ou « , »)", file: input, at: SourceLocation(line: 1, column: 1))], input, "le fichier est vide")
+        }
+        return try finish(&run, ruleBase: ruleBase, calendar: calendar, format: format)
+    }
+
+    /// Plans the pending rows on `jobs` threads, then writes them and reports their errors in row order.
+    private func flush(_ pending: inout [PendingRow], into run: inout Run) throws(CLIError) {
+        let processor = run.processor
+        let outcomes = Self.parallelMap(pending, jobs: run.jobs) { row -> BatchRowOutcome in
+            switch row {
+            case .record(let record): return processor.process(record)
+            case .invalid(_, let errors): return .invalid(errors.map { Self.diagnostic($0, processor.file) })
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+        for outcome in outcomes {
+            switch outcome {
+            case .territory(let territory):
+                try FileSystem.writeAtomically(territory.roadmap, to: RuleBaseReader.join(run.directory, territory.fileName))
+                try run.synthesis.write(territory.synthesisRows)
+                run.summary.add(territory)
+            case .invalid(let diagnostics):
+                run.progress?.clear(console: console)
+                console.writeError(DiagnosticPrinter().render(diagnostics) + "\n")
+                run.summary.addFailedRow()
+            }
+        }
+        run.progress?.show(run.summary.territories + run.summary.failedRows, console: console)
+    }
+
+    private func finish(_ run: inout Run, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat) throws(CLIError) -> ExitCode {
+        run.progress?.clear(console: console)
+        let summary = run.summary
+        guard summary.territories + summary.failedRows > 0 else {
+            run.synthesis.discard()
+            throw Self.invalidFile([.error("csv.aucun-territoire", "aucun territoire : le fichier ne contient que la ligne d'en-tête ; ajoutez une ligne par territoire", file: run.input, at: SourceLocation(line: 2, column: 1))], run.input, "aucune ligne de territoire")
+        }
+        do {
+            try run.synthesis.commit()
+        } catch {
+            run.synthesis.discard()
+            throw error
+        }
+        let name = (run.input as NSString).lastPathComponent
+        let text = summary.render(ruleBase: ruleBase, input: name, startMonth: calendar.start.longFrench, format: format)
+        try FileSystem.writeAtomically(text, to: RuleBaseReader.join(run.directory, "resume.txt"))
+        let rows = summary.territories + summary.failedRows
+        let written = summary.territories
+        var counts = "\(rows) ligne\(rows > 1 ? "s" : "") lue\(rows > 1 ? "s" : "")"
+        if summary.failedRows > 0 {
+            counts += " dont \(summary.failedRows) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "")"
+        }
+        console.writeError("\(written) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans « \(run.directory) » (\(counts)), avec synthese.csv et resume.txt.\n")
+        return summary.failedRows == 0 ? .success : .invalidData
+    }
+
+    // MARK: Options
+
+    static func format(_ value: String?) throws(CLIError) -> RoadmapFormat {
+        guard let value else { return .text }
+        if let format = RoadmapFormat(rawValue: value) { return format }
+        if value == "text" || value == "txt" { return .text }
+        if value == "md" { return .markdown }
+        let names = RoadmapFormat.allCases.map(\.rawValue)
+        throw .usage("format inconnu « \(value) »\(Suggestion.hint(for: value, among: names)) (formats : \(names.joined(separator: ", ")))", command: name)
+    }
+
+    /// `--jobs N`, or one thread per processor.
+    static func jobs(_ value: String?) throws(CLIError) -> Int {
+        guard let value else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+        guard let number = Int(value), (1...maximumJobs).contains(number) else {
+            throw .usage("--jobs attend un nombre entier entre 1 et \(maximumJobs), pas « \(value) »", command: name)
+        }
+        return number
+    }
+
+    private static func requiredColumns(_ ruleBase: RuleBase) -> String {
+        ruleBase.vocabulary.facts.filter(\.required).map(\.name).joined(separator: ", ")
+    }
+
+    // MARK: Files
+
+    private static func open(_ path: String) throws(CLIError) -> FileHandle {
+        if FileSystem.isDirectory(path) {
+            throw .io("« \(path) » est un dossier ; le fichier CSV des territoires était attendu")
+        }
+        guard FileManager.default.fileExists(atPath: path) else { throw .io("fichier des territoires « \(path) » introuvable") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .io("impossible de lire le fichier des territoires « \(path) » (droits insuffisants ?)")
+        }
+        return handle
+    }
+
+    private static func read(_ handle: FileHandle, _ path: String) throws(CLIError) -> Data {
+        do {
+            return try handle.read(upToCount: chunkSize) ?? Data()
+        } catch {
+            throw .io("lecture de « \(path) » impossible : \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates the output folder if needed and opens `synthese.csv`'s temporary file with its header.
+    private static func prepare(_ directory: String) throws(CLIError) -> StreamingFileWriter {
+        if !FileSystem.isDirectory(directory) {
+            if FileManager.default.fileExists(atPath: directory) {
+                throw .io("« \(directory) » existe et n'est pas un dossier ; --output-dir attend un dossier")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .io("impossible de créer le dossier « \(directory) »")
+            }
+        }
+        var writer = try StreamingFileWriter(path: RuleBaseReader.join(directory, "synthese.csv"))
+        try writer.write(BatchSynthesis.header)
+        return writer
+    }
+
+    // MARK: Errors
+
+    private static func diagnostic(_ error: CSVReadError, _ file: String) -> Diagnostic {
+        .error(error.code, error.message, file: file, at: SourceLocation(line: error.line, column: error.column))
+    }
+
+    /// A problem with the whole file (empty, unreadable header): nothing is written.
+    private static func invalidFile(_ diagnostics: [Diagnostic], _ file: String, _ what: String) -> CLIError {
+        let errors = diagnostics.errors.sorted()
+        return CLIError(exitCode: .invalidData, message: DiagnosticPrinter().render(errors) + "\nmandat-sante : « \(file) » : \(what) ; aucune feuille de route n'a été écrite.")
+    }
+
+    // MARK: Parallelism
+
+    /// `transform` applied to every element on `jobs` threads, results in the order of `elements`.
+    static func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], jobs: Int, _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard jobs > 1, elements.count > 1 else { return elements.map(transform) }
+        var results = [Result?](repeating: nil, count: elements.count)
+        let workers = min(jobs, elements.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = UnsafeSlots(base: slots)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // Each worker takes every `workers`-th element: slots are disjoint, no lock needed.
+                for index in stride(from: worker, to: elements.count, by: workers) {
+                    slots.base[index] = transform(elements[index])
+                }
+            }
+        }
+        // Every slot has been filled.
+        return results.compactMap { $0 }
+    }
+}
+
+/// The results buffer shared by the workers of `parallelMap`, each writing its own slots.
+private struct UnsafeSlots<Value>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Value?>
+}
+
+/// Shows `\r`-refreshed progress on standard error, only on a terminal and only for a run that lasts.
+private struct Progress {
+    let started = ContinuousClock.now
+    var shown = false
+
+    /// Progress when standard error is a terminal, `nil` otherwise (a log file gets no `\r` lines).
+    static func start() -> Progress? {
+        isatty(STDERR_FILENO) == 1 ? Progress() : nil
+    }
+
+    mutating func show(_ rows: Int, console: Console) {
+        guard ContinuousClock.now - started >= BatchCommand.progressDelay else { return }
+        shown = true
+        console.writeError("\r\(rows) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
+    }
+
+    /// Erases the progress line, before an error message or at the end.
+    mutating func clear(console: Console) {
+        if shown { console.writeError("\r\u{1B}[K") }
+        shown = false
+    }
+}

@@ -1,0 +1,89 @@
+/// The benchmark's command line: which sizes and rule-base variants to measure, and how to print them.
+struct BenchOptions: Equatable {
+    var sizes = [1_000, 10_000, 100_000]
+    var variants = [1, 10, 100]
+    var runs = 5
+    /// Seconds one case may take in all; a slow case is measured fewer times (at least once), and says so.
+    var budget = 60.0
+    var json = false
+    /// Skips the « plan + render » cases (planning alone, e.g. to profile the planner).
+    var planOnly = false
+    var rulesDirectory = "Rules"
+    var seed: UInt64 = 0x4D41_4E44_4154_2026
+    /// Size of the goal: the French communes (34,875 in 2017), planned on every core in under one second.
+    var goalCommunes = 35_000
+    /// Threads of the parallel cases; nil: every core the process may use.
+    var threads: Int?
+    var help = false
+
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var description: String
+    }
+
+    static let usage = """
+    Usage : mandat-sante-bench [--quick] [--sizes 1000,10000,100000] [--variants 1,10,100] [--runs 5]
+                               [--budget SECONDES] [--threads N] [--goal N] [--seed N] [--rules DOSSIER]
+                               [--plan-only] [--json]
+
+    Génère des profils valides depuis le vocabulaire (graine fixe), planifie chacun sans puis avec rendu texte,
+    sur un cœur puis sur tous, et affiche profils par seconde, µs par profil (médiane) et mémoire maximale.
+
+      --quick            essai rapide (intégration continue) : 1 000 profils, base ×1 seulement
+      --sizes LISTE      nombres de profils (défaut 1000,10000,100000)
+      --variants LISTE   facteurs de la base de règles, clonée ×k (défaut 1,10,100)
+      --runs N           mesures par cas, dont on garde la médiane (défaut 5)
+      --budget S         durée maximale d'un cas en secondes ; au-delà, moins de mesures (défaut 60)
+      --threads N        fils des cas parallèles (défaut : tous les cœurs)
+      --goal N           communes générées pour la ligne d'objectif (défaut 35000)
+      --seed N           graine du générateur de profils
+      --rules DOSSIER    base de règles (défaut Rules)
+      --plan-only        planification seule, sans les cas avec rendu texte
+      --json             résultats en JSON sur la sortie standard (la progression reste sur stderr)
+    """
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
+        var options = BenchOptions()
+        var remaining = arguments[...]
+        func value(_ name: String) throws(UsageError) -> String {
+            guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+                throw UsageError(description: "\(name) attend une valeur")
+            }
+            return next
+        }
+        func positive(_ text: String, _ name: String) throws(UsageError) -> Int {
+            guard let number = Int(text.filter { $0 != "_" && $0 != " " }), number > 0 else {
+                throw UsageError(description: "\(name) : « \(text) » n'est pas un entier positif")
+            }
+            return number
+        }
+        func list(_ name: String) throws(UsageError) -> [Int] {
+            var result: [Int] = []
+            for item in try value(name).split(separator: ",") { result.append(try positive(String(item), name)) }
+            guard !result.isEmpty else { throw UsageError(description: "\(name) attend une liste, par exemple 1000,10000") }
+            return result
+        }
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--quick":
+                options.sizes = [1_000]
+                options.variants = [1]
+            case "--sizes": options.sizes = try list(argument)
+            case "--variants": options.variants = try list(argument)
+            case "--runs": options.runs = try positive(try value(argument), argument)
+            case "--budget": options.budget = Double(try positive(try value(argument), argument))
+            case "--seed":
+                let text = try value(argument)
+                guard let seed = UInt64(text) else { throw UsageError(description: "--seed : « \(text) » n'est pas un entier positif") }
+                options.seed = seed
+            case "--threads": options.threads = try positive(try value(argument), argument)
+            case "--goal": options.goalCommunes = try positive(try value(argument), argument)
+            case "--rules": options.rulesDirectory = try value(argument)
+            case "--json": options.json = true
+            case "--plan-only": options.planOnly = true
+            case "--help", "-h": options.help = true
+            default: throw UsageError(description: "option inconnue « \(argument) »")
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,27 @@
+import MandatSante
+
+/// Makes a rule base `factor` times larger so that the planner's real work grows: every recommendation is
+/// cloned with a suffixed id (`cls-engager-7`), and its `after`, `replaces` and `excludes` point inside the
+/// same clone, so each clone keeps the dependencies and conflicts of the original.
+enum RuleBaseScaler {
+    static func scaled(_ ruleBase: RuleBase, by factor: Int) -> RuleBase {
+        guard factor > 1 else { return ruleBase }
+        let originals = ruleBase.recommendations
+        var recommendations = originals
+        recommendations.reserveCapacity(originals.count * factor)
+        for copy in 1..<factor {
+            func suffixed(_ id: String) -> String { "\(id)-\(copy)" }
+            for original in originals {
+                var clone = original
+                clone.id = suffixed(original.id)
+                clone.after = original.after.map(suffixed)
+                clone.replaces = original.replaces.map(suffixed)
+                clone.excludes = original.excludes.map(suffixed)
+                recommendations.append(clone)
+            }
+        }
+        precondition(Set(recommendations.map(\.id)).count == recommendations.count, "identifiants en double après clonage")
+        return RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,
+                        recommendations: recommendations)
+    }
+}

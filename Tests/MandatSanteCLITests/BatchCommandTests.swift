@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+
+@Suite("mandat-sante batch")
+struct BatchCommandTests {
+    static let example = "Profiles/territoires-exemple.csv"
+
+    private func batch(_ input: String, into directory: URL, _ extra: [String] = []) -> RunResult {
+        runCLI(["batch", input, "--output-dir", directory.path, "--start", "2026-12"] + extra)
+    }
+
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func files(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    private func text(_ name: String, in directory: URL) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The rows of `synthese.csv` split into fields (no field of these tests holds a `;` or a quote).
+    private func synthesisRows(in directory: URL) throws -> [[String]] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("synthese.csv"))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "synthese.csv commence par le BOM UTF-8")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "fins de ligne CRLF")
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "territoire;ligne;rang;phase;identifiant;titre;score")
+        return lines.dropFirst().map { $0.components(separatedBy: ";") }
+    }
+
+    @Test("le fichier d'exemple : une feuille de route par territoire, synthese.csv cohérent, résumé qui cite la recommandation la plus fréquente")
+    func exampleFile() throws {
+        let directory = try temporaryDirectory().appendingPathComponent("sorties")
+        let result = batch(Self.example, into: directory)
+        #expect(result.exitCode == 0, "\(result.error)")
+        #expect(result.error.contains("12 feuilles de route écrites dans « \(directory.path) » (12 lignes lues)"))
+
+        let names = try files(in: directory)
+        #expect(names.count == 14)
+        #expect(names.contains("synthese.csv") && names.contains("resume.txt"))
+        #expect(names.contains("002-village-de-saint-aubin-des-landes-exemple.txt"))
+        #expect(names.contains("012-port-sainte-claire-commune-littorale-exemple.txt"))
+        #expect(!names.contains { $0.hasPrefix(".") }, "aucun fichier temporaire ne reste")
+
+        let village = try text("002-village-de-saint-aubin-des-landes-exemple.txt", in: directory)
+        #expect(village.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Village de Saint-Aubin-des-Landes (exemple)"))
+
+        let rows = try synthesisRows(in: directory)
+        #expect(rows.allSatisfy { $0.count == 7 })
+        #expect(Set(rows.map { $0[1] }).count == 12)
+        // The village's rows are its roadmap's actions, in rank order.
+        let villageRows = rows.filter { $0[1] == "2" }
+        #expect(villageRows.map { $0[4] } == rankedIDs(village).map(\.id))
+        #expect(villageRows.map { $0[2] } == villageRows.indices.map { String($0 + 1) })
+        #expect(villageRows.first?[0] == "Village de Saint-Aubin-des-Landes (exemple)")
+        #expect(villageRows.first?[3] == "Les 100 premiers jours")
+
+        // The summary's first recommendation is the one synthese.csv lists for the most territories.
+        var counts: [String: Int] = [:]
+        var titles: [String: String] = [:]
+        for row in rows {
+            counts[row[4], default: 0] += 1
+            titles[row[4]] = row[5]
+        }
+        let top = try #require(counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first)
+        let summary = flattened(try text("resume.txt", in: directory))
+        #expect(summary.contains("12 lignes de territoire lues : 12 feuilles de route écrites, 0 ligne en erreur."))
+        #expect(summary.contains("1. \(titles[top.key] ?? "?") [\(top.key)] \(top.value) territoires sur 12 (\(Int((Double(top.value) * 100 / 12).rounded())) %)"), "\(summary)")
+        #expect(summary.contains("PAR LEVIER"))
+    }
+
+    @Test("une ligne fautive est signalée FICHIER:LIGNE:COLONNE, ignorée, les autres écrites, code 3")
+    func badRowIsSkipped() throws {
+        let directory = try temporaryDirectory()
+        let input = try write("""
+        name;kind;population;density;cpts
+        Bourg A (exemple);commune;2300;bourg-rural;oui
+        Bourg B (exemple);commune;douze;bourg-rural;non
+        Bourg C (exemple);commune;900;rural-disperse;peut-être
+        Bourg D (exemple);commune;1500;rural-disperse;
+
+        """, "territoires.csv", in: directory)
+        let output = directory.appendingPathComponent("sorties")
+        let result = batch(input, into: output)
+        #expect(result.exitCode == 3)
+        #expect(result.error.contains("\(input):3:3: erreur: [csv.valeur] colonne 3 « population » : « douze » n'est pas un nombre"))
+        #expect(result.error.contains("\(input):4:5: erreur: [csv.valeur] colonne 5 « cpts » : « peut-être » n'est pas un booléen"))
+        #expect(result.error.contains("2 feuilles de route écrites"))
+        #expect(result.error.contains("(4 lignes lues dont 2 en erreur, ignorées)"))
+        #expect(try files(in: output) == ["002-bourg-a-exemple.txt", "005-bourg-d-exemple.txt", "resume.txt", "synthese.csv"])
+        #expect(Set(try synthesisRows(in: output).map { $0[1] }) == ["2", "5"])
+        #expect(flattened(try text("resume.txt", in: output)).contains("4 lignes de territoire lues : 2 feuilles de route écrites, 2 lignes en erreur"))
+    }
+
+    @Test("une ligne en UTF-8 invalide ou au mauvais nombre de champs est signalée à sa ligne")
+    func malformedRows() throws {
+        let directory = try temporaryDirectory()
+        var bytes = Array("name,kind,population,density\nA (exemple),commune,100,bourg-rural\n".utf8)
+        bytes += Array("B".utf8) + [0xE9] + Array(",commune,100,bourg-rural\n".utf8)
+        bytes += Array("C (exemple),commune,100\n\"D, le bas (exemple)\",commune,100,bourg-rural\n".utf8)
+        let input = directory.appendingPathComponent("t.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: input))
+        let result = batch(input, into: directory.appendingPathComponent("out"))
+        #expect(result.exitCode == 3)
+        #expect(result.error.contains("\(input):3:1: erreur: [csv.encodage] texte qui n'est pas de l'UTF-8 valide (octets 0xE9)"))
+        #expect(result.error.contains("\(input):4:4: erreur: [csv.nombre-de-champs] 3 champs au lieu des 4 de l'en-tête"))
+        #expect(try files(in: directory.appendingPathComponent("out")).contains("005-d-le-bas-exemple.txt"))
+    }
+
+    @Test("une ligne du CSV donne exactement la feuille de route du profil JSON équivalent")
+    func rowMatchesJSONProfile() throws {
+        let directory = try temporaryDirectory()
+        let input = try write("""
+        \u{FEFF}name;kind;population;density;medicalZoning;cpts;share75Plus;priorities;engineeringStaff;programmes
+        "Village de Saint-Aubin-des-Landes (exemple)";commune;420;rural-disperse;zip;non;15,5;acces-aux-soins|bien-vieillir;1;villages-d-avenir\r
+
+        """, "un.csv", in: directory)
+        let profile = try write("""
+        { "name": "Village de Saint-Aubin-des-Landes (exemple)", "kind": "commune", "population": 420,
+          "density": "rural-disperse", "medicalZoning": "zip", "cpts": false, "share75Plus": 15.5,
+          "priorities": ["acces-aux-soins", "bien-vieillir"], "engineeringStaff": 1, "programmes": ["villages-d-avenir"] }
+        """, "profil.json", in: directory)
+        let output = directory.appendingPathComponent("out")
+        #expect(batch(input, into: output, ["--format", "markdown"]).exitCode == 0)
+        let single = runCLI(["roadmap", profile, "--start", "2026-12", "--format", "markdown"])
+        #expect(single.exitCode == 0)
+        #expect(try text("002-village-de-saint-aubin-des-landes-exemple.md", in: output) == single.output)
+    }
+
+    @Test("--jobs 1 et --jobs 2 écrivent les mêmes fichiers, à l'octet près (fichier d'exemple, vraie base de règles)")
+    func sameBytesWhateverTheJobsOnTheExample() throws {
+        let base = try temporaryDirectory()
+        let one = base.appendingPathComponent("jobs-1")
+        let two = base.appendingPathComponent("jobs-2")
+        #expect(batch(Self.example, into: one, ["--jobs", "1"]).exitCode == 0)
+        #expect(batch(Self.example, into: two, ["--jobs", "2"]).exitCode == 0)
+        try expectSameFiles(one, two)
+    }
+
+    @Test("2 000 lignes générées (BOM, CRLF, guillemets, retours à la ligne) : tout est écrit, dans l'ordre, identique avec --jobs 1 et --jobs 2")
+    func generatedFileStreamsIdentically() throws {
+        let base = try temporaryDirectory()
+        let rules = try miniatureRules(in: base)
+        var csv = "\u{FEFF}name;kind;population;density;cpts;priorities;description\r\n"
+        let kinds = ["commune", "communaute-de-communes", "communaute-d-agglomeration"]
+        let densities = ["bourg-rural", "rural-disperse", "petite-ville", "ceinture-urbaine"]
+        for index in 1...2_000 {
+            let name = index % 7 == 0 ? "\"Val \"\"\(index)\"\"; le haut (exemple)\"" : "Territoire \(index) (exemple)"
+            let description = index % 11 == 0 ? "\"sur deux\nlignes\"" : ""
+            csv += "\(name);\(kinds[index % 3]);\(500 + index * 13);\(densities[index % 4]);\(index % 2 == 0 ? "oui" : "non");\(index % 5 == 0 ? "acces-aux-soins|prevention" : "");\(description)\r\n"
+        }
+        let input = try write(csv, "grand.csv", in: base)
+        let one = base.appendingPathComponent("jobs-1")
+        let two = base.appendingPathComponent("jobs-2")
+        let first = batch(input, into: one, ["--jobs", "1", "--rules", rules])
+        #expect(first.exitCode == 0, "\(first.error)")
+        #expect(batch(input, into: two, ["--jobs", "2", "--rules", rules]).exitCode == 0)
+        try expectSameFiles(one, two)
+
+        let names = try files(in: one)
+        #expect(names.count == 2_002)
+        #expect(names.contains("008-val-7-le-haut-exemple.txt"))
+        let rows = try String(contentsOf: one.appendingPathComponent("synthese.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        // Rows are in file order: the territories' line numbers never go down.
+        let lines = rows.dropFirst().compactMap { row -> Int? in
+            let fields = row.components(separatedBy: ";")
+            return fields.count >= 2 ? Int(fields[fields.count - 6]) : nil
+        }
+        #expect(lines.count >= 2_000)
+        #expect(lines == lines.sorted())
+        #expect(flattened(try text("resume.txt", in: one)).contains("2 000 lignes de territoire lues : 2 000 feuilles de route écrites, 0 ligne en erreur."))
+    }
+
+    @Test("fichier vide, en-tête seul, colonne manquante ou inconnue : erreur claire, code 3, rien n'est écrit", arguments: [
+        ("", "erreur: [csv.vide] fichier vide : une ligne d'en-tête était attendue"),
+        ("name;kind;population;density\n", ":2:1: erreur: [csv.aucun-territoire] aucun territoire"),
+        ("name;kind;population\nA;commune;10\n", ":1:4: erreur: [csv.colonne-manquante] colonne obligatoire « density »"),
+        ("name;kind;popualtion;density\nA;commune;10;bourg-rural\n", ":1:3: erreur: [csv.colonne-inconnue] colonne 3 : fait inconnu « popualtion » ; vouliez-vous dire « population » ?"),
+    ])
+    func wholeFileErrors(content: String, expected: String) throws {
+        let directory = try temporaryDirectory()
+        let input = try write(content, "t.csv", in: directory)
+        let output = directory.appendingPathComponent("out")
+        let result = batch(input, into: output)
+        #expect(result.exitCode == 3)
+        #expect(result.error.contains(expected), "\(result.error)")
+        #expect(result.error.contains("aucune feuille de route n'a été écrite"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("synthese.csv").path))
+        #expect((try? files(in: output))?.isEmpty ?? true)
+    }
+
+    @Test("un lancement qui échoue laisse intacts les résultats précédents")
+    func failedRunKeepsEarlierOutputs() throws {
+        let directory = try temporaryDirectory()
+        let output = directory.appendingPathComponent("out")
+        #expect(batch(Self.example, into: output).exitCode == 0)
+        let before = try Data(contentsOf: output.appendingPathComponent("synthese.csv"))
+        let summary = try Data(contentsOf: output.appendingPathComponent("resume.txt"))
+        let headerOnly = try write("name;kind;population;density\n", "vide.csv", in: directory)
+        #expect(batch(headerOnly, into: output).exitCode == 3)
+        #expect(try Data(contentsOf: output.appendingPathComponent("synthese.csv")) == before)
+        #expect(try Data(contentsOf: output.appendingPathComponent("resume.txt")) == summary)
+        #expect(!(try files(in: output)).contains { $0.hasPrefix(".") })
+    }
+
+    @Test("ligne de commande : fichier introuvable (4), options manquantes ou invalides (2)", arguments: [
+        (["batch", "absent.csv", "--output-dir", "/tmp/x"], Int32(4), "fichier des territoires « absent.csv » introuvable"),
+        (["batch", "Profiles/territoires-exemple.csv"], Int32(2), "--output-dir DOSSIER manque"),
+        (["batch", "--output-dir", "/tmp/x"], Int32(2), "le fichier des territoires manque"),
+        (["batch", "Profiles/territoires-exemple.csv", "--output-dir", "/tmp/x", "--jobs", "0"], Int32(2), "--jobs attend un nombre entier entre 1 et 256, pas « 0 »"),
+        (["batch", "Profiles/territoires-exemple.csv", "--output-dir", "/tmp/x", "--format", "pdf"], Int32(2), "format inconnu « pdf »"),
+    ])
+    func commandLineErrors(arguments: [String], code: Int32, expected: String) {
+        let result = runCLI(arguments)
+        #expect(result.exitCode == code)
+        #expect(result.error.contains(expected), "\(result.error)")
+    }
+
+    @Test("l'aide de batch documente les conventions des cellules et le code 3")
+    func help() {
+        let help = runCLI(["help", "batch"]).output
+        #expect(help.contains("acces-aux-soins|sante-mentale"))
+        #expect(help.contains("oui / non"))
+        #expect(help.contains("--jobs N"))
+        #expect(help.contains("3 si une ligne au moins est"))
+        #expect(runCLI(["--help"]).output.contains("batch TERRITOIRES.csv"))
+        for line in help.split(separator: "\n") {
+            #expect(line.count <= 80, "ligne trop longue : \(line)")
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Prose with line breaks, runs of spaces and no-break spaces collapsed, to search wrapped text.
+    private func flattened(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    private func expectSameFiles(_ first: URL, _ second: URL) throws {
+        let names = try files(in: first)
+        #expect(names == (try files(in: second)))
+        for name in names {
+            let same = try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name))
+            #expect(same, "\(name) diffère entre --jobs 1 et --jobs 2")
+        }
+    }
+
+    /// The real vocabulary, levers and sources with two small recommendations: large files stay fast to plan.
+    private func miniatureRules(in directory: URL) throws -> String {
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules.appendingPathComponent("recommendations"), withIntermediateDirectories: true)
+        for name in ["vocabulary.json", "levers.json", "sources.json"] {
+            try FileManager.default.copyItem(atPath: packageRoot + "/Rules/" + name, toPath: rules.appendingPathComponent(name).path)
+        }
+        _ = try write("""
+        { "recommendations": [
+          { "id": "diagnostic-partage", "title": "Établir un diagnostic local de santé partagé", "lever": "methode-mandat",
+            "when": "population >= 1", "priority": 50, "horizon": "annee-1", "effort": "faible",
+            "boosts": [ { "when": "'acces-aux-soins' in priorities", "points": 10, "reason": "l'accès aux soins est une priorité" } ],
+            "why": "Partager un constat avant d'agir.", "steps": ["Réunir les acteurs.", "Écrire le diagnostic."], "partners": ["ARS"],
+            "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 1" } ], "indicators": ["Diagnostic publié."] },
+          { "id": "cpts-soutenir", "title": "Soutenir l'émergence d'une CPTS", "lever": "offre-de-soins",
+            "when": "not cpts and population >= 2000", "priority": 70, "horizon": "100-jours", "effort": "moyen",
+            "after": ["diagnostic-partage"],
+            "why": "Coordonner les professionnels.", "steps": ["Rencontrer les professionnels.", "Financer la coordination."], "partners": ["CPTS"],
+            "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 2" } ], "indicators": ["CPTS créée."] }
+        ] }
+        """, "recommendations/mini.json", in: rules)
+        return rules.path
+    }
+}

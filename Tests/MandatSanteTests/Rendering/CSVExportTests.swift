@@ -1,0 +1,65 @@
+import MandatSante
+import Testing
+
+@Suite("Export CSV")
+struct CSVExportTests {
+    @Test("un champ n'est entouré de guillemets que s'il contient le séparateur, un guillemet ou un saut de ligne",
+          arguments: [
+              ("simple", ";", "simple"),
+              ("", ";", ""),
+              ("a;b", ";", #""a;b""#),
+              ("a,b", ";", "a,b"),
+              ("a,b", ",", #""a,b""#),
+              (#"le "pilote""#, ";", #""le ""pilote""""#),
+              ("deux\nlignes", ";", "\"deux\nlignes\""),
+              ("fin\r\nde ligne", ";", "\"fin\r\nde ligne\""),
+              ("retour\r", ";", "\"retour\r\""),
+              ("accents é « » – ok", ";", "accents é « » – ok"),
+          ] as [(String, Character, String)])
+    func fieldEncoding(value: String, separator: Character, expected: String) {
+        #expect(CSVField.encode(value, separator: separator) == expected)
+    }
+
+    @Test("le document commence par le BOM UTF-8 et termine chaque ligne par CRLF")
+    func writer() {
+        var writer = CSVWriter()
+        writer.append(["Rang", "Action"])
+        writer.append(["1", "Créer ; puis \"évaluer\""])
+        let bytes = Array(writer.text.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(writer.text == "\u{FEFF}Rang;Action\r\n1;\"Créer ; puis \"\"évaluer\"\"\"\r\n")
+    }
+
+    @Test("le séparateur peut être la virgule")
+    func commaSeparator() {
+        var writer = CSVWriter(separator: ",")
+        writer.append(["a;b", "c,d"])
+        #expect(writer.text == "\u{FEFF}a;b,\"c,d\"\r\n")
+    }
+
+    @Test("une ligne par action dans l'ordre des rangs, un titre avec point-virgule et guillemets est cité")
+    func roadmapRows() throws {
+        var recs = Fixture.standard
+        recs[0].title = #"Établir un diagnostic ; dit "partagé""#
+        let (base, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
+        let csv = CSVRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Effort;Score;Pourquoi pour vous;Premiers pas;Partenaires;Financements;Source\r\n"))
+        let rows = csv.dropFirst().components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.count == roadmap.items.count)
+        for (row, item) in zip(rows, roadmap.items) {
+            #expect(row.hasPrefix("\(item.rank);"))
+            #expect(row.contains(";\(item.recommendation.id);"))
+        }
+        let diagnostic = try #require(rows.first { $0.contains(";diagnostic-partage;") })
+        #expect(diagnostic.contains(#";"Établir un diagnostic ; dit ""partagé""";"#))
+        #expect(diagnostic.contains(";Réunir les acteurs concernés. | Écrire un plan d'action partagé.;"))
+        #expect(diagnostic.hasSuffix(";Livre blanc 2026 — Chapitre 1"))
+    }
+
+    @Test("le moteur CSV accepte la virgule comme séparateur")
+    func rendererWithComma() throws {
+        let (base, roadmap) = try Fixture.plan(Fixture.bourg)
+        let csv = CSVRoadmapRenderer(separator: ",").render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        #expect(csv.hasPrefix("\u{FEFF}Rang,Phase,Période,"))
+    }
+}
