@@ -10,7 +10,7 @@ public struct ConditionDescriber: Sendable {
     public func describe(_ expression: Expression) -> String {
         switch expression.kind {
         case .bool(let value):
-            return value ? "toujours" : "jamais"
+            return value ? "s'applique à tout territoire" : "ne s'applique à aucun territoire"
         case .fact(let name):
             return vocabulary.fact(named: name)?.label ?? name
         case .not(let inner):

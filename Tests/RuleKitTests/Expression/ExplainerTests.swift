@@ -21,8 +21,8 @@ struct ExplainerTests {
     // MARK: Describer
 
     @Test(arguments: [
-        ("true", "toujours"),
-        ("false", "jamais"),
+        ("true", "s'applique à tout territoire"),
+        ("false", "ne s'applique à aucun territoire"),
         ("cpts", "une CPTS couvre le territoire"),
         ("not cpts", "aucune CPTS ne couvre le territoire"),
         ("not cpts and population < 3500", "aucune CPTS ne couvre le territoire et population : moins de 3~500~habitants"),
