@@ -45,12 +45,12 @@ struct BatchCommandTests {
         let names = try files(in: directory)
         #expect(names.count == 14)
         #expect(names.contains("synthese.csv") && names.contains("resume.txt"))
-        #expect(names.contains("002-village-de-saint-aubin-des-landes-exemple.txt"))
+        #expect(names.contains("002-village-de-sainte-ondine-des-landes-exemple.txt"))
         #expect(names.contains("012-port-sainte-claire-commune-littorale-exemple.txt"))
         #expect(!names.contains { $0.hasPrefix(".") }, "aucun fichier temporaire ne reste")
 
-        let village = try text("002-village-de-saint-aubin-des-landes-exemple.txt", in: directory)
-        #expect(village.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Village de Saint-Aubin-des-Landes (exemple)"))
+        let village = try text("002-village-de-sainte-ondine-des-landes-exemple.txt", in: directory)
+        #expect(village.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Village de Sainte-Ondine-des-Landes (exemple)"))
 
         let rows = try synthesisRows(in: directory)
         #expect(rows.allSatisfy { $0.count == 7 })
@@ -59,7 +59,7 @@ struct BatchCommandTests {
         let villageRows = rows.filter { $0[1] == "2" }
         #expect(villageRows.map { $0[4] } == rankedIDs(village).map(\.id))
         #expect(villageRows.map { $0[2] } == villageRows.indices.map { String($0 + 1) })
-        #expect(villageRows.first?[0] == "Village de Saint-Aubin-des-Landes (exemple)")
+        #expect(villageRows.first?[0] == "Village de Sainte-Ondine-des-Landes (exemple)")
         #expect(villageRows.first?[3] == "Les 100 premiers jours")
 
         // The summary's first recommendation is the one synthese.csv lists for the most territories.
@@ -119,11 +119,11 @@ struct BatchCommandTests {
         let directory = try temporaryDirectory()
         let input = try write("""
         \u{FEFF}name;kind;population;density;medicalZoning;cpts;share75Plus;priorities;engineeringStaff;programmes
-        "Village de Saint-Aubin-des-Landes (exemple)";commune;420;rural-disperse;zip;non;15,5;acces-aux-soins|bien-vieillir;1;villages-d-avenir\r
+        "Village de Sainte-Ondine-des-Landes (exemple)";commune;420;rural-disperse;zip;non;15,5;acces-aux-soins|bien-vieillir;1;villages-d-avenir\r
 
         """, "un.csv", in: directory)
         let profile = try write("""
-        { "name": "Village de Saint-Aubin-des-Landes (exemple)", "kind": "commune", "population": 420,
+        { "name": "Village de Sainte-Ondine-des-Landes (exemple)", "kind": "commune", "population": 420,
           "density": "rural-disperse", "medicalZoning": "zip", "cpts": false, "share75Plus": 15.5,
           "priorities": ["acces-aux-soins", "bien-vieillir"], "engineeringStaff": 1, "programmes": ["villages-d-avenir"] }
         """, "profil.json", in: directory)
@@ -131,7 +131,7 @@ struct BatchCommandTests {
         #expect(batch(input, into: output, ["--format", "markdown"]).exitCode == 0)
         let single = runCLI(["roadmap", profile, "--start", "2026-12", "--format", "markdown"])
         #expect(single.exitCode == 0)
-        #expect(try text("002-village-de-saint-aubin-des-landes-exemple.md", in: output) == single.output)
+        #expect(try text("002-village-de-sainte-ondine-des-landes-exemple.md", in: output) == single.output)
     }
 
     @Test("--jobs 1 et --jobs 2 écrivent les mêmes fichiers, à l'octet près (fichier d'exemple, vraie base de règles)")

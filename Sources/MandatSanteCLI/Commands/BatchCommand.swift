@@ -134,11 +134,12 @@ struct BatchCommand {
         try FileSystem.writeAtomically(text, to: RuleBaseReader.join(run.directory, "resume.txt"))
         let rows = summary.territories + summary.failedRows
         let written = summary.territories
-        var counts = "\(rows) ligne\(rows > 1 ? "s" : "") lue\(rows > 1 ? "s" : "")"
+        func number(_ count: Int) -> String { ValueFormatter.number(Double(count)) }
+        var counts = "\(number(rows)) ligne\(rows > 1 ? "s" : "") lue\(rows > 1 ? "s" : "")"
         if summary.failedRows > 0 {
-            counts += " dont \(summary.failedRows) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "")"
+            counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "")"
         }
-        console.writeError("\(written) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans « \(run.directory) » (\(counts)), avec synthese.csv et resume.txt.\n")
+        console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans « \(run.directory) » (\(counts)), avec synthese.csv et resume.txt.\n")
         return summary.failedRows == 0 ? .success : .invalidData
     }
 
@@ -223,11 +224,13 @@ struct BatchCommand {
         guard jobs > 1, elements.count > 1 else { return elements.map(transform) }
         var results = [Result?](repeating: nil, count: elements.count)
         let workers = min(jobs, elements.count)
+        let dispenser = IndexDispenser(count: elements.count)
         results.withUnsafeMutableBufferPointer { slots in
             let slots = UnsafeSlots(base: slots)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                // Each worker takes every `workers`-th element: slots are disjoint, no lock needed.
-                for index in stride(from: worker, to: elements.count, by: workers) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                // Each worker takes the next element not yet taken: a slowed-down thread does not hold the others
+                // back, and each slot is written by one worker only.
+                while let index = dispenser.next() {
                     slots.base[index] = transform(elements[index])
                 }
             }
@@ -240,6 +243,25 @@ struct BatchCommand {
 /// The results buffer shared by the workers of `parallelMap`, each writing its own slots.
 private struct UnsafeSlots<Value>: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<Value?>
+}
+
+/// Hands out the indices `0..<count` once each, to whichever worker asks first.
+private final class IndexDispenser: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
 }
 
 /// Shows `\r`-refreshed progress on standard error, only on a terminal and only for a run that lasts.
@@ -255,7 +277,7 @@ private struct Progress {
     mutating func show(_ rows: Int, console: Console) {
         guard ContinuousClock.now - started >= BatchCommand.progressDelay else { return }
         shown = true
-        console.writeError("\r\(rows) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
+        console.writeError("\r\(ValueFormatter.number(Double(rows))) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
     }
 
     /// Erases the progress line, before an error message or at the end.
