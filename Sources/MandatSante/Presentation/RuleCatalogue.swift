@@ -2,6 +2,12 @@ import RuleKit
 
 /// The rule base for people: recommendations by lever, each condition read in French.
 public struct RuleCatalogue: Sendable {
+    /// The catalogue is read in a terminal or pasted into a document.
+    public enum Format: String, CaseIterable, Sendable {
+        case text = "texte"
+        case markdown = "markdown"
+    }
+
     public struct Entry: Sendable {
         public var id: String
         public var title: String
@@ -27,6 +33,13 @@ public struct RuleCatalogue: Sendable {
                     relations: recommendation.after.map { "après \($0)" } + recommendation.replaces.map { "remplace \($0)" } + recommendation.excludes.map { "exclut \($0)" })
             }
             return (lever, entries)
+        }
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .text: return text()
+        case .markdown: return markdown()
         }
     }
 

@@ -43,7 +43,7 @@ struct BatchCommand {
         guard let directory = try parsed.value("--output-dir", command: Self.name) else {
             throw .usage("--output-dir DOSSIER manque : le dossier où écrire une feuille de route par territoire", command: Self.name)
         }
-        let format = try Self.format(parsed.value("--format", command: Self.name))
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
         let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let jobs = try Self.jobs(parsed.value("--jobs", command: Self.name))
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
@@ -144,15 +144,6 @@ struct BatchCommand {
     }
 
     // MARK: Options
-
-    static func format(_ value: String?) throws(CLIError) -> RoadmapFormat {
-        guard let value else { return .text }
-        if let format = RoadmapFormat(rawValue: value) { return format }
-        if value == "text" || value == "txt" { return .text }
-        if value == "md" { return .markdown }
-        let names = RoadmapFormat.allCases.map(\.rawValue)
-        throw .usage("format inconnu « \(value) »\(Suggestion.hint(for: value, among: names)) (formats : \(names.joined(separator: ", ")))", command: name)
-    }
 
     /// `--jobs N`, or one thread per processor.
     static func jobs(_ value: String?) throws(CLIError) -> Int {

@@ -22,7 +22,7 @@ struct CompareCommand {
         default:
             throw .usage("un ou deux profils étaient attendus, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
-        let format = try Self.format(parsed.value("--format", command: Self.name))
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: ComparisonFormat.text, markdown: .markdown, command: Self.name)
         let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let output = try parsed.value("--output", command: Self.name)
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
@@ -51,12 +51,4 @@ struct CompareCommand {
         }
     }
 
-    static func format(_ value: String?) throws(CLIError) -> ComparisonFormat {
-        guard let value else { return .text }
-        if let format = ComparisonFormat(rawValue: value) { return format }
-        if value == "text" || value == "txt" { return .text }
-        if value == "md" { return .markdown }
-        let names = ComparisonFormat.allCases.map(\.rawValue)
-        throw .usage("format inconnu « \(value) »\(Suggestion.hint(for: value, among: names)) (formats de compare : \(names.joined(separator: ", ")))", command: name)
-    }
 }

@@ -12,7 +12,7 @@ struct RoadmapCommand {
         guard parsed.positionals.count == 1, let profilePath = parsed.positionals.first else {
             throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
-        let format = try Self.format(parsed.value("--format", command: Self.name))
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
         let top = try Self.top(parsed.value("--top", command: Self.name))
         let calendar = try Self.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let output = try parsed.value("--output", command: Self.name)
@@ -27,15 +27,6 @@ struct RoadmapCommand {
         } else {
             console.write(text)
         }
-    }
-
-    static func format(_ value: String?) throws(CLIError) -> RoadmapFormat {
-        guard let value else { return .text }
-        if let format = RoadmapFormat(rawValue: value) { return format }
-        if value == "text" || value == "txt" { return .text }
-        if value == "md" { return .markdown }
-        let names = RoadmapFormat.allCases.map(\.rawValue)
-        throw .usage("format inconnu « \(value) »\(Suggestion.hint(for: value, among: names)) (formats : \(names.joined(separator: ", ")))", command: name)
     }
 
     static func top(_ value: String?) throws(CLIError) -> Int? {

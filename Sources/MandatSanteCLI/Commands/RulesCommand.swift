@@ -15,9 +15,7 @@ struct RulesCommand {
             throw .usage("levier inconnu « \(lever) »\(RuleKitHint.hint(lever, ruleBase.levers.map(\.id))) (leviers : \(ruleBase.levers.map(\.id).joined(separator: ", ")))", command: Self.name)
         }
         let catalogue = RuleCatalogue(ruleBase: ruleBase, lever: lever)
-        switch try RoadmapCommand.format(try parsed.value("--format", command: Self.name)) {
-        case .markdown: console.write(catalogue.markdown())
-        default: console.write(catalogue.text())
-        }
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RuleCatalogue.Format.text, markdown: .markdown, command: Self.name)
+        console.write(catalogue.render(format))
     }
 }
