@@ -51,10 +51,11 @@ set +e
 # Leak detection is off: LeakSanitizer cannot follow the bit-packed pointers of the Swift runtime on Linux
 # and reports objects that are still reachable (here, the rule base a target loads once) as leaked
 # (llvm/llvm-project#56751). AddressSanitizer's memory-error checks stay on.
-"$build/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
+ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
   -artifact_prefix="$out/crashes/$target/" -print_final_stats=1 "${seeds[@]}" 2>&1 | tee "$out/$target.log" | grep -E "^(#[0-9]+.*(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)"
 status=${PIPESTATUS[0]}
 set -e
 crashes=$(find "$out/crashes/$target" -type f | wc -l)
-echo "cible $target : $(grep -o 'stat::number_of_executed_units: [0-9]*' "$out/$target.log" | grep -o '[0-9]*$' || echo 0) exécutions, $crashes plantage(s) enregistré(s) dans fuzz/out/crashes/$target/"
+executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$target.log" | grep -o '[0-9]*$' | tail -1)
+echo "cible $target : ${executions:-0} exécutions en $seconds s, $crashes plantage(s) enregistré(s) dans fuzz/out/crashes/$target/"
 exit $status
