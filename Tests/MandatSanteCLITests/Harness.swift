@@ -28,8 +28,10 @@ func runCLI(_ arguments: [String]) -> RunResult {
     let capture = Capture()
     let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) })
     let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(packageRoot)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    // Tests run in parallel: every test sets the same folder (`swift test` already runs from the package root),
+    // so the switch is harmless; it matters when the suite is started from elsewhere.
+    _ = FileManager.default.changeCurrentDirectoryPath(packageRoot)
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     let code = CLI(console: console).run(arguments)
     return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
 }
@@ -48,8 +50,10 @@ func runCLI(_ arguments: [String], input: [String]) -> RunResult {
     let typed = TypedInput(input)
     let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) }, readLine: typed.readLine)
     let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(packageRoot)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    // Tests run in parallel: every test sets the same folder (`swift test` already runs from the package root),
+    // so the switch is harmless; it matters when the suite is started from elsewhere.
+    _ = FileManager.default.changeCurrentDirectoryPath(packageRoot)
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     let code = CLI(console: console).run(arguments)
     return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
 }
