@@ -71,7 +71,8 @@ func binaryURL() -> URL? {
 /// Runs the real binary as a user would, from the package root.
 func runBinary(_ arguments: [String]) throws -> RunResult {
     let process = Process()
-    process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+    let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+    process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
     let out = Pipe()

@@ -78,7 +78,8 @@ struct InvalidInputCorpusTests {
     /// Runs the binary in `directory`, killing it after `timeout` seconds: a hang is a failure, not a stuck suite.
     private func runBinary(_ arguments: [String], in directory: URL, timeout: TimeInterval) throws -> RunResult {
         let process = Process()
-        process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+        let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let outFile = directory.appendingPathComponent(".stdout")
