@@ -65,7 +65,7 @@ struct InvalidInputCorpusTests {
             let from = overlay + "/" + relative
             let to = destination + "/" + relative
             var isDirectory: ObjCBool = false
-            fileManager.fileExists(atPath: from, isDirectory: &isDirectory)
+            _ = fileManager.fileExists(atPath: from, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 try fileManager.createDirectory(atPath: to, withIntermediateDirectories: true)
             } else {
@@ -84,8 +84,8 @@ struct InvalidInputCorpusTests {
         process.currentDirectoryURL = directory
         let outFile = directory.appendingPathComponent(".stdout")
         let errFile = directory.appendingPathComponent(".stderr")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)
         try process.run()
