@@ -33,7 +33,8 @@ public struct Planner: Sendable {
         // 3. Conflicts: what is replaced goes; of two exclusive ones, the better scored stays.
         var supersedes: [String: [String]] = [:]
         var removed: [String: LeftOutRecommendation.Reason] = [:]
-        for id in selected.keys.sorted() {
+        // Only the few actions that replace something take part; sorting just those keeps the order cheap.
+        for id in selected.keys.filter({ selected[$0]?.replaces.isEmpty == false }).sorted() {
             for replaced in selected[id]?.replaces ?? [] where selected[replaced] != nil && removed[replaced] == nil {
                 removed[replaced] = .replaced(by: id)
                 supersedes[id, default: []].append(replaced)
@@ -126,11 +127,14 @@ public struct Planner: Sendable {
                 prerequisites: recommendation.after.filter { phaseOf[$0] != nil },
                 supersedes: supersedes[id] ?? []))
         }
-        leftOut.sort { a, b in
-            if a.reason.order != b.reason.order { return a.reason.order < b.reason.order }
-            if a.score.total != b.score.total { return a.score.total > b.score.total }
-            return a.recommendation.id < b.recommendation.id
-        }
+        // Sorts small keys, then picks the entries once: moving whole recommendations through a merge sort costs
+        // far more than comparing them, and a score's total would be summed again at every comparison.
+        let sortKeys = leftOut.indices.map { (order: leftOut[$0].reason.order, total: leftOut[$0].score.total, id: leftOut[$0].recommendation.id, index: $0) }
+        leftOut = sortKeys.sorted { a, b in
+            if a.order != b.order { return a.order < b.order }
+            if a.total != b.total { return a.total > b.total }
+            return a.id < b.id
+        }.map { leftOut[$0.index] }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut, evaluations: evaluations)
     }
 

@@ -3,8 +3,8 @@ struct BenchOptions: Equatable {
     var sizes = [1_000, 10_000, 100_000]
     var variants = [1, 10, 100]
     var runs = 5
-    /// Seconds one case may take in all; a slow case is measured fewer times (at least once), and says so.
-    var budget = 60.0
+    /// Seconds the runs of one case may take in all; a slower case runs on its first profiles only, and says so.
+    var budget = 20.0
     var json = false
     /// Skips the « plan + render » cases (planning alone, e.g. to profile the planner).
     var planOnly = false
@@ -32,7 +32,8 @@ struct BenchOptions: Equatable {
       --sizes LISTE      nombres de profils (défaut 1000,10000,100000)
       --variants LISTE   facteurs de la base de règles, clonée ×k (défaut 1,10,100)
       --runs N           mesures par cas, dont on garde la médiane (défaut 5)
-      --budget S         durée maximale d'un cas en secondes ; au-delà, moins de mesures (défaut 60)
+      --budget S         durée visée des mesures d'un cas, en secondes ; un cas plus long ne traite que
+                         ses premiers profils, et le tableau le dit (défaut 20)
       --threads N        fils des cas parallèles (défaut : tous les cœurs)
       --goal N           communes générées pour la ligne d'objectif (défaut 35000)
       --seed N           graine du générateur de profils

@@ -17,7 +17,7 @@ struct BenchReport {
     var generated: [(count: Int, seconds: Double)] = []
     var rows: [Row] = []
     /// For each rule-base variant, the fingerprint of the first plans (see `RoadmapFingerprint`).
-    var fingerprints: [Int: (profiles: Int, hex: String)] = [:]
+    var fingerprints: [Int: (plans: Int, texts: Int, hex: String)] = [:]
     /// Planning, then planning and rendering, of the goal's communes on every core.
     var goal: [Measurement] = []
 
@@ -30,15 +30,22 @@ struct BenchReport {
     /// The goal's verdict: the median time of planning the communes on every core, against one second.
     var goalLine: String {
         guard let planning = goal.first(where: { !$0.rendering }) else { return "" }
-        let verdict = planning.median < 1 ? "objectif atteint" : "objectif manqué"
+        let verdict = planning.secondsForAll < 1 ? "objectif atteint" : "objectif manqué"
         var line = "Objectif : \(FrenchNumber.count(planning.profileCount)) communes générées planifiées sur \(planning.threads) cœur\(planning.threads > 1 ? "s" : "") "
-            + "en \(FrenchNumber.format(planning.median, decimals: 3)) s (médiane de \(planning.seconds.count)), "
-            + "soit \(FrenchNumber.format(planning.median, decimals: 2)) × 1 s : \(verdict)."
+            + "en \(FrenchNumber.format(planning.secondsForAll, decimals: 3)) s\(Self.basis(planning)), "
+            + "soit \(FrenchNumber.format(planning.secondsForAll, decimals: 2)) × 1 s : \(verdict)."
         if let rendering = goal.first(where: \.rendering) {
-            line += "\nAvec le rendu texte de chaque feuille de route : \(FrenchNumber.format(rendering.median, decimals: 3)) s, "
-                + "soit \(FrenchNumber.format(rendering.median, decimals: 2)) × 1 s."
+            line += "\nAvec le rendu texte de chaque feuille de route : \(FrenchNumber.format(rendering.secondsForAll, decimals: 3)) s"
+                + "\(Self.basis(rendering)), soit \(FrenchNumber.format(rendering.secondsForAll, decimals: 2)) × 1 s."
         }
         return line
+    }
+
+    /// « (médiane de 5) », or how the figure was extrapolated from a sample.
+    private static func basis(_ measurement: Measurement) -> String {
+        let runs = "médiane de \(measurement.seconds.count)"
+        guard measurement.isSampled else { return " (\(runs))" }
+        return " (estimé : \(runs) sur les \(FrenchNumber.count(measurement.measuredCount)) premières)"
     }
 
     func text() -> String {
@@ -49,7 +56,7 @@ struct BenchReport {
         let generation = generated.map { "\(FrenchNumber.count($0.count)) en \(FrenchNumber.adaptive($0.seconds)) s" }.joined(separator: ", ")
         out.append("Profils générés depuis le vocabulaire et relus par ProfileLoader (tous valides) : \(generation)")
         out.append("")
-        let header = ["Base", "Recos", "Profils", "Travail", "Cœurs", "Profils/s", "µs/profil", "Écart", "Mesures", "RSS max"]
+        let header = ["Base", "Recos", "Profils", "Travail", "Cœurs", "Profils/s", "µs/profil", "Écart", "Mesurés", "RSS max"]
         var lines: [[String]] = []
         for row in rows.sorted(by: { ($0.variant, $0.profileCount) < ($1.variant, $1.profileCount) }) {
             for measurement in row.measurements {
@@ -57,18 +64,20 @@ struct BenchReport {
                     "×\(row.variant)", FrenchNumber.count(row.recommendationCount), FrenchNumber.count(row.profileCount),
                     measurement.rendering ? "planif. + rendu texte" : "planification", String(measurement.threads),
                     FrenchNumber.format(measurement.profilesPerSecond), FrenchNumber.adaptive(measurement.microsecondsPerProfile),
-                    FrenchNumber.format(measurement.spread * 100) + " %", String(measurement.seconds.count),
+                    FrenchNumber.format(measurement.spread * 100) + " %",
+                    measurement.isSampled ? FrenchNumber.count(measurement.measuredCount) : "tous",
                     FrenchNumber.megabytes(measurement.peakBytes),
                 ])
             }
         }
         out += Self.table(header: header, lines: lines, leftAligned: [0, 3])
+        out.append("µs/profil : médiane de \(options.runs) mesures. Écart : (max − min) / médiane. Mesurés : profils traités à chaque "
+                   + "mesure (les premiers, quand tous dépasseraient --budget \(FrenchNumber.count(Int(options.budget))) s).")
         out.append("")
         out += growthLines()
         let prints = fingerprints.sorted { $0.key < $1.key }
-            .map { "×\($0.key) \($0.value.hex) (\(FrenchNumber.count($0.value.profiles)) profils)" }.joined(separator: ", ")
-        out.append("Empreintes des feuilles de route (plans des premiers profils, textes des "
-                   + "\(BenchRunner.fingerprintedTexts) premiers) : \(prints)")
+            .map { "×\($0.key) \($0.value.hex) (\(FrenchNumber.count($0.value.plans)) plans, \($0.value.texts) texte\($0.value.texts > 1 ? "s" : ""))" }
+        out.append("Empreintes des feuilles de route (premiers profils) : " + prints.joined(separator: " ; "))
         out.append("")
         out.append(goalLine)
         return out.joined(separator: "\n") + "\n"
@@ -105,6 +114,7 @@ struct BenchReport {
             .object([
                 ("work", .string(m.rendering ? "plan+render-text" : "plan")),
                 ("threads", .integer(m.threads)),
+                ("measuredProfiles", .integer(m.measuredCount)),
                 ("runs", .array(m.seconds.map { .number(($0 * 1e6).rounded() / 1e6) })),
                 ("medianSeconds", .number((m.median * 1e6).rounded() / 1e6)),
                 ("profilesPerSecond", .number(m.profilesPerSecond.rounded())),
@@ -122,7 +132,8 @@ struct BenchReport {
             ("seed", .string(String(options.seed))),
             ("runsPerCase", .integer(options.runs)),
             ("fingerprints", .object(fingerprints.sorted { $0.key < $1.key }.map {
-                ("x\($0.key)", .object([("profiles", .integer($0.value.profiles)), ("hash", .string($0.value.hex))]))
+                ("x\($0.key)", .object([("plans", .integer($0.value.plans)), ("texts", .integer($0.value.texts)),
+                                        ("hash", .string($0.value.hex))]))
             })),
             ("cases", .array(rows.map { row in
                 .object([
@@ -134,9 +145,10 @@ struct BenchReport {
             })),
             ("goal", .object([
                 ("communes", .integer(options.goalCommunes)),
-                ("medianSeconds", planning.map { .number(($0.median * 1e6).rounded() / 1e6) } ?? .null),
-                ("ratioToOneSecond", planning.map { .number(($0.median * 1e4).rounded() / 1e4) } ?? .null),
-                ("met", planning.map { .bool($0.median < 1) } ?? .null),
+                ("seconds", planning.map { .number(($0.secondsForAll * 1e6).rounded() / 1e6) } ?? .null),
+                ("extrapolated", planning.map { .bool($0.isSampled) } ?? .null),
+                ("ratioToOneSecond", planning.map { .number(($0.secondsForAll * 1e4).rounded() / 1e4) } ?? .null),
+                ("met", planning.map { .bool($0.secondsForAll < 1) } ?? .null),
                 ("measurements", .array(goal.map(measurement))),
             ])),
         ]).rendered()

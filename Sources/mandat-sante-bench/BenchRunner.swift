@@ -11,15 +11,16 @@ struct BenchRunner {
     /// The fixed start month of every plan, as in the rule tests.
     static let start = YearMonth(year: 2026, month: 12)
 
-    /// How many plans, and how many of their texts, the fingerprint of each variant covers.
-    static let fingerprintedPlans = 1_000
-    static let fingerprintedTexts = 20
+    /// How many plans, and how many of their texts, the fingerprint of a variant covers: fewer for larger
+    /// variants, always the same for a given variant so that fingerprints compare across runs and builds.
+    static func fingerprintSize(variant: Int) -> (plans: Int, texts: Int) {
+        (max(10, 1_000 / variant), max(1, 20 / variant))
+    }
 
     func run() throws -> BenchReport {
         let base = try RulesFolder.load(options.rulesDirectory)
         let calendar = try MandateCalendar(start: Self.start)
         let cores = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let threadCounts = cores > 1 ? [1, cores] : [1]
         let renderings = options.planOnly ? [false] : [false, true]
         let variants = options.variants.map { (factor: $0, ruleBase: RuleBaseScaler.scaled(base, by: $0)) }
         var report = BenchReport(options: options, cores: cores, recommendationCount: base.recommendations.count)
@@ -30,23 +31,27 @@ struct BenchRunner {
             let profiles = try ProfileGenerator(vocabulary: base.vocabulary, seed: options.seed).profiles(count: size)
             report.generated.append((size, Date().timeIntervalSince(generationStart)))
             for (factor, ruleBase) in variants {
+                let planner = Planner(ruleBase: ruleBase)
                 if report.fingerprints[factor] == nil {
                     progress("×\(factor) : empreinte des feuilles de route…")
-                    let covered = profiles.prefix(Self.fingerprintedPlans)
-                    report.fingerprints[factor] = (covered.count, RoadmapFingerprint.of(
-                        covered, planner: Planner(ruleBase: ruleBase), calendar: calendar, rendered: Self.fingerprintedTexts))
+                    let (plans, texts) = Self.fingerprintSize(variant: factor)
+                    let covered = profiles.prefix(plans)
+                    report.fingerprints[factor] = (covered.count, min(texts, covered.count),
+                                                   RoadmapFingerprint.of(covered, planner: planner, calendar: calendar, rendered: texts))
                 }
                 var measurements: [Measurement] = []
                 for rendering in renderings {
-                    let workload = Workload(planner: Planner(ruleBase: ruleBase), calendar: calendar, rendering: rendering)
-                    for threads in threadCounts {
+                    let workload = Workload(planner: planner, calendar: calendar, rendering: rendering)
+                    // One core decides how many profiles fit the budget; more cores process the same ones.
+                    var count: Int?
+                    for threads in cores > 1 ? [1, cores] : [1] {
                         let label = "×\(factor), \(size) profils, \(rendering ? "planification + rendu" : "planification"), \(threads) cœur\(threads > 1 ? "s" : "")"
                         progress(label + "…")
-                        measurements.append(Measurement.time(
-                            label: label, profileCount: size, threads: threads, rendering: rendering,
-                            runs: options.runs, budget: options.budget,
-                            warmUp: { _ = workload.run(profiles, 0..<min(size, 100)) },
-                            work: { workload.runConcurrently(profiles, threads: threads) }))
+                        let measurement = Measurement.time(
+                            label: label, profileCount: size, count: count, threads: threads, rendering: rendering,
+                            runs: options.runs, budget: options.budget) { workload.run(profiles, count: $0, threads: threads) }
+                        count = measurement.measuredCount
+                        measurements.append(measurement)
                     }
                     let sums = Set(measurements.filter { $0.rendering == rendering }.map(\.checksum))
                     precondition(sums.count == 1, "×\(factor), \(size) profils : les feuilles de route diffèrent entre 1 et \(cores) cœurs")
@@ -61,11 +66,11 @@ struct BenchRunner {
             .profiles(count: options.goalCommunes)
         for rendering in renderings {
             let workload = Workload(planner: Planner(ruleBase: base), calendar: calendar, rendering: rendering)
+            // Planning is always measured on every commune: the goal is about all of them.
             report.goal.append(Measurement.time(
-                label: "objectif", profileCount: communes.count, threads: cores, rendering: rendering,
-                runs: options.runs, budget: options.budget,
-                warmUp: { _ = workload.run(communes, 0..<min(communes.count, 100)) },
-                work: { workload.runConcurrently(communes, threads: cores) }))
+                label: "objectif", profileCount: communes.count, count: rendering ? nil : communes.count,
+                threads: cores, rendering: rendering,
+                runs: options.runs, budget: options.budget) { workload.run(communes, count: $0, threads: cores) })
         }
         return report
     }

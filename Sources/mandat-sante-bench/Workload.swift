@@ -24,15 +24,14 @@ struct Workload: Sendable {
         return checksum
     }
 
-    /// Same work spread over `threads` threads, in contiguous chunks (several per thread to even out the load).
-    func runConcurrently(_ profiles: [Profile], threads: Int) -> Int {
-        guard threads > 1 else { return run(profiles, profiles.indices) }
-        let chunkCount = min(profiles.count, threads * 8)
+    /// The first `count` profiles spread over `threads` threads, in contiguous chunks (several per thread, to
+    /// even out the load).
+    func run(_ profiles: [Profile], count: Int, threads: Int) -> Int {
+        guard threads > 1 else { return run(profiles, 0..<count) }
+        let chunkCount = max(1, min(count, threads * 8))
         let sums = ChunkSums(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lower = profiles.count * chunk / chunkCount
-            let upper = profiles.count * (chunk + 1) / chunkCount
-            sums[chunk] = run(profiles, lower..<upper)
+            sums[chunk] = run(profiles, (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
         }
         return sums.total
     }
