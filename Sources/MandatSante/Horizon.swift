@@ -14,9 +14,18 @@ public enum Horizon: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Its position in `allCases` (a switch: `allCases` builds an array at every call, and the planner asks for
+    /// every action it places).
+    var ordinal: Int {
+        switch self {
+        case .hundredDays: return 0
+        case .firstYear: return 1
+        case .midMandate: return 2
+        case .endOfMandate: return 3
+        }
+    }
 
-    public static func < (lhs: Horizon, rhs: Horizon) -> Bool { lhs.order < rhs.order }
+    public static func < (lhs: Horizon, rhs: Horizon) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// How much of a team's project capacity a recommendation takes.

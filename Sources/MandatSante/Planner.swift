@@ -4,138 +4,166 @@ import RuleKit
 /// Pure: the same inputs always give the same roadmap.
 public struct Planner: Sendable {
     public let ruleBase: RuleBase
-    /// Built once here rather than from the rule base at every plan (it is a dictionary of every recommendation).
-    private let dependencyGraph: DependencyGraph
+    /// Built once here rather than at every plan: relations as positions, ids ranked.
+    private let index: PlanningIndex
 
     public init(ruleBase: RuleBase) {
         self.ruleBase = ruleBase
-        dependencyGraph = ruleBase.dependencyGraph
+        index = PlanningIndex(ruleBase.recommendations, vocabulary: ruleBase.vocabulary)
+    }
+
+    /// A planner giving the same roadmaps that shares no object with this one. Threads that plan many profiles
+    /// each take their own: every plan touches each recommendation and calls its compiled conditions, and when
+    /// two threads do so on the same objects, updating their reference counts makes the cores wait for each
+    /// other (measured: two threads on one planner were no faster than one).
+    public func replica() -> Planner {
+        Planner(ruleBase: RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,
+                                   recommendations: ruleBase.recommendations.map { $0.replica() }))
     }
 
     public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
+        let index = self.index
+        let recommendations = index.recommendations
+        let count = recommendations.count
         let facts = profile.facts
-        var evaluations: [String: Evaluation] = [:]
-        var selected: [String: Recommendation] = [:]
-        var leftOut: [LeftOutRecommendation] = []
+        func id(_ position: Int) -> String { recommendations[position].id }
 
         // 1–2. Select and score.
-        for recommendation in ruleBase.recommendations {
-            let evaluation = evaluate(recommendation, facts)
-            evaluations[recommendation.id] = evaluation
-            if evaluation.truth == .true {
-                selected[recommendation.id] = recommendation
-            } else {
-                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .conditionNotMet(evaluation.truth), score: evaluation.score))
-            }
+        var truths: [Truth] = []
+        var scores: [Score] = []
+        truths.reserveCapacity(count)
+        scores.reserveCapacity(count)
+        for recommendation in recommendations {
+            truths.append(recommendation.condition.evaluate(facts))
+            scores.append(Score(of: recommendation, for: facts))
         }
-        func score(_ id: String) -> Int { evaluations[id]?.score.total ?? 0 }
+        // Why each position left the roadmap, in a form with no string: built for every recommendation of every
+        // profile, turned into `LeftOutRecommendation.Reason` once at the end.
+        var exits = [Exit](repeating: .none, count: count)
+        var isSelected = truths.map { $0 == .true }
+        for position in 0..<count where !isSelected[position] { exits[position] = .conditionNotMet }
 
         // 3. Conflicts: what is replaced goes; of two exclusive ones, the better scored stays.
-        var supersedes: [String: [String]] = [:]
-        var removed: [String: LeftOutRecommendation.Reason] = [:]
-        // Only the few actions that replace something take part; sorting just those keeps the order cheap.
-        for id in selected.keys.filter({ selected[$0]?.replaces.isEmpty == false }).sorted() {
-            for replaced in selected[id]?.replaces ?? [] where selected[replaced] != nil && removed[replaced] == nil {
-                removed[replaced] = .replaced(by: id)
-                supersedes[id, default: []].append(replaced)
+        var supersedes = [[Int]](repeating: [], count: count)
+        for position in index.positionsInIDOrder where isSelected[position] {
+            for replaced in index.replaces[position] where isSelected[replaced] && exits[replaced] == .none {
+                exits[replaced] = .replaced(by: position)
+                supersedes[position].append(replaced)
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
-        let byScore = selected.keys.map { (id: $0, score: score($0)) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.map(\.id)
-        // Each winner looks only at its rivals (what it excludes, what excludes it), taken in score order: the
-        // same decisions as scanning every selected action, without the quadratic scan on large rule bases.
-        let scoreRank = Dictionary(uniqueKeysWithValues: byScore.enumerated().map { ($1, $0) })
-        var excludedBy: [String: [String]] = [:]
-        for (id, recommendation) in selected {
-            for other in recommendation.excludes { excludedBy[other, default: []].append(id) }
-        }
-        for winner in byScore where removed[winner] == nil {
-            let rivals = Set((selected[winner]?.excludes ?? []) + (excludedBy[winner] ?? []))
-                .compactMap { id in scoreRank[id].map { (id: id, rank: $0) } }.sorted { $0.rank < $1.rank }.map(\.id)
-            for loser in rivals where loser != winner && removed[loser] == nil {
-                removed[loser] = .excluded(by: winner)
-                supersedes[winner, default: []].append(loser)
+        // Sorts like (higher total first, then id): one integer compare instead of a closure looking at both.
+        func scoreKey(_ position: Int) -> Int { -scores[position].total * count + index.idRank[position] }
+        let byScore = (0..<count).filter { isSelected[$0] }.map { (key: scoreKey($0), position: $0) }.sorted { $0.key < $1.key }.map(\.position)
+        var scoreRank = [Int](repeating: -1, count: count)
+        for (rank, position) in byScore.enumerated() { scoreRank[position] = rank }
+        // Each winner looks only at its rivals, taken in score order: the same decisions as scanning every selected
+        // action, without the quadratic scan on large rule bases.
+        for winner in byScore where exits[winner] == .none {
+            let rivals = index.rivals[winner].filter { scoreRank[$0] >= 0 }.sorted { scoreRank[$0] < scoreRank[$1] }
+            for loser in rivals where exits[loser] == .none {
+                exits[loser] = .excluded(by: winner)
+                supersedes[winner].append(loser)
             }
         }
-        for (id, reason) in removed.sorted(by: { $0.key < $1.key }) {
-            if let recommendation = selected.removeValue(forKey: id) {
-                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: reason, score: evaluations[id]?.score ?? Score(terms: [])))
-            }
-        }
+        for position in 0..<count where exits[position] != .none { isSelected[position] = false }
+        let isCandidate = isSelected
 
         // 4. Order: prerequisites first, then urgency, then the id for stability. A prerequisite is as urgent
         // as the most urgent action waiting for it, so a well-scored action is not held back by a modest one.
-        let urgency = Self.urgency(of: selected, score: score)
-        let order = dependencyGraph.order(Array(selected.keys)) { a, b in
-            let (urgencyA, urgencyB) = (urgency[a, default: 0], urgency[b, default: 0])
-            return urgencyA != urgencyB ? urgencyA > urgencyB : a < b
-        }
+        let urgency = Self.urgency(selected: isSelected, after: index.after, inOrder: index.positionsInIDOrder) { scores[$0].total }
+        let order = index.graph.order((0..<count).filter { isSelected[$0] }) { -urgency[$0] * count + index.idRank[$0] }
 
         // 5. Place in phases within capacity.
-        let capacity = Capacity(population: profile.number("population") ?? 0,
-                                engineeringStaff: Int(profile.number("engineeringStaff") ?? 1), phases: calendar.phases)
-        let candidates = selected
+        let capacity = Capacity(population: index.number(at: index.populationSlot, in: facts) ?? 0,
+                                engineeringStaff: Int(index.number(at: index.engineeringStaffSlot, in: facts) ?? 1), phases: calendar.phases)
+        let horizonPhase = Horizon.allCases.map(calendar.phaseIndex)
         var free = capacity.unitsPerPhase
-        var phaseOf: [String: Int] = [:]
-        var placements: [String: Placement] = [:]
-        for id in order {
-            guard let recommendation = selected[id] else { continue }
-            let prerequisites = recommendation.after.filter { candidates[$0] != nil }
-            if let missing = prerequisites.first(where: { phaseOf[$0] == nil }) {
-                selected[id] = nil
-                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .prerequisiteLeftOut(missing), score: evaluations[id]?.score ?? Score(terms: [])))
-                continue
-            }
-            var earliest = calendar.phaseIndex(for: recommendation.horizon)
-            var placement = Placement.horizon
-            for prerequisite in prerequisites {
-                if let phase = phaseOf[prerequisite], phase > earliest {
+        let lastPhase = free.count - 1
+        var phaseOf = [Int](repeating: -1, count: count)
+        var waitedFor = [Int](repeating: -1, count: count)
+        var wantedPhase = [Int](repeating: -1, count: count)
+        for position in order {
+            let recommendation = recommendations[position]
+            var earliest = horizonPhase[recommendation.horizon.ordinal]
+            var missing: Int?
+            for prerequisite in index.after[position] where isCandidate[prerequisite] {
+                let phase = phaseOf[prerequisite]
+                if phase < 0 {
+                    missing = prerequisite
+                    break
+                }
+                if phase > earliest {
                     earliest = phase
-                    placement = .prerequisite(prerequisite)
+                    waitedFor[position] = prerequisite
                 }
             }
-            let latest = recommendation.horizon == .hundredDays ? min(earliest + Self.quickWinDelay, free.count - 1) : free.count - 1
-            guard let phase = (earliest...latest).first(where: { free[$0] >= recommendation.effort.units }) else {
-                selected[id] = nil
-                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .noCapacity, score: evaluations[id]?.score ?? Score(terms: [])))
+            if let missing {
+                isSelected[position] = false
+                exits[position] = .prerequisiteLeftOut(missing)
                 continue
             }
-            if phase > earliest { placement = .capacity(wanted: earliest) }
-            free[phase] -= recommendation.effort.units
-            phaseOf[id] = phase
-            placements[id] = placement
+            let units = recommendation.effort.units
+            let latest = recommendation.horizon == .hundredDays ? min(earliest + Self.quickWinDelay, lastPhase) : lastPhase
+            guard let phase = (earliest...latest).first(where: { free[$0] >= units }) else {
+                isSelected[position] = false
+                exits[position] = .noCapacity
+                continue
+            }
+            if phase > earliest { wantedPhase[position] = earliest }
+            free[phase] -= units
+            phaseOf[position] = phase
         }
 
         // Rank: by phase, keeping the dependency-and-score order inside each phase.
-        // Bucketing `order` by phase keeps that order inside each phase without a sort by dictionary lookups.
-        var idsByPhase = [[String]](repeating: [], count: free.count)
-        for id in order {
-            if let phase = phaseOf[id] { idsByPhase[phase].append(id) }
-        }
-        let placedIDs = idsByPhase.flatMap { $0 }
+        var positionsByPhase = [[Int]](repeating: [], count: free.count)
+        for position in order where phaseOf[position] >= 0 { positionsByPhase[phaseOf[position]].append(position) }
         var items: [RoadmapItem] = []
-        for (offset, id) in placedIDs.enumerated() {
-            guard let recommendation = selected[id], let phase = phaseOf[id] else { continue }
+        for (offset, position) in positionsByPhase.joined().enumerated() {
             if let top, offset >= top {
-                leftOut.append(LeftOutRecommendation(recommendation: recommendation, reason: .beyondTop(top), score: evaluations[id]?.score ?? Score(terms: [])))
+                exits[position] = .beyondTop
                 continue
             }
+            let placement: Placement = wantedPhase[position] >= 0 ? .capacity(wanted: wantedPhase[position])
+                : waitedFor[position] >= 0 ? .prerequisite(id(waitedFor[position])) : .horizon
             items.append(RoadmapItem(
-                rank: items.count + 1, recommendation: recommendation, score: evaluations[id]?.score ?? Score(terms: []),
-                phaseIndex: phase, placement: placements[id] ?? .horizon,
-                prerequisites: recommendation.after.filter { phaseOf[$0] != nil },
-                supersedes: supersedes[id] ?? []))
+                rank: items.count + 1, recommendation: recommendations[position], score: scores[position],
+                phaseIndex: phaseOf[position], placement: placement,
+                prerequisites: index.after[position].filter { phaseOf[$0] >= 0 }.map(id),
+                supersedes: supersedes[position].map(id)))
         }
-        // Sorts small keys, then picks the entries once: moving whole recommendations through a merge sort costs
-        // far more than comparing them, and a score's total would be summed again at every comparison.
-        let sortKeys = leftOut.indices.map { (order: leftOut[$0].reason.order, total: leftOut[$0].score.total, id: leftOut[$0].recommendation.id, index: $0) }
-        leftOut = sortKeys.sorted { a, b in
-            if a.order != b.order { return a.order < b.order }
-            if a.total != b.total { return a.total > b.total }
-            return a.id < b.id
-        }.map { leftOut[$0.index] }
-        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut, evaluations: evaluations)
+
+        // Left out: by reason, then like the exclusions (higher total first, then id), sorted on integer keys.
+        let leftOutKeys = (0..<count).filter { exits[$0] != .none }.map { (exit: exits[$0].order, score: scoreKey($0), position: $0) }
+        let leftOut = leftOutKeys.sorted { ($0.exit, $0.score) < ($1.exit, $1.score) }.map { key in
+            let reason: LeftOutRecommendation.Reason = switch exits[key.position] {
+            case .none, .conditionNotMet: .conditionNotMet(truths[key.position])
+            case .replaced(let by): .replaced(by: id(by))
+            case .excluded(let by): .excluded(by: id(by))
+            case .noCapacity: .noCapacity
+            case .prerequisiteLeftOut(let missing): .prerequisiteLeftOut(id(missing))
+            case .beyondTop: .beyondTop(top ?? 0)
+            }
+            return LeftOutRecommendation(recommendation: recommendations[key.position], reason: reason, score: scores[key.position])
+        }
+        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut,
+                       evaluations: Evaluations(index: index, truths: truths, scores: scores))
+    }
+
+    /// Why a position is not in the roadmap, other positions named by position.
+    private enum Exit: Equatable {
+        case none, conditionNotMet, replaced(by: Int), excluded(by: Int), noCapacity, prerequisiteLeftOut(Int), beyondTop
+
+        /// The order of `LeftOutRecommendation.Reason`.
+        var order: Int {
+            switch self {
+            case .replaced: return 0
+            case .excluded: return 1
+            case .noCapacity, .prerequisiteLeftOut: return 2
+            case .beyondTop: return 3
+            case .none, .conditionNotMet: return 4
+            }
+        }
     }
 
     /// How many phases a quick win may slip past its horizon for lack of capacity; later than that it loses its
@@ -143,30 +171,21 @@ public struct Planner: Sendable {
     /// may move to any later phase: late is better than never.
     static let quickWinDelay = 1
 
-    /// Each selected id's ordering urgency: its own score or that of the most urgent action that waits for it.
-    static func urgency(of selected: [String: Recommendation], score: (String) -> Int) -> [String: Int] {
-        var urgency: [String: Int] = [:]
-        func visit(_ id: String, _ value: Int, _ path: Set<String>) {
-            guard !path.contains(id), value > urgency[id, default: Int.min] else { return }
-            urgency[id] = value
-            for prerequisite in selected[id]?.after ?? [] where selected[prerequisite] != nil {
-                visit(prerequisite, max(value, score(prerequisite)), path.union([id]))
+    /// Each selected position's ordering urgency: its own score or that of the most urgent action that waits
+    /// for it. Positions are visited in the order of their ids, and a path never visits a position twice.
+    static func urgency(selected: [Bool], after: [[Int]], inOrder positions: [Int], score: (Int) -> Int) -> [Int] {
+        var urgency = [Int](repeating: Int.min, count: selected.count)
+        var onPath = [Bool](repeating: false, count: selected.count)
+        func visit(_ position: Int, _ value: Int) {
+            guard !onPath[position], value > urgency[position] else { return }
+            urgency[position] = value
+            onPath[position] = true
+            for prerequisite in after[position] where selected[prerequisite] {
+                visit(prerequisite, max(value, score(prerequisite)))
             }
+            onPath[position] = false
         }
-        for id in selected.keys.sorted() { visit(id, score(id), []) }
+        for position in positions where selected[position] { visit(position, score(position)) }
         return urgency
-    }
-
-    private func evaluate(_ recommendation: Recommendation, _ facts: FactValues) -> Evaluation {
-        var terms = [Score.Term(points: recommendation.priority, reason: "priorité de base")]
-        var missed: [Boost] = []
-        for boost in recommendation.boosts {
-            if boost.condition.evaluate(facts) == .true {
-                terms.append(Score.Term(points: boost.points, reason: boost.reason))
-            } else {
-                missed.append(boost)
-            }
-        }
-        return Evaluation(truth: recommendation.condition.evaluate(facts), score: Score(terms: terms), missedBoosts: missed)
     }
 }

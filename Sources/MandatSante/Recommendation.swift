@@ -1,39 +1,98 @@
 import RuleKit
 
 /// One encoded recommendation of the rule base: when it applies, how it scores, and what it says.
-public struct Recommendation: Sendable, Identifiable {
-    public var id: String
-    public var title: String
-    public var lever: String
-    public var condition: Condition
+///
+/// Immutable, and a class: every roadmap refers to each recommendation once or twice (item or left out), and a
+/// reference costs one reference count where copying these twenty fields cost twenty — that was a quarter of
+/// the planner's time.
+public final class Recommendation: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    public let lever: String
+    public let condition: Condition
     /// The JSON string the condition was written in, to map a position in the condition to the file.
-    public var conditionNode: JSONNode
-    public var priority: Int
-    public var boosts: [Boost]
-    public var horizon: Horizon
-    public var effort: Effort
-    public var after: [String]
-    public var replaces: [String]
-    public var excludes: [String]
-    public var why: String
-    public var steps: [String]
-    public var partners: [String]
-    public var funding: [String]
-    public var examples: [Example]
-    public var evidence: String?
-    public var sources: [SourceReference]
-    public var indicators: [String]
+    public let conditionNode: JSONNode
+    public let priority: Int
+    public let boosts: [Boost]
+    public let horizon: Horizon
+    public let effort: Effort
+    public let after: [String]
+    public let replaces: [String]
+    public let excludes: [String]
+    public let why: String
+    public let steps: [String]
+    public let partners: [String]
+    public let funding: [String]
+    public let examples: [Example]
+    public let evidence: String?
+    public let sources: [SourceReference]
+    public let indicators: [String]
     /// Where the recommendation is written, for diagnostics and for the catalogue.
-    public var file: String
-    public var location: SourceLocation
+    public let file: String
+    public let location: SourceLocation
+
+    public init(id: String, title: String, lever: String, condition: Condition, conditionNode: JSONNode, priority: Int,
+                boosts: [Boost], horizon: Horizon, effort: Effort, after: [String], replaces: [String], excludes: [String],
+                why: String, steps: [String], partners: [String], funding: [String], examples: [Example], evidence: String?,
+                sources: [SourceReference], indicators: [String], file: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.lever = lever
+        self.condition = condition
+        self.conditionNode = conditionNode
+        self.priority = priority
+        self.boosts = boosts
+        self.horizon = horizon
+        self.effort = effort
+        self.after = after
+        self.replaces = replaces
+        self.excludes = excludes
+        self.why = why
+        self.steps = steps
+        self.partners = partners
+        self.funding = funding
+        self.examples = examples
+        self.evidence = evidence
+        self.sources = sources
+        self.indicators = indicators
+        self.file = file
+        self.location = location
+    }
+
+    /// The same recommendation with conditions compiled again, for a planner of its own (see `Planner.replica`).
+    func replica() -> Recommendation {
+        Recommendation(
+            id: id, title: title, lever: lever, condition: condition.recompiled(), conditionNode: conditionNode, priority: priority,
+            boosts: boosts.map { Boost(condition: $0.condition.recompiled(), conditionNode: $0.conditionNode, points: $0.points, reason: $0.reason) },
+            horizon: horizon, effort: effort, after: after, replaces: replaces, excludes: excludes, why: why, steps: steps,
+            partners: partners, funding: funding, examples: examples, evidence: evidence, sources: sources, indicators: indicators,
+            file: file, location: location)
+    }
+
+    /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
+    public func renamed(_ rename: (String) -> String) -> Recommendation {
+        Recommendation(
+            id: rename(id), title: title, lever: lever, condition: condition, conditionNode: conditionNode, priority: priority,
+            boosts: boosts, horizon: horizon, effort: effort, after: after.map(rename), replaces: replaces.map(rename),
+            excludes: excludes.map(rename), why: why, steps: steps, partners: partners, funding: funding, examples: examples,
+            evidence: evidence, sources: sources, indicators: indicators, file: file, location: location)
+    }
 }
 
-/// Extra priority under a condition, with the French reason shown in explanations.
-public struct Boost: Sendable {
-    public var condition: Condition
-    public var conditionNode: JSONNode
-    public var points: Int
-    public var reason: String
+/// Extra priority under a condition, with the French reason shown in explanations. Immutable and shared, like
+/// the recommendation it belongs to: every score of every profile refers to it.
+public final class Boost: Sendable {
+    public let condition: Condition
+    public let conditionNode: JSONNode
+    public let points: Int
+    public let reason: String
+
+    public init(condition: Condition, conditionNode: JSONNode, points: Int, reason: String) {
+        self.condition = condition
+        self.conditionNode = conditionNode
+        self.points = points
+        self.reason = reason
+    }
 }
 
 /// A real territory that already did it.

@@ -40,6 +40,9 @@ struct RecommendationReader {
         let whenNode = reader.stringNode("when", required: true)
         let priority = reader.int("priority", required: true, in: 0...100)
         let boostNodes = reader.array("boosts") ?? []
+        if boostNodes.count > Score.maximumBoosts, let boosts = reader.node["boosts"]?.value {
+            reader.report("regles.trop-de-bonus", "\(context) a \(boostNodes.count) bonus ; \(Score.maximumBoosts) au plus sont permis", at: boosts.location)
+        }
         let horizonNode = reader.stringNode("horizon", required: true)
         let effortNode = reader.stringNode("effort", required: true)
         let after = reader.strings("after") ?? []
@@ -73,7 +76,7 @@ struct RecommendationReader {
 
         guard let idNode, case .string(let id) = idNode.value, let title, let leverNode, case .string(let lever) = leverNode.value,
               let condition, let whenNode, let priority, let horizon, let effort, let why, let steps, let partners, let indicators,
-              !sources.isEmpty, boosts.count == boostNodes.count
+              !sources.isEmpty, boosts.count == boostNodes.count, boosts.count <= Score.maximumBoosts
         else { return nil }
         return Recommendation(
             id: id, title: title, lever: lever, condition: condition, conditionNode: whenNode, priority: priority, boosts: boosts,

@@ -10,7 +10,7 @@ public struct Roadmap: Sendable {
     /// Sorted by reason, then score.
     public var leftOut: [LeftOutRecommendation]
     /// Every recommendation's outcome, by id, for explanations.
-    public var evaluations: [String: Evaluation]
+    public var evaluations: Evaluations
 
     public func items(inPhase index: Int) -> [RoadmapItem] {
         items.filter { $0.phaseIndex == index }
@@ -46,15 +46,55 @@ public enum Placement: Sendable, Hashable {
     case capacity(wanted: Int)
 }
 
-/// A score and the terms it is the sum of.
+/// A score and the terms it is the sum of: the recommendation's base priority and the boosts that apply.
+///
+/// Holds the recommendation's boosts and which of them apply rather than a list of terms, so that scoring a
+/// recommendation for a profile allocates nothing; the terms are spelled out when a presentation asks.
 public struct Score: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         public var points: Int
         public var reason: String
     }
 
-    public var terms: [Term]
-    public var total: Int { terms.reduce(0) { $0 + $1.points } }
+    /// A recommendation has at most this many boosts (one bit each in `applied`).
+    public static let maximumBoosts = 64
+
+    public let priority: Int
+    private let boosts: [Boost]
+    /// Bit `i` set when `boosts[i]` applies.
+    private let applied: UInt64
+    public let total: Int
+
+    /// `recommendation`'s score for `facts`: a boost applies when its condition is true.
+    init(of recommendation: Recommendation, for facts: FactValues) {
+        let boosts = recommendation.boosts
+        var applied: UInt64 = 0
+        var total = recommendation.priority
+        for index in boosts.indices where boosts[index].condition.evaluate(facts) == .true {
+            applied |= 1 << UInt64(index)
+            total += boosts[index].points
+        }
+        priority = recommendation.priority
+        self.boosts = boosts
+        self.applied = applied
+        self.total = total
+    }
+
+    public var terms: [Term] {
+        [Term(points: priority, reason: "priorité de base")]
+            + boosts.indices.filter(isApplied).map { Term(points: boosts[$0].points, reason: boosts[$0].reason) }
+    }
+
+    /// The boosts whose condition was not true, for explanations.
+    public var missedBoosts: [Boost] {
+        boosts.indices.filter { !isApplied($0) }.map { boosts[$0] }
+    }
+
+    private func isApplied(_ index: Int) -> Bool { applied & (1 << UInt64(index)) != 0 }
+
+    public static func == (lhs: Score, rhs: Score) -> Bool { lhs.terms == rhs.terms }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(terms) }
 }
 
 /// The outcome of evaluating one recommendation for the profile.
@@ -62,7 +102,25 @@ public struct Evaluation: Sendable {
     public var truth: Truth
     public var score: Score
     /// Boosts that did not apply, for explanations.
-    public var missedBoosts: [Boost]
+    public var missedBoosts: [Boost] { score.missedBoosts }
+}
+
+/// Every recommendation's evaluation for one profile, by id.
+public struct Evaluations: Sendable {
+    let index: PlanningIndex
+    let truths: [Truth]
+    let scores: [Score]
+
+    public var count: Int { truths.count }
+
+    public subscript(id: String) -> Evaluation? {
+        index.position(of: id).map { Evaluation(truth: truths[$0], score: scores[$0]) }
+    }
+
+    /// The ids of the recommendations whose condition had this truth.
+    public func ids(where truth: Truth) -> [String] {
+        truths.indices.filter { truths[$0] == truth }.map { index.recommendations[$0].id }
+    }
 }
 
 /// A recommendation that is not in the roadmap, and why.

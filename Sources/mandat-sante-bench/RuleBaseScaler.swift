@@ -11,14 +11,7 @@ enum RuleBaseScaler {
         recommendations.reserveCapacity(originals.count * factor)
         for copy in 1..<factor {
             func suffixed(_ id: String) -> String { "\(id)-\(copy)" }
-            for original in originals {
-                var clone = original
-                clone.id = suffixed(original.id)
-                clone.after = original.after.map(suffixed)
-                clone.replaces = original.replaces.map(suffixed)
-                clone.excludes = original.excludes.map(suffixed)
-                recommendations.append(clone)
-            }
+            recommendations += originals.map { $0.renamed(suffixed) }
         }
         precondition(Set(recommendations.map(\.id)).count == recommendations.count, "identifiants en double après clonage")
         return RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,

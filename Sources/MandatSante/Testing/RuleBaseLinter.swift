@@ -45,7 +45,7 @@ public enum RuleBaseLinter {
         var ids: Set<String> = []
         for result in results {
             for expectation in result.test.expectations { ids.formUnion(expectation.ids) }
-            for (id, evaluation) in result.roadmap?.evaluations ?? [:] where evaluation.truth == .true { ids.insert(id) }
+            ids.formUnion(result.roadmap?.evaluations.ids(where: .true) ?? [])
         }
         return ids
     }

@@ -23,6 +23,11 @@ public struct Condition: Sendable {
         return .success(Condition(source: source, expression: expression, evaluator: compiler.condition(expression), slots: slots))
     }
 
+    /// The same condition compiled again: closures of its own, shared with no other thread (see `Planner.replica`).
+    public func recompiled() -> Condition {
+        Condition(source: source, expression: expression, evaluator: ConditionCompiler(slots: slots).condition(expression), slots: slots)
+    }
+
     public func evaluate(_ facts: FactValues) -> Truth {
         evaluator(facts)
     }
@@ -45,7 +50,13 @@ struct ConditionCompiler {
         case .bool(let value):
             let truth = Truth(value)
             return { _ in truth }
-        case .fact:
+        case .fact(let name):
+            if let slot = slots[name] {
+                return { facts in
+                    guard case .bool(let flag)? = facts[slot] else { return .unknown }
+                    return Truth(flag)
+                }
+            }
             let value = operand(expression)
             return { facts in
                 guard case .bool(let flag) = value(facts) else { return .unknown }
@@ -68,6 +79,7 @@ struct ConditionCompiler {
     }
 
     private func comparison(_ op: ComparisonOperator, _ left: Expression, _ right: Expression) -> Predicate {
+        if let predicate = factAgainstLiterals(op, left, right) { return predicate }
         let leftValue = operand(left)
         if case .list(let items) = right.kind {
             let negated = op == .notIn
@@ -80,6 +92,52 @@ struct ConditionCompiler {
         }
         let rightValue = operand(right)
         return { facts in Semantics.compare(op, leftValue(facts), rightValue(facts)) }
+    }
+
+    /// The forms nearly every rule is written in — a fact compared with a literal, a fact in a list of literals,
+    /// a literal in a set fact — read the fact's slot in place instead of going through operand closures and
+    /// optional values: conditions are evaluated a few hundred times per profile. `Semantics` stays the reference;
+    /// the tests check the two agree on every form.
+    private func factAgainstLiterals(_ op: ComparisonOperator, _ left: Expression, _ right: Expression) -> Predicate? {
+        if case .fact(let name) = right.kind, let slot = slots[name], op == .in || op == .notIn,
+           case .text(let member)? = Semantics.literal(left) {
+            let negated = op == .notIn
+            return { facts in
+                guard case .set(let members)? = facts[slot] else { return .unknown }
+                return Truth(members.contains(member) != negated)
+            }
+        }
+        guard case .fact(let name) = left.kind, let slot = slots[name] else { return nil }
+        if case .list(let items) = right.kind {
+            let values = items.compactMap(Semantics.literal)
+            guard values.count == items.count else { return nil }
+            let negated = op == .notIn
+            return { facts in
+                guard let value = facts[slot] else { return .unknown }
+                return Truth(values.contains(value) != negated)
+            }
+        }
+        guard let literal = Semantics.literal(right) else { return nil }
+        switch (op, literal) {
+        case (.less, .number(let bound)), (.lessOrEqual, .number(let bound)), (.greater, .number(let bound)), (.greaterOrEqual, .number(let bound)):
+            return { facts in
+                guard case .number(let value)? = facts[slot] else { return .unknown }
+                switch op {
+                case .less: return Truth(value < bound)
+                case .lessOrEqual: return Truth(value <= bound)
+                case .greater: return Truth(value > bound)
+                default: return Truth(value >= bound)
+                }
+            }
+        case (.equal, _), (.notEqual, _):
+            let negated = op == .notEqual
+            return { facts in
+                guard let value = facts[slot] else { return .unknown }
+                return Truth((value == literal) != negated)
+            }
+        default:
+            return nil
+        }
     }
 
     private func operand(_ expression: Expression) -> Operand {

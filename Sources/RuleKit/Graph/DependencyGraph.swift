@@ -42,35 +42,22 @@ public struct DependencyGraph: Sendable {
     }
 
     /// Orders `items` so that each comes after its prerequisites (those among `items`); among the ready ones,
-    /// the first by `areInIncreasingOrder` goes first. Items caught in a cycle are appended at the end.
+    /// the first by `areInIncreasingOrder` goes first (of equivalent ones, the first in `items`). Items caught in
+    /// a cycle are appended at the end.
     public func order(_ items: [String], by areInIncreasingOrder: (String, String) -> Bool) -> [String] {
-        let present = Set(items)
-        var remaining: [String: Int] = [:]
-        var dependents: [String: [String]] = [:]
-        for item in items {
-            let needs = Set(prerequisites[item] ?? []).filter { present.contains($0) && $0 != item }
-            remaining[item] = needs.count
-            for need in needs { dependents[need, default: []].append(item) }
+        var position: [String: Int] = [:]
+        var distinct: [String] = []
+        for item in items where position[item] == nil {
+            position[item] = distinct.count
+            distinct.append(item)
         }
-        // A heap rather than sorting the ready list at every step: same order, O(n log n) instead of O(n² log n).
-        return withoutActuallyEscaping(areInIncreasingOrder) { areInIncreasingOrder in
-            var ready = ReadyQueue(by: areInIncreasingOrder)
-            for item in items where remaining[item] == 0 { ready.push(item) }
-            var result: [String] = []
-            result.reserveCapacity(items.count)
-            while let next = ready.popFirst() {
-                result.append(next)
-                for dependent in dependents[next] ?? [] {
-                    remaining[dependent, default: 0] -= 1
-                    if remaining[dependent] == 0 { ready.push(dependent) }
-                }
-            }
-            if result.count < items.count {
-                let placed = Set(result)
-                result += items.filter { !placed.contains($0) }.sorted(by: areInIncreasingOrder)
-            }
-            return result
+        let graph = PositionalGraph(prerequisites: distinct.map { (prerequisites[$0] ?? []).compactMap { position[$0] } })
+        // Each item's key is its rank in `items` sorted by the comparator (stably).
+        var rank = [Int](repeating: 0, count: distinct.count)
+        for (position, item) in distinct.indices.sorted(by: { areInIncreasingOrder(distinct[$0], distinct[$1]) }).enumerated() {
+            rank[item] = position
         }
+        return graph.order(Array(distinct.indices)) { rank[$0] }.map { distinct[$0] }
     }
 
     /// Rotates a cycle so that equal cycles found from different starts compare equal.

@@ -1,19 +1,13 @@
-/// The items whose prerequisites are all placed, as a binary heap: `popFirst` returns the first item by the
-/// comparator, and of equivalent items the one pushed first — exactly what sorting the list (stably) and
-/// taking its head gave, in O(log n) instead of a full sort at every step.
+/// The items whose prerequisites are all placed, as a binary heap: `popFirst` returns the item with the smallest
+/// key, and of equal keys the one pushed first — exactly what sorting the list (stably) and taking its head
+/// gave, in O(log n) instead of a full sort at every step.
 struct ReadyQueue {
-    private var heap: [(item: String, sequence: Int)] = []
+    /// Key, then push order: two entries never compare equal.
+    private var heap: [(key: Int, sequence: Int, item: Int)] = []
     private var pushed = 0
-    private let areInIncreasingOrder: (String, String) -> Bool
 
-    init(by areInIncreasingOrder: @escaping (String, String) -> Bool) {
-        self.areInIncreasingOrder = areInIncreasingOrder
-    }
-
-    var isEmpty: Bool { heap.isEmpty }
-
-    mutating func push(_ item: String) {
-        heap.append((item, pushed))
+    mutating func push(_ item: Int, key: Int) {
+        heap.append((key, pushed, item))
         pushed += 1
         var child = heap.count - 1
         while child > 0 {
@@ -24,7 +18,7 @@ struct ReadyQueue {
         }
     }
 
-    mutating func popFirst() -> String? {
+    mutating func popFirst() -> Int? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
         let first = heap.removeLast()
@@ -41,9 +35,7 @@ struct ReadyQueue {
         return first.item
     }
 
-    private func precedes(_ a: (item: String, sequence: Int), _ b: (item: String, sequence: Int)) -> Bool {
-        if areInIncreasingOrder(a.item, b.item) { return true }
-        if areInIncreasingOrder(b.item, a.item) { return false }
-        return a.sequence < b.sequence
+    private func precedes(_ a: (key: Int, sequence: Int, item: Int), _ b: (key: Int, sequence: Int, item: Int)) -> Bool {
+        (a.key, a.sequence) < (b.key, b.sequence)
     }
 }

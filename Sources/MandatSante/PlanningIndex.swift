@@ -1,0 +1,61 @@
+import RuleKit
+
+/// The rule base as the planner walks it: recommendations by position and their relations as positions, built
+/// once per planner so that planning a profile neither hashes nor compares a single id.
+final class PlanningIndex: Sendable {
+    let recommendations: [Recommendation]
+    private let positionByID: [String: Int]
+    /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
+    let idRank: [Int]
+    /// Positions in the order of ids.
+    let positionsInIDOrder: [Int]
+    /// `after` as positions, as written (ids that name no recommendation dropped).
+    let after: [[Int]]
+    /// The prerequisites, for the dependency order.
+    let graph: PositionalGraph
+    let replaces: [[Int]]
+    /// What each recommendation excludes or is excluded by (exclusion is mutual), itself left out.
+    let rivals: [[Int]]
+
+    /// Slots of the facts the planner reads itself, for the capacity.
+    let populationSlot: Int?
+    let engineeringStaffSlot: Int?
+
+    init(_ recommendations: [Recommendation], vocabulary: Vocabulary) {
+        self.recommendations = recommendations
+        populationSlot = vocabulary.slot(of: "population")
+        engineeringStaffSlot = vocabulary.slot(of: "engineeringStaff")
+        var positionByID: [String: Int] = [:]
+        for (position, recommendation) in recommendations.enumerated() where positionByID[recommendation.id] == nil {
+            positionByID[recommendation.id] = position
+        }
+        self.positionByID = positionByID
+        positionsInIDOrder = recommendations.indices.sorted {
+            (recommendations[$0].id, $0) < (recommendations[$1].id, $1)
+        }
+        var idRank = [Int](repeating: 0, count: recommendations.count)
+        for (rank, position) in positionsInIDOrder.enumerated() { idRank[position] = rank }
+        self.idRank = idRank
+
+        func positions(_ ids: [String]) -> [Int] { ids.compactMap { positionByID[$0] } }
+        after = recommendations.map { positions($0.after) }
+        graph = PositionalGraph(prerequisites: after)
+        replaces = recommendations.map { positions($0.replaces) }
+        var rivals = [Set<Int>](repeating: [], count: recommendations.count)
+        for (position, recommendation) in recommendations.enumerated() {
+            for other in positions(recommendation.excludes) where other != position {
+                rivals[position].insert(other)
+                rivals[other].insert(position)
+            }
+        }
+        self.rivals = rivals.map { $0.sorted() }
+    }
+
+    func position(of id: String) -> Int? { positionByID[id] }
+
+    /// The number at `slot` in `facts`: the slot is found once, not by name at every plan.
+    func number(at slot: Int?, in facts: FactValues) -> Double? {
+        guard let slot, case .number(let value)? = facts[slot] else { return nil }
+        return value
+    }
+}
