@@ -28,7 +28,8 @@ struct BenchOptions: Equatable {
     Génère des profils valides depuis le vocabulaire (graine fixe), planifie chacun sans puis avec rendu texte,
     sur un cœur puis sur tous, et affiche profils par seconde, µs par profil (médiane) et mémoire maximale.
 
-      --quick            essai rapide (intégration continue) : 1 000 profils, base ×1 seulement
+      --quick            essai rapide (intégration continue) : 1 000 profils, base ×1, 3 mesures,
+                         budget 5 s ; à placer avant --runs ou --budget pour les changer
       --sizes LISTE      nombres de profils (défaut 1000,10000,100000)
       --variants LISTE   facteurs de la base de règles, clonée ×k (défaut 1,10,100)
       --runs N           mesures par cas, dont on garde la médiane (défaut 5)
@@ -68,6 +69,8 @@ struct BenchOptions: Equatable {
             case "--quick":
                 options.sizes = [1_000]
                 options.variants = [1]
+                options.runs = 3
+                options.budget = 5
             case "--sizes": options.sizes = try list(argument)
             case "--variants": options.variants = try list(argument)
             case "--runs": options.runs = try positive(try value(argument), argument)

@@ -24,34 +24,17 @@ struct Workload: Sendable {
         return checksum
     }
 
-    /// The first `count` profiles spread over `threads` threads, in contiguous chunks (several per thread, to
-    /// even out the load).
+    /// The first `count` profiles spread over `threads` threads, one contiguous share each.
     func run(_ profiles: [Profile], count: Int, threads: Int) -> Int {
         guard threads > 1 else { return run(profiles, 0..<count) }
-        let chunkCount = max(1, min(count, threads * 8))
-        let sums = ChunkSums(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            sums[chunk] = run(profiles, (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
+        let workers = min(count, threads)
+        let sums = ChunkSums(count: workers)
+        // One planner per thread (`Planner.replica`, made inside the timed run), each taking a contiguous share.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var own = self
+            own.planner = planner.replica()
+            sums[worker] = own.run(profiles, (count * worker / workers)..<(count * (worker + 1) / workers))
         }
         return sums.total
     }
-}
-
-/// One result slot per chunk, each written by exactly one thread, read after all have finished.
-final class ChunkSums: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Int>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: 0)
-    }
-
-    deinit { slots.deallocate() }
-
-    subscript(index: Int) -> Int {
-        get { slots[index] }
-        set { slots[index] = newValue }
-    }
-
-    var total: Int { slots.reduce(0, &+) }
 }
