@@ -1,56 +1,74 @@
 /// Wraps prose to a terminal width with hanging indents. No-break spaces (in « 3 500 », « 12 % ») never break,
 /// and French guillemets stay attached to the words they enclose.
+///
+/// Works on UTF-8 bytes: appending scalar by scalar to a `String` went through Unicode repair and was most of
+/// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int = 80, indent: String = "", firstIndent: String? = nil) -> [String] {
-        let first = firstIndent ?? indent
+        let first = Array((firstIndent ?? indent).utf8)
+        let indentBytes = Array(indent.utf8)
+        let (bytes, words) = words(of: text)
         var lines: [String] = []
         var current = first
-        var currentLength = first.count
+        var currentLength = scalarCount(first[...])
         var lineHasWord = false
-        for word in words(of: text) {
+        for word in words {
             if lineHasWord && currentLength + 1 + word.length > width {
-                lines.append(current)
-                current = indent
-                currentLength = indent.count
+                lines.append(String(decoding: current, as: UTF8.self))
+                current = indentBytes
+                currentLength = scalarCount(indentBytes[...])
                 lineHasWord = false
             }
             if lineHasWord {
-                current += " "
+                current.append(space)
                 currentLength += 1
             }
-            current.unicodeScalars.append(contentsOf: word.scalars)
+            current += bytes[word.range]
             currentLength += word.length
             lineHasWord = true
         }
-        if lineHasWord || lines.isEmpty { lines.append(current) }
+        if lineHasWord || lines.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
         return lines
     }
 
-    /// The words of `text` in one pass: split at spaces, except the space after « and before », which
-    /// becomes a no-break space so that a guillemet never starts or ends a line alone.
-    private static func words(of text: String) -> [(scalars: String.UnicodeScalarView.SubSequence, length: Int)] {
-        var words: [(String.UnicodeScalarView.SubSequence, Int)] = []
-        let scalars = Array(text.unicodeScalars)
-        var word = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
+    private static let space: UInt8 = 0x20
+    /// « is U+00AB, » is U+00BB and the no-break space U+00A0: each C2 then one byte in UTF-8.
+    private static let twoByteLead: UInt8 = 0xC2
+    private static let openingGuillemet: UInt8 = 0xAB
+    private static let closingGuillemet: UInt8 = 0xBB
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+
+    /// The words of `text` in one pass, as ranges of the returned bytes: split at spaces, except the space after
+    /// « and before », which becomes a no-break space so that a guillemet never starts or ends a line alone.
+    private static func words(of text: String) -> (bytes: [UInt8], words: [(range: Range<Int>, length: Int)]) {
+        let source = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count + 16)
+        var words: [(range: Range<Int>, length: Int)] = []
+        var wordStart = 0
         func flush() {
-            if !word.isEmpty { words.append((word[...], word.count)) }
-            word = String.UnicodeScalarView()
+            if bytes.count > wordStart { words.append((wordStart..<bytes.count, scalarCount(bytes[wordStart...]))) }
+            wordStart = bytes.count
         }
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == " " {
-                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if previous == "«" || next == "»" {
-                    word.append("\u{00A0}")
-                } else {
-                    flush()
-                }
-            } else {
-                word.append(scalar)
+        for index in source.indices {
+            guard source[index] == space else {
+                bytes.append(source[index])
+                continue
             }
-            previous = scalar
+            let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
+            let beforeClosing = index + 2 < source.count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
+            if afterOpening || beforeClosing {
+                bytes += noBreakSpace
+            } else {
+                flush()
+            }
         }
         flush()
-        return words
+        return (bytes, words)
+    }
+
+    /// Unicode scalars in valid UTF-8: every byte that does not continue a sequence starts one.
+    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }
