@@ -61,6 +61,8 @@ enum HelpText {
                                             (schéma : mandat-sante schema roadmap) ;
                                   csv       une ligne par action, pour un tableur
                                             (UTF-8 avec BOM, « ; », fins de ligne CRLF).
+      --csv-separator SÉP       Séparateur du CSV : « ; » (défaut, tableurs français),
+                                « , » ou « tab » (tabulation).
       --top N                   Ne garder que les N premières actions.
       --start AAAA-MM           Mois de départ de la feuille de route (défaut : le mois
                                 en cours) ; le mandat se termine en mars 2032.
@@ -81,6 +83,7 @@ enum HelpText {
       mandat-sante roadmap Profiles/village-rural-zip.json --format markdown --output feuille-de-route.md
       mandat-sante roadmap Profiles/village-rural-zip.json --format html --output feuille-de-route.html
       mandat-sante roadmap Profiles/village-rural-zip.json --format csv --output actions.csv
+      mandat-sante roadmap Profiles/village-rural-zip.json --format csv --csv-separator , --output actions.csv
     """
 
     static let explain = """

@@ -149,6 +149,22 @@ struct ExportFormatTests {
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
+    @Test("--csv-separator change le séparateur, et seulement pour le CSV")
+    func csvSeparator() {
+        let comma = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", ","]).output
+        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Effort,Score,"))
+        #expect(comma.contains("\r\n1,Les 100 premiers jours,déc. 2026 – févr. 2027,"))
+        let tab = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", "tab"]).output
+        #expect(tab.dropFirst().hasPrefix("Rang\tPhase\tPériode\t"))
+
+        let unknown = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--format", "csv", "--csv-separator", "|"])
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.error.contains("--csv-separator attend « ; », « , » ou « tab », pas « | »"))
+        let notCSV = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--csv-separator", ","])
+        #expect(notCSV.exitCode == 2)
+        #expect(notCSV.error.contains("--csv-separator ne vaut que pour --format csv (format demandé : texte)"))
+    }
+
     @Test("un format inconnu est refusé avec la liste des formats")
     func unknownFormat() {
         let result = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--format", "pdf"])

@@ -8,7 +8,7 @@ struct RoadmapCommand {
     let console: Console
 
     func run(_ arguments: [String]) throws(CLIError) {
-        let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set"], flags: [], command: Self.name)
+        let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set", "--csv-separator"], flags: [], command: Self.name)
         guard parsed.positionals.count == 1, let profilePath = parsed.positionals.first else {
             throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
@@ -16,16 +16,32 @@ struct RoadmapCommand {
         let top = try Self.top(parsed.value("--top", command: Self.name))
         let calendar = try Self.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let output = try parsed.value("--output", command: Self.name)
+        let separator = try Self.csvSeparator(parsed.value("--csv-separator", command: Self.name), format: format)
 
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
         let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, overrides: parsed.options["--set"] ?? [])
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
-        let text = format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        let renderer: any RoadmapRenderer = separator.map { CSVRoadmapRenderer(separator: $0) } ?? format.renderer
+        let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
         if let output {
             try FileSystem.writeAtomically(text, to: output)
             console.writeError("Feuille de route écrite dans « \(output) » (\(roadmap.items.count) actions).\n")
         } else {
             console.write(text)
+        }
+    }
+
+    /// `--csv-separator` : « ; » by default (French spreadsheets), « , » or a tabulation for other tools.
+    static func csvSeparator(_ value: String?, format: RoadmapFormat) throws(CLIError) -> Character? {
+        guard let value else { return nil }
+        guard format == .csv else {
+            throw .usage("--csv-separator ne vaut que pour --format csv (format demandé : \(format.rawValue))", command: name)
+        }
+        switch value {
+        case ";": return ";"
+        case ",": return ","
+        case "tab", "\t", "\\t": return "\t"
+        default: throw .usage("--csv-separator attend « ; », « , » ou « tab », pas « \(value) »", command: name)
         }
     }
 
