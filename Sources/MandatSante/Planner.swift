@@ -134,18 +134,19 @@ public struct Planner: Sendable {
         }
 
         // Left out: by reason, then like the exclusions (higher total first, then id), sorted on integer keys.
-        let leftOutKeys = (0..<count).filter { exits[$0] != .none }.map { (exit: exits[$0].order, score: scoreKey($0), position: $0) }
-        let leftOut = leftOutKeys.sorted { ($0.exit, $0.score) < ($1.exit, $1.score) }.map { key in
-            let reason: LeftOutRecommendation.Reason = switch exits[key.position] {
-            case .none, .conditionNotMet: .conditionNotMet(truths[key.position])
+        let unsorted = (0..<count).filter { exits[$0] != .none }.map { position in
+            let reason: LeftOutRecommendation.Reason = switch exits[position] {
+            case .none, .conditionNotMet: .conditionNotMet(truths[position])
             case .replaced(let by): .replaced(by: id(by))
             case .excluded(let by): .excluded(by: id(by))
             case .noCapacity: .noCapacity
             case .prerequisiteLeftOut(let missing): .prerequisiteLeftOut(id(missing))
             case .beyondTop: .beyondTop(top ?? 0)
             }
-            return LeftOutRecommendation(recommendation: recommendations[key.position], reason: reason, score: scores[key.position])
+            return (position: position, entry: LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position]))
         }
+        let leftOut = unsorted.indices.map { (reason: unsorted[$0].entry.reason.order, score: scoreKey(unsorted[$0].position), index: $0) }
+            .sorted { ($0.reason, $0.score) < ($1.reason, $1.score) }.map { unsorted[$0.index].entry }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: truths, scores: scores))
     }
@@ -153,17 +154,6 @@ public struct Planner: Sendable {
     /// Why a position is not in the roadmap, other positions named by position.
     private enum Exit: Equatable {
         case none, conditionNotMet, replaced(by: Int), excluded(by: Int), noCapacity, prerequisiteLeftOut(Int), beyondTop
-
-        /// The order of `LeftOutRecommendation.Reason`.
-        var order: Int {
-            switch self {
-            case .replaced: return 0
-            case .excluded: return 1
-            case .noCapacity, .prerequisiteLeftOut: return 2
-            case .beyondTop: return 3
-            case .none, .conditionNotMet: return 4
-            }
-        }
     }
 
     /// How many phases a quick win may slip past its horizon for lack of capacity; later than that it loses its

@@ -130,6 +130,15 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.location?.line == Self.recommendationLocation(Fixture.standard.count).line)
     }
 
+    @Test("plus de 64 bonus sur une recommandation : refusé, avec le nombre permis")
+    func tooManyBoosts() throws {
+        var rec = Self.valid
+        rec.boosts = Array(repeating: Fixture.boost("cpts", 1, "raison"), count: Score.maximumBoosts + 1)
+        let (result, _) = Self.loadWith([rec])
+        let diagnostic = try #require(result.diagnostics.first { $0.code == "regles.trop-de-bonus" })
+        #expect(diagnostic.message.hasSuffix("a 65 bonus ; 64 au plus sont permis"))
+    }
+
     @Test("une valeur inconnue dans une condition est signalée avec les valeurs permises")
     func unknownValueInCondition() throws {
         var rec = Self.valid
