@@ -9,7 +9,7 @@ public struct Planner: Sendable {
 
     public init(ruleBase: RuleBase) {
         self.ruleBase = ruleBase
-        index = PlanningIndex(ruleBase.recommendations, vocabulary: ruleBase.vocabulary)
+        index = PlanningIndex(ruleBase)
     }
 
     /// A planner giving the same roadmaps that shares no object with this one. Threads that plan many profiles
@@ -39,9 +39,8 @@ public struct Planner: Sendable {
         }
         // Why each position left the roadmap, in a form with no string: built for every recommendation of every
         // profile, turned into `LeftOutRecommendation.Reason` once at the end.
-        var exits = [Exit](repeating: .none, count: count)
-        var isSelected = truths.map { $0 == .true }
-        for position in 0..<count where !isSelected[position] { exits[position] = .conditionNotMet }
+        var exits = truths.map { $0 == .true ? Exit.none : .conditionNotMet }
+        let isSelected = truths.map { $0 == .true }
 
         // 3. Conflicts: what is replaced goes; of two exclusive ones, the better scored stays.
         var supersedes = [[Int]](repeating: [], count: count)
@@ -66,13 +65,12 @@ public struct Planner: Sendable {
                 supersedes[winner].append(loser)
             }
         }
-        for position in 0..<count where exits[position] != .none { isSelected[position] = false }
-        let isCandidate = isSelected
+        let isCandidate = exits.map { $0 == .none }
 
         // 4. Order: prerequisites first, then urgency, then the id for stability. A prerequisite is as urgent
         // as the most urgent action waiting for it, so a well-scored action is not held back by a modest one.
-        let urgency = Self.urgency(selected: isSelected, after: index.after, inOrder: index.positionsInIDOrder) { scores[$0].total }
-        let order = index.graph.order((0..<count).filter { isSelected[$0] }) { -urgency[$0] * count + index.idRank[$0] }
+        let urgency = Self.urgency(selected: isCandidate, after: index.after, inOrder: index.positionsInIDOrder) { scores[$0].total }
+        let order = index.graph.order((0..<count).filter { isCandidate[$0] }) { -urgency[$0] * count + index.idRank[$0] }
 
         // 5. Place in phases within capacity.
         let capacity = Capacity(population: index.number(at: index.populationSlot, in: facts) ?? 0,
@@ -99,14 +97,12 @@ public struct Planner: Sendable {
                 }
             }
             if let missing {
-                isSelected[position] = false
                 exits[position] = .prerequisiteLeftOut(missing)
                 continue
             }
             let units = recommendation.effort.units
             let latest = recommendation.horizon == .hundredDays ? min(earliest + Self.quickWinDelay, lastPhase) : lastPhase
             guard let phase = (earliest...latest).first(where: { free[$0] >= units }) else {
-                isSelected[position] = false
                 exits[position] = .noCapacity
                 continue
             }

@@ -21,15 +21,13 @@ final class PlanningIndex: Sendable {
     let populationSlot: Int?
     let engineeringStaffSlot: Int?
 
-    init(_ recommendations: [Recommendation], vocabulary: Vocabulary) {
+    init(_ ruleBase: RuleBase) {
+        let recommendations = ruleBase.recommendations
+        let positionByID = ruleBase.positionByID
         self.recommendations = recommendations
-        populationSlot = vocabulary.slot(of: "population")
-        engineeringStaffSlot = vocabulary.slot(of: "engineeringStaff")
-        var positionByID: [String: Int] = [:]
-        for (position, recommendation) in recommendations.enumerated() where positionByID[recommendation.id] == nil {
-            positionByID[recommendation.id] = position
-        }
         self.positionByID = positionByID
+        populationSlot = ruleBase.vocabulary.slot(of: "population")
+        engineeringStaffSlot = ruleBase.vocabulary.slot(of: "engineeringStaff")
         positionsInIDOrder = recommendations.indices.sorted {
             (recommendations[$0].id, $0) < (recommendations[$1].id, $1)
         }

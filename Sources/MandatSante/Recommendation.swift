@@ -61,21 +61,23 @@ public final class Recommendation: Sendable, Identifiable {
 
     /// The same recommendation with conditions compiled again, for a planner of its own (see `Planner.replica`).
     func replica() -> Recommendation {
-        Recommendation(
-            id: id, title: title, lever: lever, condition: condition.recompiled(), conditionNode: conditionNode, priority: priority,
-            boosts: boosts.map { Boost(condition: $0.condition.recompiled(), conditionNode: $0.conditionNode, points: $0.points, reason: $0.reason) },
-            horizon: horizon, effort: effort, after: after, replaces: replaces, excludes: excludes, why: why, steps: steps,
-            partners: partners, funding: funding, examples: examples, evidence: evidence, sources: sources, indicators: indicators,
-            file: file, location: location)
+        copy(condition: condition.recompiled(), boosts: boosts.map { $0.replica() })
     }
 
     /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
     public func renamed(_ rename: (String) -> String) -> Recommendation {
+        copy(id: rename(id), after: after.map(rename), replaces: replaces.map(rename), excludes: excludes.map(rename))
+    }
+
+    /// This recommendation with the given fields replaced.
+    private func copy(id: String? = nil, condition: Condition? = nil, boosts: [Boost]? = nil,
+                      after: [String]? = nil, replaces: [String]? = nil, excludes: [String]? = nil) -> Recommendation {
         Recommendation(
-            id: rename(id), title: title, lever: lever, condition: condition, conditionNode: conditionNode, priority: priority,
-            boosts: boosts, horizon: horizon, effort: effort, after: after.map(rename), replaces: replaces.map(rename),
-            excludes: excludes.map(rename), why: why, steps: steps, partners: partners, funding: funding, examples: examples,
-            evidence: evidence, sources: sources, indicators: indicators, file: file, location: location)
+            id: id ?? self.id, title: title, lever: lever, condition: condition ?? self.condition, conditionNode: conditionNode,
+            priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, after: after ?? self.after,
+            replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes, why: why, steps: steps, partners: partners,
+            funding: funding, examples: examples, evidence: evidence, sources: sources, indicators: indicators, file: file,
+            location: location)
     }
 }
 
@@ -92,6 +94,11 @@ public final class Boost: Sendable {
         self.conditionNode = conditionNode
         self.points = points
         self.reason = reason
+    }
+
+    /// The same boost with its condition compiled again (see `Planner.replica`).
+    func replica() -> Boost {
+        Boost(condition: condition.recompiled(), conditionNode: conditionNode, points: points, reason: reason)
     }
 }
 

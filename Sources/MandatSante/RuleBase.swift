@@ -7,7 +7,8 @@ public struct RuleBase: Sendable {
     public var sources: [SourceDocument]
     /// In file order, then in order of appearance.
     public var recommendations: [Recommendation]
-    private var indexByID: [String: Int]
+    /// Each id's position in `recommendations` (the first, should an id repeat).
+    private(set) var positionByID: [String: Int]
 
     public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation]) {
         self.vocabulary = vocabulary
@@ -18,18 +19,14 @@ public struct RuleBase: Sendable {
         for (position, recommendation) in recommendations.enumerated() where index[recommendation.id] == nil {
             index[recommendation.id] = position
         }
-        indexByID = index
+        positionByID = index
     }
 
     public func recommendation(_ id: String) -> Recommendation? {
-        indexByID[id].map { recommendations[$0] }
+        positionByID[id].map { recommendations[$0] }
     }
 
     public func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
 
     public func source(_ id: String) -> SourceDocument? { sources.first { $0.id == id } }
-
-    public var dependencyGraph: DependencyGraph {
-        DependencyGraph(prerequisites: Dictionary(recommendations.map { ($0.id, $0.after) }, uniquingKeysWith: { first, _ in first }))
-    }
 }
