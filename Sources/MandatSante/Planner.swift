@@ -29,13 +29,10 @@ public struct Planner: Sendable {
         func id(_ position: Int) -> String { recommendations[position].id }
 
         // 1–2. Select and score.
-        var truths: [Truth] = []
-        var scores: [Score] = []
-        truths.reserveCapacity(count)
-        scores.reserveCapacity(count)
-        for recommendation in recommendations {
-            truths.append(recommendation.condition.evaluate(facts))
-            scores.append(Score(of: recommendation, for: facts))
+        let conditionTruths = index.conditions.evaluate(facts)
+        let truths = Array(conditionTruths[..<count])
+        let scores = recommendations.indices.map { position in
+            Score(of: recommendations[position], boostTruths: conditionTruths[index.firstBoost[position]...])
         }
         // Why each position left the roadmap, in a form with no string: built for every recommendation of every
         // profile, turned into `LeftOutRecommendation.Reason` once at the end.

@@ -4,6 +4,11 @@ import RuleKit
 /// once per planner so that planning a profile neither hashes nor compares a single id.
 final class PlanningIndex: Sendable {
     let recommendations: [Recommendation]
+    /// Every recommendation's condition, then every boost's, compiled together: each profile evaluates them in
+    /// one pass, and each test they share once.
+    let conditions: ConditionProgram
+    /// Where each recommendation's boosts start among `conditions`' truths.
+    let firstBoost: [Int]
     private let positionByID: [String: Int]
     /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
     let idRank: [Int]
@@ -26,6 +31,15 @@ final class PlanningIndex: Sendable {
         let positionByID = ruleBase.positionByID
         self.recommendations = recommendations
         self.positionByID = positionByID
+        let boosts = recommendations.flatMap(\.boosts)
+        conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition))
+        var firstBoost: [Int] = []
+        var next = recommendations.count
+        for recommendation in recommendations {
+            firstBoost.append(next)
+            next += recommendation.boosts.count
+        }
+        self.firstBoost = firstBoost
         populationSlot = ruleBase.vocabulary.slot(of: "population")
         engineeringStaffSlot = ruleBase.vocabulary.slot(of: "engineeringStaff")
         positionsInIDOrder = recommendations.indices.sorted {

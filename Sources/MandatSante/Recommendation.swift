@@ -59,9 +59,9 @@ public final class Recommendation: Sendable, Identifiable {
         self.location = location
     }
 
-    /// The same recommendation with conditions compiled again, for a planner of its own (see `Planner.replica`).
+    /// The same recommendation in objects of its own, for a planner of its own (see `Planner.replica`).
     func replica() -> Recommendation {
-        copy(condition: condition.recompiled(), boosts: boosts.map { $0.replica() })
+        copy(boosts: boosts.map { $0.replica() })
     }
 
     /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
@@ -96,9 +96,9 @@ public final class Boost: Sendable {
         self.reason = reason
     }
 
-    /// The same boost with its condition compiled again (see `Planner.replica`).
+    /// The same boost in an object of its own (see `Planner.replica`).
     func replica() -> Boost {
-        Boost(condition: condition.recompiled(), conditionNode: conditionNode, points: points, reason: reason)
+        Boost(condition: condition, conditionNode: conditionNode, points: points, reason: reason)
     }
 }
 

@@ -65,12 +65,13 @@ public struct Score: Sendable, Hashable {
     private let applied: UInt64
     public let total: Int
 
-    /// `recommendation`'s score for `facts`: a boost applies when its condition is true.
-    init(of recommendation: Recommendation, for facts: FactValues) {
+    /// `recommendation`'s score given its boosts' truths, in order (a boost applies when its condition is true;
+    /// truths after the last boost's are not read).
+    init(of recommendation: Recommendation, boostTruths: ArraySlice<Truth>) {
         let boosts = recommendation.boosts
         var applied: UInt64 = 0
         var total = recommendation.priority
-        for index in boosts.indices where boosts[index].condition.evaluate(facts) == .true {
+        for index in boosts.indices where boostTruths[boostTruths.startIndex + index] == .true {
             applied |= 1 << UInt64(index)
             total += boosts[index].points
         }

@@ -184,7 +184,7 @@ struct EvaluationTests {
         "name in priorities or not ('acces-aux-soins' in priorities and clsm)",
     ]
 
-    private static func randomFacts(_ generator: inout SeededGenerator) -> FactValues {
+    static func randomFacts(_ generator: inout SeededGenerator) -> FactValues {
         func pick<T>(_ options: [T]) -> T { options[Int(generator.next() % UInt64(options.count))] }
         var facts = TestVocabulary.values()
         let vocabulary = TestVocabulary.vocabulary
