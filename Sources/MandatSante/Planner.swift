@@ -31,8 +31,8 @@ public struct Planner: Sendable {
         // 1–2. Select and score.
         let conditionTruths = index.conditions.evaluate(facts)
         let truths = Array(conditionTruths[..<count])
-        let scores = recommendations.indices.map { position in
-            Score(of: recommendations[position], boostTruths: conditionTruths[index.firstBoost[position]...])
+        let scores = (0..<count).map { position in
+            Score(priority: index.points[position], boosts: index.boostRange[position], points: index.points, truths: conditionTruths)
         }
         // Why each position left the roadmap, in a form with no string: built for every recommendation of every
         // profile, turned into `LeftOutRecommendation.Reason` once at the end.
@@ -48,9 +48,8 @@ public struct Planner: Sendable {
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
-        // Sorts like (higher total first, then id): one integer compare instead of a closure looking at both.
-        func scoreKey(_ position: Int) -> Int { -scores[position].total * count + index.idRank[position] }
-        let byScore = (0..<count).filter { isSelected[$0] }.map { (key: scoreKey($0), position: $0) }.sorted { $0.key < $1.key }.map(\.position)
+        let scoreOrder = index.positionsByScore(scores.map(\.total))
+        let byScore = scoreOrder.filter { isSelected[$0] }
         var scoreRank = [Int](repeating: -1, count: count)
         for (rank, position) in byScore.enumerated() { scoreRank[position] = rank }
         // Each winner looks only at its rivals, taken in score order: the same decisions as scanning every selected
@@ -126,8 +125,8 @@ public struct Planner: Sendable {
                 supersedes: supersedes[position].map(id)))
         }
 
-        // Left out: by reason, then like the exclusions (higher total first, then id), sorted on integer keys.
-        let unsorted = (0..<count).filter { exits[$0] != .none }.map { position in
+        // Left out: by reason, then like the exclusions (higher total first, then id).
+        let entries = scoreOrder.filter { exits[$0] != .none }.map { position in
             let reason: LeftOutRecommendation.Reason = switch exits[position] {
             case .none, .conditionNotMet: .conditionNotMet(truths[position])
             case .replaced(let by): .replaced(by: id(by))
@@ -136,10 +135,9 @@ public struct Planner: Sendable {
             case .prerequisiteLeftOut(let missing): .prerequisiteLeftOut(id(missing))
             case .beyondTop: .beyondTop(top ?? 0)
             }
-            return (position: position, entry: LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position]))
+            return LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position])
         }
-        let leftOut = unsorted.indices.map { (reason: unsorted[$0].entry.reason.order, score: scoreKey(unsorted[$0].position), index: $0) }
-            .sorted { ($0.reason, $0.score) < ($1.reason, $1.score) }.map { unsorted[$0.index].entry }
+        let leftOut = LeftOutRecommendation.Reason.orders.flatMap { order in entries.filter { $0.reason.order == order } }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: truths, scores: scores))
     }

@@ -7,8 +7,10 @@ final class PlanningIndex: Sendable {
     /// Every recommendation's condition, then every boost's, compiled together: each profile evaluates them in
     /// one pass, and each test they share once.
     let conditions: ConditionProgram
-    /// Where each recommendation's boosts start among `conditions`' truths.
-    let firstBoost: [Int]
+    /// What each of `conditions` is worth: a recommendation's base priority, then each boost's points.
+    let points: [Int]
+    /// Where each recommendation's boosts are among `conditions`.
+    let boostRange: [Range<Int>]
     private let positionByID: [String: Int]
     /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
     let idRank: [Int]
@@ -33,13 +35,14 @@ final class PlanningIndex: Sendable {
         self.positionByID = positionByID
         let boosts = recommendations.flatMap(\.boosts)
         conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition))
-        var firstBoost: [Int] = []
+        points = recommendations.map(\.priority) + boosts.map(\.points)
+        var boostRange: [Range<Int>] = []
         var next = recommendations.count
         for recommendation in recommendations {
-            firstBoost.append(next)
+            boostRange.append(next..<(next + recommendation.boosts.count))
             next += recommendation.boosts.count
         }
-        self.firstBoost = firstBoost
+        self.boostRange = boostRange
         populationSlot = ruleBase.vocabulary.slot(of: "population")
         engineeringStaffSlot = ruleBase.vocabulary.slot(of: "engineeringStaff")
         positionsInIDOrder = recommendations.indices.sorted {
@@ -64,6 +67,16 @@ final class PlanningIndex: Sendable {
     }
 
     func position(of id: String) -> Int? { positionByID[id] }
+
+    /// Every position by score: higher total first, then by id. Sorts plain integers instead of calling a
+    /// closure for each comparison: the key `-total × count + idRank` sorts in that order, and its remainder by
+    /// `count` gives the id rank, hence the position, back.
+    func positionsByScore(_ totals: [Int]) -> [Int] {
+        let count = totals.count
+        var keys = totals.indices.map { -totals[$0] * count + idRank[$0] }
+        keys.sort()
+        return keys.map { positionsInIDOrder[($0 % count + count) % count] }
+    }
 
     /// The number at `slot` in `facts`: the slot is found once, not by name at every plan.
     func number(at slot: Int?, in facts: FactValues) -> Double? {

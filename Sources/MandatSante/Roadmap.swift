@@ -34,6 +34,8 @@ public struct RoadmapItem: Sendable {
     public var prerequisites: [String]
     /// Recommendations it replaced or excluded (ids).
     public var supersedes: [String]
+
+    public var scoreTerms: [Score.Term] { score.terms(of: recommendation) }
 }
 
 /// Why an item sits in its phase.
@@ -46,10 +48,11 @@ public enum Placement: Sendable, Hashable {
     case capacity(wanted: Int)
 }
 
-/// A score and the terms it is the sum of: the recommendation's base priority and the boosts that apply.
+/// A score: the recommendation's base priority plus the boosts that apply.
 ///
-/// Holds the recommendation's boosts and which of them apply rather than a list of terms, so that scoring a
-/// recommendation for a profile allocates nothing; the terms are spelled out when a presentation asks.
+/// Holds which boosts apply rather than the terms themselves, so that scoring every recommendation for every
+/// profile allocates and references nothing; the terms are spelled out, from the recommendation, when a
+/// presentation asks.
 public struct Score: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         public var points: Int
@@ -60,50 +63,47 @@ public struct Score: Sendable, Hashable {
     public static let maximumBoosts = 64
 
     public let priority: Int
-    private let boosts: [Boost]
-    /// Bit `i` set when `boosts[i]` applies.
+    /// Bit `i` set when the recommendation's boost `i` applies.
     private let applied: UInt64
     public let total: Int
 
-    /// `recommendation`'s score given its boosts' truths, in order (a boost applies when its condition is true;
-    /// truths after the last boost's are not read).
-    init(of recommendation: Recommendation, boostTruths: ArraySlice<Truth>) {
-        let boosts = recommendation.boosts
+    /// The score given the recommendation's priority and, at `boosts`, its boosts' points and the truths of
+    /// their conditions (a boost applies when its condition is true).
+    init(priority: Int, boosts: Range<Int>, points: [Int], truths: [Truth]) {
         var applied: UInt64 = 0
-        var total = recommendation.priority
-        for index in boosts.indices where boostTruths[boostTruths.startIndex + index] == .true {
-            applied |= 1 << UInt64(index)
-            total += boosts[index].points
+        var total = priority
+        for position in boosts where truths[position] == .true {
+            applied |= 1 << UInt64(position - boosts.lowerBound)
+            total += points[position]
         }
-        priority = recommendation.priority
-        self.boosts = boosts
+        self.priority = priority
         self.applied = applied
         self.total = total
     }
 
-    public var terms: [Term] {
-        [Term(points: priority, reason: "priorité de base")]
+    /// The base priority, then the points of each boost of `recommendation` that applies.
+    public func terms(of recommendation: Recommendation) -> [Term] {
+        let boosts = recommendation.boosts
+        return [Term(points: priority, reason: "priorité de base")]
             + boosts.indices.filter(isApplied).map { Term(points: boosts[$0].points, reason: boosts[$0].reason) }
     }
 
-    /// The boosts whose condition was not true, for explanations.
-    public var missedBoosts: [Boost] {
-        boosts.indices.filter { !isApplied($0) }.map { boosts[$0] }
+    /// The boosts of `recommendation` whose condition was not true, for explanations.
+    public func missedBoosts(of recommendation: Recommendation) -> [Boost] {
+        recommendation.boosts.indices.filter { !isApplied($0) }.map { recommendation.boosts[$0] }
     }
 
     private func isApplied(_ index: Int) -> Bool { applied & (1 << UInt64(index)) != 0 }
-
-    public static func == (lhs: Score, rhs: Score) -> Bool { lhs.terms == rhs.terms }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(terms) }
 }
 
 /// The outcome of evaluating one recommendation for the profile.
 public struct Evaluation: Sendable {
+    public var recommendation: Recommendation
     public var truth: Truth
     public var score: Score
+    public var terms: [Score.Term] { score.terms(of: recommendation) }
     /// Boosts that did not apply, for explanations.
-    public var missedBoosts: [Boost] { score.missedBoosts }
+    public var missedBoosts: [Boost] { score.missedBoosts(of: recommendation) }
 }
 
 /// Every recommendation's evaluation for one profile, by id.
@@ -115,7 +115,7 @@ public struct Evaluations: Sendable {
     public var count: Int { truths.count }
 
     public subscript(id: String) -> Evaluation? {
-        index.position(of: id).map { Evaluation(truth: truths[$0], score: scores[$0]) }
+        index.position(of: id).map { Evaluation(recommendation: index.recommendations[$0], truth: truths[$0], score: scores[$0]) }
     }
 
     /// The ids of the recommendations whose condition had this truth.
@@ -133,6 +133,9 @@ public struct LeftOutRecommendation: Sendable {
         case noCapacity
         case prerequisiteLeftOut(String)
         case beyondTop(Int)
+
+        /// The order of `order`'s values.
+        static let orders = 0...4
 
         var order: Int {
             switch self {

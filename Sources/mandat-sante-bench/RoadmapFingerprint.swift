@@ -15,7 +15,7 @@ struct RoadmapFingerprint {
 
     mutating func add(_ roadmap: Roadmap) {
         for item in roadmap.items {
-            add("\(item.rank) \(item.recommendation.id) \(item.phaseIndex) \(item.placement) \(item.score.terms.map(\.points)) \(item.prerequisites) \(item.supersedes)\n")
+            add("\(item.rank) \(item.recommendation.id) \(item.phaseIndex) \(item.placement) \(item.scoreTerms.map(\.points)) \(item.prerequisites) \(item.supersedes)\n")
         }
         for entry in roadmap.leftOut {
             add("- \(entry.recommendation.id) \(entry.reason) \(entry.score.total)\n")

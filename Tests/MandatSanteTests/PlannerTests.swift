@@ -46,8 +46,8 @@ struct PlannerTests {
         spec.priorities = ["acces-aux-soins"]
         let (_, roadmap) = try Fixture.plan(spec)
         let item = try #require(roadmap.item("cpts-soutenir"))
-        #expect(item.score.terms.map(\.points) == [70, 15, 10])
-        #expect(item.score.terms.map(\.reason) == [
+        #expect(item.scoreTerms.map(\.points) == [70, 15, 10])
+        #expect(item.scoreTerms.map(\.reason) == [
             "priorité de base",
             "l'accès aux soins est une priorité de l'équipe",
             "habitat dispersé : l'accès aux soins est critique",
@@ -58,7 +58,7 @@ struct PlannerTests {
         // Only the boosts that hold count; the others are kept as missed.
         let (_, bourg) = try Fixture.plan(Fixture.bourg)
         let partial = try #require(bourg.item("cpts-soutenir"))
-        #expect(partial.score.terms.map(\.points) == [70, 15])
+        #expect(partial.scoreTerms.map(\.points) == [70, 15])
         #expect(partial.score.total == 85)
         #expect(bourg.evaluations["cpts-soutenir"]?.missedBoosts.map(\.points) == [10])
     }

@@ -108,15 +108,16 @@ struct ComparisonReasons {
 
     /// « score 90 → 75 : ne bénéficie plus de « CLS en préparation » (+10) »
     private func scoreChange(_ id: String) -> String? {
-        guard let old = before.evaluations[id]?.score, let new = after.evaluations[id]?.score, old.total != new.total else { return nil }
+        guard let old = before.evaluations[id], let new = after.evaluations[id], old.score.total != new.score.total else { return nil }
+        let (oldTerms, newTerms) = (old.terms, new.terms)
         var parts: [String] = []
-        for term in new.terms where !old.terms.contains(term) {
+        for term in newTerms where !oldTerms.contains(term) {
             parts.append("bénéficie désormais de « \(term.reason) » (\(signed(term.points)))")
         }
-        for term in old.terms where !new.terms.contains(term) {
+        for term in oldTerms where !newTerms.contains(term) {
             parts.append("ne bénéficie plus de « \(term.reason) » (\(signed(term.points)))")
         }
-        return "score \(old.total) → \(new.total)" + (parts.isEmpty ? "" : " : " + parts.joined(separator: " ; "))
+        return "score \(old.score.total) → \(new.score.total)" + (parts.isEmpty ? "" : " : " + parts.joined(separator: " ; "))
     }
 
     /// « ce qui a changé : contrat local de santé (CLS) : aucun CLS → CLS signé et en vigueur », for the facts

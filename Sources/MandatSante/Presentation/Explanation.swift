@@ -34,7 +34,7 @@ public struct Explanation: Sendable {
             }
         }
         if let score = evaluation?.score {
-            out.append("Score : \(ItemPresentation.scoreLine(score))")
+            out.append("Score : \(ItemPresentation.scoreLine(score, of: recommendation))")
         }
         out.append("")
         out.append("Résultat : " + Self.outcome(id, roadmap: roadmap, ruleBase: ruleBase))

@@ -39,7 +39,7 @@ public struct ItemPresentation: Sendable {
         effort = recommendation.effort.rawValue
         horizon = recommendation.horizon.label
         score = item.score.total
-        scoreLine = Self.scoreLine(item.score)
+        scoreLine = Self.scoreLine(item.score, of: recommendation)
         reasons = explainer.reasons(recommendation.condition.trace(roadmap.profile.facts))
         switch item.placement {
         case .horizon:
@@ -64,8 +64,8 @@ public struct ItemPresentation: Sendable {
         indicators = recommendation.indicators
     }
 
-    static func scoreLine(_ score: Score) -> String {
-        let terms = score.terms.map { "\($0.points) (\($0.reason))" }
+    static func scoreLine(_ score: Score, of recommendation: Recommendation) -> String {
+        let terms = score.terms(of: recommendation).map { "\($0.points) (\($0.reason))" }
         return terms.count == 1 ? terms[0] : terms.joined(separator: " + ") + " = \(score.total)"
     }
 

@@ -75,7 +75,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
             ("horizon", .string(recommendation.horizon.rawValue)),
             ("score", .object([
                 ("total", .integer(item.score.total)),
-                ("terms", .array(item.score.terms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
+                ("terms", .array(item.scoreTerms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
             ])),
             ("reasons", strings(wording.reasons)),
             ("placement", .object([

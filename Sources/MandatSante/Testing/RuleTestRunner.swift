@@ -68,7 +68,7 @@ struct ExpectationCheck {
             return "attendu : « \(title(id)) » [\(id)] absente de la feuille de route\n  obtenu : retenue au rang \(item.rank) (\(phase(item)))\n  car : \(reasons(id))"
         case .inTop(let id, let n):
             guard let item = item(id) else { return "attendu : [\(id)] parmi les \(n) premières actions\n  obtenu : \(status(id))" }
-            return item.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(item.rank), score \(item.score.total) (\(ItemPresentation.scoreLine(item.score)))"
+            return item.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(item.rank), score \(item.score.total) (\(ItemPresentation.scoreLine(item.score, of: item.recommendation)))"
         case .before(let first, let second):
             guard let a = item(first), let b = item(second) else {
                 return "attendu : [\(first)] avant [\(second)]\n  obtenu : \(item(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"
@@ -88,9 +88,8 @@ struct ExpectationCheck {
             }
             return "attendu : [\(id)] remplacée par [\(by)]\n  obtenu : [\(id)] \(status(id))"
         case .minimumScore(let id, let minimum):
-            let score = roadmap.evaluations[id]?.score
-            guard let score, score.total < minimum else { return nil }
-            return "attendu : [\(id)] avec un score d'au moins \(minimum)\n  obtenu : \(ItemPresentation.scoreLine(score))"
+            guard let evaluation = roadmap.evaluations[id], evaluation.score.total < minimum else { return nil }
+            return "attendu : [\(id)] avec un score d'au moins \(minimum)\n  obtenu : \(ItemPresentation.scoreLine(evaluation.score, of: evaluation.recommendation))"
         }
     }
 

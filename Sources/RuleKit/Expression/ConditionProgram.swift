@@ -55,27 +55,37 @@ public struct ConditionProgram: Sendable {
     public func evaluate(_ facts: FactValues) -> [Truth] {
         let reads = groups.map { $0.read(facts) }
         let truths = atoms.map { $0.truth(facts, groups: reads, generals: generals) }
-        var stack: [Truth] = []
-        stack.reserveCapacity(stackDepth)
+        // The stack is never deeper than measured at compile time: a fixed array and its top, no reallocation.
+        var stack = [Truth](repeating: .unknown, count: stackDepth)
+        var top = 0
         var results: [Truth] = []
         results.reserveCapacity(count)
         for instruction in code {
             switch instruction {
-            case .atom(let index): stack.append(truths[index])
-            case .constant(let truth): stack.append(truth)
-            case .not: stack.append(!stack.removeLast())
-            case .and(let operands): combine(&stack, operands, Semantics.and)
-            case .or(let operands): combine(&stack, operands, Semantics.or)
-            case .result: results.append(stack.removeLast())
+            case .atom(let index):
+                stack[top] = truths[index]
+                top += 1
+            case .constant(let truth):
+                stack[top] = truth
+                top += 1
+            case .not:
+                stack[top - 1] = !stack[top - 1]
+            case .and(let operands):
+                let truth = Semantics.and(stack[(top - operands)..<top])
+                top -= operands
+                stack[top] = truth
+                top += 1
+            case .or(let operands):
+                let truth = Semantics.or(stack[(top - operands)..<top])
+                top -= operands
+                stack[top] = truth
+                top += 1
+            case .result:
+                top -= 1
+                results.append(stack[top])
             }
         }
         return results
-    }
-
-    private func combine(_ stack: inout [Truth], _ operands: Int, _ operation: (ArraySlice<Truth>) -> Truth) {
-        let truth = operation(stack[(stack.count - operands)...])
-        stack.removeLast(operands)
-        stack.append(truth)
     }
 }
 
