@@ -126,7 +126,8 @@ public struct Planner: Sendable {
         }
 
         // Left out: by reason, then like the exclusions (higher total first, then id).
-        let entries = scoreOrder.filter { exits[$0] != .none }.map { position in
+        var leftOutByReason = [[LeftOutRecommendation]](repeating: [], count: LeftOutRecommendation.Reason.orders.count)
+        for position in scoreOrder where exits[position] != .none {
             let reason: LeftOutRecommendation.Reason = switch exits[position] {
             case .none, .conditionNotMet: .conditionNotMet(truths[position])
             case .replaced(let by): .replaced(by: id(by))
@@ -135,9 +136,9 @@ public struct Planner: Sendable {
             case .prerequisiteLeftOut(let missing): .prerequisiteLeftOut(id(missing))
             case .beyondTop: .beyondTop(top ?? 0)
             }
-            return LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position])
+            leftOutByReason[reason.order].append(LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position]))
         }
-        let leftOut = LeftOutRecommendation.Reason.orders.flatMap { order in entries.filter { $0.reason.order == order } }
+        let leftOut = Array(leftOutByReason.joined())
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: truths, scores: scores))
     }

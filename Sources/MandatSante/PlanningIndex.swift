@@ -69,14 +69,18 @@ final class PlanningIndex: Sendable {
     func position(of id: String) -> Int? { positionByID[id] }
 
     /// Every position by score: higher total first, then by id. Sorts plain integers instead of calling a
-    /// closure for each comparison: the key `-total × count + idRank` sorts in that order, and its remainder by
-    /// `count` gives the id rank, hence the position, back.
+    /// closure for each comparison: the key is `-total` shifted left with the id rank in the low bits, so it sorts
+    /// in that order and its low bits give the id rank, hence the position, back.
     func positionsByScore(_ totals: [Int]) -> [Int] {
-        let count = totals.count
-        var keys = totals.indices.map { -totals[$0] * count + idRank[$0] }
+        let shift = idRankBits
+        var keys = totals.indices.map { -totals[$0] << shift | idRank[$0] }
         keys.sort()
-        return keys.map { positionsInIDOrder[($0 % count + count) % count] }
+        let mask = 1 << shift - 1
+        return keys.map { positionsInIDOrder[$0 & mask] }
     }
+
+    /// Bits enough for any id rank.
+    private var idRankBits: Int { Int.bitWidth - idRank.count.leadingZeroBitCount }
 
     /// The number at `slot` in `facts`: the slot is found once, not by name at every plan.
     func number(at slot: Int?, in facts: FactValues) -> Double? {

@@ -2,9 +2,11 @@
 ///
 /// A rule base repeats the same tests across its conditions (`population >= 3500` in a dozen of them,
 /// `'prevention' in priorities` in as many): the program evaluates each distinct test — an atom — once, then
-/// every condition combines its atoms' truths in postfix code, with no closure to call. Text and set facts are
-/// read once into bit masks of the literals the conditions name, so a membership test is a bit test rather
-/// than the hashing of a string. `ConditionTrace` stays the reference semantics; the tests check both agree.
+/// combines the atoms' truths for every condition, with no closure to call. Nearly every condition is a clause
+/// — atoms, some negated, joined by `and` or by `or` — combined in one loop; deeper nestings run as postfix
+/// code. Text and set facts are read once into bit masks of the literals the conditions name, so that a
+/// membership test is a bit test rather than the hashing of a string. `ConditionTrace` stays the reference
+/// semantics; the tests check both agree.
 public struct ConditionProgram: Sendable {
     /// A condition of a form with no atom of its own, interpreted by the trace.
     struct General: Sendable {
@@ -12,23 +14,35 @@ public struct ConditionProgram: Sendable {
         let slots: [String: Int]
     }
 
+    /// An atom or its negation.
+    struct Literal: Sendable {
+        let atom: Int
+        let negated: Bool
+    }
+
+    /// How one condition combines its atoms.
+    enum Form: Sendable {
+        /// `l1 and l2 …` or `l1 or l2 …` over `literals`, itself negated or not; a lone atom is a one-literal `and`.
+        case clause(isOr: Bool, literals: Range<Int>, negated: Bool)
+        /// Anything nested deeper: postfix code.
+        case code(Range<Int>)
+    }
+
     enum Instruction: Sendable {
         case atom(Int)
-        case constant(Truth)
+        case constant(Level)
         case not
         case and(Int)
         case or(Int)
-        /// The truth on top of the stack is the next condition's.
-        case result
     }
 
     private let groups: [LiteralGroup]
     private let atoms: [ConditionAtom]
     private let generals: [General]
+    private let literals: [Literal]
+    private let forms: [Form]
     private let code: [Instruction]
     private let stackDepth: Int
-    /// How many conditions the program evaluates, in the order given.
-    public let count: Int
 
     public init(_ conditions: [Condition]) {
         self.init(expressions: conditions.map { ($0.expression, $0.slots) })
@@ -36,17 +50,17 @@ public struct ConditionProgram: Sendable {
 
     init(expressions conditions: [(expression: Expression, slots: [String: Int])]) {
         var builder = Builder()
-        for condition in conditions {
-            builder.emit(condition.expression, slots: condition.slots)
-            builder.emit(.result)
-        }
+        forms = conditions.map { builder.form($0.expression, slots: $0.slots) }
         groups = builder.groups
         atoms = builder.atoms
         generals = builder.generals
+        literals = builder.literals
         code = builder.code
         stackDepth = builder.maximumDepth
-        count = conditions.count
     }
+
+    /// How many conditions the program evaluates, in the order given.
+    public var count: Int { forms.count }
 
     /// How many distinct tests the conditions contain.
     public var atomCount: Int { atoms.count }
@@ -54,38 +68,75 @@ public struct ConditionProgram: Sendable {
     /// Each condition's truth for `facts`, in the order the conditions were given.
     public func evaluate(_ facts: FactValues) -> [Truth] {
         let reads = groups.map { $0.read(facts) }
-        let truths = atoms.map { $0.truth(facts, groups: reads, generals: generals) }
-        // The stack is never deeper than measured at compile time: a fixed array and its top, no reallocation.
-        var stack = [Truth](repeating: .unknown, count: stackDepth)
+        let levels = atoms.map { Level($0.truth(facts, groups: reads, generals: generals)) }
+        // Deeper forms share one stack, never deeper than measured at compile time.
+        var stack = [Level](repeating: Level.unknown, count: stackDepth)
+        return forms.map { form in
+            switch form {
+            case .clause(let isOr, let range, let negated):
+                var level = isOr ? Level.false : Level.true
+                for literal in literals[range] {
+                    let operand = literal.negated ? levels[literal.atom].negation : levels[literal.atom]
+                    level = isOr ? max(level, operand) : min(level, operand)
+                }
+                return Truth(negated ? level.negation : level)
+            case .code(let range):
+                return Truth(run(code[range], levels: levels, stack: &stack))
+            }
+        }
+    }
+
+    private func run(_ code: ArraySlice<Instruction>, levels: [Level], stack: inout [Level]) -> Level {
         var top = 0
-        var results: [Truth] = []
-        results.reserveCapacity(count)
         for instruction in code {
             switch instruction {
             case .atom(let index):
-                stack[top] = truths[index]
+                stack[top] = levels[index]
                 top += 1
-            case .constant(let truth):
-                stack[top] = truth
+            case .constant(let level):
+                stack[top] = level
                 top += 1
             case .not:
-                stack[top - 1] = !stack[top - 1]
+                stack[top - 1] = stack[top - 1].negation
             case .and(let operands):
-                let truth = Semantics.and(stack[(top - operands)..<top])
+                let level = stack[(top - operands)..<top].min() ?? Level.true
                 top -= operands
-                stack[top] = truth
+                stack[top] = level
                 top += 1
             case .or(let operands):
-                let truth = Semantics.or(stack[(top - operands)..<top])
+                let level = stack[(top - operands)..<top].max() ?? Level.false
                 top -= operands
-                stack[top] = truth
+                stack[top] = level
                 top += 1
-            case .result:
-                top -= 1
-                results.append(stack[top])
             }
         }
-        return results
+        return stack[0]
+    }
+}
+
+/// A truth as a number — false 0, unknown 1, true 2 — so that Kleene's `and` is the minimum, `or` the maximum
+/// and `not` is `2 − level`: combining truths takes no branch.
+typealias Level = UInt8
+
+extension Level {
+    static let `false`: Level = 0
+    static let unknown: Level = 1
+    static let `true`: Level = 2
+
+    init(_ truth: Truth) {
+        switch truth {
+        case .false: self = Level.false
+        case .unknown: self = Level.unknown
+        case .true: self = Level.true
+        }
+    }
+
+    var negation: Level { 2 - self }
+}
+
+extension Truth {
+    init(_ level: Level) {
+        self = level == Level.true ? .true : level == Level.false ? .false : .unknown
     }
 }
 
@@ -100,18 +151,64 @@ extension ConditionProgram {
         var groups: [LiteralGroup] = []
         var atoms: [ConditionAtom] = []
         var generals: [General] = []
+        var literals: [Literal] = []
         var code: [Instruction] = []
         var maximumDepth = 0
         private var depth = 0
         private var atomIndex: [ConditionAtom: Int] = [:]
         private var groupsByKey: [GroupKey: [Int]] = [:]
 
-        mutating func emit(_ expression: Expression, slots: [String: Int]) {
+        /// A clause when `expression` is one (see `Form`), postfix code otherwise.
+        mutating func form(_ expression: Expression, slots: [String: Int]) -> Form {
+            let (inner, negated) = Self.withoutNot(expression)
+            let operands: [Expression]
+            var isOr = false
+            switch inner.kind {
+            case .fact, .comparison:
+                operands = [inner]
+            case .and(let items) where items.allSatisfy(Self.isLiteral):
+                operands = items
+            case .or(let items) where items.allSatisfy(Self.isLiteral):
+                (operands, isOr) = (items, true)
+            default:
+                let start = code.count
+                depth = 0
+                emit(expression, slots: slots)
+                return .code(start..<code.count)
+            }
+            let start = literals.count
+            for operand in operands {
+                let (atomExpression, negatedOperand) = Self.withoutNot(operand)
+                literals.append(Literal(atom: intern(atom(atomExpression, slots: slots)), negated: negatedOperand))
+            }
+            return .clause(isOr: isOr, literals: start..<literals.count, negated: negated)
+        }
+
+        /// An atom — a fact or a comparison — or its negation.
+        private static func isLiteral(_ expression: Expression) -> Bool {
+            switch withoutNot(expression).inner.kind {
+            case .fact, .comparison: return true
+            default: return false
+            }
+        }
+
+        /// `expression` without the `not`s in front of it, and whether there was an odd number of them.
+        private static func withoutNot(_ expression: Expression) -> (inner: Expression, negated: Bool) {
+            var inner = expression
+            var negated = false
+            while case .not(let operand) = inner.kind {
+                inner = operand
+                negated.toggle()
+            }
+            return (inner, negated)
+        }
+
+        private mutating func emit(_ expression: Expression, slots: [String: Int]) {
             switch expression.kind {
             case .bool(let value):
-                emit(.constant(Truth(value)))
+                emit(.constant(value ? Level.true : Level.false))
             case .number, .string, .list:
-                emit(.constant(.unknown))
+                emit(.constant(Level.unknown))
             case .not(let inner):
                 emit(inner, slots: slots)
                 emit(.not)
@@ -126,13 +223,12 @@ extension ConditionProgram {
             }
         }
 
-        mutating func emit(_ instruction: Instruction) {
+        private mutating func emit(_ instruction: Instruction) {
             code.append(instruction)
             switch instruction {
             case .atom, .constant: depth += 1
             case .not: break
             case .and(let operands), .or(let operands): depth += 1 - operands
-            case .result: depth -= 1
             }
             maximumDepth = max(maximumDepth, depth)
         }
