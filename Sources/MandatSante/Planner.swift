@@ -29,15 +29,18 @@ public struct Planner: Sendable {
         func id(_ position: Int) -> String { recommendations[position].id }
 
         // 1–2. Select and score.
-        let conditionTruths = index.conditions.evaluate(facts)
-        let truths = Array(conditionTruths[..<count])
-        let scores = (0..<count).map { position in
-            Score(priority: index.points[position], boosts: index.boostRange[position], points: index.points, truths: conditionTruths)
+        // The first `count` truths are the recommendations' conditions, the others their boosts'.
+        let truths = index.conditions.evaluate(facts)
+        let (points, boostRange) = (index.points, index.boostRange)
+        var scores: [Score] = []
+        scores.reserveCapacity(count)
+        for position in 0..<count {
+            scores.append(Score(priority: points[position], boosts: boostRange[position], points: points, truths: truths))
         }
         // Why each position left the roadmap, in a form with no string: built for every recommendation of every
         // profile, turned into `LeftOutRecommendation.Reason` once at the end.
-        var exits = truths.map { $0 == .true ? Exit.none : .conditionNotMet }
-        let isSelected = truths.map { $0 == .true }
+        var exits = truths[..<count].map { $0 == .true ? Exit.none : .conditionNotMet }
+        let isSelected = truths[..<count].map { $0 == .true }
 
         // 3. Conflicts: what is replaced goes; of two exclusive ones, the better scored stays.
         var supersedes = [[Int]](repeating: [], count: count)
@@ -48,13 +51,13 @@ public struct Planner: Sendable {
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
-        let scoreOrder = index.positionsByScore(scores.map(\.total))
+        let scoreOrder = index.positionsByScore(scores)
         let byScore = scoreOrder.filter { isSelected[$0] }
         var scoreRank = [Int](repeating: -1, count: count)
         for (rank, position) in byScore.enumerated() { scoreRank[position] = rank }
         // Each winner looks only at its rivals, taken in score order: the same decisions as scanning every selected
         // action, without the quadratic scan on large rule bases.
-        for winner in byScore where exits[winner] == .none {
+        for winner in byScore where exits[winner] == .none && !index.rivals[winner].isEmpty {
             let rivals = index.rivals[winner].filter { scoreRank[$0] >= 0 }.sorted { scoreRank[$0] < scoreRank[$1] }
             for loser in rivals where exits[loser] == .none {
                 exits[loser] = .excluded(by: winner)
@@ -78,8 +81,8 @@ public struct Planner: Sendable {
         var waitedFor = [Int](repeating: -1, count: count)
         var wantedPhase = [Int](repeating: -1, count: count)
         for position in order {
-            let recommendation = recommendations[position]
-            var earliest = horizonPhase[recommendation.horizon.ordinal]
+            let horizon = index.horizons[position]
+            var earliest = horizonPhase[horizon.ordinal]
             var missing: Int?
             for prerequisite in index.after[position] where isCandidate[prerequisite] {
                 let phase = phaseOf[prerequisite]
@@ -96,8 +99,8 @@ public struct Planner: Sendable {
                 exits[position] = .prerequisiteLeftOut(missing)
                 continue
             }
-            let units = recommendation.effort.units
-            let latest = recommendation.horizon == .hundredDays ? min(earliest + Self.quickWinDelay, lastPhase) : lastPhase
+            let units = index.units[position]
+            let latest = horizon == .hundredDays ? min(earliest + Self.quickWinDelay, lastPhase) : lastPhase
             guard let phase = (earliest...latest).first(where: { free[$0] >= units }) else {
                 exits[position] = .noCapacity
                 continue
@@ -108,10 +111,14 @@ public struct Planner: Sendable {
         }
 
         // Rank: by phase, keeping the dependency-and-score order inside each phase.
-        var positionsByPhase = [[Int]](repeating: [], count: free.count)
-        for position in order where phaseOf[position] >= 0 { positionsByPhase[phaseOf[position]].append(position) }
+        var ranked: [Int] = []
+        ranked.reserveCapacity(order.count)
+        for phase in free.indices {
+            for position in order where phaseOf[position] == phase { ranked.append(position) }
+        }
         var items: [RoadmapItem] = []
-        for (offset, position) in positionsByPhase.joined().enumerated() {
+        items.reserveCapacity(top.map { min($0, ranked.count) } ?? ranked.count)
+        for (offset, position) in ranked.enumerated() {
             if let top, offset >= top {
                 exits[position] = .beyondTop
                 continue
@@ -121,13 +128,12 @@ public struct Planner: Sendable {
             items.append(RoadmapItem(
                 rank: items.count + 1, recommendation: recommendations[position], score: scores[position],
                 phaseIndex: phaseOf[position], placement: placement,
-                prerequisites: index.after[position].filter { phaseOf[$0] >= 0 }.map(id),
+                prerequisites: index.after[position].lazy.filter { phaseOf[$0] >= 0 }.map(id),
                 supersedes: supersedes[position].map(id)))
         }
 
         // Left out: by reason, then like the exclusions (higher total first, then id).
-        var leftOutByReason = [[LeftOutRecommendation]](repeating: [], count: LeftOutRecommendation.Reason.orders.count)
-        for position in scoreOrder where exits[position] != .none {
+        let entries = scoreOrder.filter { exits[$0] != .none }.map { position in
             let reason: LeftOutRecommendation.Reason = switch exits[position] {
             case .none, .conditionNotMet: .conditionNotMet(truths[position])
             case .replaced(let by): .replaced(by: id(by))
@@ -136,9 +142,14 @@ public struct Planner: Sendable {
             case .prerequisiteLeftOut(let missing): .prerequisiteLeftOut(id(missing))
             case .beyondTop: .beyondTop(top ?? 0)
             }
-            leftOutByReason[reason.order].append(LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position]))
+            return LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: scores[position])
         }
-        let leftOut = Array(leftOutByReason.joined())
+        let reasonOrders = entries.map(\.reason.order)
+        var leftOut: [LeftOutRecommendation] = []
+        leftOut.reserveCapacity(entries.count)
+        for order in LeftOutRecommendation.Reason.orders {
+            for entry in entries.indices where reasonOrders[entry] == order { leftOut.append(entries[entry]) }
+        }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, items: items, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: truths, scores: scores))
     }

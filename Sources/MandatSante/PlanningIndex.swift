@@ -11,6 +11,9 @@ final class PlanningIndex: Sendable {
     let points: [Int]
     /// Where each recommendation's boosts are among `conditions`.
     let boostRange: [Range<Int>]
+    /// What placing each recommendation reads, in arrays rather than in twenty-field objects.
+    let horizons: [Horizon]
+    let units: [Int]
     private let positionByID: [String: Int]
     /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
     let idRank: [Int]
@@ -43,6 +46,8 @@ final class PlanningIndex: Sendable {
             next += recommendation.boosts.count
         }
         self.boostRange = boostRange
+        horizons = recommendations.map(\.horizon)
+        units = recommendations.map(\.effort.units)
         populationSlot = ruleBase.vocabulary.slot(of: "population")
         engineeringStaffSlot = ruleBase.vocabulary.slot(of: "engineeringStaff")
         positionsInIDOrder = recommendations.indices.sorted {
@@ -71,9 +76,9 @@ final class PlanningIndex: Sendable {
     /// Every position by score: higher total first, then by id. Sorts plain integers instead of calling a
     /// closure for each comparison: the key is `-total` shifted left with the id rank in the low bits, so it sorts
     /// in that order and its low bits give the id rank, hence the position, back.
-    func positionsByScore(_ totals: [Int]) -> [Int] {
+    func positionsByScore(_ scores: [Score]) -> [Int] {
         let shift = idRankBits
-        var keys = totals.indices.map { -totals[$0] << shift | idRank[$0] }
+        var keys = scores.indices.map { -scores[$0].total << shift | idRank[$0] }
         keys.sort()
         let mask = 1 << shift - 1
         return keys.map { positionsInIDOrder[$0 & mask] }

@@ -109,10 +109,11 @@ public struct Evaluation: Sendable {
 /// Every recommendation's evaluation for one profile, by id.
 public struct Evaluations: Sendable {
     let index: PlanningIndex
+    /// The recommendations' conditions, by position, then their boosts' (see `PlanningIndex.conditions`).
     let truths: [Truth]
     let scores: [Score]
 
-    public var count: Int { truths.count }
+    public var count: Int { scores.count }
 
     public subscript(id: String) -> Evaluation? {
         index.position(of: id).map { Evaluation(recommendation: index.recommendations[$0], truth: truths[$0], score: scores[$0]) }
@@ -120,7 +121,7 @@ public struct Evaluations: Sendable {
 
     /// The ids of the recommendations whose condition had this truth.
     public func ids(where truth: Truth) -> [String] {
-        truths.indices.filter { truths[$0] == truth }.map { index.recommendations[$0].id }
+        scores.indices.filter { truths[$0] == truth }.map { index.recommendations[$0].id }
     }
 }
 

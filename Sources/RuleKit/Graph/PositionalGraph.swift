@@ -33,21 +33,20 @@ public struct PositionalGraph: Sendable {
         for item in items {
             for need in prerequisites[item] where present[need] { remaining[item] += 1 }
         }
-        var ready = ReadyQueue()
+        var ready = ReadyQueue(capacity: items.count)
         for item in items where remaining[item] == 0 { ready.push(item, key: key(item)) }
         var result: [Int] = []
         result.reserveCapacity(items.count)
-        var placed = [Bool](repeating: false, count: prerequisites.count)
         while let next = ready.popFirst() {
             result.append(next)
-            placed[next] = true
             for dependent in dependents[next] where present[dependent] {
                 remaining[dependent] -= 1
                 if remaining[dependent] == 0 { ready.push(dependent, key: key(dependent)) }
             }
         }
         if result.count < items.count {
-            result += items.filter { !placed[$0] }.map { (key: key($0), item: $0) }.sorted { $0 < $1 }.map(\.item)
+            // What was never placed still waits for a prerequisite.
+            result += items.filter { remaining[$0] > 0 }.map { (key: key($0), item: $0) }.sorted { $0 < $1 }.map(\.item)
         }
         return result
     }

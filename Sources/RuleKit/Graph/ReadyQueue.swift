@@ -6,6 +6,10 @@ struct ReadyQueue {
     private var heap: [(key: Int, sequence: Int, item: Int)] = []
     private var pushed = 0
 
+    init(capacity: Int) {
+        heap.reserveCapacity(capacity)
+    }
+
     mutating func push(_ item: Int, key: Int) {
         heap.append((key, pushed, item))
         pushed += 1
