@@ -41,7 +41,7 @@ struct BenchRunner {
                 }
                 var measurements: [Measurement] = []
                 for rendering in renderings {
-                    let workload = Workload(planner: planner, calendar: calendar, rendering: rendering)
+                    let workload = Workload(planner: planner, threads: cores, calendar: calendar, rendering: rendering)
                     // One core decides how many profiles fit the budget; more cores process the same ones.
                     var count: Int?
                     for threads in cores > 1 ? [1, cores] : [1] {
@@ -65,7 +65,7 @@ struct BenchRunner {
         let communes = try ProfileGenerator(vocabulary: base.vocabulary, seed: options.seed, communesOnly: true)
             .profiles(count: options.goalCommunes)
         for rendering in renderings {
-            let workload = Workload(planner: Planner(ruleBase: base), calendar: calendar, rendering: rendering)
+            let workload = Workload(planner: Planner(ruleBase: base), threads: cores, calendar: calendar, rendering: rendering)
             // Planning is always measured on every commune: the goal is about all of them.
             report.goal.append(Measurement.time(
                 label: "objectif", profileCount: communes.count, count: rendering ? nil : communes.count,

@@ -3,13 +3,21 @@ import MandatSante
 
 /// One thing to time over a set of profiles: plan only, or plan and render the text roadmap.
 struct Workload: Sendable {
-    var planner: Planner
-    var calendar: MandateCalendar
-    var rendering: Bool
+    /// One planner per thread, made before anything is timed, as a long-running service would: the first is
+    /// the one given, the others its replicas (`Planner.replica`).
+    let planners: [Planner]
+    let calendar: MandateCalendar
+    let rendering: Bool
 
-    /// Processes `profiles[range]` and returns a checksum of the results, so that nothing is optimised away
-    /// and every run, on one core or several, can be checked to give the same roadmaps.
-    func run(_ profiles: [Profile], _ range: Range<Int>) -> Int {
+    init(planner: Planner, threads: Int, calendar: MandateCalendar, rendering: Bool) {
+        planners = [planner] + (1..<max(threads, 1)).map { _ in planner.replica() }
+        self.calendar = calendar
+        self.rendering = rendering
+    }
+
+    /// Processes `profiles[range]` with `planner` and returns a checksum of the results, so that nothing is
+    /// optimised away and every run, on one core or several, can be checked to give the same roadmaps.
+    func run(_ profiles: [Profile], _ range: Range<Int>, planner: Planner) -> Int {
         let renderer = TextRoadmapRenderer()
         var checksum = 0
         for index in range {
@@ -24,16 +32,14 @@ struct Workload: Sendable {
         return checksum
     }
 
-    /// The first `count` profiles spread over `threads` threads, one contiguous share each.
+    /// The first `count` profiles spread over `threads` threads (at most one per planner), one contiguous
+    /// share and one planner each.
     func run(_ profiles: [Profile], count: Int, threads: Int) -> Int {
-        guard threads > 1 else { return run(profiles, 0..<count) }
-        let workers = min(count, threads)
+        let workers = min(count, threads, planners.count)
+        guard workers > 1 else { return run(profiles, 0..<count, planner: planners[0]) }
         let sums = ChunkSums(count: workers)
-        // One planner per thread (`Planner.replica`, made inside the timed run), each taking a contiguous share.
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var own = self
-            own.planner = planner.replica()
-            sums[worker] = own.run(profiles, (count * worker / workers)..<(count * (worker + 1) / workers))
+            sums[worker] = run(profiles, (count * worker / workers)..<(count * (worker + 1) / workers), planner: planners[worker])
         }
         return sums.total
     }
