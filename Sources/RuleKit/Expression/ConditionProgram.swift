@@ -30,7 +30,7 @@ public struct ConditionProgram: Sendable {
 
     enum Instruction: Sendable {
         case atom(Int)
-        case constant(Level)
+        case constant(TruthLevel)
         case not
         case and(Int)
         case or(Int)
@@ -68,25 +68,25 @@ public struct ConditionProgram: Sendable {
     /// Each condition's truth for `facts`, in the order the conditions were given.
     public func evaluate(_ facts: FactValues) -> [Truth] {
         let reads = groups.map { $0.read(facts) }
-        let levels = atoms.map { Level($0.truth(facts, groups: reads, generals: generals)) }
+        let levels = atoms.map { TruthLevel($0.truth(facts, groups: reads, generals: generals)) }
         // Deeper forms share one stack, never deeper than measured at compile time.
-        var stack = [Level](repeating: Level.unknown, count: stackDepth)
+        var stack = [TruthLevel](repeating: .unknown, count: stackDepth)
         return forms.map { form in
             switch form {
             case .clause(let isOr, let range, let negated):
-                var level = isOr ? Level.false : Level.true
+                var level: TruthLevel = isOr ? .false : .true
                 for literal in literals[range] {
                     let operand = literal.negated ? levels[literal.atom].negation : levels[literal.atom]
                     level = isOr ? max(level, operand) : min(level, operand)
                 }
-                return Truth(negated ? level.negation : level)
+                return (negated ? level.negation : level).truth
             case .code(let range):
-                return Truth(run(code[range], levels: levels, stack: &stack))
+                return run(code[range], levels: levels, stack: &stack).truth
             }
         }
     }
 
-    private func run(_ code: ArraySlice<Instruction>, levels: [Level], stack: inout [Level]) -> Level {
+    private func run(_ code: ArraySlice<Instruction>, levels: [TruthLevel], stack: inout [TruthLevel]) -> TruthLevel {
         var top = 0
         for instruction in code {
             switch instruction {
@@ -99,44 +99,18 @@ public struct ConditionProgram: Sendable {
             case .not:
                 stack[top - 1] = stack[top - 1].negation
             case .and(let operands):
-                let level = stack[(top - operands)..<top].min() ?? Level.true
+                let level = stack[(top - operands)..<top].min() ?? .true
                 top -= operands
                 stack[top] = level
                 top += 1
             case .or(let operands):
-                let level = stack[(top - operands)..<top].max() ?? Level.false
+                let level = stack[(top - operands)..<top].max() ?? .false
                 top -= operands
                 stack[top] = level
                 top += 1
             }
         }
         return stack[0]
-    }
-}
-
-/// A truth as a number — false 0, unknown 1, true 2 — so that Kleene's `and` is the minimum, `or` the maximum
-/// and `not` is `2 − level`: combining truths takes no branch.
-typealias Level = UInt8
-
-extension Level {
-    static let `false`: Level = 0
-    static let unknown: Level = 1
-    static let `true`: Level = 2
-
-    init(_ truth: Truth) {
-        switch truth {
-        case .false: self = Level.false
-        case .unknown: self = Level.unknown
-        case .true: self = Level.true
-        }
-    }
-
-    var negation: Level { 2 - self }
-}
-
-extension Truth {
-    init(_ level: Level) {
-        self = level == Level.true ? .true : level == Level.false ? .false : .unknown
     }
 }
 
@@ -206,9 +180,9 @@ extension ConditionProgram {
         private mutating func emit(_ expression: Expression, slots: [String: Int]) {
             switch expression.kind {
             case .bool(let value):
-                emit(.constant(value ? Level.true : Level.false))
+                emit(.constant(value ? TruthLevel.true : .false))
             case .number, .string, .list:
-                emit(.constant(Level.unknown))
+                emit(.constant(.unknown))
             case .not(let inner):
                 emit(inner, slots: slots)
                 emit(.not)
