@@ -308,6 +308,15 @@ struct PlannerTests {
             let splitBase = try #require(split.ruleBase)
             let third = Planner(ruleBase: splitBase).plan(try Fixture.profile(spec, in: splitBase), calendar: try Fixture.calendar(2026, 12))
             #expect(signature(first) == signature(third))
+
+            // A replica, made for another thread, plans the same and shares no recommendation object.
+            let replica = Planner(ruleBase: base).replica()
+            let fourth = replica.plan(profile, calendar: try Fixture.calendar(2026, 12))
+            #expect(signature(first) == signature(fourth))
+            #expect(first.items.map { $0.score.terms(of: $0.recommendation) } == fourth.items.map(\.scoreTerms))
+            for (original, copy) in zip(first.items, fourth.items) {
+                #expect(original.recommendation !== copy.recommendation)
+            }
         }
     }
 }
