@@ -12,6 +12,9 @@ public struct Planner: Sendable {
         index = PlanningIndex(ruleBase)
     }
 
+    /// The rule base's conditions, then its boosts', as every plan evaluates them (for reports).
+    public var conditions: ConditionProgram { index.conditions }
+
     /// A planner giving the same roadmaps that shares no object with this one. Threads that plan many profiles
     /// each take their own: every roadmap refers to the recommendations and every plan reads the planning
     /// index, and when two threads do so on the same objects, updating their reference counts makes the cores

@@ -13,6 +13,10 @@ struct BenchReport {
     var options: BenchOptions
     var cores: Int
     var recommendationCount: Int
+    /// The base's conditions (selection and boosts) and the distinct tests they contain, each evaluated once per
+    /// profile (see `ConditionProgram`).
+    var conditionCount = 0
+    var distinctTestCount = 0
     /// Profiles generated (count, seconds), all read back through `ProfileLoader`.
     var generated: [(count: Int, seconds: Double)] = []
     var rows: [Row] = []
@@ -51,7 +55,7 @@ struct BenchReport {
     func text() -> String {
         var out: [String] = []
         out.append("MandatSanté — banc d'essai du planificateur")
-        out.append("Base de règles « \(options.rulesDirectory) » : \(recommendationCount) recommandations ; départ \(BenchRunner.start) ; "
+        out.append("Base de règles « \(options.rulesDirectory) » : \(recommendationCount) recommandations (\(conditionCount) conditions, \(distinctTestCount) tests distincts) ; départ \(BenchRunner.start) ; "
                    + "\(cores) cœur\(cores > 1 ? "s" : "") ; graine \(options.seed) ; médiane de \(options.runs) mesures par cas")
         let generation = generated.map { "\(FrenchNumber.count($0.count)) en \(FrenchNumber.adaptive($0.seconds)) s" }.joined(separator: ", ")
         out.append("Profils générés depuis le vocabulaire et relus par ProfileLoader (tous valides) : \(generation)")
@@ -127,6 +131,8 @@ struct BenchReport {
         return JSONOutput.object([
             ("rules", .string(options.rulesDirectory)),
             ("recommendations", .integer(recommendationCount)),
+            ("conditions", .integer(conditionCount)),
+            ("distinctTests", .integer(distinctTestCount)),
             ("start", .string(BenchRunner.start.description)),
             ("cores", .integer(cores)),
             ("seed", .string(String(options.seed))),

@@ -24,6 +24,8 @@ struct BenchRunner {
         let renderings = options.planOnly ? [false] : [false, true]
         let variants = options.variants.map { (factor: $0, ruleBase: RuleBaseScaler.scaled(base, by: $0)) }
         var report = BenchReport(options: options, cores: cores, recommendationCount: base.recommendations.count)
+        let conditions = Planner(ruleBase: base).conditions
+        (report.conditionCount, report.distinctTestCount) = (conditions.count, conditions.atomCount)
 
         for size in options.sizes {
             progress("génération de \(size) profils (graine \(options.seed))…")
