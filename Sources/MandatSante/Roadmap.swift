@@ -101,6 +101,7 @@ public struct Evaluation: Sendable {
     public var recommendation: Recommendation
     public var truth: Truth
     public var score: Score
+    /// The score's terms: base priority, then each boost that applied.
     public var terms: [Score.Term] { score.terms(of: recommendation) }
     /// Boosts that did not apply, for explanations.
     public var missedBoosts: [Boost] { score.missedBoosts(of: recommendation) }
@@ -135,7 +136,7 @@ public struct LeftOutRecommendation: Sendable {
         case prerequisiteLeftOut(String)
         case beyondTop(Int)
 
-        /// The order of `order`'s values.
+        /// Every value `order` takes, first to last.
         static let orders = 0...4
 
         var order: Int {

@@ -8,7 +8,7 @@
 /// membership test is a bit test rather than the hashing of a string. `ConditionTrace` stays the reference
 /// semantics; the tests check both agree.
 public struct ConditionProgram: Sendable {
-    /// A condition of a form with no atom of its own, interpreted by the trace.
+    /// A test in none of the forms `ConditionAtom` reads directly, interpreted by the trace.
     struct General: Sendable {
         let expression: Expression
         let slots: [String: Int]
