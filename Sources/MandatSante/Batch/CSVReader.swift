@@ -1,3 +1,5 @@
+import RuleKit
+
 /// A streaming CSV parser (RFC 4180, tolerant): feed it chunks of bytes, get records with their positions.
 ///
 /// - The separator is `;` or `,`, detected from the header line (the one it holds more of; `;` on a tie),
@@ -95,8 +97,8 @@ public struct CSVReader: Sendable {
         var bytes = pending
         pending = []
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            problems.append(CSVReadError(code: "csv.encodage", message: "le fichier est en UTF-16 ; enregistrez-le en « CSV UTF-8 » (tableur : Enregistrer sous, CSV UTF-8)", line: 1, column: 1))
+        if let encoding = TextEncoding.wide(bytes) {
+            problems.append(CSVReadError(code: "csv.encodage", message: "le fichier est en \(encoding) ; enregistrez-le en « CSV UTF-8 » (tableur : Enregistrer sous, CSV UTF-8)", line: 1, column: 1))
         }
         if separator == nil {
             let start = bytes.firstIndex { $0 != .lineFeed && $0 != .carriageReturn && $0 != .space && $0 != .tab } ?? bytes.count

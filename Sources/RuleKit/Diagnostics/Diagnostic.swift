@@ -25,7 +25,7 @@ public struct Diagnostic: Hashable, Sendable {
     ) {
         self.severity = severity
         self.code = code
-        self.message = QuotedText.clip(message)
+        self.message = QuotedText.clipMessage(message)
         self.file = file
         self.location = location
         self.notes = notes

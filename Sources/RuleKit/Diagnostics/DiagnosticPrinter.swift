@@ -1,62 +1,111 @@
 /// Prints diagnostics the way compilers do: `file:line:col: erreur: [code] message`, the source line, a caret.
+///
+/// Whatever the input, the output stays readable, safe and proportionate: control characters from the input
+/// are made visible (`TerminalText`), a long line is shown as a window around the caret, at most `limit`
+/// diagnostics are printed (then « … et N autres erreurs »), and each file's lines are indexed once, so that
+/// printing costs the same for one error or twenty thousand on the same line.
 public struct DiagnosticPrinter: Sendable {
+    /// How many diagnostics `render(_:)` prints by default.
+    public static let defaultLimit = 100
+    /// The width of the window shown of a long source line.
+    static let windowWidth = 100
+
     /// The text of each file by name, to quote the offending line; files not present print without a quote.
-    public var sources: [String: String]
+    public var sources: [String: String] {
+        didSet { indexes = Self.index(sources) }
+    }
+    private var indexes: [String: SourceLines]
 
     public init(sources: [String: String] = [:]) {
         self.sources = sources
+        indexes = Self.index(sources)
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var lines = ["\(diagnostic.position): \(diagnostic.severity.rawValue): [\(diagnostic.code)] \(diagnostic.message)"]
-        if let location = diagnostic.location, let quoted = line(location.line, of: diagnostic.file) {
-            let shown = Self.clip(quoted, around: location.column)
-            lines.append("    " + shown.text)
-            lines.append("    " + String(repeating: " ", count: max(0, shown.caretColumn - 1)) + "^")
+        let position = TerminalText.neutralized(diagnostic.position, [.bidirectional])
+        let message = TerminalText.neutralized(diagnostic.message, [.bidirectional])
+        var lines = ["\(position): \(diagnostic.severity.rawValue): [\(diagnostic.code)] \(message)"]
+        if let location = diagnostic.location, let quoted = indexes[diagnostic.file]?.window(line: location.line, column: location.column, width: Self.windowWidth) {
+            lines.append("    " + quoted.text)
+            lines.append("    " + String(repeating: " ", count: max(0, quoted.caretColumn - 1)) + "^")
         }
         for note in diagnostic.notes {
-            lines.append("    note : " + note)
+            lines.append("    note : " + TerminalText.neutralized(note, [.bidirectional]))
         }
         return lines.joined(separator: "\n")
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined(separator: "\n")
+    /// The first `limit` diagnostics, then how many more there are (« … et 19 950 autres erreurs »).
+    public func render(_ diagnostics: [Diagnostic], limit: Int = defaultLimit) -> String {
+        var printed = diagnostics.prefix(max(0, limit)).map(render)
+        if let rest = Self.remainder(diagnostics.dropFirst(max(0, limit))) { printed.append(rest) }
+        return printed.joined(separator: "\n")
     }
 
-    private func line(_ number: Int, of file: String) -> String? {
-        guard let text = sources[file], number >= 1 else { return nil }
-        var current = 1
-        var start = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        while current < number {
-            guard let newline = scalars[start...].firstIndex(of: "\n") else { return nil }
-            start = scalars.index(after: newline)
-            current += 1
+    /// « … et 3 autres erreurs et 1 autre avertissement », or `nil` when nothing is left out.
+    public static func remainder(_ omitted: some Collection<Diagnostic>) -> String? {
+        guard !omitted.isEmpty else { return nil }
+        let errors = omitted.filter { $0.severity == .error }.count
+        let warnings = omitted.count - errors
+        return "… et " + remainder(errors: errors, warnings: warnings)
+    }
+
+    /// « 3 autres erreurs et 1 autre avertissement ».
+    public static func remainder(errors: Int, warnings: Int) -> String {
+        func count(_ number: Int, _ noun: String) -> String {
+            "\(ValueFormatter.number(Double(number))) autre\(number > 1 ? "s" : "") \(noun)\(number > 1 ? "s" : "")"
         }
-        let end = scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
-        var result = String(scalars[start..<end])
-        if result.hasSuffix("\r") { result.removeLast() }
-        return result.replacingTabs()
+        return [errors > 0 ? count(errors, "erreur") : nil, warnings > 0 ? count(warnings, "avertissement") : nil]
+            .compactMap { $0 }.joined(separator: " et ")
     }
 
-    /// Very long lines (minified JSON, a huge identifier) are cut to a window around the caret.
-    private static func clip(_ text: String, around column: Int) -> (text: String, caretColumn: Int) {
-        let scalars = Array(text.unicodeScalars)
-        let width = 100
-        guard scalars.count > width else { return (text, column) }
-        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
-        let end = min(scalars.count, start + width)
-        var view = String(String.UnicodeScalarView(scalars[start..<end]))
-        var caret = column - start
-        if start > 0 { view = "…" + view; caret += 1 }
-        if end < scalars.count { view += "…" }
-        return (view, caret)
+    private static func index(_ sources: [String: String]) -> [String: SourceLines] {
+        sources.mapValues(SourceLines.init)
     }
 }
 
-extension String {
-    fileprivate func replacingTabs() -> String {
-        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+/// The lines of a source text, found once: lines end with LF, CRLF or a lone CR (as the JSON and CSV readers
+/// count them).
+struct SourceLines: Sendable {
+    private let bytes: [UInt8]
+    /// The byte offset where each line starts; line `n` starts at `starts[n - 1]`.
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.starts = starts
+    }
+
+    /// Line `number` shown around `column` (counted in Unicode scalars), cut to `width` scalars with « … » on the
+    /// cut sides, tabulations as spaces and control characters made visible; the caret's column in what is shown.
+    func window(line number: Int, column: Int, width: Int) -> (text: String, caretColumn: Int)? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        // Scalars are counted on the bytes: one starts at every byte that is not a UTF-8 continuation byte.
+        var scalarOffsets: [Int] = []
+        scalarOffsets.reserveCapacity(min(end - start, 1 << 16))
+        for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { scalarOffsets.append(offset) }
+        let count = scalarOffsets.count
+        let first = count > width ? max(0, min(column - 1 - width / 2, count - width)) : 0
+        let last = min(count, first + width)
+        let windowStart = first < count ? scalarOffsets[first] : end
+        let windowEnd = last < count ? scalarOffsets[last] : end
+        let shown = String(decoding: bytes[windowStart..<windowEnd], as: UTF8.self)
+        var text = TerminalText.neutralized(String(shown.unicodeScalars.map { $0 == "\t" ? " " : Character($0) }), [.bidirectional])
+        var caret = column - first
+        if first > 0 { text = "…" + text; caret += 1 }
+        if last < count { text += "…" }
+        return (text, caret)
     }
 }

@@ -32,6 +32,9 @@ public struct JSONParser {
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
+        if let encoding = TextEncoding.wide(bytes) {
+            throw JSONSyntaxError("le fichier est encodé en \(encoding) ; enregistrez-le en UTF-8 (éditeur : Enregistrer sous, encodage UTF-8)", at: location)
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipWhitespace()
         guard current != nil else {
@@ -343,12 +346,14 @@ public struct JSONParser {
 
     // MARK: Scanning
 
+    /// Lines end with LF, CRLF or a lone CR (old Mac files), as `DiagnosticPrinter` counts them.
     private mutating func advance() {
         guard index < bytes.count else { return }
-        if bytes[index] == UInt8(ascii: "\n") {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
             line += 1
             column = 1
-        } else if bytes[index] & 0xC0 != 0x80 {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
         index += 1

@@ -144,6 +144,45 @@ struct DiagnosticPrinterTests {
         ]
         #expect(printer.render(diagnostics) == "f.json:1:1: erreur: [a] premier\nf.json: avertissement: [b] second")
     }
+
+    @Test("des fins de ligne CR seules (Mac d'autrefois) : chaque erreur à sa ligne, la ligne citée")
+    func carriageReturnOnlyLines() throws {
+        let source = "{\r  \"a\": 1,\r  \"b\": 01\r}"
+        let error = try #require(jsonError(source))
+        #expect(error.location == loc(3, 8))
+        #expect(DiagnosticPrinter(sources: ["m.json": source]).render(error.diagnostic(file: "m.json")) == """
+        m.json:3:8: erreur: [json.syntaxe] un nombre JSON ne commence pas par un zéro inutile
+              "b": 01
+            \(spaces(7))^
+        """)
+    }
+
+    @Test("les caractères de contrôle du message, du nom de fichier, de la ligne citée et des notes sont rendus visibles")
+    func controlCharactersAreNeutralized() {
+        let source = "{\"x\u{1B}]0;titre\u{7}\": 1}"
+        let diagnostic = Diagnostic.error("faits.inconnu", "fait inconnu « x\u{1B}[2J »", file: "p\u{1B}[31m.json", at: loc(1, 2),
+                                          notes: ["note \u{9B}6n \u{202E}fdp.exe"])
+        let rendered = DiagnosticPrinter(sources: ["p\u{1B}[31m.json": source]).render(diagnostic)
+        #expect(rendered == """
+        p␛[31m.json:1:2: erreur: [faits.inconnu] fait inconnu « x␛[2J »
+            {"x␛]0;titre␇": 1}
+             ^
+            note : note ‹U+009B›6n ‹U+202E›fdp.exe
+        """)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
+    @Test("au plus 100 diagnostics imprimés, puis combien d'autres")
+    func boundedNumberOfDiagnostics() {
+        let errors = (1...20_000).map { Diagnostic.error("faits.doublon", "« p » figure deux fois", file: "p.json", at: loc(1, $0)) }
+        let warnings = (1...3).map { Diagnostic.warning("w", "w", file: "p.json", at: loc(2, $0)) }
+        let rendered = DiagnosticPrinter(sources: ["p.json": String(repeating: "x", count: 20_001) + "\nyyy"]).render(errors + warnings)
+        let lines = rendered.split(separator: "\n")
+        #expect(lines.count == 100 * 3 + 1)
+        #expect(lines.last.map(String.init) == "… et 19 900 autres erreurs et 3 autres avertissements".replacing(" 900", with: "\u{A0}900"))
+        #expect(DiagnosticPrinter().render(Array(errors.prefix(101))).hasSuffix("\n… et 1 autre erreur"))
+        #expect(!DiagnosticPrinter().render(Array(errors.prefix(100))).contains("… et"))
+    }
 }
 
 @Suite("Diagnostic")

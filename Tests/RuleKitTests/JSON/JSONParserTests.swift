@@ -264,4 +264,30 @@ struct JSONParserTests {
         #expect(diagnostic == Diagnostic(.error, code: "json.syntaxe", message: "virgule en trop avant « ] »", file: "regles.json", location: loc(3, 7)))
         #expect(diagnostic.position == "regles.json:3:7")
     }
+
+    @Test("UTF-16 et UTF-32 reconnus, avec ou sans marque d'ordre des octets", arguments: [
+        ([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], "UTF-16"),
+        ([0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x7D], "UTF-16"),
+        ([0x7B, 0x00, 0x7D, 0x00], "UTF-16"),
+        ([0x00, 0x7B, 0x00, 0x7D], "UTF-16"),
+        ([0x7B, 0x00, 0x00, 0x00], "UTF-32"),
+        ([0xFF, 0xFE, 0x00, 0x00, 0x7B, 0x00, 0x00, 0x00], "UTF-32"),
+    ] as [([UInt8], String)])
+    func wideEncodings(bytes: [UInt8], encoding: String) {
+        #expect(throws: JSONSyntaxError("le fichier est encodé en \(encoding) ; enregistrez-le en UTF-8 (éditeur : Enregistrer sous, encodage UTF-8)", at: loc(1, 1))) {
+            try JSONParser.parse(bytes)
+        }
+        #expect(TextEncoding.wide(Array("{}".utf8)) == nil)
+        #expect(TextEncoding.wide([0xEF, 0xBB, 0xBF, 0x7B]) == nil)
+    }
+
+    @Test("fins de ligne LF, CRLF et CR seul comptées de la même façon")
+    func lineEndings() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = "{" + end + "\"a\": 1," + end + end + "\"b\": x}"
+            #expect(throws: JSONSyntaxError("valeur inattendue « x » : un texte doit être entre guillemets doubles", at: loc(4, 6))) {
+                try JSONParser.parse(text)
+            }
+        }
+    }
 }

@@ -1,0 +1,117 @@
+/// Makes text from outside safe to print on a terminal: control characters become visible symbols instead of
+/// commands. An escape character in a profile name, a CSV cell or a file name could otherwise clear the screen,
+/// set the window title or write the clipboard (OSC 52) of whoever reads the message.
+///
+/// - C0 controls become their Unicode control picture (`ESC` → `␛`, `NUL` → `␀`), DEL becomes `␡`;
+/// - C1 controls (U+0080–U+009F, which some terminals obey like `ESC` sequences) and, in messages, the
+///   bidirectional overrides that reorder what is shown (U+202A–U+202E, U+2066–U+2069) become `‹U+009B›`;
+/// - line breaks and tabulations are kept when asked, a carriage return only as part of CRLF.
+public enum TerminalText {
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Keep `\n` (and `\r` just before it) and `\t`: multi-line text, a rendered document.
+        public static let keepLineBreaks = Options(rawValue: 1)
+        /// Also neutralize the bidirectional overrides: for messages, where a reordered file name could lie.
+        public static let bidirectional = Options(rawValue: 2)
+    }
+
+    /// `text` with every control character made visible; the same string when there is none (the usual case,
+    /// decided on the UTF-8 bytes without allocating).
+    public static func neutralized(_ text: String, _ options: Options = [.keepLineBreaks, .bidirectional]) -> String {
+        guard needsWork(text.utf8, options) else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if let replacement = replacement(for: scalar, next: index + 1 < scalars.count ? scalars[index + 1] : nil, options) {
+                result.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether `scalar` is a control character that text facts refuse: C0 and C1 controls, DEL, the line and
+    /// paragraph separators, and the bidirectional overrides.
+    public static func isForbiddenInText(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || isBidirectionalControl(value)
+    }
+
+    /// How a control character is named in French messages: « U+001B (échappement) ».
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let names: [UInt32: String] = [
+            0x00: "caractère nul", 0x07: "sonnerie", 0x08: "retour arrière", 0x09: "tabulation", 0x0A: "retour à la ligne",
+            0x0B: "tabulation verticale", 0x0C: "saut de page", 0x0D: "retour chariot", 0x1B: "échappement", 0x7F: "suppression",
+            0x9B: "introducteur de séquence de contrôle", 0x2028: "séparateur de ligne", 0x2029: "séparateur de paragraphe",
+        ]
+        if let name = names[scalar.value] { return "\(code) (\(name))" }
+        if isBidirectionalControl(scalar.value) { return "\(code) (inversion du sens d'écriture)" }
+        return code
+    }
+
+    static func isBidirectionalControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    private static func replacement(for scalar: Unicode.Scalar, next: Unicode.Scalar?, _ options: Options) -> String? {
+        let value = scalar.value
+        switch value {
+        case 0x0A, 0x09:
+            return options.contains(.keepLineBreaks) ? nil : picture(value)
+        case 0x0D:
+            return options.contains(.keepLineBreaks) && next == "\n" ? nil : picture(value)
+        case 0..<0x20:
+            return picture(value)
+        case 0x7F:
+            return "\u{2421}"
+        case 0x80...0x9F:
+            return "‹" + describeCode(value) + "›"
+        default:
+            if options.contains(.bidirectional), isBidirectionalControl(value) { return "‹" + describeCode(value) + "›" }
+            return nil
+        }
+    }
+
+    private static func picture(_ value: UInt32) -> String {
+        String(Character(Unicode.Scalar(0x2400 + value) ?? "?"))
+    }
+
+    private static func describeCode(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// A scan of the UTF-8 bytes: C0 and DEL are single bytes, C1 controls are `C2 80`–`C2 9F`, the bidirectional
+    /// overrides `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
+    private static func needsWork(_ bytes: String.UTF8View, _ options: Options) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        let keep = options.contains(.keepLineBreaks)
+        for byte in bytes {
+            // A carriage return is kept only right before a line feed.
+            if previous == 0x0D && byte != 0x0A { return true }
+            switch byte {
+            case 0x0A, 0x09, 0x0D:
+                if !keep { return true }
+            case 0..<0x20, 0x7F:
+                return true
+            case 0x80...0x9F where previous == 0xC2:
+                return true
+            case 0xAA...0xAE where previous == 0x80 && beforePrevious == 0xE2:
+                if options.contains(.bidirectional) { return true }
+            case 0xA6...0xA9 where previous == 0x81 && beforePrevious == 0xE2:
+                if options.contains(.bidirectional) { return true }
+            default:
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return previous == 0x0D
+    }
+}
