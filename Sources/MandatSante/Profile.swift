@@ -48,21 +48,22 @@ public enum ProfileLoader {
         return (Profile(facts: facts, vocabulary: vocabulary, file: file), diagnostics)
     }
 
-    /// Applies `fact=value` overrides (from `--set`), validated exactly like the profile's own values.
+    /// Applies `fact=value` overrides (from `--set`), read by `TypedValueReader` like every value typed by a person;
+    /// an empty value (`--set inseeCode=`) makes an optional fact not stated.
     public static func override(_ profile: Profile, with assignments: [String]) -> Result<Profile, FactValueError> {
         var result = profile
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
-                return .failure(FactValueError("« \(assignment) » : la forme fait=valeur était attendue, par exemple cls=en-vigueur"))
+                return .failure(FactValueError("\(QuotedText.quote(assignment)) : la forme fait=valeur était attendue, par exemple cls=en-vigueur"))
             }
             let name = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let fact = profile.vocabulary.fact(named: name) else {
                 let hint = Suggestion.hint(for: name, among: profile.vocabulary.factNames)
-                return .failure(FactValueError("fait inconnu « \(name) »\(hint)"))
+                return .failure(FactValueError("fait inconnu \(QuotedText.quote(name))\(hint)"))
             }
-            switch FactsReader.value(parsing: text, for: fact) {
-            case .success(let value): result.facts.set(name, to: value, in: profile.vocabulary)
+            switch TypedValueReader.read(text, for: fact) {
+            case .success(let value): result.facts.set(name, to: value ?? fact.defaultValue, in: profile.vocabulary)
             case .failure(let error): return .failure(FactValueError("\(name) : \(error.message)"))
             }
         }

@@ -1,11 +1,9 @@
 import RuleKit
 
-/// Turns one row of a territories file into a profile, with the cell conventions of a spreadsheet:
-///
-/// - an empty cell states nothing: the fact keeps its default, or stays unknown (a required fact is an error);
-/// - booleans: `oui`/`non`, `true`/`false` (also `vrai`/`faux`, `1`/`0`), in any case;
-/// - numbers: a decimal comma or point, spaces between thousands (`12 400`, `15,5`);
-/// - sets: values separated by `|` (`acces-aux-soins|sante-mentale`); a comma is accepted too.
+/// Turns one row of a territories file into a profile. Each cell is read by `TypedValueReader`, like every value
+/// typed by a person: an empty cell states nothing (the fact keeps its default, or stays unknown; a required
+/// fact is an error), booleans are `oui`/`non` (or `true`/`false`…), numbers are written the French way
+/// (`12 400`, `15,5`), sets separate their values with `|` (a comma is accepted too).
 ///
 /// Every problem of the row is reported, at its line and column (the 1-based field number).
 public enum BatchRow {
@@ -18,50 +16,23 @@ public enum BatchRow {
             guard let fact = header.facts[index] else { continue }
             let column = index + 1
             let location = SourceLocation(line: record.fieldLines[index], column: column)
-            let text = cell.trimmingCellSpaces
-            if text.isEmpty {
-                if fact.required {
-                    let expected = fact.type == .text ? "" : " ; \(FactsReader.expectation(for: fact))"
-                    diagnostics.append(.error("csv.cellule-vide", "colonne \(column) « \(fact.name) » : cellule vide, or ce fait est obligatoire (\(fact.label))\(expected)", file: file, at: location))
-                }
-                continue
-            }
-            switch value(text, for: fact) {
-            case .success(let value): facts.set(fact.name, to: value, in: vocabulary)
+            switch TypedValueReader.read(cell, for: fact) {
+            case .success(let value?): facts.set(fact.name, to: value, in: vocabulary)
+            case .success(nil): continue
             case .failure(let error):
-                diagnostics.append(.error("csv.valeur", "colonne \(column) « \(fact.name) » : \(error.message)", file: file, at: location))
+                let (code, message): (String, String)
+                switch error.kind {
+                case .missing:
+                    let expected = fact.type == .text ? "" : " ; \(FactsReader.expectation(for: fact))"
+                    (code, message) = ("csv.cellule-vide", "cellule vide, or ce fait est obligatoire (\(fact.label))\(expected)")
+                case .controlCharacter: (code, message) = ("csv.caractere-de-controle", error.message)
+                default: (code, message) = ("csv.valeur", error.message)
+                }
+                diagnostics.append(.error(code, "colonne \(column) « \(fact.name) » : \(message)", file: file, at: location))
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (Profile(facts: facts, vocabulary: vocabulary, file: "\(file):\(record.line)"), [])
-    }
-
-    /// Converts one non-empty cell, with the messages of `FactsReader` but the conventions of a CSV file.
-    static func value(_ text: String, for fact: Fact) -> Result<FactValue, FactValueError> {
-        switch fact.type {
-        case .bool:
-            let result = FactsReader.value(parsing: text, for: fact)
-            if case .failure = result {
-                return .failure(FactValueError("« \(text) » n'est pas un booléen ; oui ou non (ou true, false) était attendu"))
-            }
-            return result
-        case .int, .number:
-            // Spreadsheets group thousands with no-break spaces (« 12 400 »).
-            let compact = text.replacing("\u{00A0}", with: "").replacing("\u{202F}", with: "")
-            return FactsReader.value(parsing: compact, for: fact)
-        case .set:
-            let items = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "|" || $0 == "," }).map { $0.trimmingCellSpaces }
-            for item in items where item.isEmpty {
-                return .failure(FactValueError("« \(text) » contient une valeur vide ; les valeurs se séparent par « | », par exemple \(example(for: fact))"))
-            }
-            return FactsReader.value(parsing: items.joined(separator: ","), for: fact)
-        case .text, .enum:
-            return FactsReader.value(parsing: text, for: fact)
-        }
-    }
-
-    private static func example(for fact: Fact) -> String {
-        fact.choiceIDs.prefix(2).joined(separator: "|")
     }
 }
 

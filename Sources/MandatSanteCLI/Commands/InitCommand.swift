@@ -60,7 +60,7 @@ struct InitCommand {
             switch AnswerReader.trimmed(try dialogue.readAnswer()).lowercased() {
             case "r", "reprendre", "recommencer": return true
             case "q", "quitter": return false
-            case let typed: dialogue.print(["   ✗ « \(typed) » : tapez r (reprendre) ou q (quitter)."])
+            case let typed: dialogue.print(["   ✗ \(QuotedText.quote(typed)) : tapez r (reprendre) ou q (quitter)."])
             }
         }
     }

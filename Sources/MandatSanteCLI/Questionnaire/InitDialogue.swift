@@ -49,7 +49,7 @@ struct InitDialogue {
             let typed = AnswerReader.trimmed(try readAnswer())
             if typed.isEmpty { return proposal }
             if let answer = AnswerReader.yesNo(typed) { return answer }
-            print(["   ✗ « \(typed) » : répondez o (oui) ou n (non)."])
+            print(["   ✗ \(QuotedText.quote(typed)) : répondez o (oui) ou n (non)."])
         }
     }
 

@@ -38,7 +38,18 @@ public struct JSONObjectReader {
         guard case .string = member.value.value else {
             return mistyped(member, expected: "un texte")
         }
+        reportControlCharacter(in: member.value, key: key)
         return member.value
+    }
+
+    /// Texts of a rule base end up in terminals and documents: a control character (escape, tabulation, line
+    /// break…) in one is reported where it is.
+    private mutating func reportControlCharacter(in node: JSONNode, key: String) {
+        guard case .string(let text) = node.value,
+              let offset = text.unicodeScalars.firstIndex(where: TerminalText.isForbiddenInText) else { return }
+        let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset)
+        let scalar = text.unicodeScalars[offset]
+        report("json.caractere-de-controle", "caractère de contrôle \(TerminalText.describe(scalar)) dans « \(key) » : un texte de la base de règles n'en contient pas", at: node.locationInString(offset: position))
     }
 
     public mutating func string(_ key: String, required: Bool = false, nonEmpty: Bool = true) -> String? {
@@ -96,6 +107,7 @@ public struct JSONObjectReader {
                 report("json.type", "« \(key) » ne doit contenir que des textes non vides, pas \(element.kindDescription)", at: element.location)
                 continue
             }
+            reportControlCharacter(in: element, key: key)
             result.append((text, element))
         }
         if let count, !count.contains(elements.count), let member = members.first(where: { $0.key == key }) {

@@ -25,6 +25,9 @@ public struct Fact: Hashable, Sendable {
     public var unit: String?
     /// A condition (source text) under which a questionnaire asks for this fact.
     public var askWhen: String?
+    /// For a `text` fact: whether its value may hold line breaks. A one-line text refuses them, so that a name
+    /// cannot break the structure of a document (a Markdown heading, a list) it is printed in.
+    public var multiline: Bool
     /// Where the fact was declared, for diagnostics about it.
     public var location: SourceLocation?
 
@@ -32,7 +35,7 @@ public struct Fact: Hashable, Sendable {
         name: String, type: FactType, label: String, falseLabel: String? = nil, help: String = "",
         choices: [Choice] = [], required: Bool = false, defaultValue: FactValue? = nil,
         minimum: Double? = nil, maximum: Double? = nil, unit: String? = nil, askWhen: String? = nil,
-        location: SourceLocation? = nil
+        multiline: Bool = false, location: SourceLocation? = nil
     ) {
         self.name = name
         self.type = type
@@ -46,10 +49,14 @@ public struct Fact: Hashable, Sendable {
         self.maximum = maximum
         self.unit = unit
         self.askWhen = askWhen
+        self.multiline = multiline
         self.location = location
     }
 
     public var choiceIDs: [String] { choices.map(\.id) }
+
+    /// The longest text value accepted, in characters.
+    public var maximumLength: Int { multiline ? 2_000 : 200 }
 
     public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
 

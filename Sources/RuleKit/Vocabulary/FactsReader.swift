@@ -33,7 +33,8 @@ public enum FactsReader {
         return (facts, diagnostics)
     }
 
-    /// Converts one JSON value to a value of `fact`, or reports what was expected at `path`.
+    /// Converts one JSON value to a value of `fact`, or reports what was expected at `path`. The checks are those
+    /// of `TypedValueReader`, shared with every value typed by a person.
     public static func value(
         of node: JSONNode, for fact: Fact, path: String, file: String, diagnostics: inout [Diagnostic]
     ) -> FactValue? {
@@ -45,70 +46,41 @@ public enum FactsReader {
         case (.bool, .bool(let flag)):
             return .bool(flag)
         case (.int, .number(let number, let literal)), (.number, .number(let number, let literal)):
-            if fact.type == .int && number.rounded() != number {
-                return fail("faits.type", "« \(literal) » n'est pas un nombre entier ; \(expectation(for: fact))")
+            switch TypedValueReader.number(number, written: literal, for: fact) {
+            case .success(let number): return .number(number)
+            case .failure(let error): return fail(error.kind == .outOfRange ? "faits.hors-limites" : "faits.type", error.message)
             }
-            if let problem = rangeProblem(number, for: fact) {
-                return fail("faits.hors-limites", "\(literal) est hors limites ; \(problem)")
-            }
-            return .number(number)
         case (.text, .string(let text)):
-            return .text(text)
+            switch TypedValueReader.text(text, for: fact) {
+            case .success(let text): return .text(text)
+            case .failure(let error):
+                let location = error.offset.map { node.locationInString(offset: $0) } ?? node.location
+                return fail(error.kind == .controlCharacter ? "faits.caractere-de-controle" : "faits.texte", error.message, at: location)
+            }
         case (.enum, .string(let text)):
             guard fact.choice(text) != nil else {
-                return fail("faits.valeur-inconnue", unknownChoice(text, of: fact))
+                return fail("faits.valeur-inconnue", TypedValueReader.unknownChoice(text, of: fact, choiceNumbers: false).message)
             }
             return .text(text)
         case (.set, .array(let elements)):
-            var members: Set<String> = []
+            var texts: [(element: JSONNode, text: String)] = []
+            var problems: [Diagnostic] = []
             for (index, element) in elements.enumerated() {
                 guard case .string(let text) = element.value else {
-                    _ = fail("faits.type", "l'élément \(index + 1) devrait être un texte, pas \(element.kindDescription)", at: element.location)
+                    problems.append(.error("faits.type", "\(path) : l'élément \(index + 1) devrait être un texte, pas \(element.kindDescription)", file: file, at: element.location))
                     continue
                 }
-                guard fact.choice(text) != nil else {
-                    _ = fail("faits.valeur-inconnue", unknownChoice(text, of: fact), at: element.location)
-                    continue
-                }
-                if !members.insert(text).inserted {
-                    _ = fail("faits.doublon", "« \(text) » figure deux fois", at: element.location)
-                }
+                texts.append((element, text))
             }
+            let (members, memberProblems) = TypedValueReader.members(texts.map(\.text), for: fact)
+            for problem in memberProblems {
+                let location = problem.element.map { texts[$0].element.location } ?? node.location
+                problems.append(.error(problem.kind == .duplicate ? "faits.doublon" : "faits.valeur-inconnue", "\(path) : \(problem.message)", file: file, at: location))
+            }
+            diagnostics += problems.sorted()
             return .set(members)
         default:
             return fail("faits.type", "\(node.kindDescription) ne convient pas ; \(expectation(for: fact))")
-        }
-    }
-
-    /// Parses a value written on a command line (`population=1200`, `priorities=a,b`), with the same checks.
-    public static func value(parsing text: String, for fact: Fact) -> Result<FactValue, FactValueError> {
-        switch fact.type {
-        case .bool:
-            switch text.lowercased() {
-            case "true", "oui", "vrai", "1": return .success(.bool(true))
-            case "false", "non", "faux", "0": return .success(.bool(false))
-            default: return .failure(FactValueError("« \(text) » n'est pas un booléen ; true ou false était attendu"))
-            }
-        case .int, .number:
-            let normalized = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "")
-            guard let number = Double(normalized), number.isFinite else {
-                return .failure(FactValueError("« \(text) » n'est pas un nombre ; \(expectation(for: fact))"))
-            }
-            if fact.type == .int && number.rounded() != number {
-                return .failure(FactValueError("« \(text) » n'est pas un nombre entier ; \(expectation(for: fact))"))
-            }
-            if let problem = rangeProblem(number, for: fact) { return .failure(FactValueError("\(text) est hors limites ; \(problem)")) }
-            return .success(.number(number))
-        case .text:
-            return .success(.text(text))
-        case .enum:
-            return fact.choice(text) != nil ? .success(.text(text)) : .failure(FactValueError(unknownChoice(text, of: fact)))
-        case .set:
-            let items = text.split(separator: ",").map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
-            for item in items where fact.choice(item) == nil {
-                return .failure(FactValueError(unknownChoice(item, of: fact)))
-            }
-            return .success(.set(Set(items)))
         }
     }
 
@@ -132,25 +104,5 @@ public enum FactsReader {
         case .enum: return "une de ces valeurs était attendue : \(fact.choiceIDs.joined(separator: ", "))"
         case .set: return "une liste de valeurs parmi : \(fact.choiceIDs.joined(separator: ", ")) était attendue"
         }
-    }
-
-    private static func rangeProblem(_ number: Double, for fact: Fact) -> String? {
-        if let minimum = fact.minimum, number < minimum { return expectation(for: fact) }
-        if let maximum = fact.maximum, number > maximum { return expectation(for: fact) }
-        return nil
-    }
-
-    private static func unknownChoice(_ text: String, of fact: Fact) -> String {
-        let hint = Suggestion.hint(for: text, among: fact.choiceIDs)
-        return "valeur inconnue « \(text) »\(hint) (valeurs permises : \(fact.choiceIDs.joined(separator: ", ")))"
-    }
-}
-
-/// Why a value written by hand does not fit its fact.
-public struct FactValueError: Error, Hashable, Sendable {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
     }
 }

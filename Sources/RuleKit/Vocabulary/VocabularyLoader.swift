@@ -43,6 +43,8 @@ public enum VocabularyLoader {
         let maximum = reader.number("max")
         let unit = reader.string("unit")
         let askWhen = reader.string("askWhen")
+        let multilineMember = reader.member("multiline")
+        let multiline = reader.bool("multiline") ?? false
         let valuesNode = reader.array("values")
         let defaultMember = reader.member("default")
         reader.reportUnknownFields()
@@ -69,14 +71,42 @@ public enum VocabularyLoader {
         if (type == .enum || type == .set) && choices.isEmpty {
             reader.report("vocabulaire.valeurs-manquantes", "le fait « \(name) » de type \(typeName) doit lister ses valeurs dans « values »", at: node.location)
         }
+        if multiline && type != .text, let multilineMember {
+            reader.report("vocabulaire.multiline", "« multiline » ne vaut que pour un fait de type text, pas pour « \(name) » (\(typeName))", at: multilineMember.keyLocation)
+        }
+        if type.isNumeric {
+            checkBounds(minimum: minimum, maximum: maximum, of: name, at: node.location, &reader)
+        }
         var fact = Fact(name: name, type: type, label: label, falseLabel: falseLabel, help: help, choices: choices,
-                        required: required, minimum: minimum, maximum: maximum, unit: unit, askWhen: askWhen, location: node.location)
+                        required: required, minimum: minimum, maximum: maximum, unit: unit, askWhen: askWhen,
+                        multiline: multiline && type == .text, location: node.location)
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
             reader.diagnostics(append: defaultDiagnostics)
         }
         return fact
+    }
+}
+
+/// The largest bound a numeric fact may declare: every value it allows can then be written for people.
+let maximumFactBound = 1e15
+
+extension VocabularyLoader {
+    /// A numeric fact declares both bounds, the lower not above the upper: values typed by people are always
+    /// checked against a finite range, and every value allowed can be written for them.
+    static func checkBounds(minimum: Double?, maximum: Double?, of name: String, at location: SourceLocation, _ reader: inout JSONObjectReader) {
+        guard let minimum, let maximum else {
+            let missing = [minimum == nil ? "« min »" : nil, maximum == nil ? "« max »" : nil].compactMap { $0 }.joined(separator: " et ")
+            reader.report("vocabulaire.bornes", "le fait numérique « \(name) » doit déclarer \(missing) : une valeur sans limite ne peut pas être vérifiée", at: location)
+            return
+        }
+        if minimum > maximum {
+            reader.report("vocabulaire.bornes", "le fait « \(name) » a « min » (\(ValueFormatter.number(minimum))) plus grand que « max » (\(ValueFormatter.number(maximum))) : aucune valeur n'est possible", at: location)
+        }
+        if abs(minimum) > maximumFactBound || abs(maximum) > maximumFactBound {
+            reader.report("vocabulaire.bornes", "les bornes du fait « \(name) » dépassent 10^15 en valeur absolue", at: location)
+        }
     }
 }
 

@@ -107,46 +107,6 @@ struct FactsReaderTests {
         #expect(facts == FactValues(defaultsOf: vocabulary))
     }
 
-    // MARK: Command-line values
-
-    @Test(arguments: [
-        ("population", "1200", FactValue.number(1_200)),
-        ("population", "1 200", .number(1_200)),
-        ("population", "1_200", .number(1_200)),
-        ("share75Plus", "12,5", .number(12.5)),
-        ("share75Plus", "0.5", .number(0.5)),
-        ("cpts", "true", .bool(true)),
-        ("cpts", "Oui", .bool(true)),
-        ("cpts", "VRAI", .bool(true)),
-        ("cpts", "1", .bool(true)),
-        ("cpts", "non", .bool(false)),
-        ("cpts", "faux", .bool(false)),
-        ("cpts", "0", .bool(false)),
-        ("density", "rural", .text("rural")),
-        ("name", "Saint-Étienne", .text("Saint-Étienne")),
-        ("priorities", "prevention, sante-mentale", .set(["prevention", "sante-mentale"])),
-        ("priorities", "prevention,,", .set(["prevention"])),
-        ("priorities", "", .set([])),
-    ])
-    func parsesCommandLineValues(fact: String, text: String, expected: FactValue) {
-        #expect(FactsReader.value(parsing: text, for: TestVocabulary.fact(fact)) == .success(expected))
-    }
-
-    @Test(arguments: [
-        ("population", "12.5", "« 12.5 » n'est pas un nombre entier ; un nombre entier supérieur ou égal à 1 était attendu"),
-        ("population", "beaucoup", "« beaucoup » n'est pas un nombre ; un nombre entier supérieur ou égal à 1 était attendu"),
-        ("population", "inf", "« inf » n'est pas un nombre ; un nombre entier supérieur ou égal à 1 était attendu"),
-        ("population", "nan", "« nan » n'est pas un nombre ; un nombre entier supérieur ou égal à 1 était attendu"),
-        ("population", "0", "0 est hors limites ; un nombre entier supérieur ou égal à 1 était attendu"),
-        ("share75Plus", "150", "150 est hors limites ; un nombre entre 0 et 100 était attendu"),
-        ("cpts", "peut-être", "« peut-être » n'est pas un booléen ; true ou false était attendu"),
-        ("density", "urbian", "valeur inconnue « urbian » ; vouliez-vous dire « urbain » ? (valeurs permises : urbain, periurbain, rural)"),
-        ("priorities", "prevention, sante", "valeur inconnue « sante » (valeurs permises : acces-aux-soins, sante-mentale, prevention)"),
-    ])
-    func rejectsCommandLineValues(fact: String, text: String, message: String) {
-        #expect(FactsReader.value(parsing: text, for: TestVocabulary.fact(fact)) == .failure(FactValueError(message)))
-    }
-
     @Test func expectationsForBounds() {
         let both = Fact(name: "n", type: .int, label: "n", minimum: 1, maximum: 3_000_000)
         #expect(FactsReader.expectation(for: both) == "un nombre entier entre 1 et 3\u{A0}000\u{A0}000 était attendu")
@@ -154,6 +114,5 @@ struct FactsReaderTests {
         #expect(FactsReader.expectation(for: upper) == "un nombre inférieur ou égal à 10 était attendu")
         let none = Fact(name: "n", type: .number, label: "n")
         #expect(FactsReader.expectation(for: none) == "un nombre était attendu")
-        #expect(FactsReader.value(parsing: "11", for: upper) == .failure(FactValueError("11 est hors limites ; un nombre inférieur ou égal à 10 était attendu")))
     }
 }

@@ -36,4 +36,19 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.value(.set(["sante-mentale", "acces-aux-soins"]), of: priorities) == "accès aux soins, santé mentale")
         #expect(ValueFormatter.value(.set([]), of: priorities) == "aucun")
     }
+
+    @Test("toute valeur, même énorme ou non finie, s'écrit sans planter")
+    func anyDoubleIsSafe() {
+        let nbsp = "\u{A0}"
+        #expect(ValueFormatter.number(1e308) == "1\(nbsp)×\(nbsp)10^308")
+        #expect(ValueFormatter.number(-2.5e20) == "-2,5\(nbsp)×\(nbsp)10^20")
+        #expect(ValueFormatter.number(9.999e15) == "1\(nbsp)×\(nbsp)10^16")
+        #expect(ValueFormatter.number(.greatestFiniteMagnitude).hasSuffix("10^308"))
+        #expect(ValueFormatter.number(.infinity) == "∞")
+        #expect(ValueFormatter.number(-.infinity) == "-∞")
+        #expect(ValueFormatter.number(.nan) == "non défini")
+        #expect(ValueFormatter.number(999_999_999_999_999) == "999\(nbsp)999\(nbsp)999\(nbsp)999\(nbsp)999")
+        #expect(ValueFormatter.number(.leastNonzeroMagnitude) == "0")
+        #expect(ValueFormatter.value(.number(1e308), of: TestVocabulary.fact("share75Plus")).hasSuffix("10^308\(nbsp)%"))
+    }
 }

@@ -11,7 +11,7 @@ struct VocabularyLoaderTests {
         let (vocabulary, diagnostics) = try load("""
         {
           "facts": [
-            {"name": "population", "type": "int", "label": "population", "required": true, "min": 1, "unit": "habitants"},
+            {"name": "population", "type": "int", "label": "population", "required": true, "min": 1, "max": 3000000, "unit": "habitants"},
             {"name": "density", "type": "enum", "label": "densité", "default": "rural",
              "values": [{"id": "urbain", "label": "zone urbaine"}, {"id": "rural", "label": "zone rurale"}]},
             {"name": "qpv", "type": "bool", "label": "un QPV", "falseLabel": "pas de QPV", "default": false,
@@ -25,7 +25,7 @@ struct VocabularyLoaderTests {
         #expect(population.type == .int)
         #expect(population.required)
         #expect(population.minimum == 1)
-        #expect(population.maximum == nil)
+        #expect(population.maximum == 3_000_000)
         #expect(population.unit == "habitants")
         #expect(population.location == loc(3, 5))
         let density = try #require(vocabulary.fact(named: "density"))
@@ -81,5 +81,46 @@ struct VocabularyLoaderTests {
         #expect(diagnostics.map(\.message) == ["le vocabulaire doit être un objet JSON, pas une liste"])
         let (_, missing) = try load("{}")
         #expect(missing.map(\.message) == ["champ obligatoire « facts » manquant dans le vocabulaire"])
+    }
+
+    @Test("un fait numérique déclare ses deux bornes, dans l'ordre, finies pour les lecteurs")
+    func numericBounds() throws {
+        let (_, diagnostics) = try load("""
+        {"facts": [
+          {"name": "a", "type": "number", "label": "a", "min": 0},
+          {"name": "b", "type": "int", "label": "b"},
+          {"name": "c", "type": "number", "label": "c", "min": 10, "max": 1},
+          {"name": "d", "type": "number", "label": "d", "min": 0, "max": 1e308},
+          {"name": "e", "type": "number", "label": "e", "min": 0, "max": 100}
+        ]}
+        """)
+        #expect(diagnostics.map { "\($0.location?.line ?? 0) [\($0.code)] \($0.message)" } == [
+            "2 [vocabulaire.bornes] le fait numérique « a » doit déclarer « max » : une valeur sans limite ne peut pas être vérifiée",
+            "3 [vocabulaire.bornes] le fait numérique « b » doit déclarer « min » et « max » : une valeur sans limite ne peut pas être vérifiée",
+            "4 [vocabulaire.bornes] le fait « c » a « min » (10) plus grand que « max » (1) : aucune valeur n'est possible",
+            "5 [vocabulaire.bornes] les bornes du fait « d » dépassent 10^15 en valeur absolue",
+        ])
+    }
+
+    @Test("multiline : seulement pour un texte")
+    func multiline() throws {
+        let (vocabulary, diagnostics) = try load("""
+        {"facts": [
+          {"name": "notes", "type": "text", "label": "notes", "multiline": true},
+          {"name": "name", "type": "text", "label": "nom"},
+          {"name": "flag", "type": "bool", "label": "drapeau", "multiline": true}
+        ]}
+        """)
+        #expect(vocabulary.fact(named: "notes")?.multiline == true)
+        #expect(vocabulary.fact(named: "name")?.multiline == false)
+        #expect(diagnostics.map(\.message) == ["« multiline » ne vaut que pour un fait de type text, pas pour « flag » (bool)"])
+    }
+
+    @Test("un caractère de contrôle dans un texte du vocabulaire est signalé à sa place")
+    func controlCharacterInALabel() throws {
+        let (_, diagnostics) = try load(#"{"facts": [{"name": "n", "type": "text", "label": "nom\u001b[2J"}]}"#)
+        #expect(diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.code)] \($0.message)" } == [
+            "1:55 [json.caractere-de-controle] caractère de contrôle U+001B (échappement) dans « label » : un texte de la base de règles n'en contient pas",
+        ])
     }
 }
