@@ -61,9 +61,11 @@ public struct Coverage: Sendable {
         self.branches = branches
     }
 
-    /// Every sub-condition that has a truth value (operands such as `population` or `3500` are skipped).
+    /// Every sub-condition that has a truth value (operands such as `population` or `3500` are skipped); a named
+    /// condition counts as one branch where it is used (its parts are written, and counted, in its definition).
     private static func visit(_ trace: ConditionTrace, _ body: (ConditionTrace) -> Void) {
         if case .truth = trace.outcome { body(trace) }
+        if case .named = trace.expression.kind { return }
         trace.children.forEach { visit($0, body) }
     }
 

@@ -13,7 +13,10 @@ public struct ConditionDescriber: Sendable {
             return value ? "s'applique à tout territoire" : "ne s'applique à aucun territoire"
         case .fact(let name):
             return vocabulary.fact(named: name)?.label ?? name
-        case .not(let inner):
+        case .named(let reference):
+            return describe(reference.expression)
+        case .not(let written):
+            let inner = written.unwrapped
             if case .fact(let name) = inner.kind, let fact = vocabulary.fact(named: name) {
                 return fact.falseLabel ?? "non : \(fact.label)"
             }
@@ -33,7 +36,7 @@ public struct ConditionDescriber: Sendable {
     }
 
     private func describeNested(_ expression: Expression) -> String {
-        switch expression.kind {
+        switch expression.unwrapped.kind {
         case .and, .or: return "(\(describe(expression)))"
         default: return describe(expression)
         }

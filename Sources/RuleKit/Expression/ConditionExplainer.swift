@@ -15,6 +15,8 @@ public struct ConditionExplainer: Sendable {
 
     private func reasons(_ trace: ConditionTrace, outcome: Truth) -> [String] {
         switch trace.expression.kind {
+        case .named:
+            return trace.children.flatMap { reasons($0, outcome: outcome) }
         case .and where outcome == .true:
             return trace.children.flatMap { reasons($0, outcome: .true) }
         case .or where outcome != .true:
@@ -22,7 +24,7 @@ public struct ConditionExplainer: Sendable {
         case .and, .or:
             return trace.children.filter { $0.truth == outcome }.flatMap { reasons($0, outcome: outcome) }
         case .not(let inner):
-            if case .and = inner.kind, outcome == .false, let child = trace.children.first {
+            if case .and = inner.unwrapped.kind, outcome == .false, let child = trace.children.first {
                 return reasons(child, outcome: .true)
             }
             return [explainLeaf(trace)]
@@ -35,6 +37,8 @@ public struct ConditionExplainer: Sendable {
     public func heldLeaves(_ trace: ConditionTrace) -> [Leaf] {
         guard trace.truth == .true else { return [] }
         switch trace.expression.kind {
+        case .named:
+            return trace.children.flatMap(heldLeaves)
         case .and, .or:
             return trace.children.filter { $0.truth == .true }.flatMap(heldLeaves)
         default:

@@ -133,7 +133,8 @@ extension ConditionProgram {
         private var groupsByKey: [GroupKey: [Int]] = [:]
 
         /// A clause when `expression` is one (see `Form`), postfix code otherwise.
-        mutating func form(_ expression: Expression, slots: [String: Int]) -> Form {
+        mutating func form(_ written: Expression, slots: [String: Int]) -> Form {
+            let expression = written.unwrapped
             let (inner, negated) = Self.withoutNot(expression)
             let operands: [Expression]
             var isOr = false
@@ -166,12 +167,13 @@ extension ConditionProgram {
             }
         }
 
-        /// `expression` without the `not`s in front of it, and whether there was an odd number of them.
+        /// `expression` without the `not`s in front of it (and the named conditions it stands for), and whether
+        /// there was an odd number of them.
         private static func withoutNot(_ expression: Expression) -> (inner: Expression, negated: Bool) {
-            var inner = expression
+            var inner = expression.unwrapped
             var negated = false
             while case .not(let operand) = inner.kind {
-                inner = operand
+                inner = operand.unwrapped
                 negated.toggle()
             }
             return (inner, negated)
@@ -194,6 +196,8 @@ extension ConditionProgram {
                 emit(.or(operands.count))
             case .fact, .comparison:
                 emit(.atom(intern(atom(expression, slots: slots))))
+            case .named(let reference):
+                emit(reference.expression, slots: slots)
             }
         }
 

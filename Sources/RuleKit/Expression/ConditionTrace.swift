@@ -47,6 +47,9 @@ public struct ConditionTrace: Sendable {
         case .or(let operands):
             let traces = operands.map(child)
             return node(.truth(Semantics.or(traces.map(\.truth))), traces)
+        case .named(let reference):
+            let inner = build(reference.expression, source: reference.source, facts: facts, slots: slots)
+            return node(.truth(inner.truth), [inner])
         case .comparison(let op, let left, let right):
             let leftTrace = child(left)
             let rightTrace = child(right)

@@ -10,6 +10,20 @@ public enum ComparisonOperator: String, Hashable, Sendable {
     case notIn = "not in"
 }
 
+/// A named condition where it is used: its name, and the definition's expression, whose ranges are offsets in
+/// the definition's own text (`source`), not in the condition that uses it.
+public struct NamedCondition: Hashable, Sendable {
+    public var name: String
+    public var expression: Expression
+    public var source: String
+
+    public init(name: String, expression: Expression, source: String) {
+        self.name = name
+        self.expression = expression
+        self.source = source
+    }
+}
+
 /// A parsed condition: a tree whose every node knows its range in the source text.
 public struct Expression: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
@@ -22,6 +36,8 @@ public struct Expression: Hashable, Sendable {
         case and([Expression])
         case or([Expression])
         case comparison(ComparisonOperator, Expression, Expression)
+        /// A named condition used by its name (`petite-commune`), with what it stands for.
+        case named(NamedCondition)
     }
 
     public var kind: Kind
@@ -40,7 +56,15 @@ public struct Expression: Hashable, Sendable {
         case .list(let items), .and(let items), .or(let items): return items
         case .not(let operand): return [operand]
         case .comparison(_, let left, let right): return [left, right]
+        case .named(let reference): return [reference.expression]
         }
+    }
+
+    /// This expression without the named conditions it may be wrapped in: what it stands for.
+    public var unwrapped: Expression {
+        var result = self
+        while case .named(let reference) = result.kind { result = reference.expression }
+        return result
     }
 
     /// Every fact name the expression reads.

@@ -102,7 +102,10 @@ struct Lexer {
     private mutating func word() throws(ExpressionError) -> Token {
         let start = index
         var text = ""
-        while let scalar = current, Self.isIdentifierStart(scalar) || Self.isDigit(scalar) {
+        // A hyphen between letters or digits belongs to the name: named conditions are written `petite-commune`.
+        while let scalar = current,
+              Self.isIdentifierStart(scalar) || Self.isDigit(scalar)
+                || (scalar == "-" && peek().map { Self.isIdentifierStart($0) || Self.isDigit($0) } == true) {
             text.unicodeScalars.append(scalar)
             index += 1
         }

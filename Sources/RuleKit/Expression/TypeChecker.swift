@@ -25,16 +25,19 @@ public struct TypeChecker {
     }
 
     let vocabulary: Vocabulary
+    /// The named conditions the expression could have used, for suggestions when a name is unknown.
+    let definitionNames: [String]
     private(set) var errors: [ExpressionError] = []
 
-    public static func check(_ expression: Expression, vocabulary: Vocabulary) -> [ExpressionError] {
-        var checker = TypeChecker(vocabulary: vocabulary)
+    public static func check(_ expression: Expression, vocabulary: Vocabulary, definitionNames: [String] = []) -> [ExpressionError] {
+        var checker = TypeChecker(vocabulary: vocabulary, definitionNames: definitionNames)
         checker.requireCondition(expression)
         return checker.errors
     }
 
-    private init(vocabulary: Vocabulary) {
+    private init(vocabulary: Vocabulary, definitionNames: [String]) {
         self.vocabulary = vocabulary
+        self.definitionNames = definitionNames
     }
 
     /// `expression` is used where a truth value is needed.
@@ -46,7 +49,8 @@ public struct TypeChecker {
             requireCondition(operand)
         case .comparison(let op, let left, let right):
             checkComparison(op, left, right, range: expression.range)
-        case .bool:
+        case .bool, .named:
+            // A named condition was checked where it is defined.
             break
         case .fact(let name):
             guard let fact = lookUp(name, at: expression.range) else { return }
@@ -65,6 +69,7 @@ public struct TypeChecker {
         case .bool: return .bool
         case .number: return .number
         case .string: return .text(fact: nil)
+        case .named: return .bool
         case .fact(let name):
             guard let fact = lookUp(name, at: expression.range) else { return .invalid }
             switch fact.type {
@@ -154,14 +159,19 @@ public struct TypeChecker {
 
     private mutating func lookUp(_ name: String, at range: Range<Int>) -> Fact? {
         if let fact = vocabulary.fact(named: name) { return fact }
-        let hint = Suggestion.hint(for: name, among: vocabulary.factNames)
-        errors.append(ExpressionError("expression.fait-inconnu", "fait inconnu « \(name) »\(hint)", at: range))
+        let hint = Suggestion.hint(for: name, among: vocabulary.factNames + definitionNames)
+        if name.contains("-") {
+            errors.append(ExpressionError("expression.definition-inconnue", "condition nommée inconnue « \(name) »\(hint)", at: range))
+        } else {
+            errors.append(ExpressionError("expression.fait-inconnu", "fait inconnu « \(name) »\(hint)", at: range))
+        }
         return nil
     }
 
     private func describe(_ expression: Expression) -> String {
         switch expression.kind {
         case .fact(let name): return name
+        case .named(let reference): return reference.name
         case .string(let text): return "'\(text)'"
         case .number(let value): return JSONObjectReader.format(value)
         case .bool(let value): return value ? "true" : "false"

@@ -47,20 +47,3 @@ public struct MarkdownDocument: Hashable, Sendable {
         header.first { $0.key.text == key }
     }
 }
-
-/// A problem in a Markdown file, as a stable code and named arguments (the wording belongs to the layer that
-/// shows it), at a position of the file; `related` points at another place that explains it (the first
-/// occurrence of a duplicate).
-public struct MarkdownProblem: Hashable, Sendable {
-    public var code: String
-    public var arguments: [String: String]
-    public var location: SourceLocation
-    public var related: SourceLocation?
-
-    public init(_ code: String, _ arguments: [String: String] = [:], at location: SourceLocation, related: SourceLocation? = nil) {
-        self.code = code
-        self.arguments = arguments
-        self.location = location
-        self.related = related
-    }
-}

@@ -13,12 +13,12 @@
 ///   markers (`*`, `+`, `1)`), headings below `###` and horizontal rules are refused, as is a list that starts
 ///   right under a paragraph without a blank line (Markdown would read it differently from what it looks like).
 public enum MarkdownReader {
-    public static func read(_ bytes: [UInt8], file: String) -> (document: MarkdownDocument?, problems: [MarkdownProblem]) {
+    public static func read(_ bytes: [UInt8], file: String) -> (document: MarkdownDocument?, problems: [LocatedProblem]) {
         if let encoding = TextEncoding.wide(bytes) {
-            return (nil, [MarkdownProblem("markdown.encodage", ["encoding": encoding], at: SourceLocation(line: 1, column: 1))])
+            return (nil, [LocatedProblem("markdown.encodage", ["encoding": encoding], at: SourceLocation(line: 1, column: 1))])
         }
         if let invalid = firstInvalidUTF8(bytes) {
-            return (nil, [MarkdownProblem("markdown.utf8", [:], at: invalid)])
+            return (nil, [LocatedProblem("markdown.utf8", [:], at: invalid)])
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -99,7 +99,7 @@ private struct OpenBlock {
 /// The state of one reading: the lines, what is open, what was found.
 private struct Reader {
     let lines: [[Unicode.Scalar]]
-    var problems: [MarkdownProblem] = []
+    var problems: [LocatedProblem] = []
     var header: [MarkdownDocument.Field] = []
     var headerLocation: SourceLocation?
     var title: LocatedText?
@@ -126,7 +126,7 @@ private struct Reader {
             headerLocation = SourceLocation(line: 1, column: 1)
             next = readHeader()
         } else {
-            problems.append(MarkdownProblem("markdown.entete-manquant", at: SourceLocation(line: 1, column: 1)))
+            problems.append(LocatedProblem("markdown.entete-manquant", at: SourceLocation(line: 1, column: 1)))
         }
         while next < lines.count {
             readBodyLine(lines[next], number: next + 1)
@@ -134,7 +134,7 @@ private struct Reader {
         }
         closeBlock()
         if title == nil {
-            problems.append(MarkdownProblem("markdown.titre-manquant", at: SourceLocation(line: max(1, lines.count), column: 1)))
+            problems.append(LocatedProblem("markdown.titre-manquant", at: SourceLocation(line: max(1, lines.count), column: 1)))
         }
     }
 
@@ -143,11 +143,11 @@ private struct Reader {
     private mutating func checkCharacters(_ line: [Unicode.Scalar], number: Int) {
         for (offset, scalar) in line.enumerated() {
             if scalar == "\t" {
-                problems.append(MarkdownProblem("markdown.tabulation", at: SourceLocation(line: number, column: offset + 1)))
+                problems.append(LocatedProblem("markdown.tabulation", at: SourceLocation(line: number, column: offset + 1)))
                 return
             }
             if TerminalText.isForbiddenInText(scalar) {
-                problems.append(MarkdownProblem("markdown.caractere-de-controle", ["character": Self.codePoint(scalar)],
+                problems.append(LocatedProblem("markdown.caractere-de-controle", ["character": Self.codePoint(scalar)],
                                                 at: SourceLocation(line: number, column: offset + 1)))
                 return
             }
@@ -176,41 +176,41 @@ private struct Reader {
             if line.first == " " {
                 let indent = Self.indentation(line)
                 guard line.count > indent + 1, line[indent] == "-", line[indent + 1] == " " else {
-                    problems.append(MarkdownProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: indent + 1)))
+                    problems.append(LocatedProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: indent + 1)))
                     continue
                 }
                 let item = Self.text(line, from: indent + 2, line: number).trimmed()
                 guard !header.isEmpty, header[header.count - 1].value == nil else {
-                    problems.append(MarkdownProblem(header.isEmpty ? "markdown.element-sans-champ" : "markdown.element-apres-valeur",
+                    problems.append(LocatedProblem(header.isEmpty ? "markdown.element-sans-champ" : "markdown.element-apres-valeur",
                                                     header.last.map { ["key": $0.key.text] } ?? [:], at: SourceLocation(line: number, column: indent + 1)))
                     continue
                 }
                 if item.text.isEmpty {
-                    problems.append(MarkdownProblem("markdown.element-vide", ["key": header[header.count - 1].key.text], at: SourceLocation(line: number, column: indent + 1)))
+                    problems.append(LocatedProblem("markdown.element-vide", ["key": header[header.count - 1].key.text], at: SourceLocation(line: number, column: indent + 1)))
                     continue
                 }
                 header[header.count - 1].items.append(item)
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
-                problems.append(MarkdownProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: 1)))
+                problems.append(LocatedProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: 1)))
                 continue
             }
             let key = Self.text(line, from: 0, upTo: colon, line: number).trimmed()
             guard !key.text.isEmpty, key.text.unicodeScalars.allSatisfy(Self.isKeyScalar) else {
-                problems.append(MarkdownProblem("markdown.cle-invalide", ["key": key.text], at: SourceLocation(line: number, column: 1)))
+                problems.append(LocatedProblem("markdown.cle-invalide", ["key": key.text], at: SourceLocation(line: number, column: 1)))
                 continue
             }
             let rawValue = Self.text(line, from: colon + 1, line: number).trimmed()
             let field = MarkdownDocument.Field(key: key, value: rawValue.text.isEmpty ? nil : rawValue, items: [])
             if let first = seen[key.text] {
-                problems.append(MarkdownProblem("markdown.champ-en-double", ["key": key.text], at: key.location, related: first))
+                problems.append(LocatedProblem("markdown.champ-en-double", ["key": key.text], at: key.location, related: first))
             } else {
                 seen[key.text] = key.location
             }
             header.append(field)
         }
-        problems.append(MarkdownProblem("markdown.entete-non-ferme", at: SourceLocation(line: 1, column: 1)))
+        problems.append(LocatedProblem("markdown.entete-non-ferme", at: SourceLocation(line: 1, column: 1)))
         return lines.count
     }
 
@@ -233,16 +233,16 @@ private struct Reader {
             return
         }
         if Self.isRule(line) || Self.isSetextUnderline(line) {
-            problems.append(MarkdownProblem("markdown.non-pris-en-charge", ["construct": "rule"], at: at))
+            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "rule"], at: at))
             return
         }
         let rest = Array(line[indent...])
         if rest.starts(with: ["`", "`", "`"]) || rest.starts(with: ["~", "~", "~"]) {
-            problems.append(MarkdownProblem("markdown.non-pris-en-charge", ["construct": "code"], at: at))
+            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "code"], at: at))
             return
         }
         if rest.first == ">" {
-            problems.append(MarkdownProblem("markdown.non-pris-en-charge", ["construct": "quote"], at: at))
+            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "quote"], at: at))
             return
         }
         if let marker = Self.listMarker(rest) {
@@ -250,7 +250,7 @@ private struct Reader {
             return
         }
         if let wrong = Self.otherListMarker(rest) {
-            problems.append(MarkdownProblem("markdown.marqueur-de-liste", ["marker": wrong], at: at))
+            problems.append(LocatedProblem("markdown.marqueur-de-liste", ["marker": wrong], at: at))
             return
         }
         let text = Self.text(line, from: indent, line: number)
@@ -259,7 +259,7 @@ private struct Reader {
             return
         }
         if indent >= 4 {
-            problems.append(MarkdownProblem("markdown.non-pris-en-charge", ["construct": "indented-code"], at: at))
+            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "indented-code"], at: at))
             return
         }
         guard placeForBlock(at: at) else { return }
@@ -271,12 +271,12 @@ private struct Reader {
         let at = SourceLocation(line: number, column: indent + 1)
         let text = Self.text(line, from: indent + marker.width, line: number).trimmed()
         if text.text.isEmpty {
-            problems.append(MarkdownProblem("markdown.element-de-liste-vide", at: at))
+            problems.append(LocatedProblem("markdown.element-de-liste-vide", at: at))
             return
         }
         if let block = open {
             guard block.kind == marker.kind else {
-                problems.append(MarkdownProblem(block.kind == .paragraph ? "markdown.liste-sans-ligne-vide" : "markdown.listes-melangees", at: at))
+                problems.append(LocatedProblem(block.kind == .paragraph ? "markdown.liste-sans-ligne-vide" : "markdown.listes-melangees", at: at))
                 return
             }
             open?.finished.append(Self.joined(block.current))
@@ -300,41 +300,41 @@ private struct Reader {
         let level = line.prefix(while: { $0 == "#" }).count
         let at = SourceLocation(line: number, column: 1)
         guard line.count > level, line[level] == " " else {
-            problems.append(MarkdownProblem("markdown.titre-sans-espace", at: at))
+            problems.append(LocatedProblem("markdown.titre-sans-espace", at: at))
             return
         }
         let heading = Self.text(line, from: level + 1, line: number).trimmed()
         if heading.text.isEmpty {
-            problems.append(MarkdownProblem("markdown.titre-vide", at: at))
+            problems.append(LocatedProblem("markdown.titre-vide", at: at))
             return
         }
         switch level {
         case 1:
             if let title {
-                problems.append(MarkdownProblem("markdown.titre-en-double", at: at, related: title.location))
+                problems.append(LocatedProblem("markdown.titre-en-double", at: at, related: title.location))
             } else if !sections.isEmpty {
-                problems.append(MarkdownProblem("markdown.titre-apres-section", at: at))
+                problems.append(LocatedProblem("markdown.titre-apres-section", at: at))
             } else {
                 title = heading
             }
         case 2:
-            if title == nil { problems.append(MarkdownProblem("markdown.texte-avant-titre", at: at)) }
+            if title == nil { problems.append(LocatedProblem("markdown.texte-avant-titre", at: at)) }
             sections.append(MarkdownDocument.Section(level: 2, heading: heading, blocks: [], subsections: []))
         case 3:
             guard !sections.isEmpty else {
-                problems.append(MarkdownProblem("markdown.sous-section-hors-section", at: at))
+                problems.append(LocatedProblem("markdown.sous-section-hors-section", at: at))
                 return
             }
             sections[sections.count - 1].subsections.append(MarkdownDocument.Section(level: 3, heading: heading, blocks: [], subsections: []))
         default:
-            problems.append(MarkdownProblem("markdown.niveau-de-titre", ["level": String(level)], at: at))
+            problems.append(LocatedProblem("markdown.niveau-de-titre", ["level": String(level)], at: at))
         }
     }
 
     /// Whether a block may start here: inside a section, after the title.
     private mutating func placeForBlock(at location: SourceLocation) -> Bool {
         if sections.isEmpty {
-            problems.append(MarkdownProblem(title == nil ? "markdown.texte-avant-titre" : "markdown.texte-hors-section", at: location))
+            problems.append(LocatedProblem(title == nil ? "markdown.texte-avant-titre" : "markdown.texte-hors-section", at: location))
             return false
         }
         return true

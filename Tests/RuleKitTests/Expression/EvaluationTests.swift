@@ -229,6 +229,8 @@ private enum ReferenceInterpreter {
         switch expression.kind {
         case .bool(let value):
             return value ? .true : .false
+        case .named(let reference):
+            return truth(reference.expression, facts)
         case .fact:
             guard case .bool(let flag)? = operand(expression, facts) else { return .unknown }
             return flag ? .true : .false

@@ -3,7 +3,7 @@ import RuleKit
 
 @Suite("MarkdownReader")
 struct MarkdownReaderTests {
-    private func read(_ text: String) -> (MarkdownDocument?, [MarkdownProblem]) {
+    private func read(_ text: String) -> (MarkdownDocument?, [LocatedProblem]) {
         MarkdownReader.read(Array(text.utf8), file: "r.md")
     }
 
@@ -102,7 +102,7 @@ struct MarkdownReaderTests {
         let duplicate = read("---\nid: a\nid: b\n---\n# T\n").1
         #expect(duplicate.map(\.code) == ["markdown.champ-en-double"])
         #expect(duplicate.first?.location == SourceLocation(line: 3, column: 1))
-        #expect(duplicate.first?.related == SourceLocation(line: 2, column: 1))
+        #expect(duplicate.first?.related == [SourceLocation(line: 2, column: 1)])
         #expect(codes("---\n  - a\n---\n# T\n") == ["markdown.element-sans-champ"])
         #expect(codes("---\nid: a\n  - b\n---\n# T\n") == ["markdown.element-apres-valeur"])
         #expect(codes("---\nliste:\n  -\n---\n# T\n") == ["markdown.entete-ligne"])
@@ -144,7 +144,7 @@ struct MarkdownReaderTests {
         #expect(problems.map(\.location.line) == [4, 6, 9, 11, 12, 13, 14, 15, 16, 19, 20])
         #expect(problems[3].arguments == ["marker": "*"])
         #expect(problems[4].arguments == ["marker": "1)"])
-        #expect(problems.last?.related == SourceLocation(line: 5, column: 3))
+        #expect(problems.last?.related == [SourceLocation(line: 5, column: 3)])
     }
 
     @Test func charactersAndEncoding() {
@@ -158,7 +158,7 @@ struct MarkdownReaderTests {
         latin1 += [0xE9, 0x65, 0x72, 0x0A]
         let invalid = MarkdownReader.read(latin1, file: "r.md")
         #expect(invalid.document == nil)
-        #expect(invalid.problems == [MarkdownProblem("markdown.utf8", at: SourceLocation(line: 4, column: 5))])
+        #expect(invalid.problems == [LocatedProblem("markdown.utf8", at: SourceLocation(line: 4, column: 5))])
         let utf16 = MarkdownReader.read([0xFF, 0xFE, 0x2D, 0x00], file: "r.md")
         #expect(utf16.problems.map(\.code) == ["markdown.encodage"])
         #expect(utf16.problems.first?.arguments == ["encoding": "UTF-16"])

@@ -78,6 +78,7 @@ extension Expression {
         case .and(let operands): return "(and " + operands.map(\.tree).joined(separator: " ") + ")"
         case .or(let operands): return "(or " + operands.map(\.tree).joined(separator: " ") + ")"
         case .comparison(let op, let left, let right): return "(\(op.rawValue) \(left.tree) \(right.tree))"
+        case .named(let reference): return "<\(reference.name)>"
         }
     }
 }
