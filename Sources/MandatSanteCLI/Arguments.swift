@@ -4,7 +4,11 @@ struct Arguments {
     var options: [String: [String]] = [:]
     var flags: Set<String> = []
 
-    /// Parses `arguments` knowing which options take a value and which are flags; `--opt=value` works too.
+    /// The short forms of options: `-o FICHIER` for the command's output, `-f FORMAT` for its format.
+    static let shortForms = ["-o": ["--output", "--output-dir"], "-f": ["--format"]]
+
+    /// Parses `arguments` knowing which options take a value and which are flags; `--opt=value` works too, and
+    /// `-o` and `-f` stand for the command's `--output` (or `--output-dir`) and `--format`.
     static func parse(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>, command: String) throws(CLIError) -> Arguments {
         var result = Arguments()
         var index = 0
@@ -21,6 +25,7 @@ struct Arguments {
                 continue
             }
             var name = argument
+            if let long = shortForms[argument]?.first(where: valued.contains) { name = long }
             var inlineValue: String?
             if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
                 name = String(argument[..<equals])
@@ -39,7 +44,7 @@ struct Arguments {
                 }
             } else {
                 let known = Array(valued) + Array(allowedFlags)
-                throw .usage("option inconnue « \(name) »\(RuleKit.Suggestion.hint(for: name, among: known))", command: command)
+                throw .usage("option inconnue \(QuotedText.quote(name))\(RuleKit.Suggestion.hint(for: name, among: known))", command: command)
             }
         }
         return result

@@ -1,19 +1,34 @@
+import Foundation
 /// The `mandat-sante` command line, testable: it takes the arguments and a console, and returns the exit code.
 public struct CLI: Sendable {
+    /// The console commands write to: control characters made visible (`Console.neutralizingControlCharacters`).
     public let console: Console
+    private let files: FileSystem
 
     public init(console: Console) {
-        self.console = console
+        self.console = console.neutralizingControlCharacters()
+        files = FileSystem(workingDirectory: console.workingDirectory)
     }
 
     /// Runs one command; `arguments` excludes the program name.
     public func run(_ arguments: [String]) -> ExitCode {
+        let code: ExitCode
         do {
-            return try dispatch(arguments)
+            code = try dispatch(arguments)
         } catch {
             console.writeError(error.message + "\n")
-            return error.exitCode
+            code = error.exitCode
         }
+        return finish(code)
+    }
+
+    /// A failed write to standard output or error does not crash, and decides the exit code: a reader that closed
+    /// the pipe (`| head`) ends the output quietly and the command keeps its code; any other failure of standard
+    /// output is said in French, code 4; a failure of standard error cannot be reported and changes nothing.
+    private func finish(_ code: ExitCode) -> ExitCode {
+        guard let failure = console.streamFailure(), failure.stream == .output, failure.code != EPIPE else { return code }
+        console.writeError("mandat-sante : erreur : impossible d'écrire sur la sortie standard : \(SystemError.french(failure.code)).\n")
+        return .io
     }
 
     private func dispatch(_ arguments: [String]) throws(CLIError) -> ExitCode {
@@ -28,20 +43,20 @@ public struct CLI: Sendable {
         }
         switch command {
         case "-h", "--help": console.write(HelpText.general + "\n")
-        case "--version", "version": console.write(HelpText.version + "\n")
+        case "-V", "--version", "version": console.write(HelpText.version + "\n")
         case "help": try help(rest)
-        case InitCommand.name: return try InitCommand(console: console).run(rest)
-        case CompareCommand.name: try CompareCommand(console: console).run(rest)
-        case RoadmapCommand.name: try RoadmapCommand(console: console).run(rest)
-        case BatchCommand.name: return try BatchCommand(console: console).run(rest)
-        case ExplainCommand.name: try ExplainCommand(console: console).run(rest)
-        case TestCommand.name: return try TestCommand(console: console).run(rest)
-        case CheckCommand.name: return try CheckCommand(console: console).run(rest)
-        case CoverageCommand.name: return try CoverageCommand(console: console).run(rest)
-        case RulesCommand.name: try RulesCommand(console: console).run(rest)
-        case SchemaCommand.name: try SchemaCommand(console: console).run(rest)
+        case InitCommand.name: return try InitCommand(console: console, files: files).run(rest)
+        case CompareCommand.name: try CompareCommand(console: console, files: files).run(rest)
+        case RoadmapCommand.name: try RoadmapCommand(console: console, files: files).run(rest)
+        case BatchCommand.name: return try BatchCommand(console: console, files: files).run(rest)
+        case ExplainCommand.name: try ExplainCommand(console: console, files: files).run(rest)
+        case TestCommand.name: return try TestCommand(console: console, files: files).run(rest)
+        case CheckCommand.name: return try CheckCommand(console: console, files: files).run(rest)
+        case CoverageCommand.name: return try CoverageCommand(console: console, files: files).run(rest)
+        case RulesCommand.name: try RulesCommand(console: console, files: files).run(rest)
+        case SchemaCommand.name: try SchemaCommand(console: console, files: files).run(rest)
         default:
-            throw .usage("commande inconnue « \(command) »\(RuleKitHint.hint(command, HelpText.commands))")
+            throw .usage("commande inconnue \(QuotedText.quote(command))\(RuleKitHint.hint(command, HelpText.commands))")
         }
         return .success
     }
@@ -52,7 +67,7 @@ public struct CLI: Sendable {
             return
         }
         guard let text = HelpText.forCommand(name) else {
-            throw .usage("pas d'aide pour « \(name) » : cette commande n'existe pas")
+            throw .usage("pas d'aide pour \(QuotedText.quote(name)) : cette commande n'existe pas")
         }
         console.write(text + "\n")
     }

@@ -1,68 +1,178 @@
 import Foundation
+import RuleKit
 
-/// File access for the command line: reads with clear French errors, writes that never leave half a file.
-enum FileSystem {
+/// File access for one run of the command line: reads with clear French errors, relative paths resolved from the
+/// console's working directory, and a record of every file the run read, so that no output ever replaces one of
+/// them (`OutputFile`).
+///
+/// Inputs must be regular files (or `-`, standard input, where a command says so): a FIFO, a device or a socket
+/// is refused before anything is read, so that nothing blocks; a file is opened without waiting (`O_NONBLOCK`)
+/// and checked on the opened descriptor, so that it cannot be swapped between the check and the read.
+final class FileSystem: @unchecked Sendable {
     /// Larger inputs are refused: no profile or rule file comes near it.
     static let maximumFileSize = 8 * 1024 * 1024
+    /// How standard input is named in messages.
+    static let standardInputName = "(entrée standard)"
 
-    static func read(_ path: String, what: String) throws(CLIError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .io("\(what) « \(path) » introuvable")
+    /// A file as the system knows it: two paths (a hard link, a symbolic link) may name the same file.
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
         }
-        if isDirectory.boolValue {
-            throw .io("« \(path) » est un dossier ; \(what) (un fichier) était attendu")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .io("impossible de lire \(what) « \(path) » (droits insuffisants ?)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-        } catch {
-            throw .io("lecture de « \(path) » impossible : \(error.localizedDescription)")
-        }
-        if data.count > maximumFileSize {
-            throw .io("« \(path) » dépasse la taille maximale de \(maximumFileSize / 1024 / 1024) Mio")
-        }
-        return [UInt8](data)
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    /// A file the run has read: where, and what it was for the user.
+    struct Input {
+        var path: String
+        var what: String
+    }
+
+    let workingDirectory: String
+    private let lock = NSLock()
+    private var inputs: [Identity: Input] = [:]
+    private var standardInputRead = false
+
+    init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` for the system: as given when absolute, else from the working directory.
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
+    }
+
+    /// The input read by this run that `identity` is, if any.
+    func input(_ identity: Identity) -> Input? {
+        lock.lock()
+        defer { lock.unlock() }
+        return inputs[identity]
+    }
+
+    private func record(_ info: stat, path: String, what: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        inputs[Identity(info)] = Input(path: path, what: what)
+    }
+
+    // MARK: Reading
+
+    /// The bytes of the file at `path` (`what` names it in messages: « le profil »). With `standardInput`, `-`
+    /// reads standard input to its end.
+    func read(_ path: String, what: String, standardInput: Bool = false) throws(CLIError) -> [UInt8] {
+        let descriptor = try open(path, what: what, standardInput: standardInput)
+        defer { if path != "-" || !standardInput { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = Foundation.read(descriptor, &chunk, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io("lecture de \(QuotedText.path(path)) impossible : \(SystemError.french(errno))")
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+            if bytes.count > Self.maximumFileSize {
+                throw .io("\(QuotedText.path(path)) dépasse la taille maximale de \(Self.maximumFileSize / 1024 / 1024) Mio")
+            }
+        }
+    }
+
+    /// An open descriptor on the regular file at `path` (or on standard input for `-`), recorded as an input of
+    /// the run; the caller closes it (never standard input).
+    func open(_ path: String, what: String, standardInput: Bool = false) throws(CLIError) -> Int32 {
+        if standardInput && path == "-" {
+            lock.lock()
+            let already = standardInputRead
+            standardInputRead = true
+            lock.unlock()
+            if already { throw .usage("l'entrée standard (« - ») ne peut être lue qu'une fois") }
+            var info = stat()
+            if fstat(STDIN_FILENO, &info) == 0 { record(info, path: Self.standardInputName, what: what) }
+            return STDIN_FILENO
+        }
+        let full = resolve(path)
+        let descriptor = Foundation.open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw openError(errno, path: path, what: what) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .io("impossible de lire \(what) \(QuotedText.path(path)) : \(SystemError.french(code))")
+        }
+        if let problem = Self.notARegularFile(info.st_mode, path: path, what: what, standardInput: standardInput) {
+            close(descriptor)
+            throw problem
+        }
+        // Regular files never block; the flag only mattered for opening.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        record(info, path: path, what: what)
+        return descriptor
+    }
+
+    private func openError(_ code: Int32, path: String, what: String) -> CLIError {
+        switch code {
+        case ENOENT:
+            if let target = symbolicLinkTarget(resolve(path)) {
+                return .io("\(what) \(QuotedText.path(path)) est un lien symbolique cassé : sa cible \(QuotedText.path(target)) n'existe pas")
+            }
+            return .io("\(what) \(QuotedText.path(path)) introuvable")
+        case ELOOP:
+            return .io("\(QuotedText.path(path)) : boucle de liens symboliques (un lien qui renvoie, directement ou non, à lui-même) ; \(what) est introuvable")
+        case ENXIO:
+            return .io("\(QuotedText.path(path)) n'est pas un fichier ordinaire (une socket ?) ; \(what) était attendu")
+        default:
+            return .io("impossible de lire \(what) \(QuotedText.path(path)) : \(SystemError.french(code))")
+        }
+    }
+
+    /// Why a file of mode `mode` cannot be an input, or `nil` for a regular file.
+    static func notARegularFile(_ mode: mode_t, path: String, what: String, standardInput: Bool) -> CLIError? {
+        let stdinHint = standardInput ? " (ou « - » pour lire l'entrée standard)" : ""
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return .io("\(QuotedText.path(path)) est un dossier ; \(what) (un fichier) était attendu")
+        case S_IFIFO: return .io("\(QuotedText.path(path)) est un tube nommé (FIFO) ; \(what) doit être un fichier ordinaire\(stdinHint)")
+        case S_IFCHR, S_IFBLK: return .io("\(QuotedText.path(path)) est un périphérique ; \(what) doit être un fichier ordinaire\(stdinHint)")
+        case S_IFSOCK: return .io("\(QuotedText.path(path)) est une socket ; \(what) doit être un fichier ordinaire\(stdinHint)")
+        default: return .io("\(QuotedText.path(path)) n'est pas un fichier ordinaire ; \(what) était attendu")
+        }
+    }
+
+    /// Where the symbolic link at `full` points, if it is one.
+    func symbolicLinkTarget(_ full: String) -> String? {
+        var info = stat()
+        guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(full, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    // MARK: Folders
+
+    func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(resolve(path), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The `.json` files of a folder, sorted by name.
-    static func jsonFiles(in directory: String) throws(CLIError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw .io("impossible de lister le dossier « \(directory) »")
+    func jsonFiles(in directory: String) throws(CLIError) -> [String] {
+        guard let stream = opendir(resolve(directory)) else {
+            throw .io("impossible de lister le dossier \(QuotedText.path(directory)) : \(SystemError.french(errno))")
         }
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
-    }
-
-    /// Writes to a temporary file in the same folder, then renames it over `path`: readers see the old file or
-    /// the new one, never a partial one, and a failed run leaves the previous output intact.
-    static func writeAtomically(_ text: String, to path: String) throws(CLIError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        guard isDirectory(directory) else {
-            throw .io("le dossier « \(directory) » de « \(path) » n'existe pas")
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
         }
-        if isDirectory(path) {
-            throw .io("« \(path) » est un dossier ; un chemin de fichier était attendu pour --output")
-        }
-        let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw .io("impossible d'écrire dans le dossier « \(directory) »")
-        }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .io("impossible de remplacer « \(path) »")
-        }
+        return names.sorted().map { (directory as NSString).appendingPathComponent($0) }
     }
 }

@@ -12,22 +12,22 @@ enum RuleBaseReader {
         var texts: [String: String]
     }
 
-    static func read(_ directory: String) throws(CLIError) -> Loaded {
-        guard FileSystem.isDirectory(directory) else {
+    static func read(_ directory: String, files: FileSystem) throws(CLIError) -> Loaded {
+        guard files.isDirectory(directory) else {
             let hint = directory == defaultDirectory ? " ; lancez la commande depuis la racine du projet ou indiquez le dossier avec --rules" : ""
-            throw .io("dossier de règles « \(directory) » introuvable\(hint)")
+            throw .io("dossier de règles \(QuotedText.path(directory)) introuvable\(hint)")
         }
         func file(_ name: String) throws(CLIError) -> RuleFile {
             let path = join(directory, name)
-            return RuleFile(path: path, bytes: try FileSystem.read(path, what: "le fichier de règles"))
+            return RuleFile(path: path, bytes: try files.read(path, what: "le fichier de règles"))
         }
         let recommendationsDirectory = join(directory, "recommendations")
-        guard FileSystem.isDirectory(recommendationsDirectory) else {
-            throw .io("dossier « \(recommendationsDirectory) » introuvable : les recommandations y sont attendues")
+        guard files.isDirectory(recommendationsDirectory) else {
+            throw .io("dossier \(QuotedText.path(recommendationsDirectory)) introuvable : les recommandations y sont attendues")
         }
         var recommendations: [RuleFile] = []
-        for path in try FileSystem.jsonFiles(in: recommendationsDirectory) {
-            recommendations.append(RuleFile(path: path, bytes: try FileSystem.read(path, what: "le fichier de règles")))
+        for path in try files.jsonFiles(in: recommendationsDirectory) {
+            recommendations.append(RuleFile(path: path, bytes: try files.read(path, what: "le fichier de règles")))
         }
         let files = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
                               sources: try file("sources.json"), recommendations: recommendations)
@@ -36,12 +36,12 @@ enum RuleBaseReader {
     }
 
     /// Loads a rule base that must be free of errors (for every command but `check`).
-    static func readValid(_ directory: String) throws(CLIError) -> RuleBase {
-        let loaded = try read(directory)
+    static func readValid(_ directory: String, files: FileSystem) throws(CLIError) -> RuleBase {
+        let loaded = try read(directory, files: files)
         let errors = loaded.result.diagnostics.errors
         guard let ruleBase = loaded.result.ruleBase, errors.isEmpty else {
             throw .invalidData(errors, sources: loaded.texts,
-                               summary: "mandat-sante : la base de règles « \(directory) » contient \(errors.count) erreur(s) ; « mandat-sante check » les liste toutes.")
+                               summary: "mandat-sante : la base de règles \(QuotedText.path(directory)) contient \(errors.count) erreur(s) ; « mandat-sante check » les liste toutes.")
         }
         return ruleBase
     }
@@ -51,19 +51,29 @@ enum RuleBaseReader {
     }
 }
 
-/// Reads and validates a profile file.
+/// Reads and validates a profile file (or standard input, `-`).
 enum ProfileReader {
-    static func read(_ path: String, vocabulary: Vocabulary, overrides: [String] = []) throws(CLIError) -> Profile {
-        let bytes = try FileSystem.read(path, what: "le profil")
-        let (profile, diagnostics) = ProfileLoader.load(bytes, file: path, vocabulary: vocabulary)
+    static func read(_ path: String, vocabulary: Vocabulary, files: FileSystem, overrides: [String] = []) throws(CLIError) -> Profile {
+        let bytes = try files.read(path, what: "le profil", standardInput: true)
+        let name = path == "-" ? FileSystem.standardInputName : path
+        let (profile, diagnostics) = ProfileLoader.load(bytes, file: name, vocabulary: vocabulary)
         guard let profile else {
             let errors = diagnostics.errors
-            throw .invalidData(errors, sources: [path: String(decoding: bytes, as: UTF8.self)],
-                               summary: "mandat-sante : le profil « \(path) » n'est pas valide (\(errors.count) erreur\(errors.count > 1 ? "s" : "")).")
+            // A file that does not even start like a JSON object (a password file, a spreadsheet) is not quoted back.
+            let sources = looksLikeJSON(bytes) ? [name: String(decoding: bytes, as: UTF8.self)] : [:]
+            throw .invalidData(errors, sources: sources,
+                               summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (\(errors.count) erreur\(errors.count > 1 ? "s" : "")).")
         }
         switch ProfileLoader.override(profile, with: overrides) {
         case .success(let overridden): return overridden
         case .failure(let error): throw .usage("--set \(error.message)")
         }
+    }
+
+    /// Whether `bytes` start, after an optional byte order mark and spaces, with `{` or `[`.
+    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 }

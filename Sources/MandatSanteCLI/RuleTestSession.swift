@@ -15,28 +15,29 @@ struct RuleTestSession {
     }
 
     let ruleBase: RuleBase
+    let files: FileSystem
 
     /// The test files under `paths` (files, or folders whose `.json` files are taken).
-    static func files(_ paths: [String]) throws(CLIError) -> [String] {
-        var files: [String] = []
+    func testFiles(_ paths: [String]) throws(CLIError) -> [String] {
+        var found: [String] = []
         for path in paths {
-            if FileSystem.isDirectory(path) {
-                files += try FileSystem.jsonFiles(in: path)
+            if files.isDirectory(path) {
+                found += try files.jsonFiles(in: path)
             } else {
-                files.append(path)
+                found.append(path)
             }
         }
-        return files
+        return found
     }
 
-    func run(files: [String], filter: String?) -> Outcome {
+    func run(testFiles: [String], filter: String?) -> Outcome {
         var outcome = Outcome()
         var profiles: [String: Result<Profile, CLIError>] = [:]
         let runner = RuleTestRunner(ruleBase: ruleBase)
-        for file in files {
+        for file in testFiles {
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.read(file, what: "le fichier de tests")
+                bytes = try files.read(file, what: "le fichier de tests")
             } catch {
                 outcome.fileProblems.append(.error("test.fichier", error.message.replacingOccurrences(of: "mandat-sante : erreur : ", with: ""), file: file))
                 continue
@@ -51,13 +52,13 @@ struct RuleTestSession {
                 var base: Profile?
                 if let path = test.profilePath {
                     let resolved = Self.resolve(path, relativeTo: file)
-                    let loaded = profiles[resolved] ?? Result { () throws(CLIError) in try ProfileReader.read(resolved, vocabulary: ruleBase.vocabulary) }
+                    let loaded = profiles[resolved] ?? Result { () throws(CLIError) in try ProfileReader.read(resolved, vocabulary: ruleBase.vocabulary, files: files) }
                     profiles[resolved] = loaded
                     switch loaded {
                     case .success(let profile): base = profile
                     case .failure(let error):
                         let firstLine = error.message.split(separator: "\n").first.map(String.init) ?? error.message
-                        let problem = Diagnostic.error("test.profil", "profil « \(path) » inutilisable : \(firstLine.replacingOccurrences(of: "mandat-sante : erreur : ", with: ""))", file: file, at: test.profileLocation)
+                        let problem = Diagnostic.error("test.profil", "profil \(QuotedText.path(path)) inutilisable : \(firstLine.replacingOccurrences(of: "mandat-sante : erreur : ", with: ""))", file: file, at: test.profileLocation)
                         outcome.results.append(RuleTestResult(test: test, failures: [], diagnostics: [problem], roadmap: nil))
                         continue
                     }

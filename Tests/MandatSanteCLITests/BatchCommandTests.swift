@@ -15,8 +15,9 @@ struct BatchCommandTests {
         return path
     }
 
+    /// The files of an output folder, but the list a batch keeps of them (`.mandat-sante-batch`).
     private func files(in directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != ".mandat-sante-batch" }.sorted()
     }
 
     private func text(_ name: String, in directory: URL) throws -> String {

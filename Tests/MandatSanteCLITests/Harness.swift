@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MandatSanteCLI
 import Testing
@@ -23,17 +24,11 @@ final class Capture: @unchecked Sendable {
     var error: String { lock.lock(); defer { lock.unlock() }; return err }
 }
 
-/// Runs the CLI in process, from the package root, with December 2026 as the current month.
-func runCLI(_ arguments: [String]) -> RunResult {
-    let capture = Capture()
-    let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) })
-    let previous = FileManager.default.currentDirectoryPath
-    // Tests run in parallel: every test sets the same folder (`swift test` already runs from the package root),
-    // so the switch is harmless; it matters when the suite is started from elsewhere.
-    _ = FileManager.default.changeCurrentDirectoryPath(packageRoot)
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-    let code = CLI(console: console).run(arguments)
-    return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
+/// Runs the CLI in process, with December 2026 as the current month and `directory` (the package root by
+/// default) as the folder relative paths start from — given to the CLI, never set as the process's working
+/// directory, which tests running in parallel share.
+func runCLI(_ arguments: [String], in directory: String = packageRoot) -> RunResult {
+    runCLI(arguments, input: [], in: directory)
 }
 
 /// Lines typed by the user, served one by one, then the end of the input (as with a pipe).
@@ -45,15 +40,11 @@ final class TypedInput: @unchecked Sendable {
 }
 
 /// Runs the CLI like `runCLI`, with `input` as the lines typed on standard input.
-func runCLI(_ arguments: [String], input: [String]) -> RunResult {
+func runCLI(_ arguments: [String], input: [String], in directory: String = packageRoot) -> RunResult {
     let capture = Capture()
     let typed = TypedInput(input)
-    let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) }, readLine: typed.readLine)
-    let previous = FileManager.default.currentDirectoryPath
-    // Tests run in parallel: every test sets the same folder (`swift test` already runs from the package root),
-    // so the switch is harmless; it matters when the suite is started from elsewhere.
-    _ = FileManager.default.changeCurrentDirectoryPath(packageRoot)
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    let console = Console(write: capture.write, writeError: capture.writeError, currentMonth: { (2026, 12) },
+                          readLine: typed.readLine, workingDirectory: directory)
     let code = CLI(console: console).run(arguments)
     return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
 }
@@ -68,22 +59,41 @@ func binaryURL() -> URL? {
     return candidates.map { $0.appendingPathComponent("mandat-sante") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }
 
-/// Runs the real binary as a user would, from the package root.
-func runBinary(_ arguments: [String]) throws -> RunResult {
+/// Runs the real binary as a user would, in `directory` (the package root by default), with `input` on its standard
+/// input; killed after `timeout` seconds, which is recorded as a failure: a hang fails the test instead of the suite.
+func runBinary(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot, timeout: TimeInterval = 120) throws -> RunResult {
     let process = Process()
-    let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
-    process.executableURL = binary
+    process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    // Output goes to files, not pipes: a large output can never fill a pipe and block the program.
+    let capture = try temporaryDirectory()
+    let outFile = capture.appendingPathComponent("stdout")
+    let errFile = capture.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: outFile)
+    process.standardError = try FileHandle(forWritingTo: errFile)
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    if let input {
+        let writer = stdin.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: input)
+            try? writer.close()
+        }
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    if process.isRunning {
+        process.terminate()
+        Issue.record("le programme ne s'est pas arrêté en \(Int(timeout)) s : \(arguments)")
+    }
     process.waitUntilExit()
-    return RunResult(exitCode: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    return RunResult(exitCode: process.terminationStatus,
+                     output: String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self),
+                     error: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
 }
 
 /// A fresh temporary folder for a test.

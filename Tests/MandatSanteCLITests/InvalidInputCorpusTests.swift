@@ -44,7 +44,7 @@ struct InvalidInputCorpusTests {
             $0.replacingOccurrences(of: "{case}", with: caseCopy).replacingOccurrences(of: "{rules}", with: rules)
                 .replacingOccurrences(of: "{root}", with: packageRoot)
         }
-        let result = try runBinary(arguments, in: work, timeout: 60)
+        let result = try runBinary(arguments, in: work.path, timeout: 60)
         #expect(result.exitCode == expectation.exitCode, "\(expectation.description) : code \(result.exitCode)\n\(result.error)\(result.output.suffix(400))")
         if let fragment = expectation.stderr {
             #expect(result.error.contains(fragment), "\(expectation.description) : « \(fragment) » absent de :\n\(result.error)")
@@ -73,32 +73,5 @@ struct InvalidInputCorpusTests {
                 try fileManager.copyItem(atPath: from, toPath: to)
             }
         }
-    }
-
-    /// Runs the binary in `directory`, killing it after `timeout` seconds: a hang is a failure, not a stuck suite.
-    private func runBinary(_ arguments: [String], in directory: URL, timeout: TimeInterval) throws -> RunResult {
-        let process = Process()
-        let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let outFile = directory.appendingPathComponent(".stdout")
-        let errFile = directory.appendingPathComponent(".stderr")
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outFile)
-        process.standardError = try FileHandle(forWritingTo: errFile)
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            Issue.record("le programme ne s'est pas arrêté en \(Int(timeout)) s : \(arguments)")
-        }
-        process.waitUntilExit()
-        return RunResult(exitCode: process.terminationStatus,
-                         output: String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self),
-                         error: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
     }
 }

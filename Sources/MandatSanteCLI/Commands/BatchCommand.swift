@@ -17,14 +17,18 @@ struct BatchCommand {
     static let progressDelay: Duration = .seconds(1)
 
     let console: Console
+    let files: FileSystem
+
+    /// Row errors printed in full; beyond, they are only counted (« … et N autres lignes en erreur »).
+    static let printedRowErrors = 100
 
     /// Where the run writes, and what it has counted so far.
     private struct Run {
         let input: String
-        let directory: String
+        let folder: BatchOutputFolder
         let processor: BatchRowProcessor
         let jobs: Int
-        var synthesis: StreamingFileWriter
+        var synthesis: OutputFile
         var summary = BatchSummary()
         var progress: Progress?
     }
@@ -38,7 +42,7 @@ struct BatchCommand {
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
         let parsed = try Arguments.parse(arguments, valued: ["--output-dir", "--format", "--start", "--rules", "--jobs"], flags: [], command: Self.name)
         guard parsed.positionals.count == 1, let input = parsed.positionals.first else {
-            throw .usage(parsed.positionals.isEmpty ? "le fichier des territoires manque (par exemple Profiles/territoires-exemple.csv)" : "un seul fichier de territoires était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
+            throw .usage(parsed.positionals.isEmpty ? "le fichier des territoires manque (par exemple Profiles/territoires-exemple.csv, ou « - » pour l'entrée standard)" : "un seul fichier de territoires était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
         guard let directory = try parsed.value("--output-dir", command: Self.name) else {
             throw .usage("--output-dir DOSSIER manque : le dossier où écrire une feuille de route par territoire", command: Self.name)
@@ -46,9 +50,10 @@ struct BatchCommand {
         let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
         let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let jobs = try Self.jobs(parsed.value("--jobs", command: Self.name))
-        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
-        let handle = try Self.open(input)
-        defer { try? handle.close() }
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
+        let descriptor = try files.open(input, what: "le fichier des territoires", standardInput: true)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let name = input == "-" ? FileSystem.standardInputName : input
 
         var reader = CSVReader()
         var run: Run?
@@ -56,20 +61,27 @@ struct BatchCommand {
         do throws(CLIError) {
             var finished = false
             while !finished {
-                let chunk = try Self.read(handle, input)
+                let chunk = try Self.read(descriptor, name)
                 let events = chunk.isEmpty ? reader.finish() : reader.feed(chunk)
                 finished = chunk.isEmpty
                 for event in events {
                     switch event {
                     case .header(let record):
-                        let (read, diagnostics) = BatchHeader.read(record, file: input, vocabulary: ruleBase.vocabulary)
-                        guard let read else { throw Self.invalidFile(diagnostics, input, "l'en-tête n'est pas valide") }
-                        let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: input)
-                        run = Run(input: input, directory: directory, processor: processor, jobs: jobs,
-                                  synthesis: try Self.prepare(directory), progress: Progress.start())
+                        let (read, diagnostics) = BatchHeader.read(record, file: name, vocabulary: ruleBase.vocabulary)
+                        guard let read else { throw Self.invalidFile(diagnostics, name, "l'en-tête n'est pas valide") }
+                        let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: name)
+                        let folder = try BatchOutputFolder.open(directory, files: files)
+                        do throws(CLIError) {
+                            var synthesis = try folder.file(named: "synthese.csv")
+                            try synthesis.write(BatchSynthesis.header)
+                            run = Run(input: name, folder: folder, processor: processor, jobs: jobs, synthesis: synthesis, progress: Progress.start())
+                        } catch {
+                            folder.abort()
+                            throw error
+                        }
                     case .invalid(let line, let errors):
                         guard run != nil else {
-                            throw Self.invalidFile(errors.map { Self.diagnostic($0, input) }, input, "l'en-tête (ligne \(line)) est illisible")
+                            throw Self.invalidFile(errors.map { Self.diagnostic($0, name) }, name, "l'en-tête (ligne \(line)) est illisible")
                         }
                         pending.append(.invalid(line: line, errors: errors))
                     case .record(let record):
@@ -83,12 +95,19 @@ struct BatchCommand {
             }
         } catch {
             run?.synthesis.discard()
+            run?.folder.abort()
             throw error
         }
         guard var run else {
-            throw Self.invalidFile([.error("csv.vide", "fichier vide : une ligne d'en-tête était attendue, avec au moins les colonnes \(Self.requiredColumns(ruleBase)) (séparées par « ; » ou « , »)", file: input, at: SourceLocation(line: 1, column: 1))], input, "le fichier est vide")
+            throw Self.invalidFile([.error("csv.vide", "fichier vide : une ligne d'en-tête était attendue, avec au moins les colonnes \(Self.requiredColumns(ruleBase)) (séparées par « ; » ou « , »)", file: name, at: SourceLocation(line: 1, column: 1))], name, "le fichier est vide")
         }
-        return try finish(&run, ruleBase: ruleBase, calendar: calendar, format: format)
+        do throws(CLIError) {
+            return try finish(&run, ruleBase: ruleBase, calendar: calendar, format: format, directory: directory)
+        } catch {
+            run.synthesis.discard()
+            run.folder.abort()
+            throw error
+        }
     }
 
     /// Plans the pending rows on `jobs` threads, then writes them and reports their errors in row order.
@@ -104,34 +123,38 @@ struct BatchCommand {
         for outcome in outcomes {
             switch outcome {
             case .territory(let territory):
-                try FileSystem.writeAtomically(territory.roadmap, to: RuleBaseReader.join(run.directory, territory.fileName))
+                try run.folder.write(TerminalText.neutralized(territory.roadmap, .keepLineBreaks), named: territory.fileName)
                 try run.synthesis.write(territory.synthesisRows)
                 run.summary.add(territory)
             case .invalid(let diagnostics):
-                run.progress?.clear(console: console)
-                console.writeError(DiagnosticPrinter().render(diagnostics) + "\n")
+                if run.summary.failedRows < Self.printedRowErrors {
+                    run.progress?.clear(console: console)
+                    console.writeError(DiagnosticPrinter().render(diagnostics) + "\n")
+                }
                 run.summary.addFailedRow()
             }
         }
         run.progress?.show(run.summary.territories + run.summary.failedRows, console: console)
     }
 
-    private func finish(_ run: inout Run, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat) throws(CLIError) -> ExitCode {
+    private func finish(_ run: inout Run, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, directory: String) throws(CLIError) -> ExitCode {
         run.progress?.clear(console: console)
         let summary = run.summary
+        if summary.failedRows > Self.printedRowErrors {
+            let hidden = summary.failedRows - Self.printedRowErrors
+            console.writeError("… et \(ValueFormatter.number(Double(hidden))) autre\(hidden > 1 ? "s" : "") ligne\(hidden > 1 ? "s" : "") en erreur (non affichée\(hidden > 1 ? "s" : "")).\n")
+        }
         guard summary.territories + summary.failedRows > 0 else {
-            run.synthesis.discard()
             throw Self.invalidFile([.error("csv.aucun-territoire", "aucun territoire : le fichier ne contient que la ligne d'en-tête ; ajoutez une ligne par territoire", file: run.input, at: SourceLocation(line: 2, column: 1))], run.input, "aucune ligne de territoire")
         }
-        do {
-            try run.synthesis.commit()
-        } catch {
-            run.synthesis.discard()
-            throw error
+        guard summary.territories > 0 else {
+            throw CLIError(exitCode: .invalidData, message: "mandat-sante : \(QuotedText.path(run.input)) : aucune ligne valide ; rien n'a été écrit, les résultats précédents de \(QuotedText.path(directory)) sont intacts.")
         }
-        let name = (run.input as NSString).lastPathComponent
-        let text = summary.render(ruleBase: ruleBase, input: name, startMonth: calendar.start.longFrench, format: format)
-        try FileSystem.writeAtomically(text, to: RuleBaseReader.join(run.directory, "resume.txt"))
+        try run.synthesis.commit()
+        let name = run.input == FileSystem.standardInputName ? run.input : (run.input as NSString).lastPathComponent
+        let text = summary.render(ruleBase: ruleBase, input: TerminalText.neutralized(name, []), startMonth: calendar.start.longFrench, format: format)
+        try run.folder.write(text, named: "resume.txt")
+        try run.folder.commit()
         let rows = summary.territories + summary.failedRows
         let written = summary.territories
         func number(_ count: Int) -> String { ValueFormatter.number(Double(count)) }
@@ -139,7 +162,7 @@ struct BatchCommand {
         if summary.failedRows > 0 {
             counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "")"
         }
-        console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans « \(run.directory) » (\(counts)), avec synthese.csv et resume.txt.\n")
+        console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans \(QuotedText.path(directory)) (\(counts)), avec synthese.csv et resume.txt.\n")
         return summary.failedRows == 0 ? .success : .invalidData
     }
 
@@ -149,7 +172,7 @@ struct BatchCommand {
     static func jobs(_ value: String?) throws(CLIError) -> Int {
         guard let value else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
         guard let number = Int(value), (1...maximumJobs).contains(number) else {
-            throw .usage("--jobs attend un nombre entier entre 1 et \(maximumJobs), pas « \(value) »", command: name)
+            throw .usage("--jobs attend un nombre entier entre 1 et \(maximumJobs), pas \(QuotedText.quote(value))", command: name)
         }
         return number
     }
@@ -160,40 +183,13 @@ struct BatchCommand {
 
     // MARK: Files
 
-    private static func open(_ path: String) throws(CLIError) -> FileHandle {
-        if FileSystem.isDirectory(path) {
-            throw .io("« \(path) » est un dossier ; le fichier CSV des territoires était attendu")
+    private static func read(_ descriptor: Int32, _ path: String) throws(CLIError) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        while true {
+            let count = Foundation.read(descriptor, &chunk, chunkSize)
+            if count >= 0 { return Array(chunk[..<count]) }
+            if errno != EINTR { throw .io("lecture de \(QuotedText.path(path)) impossible : \(SystemError.french(errno))") }
         }
-        guard FileManager.default.fileExists(atPath: path) else { throw .io("fichier des territoires « \(path) » introuvable") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .io("impossible de lire le fichier des territoires « \(path) » (droits insuffisants ?)")
-        }
-        return handle
-    }
-
-    private static func read(_ handle: FileHandle, _ path: String) throws(CLIError) -> Data {
-        do {
-            return try handle.read(upToCount: chunkSize) ?? Data()
-        } catch {
-            throw .io("lecture de « \(path) » impossible : \(error.localizedDescription)")
-        }
-    }
-
-    /// Creates the output folder if needed and opens `synthese.csv`'s temporary file with its header.
-    private static func prepare(_ directory: String) throws(CLIError) -> StreamingFileWriter {
-        if !FileSystem.isDirectory(directory) {
-            if FileManager.default.fileExists(atPath: directory) {
-                throw .io("« \(directory) » existe et n'est pas un dossier ; --output-dir attend un dossier")
-            }
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw .io("impossible de créer le dossier « \(directory) »")
-            }
-        }
-        var writer = try StreamingFileWriter(path: RuleBaseReader.join(directory, "synthese.csv"))
-        try writer.write(BatchSynthesis.header)
-        return writer
     }
 
     // MARK: Errors
@@ -205,7 +201,7 @@ struct BatchCommand {
     /// A problem with the whole file (empty, unreadable header): nothing is written.
     private static func invalidFile(_ diagnostics: [Diagnostic], _ file: String, _ what: String) -> CLIError {
         let errors = diagnostics.errors.sorted()
-        return CLIError(exitCode: .invalidData, message: DiagnosticPrinter().render(errors) + "\nmandat-sante : « \(file) » : \(what) ; aucune feuille de route n'a été écrite.")
+        return CLIError(exitCode: .invalidData, message: DiagnosticPrinter().render(errors) + "\nmandat-sante : \(QuotedText.path(file)) : \(what) ; aucune feuille de route n'a été écrite, les résultats précédents sont intacts.")
     }
 
     // MARK: Parallelism
@@ -268,12 +264,12 @@ private struct Progress {
     mutating func show(_ rows: Int, console: Console) {
         guard ContinuousClock.now - started >= BatchCommand.progressDelay else { return }
         shown = true
-        console.writeError("\r\(ValueFormatter.number(Double(rows))) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
+        console.writeProgress("\r\(ValueFormatter.number(Double(rows))) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
     }
 
     /// Erases the progress line, before an error message or at the end.
     mutating func clear(console: Console) {
-        if shown { console.writeError("\r\u{1B}[K") }
+        if shown { console.writeProgress("\r\u{1B}[K") }
         shown = false
     }
 }

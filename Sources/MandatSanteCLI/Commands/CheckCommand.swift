@@ -6,19 +6,20 @@ struct CheckCommand {
     static let name = "check"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
         let parsed = try Arguments.parse(arguments, valued: ["--rules"], flags: ["--no-tests"], command: Self.name)
         guard parsed.positionals.isEmpty else { throw .usage("check ne prend pas d'argument (utilisez --rules DOSSIER)", command: Self.name) }
         let rules = try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory
-        let loaded = try RuleBaseReader.read(rules)
+        let loaded = try RuleBaseReader.read(rules, files: files)
         var diagnostics = loaded.result.diagnostics
         var texts = loaded.texts
         if let ruleBase = loaded.result.ruleBase {
             var testResults: [RuleTestResult]?
             let testsDirectory = RuleBaseReader.join(rules, "tests")
-            if !parsed.flags.contains("--no-tests"), !diagnostics.hasErrors, FileSystem.isDirectory(testsDirectory) {
-                let outcome = RuleTestSession(ruleBase: ruleBase).run(files: try FileSystem.jsonFiles(in: testsDirectory), filter: nil)
+            if !parsed.flags.contains("--no-tests"), !diagnostics.hasErrors, files.isDirectory(testsDirectory) {
+                let outcome = RuleTestSession(ruleBase: ruleBase, files: files).run(testFiles: try files.jsonFiles(in: testsDirectory), filter: nil)
                 testResults = outcome.results
                 diagnostics += outcome.fileProblems
                 texts.merge(outcome.texts) { first, _ in first }

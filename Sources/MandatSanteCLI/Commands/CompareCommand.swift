@@ -7,6 +7,7 @@ struct CompareCommand {
     static let name = "compare"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) {
         let parsed = try Arguments.parse(arguments, valued: ["--set", "--start", "--rules", "--format", "--output"], flags: [], command: Self.name)
@@ -22,15 +23,15 @@ struct CompareCommand {
         default:
             throw .usage("un ou deux profils étaient attendus, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
-        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: ComparisonFormat.text, markdown: .markdown, command: Self.name)
-        let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let output = try parsed.value("--output", command: Self.name)
-        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), output: output, text: ComparisonFormat.text, markdown: .markdown, command: Self.name)
+        let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
 
-        let before = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary)
+        let before = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files)
         let after: Profile
         if parsed.positionals.count == 2 {
-            after = try ProfileReader.read(parsed.positionals[1], vocabulary: ruleBase.vocabulary)
+            after = try ProfileReader.read(parsed.positionals[1], vocabulary: ruleBase.vocabulary, files: files)
         } else {
             switch ProfileLoader.override(before, with: assignments) {
             case .success(let overridden): after = overridden
@@ -43,11 +44,8 @@ struct CompareCommand {
             comparison.afterLabel = "le même profil avec " + assignments.map { "--set \($0)" }.joined(separator: " ")
         }
         let text = format.renderer.render(comparison)
-        if let output {
-            try FileSystem.writeAtomically(text, to: output)
-            console.writeError("Comparaison écrite dans « \(output) ».\n")
-        } else {
-            console.write(text)
+        if try OutputFile.emit(text, to: output, console: console, files: files), let output {
+            console.writeError("Comparaison écrite dans \(QuotedText.path(output)).\n")
         }
     }
 

@@ -7,17 +7,19 @@ struct CoverageCommand {
     static let name = "coverage"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
         let parsed = try Arguments.parse(arguments, valued: ["--rules", "--format"], flags: [], command: Self.name)
         let rules = try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory
         let format = try parsed.value("--format", command: Self.name) ?? "texte"
         guard ["texte", "json"].contains(format) else {
-            throw .usage("format inconnu « \(format) » pour coverage (formats : texte, json)", command: Self.name)
+            throw .usage("format inconnu \(QuotedText.quote(format)) pour coverage (formats : texte, json)", command: Self.name)
         }
-        let ruleBase = try RuleBaseReader.readValid(rules)
+        let ruleBase = try RuleBaseReader.readValid(rules, files: files)
         let paths = parsed.positionals.isEmpty ? [RuleBaseReader.join(rules, "tests")] : parsed.positionals
-        let outcome = RuleTestSession(ruleBase: ruleBase).run(files: try RuleTestSession.files(paths), filter: nil)
+        let session = RuleTestSession(ruleBase: ruleBase, files: files)
+        let outcome = session.run(testFiles: try session.testFiles(paths), filter: nil)
         let coverage = Coverage(ruleBase: ruleBase, profiles: outcome.results.compactMap { $0.roadmap?.profile })
         if format == "json" {
             console.write(coverage.json().rendered())

@@ -10,6 +10,7 @@ struct InitCommand {
     static let defaultDirectory = "Profiles"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
         let parsed = try Arguments.parse(arguments, valued: ["--output", "--rules"], flags: [], command: Self.name)
@@ -17,9 +18,13 @@ struct InitCommand {
             throw .usage("init ne prend pas d'argument ; le chemin du profil se donne avec --output FICHIER", command: Self.name)
         }
         let output = try parsed.value("--output", command: Self.name)
-        if let output { try Self.checkWritable(output) }
+        if let output, let implied = FormatOption.impliedFormat(output), implied != "json" {
+            throw .usage("un profil s'écrit en JSON : \(QuotedText.path(output)) porte l'extension d'un fichier \(implied)", command: Self.name)
+        }
         let rulesDirectory = try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory
-        let vocabulary = try RuleBaseReader.readValid(rulesDirectory).vocabulary
+        let vocabulary = try RuleBaseReader.readValid(rulesDirectory, files: files).vocabulary
+        // Before any question: a bad --output (missing folder, a folder, a rule file) is refused now, not at the end.
+        if let output { _ = try OutputFile.destination(output, files: files) }
         let dialogue = InitDialogue(console: console)
 
         dialogue.print(QuestionWording.wrap("Décrivons votre territoire en quelques questions. Entrée accepte la valeur proposée ; Ctrl-D ou Ctrl-C arrête sans rien écrire.", indent: ""))
@@ -44,11 +49,11 @@ struct InitCommand {
             return .usage
         }
         let schema = ProfileDocument.schemaReference(profilePath: path, rulesDirectory: rulesDirectory,
-                                                     currentDirectory: FileManager.default.currentDirectoryPath)
-        try FileSystem.writeAtomically(ProfileDocument.render(questionnaire.answers, schema: schema), to: path)
+                                                     currentDirectory: files.workingDirectory)
+        try OutputFile.write(ProfileDocument.render(questionnaire.answers, schema: schema), to: path, files: files)
         let rules = rulesDirectory == RuleBaseReader.defaultDirectory ? "" : " --rules \(ProfileDocument.shellQuoted(rulesDirectory))"
         let command = "roadmap \(ProfileDocument.shellQuoted(path))\(rules)"
-        dialogue.print(["", "Profil écrit dans « \(path) ».", "", "Pour obtenir sa feuille de route :",
+        dialogue.print(["", "Profil écrit dans \(QuotedText.path(path)).", "", "Pour obtenir sa feuille de route :",
                         "  swift run mandat-sante \(command)", "ou, si l'outil est installé :", "  mandat-sante \(command)"])
         return .success
     }
@@ -65,44 +70,36 @@ struct InitCommand {
         }
     }
 
-    /// Where to write: `path`, unless it exists and the user does not want it replaced; then another path, or
-    /// `nil` to quit. The default folder is created when missing.
+    /// Where to write: `path`, unless it cannot be written or exists and the user does not want it replaced; then
+    /// another path, or `nil` to quit. The default folder is created when missing.
     private func destination(_ path: String, dialogue: InitDialogue) throws(CLIError) -> String? {
         var path = path
         while true {
-            if path == Self.join(Self.defaultDirectory, (path as NSString).lastPathComponent), !FileSystem.isDirectory(Self.defaultDirectory) {
-                do {
-                    try FileManager.default.createDirectory(atPath: Self.defaultDirectory, withIntermediateDirectories: false)
-                } catch {
-                    throw .io("impossible de créer le dossier « \(Self.defaultDirectory) »")
-                }
+            if path == Self.join(Self.defaultDirectory, (path as NSString).lastPathComponent), !files.isDirectory(Self.defaultDirectory),
+               mkdir(files.resolve(Self.defaultDirectory), 0o777) != 0, errno != EEXIST {
+                throw .io("impossible de créer le dossier « \(Self.defaultDirectory) » : \(SystemError.french(errno))")
             }
-            if let problem = Self.problem(writing: path) {
-                dialogue.print(["   ✗ " + QuestionWording.capitalized(problem) + "."])
-            } else if !FileManager.default.fileExists(atPath: path) {
-                return path
-            } else if try dialogue.confirm("Le fichier « \(path) » existe déjà. Le remplacer ?", proposal: false) {
-                return path
+            do throws(CLIError) {
+                if case .create = try OutputFile.destination(path, files: files) { return path }
+                if try dialogue.confirm("Le fichier \(QuotedText.path(path)) existe déjà. Le remplacer ?", proposal: false) { return path }
+            } catch {
+                guard error.exitCode != .invalidData else { throw error }
+                dialogue.print(["   ✗ " + QuestionWording.capitalized(error.message.replacingOccurrences(of: "mandat-sante : erreur : ", with: "").components(separatedBy: "\n")[0]) + "."])
             }
-            dialogue.print(QuestionWording.wrap("Autre chemin pour le profil (Entrée pour quitter sans rien écrire)\(QuestionWording.beforePunctuation):", indent: "  "))
-            let typed = AnswerReader.trimmed(try dialogue.readAnswer())
-            if typed.isEmpty { return nil }
+            guard let typed = try otherPath(dialogue) else { return nil }
             path = typed
         }
     }
 
-    /// Fails before any question when `--output` cannot be written, rather than after all of them.
-    static func checkWritable(_ path: String) throws(CLIError) {
-        if let problem = problem(writing: path) { throw .io(problem) }
-    }
-
-    static func problem(writing path: String) -> String? {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty && !FileSystem.isDirectory(directory) {
-            return "le dossier « \(directory) » de « \(path) » n'existe pas"
+    /// Another path typed by the user, or `nil` (Enter) to quit; a path with a control character (an arrow key
+    /// typed by mistake) is asked again.
+    private func otherPath(_ dialogue: InitDialogue) throws(CLIError) -> String? {
+        dialogue.print(QuestionWording.wrap("Autre chemin pour le profil (Entrée pour quitter sans rien écrire)\(QuestionWording.beforePunctuation):", indent: "  "))
+        while true {
+            let typed = AnswerReader.trimmed(try dialogue.readAnswer())
+            guard let control = typed.unicodeScalars.first(where: TerminalText.isForbiddenInText) else { return typed.isEmpty ? nil : typed }
+            dialogue.print(["   ✗ Caractère de contrôle \(TerminalText.describe(control)) dans le chemin : retapez-le."])
         }
-        if FileSystem.isDirectory(path) { return "« \(path) » est un dossier ; un chemin de fichier était attendu" }
-        return nil
     }
 
     static func join(_ directory: String, _ name: String) -> String {

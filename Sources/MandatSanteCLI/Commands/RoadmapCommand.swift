@@ -6,28 +6,26 @@ struct RoadmapCommand {
     static let name = "roadmap"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) {
         let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set", "--csv-separator"], flags: [], command: Self.name)
         guard parsed.positionals.count == 1, let profilePath = parsed.positionals.first else {
-            throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
+            throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json, ou « - » pour l'entrée standard)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
-        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
+        let output = try parsed.value("--output", command: Self.name)
+        let format = try FormatOption.parse(parsed.value("--format", command: Self.name), output: output, text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
         let top = try Self.top(parsed.value("--top", command: Self.name))
         let calendar = try Self.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
-        let output = try parsed.value("--output", command: Self.name)
         let separator = try Self.csvSeparator(parsed.value("--csv-separator", command: Self.name), format: format)
 
-        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory)
-        let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, overrides: parsed.options["--set"] ?? [])
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
+        let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [])
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
         let renderer: any RoadmapRenderer = separator.map { CSVRoadmapRenderer(separator: $0) } ?? format.renderer
         let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
-        if let output {
-            try FileSystem.writeAtomically(text, to: output)
-            console.writeError("Feuille de route écrite dans « \(output) » (\(roadmap.items.count) actions).\n")
-        } else {
-            console.write(text)
+        if try OutputFile.emit(text, to: output, console: console, files: files), let output {
+            console.writeError("Feuille de route écrite dans \(QuotedText.path(output)) (\(roadmap.items.count) actions).\n")
         }
     }
 
@@ -41,14 +39,14 @@ struct RoadmapCommand {
         case ";": return ";"
         case ",": return ","
         case "tab", "\t", "\\t": return "\t"
-        default: throw .usage("--csv-separator attend « ; », « , » ou « tab », pas « \(value) »", command: name)
+        default: throw .usage("--csv-separator attend « ; », « , » ou « tab », pas \(QuotedText.quote(value))", command: name)
         }
     }
 
     static func top(_ value: String?) throws(CLIError) -> Int? {
         guard let value else { return nil }
         guard let number = Int(value), number >= 1 else {
-            throw .usage("--top attend un nombre entier positif, pas « \(value) »", command: name)
+            throw .usage("--top attend un nombre entier positif, pas \(QuotedText.quote(value))", command: name)
         }
         return number
     }
@@ -58,7 +56,7 @@ struct RoadmapCommand {
         let start: YearMonth
         if let value {
             guard let parsed = YearMonth(parsing: value) else {
-                throw .usage("--start attend un mois au format AAAA-MM (par exemple 2026-12), pas « \(value) »", command: command)
+                throw .usage("--start attend un mois au format AAAA-MM (par exemple 2026-12), pas \(QuotedText.quote(value))", command: command)
             }
             start = parsed
         } else {

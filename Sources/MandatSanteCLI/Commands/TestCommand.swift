@@ -6,14 +6,15 @@ struct TestCommand {
     static let name = "test"
 
     let console: Console
+    let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
         let parsed = try Arguments.parse(arguments, valued: ["--filter", "--rules"], flags: ["--verbose"], command: Self.name)
         let rules = try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory
-        let ruleBase = try RuleBaseReader.readValid(rules)
+        let ruleBase = try RuleBaseReader.readValid(rules, files: files)
         let paths = parsed.positionals.isEmpty ? [RuleBaseReader.join(rules, "tests")] : parsed.positionals
-        let files = try RuleTestSession.files(paths)
-        let outcome = RuleTestSession(ruleBase: ruleBase).run(files: files, filter: try parsed.value("--filter", command: Self.name))
+        let session = RuleTestSession(ruleBase: ruleBase, files: files)
+        let outcome = session.run(testFiles: try session.testFiles(paths), filter: try parsed.value("--filter", command: Self.name))
         console.write(Self.report(outcome, verbose: parsed.flags.contains("--verbose")))
         return outcome.failedCount == 0 ? .success : .failures
     }

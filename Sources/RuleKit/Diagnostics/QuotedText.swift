@@ -20,6 +20,16 @@ public enum QuotedText {
         return "« " + String(String.UnicodeScalarView(safe.prefix(limit - 1))) + "… »"
     }
 
+    /// A file path between « », safe to put in a message: like `quote`, but a long path keeps its end — the file's
+    /// name — rather than its start: « …/sortie/005-petite-ville-de-rivebelle.txt ».
+    public static func path(_ path: String) -> String {
+        let limit = maximumLength - 2
+        let scalars = Array(path.unicodeScalars)
+        guard scalars.count > limit else { return quote(path) }
+        let tail = String(String.UnicodeScalarView(scalars.suffix(limit - 1)))
+        return "« …" + String(quote(tail).dropFirst(2))
+    }
+
     /// `message` with every « … » longer than `maximumLength` scalars cut, marked with « … ».
     public static func clip(_ message: String) -> String {
         guard message.unicodeScalars.count > maximumLength + 4 else { return message }

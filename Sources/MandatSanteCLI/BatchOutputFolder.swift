@@ -1,0 +1,309 @@
+import Foundation
+import RuleKit
+
+/// The output folder of a batch, written as one transaction: a run either completes as a whole or leaves the
+/// previous results as they were.
+///
+/// - `open` takes the folder for this run (an exclusive lock on it: a second batch into the same folder is
+///   refused) and first tidies what an earlier run killed outright left (`recover`).
+/// - Every file of the run is written into a hidden staging folder inside the output folder
+///   (`.ms-batch-XXXXXXXX`), on the same file system, so that putting them in place is only renaming.
+/// - `commit` checks every target first (a folder in the way, a file the run reads), writes a journal, renames the
+///   staged files over the old ones (keeping their mode and owner), then removes the files of the previous run
+///   that this one no longer produces (a previous, longer file of territories) — known from the list each run
+///   leaves in `.mandat-sante-batch`. A run killed during the commit is finished by the next one (the journal).
+/// - `abort`, a failure, or an interruption (Ctrl-C, `kill`: see `Interruptions`) removes the staging folder and
+///   nothing else.
+final class BatchOutputFolder: @unchecked Sendable {
+    /// The list of the files of the last committed run, in the output folder.
+    static let manifestName = ".mandat-sante-batch"
+    static let stagingPrefix = ".ms-batch-"
+    static let journalName = ".commit"
+
+    /// The folder as the user named it, for messages.
+    let directory: String
+    private let full: String
+    private let files: FileSystem
+    private let lockDescriptor: Int32
+    private let staging: String
+    private let lock = NSLock()
+    private var state = State.staging
+    private var staged: [String] = []
+    private var cleanup: Interruptions.Token?
+
+    private enum State { case staging, committing, finished }
+
+    private init(directory: String, full: String, files: FileSystem, lockDescriptor: Int32, staging: String) {
+        self.directory = directory
+        self.full = full
+        self.files = files
+        self.lockDescriptor = lockDescriptor
+        self.staging = staging
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    /// Creates the folder if needed, locks it, recovers from an earlier interrupted run and opens the staging
+    /// folder. Files the run reads (the territories file) may not be among the files it writes.
+    static func open(_ directory: String, files: FileSystem) throws(CLIError) -> BatchOutputFolder {
+        let full = files.resolve(directory)
+        try createFolder(full, shown: directory)
+        let descriptor = Foundation.open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io("impossible d'ouvrir le dossier \(QuotedText.path(directory)) : \(SystemError.french(errno))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw .io("un autre « mandat-sante batch » écrit déjà dans \(QuotedText.path(directory)) : attendez qu'il finisse, ou choisissez un autre dossier")
+        }
+        recover(full, files: files)
+        var staging = ""
+        for _ in 0..<16 {
+            let candidate = full + "/" + stagingPrefix + String(OutputFile.temporaryName().dropFirst(4).dropLast(4))
+            if mkdir(candidate, 0o700) == 0 { staging = candidate; break }
+            if errno != EEXIST {
+                let code = errno
+                close(descriptor)
+                throw .io("impossible d'écrire dans le dossier \(QuotedText.path(directory)) : \(SystemError.french(code))")
+            }
+        }
+        let folder = BatchOutputFolder(directory: directory, full: full, files: files, lockDescriptor: descriptor, staging: staging)
+        folder.cleanup = Interruptions.shared.register { [weak folder] in folder?.interrupted() }
+        for fixed in ["synthese.csv", "resume.txt"] { try folder.checkTarget(fixed) }
+        return folder
+    }
+
+    // MARK: Staging
+
+    /// A file of the run, written whole into the staging folder.
+    func write(_ text: String, named name: String) throws(CLIError) {
+        var file = try self.file(named: name)
+        do throws(CLIError) {
+            try file.write(text)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// A file of the run written piece by piece (the synthesis), in the staging folder; `commit` it when done.
+    func file(named name: String) throws(CLIError) -> OutputFile {
+        lock.lock()
+        staged.append(name)
+        lock.unlock()
+        return try OutputFile(staging + "/" + name, files: files, durable: false, shownAs: RuleBaseReader.join(directory, name))
+    }
+
+    // MARK: Commit
+
+    /// Puts every staged file in place and removes the files of the previous run this one did not write.
+    func commit() throws(CLIError) {
+        lock.lock()
+        guard state == .staging else { lock.unlock(); return }
+        let names = staged
+        lock.unlock()
+        // Checked before anything moves: a failure here leaves the previous results untouched.
+        for name in names { try checkTarget(name) }
+        let previous = Self.previousNames(full)
+        let kept = Set(names)
+        let stale = previous.filter { !kept.contains($0) && !isInput(full + "/" + $0) }
+        for name in names { keepModeAndOwner(of: name) }
+        let manifest = names.joined(separator: "\n") + "\n"
+        try writeStaged(manifest, named: Self.manifestName)
+        try writeStaged(([names + [Self.manifestName], ["--"], stale].joined()).joined(separator: "\n") + "\n", named: Self.journalName)
+        Self.syncFileSystem(lockDescriptor)
+
+        lock.lock()
+        state = .committing
+        lock.unlock()
+        let failures = Self.rollForward(staging: staging, folder: full, names: names + [Self.manifestName], stale: stale)
+        lock.lock()
+        state = .finished
+        lock.unlock()
+        if let cleanup { Interruptions.shared.unregister(cleanup, committed: true) }
+        if let failure = failures.first {
+            throw .io("les résultats n'ont pu être tous mis en place dans \(QuotedText.path(directory)) (\(failure)) ; relancez la commande : elle terminera la mise en place")
+        }
+    }
+
+    /// Gives the run up: the staging folder goes, the previous results stay as they were.
+    func abort() {
+        lock.lock()
+        guard state == .staging else { lock.unlock(); return }
+        state = .finished
+        Self.removeTree(staging)
+        lock.unlock()
+        // Outside the folder's lock: an interruption holds the registry's lock while it waits for the folder's.
+        if let cleanup { Interruptions.shared.unregister(cleanup, committed: false) }
+    }
+
+    /// On Ctrl-C or `kill`: a run still staging is abandoned; a commit under way is finished by the next run.
+    private func interrupted() {
+        lock.lock()
+        defer { lock.unlock() }
+        if state == .staging {
+            state = .finished
+            Self.removeTree(staging)
+        }
+    }
+
+    /// Refuses a target that is a folder, or a file this run reads.
+    private func checkTarget(_ name: String) throws(CLIError) {
+        let target = full + "/" + name
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return }
+        let shown = RuleBaseReader.join(directory, name)
+        if info.st_mode & S_IFMT == S_IFDIR {
+            abort()
+            throw .io("\(QuotedText.path(shown)) est un dossier : batch ne peut y écrire sa feuille de route ; déplacez-le")
+        }
+        if let input = files.input(FileSystem.Identity(info)) {
+            abort()
+            throw .usage("\(QuotedText.path(shown)) est \(input.what) que cette commande lit (\(QuotedText.path(input.path))) : batch le remplacerait ; choisissez un autre dossier de sortie")
+        }
+    }
+
+    private func isInput(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && files.input(FileSystem.Identity(info)) != nil
+    }
+
+    /// A file replaced keeps the mode and owner it had (as `OutputFile` does for a single file).
+    private func keepModeAndOwner(of name: String) {
+        var old = stat()
+        guard stat(full + "/" + name, &old) == 0, old.st_mode & S_IFMT == S_IFREG else { return }
+        let staged = staging + "/" + name
+        _ = chown(staged, old.st_uid, old.st_gid)
+        _ = chmod(staged, old.st_mode & 0o7777)
+    }
+
+    private func writeStaged(_ text: String, named name: String) throws(CLIError) {
+        var file = try OutputFile(staging + "/" + name, files: files, durable: true, shownAs: RuleBaseReader.join(directory, name))
+        do throws(CLIError) {
+            try file.write(text)
+            try file.commit()
+        } catch {
+            file.discard()
+            abort()
+            throw error
+        }
+    }
+
+    // MARK: Recovery
+
+    /// Renames the staged `names` into the folder, removes the `stale` files, then the staging folder; the
+    /// problems met, in French.
+    private static func rollForward(staging: String, folder: String, names: [String], stale: [String]) -> [String] {
+        var problems: [String] = []
+        for name in names where access(staging + "/" + name, F_OK) == 0 {
+            if rename(staging + "/" + name, folder + "/" + name) != 0 { problems.append("\(name) : \(SystemError.french(errno))") }
+        }
+        for name in stale where unlink(folder + "/" + name) != 0 && errno != ENOENT {
+            problems.append("\(name) : \(SystemError.french(errno))")
+        }
+        if problems.isEmpty { removeTree(staging) }
+        return problems
+    }
+
+    /// What earlier runs left: a staging folder with a journal is a commit to finish; one without is an abandoned
+    /// run, removed. Also removes the temporary files of versions before this one (`.synthese.csv.1234.tmp`) whose
+    /// process is gone.
+    private static func recover(_ folder: String, files: FileSystem) {
+        for name in entries(folder) {
+            let path = folder + "/" + name
+            if name.hasPrefix(stagingPrefix) {
+                if let journal = try? String(contentsOfFile: path + "/" + journalName, encoding: .utf8) {
+                    let parts = journal.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).split(separator: "--", omittingEmptySubsequences: false)
+                    let names = parts.first.map(Array.init) ?? []
+                    let stale = (parts.count > 1 ? Array(parts[1]) : []).filter { staleName in
+                        var info = stat()
+                        return !(lstat(folder + "/" + staleName, &info) == 0 && files.input(FileSystem.Identity(info)) != nil)
+                    }
+                    _ = rollForward(staging: path, folder: folder, names: names, stale: stale)
+                } else {
+                    removeTree(path)
+                }
+            } else if let pid = legacyTemporaryOwner(name), kill(pid, 0) != 0, errno == ESRCH {
+                _ = unlink(path)
+            }
+        }
+    }
+
+    /// The process that wrote `.NAME.PID.tmp`, the temporary files of earlier versions.
+    private static func legacyTemporaryOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let parts = name.dropLast(4).split(separator: ".")
+        guard parts.count >= 2, let pid = pid_t(parts[parts.count - 1]), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// The files of the last committed run: its manifest; for a folder written by a version before manifests, the
+    /// files named like batch output (`007-nom.txt`, `synthese.csv`, `resume.txt`).
+    private static func previousNames(_ folder: String) -> [String] {
+        if let manifest = try? String(contentsOfFile: folder + "/" + manifestName, encoding: .utf8) {
+            return manifest.split(separator: "\n").map(String.init).filter { !$0.contains("/") && !$0.hasPrefix(".") }
+        }
+        guard access(folder + "/synthese.csv", F_OK) == 0 else { return [] }
+        return entries(folder).filter(isBatchOutputName)
+    }
+
+    /// `007-village-de-x.txt`: a line number of at least three digits, a slug, a roadmap extension.
+    static func isBatchOutputName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, ["txt", "md", "html", "json", "csv"].contains(parts[1]) else { return false }
+        let stem = parts[0]
+        guard let dash = stem.firstIndex(of: "-") else { return false }
+        let number = stem[..<dash]
+        let slug = stem[stem.index(after: dash)...]
+        return number.count >= 3 && number.allSatisfy { $0.isASCII && $0.isNumber }
+            && !slug.isEmpty && slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    // MARK: Folders
+
+    /// Flushes the staged files to the disk in one call (`syncfs`, looked up at run time: the C library may not
+    /// declare it), so that the renames never expose empty files after a power cut; `fsync` of each file would
+    /// cost one disk flush per territory.
+    private static func syncFileSystem(_ descriptor: Int32) {
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { sync(); return }
+        _ = unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
+    }
+
+    private static func createFolder(_ full: String, shown: String) throws(CLIError) {
+        var info = stat()
+        if stat(full, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw .io("\(QuotedText.path(shown)) existe et n'est pas un dossier ; --output-dir attend un dossier")
+            }
+            return
+        }
+        let parent = (full as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != full, stat(parent, &info) != 0 {
+            try createFolder(parent, shown: (shown as NSString).deletingLastPathComponent)
+        }
+        if mkdir(full, 0o777) != 0 && errno != EEXIST {
+            throw .io("impossible de créer le dossier \(QuotedText.path(shown)) : \(SystemError.french(errno))")
+        }
+    }
+
+    static func entries(_ folder: String) -> [String] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes a folder of files (the staging folder holds no subfolder); tries again if a file appeared meanwhile.
+    static func removeTree(_ folder: String) {
+        for _ in 0..<8 {
+            for name in entries(folder) { _ = unlink(folder + "/" + name) }
+            if rmdir(folder) == 0 || errno == ENOENT { return }
+        }
+    }
+}
