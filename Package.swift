@@ -13,13 +13,19 @@ let package = Package(
         .target(name: "RuleKit"),
         // The domain: profiles, recommendations, planner, mandate calendar, renderers.
         .target(name: "MandatSante", dependencies: ["RuleKit"]),
+        // A small HTTP/1.1 server on the loopback address, on the platform's sockets; knows nothing of health.
+        .target(name: "LoopbackHTTP"),
+        // The local web application: pages in French over the domain, served by LoopbackHTTP.
+        .target(name: "MandatSanteWeb", dependencies: ["MandatSante", "RuleKit", "LoopbackHTTP"]),
         // The command line as a testable library: arguments, subcommands, exit codes, file I/O.
-        .target(name: "MandatSanteCLI", dependencies: ["MandatSante", "RuleKit"]),
+        .target(name: "MandatSanteCLI", dependencies: ["MandatSante", "RuleKit", "MandatSanteWeb", "LoopbackHTTP"]),
         .executableTarget(name: "mandat-sante", dependencies: ["MandatSanteCLI"]),
         // Benchmark of the planner on generated profiles (`bench/run.sh`); reads Rules/ itself, no CLI.
         .executableTarget(name: "mandat-sante-bench", dependencies: ["MandatSante", "RuleKit"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit"]),
         .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit"]),
+        .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
+        .testTarget(name: "MandatSanteWebTests", dependencies: ["MandatSanteWeb", "MandatSante", "RuleKit", "LoopbackHTTP"]),
         .testTarget(name: "MandatSanteCLITests", dependencies: ["MandatSanteCLI", "mandat-sante"]),
     ]
 )

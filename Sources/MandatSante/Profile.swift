@@ -7,6 +7,12 @@ public struct Profile: Sendable {
     /// The file it came from, as the user named it.
     public var file: String
 
+    public init(facts: FactValues, vocabulary: Vocabulary, file: String) {
+        self.facts = facts
+        self.vocabulary = vocabulary
+        self.file = file
+    }
+
     public var name: String {
         if case .text(let name)? = facts.value(of: "name", in: vocabulary) { return name }
         return file

@@ -55,6 +55,7 @@ public struct CLI: Sendable {
         case CoverageCommand.name: return try CoverageCommand(console: console, files: files).run(rest)
         case RulesCommand.name: try RulesCommand(console: console, files: files).run(rest)
         case SchemaCommand.name: try SchemaCommand(console: console, files: files).run(rest)
+        case ServeCommand.name: return try ServeCommand(console: console, files: files).run(rest)
         default:
             throw .usage("commande inconnue \(QuotedText.quote(command))\(RuleKitHint.hint(command, HelpText.commands))")
         }

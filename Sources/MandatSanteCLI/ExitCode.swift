@@ -10,4 +10,6 @@ public enum ExitCode: Int32, Sendable {
     case invalidData = 3
     /// A file cannot be read or written.
     case io = 4
+    /// `serve` cannot listen: the port is taken or refused.
+    case unavailable = 5
 }

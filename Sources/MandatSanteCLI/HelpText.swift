@@ -13,6 +13,8 @@ enum HelpText {
       mandat-sante <commande> [options]
 
     Commandes :
+      serve [--port N]              L'application web, dans le navigateur : questionnaire,
+                                    feuille de route, impression, « Et si ? », plusieurs territoires.
       init [--output FICHIER]       Crée le profil d'un territoire en posant les questions.
       roadmap PROFIL.json           Produit la feuille de route d'un territoire.
       batch TERRITOIRES.csv         Les feuilles de route de tous les territoires d'un CSV.
@@ -31,6 +33,7 @@ enum HelpText {
       --version             Affiche la version.
 
     Pour commencer :
+      mandat-sante serve                 (puis ouvrir l'adresse affichée dans le navigateur)
       mandat-sante init                  (questions, puis Profiles/<nom>.json)
       mandat-sante roadmap Profiles/village-rural-zip.json --start 2026-12
 
@@ -41,7 +44,35 @@ enum HelpText {
          sans écrire de profil (fin de l'entrée, abandon)
       3  données invalides (profil, base de règles, fichier de tests, ligne de batch)
       4  fichier introuvable, illisible ou impossible à écrire
+      5  serve ne peut pas écouter : port occupé ou refusé
       130  init interrompu par Ctrl-C (rien n'est écrit)
+
+    Les règles sont cherchées dans --rules, sinon dans le dossier de la variable
+    MANDAT_SANTE_RULES, sinon dans Rules/ du dossier courant, sinon à côté du programme.
+    """
+
+    static let serve = """
+    mandat-sante serve — l'application web, dans le navigateur
+
+    Utilisation :
+      mandat-sante serve [--port N] [--rules DOSSIER]
+
+    Démarre un serveur sur cet ordinateur seulement (adresse 127.0.0.1) et affiche
+    l'adresse à ouvrir dans le navigateur. On y décrit son territoire avec un formulaire,
+    on lit et imprime sa feuille de route (ou l'enregistre en PDF), on la télécharge en
+    HTML, Markdown, CSV ou JSON avec le profil, on essaie « Et si ? », on ouvre un
+    exemple ou un profil enregistré, et on traite un fichier CSV de plusieurs territoires.
+    Rien n'est écrit sur le disque : les fichiers viennent du navigateur et y retournent.
+
+    Options :
+      --port N          Port à utiliser (défaut : 8426, ou le suivant libre).
+      --rules DOSSIER   Dossier de la base de règles ; les exemples sont pris dans le
+                        dossier Profiles voisin.
+
+    Ctrl+C arrête le serveur. Code 5 si le port est occupé ou refusé.
+
+    Exemple :
+      mandat-sante serve --port 8500
     """
 
     static let roadmap = """
@@ -308,7 +339,7 @@ enum HelpText {
       mandat-sante batch Profiles/territoires-exemple.csv --output-dir sorties
     """
 
-    static let commands = ["init", "roadmap", "batch", "compare", "explain", "test", "check", "coverage", "rules", "schema", "help", "--help", "--version"]
+    static let commands = ["serve", "init", "roadmap", "batch", "compare", "explain", "test", "check", "coverage", "rules", "schema", "help", "--help", "--version"]
 
     static func forCommand(_ name: String) -> String? {
         switch name {
@@ -322,6 +353,7 @@ enum HelpText {
         case CoverageCommand.name: return coverage
         case RulesCommand.name: return rules
         case SchemaCommand.name: return schema
+        case ServeCommand.name: return serve
         default: return nil
         }
     }

@@ -1,9 +1,31 @@
+import Foundation
 import MandatSante
 import RuleKit
 
 /// Reads a rules folder from disk and loads it; the loading itself is pure (`RuleBaseLoader`).
 enum RuleBaseReader {
+    /// What commands pass when `--rules` is not given; `locate` finds the folder it stands for.
     static let defaultDirectory = "Rules"
+    /// The environment variable that names the rules folder.
+    static let environmentVariable = "MANDAT_SANTE_RULES"
+
+    /// The rules folder `directory` stands for. `--rules` is taken as given; without it: `$MANDAT_SANTE_RULES`,
+    /// else `Rules` in the working directory, else the `Rules` next to the executable (an unpacked archive), else
+    /// `../share/mandat-sante/Rules` from it (an installed layout). When none exists, `Rules`, so that the error
+    /// names what was looked for.
+    static func locate(_ directory: String, files: FileSystem) -> String {
+        guard directory == defaultDirectory else { return directory }
+        if let named = ProcessInfo.processInfo.environment[environmentVariable], !named.isEmpty { return named }
+        if files.isDirectory(directory) { return directory }
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let folder = executable.deletingLastPathComponent()
+            for candidate in [folder.appendingPathComponent(directory), folder.appendingPathComponent("../share/mandat-sante/\(directory)")] {
+                let path = candidate.standardizedFileURL.path
+                if files.isDirectory(path) { return path }
+            }
+        }
+        return directory
+    }
 
     struct Loaded {
         var result: RuleBaseLoader.Result
@@ -12,9 +34,10 @@ enum RuleBaseReader {
         var texts: [String: String]
     }
 
-    static func read(_ directory: String, files: FileSystem) throws(CLIError) -> Loaded {
+    static func read(_ given: String, files: FileSystem) throws(CLIError) -> Loaded {
+        let directory = locate(given, files: files)
         guard files.isDirectory(directory) else {
-            let hint = directory == defaultDirectory ? " ; lancez la commande depuis la racine du projet ou indiquez le dossier avec --rules" : ""
+            let hint = directory == defaultDirectory ? ", ni ici ni à côté du programme ; lancez la commande depuis le dossier qui contient Rules, ou indiquez le dossier avec --rules ou la variable \(environmentVariable)" : ""
             throw .io("dossier de règles \(QuotedText.path(directory)) introuvable\(hint)")
         }
         func file(_ name: String) throws(CLIError) -> RuleFile {

@@ -18,13 +18,13 @@ public enum ComparisonFormat: String, CaseIterable, Sendable {
 
 extension RoadmapComparison {
     /// The sections in the order renderers show them: heading, symbol of each line, changes.
-    var sections: [(title: String, symbol: String, changes: [Change])] {
+    public var sections: [(title: String, symbol: String, changes: [Change])] {
         [("Ajoutées", "+", added), ("Retirées", "-", removed), ("Changent de phase", "→", movedPhase),
          ("Montent", "↑", movedUp), ("Descendent", "↓", movedDown)]
     }
 
     /// « 1 ajoutée, 1 retirée, 3 changent de phase, 4 montent, 5 descendent »
-    var summary: String {
+    public var summary: String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n > 1 ? many : one)" }
         return [count(added.count, "ajoutée", "ajoutées"), count(removed.count, "retirée", "retirées"),
                 count(movedPhase.count, "change de phase", "changent de phase"),
@@ -32,7 +32,7 @@ extension RoadmapComparison {
     }
 
     /// « rang 13 → 10 · Jusqu'à mi-mandat → La première année · score 90 → 95 », or « était au rang 5 · … ».
-    static func position(_ change: Change) -> String {
+    public static func position(_ change: Change) -> String {
         func pair<T: Equatable>(_ old: T?, _ new: T?, _ show: (T) -> String) -> String? {
             switch (old, new) {
             case let (old?, new?): return old == new ? show(old) : "\(show(old)) → \(show(new))"

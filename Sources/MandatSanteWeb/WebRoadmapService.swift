@@ -1,0 +1,266 @@
+import MandatSante
+import RuleKit
+
+/// The web application's one door into the domain: it plans, renders, compares and batches through the public
+/// API of MandatSante (`Planner`, `RoadmapPresentation`, `RoadmapFormat.renderer`, `RoadmapComparison`, the batch
+/// types). When that API changes, this file changes; the pages only see the values defined here.
+struct WebRoadmapService: Sendable {
+    let ruleBase: RuleBase
+    private let planner: Planner
+
+    init(ruleBase: RuleBase) {
+        self.ruleBase = ruleBase
+        planner = Planner(ruleBase: ruleBase)
+    }
+
+    var vocabulary: Vocabulary { ruleBase.vocabulary }
+
+    // MARK: Roadmaps
+
+    /// A format a roadmap is downloaded in.
+    enum Download: String, CaseIterable, Sendable {
+        case html, markdown, csv, json
+
+        var format: RoadmapFormat {
+            switch self {
+            case .html: return .html
+            case .markdown: return .markdown
+            case .csv: return .csv
+            case .json: return .json
+            }
+        }
+
+        var fileExtension: String { BatchFileName.fileExtension(of: format) }
+
+        var mediaType: String {
+            switch self {
+            case .html: return "text/html; charset=utf-8"
+            case .markdown: return "text/markdown; charset=utf-8"
+            case .csv: return "text/csv; charset=utf-8"
+            case .json: return "application/json; charset=utf-8"
+            }
+        }
+
+        /// How the page names it on its button.
+        var label: String {
+            switch self {
+            case .html: return "HTML"
+            case .markdown: return "Markdown"
+            case .csv: return "CSV (tableur)"
+            case .json: return "JSON"
+            }
+        }
+    }
+
+    /// The calendar from a start month, or the French reason it is outside the mandate (as `--start` says it).
+    static func calendar(_ start: YearMonth) -> Result<MandateCalendar, WebMessage> {
+        do {
+            return .success(try MandateCalendar(start: start))
+        } catch {
+            if case .beforeMandate = error {
+                return .failure(WebMessage("\(start) précède le début du mandat (mars 2026)"))
+            }
+            return .failure(WebMessage("\(start) est après la fin du mandat : la feuille de route couvre le mandat jusqu'en mars 2032 (dernier mois possible : 2032-02)"))
+        }
+    }
+
+    /// The roadmap of `profile` rendered in `format`.
+    func render(_ profile: Profile, calendar: MandateCalendar, format: RoadmapFormat) -> String {
+        let roadmap = planner.plan(profile, calendar: calendar)
+        return format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+    }
+
+    // MARK: Profiles
+
+    /// A file name for a territory: « Saint-Aubin (exemple) » → `saint-aubin-exemple`.
+    static func slug(_ name: String) -> String {
+        BatchFileName.slug(name)
+    }
+
+    /// A profile file: the profile, or its problems printed with their positions and the lines they point at.
+    func profile(json bytes: [UInt8], file: String) -> Result<Profile, WebMessage> {
+        let (profile, diagnostics) = ProfileLoader.load(bytes, file: file, vocabulary: vocabulary)
+        guard let profile else {
+            let printed = DiagnosticPrinter(sources: [file: String(decoding: bytes, as: UTF8.self)]).render(diagnostics.errors.sorted())
+            return .failure(WebMessage(printed))
+        }
+        return .success(profile)
+    }
+
+    /// The `description` of a profile file, if it has one (the examples do).
+    static func description(ofProfile bytes: [UInt8]) -> String? {
+        guard let root = try? JSONParser.parse(bytes), case .string(let text)? = root["description"]?.value.value else { return nil }
+        return text
+    }
+
+    /// A profile as a file: its facts in the vocabulary's order, set members in the order the vocabulary lists them;
+    /// unknown facts that have a default are written `null`, those without one left out.
+    func profileJSON(_ profile: Profile) -> String {
+        var members: [(String, JSONOutput)] = []
+        for fact in vocabulary.facts {
+            switch profile.value(fact.name) {
+            case .set(let chosen)?: members.append((fact.name, .array(fact.choiceIDs.filter(chosen.contains).map(JSONOutput.string))))
+            case let value?: members.append((fact.name, VocabularySchema.output(value)))
+            case nil where fact.defaultValue != nil: members.append((fact.name, .null))
+            case nil: break
+            }
+        }
+        return JSONOutput.object(members).rendered()
+    }
+
+    // MARK: « Et si ? »
+
+    /// One action of a roadmap, for the side-by-side columns.
+    struct ActionLine: Sendable, Hashable {
+        var rank: Int
+        var id: String
+        var title: String
+        var phase: String
+    }
+
+    /// What a change of the profile changes in the roadmap, and why.
+    struct WhatIf: Sendable {
+        struct Section: Sendable {
+            var title: String
+            var symbol: String
+            var changes: [Change]
+        }
+
+        struct Change: Sendable, Hashable {
+            var id: String
+            var title: String
+            /// « rang 13 → 10 · Jusqu'à mi-mandat → La première année · score 90 → 95 »
+            var position: String
+            var reasons: [String]
+        }
+
+        var startMonth: String
+        /// (label, before, after), worded for people.
+        var factChanges: [(label: String, before: String, after: String)]
+        var capacity: (before: Int, after: Int)
+        var summary: String
+        var sections: [Section]
+        var before: [ActionLine]
+        var after: [ActionLine]
+        /// What each id became: added, removed, moved…, for the columns' marks.
+        var kinds: [String: String]
+    }
+
+    func whatIf(before: Profile, after: Profile, calendar: MandateCalendar) -> WhatIf {
+        let (old, new) = (planner.plan(before, calendar: calendar), planner.plan(after, calendar: calendar))
+        let comparison = RoadmapComparison(before: old, after: new)
+        func lines(_ roadmap: Roadmap) -> [ActionLine] {
+            roadmap.items.map { ActionLine(rank: $0.rank, id: $0.recommendation.id, title: $0.recommendation.title, phase: roadmap.calendar.phases[$0.phaseIndex].title) }
+        }
+        var kinds: [String: String] = [:]
+        let sections = comparison.sections.map { section in
+            WhatIf.Section(title: section.title, symbol: section.symbol, changes: section.changes.map { change in
+                kinds[change.id] = section.symbol
+                return WhatIf.Change(id: change.id, title: change.title, position: RoadmapComparison.position(change), reasons: change.reasons)
+            })
+        }
+        return WhatIf(startMonth: comparison.startMonth,
+                      factChanges: comparison.factChanges.map { (label: $0.label, before: $0.before, after: $0.after) },
+                      capacity: comparison.yearlyCapacity, summary: comparison.summary, sections: sections,
+                      before: lines(old), after: lines(new), kinds: kinds)
+    }
+
+    // MARK: Batch
+
+    /// The result of a territories file read in memory.
+    struct BatchOutcome: Sendable {
+        struct Territory: Sendable {
+            var line: Int
+            var name: String
+            var fileName: String
+            var actionCount: Int
+            var profile: Profile
+        }
+
+        /// Problems that stop the whole file (empty, unreadable header), printed.
+        var fileError: String?
+        var territories: [Territory] = []
+        /// Each rejected row's problems, printed with positions.
+        var rowErrors: [String] = []
+        /// `resume.txt`.
+        var summary = ""
+        /// The files of the archive: each roadmap, `synthese.csv`, `resume.txt`, `erreurs.txt` when rows failed.
+        var files: [(name: String, bytes: [UInt8])] = []
+    }
+
+    /// Plans every row of a territories file held in memory, as `mandat-sante batch` does on disk; at most
+    /// `maximumTerritories` rows are planned, the others are reported.
+    func batch(_ bytes: [UInt8], file: String, calendar: MandateCalendar, format: RoadmapFormat, maximumTerritories: Int) -> BatchOutcome {
+        var outcome = BatchOutcome()
+        var reader = CSVReader()
+        let events = reader.feed(bytes) + reader.finish()
+        var processor: BatchRowProcessor?
+        var header: BatchHeader?
+        var summary = BatchSummary()
+        var synthesis = BatchSynthesis.header
+        func reject(_ diagnostics: [Diagnostic]) {
+            outcome.rowErrors.append(DiagnosticPrinter().render(diagnostics.sorted()))
+            summary.addFailedRow()
+        }
+        for event in events {
+            switch event {
+            case .header(let record):
+                let (read, diagnostics) = BatchHeader.read(record, file: file, vocabulary: vocabulary)
+                guard let read else {
+                    outcome.fileError = DiagnosticPrinter().render(diagnostics.errors.sorted())
+                    return outcome
+                }
+                header = read
+                processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: file)
+            case .invalid(let line, let errors):
+                let diagnostics = errors.map { Diagnostic.error($0.code, $0.message, file: file, at: SourceLocation(line: $0.line, column: $0.column)) }
+                guard processor != nil else {
+                    outcome.fileError = "l'en-tête (ligne \(line)) est illisible :\n" + DiagnosticPrinter().render(diagnostics)
+                    return outcome
+                }
+                reject(diagnostics)
+            case .record(let record):
+                guard let processor, let header else { continue }
+                guard outcome.territories.count < maximumTerritories else {
+                    reject([.error("web.trop-de-territoires", "ligne ignorée : l'application web planifie au plus \(maximumTerritories) territoires par fichier ; pour davantage, utilisez la commande « mandat-sante batch »", file: file, at: SourceLocation(line: record.line, column: 1))])
+                    continue
+                }
+                switch processor.process(record) {
+                case .invalid(let diagnostics):
+                    reject(diagnostics)
+                case .territory(let territory):
+                    guard let profile = BatchRow.profile(record, header: header, file: file, vocabulary: vocabulary).0 else { continue }
+                    summary.add(territory)
+                    synthesis += territory.synthesisRows
+                    outcome.files.append((territory.fileName, Array(territory.roadmap.utf8)))
+                    outcome.territories.append(.init(line: territory.line, name: territory.name, fileName: territory.fileName,
+                                                     actionCount: territory.selections.count, profile: profile))
+                }
+            }
+        }
+        guard processor != nil else {
+            outcome.fileError = "fichier vide : une ligne d'en-tête était attendue, avec au moins les colonnes \(vocabulary.facts.filter(\.required).map(\.name).joined(separator: ", ")) (séparées par « ; » ou « , »)"
+            return outcome
+        }
+        guard summary.territories + summary.failedRows > 0 else {
+            outcome.fileError = "aucun territoire : le fichier ne contient que la ligne d'en-tête ; ajoutez une ligne par territoire"
+            return outcome
+        }
+        outcome.summary = summary.render(ruleBase: ruleBase, input: file, startMonth: calendar.start.longFrench, format: format)
+        outcome.files.append(("synthese.csv", Array(synthesis.utf8)))
+        outcome.files.append(("resume.txt", Array(outcome.summary.utf8)))
+        if !outcome.rowErrors.isEmpty {
+            outcome.files.append(("erreurs.txt", Array((outcome.rowErrors.joined(separator: "\n") + "\n").utf8)))
+        }
+        return outcome
+    }
+}
+
+/// A message for the person at the browser, in French.
+struct WebMessage: Error, Sendable, Hashable {
+    var text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+}
