@@ -19,8 +19,11 @@ public struct HTTPResponse: Sendable, Hashable {
     public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
         var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
         for field in headers where !["content-length", "connection"].contains(field.name.lowercased()) {
-            // A value never carries a line break into the head, whatever a page put in it.
-            head += "\(field.name): \(field.value.filter { $0 != "\r" && $0 != "\n" })\r\n"
+            // A value never carries a line break into the head, whatever a page put in it (scalars, not characters:
+            // "\r\n" is one Character).
+            var value = String.UnicodeScalarView()
+            value.append(contentsOf: field.value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
+            head += "\(field.name): \(String(value))\r\n"
         }
         head += "Content-Length: \(body.count)\r\n"
         head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"

@@ -10,6 +10,7 @@ enum AppStyle {
     a { color: var(--accent); }
     a:hover { color: var(--accent-dark); }
     :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .skip { position: absolute; left: -9999px; top: 8px; background: var(--paper); padding: 8px 12px; z-index: 10; }
     .skip:focus { left: 8px; }
     header.site { background: var(--accent); color: #fff; }
@@ -66,9 +67,9 @@ enum AppStyle {
     .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
     @media (max-width: 760px) { .side-by-side { grid-template-columns: 1fr; } main { padding: 20px 16px; } }
     .side-by-side ol { list-style: none; padding: 0; margin: 0; }
-    .side-by-side li { padding: 5px 8px; border-bottom: 1px solid var(--line); }
-    .side-by-side .rank { display: inline-block; min-width: 2.2em; color: var(--muted); font-variant-numeric: tabular-nums; }
-    .side-by-side .phase { display: block; font-size: 13px; color: var(--muted); padding-left: 2.2em; }
+    .side-by-side li { display: grid; grid-template-columns: 2.4em 1fr; padding: 5px 8px; border-bottom: 1px solid var(--line); }
+    .side-by-side .rank { color: var(--muted); font-variant-numeric: tabular-nums; }
+    .side-by-side .phase { display: block; font-size: 13px; color: var(--muted); }
     .mark { font-weight: 700; font-size: 13px; margin-left: 6px; padding: 1px 6px; border-radius: 4px; white-space: nowrap; }
     li.added { background: var(--ok-wash); } li.removed { background: var(--error-wash); }
     .mark.added { background: #1e6b3a; color: #fff; } .mark.removed { background: var(--error); color: #fff; }
@@ -76,7 +77,10 @@ enum AppStyle {
     .changes h3 { border-bottom: 2px solid var(--line); padding-bottom: 4px; }
     .changes ul { padding-left: 0; list-style: none; }
     .changes li { margin: 10px 0; }
-    .changes .why { margin: 2px 0 0 18px; color: var(--ink); }
+    .changes .position { display: block; color: var(--muted); }
+    .changes .why-label { display: block; margin-top: 4px; font-size: 14px; font-weight: 600; color: var(--muted); }
+    .changes .why { margin: 0 0 0 18px; padding-left: 0; list-style: disc; }
+    .changes .why li { margin: 2px 0; }
     .id { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85em; color: var(--muted); }
     details summary { cursor: pointer; font-weight: 600; color: var(--accent); }
     """

@@ -27,8 +27,8 @@ struct ProfileFields {
             notes.append(("aide-\(name)", "<p class=\"help\" id=\"aide-\(name)\">\(HTML.escape(fact.help))</p>"))
         }
         if !compact, let source = fact.askWhen, case .success(let condition) = Condition.compile(source, vocabulary: vocabulary) {
-            let fallback = ValueFormatter.value(fact.defaultValue, of: fact)
-            notes.append(("condition-\(name)", "<p class=\"condition\" id=\"condition-\(name)\">Question posée seulement si « \(HTML.escape(describer.describe(condition.expression))) » ; sinon elle est sans objet et la valeur par défaut est gardée (\(HTML.escape(fallback))).</p>"))
+            let fallback = fact.defaultValue == .bool(false) ? fact.falseLabel ?? "non" : ValueFormatter.value(fact.defaultValue, of: fact)
+            notes.append(("condition-\(name)", "<p class=\"condition\" id=\"condition-\(name)\">Question posée seulement si « \(HTML.escape(describer.describe(condition.expression))) » ; sinon elle est sans objet et la réponse reste « \(HTML.escape(fallback)) ».</p>"))
         }
         if let hint = Self.format(fact) {
             notes.append(("format-\(name)", "<p class=\"help\" id=\"format-\(name)\">\(HTML.escape(hint))</p>"))

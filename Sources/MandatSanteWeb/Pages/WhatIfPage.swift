@@ -69,13 +69,13 @@ extension Routes {
                 case "↓" where !removedMark: mark = "<span class=\"mark moved\">descend</span>"
                 default: break
                 }
-                return "<li\(rowClass)><span class=\"rank\">\(line.rank).</span> \(HTML.escape(line.title))\(mark)<span class=\"phase\">\(HTML.escape(line.phase))</span></li>"
+                return "<li\(rowClass)><span class=\"rank\">\(line.rank).</span><span>\(HTML.escape(line.title))\(mark)<span class=\"phase\">\(HTML.escape(line.phase))</span></span></li>"
             }.joined(separator: "\n")
         }
         let sections = change.sections.filter { !$0.changes.isEmpty }.map { section in
             let items = section.changes.map { item in
-                let reasons = item.reasons.map { "<p class=\"why\">Pourquoi : \(HTML.escape($0))</p>" }.joined()
-                return "<li><strong>\(HTML.escape(section.symbol)) \(HTML.escape(item.title))</strong> <span class=\"id\">\(HTML.escape(item.id))</span><br><span class=\"muted\">\(HTML.escape(item.position))</span>\(reasons)</li>"
+                let reasons = item.reasons.isEmpty ? "" : "<span class=\"why-label\">Pourquoi :</span><ul class=\"why\">" + item.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+                return "<li><strong>\(HTML.escape(section.symbol)) \(HTML.escape(item.title))</strong> <span class=\"id\">\(HTML.escape(item.id))</span><span class=\"position\">\(HTML.escape(item.position))</span>\(reasons)</li>"
             }.joined(separator: "\n")
             return "<h3>\(HTML.escape(section.title)) (\(section.changes.count))</h3>\n<ul>\n\(items)\n</ul>"
         }.joined(separator: "\n")

@@ -1,0 +1,98 @@
+import Foundation
+import LoopbackHTTP
+import MandatSante
+import MandatSanteWeb
+import RuleKit
+import Testing
+
+/// The profile of an example file, and its address in the application.
+func exampleQuery(_ id: String) -> String {
+    let target = location(get("/exemples/\(id)"))
+    return String(target.split(separator: "?", maxSplits: 1).last ?? "")
+}
+
+/// The export of `mandat-sante roadmap PROFILE --start 2026-12 --format FORMAT`, made with the domain directly.
+func export(_ path: String, _ format: RoadmapFormat) throws -> String {
+    let (profile, _) = ProfileLoader.load(try file(path), file: path, vocabulary: ruleBase.vocabulary)
+    let roadmap = Planner(ruleBase: ruleBase).plan(try #require(profile), calendar: try MandateCalendar(start: YearMonth(year: 2026, month: 12)))
+    return format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+}
+
+@Suite("feuille de route, impression et téléchargements")
+struct RoadmapPageTests {
+    @Test("un exemple mène à sa feuille de route : le document de l'export, sous la barre d'actions")
+    func examplePage() throws {
+        let query = exampleQuery("village-rural-zip")
+        #expect(query.hasPrefix("name=Village%20de%20Saint-Aubin-des-Landes%20%28exemple%29&kind=commune&population=420"))
+        let page = get("/feuille-de-route?" + query)
+        #expect(page.status == 200)
+        let html = try export("Profiles/village-rural-zip.json", .html)
+        // The document is the export itself, with the bar added after <body> and its style sheet in the head.
+        let bar = try #require(page.text.range(of: "<nav class=\"ms-bar\"")).lowerBound
+        let barEnd = try #require(page.text.range(of: "</div></nav>\n")).upperBound
+        let withoutBar = page.text[..<bar] + page.text[barEnd...]
+        #expect(withoutBar.replacingOccurrences(of: "<link rel=\"stylesheet\" href=\"/barre.css\">\n", with: "").replacingOccurrences(of: "<body>\n\n", with: "<body>\n") == html)
+        for link in ["/questionnaire?", "/et-si?", "/imprimer?", "/telecharger/html?", "/telecharger/markdown?", "/telecharger/csv?", "/telecharger/json?", "/telecharger/profil?"] {
+            #expect(page.text.contains("href=\"\(link)"), "\(link)")
+        }
+    }
+
+    @Test("chaque téléchargement est l'export de la ligne de commande, en pièce jointe nommée d'après le territoire")
+    func downloads() throws {
+        let query = exampleQuery("village-rural-zip")
+        for (kind, format, ext) in [("html", RoadmapFormat.html, "html"), ("markdown", .markdown, "md"), ("csv", .csv, "csv"), ("json", .json, "json")] {
+            let page = get("/telecharger/\(kind)?" + query)
+            #expect(page.status == 200)
+            #expect(page.header("Content-Disposition") == "attachment; filename=\"feuille-de-route-village-de-saint-aubin-des-landes-exemple.\(ext)\"")
+            #expect(page.text == (try export("Profiles/village-rural-zip.json", format)), "\(kind)")
+        }
+        #expect(get("/telecharger/pdf?" + query).status == 404)
+    }
+
+    @Test("le profil téléchargé se relit et donne les mêmes faits ; rouvert, il mène à la même adresse")
+    func profileRoundTrip() throws {
+        for id in ["village-rural-zip", "communaute-communes-rurale", "metropole-cls-clsm"] {
+            let query = exampleQuery(id)
+            let downloaded = get("/telecharger/profil?" + query)
+            #expect(downloaded.header("Content-Type") == "application/json; charset=utf-8")
+            let (reread, diagnostics) = ProfileLoader.load(downloaded.response.body, file: "p.json", vocabulary: ruleBase.vocabulary)
+            #expect(diagnostics.isEmpty)
+            let (original, _) = ProfileLoader.load(try file("Profiles/\(id).json"), file: "o.json", vocabulary: ruleBase.vocabulary)
+            #expect(reread?.facts == original?.facts, "\(id)")
+            let reopened = upload("/profil", file: downloaded.response.body, fileName: "\(id).json")
+            #expect(reopened.status == 303 && location(reopened) == "/feuille-de-route?" + query)
+        }
+    }
+
+    @Test("un profil inconnu (« je ne sais pas ») fait l'aller-retour par l'adresse")
+    func unknownValues() throws {
+        let answers = validAnswers.filter { $0.0 != "medicalZoning" } + [("medicalZoning", "?"), ("share75Plus", "")]
+        let target = location(post("/questionnaire", answers))
+        #expect(target.contains("medicalZoning=%3F"))
+        let downloaded = get("/telecharger/profil?" + String(target.split(separator: "?")[1])).text
+        #expect(downloaded.contains("\"medicalZoning\": null"))
+        #expect(!downloaded.contains("share75Plus"))
+    }
+
+    @Test("profil ouvert depuis un fichier : invalide → 422 avec ligne et colonne ; aucun fichier → 422")
+    func openProfile() {
+        let invalid = upload("/profil", file: Array("{\n  \"name\": \"X\",\n  \"kind\": \"village\"\n}".utf8), fileName: "mon-profil.json")
+        #expect(invalid.status == 422)
+        #expect(invalid.text.contains("mon-profil.json:3:11: erreur: [faits.valeur-inconnue] $.kind : valeur inconnue « village »"))
+        #expect(invalid.text.contains("mon-profil.json:1:1: erreur: [faits.manquant] fait obligatoire « population »"))
+        let none = upload("/profil", file: [], fileName: "")
+        #expect(none.status == 422 && none.text.contains("Choisissez d&#39;abord un fichier"))
+        let notJSON = upload("/profil", file: [0xFF, 0xFE, 0x00], fileName: "x.json")
+        #expect(notJSON.status == 422)
+    }
+
+    @Test("une adresse de feuille de route incomplète : 400, et le questionnaire pour corriger")
+    func invalidAddress() {
+        let page = get("/feuille-de-route?name=X&kind=commune")
+        #expect(page.status == 400)
+        #expect(page.text.contains("population : une réponse est obligatoire"))
+        #expect(page.text.contains("href=\"/questionnaire?name=X&amp;kind=commune\""))
+        let unknown = get("/feuille-de-route?" + exampleQuery("village-rural-zip") + "&cpt=oui")
+        #expect(unknown.status == 400 && unknown.text.contains("champ inconnu « cpt » ; vouliez-vous dire « cpts » ?"))
+    }
+}
