@@ -27,8 +27,6 @@ enum ReservedField {
 ///   and set members are the vocabulary's ids.
 struct ProfileForm: Sendable {
     static let unknownValue = "?"
-    /// Longer text answers are refused (as `init` does).
-    static let maximumTextLength = 200
 
     /// The fields as sent, by name.
     var entered: [String: [String]] = [:]
@@ -90,44 +88,30 @@ struct ProfileForm: Sendable {
         start = month
     }
 
-    /// The value of one fact from its fields: `nil` for unknown, the default when nothing is stated.
+    /// The value of one fact from its fields, read by `TypedValueReader` (the reader of every value a person
+    /// types, so the messages are the command line's): `nil` for unknown, the default when nothing is stated.
     static func value(_ values: [String], for fact: Fact) -> Result<FactValue?, FactValueError> {
         if fact.type == .set {
-            let members = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Check boxes: one field per ticked member.
+            let members = values.map { TypedValueReader.trimmed($0) }.filter { !$0.isEmpty }
             if members == [unknownValue] && !fact.required { return .success(nil) }
             if members.isEmpty { return .success(fact.defaultValue ?? .set([])) }
-            for member in members where fact.choice(member) == nil {
-                return .failure(FactValueError("valeur inconnue « \(QuotedText.clip(member)) »\(Suggestion.hint(for: member, among: fact.choiceIDs)) (valeurs permises : \(fact.choiceIDs.joined(separator: ", ")))"))
-            }
-            return .success(.set(Set(members)))
+            let (set, problems) = TypedValueReader.members(members, for: fact)
+            if let problem = problems.first { return .failure(problem) }
+            return .success(.set(set))
         }
         guard values.count <= 1 else { return .failure(FactValueError("une seule valeur était attendue, \(values.count) ont été envoyées")) }
-        let text = (values.first ?? "").trimmingCharacters(in: .whitespaces)
-        if text.isEmpty {
-            if fact.required { return .failure(FactValueError("une réponse est obligatoire pour cette question.")) }
-            return .success(fact.defaultValue)
-        }
-        if text == unknownValue && fact.type != .text {
+        let text = values.first ?? ""
+        if TypedValueReader.trimmed(text) == unknownValue && fact.type != .text {
             if fact.required { return .failure(FactValueError("une réponse est obligatoire pour cette question ; « je ne sais pas » n'est pas possible ici.")) }
             return .success(nil)
         }
-        switch fact.type {
-        case .text:
-            guard text.count <= maximumTextLength else {
-                return .failure(FactValueError("réponse trop longue (\(text.count) caractères) : \(maximumTextLength) au plus."))
-            }
-            guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                return .failure(FactValueError("la réponse contient un caractère de contrôle (retour à la ligne, tabulation…) : une seule ligne de texte est attendue."))
-            }
-            return .success(.text(text))
-        case .int, .number:
-            // People and spreadsheets group thousands with no-break spaces (« 12 400 »).
-            let compact = text.replacing("\u{00A0}", with: "").replacing("\u{202F}", with: "")
-            return FactsReader.value(parsing: QuotedText.clip(compact), for: fact).map { $0 }
-        case .bool:
-            return FactsReader.value(parsing: QuotedText.clip(text), for: fact).map { $0 }
-        case .enum, .set:
-            return FactsReader.value(parsing: QuotedText.clip(text), for: fact).map { $0 }
+        switch TypedValueReader.read(text, for: fact) {
+        case .success(nil): return .success(fact.defaultValue)
+        case .success(let value): return .success(value)
+        case .failure(let error) where error.kind == .missing:
+            return .failure(FactValueError("une réponse est obligatoire pour cette question."))
+        case .failure(let error): return .failure(error)
         }
     }
 

@@ -63,9 +63,9 @@ struct QuestionnaireTests {
         let twice = post("/questionnaire", validAnswers + [("population", "12")])
         #expect(twice.text.contains("une seule valeur était attendue, 2 ont été envoyées"))
         let longName = post("/questionnaire", validAnswers.filter { $0.0 != "name" } + [("name", String(repeating: "x", count: 201))])
-        #expect(longName.text.contains("réponse trop longue (201 caractères) : 200 au plus."))
+        #expect(longName.text.contains("id=\"erreur-name\">Erreur : texte trop long (201 caractères) ; 200 au plus</p>"))
         let control = post("/questionnaire", validAnswers.filter { $0.0 != "name" } + [("name", "A\nB")])
-        #expect(control.text.contains("caractère de contrôle"))
+        #expect(control.text.contains("id=\"erreur-name\">Erreur : saut de ligne U+000A (retour à la ligne) en position 2 : ce texte tient sur une ligne</p>"))
         let month = post("/questionnaire", validAnswers.filter { $0.0 != "depart" } + [("depart", "2033-01")])
         #expect(month.status == 422 && month.text.contains("2033-01 est après la fin du mandat"))
     }

@@ -50,7 +50,7 @@ struct ProfileFields {
             switch fact.type {
             case .int: attributes = " inputmode=\"numeric\" class=\"short\""
             case .number: attributes = " inputmode=\"decimal\" class=\"short\""
-            default: attributes = " maxlength=\"\(ProfileForm.maximumTextLength)\""
+            default: attributes = " maxlength=\"\(fact.maximumLength)\""
             }
             let unit = fact.unit.map { "<span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
             let required = fact.required ? " aria-required=\"true\"" : ""
