@@ -22,8 +22,10 @@ let package = Package(
         .executableTarget(name: "mandat-sante", dependencies: ["MandatSanteCLI"]),
         // Benchmark of the planner on generated profiles (`bench/run.sh`); reads Rules/ itself, no CLI.
         .executableTarget(name: "mandat-sante-bench", dependencies: ["MandatSante", "RuleKit"]),
-        .testTarget(name: "RuleKitTests", dependencies: ["RuleKit"]),
-        .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit"]),
+        // What the engine's tests and the wording's tests share: a small vocabulary, seeded randomness, helpers.
+        .target(name: "EngineTestSupport", dependencies: ["RuleKit"], path: "Tests/EngineTestSupport"),
+        .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "EngineTestSupport"]),
+        .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit", "EngineTestSupport"]),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
         .testTarget(name: "MandatSanteWebTests", dependencies: ["MandatSanteWeb", "MandatSante", "RuleKit", "LoopbackHTTP"]),
         .testTarget(name: "MandatSanteCLITests", dependencies: ["MandatSanteCLI", "mandat-sante"]),

@@ -166,8 +166,6 @@ struct RecommendationReader {
 
 extension JSONObjectReader {
     mutating func diagnostics(appendAll more: [Diagnostic]) {
-        for diagnostic in more {
-            report(diagnostic.code, diagnostic.message, at: diagnostic.location ?? node.location, severity: diagnostic.severity)
-        }
+        append(more)
     }
 }

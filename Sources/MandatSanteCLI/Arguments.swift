@@ -58,4 +58,5 @@ struct Arguments {
     }
 }
 
+import MandatSante
 import RuleKit

@@ -1,4 +1,5 @@
 import Foundation
+import MandatSante
 import RuleKit
 
 /// The output folder of a batch, written as one transaction: a run either completes as a whole or leaves the

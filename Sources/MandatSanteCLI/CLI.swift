@@ -74,6 +74,7 @@ public struct CLI: Sendable {
     }
 }
 
+import MandatSante
 import RuleKit
 
 enum RuleKitHint {

@@ -1,3 +1,4 @@
+import MandatSante
 import RuleKit
 
 /// A failure that ends a command: its exit code and what to print on standard error.

@@ -1,4 +1,5 @@
 import Foundation
+import MandatSante
 import RuleKit
 
 /// File access for one run of the command line: reads with clear French errors, relative paths resolved from the

@@ -1,3 +1,4 @@
+import MandatSante
 import RuleKit
 
 /// Reads `--format`: the French names of a command's formats, with `text`, `txt` and `md` accepted as aliases.

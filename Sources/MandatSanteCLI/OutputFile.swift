@@ -1,4 +1,5 @@
 import Foundation
+import MandatSante
 import RuleKit
 
 /// The one way the command line writes a file (`--output` of roadmap, compare and schema, the profile of `init`,

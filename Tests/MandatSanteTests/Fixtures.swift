@@ -295,3 +295,8 @@ extension Roadmap {
         leftOut.first { $0.recommendation.id == id }?.reason
     }
 }
+
+extension SourceLocation {
+    /// The line and column alone, to compare with a position found in a text whatever the file's name.
+    var lineColumn: SourceLocation { SourceLocation(line: line, column: column) }
+}

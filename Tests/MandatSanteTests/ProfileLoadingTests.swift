@@ -61,7 +61,7 @@ struct ProfileLoadingTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == "faits.type")
         #expect(diagnostic.message.contains("« description » doit être un texte"))
-        #expect(diagnostic.location == Fixture.location(of: "12", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "12", in: text))
     }
 
     @Test("un fichier qui n'est pas du JSON est signalé à l'endroit de l'erreur")
@@ -78,7 +78,7 @@ struct ProfileLoadingTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == "json.syntaxe")
         #expect(diagnostic.file == "territoire.json")
-        #expect(diagnostic.location == SourceLocation(line: 3, column: 3))
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 3, column: 3))
         #expect(diagnostic.message.contains("un nom de champ entre guillemets doubles était attendu"))
     }
 
@@ -89,7 +89,7 @@ struct ProfileLoadingTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == "faits.type")
         #expect(diagnostic.message.contains("un objet JSON était attendu"))
-        #expect(diagnostic.location == SourceLocation(line: 1, column: 1))
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 1, column: 1))
     }
 
     struct BadValue: Sendable, CustomTestStringConvertible {
@@ -129,7 +129,7 @@ struct ProfileLoadingTests {
         #expect(profile == nil)
         let diagnostic = try #require(diagnostics.first { $0.code == bad.code }, "\(diagnostics.map(\.summary))")
         #expect(diagnostic.message.contains(bad.fragment), "\(diagnostic.message)")
-        #expect(diagnostic.location == Fixture.location(of: bad.needle, in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: bad.needle, in: text))
         #expect(diagnostic.file == "territoire.json")
     }
 
@@ -143,7 +143,7 @@ struct ProfileLoadingTests {
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.code == "faits.manquant")
         #expect(diagnostic.message.hasPrefix("fait obligatoire « density » (densité) manquant : une de ces valeurs était attendue : urbain, bourg-rural, rural-disperse"))
-        #expect(diagnostic.location == SourceLocation(line: 1, column: 1))
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 1, column: 1))
     }
 
     @Test("plusieurs erreurs sont signalées ensemble et triées")
@@ -160,7 +160,7 @@ struct ProfileLoadingTests {
         #expect(profile == nil)
         #expect(diagnostics == diagnostics.sorted())
         #expect(diagnostics.map(\.code) == ["faits.manquant", "faits.valeur-inconnue", "faits.hors-limites", "faits.inconnu"])
-        #expect(diagnostics.map { $0.location?.line } == [1, 3, 4, 5])
+        #expect(diagnostics.map { $0.location.line } == [1, 3, 4, 5])
         #expect(diagnostics.last?.message.contains("vouliez-vous dire « density » ?") == true)
     }
 

@@ -78,8 +78,8 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "expression.fait-inconnu")
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.file == path)
-        #expect(diagnostic.location == SourceLocation(line: 7, column: 16))
-        #expect(diagnostic.location == Fixture.location(of: "popualtion", in: text))
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 7, column: 16))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "popualtion", in: text))
         #expect(diagnostic.position == "\(path):7:16")
         #expect(diagnostic.message == "fait inconnu « popualtion » ; vouliez-vous dire « population » ?")
         #expect(diagnostic.message.contains("vouliez-vous dire « population » ?"))
@@ -114,7 +114,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
         #expect(diagnostic.code == "expression.fait-inconnu")
-        #expect(diagnostic.location == SourceLocation(line: 7, column: 40))
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 7, column: 40))
     }
 
     @Test("une faute dans la condition d'un bonus est signalée dans le bonus")
@@ -126,8 +126,8 @@ struct RuleBaseLoadingTests {
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         #expect(diagnostic.code == "expression.fait-inconnu")
         #expect(diagnostic.message.contains("vouliez-vous dire « priorities » ?"))
-        #expect(diagnostic.location == Fixture.location(of: "priorites", in: text))
-        #expect(diagnostic.location?.line == Self.recommendationLocation(Fixture.standard.count).line)
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "priorites", in: text))
+        #expect(diagnostic.location.line == Self.recommendationLocation(Fixture.standard.count).line)
     }
 
     @Test("plus de 64 bonus sur une recommandation : refusé, avec le nombre permis")
@@ -148,7 +148,7 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "expression.valeur-inconnue")
         #expect(diagnostic.message.contains("vouliez-vous dire « rural-disperse » ?"))
         #expect(diagnostic.message.contains("valeurs permises : urbain, bourg-rural, rural-disperse"))
-        #expect(diagnostic.location == Fixture.location(of: "'rural-dispersé'", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "'rural-dispersé'", in: text))
     }
 
     // MARK: Fields
@@ -162,7 +162,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "json.champ-manquant")
         #expect(diagnostic.message == "champ obligatoire « steps » manquant dans la recommandation « action-test »")
-        #expect(diagnostic.location == Self.recommendationLocation(Fixture.standard.count))
+        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
@@ -176,7 +176,7 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "json.nombre-elements")
         #expect(diagnostic.message == "« steps » compte \(count) élément(s) ; de 2 à 5 étaient attendus dans la recommandation « action-test »")
         let key = try #require(Fixture.location(of: "\"steps\": [", in: text, occurrence: Fixture.standard.count + 1))
-        #expect(diagnostic.location == key.advanced(by: "\"steps\": ".count))
+        #expect(diagnostic.location.lineColumn == key.advanced(by: "\"steps\": ".count))
     }
 
     @Test("un levier inconnu est signalé avec le levier le plus proche")
@@ -188,7 +188,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.levier-inconnu")
         #expect(diagnostic.message == "levier inconnu « offre-de-soin » ; vouliez-vous dire « offre-de-soins » ?")
-        #expect(diagnostic.location == Fixture.location(of: "\"offre-de-soin\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"offre-de-soin\"", in: text))
     }
 
     @Test("un document source inconnu est signalé et la recommandation est écartée")
@@ -198,7 +198,7 @@ struct RuleBaseLoadingTests {
         let (result, text) = Self.loadWith([rec])
         let diagnostic = try #require(result.diagnostics.first { $0.code == "regles.source-inconnue" })
         #expect(diagnostic.message.hasPrefix("document source inconnu « livre-blanc-2025 » ; vouliez-vous dire « livre-blanc-2026 » ?"))
-        #expect(diagnostic.location == Fixture.location(of: "\"livre-blanc-2025\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"livre-blanc-2025\"", in: text))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
@@ -211,7 +211,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "json.champ-inconnu")
         #expect(diagnostic.message == "champ inconnu « partner » dans la recommandation « action-test » ; vouliez-vous dire « partners » ?")
-        #expect(diagnostic.location == Fixture.location(of: "\"partner\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"partner\"", in: text))
     }
 
     @Test("un horizon invalide est signalé avec les valeurs permises")
@@ -223,7 +223,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.valeur-inconnue")
         #expect(diagnostic.message == "« horizon » vaut « annee-2 » ; vouliez-vous dire « annee-1 » ? (valeurs permises : 100-jours, annee-1, mi-mandat, fin-mandat)")
-        #expect(diagnostic.location == Fixture.location(of: "\"annee-2\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"annee-2\"", in: text))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
@@ -243,8 +243,8 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "regles.doublon")
         #expect(diagnostic.message == "identifiant « doublon » déjà utilisé")
         #expect(diagnostic.file == "Rules/recommendations/b.json")
-        #expect(diagnostic.location == SourceLocation(line: 4, column: 5))
-        #expect(diagnostic.notes == ["première définition : Rules/recommendations/a.json:3:5"])
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 4, column: 5))
+        #expect(diagnostic.notes.map { FrenchDiagnostics().message($0.code, $0.arguments) } == ["première définition : Rules/recommendations/a.json:3:5"])
         // The first definition is the one the base answers with.
         #expect(try #require(result.ruleBase).recommendation("doublon")?.title == "Première version")
     }
@@ -263,7 +263,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.reference-inconnue")
         #expect(diagnostic.message == "« \(field) » de « action-test » cite une recommandation inconnue « diagnostic-partag » ; vouliez-vous dire « diagnostic-partage » ?")
-        #expect(diagnostic.location == Self.recommendationLocation(Fixture.standard.count))
+        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
     }
 
     @Test("un cycle de dépendances est signalé avec son chemin")
@@ -275,7 +275,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.cycle")
         #expect(diagnostic.message == "cycle de dépendances « after » : cycle-a → cycle-b → cycle-a")
-        #expect(diagnostic.location == Self.recommendationLocation(Fixture.standard.count))
+        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
         #expect(!diagnostic.notes.isEmpty)
     }
 
@@ -311,7 +311,7 @@ struct RuleBaseLoadingTests {
         ])
         let diagnostics = result.diagnostics
         #expect(diagnostics == diagnostics.sorted())
-        let summary = diagnostics.map { "\($0.file.split(separator: "/").last ?? ""):\($0.location?.description ?? "") \($0.code)" }
+        let summary = diagnostics.map { "\($0.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code)" }
         #expect(summary == [
             "a.json:4:5 json.champ-manquant",
             "b.json:3:5 regles.reference-inconnue",

@@ -23,7 +23,7 @@ public enum BatchRow {
                 let (code, message): (String, String)
                 switch error.kind {
                 case .missing:
-                    let expected = fact.type == .text ? "" : " ; \(FactsReader.expectation(for: fact))"
+                    let expected = fact.type == .text ? "" : " ; \(FactsReader.expectationText(for: fact))"
                     (code, message) = ("csv.cellule-vide", "cellule vide, or ce fait est obligatoire (\(fact.label))\(expected)")
                 case .controlCharacter: (code, message) = ("csv.caractere-de-controle", error.message)
                 default: (code, message) = ("csv.valeur", error.message)

@@ -98,7 +98,7 @@ struct InitCommand {
         while true {
             let typed = AnswerReader.trimmed(try dialogue.readAnswer())
             guard let control = typed.unicodeScalars.first(where: TerminalText.isForbiddenInText) else { return typed.isEmpty ? nil : typed }
-            dialogue.print(["   ✗ Caractère de contrôle \(TerminalText.describe(control)) dans le chemin : retapez-le."])
+            dialogue.print(["   ✗ Caractère de contrôle \(FrenchDiagnostics.name(of: control)) dans le chemin : retapez-le."])
         }
     }
 

@@ -1,3 +1,4 @@
+import MandatSante
 import RuleKit
 
 /// Reads what someone typed for a question. Enter gives the question's proposal; anything else is read by

@@ -1,3 +1,4 @@
+import MandatSante
 import RuleKit
 
 /// The conversation of `init` on a console: prints the questions, reads the answers, asks again with the reason

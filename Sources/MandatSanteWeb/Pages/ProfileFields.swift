@@ -1,3 +1,4 @@
+import MandatSante
 import RuleKit
 
 /// The questions of the vocabulary as form controls, in its order — shared by the questionnaire and « Et si ? ».

@@ -9,54 +9,67 @@ public struct DiagnosticPrinter: Sendable {
     public static let defaultLimit = 100
     /// The width of the window shown of a long source line.
     static let windowWidth = 100
+    /// No message is printed longer than this, whatever it quotes.
+    public static let maximumMessageLength = 2_000
 
     /// The text of each file by name, to quote the offending line; files not present print without a quote.
     public var sources: [String: String] {
         didSet { indexes = Self.index(sources) }
     }
+    public let wording: any DiagnosticWording
     private var indexes: [String: SourceLines]
 
-    public init(sources: [String: String] = [:]) {
+    public init(sources: [String: String] = [:], wording: any DiagnosticWording) {
         self.sources = sources
+        self.wording = wording
         indexes = Self.index(sources)
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        let position = TerminalText.neutralized(diagnostic.position, [.bidirectional])
-        let message = TerminalText.neutralized(diagnostic.message, [.bidirectional])
-        var lines = ["\(position): \(diagnostic.severity.rawValue): [\(diagnostic.code)] \(message)"]
-        if let location = diagnostic.location, let quoted = indexes[diagnostic.file]?.window(line: location.line, column: location.column, width: Self.windowWidth) {
-            lines.append("    " + quoted.text)
-            lines.append("    " + String(repeating: " ", count: max(0, quoted.caretColumn - 1)) + "^")
-        }
+        let position = TerminalText.neutralized(diagnostic.location.description, [.bidirectional])
+        let message = Self.bounded(TerminalText.neutralized(wording.message(diagnostic.code, diagnostic.arguments), [.bidirectional]))
+        var lines = ["\(position): \(wording.severity(diagnostic.severity)): [\(diagnostic.code)] \(message)"]
+        lines += quote(diagnostic.location)
         for note in diagnostic.notes {
-            lines.append("    note : " + TerminalText.neutralized(note, [.bidirectional]))
+            let text = Self.bounded(TerminalText.neutralized(wording.message(note.code, note.arguments), [.bidirectional]))
+            if let location = note.location {
+                // A note with a place of its own reads like a diagnostic, quoting its line.
+                lines.append("\(TerminalText.neutralized(location.description, [.bidirectional])): \(wording.noteLabel): \(text)")
+                lines += quote(location)
+            } else {
+                lines.append("    \(wording.noteLabel) : \(text)")
+            }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The line of `location` and a caret under its column, when the file's text is known.
+    private func quote(_ location: SourceLocation) -> [String] {
+        guard location.hasPosition,
+              let quoted = indexes[location.file]?.window(line: location.line, column: location.column, width: Self.windowWidth) else { return [] }
+        return ["    " + quoted.text, "    " + String(repeating: " ", count: max(0, quoted.caretColumn - 1)) + "^"]
     }
 
     /// The first `limit` diagnostics, then how many more there are (« … et 19 950 autres erreurs »).
     public func render(_ diagnostics: [Diagnostic], limit: Int = defaultLimit) -> String {
         var printed = diagnostics.prefix(max(0, limit)).map(render)
-        if let rest = Self.remainder(diagnostics.dropFirst(max(0, limit))) { printed.append(rest) }
+        if let rest = remainder(diagnostics.dropFirst(max(0, limit))) { printed.append(rest) }
         return printed.joined(separator: "\n")
     }
 
     /// « … et 3 autres erreurs et 1 autre avertissement », or `nil` when nothing is left out.
-    public static func remainder(_ omitted: some Collection<Diagnostic>) -> String? {
+    public func remainder(_ omitted: some Collection<Diagnostic>) -> String? {
         guard !omitted.isEmpty else { return nil }
         let errors = omitted.filter { $0.severity == .error }.count
-        let warnings = omitted.count - errors
-        return "… et " + remainder(errors: errors, warnings: warnings)
+        return "… " + wording.remainder(errors: errors, warnings: omitted.count - errors)
     }
 
-    /// « 3 autres erreurs et 1 autre avertissement ».
-    public static func remainder(errors: Int, warnings: Int) -> String {
-        func count(_ number: Int, _ noun: String) -> String {
-            "\(ValueFormatter.number(Double(number))) autre\(number > 1 ? "s" : "") \(noun)\(number > 1 ? "s" : "")"
-        }
-        return [errors > 0 ? count(errors, "erreur") : nil, warnings > 0 ? count(warnings, "avertissement") : nil]
-            .compactMap { $0 }.joined(separator: " et ")
+    /// A message cut at `maximumMessageLength` scalars.
+    static func bounded(_ message: String) -> String {
+        guard message.unicodeScalars.count > maximumMessageLength else { return message }
+        var cut = String.UnicodeScalarView(message.unicodeScalars.prefix(maximumMessageLength - 1))
+        cut.append("…")
+        return String(cut)
     }
 
     private static func index(_ sources: [String: String]) -> [String: SourceLines] {

@@ -15,12 +15,6 @@ public enum Suggestion {
         return best.distance <= allowed ? best.name : nil
     }
 
-    /// ` ; vouliez-vous dire « x » ?` or an empty string.
-    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
-        guard let match = closest(to: word, among: candidates) else { return "" }
-        return " ; vouliez-vous dire « \(match) » ?"
-    }
-
     /// Insertions, deletions, substitutions and swaps of two adjacent characters (the commonest typo) each
     /// count as one edit (optimal string alignment distance).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

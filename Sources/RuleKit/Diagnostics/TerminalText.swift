@@ -40,21 +40,12 @@ public enum TerminalText {
         return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || isBidirectionalControl(value)
     }
 
-    /// How a control character is named in French messages: « U+001B (échappement) ».
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let names: [UInt32: String] = [
-            0x00: "caractère nul", 0x07: "sonnerie", 0x08: "retour arrière", 0x09: "tabulation", 0x0A: "retour à la ligne",
-            0x0B: "tabulation verticale", 0x0C: "saut de page", 0x0D: "retour chariot", 0x1B: "échappement", 0x7F: "suppression",
-            0x9B: "introducteur de séquence de contrôle", 0x2028: "séparateur de ligne", 0x2029: "séparateur de paragraphe",
-        ]
-        if let name = names[scalar.value] { return "\(code) (\(name))" }
-        if isBidirectionalControl(scalar.value) { return "\(code) (inversion du sens d'écriture)" }
-        return code
+    /// The code point of a character as diagnostics name it: `U+001B`.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        describeCode(scalar.value)
     }
 
-    static func isBidirectionalControl(_ value: UInt32) -> Bool {
+    public static func isBidirectionalControl(_ value: UInt32) -> Bool {
         (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 

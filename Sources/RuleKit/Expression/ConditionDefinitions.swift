@@ -36,25 +36,25 @@ public struct ConditionDefinitions: Sendable {
     public var definitions: [Definition] { names.compactMap { byName[$0] } }
 
     /// Checks and resolves `entries` against the vocabulary; every problem is returned with its position.
-    public static func compile(_ entries: [Entry], vocabulary: Vocabulary) -> (ConditionDefinitions, [LocatedProblem]) {
+    public static func compile(_ entries: [Entry], vocabulary: Vocabulary) -> (ConditionDefinitions, [Diagnostic]) {
         var result = ConditionDefinitions()
-        var problems: [LocatedProblem] = []
+        var problems: [Diagnostic] = []
         var parsed: [String: (entry: Entry, expression: Expression, references: [String])] = [:]
         var firstLocation: [String: SourceLocation] = [:]
         for entry in entries {
             let name = entry.name.text
             guard isValidName(name) else {
-                problems.append(LocatedProblem("definitions.nom-invalide", ["name": name], at: entry.name.location))
+                problems.append(.error("definitions.nom-invalide", ["name": name], at: entry.name.location))
                 continue
             }
             if let first = firstLocation[name] {
-                problems.append(LocatedProblem("definitions.doublon", ["name": name], at: entry.name.location, related: first))
+                problems.append(.error("definitions.doublon", ["name": name], at: entry.name.location, notes: [Diagnostic.Note("note.premiere-definition", at: first)]))
                 continue
             }
             firstLocation[name] = entry.name.location
             result.names.append(name)
             if vocabulary.fact(named: name) != nil {
-                problems.append(LocatedProblem("definitions.nom-de-fait", ["name": name], at: entry.name.location))
+                problems.append(.error("definitions.nom-de-fait", ["name": name], at: entry.name.location))
                 result.invalid.insert(name)
                 continue
             }
@@ -62,7 +62,7 @@ public struct ConditionDefinitions: Sendable {
                 let expression = try Parser.parse(entry.condition.text)
                 parsed[name] = (entry, expression, [])
             } catch {
-                problems.append(problem(error, in: entry.condition))
+                problems.append(error.diagnostic(in: entry.condition))
                 result.invalid.insert(name)
             }
         }
@@ -75,9 +75,10 @@ public struct ConditionDefinitions: Sendable {
         for cycle in graph.cycles() {
             inCycle.formUnion(cycle)
             guard let first = cycle.first, let entry = parsed[first]?.entry else { continue }
-            problems.append(LocatedProblem(
-                "definitions.cycle", ["cycle": cycle.joined(separator: " → ")], at: entry.name.location,
-                related: cycle.dropFirst().dropLast().compactMap { parsed[$0]?.entry.name.location }))
+            let links = cycle.dropFirst().dropLast().compactMap { name in
+                parsed[name].map { Diagnostic.Note("note.maillon", ["name": name], at: $0.entry.name.location) }
+            }
+            problems.append(.error("definitions.cycle", ["cycle": cycle.joined(separator: " → ")], at: entry.name.location, notes: Array(links)))
         }
         result.invalid.formUnion(inCycle)
         for name in graph.order(result.names.filter { parsed[$0] != nil }, by: { _, _ in false }) where !inCycle.contains(name) {
@@ -86,7 +87,7 @@ public struct ConditionDefinitions: Sendable {
             case .success(let resolved):
                 result.byName[name] = Definition(name: entry.name, text: entry.condition, expression: resolved, references: references)
             case .failure(let failure):
-                problems += failure.errors.map { problem($0, in: entry.condition) }
+                problems += failure.errors.map { $0.diagnostic(in: entry.condition) }
                 result.invalid.insert(name)
             }
         }
@@ -152,10 +153,6 @@ public struct ConditionDefinitions: Sendable {
               name.unicodeScalars.count <= 60 else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
             && Token.Keyword(rawValue: name) == nil
-    }
-
-    static func problem(_ error: ExpressionError, in text: LocatedText) -> LocatedProblem {
-        LocatedProblem(error.code, ["message": error.message], at: text.location(atOffset: error.range.lowerBound))
     }
 }
 

@@ -50,21 +50,21 @@ struct Lexer {
                 index += 2
                 return Token(kind: .comparison(.equal), range: start..<index)
             }
-            throw ExpressionError("expression.operateur-inconnu", "opérateur inconnu « = » ; vouliez-vous dire « == » ?", at: start..<start + 1)
+            throw ExpressionError("expression.operateur-inconnu", ["operator": "="], at: start..<start + 1)
         case "!":
             if peek() == "=" {
                 index += 2
                 return Token(kind: .comparison(.notEqual), range: start..<index)
             }
-            throw ExpressionError("expression.operateur-inconnu", "opérateur inconnu « ! » ; pour la négation, écrivez « not »", at: start..<start + 1)
+            throw ExpressionError("expression.operateur-inconnu", ["operator": "!"], at: start..<start + 1)
         case "&":
-            throw ExpressionError("expression.operateur-inconnu", "opérateur inconnu « \(peek() == "&" ? "&&" : "&") » ; écrivez « and »", at: start..<start + (peek() == "&" ? 2 : 1))
+            throw ExpressionError("expression.operateur-inconnu", ["operator": peek() == "&" ? "&&" : "&"], at: start..<start + (peek() == "&" ? 2 : 1))
         case "|":
-            throw ExpressionError("expression.operateur-inconnu", "opérateur inconnu « \(peek() == "|" ? "||" : "|") » ; écrivez « or »", at: start..<start + (peek() == "|" ? 2 : 1))
+            throw ExpressionError("expression.operateur-inconnu", ["operator": peek() == "|" ? "||" : "|"], at: start..<start + (peek() == "|" ? 2 : 1))
         default:
             if Self.isDigit(scalar) { return try number() }
             if Self.isIdentifierStart(scalar) { return try word() }
-            throw ExpressionError("expression.caractere-inattendu", "caractère inattendu « \(Character(scalar)) »", at: start..<start + 1)
+            throw ExpressionError("expression.caractere-inattendu", ["character": String(Character(scalar))], at: start..<start + 1)
         }
     }
 
@@ -77,7 +77,7 @@ struct Lexer {
             index += 1
         }
         guard current == quote else {
-            throw ExpressionError("expression.texte-non-termine", "texte non terminé : l'apostrophe fermante manque", at: start..<scalars.count)
+            throw ExpressionError("expression.texte-non-termine", at: start..<scalars.count)
         }
         index += 1
         return Token(kind: .string(String(text)), range: start..<index)
@@ -91,10 +91,10 @@ struct Lexer {
             index += 1
         }
         if let scalar = current, Self.isIdentifierStart(scalar) {
-            throw ExpressionError("expression.nombre-invalide", "nombre invalide : une lettre suit directement « \(digits) »", at: start..<index + 1)
+            throw ExpressionError("expression.nombre-invalide", ["digits": digits, "reason": "letter"], at: start..<index + 1)
         }
         guard digits.count <= 30, let value = Double(digits), value.isFinite else {
-            throw ExpressionError("expression.nombre-invalide", "nombre invalide « \(String(digits.prefix(30))) »", at: start..<index)
+            throw ExpressionError("expression.nombre-invalide", ["digits": String(digits.prefix(30))], at: start..<index)
         }
         return Token(kind: .number(value), range: start..<index)
     }
@@ -110,10 +110,10 @@ struct Lexer {
             index += 1
         }
         if let scalar = current, scalar.properties.isAlphabetic {
-            throw ExpressionError("expression.caractere-inattendu", "caractère inattendu « \(Character(scalar)) » dans un nom de fait (lettres sans accent, chiffres et _ seulement)", at: index..<index + 1)
+            throw ExpressionError("expression.caractere-inattendu", ["character": String(Character(scalar)), "in": "name"], at: index..<index + 1)
         }
         if text.count > Self.maximumIdentifierLength {
-            throw ExpressionError("expression.identifiant-trop-long", "nom trop long (\(text.count) caractères ; \(Self.maximumIdentifierLength) au plus)", at: start..<index)
+            throw ExpressionError("expression.identifiant-trop-long", ["length": String(text.count), "maximum": String(Self.maximumIdentifierLength)], at: start..<index)
         }
         let range = start..<index
         if let keyword = Token.Keyword(rawValue: text) {
@@ -121,7 +121,7 @@ struct Lexer {
         }
         let upper = ["AND": "and", "OR": "or", "NOT": "not", "IN": "in", "True": "true", "False": "false", "TRUE": "true", "FALSE": "false"]
         if let lowered = upper[text] {
-            throw ExpressionError("expression.mot-cle", "« \(text) » : les mots-clés s'écrivent en minuscules ; vouliez-vous dire « \(lowered) » ?", at: range)
+            throw ExpressionError("expression.mot-cle", ["word": text, "suggestion": lowered], at: range)
         }
         return Token(kind: .identifier(text), range: range)
     }

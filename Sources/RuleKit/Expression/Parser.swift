@@ -22,15 +22,15 @@ public struct Parser {
     public static func parse(_ source: String) throws(ExpressionError) -> Expression {
         let length = source.unicodeScalars.count
         if length > maximumLength {
-            throw ExpressionError("expression.trop-longue", "condition trop longue (\(length) caractères ; \(maximumLength) au plus) : découpez-la en plusieurs recommandations ou simplifiez-la", at: 0..<1)
+            throw ExpressionError("expression.trop-longue", ["length": String(length), "maximum": String(maximumLength)], at: 0..<1)
         }
         var parser = Parser(tokens: try Lexer.tokenize(source), source: source)
         if parser.current.kind == .end {
-            throw ExpressionError("expression.vide", "condition vide : écrivez par exemple « true » pour une recommandation qui vaut partout", at: 0..<max(length, 1))
+            throw ExpressionError("expression.vide", at: 0..<max(length, 1))
         }
         let expression = try parser.parseOr()
         guard parser.current.kind == .end else {
-            throw ExpressionError("expression.jeton-inattendu", "« \(parser.text(of: parser.current)) » inattendu : « and » ou « or » était attendu entre deux conditions", at: parser.current.range)
+            throw ExpressionError("expression.jeton-inattendu", ["token": parser.text(of: parser.current), "expected": "connective"], at: parser.current.range)
         }
         return expression
     }
@@ -90,7 +90,7 @@ public struct Parser {
         case .keyword(.not):
             let notToken = current
             guard position + 1 < tokens.count, tokens[position + 1].kind == .keyword(.in) else {
-                throw ExpressionError("expression.jeton-inattendu", "« not » inattendu ici : écrivez « not » devant la condition, ou « not in » pour l'appartenance", at: notToken.range)
+                throw ExpressionError("expression.jeton-inattendu", ["token": "not", "expected": "not-placement"], at: notToken.range)
             }
             _ = advance()
             op = .notIn
@@ -100,7 +100,7 @@ public struct Parser {
         let operatorToken = advance()
         let right = try parseOperand(after: operatorToken)
         if case .comparison = current.kind {
-            throw ExpressionError("expression.comparaison-enchainee", "comparaisons enchaînées : écrivez deux comparaisons reliées par « and »", at: current.range)
+            throw ExpressionError("expression.comparaison-enchainee", at: current.range)
         }
         return Expression(.comparison(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
     }
@@ -114,7 +114,7 @@ public struct Parser {
         case .minus:
             _ = advance()
             guard case .number(let value) = current.kind else {
-                throw ExpressionError("expression.nombre-attendu", "un nombre était attendu après « - »", at: current.range.isEmpty ? token.range : current.range)
+                throw ExpressionError("expression.nombre-attendu", at: current.range.isEmpty ? token.range : current.range)
             }
             let number = advance()
             return Expression(.number(-value), range: token.range.lowerBound..<number.range.upperBound)
@@ -139,19 +139,18 @@ public struct Parser {
             let inner = try parseOr()
             guard current.kind == .rightParenthesis else {
                 if current.kind == .end {
-                    throw ExpressionError("expression.parenthese-non-fermee", "parenthèse ouverte ici mais jamais fermée : « ) » manquante", at: token.range)
+                    throw ExpressionError("expression.parenthese-non-fermee", at: token.range)
                 }
-                throw ExpressionError("expression.jeton-inattendu", "« \(text(of: current)) » inattendu : « ) » était attendue", at: current.range)
+                throw ExpressionError("expression.jeton-inattendu", ["token": text(of: current), "expected": "closing-parenthesis"], at: current.range)
             }
             let closing = advance()
             return Expression(inner.kind, range: token.range.lowerBound..<closing.range.upperBound)
         case .end:
-            let what = position == 0 ? "au début" : "après « \(text(of: previous)) »"
-            throw ExpressionError("expression.incomplete", "condition incomplète : une valeur ou un nom de fait était attendu \(what)", at: previous.range)
+            throw ExpressionError("expression.incomplete", position == 0 ? [:] : ["after": text(of: previous)], at: previous.range)
         case .rightParenthesis:
-            throw ExpressionError("expression.parenthese-en-trop", "« ) » sans parenthèse ouvrante correspondante", at: token.range)
+            throw ExpressionError("expression.parenthese-en-trop", at: token.range)
         default:
-            throw ExpressionError("expression.jeton-inattendu", "« \(text(of: token)) » inattendu : une valeur ou un nom de fait était attendu", at: token.range)
+            throw ExpressionError("expression.jeton-inattendu", ["token": text(of: token), "expected": "operand"], at: token.range)
         }
     }
 
@@ -165,7 +164,7 @@ public struct Parser {
         while true {
             let item = try parseOperand(after: tokens[max(position - 1, 0)])
             if case .list = item.kind {
-                throw ExpressionError("expression.liste-imbriquee", "une liste ne peut pas contenir de liste", at: item.range)
+                throw ExpressionError("expression.liste-imbriquee", at: item.range)
             }
             items.append(item)
             switch current.kind {
@@ -175,9 +174,9 @@ public struct Parser {
                 let close = advance()
                 return Expression(.list(items), range: open.range.lowerBound..<close.range.upperBound)
             case .end:
-                throw ExpressionError("expression.crochet-non-ferme", "liste ouverte ici mais jamais fermée : « ] » manquant", at: open.range)
+                throw ExpressionError("expression.crochet-non-ferme", at: open.range)
             default:
-                throw ExpressionError("expression.jeton-inattendu", "« \(text(of: current)) » inattendu dans la liste : « , » ou « ] » était attendu", at: current.range)
+                throw ExpressionError("expression.jeton-inattendu", ["token": text(of: current), "expected": "list-separator"], at: current.range)
             }
         }
     }
@@ -185,7 +184,7 @@ public struct Parser {
     private mutating func descend(at range: Range<Int>) throws(ExpressionError) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw ExpressionError("expression.trop-imbriquee", "condition trop imbriquée (plus de \(Self.maximumDepth) niveaux de parenthèses ou de « not »)", at: range)
+            throw ExpressionError("expression.trop-imbriquee", ["maximum": String(Self.maximumDepth)], at: range)
         }
     }
 

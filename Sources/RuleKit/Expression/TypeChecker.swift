@@ -12,14 +12,15 @@ public struct TypeChecker {
         case list([(type: StaticType, expression: Expression)])
         case invalid
 
+        /// A stable name for diagnostics.
         var name: String {
             switch self {
-            case .bool: return "booléen"
-            case .number: return "nombre"
-            case .text(let fact): return fact == nil ? "texte" : "valeur parmi une liste"
-            case .set: return "liste de valeurs"
-            case .list: return "liste"
-            case .invalid: return "invalide"
+            case .bool: return "boolean"
+            case .number: return "number"
+            case .text(let fact): return fact == nil ? "text" : "choice"
+            case .set: return "set"
+            case .list: return "list"
+            case .invalid: return "invalid"
             }
         }
     }
@@ -55,12 +56,12 @@ public struct TypeChecker {
         case .fact(let name):
             guard let fact = lookUp(name, at: expression.range) else { return }
             if fact.type != .bool {
-                errors.append(ExpressionError("expression.type", "« \(name) » est \(fact.type.frenchNameWithArticle) et non une condition : \(Self.usageExample(for: fact))", at: expression.range))
+                errors.append(ExpressionError("expression.type", ["reason": "not-a-condition", "fact": name, "factType": fact.type.rawValue, "choice": fact.choiceIDs.first ?? ""], at: expression.range))
             }
         case .number, .string:
-            errors.append(ExpressionError("expression.type", "une valeur seule n'est pas une condition : comparez-la à un fait", at: expression.range))
+            errors.append(ExpressionError("expression.type", ["reason": "lone-value"], at: expression.range))
         case .list:
-            errors.append(ExpressionError("expression.type", "une liste n'est permise qu'à droite de « in »", at: expression.range))
+            errors.append(ExpressionError("expression.type", ["reason": "lone-list"], at: expression.range))
         }
     }
 
@@ -98,7 +99,7 @@ public struct TypeChecker {
                 switch type {
                 case .number, .invalid: continue
                 default:
-                    errors.append(ExpressionError("expression.type", "« \(op.rawValue) » compare des nombres, or « \(describe(expression)) » est de type \(type.name)", at: expression.range))
+                    errors.append(ExpressionError("expression.type", ["reason": "not-a-number", "operator": op.rawValue, "operand": describe(expression), "operandType": type.name], at: expression.range))
                 }
             }
         case .in, .notIn:
@@ -114,9 +115,9 @@ public struct TypeChecker {
             if let fact = leftFact { checkChoice(right, of: fact) }
             if let fact = rightFact { checkChoice(left, of: fact) }
         case (.set(let fact), _), (_, .set(let fact)):
-            errors.append(ExpressionError("expression.type", "« \(fact.name) » est une liste de valeurs : écrivez « 'valeur' in \(fact.name) »", at: left.range.lowerBound..<right.range.upperBound))
+            errors.append(ExpressionError("expression.type", ["reason": "set-equality", "fact": fact.name], at: left.range.lowerBound..<right.range.upperBound))
         default:
-            errors.append(ExpressionError("expression.type", "impossible de comparer « \(describe(left)) » (\(leftType.name)) avec « \(describe(right)) » (\(rightType.name))", at: left.range.lowerBound..<right.range.upperBound))
+            errors.append(ExpressionError("expression.type", ["reason": "mismatch", "left": describe(left), "leftType": leftType.name, "right": describe(right), "rightType": rightType.name], at: left.range.lowerBound..<right.range.upperBound))
         }
     }
 
@@ -132,7 +133,7 @@ public struct TypeChecker {
                 case (.text(let fact), .text):
                     if let fact { checkChoice(item.expression, of: fact) }
                 default:
-                    errors.append(ExpressionError("expression.type", "« \(describe(item.expression)) » (\(item.type.name)) ne peut pas être comparé à « \(describe(left)) » (\(leftType.name))", at: item.expression.range))
+                    errors.append(ExpressionError("expression.type", ["reason": "list-item-mismatch", "item": describe(item.expression), "itemType": item.type.name, "left": describe(left), "leftType": leftType.name], at: item.expression.range))
                 }
             }
         case .set(let fact):
@@ -141,10 +142,10 @@ public struct TypeChecker {
             case .text(let leftFact) where leftFact == nil:
                 checkChoice(left, of: fact)
             default:
-                errors.append(ExpressionError("expression.type", "à gauche de « \(op.rawValue) \(fact.name) », une valeur entre apostrophes était attendue (par exemple « '\(fact.choiceIDs.first ?? "valeur")' in \(fact.name) »)", at: left.range))
+                errors.append(ExpressionError("expression.type", ["reason": "set-membership-left", "operator": op.rawValue, "fact": fact.name, "choice": fact.choiceIDs.first ?? ""], at: left.range))
             }
         default:
-            errors.append(ExpressionError("expression.type", "« \(op.rawValue) » attend à droite une liste entre crochets ou un fait de type liste, pas « \(describe(right)) » (\(rightType.name))", at: right.range))
+            errors.append(ExpressionError("expression.type", ["reason": "membership-right", "operator": op.rawValue, "right": describe(right), "rightType": rightType.name], at: right.range))
         }
     }
 
@@ -152,19 +153,16 @@ public struct TypeChecker {
     private mutating func checkChoice(_ expression: Expression, of fact: Fact) {
         guard case .string(let value) = expression.kind, fact.type == .enum || fact.type == .set else { return }
         guard fact.choice(value) == nil else { return }
-        let allowed = fact.choiceIDs.joined(separator: ", ")
-        let hint = Suggestion.hint(for: value, among: fact.choiceIDs)
-        errors.append(ExpressionError("expression.valeur-inconnue", "valeur inconnue « \(value) » pour « \(fact.name) »\(hint) (valeurs permises : \(allowed))", at: expression.range))
+var arguments = ["value": value, "fact": fact.name, "allowed": fact.choiceIDs.joined(separator: ", ")]
+        arguments["suggestion"] = Suggestion.closest(to: value, among: fact.choiceIDs)
+        errors.append(ExpressionError("expression.valeur-inconnue", arguments, at: expression.range))
     }
 
     private mutating func lookUp(_ name: String, at range: Range<Int>) -> Fact? {
         if let fact = vocabulary.fact(named: name) { return fact }
-        let hint = Suggestion.hint(for: name, among: vocabulary.factNames + definitionNames)
-        if name.contains("-") {
-            errors.append(ExpressionError("expression.definition-inconnue", "condition nommée inconnue « \(name) »\(hint)", at: range))
-        } else {
-            errors.append(ExpressionError("expression.fait-inconnu", "fait inconnu « \(name) »\(hint)", at: range))
-        }
+        var arguments = ["name": name]
+        arguments["suggestion"] = Suggestion.closest(to: name, among: vocabulary.factNames + definitionNames)
+        errors.append(ExpressionError(name.contains("-") ? "expression.definition-inconnue" : "expression.fait-inconnu", arguments, at: range))
         return nil
     }
 
@@ -177,16 +175,6 @@ public struct TypeChecker {
         case .bool(let value): return value ? "true" : "false"
         case .list: return "[…]"
         default: return "(…)"
-        }
-    }
-
-    private static func usageExample(for fact: Fact) -> String {
-        switch fact.type {
-        case .int, .number: return "comparez-le, par exemple « \(fact.name) >= 1000 »"
-        case .enum: return "comparez-le, par exemple « \(fact.name) == '\(fact.choiceIDs.first ?? "valeur")' »"
-        case .set: return "testez une valeur, par exemple « '\(fact.choiceIDs.first ?? "valeur")' in \(fact.name) »"
-        case .text: return "comparez-le, par exemple « \(fact.name) == 'texte' »"
-        case .bool: return ""
         }
     }
 }

@@ -28,7 +28,7 @@ public struct JSONNode: Hashable, Sendable {
         if let scalarColumns, !scalarColumns.isEmpty {
             let index = min(max(offset, 0), scalarColumns.count - 1)
             let column = offset >= scalarColumns.count ? scalarColumns[index] + 1 : scalarColumns[index]
-            return SourceLocation(line: location.line, column: column)
+            return SourceLocation(file: location.file, line: location.line, column: column)
         }
         return location.advanced(by: 1 + offset)
     }
@@ -39,14 +39,15 @@ public struct JSONNode: Hashable, Sendable {
         return members.first { $0.key == key }
     }
 
-    /// How the kind of this value is named in French messages (« un texte », « un nombre »…).
-    public var kindDescription: String {
+    /// The kind of this value, as a stable name for diagnostics: `object`, `array`, `string`, `number`,
+    /// `boolean` or `null`.
+    public var kindName: String {
         switch value {
-        case .object: return "un objet"
-        case .array: return "une liste"
-        case .string: return "un texte"
-        case .number: return "un nombre"
-        case .bool: return "un booléen"
+        case .object: return "object"
+        case .array: return "array"
+        case .string: return "string"
+        case .number: return "number"
+        case .bool: return "boolean"
         case .null: return "null"
         }
     }

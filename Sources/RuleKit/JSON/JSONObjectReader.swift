@@ -1,9 +1,12 @@
 /// Reads the fields of one JSON object, collecting a diagnostic for each missing, mistyped or unknown field
 /// instead of stopping at the first.
+///
+/// Diagnostics carry the field's `key`, what was `expected` and what was `found` (a kind name), and the
+/// `context`: how the caller names the object (the engine words nothing; the caller's wording does).
 public struct JSONObjectReader {
     public let node: JSONNode
     public let file: String
-    /// How the object is named in messages, e.g. « la recommandation « cls-engager » ».
+    /// How the object is named in messages, given by the caller, e.g. « la recommandation « cls-engager » ».
     public let context: String
     public private(set) var diagnostics: [Diagnostic] = []
     private let members: [JSONMember]
@@ -12,7 +15,8 @@ public struct JSONObjectReader {
     /// Returns nil, with a diagnostic, when `node` is not an object.
     public init?(_ node: JSONNode, file: String, context: String, diagnostics: inout [Diagnostic]) {
         guard case .object(let members) = node.value else {
-            diagnostics.append(.error("json.type", "\(context) doit être un objet JSON, pas \(node.kindDescription)", file: file, at: node.location))
+            diagnostics.append(.error("json.type", ["context": context, "expected": "object", "found": node.kindName],
+                                      at: Self.placed(node.location, in: file)))
             return nil
         }
         self.node = node
@@ -26,7 +30,7 @@ public struct JSONObjectReader {
         requested.append(key)
         guard let member = members.first(where: { $0.key == key }) else {
             if required {
-                report("json.champ-manquant", "champ obligatoire « \(key) » manquant dans \(context)", at: node.location)
+                report("json.champ-manquant", ["key": key, "context": context], at: node.location)
             }
             return nil
         }
@@ -36,7 +40,7 @@ public struct JSONObjectReader {
     public mutating func stringNode(_ key: String, required: Bool = false) -> JSONNode? {
         guard let member = member(key, required: required) else { return nil }
         guard case .string = member.value.value else {
-            return mistyped(member, expected: "un texte")
+            return mistyped(member, expected: "string")
         }
         reportControlCharacter(in: member.value, key: key)
         return member.value
@@ -49,13 +53,13 @@ public struct JSONObjectReader {
               let offset = text.unicodeScalars.firstIndex(where: TerminalText.isForbiddenInText) else { return }
         let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset)
         let scalar = text.unicodeScalars[offset]
-        report("json.caractere-de-controle", "caractère de contrôle \(TerminalText.describe(scalar)) dans « \(key) » : un texte de la base de règles n'en contient pas", at: node.locationInString(offset: position))
+        report("json.caractere-de-controle", ["key": key, "character": TerminalText.codePoint(scalar)], at: node.locationInString(offset: position))
     }
 
     public mutating func string(_ key: String, required: Bool = false, nonEmpty: Bool = true) -> String? {
         guard let node = stringNode(key, required: required), case .string(let text) = node.value else { return nil }
         if nonEmpty && text.trimmingSpaces.isEmpty {
-            report("json.texte-vide", "« \(key) » ne doit pas être vide dans \(context)", at: node.location)
+            report("json.texte-vide", ["key": key, "context": context], at: node.location)
             return nil
         }
         return text
@@ -64,14 +68,15 @@ public struct JSONObjectReader {
     public mutating func number(_ key: String, required: Bool = false, in range: ClosedRange<Double>? = nil, integer: Bool = false) -> Double? {
         guard let member = member(key, required: required) else { return nil }
         guard case .number(let value, let literal) = member.value.value else {
-            return mistyped(member, expected: integer ? "un nombre entier" : "un nombre")
+            return mistyped(member, expected: integer ? "integer" : "number")
         }
         if integer && value.rounded() != value {
-            report("json.type", "« \(key) » doit être un nombre entier, pas \(literal)", at: member.value.location)
+            report("json.type", ["key": key, "expected": "integer", "literal": literal], at: member.value.location)
             return nil
         }
         if let range, !range.contains(value) {
-            report("json.hors-limites", "« \(key) » vaut \(literal) ; une valeur entre \(Self.format(range.lowerBound)) et \(Self.format(range.upperBound)) était attendue", at: member.value.location)
+            report("json.hors-limites", ["key": key, "literal": literal, "minimum": Self.format(range.lowerBound), "maximum": Self.format(range.upperBound)],
+                   at: member.value.location)
             return nil
         }
         return value
@@ -85,7 +90,7 @@ public struct JSONObjectReader {
     public mutating func bool(_ key: String, required: Bool = false) -> Bool? {
         guard let member = member(key, required: required) else { return nil }
         guard case .bool(let value) = member.value.value else {
-            return mistyped(member, expected: "true ou false")
+            return mistyped(member, expected: "boolean")
         }
         return value
     }
@@ -93,7 +98,7 @@ public struct JSONObjectReader {
     public mutating func array(_ key: String, required: Bool = false) -> [JSONNode]? {
         guard let member = member(key, required: required) else { return nil }
         guard case .array(let elements) = member.value.value else {
-            return mistyped(member, expected: "une liste")
+            return mistyped(member, expected: "array")
         }
         return elements
     }
@@ -104,15 +109,16 @@ public struct JSONObjectReader {
         var result: [(String, JSONNode)] = []
         for element in elements {
             guard case .string(let text) = element.value, !text.trimmingSpaces.isEmpty else {
-                report("json.type", "« \(key) » ne doit contenir que des textes non vides, pas \(element.kindDescription)", at: element.location)
+                report("json.type", ["key": key, "expected": "non-empty-strings", "found": element.kindName], at: element.location)
                 continue
             }
             reportControlCharacter(in: element, key: key)
             result.append((text, element))
         }
         if let count, !count.contains(elements.count), let member = members.first(where: { $0.key == key }) {
-            let expected = count.upperBound == Int.max ? "au moins \(count.lowerBound)" : "de \(count.lowerBound) à \(count.upperBound)"
-            report("json.nombre-elements", "« \(key) » compte \(elements.count) élément(s) ; \(expected) étaient attendus dans \(context)", at: member.value.location)
+            var arguments = ["key": key, "count": String(elements.count), "minimum": String(count.lowerBound), "context": context]
+            if count.upperBound != Int.max { arguments["maximum"] = String(count.upperBound) }
+            report("json.nombre-elements", arguments, at: member.value.location)
         }
         return result
     }
@@ -124,21 +130,36 @@ public struct JSONObjectReader {
     /// Reports fields that were never asked for, with the nearest known field name.
     public mutating func reportUnknownFields(severity: Diagnostic.Severity = .error) {
         for member in members where !requested.contains(member.key) {
-            let hint = Suggestion.hint(for: member.key, among: requested)
-            diagnostics.append(Diagnostic(severity, code: "json.champ-inconnu", message: "champ inconnu « \(member.key) » dans \(context)\(hint)", file: file, location: member.keyLocation))
+            var arguments = ["key": member.key, "context": context]
+            arguments["suggestion"] = Suggestion.closest(to: member.key, among: requested)
+            report("json.champ-inconnu", arguments, at: member.keyLocation, severity: severity)
         }
     }
 
-    public mutating func report(_ code: String, _ message: String, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, code: code, message: message, file: file, location: location))
+    public mutating func report(_ code: String, _ arguments: [String: String], at location: SourceLocation, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(severity, code: code, arguments: arguments, at: Self.placed(location, in: file)))
+    }
+
+    /// Adds diagnostics found while reading a part of the object (a nested object read by a reader of its own).
+    public mutating func append(_ more: [Diagnostic]) {
+        diagnostics += more.map { diagnostic in
+            var placed = diagnostic
+            placed.location = Self.placed(diagnostic.location, in: file)
+            return placed
+        }
     }
 
     private mutating func mistyped<T>(_ member: JSONMember, expected: String) -> T? {
-        report("json.type", "« \(member.key) » doit être \(expected), pas \(member.value.kindDescription)", at: member.value.location)
+        report("json.type", ["key": member.key, "expected": expected, "found": member.value.kindName], at: member.value.location)
         return nil
     }
 
-    static func format(_ value: Double) -> String {
+    /// `location` in `file` when the parser was not told the file's name.
+    static func placed(_ location: SourceLocation, in file: String) -> SourceLocation {
+        location.file.isEmpty ? location.inFile(file) : location
+    }
+
+    public static func format(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

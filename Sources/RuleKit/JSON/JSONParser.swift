@@ -6,44 +6,47 @@ public struct JSONParser {
     public static let defaultMaximumDepth = 128
 
     private let bytes: [UInt8]
+    private let file: String
     private let maximumDepth: Int
     private var index = 0
     private var line = 1
     private var column = 1
 
-    /// Parses a whole document; a UTF-8 byte order mark at the start is skipped.
+    /// Parses a whole document of `file` (the name every position carries); a UTF-8 byte order mark at the
+    /// start is skipped.
     public static func parse(
-        _ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth
+        _ bytes: [UInt8], file: String = "", maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONSyntaxError) -> JSONNode {
-        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
+        var parser = JSONParser(bytes: bytes, file: file, maximumDepth: maximumDepth)
         return try parser.parseDocument()
     }
 
-    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONSyntaxError) -> JSONNode {
-        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+    public static func parse(_ text: String, file: String = "", maximumDepth: Int = defaultMaximumDepth) throws(JSONSyntaxError) -> JSONNode {
+        try parse(Array(text.utf8), file: file, maximumDepth: maximumDepth)
     }
 
-    private init(bytes: [UInt8], maximumDepth: Int) {
+    private init(bytes: [UInt8], file: String, maximumDepth: Int) {
         self.bytes = bytes
+        self.file = file
         self.maximumDepth = maximumDepth
     }
 
-    private var location: SourceLocation { SourceLocation(line: line, column: column) }
+    private var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
         if let encoding = TextEncoding.wide(bytes) {
-            throw JSONSyntaxError("le fichier est encodé en \(encoding) ; enregistrez-le en UTF-8 (éditeur : Enregistrer sous, encodage UTF-8)", at: location)
+            throw JSONSyntaxError("encodage-large", ["encoding": encoding], at: location)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipWhitespace()
         guard current != nil else {
-            throw JSONSyntaxError("le fichier est vide : un document JSON était attendu", at: location)
+            throw JSONSyntaxError("vide", at: location)
         }
         let root = try parseValue(depth: 1)
         skipWhitespace()
         if current != nil {
-            throw JSONSyntaxError("contenu inattendu après la fin du document JSON", at: location)
+            throw JSONSyntaxError("contenu-apres", at: location)
         }
         return root
     }
@@ -52,7 +55,7 @@ public struct JSONParser {
 
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         guard let byte = current else {
-            throw JSONSyntaxError("fin de fichier inattendue : une valeur JSON était attendue", at: location)
+            throw JSONSyntaxError("fin-inattendue", ["expected": "valeur"], at: location)
         }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -60,9 +63,9 @@ public struct JSONParser {
         case UInt8(ascii: "\""): return try parseString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case UInt8(ascii: "'"):
-            throw JSONSyntaxError("un texte JSON s'écrit entre guillemets doubles (\"), pas entre apostrophes", at: location)
+            throw JSONSyntaxError("apostrophe", at: location)
         case UInt8(ascii: "/"):
-            throw JSONSyntaxError("les commentaires ne sont pas permis en JSON", at: location)
+            throw JSONSyntaxError("commentaire", at: location)
         default:
             return try parseWord()
         }
@@ -70,7 +73,7 @@ public struct JSONParser {
 
     private mutating func enter(_ depth: Int) throws(JSONSyntaxError) {
         if depth > maximumDepth {
-            throw JSONSyntaxError("imbrication trop profonde : plus de \(maximumDepth) niveaux d'objets ou de listes", at: location)
+            throw JSONSyntaxError("trop-profond", ["maximum": String(maximumDepth)], at: location)
         }
     }
 
@@ -88,16 +91,16 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
-                throw unexpected(expecting: current == UInt8(ascii: "}") ? "virgule en trop avant « } »" : "un nom de champ entre guillemets doubles était attendu")
+                throw unexpected(expecting: current == UInt8(ascii: "}") ? "virgule-avant-accolade" : "nom-de-champ")
             }
             let keyLocation = location
             guard case .string(let key) = try parseString().value else { break }
             if !seen.insert(key).inserted {
-                throw JSONSyntaxError("le champ « \(key) » apparaît deux fois dans le même objet", at: keyLocation)
+                throw JSONSyntaxError("champ-en-double", ["key": key], at: keyLocation)
             }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
-                throw unexpected(expecting: "« : » était attendu après le nom de champ « \(key) »")
+                throw unexpected(expecting: "deux-points", ["key": key])
             }
             advance()
             skipWhitespace()
@@ -112,7 +115,7 @@ public struct JSONParser {
                 advance()
                 break
             }
-            throw unexpected(expecting: "« , » ou « } » était attendu dans l'objet ouvert en \(start)")
+            throw unexpected(expecting: "virgule-ou-accolade", ["start": "\(start.line):\(start.column)"])
         }
         return JSONNode(.object(members), at: start)
     }
@@ -130,7 +133,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if current == UInt8(ascii: "]") {
-                throw JSONSyntaxError("virgule en trop avant « ] »", at: location)
+                throw JSONSyntaxError("virgule-avant-crochet", at: location)
             }
             elements.append(try parseValue(depth: depth + 1))
             skipWhitespace()
@@ -142,7 +145,7 @@ public struct JSONParser {
                 advance()
                 break
             }
-            throw unexpected(expecting: "« , » ou « ] » était attendu dans la liste ouverte en \(start)")
+            throw unexpected(expecting: "virgule-ou-crochet", ["start": "\(start.line):\(start.column)"])
         }
         return JSONNode(.array(elements), at: start)
     }
@@ -157,15 +160,15 @@ public struct JSONParser {
         case "false": return JSONNode(.bool(false), at: start)
         case "null": return JSONNode(.null, at: start)
         case "NaN", "Infinity", "nan", "inf":
-            throw JSONSyntaxError("« \(word) » n'est pas une valeur JSON : écrivez un nombre fini", at: start)
+            throw JSONSyntaxError("non-fini", ["word": word], at: start)
         case "True", "False", "TRUE", "FALSE", "Null", "NULL", "None":
-            throw JSONSyntaxError("« \(word) » n'est pas une valeur JSON ; vouliez-vous dire « \(word.lowercased() == "none" ? "null" : word.lowercased()) » ?", at: start)
+            throw JSONSyntaxError("mot-en-majuscules", ["word": word, "suggestion": word.lowercased() == "none" ? "null" : word.lowercased()], at: start)
         case "":
             index = begin
-            throw unexpected(expecting: "une valeur JSON (objet, liste, texte entre guillemets, nombre, true, false ou null) était attendue")
+            throw unexpected(expecting: "valeur-detaillee")
         default:
             let shown = word.count > 40 ? String(word.prefix(40)) + "…" : word
-            throw JSONSyntaxError("valeur inattendue « \(shown) » : un texte doit être entre guillemets doubles", at: start)
+            throw JSONSyntaxError("mot-inattendu", ["word": shown], at: start)
         }
     }
 
@@ -181,12 +184,12 @@ public struct JSONParser {
         let begin = index
         if current == UInt8(ascii: "-") { advance() }
         guard let first = current, Self.isDigit(first) else {
-            throw JSONSyntaxError("un chiffre était attendu après « - »", at: location)
+            throw JSONSyntaxError("chiffre-apres-moins", at: location)
         }
         if first == UInt8(ascii: "0") {
             advance()
             if let next = current, Self.isDigit(next) {
-                throw JSONSyntaxError("un nombre JSON ne commence pas par un zéro inutile", at: start)
+                throw JSONSyntaxError("zero-initial", at: start)
             }
         } else {
             skipDigits()
@@ -194,7 +197,7 @@ public struct JSONParser {
         if current == UInt8(ascii: ".") {
             advance()
             guard let next = current, Self.isDigit(next) else {
-                throw JSONSyntaxError("un chiffre était attendu après la virgule décimale « . »", at: location)
+                throw JSONSyntaxError("chiffre-apres-point", at: location)
             }
             skipDigits()
         }
@@ -202,13 +205,13 @@ public struct JSONParser {
             advance()
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
             guard let next = current, Self.isDigit(next) else {
-                throw JSONSyntaxError("un chiffre était attendu dans l'exposant du nombre", at: location)
+                throw JSONSyntaxError("chiffre-exposant", at: location)
             }
             skipDigits()
         }
         let literal = String(decoding: bytes[begin..<index], as: UTF8.self)
         guard literal.count <= 64, let number = Double(literal), number.isFinite else {
-            throw JSONSyntaxError("nombre hors limites : « \(literal.prefix(40))\(literal.count > 40 ? "…" : "") »", at: start)
+            throw JSONSyntaxError("nombre-hors-limites", ["literal": "\(literal.prefix(40))\(literal.count > 40 ? "…" : "")"], at: start)
         }
         return JSONNode(.number(number, literal: literal), at: start)
     }
@@ -228,7 +231,7 @@ public struct JSONParser {
         var columns: [Int]? = nil
         while true {
             guard let byte = current else {
-                throw JSONSyntaxError("texte non terminé : le guillemet fermant manque", at: start)
+                throw JSONSyntaxError("texte-non-termine", at: start)
             }
             let scalarColumn = column
             switch byte {
@@ -241,9 +244,9 @@ public struct JSONParser {
                 scalars.append(scalar)
                 columns?.append(scalarColumn)
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                throw JSONSyntaxError("texte non terminé : le guillemet fermant manque avant la fin de la ligne", at: start)
+                throw JSONSyntaxError("texte-non-termine-ligne", at: start)
             case 0..<0x20:
-                throw JSONSyntaxError("caractère de contrôle non échappé dans un texte (une tabulation s'écrit \\t)", at: location)
+                throw JSONSyntaxError("caractere-de-controle", at: location)
             case 0..<0x80:
                 scalars.append(Unicode.Scalar(byte))
                 columns?.append(scalarColumn)
@@ -259,7 +262,7 @@ public struct JSONParser {
         let escapeLocation = location
         advance()
         guard let byte = current else {
-            throw JSONSyntaxError("séquence d'échappement incomplète en fin de fichier", at: escapeLocation)
+            throw JSONSyntaxError("echappement-incomplet", at: escapeLocation)
         }
         advance()
         switch byte {
@@ -275,22 +278,22 @@ public struct JSONParser {
             let high = try parseHex4(escapeLocation)
             if (0xD800...0xDBFF).contains(high) {
                 guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw JSONSyntaxError("demi-caractère UTF-16 isolé dans « \\u » : la seconde moitié manque", at: escapeLocation)
+                    throw JSONSyntaxError("seconde-moitie-manquante", at: escapeLocation)
                 }
                 advance(); advance()
                 let low = try parseHex4(escapeLocation)
                 guard (0xDC00...0xDFFF).contains(low),
                       let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
-                    throw JSONSyntaxError("paire UTF-16 invalide dans « \\u »", at: escapeLocation)
+                    throw JSONSyntaxError("paire-utf16", at: escapeLocation)
                 }
                 return scalar
             }
             guard let scalar = Unicode.Scalar(high) else {
-                throw JSONSyntaxError("demi-caractère UTF-16 isolé dans « \\u »", at: escapeLocation)
+                throw JSONSyntaxError("demi-caractere", at: escapeLocation)
             }
             return scalar
         default:
-            throw JSONSyntaxError("séquence d'échappement inconnue « \\\(Character(Unicode.Scalar(byte))) »", at: escapeLocation)
+            throw JSONSyntaxError("echappement-inconnu", ["escape": String(Character(Unicode.Scalar(byte)))], at: escapeLocation)
         }
     }
 
@@ -298,7 +301,7 @@ public struct JSONParser {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = current, let digit = Self.hexValue(byte) else {
-                throw JSONSyntaxError("« \\u » doit être suivi de quatre chiffres hexadécimaux", at: escapeLocation)
+                throw JSONSyntaxError("hexadecimal", at: escapeLocation)
             }
             value = value * 16 + digit
             advance()
@@ -341,7 +344,7 @@ public struct JSONParser {
     }
 
     private static func invalidUTF8(at location: SourceLocation) -> JSONSyntaxError {
-        JSONSyntaxError("octets invalides : le fichier doit être encodé en UTF-8", at: location)
+        JSONSyntaxError("utf8", at: location)
     }
 
     // MARK: Scanning
@@ -366,22 +369,24 @@ public struct JSONParser {
         }
     }
 
-    private func unexpected(expecting expectation: String) -> JSONSyntaxError {
+    /// What was found where `expectation` (a key the wording knows, with its `arguments`) was expected.
+    private func unexpected(expecting expectation: String, _ arguments: [String: String] = [:]) -> JSONSyntaxError {
+        let expected = arguments.merging(["expected": expectation]) { first, _ in first }
         guard let byte = current else {
-            return JSONSyntaxError("fin de fichier inattendue : \(expectation)", at: location)
+            return JSONSyntaxError("fin-inattendue", expected, at: location)
         }
         if byte == UInt8(ascii: "/") {
-            return JSONSyntaxError("les commentaires ne sont pas permis en JSON", at: location)
+            return JSONSyntaxError("commentaire", at: location)
         }
         if byte >= 0x80 {
             var copy = self
             if let scalar = try? copy.decodeMultibyteScalar() {
-                return JSONSyntaxError("caractère inattendu « \(Character(scalar)) » : \(expectation)", at: location)
+                return JSONSyntaxError("caractere-inattendu", expected.merging(["character": String(Character(scalar))]) { first, _ in first }, at: location)
             }
             return Self.invalidUTF8(at: location)
         }
         let hex = String(byte, radix: 16, uppercase: true)
         let shown = byte < 0x20 ? "U+00" + (hex.count < 2 ? "0" : "") + hex : String(Character(Unicode.Scalar(byte)))
-        return JSONSyntaxError("caractère inattendu « \(shown) » : \(expectation)", at: location)
+        return JSONSyntaxError("caractere-inattendu", expected.merging(["character": shown]) { first, _ in first }, at: location)
     }
 }

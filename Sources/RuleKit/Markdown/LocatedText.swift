@@ -73,7 +73,7 @@ extension JSONNode {
             return LocatedText(text, at: location.advanced(by: 1))
         }
         let pieces = scalarColumns.enumerated().map { offset, column in
-            LocatedText.Piece(offset: offset, location: SourceLocation(line: location.line, column: column))
+            LocatedText.Piece(offset: offset, location: SourceLocation(file: location.file, line: location.line, column: column))
         }
         return LocatedText(text, pieces: pieces)
     }

@@ -13,16 +13,16 @@
 ///   markers (`*`, `+`, `1)`), headings below `###` and horizontal rules are refused, as is a list that starts
 ///   right under a paragraph without a blank line (Markdown would read it differently from what it looks like).
 public enum MarkdownReader {
-    public static func read(_ bytes: [UInt8], file: String) -> (document: MarkdownDocument?, problems: [LocatedProblem]) {
+    public static func read(_ bytes: [UInt8], file: String) -> (document: MarkdownDocument?, problems: [Diagnostic]) {
         if let encoding = TextEncoding.wide(bytes) {
-            return (nil, [LocatedProblem("markdown.encodage", ["encoding": encoding], at: SourceLocation(line: 1, column: 1))])
+            return (nil, [.error("markdown.encodage", ["encoding": encoding], at: SourceLocation(file: file, line: 1, column: 1))])
         }
         if let invalid = firstInvalidUTF8(bytes) {
-            return (nil, [LocatedProblem("markdown.utf8", [:], at: invalid)])
+            return (nil, [.error("markdown.utf8", at: invalid.inFile(file))])
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        var reader = Reader(lines: Self.lines(String(decoding: body, as: UTF8.self)))
+        var reader = Reader(lines: Self.lines(String(decoding: body, as: UTF8.self)), file: file)
         reader.run()
         return (reader.document, reader.problems)
     }
@@ -99,7 +99,8 @@ private struct OpenBlock {
 /// The state of one reading: the lines, what is open, what was found.
 private struct Reader {
     let lines: [[Unicode.Scalar]]
-    var problems: [LocatedProblem] = []
+    let file: String
+    var problems: [Diagnostic] = []
     var header: [MarkdownDocument.Field] = []
     var headerLocation: SourceLocation?
     var title: LocatedText?
@@ -109,8 +110,14 @@ private struct Reader {
     /// The kind of the block closed by the last blank line, to join lists separated by blank lines.
     var lastClosedKind: MarkdownDocument.Block.Kind?
 
-    init(lines: [[Unicode.Scalar]]) {
+    init(lines: [[Unicode.Scalar]], file: String) {
         self.lines = lines
+        self.file = file
+    }
+
+    /// A position of the file being read.
+    func position(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
     }
 
     var document: MarkdownDocument {
@@ -123,10 +130,10 @@ private struct Reader {
         }
         var next = 0
         if let first = lines.first, Self.isRule(first) {
-            headerLocation = SourceLocation(line: 1, column: 1)
+            headerLocation = position(1, 1)
             next = readHeader()
         } else {
-            problems.append(LocatedProblem("markdown.entete-manquant", at: SourceLocation(line: 1, column: 1)))
+            problems.append(Diagnostic.error("markdown.entete-manquant", at: position(1, 1)))
         }
         while next < lines.count {
             readBodyLine(lines[next], number: next + 1)
@@ -134,7 +141,7 @@ private struct Reader {
         }
         closeBlock()
         if title == nil {
-            problems.append(LocatedProblem("markdown.titre-manquant", at: SourceLocation(line: max(1, lines.count), column: 1)))
+            problems.append(Diagnostic.error("markdown.titre-manquant", at: position(max(1, lines.count), 1)))
         }
     }
 
@@ -143,20 +150,15 @@ private struct Reader {
     private mutating func checkCharacters(_ line: [Unicode.Scalar], number: Int) {
         for (offset, scalar) in line.enumerated() {
             if scalar == "\t" {
-                problems.append(LocatedProblem("markdown.tabulation", at: SourceLocation(line: number, column: offset + 1)))
+                problems.append(Diagnostic.error("markdown.tabulation", at: position(number, offset + 1)))
                 return
             }
             if TerminalText.isForbiddenInText(scalar) {
-                problems.append(LocatedProblem("markdown.caractere-de-controle", ["character": Self.codePoint(scalar)],
-                                                at: SourceLocation(line: number, column: offset + 1)))
+                problems.append(Diagnostic.error("markdown.caractere-de-controle", ["character": TerminalText.codePoint(scalar)],
+                                                at: position(number, offset + 1)))
                 return
             }
         }
-    }
-
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     // MARK: Header
@@ -176,41 +178,41 @@ private struct Reader {
             if line.first == " " {
                 let indent = Self.indentation(line)
                 guard line.count > indent + 1, line[indent] == "-", line[indent + 1] == " " else {
-                    problems.append(LocatedProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: indent + 1)))
+                    problems.append(Diagnostic.error("markdown.entete-ligne", at: position(number, indent + 1)))
                     continue
                 }
-                let item = Self.text(line, from: indent + 2, line: number).trimmed()
+                let item = located(line, from: indent + 2, line: number).trimmed()
                 guard !header.isEmpty, header[header.count - 1].value == nil else {
-                    problems.append(LocatedProblem(header.isEmpty ? "markdown.element-sans-champ" : "markdown.element-apres-valeur",
-                                                    header.last.map { ["key": $0.key.text] } ?? [:], at: SourceLocation(line: number, column: indent + 1)))
+                    problems.append(Diagnostic.error(header.isEmpty ? "markdown.element-sans-champ" : "markdown.element-apres-valeur",
+                                                    header.last.map { ["key": $0.key.text] } ?? [:], at: position(number, indent + 1)))
                     continue
                 }
                 if item.text.isEmpty {
-                    problems.append(LocatedProblem("markdown.element-vide", ["key": header[header.count - 1].key.text], at: SourceLocation(line: number, column: indent + 1)))
+                    problems.append(Diagnostic.error("markdown.element-vide", ["key": header[header.count - 1].key.text], at: position(number, indent + 1)))
                     continue
                 }
                 header[header.count - 1].items.append(item)
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
-                problems.append(LocatedProblem("markdown.entete-ligne", at: SourceLocation(line: number, column: 1)))
+                problems.append(Diagnostic.error("markdown.entete-ligne", at: position(number, 1)))
                 continue
             }
-            let key = Self.text(line, from: 0, upTo: colon, line: number).trimmed()
+            let key = located(line, from: 0, upTo: colon, line: number).trimmed()
             guard !key.text.isEmpty, key.text.unicodeScalars.allSatisfy(Self.isKeyScalar) else {
-                problems.append(LocatedProblem("markdown.cle-invalide", ["key": key.text], at: SourceLocation(line: number, column: 1)))
+                problems.append(Diagnostic.error("markdown.cle-invalide", ["key": key.text], at: position(number, 1)))
                 continue
             }
-            let rawValue = Self.text(line, from: colon + 1, line: number).trimmed()
+            let rawValue = located(line, from: colon + 1, line: number).trimmed()
             let field = MarkdownDocument.Field(key: key, value: rawValue.text.isEmpty ? nil : rawValue, items: [])
             if let first = seen[key.text] {
-                problems.append(LocatedProblem("markdown.champ-en-double", ["key": key.text], at: key.location, related: first))
+                problems.append(Diagnostic.error("markdown.champ-en-double", ["key": key.text], at: key.location, notes: [Diagnostic.Note("note.premiere-occurrence", at: first)]))
             } else {
                 seen[key.text] = key.location
             }
             header.append(field)
         }
-        problems.append(LocatedProblem("markdown.entete-non-ferme", at: SourceLocation(line: 1, column: 1)))
+        problems.append(Diagnostic.error("markdown.entete-non-ferme", at: position(1, 1)))
         return lines.count
     }
 
@@ -227,22 +229,22 @@ private struct Reader {
             closeBlock(keepLastKind: true)
             return
         }
-        let at = SourceLocation(line: number, column: indent + 1)
+        let at = position(number, indent + 1)
         if indent == 0, line.first == "#" {
             readHeading(line, number: number)
             return
         }
         if Self.isRule(line) || Self.isSetextUnderline(line) {
-            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "rule"], at: at))
+            problems.append(Diagnostic.error("markdown.non-pris-en-charge", ["construct": "rule"], at: at))
             return
         }
         let rest = Array(line[indent...])
         if rest.starts(with: ["`", "`", "`"]) || rest.starts(with: ["~", "~", "~"]) {
-            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "code"], at: at))
+            problems.append(Diagnostic.error("markdown.non-pris-en-charge", ["construct": "code"], at: at))
             return
         }
         if rest.first == ">" {
-            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "quote"], at: at))
+            problems.append(Diagnostic.error("markdown.non-pris-en-charge", ["construct": "quote"], at: at))
             return
         }
         if let marker = Self.listMarker(rest) {
@@ -250,16 +252,16 @@ private struct Reader {
             return
         }
         if let wrong = Self.otherListMarker(rest) {
-            problems.append(LocatedProblem("markdown.marqueur-de-liste", ["marker": wrong], at: at))
+            problems.append(Diagnostic.error("markdown.marqueur-de-liste", ["marker": wrong], at: at))
             return
         }
-        let text = Self.text(line, from: indent, line: number)
+        let text = located(line, from: indent, line: number)
         if open != nil {
             open?.current.append(text)
             return
         }
         if indent >= 4 {
-            problems.append(LocatedProblem("markdown.non-pris-en-charge", ["construct": "indented-code"], at: at))
+            problems.append(Diagnostic.error("markdown.non-pris-en-charge", ["construct": "indented-code"], at: at))
             return
         }
         guard placeForBlock(at: at) else { return }
@@ -268,15 +270,15 @@ private struct Reader {
     }
 
     private mutating func startItem(_ line: [Unicode.Scalar], number: Int, indent: Int, marker: (kind: MarkdownDocument.Block.Kind, width: Int)) {
-        let at = SourceLocation(line: number, column: indent + 1)
-        let text = Self.text(line, from: indent + marker.width, line: number).trimmed()
+        let at = position(number, indent + 1)
+        let text = located(line, from: indent + marker.width, line: number).trimmed()
         if text.text.isEmpty {
-            problems.append(LocatedProblem("markdown.element-de-liste-vide", at: at))
+            problems.append(Diagnostic.error("markdown.element-de-liste-vide", at: at))
             return
         }
         if let block = open {
             guard block.kind == marker.kind else {
-                problems.append(LocatedProblem(block.kind == .paragraph ? "markdown.liste-sans-ligne-vide" : "markdown.listes-melangees", at: at))
+                problems.append(Diagnostic.error(block.kind == .paragraph ? "markdown.liste-sans-ligne-vide" : "markdown.listes-melangees", at: at))
                 return
             }
             open?.finished.append(Self.joined(block.current))
@@ -298,43 +300,43 @@ private struct Reader {
         closeBlock()
         lastClosedKind = nil
         let level = line.prefix(while: { $0 == "#" }).count
-        let at = SourceLocation(line: number, column: 1)
+        let at = position(number, 1)
         guard line.count > level, line[level] == " " else {
-            problems.append(LocatedProblem("markdown.titre-sans-espace", at: at))
+            problems.append(Diagnostic.error("markdown.titre-sans-espace", at: at))
             return
         }
-        let heading = Self.text(line, from: level + 1, line: number).trimmed()
+        let heading = located(line, from: level + 1, line: number).trimmed()
         if heading.text.isEmpty {
-            problems.append(LocatedProblem("markdown.titre-vide", at: at))
+            problems.append(Diagnostic.error("markdown.titre-vide", at: at))
             return
         }
         switch level {
         case 1:
             if let title {
-                problems.append(LocatedProblem("markdown.titre-en-double", at: at, related: title.location))
+                problems.append(Diagnostic.error("markdown.titre-en-double", at: at, notes: [Diagnostic.Note("note.premiere-occurrence", at: title.location)]))
             } else if !sections.isEmpty {
-                problems.append(LocatedProblem("markdown.titre-apres-section", at: at))
+                problems.append(Diagnostic.error("markdown.titre-apres-section", at: at))
             } else {
                 title = heading
             }
         case 2:
-            if title == nil { problems.append(LocatedProblem("markdown.texte-avant-titre", at: at)) }
+            if title == nil { problems.append(Diagnostic.error("markdown.texte-avant-titre", at: at)) }
             sections.append(MarkdownDocument.Section(level: 2, heading: heading, blocks: [], subsections: []))
         case 3:
             guard !sections.isEmpty else {
-                problems.append(LocatedProblem("markdown.sous-section-hors-section", at: at))
+                problems.append(Diagnostic.error("markdown.sous-section-hors-section", at: at))
                 return
             }
             sections[sections.count - 1].subsections.append(MarkdownDocument.Section(level: 3, heading: heading, blocks: [], subsections: []))
         default:
-            problems.append(LocatedProblem("markdown.niveau-de-titre", ["level": String(level)], at: at))
+            problems.append(Diagnostic.error("markdown.niveau-de-titre", ["level": String(level)], at: at))
         }
     }
 
     /// Whether a block may start here: inside a section, after the title.
     private mutating func placeForBlock(at location: SourceLocation) -> Bool {
         if sections.isEmpty {
-            problems.append(LocatedProblem(title == nil ? "markdown.texte-avant-titre" : "markdown.texte-hors-section", at: location))
+            problems.append(Diagnostic.error(title == nil ? "markdown.texte-avant-titre" : "markdown.texte-hors-section", at: location))
             return false
         }
         return true
@@ -422,9 +424,9 @@ private struct Reader {
     }
 
     /// The text of `line` from scalar `start` (to `end`), located in the file.
-    static func text(_ line: [Unicode.Scalar], from start: Int, upTo end: Int? = nil, line number: Int) -> LocatedText {
+    func located(_ line: [Unicode.Scalar], from start: Int, upTo end: Int? = nil, line number: Int) -> LocatedText {
         let upper = min(end ?? line.count, line.count)
         let lower = min(start, upper)
-        return LocatedText(String(String.UnicodeScalarView(line[lower..<upper])), at: SourceLocation(line: number, column: lower + 1))
+        return LocatedText(String(String.UnicodeScalarView(line[lower..<upper])), at: position(number, lower + 1))
     }
 }

@@ -7,14 +7,15 @@ public enum FactsReader {
         var facts = FactValues(defaultsOf: vocabulary)
         var diagnostics: [Diagnostic] = []
         guard case .object(let members) = root.value else {
-            diagnostics.append(.error("faits.type", "un objet JSON était attendu (par exemple { \"name\": \"…\", \"population\": 1200 }), pas \(root.kindDescription)", file: file, at: root.location))
+            diagnostics.append(.error("faits.type", ["reason": "root", "found": root.kindName], at: JSONObjectReader.placed(root.location, in: file)))
             return (facts, diagnostics)
         }
         var stated: Set<String> = []
         for member in members where !ignoredKeys.contains(member.key) {
             guard let fact = vocabulary.fact(named: member.key) else {
-                let hint = Suggestion.hint(for: member.key, among: vocabulary.factNames)
-                diagnostics.append(.error("faits.inconnu", "fait inconnu « \(member.key) »\(hint)", file: file, at: member.keyLocation))
+                var arguments = ["fact": member.key]
+                arguments["suggestion"] = Suggestion.closest(to: member.key, among: vocabulary.factNames)
+                diagnostics.append(.error("faits.inconnu", arguments, at: JSONObjectReader.placed(member.keyLocation, in: file)))
                 continue
             }
             if case .null = member.value.value, !fact.required {
@@ -28,7 +29,8 @@ public enum FactsReader {
             stated.insert(fact.name)
         }
         for fact in vocabulary.facts where fact.required && !stated.contains(fact.name) {
-            diagnostics.append(.error("faits.manquant", "fait obligatoire « \(fact.name) » (\(fact.label)) manquant : \(expectation(for: fact))", file: file, at: root.location))
+            let arguments = expectation(for: fact).merging(["fact": fact.name, "label": fact.label]) { $1 }
+            diagnostics.append(.error("faits.manquant", arguments, at: JSONObjectReader.placed(root.location, in: file)))
         }
         return (facts, diagnostics)
     }
@@ -38,8 +40,8 @@ public enum FactsReader {
     public static func value(
         of node: JSONNode, for fact: Fact, path: String, file: String, diagnostics: inout [Diagnostic]
     ) -> FactValue? {
-        func fail(_ code: String, _ message: String, at location: SourceLocation = node.location) -> FactValue? {
-            diagnostics.append(.error(code, "\(path) : \(message)", file: file, at: location))
+        func fail(_ code: String, _ error: FactValueError, at location: SourceLocation = node.location) -> FactValue? {
+            diagnostics.append(.error(code, valueArguments(error, path: path), at: JSONObjectReader.placed(location, in: file)))
             return nil
         }
         switch (fact.type, node.value) {
@@ -48,18 +50,18 @@ public enum FactsReader {
         case (.int, .number(let number, let literal)), (.number, .number(let number, let literal)):
             switch TypedValueReader.number(number, written: literal, for: fact) {
             case .success(let number): return .number(number)
-            case .failure(let error): return fail(error.kind == .outOfRange ? "faits.hors-limites" : "faits.type", error.message)
+            case .failure(let error): return fail(error.kind == .outOfRange ? "faits.hors-limites" : "faits.type", error)
             }
         case (.text, .string(let text)):
             switch TypedValueReader.text(text, for: fact) {
             case .success(let text): return .text(text)
             case .failure(let error):
                 let location = error.offset.map { node.locationInString(offset: $0) } ?? node.location
-                return fail(error.kind == .controlCharacter ? "faits.caractere-de-controle" : "faits.texte", error.message, at: location)
+                return fail(error.kind == .controlCharacter ? "faits.caractere-de-controle" : "faits.texte", error, at: location)
             }
         case (.enum, .string(let text)):
             guard fact.choice(text) != nil else {
-                return fail("faits.valeur-inconnue", TypedValueReader.unknownChoice(text, of: fact, choiceNumbers: false).message)
+                return fail("faits.valeur-inconnue", TypedValueReader.unknownChoice(text, of: fact, choiceNumbers: false))
             }
             return .text(text)
         case (.set, .array(let elements)):
@@ -67,7 +69,8 @@ public enum FactsReader {
             var problems: [Diagnostic] = []
             for (index, element) in elements.enumerated() {
                 guard case .string(let text) = element.value else {
-                    problems.append(.error("faits.type", "\(path) : l'élément \(index + 1) devrait être un texte, pas \(element.kindDescription)", file: file, at: element.location))
+                    problems.append(.error("faits.type", ["path": path, "reason": "element", "element": String(index + 1), "found": element.kindName],
+                                           at: JSONObjectReader.placed(element.location, in: file)))
                     continue
                 }
                 texts.append((element, text))
@@ -75,34 +78,27 @@ public enum FactsReader {
             let (members, memberProblems) = TypedValueReader.members(texts.map(\.text), for: fact)
             for problem in memberProblems {
                 let location = problem.element.map { texts[$0].element.location } ?? node.location
-                problems.append(.error(problem.kind == .duplicate ? "faits.doublon" : "faits.valeur-inconnue", "\(path) : \(problem.message)", file: file, at: location))
+                problems.append(.error(problem.kind == .duplicate ? "faits.doublon" : "faits.valeur-inconnue", valueArguments(problem, path: path),
+                                       at: JSONObjectReader.placed(location, in: file)))
             }
             diagnostics += problems.sorted()
             return .set(members)
         default:
-            return fail("faits.type", "\(node.kindDescription) ne convient pas ; \(expectation(for: fact))")
+            return fail("faits.type", FactValueError(.other, expectation(for: fact).merging(["reason": "kind", "found": node.kindName]) { $1 }))
         }
     }
 
-    /// What a valid value of `fact` looks like, in French.
-    public static func expectation(for fact: Fact) -> String {
-        switch fact.type {
-        case .bool: return "true ou false était attendu"
-        case .int, .number:
-            let kind = fact.type == .int ? "un nombre entier" : "un nombre"
-            if let minimum = fact.minimum, let maximum = fact.maximum {
-                return "\(kind) entre \(ValueFormatter.number(minimum)) et \(ValueFormatter.number(maximum)) était attendu"
-            }
-            if let minimum = fact.minimum {
-                return "\(kind) supérieur ou égal à \(ValueFormatter.number(minimum)) était attendu"
-            }
-            if let maximum = fact.maximum {
-                return "\(kind) inférieur ou égal à \(ValueFormatter.number(maximum)) était attendu"
-            }
-            return "\(kind) était attendu"
-        case .text: return "un texte entre guillemets était attendu"
-        case .enum: return "une de ces valeurs était attendue : \(fact.choiceIDs.joined(separator: ", "))"
-        case .set: return "une liste de valeurs parmi : \(fact.choiceIDs.joined(separator: ", ")) était attendue"
-        }
+    /// The arguments of a value's problem, with the JSON path of the value (`$.population`) and its kind.
+    static func valueArguments(_ error: FactValueError, path: String) -> [String: String] {
+        error.arguments.merging(["path": path, "valueProblem": error.kind.name]) { first, _ in first }
+    }
+
+    /// What a valid value of `fact` looks like, as arguments for a wording: its type, bounds and choices.
+    public static func expectation(for fact: Fact) -> [String: String] {
+        var arguments = ["expectType": fact.type.rawValue]
+        if let minimum = fact.minimum { arguments["expectMinimum"] = JSONObjectReader.format(minimum) }
+        if let maximum = fact.maximum { arguments["expectMaximum"] = JSONObjectReader.format(maximum) }
+        if fact.type == .enum || fact.type == .set { arguments["expectChoices"] = fact.choiceIDs.joined(separator: ", ") }
+        return arguments
     }
 }

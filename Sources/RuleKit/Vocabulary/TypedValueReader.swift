@@ -14,8 +14,8 @@
 /// - `text`: trimmed; no control character (escape, tabulation…) and no line break unless the fact is declared
 ///   `multiline`; at most `Fact.maximumLength` characters.
 ///
-/// Errors carry a `kind` (callers may word them their own way), a French `message`, and for a text the `offset`
-/// of the faulty character, so that a file reader can report its exact line and column.
+/// Errors carry a `kind` and arguments (the wording is the caller's), and for a text the `offset` of the faulty
+/// character, so that a file reader can report its exact line and column.
 public enum TypedValueReader {
     /// Words for « none » in a set.
     public static let noneWords: Set<String> = ["aucun", "aucune", "-"]
@@ -29,7 +29,7 @@ public enum TypedValueReader {
         switch fact.type {
         case .bool:
             guard let flag = boolean(text) else {
-                return .failure(FactValueError("\(QuotedText.quote(text)) n'est pas un booléen ; oui ou non (ou true, false) était attendu", kind: .notABoolean, subject: text))
+                return .failure(FactValueError(.notABoolean, ["subject": text], subject: text))
             }
             return .success(.bool(flag))
         case .int, .number:
@@ -55,11 +55,10 @@ public enum TypedValueReader {
         var text = trimmed(raw)
         if fact.multiline { text = text.replacing("\r\n", with: "\n") }
         if text.isEmpty {
-            let what = fact.required ? "texte vide, or ce fait est obligatoire (\(fact.label))" : "texte vide : écrivez la valeur, ou null si elle n'est pas connue"
-            return .failure(FactValueError(what, kind: .missing))
+            return .failure(FactValueError(.missing, ["emptyText": "true", "required": String(fact.required), "label": fact.label]))
         }
         if text.count > fact.maximumLength {
-            return .failure(FactValueError("texte trop long (\(text.count) caractères) ; \(fact.maximumLength) au plus", kind: .tooLong))
+            return .failure(FactValueError(.tooLong, ["length": String(text.count), "maximum": String(fact.maximumLength)]))
         }
         return .success(text)
     }
@@ -68,7 +67,7 @@ public enum TypedValueReader {
     /// `written` is how it was written, to quote it back.
     public static func number(_ number: Double, written: String, for fact: Fact) -> Result<Double, FactValueError> {
         if fact.type == .int && number.rounded() != number {
-            return .failure(FactValueError("\(QuotedText.quote(written)) n'est pas un nombre entier ; \(FactsReader.expectation(for: fact))", kind: .notAnInteger, subject: written))
+            return .failure(FactValueError(.notAnInteger, FactsReader.expectation(for: fact).merging(["subject": written]) { $1 }, subject: written))
         }
         if let minimum = fact.minimum, number < minimum { return .failure(outOfRange(written, fact)) }
         if let maximum = fact.maximum, number > maximum { return .failure(outOfRange(written, fact)) }
@@ -88,7 +87,7 @@ public enum TypedValueReader {
                 continue
             }
             if !members.insert(id).inserted {
-                problems.append(FactValueError("\(QuotedText.quote(id)) figure deux fois", kind: .duplicate, element: index))
+                problems.append(FactValueError(.duplicate, ["subject": id], element: index))
             }
         }
         return (members, problems)
@@ -134,8 +133,9 @@ public enum TypedValueReader {
         case .success(let value):
             return number(value, written: text, for: fact)
         case .failure(let problem):
-            let why = problem == .exponent ? " (écrivez le nombre en chiffres, sans exposant)" : ""
-            return .failure(FactValueError("\(QuotedText.quote(text)) n'est pas un nombre\(why) ; \(FactsReader.expectation(for: fact))", kind: .notANumber, subject: text))
+            var arguments = FactsReader.expectation(for: fact).merging(["subject": text]) { $1 }
+            if problem == .exponent { arguments["exponent"] = "true" }
+            return .failure(FactValueError(.notANumber, arguments, subject: text))
         }
     }
 
@@ -160,7 +160,7 @@ public enum TypedValueReader {
         for (index, piece) in pieces.enumerated() {
             guard !piece.isEmpty else {
                 let example = fact.choiceIDs.prefix(2).joined(separator: "|")
-                return .failure(FactValueError("\(QuotedText.quote(text)) contient une valeur vide ; les valeurs se séparent par « | » ou « , », par exemple \(example)", kind: .emptyItem, element: index))
+                return .failure(FactValueError(.emptyItem, ["subject": text, "example": example], element: index))
             }
             guard let choice = choice(piece, of: fact, choiceNumbers: choiceNumbers) else {
                 var error = unknownChoice(piece, of: fact, choiceNumbers: choiceNumbers)
@@ -168,7 +168,7 @@ public enum TypedValueReader {
                 return .failure(error)
             }
             guard members.insert(fact.choices[choice].id).inserted else {
-                return .failure(FactValueError("\(QuotedText.quote(fact.choices[choice].id)) figure deux fois", kind: .duplicate, element: index))
+                return .failure(FactValueError(.duplicate, ["subject": fact.choices[choice].id], element: index))
             }
         }
         return .success(members)
@@ -183,30 +183,30 @@ public enum TypedValueReader {
         for offset in first...last where TerminalText.isForbiddenInText(scalars[offset]) {
             let scalar = scalars[offset]
             if fact.multiline && (scalar == "\n" || scalar == "\r") { continue }
-            let what = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
-                ? "saut de ligne \(TerminalText.describe(scalar)) en position \(offset + 1) : ce texte tient sur une ligne"
-                : "caractère de contrôle \(TerminalText.describe(scalar)) en position \(offset + 1) : un texte n'en contient pas"
-            return FactValueError(what, kind: .controlCharacter, offset: offset)
+            let isLineBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
+            return FactValueError(.controlCharacter, ["character": TerminalText.codePoint(scalar), "position": String(offset + 1),
+                                                      "lineBreak": String(isLineBreak)], offset: offset)
         }
         return nil
     }
 
     private static func missing(_ fact: Fact) -> FactValueError {
-        let expected = fact.type == .text ? "" : " ; \(FactsReader.expectation(for: fact))"
-        return FactValueError("valeur vide, or ce fait est obligatoire (\(fact.label))\(expected)", kind: .missing)
+        let expected = fact.type == .text ? [:] : FactsReader.expectation(for: fact)
+        return FactValueError(.missing, expected.merging(["label": fact.label]) { $1 })
     }
 
     private static func outOfRange(_ written: String, _ fact: Fact) -> FactValueError {
         // `written` was read as a number: digits, separators and the unit only, safe to print unquoted.
-        FactValueError("\(written) est hors limites ; \(FactsReader.expectation(for: fact))", kind: .outOfRange, subject: written)
+        FactValueError(.outOfRange, FactsReader.expectation(for: fact).merging(["subject": written]) { $1 }, subject: written)
     }
 
     static func unknownChoice(_ text: String, of fact: Fact, choiceNumbers: Bool) -> FactValueError {
         if choiceNumbers, Int(text) != nil {
-            return FactValueError("\(QuotedText.quote(text)) n'est pas un des choix : les numéros vont de 1 à \(fact.choices.count)", kind: .unknownChoice, subject: text)
+            return FactValueError(.unknownChoice, ["subject": text, "choiceCount": String(fact.choices.count)], subject: text)
         }
-        let hint = Suggestion.hint(for: text, among: fact.choiceIDs)
-        return FactValueError("valeur inconnue \(QuotedText.quote(text))\(hint) (valeurs permises : \(fact.choiceIDs.joined(separator: ", ")))", kind: .unknownChoice, subject: text)
+        var arguments = ["subject": text, "allowed": fact.choiceIDs.joined(separator: ", ")]
+        arguments["suggestion"] = Suggestion.closest(to: text, among: fact.choiceIDs)
+        return FactValueError(.unknownChoice, arguments, subject: text)
     }
 
     /// Lower case, without accents, with a straight apostrophe: « Accès aux soins » and « acces aux soins » match.

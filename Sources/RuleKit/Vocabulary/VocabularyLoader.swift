@@ -2,7 +2,7 @@
 public enum VocabularyLoader {
     public static func load(_ root: JSONNode, file: String) -> (Vocabulary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard var document = JSONObjectReader(root, file: file, context: "le vocabulaire", diagnostics: &diagnostics) else {
+        guard var document = JSONObjectReader(root, file: file, context: "vocabulary", diagnostics: &diagnostics) else {
             return (Vocabulary(facts: []), diagnostics)
         }
         let elements = document.array("facts", required: true) ?? []
@@ -13,7 +13,7 @@ public enum VocabularyLoader {
         for element in elements {
             guard let fact = readFact(element, file: file, diagnostics: &diagnostics) else { continue }
             guard seen.insert(fact.name).inserted else {
-                diagnostics.append(.error("vocabulaire.doublon", "le fait « \(fact.name) » est déclaré deux fois", file: file, at: element.location))
+                diagnostics.append(.error("vocabulaire.doublon", ["fact": fact.name], at: JSONObjectReader.placed(element.location, in: file)))
                 continue
             }
             facts.append(fact)
@@ -23,7 +23,8 @@ public enum VocabularyLoader {
             guard let askWhen = fact.askWhen else { continue }
             if case .failure(let failure) = Condition.compile(askWhen, vocabulary: vocabulary) {
                 for error in failure.errors {
-                    diagnostics.append(.error(error.code, "dans « askWhen » du fait « \(fact.name) » : \(error.message)", file: file, at: fact.location))
+                    let arguments = error.arguments.merging(["askWhenOf": fact.name]) { first, _ in first }
+                    diagnostics.append(.error(error.code, arguments, at: JSONObjectReader.placed(fact.location ?? root.location, in: file)))
                 }
             }
         }
@@ -31,7 +32,7 @@ public enum VocabularyLoader {
     }
 
     private static func readFact(_ node: JSONNode, file: String, diagnostics: inout [Diagnostic]) -> Fact? {
-        guard var reader = JSONObjectReader(node, file: file, context: "un fait du vocabulaire", diagnostics: &diagnostics) else { return nil }
+        guard var reader = JSONObjectReader(node, file: file, context: "vocabulary-fact", diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += reader.diagnostics }
         let name = reader.string("name", required: true)
         let typeNode = reader.stringNode("type", required: true)
@@ -51,28 +52,29 @@ public enum VocabularyLoader {
 
         guard let name, let typeNode, case .string(let typeName) = typeNode.value, let label else { return nil }
         guard let type = FactType(rawValue: typeName) else {
-            let hint = Suggestion.hint(for: typeName, among: FactType.allCases.map(\.rawValue))
-            reader.report("vocabulaire.type-inconnu", "type inconnu « \(typeName) » pour le fait « \(name) »\(hint)", at: typeNode.location)
+            var arguments = ["type": typeName, "fact": name]
+            arguments["suggestion"] = Suggestion.closest(to: typeName, among: FactType.allCases.map(\.rawValue))
+            reader.report("vocabulaire.type-inconnu", arguments, at: typeNode.location)
             return nil
         }
         var choices: [Fact.Choice] = []
         for element in valuesNode ?? [] {
             var choiceDiagnostics: [Diagnostic] = []
-            guard var choiceReader = JSONObjectReader(element, file: file, context: "une valeur du fait « \(name) »", diagnostics: &choiceDiagnostics) else {
-                reader.diagnostics(append: choiceDiagnostics)
+            guard var choiceReader = JSONObjectReader(element, file: file, context: "vocabulary-choice:" + name, diagnostics: &choiceDiagnostics) else {
+                reader.append(choiceDiagnostics)
                 continue
             }
             let id = choiceReader.string("id", required: true)
             let choiceLabel = choiceReader.string("label", required: true)
             choiceReader.reportUnknownFields()
-            reader.diagnostics(append: choiceReader.diagnostics)
+            reader.append(choiceReader.diagnostics)
             if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel)) }
         }
         if (type == .enum || type == .set) && choices.isEmpty {
-            reader.report("vocabulaire.valeurs-manquantes", "le fait « \(name) » de type \(typeName) doit lister ses valeurs dans « values »", at: node.location)
+            reader.report("vocabulaire.valeurs-manquantes", ["fact": name, "type": typeName], at: node.location)
         }
         if multiline && type != .text, let multilineMember {
-            reader.report("vocabulaire.multiline", "« multiline » ne vaut que pour un fait de type text, pas pour « \(name) » (\(typeName))", at: multilineMember.keyLocation)
+            reader.report("vocabulaire.multiline", ["fact": name, "type": typeName], at: multilineMember.keyLocation)
         }
         if type.isNumeric {
             checkBounds(minimum: minimum, maximum: maximum, of: name, at: node.location, &reader)
@@ -83,7 +85,7 @@ public enum VocabularyLoader {
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
-            reader.diagnostics(append: defaultDiagnostics)
+            reader.append(defaultDiagnostics)
         }
         return fact
     }
@@ -97,23 +99,17 @@ extension VocabularyLoader {
     /// checked against a finite range, and every value allowed can be written for them.
     static func checkBounds(minimum: Double?, maximum: Double?, of name: String, at location: SourceLocation, _ reader: inout JSONObjectReader) {
         guard let minimum, let maximum else {
-            let missing = [minimum == nil ? "« min »" : nil, maximum == nil ? "« max »" : nil].compactMap { $0 }.joined(separator: " et ")
-            reader.report("vocabulaire.bornes", "le fait numérique « \(name) » doit déclarer \(missing) : une valeur sans limite ne peut pas être vérifiée", at: location)
+            let missing = [minimum == nil ? "min" : nil, maximum == nil ? "max" : nil].compactMap { $0 }.joined(separator: ",")
+            reader.report("vocabulaire.bornes", ["reason": "missing", "fact": name, "missing": missing], at: location)
             return
         }
         if minimum > maximum {
-            reader.report("vocabulaire.bornes", "le fait « \(name) » a « min » (\(ValueFormatter.number(minimum))) plus grand que « max » (\(ValueFormatter.number(maximum))) : aucune valeur n'est possible", at: location)
+            reader.report("vocabulaire.bornes", ["reason": "inverted", "fact": name, "minimum": JSONObjectReader.format(minimum), "maximum": JSONObjectReader.format(maximum)], at: location)
         }
         if abs(minimum) > maximumFactBound || abs(maximum) > maximumFactBound {
-            reader.report("vocabulaire.bornes", "les bornes du fait « \(name) » dépassent 10^15 en valeur absolue", at: location)
+            reader.report("vocabulaire.bornes", ["reason": "too-large", "fact": name], at: location)
         }
     }
 }
 
-extension JSONObjectReader {
-    mutating func diagnostics(append more: [Diagnostic]) {
-        for diagnostic in more {
-            report(diagnostic.code, diagnostic.message, at: diagnostic.location ?? node.location, severity: diagnostic.severity)
-        }
-    }
-}
+

@@ -54,7 +54,7 @@ struct BatchRowTests {
         cells[column - 1] = cell
         let (profile, diagnostics) = try convert(cells)
         #expect(profile == nil)
-        let printed = diagnostics.map { "\($0.location.map(\.description) ?? "?"): \($0.code) \($0.message)" }
+        let printed = diagnostics.map { "\($0.location.line):\($0.location.column): \($0.code) \($0.message)" }
         // The list of allowed values after a suggestion is long: compare up to it.
         #expect(printed.count == 1)
         #expect(printed.first?.hasPrefix(expected.replacing("3 000 000", with: "3\u{00A0}000\u{00A0}000")) == true, "\(printed)")
@@ -63,14 +63,14 @@ struct BatchRowTests {
     @Test("toutes les erreurs d'une ligne sont signalées d'un coup")
     func everyErrorOfARow() throws {
         let (_, diagnostics) = try convert(["", "village", "-3", "rural-disperse", "", "non", "", "x", ""])
-        #expect(diagnostics.map { $0.location?.column } == [1, 2, 3, 8])
+        #expect(diagnostics.map { $0.location.column } == [1, 2, 3, 8])
     }
 
     @Test("en-tête : colonne inconnue (avec suggestion), en double, sans nom, obligatoire manquante")
     func headerErrors() throws {
         let (header, diagnostics) = try header(["name", "kind", "popualtion", "density", "kind", "", "description"])
         #expect(header == nil)
-        #expect(diagnostics.map { "\($0.location?.description ?? "?") \($0.code)" } == [
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" } == [
             "1:3 csv.colonne-inconnue", "1:5 csv.colonne-en-double", "1:6 csv.colonne-sans-nom", "1:8 csv.colonne-manquante",
         ])
         #expect(diagnostics[0].message.hasPrefix("colonne 3 : fait inconnu « popualtion » ; vouliez-vous dire « population » ?"))

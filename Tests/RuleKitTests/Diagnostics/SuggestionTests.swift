@@ -1,4 +1,5 @@
 import Testing
+import EngineTestSupport
 import RuleKit
 
 @Suite("Suggestion")
@@ -16,13 +17,11 @@ struct SuggestionTests {
     ])
     func findsTheClosestName(word: String, expected: String) {
         #expect(Suggestion.closest(to: word, among: Self.facts) == expected)
-        #expect(Suggestion.hint(for: word, among: Self.facts) == " ; vouliez-vous dire « \(expected) » ?")
     }
 
     @Test(arguments: ["xyzzy", "budget", "", String(repeating: "p", count: 300)])
     func noSuggestionWhenNothingIsClose(word: String) {
         #expect(Suggestion.closest(to: word, among: Self.facts) == nil)
-        #expect(Suggestion.hint(for: word, among: Self.facts) == "")
     }
 
     @Test func tiesAreBrokenAlphabetically() {

@@ -1,7 +1,8 @@
 import Testing
+import EngineTestSupport
 import RuleKit
 
-@Suite("TerminalText et QuotedText : rien d'exécutable par le terminal, des citations bornées")
+@Suite("TerminalText : rien d'exécutable par le terminal")
 struct TerminalTextTests {
     @Test("les séquences d'échappement deviennent visibles", arguments: [
         ("\u{1B}[2J\u{1B}[H", "␛[2J␛[H"),
@@ -34,28 +35,7 @@ struct TerminalTextTests {
         #expect(TerminalText.isForbiddenInText("\u{2066}"))
         #expect(!TerminalText.isForbiddenInText("é"))
         #expect(!TerminalText.isForbiddenInText("\u{A0}"))
-        #expect(TerminalText.describe("\u{1B}") == "U+001B (échappement)")
-        #expect(TerminalText.describe("\u{3}") == "U+0003")
-    }
-
-    @Test("une valeur citée : courte, sans caractère de contrôle, ses propres guillemets ne ferment rien")
-    func quote() {
-        #expect(QuotedText.quote("cls") == "« cls »")
-        #expect(QuotedText.quote("a » b « c") == "« a › b ‹ c »")
-        #expect(QuotedText.quote("x\u{1B}[2J") == "« x␛[2J »")
-        let long = QuotedText.quote(String(repeating: "x", count: 100_000))
-        #expect(long.unicodeScalars.count == 2 + 78 + 2)
-        #expect(long.hasSuffix("x… »"))
-        // An already quoted value is left as it is by the clipping of whole messages.
-        let message = "valeur inconnue \(QuotedText.quote("»" + String(repeating: "y", count: 100_000))) ; suite"
-        #expect(QuotedText.clip(message) == message)
-        #expect(message.count < 120)
-    }
-
-    @Test("un message, même fait sans quote, reste borné")
-    func messagesAreCapped() {
-        let hostile = "valeur « a»" + String(repeating: "b", count: 100_000) + " »"
-        let diagnostic = Diagnostic.error("x", hostile, file: "f")
-        #expect(diagnostic.message.unicodeScalars.count <= QuotedText.maximumMessageLength)
+        #expect(TerminalText.codePoint("\u{1B}") == "U+001B")
+        #expect(TerminalText.codePoint("\u{2028}") == "U+2028")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import EngineTestSupport
 import RuleKit
 
 @Suite("DependencyGraph")

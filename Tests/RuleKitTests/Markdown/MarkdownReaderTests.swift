@@ -1,9 +1,10 @@
 import Testing
+import EngineTestSupport
 import RuleKit
 
 @Suite("MarkdownReader")
 struct MarkdownReaderTests {
-    private func read(_ text: String) -> (MarkdownDocument?, [LocatedProblem]) {
+    private func read(_ text: String) -> (MarkdownDocument?, [Diagnostic]) {
         MarkdownReader.read(Array(text.utf8), file: "r.md")
     }
 
@@ -54,12 +55,12 @@ struct MarkdownReaderTests {
         #expect(parsed.header.map(\.key.text) == ["identifiant", "condition", "bonus"])
         #expect(parsed.field("identifiant")?.value?.text == "cls-engager")
         #expect(parsed.field("condition")?.value?.text == "cls == 'aucun' and population >= 3500")
-        #expect(parsed.field("condition")?.value?.location == SourceLocation(line: 3, column: 13))
+        #expect(parsed.field("condition")?.value?.location == SourceLocation(file: "r.md", line: 3, column: 13))
         #expect(parsed.field("bonus")?.value == nil)
         #expect(parsed.field("bonus")?.items.map(\.text) == ["zone-zip", "+10 si qpv : quartier prioritaire"])
-        #expect(parsed.field("bonus")?.items.last?.location == SourceLocation(line: 6, column: 5))
+        #expect(parsed.field("bonus")?.items.last?.location == SourceLocation(file: "r.md", line: 6, column: 5))
         #expect(parsed.title?.text == "Engager un contrat local de santé")
-        #expect(parsed.title?.location == SourceLocation(line: 9, column: 3))
+        #expect(parsed.title?.location == SourceLocation(file: "r.md", line: 9, column: 3))
         #expect(parsed.sections.map(\.heading.text) == ["Pourquoi", "Premiers pas", "Partenaires", "Exemples"])
         let why = parsed.sections[0].blocks
         #expect(why.map(\.kind) == [.paragraph])
@@ -80,12 +81,12 @@ struct MarkdownReaderTests {
         let item = parsed.sections[1].blocks[0].items[0]
         // « départementale » starts the second line of the first step, indented by three spaces.
         let offset = item.text.unicodeScalars.count - "départementale de l'ARS.".unicodeScalars.count
-        #expect(item.location(atOffset: offset) == SourceLocation(line: 19, column: 4))
-        #expect(item.location(atOffset: 3) == SourceLocation(line: 18, column: 7))
+        #expect(item.location(atOffset: offset) == SourceLocation(file: "r.md", line: 19, column: 4))
+        #expect(item.location(atOffset: 3) == SourceLocation(file: "r.md", line: 18, column: 7))
         let condition = try #require(parsed.field("condition")?.value)
-        #expect(condition.location(atOffset: 19) == SourceLocation(line: 3, column: 32))
+        #expect(condition.location(atOffset: 19) == SourceLocation(file: "r.md", line: 3, column: 32))
         #expect(condition.slice(19..<29).text == "population")
-        #expect(condition.slice(19..<29).location == SourceLocation(line: 3, column: 32))
+        #expect(condition.slice(19..<29).location == SourceLocation(file: "r.md", line: 3, column: 32))
     }
 
     @Test func crlfAndByteOrderMark() throws {
@@ -93,7 +94,7 @@ struct MarkdownReaderTests {
         let (document, problems) = read(text)
         #expect(problems.isEmpty)
         #expect(document?.sections.first?.blocks.first?.items.first?.text == "Texte.")
-        #expect(document?.title?.location == SourceLocation(line: 4, column: 3))
+        #expect(document?.title?.location == SourceLocation(file: "r.md", line: 4, column: 3))
     }
 
     @Test func headerProblems() {
@@ -101,8 +102,8 @@ struct MarkdownReaderTests {
         #expect(codes("---\nid: a\n# Titre\n") == ["markdown.entete-ligne", "markdown.entete-non-ferme", "markdown.titre-manquant"])
         let duplicate = read("---\nid: a\nid: b\n---\n# T\n").1
         #expect(duplicate.map(\.code) == ["markdown.champ-en-double"])
-        #expect(duplicate.first?.location == SourceLocation(line: 3, column: 1))
-        #expect(duplicate.first?.related == [SourceLocation(line: 2, column: 1)])
+        #expect(duplicate.first?.location == SourceLocation(file: "r.md", line: 3, column: 1))
+        #expect(duplicate.first?.notes.map(\.location) == [SourceLocation(file: "r.md", line: 2, column: 1)])
         #expect(codes("---\n  - a\n---\n# T\n") == ["markdown.element-sans-champ"])
         #expect(codes("---\nid: a\n  - b\n---\n# T\n") == ["markdown.element-apres-valeur"])
         #expect(codes("---\nliste:\n  -\n---\n# T\n") == ["markdown.entete-ligne"])
@@ -144,13 +145,13 @@ struct MarkdownReaderTests {
         #expect(problems.map(\.location.line) == [4, 6, 9, 11, 12, 13, 14, 15, 16, 19, 20])
         #expect(problems[3].arguments == ["marker": "*"])
         #expect(problems[4].arguments == ["marker": "1)"])
-        #expect(problems.last?.related == [SourceLocation(line: 5, column: 3)])
+        #expect(problems.last?.notes.map(\.location) == [SourceLocation(file: "r.md", line: 5, column: 3)])
     }
 
     @Test func charactersAndEncoding() {
         let tab = read("---\nid:\ta\n---\n# T\n").1
         #expect(tab.map(\.code) == ["markdown.tabulation"])
-        #expect(tab.first?.location == SourceLocation(line: 2, column: 4))
+        #expect(tab.first?.location == SourceLocation(file: "r.md", line: 2, column: 4))
         let escape = read("---\nid: a\n---\n# T\u{1B}[2J\n").1
         #expect(escape.map(\.code) == ["markdown.caractere-de-controle"])
         #expect(escape.first?.arguments == ["character": "U+001B"])
@@ -158,7 +159,7 @@ struct MarkdownReaderTests {
         latin1 += [0xE9, 0x65, 0x72, 0x0A]
         let invalid = MarkdownReader.read(latin1, file: "r.md")
         #expect(invalid.document == nil)
-        #expect(invalid.problems == [LocatedProblem("markdown.utf8", at: SourceLocation(line: 4, column: 5))])
+        #expect(invalid.problems == [.error("markdown.utf8", at: SourceLocation(file: "r.md", line: 4, column: 5))])
         let utf16 = MarkdownReader.read([0xFF, 0xFE, 0x2D, 0x00], file: "r.md")
         #expect(utf16.problems.map(\.code) == ["markdown.encodage"])
         #expect(utf16.problems.first?.arguments == ["encoding": "UTF-16"])

@@ -1,3 +1,5 @@
+import RuleKit
+
 /// Writes values for people: French number format (3 500 ; 12,5), choice labels instead of ids.
 public enum ValueFormatter {
     /// A no-break space, so that « 3 500 » and « 12 % » never wrap apart.

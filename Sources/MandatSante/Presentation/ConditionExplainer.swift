@@ -1,3 +1,5 @@
+import RuleKit
+
 /// Says in French why a condition held or failed for a set of facts, naming the facts' actual values:
 /// « population : moins de 3 500 habitants — ici 12 400 habitants ».
 public struct ConditionExplainer: Sendable {

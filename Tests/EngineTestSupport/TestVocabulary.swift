@@ -1,10 +1,10 @@
 import RuleKit
 
 /// A small vocabulary built in Swift, independent of the project's rule files.
-enum TestVocabulary {
-    static let nbsp = "\u{00A0}"
+public enum TestVocabulary {
+    public static let nbsp = "\u{00A0}"
 
-    static let facts: [Fact] = [
+    public static let facts: [Fact] = [
         Fact(name: "name", type: .text, label: "nom du territoire", required: true),
         Fact(name: "population", type: .int, label: "population", required: true, minimum: 1, unit: "habitants"),
         Fact(name: "density", type: .enum, label: "densité", choices: [
@@ -23,15 +23,15 @@ enum TestVocabulary {
         Fact(name: "share75Plus", type: .number, label: "part des 75 ans et plus", minimum: 0, maximum: 100, unit: "%"),
     ]
 
-    static let vocabulary = Vocabulary(facts: facts)
+    public static let vocabulary = Vocabulary(facts: facts)
 
-    static func fact(_ name: String) -> Fact {
+    public static func fact(_ name: String) -> Fact {
         guard let fact = vocabulary.fact(named: name) else { fatalError("no test fact \(name)") }
         return fact
     }
 
     /// Defaults of the vocabulary, then the given values (`nil` makes a fact absent).
-    static func values(_ assignments: [String: FactValue?] = [:]) -> FactValues {
+    public static func values(_ assignments: [String: FactValue?] = [:]) -> FactValues {
         var values = FactValues(defaultsOf: vocabulary)
         for (name, value) in assignments {
             precondition(vocabulary.slot(of: name) != nil, "no test fact \(name)")
@@ -41,7 +41,7 @@ enum TestVocabulary {
     }
 
     /// Compiles a condition that must be valid.
-    static func condition(_ source: String) throws -> Condition {
+    public static func condition(_ source: String) throws -> Condition {
         switch Condition.compile(source, vocabulary: vocabulary) {
         case .success(let condition): return condition
         case .failure(let failure): throw failure
@@ -50,12 +50,12 @@ enum TestVocabulary {
 }
 
 /// A deterministic pseudo-random generator (SplitMix64), so that property tests always see the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -66,7 +66,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
 extension Expression {
     /// The tree as an S-expression, e.g. `(or (and (not a) b) c)`, to assert structure in one string.
-    var tree: String {
+    public var tree: String {
         switch kind {
         case .bool(let value): return value ? "true" : "false"
         case .number(let value):
@@ -84,7 +84,7 @@ extension Expression {
 }
 
 /// Parses `source` and returns the error, or nil when it parses.
-func parseError(_ source: String) -> ExpressionError? {
+public func parseError(_ source: String) -> ExpressionError? {
     do {
         _ = try Parser.parse(source)
         return nil
@@ -94,7 +94,7 @@ func parseError(_ source: String) -> ExpressionError? {
 }
 
 /// Parses JSON and returns the error, or nil when it parses.
-func jsonError(_ bytes: [UInt8]) -> JSONSyntaxError? {
+public func jsonError(_ bytes: [UInt8]) -> JSONSyntaxError? {
     do {
         _ = try JSONParser.parse(bytes)
         return nil
@@ -103,10 +103,10 @@ func jsonError(_ bytes: [UInt8]) -> JSONSyntaxError? {
     }
 }
 
-func jsonError(_ text: String) -> JSONSyntaxError? {
+public func jsonError(_ text: String) -> JSONSyntaxError? {
     jsonError(Array(text.utf8))
 }
 
-func loc(_ line: Int, _ column: Int) -> SourceLocation {
+public func loc(_ line: Int, _ column: Int) -> SourceLocation {
     SourceLocation(line: line, column: column)
 }

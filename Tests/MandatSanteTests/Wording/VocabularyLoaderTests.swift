@@ -1,4 +1,6 @@
 import Testing
+import EngineTestSupport
+import MandatSante
 import RuleKit
 
 @Suite("VocabularyLoader")
@@ -58,7 +60,7 @@ struct VocabularyLoaderTests {
           "extra": 1
         }
         """)
-        let found = diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.code)] \($0.message)" }
+        let found = diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code)] \($0.message)" }
         #expect(found == [
             "11:3 [json.champ-inconnu] champ inconnu « extra » dans le vocabulaire",
             "3:27 [vocabulaire.type-inconnu] type inconnu « numbr » pour le fait « a » ; vouliez-vous dire « number » ?",
@@ -94,7 +96,7 @@ struct VocabularyLoaderTests {
           {"name": "e", "type": "number", "label": "e", "min": 0, "max": 100}
         ]}
         """)
-        #expect(diagnostics.map { "\($0.location?.line ?? 0) [\($0.code)] \($0.message)" } == [
+        #expect(diagnostics.map { "\($0.location.line) [\($0.code)] \($0.message)" } == [
             "2 [vocabulaire.bornes] le fait numérique « a » doit déclarer « max » : une valeur sans limite ne peut pas être vérifiée",
             "3 [vocabulaire.bornes] le fait numérique « b » doit déclarer « min » et « max » : une valeur sans limite ne peut pas être vérifiée",
             "4 [vocabulaire.bornes] le fait « c » a « min » (10) plus grand que « max » (1) : aucune valeur n'est possible",
@@ -119,7 +121,7 @@ struct VocabularyLoaderTests {
     @Test("un caractère de contrôle dans un texte du vocabulaire est signalé à sa place")
     func controlCharacterInALabel() throws {
         let (_, diagnostics) = try load(#"{"facts": [{"name": "n", "type": "text", "label": "nom\u001b[2J"}]}"#)
-        #expect(diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.code)] \($0.message)" } == [
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code)] \($0.message)" } == [
             "1:55 [json.caractere-de-controle] caractère de contrôle U+001B (échappement) dans « label » : un texte de la base de règles n'en contient pas",
         ])
     }

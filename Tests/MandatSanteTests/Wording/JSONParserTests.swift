@@ -1,4 +1,6 @@
 import Testing
+import EngineTestSupport
+import MandatSante
 @testable import RuleKit
 
 @Suite("JSONParser")
@@ -259,9 +261,10 @@ struct JSONParserTests {
     }
 
     @Test func syntaxErrorBecomesADiagnostic() {
-        let error = JSONSyntaxError("virgule en trop avant « ] »", at: loc(3, 7))
+        let error = JSONSyntaxError("virgule-avant-crochet", at: loc(3, 7))
         let diagnostic = error.diagnostic(file: "regles.json")
-        #expect(diagnostic == Diagnostic(.error, code: "json.syntaxe", message: "virgule en trop avant « ] »", file: "regles.json", location: loc(3, 7)))
+        #expect(diagnostic == .error("json.syntaxe", ["reason": "virgule-avant-crochet"], at: SourceLocation(file: "regles.json", line: 3, column: 7)))
+        #expect(diagnostic.message == "virgule en trop avant « ] »")
         #expect(diagnostic.position == "regles.json:3:7")
     }
 
@@ -274,7 +277,7 @@ struct JSONParserTests {
         ([0xFF, 0xFE, 0x00, 0x00, 0x7B, 0x00, 0x00, 0x00], "UTF-32"),
     ] as [([UInt8], String)])
     func wideEncodings(bytes: [UInt8], encoding: String) {
-        #expect(throws: JSONSyntaxError("le fichier est encodé en \(encoding) ; enregistrez-le en UTF-8 (éditeur : Enregistrer sous, encodage UTF-8)", at: loc(1, 1))) {
+        #expect(throws: JSONSyntaxError("encodage-large", ["encoding": encoding], at: loc(1, 1))) {
             try JSONParser.parse(bytes)
         }
         #expect(TextEncoding.wide(Array("{}".utf8)) == nil)
@@ -285,7 +288,7 @@ struct JSONParserTests {
     func lineEndings() {
         for end in ["\n", "\r\n", "\r"] {
             let text = "{" + end + "\"a\": 1," + end + end + "\"b\": x}"
-            #expect(throws: JSONSyntaxError("valeur inattendue « x » : un texte doit être entre guillemets doubles", at: loc(4, 6))) {
+            #expect(throws: JSONSyntaxError("mot-inattendu", ["word": "x"], at: loc(4, 6))) {
                 try JSONParser.parse(text)
             }
         }

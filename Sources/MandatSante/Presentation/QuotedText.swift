@@ -1,3 +1,5 @@
+import RuleKit
+
 /// Keeps messages readable whatever the input: text quoted between « » that comes from a file or a command
 /// line (a 100,000-character identifier, say) is shortened to its start.
 public enum QuotedText {

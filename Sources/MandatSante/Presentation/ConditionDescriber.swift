@@ -1,3 +1,5 @@
+import RuleKit
+
 /// Reads a condition in plain French using the vocabulary's labels, for people who do not read expressions:
 /// `not cpts and population < 3500` → « aucune CPTS ne couvre le territoire et population : moins de 3 500 habitants ».
 public struct ConditionDescriber: Sendable {

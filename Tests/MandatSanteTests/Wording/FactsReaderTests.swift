@@ -1,4 +1,6 @@
 import Testing
+import EngineTestSupport
+import MandatSante
 import RuleKit
 
 @Suite("FactsReader")
@@ -10,7 +12,7 @@ struct FactsReaderTests {
     }
 
     private func rendered(_ diagnostics: [Diagnostic]) -> [String] {
-        diagnostics.map { "\($0.location.map(\.description) ?? "-") [\($0.code)] \($0.message)" }
+        diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code)] \($0.message)" }
     }
 
     @Test func readsAValidProfileAndFillsDefaults() throws {
@@ -76,7 +78,7 @@ struct FactsReaderTests {
 
     @Test func wrongValueIsReportedAtTheValue() throws {
         let (facts, diagnostics) = try read("{\n  \"name\": \"A\",\n  \"density\": \"rural\",\n  \"population\": -5\n}")
-        #expect(diagnostics.map(\.location) == [loc(4, 17)])
+        #expect(diagnostics.map(\.location.lineColumn) == [loc(4, 17)])
         // The default stays (none here) rather than a wrong value.
         #expect(facts.value(of: "population", in: vocabulary) == nil)
     }
@@ -109,10 +111,10 @@ struct FactsReaderTests {
 
     @Test func expectationsForBounds() {
         let both = Fact(name: "n", type: .int, label: "n", minimum: 1, maximum: 3_000_000)
-        #expect(FactsReader.expectation(for: both) == "un nombre entier entre 1 et 3\u{A0}000\u{A0}000 était attendu")
+        #expect(FactsReader.expectationText(for: both) == "un nombre entier entre 1 et 3\u{A0}000\u{A0}000 était attendu")
         let upper = Fact(name: "n", type: .number, label: "n", maximum: 10)
-        #expect(FactsReader.expectation(for: upper) == "un nombre inférieur ou égal à 10 était attendu")
+        #expect(FactsReader.expectationText(for: upper) == "un nombre inférieur ou égal à 10 était attendu")
         let none = Fact(name: "n", type: .number, label: "n")
-        #expect(FactsReader.expectation(for: none) == "un nombre était attendu")
+        #expect(FactsReader.expectationText(for: none) == "un nombre était attendu")
     }
 }

@@ -1,4 +1,6 @@
 import Testing
+import EngineTestSupport
+import MandatSante
 import RuleKit
 
 @Suite("JSONObjectReader")
@@ -27,7 +29,8 @@ struct JSONObjectReaderTests {
         var diagnostics: [Diagnostic] = []
         let root = try JSONParser.parse("\n  [1]")
         #expect(JSONObjectReader(root, file: "f.json", context: "la recommandation « r1 »", diagnostics: &diagnostics) == nil)
-        #expect(diagnostics == [.error("json.type", "la recommandation « r1 » doit être un objet JSON, pas une liste", file: "f.json", at: loc(2, 3))])
+        #expect(diagnostics.map(\.message) == ["la recommandation « r1 » doit être un objet JSON, pas une liste"])
+        #expect(diagnostics.map(\.location) == [SourceLocation(file: "f.json", line: 2, column: 3)])
     }
 
     @Test func collectsEveryProblemWithItsPosition() throws {
@@ -49,7 +52,7 @@ struct JSONObjectReaderTests {
         #expect(reader.string("note") == nil)
         #expect(reader.bool("active") == nil)
         reader.reportUnknownFields()
-        let found = reader.diagnostics.map { "\($0.location!) [\($0.code)] \($0.message)" }
+        let found = reader.diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.code)] \($0.message)" }
         #expect(found == [
             "1:1 [json.champ-manquant] champ obligatoire « id » manquant dans la recommandation « r1 »",
             "2:12 [json.type] « titre » doit être un texte, pas un nombre",

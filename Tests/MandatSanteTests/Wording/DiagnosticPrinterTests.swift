@@ -1,4 +1,6 @@
 import Testing
+import EngineTestSupport
+import MandatSante
 import RuleKit
 
 @Suite("DiagnosticPrinter")
