@@ -93,11 +93,6 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
 
     /// Escapes what Markdown would otherwise interpret in data coming from a profile or a rule.
     func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
+        MarkdownEscaping.line(text)
     }
 }
