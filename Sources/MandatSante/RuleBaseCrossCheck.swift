@@ -1,6 +1,6 @@
 import RuleKit
 
-/// Checks between recommendations: unique ids, references that exist, no dependency cycle, no mutual replacement.
+/// Checks between recommendations: unique ids, references that exist, no dependency cycle, no circle of replacements.
 enum RuleBaseCrossCheck {
     static func check(_ recommendations: [Recommendation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -30,6 +30,15 @@ enum RuleBaseCrossCheck {
                     diagnostics.append(.error("regles.remplacement-mutuel", "« \(recommendation.id) » et « \(other.id) » se remplacent l'une l'autre : gardez un seul sens", file: recommendation.file, at: recommendation.location))
                 }
             }
+        }
+        // Two recommendations replacing each other are reported above; a longer circle of « replaces » would remove
+        // every member from every roadmap without a word.
+        let replacements = DependencyGraph(prerequisites: firstByID.mapValues(\.replaces))
+        for cycle in replacements.cycles() where cycle.count > 3 {
+            guard let first = cycle.first.flatMap({ firstByID[$0] }) else { continue }
+            diagnostics.append(.error(
+                "regles.remplacement-circulaire", "cycle de remplacements « replaces » : \(cycle.joined(separator: " → "))", file: first.file,
+                at: first.location, notes: ["chacune écarterait la suivante : aucune ne sortirait ; gardez un seul sens de remplacement"]))
         }
         let graph = DependencyGraph(prerequisites: firstByID.mapValues(\.after))
         for cycle in graph.cycles() {

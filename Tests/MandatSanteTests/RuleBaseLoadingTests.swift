@@ -279,6 +279,22 @@ struct RuleBaseLoadingTests {
         #expect(!diagnostic.notes.isEmpty)
     }
 
+    @Test("un cycle de remplacements de trois recommandations ou plus est signalé avec son chemin")
+    func replacementCycle() throws {
+        let a = Rec(id: "remplace-a", title: "A", when: "population >= 1", replaces: ["remplace-b"])
+        let b = Rec(id: "remplace-b", title: "B", when: "population >= 1", replaces: ["remplace-c"])
+        let c = Rec(id: "remplace-c", title: "C", when: "population >= 1", replaces: ["remplace-a"])
+        let (result, _) = Self.loadWith([a, b, c])
+        #expect(result.diagnostics.map(\.code) == ["regles.remplacement-circulaire"], "\(result.diagnostics.map(\.summary))")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.message == "cycle de remplacements « replaces » : remplace-a → remplace-b → remplace-c → remplace-a")
+        #expect(diagnostic.location == Self.recommendationLocation(Fixture.standard.count))
+        // Two that replace each other keep their own message, not a second one.
+        let (mutual, _) = Self.loadWith([Rec(id: "remplace-a", title: "A", when: "population >= 1", replaces: ["remplace-b"]),
+                                         Rec(id: "remplace-b", title: "B", when: "population >= 1", replaces: ["remplace-a"])])
+        #expect(mutual.diagnostics.map(\.code) == ["regles.remplacement-mutuel"])
+    }
+
     @Test("une recommandation qui se cite elle-même est signalée")
     func selfReference() throws {
         var rec = Self.valid
