@@ -3,12 +3,19 @@ import RuleKit
 /// Checks of the rule base beyond loading: conditions that can never or always hold, boosts that never or
 /// always apply, levers without recommendations, recommendations no test exercises.
 public enum RuleBaseLinter {
+    /// Evaluations the satisfiability analyses of one recommendation (condition and boosts) may cost together.
+    public static let analysisBudget = 100_000
+
     public static func lint(_ ruleBase: RuleBase, leverFile: String, testResults: [RuleTestResult]?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let vocabulary = ruleBase.vocabulary
         for recommendation in ruleBase.recommendations {
             let isLiteralTrue = recommendation.condition.expression.kind == .bool(true)
-            switch ConditionAnalyzer.analyze(recommendation.condition, vocabulary: vocabulary) {
+            var budget = ConditionAnalyzer.Budget(analysisBudget)
+            var undecided = 0
+            switch ConditionAnalyzer.analyze(recommendation.condition, vocabulary: vocabulary, budget: &budget) {
+            case .undecided:
+                undecided += 1
             case .neverTrue:
                 diagnostics.append(.error("lint.jamais-vraie", "la condition de « \(recommendation.id) » ne peut jamais être vraie, quel que soit le profil : la recommandation ne sortira jamais", file: recommendation.file, at: recommendation.location))
             case .alwaysTrue where !isLiteralTrue:
@@ -17,7 +24,9 @@ public enum RuleBaseLinter {
                 break
             }
             for boost in recommendation.boosts {
-                switch ConditionAnalyzer.analyze(boost.condition, vocabulary: vocabulary) {
+                switch ConditionAnalyzer.analyze(boost.condition, vocabulary: vocabulary, budget: &budget) {
+                case .undecided:
+                    undecided += 1
                 case .neverTrue:
                     diagnostics.append(.warning("lint.bonus-jamais", "le bonus « \(boost.reason) » de « \(recommendation.id) » ne s'applique jamais", file: recommendation.file, at: recommendation.location))
                 case .alwaysTrue:
@@ -25,6 +34,10 @@ public enum RuleBaseLinter {
                 default:
                     break
                 }
+            }
+            if undecided > 0 {
+                let total = 1 + recommendation.boosts.count
+                diagnostics.append(.warning("lint.non-analysee", "\(undecided) condition\(undecided > 1 ? "s" : "") sur \(total) de « \(recommendation.id) » (condition et bonus) \(undecided > 1 ? "comptent" : "compte") trop de cas pour être analysée\(undecided > 1 ? "s" : "") : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés", file: recommendation.file, at: recommendation.location))
             }
         }
         let usedLevers = Set(ruleBase.recommendations.map(\.lever))

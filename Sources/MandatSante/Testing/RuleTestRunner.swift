@@ -68,7 +68,7 @@ struct ExpectationCheck {
             return "attendu : « \(title(id)) » [\(id)] absente de la feuille de route\n  obtenu : retenue au rang \(item.rank) (\(phase(item)))\n  car : \(reasons(id))"
         case .inTop(let id, let n):
             guard let item = item(id) else { return "attendu : [\(id)] parmi les \(n) premières actions\n  obtenu : \(status(id))" }
-            return item.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(item.rank), score \(item.score.total) (\(ItemPresentation.scoreLine(item.score, of: item.recommendation)))"
+            return item.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(item.rank), score \(ItemPresentation.scoreLine(item.score, of: item.recommendation))"
         case .before(let first, let second):
             guard let a = item(first), let b = item(second) else {
                 return "attendu : [\(first)] avant [\(second)]\n  obtenu : \(item(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"

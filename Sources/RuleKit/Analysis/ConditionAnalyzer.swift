@@ -4,6 +4,10 @@
 /// for a number, the constants it is compared with, the points between and around them, and its bounds;
 /// for an enumeration, its values; for a set, the subsets of the values tested. Evaluating the condition on
 /// every combination of classes is exact. Beyond `maximumCombinations` the answer is `.undecided`.
+///
+/// The cost of an analysis is its number of combinations, each one evaluation. A `Budget` shared by the analyses
+/// of one recommendation (its condition and every boost) bounds their total: a recommendation with 64 boosts of
+/// 50,000 combinations each costs at most the budget, not 64 times the limit.
 public enum ConditionAnalyzer {
     public enum Verdict: Hashable, Sendable {
         case contingent
@@ -14,7 +18,31 @@ public enum ConditionAnalyzer {
 
     public static let maximumCombinations = 50_000
 
+    /// Evaluations left for the analyses of one recommendation.
+    public struct Budget: Sendable {
+        public private(set) var remaining: Int
+
+        public init(_ evaluations: Int) {
+            remaining = evaluations
+        }
+
+        /// Takes `cost` evaluations, or nothing and `false` when fewer are left.
+        mutating func spend(_ cost: Int) -> Bool {
+            guard cost <= remaining else { return false }
+            remaining -= cost
+            return true
+        }
+    }
+
+    /// Analyzes with a budget of its own.
     public static func analyze(_ condition: Condition, vocabulary: Vocabulary) -> Verdict {
+        var budget = Budget(maximumCombinations)
+        return analyze(condition, vocabulary: vocabulary, budget: &budget)
+    }
+
+    /// `.undecided` when the combinations exceed `maximumCombinations` or what is left of `budget`, which pays
+    /// for the others.
+    public static func analyze(_ condition: Condition, vocabulary: Vocabulary, budget: inout Budget) -> Verdict {
         let names = condition.expression.factNames.sorted()
         var domains: [(slot: Int, values: [FactValue?])] = []
         for name in names {
@@ -22,7 +50,7 @@ public enum ConditionAnalyzer {
             domains.append((slot, representatives(of: fact, in: condition.expression)))
         }
         let combinations = domains.reduce(1) { $0 > maximumCombinations ? $0 : $0 * max($1.values.count, 1) }
-        if combinations > maximumCombinations { return .undecided }
+        if combinations > maximumCombinations || !budget.spend(combinations) { return .undecided }
 
         var facts = FactValues(defaultsOf: vocabulary)
         var sawTrue = false

@@ -1,0 +1,135 @@
+import MandatSante
+import RuleKit
+import Testing
+
+@Suite("couverture des tests de règles")
+struct CoverageTests {
+    @Test("recommandations retenues, jamais retenues, et branches vues vraies et fausses")
+    func coverage() throws {
+        let base = try Fixture.ruleBase()
+        let profiles = [try Fixture.profile(Fixture.bourg, in: base), try Fixture.profile(Fixture.smallCommune, in: base)]
+        let coverage = Coverage(ruleBase: base, profiles: profiles)
+        #expect(coverage.profileCount == 2)
+        #expect(coverage.recommendationCount == Fixture.standard.count)
+        // The small commune (420 inhabitants, no CPTS, « santé mentale ») and the bourg select these.
+        #expect(coverage.selectedIDs.contains("cpts-soutenir"))
+        #expect(coverage.selectedIDs.contains("petite-commune-mutualiser"))
+        #expect(coverage.neverSelected.map(\.id).isEmpty == (coverage.selectedIDs.count == Fixture.standard.count))
+        let cpts = coverage.branches.filter { $0.recommendationID == "cpts-soutenir" && $0.part == "when" }
+        // « not cpts and population >= 2000 »: the whole, « not cpts », « cpts », « population >= 2000 ».
+        #expect(cpts.map(\.text) == ["not cpts and population >= 2000", "not cpts", "cpts", "population >= 2000"])
+        let population = try #require(cpts.last)
+        #expect(population.seenTrue && population.seenFalse && population.covered)
+        let notCPTS = try #require(cpts.dropFirst().first)
+        #expect(notCPTS.seenTrue && !notCPTS.seenFalse, "aucun profil de test n'a de CPTS")
+        #expect(population.file == Fixture.standardPath)
+        let boosts = coverage.branches.filter { $0.recommendationID == "cpts-soutenir" && $0.part == "bonus 1" }
+        #expect(boosts.map(\.text) == ["'acces-aux-soins' in priorities"])
+        #expect(coverage.coveredBranches == coverage.branches.filter(\.covered).count)
+        let json = coverage.json().rendered()
+        #expect(json.contains("\"profils\": 2"))
+    }
+
+    @Test("sans profil de test : toutes les branches jamais évaluées, aucune recommandation retenue")
+    func withoutProfiles() throws {
+        let base = try Fixture.ruleBase()
+        let coverage = Coverage(ruleBase: base, profiles: [])
+        #expect(coverage.selectedIDs.isEmpty)
+        #expect(coverage.neverSelected.count == Fixture.standard.count)
+        #expect(!coverage.branches.isEmpty && coverage.branches.allSatisfy { !$0.seenTrue && !$0.seenFalse })
+    }
+}
+
+@Suite("linter de la base de règles")
+struct RuleBaseLinterTests {
+    private func lint(_ recs: [Fixture.Rec], tests: [RuleTestResult]? = nil) throws -> [String] {
+        let base = try Fixture.ruleBase(recs)
+        return RuleBaseLinter.lint(base, leverFile: "Rules/levers.json", testResults: tests).map { "\($0.severity.rawValue) \($0.code) \($0.message)" }
+    }
+
+    private static let plain = Fixture.Rec(id: "simple", title: "Simple", when: "population >= 1000", lever: "offre-de-soins")
+
+    @Test("condition jamais vraie (erreur), toujours vraie (avertissement, sauf « true » écrit tel quel)")
+    func conditions() throws {
+        let never = Fixture.Rec(id: "jamais", title: "Jamais", when: "population < 1", lever: "coordination")
+        let always = Fixture.Rec(id: "toujours", title: "Toujours", when: "population >= 1", lever: "coordination")
+        let literal = Fixture.Rec(id: "vrai", title: "Vrai", when: "true", lever: "coordination")
+        #expect(try lint([Self.plain, never, always, literal]) == [
+            "erreur lint.jamais-vraie la condition de « jamais » ne peut jamais être vraie, quel que soit le profil : la recommandation ne sortira jamais",
+            "avertissement lint.toujours-vraie la condition de « toujours » est vraie pour tout profil : écrivez « true » si c'est voulu",
+        ])
+    }
+
+    @Test("bonus qui ne s'applique jamais ou toujours ; levier sans recommandation")
+    func boostsAndLevers() throws {
+        var rec = Self.plain
+        rec.boosts = [Fixture.boost("population > 5000000", 5, "jamais"), Fixture.boost("population >= 1", 5, "toujours"),
+                      Fixture.boost("cpts", 5, "parfois")]
+        #expect(try lint([rec]) == [
+            "avertissement lint.bonus-jamais le bonus « jamais » de « simple » ne s'applique jamais",
+            "avertissement lint.bonus-toujours le bonus « toujours » de « simple » s'applique toujours : ajoutez-le plutôt à la priorité",
+            "avertissement lint.levier-vide le levier « coordination » n'a aucune recommandation",
+        ])
+    }
+
+    @Test("une recommandation qu'aucun test n'exerce est signalée ; citée par une attente, elle est exercée")
+    func untested() throws {
+        let base = try Fixture.ruleBase()
+        let profile = try Fixture.profile(Fixture.smallCommune, in: base)
+        let text = #"{ "tests": [ { "name": "t", "profile": "p.json", "expect": { "excluded": ["cls-renouveler"] } } ] }"#
+        let test = try #require(RuleTestReader.read(Array(text.utf8), file: "t.json").0.first)
+        let result = RuleTestRunner(ruleBase: base).run(test, baseProfile: profile)
+        let roadmap = try #require(result.roadmap)
+        let diagnostics = RuleBaseLinter.lint(base, leverFile: "l.json", testResults: [result])
+        let untested = Set(diagnostics.filter { $0.code == "lint.non-testee" }.map { $0.message })
+        let exercised = RuleBaseLinter.exercisedIDs([result])
+        #expect(exercised.contains("cls-renouveler"))
+        #expect(exercised.isSuperset(of: roadmap.ids))
+        for recommendation in base.recommendations {
+            #expect(untested.contains { $0.contains("« \(recommendation.id) »") } == !exercised.contains(recommendation.id))
+        }
+    }
+
+    @Test("l'analyse d'une recommandation a un coût borné : 64 bonus lourds ne coûtent pas 64 analyses complètes")
+    func boundedAnalysis() throws {
+        // Each boost reads four facts whose classes multiply to more than the budget left by the first ones.
+        let heavy = "engineeringStaff in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] and population in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] and share75Plus >= 20 and share75Plus < 40"
+        var rec = Self.plain
+        rec.boosts = (1...64).map { Fixture.boost(heavy + " and population != \($0 + 100)", 1, "bonus \($0)") }
+        let messages = try lint([rec, Fixture.Rec(id: "autre", title: "Autre", when: "cpts", lever: "coordination")])
+        // The condition and the first 20 boosts fit in the budget of 100,000 evaluations; the 44 others are not analyzed
+        // (before the budget, the 64 boosts cost 64 full analyses, about 1.5 s).
+        #expect(messages == ["avertissement lint.non-analysee 44 conditions sur 65 de « simple » (condition et bonus) comptent trop de cas pour être analysées : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés"])
+    }
+}
+
+@Suite("explain : pourquoi une recommandation sort ou non")
+struct ExplanationTests {
+    @Test("retenue : chaque partie de la condition avec sa valeur, les bonus, le score, le rang et la phase")
+    func selected() throws {
+        let (base, roadmap) = try Fixture.plan(Fixture.bourg)
+        let lines = Explanation(recommendationID: "cpts-soutenir", roadmap: roadmap, ruleBase: base).lines
+        #expect(lines.first == "Recommandation [cpts-soutenir] : Soutenir l'émergence d'une CPTS")
+        #expect(lines.contains("Condition « when » → vrai"))
+        #expect(lines.contains { $0.contains("✓") && $0.contains("population >= 2000 → vrai (population = 12\u{A0}000\u{A0}habitants)") })
+        #expect(lines.contains("  ✓ +15 si 'acces-aux-soins' in priorities → vrai (l'accès aux soins est une priorité de l'équipe)"))
+        #expect(lines.contains("  ✗ +10 si density == 'rural-disperse' → faux (habitat dispersé : l'accès aux soins est critique)"))
+        #expect(lines.contains { $0.hasPrefix("Score : 70 (priorité de base) + 15 (") && $0.hasSuffix("= 85") })
+        #expect(lines.last?.hasPrefix("Résultat : retenue au rang 3, phase « La première année »") == true)
+        #expect(lines.last?.contains("pour venir après son préalable « Établir un diagnostic local de santé partagé » [diagnostic-partage]") == true)
+    }
+
+    @Test("écartée : la condition fausse, le remplacement, l'exclusion mutuelle")
+    func leftOut() throws {
+        let (base, roadmap) = try Fixture.plan(Fixture.bourg)
+        let condition = Explanation(recommendationID: "petite-commune-mutualiser", roadmap: roadmap, ruleBase: base).lines
+        #expect(condition.contains("Condition « when » → faux"))
+        #expect(condition.last == "Résultat : non retenue : la condition n'est pas remplie pour ce territoire.")
+        let replaced = Explanation(recommendationID: "cls-engager", roadmap: roadmap, ruleBase: base).lines
+        #expect(replaced.last?.contains("[cls-renouveler]") == true)
+        let (smallBase, small) = try Fixture.plan(Fixture.smallCommune)
+        let unknown = Explanation(recommendationID: "seniors-canicule", roadmap: small, ruleBase: smallBase).lines
+        #expect(unknown.last == "Résultat : non retenue : la condition ne peut pas être établie, un fait facultatif n'est pas renseigné.")
+        #expect(Explanation(recommendationID: "inconnue", roadmap: small, ruleBase: smallBase).lines.isEmpty)
+    }
+}
