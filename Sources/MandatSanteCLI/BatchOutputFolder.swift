@@ -161,7 +161,7 @@ final class BatchOutputFolder: @unchecked Sendable {
         }
         if let input = files.input(FileSystem.Identity(info)) {
             abort()
-            throw .usage("\(QuotedText.path(shown)) est \(input.what) que cette commande lit (\(QuotedText.path(input.path))) : batch le remplacerait ; choisissez un autre dossier de sortie")
+            throw .usage("\(QuotedText.path(shown)) est \(input.what) que cette commande lit\(FileSystem.otherName(input, shown)) : batch le remplacerait ; choisissez un autre dossier de sortie")
         }
     }
 

@@ -16,10 +16,17 @@ public struct CLI: Sendable {
         do {
             code = try dispatch(arguments)
         } catch {
-            console.writeError(error.message + "\n")
+            console.writeError(Self.helpForCommand(error.message, arguments.first) + "\n")
             code = error.exitCode
         }
         return finish(code)
+    }
+
+    /// A usage error raised below the command (a --set, an --output) points to the command's help, not the general one.
+    private static func helpForCommand(_ message: String, _ command: String?) -> String {
+        let general = "\nVoir « mandat-sante --help »."
+        guard let command, message.hasSuffix(general), HelpText.forCommand(command) != nil else { return message }
+        return String(message.dropLast(general.count)) + "\nVoir « mandat-sante help \(command) »."
     }
 
     /// A failed write to standard output or error does not crash, and decides the exit code: a reader that closed

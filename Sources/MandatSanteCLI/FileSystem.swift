@@ -47,6 +47,11 @@ final class FileSystem: @unchecked Sendable {
         return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
     }
 
+    /// « (sous le nom « p.json ») » when the run read `input` under another name than `path` (a link), else nothing.
+    static func otherName(_ input: Input, _ path: String) -> String {
+        input.path == path ? "" : " (sous le nom \(QuotedText.path(input.path)))"
+    }
+
     /// The input read by this run that `identity` is, if any.
     func input(_ identity: Identity) -> Input? {
         lock.lock()

@@ -67,7 +67,7 @@ struct OutputFile {
             return .create(target: target)
         }
         if let input = files.input(FileSystem.Identity(info)) {
-            throw .usage("\(QuotedText.path(path)) est \(input.what) que cette commande lit (\(QuotedText.path(input.path))) : l'écrire le détruirait ; choisissez un autre fichier de sortie")
+            throw .usage("\(QuotedText.path(path)) est \(input.what) que cette commande lit\(FileSystem.otherName(input, path)) : l'écrire le détruirait ; choisissez un autre fichier de sortie")
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .replace(target: realPath(full) ?? full, mode: info.st_mode & 0o7777, owner: (info.st_uid, info.st_gid))

@@ -64,7 +64,7 @@ enum RuleBaseReader {
         let errors = loaded.result.diagnostics.errors
         guard let ruleBase = loaded.result.ruleBase, errors.isEmpty else {
             throw .invalidData(errors, sources: loaded.texts,
-                               summary: "mandat-sante : la base de règles \(QuotedText.path(directory)) contient \(errors.count) erreur(s) ; « mandat-sante check » les liste toutes.")
+                               summary: "mandat-sante : la base de règles \(QuotedText.path(directory)) contient \(errorCount(errors.count)) ; « mandat-sante check » les liste toutes.")
         }
         return ruleBase
     }
@@ -85,7 +85,7 @@ enum ProfileReader {
             // A file that does not even start like a JSON object (a password file, a spreadsheet) is not quoted back.
             let sources = looksLikeJSON(bytes) ? [name: String(decoding: bytes, as: UTF8.self)] : [:]
             throw .invalidData(errors, sources: sources,
-                               summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (\(errors.count) erreur\(errors.count > 1 ? "s" : "")).")
+                               summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (\(errorCount(errors.count))).")
         }
         switch ProfileLoader.override(profile, with: overrides) {
         case .success(let overridden): return overridden
@@ -99,4 +99,9 @@ enum ProfileReader {
         let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
+}
+
+/// « 1 erreur », « 19 999 erreurs ».
+func errorCount(_ count: Int) -> String {
+    "\(ValueFormatter.number(Double(count))) erreur\(count > 1 ? "s" : "")"
 }

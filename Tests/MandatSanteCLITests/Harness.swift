@@ -61,7 +61,9 @@ func binaryURL() -> URL? {
 
 /// Runs the real binary as a user would, in `directory` (the package root by default), with `input` on its standard
 /// input; killed after `timeout` seconds, which is recorded as a failure: a hang fails the test instead of the suite.
-func runBinary(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot, timeout: TimeInterval = 120) throws -> RunResult {
+/// With `standardOutput`, the program writes its output to that path (`/dev/full`) and `output` is empty.
+func runBinary(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot, timeout: TimeInterval = 120,
+               standardOutput: String? = nil) throws -> RunResult {
     let process = Process()
     process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
     process.arguments = arguments
@@ -72,7 +74,7 @@ func runBinary(_ arguments: [String], input: Data? = nil, in directory: String =
     let errFile = capture.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: outFile)
+    process.standardOutput = try FileHandle(forWritingTo: standardOutput.map { URL(fileURLWithPath: $0) } ?? outFile)
     process.standardError = try FileHandle(forWritingTo: errFile)
     let stdin = Pipe()
     process.standardInput = input == nil ? FileHandle.nullDevice : stdin

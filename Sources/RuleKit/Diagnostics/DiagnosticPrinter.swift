@@ -78,24 +78,55 @@ public struct DiagnosticPrinter: Sendable {
 }
 
 /// The lines of a source text, found once: lines end with LF, CRLF or a lone CR (as the JSON and CSV readers
-/// count them).
+/// count them). Columns count Unicode scalars; a checkpoint every 1,024 scalars finds any column of a long line
+/// (a minified 7 MB file is one line) without walking the line from its start for each diagnostic.
 struct SourceLines: Sendable {
+    private static let checkpointInterval = 1_024
+
     private let bytes: [UInt8]
     /// The byte offset where each line starts; line `n` starts at `starts[n - 1]`.
     private let starts: [Int]
+    /// The index, counted in scalars from the start of the text, of each line's first scalar.
+    private let scalarStarts: [Int]
+    /// The byte offset of every `checkpointInterval`-th scalar of the text.
+    private let checkpoints: [Int]
+    private let scalarCount: Int
 
     init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
+        var scalarStarts = [0]
+        var checkpoints: [Int] = []
+        var scalars = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            if byte & 0xC0 != 0x80 {
+                if scalars % Self.checkpointInterval == 0 { checkpoints.append(index) }
+                scalars += 1
+            }
             if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
                 starts.append(index + 1)
+                scalarStarts.append(scalars)
             }
             index += 1
         }
         self.starts = starts
+        self.scalarStarts = scalarStarts
+        self.checkpoints = checkpoints
+        scalarCount = scalars
+    }
+
+    /// The byte offset of the text's `scalar`-th scalar (the end of the text past the last one).
+    private func byteOffset(ofScalar scalar: Int) -> Int {
+        guard scalar < scalarCount else { return bytes.count }
+        var offset = checkpoints[scalar / Self.checkpointInterval]
+        var remaining = scalar % Self.checkpointInterval
+        while remaining > 0 {
+            offset += 1
+            if bytes[offset] & 0xC0 != 0x80 { remaining -= 1 }
+        }
+        return offset
     }
 
     /// Line `number` shown around `column` (counted in Unicode scalars), cut to `width` scalars with « … » on the
@@ -104,16 +135,15 @@ struct SourceLines: Sendable {
         guard number >= 1, number <= starts.count else { return nil }
         let start = starts[number - 1]
         var end = number < starts.count ? starts[number] : bytes.count
-        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        // Scalars are counted on the bytes: one starts at every byte that is not a UTF-8 continuation byte.
-        var scalarOffsets: [Int] = []
-        scalarOffsets.reserveCapacity(min(end - start, 1 << 16))
-        for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { scalarOffsets.append(offset) }
-        let count = scalarOffsets.count
+        // Line ends are ASCII: one byte, one scalar each.
+        var lineEndBytes = 0
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1; lineEndBytes += 1 }
+        let firstScalar = scalarStarts[number - 1]
+        let count = (number < scalarStarts.count ? scalarStarts[number] : scalarCount) - firstScalar - lineEndBytes
         let first = count > width ? max(0, min(column - 1 - width / 2, count - width)) : 0
         let last = min(count, first + width)
-        let windowStart = first < count ? scalarOffsets[first] : end
-        let windowEnd = last < count ? scalarOffsets[last] : end
+        let windowStart = byteOffset(ofScalar: firstScalar + first)
+        let windowEnd = last < count ? byteOffset(ofScalar: firstScalar + last) : end
         let shown = String(decoding: bytes[windowStart..<windowEnd], as: UTF8.self)
         var text = TerminalText.neutralized(String(shown.unicodeScalars.map { $0 == "\t" ? " " : Character($0) }), [.bidirectional])
         var caret = column - first
