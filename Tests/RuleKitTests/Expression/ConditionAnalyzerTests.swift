@@ -1,3 +1,4 @@
+import EngineTestSupport
 import RuleKit
 import Testing
 
