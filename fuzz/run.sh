@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target (with AddressSanitizer) and runs it for SECONDS.
-#   fuzz/run.sh json|expression|profile SECONDS
+#   fuzz/run.sh json|expression|profile|http|web SECONDS
 # Run from anywhere; works from a fresh clone. Crashes are written to fuzz/out/crashes/TARGET/ and the
 # growing corpus to fuzz/out/corpus/TARGET/ (seeded from fuzz/seeds/TARGET/ and the repository's files).
 set -euo pipefail
-usage() { echo "usage : fuzz/run.sh json|expression|profile SECONDES" >&2; exit 2; }
+usage() { echo "usage : fuzz/run.sh json|expression|profile|http|web SECONDES" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1
 seconds=$2
-case "$target" in json|expression|profile) ;; *) usage ;; esac
+case "$target" in json|expression|profile|http|web) ;; *) usage ;; esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,23 +17,36 @@ build="$out/build"
 mkdir -p "$build" "$out/crashes/$target" "$out/corpus/$target"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
-# RuleKit and MandatSante are compiled as static libraries with the fuzzer's instrumentation.
-if [ ! -f "$build/libRuleKit.a" ] || [ -n "$(find "$root/Sources/RuleKit" -newer "$build/libRuleKit.a" -name '*.swift' | head -1)" ]; then
-  echo "== compilation de RuleKit (instrumentée)"
-  swiftc -emit-library -static -emit-module -module-name RuleKit "${flags[@]}" \
-    $(find "$root/Sources/RuleKit" -name '*.swift' | sort) \
-    -emit-module-path "$build/RuleKit.swiftmodule" -o "$build/libRuleKit.a" 2>&1 | grep -v "warning: Cannot export" || true
-fi
-libs=("$build/libRuleKit.a")
-if [ "$target" = profile ]; then
-  if [ ! -f "$build/libMandatSante.a" ] || [ -n "$(find "$root/Sources/MandatSante" "$build/libRuleKit.a" -newer "$build/libMandatSante.a" | head -1)" ]; then
-    echo "== compilation de MandatSante (instrumentée)"
-    swiftc -emit-library -static -emit-module -module-name MandatSante "${flags[@]}" -I "$build" \
-      $(find "$root/Sources/MandatSante" -name '*.swift' | sort) \
-      -emit-module-path "$build/MandatSante.swiftmodule" -o "$build/libMandatSante.a" 2>&1 | grep -v "warning: Cannot export" || true
+# The project's modules a target needs are compiled as static libraries with the fuzzer's instrumentation,
+# again only when one of their sources (or a library they use) has changed.
+library() {
+  local module=$1; shift
+  local lib="$build/lib$module.a"
+  if [ ! -f "$lib" ] || [ -n "$(find "$root/Sources/$module" "$@" -newer "$lib" | head -1)" ]; then
+    echo "== compilation de $module (instrumentée)"
+    swiftc -emit-library -static -emit-module -module-name "$module" "${flags[@]}" -I "$build" \
+      $(find "$root/Sources/$module" -name '*.swift' | sort) \
+      -emit-module-path "$build/$module.swiftmodule" -o "$lib" 2>&1 | grep -v "warning: Cannot export" || true
   fi
-  libs=("$build/libMandatSante.a" "$build/libRuleKit.a")
-fi
+}
+libs=()
+case "$target" in
+  http)
+    library LoopbackHTTP
+    libs=("$build/libLoopbackHTTP.a") ;;
+  *)
+    library RuleKit
+    libs=("$build/libRuleKit.a")
+    if [ "$target" = profile ] || [ "$target" = web ]; then
+      library MandatSante "$build/libRuleKit.a"
+      libs=("$build/libMandatSante.a" "${libs[@]}")
+    fi
+    if [ "$target" = web ]; then
+      library LoopbackHTTP
+      library MandatSanteWeb "$build/libMandatSante.a" "$build/libLoopbackHTTP.a"
+      libs=("$build/libMandatSanteWeb.a" "$build/libLoopbackHTTP.a" "${libs[@]}")
+    fi ;;
+esac
 echo "== compilation de la cible $target"
 swiftc "${flags[@]}" -I "$build" "$root/fuzz/targets/$target.swift" "${libs[@]}" -o "$build/fuzz-$target" 2>&1 | grep -v "warning: Cannot export" || true
 
@@ -41,7 +54,7 @@ swiftc "${flags[@]}" -I "$build" "$root/fuzz/targets/$target.swift" "${libs[@]}"
 seeds=("$out/corpus/$target")
 case "$target" in
   json|profile) seeds+=("$root/Profiles") ;;
-  expression) seeds+=("$root/fuzz/seeds/expression") ;;
+  expression|http|web) seeds+=("$root/fuzz/seeds/$target") ;;
 esac
 [ "$target" = json ] && seeds+=("$root/Rules/recommendations")
 
@@ -51,7 +64,9 @@ set +e
 # Leak detection is off: LeakSanitizer cannot follow the bit-packed pointers of the Swift runtime on Linux
 # and reports objects that are still reachable (here, the rule base a target loads once) as leaked
 # (llvm/llvm-project#56751). AddressSanitizer's memory-error checks stay on.
-ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
+# Swift's own crash handler is off: it reads the stack in a way AddressSanitizer reports as an error of its own,
+# which would hide the real failure (the Swift message is printed either way).
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
   -artifact_prefix="$out/crashes/$target/" -print_final_stats=1 "${seeds[@]}" 2>&1 | tee "$out/$target.log" | grep -E "^(#[0-9]+.*(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)"
 status=${PIPESTATUS[0]}
 set -e

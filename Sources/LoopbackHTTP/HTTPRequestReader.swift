@@ -87,14 +87,17 @@ public struct HTTPRequestReader: Sendable {
             index += 1
         }
         scanned = lineStart
-        // Nothing complete: refuse early what can only grow past a limit.
-        let requestLineEnd = firstLineEnd ?? buffer[start...].firstIndex(of: .lf)
-        guard let requestLineEnd else {
-            if buffer.count - start > limits.requestLineBytes { throw HTTPRequestError(.requestLineTooLong, limit: limits.requestLineBytes) }
+        // Nothing complete: refuse early what can only grow past a limit — with the same verdict as when the
+        // head arrives whole (a CR not yet followed by its LF does not count).
+        func content(_ end: Int) -> Int { end - start - (end > start && buffer[end - 1] == .cr ? 1 : 0) }
+        guard let requestLineEnd = firstLineEnd ?? buffer[start...].firstIndex(of: .lf) else {
+            if content(buffer.count) > limits.requestLineBytes { throw HTTPRequestError(.requestLineTooLong, limit: limits.requestLineBytes) }
             return nil
         }
-        if requestLineEnd - start > limits.requestLineBytes + 1 { throw HTTPRequestError(.requestLineTooLong, limit: limits.requestLineBytes) }
-        if buffer.count - requestLineEnd - 1 > limits.headerBytes { throw HTTPRequestError(.headersTooLarge, limit: limits.headerBytes) }
+        if content(requestLineEnd) > limits.requestLineBytes { throw HTTPRequestError(.requestLineTooLong, limit: limits.requestLineBytes) }
+        // Each complete header line will count its length + 2; what has arrived counts at most 1 byte more (a
+        // final CR).
+        if buffer.count - requestLineEnd - 1 > limits.headerBytes + 1 { throw HTTPRequestError(.headersTooLarge, limit: limits.headerBytes) }
         return nil
     }
 

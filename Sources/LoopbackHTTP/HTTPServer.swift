@@ -20,7 +20,8 @@ public enum HTTPServerError: Error, Sendable, Hashable {
 /// An HTTP/1.1 server on 127.0.0.1, for one person's browser on the same machine.
 ///
 /// `limits.connections` worker threads each accept and serve one connection at a time, so at most that many
-/// connections are open; further clients wait in the kernel's listen queue. Each request must arrive whole within
+/// connections are open; further clients wait in the kernel's listen queue, and a kept-alive connection is closed
+/// after its response when others wait, so that they are served in turn. Each request must arrive whole within
 /// `requestTimeout` and each response be taken within `writeTimeout`; an idle connection is closed after
 /// `idleTimeout`. A client that goes away mid-response costs nothing but that connection (`SIGPIPE` is ignored and
 /// `EPIPE` ends the connection quietly). Requests and responses are whole values: `handler` never sees a partial
@@ -70,7 +71,7 @@ public final class HTTPServer: @unchecked Sendable {
             default: throw .system(call: "bind", code: code)
             }
         }
-        guard listen(descriptor, 128) == 0 else {
+        guard listen(descriptor, SOMAXCONN) == 0 else {
             let code = errno
             close(descriptor)
             throw .system(call: "listen", code: code)
@@ -128,6 +129,12 @@ public final class HTTPServer: @unchecked Sendable {
         close(listener)
     }
 
+    /// Whether connections wait in the listen queue.
+    private var clientsWaiting: Bool {
+        var descriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     private var isStopping: Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -170,7 +177,9 @@ public final class HTTPServer: @unchecked Sendable {
                 while let request = try reader.next() {
                     requestStart = nil
                     let response = handler(request)
-                    let keepAlive = request.keepsAlive && !isStopping
+                    // A connection kept open holds its worker: when other clients wait to be accepted, this one
+                    // is closed after its response and will queue like them, so that no client starves.
+                    let keepAlive = request.keepsAlive && !isStopping && !clientsWaiting
                     guard Self.send(client, response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")) else { return }
                     guard keepAlive else {
                         Self.closeGracefully(client)

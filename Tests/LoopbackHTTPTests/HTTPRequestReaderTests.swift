@@ -134,6 +134,22 @@ struct HTTPRequestReaderTests {
         #expect(kind("GET / HTTP/1.1\r\nHost: h\r\nX-1: a\r\nX-2: b\r\n\r\n", limits: limits) == nil)
     }
 
+    @Test("à la limite de la ligne de requête, le verdict ne dépend pas du découpage (trouvé par le fuzzing)")
+    func limitWhateverThePieces() {
+        var limits = HTTPLimits()
+        limits.requestLineBytes = 20
+        let exact = "GET /" + String(repeating: "a", count: 6) + " HTTP/1.1"
+        #expect(exact.utf8.count == 20)
+        for text in [exact + "\r\nHost: h\r\n\r\n", exact + "a\r\nHost: h\r\n\r\n", exact + "\r\nX: " + String(repeating: "b", count: 2000)] {
+            let whole = read(text, limits: limits)
+            for chunk in [1, 2, 5, 21, 22] {
+                let pieces = read(text, limits: limits, chunk: chunk)
+                #expect(pieces.requests == whole.requests && pieces.error == whole.error, "\(chunk) : \(text.prefix(30))")
+            }
+        }
+        #expect(read(exact + "\r\nHost: h\r\n\r\n", limits: limits, chunk: 21).requests.count == 1)
+    }
+
     @Test("Expect: 100-continue est signalé tant que le corps n'est pas arrivé")
     func expectContinue() throws {
         var reader = HTTPRequestReader()
