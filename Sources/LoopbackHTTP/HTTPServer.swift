@@ -180,7 +180,7 @@ public final class HTTPServer: @unchecked Sendable {
                     // A connection kept open holds its worker: when other clients wait to be accepted, this one
                     // is closed after its response and will queue like them, so that no client starves.
                     let keepAlive = request.keepsAlive && !isStopping && !clientsWaiting
-                    guard Self.send(client, response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")) else { return }
+                    guard Self.transmit(client, response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD")) else { return }
                     guard keepAlive else {
                         Self.closeGracefully(client)
                         return
@@ -188,7 +188,7 @@ public final class HTTPServer: @unchecked Sendable {
                     lastActivity = clock.now
                 }
                 if reader.expectsContinue {
-                    guard Self.send(client, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+                    guard Self.transmit(client, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
                     reader.continueSent()
                 }
             } catch {
@@ -216,13 +216,13 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func reject(_ client: Int32, _ error: HTTPRequestError) {
-        if Self.send(client, rejection(error).serialized(keepAlive: false)) {
+        if Self.transmit(client, rejection(error).serialized(keepAlive: false)) {
             Self.closeGracefully(client)
         }
     }
 
     /// Sends every byte, or reports that the client is gone or stopped reading (`SO_SNDTIMEO`).
-    private static func send(_ client: Int32, _ bytes: [UInt8]) -> Bool {
+    private static func transmit(_ client: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Darwin)
@@ -230,7 +230,7 @@ public final class HTTPServer: @unchecked Sendable {
             #else
             let flags = Int32(MSG_NOSIGNAL)
             #endif
-            let sent = bytes.withUnsafeBytes { Glibc_send(client, $0.baseAddress! + offset, bytes.count - offset, flags) }
+            let sent = bytes.withUnsafeBytes { send(client, $0.baseAddress! + offset, bytes.count - offset, flags) }
             if sent < 0 {
                 if errno == EINTR { continue }
                 // EPIPE, ECONNRESET: the browser closed the tab; EAGAIN: it stopped reading.
@@ -269,11 +269,3 @@ public final class HTTPServer: @unchecked Sendable {
         return Int32(clamping: max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
     }
 }
-
-#if canImport(Darwin)
-private let Glibc_send = Darwin.send
-#elseif canImport(Musl)
-private let Glibc_send = Musl.send
-#else
-private let Glibc_send = Glibc.send
-#endif

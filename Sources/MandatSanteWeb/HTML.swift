@@ -1,20 +1,11 @@
+import MandatSante
+
 /// Escaping for the pages: every value from a profile, a form, a file or the rule base goes through here.
 enum HTML {
-    /// `&`, `<`, `>`, `"` and `'` as references: safe in text and in attribute values in either quote.
+    /// `&`, `<`, `>`, `"` and `'` as references (the export's own escaping): safe in text and in attribute values
+    /// in either quote.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        HTMLEscaping.escape(text)
     }
 
     /// A first letter in capitals, for a label used as a heading (« population » → « Population »).

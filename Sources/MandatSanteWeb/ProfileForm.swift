@@ -27,6 +27,8 @@ enum ReservedField {
 ///   and set members are the vocabulary's ids.
 struct ProfileForm: Sendable {
     static let unknownValue = "?"
+    /// Unknown fields listed at most (a forged form may send thousands).
+    static let maximumReported = 10
 
     /// The fields as sent, by name.
     var entered: [String: [String]] = [:]
@@ -35,8 +37,6 @@ struct ProfileForm: Sendable {
     /// Problems not tied to a fact's field (an unknown field), and the start month's.
     var generalErrors: [String] = []
     var startError: String?
-    /// Conditional questions that did not apply (their `askWhen` is false): they took their default.
-    var skipped: [Fact] = []
     var facts: FactValues
     var start: YearMonth
 
@@ -50,8 +50,12 @@ struct ProfileForm: Sendable {
         for field in fields { entered[field.name, default: []].append(field.value) }
         facts = FactValues(defaultsOf: vocabulary)
         start = defaultStart
-        for name in entered.keys.sorted() where vocabulary.fact(named: name) == nil && !ReservedField.all.contains(name) {
-            generalErrors.append("champ inconnu « \(QuotedText.clip(name)) »\(Suggestion.hint(for: name, among: vocabulary.factNames)) : ce n'est pas un fait du vocabulaire")
+        let unknown = entered.keys.sorted().filter { vocabulary.fact(named: $0) == nil && !ReservedField.all.contains($0) }
+        for name in unknown.prefix(Self.maximumReported) {
+            generalErrors.append("champ inconnu « \(QuotedText.clip(name)) » : ce n'est pas un fait du vocabulaire\(Suggestion.hint(for: name, among: vocabulary.factNames))")
+        }
+        if unknown.count > Self.maximumReported {
+            generalErrors.append("… et \(unknown.count - Self.maximumReported) autres champs inconnus")
         }
         readStart()
         // What `askWhen` reads: the answers so far; facts not reached yet are unknown.
@@ -60,7 +64,6 @@ struct ProfileForm: Sendable {
         for fact in vocabulary.facts {
             if applyingAskWhen, let source = fact.askWhen, case .success(let condition) = Condition.compile(source, vocabulary: vocabulary),
                condition.evaluate(reached) == .false {
-                skipped.append(fact)
                 facts.set(fact.name, to: fact.defaultValue, in: vocabulary)
                 reached.set(fact.name, to: fact.defaultValue, in: vocabulary)
                 continue

@@ -58,7 +58,7 @@ struct Routes {
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
             return .failure(ResponseError(WebResponse.problem(.unsupportedMediaType, title: "Formulaire illisible", message: "Ce formulaire doit être envoyé comme un formulaire HTML ordinaire (application/x-www-form-urlencoded).")))
         }
-        guard let fields = URLEncoding.decodeForm(String(decoding: request.body, as: UTF8.self)), String(validating: request.body, as: UTF8.self) != nil else {
+        guard let body = String(validating: request.body, as: UTF8.self), let fields = URLEncoding.decodeForm(body) else {
             return .failure(ResponseError(WebResponse.problem(.badRequest, title: "Formulaire illisible", message: "Le formulaire reçu n'est pas correctement encodé.")))
         }
         if let refusal = application.checkPost(request, token: fields.last { $0.name == ReservedField.token }?.value) {

@@ -145,8 +145,7 @@ public struct WebApplication: Sendable {
 
     /// The month a new roadmap starts from.
     var defaultStart: YearMonth {
-        let month = currentMonth()
-        return (try? MandateCalendar(start: month)) != nil ? month : (month < MandateCalendar.mandateStart ? MandateCalendar.mandateStart : YearMonth(year: 2032, month: 2))
+        WebRoadmapService.startMonth(near: currentMonth())
     }
 
     /// A profile read from the fields of a query or a form, with askWhen applied for the questionnaire.

@@ -64,6 +64,11 @@ struct WebRoadmapService: Sendable {
         }
     }
 
+    /// `month`, or the nearest month of the mandate a roadmap can start from (before March 2026, after February 2032).
+    static func startMonth(near month: YearMonth) -> YearMonth {
+        min(max(month, MandateCalendar.mandateStart), MandateCalendar.mandateEnd.adding(months: -1))
+    }
+
     /// The roadmap of `profile` rendered in `format`.
     func render(_ profile: Profile, calendar: MandateCalendar, format: RoadmapFormat) -> String {
         let roadmap = planner.plan(profile, calendar: calendar)

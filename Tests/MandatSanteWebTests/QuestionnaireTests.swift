@@ -57,7 +57,10 @@ struct QuestionnaireTests {
     func unknownFieldAndValue() {
         let page = post("/questionnaire", validAnswers + [("populaton", "12")])
         #expect(page.status == 422)
-        #expect(page.text.contains("Champ inconnu « populaton » ; vouliez-vous dire « population » ? : ce n&#39;est pas un fait du vocabulaire"))
+        #expect(page.text.contains("Champ inconnu « populaton » : ce n&#39;est pas un fait du vocabulaire ; vouliez-vous dire « population » ?"))
+        let forged = post("/questionnaire", validAnswers + (0..<5000).map { ("x\($0)", "1") })
+        #expect(forged.status == 422 && forged.text.contains("… et 4990 autres champs inconnus"))
+        #expect(forged.text.components(separatedBy: "Champ inconnu").count == 11)
         let outside = post("/questionnaire", validAnswers.filter { $0.0 != "kind" } + [("kind", "village")])
         #expect(outside.status == 422 && outside.text.contains("valeur inconnue « village »"))
         let twice = post("/questionnaire", validAnswers + [("population", "12")])

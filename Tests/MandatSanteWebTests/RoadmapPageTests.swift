@@ -93,6 +93,6 @@ struct RoadmapPageTests {
         #expect(page.text.contains("population : une réponse est obligatoire"))
         #expect(page.text.contains("href=\"/questionnaire?name=X&amp;kind=commune\""))
         let unknown = get("/feuille-de-route?" + exampleQuery("village-rural-zip") + "&cpt=oui")
-        #expect(unknown.status == 400 && unknown.text.contains("champ inconnu « cpt » ; vouliez-vous dire « cpts » ?"))
+        #expect(unknown.status == 400 && unknown.text.contains("champ inconnu « cpt » : ce n&#39;est pas un fait du vocabulaire ; vouliez-vous dire « cpts » ?"))
     }
 }

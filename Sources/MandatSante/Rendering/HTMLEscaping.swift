@@ -1,8 +1,8 @@
 /// Escaping of data (from a profile or a rule) written into HTML text, attribute values and inline SVG.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Replaces the five characters HTML gives a meaning: `&`, `<`, `>`, `"` and `'`. Safe in text and in
     /// attribute values quoted with either quote.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
