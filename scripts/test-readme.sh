@@ -58,10 +58,12 @@ while IFS= read -r command; do
     else failed=$((failed + 1)); echo "ÉCHEC : $command"; sed 's/^/    /' "$work/serve.log" | head -5; fi
     continue
   fi
-  if timeout 600 bash -c "$command" > "$work/out.log" 2>&1; then
+  timeout 600 bash -c "$command" > "$work/out.log" 2>&1
+  status=$?
+  if [[ $status -eq 0 ]]; then
     passed=$((passed + 1)); echo "ok : $command"
   else
-    failed=$((failed + 1)); echo "ÉCHEC ($?) : $command"; sed 's/^/    /' "$work/out.log" | tail -3
+    failed=$((failed + 1)); echo "ÉCHEC (code $status) : $command"; sed 's/^/    /' "$work/out.log" | tail -3
   fi
 done < "$work/commands"
 echo "$passed passed, $failed failed"
