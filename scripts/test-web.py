@@ -34,6 +34,9 @@ options.add_experimental_option("prefs", {"download.default_directory": download
 service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
 driver = webdriver.Chrome(options=options, service=service)
 driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+# A loaded machine may take a while to answer: elements and downloads are waited for, not assumed.
+driver.implicitly_wait(20)
+driver.set_page_load_timeout(120)
 steps = 0
 
 
@@ -78,7 +81,7 @@ def type_in(name, value):
 
 
 def wait_for_download(suffix, before):
-    for _ in range(100):
+    for _ in range(600):
         files = [f for f in os.listdir(downloads) if f.endswith(suffix) and f not in before and not f.endswith(".crdownload")]
         if files:
             return os.path.join(downloads, files[0])
@@ -187,6 +190,7 @@ first_example = driver.find_element(By.CSS_SELECTOR, "ul.examples a")
 name = first_example.text
 first_example.click()
 check(name in driver.find_element(By.TAG_NAME, "h1").text, f"l'exemple « {name} » s'ouvre sur sa feuille de route")
+driver.save_screenshot(os.path.join(out, "06b-exemple-haut.png"))
 shot("06-exemple")
 
 print("== rouvrir le profil téléchargé")
