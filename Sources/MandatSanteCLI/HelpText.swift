@@ -30,7 +30,11 @@ enum HelpText {
 
     Options générales :
       -h, --help            Affiche cette aide.
-      --version             Affiche la version.
+      -V, --version         Affiche la version.
+      -o FICHIER            Forme courte de --output (de --output-dir pour batch).
+      -f FORMAT             Forme courte de --format.
+    Un profil ou un CSV « - » est lu sur l'entrée standard ; --output - écrit sur la
+    sortie standard.
 
     Pour commencer :
       mandat-sante serve                 (puis ouvrir l'adresse affichée dans le navigateur)
@@ -43,9 +47,12 @@ enum HelpText {
       2  ligne de commande invalide (commande, option ou valeur) ; init arrêté
          sans écrire de profil (fin de l'entrée, abandon)
       3  données invalides (profil, base de règles, fichier de tests, ligne de batch)
-      4  fichier introuvable, illisible ou impossible à écrire
+      4  fichier introuvable, illisible ou impossible à écrire (disque plein,
+         permission refusée…), y compris la sortie standard ; un lecteur qui
+         ferme le tube (| head) n'est pas une erreur
       5  serve ne peut pas écouter : port occupé ou refusé
-      130  init interrompu par Ctrl-C (rien n'est écrit)
+      129, 130, 131, 143  interrompu (fin de session, Ctrl-C, Ctrl-\\, kill) :
+         les fichiers en cours d'écriture sont retirés
 
     Les règles sont cherchées dans --rules, sinon dans le dossier de la variable
     MANDAT_SANTE_RULES, sinon dans Rules/ du dossier courant, sinon à côté du programme.
@@ -80,9 +87,11 @@ enum HelpText {
 
     Utilisation :
       mandat-sante roadmap PROFIL.json [options]
+      mandat-sante roadmap - [options] < PROFIL.json
 
     Options :
-      --format FORMAT           Format de sortie (défaut : texte) :
+      -f, --format FORMAT       Format de sortie (défaut : texte, ou celui de
+                                l'extension de --output : .md, .html, .json, .csv) :
                                   texte     80 colonnes, pour le terminal ;
                                   markdown  pour un rapport ou un wiki ;
                                   html      une page autonome, à lire à l'écran ou
@@ -98,8 +107,10 @@ enum HelpText {
       --start AAAA-MM           Mois de départ de la feuille de route (défaut : le mois
                                 en cours) ; le mandat se termine en mars 2032.
       --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
-      --output FICHIER          Écrit dans FICHIER (écriture atomique) au lieu de
-                                la sortie standard.
+      -o, --output FICHIER      Écrit dans FICHIER au lieu de la sortie standard :
+                                remplacement atomique d'un fichier (mode gardé),
+                                à travers un lien, en flux vers un tube ou un
+                                périphérique ; jamais sur un fichier lu.
       --set FAIT=VALEUR         Remplace un fait du profil (répétable), par exemple
                                 --set cls=en-vigueur --set priorities=sante-mentale,prevention
 
@@ -191,7 +202,7 @@ enum HelpText {
     mandat-sante coverage — ce que les tests de règles exercent
 
     Utilisation :
-      mandat-sante coverage [FICHIER_OU_DOSSIER...] [--format texte|json] [--rules DOSSIER]
+      mandat-sante coverage [FICHIER_OU_DOSSIER...] [-f texte|json] [--rules DOSSIER]
 
     Lance les tests de règles (Rules/tests par défaut), puis indique quelles
     recommandations au moins un profil de test retient, et quelles parties de chaque
@@ -206,7 +217,7 @@ enum HelpText {
     mandat-sante rules — catalogue des recommandations
 
     Utilisation :
-      mandat-sante rules [--lever LEVIER] [--format texte|markdown] [--rules DOSSIER]
+      mandat-sante rules [--lever LEVIER] [-f texte|markdown] [--rules DOSSIER]
 
     Liste les recommandations par levier, chacune avec sa condition lue en français et
     telle qu'écrite, ses bonus, sa priorité, son horizon, son effort et ses relations.
@@ -219,7 +230,7 @@ enum HelpText {
     mandat-sante schema — schémas JSON des fichiers à éditer
 
     Utilisation :
-      mandat-sante schema profile|rules|tests|roadmap [--output FICHIER] [--rules DOSSIER]
+      mandat-sante schema profile|rules|tests|roadmap [-o FICHIER] [--rules DOSSIER]
 
     Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils (depuis le
     vocabulaire), des fichiers de recommandations, des fichiers de tests et de l'export
@@ -254,13 +265,14 @@ enum HelpText {
     est affichée.
 
     Options :
-      --output FICHIER    Chemin du profil
-                          (défaut : Profiles/<nom-du-territoire>.json).
-      --rules DOSSIER     Dossier de la base de règles (défaut : Rules).
+      -o, --output FICHIER  Chemin du profil
+                            (défaut : Profiles/<nom-du-territoire>.json) ;
+                            vérifié avant la première question.
+      --rules DOSSIER       Dossier de la base de règles (défaut : Rules).
 
     Les réponses peuvent venir d'un tube, une par ligne. Fin de l'entrée (Ctrl-D)
     ou abandon : rien n'est écrit, code de sortie 2. Ctrl-C : rien n'est écrit,
-    code 130.
+    code 130 (Ctrl-\\ : 131).
 
     Exemple :
       mandat-sante init --output Profiles/ma-commune.json
@@ -285,9 +297,11 @@ enum HelpText {
       --set FAIT=VALEUR         Modifie un fait du profil (répétable) ;
                                 avec un seul profil.
       --start AAAA-MM           Mois de départ (défaut : le mois en cours).
-      --format texte|markdown   Format de sortie (défaut : texte, 80 colonnes).
+      -f, --format texte|markdown
+                                Format de sortie (défaut : texte, 80 colonnes,
+                                ou celui de l'extension de --output : .md).
       --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
-      --output FICHIER          Écrit dans FICHIER (écriture atomique).
+      -o, --output FICHIER      Écrit dans FICHIER (comme roadmap --output).
 
     Exemples :
       mandat-sante compare Profiles/communaute-communes-rurale.json \\
@@ -301,6 +315,7 @@ enum HelpText {
 
     Utilisation :
       mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER [options]
+      mandat-sante batch - --output-dir DOSSIER [options] < TERRITOIRES.csv
 
     Une ligne d'en-tête (les noms des faits, séparés par « ; » ou « , »), puis une
     ligne par territoire. Colonnes obligatoires : name, kind, population, density ;
@@ -314,22 +329,27 @@ enum HelpText {
     UTF-8 avec ou sans BOM ; entre guillemets, un texte qui contient le séparateur,
     un guillemet (doublé : "") ou un retour à la ligne.
 
-    Écrit dans DOSSIER (créé au besoin), chaque fichier de façon atomique : une
-    feuille de route par territoire (003-village-de-x.txt : numéro de la ligne dans
-    le CSV, puis le nom), synthese.csv (une ligne par territoire et action retenue)
-    et resume.txt (lignes traitées, recommandations les plus fréquentes, leviers).
+    Écrit dans DOSSIER (créé au besoin) une feuille de route par territoire
+    (003-village-de-x.txt : numéro de la ligne dans le CSV, puis le nom),
+    synthese.csv (une ligne par territoire et action retenue) et resume.txt
+    (lignes traitées, recommandations les plus fréquentes, leviers). Tout ou
+    rien : les fichiers sont préparés dans un dossier caché de DOSSIER, puis mis
+    en place d'un coup, et ceux d'un lancement précédent plus long sont retirés ;
+    une erreur, une interruption ou aucune ligne valide laissent les résultats
+    précédents intacts. Un seul batch à la fois par dossier.
     Le fichier est lu par morceaux : sa taille ne compte pas, et la sortie est la
     même à l'octet quel que soit le nombre de fils.
 
     Une ligne invalide est signalée (« FICHIER:LIGNE:COLONNE: erreur: … », la
     colonne étant le numéro du champ) et ignorée ; les autres sont traitées.
+    Au-delà de 100 lignes en erreur, les suivantes sont seulement comptées.
     Code de sortie : 0 si toutes les lignes passent, 3 si une ligne au moins est
-    en erreur (ou si le fichier est vide ou son en-tête invalide : rien n'est
-    écrit), 4 si un fichier ne peut être lu ou écrit.
+    en erreur (ou si le fichier est vide, son en-tête invalide ou aucune ligne
+    valide : rien n'est écrit), 4 si un fichier ne peut être lu ou écrit.
 
     Options :
-      --output-dir DOSSIER      Dossier de sortie (obligatoire).
-      --format FORMAT           Format des feuilles de route : texte (défaut),
+      -o, --output-dir DOSSIER  Dossier de sortie (obligatoire).
+      -f, --format FORMAT       Format des feuilles de route : texte (défaut),
                                 markdown, html, json ou csv.
       --start AAAA-MM           Mois de départ (défaut : le mois en cours).
       --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
