@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target (with AddressSanitizer) and runs it for SECONDS.
-#   fuzz/run.sh json|expression|profile|http|web SECONDS
+#   fuzz/run.sh json|expression|profile|csv|value|markdown|http|web SECONDS
 # Run from anywhere; works from a fresh clone. Crashes are written to fuzz/out/crashes/TARGET/ and the
 # growing corpus to fuzz/out/corpus/TARGET/ (seeded from fuzz/seeds/TARGET/ and the repository's files).
 set -euo pipefail
-usage() { echo "usage : fuzz/run.sh json|expression|profile|http|web SECONDES" >&2; exit 2; }
+usage() { echo "usage : fuzz/run.sh json|expression|profile|csv|value|markdown|http|web SECONDES" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1
 seconds=$2
-case "$target" in json|expression|profile|http|web) ;; *) usage ;; esac
+case "$target" in json|expression|profile|csv|value|markdown|http|web) ;; *) usage ;; esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +37,8 @@ case "$target" in
   *)
     library RuleKit
     libs=("$build/libRuleKit.a")
-    if [ "$target" = profile ] || [ "$target" = web ]; then
+    # The French wording of conditions and values is in MandatSante: every target but json and markdown needs it.
+    if [ "$target" != json ] && [ "$target" != markdown ]; then
       library MandatSante "$build/libRuleKit.a"
       libs=("$build/libMandatSante.a" "${libs[@]}")
     fi
@@ -54,7 +55,7 @@ swiftc "${flags[@]}" -I "$build" "$root/fuzz/targets/$target.swift" "${libs[@]}"
 seeds=("$out/corpus/$target")
 case "$target" in
   json|profile) seeds+=("$root/Profiles") ;;
-  expression|http|web) seeds+=("$root/fuzz/seeds/$target") ;;
+  expression|csv|value|markdown|http|web) seeds+=("$root/fuzz/seeds/$target") ;;
 esac
 [ "$target" = json ] && seeds+=("$root/Rules/recommendations")
 

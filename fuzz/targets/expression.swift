@@ -1,5 +1,6 @@
 // libFuzzer target: any text given as a condition is parsed, type-checked, compiled, evaluated, traced,
 // described in French and analysed without crashing.
+import MandatSante
 import RuleKit
 
 let vocabulary = Vocabulary(facts: [
