@@ -159,6 +159,25 @@ final class FileSystem: @unchecked Sendable {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The text of a JSON input by its name, for quoting lines under diagnostics — or nothing when it does not
+    /// even start like JSON (`{` or `[` after spaces and a byte order mark): the first line of a password file
+    /// given by mistake is not printed back.
+    static func quotable(_ bytes: [UInt8], as name: String) -> [String: String] {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [:] }
+        return [name: String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// A file expected to be JSON that starts with neither `{` nor `[` (after spaces and a byte order mark): not a
+    /// JSON document at all. One diagnostic, which quotes nothing of it (a password file, a private key given by
+    /// mistake); `nil` for anything else, including an empty or a UTF-16 file, which have their own messages.
+    static func notJSON(_ bytes: [UInt8], file: String, what: String) -> Diagnostic? {
+        guard quotable(bytes, as: file).isEmpty, TextEncoding.wide(bytes) == nil,
+              bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) else { return nil }
+        return .error("json.pas-du-json", "ce fichier n'est pas un document JSON : \(what) commence par « { »", file: file, at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
     // MARK: Folders
 
     func isDirectory(_ path: String) -> Bool {

@@ -54,7 +54,7 @@ enum RuleBaseReader {
         }
         let files = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
                               sources: try file("sources.json"), recommendations: recommendations)
-        let texts = Dictionary(files.all.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let texts = Dictionary(files.all.flatMap { FileSystem.quotable($0.bytes, as: $0.path) }, uniquingKeysWith: { first, _ in first })
         return Loaded(result: RuleBaseLoader.load(files), files: files, texts: texts)
     }
 
@@ -79,25 +79,19 @@ enum ProfileReader {
     static func read(_ path: String, vocabulary: Vocabulary, files: FileSystem, overrides: [String] = []) throws(CLIError) -> Profile {
         let bytes = try files.read(path, what: "le profil", standardInput: true)
         let name = path == "-" ? FileSystem.standardInputName : path
+        if let notJSON = FileSystem.notJSON(bytes, file: name, what: "un profil") {
+            throw .invalidData([notJSON], sources: [:], summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (1 erreur).")
+        }
         let (profile, diagnostics) = ProfileLoader.load(bytes, file: name, vocabulary: vocabulary)
         guard let profile else {
             let errors = diagnostics.errors
-            // A file that does not even start like a JSON object (a password file, a spreadsheet) is not quoted back.
-            let sources = looksLikeJSON(bytes) ? [name: String(decoding: bytes, as: UTF8.self)] : [:]
-            throw .invalidData(errors, sources: sources,
+            throw .invalidData(errors, sources: FileSystem.quotable(bytes, as: name),
                                summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (\(errorCount(errors.count))).")
         }
         switch ProfileLoader.override(profile, with: overrides) {
         case .success(let overridden): return overridden
         case .failure(let error): throw .usage("--set \(error.message)")
         }
-    }
-
-    /// Whether `bytes` start, after an optional byte order mark and spaces, with `{` or `[`.
-    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 }
 

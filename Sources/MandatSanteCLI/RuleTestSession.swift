@@ -22,7 +22,9 @@ struct RuleTestSession {
         var found: [String] = []
         for path in paths {
             if files.isDirectory(path) {
-                found += try files.jsonFiles(in: path)
+                let inFolder = try files.jsonFiles(in: path)
+                if inFolder.isEmpty { throw .io("aucun fichier de tests (.json) dans le dossier \(QuotedText.path(path))") }
+                found += inFolder
             } else {
                 found.append(path)
             }
@@ -42,7 +44,11 @@ struct RuleTestSession {
                 outcome.fileProblems.append(.error("test.fichier", error.message.replacingOccurrences(of: "mandat-sante : erreur : ", with: ""), file: file))
                 continue
             }
-            outcome.texts[file] = String(decoding: bytes, as: UTF8.self)
+            outcome.texts.merge(FileSystem.quotable(bytes, as: file)) { first, _ in first }
+            if let notJSON = FileSystem.notJSON(bytes, file: file, what: "un fichier de tests") {
+                outcome.fileProblems.append(notJSON)
+                continue
+            }
             let (tests, diagnostics) = RuleTestReader.read(bytes, file: file)
             if diagnostics.hasErrors {
                 outcome.fileProblems += diagnostics.errors

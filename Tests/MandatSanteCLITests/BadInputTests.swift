@@ -14,7 +14,7 @@ struct BadInputTests {
 
     static let cases: [Case] = [
         Case(name: "profil qui n'est pas du JSON", profile: "population: 12\n", arguments: [], exitCode: 3,
-             fragments: ["profil.json:1:1: erreur: [json.syntaxe] valeur inattendue « population »"]),
+             fragments: ["profil.json:1:1: erreur: [json.pas-du-json] ce fichier n'est pas un document JSON : un profil commence par « { »"]),
         Case(name: "virgule en trop", profile: "{\n  \"name\": \"X\",\n}\n", arguments: [], exitCode: 3,
              fragments: ["profil.json:3:1: erreur: [json.syntaxe]", "virgule en trop avant « } »"]),
         Case(name: "fait inconnu avec suggestion", profile: #"{"name": "X", "kind": "commune", "popualtion": 10, "population": 10, "density": "bourg-rural"}"#, arguments: [], exitCode: 3,

@@ -52,9 +52,15 @@ struct InputFileTests {
         let passwd = try write("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n", "passwd", in: directory)
         let result = runCLI(["roadmap", passwd])
         #expect(result.exitCode == 3)
-        #expect(!result.error.contains("/root"))
+        #expect(!result.error.contains("root"))
+        let csv = runCLI(["batch", passwd, "-o", directory.appendingPathComponent("sortie").path])
+        #expect(csv.exitCode == 3)
+        #expect(!csv.error.contains("root"))
+        let tests = runCLI(["test", passwd])
+        #expect(tests.exitCode == 1)
+        #expect(!tests.output.contains("root"))
         #expect(result.error == """
-        \(passwd):1:1: erreur: [json.syntaxe] valeur inattendue « root » : un texte doit être entre guillemets doubles
+        \(passwd):1:1: erreur: [json.pas-du-json] ce fichier n'est pas un document JSON : un profil commence par « { »
         mandat-sante : le profil « \(passwd) » n'est pas valide (1 erreur).
 
         """)

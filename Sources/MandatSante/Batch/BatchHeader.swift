@@ -13,6 +13,12 @@ public struct BatchHeader: Sendable {
     /// Reads the header `record`; every problem is reported at once (unknown, empty or repeated column,
     /// missing required fact). The header is usable only when there is no error.
     public static func read(_ record: CSVRecord, file: String, vocabulary: Vocabulary) -> (BatchHeader?, [Diagnostic]) {
+        // One column that names no fact: not a territories file at all (a password file, a text given by mistake),
+        // whose first line is not quoted back.
+        if record.fields.count == 1, vocabulary.fact(named: record.fields[0].trimmingCellSpaces) == nil {
+            let required = vocabulary.facts.filter(\.required).map(\.name).joined(separator: ", ")
+            return (nil, [.error("csv.pas-un-en-tete", "la première ligne n'est pas un en-tête de territoires : ni « ; » ni « , » n'y sépare de colonnes ; une ligne d'en-tête était attendue, avec au moins les colonnes \(required)", file: file, at: SourceLocation(line: record.line, column: 1))])
+        }
         var diagnostics: [Diagnostic] = []
         var names: [String] = []
         var facts: [Fact?] = []
