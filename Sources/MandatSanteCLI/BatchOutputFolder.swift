@@ -78,14 +78,10 @@ final class BatchOutputFolder: @unchecked Sendable {
 
     /// A file of the run, written whole into the staging folder.
     func write(_ text: String, named name: String) throws(CLIError) {
-        var file = try self.file(named: name)
-        do throws(CLIError) {
-            try file.write(text)
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
-        }
+        lock.lock()
+        staged.append(name)
+        lock.unlock()
+        try OutputFile.write(text, to: staging + "/" + name, files: files, durable: false, shownAs: RuleBaseReader.join(directory, name))
     }
 
     /// A file of the run written piece by piece (the synthesis), in the staging folder; `commit` it when done.
@@ -179,13 +175,11 @@ final class BatchOutputFolder: @unchecked Sendable {
         _ = chmod(staged, old.st_mode & 0o7777)
     }
 
+    /// A file of the commit itself (manifest, journal), flushed to the disk before anything moves.
     private func writeStaged(_ text: String, named name: String) throws(CLIError) {
-        var file = try OutputFile(staging + "/" + name, files: files, durable: true, shownAs: RuleBaseReader.join(directory, name))
         do throws(CLIError) {
-            try file.write(text)
-            try file.commit()
+            try OutputFile.write(text, to: staging + "/" + name, files: files, durable: true, shownAs: RuleBaseReader.join(directory, name))
         } catch {
-            file.discard()
             abort()
             throw error
         }

@@ -151,9 +151,9 @@ struct OutputFile {
         if let cleanup { Interruptions.shared.unregister(cleanup, committed: false) }
     }
 
-    /// Writes `text` to `path` in one go.
-    static func write(_ text: String, to path: String, files: FileSystem) throws(CLIError) {
-        var file = try OutputFile(path, files: files)
+    /// Writes `text` to `path` in one go (`durable` and `shownAs` as for `init`).
+    static func write(_ text: String, to path: String, files: FileSystem, durable: Bool = true, shownAs: String? = nil) throws(CLIError) {
+        var file = try OutputFile(path, files: files, durable: durable, shownAs: shownAs)
         do throws(CLIError) {
             try file.write(text)
             try file.commit()

@@ -143,24 +143,15 @@ struct BatchOutputFolderTests {
         let lines = try String(contentsOfFile: Self.example, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }
         let big = work.appendingPathComponent("gros.csv").path
         try ([String(lines[0])] + (0..<20_000).map { String(lines[1 + $0 % (lines.count - 1)]) }).joined(separator: "\n").write(toFile: big, atomically: true, encoding: .utf8)
-        let binary = try #require(binaryURL()).path
         let script = """
-        cd '\(packageRoot)'
-        '\(binary)' batch '\(big)' --output-dir '\(output.path)' --start 2026-12 --jobs 1 2> '\(work.path)/erreurs' &
+        $MS batch '\(big)' --output-dir '\(output.path)' --start 2026-12 --jobs 1 2> '\(work.path)/erreurs' &
         pid=$!
         for i in $(seq 600); do ls -d '\(output.path)'/.ms-batch-*/0[0-9]* > /dev/null 2>&1 && break; sleep 0.05; done
         kill -\(signal) $pid
         wait $pid
         echo $?
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let printed = try runShell(script).output
         #expect(printed == "\(code)\n")
         #expect(try String(contentsOfFile: work.path + "/erreurs", encoding: .utf8).hasSuffix("mandat-sante : interrompu (\(name)) ; les fichiers en cours d'écriture ont été retirés, les précédents sont intacts.\n"))
         #expect(try snapshot(output) == before)

@@ -64,8 +64,21 @@ func binaryURL() -> URL? {
 /// With `standardOutput`, the program writes its output to that path (`/dev/full`) and `output` is empty.
 func runBinary(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot, timeout: TimeInterval = 120,
                standardOutput: String? = nil) throws -> RunResult {
+    let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+    return try runProcess(binary, arguments, input: input, in: directory, timeout: timeout, standardOutput: standardOutput)
+}
+
+/// Runs `script` with bash in the package root, `$MS` being the binary: pipes, redirections and signals as a user
+/// types them.
+func runShell(_ script: String, timeout: TimeInterval = 120) throws -> RunResult {
+    let binary = try #require(binaryURL(), "le binaire mandat-sante doit être construit").path
+    return try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", "MS='\(binary)'\n" + script], in: packageRoot, timeout: timeout)
+}
+
+private func runProcess(_ executable: URL, _ arguments: [String], input: Data? = nil, in directory: String, timeout: TimeInterval,
+                        standardOutput: String? = nil) throws -> RunResult {
     let process = Process()
-    process.executableURL = try #require(binaryURL(), "le binaire mandat-sante doit être construit")
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     // Output goes to files, not pipes: a large output can never fill a pipe and block the program.

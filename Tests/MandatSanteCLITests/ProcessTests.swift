@@ -4,36 +4,8 @@ import Testing
 /// The real process: standard streams that fail, signals. Run through a shell, as a user would type it.
 @Suite("le processus : sorties qui échouent, interruptions")
 struct ProcessTests {
-    /// Runs `script` with bash, `$MS` being the binary; returns the exit status and what the script printed.
-    private func shell(_ script: String, timeout: TimeInterval = 60) throws -> RunResult {
-        let binary = try #require(binaryURL()).path
-        return try runShell("MS='\(binary)'\n" + script, timeout: timeout)
-    }
-
-    private func runShell(_ script: String, timeout: TimeInterval) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let capture = try temporaryDirectory()
-        let out = capture.appendingPathComponent("out")
-        let err = capture.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("le script ne s'est pas terminé en \(Int(timeout)) s")
-        }
-        process.waitUntilExit()
-        return RunResult(exitCode: process.terminationStatus,
-                         output: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-                         error: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+    private func shell(_ script: String) throws -> RunResult {
+        try runShell(script, timeout: 60)
     }
 
     @Test("sortie standard pleine, fermée, ou coupée par le lecteur : jamais de plantage")
