@@ -69,7 +69,7 @@ final class BatchOutputFolder: @unchecked Sendable {
             }
         }
         let folder = BatchOutputFolder(directory: directory, full: full, files: files, lockDescriptor: descriptor, staging: staging)
-        folder.cleanup = Interruptions.shared.register { [weak folder] in folder?.interrupted() }
+        folder.cleanup = Interruptions.shared.register { [weak folder] in folder?.interrupted() ?? false }
         for fixed in ["synthese.csv", "resume.txt"] { try folder.checkTarget(fixed) }
         return folder
     }
@@ -111,11 +111,11 @@ final class BatchOutputFolder: @unchecked Sendable {
         try writeStaged(([names + [Self.manifestName], ["--"], stale].joined()).joined(separator: "\n") + "\n", named: Self.journalName)
         Self.syncFileSystem(lockDescriptor)
 
+        // The renames hold the lock: an interruption waits for them to end rather than leave half a commit.
         lock.lock()
+        guard state == .staging else { lock.unlock(); return }
         state = .committing
-        lock.unlock()
         let failures = Self.rollForward(staging: staging, folder: full, names: names + [Self.manifestName], stale: stale)
-        lock.lock()
         state = .finished
         lock.unlock()
         if let cleanup { Interruptions.shared.unregister(cleanup, committed: true) }
@@ -135,14 +135,15 @@ final class BatchOutputFolder: @unchecked Sendable {
         if let cleanup { Interruptions.shared.unregister(cleanup, committed: false) }
     }
 
-    /// On Ctrl-C or `kill`: a run still staging is abandoned; a commit under way is finished by the next run.
-    private func interrupted() {
+    /// On Ctrl-C or `kill`: a run still staging is abandoned (`true`: files were removed); a commit under way is
+    /// waited for.
+    private func interrupted() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if state == .staging {
-            state = .finished
-            Self.removeTree(staging)
-        }
+        guard state == .staging else { return false }
+        state = .finished
+        Self.removeTree(staging)
+        return true
     }
 
     /// Refuses a target that is a folder, or a file this run reads.

@@ -19,12 +19,13 @@ public final class Interruptions: @unchecked Sendable {
     static let signals: [(number: Int32, name: String)] = [(SIGINT, "Ctrl-C"), (SIGQUIT, "Ctrl-\\"), (SIGHUP, "fin de session"), (SIGTERM, "signal TERM")]
 
     private let lock = NSLock()
-    private var cleanups: [Int: @Sendable () -> Void] = [:]
+    private var cleanups: [Int: @Sendable () -> Bool] = [:]
     private var nextNumber = 0
     private var committed = 0
 
-    /// Registers what to do if the program is interrupted before `unregister`.
-    func register(_ cleanup: @escaping @Sendable () -> Void) -> Token {
+    /// Registers what to do if the program is interrupted before `unregister`; the cleanup says whether it removed
+    /// something.
+    func register(_ cleanup: @escaping @Sendable () -> Bool) -> Token {
         lock.lock()
         defer { lock.unlock() }
         nextNumber += 1
@@ -66,10 +67,11 @@ public final class Interruptions: @unchecked Sendable {
     /// or registered meanwhile.
     private func interrupted(by signal: Int32) -> Never {
         lock.lock()
-        for cleanup in cleanups.values { cleanup() }
+        var removed = false
+        for cleanup in cleanups.values where cleanup() { removed = true }
         let name = Self.signals.first { $0.number == signal }?.name ?? "signal \(signal)"
-        let outcome = committed == 0 && cleanups.isEmpty ? "aucun fichier n'a été écrit"
-            : (cleanups.isEmpty ? "les fichiers déjà terminés sont complets" : "les fichiers en cours d'écriture ont été retirés, les précédents sont intacts")
+        let outcome = removed ? "les fichiers en cours d'écriture ont été retirés, les précédents sont intacts"
+            : (committed == 0 ? "aucun fichier n'a été écrit" : "les fichiers déjà écrits sont complets")
         let message = "\nmandat-sante : interrompu (\(name)) ; \(outcome).\n"
         _ = POSIXWrite.all(message.utf8, to: STDERR_FILENO)
         _exit(128 + signal)

@@ -93,7 +93,7 @@ struct OutputFile {
             kind = .streaming
         }
         if case .replacing(let temporary, _, _, _) = kind {
-            cleanup = Interruptions.shared.register { _ = unlink(temporary) }
+            cleanup = Interruptions.shared.register { unlink(temporary) == 0 }
         } else {
             cleanup = nil
         }
