@@ -9,6 +9,9 @@ struct RecommendationReader {
     let leverIDs: [String]
     let sourceIDs: [String]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every relation written (`after`, `together`, `replaces`, `excludes`), with its position, for the checks
+    /// between recommendations.
+    private(set) var references: [RelationReference] = []
 
     init(vocabulary: Vocabulary, leverIDs: [String], sourceIDs: [String]) {
         self.vocabulary = vocabulary
@@ -45,13 +48,21 @@ struct RecommendationReader {
         }
         let horizonNode = reader.stringNode("horizon", required: true)
         let effortNode = reader.stringNode("effort", required: true)
-        let after = reader.strings("after") ?? []
-        let replaces = reader.strings("replaces") ?? []
-        let excludes = reader.strings("excludes") ?? []
+        let carrierNode = reader.stringNode("carrier", required: true)
+        let carriedBy = reader.string("carriedBy")
+        let costNode = reader.stringNode("cost")
+        let deadline = readDeadline(reader.member("deadline")?.value, &reader)
+        let isFoundation = reader.bool("foundation") ?? false
+        let serves = readServes(reader.stringNodes("serves") ?? [], &reader)
+        let after = relation("after", &reader)
+        let together = relation("together", &reader)
+        let replaces = relation("replaces", &reader)
+        let excludes = relation("excludes", &reader)
+        let cautionNodes = reader.array("cautions") ?? []
         let why = reader.string("why", required: true)
-        let steps = reader.strings("steps", required: true, count: 2...5)
-        let partners = reader.strings("partners", required: true, count: 1...Int.max)
-        let funding = reader.strings("funding") ?? []
+        let steps = conditionalTexts("steps", required: true, count: 2...6, &reader)
+        let partners = conditionalTexts("partners", required: true, count: 1...Int.max, &reader)
+        let funding = conditionalTexts("funding", required: false, count: nil, &reader) ?? []
         let exampleNodes = reader.array("examples") ?? []
         let evidence = reader.string("evidence")
         let sourceNodes = reader.array("sources", required: true) ?? []
@@ -66,8 +77,11 @@ struct RecommendationReader {
         }
         let horizon = enumValue(Horizon.self, horizonNode, field: "horizon", &reader)
         let effort = enumValue(Effort.self, effortNode, field: "effort", &reader)
+        let carrier = enumValue(Carrier.self, carrierNode, field: "carrier", &reader)
+        let cost = costNode.flatMap { enumValue(CostRange.self, $0, field: "cost", &reader) }
         let condition = whenNode.flatMap { compile($0, &reader) }
         let boosts = boostNodes.compactMap { readBoost($0, file: file, context: context, &reader) }
+        let cautions = cautionNodes.compactMap { readCaution($0, file: file, context: context, &reader) }
         let examples = exampleNodes.compactMap { readExample($0, file: file, context: context, &reader) }
         let sources = sourceNodes.compactMap { readSource($0, file: file, context: context, &reader) }
         if sourceNodes.isEmpty, reader.node["sources"] != nil {
@@ -75,14 +89,114 @@ struct RecommendationReader {
         }
 
         guard let idNode, case .string(let id) = idNode.value, let title, let leverNode, case .string(let lever) = leverNode.value,
-              let condition, let whenNode, let priority, let horizon, let effort, let why, let steps, let partners, let indicators,
-              !sources.isEmpty, boosts.count == boostNodes.count, boosts.count <= Score.maximumBoosts
+              let condition, let whenNode, let priority, let horizon, let effort, let carrier, let why, let steps, let partners,
+              let indicators, !sources.isEmpty, boosts.count == boostNodes.count, boosts.count <= Score.maximumBoosts,
+              cautions.count == cautionNodes.count, costNode == nil || cost != nil, let deadline
         else { return nil }
+        references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         return Recommendation(
             id: id, title: title, lever: lever, condition: condition, conditionNode: whenNode, priority: priority, boosts: boosts,
-            horizon: horizon, effort: effort, after: after, replaces: replaces, excludes: excludes, why: why,
-            steps: steps, partners: partners, funding: funding, examples: examples, evidence: evidence,
-            sources: sources, indicators: indicators, file: file, location: node.location)
+            horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, cost: cost, deadline: deadline, isFoundation: isFoundation,
+            serves: serves, after: after.map(\.id), together: together.map(\.id), replaces: replaces.map(\.id),
+            excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps, partners: partners, funding: funding,
+            examples: examples, evidence: evidence, sources: sources, indicators: indicators, file: file, location: node.location)
+    }
+
+    /// The ids of a relation field, each with its position for the cross-checks.
+    private func relation(_ field: String, _ reader: inout JSONObjectReader) -> [(field: String, id: String, location: SourceLocation)] {
+        (reader.stringNodes(field) ?? []).map { (field: field, id: $0.text, location: $0.node.location) }
+    }
+
+    /// `serves`: values of the team priorities fact.
+    private func readServes(_ nodes: [(text: String, node: JSONNode)], _ reader: inout JSONObjectReader) -> [String] {
+        let allowed = vocabulary.fact(named: Self.prioritiesFact)?.choiceIDs ?? []
+        var result: [String] = []
+        for (text, node) in nodes {
+            guard allowed.contains(text) else {
+                reader.report("regles.priorite-inconnue", "« serves » cite « \(text) », qui n'est pas une valeur de « \(Self.prioritiesFact) »\(Suggestion.hint(for: text, among: allowed))", at: node.location)
+                continue
+            }
+            if result.contains(text) {
+                reader.report("regles.doublon", "« serves » cite « \(text) » deux fois", at: node.location)
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// The fact whose values `serves` names: the team's declared priorities.
+    static let prioritiesFact = "priorities"
+
+    /// `deadline`: « avant-saison-chaude », or `{ "before": "AAAA-MM", "reason": "…" }`. Nil inside when absent;
+    /// nil outside when invalid (reported).
+    private func readDeadline(_ node: JSONNode?, _ reader: inout JSONObjectReader) -> Deadline?? {
+        guard let node else { return .some(nil) }
+        switch node.value {
+        case .string(let text) where text == Deadline.hotSeasonKeyword:
+            return .some(.beforeHotSeason)
+        case .object:
+            var local: [Diagnostic] = []
+            guard var object = JSONObjectReader(node, file: reader.file, context: "l'échéance de \(reader.context)", diagnostics: &local) else { return nil }
+            let beforeNode = object.stringNode("before", required: true)
+            let reason = object.string("reason", required: true)
+            object.reportUnknownFields()
+            reader.diagnostics(appendAll: object.diagnostics)
+            guard let beforeNode, case .string(let text) = beforeNode.value else { return nil }
+            guard let month = YearMonth(parsing: text) else {
+                reader.report("regles.echeance", "« before » vaut « \(text) » ; un mois au format AAAA-MM était attendu (par exemple 2028-01)", at: beforeNode.location)
+                return nil
+            }
+            guard let reason else { return nil }
+            return .some(.before(month, reason: reason))
+        default:
+            reader.report("regles.echeance", "« deadline » doit valoir « \(Deadline.hotSeasonKeyword) » ou être un objet { \"before\": \"AAAA-MM\", \"reason\": \"…\" }", at: node.location)
+            return nil
+        }
+    }
+
+    /// A list whose elements are texts, or `{ "text": "…", "when": "condition" }` for lines that hold only for
+    /// some territories.
+    private func conditionalTexts(_ field: String, required: Bool, count: ClosedRange<Int>?, _ reader: inout JSONObjectReader) -> [ConditionalText]? {
+        guard let elements = reader.array(field, required: required) else { return nil }
+        if let count, !count.contains(elements.count), let member = reader.node[field] {
+            let expected = count.upperBound == Int.max ? "au moins \(count.lowerBound)" : "de \(count.lowerBound) à \(count.upperBound)"
+            reader.report("json.nombre-elements", "« \(field) » compte \(elements.count) élément(s) ; \(expected) étaient attendus dans \(reader.context)", at: member.value.location)
+        }
+        var result: [ConditionalText] = []
+        for element in elements {
+            switch element.value {
+            case .string(let text) where !text.allSatisfy(\.isWhitespace):
+                result.append(ConditionalText(text))
+            case .object:
+                var local: [Diagnostic] = []
+                guard var object = JSONObjectReader(element, file: reader.file, context: "un élément de « \(field) » de \(reader.context)", diagnostics: &local) else { continue }
+                let text = object.string("text", required: true)
+                let whenNode = object.stringNode("when", required: true)
+                object.reportUnknownFields()
+                let condition = whenNode.flatMap { compile($0, &object) }
+                reader.diagnostics(appendAll: object.diagnostics)
+                if let text, let condition { result.append(ConditionalText(text, condition: condition)) }
+            default:
+                reader.report("json.type", "« \(field) » ne doit contenir que des textes non vides ou des objets { \"text\", \"when\" }, pas \(element.kindDescription)", at: element.location)
+            }
+        }
+        return result.count == elements.count ? result : nil
+    }
+
+    private func readCaution(_ node: JSONNode, file: String, context: String, _ outer: inout JSONObjectReader) -> Caution? {
+        var local: [Diagnostic] = []
+        guard var reader = JSONObjectReader(node, file: file, context: "une mise en garde de \(context)", diagnostics: &local) else {
+            outer.diagnostics(appendAll: local)
+            return nil
+        }
+        let whenNode = reader.stringNode("when", required: true)
+        let text = reader.string("text", required: true)
+        reader.reportUnknownFields()
+        let condition = whenNode.flatMap { compile($0, &reader) }
+        outer.diagnostics(appendAll: reader.diagnostics)
+        guard let condition, let text else { return nil }
+        return Caution(condition: condition, text: text)
     }
 
     private func enumValue<T: RawRepresentable & CaseIterable>(
@@ -168,4 +282,12 @@ extension JSONObjectReader {
     mutating func diagnostics(appendAll more: [Diagnostic]) {
         append(more)
     }
+}
+
+/// One id named in a relation field of a recommendation, where it is written.
+struct RelationReference: Sendable {
+    var from: String
+    var field: String
+    var to: String
+    var location: SourceLocation
 }

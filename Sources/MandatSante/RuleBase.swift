@@ -7,11 +7,14 @@ public struct RuleBase: Sendable {
     public var sources: [SourceDocument]
     /// In file order, then in order of appearance.
     public var recommendations: [Recommendation]
+    public var version: RuleBaseVersion
     /// Each id's position in `recommendations` (the first, should an id repeat).
     private(set) var positionByID: [String: Int]
 
-    public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation]) {
+    public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation],
+                version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000")) {
         self.vocabulary = vocabulary
+        self.version = version
         self.levers = levers
         self.sources = sources
         self.recommendations = recommendations

@@ -1,8 +1,9 @@
 import RuleKit
 
-/// Checks between recommendations: unique ids, references that exist, no dependency cycle, no circle of replacements.
+/// Checks between recommendations: unique ids, references that exist, no dependency cycle, no cycle of
+/// replacements, `together` groups that can be placed.
 enum RuleBaseCrossCheck {
-    static func check(_ recommendations: [Recommendation]) -> [Diagnostic] {
+    static func check(_ recommendations: [Recommendation], references: [RelationReference]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByID: [String: Recommendation] = [:]
         for recommendation in recommendations {
@@ -15,38 +16,104 @@ enum RuleBaseCrossCheck {
             }
         }
         let ids = Array(firstByID.keys)
-        for recommendation in recommendations {
-            for (field, references) in [("after", recommendation.after), ("replaces", recommendation.replaces), ("excludes", recommendation.excludes)] {
-                for reference in references {
-                    if reference == recommendation.id {
-                        diagnostics.append(.error("regles.reference-a-soi", "« \(field) » de « \(recommendation.id) » se cite elle-même", file: recommendation.file, at: recommendation.location))
-                    } else if firstByID[reference] == nil {
-                        diagnostics.append(.error("regles.reference-inconnue", "« \(field) » de « \(recommendation.id) » cite une recommandation inconnue « \(reference) »\(Suggestion.hint(for: reference, among: ids))", file: recommendation.file, at: recommendation.location))
-                    }
-                }
+        var written: Set<String> = []
+        for reference in references {
+            guard let from = firstByID[reference.from] else { continue }
+            if reference.to == reference.from {
+                diagnostics.append(.error("regles.reference-a-soi", "« \(reference.field) » de « \(reference.from) » se cite elle-même", file: from.file, at: reference.location))
+            } else if firstByID[reference.to] == nil {
+                diagnostics.append(.error("regles.reference-inconnue", "« \(reference.field) » de « \(reference.from) » cite une recommandation inconnue « \(reference.to) »\(Suggestion.hint(for: reference.to, among: ids))", file: from.file, at: reference.location))
+            } else if !written.insert("\(reference.from) \(reference.field) \(reference.to)").inserted {
+                diagnostics.append(.error("regles.doublon", "« \(reference.field) » de « \(reference.from) » cite « \(reference.to) » deux fois", file: from.file, at: reference.location))
             }
+        }
+        for recommendation in recommendations {
             for replaced in recommendation.replaces {
                 if let other = firstByID[replaced], other.replaces.contains(recommendation.id), recommendation.id < other.id {
                     diagnostics.append(.error("regles.remplacement-mutuel", "« \(recommendation.id) » et « \(other.id) » se remplacent l'une l'autre : gardez un seul sens", file: recommendation.file, at: recommendation.location))
                 }
             }
         }
+        diagnostics += cycles(of: \.after, in: firstByID, code: "regles.cycle", name: "cycle de dépendances « after »",
+                              note: "une recommandation ne peut pas attendre, même indirectement, une recommandation qui l'attend")
         // Two recommendations replacing each other are reported above; a longer circle of « replaces » would remove
         // every member from every roadmap without a word.
-        let replacements = DependencyGraph(prerequisites: firstByID.mapValues(\.replaces))
-        for cycle in replacements.cycles() where cycle.count > 3 {
-            guard let first = cycle.first.flatMap({ firstByID[$0] }) else { continue }
-            diagnostics.append(.error(
-                "regles.remplacement-circulaire", "cycle de remplacements « replaces » : \(cycle.joined(separator: " → "))", file: first.file,
-                at: first.location, notes: ["chacune écarterait la suivante : aucune ne sortirait ; gardez un seul sens de remplacement"]))
+        diagnostics += cycles(of: \.replaces, in: firstByID, code: "regles.remplacement-circulaire", name: "cycle de remplacements « replaces »",
+                              note: "chacune écarterait la suivante : aucune ne sortirait ; gardez un seul sens de remplacement", longerThanTwo: true)
+        diagnostics += togetherChecks(firstByID)
+        return diagnostics
+    }
+
+    /// Each cycle of a relation, reported at the first recommendation of the cycle with the whole cycle.
+    private static func cycles(of relation: KeyPath<Recommendation, [String]>, in byID: [String: Recommendation],
+                               code: String, name: String, note: String, longerThanTwo: Bool = false) -> [Diagnostic] {
+        let graph = DependencyGraph(prerequisites: byID.mapValues { $0[keyPath: relation].filter { byID[$0] != nil } })
+        return graph.cycles().compactMap { cycle in
+            // A cycle is written with its first member repeated: « a → b → a » has three names for two members.
+            guard !longerThanTwo || cycle.count > 3, let first = cycle.first.flatMap({ byID[$0] }) else { return nil }
+            return .error(code, "\(name) : \(cycle.joined(separator: " → "))", file: first.file, at: first.location, notes: [note])
         }
-        let graph = DependencyGraph(prerequisites: firstByID.mapValues(\.after))
-        for cycle in graph.cycles() {
-            guard let first = cycle.first.flatMap({ firstByID[$0] }) else { continue }
-            diagnostics.append(.error(
-                "regles.cycle", "cycle de dépendances « after » : \(cycle.joined(separator: " → "))", file: first.file,
-                at: first.location, notes: ["une recommandation ne peut pas attendre, même indirectement, une recommandation qui l'attend"]))
+    }
+
+    /// `together` draws groups placed in one phase: a cycle of `together` is redundant, members of a group must
+    /// not replace or exclude each other, and `after` must not run in a circle between groups (no phase order
+    /// could respect it).
+    private static func togetherChecks(_ byID: [String: Recommendation]) -> [Diagnostic] {
+        var diagnostics = cycles(of: \.together, in: byID, code: "regles.ensemble-circulaire", name: "cycle de « together »",
+                                 note: "« together » se déclare d'un seul côté : l'action rejoint celle qu'elle cite")
+        for recommendation in byID.values.sorted(by: { $0.id < $1.id }) {
+            for other in recommendation.together {
+                guard let partner = byID[other] else { continue }
+                if recommendation.replaces.contains(other) || recommendation.excludes.contains(other)
+                    || partner.replaces.contains(recommendation.id) || partner.excludes.contains(recommendation.id) {
+                    diagnostics.append(.error("regles.ensemble-incompatible", "« \(recommendation.id) » est placée avec « \(other) » par « together » alors que l'une écarte l'autre : une action ne peut pas à la fois accompagner et écarter l'autre", file: recommendation.file, at: recommendation.location))
+                }
+            }
+        }
+        let groups = TogetherGroups(byID.values.sorted { $0.id < $1.id })
+        var groupAfter: [String: [String]] = [:]
+        for recommendation in byID.values {
+            let group = groups.group(of: recommendation.id)
+            for prerequisite in recommendation.after where byID[prerequisite] != nil {
+                let other = groups.group(of: prerequisite)
+                if other != group { groupAfter[group, default: []].append(other) }
+            }
+        }
+        for group in groups.names where groupAfter[group] == nil { groupAfter[group] = [] }
+        // A cycle of single recommendations is an `after` cycle, already reported.
+        for cycle in DependencyGraph(prerequisites: groupAfter).cycles() where cycle.contains(where: { groups.size(of: $0) > 1 }) {
+            guard let first = cycle.first.flatMap({ byID[$0] }) else { continue }
+            diagnostics.append(.error("regles.ensemble-cycle", "les groupes « together » de \(cycle.map { "« \($0) »" }.joined(separator: ", ")) s'attendent l'un l'autre par « after » : aucun ordre des phases ne peut le respecter", file: first.file, at: first.location))
         }
         return diagnostics
     }
+}
+
+/// The groups `together` draws: recommendations linked by it, directly or not, share a group, named after its
+/// smallest id.
+struct TogetherGroups {
+    private var groupOf: [String: String] = [:]
+
+    init(_ recommendations: [Recommendation]) {
+        var parent: [String: String] = [:]
+        func root(_ id: String) -> String {
+            var current = id
+            while let next = parent[current], next != current { current = next }
+            return current
+        }
+        for recommendation in recommendations {
+            for other in recommendation.together {
+                let (a, b) = (root(recommendation.id), root(other))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        for recommendation in recommendations { groupOf[recommendation.id] = root(recommendation.id) }
+    }
+
+    func group(of id: String) -> String { groupOf[id] ?? id }
+
+    /// How many recommendations the group holds.
+    func size(of group: String) -> Int { groupOf.values.filter { $0 == group }.count }
+
+    var names: Set<String> { Set(groupOf.values) }
 }

@@ -29,8 +29,10 @@ public enum RuleBaseLoader {
             recommendations += reader.readFile(root, file: file.path)
         }
         diagnostics += reader.diagnostics
-        diagnostics += RuleBaseCrossCheck.check(recommendations)
-        let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations)
+        diagnostics += RuleBaseCrossCheck.check(recommendations, references: reader.references)
+        let label = files.version.flatMap { file in parse(file, &diagnostics).flatMap { readVersion($0, file: file.path, &diagnostics) } }
+        let version = RuleBaseVersion(label: label ?? "non versionnée", fingerprint: RuleBaseVersion.fingerprint(of: files.all))
+        let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version)
         return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
     }
 
@@ -43,13 +45,24 @@ public enum RuleBaseLoader {
         }
     }
 
+    /// `version.json`: `{ "version": "2026.12" }`.
+    private static func readVersion(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        guard var reader = JSONObjectReader(root, file: file, context: "le fichier de version", diagnostics: &diagnostics) else { return nil }
+        _ = reader.member("$schema")
+        let version = reader.string("version", required: true)
+        reader.reportUnknownFields()
+        diagnostics += reader.diagnostics
+        return version
+    }
+
     private static func readLevers(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [Lever] {
         readList(root, key: "levers", file: file, context: "un levier", &diagnostics) { reader in
             let id = reader.string("id", required: true)
             let title = reader.string("title", required: true)
             let description = reader.string("description", required: true)
+            let isMethod = reader.bool("method") ?? false
             guard let id, let title, let description else { return nil }
-            return Lever(id: id, title: title, description: description)
+            return Lever(id: id, title: title, description: description, isMethod: isMethod)
         }
     }
 

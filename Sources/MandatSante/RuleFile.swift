@@ -18,14 +18,17 @@ public struct RuleFiles: Sendable {
     public var vocabulary: RuleFile
     public var levers: RuleFile
     public var sources: RuleFile
+    /// `version.json`: the version the authors give the rule base; optional.
+    public var version: RuleFile?
     public var recommendations: [RuleFile]
 
-    public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, recommendations: [RuleFile]) {
+    public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, version: RuleFile? = nil, recommendations: [RuleFile]) {
         self.vocabulary = vocabulary
         self.levers = levers
         self.sources = sources
+        self.version = version
         self.recommendations = recommendations
     }
 
-    public var all: [RuleFile] { [vocabulary, levers, sources] + recommendations }
+    public var all: [RuleFile] { [vocabulary, levers, sources] + (version.map { [$0] } ?? []) + recommendations }
 }

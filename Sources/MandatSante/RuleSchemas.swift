@@ -81,7 +81,33 @@ public enum RuleSchemas {
             ("required", .array([.string("territory"), .string("what")])),
             ("properties", .object([("territory", text("Territoire réel.")), ("what", text("Ce qu'il a fait.")), ("source", .object([("$ref", .string("#/$defs/source"))]))])),
         ])
-        let required = ["id", "title", "lever", "when", "priority", "horizon", "effort", "why", "steps", "partners", "sources", "indicators"]
+        let line: JSONOutput = .object([("anyOf", .array([
+            .object([("type", .string("string")), ("minLength", .integer(1))]),
+            .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("text"), .string("when")])),
+                ("properties", .object([("text", text("La ligne.")), ("when", .object([("$ref", .string("#/$defs/condition"))]))])),
+            ]),
+        ])), ("description", .string("Une ligne, ou { text, when } pour une ligne qui ne vaut que pour certains territoires."))])
+        func lines(_ description: String, min: Int, max: Int? = nil) -> JSONOutput {
+            var members: [(String, JSONOutput)] = [("type", .string("array")), ("description", .string(description)), ("items", line), ("minItems", .integer(min))]
+            if let max { members.append(("maxItems", .integer(max))) }
+            return .object(members)
+        }
+        let caution: JSONOutput = .object([
+            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("when"), .string("text")])),
+            ("properties", .object([("when", .object([("$ref", .string("#/$defs/condition"))])), ("text", text("La mise en garde."))])),
+        ])
+        let deadline: JSONOutput = .object([("anyOf", .array([
+            .object([("const", .string(Deadline.hotSeasonKeyword))]),
+            .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("before"), .string("reason")])),
+                ("properties", .object([
+                    ("before", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$"))])),
+                    ("reason", text("Pourquoi cette date, en français : « avant le renouvellement du PRS »."))])),
+            ]),
+        ])), ("description", .string("« \(Deadline.hotSeasonKeyword) » (prête avant l'été, l'été austral ou la saison des pluies), ou une date avec sa raison."))])
+        let priorities = ruleBase.vocabulary.fact(named: "priorities")?.choiceIDs ?? []
+        let required = ["id", "title", "lever", "when", "priority", "horizon", "effort", "carrier", "why", "steps", "partners", "sources", "indicators"]
         let recommendation: JSONOutput = .object([
             ("type", .string("object")), ("additionalProperties", .bool(false)),
             ("required", .array(required.map { .string($0) })),
@@ -94,13 +120,24 @@ public enum RuleSchemas {
                 ("boosts", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/$defs/boost"))]))])),
                 ("horizon", .object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))])),
                 ("effort", .object([("enum", .array(Effort.allCases.map { .string($0.rawValue) }))])),
-                ("after", ids(ruleBase, "Recommandations à placer avant celle-ci quand elles sont retenues.")),
+                ("carrier", .object([("enum", .array(Carrier.allCases.map { .string($0.rawValue) })),
+                                     ("description", .string("Qui porte : commune, intercommunalite, territoire (la collectivité du profil) ou partenaire."))])),
+                ("carriedBy", text("Pour un porteur partenaire : qui, en français.")),
+                ("cost", .object([("enum", .array(CostRange.allCases.map { .string($0.rawValue) })),
+                                  ("description", .string("Ordre de grandeur du coût : temps, faible (< 10 k€), moyen, eleve, tres-eleve (> 1 M€)."))])),
+                ("deadline", deadline),
+                ("foundation", .object([("type", .string("boolean")), ("description", .string("Décision fondatrice du mandat, placée avant toute autre."))])),
+                ("serves", .object([("type", .string("array")), ("items", .object([("enum", .array(priorities.map { .string($0) }))])),
+                                    ("description", .string("Priorités de l'équipe que l'action sert."))])),
+                ("after", ids(ruleBase, "Recommandations à placer avant celle-ci quand elles sont retenues (ordre seulement).")),
+                ("together", ids(ruleBase, "Recommandations à placer dans la même phase quand elles sont retenues.")),
+                ("cautions", .object([("type", .string("array")), ("items", caution), ("description", .string("Mises en garde, chacune sous condition."))])),
                 ("replaces", ids(ruleBase, "Recommandations que celle-ci remplace quand les deux s'appliquent.")),
                 ("excludes", ids(ruleBase, "Recommandations incompatibles : la mieux notée reste.")),
                 ("why", text("Pourquoi, pour ce type de territoire (deux ou trois phrases).")),
-                ("steps", texts("Premiers pas concrets.", min: 2, max: 5)),
-                ("partners", texts("Partenaires à associer.", min: 1)),
-                ("funding", texts("Financements mobilisables.", min: 0)),
+                ("steps", lines("Premiers pas concrets.", min: 2, max: 6)),
+                ("partners", lines("Partenaires à associer.", min: 1)),
+                ("funding", lines("Financements mobilisables.", min: 0)),
                 ("examples", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/$defs/example"))]))])),
                 ("evidence", text("Repères chiffrés, avec leur source.")),
                 ("sources", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", .object([("$ref", .string("#/$defs/source"))]))])),
@@ -129,7 +166,8 @@ public enum RuleSchemas {
         let expect: JSONOutput = .object([
             ("type", .string("object")), ("additionalProperties", .bool(false)), ("minProperties", .integer(1)),
             ("properties", .object([
-                ("included", idList), ("excluded", idList),
+                ("included", idList), ("excluded", idList), ("applies", idList), ("considerLater", idList), ("decisions", idList),
+                ("samePhase", .object([("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .integer(2)), ("maxItems", .integer(2)), ("items", .object([("type", .string("string"))]))]))])),
                 ("inTop", .object([("type", .string("object")), ("additionalProperties", idList), ("propertyNames", .object([("pattern", .string("^[1-9][0-9]*$"))]))])),
                 ("before", .object([("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .integer(2)), ("maxItems", .integer(2)), ("items", .object([("type", .string("string"))]))]))])),
                 ("phase", idMap(.object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))]))),

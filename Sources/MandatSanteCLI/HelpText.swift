@@ -1,6 +1,8 @@
+import MandatSante
+
 /// The French help of the command line, one text per subcommand.
 enum HelpText {
-    static let version = "mandat-sante 0.1.0"
+    static var version: String { "mandat-sante \(ToolVersion.current)" }
 
     static let general = """
     mandat-sante — feuille de route santé du mandat municipal et intercommunal (2026-2032)

@@ -72,7 +72,7 @@ struct WebRoadmapService: Sendable {
     /// The roadmap of `profile` rendered in `format`.
     func render(_ profile: Profile, calendar: MandateCalendar, format: RoadmapFormat) -> String {
         let roadmap = planner.plan(profile, calendar: calendar)
-        return format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        return format.renderer.render(RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
     }
 
     // MARK: Profiles
@@ -142,7 +142,8 @@ struct WebRoadmapService: Sendable {
         var startMonth: String
         /// (label, before, after), worded for people.
         var factChanges: [(label: String, before: String, after: String)]
-        var capacity: (before: Int, after: Int)
+        /// Effort units a year, as written for people (« 1,6 »).
+        var capacity: (before: String, after: String)
         var summary: String
         var sections: [Section]
         var before: [ActionLine]
@@ -153,7 +154,7 @@ struct WebRoadmapService: Sendable {
 
     func whatIf(before: Profile, after: Profile, calendar: MandateCalendar) -> WhatIf {
         let (old, new) = (planner.plan(before, calendar: calendar), planner.plan(after, calendar: calendar))
-        let comparison = RoadmapComparison(before: old, after: new)
+        let comparison = RoadmapComparison(before: old, after: new, presenter: RoadmapPresenter(ruleBase: ruleBase))
         func lines(_ roadmap: Roadmap) -> [ActionLine] {
             roadmap.items.map { ActionLine(rank: $0.rank, id: $0.recommendation.id, title: $0.recommendation.title, phase: roadmap.calendar.phases[$0.phaseIndex].title) }
         }

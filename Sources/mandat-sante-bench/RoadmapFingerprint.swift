@@ -35,7 +35,7 @@ struct RoadmapFingerprint {
             let roadmap = planner.plan(profile, calendar: calendar)
             fingerprint.add(roadmap)
             if offset < rendered {
-                fingerprint.add(TextRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: planner.ruleBase)))
+                fingerprint.add(TextRoadmapRenderer().render(RoadmapPresenter(ruleBase: planner.ruleBase).document(roadmap)))
             }
         }
         return fingerprint.hex

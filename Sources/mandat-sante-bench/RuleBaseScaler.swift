@@ -15,6 +15,6 @@ enum RuleBaseScaler {
         }
         precondition(Set(recommendations.map(\.id)).count == recommendations.count, "identifiants en double après clonage")
         return RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,
-                        recommendations: recommendations)
+                        recommendations: recommendations, version: ruleBase.version)
     }
 }

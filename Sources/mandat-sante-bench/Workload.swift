@@ -23,7 +23,7 @@ struct Workload: Sendable {
         for index in range {
             let roadmap = planner.plan(profiles[index], calendar: calendar)
             if rendering {
-                let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: planner.ruleBase))
+                let text = renderer.render(RoadmapPresenter(ruleBase: planner.ruleBase).document(roadmap))
                 checksum &+= text.utf8.count
             } else {
                 checksum &+= roadmap.items.count &* 1_000 &+ roadmap.leftOut.count &+ (roadmap.items.first?.score.total ?? 0)

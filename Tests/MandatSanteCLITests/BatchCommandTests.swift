@@ -56,12 +56,18 @@ struct BatchCommandTests {
         let rows = try synthesisRows(in: directory)
         #expect(rows.allSatisfy { $0.count == 7 })
         #expect(Set(rows.map { $0[1] }).count == 12)
-        // The village's rows are its roadmap's actions, in rank order.
+        // The village's rows are its roadmap's actions, in rank order: as many as its cards, each card's title.
         let villageRows = rows.filter { $0[1] == "2" }
-        #expect(villageRows.map { $0[4] } == rankedIDs(village).map(\.id))
+        let actions = village.components(separatedBy: "\nLES ACTIONS\n").last ?? ""
+        let cards = actions.split(separator: "\n").filter { line in
+            line.first == " " && line.dropFirst().prefix { $0 != "." }.allSatisfy(\.isNumber) && line.contains(". ")
+                && line.dropFirst().first?.isNumber == true
+        }
+        #expect(villageRows.count == cards.count)
+        for row in villageRows { #expect(flattenedText(village).contains(row[5]), "\(row[5])") }
         #expect(villageRows.map { $0[2] } == villageRows.indices.map { String($0 + 1) })
         #expect(villageRows.first?[0] == "Village de Sainte-Ondine-des-Landes (exemple)")
-        #expect(villageRows.first?[3] == "Les 100 premiers jours")
+        #expect(villageRows.first?[3] == "Les trois prochains mois")
 
         // The summary's first recommendation is the one synthese.csv lists for the most territories.
         var counts: [String: Int] = [:]
@@ -263,12 +269,12 @@ struct BatchCommandTests {
         _ = try write("""
         { "recommendations": [
           { "id": "diagnostic-partage", "title": "Établir un diagnostic local de santé partagé", "lever": "methode-mandat",
-            "when": "population >= 1", "priority": 50, "horizon": "annee-1", "effort": "faible",
+            "when": "population >= 1", "priority": 50, "horizon": "annee-1", "effort": "faible", "carrier": "territoire",
             "boosts": [ { "when": "'acces-aux-soins' in priorities", "points": 10, "reason": "l'accès aux soins est une priorité" } ],
             "why": "Partager un constat avant d'agir.", "steps": ["Réunir les acteurs.", "Écrire le diagnostic."], "partners": ["ARS"],
             "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 1" } ], "indicators": ["Diagnostic publié."] },
           { "id": "cpts-soutenir", "title": "Soutenir l'émergence d'une CPTS", "lever": "offre-de-soins",
-            "when": "not cpts and population >= 2000", "priority": 70, "horizon": "100-jours", "effort": "moyen",
+            "when": "not cpts and population >= 2000", "priority": 70, "horizon": "100-jours", "effort": "moyen", "carrier": "partenaire",
             "after": ["diagnostic-partage"],
             "why": "Coordonner les professionnels.", "steps": ["Rencontrer les professionnels.", "Financer la coordination."], "partners": ["CPTS"],
             "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 2" } ], "indicators": ["CPTS créée."] }

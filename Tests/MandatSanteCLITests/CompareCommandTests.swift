@@ -35,7 +35,7 @@ struct CompareCommandTests {
 
     static let clsInForce = ["compare", "Profiles/communaute-communes-rurale.json", "--set", "cls=en-vigueur", "--start", "2026-12"]
 
-    @Test("--set cls=en-vigueur sur la communauté de communes rurale : retire cls-engager, ajoute cls-approfondir, avec les raisons")
+    @Test("--set cls=en-vigueur sur la communauté de communes rurale : retire le CLS et son diagnostic, libère de la place, avec les raisons")
     func clsInForce() throws {
         let result = runCLI(Self.clsInForce)
         #expect(result.exitCode == 0, "\(result.error)")
@@ -50,13 +50,16 @@ struct CompareCommandTests {
         #expect(removed.contains("Pourquoi : sa condition n'est plus remplie : contrat local de santé (CLS) : "))
         #expect(removed.contains("— ici CLS signé et en vigueur ; " + change))
 
-        let added = try #require(entry("cls-approfondir", "AJOUTÉES", in: text))
-        #expect(added.hasPrefix("+ Élargir le contrat local de santé aux déterminants de santé et à toutes les politiques locales [cls-approfondir] rang "))
-        #expect(added.contains("Pourquoi : sa condition est désormais remplie : contrat local de santé (CLS) : CLS signé et en vigueur"))
-        #expect(added.hasSuffix(change))
+        let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
+        #expect(diagnostic.hasSuffix(change))
+        // The room the CLS and its diagnostic took goes to the next best actions, and says so.
+        let added = try #require(entry("docteurs-juniors", "AJOUTÉES", in: text))
+        #expect(added.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
+        // The coordinator stays: a CLS in force without coordination is what it answers.
+        let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))
+        #expect(coordinator.contains("bénéficie désormais de « un CLS existe sans coordination dédiée"))
 
         #expect(entry("cls-engager", "AJOUTÉES", in: text) == nil)
-        #expect(entry("cls-approfondir", "RETIRÉES", in: text) == nil)
         #expect(text.contains("EN BREF : "))
         for line in text.split(separator: "\n") {
             #expect(line.count <= 80, "ligne trop longue : \(line)")
@@ -75,8 +78,7 @@ struct CompareCommandTests {
         for move in entries("CHANGENT DE PHASE", in: text) {
             #expect(move.contains("avant : « ") && move.contains("désormais : « "), "\(move)")
         }
-        let up = entries("MONTENT", in: text)
-        #expect(up.contains { $0.contains("ne vient plus après [") && $0.contains("(retirée)") })
+        #expect(!entries("MONTENT", in: text).isEmpty)
     }
 
     @Test("deux profils : ce qui change dans le profil, puis dans la feuille de route")
@@ -105,7 +107,7 @@ struct CompareCommandTests {
         #expect(result.output.hasPrefix("# Comparaison de feuilles de route\n"))
         #expect(result.output.contains("| contrat local de santé (CLS) | aucun CLS | CLS signé et en vigueur |"))
         #expect(result.output.contains("## Ajoutées ("))
-        #expect(result.output.contains("(`cls-approfondir`)"))
+        #expect(result.output.contains("(`docteurs-juniors`)"))
     }
 
     struct BadCase: CustomTestStringConvertible, Sendable {

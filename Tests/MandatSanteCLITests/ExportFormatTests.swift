@@ -44,7 +44,7 @@ struct ExportFormatTests {
     func validatorCatchesViolations() throws {
         let validator = JSONSchemaValidator(root: try roadmapSchema())
         var document = try json(roadmap("village-rural-zip.json", "json").output)
-        document["schemaVersion"] = 2
+        document["schemaVersion"] = 1
         document["extra"] = true
         document.removeValue(forKey: "leftOut")
         var items = try #require(document["items"] as? [[String: Any]])
@@ -54,7 +54,7 @@ struct ExportFormatTests {
         let errors = validator.errors(in: document)
         #expect(errors.contains("$ : clé obligatoire « leftOut » absente"))
         #expect(errors.contains("$ : clé non prévue « extra »"))
-        #expect(errors.contains { $0.hasPrefix("$.schemaVersion : 1 attendu") })
+        #expect(errors.contains { $0.hasPrefix("$.schemaVersion : 2 attendu") })
         #expect(errors.contains("$.items[0].rank : type integer attendu, pas « 1 »"))
         #expect(errors.contains("$.items[0].effort : valeur « enorme » hors de l'énumération"))
     }
@@ -62,7 +62,7 @@ struct ExportFormatTests {
     @Test("l'export JSON d'un village donne le profil, les phases, les actions et les écartées")
     func jsonContent() throws {
         let document = try json(roadmap("village-rural-zip.json", "json").output)
-        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["schemaVersion"] as? Int == 2)
         #expect(document["start"] as? String == "2026-12")
         #expect(document["end"] as? String == "2032-03")
         let facts = try #require((document["profile"] as? [String: Any])?["facts"] as? [String: Any])
@@ -71,13 +71,13 @@ struct ExportFormatTests {
         #expect(facts["priorities"] as? [String] == ["acces-aux-soins", "bien-vieillir"])
         #expect(facts["povertyRate"] is NSNull)
         let phases = try #require(document["phases"] as? [[String: Any]])
-        #expect(phases.compactMap { $0["id"] as? String } == ["100-jours", "annee-1", "mi-mandat", "fin-mandat"])
+        #expect(phases.compactMap { $0["id"] as? String } == ["premiers-mois", "fin-d-annee", "mi-mandat", "fin-mandat"])
         #expect(phases.first?["start"] as? String == "2026-12")
         #expect(phases.first?["end"] as? String == "2027-03")
         let items = try #require(document["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["rank"] as? Int } == Array(1...items.count))
         let intercommunal = try #require(items.first { $0["id"] as? String == "agir-echelle-intercommunale" })
-        #expect(intercommunal["phase"] as? String == "100-jours")
+        #expect(intercommunal["phase"] as? String == "premiers-mois")
         let score = try #require(intercommunal["score"] as? [String: Any])
         let terms = try #require(score["terms"] as? [[String: Any]])
         #expect(terms.first?["reason"] as? String == "priorité de base")
@@ -86,6 +86,10 @@ struct ExportFormatTests {
         let healthCentre = try #require(leftOut.first { $0["id"] as? String == "centre-sante-salaries" })
         #expect(healthCentre["reason"] as? String == "condition-non-remplie")
         #expect((healthCentre["reasonText"] as? String)?.contains("ici 420") == true)
+        let synthesis = try #require(document["synthesis"] as? [String: Any])
+        let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
+        #expect(decisions.compactMap { $0["id"] as? String }.contains("aides-installation-medecins"))
+        #expect((document["considerLater"] as? [Any])?.isEmpty == false)
     }
 
     @Test("l'export JSON est identique à l'octet d'une exécution à l'autre")
@@ -98,16 +102,18 @@ struct ExportFormatTests {
 
     // MARK: HTML
 
-    @Test("l'export HTML est une page autonome avec la frise, une fiche par action et les écartées")
+    @Test("l'export HTML est une page autonome : la synthèse et son calendrier, une fiche par action, à envisager ensuite")
     func htmlPage() throws {
         let html = roadmap("ville-moyenne-qpv-cls.json", "html").output
         let document = try json(roadmap("ville-moyenne-qpv-cls.json", "json").output)
         let count = try #require(document["items"] as? [Any]).count
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
         #expect(html.components(separatedBy: "<article class=\"card\"").count - 1 == count)
-        #expect(html.components(separatedBy: "<a href=\"#action-").count - 1 >= 2 * count)
-        #expect(html.contains("<svg class=\"timeline\""))
-        #expect(html.contains("Écartées, et pourquoi"))
+        // Each action is linked from the calendar of the synthesis.
+        #expect(html.components(separatedBy: "<a href=\"#action-").count - 1 >= count)
+        #expect(html.contains("<div class=\"timeline\""))
+        #expect(html.contains("<h2>À envisager ensuite</h2>"))
+        #expect(!html.contains("Annexe"))
         for forbidden in ["http:", "https:", "<script", "<link", "@import", "src="] {
             #expect(!html.contains(forbidden), "« \(forbidden) » ne doit pas apparaître")
         }
@@ -132,8 +138,8 @@ struct ExportFormatTests {
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
         #expect(lines.last == "")
         #expect(lines.count - 1 == count + 1)
-        #expect(lines.first?.hasPrefix("Rang;Phase;Période;Identifiant;Action;Levier;Effort;Score;") == true)
-        #expect(lines[1].hasPrefix("1;Les 100 premiers jours;déc. 2026 – févr. 2027;"))
+        #expect(lines.first?.hasPrefix("Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Score;") == true)
+        #expect(lines[1].hasPrefix("1;Les trois prochains mois;déc. 2026 – févr. 2027;"))
         // No line feed outside a CRLF pair.
         #expect(bytes.indices.allSatisfy { bytes[$0] != 0x0A || ($0 > 0 && bytes[$0 - 1] == 0x0D) })
     }
@@ -152,8 +158,8 @@ struct ExportFormatTests {
     @Test("--csv-separator change le séparateur, et seulement pour le CSV")
     func csvSeparator() {
         let comma = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", ","]).output
-        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Effort,Score,"))
-        #expect(comma.contains("\r\n1,Les 100 premiers jours,déc. 2026 – févr. 2027,"))
+        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Porteur,Échéance,Effort,Coût,Score,"))
+        #expect(comma.contains("\r\n1,Les trois prochains mois,déc. 2026 – févr. 2027,"))
         let tab = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", "tab"]).output
         #expect(tab.dropFirst().hasPrefix("Rang\tPhase\tPériode\t"))
 

@@ -118,19 +118,19 @@ func temporaryDirectory() throws -> URL {
     return url
 }
 
-/// The ids of the actions in a text roadmap, in rank order, with their phase heading: each action's
-/// description line ends with its `[id]` (the line may wrap, the id stays last).
-func rankedIDs(_ roadmap: String) -> [(id: String, phase: String)] {
-    var result: [(String, String)] = []
-    var phase = ""
-    for line in roadmap.split(separator: "\n") {
-        if line.hasPrefix("ÉCARTÉES ET POURQUOI") { break }
-        if line.hasPrefix("── ") { phase = String(line.dropFirst(3).prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces) }
-        guard !phase.isEmpty, line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { continue }
-        let id = line[line.index(after: open)..<line.index(before: line.endIndex)]
-        if !id.isEmpty, id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
-            result.append((String(id), phase))
-        }
+/// The ids of the actions of a JSON roadmap, in rank order, with the title of their phase.
+func rankedIDs(_ json: String) -> [(id: String, phase: String)] {
+    guard let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+          let items = document["items"] as? [[String: Any]], let phases = document["phases"] as? [[String: Any]] else { return [] }
+    let titles = Dictionary(phases.compactMap { phase in (phase["id"] as? String).map { ($0, phase["title"] as? String ?? "") } },
+                            uniquingKeysWith: { first, _ in first })
+    return items.compactMap { item in
+        guard let id = item["id"] as? String, let phase = item["phase"] as? String else { return nil }
+        return (id, titles[phase] ?? phase)
     }
-    return result
+}
+
+/// Text with line breaks, runs of spaces and no-break spaces collapsed into single spaces, to search wrapped prose.
+func flattenedText(_ text: String) -> String {
+    text.replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
 }

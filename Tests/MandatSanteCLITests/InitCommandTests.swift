@@ -16,12 +16,16 @@ struct InitCommandTests {
         "6",                       // density: rural à habitat dispersé
         "Haute-Loire",             // departement
         "",                        // region: skipped
+        "",                        // outreMer: default Hexagone
+        "",                        // communeNouvelle: default non (asked: a commune)
+        "",                        // seasonalPopulation: skipped (optional)
         "1",                       // medicalZoning: ZIP
         "",                        // cls: default « aucun CLS »
         "n",                       // cpts
         "non",                     // msp
         "",                        // centreSante: default non
         "n",                       // hospital
+        "",                        // hospitalRole: default aucun
         "o",                       // gpDepartures
         "15,5",                    // share75Plus
         "",                        // povertyRate: skipped
@@ -67,7 +71,7 @@ struct InitCommandTests {
         #expect(result.exitCode == 0, "\(result.error)")
         #expect(result.error.isEmpty)
         let output = plain(result.output)
-        #expect(output.contains("(1/31) Nom du territoire ?"))
+        #expect(output.contains("(1/35) Nom du territoire ?"))
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
@@ -115,16 +119,17 @@ struct InitCommandTests {
         let roadmap = runCLI(["roadmap", path, "--start", "2026-12"])
         #expect(roadmap.exitCode == 0, "\(roadmap.error)")
         #expect(roadmap.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Aubin-des-Landes"))
-        #expect(rankedIDs(roadmap.output).contains { $0.id == "medicobus-aller-vers" })
+        let json = runCLI(["roadmap", path, "--start", "2026-12", "--format", "json"])
+        #expect(rankedIDs(json.output).contains { $0.id == "aides-installation-medecins" })
     }
 
     @Test("les questions sans objet sont passées selon askWhen : pas de QPV, de CLSM ni d'ASV pour un village")
     func askWhenSkipsQuestions() {
-        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(8)))
+        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(10)))
         let output = plain(result.output)
-        #expect(unwrapped(output).contains("(8/31) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
-        #expect(!output.contains("(8/31) Au moins un quartier prioritaire"))
-        #expect(output.contains("(9/31) Zonage médical de l'ARS ?"))
+        #expect(unwrapped(output).contains("(11/35) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
+        #expect(!output.contains("(11/35) Au moins un quartier prioritaire"))
+        #expect(output.contains("(12/35) Zonage médical de l'ARS ?"))
     }
 
     @Test("une réponse invalide est redemandée avec l'explication ; une grande commune voit les questions QPV et CLSM")
@@ -136,11 +141,12 @@ struct InitCommandTests {
             "",                                 // inseeCode
             "douze", "0", "12,5", "12 400",     // population: three refusals
             "3", "", "",                        // density, departement, region
+            "", "", "",                         // outreMer, communeNouvelle, seasonalPopulation
             "peut-être", "o",                   // qpv: asked now (12 400 inhabitants)
             "2", "", "",                        // medicalZoning, cls, cpts
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
-            "", "", "", "",                     // msp, centreSante, hospital, gpDepartures
+            "", "", "", "", "",                 // msp, centreSante, hospital, hospitalRole, gpDepartures
             "150", "40,5",                      // share75Plus: out of range, then 40,5
             "", "", "", "", "",                 // povertyRate, heatExposure, ambroisie, pat, intercommunalHealth
             "1,14", "1 2",                      // priorities: out of the choices, then two
@@ -158,8 +164,8 @@ struct InitCommandTests {
         #expect(output.contains("✗ « peut-être » : répondez o (oui) ou n (non)."))
         #expect(output.contains("✗ 150 est hors limites : la réponse doit être entre 0 et 100 %."))
         #expect(output.contains("✗ « 14 » n'est pas un des choix : les numéros vont de 1 à 13."))
-        #expect(output.contains("(8/31) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
-        #expect(output.contains("(13/31) Un atelier santé ville (ASV) fonctionne ?"))
+        #expect(output.contains("(11/35) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
+        #expect(output.contains("(16/35) Un atelier santé ville (ASV) fonctionne ?"))
         let profile = try load(path)
         #expect(profile.value("population") == .number(12400))
         #expect(profile.value("qpv") == .bool(true))

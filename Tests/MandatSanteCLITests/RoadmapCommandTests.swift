@@ -8,7 +8,8 @@ struct RoadmapCommandTests {
     private func roadmap(_ profile: String, _ extra: [String] = []) -> (ids: [(id: String, phase: String)], text: String) {
         let result = runCLI(["roadmap", "Profiles/\(profile).json", "--start", "2026-12"] + extra)
         #expect(result.exitCode == 0, "\(result.error)")
-        return (rankedIDs(result.output), result.output)
+        let json = runCLI(["roadmap", "Profiles/\(profile).json", "--start", "2026-12", "--format", "json"] + extra)
+        return (rankedIDs(json.output), result.output)
     }
 
     private func rank(_ id: String, in ids: [(id: String, phase: String)]) -> Int? {
@@ -21,24 +22,23 @@ struct RoadmapCommandTests {
         let names = ids.map(\.id)
         #expect(names.contains("medicobus-aller-vers"))
         #expect(names.contains("aides-installation-medecins"))
-        #expect(ids.first { $0.id == "agir-echelle-intercommunale" }?.phase == "Les 100 premiers jours")
+        #expect(ids.first { $0.id == "agir-echelle-intercommunale" }?.phase == "Les trois prochains mois")
         #expect(!names.contains("centre-sante-salaries"))
         #expect(!names.contains("clsm-creer"))
         #expect(!names.contains("cls-engager"))
         #expect(text.contains("zone d'intervention prioritaire (ZIP)"))
-        #expect(text.contains("Faute de capacité pendant le mandat"))
+        #expect(text.contains("À ENVISAGER ENSUITE"))
     }
 
-    @Test("une ville moyenne avec QPV et CLS crée un ASV et un CLSM, approfondit son CLS et n'en engage pas un nouveau")
+    @Test("une ville moyenne avec QPV et CLS crée un ASV et un CLSM, n'engage pas de nouveau CLS, et garde l'approfondissement pour plus tard")
     func mediumCityWithPriorityDistricts() {
         let (ids, text) = roadmap("ville-moyenne-qpv-cls")
         let names = ids.map(\.id)
         #expect(names.contains("asv-creer"))
         #expect(names.contains("clsm-creer"))
-        #expect(names.contains("cls-approfondir"))
         #expect(!names.contains("cls-engager"))
-        #expect(ids.first { $0.id == "eis-ecole" }?.phase == "Les 100 premiers jours")
-        #expect(text.contains("au moins un quartier prioritaire de la politique de la ville (QPV)"))
+        #expect(flattenedText(text).contains("À ENVISAGER ENSUITE"))
+        #expect(flattenedText(text).contains("Au moins un quartier prioritaire de la politique de la ville (QPV)"))
     }
 
     @Test("une métropole au CLS échu le renouvelle (et n'en engage pas un), renforce son CLSM sans en créer")
@@ -47,12 +47,13 @@ struct RoadmapCommandTests {
         let names = ids.map(\.id)
         #expect(names.contains("cls-renouveler"))
         #expect(!names.contains("cls-engager"))
-        #expect(names.contains("clsm-renforcer"))
         #expect(!names.contains("clsm-creer"))
-        #expect(text.contains("[cls-engager] — remplacée par"))
+        let detail = runCLI(["roadmap", "Profiles/metropole-cls-clsm.json", "--start", "2026-12", "--detail"]).output
+        #expect(flattenedText(detail).contains("[cls-engager] — remplacée par"))
+        #expect(!text.contains("[cls-engager]"))
     }
 
-    @Test("une communauté de communes rurale fait le diagnostic partagé avant d'engager la CPTS et le CLS, et le CLS avant son coordinateur")
+    @Test("une communauté de communes rurale fait le diagnostic partagé avant d'engager la CPTS et le CLS, et le CLS avec son coordinateur")
     func ruralCommunityOrdersPrerequisites() throws {
         let (ids, _) = roadmap("communaute-communes-rurale")
         let diagnostic = try #require(rank("diagnostic-sante-partage", in: ids))
@@ -62,15 +63,16 @@ struct RoadmapCommandTests {
         #expect(diagnostic < cpts)
         #expect(diagnostic < cls)
         #expect(cls < coordinator)
+        #expect(ids[cls - 1].phase == ids[coordinator - 1].phase)
     }
 
     @Test("une petite ville qui construit une école commence par l'EIS, avant la cour")
     func smallTownStartsWithHealthImpactAssessment() throws {
         let (ids, _) = roadmap("petite-ville-pvd-msp")
-        #expect(ids.first?.id == "eis-ecole")
-        #expect(ids.first?.phase == "Les 100 premiers jours")
+        let eis = try #require(rank("eis-ecole", in: ids))
+        #expect(ids[eis - 1].phase == "D'ici fin 2027")
         let schoolyard = try #require(rank("ecole-cour-oasis", in: ids))
-        #expect(schoolyard > 1)
+        #expect(schoolyard > eis)
     }
 
     @Test("les feuilles de route des cinq profils diffèrent", arguments: [0, 1, 2, 3])
@@ -89,14 +91,14 @@ struct RoadmapCommandTests {
         #expect(wide.isEmpty, "lignes trop longues : \(wide.prefix(3))")
     }
 
-    @Test("le Markdown a un titre, un tableau de calendrier et une section par phase")
+    @Test("le Markdown a un titre, la synthèse, une section par phase, à envisager ensuite")
     func markdownStructure() {
         let text = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--start", "2026-12", "--format", "markdown"]).output
         #expect(text.hasPrefix("# Feuille de route santé du mandat — "))
-        #expect(text.contains("| Phase | Période | Actions | Effort (unités / capacité) |"))
-        #expect(text.contains("## Les 100 premiers jours (déc. 2026 – févr. 2027)"))
-        #expect(text.contains("**Premiers pas**"))
-        #expect(text.contains("## Écartées et pourquoi"))
+        #expect(text.contains("## Synthèse pour l'exécutif"))
+        #expect(text.contains("### Les trois prochains mois (déc. 2026 – févr. 2027)"))
+        #expect(text.contains("**Premiers pas** :"))
+        #expect(text.contains("## À envisager ensuite"))
     }
 
     @Test("--top garde les N premières actions")
@@ -108,17 +110,20 @@ struct RoadmapCommandTests {
 
     @Test("--set modifie un fait : avec un CLS en vigueur, le village ne l'engage plus")
     func setOverridesFact() {
-        let result = runCLI(["roadmap", "Profiles/communaute-communes-rurale.json", "--start", "2026-12", "--set", "cls=en-vigueur"])
+        let result = runCLI(["roadmap", "Profiles/communaute-communes-rurale.json", "--start", "2026-12", "--set", "cls=en-vigueur", "--format", "json"])
         let names = rankedIDs(result.output).map(\.id)
         #expect(!names.contains("cls-engager"))
-        #expect(names.contains("cls-approfondir"))
+        #expect(!names.contains("diagnostic-sante-partage"))
+        #expect(names.contains("cls-coordinateur"))
     }
 
     @Test("une date de départ tardive ne garde que les phases restantes")
     func lateStart() {
         let text = runCLI(["roadmap", "Profiles/village-rural-zip.json", "--start", "2031-06"]).output
-        #expect(text.contains("Les 100 premiers jours (juin 2031 – août 2031)"))
-        #expect(!text.contains("Jusqu'à mi-mandat ("))
+        #expect(text.contains("Les trois prochains mois (juin 2031 – août 2031)"))
+        #expect(text.contains("Jusqu'à la fin du mandat (sept. 2031 – févr. 2032)"))
+        #expect(!text.contains("Jusqu'au bilan de mi-mandat ("))
+        #expect(!text.contains("100 premiers jours"))
     }
 
     @Test("--output écrit le fichier de façon atomique")

@@ -29,63 +29,65 @@ struct CalendarTests {
 
     // MARK: MandateCalendar
 
-    @Test("un début en décembre 2026 donne les quatre phases")
-    func fullCalendar() throws {
-        let calendar = try Fixture.calendar(2026, 12)
-        #expect(calendar.phases.map(\.horizon) == [.hundredDays, .firstYear, .midMandate, .endOfMandate])
-        #expect(calendar.phases.map(\.title) == ["Les 100 premiers jours", "La première année", "Jusqu'à mi-mandat", "Jusqu'à la fin du mandat"])
-        #expect(calendar.phases.map(\.period) == [
-            "déc. 2026 – févr. 2027",
-            "mars 2027 – nov. 2027",
-            "déc. 2027 – févr. 2029",
-            "mars 2029 – févr. 2032",
-        ])
-        #expect(calendar.phases.map(\.months) == [3, 9, 15, 36])
-        // The phases follow one another without a gap and end with the mandate.
-        for (previous, next) in zip(calendar.phases, calendar.phases.dropFirst()) {
-            #expect(previous.end == next.start)
-        }
+    /// (start, titles, periods, ids) for starts across the mandate.
+    static let calendars: [(String, [String], [String], [String])] = [
+        ("2026-03", ["Les 100 premiers jours du mandat", "D'ici fin 2026", "Jusqu'au bilan de mi-mandat", "Jusqu'à la fin du mandat"],
+         ["mars 2026 – mai 2026", "juin 2026 – déc. 2026", "janv. 2027 – mars 2029", "avr. 2029 – févr. 2032"],
+         ["premiers-mois", "fin-d-annee", "mi-mandat", "fin-mandat"]),
+        ("2026-12", ["Les trois prochains mois", "D'ici fin 2027", "Jusqu'au bilan de mi-mandat", "Jusqu'à la fin du mandat"],
+         ["déc. 2026 – févr. 2027", "mars 2027 – déc. 2027", "janv. 2028 – mars 2029", "avr. 2029 – févr. 2032"],
+         ["premiers-mois", "fin-d-annee", "mi-mandat", "fin-mandat"]),
+        // Two months left in 2027, and a 2028 phase would leave three months before the review: straight to it.
+        ("2027-08", ["Les trois prochains mois", "Jusqu'au bilan de mi-mandat", "Jusqu'à la fin du mandat"],
+         ["août 2027 – oct. 2027", "nov. 2027 – mars 2029", "avr. 2029 – févr. 2032"],
+         ["premiers-mois", "mi-mandat", "fin-mandat"]),
+        ("2028-06", ["Les trois prochains mois", "Jusqu'au bilan de mi-mandat", "Jusqu'à la fin du mandat"],
+         ["juin 2028 – août 2028", "sept. 2028 – mars 2029", "avr. 2029 – févr. 2032"],
+         ["premiers-mois", "mi-mandat", "fin-mandat"]),
+        // The review falls in the first three months.
+        ("2029-02", ["Les trois prochains mois", "Jusqu'à la fin du mandat"],
+         ["févr. 2029 – avr. 2029", "mai 2029 – févr. 2032"], ["premiers-mois", "fin-mandat"]),
+        // Two months would be left after the first three: one phase to the end.
+        ("2031-10", ["Jusqu'à la fin du mandat"], ["oct. 2031 – févr. 2032"], ["fin-mandat"]),
+        ("2032-02", ["Jusqu'à la fin du mandat"], ["févr. 2032"], ["fin-mandat"]),
+    ]
+
+    @Test("les phases portent un nom vrai pour le mois de départ", arguments: calendars)
+    func phaseNames(start: String, titles: [String], periods: [String], ids: [String]) throws {
+        let calendar = try MandateCalendar(start: try #require(YearMonth(parsing: start)))
+        #expect(calendar.phases.map(\.title) == titles)
+        #expect(calendar.phases.map(\.period) == periods)
+        #expect(calendar.phases.map(\.id) == ids)
+        // One after the other without a gap, from the start to the elections of March 2032.
+        #expect(calendar.phases.first?.start == calendar.start)
+        for (previous, next) in zip(calendar.phases, calendar.phases.dropFirst()) { #expect(previous.end == next.start) }
         #expect(calendar.phases.last?.end == MandateCalendar.mandateEnd)
-        for horizon in Horizon.allCases {
-            #expect(calendar.phases[calendar.phaseIndex(for: horizon)].horizon == horizon)
+        // No phase after the first is shorter than four months; « 100 premiers jours » only at the mandate's start.
+        #expect(calendar.phases.dropFirst().allSatisfy { $0.months >= 4 })
+        #expect(calendar.phases.contains { $0.title.contains("100 premiers jours") } == (start == "2026-03"))
+        // Every horizon has a phase, in order, and the phases' horizons cover them all once.
+        let covered = calendar.phases.flatMap { Horizon.allCases.filter($0.horizons.contains) }
+        #expect(covered == Horizon.allCases)
+        let indices = Horizon.allCases.map(calendar.phaseIndex(for:))
+        #expect(indices == indices.sorted())
+    }
+
+    @Test("une phase « D'ici fin d'année » ne part jamais de moins de six mois ni ne dépasse le bilan de mi-mandat")
+    func yearPhase() throws {
+        var month = MandateCalendar.mandateStart
+        while month < MandateCalendar.mandateEnd {
+            let calendar = try MandateCalendar(start: month)
+            for phase in calendar.phases where phase.id == "fin-d-annee" {
+                #expect(phase.months >= 6, "\(month) : \(phase.period)")
+                #expect(phase.end.month == 1)
+                #expect(phase.title == "D'ici fin \(phase.end.year - 1)")
+                #expect(phase.end <= MandateCalendar.midMandateReview)
+            }
+            for phase in calendar.phases where phase.id == "mi-mandat" {
+                #expect(phase.end == MandateCalendar.midMandateReview.adding(months: 1))
+            }
+            month = month.adding(months: 1)
         }
-    }
-
-    @Test("un début tardif (juin 2028) fusionne les phases : plus de mi-mandat")
-    func lateStart() throws {
-        let calendar = try Fixture.calendar(2028, 6)
-        #expect(calendar.phases.map(\.horizon) == [.hundredDays, .firstYear, .endOfMandate])
-        #expect(calendar.phases.map(\.period) == [
-            "juin 2028 – août 2028",
-            "sept. 2028 – mai 2029",
-            "juin 2029 – févr. 2032",
-        ])
-        // Mid-mandate recommendations go to the next phase present.
-        #expect(calendar.phaseIndex(for: .midMandate) == 2)
-        #expect(calendar.phaseIndex(for: .firstYear) == 1)
-        #expect(calendar.phaseIndex(for: .endOfMandate) == 2)
-    }
-
-    @Test("un début en novembre 2031 ne garde que ce qui tient avant mars 2032")
-    func veryLateStart() throws {
-        let calendar = try Fixture.calendar(2031, 11)
-        #expect(calendar.phases.map(\.horizon) == [.hundredDays, .firstYear])
-        #expect(calendar.phases.map(\.period) == ["nov. 2031 – janv. 2032", "févr. 2032"])
-        #expect(calendar.phases.map(\.months) == [3, 1])
-        #expect(calendar.phaseIndex(for: .midMandate) == 1)
-        #expect(calendar.phaseIndex(for: .endOfMandate) == 1)
-
-        let lastMonth = try Fixture.calendar(2032, 2)
-        #expect(lastMonth.phases.map(\.horizon) == [.hundredDays])
-        #expect(lastMonth.phases.map(\.period) == ["févr. 2032"])
-        #expect(lastMonth.phaseIndex(for: .endOfMandate) == 0)
-    }
-
-    @Test("le premier mois du mandat est accepté")
-    func mandateStart() throws {
-        let calendar = try Fixture.calendar(2026, 3)
-        #expect(calendar.phases.first?.period == "mars 2026 – mai 2026")
-        #expect(calendar.phases.count == 4)
     }
 
     @Test("un début hors du mandat est refusé")
@@ -96,42 +98,31 @@ struct CalendarTests {
         #expect(throws: MandateCalendar.CalendarError.afterMandate(YearMonth(year: 2032, month: 3))) {
             try MandateCalendar(start: YearMonth(year: 2032, month: 3))
         }
-        #expect(throws: MandateCalendar.CalendarError.afterMandate(YearMonth(year: 2033, month: 1))) {
-            try MandateCalendar(start: YearMonth(year: 2033, month: 1))
-        }
+    }
+
+    @Test("la saison chaude : l'été dans l'Hexagone, l'été austral à La Réunion")
+    func hotSeason() {
+        #expect(HotSeason.mainland.nextStart(atOrAfter: YearMonth(year: 2027, month: 2)) == YearMonth(year: 2027, month: 6))
+        #expect(HotSeason.mainland.nextStart(atOrAfter: YearMonth(year: 2027, month: 7)) == YearMonth(year: 2028, month: 6))
+        let austral = HotSeason(startMonth: 11, name: "l'été austral")
+        #expect(austral.nextStart(atOrAfter: YearMonth(year: 2027, month: 2)) == YearMonth(year: 2027, month: 11))
     }
 
     // MARK: Capacity
 
     static let populations: [Double] = [1, 1_000, 3_499, 3_500, 10_000, 19_999, 20_000, 50_000, 99_999, 100_000, 1_000_000]
 
-    @Test("la part liée à la taille croît par paliers de population")
-    func sizeUnits() throws {
-        let phases = try Fixture.calendar(2026, 12).phases
-        func size(_ population: Double) -> Int { Capacity(population: population, engineeringStaff: 1, phases: phases).sizeUnits }
-        // Constant inside a bracket, strictly larger in the next one.
-        #expect(size(1) == size(3_499))
-        #expect(size(3_499) < size(3_500))
-        #expect(size(3_500) == size(19_999))
-        #expect(size(19_999) < size(20_000))
-        #expect(size(20_000) == size(99_999))
-        #expect(size(99_999) < size(100_000))
-        #expect(size(100_000) == size(3_000_000))
-        #expect(size(1) > 0)
-    }
-
-    @Test("chaque agent ajoute deux unités par an, dix agents au plus comptent", arguments: [
-        (0, 0), (1, 2), (3, 6), (10, 20), (15, 20), (-2, 0),
+    @Test("unités par an : les élus, la taille, puis deux agents à 0,6 et les suivants à 0,3, dix au plus", arguments: [
+        (420.0, 0, 10), (420.0, 1, 16), (420.0, 2, 22), (8_000.0, 1, 20), (15_000.0, 4, 32), (45_000.0, 5, 39),
+        (250_000.0, 10, 56), (250_000.0, 40, 56), (420.0, -3, 10),
     ])
-    func staffUnits(staff: Int, units: Int) throws {
-        let phases = try Fixture.calendar(2026, 12).phases
-        let capacity = Capacity(population: 420, engineeringStaff: staff, phases: phases)
+    func yearlyUnits(population: Double, staff: Int, tenths: Int) throws {
+        let capacity = Capacity(population: population, engineeringStaff: staff, phases: try Fixture.calendar(2026, 12).phases)
+        #expect(capacity.yearlyTenths == tenths)
         #expect(capacity.staff == max(0, staff))
-        #expect(capacity.staffUnits == units)
-        #expect(capacity.yearlyUnits == capacity.sizeUnits + units)
     }
 
-    @Test("la capacité ne décroît jamais quand la population ou l'équipe grandit, et croît au total")
+    @Test("la capacité ne décroît jamais quand la population ou l'équipe grandit")
     func capacityIsMonotonic() throws {
         let phases = try Fixture.calendar(2026, 12).phases
         for staff in 0...12 {
@@ -139,43 +130,31 @@ struct CalendarTests {
             for (smaller, larger) in zip(units, units.dropFirst()) {
                 #expect(zip(smaller, larger).allSatisfy { $0 <= $1 }, "\(smaller) puis \(larger)")
             }
-            #expect(units.last!.reduce(0, +) > units.first!.reduce(0, +))
         }
         for population in Self.populations {
-            let units = (0...12).map { Capacity(population: population, engineeringStaff: $0, phases: phases).yearlyUnits }
-            #expect(units == units.sorted())
-            #expect(units[10] > units[0])
-            #expect(units[11] == units[10])
+            let totals = (0...12).map { Capacity(population: population, engineeringStaff: $0, phases: phases).totalUnits }
+            #expect(totals == totals.sorted())
         }
     }
 
-    @Test("les unités d'une phase suivent sa durée, avec un plancher", arguments: [
-        (420.0, 1), (420.0, 0), (12_000.0, 2), (50_000.0, 3), (250_000.0, 10),
-    ])
-    func unitsPerPhase(population: Double, staff: Int) throws {
-        for start in [(2026, 12), (2028, 6), (2031, 11)] {
-            let phases = try Fixture.calendar(start.0, start.1).phases
-            let capacity = Capacity(population: population, engineeringStaff: staff, phases: phases)
-            #expect(capacity.unitsPerPhase.count == phases.count)
-            for (units, phase) in zip(capacity.unitsPerPhase, phases) {
-                let prorated = Int((Double(capacity.yearlyUnits) * Double(phase.months) / 12).rounded())
-                let floor = phase.horizon == .hundredDays ? Capacity.minimumFirstHundredDays : Capacity.minimumPerPhase
-                #expect(units == max(floor, prorated), "\(phase.title) : \(phase.months) mois")
-            }
-        }
-    }
-
-    @Test("une phase plus longue n'a jamais moins d'unités")
-    func longerPhasesHoldMore() throws {
+    @Test("les premiers mois comptent double : une équipe lance tôt et poursuit ensuite")
+    func frontLoaded() throws {
         let phases = try Fixture.calendar(2026, 12).phases
-        #expect(phases.map(\.months) == [3, 9, 15, 36])
-        for population in Self.populations {
-            let units = Capacity(population: population, engineeringStaff: 2, phases: phases).unitsPerPhase
-            #expect(units == units.sorted())
-            #expect(units.allSatisfy { $0 >= Capacity.minimumPerPhase })
+        let capacity = Capacity(population: 45_000, engineeringStaff: 5, phases: phases)
+        // 3.9 units a year: 10 months at twice the rate, then 15 (2 at twice), then 35 (2 at once, 33 at half).
+        #expect(capacity.unitsPerPhase == [3, 7, 6, 6])
+        let perMonth = zip(capacity.unitsPerPhase, phases).map { Double($0) / Double($1.months) }
+        #expect(perMonth[1] > perMonth[2] && perMonth[2] > perMonth[3])
+        #expect(capacity.methodLimit == 2 + 22 / 15)
+    }
+
+    @Test("planchers : trois unités dans la première phase, une dans les autres")
+    func floors() throws {
+        for start in [(2026, 12), (2028, 6), (2031, 10)] {
+            let phases = try Fixture.calendar(start.0, start.1).phases
+            let capacity = Capacity(population: 50, engineeringStaff: 0, phases: phases)
+            #expect(capacity.unitsPerPhase.first ?? 0 >= Capacity.firstPhaseMinimum)
+            #expect(capacity.unitsPerPhase.allSatisfy { $0 >= Capacity.phaseMinimum })
         }
-        // A 36-month phase of a large, well-staffed territory holds three years of units.
-        let large = Capacity(population: 250_000, engineeringStaff: 10, phases: phases)
-        #expect(large.unitsPerPhase[3] == 3 * large.yearlyUnits)
     }
 }

@@ -26,6 +26,11 @@ enum Fixture {
           "values": [ { "id": "aucun", "label": "aucun CLS" }, { "id": "en-vigueur", "label": "CLS en vigueur" } ] },
         { "name": "cpts", "type": "bool", "default": false, "label": "une CPTS couvre le territoire",
           "falseLabel": "aucune CPTS ne couvre le territoire" },
+        { "name": "intercommunalHealth", "type": "bool", "default": false,
+          "label": "l'intercommunalité porte déjà une démarche de santé",
+          "falseLabel": "l'intercommunalité ne porte pas de démarche de santé" },
+        { "name": "outreMer", "type": "enum", "default": "non", "label": "situation outre-mer",
+          "values": [ { "id": "non", "label": "Hexagone" }, { "id": "reunion", "label": "La Réunion" } ] },
         { "name": "priorities", "type": "set", "default": [], "label": "priorités de l'équipe",
           "values": [ { "id": "acces-aux-soins", "label": "accès aux soins" },
                       { "id": "sante-mentale", "label": "santé mentale" },
@@ -42,6 +47,7 @@ enum Fixture {
     {
       "levers": [
         { "id": "offre-de-soins", "title": "Offre de soins", "description": "Faciliter l'installation des professionnels." },
+        { "id": "methode", "title": "Méthode du mandat", "method": true, "description": "Pilotage et ambition du mandat." },
         { "id": "coordination", "title": "Coordination territoriale", "description": "CLS, CLSM et instances de dialogue." }
       ]
     }
@@ -67,9 +73,14 @@ enum Fixture {
         var horizon: String = "annee-1"
         var effort: String = "faible"
         var lever: String = "offre-de-soins"
+        var carrier: String = "territoire"
         var after: [String] = []
+        var together: [String] = []
         var replaces: [String] = []
         var excludes: [String] = []
+        var foundation = false
+        var serves: [String] = []
+        var deadline: String?
         var why: String = "Une action utile pour la santé des habitants du territoire."
         var steps: [String] = ["Réunir les acteurs concernés.", "Écrire un plan d'action partagé."]
         var partners: [String] = ["ARS (délégation départementale)"]
@@ -95,8 +106,12 @@ enum Fixture {
                 let items = boosts.map { "{ \"when\": \(quote($0.when)), \"points\": \($0.points), \"reason\": \(quote($0.reason)) }" }
                 fields.append(("boosts", "[" + items.joined(separator: ", ") + "]"))
             }
-            fields += [("horizon", quote(horizon)), ("effort", quote(effort))]
+            fields += [("horizon", quote(horizon)), ("effort", quote(effort)), ("carrier", quote(carrier))]
+            if let deadline { fields.append(("deadline", deadline.hasPrefix("{") ? deadline : quote(deadline))) }
+            if foundation { fields.append(("foundation", "true")) }
+            if !serves.isEmpty { fields.append(("serves", list(serves))) }
             if !after.isEmpty { fields.append(("after", list(after))) }
+            if !together.isEmpty { fields.append(("together", list(together))) }
             if !replaces.isEmpty { fields.append(("replaces", list(replaces))) }
             if !excludes.isEmpty { fields.append(("excludes", list(excludes))) }
             fields += [
@@ -194,6 +209,8 @@ enum Fixture {
         var priorities: [String]?
         var engineeringStaff: Int?
         var share75Plus: Double?
+        var intercommunalHealth: Bool?
+        var outreMer: String?
 
         var json: String {
             var members = [
@@ -205,6 +222,8 @@ enum Fixture {
             if let priorities { members.append("\"priorities\": \(list(priorities))") }
             if let engineeringStaff { members.append("\"engineeringStaff\": \(engineeringStaff)") }
             if let share75Plus { members.append("\"share75Plus\": \(share75Plus)") }
+            if let intercommunalHealth { members.append("\"intercommunalHealth\": \(intercommunalHealth)") }
+            if let outreMer { members.append("\"outreMer\": \(quote(outreMer))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }
@@ -292,8 +311,10 @@ extension Roadmap {
     func item(_ id: String) -> RoadmapItem? { items.first { $0.recommendation.id == id } }
 
     func leftOutReason(_ id: String) -> LeftOutRecommendation.Reason? {
-        leftOut.first { $0.recommendation.id == id }?.reason
+        notPlaced(id)?.reason
     }
+
+    func phaseID(_ id: String) -> String? { item(id).map { calendar.phases[$0.phaseIndex].id } }
 }
 
 extension SourceLocation {

@@ -99,149 +99,217 @@ struct PlannerTests {
         #expect(bourg.item("clsm-creer")?.supersedes == ["sante-mentale-relais"])
     }
 
-    // MARK: Order
+    // MARK: Level of government
 
-    @Test("un préalable passe toujours avant ce qui en dépend, même moins bien noté")
+    static let levels = [
+        Rec(id: "conseils-quartier", title: "Associer les conseils de quartier", when: "population >= 1", carrier: "commune"),
+        Rec(id: "pcaet", title: "Mettre la santé dans le plan climat", when: "population >= 1", carrier: "intercommunalite"),
+        Rec(id: "diagnostic", title: "Établir un diagnostic", when: "population >= 1", carrier: "territoire"),
+        Rec(id: "cpts", title: "Soutenir la CPTS", when: "population >= 1", carrier: "partenaire"),
+    ]
+
+    @Test("une intercommunalité ne reçoit pas d'instrument communal")
+    func communalInstrument() throws {
+        var epci = Fixture.bourg
+        epci.cls = nil
+        let (_, roadmap) = try Fixture.plan(epci, recs: Self.levels)
+        #expect(roadmap.leftOutReason("conseils-quartier") == .wrongLevel(.communalInstrument))
+        #expect(Set(roadmap.ids) == ["pcaet", "diagnostic", "cpts"])
+    }
+
+    @Test("une commune dont l'intercommunalité porte la santé ne reçoit pas ce que porte l'intercommunalité")
+    func carriedByIntercommunality() throws {
+        var commune = Fixture.smallCommune
+        commune.intercommunalHealth = true
+        let (_, carried) = try Fixture.plan(commune, recs: Self.levels)
+        #expect(carried.leftOutReason("pcaet") == .wrongLevel(.carriedByIntercommunality))
+        #expect(Set(carried.ids) == ["conseils-quartier", "diagnostic", "cpts"])
+        // Without it, the commune raises the matter with its intercommunality: the action stays.
+        commune.intercommunalHealth = false
+        #expect(Set(try Fixture.plan(commune, recs: Self.levels).roadmap.ids) == Set(Self.levels.map(\.id)))
+    }
+
+    // MARK: Relations
+
+    @Test("after ordonne seulement : un préalable absent est à faire d'abord ou supposé fait")
+    func afterOnlyOrders() throws {
+        // `bilan-mandat` comes after `cls-engager`, which does not apply to a small commune: it stays.
+        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune)
+        let bilan = try #require(roadmap.item("bilan-mandat"))
+        #expect(bilan.assumedPrerequisites == ["cls-engager"])
+        #expect(bilan.prerequisites.isEmpty)
+    }
+
+    @Test("un préalable réclame sa place avant ce qui en dépend, qui vient après lui")
     func prerequisiteFirst() throws {
         let (_, roadmap) = try Fixture.plan(Fixture.bourg)
-        #expect(roadmap.ids == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "cls-renouveler", "clsm-creer", "bilan-mandat"])
+        #expect(roadmap.ids == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "clsm-creer", "cls-renouveler", "bilan-mandat"])
         let diagnostic = try #require(roadmap.item("diagnostic-partage"))
         let cpts = try #require(roadmap.item("cpts-soutenir"))
+        // Better scored and of an earlier horizon, the CPTS waits for the diagnostic it needs.
         #expect(cpts.score.total > diagnostic.score.total)
-        #expect(diagnostic.rank < cpts.rank)
-        // The CPTS wanted the 100 days, but waits for its diagnostic in the first year.
-        #expect(diagnostic.phaseIndex == 1)
-        #expect(cpts.phaseIndex == 1)
+        #expect(cpts.phaseIndex == diagnostic.phaseIndex)
         #expect(cpts.placement == .prerequisite("diagnostic-partage"))
         #expect(cpts.prerequisites == ["diagnostic-partage"])
-        // A prerequisite is as urgent as what waits for it: the diagnostic (50) and the CPTS (85) come before the
-        // renewal of the CLS (58) in the same phase.
-        let renewal = try #require(roadmap.item("cls-renouveler"))
-        #expect(renewal.phaseIndex == 1)
-        #expect(diagnostic.score.total < renewal.score.total)
-        #expect(cpts.rank < renewal.rank)
         Self.expectPrerequisitesFirst(roadmap)
     }
 
-    @Test("un préalable retardé par la capacité entraîne ce qui en dépend")
-    func prerequisiteDelayedByCapacity() throws {
-        // The 100 days of a small commune hold 5 units: the big project (3) leaves no room for the prerequisite (3).
-        let recs = [
-            Rec(id: "gros-chantier", title: "Gros chantier", when: "population >= 1", priority: 99, horizon: "100-jours", effort: "fort"),
-            Rec(id: "prealable", title: "Préalable", when: "population >= 1", priority: 40, horizon: "100-jours", effort: "fort"),
-            Rec(id: "suite", title: "Suite", when: "population >= 1", priority: 95, horizon: "100-jours", after: ["prealable"]),
-        ]
-        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
-        try #require(roadmap.capacity.unitsPerPhase.first == Capacity.minimumFirstHundredDays)
-        #expect(roadmap.ids == ["gros-chantier", "prealable", "suite"])
-        #expect(Self.phases(roadmap) == ["gros-chantier": 0, "prealable": 1, "suite": 1])
-        #expect(roadmap.item("prealable")?.placement == .capacity(wanted: 0))
-        #expect(roadmap.item("suite")?.placement == .prerequisite("prealable"))
-        Self.expectPrerequisitesFirst(roadmap)
+    static let together = [
+        Rec(id: "cls", title: "Engager un contrat local de santé", when: "population >= 1", priority: 90, horizon: "annee-1", effort: "fort"),
+        Rec(id: "coordinateur", title: "Recruter le coordinateur du CLS", when: "population >= 1", priority: 40, horizon: "100-jours",
+            together: ["cls"]),
+        Rec(id: "enquete", title: "Interroger les habitants", when: "population >= 1", priority: 30, horizon: "mi-mandat", together: ["cls"]),
+    ]
+
+    @Test("together place les actions qui vont ensemble dans la même phase, au pas de la plus tardive")
+    func togetherSamePhase() throws {
+        let (_, roadmap) = try Fixture.plan(Fixture.bourg, recs: Self.together)
+        let phases = Set(roadmap.items.map(\.phaseIndex))
+        #expect(roadmap.items.count == 3)
+        #expect(phases == [roadmap.calendar.phaseIndex(for: .midMandate)])
+        // The best scored comes first in the phase; each says whom it goes with.
+        #expect(roadmap.ids == ["cls", "coordinateur", "enquete"])
+        #expect(roadmap.item("cls")?.placement == .together("enquete"))
+        #expect(roadmap.item("enquete")?.placement == .horizon)
+        #expect(roadmap.item("coordinateur")?.together == ["cls"])
+        #expect(roadmap.item("cls")?.together == ["coordinateur", "enquete"])
     }
 
-    @Test("l'ordre des préalables tient pour des profils variés",
-          arguments: [Fixture.smallCommune, Fixture.bourg,
-                      Fixture.ProfileSpec(population: 5_000, priorities: ["acces-aux-soins"], engineeringStaff: 0)])
-    func prerequisitesAlwaysFirst(spec: Fixture.ProfileSpec) throws {
-        for start in [(2026, 12), (2028, 6), (2031, 11)] {
-            let (_, roadmap) = try Fixture.plan(spec, start: start)
-            Self.expectPrerequisitesFirst(roadmap)
-            #expect(roadmap.items.map(\.phaseIndex) == roadmap.items.map(\.phaseIndex).sorted())
+    @Test("together ne lie que ce qui est retenu : seule, l'action garde son horizon")
+    func togetherAlone() throws {
+        var recs = Self.together
+        recs[0].when = "population >= 1000000"
+        let (_, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
+        #expect(roadmap.phaseID("coordinateur") == "premiers-mois")
+        #expect(roadmap.item("coordinateur")?.placement == .horizon)
+        #expect(roadmap.item("coordinateur")?.together == [])
+    }
+
+    // MARK: Claims on the team's time
+
+    @Test("les fondations passent d'abord, puis la meilleure action de chaque priorité déclarée, puis le mérite")
+    func claimOrder() throws {
+        let recs = [
+            Rec(id: "referent", title: "Désigner un élu référent", when: "population >= 1", priority: 20, horizon: "100-jours",
+                lever: "methode", foundation: true),
+            Rec(id: "forte", title: "Une action très bien notée", when: "population >= 1", priority: 95, horizon: "100-jours", effort: "moyen"),
+            Rec(id: "soins", title: "Une action d'accès aux soins", when: "population >= 1", priority: 30, horizon: "100-jours",
+                effort: "moyen", serves: ["acces-aux-soins"]),
+            Rec(id: "soins-tardive", title: "Une autre, plus tardive", when: "population >= 1", priority: 90, horizon: "mi-mandat",
+                serves: ["acces-aux-soins"]),
+        ]
+        var spec = Fixture.smallCommune
+        spec.priorities = ["acces-aux-soins"]
+        let (_, roadmap) = try Fixture.plan(spec, recs: recs)
+        // Three units in the first phase: the foundation (1) and the priority's early action (2) claim them
+        // before the best-scored action, which waits for the next phase.
+        #expect(roadmap.phaseID("referent") == "premiers-mois")
+        #expect(roadmap.phaseID("soins") == "premiers-mois")
+        #expect(roadmap.phaseID("forte") == "fin-d-annee")
+        #expect(roadmap.item("forte")?.placement == .capacity(wanted: 0))
+        #expect(roadmap.item("referent")?.selection == .foundation)
+        #expect(roadmap.item("soins")?.selection == .priority("acces-aux-soins"))
+        #expect(roadmap.item("soins-tardive")?.selection == .merit)
+        #expect(roadmap.ids.prefix(2) == ["referent", "soins"])
+    }
+
+    static func crowded(_ count: Int, effort: String = "moyen") -> [Rec] {
+        (1...count).map { Rec(id: "action-\($0 < 10 ? "0" : "")\($0)", title: "Action \($0)", when: "population >= 1",
+                              priority: 100 - $0, effort: effort) }
+    }
+
+    @Test("ce qui ne tient pas dans la capacité est à envisager ensuite, les mieux notées d'abord")
+    func considerLater() throws {
+        // A small commune holds 3 + 3 + 2 + 2 units; twelve medium actions (2 units) from the first year on.
+        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: Self.crowded(12))
+        #expect(roadmap.capacity.unitsPerPhase == [3, 3, 2, 2])
+        #expect(roadmap.ids == ["action-01", "action-02", "action-03"])
+        #expect(roadmap.considerLater.map(\.recommendation.id) == (4...12).map { "action-\($0 < 10 ? "0" : "")\($0)" })
+        #expect(roadmap.considerLater.allSatisfy { $0.reason == .noCapacity })
+        #expect(roadmap.leftOut.isEmpty)
+        #expect(roadmap.item("action-02")?.placement == .capacity(wanted: 1))
+    }
+
+    @Test("jamais une action écartée faute de place quand une moins bien notée, d'effort égal ou plus fort, tient sa place")
+    func meritFirst() throws {
+        // Light and heavy actions mixed: whatever is kept for lack of room for a better one is lighter than it.
+        let recs = (1...14).map { index in
+            Rec(id: "a\(index < 10 ? "0" : "")\(index)", title: "Action \(index)", when: "population >= 1",
+                priority: 100 - 3 * index, horizon: index % 3 == 0 ? "mi-mandat" : "annee-1",
+                effort: ["faible", "moyen", "fort"][index % 3])
+        }
+        for spec in [Fixture.smallCommune, Fixture.bourg] {
+            let (_, roadmap) = try Fixture.plan(spec, recs: recs)
+            #expect(!roadmap.considerLater.isEmpty)
+            for later in roadmap.considerLater {
+                let window = roadmap.calendar.phaseIndex(for: later.recommendation.horizon)...
+                for item in roadmap.items where window.contains(item.phaseIndex) && item.score.total < later.score.total {
+                    #expect(item.recommendation.effort.units < later.recommendation.effort.units,
+                            "\(item.recommendation.id) (\(item.score.total)) gardée, \(later.recommendation.id) (\(later.score.total)) écartée")
+                }
+            }
         }
     }
 
-    @Test("à score égal, l'identifiant départage")
-    func tiesBrokenByID() throws {
+    @Test("le nombre d'actions de méthode est borné par la capacité ; les fondations passent toujours")
+    func methodLimit() throws {
         let recs = [
-            Rec(id: "delta", title: "Delta", when: "population >= 1"),
-            Rec(id: "beta", title: "Beta", when: "population >= 1"),
-            Rec(id: "gamma", title: "Gamma", when: "population >= 1", boosts: [Fixture.boost("population >= 100", 10, "assez grand")]),
-            Rec(id: "alpha", title: "Alpha", when: "population >= 1"),
-        ]
+            Rec(id: "fondation", title: "Fixer l'ambition", when: "population >= 1", priority: 10, horizon: "100-jours",
+                lever: "methode", foundation: true),
+        ] + (1...5).map { Rec(id: "methode-\($0)", title: "Méthode \($0)", when: "population >= 1", priority: 90 - $0, lever: "methode") }
+            + [Rec(id: "action", title: "Une action", when: "population >= 1", priority: 20)]
         let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
-        #expect(roadmap.ids == ["gamma", "alpha", "beta", "delta"])
-        #expect(roadmap.items.map(\.score.total) == [60, 50, 50, 50])
+        #expect(roadmap.capacity.methodLimit == 2)
+        #expect(roadmap.ids.sorted() == ["action", "fondation", "methode-1"])
+        #expect(roadmap.considerLater.map(\.recommendation.id) == ["methode-2", "methode-3", "methode-4", "methode-5"])
+        #expect(roadmap.considerLater.allSatisfy { $0.reason == .methodLimit(2) })
     }
 
-    @Test("un préalable qui ne s'applique pas (ici remplacé) est ignoré")
-    func inapplicablePrerequisiteIgnored() throws {
-        let (_, roadmap) = try Fixture.plan(Fixture.bourg)
-        let review = try #require(roadmap.item("bilan-mandat"))
-        #expect(review.prerequisites.isEmpty)
-        #expect(review.placement == .horizon)
-    }
+    // MARK: Deadlines
 
-    // MARK: Phases
+    @Test("une échéance saisonnière place l'action avant l'été qu'elle prépare, ou le suivant s'il n'y a plus de place")
+    func seasonalDeadline() throws {
+        let heat = Rec(id: "canicule", title: "Préparer la saison chaude", when: "population >= 1", priority: 40, deadline: "avant-saison-chaude")
+        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [heat])
+        let item = try #require(roadmap.item("canicule"))
+        #expect(roadmap.phaseID("canicule") == "fin-d-annee")
+        #expect(item.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 6), kind: .hotSeason(.mainland)))
 
-    @Test("l'horizon fixe la phase la plus précoce")
-    func horizonSetsEarliestPhase() throws {
-        let (_, roadmap) = try Fixture.plan(Fixture.bourg)
-        #expect(Self.phases(roadmap) == [
-            "seniors-canicule": 0, "cls-renouveler": 1, "diagnostic-partage": 1, "cpts-soutenir": 1,
-            "clsm-creer": 2, "bilan-mandat": 3,
-        ])
-        for id in ["seniors-canicule", "cls-renouveler", "diagnostic-partage", "clsm-creer", "bilan-mandat"] {
-            #expect(roadmap.item(id)?.placement == .horizon, "\(id)")
+        // Phases before summer 2027 full of foundations: it aims at summer 2028. (Deadlines claim room right after
+        // the foundations, so better scored actions do not push it.)
+        let foundations = Self.crowded(3, effort: "faible").map { rec -> Rec in
+            var rec = rec
+            rec.foundation = true
+            return rec
         }
-        // The planner reads the size and the staff from the profile.
-        #expect(roadmap.capacity == Capacity(population: 12_000, engineeringStaff: 2, phases: roadmap.calendar.phases))
-        #expect(roadmap.unitsUsed == [1, 5, 3, 1])
+        let (_, crowded) = try Fixture.plan(Fixture.smallCommune, recs: foundations + [heat] + Self.crowded(3, effort: "faible").map { rec -> Rec in
+            var rec = rec
+            rec.id = "meilleure-" + rec.id
+            return rec
+        })
+        #expect(crowded.item("canicule")?.deadline?.before == YearMonth(year: 2028, month: 6))
+        #expect(crowded.phaseID("canicule") == "mi-mandat")
+
+        // In the austral summer, the season starts in November.
+        var reunion = Fixture.smallCommune
+        reunion.outreMer = "reunion"
+        let (_, austral) = try Fixture.plan(reunion, recs: [heat])
+        #expect(austral.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 11))
     }
 
-    @Test("sans phase de mi-mandat (début tardif), une action de mi-mandat va à la phase suivante")
-    func horizonWithMergedPhases() throws {
-        let (_, roadmap) = try Fixture.plan(Fixture.bourg, start: (2028, 6))
-        #expect(roadmap.calendar.phases.map(\.horizon) == [.hundredDays, .firstYear, .endOfMandate])
-        let clsm = try #require(roadmap.item("clsm-creer"))
-        #expect(clsm.phaseIndex == 2)
-        #expect(clsm.placement == .horizon)
-    }
+    @Test("une échéance datée passée ou intenable écarte l'action en le disant")
+    func statedDeadline() throws {
+        let dated = Rec(id: "prs", title: "Contribuer au projet régional de santé", when: "population >= 1", priority: 40,
+                        deadline: #"{ "before": "2027-01", "reason": "avant l'adoption du projet régional de santé" }"#)
+        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [dated])
+        // Its horizon (the first year) starts in March 2027, after the deadline.
+        #expect(roadmap.leftOutReason("prs") == .deadlineMissed(YearMonth(year: 2027, month: 1)))
 
-    @Test("la capacité reporte les moins bien classées, écarte ce qui ne tient pas et ce qui en dépend")
-    func capacity() throws {
-        // From November 2031 a small commune has two phases: the 100 days (5 units) and one more month (4).
-        let recs = [
-            Rec(id: "p1", title: "P1", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
-            Rec(id: "p2", title: "P2", when: "population >= 1", priority: 80, horizon: "100-jours", effort: "fort"),
-            Rec(id: "p3", title: "P3", when: "population >= 1", priority: 70, horizon: "100-jours", effort: "moyen"),
-            Rec(id: "p4", title: "P4", when: "population >= 1", priority: 75, horizon: "100-jours", effort: "faible", after: ["p3"]),
-            Rec(id: "p5", title: "P5", when: "population >= 1", priority: 60, horizon: "100-jours", effort: "fort"),
-            Rec(id: "p6", title: "P6", when: "population >= 1", priority: 50, horizon: "100-jours", effort: "faible"),
-        ]
-        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs, start: (2031, 11))
-        try #require(roadmap.capacity.unitsPerPhase == [5, 4])
-        // p1 takes 3 of the 100 days' 5 units; p2 (3) spills to the next phase; p3 (2), urgent because p4
-        // waits for it, takes the last 2 units of the 100 days; p4 follows in the next phase; p5 and p6 no
-        // longer fit anywhere.
-        #expect(roadmap.ids == ["p1", "p3", "p2", "p4"])
-        #expect(roadmap.item("p1")?.phaseIndex == 0)
-        #expect(roadmap.item("p1")?.placement == .horizon)
-        #expect(roadmap.item("p3")?.phaseIndex == 0)
-        #expect(roadmap.item("p2")?.phaseIndex == 1)
-        #expect(roadmap.item("p2")?.placement == .capacity(wanted: 0))
-        #expect(roadmap.item("p4")?.phaseIndex == 1)
-        #expect(roadmap.item("p4")?.placement == .capacity(wanted: 0))
-        #expect(roadmap.leftOutReason("p5") == .noCapacity)
-        #expect(roadmap.leftOutReason("p6") == .noCapacity)
-        // Left out sorted by reason group, then score.
-        #expect(roadmap.leftOut.map(\.recommendation.id) == ["p5", "p6"])
-        #expect(roadmap.unitsUsed == [5, 4])
-    }
-
-    @Test("une action ne glisse que d'une phase faute de capacité ; au-delà elle est écartée")
-    func limitedDelay() throws {
-        let recs = (1...3).map { index in
-            Rec(id: "rapide-\(index)", title: "Rapide \(index)", when: "population >= 1", priority: 90 - index,
-                horizon: "100-jours", effort: "fort")
-        }
-        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
-        try #require(roadmap.capacity.unitsPerPhase[0] < 6 && roadmap.capacity.unitsPerPhase[1] < 6)
-        #expect(roadmap.ids == ["rapide-1", "rapide-2"])
-        #expect(roadmap.items.map(\.phaseIndex) == [0, 1])
-        // Mid-mandate still has room, but a quick win there is no quick win.
-        #expect(roadmap.capacity.unitsPerPhase[2] >= 3)
-        #expect(roadmap.leftOutReason("rapide-3") == .noCapacity)
+        var early = dated
+        early.horizon = "100-jours"
+        let (_, met) = try Fixture.plan(Fixture.smallCommune, recs: [early])
+        #expect(met.phaseID("prs") == "premiers-mois")
+        #expect(met.item("prs")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 1), kind: .stated("avant l'adoption du projet régional de santé")))
     }
 
     @Test("top garde les N premiers rangs et signale les autres")

@@ -2,246 +2,183 @@ import MandatSante
 import RuleKit
 import Testing
 
-@Suite("Présentation et rendus")
+@Suite("Le document de la feuille de route")
 struct PresentationTests {
     static let nbsp = "\u{00A0}"
 
-    static func present(_ spec: Fixture.ProfileSpec, recs: [Fixture.Rec] = Fixture.standard) throws -> RoadmapPresentation {
+    static func document(_ spec: Fixture.ProfileSpec, recs: [Fixture.Rec] = Fixture.standard, detail: Bool = false) throws -> RoadmapDocument {
         let (base, roadmap) = try Fixture.plan(spec, recs: recs)
-        return RoadmapPresentation(roadmap: roadmap, ruleBase: base)
+        return RoadmapPresenter(ruleBase: base, detail: detail).document(roadmap)
     }
 
-    static func item(_ id: String, in presentation: RoadmapPresentation) throws -> ItemPresentation {
-        try #require(presentation.phases.flatMap(\.items).first { $0.id == id })
+    static func card(_ id: String, in document: RoadmapDocument) throws -> RoadmapDocument.Card {
+        try #require(document.card(id))
     }
 
-    static func leftOutEntry(_ id: String, in presentation: RoadmapPresentation) -> (group: String, reason: String)? {
-        for group in presentation.leftOut {
-            if let entry = group.entries.first(where: { $0.id == id }) { return (group.title, entry.reason) }
+    // MARK: Cards
+
+    @Test("« pour vous » dit ce que le profil établit, en français simple : ni test, ni double négation")
+    func forYouInPlainFrench() throws {
+        let document = try Self.document(Fixture.bourg)
+        #expect(try Self.card("cpts-soutenir", in: document).forYou == [
+            "aucune CPTS ne couvre le territoire",
+            "communauté de communes de 12\(Self.nbsp)000\(Self.nbsp)habitants",
+            "l'accès aux soins est une priorité de l'équipe",
+        ])
+        // A held `in` list names the territory's value, not the list; a number its value, not the threshold.
+        let small = try Self.document(Fixture.smallCommune)
+        #expect(try Self.card("petite-commune-mutualiser", in: small).forYou == [
+            "commune de 420\(Self.nbsp)habitants", "densité\(Self.nbsp): rural à habitat dispersé",
+        ])
+        for card in document.cards + small.cards {
+            for line in card.forYou {
+                for trace in ["ici ", "autre que", " ni ", "au moins", "s'applique à tout territoire"] {
+                    #expect(!line.contains(trace), "« \(line) » (\(card.id))")
+                }
+            }
         }
-        return nil
     }
 
-    // MARK: RoadmapPresentation
+    @Test("une fiche dit qui porte, quand, l'effort, le levier, l'enchaînement et le report, dans les mots du document")
+    func cardFacts() throws {
+        let document = try Self.document(Fixture.bourg)
+        let cpts = try Self.card("cpts-soutenir", in: document)
+        #expect(cpts.carrier == "l'intercommunalité")
+        #expect(cpts.phaseTitle == "D'ici fin 2027")
+        #expect(cpts.period == "mars 2027 – déc. 2027")
+        #expect(cpts.effort == "moyen")
+        #expect(cpts.leverTitle == "Offre de soins")
+        #expect(cpts.relations == ["après « Établir un diagnostic local de santé partagé » (rang 2)"])
+        #expect(cpts.placement == "après « Établir un diagnostic local de santé partagé »")
+        #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
-    @Test("les raisons d'une action lisent la condition en français avec la valeur du territoire")
-    func reasonsWithValues() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        let item = try Self.item("petite-commune-mutualiser", in: presentation)
-        #expect(item.reasons == [
-            "population : moins de 3\(Self.nbsp)500\(Self.nbsp)habitants — ici 420\(Self.nbsp)habitants",
-            // A held membership already states the value.
-            "densité : bourg rural ou rural à habitat dispersé",
-        ])
-        // Numbers are grouped with a no-break space, never a plain one.
-        #expect(!item.reasons[0].contains("3 500"))
-        #expect(item.leverTitle == "Coordination territoriale")
-        #expect(item.phaseTitle == "Jusqu'à mi-mandat")
-        #expect(item.effort == "moyen")
-        #expect(item.horizon == "d'ici mi-mandat")
-        #expect(item.sources == ["Livre blanc 2026 — Chapitre 1"])
-        #expect(item.placementNote == nil)
+        let renew = try Self.card("cls-renouveler", in: document)
+        #expect(renew.placement == "reportée de « D'ici fin 2027 » : capacité prise par des actions mieux classées")
+        #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
+        let bilan = try Self.card("bilan-mandat", in: document)
+        // Its prerequisite was replaced by the renewal, which stands for it.
+        #expect(bilan.relations == ["après « Renouveler le contrat local de santé » (rang 5)"])
+        var alone = Fixture.smallCommune
+        alone.population = 500
+        let small = try Self.document(alone)
+        #expect(try Self.card("bilan-mandat", in: small).relations == ["suppose « Engager un contrat local de santé » déjà fait, ou à faire d'abord"])
     }
 
-    @Test("les raisons nomment un fait booléen par son libellé et une liste par la valeur cherchée")
-    func reasonsForBoolAndSet() throws {
-        let presentation = try Self.present(Fixture.bourg)
-        #expect(try Self.item("cpts-soutenir", in: presentation).reasons == [
-            "aucune CPTS ne couvre le territoire",
-            "population : au moins 2\(Self.nbsp)000\(Self.nbsp)habitants — ici 12\(Self.nbsp)000\(Self.nbsp)habitants",
-        ])
-        #expect(try Self.item("clsm-creer", in: presentation).reasons == ["priorités de l'équipe : comprend « santé mentale »"])
-        #expect(try Self.item("seniors-canicule", in: presentation).reasons == [
-            "part des 75 ans et plus : au moins 12\(Self.nbsp)% — ici 14\(Self.nbsp)%",
-        ])
-    }
-
-    @Test("la ligne de score détaille les termes dans l'ordre")
-    func scoreLine() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        #expect(try Self.item("sante-mentale-relais", in: presentation).scoreLine
-            == "55 (priorité de base) + 20 (une petite commune s'appuie sur des relais plutôt que sur un CLSM) = 75")
-        #expect(try Self.item("diagnostic-partage", in: presentation).scoreLine == "50 (priorité de base)")
-    }
-
-    @Test("le calendrier, les préalables et les remplacements sont expliqués")
-    func placementAndRelations() throws {
-        let presentation = try Self.present(Fixture.bourg)
-        let cpts = try Self.item("cpts-soutenir", in: presentation)
-        #expect(cpts.placementNote == "placée en « La première année » pour venir après « Établir un diagnostic local de santé partagé »")
-        #expect(cpts.relations == ["après : Établir un diagnostic local de santé partagé"])
-        #expect(try Self.item("cls-renouveler", in: presentation).relations == ["remplace : Engager un contrat local de santé"])
-        #expect(try Self.item("clsm-creer", in: presentation).relations == ["écarte : Former des relais en santé mentale"])
-    }
-
-    @Test("une action reportée faute de capacité le dit")
-    func capacityNote() throws {
+    @Test("qui porte : la commune, l'intercommunalité à la demande de la commune, ou le partenaire nommé")
+    func carriers() throws {
         let recs = [
-            Fixture.Rec(id: "p1", title: "P1", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "p2", title: "P2", when: "population >= 1", priority: 80, horizon: "100-jours", effort: "fort"),
+            Fixture.Rec(id: "pcaet", title: "Mettre la santé dans le plan climat", when: "population >= 1", carrier: "intercommunalite"),
+            Fixture.Rec(id: "cpts", title: "Soutenir la CPTS", when: "population >= 1", carrier: "partenaire",
+                        partners: ["URPS médecins (union régionale)", "ARS"]),
         ]
-        let presentation = try Self.present(Fixture.smallCommune, recs: recs)
-        #expect(try Self.item("p2", in: presentation).placementNote
-            == "prévue pour « Les 100 premiers jours », reportée en « La première année » : la capacité des phases précédentes était atteinte")
+        let commune = try Self.document(Fixture.smallCommune, recs: recs)
+        #expect(try Self.card("pcaet", in: commune).carrier == "l'intercommunalité, à la demande de la commune")
+        #expect(try Self.card("cpts", in: commune).carrier == "URPS médecins, avec l'appui de la commune")
+        var named = recs
+        named[1].extra = [("carriedBy", "\"les professionnels de santé du bassin de vie\"")]
+        let epci = try Self.document(Fixture.bourg, recs: named)
+        #expect(try Self.card("pcaet", in: epci).carrier == "l'intercommunalité")
+        #expect(try Self.card("cpts", in: epci).carrier == "les professionnels de santé du bassin de vie, avec l'appui de l'intercommunalité")
     }
 
-    @Test("portrait, phases et compteurs")
-    func portraitAndPhases() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        #expect(presentation.portrait.title == "Saint-Petit")
-        #expect(presentation.portrait.summary == "commune · 420\(Self.nbsp)habitants · rural à habitat dispersé")
-        #expect(presentation.startMonth == "décembre 2026")
-        #expect(presentation.phases.map(\.period) == ["déc. 2026 – févr. 2027", "mars 2027 – nov. 2027", "déc. 2027 – févr. 2029", "mars 2029 – févr. 2032"])
-        #expect(presentation.phases.map(\.capacity) == Capacity(population: 420, engineeringStaff: 1, phases: try Fixture.calendar(2026, 12).phases).unitsPerPhase)
-        #expect(presentation.phases.map(\.used) == [0, 2, 2, 1])
-        #expect(presentation.phases.map { $0.items.map(\.id) } == [
-            [], ["sante-mentale-relais", "diagnostic-partage"], ["petite-commune-mutualiser"], ["bilan-mandat"],
-        ])
-        #expect(presentation.itemCount == 4)
-        #expect(presentation.recommendationCount == Fixture.standard.count)
-        let line = try #require(presentation.portrait.lines.first { $0.label == "Capacité" })
-        let capacity = Capacity(population: 420, engineeringStaff: 1, phases: [])
-        #expect(line.text == "1 agent pour porter des projets : \(capacity.yearlyUnits) unités d'effort par an (\(capacity.sizeUnits) liées à la taille, 2 à l'équipe)")
-        let priorities = try #require(presentation.portrait.lines.first { $0.label == "Priorités de l'équipe" })
-        #expect(priorities.text == "santé mentale")
-    }
-
-    @Test("les constats qui retiennent ou renforcent des actions orientent la feuille de route, hors taille")
-    func drivers() throws {
-        let presentation = try Self.present(Fixture.bourg)
-        #expect(presentation.drivers.map(\.text) == [
-            "aucune CPTS ne couvre le territoire",
-            "contrat local de santé : CLS en vigueur",
-            "part des 75 ans et plus : au moins 12\(Self.nbsp)% — ici 14\(Self.nbsp)%",
-            // From the boost of the CPTS action.
-            "priorités de l'équipe : comprend « accès aux soins »",
-            "priorités de l'équipe : comprend « santé mentale »",
-        ])
-        #expect(presentation.drivers.map(\.count) == [1, 1, 1, 1, 1])
-        #expect(!presentation.drivers.contains { $0.text.hasPrefix("population") || $0.text.hasPrefix("densité") })
-    }
-
-    @Test("les recommandations écartées sont groupées avec leur raison")
-    func leftOutGroups() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        #expect(presentation.leftOut.map(\.title) == ["Remplacées ou écartées par une option plus adaptée", "Conditions non réunies pour ce territoire"])
-        #expect(Self.leftOutEntry("clsm-creer", in: presentation)?.reason
-            == "écartée au profit de « Former des relais en santé mentale », mieux classée")
-        #expect(Self.leftOutEntry("cpts-soutenir", in: presentation)?.reason
-            == "population : au moins 2\(Self.nbsp)000\(Self.nbsp)habitants — ici 420\(Self.nbsp)habitants")
-        #expect(Self.leftOutEntry("cls-renouveler", in: presentation)?.reason
-            == "contrat local de santé : CLS en vigueur — ici aucun CLS")
-        #expect(Self.leftOutEntry("seniors-canicule", in: presentation)?.reason
-            == "part des 75 ans et plus : au moins 12\(Self.nbsp)% — ici non renseigné (inconnu)")
-
-        let bourg = try Self.present(Fixture.bourg)
-        #expect(Self.leftOutEntry("cls-engager", in: bourg)?.reason == "remplacée par « Renouveler le contrat local de santé »")
-        let top = RoadmapPresentation(roadmap: try Fixture.plan(Fixture.bourg, top: 5).roadmap, ruleBase: try Fixture.ruleBase())
-        #expect(Self.leftOutEntry("bilan-mandat", in: top)?.group == "Au-delà du nombre d'actions demandé")
-        #expect(Self.leftOutEntry("bilan-mandat", in: top)?.reason == "score 30, au-delà des 5 premières actions")
-    }
-
-    @Test("les écartées faute de capacité donnent leur score ou leur préalable")
-    func leftOutForCapacity() throws {
-        // Two big projects leave too little room in the two phases left from November 2031 for a third.
-        let recs = [
-            Fixture.Rec(id: "f1", title: "Grand projet 1", when: "population >= 1", priority: 99, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "f2", title: "Grand projet 2", when: "population >= 1", priority: 98, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "p1", title: "Premier", when: "population >= 1", priority: 90, horizon: "100-jours", effort: "fort"),
-            Fixture.Rec(id: "p2", title: "Second", when: "population >= 1", priority: 80, horizon: "100-jours", after: ["p1"]),
+    @Test("les lignes conditionnelles et les mises en garde ne paraissent que pour le territoire qu'elles concernent")
+    func conditionalLines() throws {
+        var rec = Fixture.Rec(id: "pilotage", title: "Installer le pilotage", when: "population >= 1")
+        rec.extra = [
+            ("cautions", #"[{ "when": "population >= 10000", "text": "Une intercommunalité de cette taille a sans doute déjà un service santé." }]"#),
         ]
-        let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs, start: (2031, 11))
-        let presentation = RoadmapPresentation(roadmap: roadmap, ruleBase: base)
-        #expect(presentation.leftOut.map(\.title) == ["Faute de capacité pendant le mandat"])
-        #expect(Self.leftOutEntry("p1", in: presentation)?.reason == "score 90 : les phases restantes sont pleines")
-        #expect(Self.leftOutEntry("p2", in: presentation)?.reason == "son préalable « Premier » n'a pas pu être placé")
+        rec.steps = ["Désigner un élu référent."]
+        rec.extra.append(("steps", #"["Désigner un élu référent.", { "text": "Confier le suivi au DGS.", "when": "population >= 3500" }]"#))
+        rec.omitted = ["steps"]
+        let small = try Self.document(Fixture.smallCommune, recs: [rec])
+        #expect(try Self.card("pilotage", in: small).steps == ["Désigner un élu référent."])
+        #expect(try Self.card("pilotage", in: small).cautions.isEmpty)
+        let large = try Self.document(Fixture.bourg, recs: [rec])
+        #expect(try Self.card("pilotage", in: large).steps == ["Désigner un élu référent.", "Confier le suivi au DGS."])
+        #expect(try Self.card("pilotage", in: large).cautions == ["Une intercommunalité de cette taille a sans doute déjà un service santé."])
     }
 
-    // MARK: Text renderer
+    @Test("typographie : les nombres et leurs unités ne se coupent pas, jamais « . ; »")
+    func typography() throws {
+        var rec = Fixture.Rec(id: "a", title: "Action", when: "population >= 1",
+                              why: "Sur 34 875 communes, 18 289 comptent moins de 500 habitants ; 15 % en zone rouge : à suivre.")
+        rec.extra = [("funding", #"["ARS – fonds d'intervention régional.", "Région – appel à projets."]"#)]
+        let document = try Self.document(Fixture.smallCommune, recs: [rec])
+        let card = try Self.card("a", in: document)
+        #expect(card.why == "Sur 34\(Self.nbsp)875 communes, 18\(Self.nbsp)289 comptent moins de 500 habitants\(Self.nbsp); 15\(Self.nbsp)% en zone rouge\(Self.nbsp): à suivre.")
+        let text = TextRoadmapRenderer().render(try Self.document(Fixture.smallCommune, recs: [rec], detail: true))
+        #expect(!Fixture.flattened(text).contains(". ;"))
+    }
 
-    static let longTail = "en associant durablement les professionnels de santé du bassin de vie, les services de l'intercommunalité, les associations d'usagers et les partenaires institutionnels du département"
+    // MARK: Synthesis
 
-    static var longRecs: [Fixture.Rec] {
-        Fixture.standard.map { rec in
+    @Test("la synthèse : les décisions d'abord, trois constats sur le territoire, les priorités")
+    func synthesis() throws {
+        let document = try Self.document(Fixture.bourg)
+        // Four actions fall in the first three phases of six: all are decisions, in rank order.
+        #expect(document.synthesis.decisions.map(\.id) == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "clsm-creer"])
+        let first = try #require(document.synthesis.decisions.first)
+        #expect(first.carrier == "l'intercommunalité")
+        #expect(first.when == "d'ici févr. 2027")
+        #expect(first.effort == "faible")
+        #expect(document.synthesis.findings == [
+            "Contrat local de santé\(Self.nbsp): CLS en vigueur — «\(Self.nbsp)Renouveler le contrat local de santé\(Self.nbsp)» y répond.",
+            "Aucune CPTS ne couvre le territoire — «\(Self.nbsp)Soutenir l'émergence d'une CPTS\(Self.nbsp)» y répond.",
+            "Part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)% — «\(Self.nbsp)Tenir un registre canicule des personnes âgées\(Self.nbsp)» y répond.",
+        ])
+        #expect(document.synthesis.priorities == "accès aux soins, santé mentale")
+        #expect(document.synthesis.sizeNote.hasPrefix("6\(Self.nbsp)actions à la mesure de l'équipe (2\(Self.nbsp)agents"))
+    }
+
+    @Test("chaque priorité déclarée a son action parmi les décisions")
+    func priorityDecisions() throws {
+        let recs = Fixture.standard.map { rec -> Fixture.Rec in
             var rec = rec
-            rec.title += " " + longTail
-            rec.why = "Sur un territoire comme le vôtre, cette action compte parce qu'elle " + longTail + " ; " + longTail + "."
-            rec.steps = ["Réunir " + longTail + ".", "Écrire avec eux une feuille de route " + longTail + "."]
-            rec.partners = ["ARS (délégation départementale) " + longTail, "Conseil départemental"]
+            if rec.id == "bilan-mandat" { rec.serves = ["sante-mentale"] }
             return rec
         }
+        let document = try Self.document(Fixture.bourg, recs: recs)
+        let decision = try #require(document.synthesis.decisions.first { $0.id == "bilan-mandat" })
+        #expect(decision.note == "répond à la priorité « santé mentale » de l'équipe")
     }
 
-    @Test("le rendu texte ne dépasse jamais 80 caractères par ligne", arguments: [Fixture.smallCommune, Fixture.bourg])
-    func textWidth(spec: Fixture.ProfileSpec) throws {
-        var spec = spec
-        spec.name = "Communauté de communes du Haut-Pays des Trois Vallées, des Plateaux et de l'Arrière-Pays montagnard"
-        let presentation = try Self.present(spec, recs: Self.longRecs)
-        let text = TextRoadmapRenderer().render(presentation)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count > 50)
-        for line in lines {
-            #expect(line.count <= 80, "\(line.count) caractères : \(line)")
-        }
-        // Long titles are wrapped, not cut: every word is still there.
-        #expect(Fixture.flattened(text).contains(Fixture.flattened(Self.longRecs[0].title)))
-        #expect(Fixture.flattened(text).contains(Fixture.flattened(spec.name)))
+    @Test("le calendrier nomme ses repères : étés, bilan de mi-mandat, élections")
+    func milestones() throws {
+        let document = try Self.document(Fixture.bourg)
+        #expect(document.phases.map(\.milestones) == [
+            [], ["l'été 2027"], ["l'été 2028", "bilan de mi-mandat (mars 2029)"],
+            ["l'été 2029", "l'été 2030", "l'été 2031", "élections municipales (mars 2032)"],
+        ])
+        #expect(document.header.period == "De décembre 2026 aux élections de mars 2032")
+        #expect(document.header.edition.hasPrefix("Édition de décembre 2026 · MandatSanté \(ToolVersion.current) · base de règles"))
     }
 
-    @Test("le rendu texte présente les actions et liste les écartées avec leur raison")
-    func textContent() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        let text = TextRoadmapRenderer().render(presentation)
-        #expect(text.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Petit\n"))
-        let flat = Fixture.flattened(text)
-        #expect(flat.contains("1. Former des relais en santé mentale"))
-        #expect(flat.contains("- population : moins de 3 500 habitants — ici 420 habitants"))
-        #expect(flat.contains("Score : 55 (priorité de base) + 20 (une petite commune s'appuie sur des relais plutôt que sur un CLSM) = 75"))
-        #expect(flat.contains("ÉCARTÉES ET POURQUOI"))
-        #expect(flat.contains("Remplacées ou écartées par une option plus adaptée (1) :"))
-        #expect(flat.contains("- Créer un conseil local de santé mentale [clsm-creer] — écartée au profit de « Former des relais en santé mentale », mieux classée"))
-        #expect(flat.contains("Conditions non réunies pour ce territoire (4) :"))
-        #expect(flat.contains("- Tenir un registre canicule des personnes âgées [seniors-canicule] — part des 75 ans et plus : au moins 12 % — ici non renseigné (inconnu)"))
-        #expect(flat.contains("- Soutenir l'émergence d'une CPTS [cpts-soutenir] — population : au moins 2 000 habitants — ici 420 habitants"))
-        // The « 3 500 » of a reason never breaks across lines.
-        #expect(text.contains("3\(Self.nbsp)500\(Self.nbsp)habitants"))
+    // MARK: Not in the roadmap
+
+    @Test("ce qui ne tient pas est « à envisager ensuite » avec une ligne ; le reste va en annexe, groupé et motivé")
+    func notPlaced() throws {
+        let recs = PlannerTests.crowded(12)
+        let document = try Self.document(Fixture.smallCommune, recs: recs)
+        #expect(document.considerLater.count == 9)
+        #expect(document.considerLater.allSatisfy { $0.reasonCode == "faute-de-capacite" })
+        #expect(document.shownConsiderLater.entries.count == RoadmapDocument.considerLaterShown)
+        #expect(document.shownConsiderLater.more == 1)
+
+        let standard = try Self.document(Fixture.bourg)
+        #expect(standard.leftOut.map(\.title) == ["Remplacées ou écartées par une option plus adaptée", "Ne s'appliquent pas à ce territoire"])
+        let replaced = try #require(standard.entry("cls-engager"))
+        #expect(replaced.reason == "remplacée par « Renouveler le contrat local de santé », plus adaptée à ce territoire")
+        #expect(replaced.by == "cls-renouveler")
+        let excluded = try #require(standard.entry("sante-mentale-relais"))
+        #expect(excluded.reason == "écartée au profit de « Créer un conseil local de santé mentale », mieux classée : les deux ne vont pas ensemble")
+        let notMet = try #require(standard.entry("petite-commune-mutualiser"))
+        #expect(notMet.reasonCode == "condition-non-remplie")
+        #expect(notMet.reason.hasPrefix("ne s'applique pas ici : "))
     }
 
-    // MARK: Markdown renderer
-
-    @Test("le rendu Markdown échappe le nom venu du profil")
-    func markdownEscapesProfileName() throws {
-        var spec = Fixture.smallCommune
-        spec.name = "Saint-*Bonnet*_le_<Froid>"
-        let markdown = MarkdownRoadmapRenderer().render(try Self.present(spec))
-        let firstLine = try #require(markdown.split(separator: "\n").first)
-        #expect(firstLine == #"# Feuille de route santé du mandat — Saint-\*Bonnet\*\_le\_\<Froid\>"#)
-        #expect(!markdown.contains("*Bonnet*"))
-        #expect(!markdown.contains("_le_"))
-        #expect(!markdown.contains("<Froid>"))
-    }
-
-    @Test("le rendu Markdown présente les actions et liste les écartées avec leur raison")
-    func markdownContent() throws {
-        let markdown = MarkdownRoadmapRenderer().render(try Self.present(Fixture.smallCommune))
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let capacity = Capacity(population: 420, engineeringStaff: 1, phases: try Fixture.calendar(2026, 12).phases).unitsPerPhase
-        #expect(lines.contains("| Les 100 premiers jours | déc. 2026 – févr. 2027 | 0 | 0 / \(capacity[0]) |"))
-        #expect(lines.contains("| La première année | mars 2027 – nov. 2027 | 2 | 2 / \(capacity[1]) |"))
-        #expect(lines.contains("### 1. Former des relais en santé mentale"))
-        #expect(lines.contains("- population : moins de 3\(Self.nbsp)500\(Self.nbsp)habitants — ici 420\(Self.nbsp)habitants"))
-        #expect(lines.contains("## Écartées et pourquoi"))
-        #expect(lines.contains("### Remplacées ou écartées par une option plus adaptée (1)"))
-        #expect(lines.contains("- Créer un conseil local de santé mentale (`clsm-creer`) — écartée au profit de « Former des relais en santé mentale », mieux classée"))
-        #expect(lines.contains("### Conditions non réunies pour ce territoire (4)"))
-        #expect(lines.contains("- Renouveler le contrat local de santé (`cls-renouveler`) — contrat local de santé : CLS en vigueur — ici aucun CLS"))
-        #expect(lines.contains("- Tenir un registre canicule des personnes âgées (`seniors-canicule`) — part des 75 ans et plus : au moins 12\(Self.nbsp)% — ici non renseigné (inconnu)"))
-    }
-
-    @Test("chaque format nommé a son moteur de rendu")
-    func formats() throws {
-        let presentation = try Self.present(Fixture.smallCommune)
-        #expect(RoadmapFormat(rawValue: "texte")?.renderer.render(presentation) == TextRoadmapRenderer().render(presentation))
-        #expect(RoadmapFormat(rawValue: "markdown")?.renderer.render(presentation) == MarkdownRoadmapRenderer().render(presentation))
+    @Test("chaque format nommé a son moteur de rendu et son extension")
+    func formats() {
+        #expect(RoadmapFormat.allCases.map(\.rawValue) == ["texte", "markdown", "html", "json", "csv"])
+        #expect(RoadmapFormat.allCases.map(\.fileExtension) == ["txt", "md", "html", "json", "csv"])
     }
 }

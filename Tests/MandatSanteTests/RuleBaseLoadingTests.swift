@@ -24,7 +24,8 @@ struct RuleBaseLoadingTests {
     func standardLoads() throws {
         let base = try Fixture.ruleBase()
         #expect(base.recommendations.map(\.id) == Fixture.standard.map(\.id))
-        #expect(base.levers.map(\.id) == ["offre-de-soins", "coordination"])
+        #expect(base.levers.map(\.id) == ["offre-de-soins", "methode", "coordination"])
+        #expect(base.levers.map(\.isMethod) == [false, true, false])
         #expect(base.sources.map(\.id) == ["livre-blanc-2026"])
         #expect(base.vocabulary.factNames.contains("share75Plus"))
         let cpts = try #require(base.recommendation("cpts-soutenir"))
@@ -62,6 +63,7 @@ struct RuleBaseLoadingTests {
               "priority": 50,
               "horizon": "annee-1",
               "effort": "faible",
+              "carrier": "commune",
               "why": "Parce que les petites communes manquent de moyens.",
               "steps": ["Réunir les élus.", "Choisir une action."],
               "partners": ["ARS"],
@@ -101,6 +103,7 @@ struct RuleBaseLoadingTests {
               "priority": 50,
               "horizon": "annee-1",
               "effort": "faible",
+              "carrier": "commune",
               "why": "Parce que les petites communes manquent de moyens.",
               "steps": ["Réunir les élus.", "Choisir une action."],
               "partners": ["ARS"],
@@ -166,7 +169,7 @@ struct RuleBaseLoadingTests {
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
-    @Test("le nombre de premiers pas doit être entre 2 et 5", arguments: [0, 1, 6])
+    @Test("le nombre de premiers pas doit être entre 2 et 6", arguments: [0, 1, 7])
     func stepsCount(count: Int) throws {
         var rec = Self.valid
         rec.steps = (1...max(count, 1)).map { "Étape numéro \($0)." }.prefix(count).map { $0 }
@@ -174,7 +177,7 @@ struct RuleBaseLoadingTests {
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "json.nombre-elements")
-        #expect(diagnostic.message == "« steps » compte \(count) élément(s) ; de 2 à 5 étaient attendus dans la recommandation « action-test »")
+        #expect(diagnostic.message == "« steps » compte \(count) élément(s) ; de 2 à 6 étaient attendus dans la recommandation « action-test »")
         let key = try #require(Fixture.location(of: "\"steps\": [", in: text, occurrence: Fixture.standard.count + 1))
         #expect(diagnostic.location.lineColumn == key.advanced(by: "\"steps\": ".count))
     }
@@ -263,7 +266,9 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.reference-inconnue")
         #expect(diagnostic.message == "« \(field) » de « action-test » cite une recommandation inconnue « diagnostic-partag » ; vouliez-vous dire « diagnostic-partage » ?")
-        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
+        // At the id in the list, not merely at the recommendation.
+        let (_, text) = Self.loadWith([rec])
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"diagnostic-partag\"", in: text))
     }
 
     @Test("un cycle de dépendances est signalé avec son chemin")
@@ -293,6 +298,50 @@ struct RuleBaseLoadingTests {
         let (mutual, _) = Self.loadWith([Rec(id: "remplace-a", title: "A", when: "population >= 1", replaces: ["remplace-b"]),
                                          Rec(id: "remplace-b", title: "B", when: "population >= 1", replaces: ["remplace-a"])])
         #expect(mutual.diagnostics.map(\.code) == ["regles.remplacement-mutuel"])
+    }
+
+    @Test("together : une référence inconnue, un cercle, un accompagnement qui écarte, des groupes qui s'attendent")
+    func togetherErrors() throws {
+        let unknown = Rec(id: "seul", title: "Seul", when: "population >= 1", together: ["introuvable"])
+        #expect(Self.loadWith([unknown]).result.diagnostics.map(\.code) == ["regles.reference-inconnue"])
+
+        let a = Rec(id: "ensemble-a", title: "A", when: "population >= 1", together: ["ensemble-b"])
+        let b = Rec(id: "ensemble-b", title: "B", when: "population >= 1", together: ["ensemble-a"])
+        #expect(Self.loadWith([a, b]).result.diagnostics.map(\.code) == ["regles.ensemble-circulaire"])
+
+        let c = Rec(id: "ensemble-c", title: "C", when: "population >= 1", together: ["ensemble-d"], excludes: ["ensemble-d"])
+        let d = Rec(id: "ensemble-d", title: "D", when: "population >= 1")
+        #expect(Self.loadWith([c, d]).result.diagnostics.map(\.code) == ["regles.ensemble-incompatible"])
+
+        // e with f, g with h; f after g and h after e: neither group can come first.
+        let e = Rec(id: "groupe-e", title: "E", when: "population >= 1", together: ["groupe-f"])
+        let f = Rec(id: "groupe-f", title: "F", when: "population >= 1", after: ["groupe-g"])
+        let g = Rec(id: "groupe-g", title: "G", when: "population >= 1", together: ["groupe-h"])
+        let h = Rec(id: "groupe-h", title: "H", when: "population >= 1", after: ["groupe-e"])
+        #expect(Self.loadWith([e, f, g, h]).result.diagnostics.map(\.code) == ["regles.ensemble-cycle"])
+    }
+
+    @Test("une échéance illisible, un porteur hors du vocabulaire, une priorité servie inconnue : erreurs positionnées")
+    func newFieldErrors() throws {
+        var deadline = Self.valid
+        deadline.deadline = #"{ "before": "2028-13", "reason": "avant le PRS" }"#
+        let (deadlineResult, deadlineText) = Self.loadWith([deadline])
+        #expect(deadlineResult.diagnostics.map(\.code) == ["regles.echeance"])
+        #expect(deadlineResult.diagnostics.first?.location == Fixture.location(of: "\"2028-13\"", in: deadlineText))
+
+        var season = Self.valid
+        season.deadline = "avant-l-ete"
+        #expect(Self.loadWith([season]).result.diagnostics.map(\.code) == ["regles.echeance"])
+
+        var carrier = Self.valid
+        carrier.carrier = "comune"
+        let (carrierResult, carrierText) = Self.loadWith([carrier])
+        #expect(carrierResult.diagnostics.map(\.message) == ["« carrier » vaut « comune » ; vouliez-vous dire « commune » ? (valeurs permises : commune, intercommunalite, territoire, partenaire)"])
+        #expect(carrierResult.diagnostics.first?.location == Fixture.location(of: "\"comune\"", in: carrierText))
+
+        var serves = Self.valid
+        serves.serves = ["acces-au-soin"]
+        #expect(Self.loadWith([serves]).result.diagnostics.map(\.code) == ["regles.priorite-inconnue"])
     }
 
     @Test("une recommandation qui se cite elle-même est signalée")
@@ -330,7 +379,7 @@ struct RuleBaseLoadingTests {
         let summary = diagnostics.map { "\($0.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code)" }
         #expect(summary == [
             "a.json:4:5 json.champ-manquant",
-            "b.json:3:5 regles.reference-inconnue",
+            "b.json:3:\(Fixture.location(of: "\"diagnostic-partag\"", in: bText)?.column ?? 0) regles.reference-inconnue",
             "b.json:4:\(Fixture.location(of: "\"annee-2\"", in: bText)?.column ?? 0) regles.valeur-inconnue",
             "b.json:5:\(Fixture.location(of: "popualtion", in: bText)?.column ?? 0) expression.fait-inconnu",
             "b.json:6:\(Fixture.location(of: "\"coordinaton\"", in: bText)?.column ?? 0) regles.levier-inconnu",

@@ -11,6 +11,7 @@ public struct BatchRowProcessor: Sendable {
     public let file: String
 
     private let planner: Planner
+    private let presenter: RoadmapPresenter
     private let renderer: any RoadmapRenderer
 
     public init(ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, header: BatchHeader, file: String) {
@@ -20,6 +21,7 @@ public struct BatchRowProcessor: Sendable {
         self.header = header
         self.file = file
         planner = Planner(ruleBase: ruleBase)
+        presenter = RoadmapPresenter(ruleBase: ruleBase)
         renderer = format.renderer
     }
 
@@ -28,11 +30,11 @@ public struct BatchRowProcessor: Sendable {
         let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary)
         guard let profile else { return .invalid(diagnostics) }
         let roadmap = planner.plan(profile, calendar: calendar)
-        let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        let document = presenter.document(roadmap)
         return .territory(BatchTerritory(
             line: record.line, name: profile.name,
             fileName: BatchFileName.name(line: record.line, territory: profile.name, format: format),
-            roadmap: text, synthesisRows: BatchSynthesis.rows(roadmap, line: record.line),
+            roadmap: renderer.render(document), synthesisRows: BatchSynthesis.rows(document, line: record.line),
             selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) }))
     }
 }

@@ -12,12 +12,11 @@ public enum BatchSynthesis {
     }
 
     /// The rows of one territory, `line` being its line in the territories file.
-    public static func rows(_ roadmap: Roadmap, line: Int) -> String {
+    public static func rows(_ document: RoadmapDocument, line: Int) -> String {
         var text = ""
-        for item in roadmap.items {
-            let phase = roadmap.calendar.phases[item.phaseIndex].title
-            text += self.line([roadmap.profile.name, String(line), String(item.rank), phase, item.recommendation.id,
-                               item.recommendation.title, String(item.score.total)])
+        for card in document.cards {
+            text += self.line([document.header.title, String(line), String(card.rank), card.phaseTitle, card.id, card.title,
+                               String(card.score)])
         }
         return text
     }

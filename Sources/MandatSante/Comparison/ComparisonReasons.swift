@@ -5,18 +5,23 @@ import RuleKit
 struct ComparisonReasons {
     let before: Roadmap
     let after: Roadmap
+    /// The two roadmaps in words: placements and reasons are quoted from them, not worded again.
+    let beforeDocument: RoadmapDocument
+    let afterDocument: RoadmapDocument
     let explainer: ConditionExplainer
 
-    init(before: Roadmap, after: Roadmap) {
+    init(before: Roadmap, after: Roadmap, presenter: RoadmapPresenter) {
         self.before = before
         self.after = after
+        beforeDocument = presenter.document(before)
+        afterDocument = presenter.document(after)
         explainer = ConditionExplainer(vocabulary: after.profile.vocabulary)
     }
 
     func added(_ item: RoadmapItem) -> [String] {
         let id = item.recommendation.id
         var lines: [String] = []
-        switch before.leftOut.first(where: { $0.recommendation.id == id })?.reason {
+        switch before.notPlaced(id)?.reason {
         case .conditionNotMet?, nil:
             lines.append("sa condition est désormais remplie : " + conditionReasons(item.recommendation, in: after))
             lines += changedFacts(item.recommendation)
@@ -24,11 +29,13 @@ struct ComparisonReasons {
             lines.append("\(title(by)), qui la remplaçait, n'est plus retenue")
         case .excluded(let by)?:
             lines.append("n'est plus écartée au profit de \(title(by))")
-        case .noCapacity?:
+        case .noCapacity?, .methodLimit?:
             lines.append(capacityNote.isEmpty ? "de la place s'est libérée dans le calendrier (actions retirées ou déplacées) : elle peut désormais être placée"
                                                : "la capacité permet désormais de la placer" + capacityNote)
-        case .prerequisiteLeftOut(let prerequisite)?:
-            lines.append("son préalable \(title(prerequisite)) est désormais placé")
+        case .deadlineMissed?:
+            lines.append("son échéance peut désormais être tenue")
+        case .wrongLevel?:
+            lines.append("relève désormais de ce niveau de collectivité")
         case .beyondTop(let top)?:
             lines.append("entre désormais dans les \(top) premières actions")
         }
@@ -38,33 +45,25 @@ struct ComparisonReasons {
 
     func removed(_ item: RoadmapItem) -> [String] {
         let id = item.recommendation.id
-        switch after.leftOut.first(where: { $0.recommendation.id == id })?.reason {
-        case .conditionNotMet(.unknown)?:
-            return ["sa condition ne peut plus être établie (fait non renseigné) : " + conditionReasons(item.recommendation, in: after)]
-                + changedFacts(item.recommendation)
-        case .conditionNotMet?:
-            return ["sa condition n'est plus remplie : " + conditionReasons(item.recommendation, in: after)]
-                + changedFacts(item.recommendation)
-        case .replaced(let by)?:
-            return ["remplacée par \(title(by))\(isAdded(by) ? ", désormais retenue" : "")"]
-        case .excluded(let by)?:
-            return ["écartée au profit de \(title(by)), mieux classée (les deux s'excluent)"]
-        case .noCapacity?:
-            let score = after.evaluations[id]?.score.total ?? item.score.total
-            return ["faute de capacité : les phases où elle pouvait aller sont désormais pleines (score \(score))" + capacityNote]
-                + (scoreChange(id).map { [$0] } ?? [])
-        case .prerequisiteLeftOut(let prerequisite)?:
-            return ["son préalable \(title(prerequisite)) n'a pas pu être placé"]
-        case .beyondTop(let top)?:
-            return ["au-delà des \(top) premières actions demandées"]
-        case nil:
+        guard let entry = after.notPlaced(id), let worded = afterDocument.entry(id) else {
             return ["n'existe pas dans la seconde base de règles"]
+        }
+        switch entry.reason {
+        case .conditionNotMet:
+            let lead = entry.reason == .conditionNotMet(.unknown) ? "sa condition ne peut plus être établie (fait non renseigné)" : "sa condition n'est plus remplie"
+            return ["\(lead) : " + conditionReasons(item.recommendation, in: after)] + changedFacts(item.recommendation)
+        case .replaced(let by):
+            return ["remplacée par \(title(by))\(isAdded(by) ? ", désormais retenue" : "")"]
+        case .noCapacity, .methodLimit:
+            return [worded.reason + capacityNote] + (scoreChange(id).map { [$0] } ?? [])
+        case .excluded, .deadlineMissed, .wrongLevel, .beyondTop:
+            return [worded.reason]
         }
     }
 
     func movedPhase(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
         var lines = (scoreChange(new.recommendation.id).map { [$0] } ?? [])
-        lines.append("avant : \(placement(old, in: before)) ; désormais : \(placement(new, in: after))")
+        lines.append("avant : \(placement(old, beforeDocument)) ; désormais : \(placement(new, afterDocument))")
         return lines
     }
 
@@ -97,13 +96,10 @@ struct ComparisonReasons {
         return rest > 0 ? "\(shown.joined(separator: ", ")) et \(rest) autre\(rest > 1 ? "s" : "")" : list
     }
 
-    private func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
-        let phase = roadmap.calendar.phases[item.phaseIndex].title
-        switch item.placement {
-        case .horizon: return "« \(phase) », la phase de son horizon"
-        case .prerequisite(let prerequisite): return "« \(phase) », après son préalable \(title(prerequisite))"
-        case .capacity(let wanted): return "« \(phase) », faute de place en « \(roadmap.calendar.phases[wanted].title) »"
-        }
+    /// Where an item is, in its document's words: its phase, and why there when it is not its horizon's.
+    private func placement(_ item: RoadmapItem, _ document: RoadmapDocument) -> String {
+        guard let card = document.card(item.recommendation.id) else { return "" }
+        return "« \(card.phaseTitle) »" + (card.placement.map { " (\($0))" } ?? "")
     }
 
     /// « score 90 → 75 : ne bénéficie plus de « CLS en préparation » (+10) »
@@ -134,7 +130,7 @@ struct ComparisonReasons {
     }
 
     private var capacityNote: String {
-        let (old, new) = (before.capacity.yearlyUnits, after.capacity.yearlyUnits)
+        let (old, new) = (before.capacity.yearlyUnitsText, after.capacity.yearlyUnitsText)
         return old == new ? "" : " (capacité : \(old) → \(new) unités d'effort par an)"
     }
 

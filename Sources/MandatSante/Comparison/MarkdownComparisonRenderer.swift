@@ -4,7 +4,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
 
     public func render(_ comparison: RoadmapComparison) -> String {
         let markdown = MarkdownRoadmapRenderer()
-        func escape(_ text: String) -> String { markdown.escape(text) }
+        func escape(_ text: String) -> String { markdown.inline(text) }
         var out: [String] = []
         out.append("# Comparaison de feuilles de route")
         out.append("")
@@ -55,7 +55,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "[") {
-            out += markdown.escape(String(rest[..<open]))
+            out += markdown.inline(String(rest[..<open]))
             let after = rest[rest.index(after: open)...]
             if let close = after.firstIndex(of: "]"), !after[..<close].isEmpty,
                after[..<close].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
@@ -66,6 +66,6 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                 rest = after
             }
         }
-        return out + markdown.escape(String(rest))
+        return out + markdown.inline(String(rest))
     }
 }

@@ -37,8 +37,8 @@ public struct RoadmapComparison: Sendable {
     public var countBefore: Int
     public var countAfter: Int
     public var factChanges: [FactChange]
-    /// Effort units per year each territory can carry (they differ with size and staff).
-    public var yearlyCapacity: (before: Int, after: Int)
+    /// Effort units per year each territory can carry (they differ with size and staff), as written for people.
+    public var yearlyCapacity: (before: String, after: String)
     /// In the after roadmap's rank order (removals in the before roadmap's).
     public var added: [Change]
     public var removed: [Change]
@@ -50,15 +50,16 @@ public struct RoadmapComparison: Sendable {
         !(added.isEmpty && removed.isEmpty && movedPhase.isEmpty && movedUp.isEmpty && movedDown.isEmpty)
     }
 
-    public init(before: Roadmap, after: Roadmap) {
-        let reasons = ComparisonReasons(before: before, after: after)
+    /// Compares two roadmaps, quoting the documents `presenter` words for them.
+    public init(before: Roadmap, after: Roadmap, presenter: RoadmapPresenter) {
+        let reasons = ComparisonReasons(before: before, after: after, presenter: presenter)
         beforeLabel = "\(before.profile.name) (\(before.profile.file))"
         afterLabel = "\(after.profile.name) (\(after.profile.file))"
         startMonth = after.calendar.start.longFrench
         countBefore = before.items.count
         countAfter = after.items.count
         factChanges = Self.factChanges(before.profile, after.profile)
-        yearlyCapacity = (before.capacity.yearlyUnits, after.capacity.yearlyUnits)
+        yearlyCapacity = (before.capacity.yearlyUnitsText, after.capacity.yearlyUnitsText)
 
         let itemsBefore = Dictionary(before.items.map { ($0.recommendation.id, $0) }, uniquingKeysWith: { first, _ in first })
         let itemsAfter = Dictionary(after.items.map { ($0.recommendation.id, $0) }, uniquingKeysWith: { first, _ in first })

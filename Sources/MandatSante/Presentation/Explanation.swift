@@ -5,7 +5,7 @@ import RuleKit
 public struct Explanation: Sendable {
     public let lines: [String]
 
-    public init(recommendationID id: String, roadmap: Roadmap, ruleBase: RuleBase) {
+    public init(recommendationID id: String, roadmap: Roadmap, document: RoadmapDocument, ruleBase: RuleBase) {
         guard let recommendation = ruleBase.recommendation(id) else {
             lines = []
             return
@@ -33,37 +33,28 @@ public struct Explanation: Sendable {
                 out.append("  \(Self.mark(truth)) \(boost.points > 0 ? "+" : "")\(boost.points) si \(boost.condition.source) → \(Self.word(truth)) (\(boost.reason))")
             }
         }
-        if let score = evaluation?.score {
-            out.append("Score : \(ItemPresentation.scoreLine(score, of: recommendation))")
+        if let evaluation {
+            let terms = evaluation.terms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            out.append("Score : \(RoadmapPresenter.Context.scoreLine(terms, total: evaluation.score.total))")
         }
         out.append("")
-        out.append("Résultat : " + Self.outcome(id, roadmap: roadmap, ruleBase: ruleBase))
+        out.append("Résultat : " + Self.outcome(id, document: document))
         lines = out
     }
 
-    static func outcome(_ id: String, roadmap: Roadmap, ruleBase: RuleBase) -> String {
-        func title(_ other: String) -> String { "« \(ruleBase.recommendation(other)?.title ?? other) » [\(other)]" }
-        if let item = roadmap.items.first(where: { $0.recommendation.id == id }) {
-            let phase = roadmap.calendar.phases[item.phaseIndex]
-            var text = "retenue au rang \(item.rank), phase « \(phase.title) » (\(phase.period))"
-            switch item.placement {
-            case .horizon: text += ", la phase de son horizon (\(item.recommendation.horizon.label))"
-            case .prerequisite(let other): text += ", pour venir après son préalable \(title(other))"
-            case .capacity(let wanted): text += " ; prévue pour « \(roadmap.calendar.phases[wanted].title) » mais cette phase était pleine"
-            }
-            for other in item.supersedes { text += " ; elle écarte \(title(other))" }
+    /// Where the recommendation ended, in the document's own words.
+    static func outcome(_ id: String, document: RoadmapDocument) -> String {
+        if let card = document.card(id) {
+            var text = "retenue au rang \(card.rank), phase « \(card.phaseTitle) » (\(card.period))"
+            if let placement = card.placement { text += " ; \(placement)" }
+            if let selection = card.selection { text += " ; \(selection)" }
+            if let deadline = card.deadline { text += " ; échéance : \(deadline)" }
+            for relation in card.relations { text += " ; \(relation)" }
             return text + "."
         }
-        guard let entry = roadmap.leftOut.first(where: { $0.recommendation.id == id }) else { return "inconnue." }
-        switch entry.reason {
-        case .conditionNotMet(.unknown): return "non retenue : la condition ne peut pas être établie, un fait facultatif n'est pas renseigné."
-        case .conditionNotMet: return "non retenue : la condition n'est pas remplie pour ce territoire."
-        case .replaced(let by): return "non retenue : remplacée par \(title(by)), plus adaptée à ce territoire."
-        case .excluded(let by): return "non retenue : écartée au profit de \(title(by)), mieux classée (les deux s'excluent)."
-        case .noCapacity: return "non retenue : la condition est remplie, mais les phases restantes du mandat sont pleines pour la capacité de ce territoire."
-        case .prerequisiteLeftOut(let other): return "non retenue : son préalable \(title(other)) n'a pas pu être placé."
-        case .beyondTop(let top): return "non retenue : au-delà des \(top) premières actions demandées (--top)."
-        }
+        guard let entry = document.entry(id) else { return "inconnue." }
+        let list = document.considerLater.contains { $0.id == id } ? " — à envisager ensuite" : ""
+        return "non retenue\(list) : \(entry.reason)."
     }
 
     static func tree(_ trace: ConditionTrace, explainer: ConditionExplainer, depth: Int) -> [String] {
@@ -109,37 +100,29 @@ extension Expression.Kind {
     }
 }
 
-/// The scoring table of every recommendation for one profile.
+/// The scoring table of every recommendation for one profile, in the document's words.
 public struct ScoringTable: Sendable {
     public let lines: [String]
 
-    public init(roadmap: Roadmap, ruleBase: RuleBase) {
-        var out = ["Tableau de score — \(roadmap.profile.name) (\(roadmap.profile.file))", ""]
-        out.append("Rang  Phase        Score  Recommandation")
-        for item in roadmap.items {
-            let phase = roadmap.calendar.phases[item.phaseIndex].horizon.rawValue
-            out.append("\(Self.pad(String(item.rank), 4))  \(Self.pad(phase, 11))  \(Self.pad(String(item.score.total), 5))  \(item.recommendation.id)")
+    public init(document: RoadmapDocument, profileFile: String) {
+        var out = ["Tableau de score — \(document.header.title) (\(profileFile))", ""]
+        out.append("Rang  Phase             Score  Recommandation")
+        for card in document.cards {
+            out.append("\(Self.pad(String(card.rank), 4))  \(Self.padRight(card.phaseID, 16))  \(Self.pad(String(card.score), 5))  \(card.id)")
         }
         out.append("")
         out.append("Non retenues :")
-        for entry in roadmap.leftOut {
-            let reason: String
-            switch entry.reason {
-            case .conditionNotMet(let truth): reason = truth == .unknown ? "condition indéterminée" : "condition fausse"
-            case .replaced(let by): reason = "remplacée par \(by)"
-            case .excluded(let by): reason = "écartée par \(by)"
-            case .noCapacity: reason = "capacité atteinte"
-            case .prerequisiteLeftOut(let id): reason = "préalable \(id) non placé"
-            case .beyondTop(let top): reason = "au-delà de --top \(top)"
-            }
-            out.append("   -  \(Self.pad("", 11))  \(Self.pad(String(entry.score.total), 5))  \(entry.recommendation.id) — \(reason)")
+        for entry in document.considerLater + document.leftOut.flatMap(\.entries) {
+            out.append("   -  \(Self.padRight("", 16))  \(Self.pad(String(entry.score), 5))  \(entry.id) — \(entry.reasonCode)")
         }
-        out.append("")
-        out.append("Détail d'une ligne : mandat-sante explain \(roadmap.profile.file) IDENTIFIANT")
         lines = out
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    static func padRight(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

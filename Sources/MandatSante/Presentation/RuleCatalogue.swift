@@ -29,8 +29,10 @@ public struct RuleCatalogue: Sendable {
                     condition: describer.describe(recommendation.condition.expression),
                     source: recommendation.condition.source,
                     boosts: recommendation.boosts.map { "+\($0.points) si \(describer.describe($0.condition.expression)) (\($0.reason))" },
-                    details: "priorité \(recommendation.priority) · \(recommendation.horizon.label) · effort \(recommendation.effort.rawValue)",
-                    relations: recommendation.after.map { "après \($0)" } + recommendation.replaces.map { "remplace \($0)" } + recommendation.excludes.map { "exclut \($0)" })
+                    details: "priorité \(recommendation.priority) · \(recommendation.horizon.label) · effort \(recommendation.effort.rawValue) · porteur \(recommendation.carrier.rawValue)"
+                        + (recommendation.isFoundation ? " · fondation" : ""),
+                    relations: recommendation.after.map { "après \($0)" } + recommendation.together.map { "avec \($0)" }
+                        + recommendation.replaces.map { "remplace \($0)" } + recommendation.excludes.map { "exclut \($0)" })
             }
             return (lever, entries)
         }
@@ -63,7 +65,7 @@ public struct RuleCatalogue: Sendable {
     }
 
     public func markdown() -> String {
-        let escape = MarkdownRoadmapRenderer().escape
+        let escape = MarkdownRoadmapRenderer().inline
         var out = ["# Catalogue des recommandations", ""]
         for (lever, entries) in groups {
             out.append("## \(escape(lever.title)) (`\(lever.id)`)")

@@ -15,14 +15,21 @@ public struct TerritoryPortrait: Sendable {
             return value ? definition.label : (definition.falseLabel ?? "non : \(definition.label)")
         }
         title = profile.name
-        var summary = [text("kind"), text("population"), text("density")]
-        for optional in ["departement", "region"] where profile.value(optional) != nil {
-            summary.append(text(optional))
-        }
-        self.summary = summary.joined(separator: " · ")
+        summary = Self.summary(profile)
 
+        /// An enum fact stated only when it is not at its default value (« aucun hôpital sur le territoire » adds
+        /// nothing to « pas d'hôpital à moins de 30 minutes »).
+        func unlessDefault(_ fact: String) -> String? {
+            guard let value = profile.value(fact), value != profile.vocabulary.fact(named: fact)?.defaultValue else { return nil }
+            return "\(profile.vocabulary.fact(named: fact)?.label ?? fact) : \(text(fact))"
+        }
         var lines: [(String, String)] = []
-        lines.append(("Accès aux soins", [text("medicalZoning"), flag("cpts"), flag("msp"), flag("centreSante"), flag("hospital"), flag("gpDepartures")]
+        var territory: [String?] = [unlessDefault("outreMer")]
+        if case .bool(true)? = profile.value("communeNouvelle") { territory.append(flag("communeNouvelle")) }
+        if profile.value("seasonalPopulation") != nil { territory.append("\(profile.vocabulary.fact(named: "seasonalPopulation")?.label ?? "") : \(text("seasonalPopulation"))") }
+        if !territory.compactMap({ $0 }).isEmpty { lines.append(("Territoire", territory.compactMap { $0 }.joined(separator: " ; "))) }
+        lines.append(("Accès aux soins", [text("medicalZoning"), flag("cpts"), flag("msp"), flag("centreSante"), flag("hospital"),
+                                          unlessDefault("hospitalRole"), flag("gpDepartures")]
             .compactMap { $0 }.joined(separator: " ; ")))
         var coordination = [text("cls"), flag("clsm"), flag("healthCoordinator"), flag("healthReferent")]
         if case .bool(true)? = profile.value("qpv") { coordination.insert(flag("asv"), at: 2) }
@@ -41,9 +48,23 @@ public struct TerritoryPortrait: Sendable {
                 lines.append((label, text(fact)))
             }
         }
-        let staff = capacity.staff
-        lines.append(("Capacité", "\(staff) agent\(staff > 1 ? "s" : "") pour porter des projets : \(capacity.yearlyUnits) unités d'effort par an (\(capacity.sizeUnits) liées à la taille, \(capacity.staffUnits) à l'équipe)"))
+        lines.append(("Capacité", Self.capacity(capacity)))
         self.lines = lines
+    }
+
+    /// « commune · 420 habitants · rural à habitat dispersé · Haute-Loire »
+    static func summary(_ profile: Profile) -> String {
+        var parts = ["kind", "population", "density"].map(profile.display)
+        for optional in ["departement", "region"] where profile.value(optional) != nil {
+            parts.append(profile.display(optional))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat »
+    static func capacity(_ capacity: Capacity) -> String {
+        let staff = capacity.staff
+        return "\(staff) agent\(staff > 1 ? "s" : "") pour porter des projets : environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat (une action légère en prend 1, une lourde 3)"
     }
 
     private static func listOrNone(_ profile: Profile, _ fact: String, none: String) -> String {

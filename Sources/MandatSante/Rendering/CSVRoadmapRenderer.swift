@@ -4,8 +4,8 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
     public static let listSeparator = " | "
 
     public static let header = [
-        "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Effort", "Score",
-        "Pourquoi pour vous", "Premiers pas", "Partenaires", "Financements", "Source",
+        "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Porteur", "Échéance", "Effort", "Coût", "Score",
+        "Pour vous", "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources",
     ]
 
     public var separator: Character
@@ -14,17 +14,15 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
         self.separator = separator
     }
 
-    public func render(_ presentation: RoadmapPresentation) -> String {
+    public func render(_ document: RoadmapDocument) -> String {
         var writer = CSVWriter(separator: separator)
         writer.append(Self.header)
-        for phase in presentation.phases {
-            for item in phase.items {
-                writer.append([
-                    String(item.rank), phase.title, phase.period, item.id, item.title, item.leverTitle, item.effort,
-                    String(item.score), join(item.reasons), join(item.steps), join(item.partners), join(item.funding),
-                    join(item.sources),
-                ])
-            }
+        for card in document.cards {
+            writer.append([
+                String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle, card.carrier,
+                card.deadline ?? "", card.effort, card.cost ?? "", String(card.score), join(card.forYou), join(card.steps),
+                join(card.partners), join(card.funding), join(card.indicators), join(card.sources.map(\.citation)),
+            ])
         }
         return writer.text
     }

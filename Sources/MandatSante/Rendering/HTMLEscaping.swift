@@ -18,25 +18,8 @@ public enum HTMLEscaping {
         return result
     }
 
-    /// Escaped prose, with French guillemets kept on the line of the words they enclose, and numbers whole:
-    /// « 82 000 habitants » and « 12 % » never break at their space.
+    /// Escaped prose in French typography: guillemets on the line of the words they enclose, numbers whole.
     static func prose(_ text: String) -> String {
-        escape(bindingNumbers(text.replacing("« ", with: "«\u{00A0}").replacing(" »", with: "\u{00A0}»")))
-    }
-
-    static func bindingNumbers(_ text: String) -> String {
-        let characters = Array(text)
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            guard character == " ", index > 0, characters[index - 1].isNumber else {
-                result.append(character)
-                continue
-            }
-            let next = characters[(index + 1)...].prefix(4)
-            let digits = next.prefix(3)
-            let thousands = digits.count == 3 && digits.allSatisfy(\.isNumber) && !(next.dropFirst(3).first?.isNumber ?? false)
-            result.append(thousands || next.first == "%" ? "\u{00A0}" : " ")
-        }
-        return result
+        escape(Typography.french(text))
     }
 }

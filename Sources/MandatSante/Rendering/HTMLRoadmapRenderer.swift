@@ -1,157 +1,189 @@
-/// The roadmap as one self-contained HTML page, to read on screen or print on A4 and hand out: style sheet
-/// and timeline inline, no script, no font or image to fetch. Every value from a profile or a rule is escaped.
+/// The roadmap as one self-contained HTML page, to read on screen or print on A4 and hand out: page one is the
+/// executive synthesis, then one card per action, what to consider later and the portrait; style sheet inline,
+/// no script, no font or image to fetch. Every value from a profile or a rule is escaped.
 public struct HTMLRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
-    public func render(_ presentation: RoadmapPresentation) -> String {
-        let title = "Feuille de route santé du mandat — \(presentation.portrait.title)"
+    public func render(_ document: RoadmapDocument) -> String {
+        let header = document.header
         var out = [
             "<!DOCTYPE html>",
             #"<html lang="fr">"#,
             "<head>",
             #"<meta charset="utf-8">"#,
             #"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
-            "<title>\(text(title))</title>",
-            "<style>", HTMLStyle.css, "</style>",
+            "<title>\(text(DocumentLabels.documentTitle)) — \(text(header.title))</title>",
+            "<style>", HTMLStyle.css, segmentWidths(document), "</style>",
             "</head>",
             "<body>",
             #"<div class="page">"#,
+            #"<header class="cover">"#,
+            #"<p class="kicker">\#(text(DocumentLabels.documentTitle)) 2026-2032</p>"#,
+            "<h1>\(text(header.title))</h1>",
+            #"<p class="summary">\#(text(header.summary))</p>"#,
+            #"<p class="period">\#(text(header.period))</p>"#,
+            "</header>",
+            "<main>",
         ]
-        out += cover(presentation)
-        out.append("<main>")
-        out += portrait(presentation)
-        out += drivers(presentation)
-        out += calendar(presentation)
-        out += levers(presentation)
-        for (index, phase) in presentation.phases.enumerated() where !phase.items.isEmpty {
-            // The heading and the first card stay together on paper.
-            out.append(#"<section class="phase" id="phase-\#(index + 1)">"#)
-            out.append(#"<div class="phase-start">"#)
-            out.append(#"<h2 class="phase-head">\#(text(phase.title)) <span class="when">\#(text(phase.period))</span></h2>"#)
-            out.append(#"<p class="phase-intro">\#(count(phase.items.count, "action")), \#(phase.used) unités d'effort sur \#(phase.capacity) disponibles.</p>"#)
-            for (offset, item) in phase.items.enumerated() {
-                out += HTMLItemCard(item: item, period: phase.period).render()
-                if offset == 0 { out.append("</div>") }
+        out += synthesis(document)
+        out.append(#"<section id="actions" class="actions">"#)
+        out.append("<h2>\(text(DocumentLabels.actions))</h2>")
+        for phase in document.phases where !phase.cards.isEmpty {
+            out.append(#"<h3 class="phase-head" id="phase-\#(text(phase.id))">\#(text(phase.title)) <span class="when">\#(text(phase.period))</span></h3>"#)
+            for card in phase.cards { out += self.card(card, detail: document.detail) }
+        }
+        out.append("</section>")
+        let later = document.shownConsiderLater
+        if !later.entries.isEmpty {
+            out += [#"<section id="ensuite">"#, "<h2>\(text(DocumentLabels.considerLater))</h2>", "<p>\(text(DocumentLabels.considerLaterIntro))</p>", "<ul class=\"later\">"]
+            for entry in later.entries {
+                out.append("<li><strong>\(text(entry.title))</strong>\(entry.line.map { " — \(text($0))" } ?? "")</li>")
             }
+            out.append("</ul>")
+            if let more = DocumentLabels.moreConsiderLater(later.more) { out.append("<p class=\"note\">\(text(more))</p>") }
             out.append("</section>")
         }
-        out += leftOut(presentation)
+        out += [#"<section id="portrait">"#, "<h2>\(text(DocumentLabels.portrait))</h2>", #"<dl class="portrait">"#]
+        for line in document.portrait.lines {
+            out.append("<dt>\(text(line.label))</dt><dd>\(text(line.text))</dd>")
+        }
+        out += ["</dl>", "</section>"]
+        out += [#"<section id="sources">"#, "<h2>\(text(DocumentLabels.bibliography))</h2>", "<p>\(text(DocumentLabels.bibliographyIntro))</p>", #"<ol class="bibliography">"#]
+        out += document.bibliography.enumerated().map { #"<li id="source-\#($0.offset + 1)">\#(text($0.element.title))</li>"# }
+        out += ["</ol>", "</section>"]
+        if document.detail { out += annexes(document) }
         out.append("</main>")
-        out.append("<footer>")
-        out.append("<p>Chaque action cite sa source. Pour comprendre un choix : <code>mandat-sante explain PROFIL IDENTIFIANT</code>.</p>")
-        out.append("<p>Établi avec MandatSanté à partir du profil du territoire et de la base de recommandations.</p>")
-        out.append("</footer>")
+        out.append(#"<footer><p>\#(text(header.edition)). Chaque action cite ses sources publiques.</p></footer>"#)
         out += ["</div>", "</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func cover(_ presentation: RoadmapPresentation) -> [String] {
-        let phasesWithItems = presentation.phases.filter { !$0.items.isEmpty }.count
-        return [
-            #"<header class="cover">"#,
-            #"<p class="kicker">Feuille de route santé du mandat 2026-2032</p>"#,
-            "<h1>\(text(presentation.portrait.title))</h1>",
-            #"<p class="summary">\#(text(presentation.portrait.summary))</p>"#,
-            #"<p class="period">Établie à partir de \#(text(presentation.startMonth)), jusqu'aux élections de mars 2032.</p>"#,
-            #"<ul class="figures">"#,
-            "<li><strong>\(presentation.itemCount)</strong> action\(presentation.itemCount > 1 ? "s retenues" : " retenue")</li>",
-            "<li><strong>\(phasesWithItems)</strong> phase\(phasesWithItems > 1 ? "s" : "") du mandat</li>",
-            "<li><strong>\(presentation.recommendationCount)</strong> recommandations examinées</li>",
-            "<li><strong>\(presentation.roadmap.capacity.yearlyUnits)</strong> unités d'effort par an</li>",
-            "</ul>",
-            navigation(presentation),
-            "</header>",
-        ]
-    }
-
-    private func navigation(_ presentation: RoadmapPresentation) -> String {
-        var links = [("portrait", "Portrait"), ("calendrier", "Calendrier"), ("leviers", "Par levier")]
-        if let first = presentation.phases.firstIndex(where: { !$0.items.isEmpty }) {
-            links.append(("phase-\(first + 1)", "Les actions"))
+    /// Page one: findings, decisions, calendar with the titles of the actions.
+    private func synthesis(_ document: RoadmapDocument) -> [String] {
+        let synthesis = document.synthesis
+        var out = [#"<section id="synthese" class="synthesis">"#, "<h2>\(text(DocumentLabels.synthesis))</h2>"]
+        out += ["<h3>\(text(DocumentLabels.findings))</h3>", #"<ul class="findings">"#]
+        out += synthesis.findings.map { "<li>\(text($0))</li>" }
+        out.append("</ul>")
+        if let priorities = synthesis.priorities {
+            out.append(#"<p class="priorities"><strong>\#(text(DocumentLabels.priorities))</strong> : \#(text(priorities)).</p>"#)
         }
-        if !presentation.leftOut.isEmpty { links.append(("ecartees", "Écartées")) }
-        return "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
-    }
-
-    private func portrait(_ presentation: RoadmapPresentation) -> [String] {
-        var out = [#"<section id="portrait">"#, "<h2>Portrait du territoire</h2>", #"<dl class="portrait">"#]
-        for line in presentation.portrait.lines {
-            out.append("<dt>\(text(line.label))</dt><dd>\(text(line.text))</dd>")
+        out += ["<h3>\(text(DocumentLabels.decisions))</h3>", #"<table class="decisions">"#,
+                #"<thead><tr><th class="number">N°</th><th>Décision</th><th>Porteur</th><th>Quand</th><th>Effort</th><th>Coût</th><th>Financement</th></tr></thead><tbody>"#]
+        for decision in synthesis.decisions {
+            let note = decision.note.map { #"<br><span class="note">\#(text(Typography.capitalized($0)))</span>"# } ?? ""
+            out.append(##"<tr><td class="number"><a href="#action-\##(decision.rank)">\##(decision.rank)</a></td><td><strong>\##(text(decision.title))</strong>\##(note)</td><td>\##(text(decision.carrier))</td><td>\##(text(decision.when))</td><td>\##(text(decision.effort))</td><td>\##(text(decision.cost ?? "—"))</td><td>\##(text(decision.funder ?? "—"))</td></tr>"##)
         }
-        out += ["</dl>", "</section>"]
-        return out
-    }
-
-    private func drivers(_ presentation: RoadmapPresentation) -> [String] {
-        guard !presentation.drivers.isEmpty else { return [] }
-        var out = [#"<section id="moteurs">"#, "<h2>Ce qui oriente la feuille de route</h2>", "<ul>"]
-        for driver in presentation.drivers {
-            out.append("<li>\(text(driver.text)) <span class=\"note\">(\(count(driver.count, "action")))</span></li>")
-        }
-        out += ["</ul>", "</section>"]
-        return out
-    }
-
-    private func calendar(_ presentation: RoadmapPresentation) -> [String] {
-        let phases = presentation.roadmap.calendar.phases
-        let timeline = TimelineSVG(
-            caption: "Calendrier du mandat — \(presentation.portrait.title)",
-            start: presentation.roadmap.calendar.start, end: MandateCalendar.mandateEnd,
-            phases: zip(phases, presentation.phases).map { phase, summary in
-                TimelineSVG.Phase(title: summary.title, period: summary.period, start: phase.start, end: phase.end,
-                                  items: summary.items.map { TimelineSVG.Mark(rank: $0.rank, title: $0.title, effort: $0.effort) })
-            })
-        var out = [
-            #"<section id="calendrier">"#, "<h2>Calendrier du mandat</h2>",
-            "<figure>", timeline.render(),
-            "<figcaption>Les actions par phase, de \(text(presentation.startMonth)) aux élections de mars 2032 ; le tableau donne l'effort placé dans chaque phase et sa capacité.</figcaption>",
-            "</figure>",
-            #"<table><thead><tr><th>Phase</th><th>Période</th><th class="number">Actions</th><th class="number">Effort (unités / capacité)</th></tr></thead><tbody>"#,
-        ]
-        for phase in presentation.phases {
-            out.append(#"<tr><td>\#(text(phase.title))</td><td>\#(text(phase.period))</td><td class="number">\#(phase.items.count)</td><td class="number">\#(phase.used) / \#(phase.capacity)</td></tr>"#)
-        }
-        out += ["</tbody></table>", "</section>"]
-        return out
-    }
-
-    /// Levers by number of actions (then by first rank), each with the ranks of its actions.
-    private func levers(_ presentation: RoadmapPresentation) -> [String] {
-        var ranks: [String: [Int]] = [:]
-        for item in presentation.phases.flatMap(\.items) {
-            ranks[item.leverTitle, default: []].append(item.rank)
-        }
-        let ordered = ranks.sorted { a, b in
-            a.value.count != b.value.count ? a.value.count > b.value.count : (a.value.first ?? 0) < (b.value.first ?? 0)
-        }
-        var out = [
-            #"<section id="leviers">"#, "<h2>Les actions par levier</h2>",
-            #"<table><thead><tr><th>Levier</th><th class="number">Actions</th><th>Rangs</th></tr></thead><tbody>"#,
-        ]
-        for (lever, leverRanks) in ordered {
-            let links = leverRanks.map { "<a href=\"#action-\($0)\">\($0)</a>" }.joined(separator: ", ")
-            out.append(#"<tr><td>\#(text(lever))</td><td class="number">\#(leverRanks.count)</td><td>\#(links)</td></tr>"#)
-        }
-        out += ["</tbody></table>", "</section>"]
-        return out
-    }
-
-    private func leftOut(_ presentation: RoadmapPresentation) -> [String] {
-        guard !presentation.leftOut.isEmpty else { return [] }
-        var out = [#"<section id="ecartees" class="left-out">"#, "<h2>Écartées, et pourquoi</h2>"]
-        for group in presentation.leftOut {
-            out.append("<h3>\(text(group.title)) <span class=\"note\">(\(group.entries.count))</span></h3>")
-            out.append("<ul>")
-            for entry in group.entries {
-                out.append(#"<li><strong>\#(text(entry.title))</strong> <span class="id">\#(text(entry.id))</span> — \#(text(entry.reason))</li>"#)
-            }
-            out.append("</ul>")
-        }
+        out += ["</tbody></table>", "<h3>\(text(DocumentLabels.calendar))</h3>"]
+        out += timeline(document)
+        out.append(#"<p class="size-note">\#(text(synthesis.sizeNote))</p>"#)
         out.append("</section>")
         return out
     }
 
-    private func text(_ value: String) -> String { HTMLEscaping.prose(value) }
+    /// The phases side by side, each with its period, its milestones and the titles of its actions; above them,
+    /// a bar whose segments are as long as the phases.
+    private func timeline(_ document: RoadmapDocument) -> [String] {
+        var out = [#"<div class="timeline" role="list">"#]
+        let total = max(1, document.phases.reduce(0) { $0 + $1.months })
+        out.append(#"<div class="bar" aria-hidden="true">"# + document.phases.enumerated().map { index, phase in
+            #"<span class="segment segment-\#(index)">\#(phase.months * 100 / total >= 8 ? text(phase.period) : "")</span>"#
+        }.joined() + "</div>")
+        out.append(#"<div class="columns-\#(document.phases.count) phases">"#)
+        for phase in document.phases {
+            out.append(#"<div class="phase-column" role="listitem">"#)
+            out.append(#"<p class="phase-title">\#(text(phase.title))</p><p class="phase-period">\#(text(phase.period))</p>"#)
+            if !phase.milestones.isEmpty {
+                out.append(#"<p class="milestones">\#(text(Typography.capitalized(phase.milestones.joined(separator: " · "))))</p>"#)
+            }
+            if phase.cards.isEmpty {
+                out.append(#"<p class="note">Suite des actions engagées.</p>"#)
+            } else {
+                out.append("<ol>")
+                out += phase.cards.map { ##"<li value="\##($0.rank)"><a href="#action-\##($0.rank)">\##(text($0.title))</a></li>"## }
+                out.append("</ol>")
+            }
+            out.append("</div>")
+        }
+        out += ["</div>", "</div>"]
+        return out
+    }
 
-    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number > 1 ? "s" : "")" }
+    /// The bar's segments as long as their phases (rules in the style sheet rather than style attributes).
+    private func segmentWidths(_ document: RoadmapDocument) -> String {
+        document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
+    }
+
+    private func card(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
+        var out = [
+            #"<article class="card" id="action-\#(card.rank)">"#,
+            #"<header class="card-head"><span class="rank">\#(card.rank)</span><div>"#,
+            "<h4>\(text(card.title))</h4>",
+            #"<p class="meta">"# + DocumentLabels.facts(card).map { "<span><strong>\(text($0.label))</strong> : \(text($0.text))</span>" }.joined()
+                + "</p>",
+            "</div></header>",
+        ]
+        let forYou = DocumentLabels.forYou(card, detail: detail)
+        if !forYou.isEmpty {
+            out += [#"<div class="block for-you">"#, "<h5>\(text(DocumentLabels.forYou))</h5>", "<ul>"] + forYou.map { "<li>\(text($0))</li>" } + ["</ul>", "</div>"]
+        }
+        for caution in card.cautions {
+            out.append(#"<p class="block caution"><strong>\#(text(DocumentLabels.cautions))</strong> : \#(text(caution))</p>"#)
+        }
+        if !card.relations.isEmpty {
+            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.relations))</strong> : \#(text(Typography.inline(card.relations)))</p>"#)
+        }
+        if let placement = card.placement {
+            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(Typography.capitalized(placement)))</p>"#)
+        }
+        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.why))</h5>", "<p>\(text(DocumentLabels.why(card, detail: detail)))</p>", "</div>"]
+        out.append(#"<div class="columns">"#)
+        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.steps))</h5>", "<ol>"] + DocumentLabels.steps(card, detail: detail).map { "<li>\(text($0))</li>" } + ["</ol>", "</div>"]
+        out.append("<div>")
+        out += section(DocumentLabels.partners, [Typography.inline(DocumentLabels.partners(card, detail: detail))], asList: false)
+        out += section(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
+        out += section(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
+        out.append("</div>")
+        out.append("</div>")
+        for example in DocumentLabels.examples(card, detail: detail) {
+            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.example))</strong> : \#(text(example.text))</p>"#)
+        }
+        if detail, let evidence = card.evidence {
+            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.evidence))</strong> : \#(text(evidence))</p>"#)
+        }
+        let links = detail ? zip(card.sourceNumbers, card.sources).map { number, source in ##"<a href="#source-\##(number)">[\##(number)]</a> \##(text(source.section))"## }
+            : Array(Set(card.sourceNumbers)).sorted().map { number in ##"<a href="#source-\##(number)">[\##(number)]</a>"## }
+        out.append(#"<p class="block source"><strong>\#(text(DocumentLabels.sources))</strong> : \#(links.joined(separator: ", "))</p>"#)
+        if detail {
+            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.score))</strong> : \#(text(card.scoreLine))</p>"#)
+        }
+        out.append("</article>")
+        return out
+    }
+
+    private func section(_ label: String, _ lines: [String], asList: Bool = true) -> [String] {
+        let lines = lines.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return [] }
+        let body = asList ? ["<ul>"] + lines.map { "<li>\(text($0))</li>" } + ["</ul>"] : lines.map { "<p>\(text($0))</p>" }
+        return [#"<div class="block">"#, "<h5>\(text(label))</h5>"] + body + ["</div>"]
+    }
+
+    private func annexes(_ document: RoadmapDocument) -> [String] {
+        var out: [String] = []
+        if !document.leftOut.isEmpty {
+            out += [#"<section id="non-retenues" class="annex">"#, "<h2>\(text(DocumentLabels.leftOut))</h2>"]
+            for group in document.leftOut {
+                out += ["<h3>\(text(group.title)) <span class=\"note\">(\(group.entries.count))</span></h3>", "<ul>"]
+                out += group.entries.map { #"<li><strong>\#(text($0.title))</strong> <span class="id">\#(text($0.id))</span> — \#(text($0.reason))</li>"# }
+                out.append("</ul>")
+            }
+            out.append("</section>")
+        }
+        out += [#"<section id="scores" class="annex">"#, "<h2>\(text(DocumentLabels.scoring))</h2>", "<table><thead><tr><th class=\"number\">N°</th><th>Identifiant</th><th>Score</th></tr></thead><tbody>"]
+        out += document.cards.map { #"<tr><td class="number">\#($0.rank)</td><td class="id">\#(text($0.id))</td><td>\#(text($0.scoreLine))</td></tr>"# }
+        out += ["</tbody></table>", "</section>"]
+        return out
+    }
+
+    private func text(_ value: String) -> String { HTMLEscaping.prose(value) }
 }

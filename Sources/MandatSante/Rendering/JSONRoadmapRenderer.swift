@@ -1,151 +1,125 @@
 import RuleKit
 
-/// The whole roadmap as JSON, for other tools: ids and raw values beside the French wording, keys in a fixed
-/// order, every key always present (`null` or `[]` when empty). `Rules/schema/roadmap.schema.json` documents
-/// each key; `schemaVersion` changes when a key is renamed or removed.
+/// The whole roadmap as JSON, for other tools: the words of the document beside ids and raw values, keys in a
+/// fixed order, every key always present (`null` or `[]` when empty). `Rules/schema/roadmap.schema.json`
+/// documents each key; `schemaVersion` changes when a key is renamed or removed.
 public struct JSONRoadmapRenderer: RoadmapRenderer {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public init() {}
 
-    public func render(_ presentation: RoadmapPresentation) -> String {
-        document(presentation).rendered()
+    public func render(_ document: RoadmapDocument) -> String {
+        output(document).rendered()
     }
 
-    func document(_ presentation: RoadmapPresentation) -> JSONOutput {
-        let roadmap = presentation.roadmap
-        let calendar = roadmap.calendar
-        let capacity = roadmap.capacity
-        let wording = Dictionary(presentation.phases.flatMap(\.items).map { ($0.rank, $0) }, uniquingKeysWith: { first, _ in first })
+    func output(_ document: RoadmapDocument) -> JSONOutput {
+        let data = document.data
         return .object([
             ("schemaVersion", .integer(Self.schemaVersion)),
-            ("profile", profile(presentation)),
-            ("drivers", .array(presentation.drivers.map { .object([("text", .string($0.text)), ("count", .integer($0.count))]) })),
-            ("start", .string(calendar.start.description)),
-            ("end", .string(MandateCalendar.mandateEnd.description)),
+            ("edition", .object([
+                ("text", .string(document.header.edition)), ("month", .string(data.editionMonth)),
+                ("toolVersion", .string(data.toolVersion)), ("ruleBaseVersion", .string(data.ruleBaseVersion)),
+                ("ruleBaseFingerprint", .string(data.ruleBaseFingerprint)),
+            ])),
+            ("profile", .object([
+                ("name", .string(document.header.title)),
+                ("summary", .string(document.header.summary)),
+                ("portrait", .array(document.portrait.lines.map { .object([("label", .string($0.label)), ("text", .string($0.text))]) })),
+                ("facts", .object(data.facts.map { ($0.name, $0.value.map(VocabularySchema.output) ?? .null) })),
+            ])),
+            ("synthesis", .object([
+                ("findings", strings(document.synthesis.findings)),
+                ("priorities", optional(document.synthesis.priorities)),
+                ("decisions", .array(document.synthesis.decisions.map { decision in
+                    .object([
+                        ("rank", .integer(decision.rank)), ("id", .string(decision.id)), ("title", .string(decision.title)),
+                        ("carrier", .string(decision.carrier)), ("when", .string(decision.when)), ("effort", .string(decision.effort)),
+                        ("cost", optional(decision.cost)), ("funder", optional(decision.funder)), ("note", optional(decision.note)),
+                    ])
+                })),
+                ("sizeNote", .string(document.synthesis.sizeNote)),
+            ])),
+            ("start", .string(data.start)),
+            ("end", .string(data.end)),
             ("capacity", .object([
-                ("staff", .integer(capacity.staff)), ("sizeUnits", .integer(capacity.sizeUnits)),
-                ("staffUnits", .integer(capacity.staffUnits)), ("yearlyUnits", .integer(capacity.yearlyUnits)),
+                ("staff", .integer(data.staff)), ("yearlyUnits", .string(data.yearlyUnits)),
+                ("totalUnits", .integer(data.totalUnits)), ("methodLimit", .integer(data.methodLimit)),
             ])),
-            ("phases", .array(zip(calendar.phases, presentation.phases).map { phase, summary in
+            ("phases", .array(document.phases.map { phase in
                 .object([
-                    ("id", .string(phase.horizon.rawValue)), ("title", .string(summary.title)),
-                    ("period", .string(summary.period)), ("start", .string(phase.start.description)),
-                    ("end", .string(phase.end.description)), ("months", .integer(phase.months)),
-                    ("capacity", .integer(summary.capacity)), ("used", .integer(summary.used)),
-                    ("items", .array(summary.items.map { .integer($0.rank) })),
+                    ("id", .string(phase.id)), ("horizons", strings(phase.horizons)), ("title", .string(phase.title)),
+                    ("period", .string(phase.period)), ("start", .string(phase.start)), ("end", .string(phase.end)),
+                    ("months", .integer(phase.months)), ("capacity", .integer(phase.capacity)), ("used", .integer(phase.used)),
+                    ("milestones", strings(phase.milestones)), ("items", .array(phase.cards.map { .integer($0.rank) })),
                 ])
             })),
-            ("items", .array(roadmap.items.compactMap { item in wording[item.rank].map { self.item(item, $0, presentation) } })),
-            ("leftOut", .array(roadmap.leftOut.map { leftOut($0, presentation) })),
-            ("recommendationCount", .integer(presentation.recommendationCount)),
+            ("items", .array(document.cards.map(item))),
+            ("considerLater", .array(document.considerLater.map(entry))),
+            ("leftOut", .array(document.leftOut.flatMap(\.entries).map(entry))),
+            ("recommendationCount", .integer(data.recommendationCount)),
         ])
     }
 
-    private func profile(_ presentation: RoadmapPresentation) -> JSONOutput {
-        let profile = presentation.roadmap.profile
-        let facts = profile.vocabulary.facts.map { fact in
-            (fact.name, profile.value(fact.name).map(VocabularySchema.output) ?? .null)
-        }
-        return .object([
-            ("name", .string(profile.name)),
-            ("summary", .string(presentation.portrait.summary)),
-            ("portrait", .array(presentation.portrait.lines.map { .object([("label", .string($0.label)), ("text", .string($0.text))]) })),
-            ("facts", .object(facts)),
-        ])
-    }
-
-    private func item(_ item: RoadmapItem, _ wording: ItemPresentation, _ presentation: RoadmapPresentation) -> JSONOutput {
-        let recommendation = item.recommendation
-        let phases = presentation.roadmap.calendar.phases
-        let ruleBase = presentation.ruleBase
-        let placement: (kind: String, prerequisite: String?, wanted: String?) = switch item.placement {
-        case .horizon: ("horizon", nil, nil)
-        case .prerequisite(let id): ("apres-prealable", id, nil)
-        case .capacity(let wanted): ("capacite", nil, phases[wanted].horizon.rawValue)
-        }
-        return .object([
-            ("rank", .integer(item.rank)),
-            ("id", .string(recommendation.id)),
-            ("title", .string(recommendation.title)),
-            ("lever", .string(recommendation.lever)),
-            ("leverTitle", .string(wording.leverTitle)),
-            ("phase", .string(phases[item.phaseIndex].horizon.rawValue)),
-            ("effort", .string(recommendation.effort.rawValue)),
-            ("horizon", .string(recommendation.horizon.rawValue)),
-            ("score", .object([
-                ("total", .integer(item.score.total)),
-                ("terms", .array(item.scoreTerms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
-            ])),
-            ("reasons", strings(wording.reasons)),
-            ("placement", .object([
-                ("kind", .string(placement.kind)),
-                ("prerequisite", optional(placement.prerequisite)),
-                ("wantedPhase", optional(placement.wanted)),
-                ("note", optional(wording.placementNote)),
-            ])),
-            ("prerequisites", strings(item.prerequisites)),
-            ("supersedes", strings(item.supersedes)),
-            ("why", .string(recommendation.why)),
-            ("steps", strings(recommendation.steps)),
-            ("partners", strings(recommendation.partners)),
-            ("funding", strings(recommendation.funding)),
-            ("examples", .array(recommendation.examples.map { example in
-                .object([
-                    ("territory", .string(example.territory)), ("what", .string(example.what)),
-                    ("source", example.source.map { source($0, ruleBase) } ?? .null),
-                ])
-            })),
-            ("evidence", optional(recommendation.evidence)),
-            ("sources", .array(recommendation.sources.map { source($0, ruleBase) })),
-            ("indicators", strings(recommendation.indicators)),
-        ])
-    }
-
-    private func leftOut(_ entry: LeftOutRecommendation, _ presentation: RoadmapPresentation) -> JSONOutput {
-        let id = entry.recommendation.id
-        let text = presentation.leftOut.lazy.flatMap(\.entries).first { $0.id == id }?.reason ?? ""
-        return .object([
-            ("id", .string(id)),
-            ("title", .string(entry.recommendation.title)),
-            ("reason", .string(Self.code(entry.reason))),
-            ("reasonText", .string(text)),
-            ("by", optional(Self.other(entry.reason))),
-            ("score", .integer(entry.score.total)),
-        ])
-    }
-
-    /// The stable code of a reason for leaving a recommendation out.
-    static func code(_ reason: LeftOutRecommendation.Reason) -> String {
-        switch reason {
-        case .replaced: return "remplacee"
-        case .excluded: return "exclue"
-        case .noCapacity: return "faute-de-capacite"
-        case .prerequisiteLeftOut: return "prealable-non-place"
-        case .beyondTop: return "au-dela-du-top"
-        case .conditionNotMet(.unknown): return "condition-indeterminee"
-        case .conditionNotMet: return "condition-non-remplie"
-        }
-    }
-
-    static let reasonCodes = ["remplacee", "exclue", "faute-de-capacite", "prealable-non-place", "au-dela-du-top",
-                              "condition-non-remplie", "condition-indeterminee"]
-
-    /// The recommendation a reason names: what replaced or excluded it, or the prerequisite left out.
-    static func other(_ reason: LeftOutRecommendation.Reason) -> String? {
-        switch reason {
-        case .replaced(let by), .excluded(let by): return by
-        case .prerequisiteLeftOut(let id): return id
-        case .noCapacity, .beyondTop, .conditionNotMet: return nil
-        }
-    }
-
-    private func source(_ reference: SourceReference, _ ruleBase: RuleBase) -> JSONOutput {
+    private func item(_ card: RoadmapDocument.Card) -> JSONOutput {
         .object([
-            ("document", .string(reference.document)),
-            ("title", .string(ruleBase.source(reference.document)?.title ?? reference.document)),
-            ("section", .string(reference.section)),
+            ("rank", .integer(card.rank)),
+            ("id", .string(card.id)),
+            ("title", .string(card.title)),
+            ("lever", .string(card.lever)),
+            ("leverTitle", .string(card.leverTitle)),
+            ("phase", .string(card.phaseID)),
+            ("carrier", .object([("id", .string(card.carrierID)), ("text", .string(card.carrier))])),
+            ("deadline", card.deadline.map { text in
+                .object([("before", optional(card.deadlineMonth)), ("text", .string(text))])
+            } ?? .null),
+            ("effort", .string(card.effortID)),
+            ("horizon", .string(card.horizonID)),
+            ("costRange", card.costID.map { id in .object([("id", .string(id)), ("text", optional(card.cost))]) } ?? .null),
+            ("score", .object([
+                ("total", .integer(card.score)),
+                ("terms", .array(card.scoreTerms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
+            ])),
+            ("forYou", strings(card.forYou)),
+            ("selection", optional(card.selection)),
+            ("cautions", strings(card.cautions)),
+            ("placement", .object([("kind", .string(card.placementKind)), ("note", optional(card.placement))])),
+            ("relations", strings(card.relations)),
+            ("prerequisites", strings(card.prerequisites)),
+            ("assumedPrerequisites", strings(card.assumedPrerequisites)),
+            ("together", strings(card.together)),
+            ("supersedes", strings(card.supersedes)),
+            ("why", .string(card.why)),
+            ("steps", strings(card.steps)),
+            ("partners", strings(card.partners)),
+            ("funding", strings(card.funding)),
+            ("examples", .array(card.examples.map { example in
+                .object([("territory", .string(example.territory)), ("what", .string(example.what)),
+                         ("source", example.source.map(source) ?? .null)])
+            })),
+            ("evidence", optional(card.evidence)),
+            ("sources", .array(card.sources.map(source))),
+            ("indicators", strings(card.indicators)),
         ])
+    }
+
+    private func entry(_ entry: RoadmapDocument.Entry) -> JSONOutput {
+        .object([
+            ("id", .string(entry.id)),
+            ("title", .string(entry.title)),
+            ("reason", .string(entry.reasonCode)),
+            ("reasonText", .string(entry.reason)),
+            ("by", optional(entry.by)),
+            ("score", .integer(entry.score)),
+            ("line", optional(entry.line)),
+        ])
+    }
+
+    /// The codes of `reason`, in the order of the left-out annex.
+    static let reasonCodes = ["faute-de-capacite", "limite-methode", "remplacee", "exclue", "echeance", "au-dela-du-top",
+                              "autre-niveau", "condition-non-remplie", "condition-indeterminee"]
+
+    private func source(_ source: RoadmapDocument.Source) -> JSONOutput {
+        .object([("document", .string(source.document)), ("title", .string(source.title)), ("section", .string(source.section))])
     }
 
     private func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }

@@ -1,98 +1,121 @@
-/// The roadmap as Markdown (CommonMark with pipe tables), to paste into a report or a wiki.
+/// The roadmap as Markdown (CommonMark with pipe tables), to paste into a report or a wiki: the executive
+/// synthesis, one section per action, what to consider later; the annexes only with `--detail`.
 public struct MarkdownRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
-    public func render(_ presentation: RoadmapPresentation) -> String {
+    public func render(_ document: RoadmapDocument) -> String {
         var out: [String] = []
-        out.append("# Feuille de route santé du mandat — \(escape(presentation.portrait.title))")
-        out.append("")
-        out.append("*\(escape(presentation.portrait.summary))* — établie à partir de \(presentation.startMonth), jusqu'aux élections de mars 2032.")
-        out.append("")
-        out.append("## Portrait du territoire")
-        out.append("")
-        for line in presentation.portrait.lines {
-            out.append("- **\(line.label)** : \(escape(line.text))")
+        let header = document.header
+        out += ["# \(DocumentLabels.documentTitle) — \(inline(header.title))", ""]
+        out += ["*\(inline(header.summary))* — \(inline(header.period)).", "", "\(inline(header.edition))", ""]
+        out += synthesis(document)
+        out += ["## \(DocumentLabels.actions)", ""]
+        for phase in document.phases where !phase.cards.isEmpty {
+            out += ["### \(inline(phase.title)) (\(inline(phase.period)))", ""]
+            for card in phase.cards { out += self.card(card, detail: document.detail) }
         }
-        out.append("")
-        if !presentation.drivers.isEmpty {
-            out.append("## Ce qui oriente la feuille de route")
-            out.append("")
-            for driver in presentation.drivers {
-                out.append("- \(escape(driver.text)) (\(driver.count) recommandation\(driver.count > 1 ? "s" : ""))")
+        let later = document.shownConsiderLater
+        if !later.entries.isEmpty {
+            out += ["## \(DocumentLabels.considerLater)", "", DocumentLabels.considerLaterIntro, ""]
+            for entry in later.entries {
+                out.append("- **\(inline(entry.title))**\(entry.line.map { " — \(inline($0))" } ?? "")")
             }
+            if let more = DocumentLabels.moreConsiderLater(later.more) { out += ["", more] }
             out.append("")
         }
-        out.append("## Calendrier")
+        out += ["## \(DocumentLabels.portrait)", ""]
+        for line in document.portrait.lines { out.append("- **\(line.label)** : \(inline(line.text))") }
+        out += ["", "## \(DocumentLabels.bibliography)", "", DocumentLabels.bibliographyIntro, ""]
+        for (offset, source) in document.bibliography.enumerated() { out.append("\(offset + 1). \(inline(source.title))") }
         out.append("")
-        out.append("| Phase | Période | Actions | Effort (unités / capacité) |")
-        out.append("|---|---|---:|---:|")
-        for phase in presentation.phases {
-            out.append("| \(phase.title) | \(phase.period) | \(phase.items.count) | \(phase.used) / \(phase.capacity) |")
-        }
-        out.append("")
-        out.append("\(presentation.itemCount) actions retenues sur \(presentation.recommendationCount) recommandations examinées.")
-        out.append("")
-        for phase in presentation.phases where !phase.items.isEmpty {
-            out.append("## \(phase.title) (\(phase.period))")
-            out.append("")
-            for item in phase.items {
-                out += renderItem(item)
-            }
-        }
-        if !presentation.leftOut.isEmpty {
-            out.append("## Écartées et pourquoi")
-            out.append("")
-            for group in presentation.leftOut {
-                out.append("### \(group.title) (\(group.entries.count))")
-                out.append("")
-                for entry in group.entries {
-                    out.append("- \(escape(entry.title)) (`\(entry.id)`) — \(escape(entry.reason))")
-                }
-                out.append("")
-            }
-        }
-        out.append("---")
-        out.append("")
-        out.append("Chaque action cite sa source. Pour comprendre un choix : `mandat-sante explain PROFIL IDENTIFIANT`.")
-        return out.joined(separator: "\n") + "\n"
+        if document.detail { out += annexes(document) }
+        return out.joined(separator: "\n")
     }
 
-    private func renderItem(_ item: ItemPresentation) -> [String] {
-        var out: [String] = []
-        out.append("### \(item.rank). \(escape(item.title))")
-        out.append("")
-        out.append("*\(escape(item.leverTitle)) · effort \(item.effort) · score \(item.score) · `\(item.id)`*")
-        out.append("")
-        func list(_ label: String, _ lines: [String], numbered: Bool = false) {
-            guard !lines.isEmpty else { return }
-            out.append("**\(label)**")
-            out.append("")
-            for (offset, line) in lines.enumerated() {
-                out.append((numbered ? "\(offset + 1). " : "- ") + escape(line))
-            }
-            out.append("")
+    private func synthesis(_ document: RoadmapDocument) -> [String] {
+        let synthesis = document.synthesis
+        var out = ["## \(DocumentLabels.synthesis)", "", "### \(DocumentLabels.findings)", ""]
+        out += synthesis.findings.map { "- \(inline($0))" }
+        if let priorities = synthesis.priorities { out += ["", "\(DocumentLabels.priorities) : \(inline(priorities))."] }
+        out += ["", "### \(DocumentLabels.decisions)", "", "| N° | Décision | Porteur | Quand | Effort | Coût | Financement |", "|---:|---|---|---|---|---|---|"]
+        for decision in synthesis.decisions {
+            let title = inline(decision.title) + (decision.note.map { " — *\(inline($0))*" } ?? "")
+            out.append("| \(decision.rank) | \(title) | \(inline(decision.carrier)) | \(inline(decision.when)) | \(decision.effort) | \(inline(decision.cost ?? "—")) | \(inline(decision.funder ?? "—")) |")
         }
-        func paragraph(_ label: String, _ text: String) {
-            out.append("**\(label)** : \(escape(text))")
-            out.append("")
+        out += ["", "### \(DocumentLabels.calendar)", ""]
+        for phase in document.phases {
+            let milestones = phase.milestones.isEmpty ? "" : " — \(DocumentLabels.milestones) : \(inline(phase.milestones.joined(separator: ", ")))"
+            out.append("- **\(inline(phase.title))** (\(inline(phase.period)))\(milestones)")
+            for card in phase.cards { out.append("  \(card.rank). \(inline(card.title))") }
         }
-        list("Pourquoi pour vous", item.reasons)
-        paragraph("Score", item.scoreLine)
-        if let note = item.placementNote { paragraph("Calendrier", note) }
-        list("Enchaînement", item.relations)
-        paragraph("Enjeu", item.why)
-        list("Premiers pas", item.steps, numbered: true)
-        paragraph("Partenaires", item.partners.joined(separator: " ; "))
-        if !item.funding.isEmpty { paragraph("Financements", item.funding.joined(separator: " ; ")) }
-        list("Exemple", item.examples)
-        if let evidence = item.evidence { paragraph("Repères", evidence) }
-        list("Indicateurs de suivi", item.indicators)
-        list("Source", item.sources)
+        out += ["", inline(synthesis.sizeNote), ""]
         return out
     }
 
-    /// Escapes what Markdown would otherwise interpret in data coming from a profile or a rule.
-    func escape(_ text: String) -> String {
-        MarkdownEscaping.line(text)
+    private func card(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
+        var out = ["#### \(card.rank). \(inline(card.title))", ""]
+        out.append(DocumentLabels.facts(card).map { "**\($0.label)** : \(inline($0.text))" }.joined(separator: " · ") + "  ")
+        out.append("")
+        func line(_ label: String, _ text: String?) {
+            guard let text, !text.isEmpty else { return }
+            out += ["**\(label)** : \(inline(text))", ""]
+        }
+        func list(_ label: String, _ items: [String], numbered: Bool = false) {
+            guard !items.isEmpty else { return }
+            out += ["**\(label)** :", ""]
+            for (offset, item) in items.enumerated() { out.append("\(numbered ? "\(offset + 1)." : "-") \(inline(item))") }
+            out.append("")
+        }
+        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, detail: detail)))
+        for caution in card.cautions { line(DocumentLabels.cautions, caution) }
+        line(DocumentLabels.relations, Typography.inline(card.relations))
+        line(DocumentLabels.placement, card.placement.map(Typography.capitalized))
+        line(DocumentLabels.why, DocumentLabels.why(card, detail: detail))
+        list(DocumentLabels.steps, DocumentLabels.steps(card, detail: detail), numbered: true)
+        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, detail: detail)))
+        list(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
+        for example in DocumentLabels.examples(card, detail: detail) { line(DocumentLabels.example, example.text) }
+        if detail { line(DocumentLabels.evidence, card.evidence) }
+        list(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
+        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, detail: detail))
+        if detail { line(DocumentLabels.score, card.scoreLine) }
+        return out
+    }
+
+    private func annexes(_ document: RoadmapDocument) -> [String] {
+        var out: [String] = []
+        if !document.leftOut.isEmpty {
+            out += ["## \(DocumentLabels.leftOut)", ""]
+            for group in document.leftOut {
+                out += ["### \(group.title) (\(group.entries.count))", ""]
+                out += group.entries.map { "- **\(inline($0.title))** `\($0.id)` — \(inline($0.reason))" }
+                out.append("")
+            }
+        }
+        out += ["## \(DocumentLabels.scoring)", "", "| N° | Identifiant | Score |", "|---:|---|---|"]
+        out += document.cards.map { "| \($0.rank) | `\($0.id)` | \(inline($0.scoreLine)) |" }
+        out.append("")
+        return out
+    }
+
+    /// Text from a profile or a rule as inline Markdown: line breaks become spaces, and characters that Markdown
+    /// would read as structure or emphasis are escaped, so that a value never turns into a heading, a list, a
+    /// table cell or a link.
+    func inline(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n", "\t": out.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": out.append("\\"); out.append(character)
+            default: out.append(character)
+            }
+        }
+        // A value that starts like a list item (« - », « + », « 12. », « 3) ») would open a list.
+        if out.first == "-" || out.first == "+" { return "\\" + out }
+        if let end = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), end > out.startIndex, out[end] == "." || out[end] == ")" {
+            return out[..<end] + "\\" + out[end...]
+        }
+        return out
     }
 }

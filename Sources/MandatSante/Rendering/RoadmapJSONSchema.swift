@@ -19,21 +19,25 @@ enum RoadmapJSONSchema {
             ]))),
             ("facts", object("Tous les faits du vocabulaire, par nom, valeurs par défaut comprises ; null pour un fait facultatif non renseigné.", facts)),
         ])
+        let strings = { (description: String) in array(description, text("")) }
         let capacity = object("Capacité du territoire à porter des actions.", [
             ("staff", integer("Agents pouvant porter des projets.")),
-            ("sizeUnits", integer("Unités d'effort par an liées à la taille du territoire.")),
-            ("staffUnits", integer("Unités d'effort par an liées à l'équipe.")),
-            ("yearlyUnits", integer("Unités d'effort par an au total.")),
+            ("yearlyUnits", text("Unités d'effort par an, écrites en français (« 1,6 »).")),
+            ("totalUnits", integer("Unités d'effort sur le reste du mandat.")),
+            ("methodLimit", integer("Nombre d'actions de méthode que la feuille de route peut compter.")),
         ])
         let phase = object("Une phase du mandat.", [
             ("id", phaseID),
-            ("title", text("Titre de la phase, par exemple « Les 100 premiers jours ».")),
+            ("horizons", array("Horizons des recommandations qui peuvent commencer dans cette phase au plus tôt.",
+                               choice(Horizon.allCases.map(\.rawValue), "Horizon."), minItems: 1)),
+            ("title", text("Titre de la phase, vrai pour le mois de départ : « Les trois prochains mois », « D'ici fin 2027 »…")),
             ("period", text("Période lisible, derniers mois compris, par exemple « déc. 2026 – févr. 2027 ».")),
             ("start", month),
             ("end", described(month, "Premier mois après la phase (exclu) : le début de la phase suivante.")),
             ("months", integer("Durée en mois.", minimum: 1)),
             ("capacity", integer("Unités d'effort disponibles dans la phase.")),
             ("used", integer("Unités d'effort prises par les actions de la phase.")),
+            ("milestones", strings("Repères de la phase : étés, bilan de mi-mandat, élections.")),
             ("items", array("Rangs des actions de la phase.", integer("Rang.", minimum: 1))),
         ])
         let term = object("Un terme du score.", [
@@ -41,10 +45,8 @@ enum RoadmapJSONSchema {
             ("reason", text("Pourquoi ces points (« priorité de base » ou raison du bonus).")),
         ])
         let placement = object("Pourquoi l'action est dans sa phase.", [
-            ("kind", choice(["horizon", "apres-prealable", "capacite"],
-                            "horizon : la phase de son horizon ; apres-prealable : après un préalable placé plus tard ; capacite : reportée faute de capacité.")),
-            ("prerequisite", nullable(recommendationID, "Le préalable qui l'a retardée (kind = apres-prealable), sinon null.")),
-            ("wantedPhase", nullable(phaseID, "La phase prévue avant le report (kind = capacite), sinon null.")),
+            ("kind", choice(["horizon", "prealable", "ensemble", "capacite"],
+                            "horizon : la première phase que permet son horizon ; prealable : après un préalable ; ensemble : avec une action qu'elle accompagne ; capacite : reportée faute de capacité.")),
             ("note", nullable(text(""), "L'explication en français, ou null quand l'action est dans la phase de son horizon.")),
         ])
         let source = JSONOutput.object([("$ref", .string("#/$defs/source"))])
@@ -55,20 +57,37 @@ enum RoadmapJSONSchema {
             ("lever", choice(ruleBase.levers.map(\.id), "Identifiant du levier.")),
             ("leverTitle", text("Titre du levier.")),
             ("phase", described(phaseID, "La phase où l'action est placée.")),
+            ("carrier", object("Qui porte l'action.", [
+                ("id", choice(Carrier.allCases.map(\.rawValue), "commune, intercommunalite, territoire (la collectivité décrite par le profil) ou partenaire.")),
+                ("text", text("Le porteur en français, pour ce territoire.")),
+            ])),
+            ("deadline", nullable(object("L'échéance de l'action.", [
+                ("before", nullable(month, "Le mois avant lequel l'action doit être prête.")),
+                ("text", text("L'échéance en français.")),
+            ]), "L'échéance, ou null.")),
             ("effort", choice(Effort.allCases.map(\.rawValue), "Effort : faible (1 unité), moyen (2), fort (3).")),
             ("horizon", choice(Horizon.allCases.map(\.rawValue), "Horizon de la recommandation, avant placement.")),
+            ("costRange", nullable(object("Ordre de grandeur du coût.", [
+                ("id", choice(CostRange.allCases.map(\.rawValue), "temps, faible (< 10 k€), moyen (10 à 100 k€), eleve (100 k€ à 1 M€), tres-eleve (> 1 M€).")),
+                ("text", nullable(text(""), "L'ordre de grandeur en français.")),
+            ]), "Le coût, ou null s'il n'est pas connu.")),
             ("score", object("Le score et les termes dont il est la somme.", [
                 ("total", integer("Somme des termes.")),
                 ("terms", array("Priorité de base puis bonus appliqués.", term, minItems: 1)),
             ])),
-            ("reasons", array("Pourquoi pour vous : les conditions du profil qui ont fait sortir l'action, avec leurs valeurs.", text(""))),
+            ("forYou", strings("Pour vous : ce que le profil établit et les bonus qui s'appliquent, en français simple.")),
+            ("selection", nullable(text(""), "Pourquoi l'action passe avant l'ordre du mérite (fondation, priorité de l'équipe), ou null.")),
+            ("cautions", strings("Mises en garde pour ce territoire.")),
             ("placement", placement),
+            ("relations", strings("L'enchaînement en français : après, avec, suppose, remplace, écarte.")),
             ("prerequisites", array("Préalables retenus, placés avant (identifiants).", recommendationID)),
+            ("assumedPrerequisites", array("Préalables absents de la feuille de route : à faire d'abord ou déjà faits (identifiants).", recommendationID)),
+            ("together", array("Actions placées dans la même phase parce qu'elles vont ensemble (identifiants).", recommendationID)),
             ("supersedes", array("Recommandations que l'action remplace ou écarte (identifiants).", recommendationID)),
             ("why", text("L'enjeu.")),
-            ("steps", array("Premiers pas.", text(""))),
-            ("partners", array("Partenaires à associer.", text(""))),
-            ("funding", array("Financements mobilisables.", text(""))),
+            ("steps", strings("Premiers pas, pour ce territoire.")),
+            ("partners", strings("Partenaires à associer.")),
+            ("funding", strings("Financements mobilisables.")),
             ("examples", array("Territoires qui l'ont fait.", object("Un exemple réel.", [
                 ("territory", text("Territoire.")),
                 ("what", text("Ce qu'il a fait.")),
@@ -76,31 +95,53 @@ enum RoadmapJSONSchema {
             ]))),
             ("evidence", nullable(text(""), "Repères chiffrés, ou null.")),
             ("sources", array("Sources de la recommandation.", source, minItems: 1)),
-            ("indicators", array("Indicateurs de suivi.", text(""))),
+            ("indicators", strings("Indicateurs de suivi.")),
         ])
-        let leftOut = object("Une recommandation écartée.", [
+        let entry = object("Une recommandation qui n'est pas dans la feuille de route.", [
             ("id", recommendationID),
             ("title", text("Titre de la recommandation.")),
             ("reason", choice(JSONRoadmapRenderer.reasonCodes,
-                              "remplacee, exclue (au profit d'une mieux classée), faute-de-capacite, prealable-non-place, au-dela-du-top (--top), condition-non-remplie, condition-indeterminee (un fait facultatif manque).")),
+                              "faute-de-capacite, limite-methode (à envisager ensuite) ; remplacee, exclue (au profit d'une mieux classée), echeance (intenable), au-dela-du-top (--top), autre-niveau (instrument d'un autre niveau de collectivité), condition-non-remplie, condition-indeterminee (un fait facultatif manque).")),
             ("reasonText", text("La raison en français.", minLength: 0)),
-            ("by", nullable(recommendationID, "Ce qui l'a remplacée ou écartée, ou le préalable non placé ; sinon null.")),
+            ("by", nullable(recommendationID, "Ce qui l'a remplacée ou écartée ; sinon null.")),
             ("score", .object([("type", .string("integer")), ("description", .string("Score pour ce profil."))])),
+            ("line", nullable(text(""), "Pour « à envisager ensuite » : une ligne sur ce qui la rend utile ici ; sinon null.")),
+        ])
+        let decision = object("Une des décisions à prendre d'abord.", [
+            ("rank", integer("Rang de l'action dans la feuille de route.", minimum: 1)),
+            ("id", recommendationID),
+            ("title", text("Titre de l'action.")),
+            ("carrier", text("Qui la porte.")),
+            ("when", text("Quand : « d'ici févr. 2027 » ou l'échéance.")),
+            ("effort", choice(Effort.allCases.map(\.rawValue), "Effort.")),
+            ("cost", nullable(text(""), "Ordre de grandeur du coût, ou null.")),
+            ("funder", nullable(text(""), "Le premier financeur connu, ou null.")),
+            ("note", nullable(text(""), "Fondation du mandat ou priorité servie, ou null.")),
         ])
 
         let root = objectMembers("Feuille de route santé du mandat exportée par « mandat-sante roadmap --format json ».", [
             ("schemaVersion", .object([("const", .integer(JSONRoadmapRenderer.schemaVersion)), ("description", .string("Version du format ; change quand une clé est renommée ou retirée."))])),
+            ("edition", object("L'édition du document.", [
+                ("text", text("L'édition en français : mois, version de l'outil, version et empreinte de la base de règles.")),
+                ("month", described(month, "Le mois de l'édition : le mois de départ (--start).")),
+                ("toolVersion", text("Version de MandatSanté.")),
+                ("ruleBaseVersion", text("Version de la base de règles (Rules/version.json).")),
+                ("ruleBaseFingerprint", text("Empreinte des fichiers de la base de règles.")),
+            ])),
             ("profile", profile),
-            ("drivers", array("Ce qui oriente la feuille de route : les constats qui font sortir le plus d'actions.", object("Un constat.", [
-                ("text", text("Le constat, avec la valeur du profil.")),
-                ("count", integer("Nombre d'actions retenues qu'il fait sortir.", minimum: 1)),
-            ]))),
+            ("synthesis", object("La synthèse pour l'exécutif.", [
+                ("findings", strings("Les trois constats sur le territoire qui orientent la feuille de route.")),
+                ("priorities", nullable(text(""), "Les priorités déclarées par l'équipe, ou null.")),
+                ("decisions", array("Les décisions à prendre d'abord, par rang.", decision)),
+                ("sizeNote", text("La taille de la feuille de route au regard de la capacité de l'équipe.")),
+            ])),
             ("start", described(month, "Mois de départ de la feuille de route (--start).")),
             ("end", described(month, "Fin du mandat (élections de mars 2032), exclue.")),
             ("capacity", capacity),
-            ("phases", array("Phases du mandat, dans l'ordre ; une phase vide (départ tardif) n'apparaît pas.", phase, minItems: 1)),
+            ("phases", array("Phases du mandat, dans l'ordre.", phase, minItems: 1)),
             ("items", array("Actions retenues, par rang.", item)),
-            ("leftOut", array("Recommandations écartées : remplacées, hors capacité, au-delà de --top, conditions non réunies.", leftOut)),
+            ("considerLater", array("À envisager ensuite : ce qui s'applique mais ne tient pas dans la capacité de l'équipe, les mieux notées d'abord.", entry)),
+            ("leftOut", array("Les autres recommandations non retenues, par raison.", entry)),
             ("recommendationCount", integer("Nombre de recommandations examinées.")),
         ])
         let header: [(String, JSONOutput)] = [
@@ -108,7 +149,7 @@ enum RoadmapJSONSchema {
             ("title", .string("Feuille de route MandatSanté (export JSON)")),
         ]
         return .object(header + root + [("$defs", .object([
-            ("phaseId", choice(Horizon.allCases.map(\.rawValue), "Identifiant de phase : l'horizon qu'elle accueille.")),
+            ("phaseId", choice(["premiers-mois", "fin-d-annee", "mi-mandat", "fin-mandat"], "Identifiant de phase.")),
             ("recommendationId", choice(ruleBase.recommendations.map(\.id).sorted(), "Identifiant de recommandation.")),
             ("month", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")), ("description", .string("Mois AAAA-MM."))])),
             ("source", object("Une source citée.", [

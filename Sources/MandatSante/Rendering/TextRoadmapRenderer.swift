@@ -1,100 +1,165 @@
-/// The roadmap as plain text for an 80-column terminal.
+/// The roadmap as plain text for an 80-column terminal: the executive synthesis first, then one card per
+/// action, then what to consider later; the annexes for specialists only with `--detail`.
 public struct TextRoadmapRenderer: RoadmapRenderer {
     public static let width = 80
 
     public init() {}
 
-    public func render(_ presentation: RoadmapPresentation) -> String {
-        var out: [String] = []
-        let rule = String(repeating: "=", count: Self.width)
-        out += wrap("FEUILLE DE ROUTE SANTÉ DU MANDAT — \(presentation.portrait.title)")
-        out += wrap(presentation.portrait.summary)
-        out += wrap("Établie à partir de \(presentation.startMonth), jusqu'aux élections de mars 2032.")
-        out.append(rule)
-        out.append("")
-
-        out.append("PORTRAIT DU TERRITOIRE")
-        for line in presentation.portrait.lines {
-            out += wrap("\(line.label) : \(line.text)", indent: "    ", first: "  ")
-        }
-        out.append("")
-        if !presentation.drivers.isEmpty {
-            out.append("CE QUI ORIENTE LA FEUILLE DE ROUTE")
-            for driver in presentation.drivers {
-                out += wrap("\(driver.text) (\(driver.count) recommandation\(driver.count > 1 ? "s" : ""))", indent: "    ", first: "  - ")
-            }
-            out.append("")
-        }
-        out.append("CALENDRIER")
-        for (index, phase) in presentation.phases.enumerated() {
-            out += wrap("\(index + 1). \(phase.title) (\(phase.period)) : \(phase.items.count) action\(phase.items.count > 1 ? "s" : ""), \(phase.used) unités d'effort sur \(phase.capacity)", indent: "     ", first: "  ")
-        }
-        out.append("")
-        out += wrap("\(presentation.itemCount) actions retenues sur \(presentation.recommendationCount) recommandations examinées.")
-        out.append("")
-
-        for phase in presentation.phases where !phase.items.isEmpty {
+    public func render(_ document: RoadmapDocument) -> String {
+        var out = TextLines()
+        let header = document.header
+        out.wrap("\(DocumentLabels.documentTitle.uppercased()) — \(header.title)")
+        out.wrap(header.summary)
+        out.wrap(header.period)
+        out.wrap(header.edition)
+        out.rule("=")
+        out.blank()
+        synthesis(document, into: &out)
+        out.rule("=")
+        out.blank()
+        out.append(DocumentLabels.actions.uppercased())
+        out.blank()
+        for phase in document.phases where !phase.cards.isEmpty {
             let heading = "── \(phase.title) (\(phase.period)) "
             out.append(heading + String(repeating: "─", count: max(3, Self.width - heading.count)))
-            out.append("")
-            for item in phase.items {
-                out += renderItem(item)
-                out.append("")
+            out.blank()
+            for card in phase.cards {
+                self.card(card, detail: document.detail, into: &out)
+                out.blank()
             }
         }
+        let later = document.shownConsiderLater
+        if !later.entries.isEmpty {
+            out.append(DocumentLabels.considerLater.uppercased())
+            out.wrap(DocumentLabels.considerLaterIntro, indent: "  ", first: "  ")
+            for entry in later.entries {
+                out.wrap("\(entry.title)\(entry.line.map { " — \($0)" } ?? "")", indent: "    ", first: "  - ")
+            }
+            if let more = DocumentLabels.moreConsiderLater(later.more) { out.wrap(more, indent: "  ", first: "  ") }
+            out.blank()
+        }
+        out.append(DocumentLabels.portrait.uppercased())
+        for line in document.portrait.lines {
+            out.wrap("\(line.label) : \(line.text)", indent: "    ", first: "  ")
+        }
+        out.blank()
+        out.append(DocumentLabels.bibliography.uppercased())
+        out.wrap(DocumentLabels.bibliographyIntro, indent: "  ", first: "  ")
+        for (offset, source) in document.bibliography.enumerated() {
+            let number = "[\(offset + 1)] "
+            out.wrap(source.title, indent: String(repeating: " ", count: 2 + number.count), first: "  " + number)
+        }
+        out.blank()
+        if document.detail { annexes(document, into: &out) }
+        return out.text
+    }
 
-        if !presentation.leftOut.isEmpty {
-            out.append("ÉCARTÉES ET POURQUOI")
-            for group in presentation.leftOut {
-                out.append("")
-                out += wrap("\(group.title) (\(group.entries.count)) :", first: "  ")
+    private func synthesis(_ document: RoadmapDocument, into out: inout TextLines) {
+        let synthesis = document.synthesis
+        out.append(DocumentLabels.synthesis.uppercased())
+        out.blank()
+        out.append(DocumentLabels.findings)
+        for finding in synthesis.findings { out.wrap(finding, indent: "    ", first: "  - ") }
+        if let priorities = synthesis.priorities {
+            out.wrap("\(DocumentLabels.priorities) : \(priorities).", indent: "    ", first: "  ")
+        }
+        out.blank()
+        out.append(DocumentLabels.decisions)
+        out.wrap(DocumentLabels.decisionsNote, indent: "  ", first: "  ")
+        for decision in synthesis.decisions {
+            let number = "\(decision.rank). "
+            let indent = String(repeating: " ", count: 2 + number.count)
+            out.wrap(decision.title, indent: indent, first: "  " + number)
+            out.wrap(DocumentLabels.decisionLine(decision), indent: indent + "  ", first: indent)
+            if let note = decision.note { out.wrap(Typography.capitalized(note) + ".", indent: indent, first: indent) }
+        }
+        out.blank()
+        out.append(DocumentLabels.calendar)
+        for phase in document.phases {
+            let milestones = phase.milestones.isEmpty ? "" : " — \(DocumentLabels.milestones) : \(phase.milestones.joined(separator: ", "))"
+            out.wrap("\(phase.title) (\(phase.period))\(milestones)", indent: "    ", first: "  ")
+            if phase.cards.isEmpty { out.wrap("aucune action nouvelle : la suite des actions engagées", indent: "      ", first: "    ") }
+            for card in phase.cards {
+                let number = "\(card.rank). "
+                out.wrap(card.title, indent: String(repeating: " ", count: 4 + number.count), first: "    " + number)
+            }
+        }
+        out.blank()
+        out.wrap(synthesis.sizeNote)
+        out.blank()
+    }
+
+    private func card(_ card: RoadmapDocument.Card, detail: Bool, into out: inout TextLines) {
+        let number = "\(card.rank). "
+        let indent = String(repeating: " ", count: number.count + 1)
+        let hanging = indent + "  "
+        out.wrap(card.title, indent: indent, first: " " + number)
+        out.wrap(DocumentLabels.facts(card).map { "\($0.label) : \($0.text)" }.joined(separator: " · "), indent: hanging, first: indent)
+        func line(_ label: String, _ text: String?) {
+            guard let text, !text.isEmpty else { return }
+            out.wrap("\(label) : \(text)", indent: hanging, first: indent)
+        }
+        func list(_ label: String, _ items: [String], numbered: Bool = false) {
+            guard !items.isEmpty else { return }
+            out.append(indent + label + " :")
+            for (offset, item) in items.enumerated() {
+                let bullet = numbered ? "\(offset + 1). " : "- "
+                out.wrap(item, indent: indent + "  " + String(repeating: " ", count: bullet.count), first: indent + "  " + bullet)
+            }
+        }
+        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, detail: detail)))
+        for caution in card.cautions { line(DocumentLabels.cautions, caution) }
+        line(DocumentLabels.relations, Typography.inline(card.relations))
+        line(DocumentLabels.placement, card.placement.map(Typography.capitalized))
+        line(DocumentLabels.why, DocumentLabels.why(card, detail: detail))
+        list(DocumentLabels.steps, DocumentLabels.steps(card, detail: detail), numbered: true)
+        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, detail: detail)))
+        list(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
+        for example in DocumentLabels.examples(card, detail: detail) { line(DocumentLabels.example, example.text) }
+        if detail { line(DocumentLabels.evidence, card.evidence) }
+        list(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
+        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, detail: detail))
+        if detail { line(DocumentLabels.score, card.scoreLine) }
+    }
+
+    private func annexes(_ document: RoadmapDocument, into out: inout TextLines) {
+        if !document.leftOut.isEmpty {
+            out.append(DocumentLabels.leftOut.uppercased())
+            for group in document.leftOut {
+                out.blank()
+                out.wrap("\(group.title) (\(group.entries.count)) :", first: "  ")
                 for entry in group.entries {
-                    out += wrap("\(entry.title) [\(entry.id)] — \(entry.reason)", indent: "      ", first: "    - ")
+                    out.wrap("\(entry.title) [\(entry.id)] — \(entry.reason)", indent: "      ", first: "    - ")
                 }
             }
-            out.append("")
+            out.blank()
         }
-        out += wrap("Chaque action cite sa source. Pour comprendre un choix : mandat-sante explain PROFIL IDENTIFIANT.")
-        return out.joined(separator: "\n") + "\n"
+        out.append(DocumentLabels.scoring.uppercased())
+        for card in document.cards {
+            out.wrap("\(card.rank). [\(card.id)] \(card.scoreLine)", indent: "      ", first: "  ")
+        }
+        for entry in document.considerLater {
+            out.wrap("-. [\(entry.id)] \(entry.score) — à envisager ensuite", indent: "      ", first: "  ")
+        }
+        out.blank()
+    }
+}
+
+/// Lines of a text document, wrapped to the terminal width.
+struct TextLines {
+    private(set) var lines: [String] = []
+
+    mutating func append(_ line: String) { lines.append(line) }
+
+    mutating func blank() { lines.append("") }
+
+    mutating func rule(_ character: Character) {
+        lines.append(String(repeating: character, count: TextRoadmapRenderer.width))
     }
 
-    private func renderItem(_ item: ItemPresentation) -> [String] {
-        var out: [String] = []
-        let number = "\(item.rank). "
-        let indent = String(repeating: " ", count: number.count + 1)
-        out += wrap(item.title, indent: indent, first: " " + number)
-        out += wrap("\(item.leverTitle) · effort \(item.effort) · score \(item.score) · [\(item.id)]", indent: indent, first: indent)
-        out.append("")
-        func section(_ label: String, _ lines: [String], numbered: Bool = false) {
-            guard !lines.isEmpty else { return }
-            out.append(indent + label)
-            for (offset, line) in lines.enumerated() {
-                let bullet = numbered ? "\(offset + 1). " : "- "
-                out += wrap(line, indent: indent + "  " + String(repeating: " ", count: bullet.count), first: indent + "  " + bullet)
-            }
-        }
-        section("Pourquoi pour vous :", item.reasons)
-        out += wrap("Score : \(item.scoreLine)", indent: indent + "  ", first: indent)
-        if let note = item.placementNote {
-            out += wrap("Calendrier : \(note)", indent: indent + "  ", first: indent)
-        }
-        section("Enchaînement :", item.relations)
-        out += wrap("Enjeu : \(item.why)", indent: indent + "  ", first: indent)
-        section("Premiers pas :", item.steps, numbered: true)
-        out += wrap("Partenaires : \(item.partners.joined(separator: " ; "))", indent: indent + "  ", first: indent)
-        if !item.funding.isEmpty {
-            out += wrap("Financements : \(item.funding.joined(separator: " ; "))", indent: indent + "  ", first: indent)
-        }
-        section("Exemple :", item.examples)
-        if let evidence = item.evidence {
-            out += wrap("Repères : \(evidence)", indent: indent + "  ", first: indent)
-        }
-        section("Indicateurs de suivi :", item.indicators)
-        section("Source :", item.sources)
-        return out
+    mutating func wrap(_ text: String, indent: String = "", first: String? = nil) {
+        lines += TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first)
     }
 
-    private func wrap(_ text: String, indent: String = "", first: String? = nil) -> [String] {
-        TextWrapper.wrap(text, width: Self.width, indent: indent, firstIndent: first)
-    }
+    var text: String { lines.joined(separator: "\n") + "\n" }
 }

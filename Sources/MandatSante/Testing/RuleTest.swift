@@ -20,6 +20,14 @@ public struct Expectation: Sendable {
     public enum Kind: Sendable, Hashable {
         case included(String)
         case excluded(String)
+        /// Applies but does not fit: in « à envisager ensuite ».
+        case considerLater(String)
+        /// Applies to the territory: in the roadmap or « à envisager ensuite ».
+        case applies(String)
+        /// Among the decisions to take first of the executive synthesis.
+        case decision(String)
+        /// Both in the roadmap, in the same phase.
+        case samePhase(String, String)
         case inTop(String, Int)
         case before(String, String)
         case phase(String, Horizon)
@@ -35,8 +43,9 @@ public struct Expectation: Sendable {
     /// Every recommendation id the expectation names.
     public var ids: [String] {
         switch kind {
-        case .included(let id), .excluded(let id), .inTop(let id, _), .phase(let id, _), .phaseBy(let id, _), .minimumScore(let id, _): return [id]
-        case .before(let first, let second), .replacedBy(let first, let second): return [first, second]
+        case .included(let id), .excluded(let id), .considerLater(let id), .applies(let id), .decision(let id), .inTop(let id, _), .phase(let id, _),
+             .phaseBy(let id, _), .minimumScore(let id, _): return [id]
+        case .before(let first, let second), .replacedBy(let first, let second), .samePhase(let first, let second): return [first, second]
         }
     }
 }

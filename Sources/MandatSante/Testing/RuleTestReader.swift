@@ -70,6 +70,23 @@ public enum RuleTestReader {
         for (text, element) in reader.stringNodes("excluded") ?? [] {
             result.append(Expectation(kind: .excluded(text), location: element.location))
         }
+        for (text, element) in reader.stringNodes("applies") ?? [] {
+            result.append(Expectation(kind: .applies(text), location: element.location))
+        }
+        for (text, element) in reader.stringNodes("considerLater") ?? [] {
+            result.append(Expectation(kind: .considerLater(text), location: element.location))
+        }
+        for (text, element) in reader.stringNodes("decisions") ?? [] {
+            result.append(Expectation(kind: .decision(text), location: element.location))
+        }
+        for pair in reader.array("samePhase") ?? [] {
+            guard case .array(let items) = pair.value, items.count == 2,
+                  case .string(let first) = items[0].value, case .string(let second) = items[1].value else {
+                reader.report("test.attente", "chaque élément de « samePhase » doit être une paire [\"action\", \"action\"]", at: pair.location)
+                continue
+            }
+            result.append(Expectation(kind: .samePhase(first, second), location: pair.location))
+        }
         for pair in reader.array("before") ?? [] {
             guard case .array(let items) = pair.value, items.count == 2,
                   case .string(let first) = items[0].value, case .string(let second) = items[1].value else {

@@ -27,7 +27,7 @@ public struct RuleTestRunner: Sendable {
         }
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: test.top)
         result.roadmap = roadmap
-        let check = ExpectationCheck(roadmap: roadmap, ruleBase: ruleBase)
+        let check = ExpectationCheck(roadmap: roadmap, document: RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
         result.failures = test.expectations.compactMap(check.failure)
         return result
     }
@@ -54,72 +54,78 @@ public struct RuleTestRunner: Sendable {
     }
 }
 
-/// Compares one expectation with a roadmap and words the failure for a rule author.
+/// Compares one expectation with a roadmap and words the failure for a rule author, quoting the roadmap's
+/// document for where each action ended and why.
 struct ExpectationCheck {
     let roadmap: Roadmap
-    let ruleBase: RuleBase
+    let document: RoadmapDocument
 
     func failure(_ expectation: Expectation) -> String? {
         switch expectation.kind {
         case .included(let id):
-            return item(id) == nil ? "attendu : « \(title(id)) » [\(id)] dans la feuille de route\n  obtenu : \(status(id))" : nil
+            return card(id) == nil ? "attendu : « \(title(id)) » [\(id)] dans la feuille de route\n  obtenu : \(status(id))" : nil
         case .excluded(let id):
-            guard let item = item(id) else { return nil }
-            return "attendu : « \(title(id)) » [\(id)] absente de la feuille de route\n  obtenu : retenue au rang \(item.rank) (\(phase(item)))\n  car : \(reasons(id))"
+            guard let card = card(id) else { return nil }
+            return "attendu : « \(title(id)) » [\(id)] absente de la feuille de route\n  obtenu : retenue au rang \(card.rank) (\(phase(card)))\n  car : \(Typography.inline(card.forYou))"
+        case .considerLater(let id):
+            return document.considerLater.contains { $0.id == id } ? nil
+                : "attendu : « \(title(id)) » [\(id)] parmi les actions à envisager ensuite\n  obtenu : \(status(id))"
+        case .applies(let id):
+            return card(id) != nil || document.considerLater.contains { $0.id == id } ? nil
+                : "attendu : « \(title(id)) » [\(id)] retenue ou à envisager ensuite\n  obtenu : \(status(id))"
+        case .decision(let id):
+            if document.synthesis.decisions.contains(where: { $0.id == id }) { return nil }
+            let decisions = document.synthesis.decisions.map { "[\($0.id)]" }.joined(separator: ", ")
+            return "attendu : « \(title(id)) » [\(id)] parmi les décisions à prendre d'abord\n  obtenu : \(status(id)) ; décisions : \(decisions)"
+        case .samePhase(let first, let second):
+            guard let a = card(first), let b = card(second) else {
+                return "attendu : [\(first)] et [\(second)] dans la même phase\n  obtenu : \(card(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"
+            }
+            return a.phaseID == b.phaseID ? nil : "attendu : [\(first)] et [\(second)] dans la même phase\n  obtenu : [\(first)] en \(phase(a)), [\(second)] en \(phase(b))"
         case .inTop(let id, let n):
-            guard let item = item(id) else { return "attendu : [\(id)] parmi les \(n) premières actions\n  obtenu : \(status(id))" }
-            return item.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(item.rank), score \(ItemPresentation.scoreLine(item.score, of: item.recommendation))"
+            guard let card = card(id) else { return "attendu : [\(id)] parmi les \(n) premières actions\n  obtenu : \(status(id))" }
+            return card.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(card.rank), score \(card.score) (\(card.scoreLine))"
         case .before(let first, let second):
-            guard let a = item(first), let b = item(second) else {
-                return "attendu : [\(first)] avant [\(second)]\n  obtenu : \(item(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"
+            guard let a = card(first), let b = card(second) else {
+                return "attendu : [\(first)] avant [\(second)]\n  obtenu : \(card(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"
             }
             return a.rank < b.rank ? nil : "attendu : [\(first)] avant [\(second)]\n  obtenu : [\(first)] au rang \(a.rank), [\(second)] au rang \(b.rank)"
         case .phase(let id, let horizon):
-            guard let item = item(id) else { return "attendu : [\(id)] dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
-            let actual = roadmap.calendar.phases[item.phaseIndex].horizon
-            return actual == horizon ? nil : "attendu : « \(title(id)) » [\(id)] dans la phase « \(horizon.rawValue) »\n  obtenu : \(phase(item))"
+            guard let card = card(id) else { return "attendu : [\(id)] dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
+            return horizons(card).contains(horizon) ? nil : "attendu : « \(title(id)) » [\(id)] dans la phase de l'horizon « \(horizon.rawValue) »\n  obtenu : \(phase(card))"
         case .phaseBy(let id, let horizon):
-            guard let item = item(id) else { return "attendu : [\(id)] au plus tard dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
-            let actual = roadmap.calendar.phases[item.phaseIndex].horizon
-            return actual <= horizon ? nil : "attendu : « \(title(id)) » [\(id)] au plus tard dans la phase « \(horizon.rawValue) »\n  obtenu : \(phase(item))"
+            guard let card = card(id) else { return "attendu : [\(id)] au plus tard dans la phase « \(horizon.rawValue) »\n  obtenu : \(status(id))" }
+            return (horizons(card).first ?? .endOfMandate) <= horizon ? nil : "attendu : « \(title(id)) » [\(id)] au plus tard dans la phase de l'horizon « \(horizon.rawValue) »\n  obtenu : \(phase(card))"
         case .replacedBy(let id, let by):
-            if let entry = roadmap.leftOut.first(where: { $0.recommendation.id == id }), entry.reason == .replaced(by: by) || entry.reason == .excluded(by: by) {
-                return nil
-            }
+            if let entry = document.entry(id), entry.by == by, ["remplacee", "exclue"].contains(entry.reasonCode) { return nil }
             return "attendu : [\(id)] remplacée par [\(by)]\n  obtenu : [\(id)] \(status(id))"
         case .minimumScore(let id, let minimum):
             guard let evaluation = roadmap.evaluations[id], evaluation.score.total < minimum else { return nil }
-            return "attendu : [\(id)] avec un score d'au moins \(minimum)\n  obtenu : \(ItemPresentation.scoreLine(evaluation.score, of: evaluation.recommendation))"
+            let terms = evaluation.terms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            return "attendu : [\(id)] avec un score d'au moins \(minimum)\n  obtenu : \(RoadmapPresenter.Context.scoreLine(terms, total: evaluation.score.total))"
         }
     }
 
-    private func item(_ id: String) -> RoadmapItem? { roadmap.items.first { $0.recommendation.id == id } }
+    private func card(_ id: String) -> RoadmapDocument.Card? { document.card(id) }
 
-    private func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
-
-    private func phase(_ item: RoadmapItem) -> String {
-        let phase = roadmap.calendar.phases[item.phaseIndex]
-        return "phase « \(phase.horizon.rawValue) » : \(phase.title)"
+    private func title(_ id: String) -> String {
+        card(id)?.title ?? document.entry(id)?.title ?? roadmap.evaluations[id]?.recommendation.title ?? id
     }
 
-    private func reasons(_ id: String) -> String {
-        guard let recommendation = ruleBase.recommendation(id) else { return "" }
-        let explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
-        return explainer.reasons(recommendation.condition.trace(roadmap.profile.facts)).joined(separator: " ; ")
+    /// The horizons that start in the card's phase.
+    private func horizons(_ card: RoadmapDocument.Card) -> [Horizon] {
+        (document.phases.first { $0.id == card.phaseID }?.horizons ?? []).compactMap(Horizon.init(rawValue:))
     }
 
-    /// Where a recommendation ended up, in words.
+    private func phase(_ card: RoadmapDocument.Card) -> String {
+        "phase « \(card.phaseTitle) » (\(card.period))"
+    }
+
+    /// Where a recommendation ended up, in the document's words.
     func status(_ id: String) -> String {
-        if let item = item(id) { return "retenue au rang \(item.rank) (\(phase(item)))" }
-        guard let entry = roadmap.leftOut.first(where: { $0.recommendation.id == id }) else { return "inconnue" }
-        switch entry.reason {
-        case .conditionNotMet(let truth):
-            return "écartée, la condition est \(truth == .unknown ? "indéterminée (fait non renseigné)" : "fausse") : \(reasons(id))"
-        case .replaced(let by): return "écartée, remplacée par [\(by)]"
-        case .excluded(let by): return "écartée au profit de [\(by)], mieux classée"
-        case .noCapacity: return "écartée faute de capacité (score \(entry.score.total))"
-        case .prerequisiteLeftOut(let prerequisite): return "écartée car son préalable [\(prerequisite)] n'a pas pu être placé"
-        case .beyondTop(let top): return "écartée, au-delà des \(top) premières actions"
-        }
+        if let card = card(id) { return "retenue au rang \(card.rank) (\(phase(card)))" }
+        guard let entry = document.entry(id) else { return "inconnue" }
+        let later = document.considerLater.contains { $0.id == id } ? "à envisager ensuite, " : ""
+        return "non retenue, \(later)\(entry.reason) (score \(entry.score))"
     }
 }

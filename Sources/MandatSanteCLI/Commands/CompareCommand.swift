@@ -39,7 +39,8 @@ struct CompareCommand {
             }
         }
         let planner = Planner(ruleBase: ruleBase)
-        var comparison = RoadmapComparison(before: planner.plan(before, calendar: calendar), after: planner.plan(after, calendar: calendar))
+        var comparison = RoadmapComparison(before: planner.plan(before, calendar: calendar), after: planner.plan(after, calendar: calendar),
+                                           presenter: RoadmapPresenter(ruleBase: ruleBase))
         if parsed.positionals.count == 1 {
             comparison.afterLabel = "le même profil avec " + assignments.map { "--set \($0)" }.joined(separator: " ")
         }

@@ -18,8 +18,9 @@ struct ExplainCommand {
         let top = try RoadmapCommand.top(try parsed.value("--top", command: Self.name))
         let profile = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [])
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
+        let document = RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)
         guard parsed.positionals.count == 2 else {
-            console.write(ScoringTable(roadmap: roadmap, ruleBase: ruleBase).lines.joined(separator: "\n") + "\n")
+            console.write(ScoringTable(document: document, profileFile: profile.file).lines.joined(separator: "\n") + "\n")
             return
         }
         let id = parsed.positionals[1]
@@ -27,6 +28,6 @@ struct ExplainCommand {
             let hint = Suggestion.hint(for: id, among: ruleBase.recommendations.map(\.id))
             throw .usage("recommandation inconnue \(QuotedText.quote(id))\(hint) ; « mandat-sante rules » les liste toutes", command: Self.name)
         }
-        console.write(Explanation(recommendationID: id, roadmap: roadmap, ruleBase: ruleBase).lines.joined(separator: "\n") + "\n")
+        console.write(Explanation(recommendationID: id, roadmap: roadmap, document: document, ruleBase: ruleBase).lines.joined(separator: "\n") + "\n")
     }
 }

@@ -9,7 +9,7 @@ struct RoadmapCommand {
     let files: FileSystem
 
     func run(_ arguments: [String]) throws(CLIError) {
-        let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set", "--csv-separator"], flags: [], command: Self.name)
+        let parsed = try Arguments.parse(arguments, valued: ["--format", "--top", "--start", "--rules", "--output", "--set", "--csv-separator"], flags: ["--detail"], command: Self.name)
         guard parsed.positionals.count == 1, let profilePath = parsed.positionals.first else {
             throw .usage(parsed.positionals.isEmpty ? "le chemin du profil manque (par exemple Profiles/village-zip.json, ou « - » pour l'entrée standard)" : "un seul profil était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
@@ -23,7 +23,8 @@ struct RoadmapCommand {
         let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [])
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
         let renderer: any RoadmapRenderer = separator.map { CSVRoadmapRenderer(separator: $0) } ?? format.renderer
-        let text = renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+        let document = RoadmapPresenter(ruleBase: ruleBase, detail: parsed.flags.contains("--detail")).document(roadmap)
+        let text = renderer.render(document)
         if try OutputFile.emit(text, to: output, console: console, files: files), let output {
             console.writeError("Feuille de route écrite dans \(QuotedText.path(output)) (\(roadmap.items.count) actions).\n")
         }

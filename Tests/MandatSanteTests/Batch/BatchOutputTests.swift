@@ -24,9 +24,10 @@ struct BatchOutputTests {
     func synthesisRows() throws {
         var spec = Fixture.bourg
         spec.name = "Bourg; dit \"le haut\""
-        let (_, roadmap) = try Fixture.plan(spec)
+        let (base, roadmap) = try Fixture.plan(spec)
+        let document = RoadmapPresenter(ruleBase: base).document(roadmap)
         #expect(BatchSynthesis.header == "\u{FEFF}territoire;ligne;rang;phase;identifiant;titre;score\r\n")
-        let rows = BatchSynthesis.rows(roadmap, line: 9).split(separator: "\r\n", omittingEmptySubsequences: false)
+        let rows = BatchSynthesis.rows(document, line: 9).split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(rows.count == roadmap.items.count + 1)
         let first = try #require(roadmap.items.first)
         #expect(rows.first == "\"Bourg; dit \"\"le haut\"\"\";9;1;\(roadmap.calendar.phases[first.phaseIndex].title);\(first.recommendation.id);\(first.recommendation.title);\(first.score.total)")

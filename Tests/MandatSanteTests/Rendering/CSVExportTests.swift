@@ -42,8 +42,8 @@ struct CSVExportTests {
         var recs = Fixture.standard
         recs[0].title = #"Établir un diagnostic ; dit "partagé""#
         let (base, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
-        let csv = CSVRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
-        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Effort;Score;Pourquoi pour vous;Premiers pas;Partenaires;Financements;Source\r\n"))
+        let csv = CSVRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
+        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Score;Pour vous;Premiers pas;Partenaires;Financements;Indicateurs;Sources\r\n"))
         let rows = csv.dropFirst().components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.count == roadmap.items.count)
         for (row, item) in zip(rows, roadmap.items) {
@@ -53,13 +53,14 @@ struct CSVExportTests {
         let diagnostic = try #require(rows.first { $0.contains(";diagnostic-partage;") })
         #expect(diagnostic.contains(#";"Établir un diagnostic ; dit ""partagé""";"#))
         #expect(diagnostic.contains(";Réunir les acteurs concernés. | Écrire un plan d'action partagé.;"))
-        #expect(diagnostic.hasSuffix(";Livre blanc 2026 — Chapitre 1"))
+        #expect(diagnostic.contains(";l'intercommunalité;;faible;;"))
+        #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc 2026 — Chapitre 1"))
     }
 
     @Test("le moteur CSV accepte la virgule comme séparateur")
     func rendererWithComma() throws {
         let (base, roadmap) = try Fixture.plan(Fixture.bourg)
-        let csv = CSVRoadmapRenderer(separator: ",").render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        let csv = CSVRoadmapRenderer(separator: ",").render(RoadmapPresenter(ruleBase: base).document(roadmap))
         #expect(csv.hasPrefix("\u{FEFF}Rang,Phase,Période,"))
     }
 

@@ -5,33 +5,26 @@ import Testing
 struct HTMLExportTests {
     static let hostileName = #"Saint-<script>alert("x")</script> & l'Ouest"#
 
-    static func render(_ spec: Fixture.ProfileSpec, recs: [Fixture.Rec] = Fixture.standard) throws -> (html: String, presentation: RoadmapPresentation) {
-        let (base, roadmap) = try Fixture.plan(spec, recs: recs)
-        let presentation = RoadmapPresentation(roadmap: roadmap, ruleBase: base)
-        return (HTMLRoadmapRenderer().render(presentation), presentation)
+    static func render(_ spec: Fixture.ProfileSpec, recs: [Fixture.Rec] = Fixture.standard, detail: Bool = false) throws -> (html: String, document: RoadmapDocument) {
+        let document = try PresentationTests.document(spec, recs: recs, detail: detail)
+        return (HTMLRoadmapRenderer().render(document), document)
     }
 
-    /// The inline SVG timeline.
-    static func timeline(_ html: String) throws -> Substring {
-        let start = try #require(html.firstRange(of: "<svg class=\"timeline\""))
-        let end = try #require(html[start.lowerBound...].firstRange(of: "</svg>"))
+    static func section(_ id: String, of html: String) throws -> Substring {
+        let start = try #require(html.firstRange(of: "<section id=\"\(id)\""))
+        let end = try #require(html[start.upperBound...].firstRange(of: "</section>"))
         return html[start.lowerBound..<end.upperBound]
     }
 
-    static func occurrences(_ needle: String, in text: some StringProtocol) -> Int {
-        text.components(separatedBy: needle).count - 1
-    }
-
-    @Test("une page complète, en français, sans ressource externe ni script")
+    @Test("une page complète, en français, sans ressource externe ni script, aux liens internes valides")
     func selfContained() throws {
-        let html = try Self.render(Fixture.bourg).html
+        let html = try Self.render(Fixture.bourg, detail: true).html
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(html.hasSuffix("</html>\n"))
         #expect(!html.contains("http"))
-        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src="] {
+        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "style=\""] {
             #expect(!html.contains(forbidden), "« \(forbidden) »")
         }
-        // Every link points inside the page, to an element that exists.
         for part in html.components(separatedBy: "href=\"").dropFirst() {
             let target = String(part.prefix { $0 != "\"" })
             #expect(target.hasPrefix("#"), "lien externe \(target)")
@@ -39,104 +32,62 @@ struct HTMLExportTests {
         }
     }
 
-    @Test("une règle @page A4 avec marges, les fiches jamais coupées, chaque phase sur une nouvelle page")
+    @Test("à l'impression : A4, corps à 10,5 pt, la synthèse seule en page 1, des fiches qui peuvent se couper entre leurs rubriques")
     func printStyle() throws {
         let html = try Self.render(Fixture.bourg).html
-        #expect(html.contains("@page {\n  size: A4; margin: 16mm 15mm 18mm;"))
-        #expect(html.contains("break-inside: avoid"))
-        #expect(html.contains(".phase, .left-out { break-before: page; }"))
-    }
-
-    @Test("l'en-tête donne le territoire, son résumé et la période ; le portrait et ce qui oriente suivent")
-    func header() throws {
-        let (html, presentation) = try Self.render(Fixture.bourg)
-        #expect(html.contains("<h1>Communauté du Bourg</h1>"))
-        #expect(html.contains("<p class=\"summary\">\(presentation.portrait.summary)</p>"))
-        #expect(html.contains("Établie à partir de décembre 2026, jusqu'aux élections de mars 2032.</p>"))
-        #expect(html.contains("<h2>Portrait du territoire</h2>"))
-        for line in presentation.portrait.lines {
-            #expect(html.contains("<dt>\(HTMLEscapingProbe.escape(line.label))</dt>"))
+        #expect(html.contains("size: A4;"))
+        #expect(html.contains("body { background: none; font-size: 10.5pt;"))
+        #expect(html.contains(".synthesis { break-after: page; }"))
+        #expect(html.contains(".block { break-inside: avoid; }"))
+        #expect(!html.contains(".card { break-inside: avoid"))
+        // No print text smaller than 8 pt (page numbers aside).
+        for size in html.components(separatedBy: "font-size: ").dropFirst().compactMap({ Double($0.prefix { $0.isNumber || $0 == "." }) })
+            where html.contains("font-size: \(size)pt") {
+            #expect(size >= 8, "\(size) pt")
         }
-        #expect(html.contains("<h2>Ce qui oriente la feuille de route</h2>"))
     }
 
-    @Test("la frise SVG va du mois de départ à mars 2032, nomme les phases et place un repère par action, numéroté par son rang")
-    func timeline() throws {
-        let (html, presentation) = try Self.render(Fixture.bourg)
-        let svg = try Self.timeline(html)
-        let items = presentation.phases.flatMap(\.items)
-        #expect(!items.isEmpty)
-        #expect(Self.occurrences("<a href=\"#action-", in: svg) == items.count)
-        for item in items {
-            #expect(svg.contains("<a href=\"#action-\(item.rank)\">"))
-            #expect(svg.contains(">\(item.rank)</text></g></a>"))
-            #expect(svg.contains("<title>\(item.rank). \(HTMLEscapingProbe.escape(item.title)) (effort \(item.effort))</title>"))
+    @Test("la synthèse d'abord : constats, décisions avec porteur, quand, effort, coût et financeur, calendrier avec les titres")
+    func synthesis() throws {
+        let (html, document) = try Self.render(Fixture.bourg)
+        let synthesis = try Self.section("synthese", of: html)
+        #expect(html.firstRange(of: "id=\"synthese\"")!.lowerBound < html.firstRange(of: "id=\"actions\"")!.lowerBound)
+        for finding in document.synthesis.findings { #expect(synthesis.contains(HTMLEscapingProbe.escape(finding))) }
+        #expect(synthesis.contains("<th>Porteur</th><th>Quand</th><th>Effort</th><th>Coût</th><th>Financement</th>"))
+        #expect(synthesis.contains(##"<td class="number"><a href="#action-3">3</a></td><td><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></td><td>l&#39;intercommunalité</td><td>d&#39;ici déc. 2027</td><td>moyen</td>"##))
+        // The calendar names every action by its title, phase by phase, with the milestones.
+        for card in document.cards {
+            #expect(synthesis.contains(##"<li value="\##(card.rank)"><a href="#action-\##(card.rank)">\##(HTMLEscapingProbe.escape(card.title))</a></li>"##))
         }
-        for phase in presentation.phases {
-            #expect(svg.contains("<text class=\"phase-title\""), "\(phase.title)")
-            #expect(svg.contains(">\(HTMLEscapingProbe.escape(phase.title))</text>"))
-            #expect(svg.contains(">\(phase.period)</text>"))
-        }
-        #expect(svg.contains(">déc. 2026</text>"))
-        #expect(svg.contains(">mars 2032</text>"))
-        // January 2027 is too close to the start month for its year to be written beside it.
-        for year in 2028...2031 { #expect(svg.contains(">\(year)</text>")) }
-        #expect(!svg.contains(">2027</text>"))
-        #expect(Self.occurrences("class=\"tick-year\"", in: svg) == 6)
-        #expect(!svg.contains("xmlns"))
+        #expect(synthesis.contains("Bilan de mi-mandat (mars 2029)") || synthesis.contains("bilan de mi-mandat (mars 2029)"))
+        #expect(synthesis.contains("Élections municipales (mars 2032)") || synthesis.contains("élections municipales (mars 2032)"))
     }
 
-    @Test("une phase sans action figure sur la frise mais n'a pas de section")
-    func emptyPhase() throws {
-        let (html, presentation) = try Self.render(Fixture.smallCommune)
-        #expect(presentation.phases[0].items.isEmpty)
-        #expect(try Self.timeline(html).contains(">Les 100 premiers jours</text>"))
-        #expect(!html.contains("id=\"phase-1\""))
-        #expect(html.contains("<a href=\"#phase-2\">Les actions</a>"))
-    }
-
-    @Test("une fiche par action avec toutes ses rubriques")
+    @Test("une fiche par action, ses rubriques et ses sources numérotées renvoyant à la liste des sources")
     func cards() throws {
-        let (html, presentation) = try Self.render(Fixture.bourg)
-        let items = presentation.phases.flatMap(\.items)
-        #expect(Self.occurrences("<article class=\"card\"", in: html) == items.count)
-        for item in items {
-            #expect(html.contains("<article class=\"card\" id=\"action-\(item.rank)\">"))
-            #expect(html.contains("<h3>\(HTMLEscapingProbe.escape(item.title))</h3>"))
-        }
-        let cpts = try #require(html.components(separatedBy: "<article").first { $0.contains("cpts-soutenir") })
-        for heading in ["Pourquoi pour vous", "Enjeu", "Premiers pas", "Partenaires", "Indicateurs de suivi"] {
-            #expect(cpts.contains("<h4>\(heading)</h4>"), "\(heading)")
-        }
-        #expect(cpts.contains("<strong>Score</strong> : 70 (priorité de base) + 15 (l&#39;accès aux soins est une priorité de l&#39;équipe) = 85"))
-        #expect(cpts.contains("<strong>Calendrier</strong> : placée en «\u{00A0}La première année\u{00A0}» pour venir après «\u{00A0}Établir un diagnostic local de santé partagé\u{00A0}»"))
-        #expect(cpts.contains("<strong>Enchaînement</strong> : après : Établir un diagnostic local de santé partagé"))
-        #expect(cpts.contains("<span>Offre de soins</span><span>effort moyen</span><span>score 85</span>"))
-        #expect(cpts.contains("<p class=\"source\"><strong>Source</strong> : Livre blanc 2026 — Chapitre 1</p>"))
+        let (html, document) = try Self.render(Fixture.bourg)
+        #expect(html.components(separatedBy: "<article class=\"card\"").count - 1 == document.cards.count)
+        let cpts = try #require(html.firstRange(of: "id=\"action-3\"")).lowerBound
+        let card = html[cpts...].prefix { _ in true }.components(separatedBy: "</article>")[0]
+        #expect(card.contains("<h4>Soutenir l&#39;émergence d&#39;une CPTS</h4>"))
+        #expect(card.contains("<span><strong>Porteur</strong> : l&#39;intercommunalité</span>"))
+        #expect(card.contains("<h5>Pour vous</h5>"))
+        #expect(card.contains("<h5>Premiers pas</h5>"))
+        #expect(card.contains(##"<a href="#source-1">[1]</a>"##))
+        #expect(html.contains("<li id=\"source-1\">Livre blanc sur la santé des territoires, 2026</li>"))
+        #expect(!card.contains("Score"))
     }
 
-    @Test("le résumé par levier donne le nombre d'actions et leurs rangs, liés aux fiches")
-    func levers() throws {
-        let (html, presentation) = try Self.render(Fixture.bourg)
-        let items = presentation.phases.flatMap(\.items)
-        for lever in Set(items.map(\.leverTitle)) {
-            let ranks = items.filter { $0.leverTitle == lever }.map(\.rank)
-            let links = ranks.map { "<a href=\"#action-\($0)\">\($0)</a>" }.joined(separator: ", ")
-            #expect(html.contains("<tr><td>\(lever)</td><td class=\"number\">\(ranks.count)</td><td>\(links)</td></tr>"))
-        }
+    @Test("les annexes (non retenues, scores) seulement avec --detail")
+    func annexes() throws {
+        #expect(!(try Self.render(Fixture.bourg).html.contains("id=\"non-retenues\"")))
+        let html = try Self.render(Fixture.bourg, detail: true).html
+        let annex = try Self.section("non-retenues", of: html)
+        #expect(annex.contains("<li><strong>Engager un contrat local de santé</strong> <span class=\"id\">cls-engager</span> — remplacée par «\u{00A0}Renouveler le contrat local de santé\u{00A0}», plus adaptée à ce territoire</li>"))
+        #expect(html.contains("id=\"scores\""))
     }
 
-    @Test("les écartées, par groupe, avec leur raison")
-    func leftOut() throws {
-        let (html, presentation) = try Self.render(Fixture.bourg)
-        #expect(html.contains("<h2>Écartées, et pourquoi</h2>"))
-        for group in presentation.leftOut {
-            #expect(html.contains("<h3>\(HTMLEscapingProbe.escape(group.title)) <span class=\"note\">(\(group.entries.count))</span></h3>"))
-        }
-        #expect(html.contains("<li><strong>Engager un contrat local de santé</strong> <span class=\"id\">cls-engager</span> — remplacée par «\u{00A0}Renouveler le contrat local de santé\u{00A0}»</li>"))
-    }
-
-    @Test("un nom de territoire hostile est échappé partout, y compris dans le SVG")
+    @Test("un nom de territoire hostile est échappé partout")
     func hostileProfileName() throws {
         var spec = Fixture.bourg
         spec.name = Self.hostileName
@@ -146,7 +97,6 @@ struct HTMLExportTests {
         #expect(!html.contains("\"x\""))
         #expect(html.contains("<title>Feuille de route santé du mandat — \(escaped)</title>"))
         #expect(html.contains("<h1>\(escaped)</h1>"))
-        #expect(try Self.timeline(html).contains("<title id=\"timeline-title\">Calendrier du mandat — \(escaped)</title>"))
     }
 
     @Test("les nombres ne se coupent pas : « 1 000 000 habitants », « 12 % » gardent des espaces insécables")
@@ -154,18 +104,18 @@ struct HTMLExportTests {
         var recs = Fixture.standard
         recs[1].why = "Sur 1 000 000 habitants, 12 % vivent à plus de 30 minutes ; 2026 2027 restent séparés."
         let html = try Self.render(Fixture.bourg, recs: recs).html
-        #expect(html.contains("<p>Sur 1\u{00A0}000\u{00A0}000 habitants, 12\u{00A0}% vivent à plus de 30 minutes ; 2026 2027 restent séparés.</p>"))
+        #expect(html.contains("Sur 1\u{00A0}000\u{00A0}000 habitants, 12\u{00A0}% vivent à plus de 30 minutes\u{00A0}; 2026 2027 restent séparés."))
     }
 
-    @Test("un titre de recommandation hostile est échappé dans la fiche et dans la frise")
+    @Test("un titre de recommandation hostile est échappé dans la fiche et dans le calendrier")
     func hostileRuleTitle() throws {
         var recs = Fixture.standard
         recs[1].title = #"Soutenir <b>la CPTS</b> & "l'équipe""#
         let html = try Self.render(Fixture.bourg, recs: recs).html
         let escaped = "Soutenir &lt;b&gt;la CPTS&lt;/b&gt; &amp; &quot;l&#39;équipe&quot;"
         #expect(!html.contains("<b>"))
-        #expect(html.contains("<h3>\(escaped)</h3>"))
-        #expect(try Self.timeline(html).contains(escaped))
+        #expect(html.contains("<h4>\(escaped)</h4>"))
+        #expect(try Self.section("synthese", of: html).contains(escaped))
     }
 }
 

@@ -1,13 +1,19 @@
 import RuleKit
 
-/// The planned roadmap for one territory: phases, ranked items, and what was left out and why.
+/// The planned roadmap for one territory: phases, ranked items, what applies but does not fit, and what was
+/// left out and why.
 public struct Roadmap: Sendable {
     public var profile: Profile
     public var calendar: MandateCalendar
     public var capacity: Capacity
-    /// In rank order (phase, then dependencies and score).
+    /// The season seasonal deadlines aim at.
+    public var hotSeason: HotSeason
+    /// In rank order: by phase, then prerequisites first, foundations and the team's priorities, then merit.
     public var items: [RoadmapItem]
-    /// Sorted by reason, then score.
+    /// What applies to the territory but does not fit in the team's capacity (or in the share of method
+    /// actions): « à envisager ensuite », best first.
+    public var considerLater: [LeftOutRecommendation]
+    /// Everything else that is not in the roadmap, by reason, then score.
     public var leftOut: [LeftOutRecommendation]
     /// Every recommendation's outcome, by id, for explanations.
     public var evaluations: Evaluations
@@ -20,6 +26,13 @@ public struct Roadmap: Sendable {
     public var unitsUsed: [Int] {
         calendar.phases.indices.map { index in items(inPhase: index).reduce(0) { $0 + $1.recommendation.effort.units } }
     }
+
+    public func item(_ id: String) -> RoadmapItem? { items.first { $0.recommendation.id == id } }
+
+    /// The entry of a recommendation that is not in the roadmap, in either list.
+    public func notPlaced(_ id: String) -> LeftOutRecommendation? {
+        considerLater.first { $0.recommendation.id == id } ?? leftOut.first { $0.recommendation.id == id }
+    }
 }
 
 /// One recommendation placed in the roadmap.
@@ -30,22 +43,60 @@ public struct RoadmapItem: Sendable {
     public var phaseIndex: Int
     /// Why it is not in an earlier phase.
     public var placement: Placement
-    /// Selected prerequisites (ids) that come before it.
+    /// Why it was taken before others of higher score, if it was.
+    public var selection: SelectionReason
+    /// Prerequisites (ids) placed before it.
     public var prerequisites: [String]
+    /// Prerequisites (ids) that are not in the roadmap: to do first, or already done.
+    public var assumedPrerequisites: [String]
+    /// Actions (ids) placed in the same phase because they belong together.
+    public var together: [String]
     /// Recommendations it replaced or excluded (ids).
     public var supersedes: [String]
+    /// The month it must be ready by, when it has a deadline.
+    public var deadline: ScheduledDeadline?
 
     public var scoreTerms: [Score.Term] { score.terms(of: recommendation) }
 }
 
 /// Why an item sits in its phase.
 public enum Placement: Sendable, Hashable {
-    /// Its horizon's phase.
+    /// The first phase its horizon allows.
     case horizon
     /// After a prerequisite placed in that phase.
     case prerequisite(String)
-    /// Earlier phases were full.
+    /// With an action it belongs with, whose horizon is later.
+    case together(String)
+    /// The phases it wanted (from that one on) were full.
     case capacity(wanted: Int)
+}
+
+/// Why an item was taken ahead of the order of merit, when it was.
+public enum SelectionReason: Sendable, Hashable {
+    /// By its score, like the others.
+    case merit
+    /// A founding decision of the mandate.
+    case foundation
+    /// The best action serving a priority the team declared (the priority's id).
+    case priority(String)
+}
+
+/// A deadline as the planner met it: the month to be ready by, and why.
+public struct ScheduledDeadline: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Before the hot season starting that month.
+        case hotSeason(HotSeason)
+        case stated(String)
+    }
+
+    /// Ready before this month.
+    public var before: YearMonth
+    public var kind: Kind
+
+    public init(before: YearMonth, kind: Kind) {
+        self.before = before
+        self.kind = kind
+    }
 }
 
 /// A score: the recommendation's base priority plus the boosts that apply.
@@ -85,15 +136,16 @@ public struct Score: Sendable, Hashable {
     public func terms(of recommendation: Recommendation) -> [Term] {
         let boosts = recommendation.boosts
         return [Term(points: priority, reason: "priorité de base")]
-            + boosts.indices.filter(isApplied).map { Term(points: boosts[$0].points, reason: boosts[$0].reason) }
+            + boosts.indices.filter(applies(boost:)).map { Term(points: boosts[$0].points, reason: boosts[$0].reason) }
     }
 
     /// The boosts of `recommendation` whose condition was not true, for explanations.
     public func missedBoosts(of recommendation: Recommendation) -> [Boost] {
-        recommendation.boosts.indices.filter { !isApplied($0) }.map { recommendation.boosts[$0] }
+        recommendation.boosts.indices.filter { !applies(boost: $0) }.map { recommendation.boosts[$0] }
     }
 
-    private func isApplied(_ index: Int) -> Bool { applied & (1 << UInt64(index)) != 0 }
+    /// Whether the recommendation's boost at `index` applies.
+    public func applies(boost index: Int) -> Bool { applied & (1 << UInt64(index)) != 0 }
 }
 
 /// The outcome of evaluating one recommendation for the profile.
@@ -130,27 +182,46 @@ public struct Evaluations: Sendable {
 public struct LeftOutRecommendation: Sendable {
     public enum Reason: Sendable, Hashable {
         case conditionNotMet(Truth)
+        /// Not an instrument of this level of government.
+        case wrongLevel(LevelConflict)
         case replaced(by: String)
         case excluded(by: String)
+        /// Applies, but the phases it could go in were full: « à envisager ensuite ».
         case noCapacity
-        case prerequisiteLeftOut(String)
+        /// Applies, but the roadmap already holds as many method actions as the capacity allows.
+        case methodLimit(Int)
+        /// Its deadline cannot be met: it is already past, or no phase before it has room.
+        case deadlineMissed(YearMonth)
         case beyondTop(Int)
 
         /// Every value `order` takes, first to last.
-        static let orders = 0...4
+        static let orders = 0...5
 
+        /// The order of the left-out list.
         var order: Int {
             switch self {
-            case .replaced: return 0
-            case .excluded: return 1
-            case .noCapacity, .prerequisiteLeftOut: return 2
+            case .noCapacity, .methodLimit: return 0
+            case .replaced, .excluded: return 1
+            case .deadlineMissed: return 2
             case .beyondTop: return 3
-            case .conditionNotMet: return 4
+            case .wrongLevel: return 4
+            case .conditionNotMet: return 5
             }
         }
+
+        /// Whether the recommendation applies to the territory and would be worth doing given more capacity.
+        public var isConsiderLater: Bool { order == 0 }
     }
 
     public var recommendation: Recommendation
     public var reason: Reason
     public var score: Score
+}
+
+/// Why an action is not for the level of government the profile describes.
+public enum LevelConflict: Sendable, Hashable {
+    /// A communal instrument, for a profile of an intercommunality.
+    case communalInstrument
+    /// Carried by the intercommunality, which already carries health for this commune.
+    case carriedByIntercommunality
 }

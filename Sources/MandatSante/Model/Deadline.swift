@@ -1,0 +1,12 @@
+/// A date an action must be ready by, which the planner respects when it places the action.
+public enum Deadline: Sendable, Hashable {
+    /// Ready before the hot season (the summer in mainland France, the austral summer in the Indian Ocean):
+    /// seasonal work such as a heat-wave plan. The planner aims at the first hot season it can still prepare,
+    /// then the next.
+    case beforeHotSeason
+    /// Ready before a month, for a stated reason (« avant le renouvellement du projet régional de santé »).
+    case before(YearMonth, reason: String)
+
+    /// The identifier written in rule files for the seasonal form.
+    public static let hotSeasonKeyword = "avant-saison-chaude"
+}

@@ -1,0 +1,165 @@
+import RuleKit
+
+/// One encoded recommendation of the rule base: when it applies, how it scores, and what it says.
+///
+/// Immutable, and a class: every roadmap refers to each recommendation once or twice (item or left out), and a
+/// reference costs one reference count where copying these twenty fields cost twenty — that was a quarter of
+/// the planner's time.
+public final class Recommendation: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    public let lever: String
+    public let condition: Condition
+    /// The JSON string the condition was written in, to map a position in the condition to the file.
+    public let conditionNode: JSONNode
+    public let priority: Int
+    public let boosts: [Boost]
+    public let horizon: Horizon
+    public let effort: Effort
+    /// Who carries it: the commune, the intercommunality, the body the profile describes, or a partner.
+    public let carrier: Carrier
+    /// For an action carried by partners, who they are (« les professionnels de santé du bassin de vie »).
+    public let carriedBy: String?
+    /// What it costs the territory, in order of magnitude, when known.
+    public let cost: CostRange?
+    /// When it must be ready by, if it has a deadline.
+    public let deadline: Deadline?
+    /// A founding decision of the mandate (a health referent, a steering pair): placed before anything else.
+    public let isFoundation: Bool
+    /// The team priorities (values of the `priorities` fact) it serves.
+    public let serves: [String]
+    /// Ordering only: these come first when both are in the roadmap; absent, they are to do first or done.
+    public let after: [String]
+    /// Placed in the same phase as these when both are in the roadmap (a coordinator with the CLS it runs).
+    public let together: [String]
+    public let replaces: [String]
+    public let excludes: [String]
+    /// Warnings shown with the action when their condition holds.
+    public let cautions: [Caution]
+    public let why: String
+    public let steps: [ConditionalText]
+    public let partners: [ConditionalText]
+    public let funding: [ConditionalText]
+    public let examples: [Example]
+    public let evidence: String?
+    public let sources: [SourceReference]
+    public let indicators: [String]
+    /// Where the recommendation is written, for diagnostics and for the catalogue.
+    public let file: String
+    public let location: SourceLocation
+
+    public init(id: String, title: String, lever: String, condition: Condition, conditionNode: JSONNode, priority: Int,
+                boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, cost: CostRange? = nil,
+                deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
+                together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
+                steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
+                evidence: String?, sources: [SourceReference], indicators: [String], file: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.lever = lever
+        self.condition = condition
+        self.conditionNode = conditionNode
+        self.priority = priority
+        self.boosts = boosts
+        self.horizon = horizon
+        self.effort = effort
+        self.carrier = carrier
+        self.carriedBy = carriedBy
+        self.cost = cost
+        self.deadline = deadline
+        self.isFoundation = isFoundation
+        self.serves = serves
+        self.after = after
+        self.together = together
+        self.replaces = replaces
+        self.excludes = excludes
+        self.cautions = cautions
+        self.why = why
+        self.steps = steps
+        self.partners = partners
+        self.funding = funding
+        self.examples = examples
+        self.evidence = evidence
+        self.sources = sources
+        self.indicators = indicators
+        self.file = file
+        self.location = location
+    }
+
+    /// The same recommendation in objects of its own, for a planner of its own (see `Planner.replica`).
+    package func replica() -> Recommendation {
+        copy(boosts: boosts.map { Boost(condition: $0.condition, conditionNode: $0.conditionNode, points: $0.points, reason: $0.reason) })
+    }
+
+    /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
+    package func renamed(_ rename: (String) -> String) -> Recommendation {
+        copy(id: rename(id), after: after.map(rename), together: together.map(rename), replaces: replaces.map(rename),
+             excludes: excludes.map(rename))
+    }
+
+    /// This recommendation with the given fields replaced.
+    private func copy(id: String? = nil, boosts: [Boost]? = nil, after: [String]? = nil, together: [String]? = nil,
+                      replaces: [String]? = nil, excludes: [String]? = nil) -> Recommendation {
+        Recommendation(
+            id: id ?? self.id, title: title, lever: lever, condition: condition, conditionNode: conditionNode,
+            priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, cost: cost,
+            deadline: deadline, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
+            together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
+            cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
+            evidence: evidence, sources: sources, indicators: indicators, file: file, location: location)
+    }
+}
+
+/// Extra priority under a condition, with the French reason shown in explanations. Immutable and shared, like
+/// the recommendation it belongs to: every score of every profile refers to it.
+public final class Boost: Sendable {
+    public let condition: Condition
+    public let conditionNode: JSONNode
+    public let points: Int
+    public let reason: String
+
+    public init(condition: Condition, conditionNode: JSONNode, points: Int, reason: String) {
+        self.condition = condition
+        self.conditionNode = conditionNode
+        self.points = points
+        self.reason = reason
+    }
+}
+
+/// A real territory that already did it.
+public struct Example: Sendable, Hashable {
+    public var territory: String
+    public var what: String
+    public var source: SourceReference?
+}
+
+/// A document of `sources.json` and the section where the point is made.
+public struct SourceReference: Sendable, Hashable {
+    public var document: String
+    public var section: String
+}
+
+/// A policy lever recommendations act through.
+public struct Lever: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    public var description: String
+    /// A lever of method (steering, training, resources) rather than of action on health: the planner bounds how
+    /// many of its recommendations a roadmap holds, so that they do not crowd out the actions themselves.
+    public var isMethod: Bool
+
+    public init(id: String, title: String, description: String, isMethod: Bool = false) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.isMethod = isMethod
+    }
+}
+
+/// A source document recommendations may cite.
+public struct SourceDocument: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    /// A short form for citations under each action.
+    public var shortTitle: String
+}

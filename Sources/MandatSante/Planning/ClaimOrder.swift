@@ -1,0 +1,117 @@
+/// Stage 3 of planning: the order in which candidates claim room in the calendar.
+///
+/// Foundations of the mandate come first, then actions with a deadline (a season missed cannot be made up), then
+/// the best concrete action serving each priority the team declared (one that can start within the first year
+/// when there is one), then every other candidate by merit. Merit is the score, except that a prerequisite is as
+/// urgent as the most urgent action waiting for it. Actions that belong together (`together`) claim room as one
+/// unit, at the merit of the best of them.
+struct ClaimOrder {
+    /// Units of positions placed together, in the order they claim room.
+    let units: [[Int]]
+    /// Why each position was taken ahead of merit, when it was (nil: merit, or not a candidate).
+    let reasons: [SelectionReason?]
+    /// Each position's rank in the claim order (its unit's index); -1 for non-candidates.
+    let sequence: [Int]
+    /// Each position's merit (score, or that of a more urgent action waiting for it).
+    let merit: [Int]
+    /// Units holding the action chosen for a declared priority: placement makes room for them if it must.
+    let priorityUnits: Set<Int>
+
+    /// Each candidate's rank in the claim order, then inside its unit what the others go with before its
+    /// companions (the CLS before the coordinator who runs it), then by merit.
+    let rankKey: [Int]
+
+    init(_ state: PlanningState, index: PlanningIndex, declaredPriorities: UInt64, calendar: MandateCalendar) {
+        let count = index.recommendations.count
+        let isCandidate = state.isCandidate
+        let candidates = index.positionsInIDOrder.filter { isCandidate[$0] }
+        let merit = Self.urgency(selected: isCandidate, after: index.after, inOrder: candidates) { state.scores[$0].total }
+        self.merit = merit
+
+        // Units: candidates linked by `together`, directly or not.
+        var unitOf = [Int](repeating: -1, count: count)
+        var units: [[Int]] = []
+        for position in candidates where unitOf[position] < 0 {
+            var members = [position]
+            unitOf[position] = units.count
+            var next = 0
+            while next < members.count {
+                for other in index.together[members[next]] where isCandidate[other] && unitOf[other] < 0 {
+                    unitOf[other] = units.count
+                    members.append(other)
+                }
+                next += 1
+            }
+            units.append(members.sorted { index.idRank[$0] < index.idRank[$1] })
+        }
+
+        // Foundations first (tier 0), deadlines (tier 1), the best action for each declared priority (tier 2),
+        // then merit (tier 3).
+        var reasons = [SelectionReason?](repeating: nil, count: count)
+        var tier = [Int](repeating: 3, count: units.count)
+        for position in candidates where index.deadlines[position] != nil { tier[unitOf[position]] = 1 }
+        var picked = Set<Int>()
+        for position in candidates where index.isFoundation[position] {
+            reasons[position] = .foundation
+            tier[unitOf[position]] = 0
+        }
+        let firstYearPhase = calendar.phaseIndex(for: .firstYear)
+        for (bit, priority) in index.priorityChoices.enumerated() where declaredPriorities & (1 << UInt64(bit)) != 0 {
+            let serving = candidates.filter { index.serves[$0] & (1 << UInt64(bit)) != 0 && !index.isMethod[$0] }
+            let best = serving.min { a, b in
+                let (earlyA, earlyB) = (calendar.phaseIndex(for: index.horizons[a]) <= firstYearPhase,
+                                        calendar.phaseIndex(for: index.horizons[b]) <= firstYearPhase)
+                if earlyA != earlyB { return earlyA }
+                return merit[a] != merit[b] ? merit[a] > merit[b] : index.idRank[a] < index.idRank[b]
+            }
+            guard let best else { continue }
+            if reasons[best] == nil { reasons[best] = .priority(priority) }
+            picked.insert(unitOf[best])
+            tier[unitOf[best]] = min(tier[unitOf[best]], 2)
+        }
+        let unitMerit = units.map { $0.map { merit[$0] }.max() ?? 0 }
+        let unitRank = units.map { $0.map { index.idRank[$0] }.min() ?? 0 }
+        let order = units.indices.sorted { a, b in
+            (tier[a], -unitMerit[a], unitRank[a]) < (tier[b], -unitMerit[b], unitRank[b])
+        }
+        self.units = order.map { units[$0] }
+        var rankOfUnit = [Int](repeating: 0, count: units.count)
+        for (rank, unit) in order.enumerated() { rankOfUnit[unit] = rank }
+        priorityUnits = Set(picked.map { rankOfUnit[$0] })
+        var sequence = [Int](repeating: -1, count: count)
+        for (rank, unit) in order.enumerated() {
+            for position in units[unit] { sequence[position] = rank }
+        }
+        self.sequence = sequence
+        self.reasons = reasons
+        var rankKey = [Int](repeating: Int.max, count: count)
+        var next = 0
+        // Inside a unit, what the others go with (the CLS) before its companions (the coordinator), then merit.
+        func companion(_ position: Int) -> Int { index.recommendations[position].together.isEmpty ? 0 : 1 }
+        for unit in self.units {
+            for position in unit.sorted(by: { (companion($0), -merit[$0], index.idRank[$0]) < (companion($1), -merit[$1], index.idRank[$1]) }) {
+                rankKey[position] = next
+                next += 1
+            }
+        }
+        self.rankKey = rankKey
+    }
+
+    /// Each selected position's urgency: its own score or that of the most urgent action that waits for it.
+    /// Positions are visited in the order of their ids, and a path never visits a position twice.
+    static func urgency(selected: [Bool], after: [[Int]], inOrder positions: [Int], score: (Int) -> Int) -> [Int] {
+        var urgency = [Int](repeating: Int.min, count: selected.count)
+        var onPath = [Bool](repeating: false, count: selected.count)
+        func visit(_ position: Int, _ value: Int) {
+            guard !onPath[position], value > urgency[position] else { return }
+            urgency[position] = value
+            onPath[position] = true
+            for prerequisite in after[position] where selected[prerequisite] {
+                visit(prerequisite, max(value, score(prerequisite)))
+            }
+            onPath[position] = false
+        }
+        for position in positions { visit(position, score(position)) }
+        return urgency
+    }
+}

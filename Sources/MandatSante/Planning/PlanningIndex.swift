@@ -1,0 +1,163 @@
+import RuleKit
+
+/// The rule base as the planner walks it: recommendations by position and their relations as positions, built
+/// once per planner so that planning a profile neither hashes nor compares a single id.
+final class PlanningIndex: Sendable {
+    let recommendations: [Recommendation]
+    /// Every recommendation's condition, then every boost's, compiled together: each profile evaluates them in
+    /// one pass, and each test they share once.
+    let conditions: ConditionProgram
+    /// What each of `conditions` is worth: a recommendation's base priority, then each boost's points.
+    let points: [Int]
+    /// Where each recommendation's boosts are among `conditions`.
+    let boostRange: [Range<Int>]
+    /// What placing each recommendation reads, in arrays rather than in objects.
+    let horizons: [Horizon]
+    let units: [Int]
+    let isFoundation: [Bool]
+    /// Recommendations of a method lever (see `Lever.isMethod`).
+    let isMethod: [Bool]
+    let carriers: [Carrier]
+    let deadlines: [Deadline?]
+    /// The team priorities each recommendation serves, as bits of `priorityChoices`.
+    let serves: [UInt64]
+    /// The values of the priorities fact, in the vocabulary's order (bit `i` is value `i`).
+    let priorityChoices: [String]
+    private let positionByID: [String: Int]
+    /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
+    let idRank: [Int]
+    /// Positions in the order of ids.
+    let positionsInIDOrder: [Int]
+    /// `after` as positions, as written.
+    let after: [[Int]]
+    /// The prerequisites, for the dependency order.
+    let graph: PositionalGraph
+    /// `together`, both ways: what each recommendation is placed with.
+    let together: [[Int]]
+    let replaces: [[Int]]
+    /// What each recommendation excludes or is excluded by (exclusion is mutual), itself left out.
+    let rivals: [[Int]]
+
+    /// Slots of the facts the planner reads itself.
+    let slots: ProfileSlots
+
+    init(_ ruleBase: RuleBase) {
+        let recommendations = ruleBase.recommendations
+        let positionByID = ruleBase.positionByID
+        self.recommendations = recommendations
+        self.positionByID = positionByID
+        let boosts = recommendations.flatMap(\.boosts)
+        conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition))
+        points = recommendations.map(\.priority) + boosts.map(\.points)
+        var boostRange: [Range<Int>] = []
+        var next = recommendations.count
+        for recommendation in recommendations {
+            boostRange.append(next..<(next + recommendation.boosts.count))
+            next += recommendation.boosts.count
+        }
+        self.boostRange = boostRange
+        horizons = recommendations.map(\.horizon)
+        units = recommendations.map(\.effort.units)
+        isFoundation = recommendations.map(\.isFoundation)
+        let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
+        isMethod = recommendations.map { methodLevers.contains($0.lever) }
+        carriers = recommendations.map(\.carrier)
+        deadlines = recommendations.map(\.deadline)
+        slots = ProfileSlots(ruleBase.vocabulary)
+        let choices = ruleBase.vocabulary.fact(named: ProfileSlots.priorities)?.choiceIDs ?? []
+        priorityChoices = Array(choices.prefix(64))
+        serves = recommendations.map { recommendation in
+            recommendation.serves.reduce(UInt64(0)) { mask, value in
+                choices.firstIndex(of: value).map { $0 < 64 ? mask | 1 << UInt64($0) : mask } ?? mask
+            }
+        }
+        positionsInIDOrder = recommendations.indices.sorted {
+            (recommendations[$0].id, $0) < (recommendations[$1].id, $1)
+        }
+        var idRank = [Int](repeating: 0, count: recommendations.count)
+        for (rank, position) in positionsInIDOrder.enumerated() { idRank[position] = rank }
+        self.idRank = idRank
+
+        func positions(_ ids: [String]) -> [Int] { ids.compactMap { positionByID[$0] } }
+        after = recommendations.map { positions($0.after) }
+        graph = PositionalGraph(prerequisites: after)
+        replaces = recommendations.map { positions($0.replaces) }
+        func symmetric(_ relation: (Recommendation) -> [String]) -> [[Int]] {
+            var links = [Set<Int>](repeating: [], count: recommendations.count)
+            for (position, recommendation) in recommendations.enumerated() {
+                for other in positions(relation(recommendation)) where other != position {
+                    links[position].insert(other)
+                    links[other].insert(position)
+                }
+            }
+            return links.map { $0.sorted() }
+        }
+        rivals = symmetric(\.excludes)
+        together = symmetric(\.together)
+    }
+
+    func position(of id: String) -> Int? { positionByID[id] }
+
+    /// Every position by score: higher total first, then by id. Sorts plain integers instead of calling a
+    /// closure for each comparison: the key is `-total` shifted left with the id rank in the low bits, so it sorts
+    /// in that order and its low bits give the id rank, hence the position, back.
+    func positionsByScore(_ scores: [Int]) -> [Int] {
+        let shift = idRankBits
+        var keys = scores.indices.map { -scores[$0] << shift | idRank[$0] }
+        keys.sort()
+        let mask = 1 << shift - 1
+        return keys.map { positionsInIDOrder[$0 & mask] }
+    }
+
+    /// Bits enough for any id rank.
+    var idRankBits: Int { Int.bitWidth - idRank.count.leadingZeroBitCount }
+}
+
+/// Where the facts the planner reads itself are stored in a profile: found once, not by name at every plan.
+struct ProfileSlots: Sendable {
+    static let population = "population"
+    static let engineeringStaff = "engineeringStaff"
+    static let kind = "kind"
+    static let intercommunalHealth = "intercommunalHealth"
+    static let priorities = "priorities"
+    /// The value of `kind` for a commune; every other value is an intercommunality.
+    static let communeKind = "commune"
+
+    let population: Int?
+    let engineeringStaff: Int?
+    let kind: Int?
+    let intercommunalHealth: Int?
+    let priorities: Int?
+
+    init(_ vocabulary: Vocabulary) {
+        population = vocabulary.slot(of: Self.population)
+        engineeringStaff = vocabulary.slot(of: Self.engineeringStaff)
+        kind = vocabulary.slot(of: Self.kind)
+        intercommunalHealth = vocabulary.slot(of: Self.intercommunalHealth)
+        priorities = vocabulary.slot(of: Self.priorities)
+    }
+
+    func number(_ slot: Int?, in facts: FactValues) -> Double? {
+        guard let slot, case .number(let value)? = facts[slot] else { return nil }
+        return value
+    }
+
+    /// Whether the profile describes a commune (true), an intercommunality (false), or does not say (nil).
+    func isCommune(_ facts: FactValues) -> Bool? {
+        guard let kind, case .text(let value)? = facts[kind] else { return nil }
+        return value == Self.communeKind
+    }
+
+    func intercommunalityCarriesHealth(_ facts: FactValues) -> Bool {
+        guard let intercommunalHealth, case .bool(let value)? = facts[intercommunalHealth] else { return false }
+        return value
+    }
+
+    /// The declared priorities, as bits of `choices`.
+    func declaredPriorities(_ facts: FactValues, choices: [String]) -> UInt64 {
+        guard let priorities, case .set(let members)? = facts[priorities] else { return 0 }
+        var mask: UInt64 = 0
+        for (bit, choice) in choices.enumerated() where members.contains(choice) { mask |= 1 << UInt64(bit) }
+        return mask
+    }
+}

@@ -1,0 +1,27 @@
+import RuleKit
+
+/// What the planner knows of every recommendation for one profile, by position, as the stages fill it in.
+struct PlanningState {
+    /// The recommendations' conditions, then their boosts' (see `PlanningIndex.conditions`).
+    let truths: [Truth]
+    let scores: [Score]
+    /// Why each position is not (or no longer) a candidate; `.none` while it is.
+    var exits: [Exit]
+    /// What each position replaced or excluded.
+    var supersedes: [[Int]]
+
+    var isCandidate: [Bool] { exits.map { $0 == .none } }
+
+    /// Why a position left the roadmap, other positions named by position.
+    enum Exit: Equatable {
+        case none
+        case conditionNotMet
+        case wrongLevel(LevelConflict)
+        case replaced(by: Int)
+        case excluded(by: Int)
+        case noCapacity
+        case methodLimit
+        case deadlineMissed(YearMonth)
+        case beyondTop
+    }
+}

@@ -1,0 +1,114 @@
+import RuleKit
+
+/// Page one of a roadmap, for the executive: the five to eight decisions to take first, the three findings about
+/// the territory that drive the roadmap, the team's priorities and the size of the roadmap.
+struct ExecutiveSynthesis {
+    let value: RoadmapDocument.Synthesis
+
+    /// At most this many method actions (steering, training) among the decisions: the rest are actions.
+    static let methodDecisions = 2
+    static let findingCount = 3
+
+    init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
+        let decisions = Self.decisions(roadmap, cards: cards, context: context)
+        let declared = roadmap.profile.value(ProfileSlots.priorities).flatMap { value -> String? in
+            guard case .set(let members) = value, !members.isEmpty else { return nil }
+            return roadmap.profile.display(ProfileSlots.priorities)
+        }
+        let capacity = roadmap.capacity
+        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(Typography.count(capacity.staff, "agent")) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
+        size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
+        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, context: context),
+                                          priorities: declared, sizeNote: size)
+    }
+
+    /// How many decisions: half the roadmap, between five and eight (fewer if the roadmap is shorter).
+    static func decisionCount(_ items: Int) -> Int { min(items, min(8, max(5, (items + 1) / 2))) }
+
+    /// The first decisions: the action chosen for each declared priority, the foundations, then the best scored
+    /// — from the first two phases first, with at most two method actions — in rank order.
+    private static func decisions(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context) -> [RoadmapDocument.Decision] {
+        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        func tier(_ item: RoadmapItem) -> Int {
+            switch item.selection {
+            case .foundation: return 0
+            case .priority: return 1
+            case .merit: return 2
+            }
+        }
+        // Foundations, then the best scored, an action of the first two phases counting 20 points more: what
+        // is decided now, but not a light quick win before a weighty action of next year.
+        func weight(_ item: RoadmapItem) -> Int { item.score.total + (item.phaseIndex <= 1 ? 20 : 0) }
+        let candidates = roadmap.items.filter { $0.phaseIndex <= 2 }.sorted { a, b in
+            (tier(a), -weight(a), a.rank) < (tier(b), -weight(b), b.rank)
+        }
+        let wanted = decisionCount(roadmap.items.count)
+        // Every declared priority has its action among the decisions, whatever its phase.
+        var chosen = roadmap.items.filter { if case .priority = $0.selection { return true } else { return false } }
+        var methods = 0
+        for item in candidates where chosen.count < wanted && !chosen.contains(where: { $0.rank == item.rank }) {
+            let isMethod = methodLevers.contains(item.recommendation.lever)
+            if isMethod && methods >= methodDecisions { continue }
+            if isMethod { methods += 1 }
+            chosen.append(item)
+        }
+        return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
+            guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
+            let phase = roadmap.calendar.phases[item.phaseIndex]
+            let when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
+            return RoadmapDocument.Decision(
+                rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
+                cost: item.recommendation.cost?.label, funder: card.funding.first.map(funder), note: card.selection)
+        }
+    }
+
+    /// Who funds, from a funding line: the part before its first dash, colon or parenthesis.
+    static func funder(_ line: String) -> String {
+        var end = line.endIndex
+        for marker in [" – ", " — ", " : ", " (", ", "] {
+            if let range = line.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
+        }
+        let name = Typography.withoutFinalPeriod(String(line[..<end]))
+        // A funder named by a common noun reads in lower case inside the line (« budget de la commune »).
+        let first = name.prefix { $0.isLetter }
+        return commonNouns.contains(String(first)) ? first.lowercased() + name.dropFirst(first.count) : name
+    }
+
+    static let commonNouns: Set<String> = ["Budget", "Budgets", "Fonds", "Crédits", "Dotation", "Dotations", "Aides", "Subventions", "Mécénat", "Appel", "Appels"]
+
+    /// The facts of the profile that carry the most actions of the roadmap, through their conditions or their
+    /// boosts: said once each, with how many actions answer them. Size and the team's own choices are stated
+    /// elsewhere and are not findings.
+    private static func findings(_ roadmap: Roadmap, context: RoadmapPresenter.Context) -> [String] {
+        let excluded: Set<String> = [ProfileSlots.kind, ProfileSlots.population, ProfileSlots.priorities,
+                                     ProfileSlots.engineeringStaff, "name", "density", "departement", "region", "inseeCode"]
+        var counts: [String: Int] = [:]
+        var example: [String: (score: Int, title: String)] = [:]
+        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        let facts = roadmap.profile.facts
+        for item in roadmap.items {
+            let recommendation = item.recommendation
+            var read: Set<String> = []
+            for leaf in FactStatement.heldLeaves(recommendation.condition.trace(facts)) { read.formUnion(leaf.expression.factNames) }
+            for (offset, boost) in recommendation.boosts.enumerated() where item.score.applies(boost: offset) && boost.points > 0 {
+                read.formUnion(boost.condition.expression.factNames)
+            }
+            for name in read.subtracting(excluded) where context.facts.statement(name) != nil {
+                counts[name, default: 0] += 1
+                // The example is the best-scored action that is not about method.
+                let score = methodLevers.contains(recommendation.lever) ? item.score.total - 1_000 : item.score.total
+                if score > example[name]?.score ?? .min { example[name] = (score, recommendation.title) }
+            }
+        }
+        let vocabulary = roadmap.profile.vocabulary
+        let ranked = counts.sorted { a, b in
+            a.value != b.value ? a.value > b.value : (vocabulary.slot(of: a.key) ?? 0) < (vocabulary.slot(of: b.key) ?? 0)
+        }
+        return ranked.prefix(findingCount).compactMap { name, count in
+            guard let statement = context.facts.statement(name) else { return nil }
+            let title = example[name]?.title ?? ""
+            let answer = count > 1 ? "\(count) actions y répondent, dont « \(title) »" : "« \(title) » y répond"
+            return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
+        }
+    }
+}

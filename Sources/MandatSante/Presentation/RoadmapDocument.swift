@@ -1,0 +1,232 @@
+import RuleKit
+
+/// A roadmap as people read it: every sentence already worded in French by `RoadmapPresenter`, every datum kept
+/// for the formats that carry data. Every renderer, `explain`, `compare`, the rule-test messages and the batch
+/// syntheses read this one model, so they never disagree.
+public struct RoadmapDocument: Sendable {
+    /// The title block.
+    public struct Header: Sendable {
+        /// The territory's name.
+        public var title: String
+        /// « commune · 420 habitants · rural à habitat dispersé · Haute-Loire »
+        public var summary: String
+        /// « De décembre 2026 aux élections de mars 2032 »
+        public var period: String
+        /// « Édition de décembre 2026 · MandatSanté 0.2.0 · base de règles 2026.12 (empreinte 3f9a1c2e) »
+        public var edition: String
+    }
+
+    /// Page one: what to decide first, what drives the roadmap, and the calendar.
+    public struct Synthesis: Sendable {
+        /// The five to eight decisions to take first, in rank order.
+        public var decisions: [Decision]
+        /// The three findings about the territory that drive the roadmap.
+        public var findings: [String]
+        /// « accès aux soins, bien vieillir et autonomie », or nil when the team declared none.
+        public var priorities: String?
+        /// « 7 actions pour la capacité de l'équipe (1 agent) ; 4 autres à envisager ensuite. »
+        public var sizeNote: String
+    }
+
+    /// One of the decisions to take first.
+    public struct Decision: Sendable {
+        public var rank: Int
+        public var id: String
+        public var title: String
+        /// « la commune », « l'intercommunalité, à la demande de la commune »…
+        public var carrier: String
+        /// « d'ici févr. 2027 », « avant l'été 2027 »
+        public var when: String
+        /// « faible », « moyen », « fort »
+        public var effort: String
+        /// « moins de 10 000 € », when known.
+        public var cost: String?
+        /// « ARS (fonds d'intervention régional) », when known.
+        public var funder: String?
+        /// « répond à la priorité « accès aux soins » », « décision fondatrice du mandat », when it applies.
+        public var note: String?
+    }
+
+    /// One phase of the calendar.
+    public struct Phase: Sendable {
+        /// « premiers-mois », « fin-d-annee », « mi-mandat » or « fin-mandat ».
+        public var id: String
+        /// The horizons (identifiers) that start in this phase at the earliest.
+        public var horizons: [String]
+        public var title: String
+        /// « déc. 2026 – févr. 2027 »
+        public var period: String
+        /// `AAAA-MM`, the first month, and the month after the last.
+        public var start: String
+        public var end: String
+        public var months: Int
+        public var capacity: Int
+        public var used: Int
+        /// « été 2027 », « bilan de mi-mandat (mars 2029) »…
+        public var milestones: [String]
+        public var cards: [Card]
+    }
+
+    /// One action of the roadmap.
+    public struct Card: Sendable {
+        public var rank: Int
+        public var id: String
+        public var title: String
+        public var lever: String
+        public var leverTitle: String
+        public var phaseID: String
+        public var phaseTitle: String
+        public var period: String
+        /// The carrier's identifier (`commune`, `intercommunalite`, `territoire`, `partenaire`) and its wording.
+        public var carrierID: String
+        public var carrier: String
+        /// « avant l'été 2027 (juin 2027) », when the action has a deadline.
+        public var deadline: String?
+        /// `AAAA-MM`: ready before this month.
+        public var deadlineMonth: String?
+        public var effortID: String
+        public var effort: String
+        public var horizonID: String
+        public var horizon: String
+        public var costID: String?
+        public var cost: String?
+        /// Why it is for this territory: facts of the profile and the boosts that apply, in plain French.
+        public var forYou: [String]
+        /// Why it was taken ahead of the order of merit, when it was.
+        public var selection: String?
+        /// Warnings for this territory.
+        public var cautions: [String]
+        /// « après « … » (rang 2) », « avec « … » », « suppose « … » déjà fait ou à faire d'abord », « remplace « … » ».
+        public var relations: [String]
+        /// Why it is not earlier, when it is not simply its horizon.
+        public var placement: String?
+        public var placementKind: String
+        public var why: String
+        /// The opening of `why`, for the short edition: its first sentence, or two when the first is brief.
+        public var whyShort: String
+        public var steps: [String]
+        public var partners: [String]
+        public var funding: [String]
+        public var examples: [Example]
+        public var evidence: String?
+        public var sources: [Source]
+        /// The number of each source's document in the document's bibliography.
+        public var sourceNumbers: [Int]
+        public var indicators: [String]
+        public var score: Int
+        /// « 82 (priorité de base) + 10 (zone d'intervention prioritaire…) = 92 »
+        public var scoreLine: String
+        public var scoreTerms: [ScoreTerm]
+        public var prerequisites: [String]
+        public var assumedPrerequisites: [String]
+        public var together: [String]
+        public var supersedes: [String]
+    }
+
+    public struct ScoreTerm: Sendable {
+        public var points: Int
+        public var reason: String
+    }
+
+    /// A document of the bibliography.
+    public struct BibliographyEntry: Sendable {
+        public var document: String
+        /// The full title, with the publisher and the date.
+        public var title: String
+    }
+
+    /// A territory that already did it.
+    public struct Example: Sendable {
+        public var territory: String
+        public var what: String
+        /// « Territoire : ce qu'il a fait »
+        public var text: String
+        public var source: Source?
+    }
+
+    /// A source as cited under an action.
+    public struct Source: Sendable {
+        public var document: String
+        /// The document's full title, with its publisher and date.
+        public var title: String
+        /// « Livre blanc SCET-HTC « Faites de la coopération un moteur de la santé », juillet 2026 — section »
+        public var citation: String
+        public var section: String
+    }
+
+    /// A recommendation that is not in the roadmap.
+    public struct Entry: Sendable {
+        public var id: String
+        public var title: String
+        /// `faute-de-capacite`, `limite-methode`, `remplacee`, `exclue`, `echeance`, `au-dela-du-top`,
+        /// `autre-niveau`, `condition-non-remplie`, `condition-indeterminee`.
+        public var reasonCode: String
+        /// The reason in a sentence, true to what happened.
+        public var reason: String
+        /// The recommendation that replaced or excluded it.
+        public var by: String?
+        public var score: Int
+        /// For « à envisager ensuite »: one line on why it would matter here.
+        public var line: String?
+    }
+
+    /// A group of the left-out annex.
+    public struct EntryGroup: Sendable {
+        public var title: String
+        public var entries: [Entry]
+    }
+
+    public var header: Header
+    public var synthesis: Synthesis
+    public var portrait: TerritoryPortrait
+    public var phases: [Phase]
+    /// What applies but does not fit: « à envisager ensuite », best first (renderings show the first
+    /// `considerLaterShown` unless in detail).
+    public var considerLater: [Entry]
+    /// Every document the cards cite, once (its full title, publisher and date), numbered from 1 in order of
+    /// first citation.
+    public var bibliography: [BibliographyEntry]
+    /// Everything else left out, grouped by reason (shown only with `--detail`).
+    public var leftOut: [EntryGroup]
+    /// Whether renderers show the annexes for specialists: scores, the full left-out list.
+    public var detail: Bool
+    /// Facts and figures for the data formats.
+    public var data: DocumentData
+
+    /// How many actions « à envisager ensuite » a rendering lists outside detail: a short list, not a catalogue.
+    public static let considerLaterShown = 8
+
+    /// The entries « à envisager ensuite » a rendering lists, and how many more there are.
+    public var shownConsiderLater: (entries: ArraySlice<Entry>, more: Int) {
+        let shown = detail ? considerLater.count : min(considerLater.count, Self.considerLaterShown)
+        return (considerLater.prefix(shown), considerLater.count - shown)
+    }
+
+    /// Every card, in rank order.
+    public var cards: [Card] { phases.flatMap(\.cards) }
+
+    public func card(_ id: String) -> Card? { cards.first { $0.id == id } }
+
+    /// The entry of a recommendation that is not in the roadmap.
+    public func entry(_ id: String) -> Entry? {
+        considerLater.first { $0.id == id } ?? leftOut.lazy.flatMap(\.entries).first { $0.id == id }
+    }
+}
+
+/// What the data formats carry beyond the words: ids, raw values, figures.
+public struct DocumentData: Sendable {
+    /// Every fact of the vocabulary by name with its value (nil when unknown), in the vocabulary's order.
+    public var facts: [(name: String, value: FactValue?)]
+    /// `AAAA-MM`
+    public var start: String
+    public var end: String
+    public var editionMonth: String
+    public var toolVersion: String
+    public var ruleBaseVersion: String
+    public var ruleBaseFingerprint: String
+    public var yearlyUnits: String
+    public var staff: Int
+    public var totalUnits: Int
+    public var methodLimit: Int
+    public var recommendationCount: Int
+}

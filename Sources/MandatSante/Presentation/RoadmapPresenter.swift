@@ -1,0 +1,168 @@
+import RuleKit
+
+/// Words a planned roadmap for people, once: the document every output reads (`RoadmapDocument`).
+public struct RoadmapPresenter: Sendable {
+    public let ruleBase: RuleBase
+    /// Whether the document's renderings show the annexes for specialists (scores, the whole left-out list).
+    public let detail: Bool
+
+    public init(ruleBase: RuleBase, detail: Bool = false) {
+        self.ruleBase = ruleBase
+        self.detail = detail
+    }
+
+    public func document(_ roadmap: Roadmap) -> RoadmapDocument {
+        let context = Context(roadmap: roadmap, ruleBase: ruleBase)
+        var cards = roadmap.items.map { context.card($0) }
+        var bibliography: [RoadmapDocument.BibliographyEntry] = []
+        for index in cards.indices {
+            cards[index].sourceNumbers = cards[index].sources.map { source in
+                if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
+                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(source.title)))
+                return bibliography.count
+            }
+        }
+        let phases = roadmap.calendar.phases.enumerated().map { index, phase in
+            RoadmapDocument.Phase(
+                id: phase.id, horizons: Horizon.allCases.filter(phase.horizons.contains).map(\.rawValue), title: phase.title,
+                period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
+                capacity: roadmap.capacity.unitsPerPhase[index], used: roadmap.unitsUsed[index],
+                milestones: Milestones.of(phase, season: roadmap.hotSeason),
+                cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
+        }
+        let considerLater = roadmap.considerLater.map { context.entry($0) }
+        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, context: context, considerLater: considerLater.count)
+        let capacity = roadmap.capacity
+        let version = ruleBase.version
+        let edition = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label) (empreinte \(version.fingerprint))"
+        return RoadmapDocument(
+            header: RoadmapDocument.Header(
+                title: roadmap.profile.name, summary: TerritoryPortrait.summary(roadmap.profile),
+                period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
+                edition: edition),
+            synthesis: synthesis.value,
+            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity),
+            phases: phases, considerLater: considerLater, bibliography: bibliography,
+            leftOut: LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }),
+            detail: detail,
+            data: DocumentData(
+                facts: ruleBase.vocabulary.facts.map { (name: $0.name, value: roadmap.profile.value($0.name)) },
+                start: roadmap.calendar.start.description, end: roadmap.calendar.end.description,
+                editionMonth: roadmap.calendar.start.description, toolVersion: ToolVersion.current,
+                ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,
+                yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff, totalUnits: capacity.totalUnits,
+                methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
+    }
+
+    /// What wording one roadmap needs at hand.
+    struct Context {
+        let roadmap: Roadmap
+        let ruleBase: RuleBase
+        let facts: FactStatement
+        let explainer: ConditionExplainer
+
+        init(roadmap: Roadmap, ruleBase: RuleBase) {
+            self.roadmap = roadmap
+            self.ruleBase = ruleBase
+            facts = FactStatement(profile: roadmap.profile)
+            explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
+        }
+
+        func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
+
+        func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
+
+        /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
+        /// that applies (its reason replaces the bare finding it rests on).
+        func forYou(_ recommendation: Recommendation, score: Score) -> [String] {
+            let profileFacts = roadmap.profile.facts
+            let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
+            let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
+            let trace = recommendation.condition.trace(profileFacts)
+            let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: FactStatement.sizeFacts) }
+            var lines: [String] = []
+            for leaf in held {
+                for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) { lines.append(statement) }
+            }
+            for boost in boosts where boost.points > 0 && !lines.contains(boost.reason) { lines.append(boost.reason) }
+            return lines.map(Typography.french)
+        }
+
+        func card(_ item: RoadmapItem) -> RoadmapDocument.Card {
+            let recommendation = item.recommendation
+            let phase = roadmap.calendar.phases[item.phaseIndex]
+            let profileFacts = roadmap.profile.facts
+            let french = Typography.french
+            var relations: [String] = []
+            for id in item.prerequisites { relations.append("après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")") }
+            for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
+            for id in item.assumedPrerequisites { relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord") }
+            for id in item.supersedes {
+                relations.append("\(recommendation.replaces.contains(id) ? "remplace" : "écarte") « \(title(id)) »")
+            }
+            let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            return RoadmapDocument.Card(
+                rank: item.rank, id: recommendation.id, title: recommendation.title, lever: recommendation.lever,
+                leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
+                phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
+                carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
+                deadline: item.deadline.map(RoadmapWording.deadline), deadlineMonth: item.deadline?.before.description,
+                effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
+                horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
+                costID: recommendation.cost?.rawValue, cost: recommendation.cost?.label,
+                forYou: forYou(recommendation, score: item.score),
+                selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
+                cautions: recommendation.cautions.filter { $0.condition.evaluate(profileFacts) == .true }.map { french($0.text) },
+                relations: relations,
+                placement: RoadmapWording.placement(item, in: roadmap, title: title),
+                placementKind: Self.placementKind(item.placement),
+                why: french(recommendation.why), whyShort: french(Typography.opening(recommendation.why)),
+                steps: recommendation.steps.texts(for: profileFacts).map(french),
+                partners: recommendation.partners.texts(for: profileFacts).map(french),
+                funding: recommendation.funding.texts(for: profileFacts).map(french),
+                examples: recommendation.examples.map { example in
+                    RoadmapDocument.Example(territory: example.territory, what: example.what,
+                                            text: french("\(example.territory) : \(example.what)"), source: example.source.map(source))
+                },
+                evidence: recommendation.evidence.map(french),
+                sources: recommendation.sources.map(source), sourceNumbers: [],
+                indicators: recommendation.indicators.map(french),
+                score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
+                prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
+                supersedes: item.supersedes)
+        }
+
+        func source(_ reference: SourceReference) -> RoadmapDocument.Source {
+            let document = ruleBase.source(reference.document)
+            return RoadmapDocument.Source(
+                document: reference.document, title: document?.title ?? reference.document,
+                citation: Typography.french("\(document?.shortTitle ?? reference.document) — \(reference.section)"), section: reference.section)
+        }
+
+        func entry(_ entry: LeftOutRecommendation) -> RoadmapDocument.Entry {
+            let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
+            var line: String?
+            if entry.reason.isConsiderLater {
+                let reasons = forYou(entry.recommendation, score: entry.score).prefix(1)
+                line = reasons.isEmpty ? nil : "pour vous : " + Typography.inline(Array(reasons))
+            }
+            return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
+                                         reason: wording.text, by: wording.by, score: entry.score.total, line: line)
+        }
+
+        static func placementKind(_ placement: Placement) -> String {
+            switch placement {
+            case .horizon: return "horizon"
+            case .prerequisite: return "prealable"
+            case .together: return "ensemble"
+            case .capacity: return "capacite"
+            }
+        }
+
+        /// « 70 (priorité de base) + 15 (l'accès aux soins est une priorité) = 85 »
+        static func scoreLine(_ terms: [RoadmapDocument.ScoreTerm], total: Int) -> String {
+            let parts = terms.map { "\($0.points) (\($0.reason))" }
+            return parts.count == 1 ? parts[0] : parts.joined(separator: " + ") + " = \(total)"
+        }
+    }
+}

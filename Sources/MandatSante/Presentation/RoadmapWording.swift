@@ -1,0 +1,96 @@
+import RuleKit
+
+/// Every French wording of a roadmap's decisions that more than one output needs: who carries an action, why it
+/// sits in its phase, why a recommendation is not in the roadmap. The presenter words the document with these;
+/// `explain`, `compare` and the rule tests quote the document, so each wording exists once.
+enum RoadmapWording {
+    /// « la commune », « l'intercommunalité, à la demande de la commune », « la CPTS, avec l'appui de la commune »
+    static func carrier(_ recommendation: Recommendation, facts: FactStatement) -> String {
+        let isCommune = facts.profile.value(ProfileSlots.kind) == .text(ProfileSlots.communeKind)
+        let own = isCommune ? "la commune" : "l'intercommunalité"
+        switch recommendation.carrier {
+        case .commune: return "la commune"
+        case .intercommunality: return isCommune ? "l'intercommunalité, à la demande de la commune" : "l'intercommunalité"
+        case .territory: return own
+        case .partner:
+            let partner = recommendation.carriedBy ?? recommendation.partners.texts(for: facts.profile.facts).first.map(shortName) ?? "les partenaires"
+            return "\(partner), avec l'appui de \(own)"
+        }
+    }
+
+    /// A partner's name without its explanation in parentheses.
+    static func shortName(_ partner: String) -> String {
+        guard let open = partner.firstIndex(of: "("), open > partner.startIndex else { return partner }
+        var name = partner[..<open]
+        while name.last == " " { name = name.dropLast() }
+        return String(name)
+    }
+
+    /// Why an item sits in its phase rather than an earlier one; nil when its horizon put it there.
+    static func placement(_ item: RoadmapItem, in roadmap: Roadmap, title: (String) -> String) -> String? {
+        let phases = roadmap.calendar.phases
+        switch item.placement {
+        case .horizon: return nil
+        case .prerequisite(let id): return "après « \(title(id)) »"
+        case .together(let id): return "avec « \(title(id)) »"
+        case .capacity(let wanted):
+            return "reportée de « \(phases[wanted].title) » : capacité prise par des actions mieux classées"
+        }
+    }
+
+    /// Why an item was taken ahead of the order of merit, when it was.
+    static func selection(_ reason: SelectionReason, vocabulary: Vocabulary) -> String? {
+        switch reason {
+        case .merit: return nil
+        case .foundation: return DocumentLabels.foundationNote
+        case .priority(let id):
+            let label = vocabulary.fact(named: ProfileSlots.priorities)?.label(ofChoice: id) ?? id
+            return "répond à la priorité « \(label) » de l'équipe"
+        }
+    }
+
+    /// « avant l'été 2027 (juin 2027) », « avant le renouvellement du PRS (janv. 2028) »
+    static func deadline(_ deadline: ScheduledDeadline) -> String {
+        switch deadline.kind {
+        case .hotSeason(let season):
+            let year = season.startMonth >= 10 ? "\(deadline.before.year)-\(deadline.before.year + 1)" : "\(deadline.before.year)"
+            return "avant \(season.name) \(year) (\(deadline.before.shortFrench))"
+        case .stated(let reason):
+            return "\(reason) (avant \(deadline.before.shortFrench))"
+        }
+    }
+
+    /// The code and the sentence of why a recommendation is not in the roadmap.
+    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, explainer: ConditionExplainer,
+                        title: (String) -> String) -> (code: String, text: String, by: String?) {
+        switch entry.reason {
+        case .noCapacity:
+            return ("faute-de-capacite", "s'applique, mais ne tient pas dans la capacité de l'équipe : les phases où elle pouvait aller sont prises par des actions mieux classées", nil)
+        case .methodLimit(let limit):
+            return ("limite-methode", "s'applique, mais la feuille de route compte déjà \(Typography.count(limit, "action")) de méthode, le maximum pour cette capacité", nil)
+        case .replaced(let by):
+            return ("remplacee", "remplacée par « \(title(by)) », plus adaptée à ce territoire", by)
+        case .excluded(let by):
+            return ("exclue", "écartée au profit de « \(title(by)) », mieux classée : les deux ne vont pas ensemble", by)
+        case .deadlineMissed(let month):
+            let passed = month <= roadmap.calendar.start
+            return ("echeance", passed ? "son échéance (\(month.shortFrench)) est passée" : "son échéance (\(month.shortFrench)) ne peut pas être tenue : aucune phase avant elle n'a de place", nil)
+        case .beyondTop(let top):
+            return ("au-dela-du-top", "au-delà des \(top) premières actions demandées", nil)
+        case .wrongLevel(.communalInstrument):
+            return ("autre-niveau", "instrument communal : il revient aux communes membres", nil)
+        case .wrongLevel(.carriedByIntercommunality):
+            return ("autre-niveau", "portée par l'intercommunalité, qui conduit déjà une démarche de santé : la commune y contribue", nil)
+        case .conditionNotMet(let truth):
+            let reasons = explainer.reasons(entry.recommendation.condition.trace(roadmap.profile.facts))
+            let code = truth == .unknown ? "condition-indeterminee" : "condition-non-remplie"
+            let lead = truth == .unknown ? "ne peut pas être établie, un fait n'étant pas renseigné" : "ne s'applique pas ici"
+            return (code, "\(lead) : \(Typography.inline(reasons))", nil)
+        }
+    }
+
+    /// The short form of the phase ends in the synthesis: « d'ici févr. 2027 ».
+    static func by(_ phase: MandatePhase) -> String {
+        "d'ici \(phase.end.adding(months: -1).shortFrench)"
+    }
+}

@@ -1,0 +1,65 @@
+import MandatSante
+import Testing
+
+@Suite("Rendus texte et Markdown")
+struct TextExportTests {
+    static func render(_ spec: Fixture.ProfileSpec, _ format: RoadmapFormat, detail: Bool = false,
+                       recs: [Fixture.Rec] = Fixture.standard) throws -> String {
+        format.renderer.render(try PresentationTests.document(spec, recs: recs, detail: detail))
+    }
+
+    @Test("le texte ne dépasse jamais 80 caractères par ligne", arguments: [Fixture.smallCommune, Fixture.bourg])
+    func textWidth(spec: Fixture.ProfileSpec) throws {
+        for detail in [false, true] {
+            for line in try Self.render(spec, .text, detail: detail).split(separator: "\n") {
+                #expect(line.unicodeScalars.count <= TextRoadmapRenderer.width, "« \(line) »")
+            }
+        }
+    }
+
+    @Test("le texte s'ouvre sur la synthèse pour l'exécutif, puis les actions, à envisager ensuite, le portrait et les sources")
+    func textOrder() throws {
+        let text = try Self.render(Fixture.bourg, .text)
+        let headings = ["SYNTHÈSE POUR L'EXÉCUTIF", "Ce qui oriente la feuille de route", "Les décisions à prendre d'abord",
+                        "Le calendrier", "LES ACTIONS", "PORTRAIT DU TERRITOIRE", "SOURCES CITÉES"]
+        let positions = try headings.map { try #require(text.firstRange(of: $0), "\($0)").lowerBound }
+        #expect(positions == positions.sorted())
+        let flat = Fixture.flattened(text)
+        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS Porteur : l'intercommunalité · Quand : mars 2027 – déc. 2027 · Effort : moyen · Levier : Offre de soins"))
+        #expect(flat.contains("Calendrier : Après « Établir un diagnostic local de santé partagé »"))
+        #expect(flat.contains("Sources : [1]"))
+        #expect(flat.contains("[1] Livre blanc sur la santé des territoires, 2026"))
+        // No command line in a document meant for elected officials.
+        #expect(!text.contains("mandat-sante"))
+    }
+
+    @Test("sans --detail, ni score ni annexe ; avec, le score de chaque action et la liste complète des non retenues")
+    func detail() throws {
+        let short = try Self.render(Fixture.bourg, .text)
+        #expect(!short.contains("Score :"))
+        #expect(!short.contains("ANNEXE"))
+        let full = try Self.render(Fixture.bourg, .text, detail: true)
+        #expect(Fixture.flattened(full).contains("Score : 70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85"))
+        #expect(full.contains("ANNEXE : RECOMMANDATIONS NON RETENUES, ET POURQUOI"))
+        #expect(Fixture.flattened(full).contains("Engager un contrat local de santé [cls-engager] — remplacée par « Renouveler le contrat local de santé »"))
+    }
+
+    @Test("le Markdown échappe ce qui vient du profil : un nom ne devient ni titre, ni liste, ni lien")
+    func markdownEscapes() throws {
+        var spec = Fixture.bourg
+        spec.name = "# Bourg *gras* [lien](x)\n- liste"
+        let markdown = try Self.render(spec, .markdown)
+        #expect(markdown.hasPrefix("# Feuille de route santé du mandat — \\# Bourg \\*gras\\* \\[lien\\](x) - liste\n"))
+        #expect(!markdown.contains("\n- liste"))
+    }
+
+    @Test("le Markdown donne la synthèse en tableau et une section par action")
+    func markdownContent() throws {
+        let markdown = try Self.render(Fixture.bourg, .markdown)
+        #expect(markdown.contains("## Synthèse pour l'exécutif"))
+        #expect(markdown.contains("| N° | Décision | Porteur | Quand | Effort | Coût | Financement |"))
+        #expect(markdown.contains("| 3 | Soutenir l'émergence d'une CPTS | l'intercommunalité | d'ici déc. 2027 | moyen | — | — |"))
+        #expect(markdown.contains("#### 3. Soutenir l'émergence d'une CPTS"))
+        #expect(markdown.contains("## À envisager ensuite") == false)
+    }
+}
