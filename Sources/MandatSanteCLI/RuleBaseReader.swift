@@ -52,13 +52,13 @@ enum RuleBaseReader {
         for path in try files.jsonFiles(in: recommendationsDirectory) {
             recommendations.append(RuleFile(path: path, bytes: try files.read(path, what: "le fichier de règles")))
         }
+        // The version file is optional: a rule base without one is « non versionnée ».
         let versionPath = join(directory, "version.json")
-        let version = FileManager.default.fileExists(atPath: versionPath)
-            ? RuleFile(path: versionPath, bytes: try files.read(versionPath, what: "le fichier de règles")) : nil
-        let files = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
-                              sources: try file("sources.json"), version: version, recommendations: recommendations)
-        let texts = Dictionary(files.all.flatMap { FileSystem.quotable($0.bytes, as: $0.path) }, uniquingKeysWith: { first, _ in first })
-        return Loaded(result: RuleBaseLoader.load(files), files: files, texts: texts)
+        let version = FileManager.default.fileExists(atPath: versionPath) ? try file("version.json") : nil
+        let ruleFiles = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
+                                  sources: try file("sources.json"), version: version, recommendations: recommendations)
+        let texts = Dictionary(ruleFiles.all.flatMap { FileSystem.quotable($0.bytes, as: $0.path) }, uniquingKeysWith: { first, _ in first })
+        return Loaded(result: RuleBaseLoader.load(ruleFiles), files: ruleFiles, texts: texts)
     }
 
     /// Loads a rule base that must be free of errors (for every command but `check`).

@@ -101,7 +101,7 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
     /// Text from a profile or a rule as inline Markdown: line breaks become spaces, and characters that Markdown
     /// would read as structure or emphasis are escaped, so that a value never turns into a heading, a list, a
     /// table cell or a link.
-    func inline(_ text: String) -> String {
+    public func inline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

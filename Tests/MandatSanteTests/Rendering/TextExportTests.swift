@@ -47,10 +47,12 @@ struct TextExportTests {
     @Test("le Markdown échappe ce qui vient du profil : un nom ne devient ni titre, ni liste, ni lien")
     func markdownEscapes() throws {
         var spec = Fixture.bourg
-        spec.name = "# Bourg *gras* [lien](x)\n- liste"
+        spec.name = "# Bourg *gras* [lien](x) | colonne"
         let markdown = try Self.render(spec, .markdown)
-        #expect(markdown.hasPrefix("# Feuille de route santé du mandat — \\# Bourg \\*gras\\* \\[lien\\](x) - liste\n"))
-        #expect(!markdown.contains("\n- liste"))
+        #expect(markdown.hasPrefix("# Feuille de route santé du mandat — \\# Bourg \\*gras\\* \\[lien\\](x) \\| colonne\n"))
+        // A value that starts like a list item or a numbered line stays text.
+        #expect(MarkdownRoadmapRenderer().inline("- liste") == "\\- liste")
+        #expect(MarkdownRoadmapRenderer().inline("12. point") == "12\\. point")
     }
 
     @Test("le Markdown donne la synthèse en tableau et une section par action")
