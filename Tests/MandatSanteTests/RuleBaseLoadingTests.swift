@@ -327,7 +327,7 @@ struct RuleBaseLoadingTests {
         deadline.deadline = #"{ "before": "2028-13", "reason": "avant le PRS" }"#
         let (deadlineResult, deadlineText) = Self.loadWith([deadline])
         #expect(deadlineResult.diagnostics.map(\.code) == ["regles.echeance"])
-        #expect(deadlineResult.diagnostics.first?.location == Fixture.location(of: "\"2028-13\"", in: deadlineText))
+        #expect(deadlineResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "\"2028-13\"", in: deadlineText))
 
         var season = Self.valid
         season.deadline = "avant-l-ete"
@@ -337,7 +337,7 @@ struct RuleBaseLoadingTests {
         carrier.carrier = "comune"
         let (carrierResult, carrierText) = Self.loadWith([carrier])
         #expect(carrierResult.diagnostics.map(\.message) == ["« carrier » vaut « comune » ; vouliez-vous dire « commune » ? (valeurs permises : commune, intercommunalite, territoire, partenaire)"])
-        #expect(carrierResult.diagnostics.first?.location == Fixture.location(of: "\"comune\"", in: carrierText))
+        #expect(carrierResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "\"comune\"", in: carrierText))
 
         var serves = Self.valid
         serves.serves = ["acces-au-soin"]

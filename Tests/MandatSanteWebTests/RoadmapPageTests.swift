@@ -15,7 +15,7 @@ func exampleQuery(_ id: String) -> String {
 func export(_ path: String, _ format: RoadmapFormat) throws -> String {
     let (profile, _) = ProfileLoader.load(try file(path), file: path, vocabulary: ruleBase.vocabulary)
     let roadmap = Planner(ruleBase: ruleBase).plan(try #require(profile), calendar: try MandateCalendar(start: YearMonth(year: 2026, month: 12)))
-    return format.renderer.render(RoadmapPresentation(roadmap: roadmap, ruleBase: ruleBase))
+    return format.renderer.render(RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
 }
 
 @Suite("feuille de route, impression et téléchargements")

@@ -21,7 +21,7 @@ struct WhatIfAndBatchTests {
         let changed = try ProfileLoader.override(try #require(profile), with: ["cls=en-vigueur"]).get()
         let planner = Planner(ruleBase: ruleBase)
         let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
-        let comparison = RoadmapComparison(before: planner.plan(try #require(profile), calendar: calendar), after: planner.plan(changed, calendar: calendar))
+        let comparison = RoadmapComparison(before: planner.plan(try #require(profile), calendar: calendar), after: planner.plan(changed, calendar: calendar), presenter: RoadmapPresenter(ruleBase: ruleBase))
         #expect(page.text.contains("<strong>\(comparison.summary)</strong>"))
         #expect(page.text.contains("<th scope=\"row\">Contrat local de santé (CLS)</th><td>aucun CLS</td><td>CLS signé et en vigueur</td>"))
         for change in comparison.removed + comparison.added {
