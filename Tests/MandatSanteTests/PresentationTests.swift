@@ -49,7 +49,7 @@ struct PresentationTests {
         #expect(cpts.effort == "moyen")
         #expect(cpts.leverTitle == "Offre de soins")
         #expect(cpts.relations == ["après « Établir un diagnostic local de santé partagé » (rang 2)"])
-        #expect(cpts.placement == "après « Établir un diagnostic local de santé partagé »")
+        #expect(cpts.placement == nil, "the relation already names the prerequisite")
         #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
         let renew = try Self.card("cls-renouveler", in: document)

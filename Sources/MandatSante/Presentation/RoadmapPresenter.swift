@@ -114,7 +114,7 @@ public struct RoadmapPresenter: Sendable {
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: recommendation.cautions.filter { $0.condition.evaluate(profileFacts) == .true }.map { french($0.text) },
                 relations: relations,
-                placement: RoadmapWording.placement(item, in: roadmap, title: title),
+                placement: RoadmapWording.placement(item, in: roadmap),
                 placementKind: Self.placementKind(item.placement),
                 why: french(recommendation.why), whyShort: french(Typography.opening(recommendation.why)),
                 steps: recommendation.steps.texts(for: profileFacts).map(french),

@@ -26,13 +26,12 @@ enum RoadmapWording {
         return String(name)
     }
 
-    /// Why an item sits in its phase rather than an earlier one; nil when its horizon put it there.
-    static func placement(_ item: RoadmapItem, in roadmap: Roadmap, title: (String) -> String) -> String? {
+    /// Why an item sits in a later phase than its horizon and its relations ask; nil otherwise. A prerequisite or
+    /// a companion that set the phase is already named by the card's relations (« après « X » (rang 2) »).
+    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> String? {
         let phases = roadmap.calendar.phases
         switch item.placement {
-        case .horizon: return nil
-        case .prerequisite(let id): return "après « \(title(id)) »"
-        case .together(let id): return "avec « \(title(id)) »"
+        case .horizon, .prerequisite, .together: return nil
         case .capacity(let wanted):
             return "reportée de « \(phases[wanted].title) » : capacité prise par des actions mieux classées"
         }

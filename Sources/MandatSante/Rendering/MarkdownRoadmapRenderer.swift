@@ -98,24 +98,9 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         return out
     }
 
-    /// Text from a profile or a rule as inline Markdown: line breaks become spaces, and characters that Markdown
-    /// would read as structure or emphasis are escaped, so that a value never turns into a heading, a list, a
-    /// table cell or a link.
+    /// Text from a profile or a rule as one line of Markdown (see `MarkdownEscaping`): a value never turns into a
+    /// heading, a list, a table cell or a link.
     public func inline(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\n", "\r", "\r\n", "\t": out.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": out.append("\\"); out.append(character)
-            default: out.append(character)
-            }
-        }
-        // A value that starts like a list item (« - », « + », « 12. », « 3) ») would open a list.
-        if out.first == "-" || out.first == "+" { return "\\" + out }
-        if let end = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), end > out.startIndex, out[end] == "." || out[end] == ")" {
-            return out[..<end] + "\\" + out[end...]
-        }
-        return out
+        MarkdownEscaping.line(text)
     }
 }

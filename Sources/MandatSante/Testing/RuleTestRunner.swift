@@ -84,7 +84,7 @@ struct ExpectationCheck {
             return a.phaseID == b.phaseID ? nil : "attendu : [\(first)] et [\(second)] dans la même phase\n  obtenu : [\(first)] en \(phase(a)), [\(second)] en \(phase(b))"
         case .inTop(let id, let n):
             guard let card = card(id) else { return "attendu : [\(id)] parmi les \(n) premières actions\n  obtenu : \(status(id))" }
-            return card.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(card.rank), score \(card.score) (\(card.scoreLine))"
+            return card.rank <= n ? nil : "attendu : « \(title(id)) » [\(id)] parmi les \(n) premières actions\n  obtenu : rang \(card.rank), score \(card.scoreLine)"
         case .before(let first, let second):
             guard let a = card(first), let b = card(second) else {
                 return "attendu : [\(first)] avant [\(second)]\n  obtenu : \(card(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"

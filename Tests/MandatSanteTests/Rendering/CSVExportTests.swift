@@ -89,9 +89,9 @@ struct CSVExportTests {
         var bourg = Fixture.bourg
         bourg.name = "@SUM(A1)"
         let (base, roadmap) = try Fixture.plan(bourg, recs: recs)
-        let csv = CSVRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        let csv = CSVRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
         #expect(csv.contains(";'=1+1;"))
-        let synthesis = BatchSynthesis.rows(roadmap, line: 2)
+        let synthesis = BatchSynthesis.rows(RoadmapPresenter(ruleBase: base).document(roadmap), line: 2)
         #expect(synthesis.hasPrefix("'@SUM(A1);2;"))
         #expect(synthesis.contains(";'=1+1;"))
         for line in (csv + synthesis).components(separatedBy: "\r\n") {

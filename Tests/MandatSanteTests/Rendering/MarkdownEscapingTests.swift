@@ -42,9 +42,9 @@ struct MarkdownEscapingTests {
         var spec = Fixture.bourg
         spec.name = "``` # Titre <b>x</b> [lien](http://evil) | - 1. &amp;"
         let (base, roadmap) = try Fixture.plan(spec)
-        let markdown = MarkdownRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: base))
+        let markdown = MarkdownRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
         let (plainBase, plainRoadmap) = try Fixture.plan(Fixture.bourg)
-        let plain = MarkdownRoadmapRenderer().render(RoadmapPresentation(roadmap: plainRoadmap, ruleBase: plainBase))
+        let plain = MarkdownRoadmapRenderer().render(RoadmapPresenter(ruleBase: plainBase).document(plainRoadmap))
         func structure(_ text: String) -> [String] {
             text.split(separator: "\n").map { line in
                 if line.hasPrefix("#") { return String(line.prefix { $0 == "#" }) }

@@ -26,7 +26,9 @@ struct TextExportTests {
         #expect(positions == positions.sorted())
         let flat = Fixture.flattened(text)
         #expect(flat.contains("3. Soutenir l'émergence d'une CPTS Porteur : l'intercommunalité · Quand : mars 2027 – déc. 2027 · Effort : moyen · Levier : Offre de soins"))
-        #expect(flat.contains("Calendrier : Après « Établir un diagnostic local de santé partagé »"))
+        #expect(flat.contains("Enchaînement : après « Établir un diagnostic local de santé partagé » (rang 2)"))
+        #expect(flat.contains("Calendrier : Reportée de « D'ici fin 2027 » : capacité prise par des actions mieux classées"))
+        #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc sur la santé des territoires, 2026"))
         // No command line in a document meant for elected officials.

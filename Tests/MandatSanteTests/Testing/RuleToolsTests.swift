@@ -57,6 +57,7 @@ struct RuleBaseLinterTests {
         #expect(try lint([Self.plain, never, always, literal]) == [
             "erreur lint.jamais-vraie la condition de « jamais » ne peut jamais être vraie, quel que soit le profil : la recommandation ne sortira jamais",
             "avertissement lint.toujours-vraie la condition de « toujours » est vraie pour tout profil : écrivez « true » si c'est voulu",
+            "avertissement lint.levier-vide le levier « methode » n'a aucune recommandation",
         ])
     }
 
@@ -68,6 +69,7 @@ struct RuleBaseLinterTests {
         #expect(try lint([rec]) == [
             "avertissement lint.bonus-jamais le bonus « jamais » de « simple » ne s'applique jamais",
             "avertissement lint.bonus-toujours le bonus « toujours » de « simple » s'applique toujours : ajoutez-le plutôt à la priorité",
+            "avertissement lint.levier-vide le levier « methode » n'a aucune recommandation",
             "avertissement lint.levier-vide le levier « coordination » n'a aucune recommandation",
         ])
     }
@@ -99,7 +101,8 @@ struct RuleBaseLinterTests {
         let messages = try lint([rec, Fixture.Rec(id: "autre", title: "Autre", when: "cpts", lever: "coordination")])
         // The condition and the first 20 boosts fit in the budget of 100,000 evaluations; the 44 others are not analyzed
         // (before the budget, the 64 boosts cost 64 full analyses, about 1.5 s).
-        #expect(messages == ["avertissement lint.non-analysee 44 conditions sur 65 de « simple » (condition et bonus) comptent trop de cas pour être analysées : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés"])
+        #expect(messages == ["avertissement lint.non-analysee 44 conditions sur 65 de « simple » (condition et bonus) comptent trop de cas pour être analysées : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés",
+                             "avertissement lint.levier-vide le levier « methode » n'a aucune recommandation"])
     }
 }
 
@@ -108,28 +111,27 @@ struct ExplanationTests {
     @Test("retenue : chaque partie de la condition avec sa valeur, les bonus, le score, le rang et la phase")
     func selected() throws {
         let (base, roadmap) = try Fixture.plan(Fixture.bourg)
-        let lines = Explanation(recommendationID: "cpts-soutenir", roadmap: roadmap, ruleBase: base).lines
+        let lines = Explanation(recommendationID: "cpts-soutenir", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
         #expect(lines.first == "Recommandation [cpts-soutenir] : Soutenir l'émergence d'une CPTS")
         #expect(lines.contains("Condition « when » → vrai"))
         #expect(lines.contains { $0.contains("✓") && $0.contains("population >= 2000 → vrai (population = 12\u{A0}000\u{A0}habitants)") })
         #expect(lines.contains("  ✓ +15 si 'acces-aux-soins' in priorities → vrai (l'accès aux soins est une priorité de l'équipe)"))
         #expect(lines.contains("  ✗ +10 si density == 'rural-disperse' → faux (habitat dispersé : l'accès aux soins est critique)"))
         #expect(lines.contains { $0.hasPrefix("Score : 70 (priorité de base) + 15 (") && $0.hasSuffix("= 85") })
-        #expect(lines.last?.hasPrefix("Résultat : retenue au rang 3, phase « La première année »") == true)
-        #expect(lines.last?.contains("pour venir après son préalable « Établir un diagnostic local de santé partagé » [diagnostic-partage]") == true)
+        #expect(lines.last == "Résultat : retenue au rang 3, phase « D'ici fin 2027 » (mars 2027 – déc. 2027) ; après « Établir un diagnostic local de santé partagé » (rang 2).")
     }
 
     @Test("écartée : la condition fausse, le remplacement, l'exclusion mutuelle")
     func leftOut() throws {
         let (base, roadmap) = try Fixture.plan(Fixture.bourg)
-        let condition = Explanation(recommendationID: "petite-commune-mutualiser", roadmap: roadmap, ruleBase: base).lines
+        let condition = Explanation(recommendationID: "petite-commune-mutualiser", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
         #expect(condition.contains("Condition « when » → faux"))
-        #expect(condition.last == "Résultat : non retenue : la condition n'est pas remplie pour ce territoire.")
-        let replaced = Explanation(recommendationID: "cls-engager", roadmap: roadmap, ruleBase: base).lines
-        #expect(replaced.last?.contains("[cls-renouveler]") == true)
+        #expect(condition.last == "Résultat : non retenue : ne s'applique pas ici : population : moins de 3\u{A0}500\u{A0}habitants — ici 12\u{A0}000\u{A0}habitants.")
+        let replaced = Explanation(recommendationID: "cls-engager", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
+        #expect(replaced.last == "Résultat : non retenue : remplacée par « Renouveler le contrat local de santé », plus adaptée à ce territoire.")
         let (smallBase, small) = try Fixture.plan(Fixture.smallCommune)
-        let unknown = Explanation(recommendationID: "seniors-canicule", roadmap: small, ruleBase: smallBase).lines
-        #expect(unknown.last == "Résultat : non retenue : la condition ne peut pas être établie, un fait facultatif n'est pas renseigné.")
-        #expect(Explanation(recommendationID: "inconnue", roadmap: small, ruleBase: smallBase).lines.isEmpty)
+        let unknown = Explanation(recommendationID: "seniors-canicule", roadmap: small, document: RoadmapPresenter(ruleBase: smallBase).document(small), ruleBase: smallBase).lines
+        #expect(unknown.last == "Résultat : non retenue : ne peut pas être établie, un fait n'étant pas renseigné : part des 75 ans et plus : au moins 12\u{A0}% — ici non renseigné (inconnu).")
+        #expect(Explanation(recommendationID: "inconnue", roadmap: small, document: RoadmapPresenter(ruleBase: smallBase).document(small), ruleBase: smallBase).lines.isEmpty)
     }
 }
