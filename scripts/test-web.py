@@ -19,6 +19,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 url, out = sys.argv[1].rstrip("/"), os.path.abspath(sys.argv[2])
 repo = sys.argv[sys.argv.index("--repo") + 1] if "--repo" in sys.argv else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -62,6 +64,14 @@ def shot(name, full=True):
     print(f"  capture : {path}")
 
 
+def follow(element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(page))
+    driver.find_element(By.TAG_NAME, "body")
+
+
 def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
@@ -99,7 +109,7 @@ check(inputs_without_label == 0, "chaque champ de l'accueil a son libellé")
 shot("01-accueil")
 
 print("== questionnaire, avec des erreurs")
-driver.find_element(By.LINK_TEXT, "Commencer le questionnaire").click()
+follow(driver.find_element(By.LINK_TEXT, "Commencer le questionnaire"))
 check(driver.title.startswith("Décrire le territoire"), "le questionnaire s'ouvre")
 body = driver.find_element(By.TAG_NAME, "body")
 body.send_keys(Keys.TAB)
@@ -112,7 +122,7 @@ shot("02-questionnaire")
 type_in("name", "Saint-Martin-sur-Loire <test>")
 choose("kind", "commune")
 type_in("population", "douze")
-driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 check("réponses à corriger" in text(), "le formulaire revient avec les réponses à corriger")
 check("« douze » n'est pas un nombre" in driver.find_element(By.ID, "erreur-population").text, "le message de la population est à côté du champ")
 check("obligatoire" in driver.find_element(By.ID, "erreur-density").text, "la densité manquante est signalée à côté de sa question")
@@ -127,7 +137,7 @@ choose("gpDepartures", "oui")
 choose("priorities", "acces-aux-soins")
 choose("priorities", "bien-vieillir")
 type_in("share75Plus", "13,5")
-driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 check("/feuille-de-route?" in driver.current_url, "le formulaire mène à la feuille de route")
 check("Saint-Martin-sur-Loire <test>" in driver.find_element(By.TAG_NAME, "h1").text, "la feuille de route porte le nom du territoire, échappé")
 check("Portrait du territoire" in text() and "Calendrier du mandat" in text(), "le document de la feuille de route est affiché")
@@ -140,7 +150,7 @@ print("== imprimer / PDF")
 # Headless Chromium has no print dialog to close: the page's call to window.print() is recorded instead, then the
 # page is printed to a PDF file as « Enregistrer au format PDF » does.
 driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "window.print = () => { window.__printCalled = true; };"})
-driver.find_element(By.LINK_TEXT, "Imprimer / PDF").click()
+follow(driver.find_element(By.LINK_TEXT, "Imprimer / PDF"))
 check("/imprimer?" in driver.current_url, "le lien « Imprimer / PDF » ouvre la page à imprimer")
 for _ in range(50):
     if driver.execute_script("return window.__printCalled === true"):
@@ -174,11 +184,11 @@ for label, (suffix, valid) in expected.items():
         profile_path = path
 
 print("== et si ?")
-driver.find_element(By.LINK_TEXT, "Et si ?").click()
+follow(driver.find_element(By.LINK_TEXT, "Et si ?"))
 check(driver.title.startswith("Et si"), "la page « Et si ? » s'ouvre")
 choose("cls", "en-vigueur")
 choose("msp", "oui")
-driver.find_elements(By.CSS_SELECTOR, "form button[type=submit]")[0].click()
+follow(driver.find_elements(By.CSS_SELECTOR, "form button[type=submit]")[0])
 check("Ce qui change dans le profil" in text(), "la comparaison est affichée")
 check("Côte à côte" in text() and "Ce qui change, et pourquoi" in text(), "les deux feuilles de route sont côte à côte, avec les raisons")
 check(len(driver.find_elements(By.CSS_SELECTOR, ".changes ul.why li")) > 0, "chaque changement dit pourquoi")
@@ -188,7 +198,7 @@ print("== exemple")
 driver.get(url + "/")
 first_example = driver.find_element(By.CSS_SELECTOR, "ul.examples a")
 name = first_example.text
-first_example.click()
+follow(first_example)
 check(name in driver.find_element(By.TAG_NAME, "h1").text, f"l'exemple « {name} » s'ouvre sur sa feuille de route")
 driver.save_screenshot(os.path.join(out, "06b-exemple-haut.png"))
 shot("06-exemple")
@@ -196,7 +206,7 @@ shot("06-exemple")
 print("== rouvrir le profil téléchargé")
 driver.get(url + "/")
 driver.find_element(By.ID, "fichier-profil").send_keys(profile_path)
-driver.find_element(By.CSS_SELECTOR, "#fichier button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "#fichier button[type=submit]"))
 check("Saint-Martin-sur-Loire <test>" in driver.find_element(By.TAG_NAME, "h1").text, "le profil téléchargé se rouvre")
 check(driver.current_url == roadmap_url, "il donne la même feuille de route (même adresse)")
 
@@ -206,14 +216,14 @@ with open(bad, "w") as handle:
     handle.write('{\n  "name": "X",\n  "kind": "village",\n  "population": 12\n}\n')
 driver.get(url + "/")
 driver.find_element(By.ID, "fichier-profil").send_keys(bad)
-driver.find_element(By.CSS_SELECTOR, "#fichier button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "#fichier button[type=submit]"))
 check("profil-invalide.json:3:11" in text() and "village" in text(), "un profil invalide est refusé avec la ligne et la colonne")
 shot("07-profil-invalide")
 
 print("== plusieurs territoires")
 driver.get(url + "/lot")
 driver.find_element(By.ID, "fichier-lot").send_keys(os.path.join(repo, "Profiles", "territoires-exemple.csv"))
-driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
 check(len(rows) == 12, f"les douze territoires sont planifiés ({len(rows)})")
 check("LES RECOMMANDATIONS LES PLUS SOUVENT RETENUES" in text(), "la synthèse est affichée")
@@ -226,7 +236,7 @@ with zipfile.ZipFile(archive) as handle:
     names = handle.namelist()
     check(handle.testzip() is None and "synthese.csv" in names and "resume.txt" in names and len(names) == 14,
           f"l'archive est lisible : {len(names)} fichiers, dont synthese.csv et resume.txt")
-rows[0].find_element(By.TAG_NAME, "a").click()
+follow(rows[0].find_element(By.TAG_NAME, "a"))
 check("/feuille-de-route?" in driver.current_url, "chaque territoire du lot ouvre sa feuille de route")
 
 driver.quit()
