@@ -44,6 +44,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import recommendation_md  # noqa: E402  (beside this script)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRASH_SIGNS = ("Fatal error", "Program crashed", "Stack dump", "Segmentation fault", "Illegal instruction",
                "Backtracing", "AddressSanitizer")
@@ -358,7 +361,11 @@ def check_batch_folder(output, label):
 # MARK: - Rule bases
 
 def rule_scenarios(ws, rng):
-    rec = json.load(open(os.path.join(ws.base, "Rules", "recommendations", "coordination.json")))["recommendations"][0]
+    rec = {"id": "zz-base", "title": "Engager un contrat local de santé avec l'ARS", "lever": "coordination",
+           "when": "cls != 'en-vigueur'", "priority": 80, "horizon": "annee-1", "effort": "moyen", "carrier": "territoire",
+           "why": "Le contrat local de santé est l'outil du dialogue avec l'ARS.", "steps": ["Rencontrer l'ARS.", "Lancer le diagnostic."],
+           "partners": ["ARS (délégation départementale)"], "indicators": ["CLS signé (date)."],
+           "sources": [{"document": "livre-blanc-2026", "section": "La coordination"}]}
 
     def rec_with(**changes):
         r = json.loads(json.dumps(rec)); r.update({"after": [], "replaces": [], "excludes": []}); r.update(changes); return r
@@ -400,7 +407,10 @@ def rule_case(ws, name, recs, vocabulary, index):
     folder = ws.folder()
     rules = ws.rules_copy(folder)
     if recs is not None:
-        json.dump({"recommendations": recs}, open(os.path.join(rules, "recommendations", "zz-scenario.json"), "w"), ensure_ascii=False)
+        for rec in recs:
+            # One file per recommendation, named after its id (cut to what a file system accepts).
+            with open(os.path.join(rules, "recommendations", rec["id"][:200] + ".md"), "w", encoding="utf-8") as file:
+                file.write(recommendation_md.to_markdown(rec))
     if vocabulary is not None:
         json.dump(vocabulary, open(os.path.join(rules, "vocabulary.json"), "w"), ensure_ascii=False)
     for command in RULE_COMMANDS:

@@ -8,12 +8,16 @@ public struct RuleBase: Sendable {
     /// In file order, then in order of appearance.
     public var recommendations: [Recommendation]
     public var version: RuleBaseVersion
+    /// The named conditions and boosts of `definitions.json`.
+    public var definitions: RuleDefinitions
     /// Each id's position in `recommendations` (the first, should an id repeat).
     private(set) var positionByID: [String: Int]
 
     public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation],
-                version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000")) {
+                version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000"),
+                definitions: RuleDefinitions = RuleDefinitions()) {
         self.vocabulary = vocabulary
+        self.definitions = definitions
         self.version = version
         self.levers = levers
         self.sources = sources

@@ -10,7 +10,7 @@ enum RuleBaseCrossCheck {
             if let first = firstByID[recommendation.id] {
                 diagnostics.append(.error(
                     "regles.doublon", "identifiant « \(recommendation.id) » déjà utilisé", file: recommendation.file,
-                    at: recommendation.location, notes: ["première définition : \(first.file):\(first.location)"]))
+                    at: recommendation.location, notes: ["première définition : \(first.location)"]))
             } else {
                 firstByID[recommendation.id] = recommendation
             }
@@ -34,11 +34,11 @@ enum RuleBaseCrossCheck {
                 }
             }
         }
-        diagnostics += cycles(of: \.after, in: firstByID, code: "regles.cycle", name: "cycle de dépendances « after »",
+        diagnostics += cycles(of: \.after, in: firstByID, code: "regles.cycle", name: "cycle de dépendances « après »",
                               note: "une recommandation ne peut pas attendre, même indirectement, une recommandation qui l'attend")
         // Two recommendations replacing each other are reported above; a longer circle of « replaces » would remove
         // every member from every roadmap without a word.
-        diagnostics += cycles(of: \.replaces, in: firstByID, code: "regles.remplacement-circulaire", name: "cycle de remplacements « replaces »",
+        diagnostics += cycles(of: \.replaces, in: firstByID, code: "regles.remplacement-circulaire", name: "cycle de remplacements « remplace »",
                               note: "chacune écarterait la suivante : aucune ne sortirait ; gardez un seul sens de remplacement", longerThanTwo: true)
         diagnostics += togetherChecks(firstByID)
         return diagnostics
@@ -59,14 +59,14 @@ enum RuleBaseCrossCheck {
     /// not replace or exclude each other, and `after` must not run in a circle between groups (no phase order
     /// could respect it).
     private static func togetherChecks(_ byID: [String: Recommendation]) -> [Diagnostic] {
-        var diagnostics = cycles(of: \.together, in: byID, code: "regles.ensemble-circulaire", name: "cycle de « together »",
-                                 note: "« together » se déclare d'un seul côté : l'action rejoint celle qu'elle cite")
+        var diagnostics = cycles(of: \.together, in: byID, code: "regles.ensemble-circulaire", name: "cycle de « avec »",
+                                 note: "« avec » se déclare d'un seul côté : l'action rejoint celle qu'elle cite")
         for recommendation in byID.values.sorted(by: { $0.id < $1.id }) {
             for other in recommendation.together {
                 guard let partner = byID[other] else { continue }
                 if recommendation.replaces.contains(other) || recommendation.excludes.contains(other)
                     || partner.replaces.contains(recommendation.id) || partner.excludes.contains(recommendation.id) {
-                    diagnostics.append(.error("regles.ensemble-incompatible", "« \(recommendation.id) » est placée avec « \(other) » par « together » alors que l'une écarte l'autre : une action ne peut pas à la fois accompagner et écarter l'autre", file: recommendation.file, at: recommendation.location))
+                    diagnostics.append(.error("regles.ensemble-incompatible", "« \(recommendation.id) » est placée avec « \(other) » par « avec » alors que l'une écarte l'autre : une action ne peut pas à la fois accompagner et écarter l'autre", file: recommendation.file, at: recommendation.location))
                 }
             }
         }
@@ -83,7 +83,7 @@ enum RuleBaseCrossCheck {
         // A cycle of single recommendations is an `after` cycle, already reported.
         for cycle in DependencyGraph(prerequisites: groupAfter).cycles() where cycle.contains(where: { groups.size(of: $0) > 1 }) {
             guard let first = cycle.first.flatMap({ byID[$0] }) else { continue }
-            diagnostics.append(.error("regles.ensemble-cycle", "les groupes « together » de \(cycle.map { "« \($0) »" }.joined(separator: ", ")) s'attendent l'un l'autre par « after » : aucun ordre des phases ne peut le respecter", file: first.file, at: first.location))
+            diagnostics.append(.error("regles.ensemble-cycle", "les groupes « avec » de \(cycle.map { "« \($0) »" }.joined(separator: ", ")) s'attendent l'un l'autre par « après » : aucun ordre des phases ne peut le respecter", file: first.file, at: first.location))
         }
         return diagnostics
     }

@@ -9,6 +9,9 @@ public enum RuleBaseLoader {
         public var diagnostics: [Diagnostic]
     }
 
+    /// The extension of recommendation files; any other file of their folder is reported and ignored.
+    public static let recommendationExtension = ".md"
+
     public static func load(_ files: RuleFiles) -> Result {
         var diagnostics: [Diagnostic] = []
         guard let vocabularyRoot = parse(files.vocabulary, &diagnostics) else {
@@ -21,18 +24,30 @@ public enum RuleBaseLoader {
         }
         let levers = parse(files.levers, &diagnostics).map { readLevers($0, file: files.levers.path, &diagnostics) } ?? []
         let sources = parse(files.sources, &diagnostics).map { readSources($0, file: files.sources.path, &diagnostics) } ?? []
+        let definitions = files.definitions.flatMap { file in
+            parse(file, &diagnostics).map { RuleDefinitionsReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }
+        } ?? RuleDefinitions()
         var reader = RecommendationReader(
-            vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id))
+            vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id), definitions: definitions)
         var recommendations: [Recommendation] = []
         for file in files.recommendations.sorted(by: { $0.path < $1.path }) {
-            guard let root = parse(file, &diagnostics) else { continue }
-            recommendations += reader.readFile(root, file: file.path)
+            guard file.path.hasSuffix(recommendationExtension) else {
+                diagnostics.append(.warning("regles.fichier-ignore", "fichier ignoré : le dossier des recommandations ne lit que les fichiers « \(recommendationExtension) », un par recommandation (voir Rules/README.md)", file: file.path))
+                continue
+            }
+            if let recommendation = reader.readFile(file.bytes, file: file.path) {
+                recommendations.append(recommendation)
+            }
         }
         diagnostics += reader.diagnostics
         diagnostics += RuleBaseCrossCheck.check(recommendations, references: reader.references)
+        if !diagnostics.hasErrors {
+            diagnostics += RuleDefinitionsReader.unused(definitions, recommendations: recommendations)
+        }
         let label = files.version.flatMap { file in parse(file, &diagnostics).flatMap { readVersion($0, file: file.path, &diagnostics) } }
         let version = RuleBaseVersion(label: label ?? "non versionnée", fingerprint: RuleBaseVersion.fingerprint(of: files.all))
-        let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version)
+        let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version,
+                                definitions: definitions)
         return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
     }
 

@@ -20,15 +20,19 @@ public struct RuleFiles: Sendable {
     public var sources: RuleFile
     /// `version.json`: the version the authors give the rule base; optional.
     public var version: RuleFile?
+    /// `definitions.json`: named conditions and boosts; optional.
+    public var definitions: RuleFile?
     public var recommendations: [RuleFile]
 
-    public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, version: RuleFile? = nil, recommendations: [RuleFile]) {
+    public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, version: RuleFile? = nil, definitions: RuleFile? = nil,
+                recommendations: [RuleFile]) {
         self.vocabulary = vocabulary
         self.levers = levers
         self.sources = sources
         self.version = version
+        self.definitions = definitions
         self.recommendations = recommendations
     }
 
-    public var all: [RuleFile] { [vocabulary, levers, sources] + (version.map { [$0] } ?? []) + recommendations }
+    public var all: [RuleFile] { [vocabulary, levers, sources] + [version, definitions].compactMap { $0 } + recommendations }
 }

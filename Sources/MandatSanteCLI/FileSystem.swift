@@ -187,6 +187,11 @@ final class FileSystem: @unchecked Sendable {
 
     /// The `.json` files of a folder, sorted by name.
     func jsonFiles(in directory: String) throws(CLIError) -> [String] {
+        try entries(in: directory).filter { $0.hasSuffix(".json") }
+    }
+
+    /// Every entry of a folder but the hidden ones (`.name`), sorted by name.
+    func entries(in directory: String) throws(CLIError) -> [String] {
         guard let stream = opendir(resolve(directory)) else {
             throw .io("impossible de lister le dossier \(QuotedText.path(directory)) : \(SystemError.french(errno))")
         }
@@ -196,7 +201,7 @@ final class FileSystem: @unchecked Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append(name) }
         }
         return names.sorted().map { (directory as NSString).appendingPathComponent($0) }
     }

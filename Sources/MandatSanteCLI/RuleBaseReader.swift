@@ -49,15 +49,23 @@ enum RuleBaseReader {
             throw .io("dossier \(QuotedText.path(recommendationsDirectory)) introuvable : les recommandations y sont attendues")
         }
         var recommendations: [RuleFile] = []
-        for path in try files.jsonFiles(in: recommendationsDirectory) {
-            recommendations.append(RuleFile(path: path, bytes: try files.read(path, what: "le fichier de règles")))
+        // One `.md` file per recommendation; any other entry is only named, in a warning of the loader.
+        for path in try files.entries(in: recommendationsDirectory) {
+            let isRecommendation = path.hasSuffix(RuleBaseLoader.recommendationExtension) && !files.isDirectory(path)
+            recommendations.append(RuleFile(path: path, bytes: isRecommendation ? try files.read(path, what: "le fichier de règles") : []))
         }
         // The version file is optional: a rule base without one is « non versionnée ».
         let versionPath = join(directory, "version.json")
         let version = FileManager.default.fileExists(atPath: versionPath) ? try file("version.json") : nil
+        // Named conditions and boosts are optional too.
+        let definitionsPath = join(directory, "definitions.json")
+        let definitions = FileManager.default.fileExists(atPath: definitionsPath) ? try file("definitions.json") : nil
         let ruleFiles = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
-                                  sources: try file("sources.json"), version: version, recommendations: recommendations)
-        let texts = Dictionary(ruleFiles.all.flatMap { FileSystem.quotable($0.bytes, as: $0.path) }, uniquingKeysWith: { first, _ in first })
+                                  sources: try file("sources.json"), version: version, definitions: definitions, recommendations: recommendations)
+        // Recommendation files are quoted whatever they start with: the folder holds nothing else that is read.
+        let texts = Dictionary(ruleFiles.all.flatMap { file in
+            file.path.hasSuffix(RuleBaseLoader.recommendationExtension) ? [file.path: file.text] : FileSystem.quotable(file.bytes, as: file.path)
+        }, uniquingKeysWith: { first, _ in first })
         return Loaded(result: RuleBaseLoader.load(ruleFiles), files: ruleFiles, texts: texts)
     }
 

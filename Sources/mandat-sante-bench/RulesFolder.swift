@@ -17,9 +17,11 @@ enum RulesFolder {
         }
         let recommendationsDirectory = directory + "/recommendations"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: recommendationsDirectory)) ?? []
-        let recommendations = try names.filter { $0.hasSuffix(".json") }.sorted().map { try file(recommendationsDirectory + "/" + $0) }
+        let recommendations = try names.filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().map { try file(recommendationsDirectory + "/" + $0) }
         let files = RuleFiles(vocabulary: try file(directory + "/vocabulary.json"), levers: try file(directory + "/levers.json"),
-                              sources: try file(directory + "/sources.json"), recommendations: recommendations)
+                              sources: try file(directory + "/sources.json"),
+                              definitions: FileManager.default.fileExists(atPath: directory + "/definitions.json") ? try file(directory + "/definitions.json") : nil,
+                              recommendations: recommendations)
         let result = RuleBaseLoader.load(files)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let ruleBase = result.ruleBase, errors.isEmpty, !ruleBase.recommendations.isEmpty else {

@@ -267,19 +267,78 @@ struct BatchCommandTests {
             try FileManager.default.copyItem(atPath: packageRoot + "/Rules/" + name, toPath: rules.appendingPathComponent(name).path)
         }
         _ = try write("""
-        { "recommendations": [
-          { "id": "diagnostic-partage", "title": "Établir un diagnostic local de santé partagé", "lever": "methode-mandat",
-            "when": "population >= 1", "priority": 50, "horizon": "annee-1", "effort": "faible", "carrier": "territoire",
-            "boosts": [ { "when": "'acces-aux-soins' in priorities", "points": 10, "reason": "l'accès aux soins est une priorité" } ],
-            "why": "Partager un constat avant d'agir.", "steps": ["Réunir les acteurs.", "Écrire le diagnostic."], "partners": ["ARS"],
-            "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 1" } ], "indicators": ["Diagnostic publié."] },
-          { "id": "cpts-soutenir", "title": "Soutenir l'émergence d'une CPTS", "lever": "offre-de-soins",
-            "when": "not cpts and population >= 2000", "priority": 70, "horizon": "100-jours", "effort": "moyen", "carrier": "partenaire",
-            "after": ["diagnostic-partage"],
-            "why": "Coordonner les professionnels.", "steps": ["Rencontrer les professionnels.", "Financer la coordination."], "partners": ["CPTS"],
-            "sources": [ { "document": "livre-blanc-2026", "section": "Chapitre 2" } ], "indicators": ["CPTS créée."] }
-        ] }
-        """, "recommendations/mini.json", in: rules)
+        ---
+        identifiant: diagnostic-partage
+        levier: methode-mandat
+        condition: population >= 1
+        priorité: 50
+        bonus:
+          - +10 si 'acces-aux-soins' in priorities : l'accès aux soins est une priorité
+        horizon: annee-1
+        effort: faible
+        porteur: territoire
+        ---
+
+        # Établir un diagnostic local de santé partagé
+
+        ## Pourquoi
+
+        Partager un constat avant d'agir.
+
+        ## Premiers pas
+
+        1. Réunir les acteurs.
+        2. Écrire le diagnostic.
+
+        ## Partenaires
+
+        - ARS
+
+        ## Indicateurs
+
+        - Diagnostic publié.
+
+        ## Sources
+
+        - livre-blanc-2026 : Chapitre 1
+
+        """, "recommendations/diagnostic-partage.md", in: rules)
+        _ = try write("""
+        ---
+        identifiant: cpts-soutenir
+        levier: offre-de-soins
+        condition: not cpts and population >= 2000
+        priorité: 70
+        horizon: 100-jours
+        effort: moyen
+        porteur: partenaire
+        après: diagnostic-partage
+        ---
+
+        # Soutenir l'émergence d'une CPTS
+
+        ## Pourquoi
+
+        Coordonner les professionnels.
+
+        ## Premiers pas
+
+        1. Rencontrer les professionnels.
+        2. Financer la coordination.
+
+        ## Partenaires
+
+        - CPTS
+
+        ## Indicateurs
+
+        - CPTS créée.
+
+        ## Sources
+
+        - livre-blanc-2026 : Chapitre 2
+
+        """, "recommendations/cpts-soutenir.md", in: rules)
         return rules.path
     }
 }

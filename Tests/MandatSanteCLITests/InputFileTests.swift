@@ -27,11 +27,11 @@ struct InputFileTests {
 
         let rules = directory.appendingPathComponent("Rules").path
         try FileManager.default.copyItem(atPath: packageRoot + "/Rules", toPath: rules)
-        let recommendation = rules + "/recommendations/zz-tube.json"
+        let recommendation = rules + "/recommendations/zz-tube.md"
         #expect(mkfifo(recommendation, 0o600) == 0)
         let check = runCLI(["check", "--rules", rules])
         #expect(check.exitCode == 4)
-        #expect(check.error.hasSuffix("zz-tube.json » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n") || check.error.hasSuffix("… » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n"), "\(check.error)")
+        #expect(check.error.hasSuffix("zz-tube.md » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n") || check.error.hasSuffix("… » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n"), "\(check.error)")
     }
 
     @Test("lien symbolique cassé, boucle de liens, dossier : chacun son message")

@@ -63,7 +63,7 @@ enum Fixture {
 
     // MARK: Recommendations
 
-    /// One recommendation, written as a single line of JSON.
+    /// One recommendation, written as a Markdown file of its own (`path`, `markdown`).
     struct Rec: Sendable {
         var id: String
         var title: String
@@ -80,16 +80,24 @@ enum Fixture {
         var excludes: [String] = []
         var foundation = false
         var serves: [String] = []
+        /// As written after « échéance: » (`avant-saison-chaude`, `2027-01 : raison`).
         var deadline: String?
         var why: String = "Une action utile pour la santé des habitants du territoire."
+        /// Items of « Premiers pas », « Partenaires », « Financements », « Mises en garde », as written after the
+        /// list marker (`[si condition] texte` for a conditional line).
         var steps: [String] = ["Réunir les acteurs concernés.", "Écrire un plan d'action partagé."]
         var partners: [String] = ["ARS (délégation départementale)"]
+        var funding: [String] = []
+        var cautions: [String] = []
+        var carriedBy: String?
         var sourceDocument: String = "livre-blanc-2026"
         var indicators: [String] = ["Nombre d'actions engagées."]
-        /// Fields left out of the JSON (to test missing required fields).
+        /// Header fields (French keys) and sections (headings) left out, to test missing required ones.
         var omitted: Set<String> = []
-        /// Extra raw members appended at the end, e.g. `("partner", "[\"Mairie\"]")`.
-        var extra: [(key: String, json: String)] = []
+        /// Raw header lines appended after the last field, e.g. `"partenaire: Mairie"`.
+        var extraHeader: [String] = []
+        /// Raw lines appended at the end of the file.
+        var extraBody: [String] = []
 
         struct Boost: Sendable {
             var when: String
@@ -97,31 +105,39 @@ enum Fixture {
             var reason: String
         }
 
-        var json: String {
-            var fields: [(String, String)] = [
-                ("id", quote(id)), ("title", quote(title)), ("lever", quote(lever)), ("when", quote(when)),
-                ("priority", "\(priority)"),
-            ]
-            if !boosts.isEmpty {
-                let items = boosts.map { "{ \"when\": \(quote($0.when)), \"points\": \($0.points), \"reason\": \(quote($0.reason)) }" }
-                fields.append(("boosts", "[" + items.joined(separator: ", ") + "]"))
+        /// `Rules/recommendations/<id>.md`.
+        var path: String { "Rules/recommendations/\(id).md" }
+
+        var markdown: String {
+            var header: [(String, String)] = [("identifiant", id), ("levier", lever), ("condition", when), ("priorité", "\(priority)")]
+            var lines: [String] = []
+            header += [("horizon", horizon), ("effort", effort), ("porteur", carrier)]
+            if let carriedBy { header.append(("porté par", carriedBy)) }
+            if let deadline { header.append(("échéance", deadline)) }
+            if foundation { header.append(("fondation", "oui")) }
+            for (key, ids) in [("sert", serves), ("après", after), ("avec", together), ("remplace", replaces), ("écarte", excludes)] where !ids.isEmpty {
+                header.append((key, ids.joined(separator: ", ")))
             }
-            fields += [("horizon", quote(horizon)), ("effort", quote(effort)), ("carrier", quote(carrier))]
-            if let deadline { fields.append(("deadline", deadline.hasPrefix("{") ? deadline : quote(deadline))) }
-            if foundation { fields.append(("foundation", "true")) }
-            if !serves.isEmpty { fields.append(("serves", list(serves))) }
-            if !after.isEmpty { fields.append(("after", list(after))) }
-            if !together.isEmpty { fields.append(("together", list(together))) }
-            if !replaces.isEmpty { fields.append(("replaces", list(replaces))) }
-            if !excludes.isEmpty { fields.append(("excludes", list(excludes))) }
-            fields += [
-                ("why", quote(why)), ("steps", list(steps)), ("partners", list(partners)),
-                ("sources", "[{ \"document\": \(quote(sourceDocument)), \"section\": \"Chapitre 1\" }]"),
-                ("indicators", list(indicators)),
-            ]
-            fields.removeAll { omitted.contains($0.0) }
-            fields += extra.map { ($0.key, $0.json) }
-            return "{ " + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + " }"
+            for (key, value) in header where !omitted.contains(key) {
+                lines.append("\(key): \(value)")
+                if key == "priorité", !boosts.isEmpty {
+                    lines.append("bonus:")
+                    lines += boosts.map { "  - \($0.points >= 0 ? "+" : "-")\(abs($0.points)) si \($0.when) : \($0.reason)" }
+                }
+            }
+            lines = ["---"] + lines + extraHeader + ["---", "", "# \(title)"]
+            func section(_ heading: String, _ items: [String]) {
+                guard !omitted.contains(heading) else { return }
+                lines += ["", "## \(heading)", ""] + items
+            }
+            section("Pourquoi", [why])
+            section("Premiers pas", steps.enumerated().map { "\($0.offset + 1). \($0.element)" })
+            section("Partenaires", partners.map { "- \($0)" })
+            if !funding.isEmpty { section("Financements", funding.map { "- \($0)" }) }
+            if !cautions.isEmpty { section("Mises en garde", cautions.map { "- \($0)" }) }
+            section("Indicateurs", indicators.map { "- \($0)" })
+            section("Sources", ["- \(sourceDocument) : Chapitre 1"])
+            return (lines + extraBody).joined(separator: "\n") + "\n"
         }
     }
 
@@ -163,12 +179,10 @@ enum Fixture {
             priority: 30, horizon: "fin-mandat", lever: "coordination", after: ["cls-engager"]),
     ]
 
-    /// `{ "recommendations": [ … ] }` with recommendation `i` (0-based) on line `i + 3`, starting at column 5.
-    static func recommendationsFile(_ recs: [Rec]) -> String {
-        "{\n  \"recommendations\": [\n" + recs.map { "    " + $0.json }.joined(separator: ",\n") + "\n  ]\n}\n"
+    /// Each recommendation in its own file.
+    static func recommendationFiles(_ recs: [Rec]) -> [(path: String, text: String)] {
+        recs.map { ($0.path, $0.markdown) }
     }
-
-    static let standardPath = "Rules/recommendations/standard.json"
 
     static func file(_ path: String, _ text: String) -> RuleFile {
         RuleFile(path: path, bytes: Array(text.utf8))
@@ -186,8 +200,8 @@ enum Fixture {
         RuleBaseLoader.load(files(recommendationFiles))
     }
 
-    static func load(_ recs: [Rec], path: String = standardPath) -> RuleBaseLoader.Result {
-        load([(path, recommendationsFile(recs))])
+    static func load(_ recs: [Rec]) -> RuleBaseLoader.Result {
+        load(recommendationFiles(recs))
     }
 
     /// A rule base that must load without any diagnostic.

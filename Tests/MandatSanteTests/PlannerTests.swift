@@ -300,7 +300,7 @@ struct PlannerTests {
     @Test("une échéance datée passée ou intenable écarte l'action en le disant")
     func statedDeadline() throws {
         let dated = Rec(id: "prs", title: "Contribuer au projet régional de santé", when: "population >= 1", priority: 40,
-                        deadline: #"{ "before": "2027-01", "reason": "avant l'adoption du projet régional de santé" }"#)
+                        deadline: "2027-01 : avant l'adoption du projet régional de santé")
         let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [dated])
         // Its horizon (the first year) starts in March 2027, after the deadline.
         #expect(roadmap.leftOutReason("prs") == .deadlineMissed(YearMonth(year: 2027, month: 1)))
@@ -366,12 +366,8 @@ struct PlannerTests {
             let second = Planner(ruleBase: base).plan(profile, calendar: try Fixture.calendar(2026, 12))
             #expect(signature(first) == signature(second))
 
-            // The same recommendations split over two files given in another order.
-            let half = Fixture.standard.count / 2
-            let split = Fixture.load([
-                ("Rules/recommendations/z.json", Fixture.recommendationsFile(Array(Fixture.standard[half...]))),
-                ("Rules/recommendations/a.json", Fixture.recommendationsFile(Array(Fixture.standard[..<half]))),
-            ])
+            // The same recommendation files given in another order.
+            let split = Fixture.load(Fixture.recommendationFiles(Fixture.standard).reversed())
             #expect(split.diagnostics.isEmpty)
             let splitBase = try #require(split.ruleBase)
             let third = Planner(ruleBase: splitBase).plan(try Fixture.profile(spec, in: splitBase), calendar: try Fixture.calendar(2026, 12))

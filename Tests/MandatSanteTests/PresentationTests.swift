@@ -75,7 +75,7 @@ struct PresentationTests {
         #expect(try Self.card("pcaet", in: commune).carrier == "l'intercommunalité, à la demande de la commune")
         #expect(try Self.card("cpts", in: commune).carrier == "URPS médecins, avec l'appui de la commune")
         var named = recs
-        named[1].extra = [("carriedBy", "\"les professionnels de santé du bassin de vie\"")]
+        named[1].carriedBy = "les professionnels de santé du bassin de vie"
         let epci = try Self.document(Fixture.bourg, recs: named)
         #expect(try Self.card("pcaet", in: epci).carrier == "l'intercommunalité")
         #expect(try Self.card("cpts", in: epci).carrier == "les professionnels de santé du bassin de vie, avec l'appui de l'intercommunalité")
@@ -84,12 +84,8 @@ struct PresentationTests {
     @Test("les lignes conditionnelles et les mises en garde ne paraissent que pour le territoire qu'elles concernent")
     func conditionalLines() throws {
         var rec = Fixture.Rec(id: "pilotage", title: "Installer le pilotage", when: "population >= 1")
-        rec.extra = [
-            ("cautions", #"[{ "when": "population >= 10000", "text": "Une intercommunalité de cette taille a sans doute déjà un service santé." }]"#),
-        ]
-        rec.steps = ["Désigner un élu référent."]
-        rec.extra.append(("steps", #"["Désigner un élu référent.", { "text": "Confier le suivi au DGS.", "when": "population >= 3500" }]"#))
-        rec.omitted = ["steps"]
+        rec.cautions = ["[si population >= 10000] Une intercommunalité de cette taille a sans doute déjà un service santé."]
+        rec.steps = ["Désigner un élu référent.", "[si population >= 3500] Confier le suivi au DGS."]
         let small = try Self.document(Fixture.smallCommune, recs: [rec])
         #expect(try Self.card("pilotage", in: small).steps == ["Désigner un élu référent."])
         #expect(try Self.card("pilotage", in: small).cautions.isEmpty)
@@ -102,7 +98,7 @@ struct PresentationTests {
     func typography() throws {
         var rec = Fixture.Rec(id: "a", title: "Action", when: "population >= 1",
                               why: "Sur 34 875 communes, 18 289 comptent moins de 500 habitants ; 15 % en zone rouge : à suivre.")
-        rec.extra = [("funding", #"["ARS – fonds d'intervention régional.", "Région – appel à projets."]"#)]
+        rec.funding = ["ARS – fonds d'intervention régional.", "Région – appel à projets."]
         let document = try Self.document(Fixture.smallCommune, recs: [rec])
         let card = try Self.card("a", in: document)
         #expect(card.why == "Sur 34\(Self.nbsp)875 communes, 18\(Self.nbsp)289 comptent moins de 500 habitants\(Self.nbsp); 15\(Self.nbsp)% en zone rouge\(Self.nbsp): à suivre.")

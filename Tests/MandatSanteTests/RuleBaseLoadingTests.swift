@@ -9,115 +9,62 @@ struct RuleBaseLoadingTests {
     /// A valid recommendation to alter in each test.
     static let valid = Rec(id: "action-test", title: "Mener une action de test", when: "population >= 1")
 
-    /// Loads the standard set followed by `extra`, and returns the diagnostics with the file text.
+    /// Loads the standard set and `extra`; returns the diagnostics and the text of the last file of `extra`.
     static func loadWith(_ extra: [Rec]) -> (result: RuleBaseLoader.Result, text: String) {
-        let recs = Fixture.standard + extra
-        return (Fixture.load(recs), Fixture.recommendationsFile(recs))
+        (Fixture.load(Fixture.standard + extra), extra.last?.markdown ?? "")
     }
 
-    /// The line of the `index`-th recommendation of `Fixture.standard + extra`, which starts at column 5.
-    static func recommendationLocation(_ index: Int) -> SourceLocation {
-        SourceLocation(line: index + 3, column: 5)
-    }
+    /// The position of the `identifiant` field, where a recommendation is said to be written.
+    static let recommendationLocation = SourceLocation(line: 2, column: 1)
 
-    @Test("la base standard se charge sans diagnostic, dans l'ordre des fichiers")
+    @Test("la base standard se charge sans diagnostic, un fichier par recommandation, dans l'ordre des chemins")
     func standardLoads() throws {
         let base = try Fixture.ruleBase()
-        #expect(base.recommendations.map(\.id) == Fixture.standard.map(\.id))
+        #expect(base.recommendations.map(\.id) == Fixture.standard.map(\.id).sorted())
         #expect(base.levers.map(\.id) == ["offre-de-soins", "methode", "coordination"])
         #expect(base.levers.map(\.isMethod) == [false, true, false])
         #expect(base.sources.map(\.id) == ["livre-blanc-2026"])
         #expect(base.vocabulary.factNames.contains("share75Plus"))
         let cpts = try #require(base.recommendation("cpts-soutenir"))
-        #expect(cpts.location == SourceLocation(line: 4, column: 5))
-        #expect(cpts.file == Fixture.standardPath)
+        #expect(cpts.location == SourceLocation(file: "Rules/recommendations/cpts-soutenir.md", line: 2, column: 1))
+        #expect(cpts.file == "Rules/recommendations/cpts-soutenir.md")
         #expect(cpts.boosts.map(\.points) == [15, 10])
+        #expect(cpts.boosts.map(\.reason) == ["l'accès aux soins est une priorité de l'équipe", "habitat dispersé : l'accès aux soins est critique"])
         #expect(cpts.horizon == .hundredDays && cpts.effort == .medium)
+        #expect(cpts.after == ["diagnostic-partage"])
+        #expect(cpts.why == Rec(id: "x", title: "x", when: "true").why)
+        #expect(cpts.steps.allTexts == ["Réunir les acteurs concernés.", "Écrire un plan d'action partagé."])
+        #expect(cpts.sources.map { "\($0.document) : \($0.section)" } == ["livre-blanc-2026 : Chapitre 1"])
     }
 
-    @Test("les fichiers de recommandations sont lus dans l'ordre de leur chemin")
-    func filesReadInPathOrder() throws {
-        let first = Rec(id: "premiere", title: "Première", when: "population >= 1")
-        let second = Rec(id: "seconde", title: "Seconde", when: "population >= 1")
-        let result = Fixture.load([
-            ("Rules/recommendations/b.json", Fixture.recommendationsFile([second])),
-            ("Rules/recommendations/a.json", Fixture.recommendationsFile([first])),
-        ])
-        #expect(result.diagnostics.isEmpty)
-        #expect(try #require(result.ruleBase).recommendations.map(\.id) == ["premiere", "seconde"])
+    @Test("un fichier qui n'est pas en .md dans le dossier des recommandations est signalé et ignoré")
+    func otherFilesWarned() throws {
+        let result = Fixture.load(Fixture.recommendationFiles(Fixture.standard) + [("Rules/recommendations/ancien.json", "{}")])
+        #expect(result.diagnostics.map(\.code) == ["regles.fichier-ignore"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.position == "Rules/recommendations/ancien.json")
+        #expect(try #require(result.ruleBase).recommendations.count == Fixture.standard.count)
     }
 
     // MARK: Conditions
 
-    @Test("une faute de frappe dans une condition est signalée à sa ligne et sa colonne, avec une suggestion")
+    @Test("une faute de frappe dans une condition est signalée à sa ligne et sa colonne du .md, avec une suggestion")
     func typoInCondition() throws {
-        // Line 7 is `      "when": "popualtion < 3500",`: the opening quote is column 15, the fact starts at column 16.
-        let text = """
-        {
-          "recommendations": [
-            {
-              "id": "petites-communes",
-              "title": "Agir dans les petites communes",
-              "lever": "coordination",
-              "when": "popualtion < 3500",
-              "priority": 50,
-              "horizon": "annee-1",
-              "effort": "faible",
-              "carrier": "commune",
-              "why": "Parce que les petites communes manquent de moyens.",
-              "steps": ["Réunir les élus.", "Choisir une action."],
-              "partners": ["ARS"],
-              "sources": [{ "document": "livre-blanc-2026", "section": "Chapitre 1" }],
-              "indicators": ["Nombre de réunions."]
-            }
-          ]
-        }
-        """
-        let path = "Rules/recommendations/petites-communes.json"
-        let result = Fixture.load([(path, text)])
+        var rec = Self.valid
+        rec.when = "kind == 'commune' and popualtion < 3500"
+        let (result, text) = Self.loadWith([rec])
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "expression.fait-inconnu")
         #expect(diagnostic.severity == .error)
-        #expect(diagnostic.file == path)
-        #expect(diagnostic.location.lineColumn == SourceLocation(line: 7, column: 16))
+        #expect(diagnostic.file == rec.path)
+        // Line 4 is `condition: kind == 'commune' and popualtion < 3500`.
+        #expect(diagnostic.location.lineColumn == SourceLocation(line: 4, column: 34))
         #expect(diagnostic.location.lineColumn == Fixture.location(of: "popualtion", in: text))
-        #expect(diagnostic.position == "\(path):7:16")
+        #expect(diagnostic.position == "\(rec.path):4:34")
         #expect(diagnostic.message == "fait inconnu « popualtion » ; vouliez-vous dire « population » ?")
-        #expect(diagnostic.message.contains("vouliez-vous dire « population » ?"))
         // The recommendation with an invalid condition is not in the base.
-        #expect(try #require(result.ruleBase).recommendation("petites-communes") == nil)
-    }
-
-    @Test("la position d'une faute reste exacte après des caractères échappés dans la condition")
-    func typoAfterEscapes() throws {
-        // `\"` takes two columns in the file but one character in the condition.
-        let text = #"""
-        {
-          "recommendations": [
-            {
-              "id": "petites-communes",
-              "title": "Agir dans les petites communes",
-              "lever": "coordination",
-              "when": "kind == \"commune\" and popualtion < 3500",
-              "priority": 50,
-              "horizon": "annee-1",
-              "effort": "faible",
-              "carrier": "commune",
-              "why": "Parce que les petites communes manquent de moyens.",
-              "steps": ["Réunir les élus.", "Choisir une action."],
-              "partners": ["ARS"],
-              "sources": [{ "document": "livre-blanc-2026", "section": "Chapitre 1" }],
-              "indicators": ["Nombre de réunions."]
-            }
-          ]
-        }
-        """#
-        let result = Fixture.load([("Rules/recommendations/x.json", text)])
-        let diagnostic = try #require(result.diagnostics.first)
-        #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "expression.fait-inconnu")
-        #expect(diagnostic.location.lineColumn == SourceLocation(line: 7, column: 40))
+        #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
     @Test("une faute dans la condition d'un bonus est signalée dans le bonus")
@@ -130,7 +77,25 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "expression.fait-inconnu")
         #expect(diagnostic.message.contains("vouliez-vous dire « priorities » ?"))
         #expect(diagnostic.location.lineColumn == Fixture.location(of: "priorites", in: text))
-        #expect(diagnostic.location.line == Self.recommendationLocation(Fixture.standard.count).line)
+    }
+
+    @Test("une faute dans la condition d'une ligne « [si …] » est signalée dans la ligne")
+    func typoInConditionalLine() throws {
+        var rec = Self.valid
+        rec.steps = ["Réunir les élus.", "[si populaton >= 3500] Confier le suivi au DGS."]
+        let (result, text) = Self.loadWith([rec])
+        #expect(result.diagnostics.map(\.code) == ["expression.fait-inconnu"], "\(result.diagnostics.map(\.summary))")
+        #expect(result.diagnostics.first?.location.lineColumn == Fixture.location(of: "populaton", in: text))
+    }
+
+    @Test("un bonus mal écrit est signalé avec la forme attendue")
+    func malformedBoost() throws {
+        var rec = Self.valid
+        rec.extraHeader = ["bonus:", "  - 10 si cpts : une CPTS existe"]
+        let (result, text) = Self.loadWith([rec])
+        #expect(result.diagnostics.map(\.code) == ["regles.bonus"], "\(result.diagnostics.map(\.summary))")
+        #expect(result.diagnostics.first?.message.hasPrefix("bonus illisible « 10 si cpts : une CPTS existe » : un bonus s'écrit « +10 si condition : raison »") == true)
+        #expect(result.diagnostics.first?.location.lineColumn == Fixture.location(of: "10 si cpts", in: text))
     }
 
     @Test("plus de 64 bonus sur une recommandation : refusé, avec le nombre permis")
@@ -139,7 +104,7 @@ struct RuleBaseLoadingTests {
         rec.boosts = Array(repeating: Fixture.boost("cpts", 1, "raison"), count: Score.maximumBoosts + 1)
         let (result, _) = Self.loadWith([rec])
         let diagnostic = try #require(result.diagnostics.first { $0.code == "regles.trop-de-bonus" })
-        #expect(diagnostic.message.hasSuffix("a 65 bonus ; 64 au plus sont permis"))
+        #expect(diagnostic.message == "65 bonus ; 64 au plus sont permis")
     }
 
     @Test("une valeur inconnue dans une condition est signalée avec les valeurs permises")
@@ -154,32 +119,92 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.location.lineColumn == Fixture.location(of: "'rural-dispersé'", in: text))
     }
 
-    // MARK: Fields
+    // MARK: Header and sections
 
-    @Test("un champ obligatoire manquant est signalé sur la recommandation")
-    func missingSteps() throws {
+    @Test("un champ obligatoire manquant est signalé sur l'en-tête")
+    func missingField() throws {
         var rec = Self.valid
-        rec.omitted = ["steps"]
+        rec.omitted = ["priorité"]
         let (result, _) = Self.loadWith([rec])
-        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
-        let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "json.champ-manquant")
-        #expect(diagnostic.message == "champ obligatoire « steps » manquant dans la recommandation « action-test »")
-        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
+        #expect(result.diagnostics.map(\.message) == ["champ obligatoire « priorité » manquant dans l'en-tête"])
+        #expect(result.diagnostics.first?.location.lineColumn == SourceLocation(line: 1, column: 1))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
-    @Test("le nombre de premiers pas doit être entre 2 et 6", arguments: [0, 1, 7])
-    func stepsCount(count: Int) throws {
+    @Test("un champ inconnu est signalé avec le champ connu le plus proche")
+    func unknownField() throws {
         var rec = Self.valid
-        rec.steps = (1...max(count, 1)).map { "Étape numéro \($0)." }.prefix(count).map { $0 }
+        rec.extraHeader = ["priorite: 12"]
         let (result, text) = Self.loadWith([rec])
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "json.nombre-elements")
-        #expect(diagnostic.message == "« steps » compte \(count) élément(s) ; de 2 à 6 étaient attendus dans la recommandation « action-test »")
-        let key = try #require(Fixture.location(of: "\"steps\": [", in: text, occurrence: Fixture.standard.count + 1))
-        #expect(diagnostic.location.lineColumn == key.advanced(by: "\"steps\": ".count))
+        #expect(diagnostic.code == "regles.champ-inconnu")
+        #expect(diagnostic.message.hasPrefix("champ inconnu « priorite » dans l'en-tête ; vouliez-vous dire « priorité » ?"))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "priorite:", in: text))
+    }
+
+    @Test("une partie obligatoire manquante, une partie en double, une partie inconnue")
+    func sections() throws {
+        var missing = Self.valid
+        missing.omitted = ["Premiers pas"]
+        let (missingResult, _) = Self.loadWith([missing])
+        #expect(missingResult.diagnostics.map(\.message) == ["partie obligatoire « ## Premiers pas » manquante"])
+
+        var twice = Self.valid
+        twice.extraBody = ["", "## Pourquoi", "", "Encore."]
+        let (twiceResult, twiceText) = Self.loadWith([twice])
+        #expect(twiceResult.diagnostics.map(\.code) == ["regles.section-en-double"])
+        #expect(twiceResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "## Pourquoi", in: twiceText, occurrence: 2).map { $0.advanced(by: 3) })
+        #expect(twiceResult.diagnostics.first?.notes.count == 1)
+
+        var unknown = Self.valid
+        unknown.extraBody = ["", "## Partenaire", "", "- Mairie"]
+        let (unknownResult, _) = Self.loadWith([unknown])
+        #expect(unknownResult.diagnostics.map(\.code) == ["regles.section-inconnue"])
+        #expect(unknownResult.diagnostics.first?.message.hasPrefix("partie inconnue « Partenaire » ; vouliez-vous dire « Partenaires » ?") == true)
+    }
+
+    @Test("une liste là où un paragraphe est attendu, un paragraphe là où une liste est attendue")
+    func wrongShape() throws {
+        var list = Self.valid
+        list.why = "- Parce que."
+        let (listResult, _) = Self.loadWith([list])
+        #expect(listResult.diagnostics.map(\.message) == ["la partie « Pourquoi » attend un paragraphe de texte, pas une liste"])
+
+        var bullets = Self.valid
+        bullets.omitted = ["Premiers pas"]
+        bullets.extraBody = ["", "## Premiers pas", "", "- Réunir.", "- Écrire."]
+        let (bulletsResult, _) = Self.loadWith([bullets])
+        #expect(bulletsResult.diagnostics.map(\.message) == ["la partie « Premiers pas » attend une liste numérotée « 1. », « 2. »… et rien d'autre"])
+    }
+
+    @Test("le nombre de premiers pas doit être entre 2 et 6", arguments: [1, 7])
+    func stepsCount(count: Int) throws {
+        var rec = Self.valid
+        rec.steps = (1...count).map { "Étape numéro \($0)." }
+        let (result, text) = Self.loadWith([rec])
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == "regles.nombre-elements")
+        #expect(diagnostic.message == "la partie « Premiers pas » compte \(count) élément(s) ; de 2 à 6 étaient attendus")
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "1. Étape", in: text))
+    }
+
+    @Test("un fichier dont le nom n'est pas l'identifiant est signalé")
+    func fileName() throws {
+        let rec = Self.valid
+        let result = Fixture.load(Fixture.recommendationFiles(Fixture.standard) + [("Rules/recommendations/action.md", rec.markdown)])
+        #expect(result.diagnostics.map(\.message) == ["le fichier s'appelle « action.md » mais la recommandation « action-test » : nommez-le « action-test.md »"])
+        #expect(result.diagnostics.first?.location.lineColumn == SourceLocation(line: 2, column: 14))
+    }
+
+    @Test("un fichier qui n'est pas en UTF-8 est signalé à l'octet fautif")
+    func notUTF8() throws {
+        var bytes = Array(Self.valid.markdown.utf8)
+        bytes.insert(0xE9, at: bytes.count - 3)
+        let files = Fixture.files([]).withRecommendations([RuleFile(path: Self.valid.path, bytes: bytes)])
+        let result = RuleBaseLoader.load(files)
+        #expect(result.diagnostics.map(\.code) == ["markdown.utf8"])
     }
 
     @Test("un levier inconnu est signalé avec le levier le plus proche")
@@ -191,7 +216,7 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.levier-inconnu")
         #expect(diagnostic.message == "levier inconnu « offre-de-soin » ; vouliez-vous dire « offre-de-soins » ?")
-        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"offre-de-soin\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "offre-de-soin", in: text))
     }
 
     @Test("un document source inconnu est signalé et la recommandation est écartée")
@@ -201,20 +226,8 @@ struct RuleBaseLoadingTests {
         let (result, text) = Self.loadWith([rec])
         let diagnostic = try #require(result.diagnostics.first { $0.code == "regles.source-inconnue" })
         #expect(diagnostic.message.hasPrefix("document source inconnu « livre-blanc-2025 » ; vouliez-vous dire « livre-blanc-2026 » ?"))
-        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"livre-blanc-2025\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "livre-blanc-2025", in: text))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
-    }
-
-    @Test("un champ inconnu est signalé avec le champ connu le plus proche")
-    func unknownField() throws {
-        var rec = Self.valid
-        rec.extra = [("partner", "[\"Mairie\"]")]
-        let (result, text) = Self.loadWith([rec])
-        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
-        let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "json.champ-inconnu")
-        #expect(diagnostic.message == "champ inconnu « partner » dans la recommandation « action-test » ; vouliez-vous dire « partners » ?")
-        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"partner\"", in: text))
     }
 
     @Test("un horizon invalide est signalé avec les valeurs permises")
@@ -226,49 +239,38 @@ struct RuleBaseLoadingTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.valeur-inconnue")
         #expect(diagnostic.message == "« horizon » vaut « annee-2 » ; vouliez-vous dire « annee-1 » ? (valeurs permises : 100-jours, annee-1, mi-mandat, fin-mandat)")
-        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"annee-2\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "annee-2", in: text))
         #expect(try #require(result.ruleBase).recommendation("action-test") == nil)
     }
 
     // MARK: Between recommendations
 
-    @Test("un identifiant en double est signalé avec une note vers la première définition")
+    @Test("un identifiant déjà pris ne peut venir que d'un fichier mal nommé : l'erreur le dit, la première définition reste")
     func duplicateID() throws {
         let first = Rec(id: "doublon", title: "Première version", when: "population >= 1")
         let second = Rec(id: "doublon", title: "Seconde version", when: "population >= 1")
-        let other = Rec(id: "autre", title: "Autre", when: "population >= 1")
-        let result = Fixture.load([
-            ("Rules/recommendations/b.json", Fixture.recommendationsFile([other, second])),
-            ("Rules/recommendations/a.json", Fixture.recommendationsFile([first])),
-        ])
-        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
-        let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "regles.doublon")
-        #expect(diagnostic.message == "identifiant « doublon » déjà utilisé")
-        #expect(diagnostic.file == "Rules/recommendations/b.json")
-        #expect(diagnostic.location.lineColumn == SourceLocation(line: 4, column: 5))
-        #expect(diagnostic.notes.map { FrenchDiagnostics().message($0.code, $0.arguments) } == ["première définition : Rules/recommendations/a.json:3:5"])
-        // The first definition is the one the base answers with.
+        let result = Fixture.load([("Rules/recommendations/doublon.md", first.markdown), ("Rules/recommendations/doublon-2.md", second.markdown)])
+        #expect(result.diagnostics.map(\.code) == ["regles.nom-de-fichier"], "\(result.diagnostics.map(\.summary))")
+        #expect(result.diagnostics.first?.file == "Rules/recommendations/doublon-2.md")
         #expect(try #require(result.ruleBase).recommendation("doublon")?.title == "Première version")
     }
 
-    @Test("une référence inconnue dans after, replaces ou excludes est signalée avec une suggestion",
-          arguments: ["after", "replaces", "excludes"])
+    @Test("une référence inconnue dans après, remplace ou écarte est signalée avec une suggestion",
+          arguments: ["après", "remplace", "écarte"])
     func unknownReference(field: String) throws {
         var rec = Self.valid
         switch field {
-        case "after": rec.after = ["diagnostic-partag"]
-        case "replaces": rec.replaces = ["diagnostic-partag"]
+        case "après": rec.after = ["diagnostic-partag"]
+        case "remplace": rec.replaces = ["diagnostic-partag"]
         default: rec.excludes = ["diagnostic-partag"]
         }
-        let (result, _) = Self.loadWith([rec])
+        let (result, text) = Self.loadWith([rec])
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.reference-inconnue")
         #expect(diagnostic.message == "« \(field) » de « action-test » cite une recommandation inconnue « diagnostic-partag » ; vouliez-vous dire « diagnostic-partage » ?")
         // At the id in the list, not merely at the recommendation.
-        let (_, text) = Self.loadWith([rec])
-        #expect(diagnostic.location.lineColumn == Fixture.location(of: "\"diagnostic-partag\"", in: text))
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "diagnostic-partag", in: text))
     }
 
     @Test("un cycle de dépendances est signalé avec son chemin")
@@ -279,8 +281,8 @@ struct RuleBaseLoadingTests {
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.cycle")
-        #expect(diagnostic.message == "cycle de dépendances « after » : cycle-a → cycle-b → cycle-a")
-        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
+        #expect(diagnostic.message == "cycle de dépendances « après » : cycle-a → cycle-b → cycle-a")
+        #expect(diagnostic.location.lineColumn == Self.recommendationLocation)
         #expect(!diagnostic.notes.isEmpty)
     }
 
@@ -292,15 +294,15 @@ struct RuleBaseLoadingTests {
         let (result, _) = Self.loadWith([a, b, c])
         #expect(result.diagnostics.map(\.code) == ["regles.remplacement-circulaire"], "\(result.diagnostics.map(\.summary))")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.message == "cycle de remplacements « replaces » : remplace-a → remplace-b → remplace-c → remplace-a")
-        #expect(diagnostic.location.lineColumn == Self.recommendationLocation(Fixture.standard.count))
+        #expect(diagnostic.message == "cycle de remplacements « remplace » : remplace-a → remplace-b → remplace-c → remplace-a")
+        #expect(diagnostic.location.lineColumn == Self.recommendationLocation)
         // Two that replace each other keep their own message, not a second one.
         let (mutual, _) = Self.loadWith([Rec(id: "remplace-a", title: "A", when: "population >= 1", replaces: ["remplace-b"]),
                                          Rec(id: "remplace-b", title: "B", when: "population >= 1", replaces: ["remplace-a"])])
         #expect(mutual.diagnostics.map(\.code) == ["regles.remplacement-mutuel"])
     }
 
-    @Test("together : une référence inconnue, un cercle, un accompagnement qui écarte, des groupes qui s'attendent")
+    @Test("avec : une référence inconnue, un cercle, un accompagnement qui écarte, des groupes qui s'attendent")
     func togetherErrors() throws {
         let unknown = Rec(id: "seul", title: "Seul", when: "population >= 1", together: ["introuvable"])
         #expect(Self.loadWith([unknown]).result.diagnostics.map(\.code) == ["regles.reference-inconnue"])
@@ -324,10 +326,10 @@ struct RuleBaseLoadingTests {
     @Test("une échéance illisible, un porteur hors du vocabulaire, une priorité servie inconnue : erreurs positionnées")
     func newFieldErrors() throws {
         var deadline = Self.valid
-        deadline.deadline = #"{ "before": "2028-13", "reason": "avant le PRS" }"#
+        deadline.deadline = "2028-13 : avant le PRS"
         let (deadlineResult, deadlineText) = Self.loadWith([deadline])
         #expect(deadlineResult.diagnostics.map(\.code) == ["regles.echeance"])
-        #expect(deadlineResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "\"2028-13\"", in: deadlineText))
+        #expect(deadlineResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "2028-13", in: deadlineText))
 
         var season = Self.valid
         season.deadline = "avant-l-ete"
@@ -336,8 +338,8 @@ struct RuleBaseLoadingTests {
         var carrier = Self.valid
         carrier.carrier = "comune"
         let (carrierResult, carrierText) = Self.loadWith([carrier])
-        #expect(carrierResult.diagnostics.map(\.message) == ["« carrier » vaut « comune » ; vouliez-vous dire « commune » ? (valeurs permises : commune, intercommunalite, territoire, partenaire)"])
-        #expect(carrierResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "\"comune\"", in: carrierText))
+        #expect(carrierResult.diagnostics.map(\.message) == ["« porteur » vaut « comune » ; vouliez-vous dire « commune » ? (valeurs permises : commune, intercommunalite, territoire, partenaire)"])
+        #expect(carrierResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "comune", in: carrierText))
 
         var serves = Self.valid
         serves.serves = ["acces-au-soin"]
@@ -351,44 +353,46 @@ struct RuleBaseLoadingTests {
         let (result, _) = Self.loadWith([rec])
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "regles.reference-a-soi")
-        #expect(diagnostic.message == "« excludes » de « action-test » se cite elle-même")
+        #expect(diagnostic.message == "« écarte » de « action-test » se cite elle-même")
     }
 
     @Test("tous les problèmes sont rassemblés en une fois, triés par fichier et position")
     func allDiagnosticsAtOnce() throws {
-        var typo = Rec(id: "faute", title: "Faute", when: "popualtion < 3500")
-        typo.priority = 50
+        let typo = Rec(id: "faute", title: "Faute", when: "popualtion < 3500")
         var lever = Rec(id: "levier", title: "Levier", when: "population >= 1")
         lever.lever = "coordinaton"
         var horizon = Rec(id: "horizon", title: "Horizon", when: "population >= 1")
         horizon.horizon = "annee-2"
+        horizon.extraHeader = ["partenaires: Mairie"]
         var steps = Rec(id: "etapes", title: "Étapes", when: "population >= 1")
-        steps.omitted = ["steps"]
+        steps.omitted = ["Premiers pas"]
         let reference = Rec(id: "reference", title: "Référence", when: "population >= 1", after: ["diagnostic-partag"])
-        let first = Rec(id: "diagnostic-partage", title: "Doublon", when: "population >= 1")
 
-        let bText = Fixture.recommendationsFile([reference, horizon, typo, lever])
-        let aText = Fixture.recommendationsFile([first, steps])
-        let result = Fixture.load([
-            ("Rules/recommendations/b.json", bText),
-            ("Rules/recommendations/a.json", aText),
-            (Fixture.standardPath, Fixture.recommendationsFile(Fixture.standard)),
-        ])
+        let result = Fixture.load(Fixture.standard + [reference, horizon, typo, lever, steps])
         let diagnostics = result.diagnostics
         #expect(diagnostics == diagnostics.sorted())
         let summary = diagnostics.map { "\($0.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code)" }
         #expect(summary == [
-            "a.json:4:5 json.champ-manquant",
-            "b.json:3:\(Fixture.location(of: "\"diagnostic-partag\"", in: bText)?.column ?? 0) regles.reference-inconnue",
-            "b.json:4:\(Fixture.location(of: "\"annee-2\"", in: bText)?.column ?? 0) regles.valeur-inconnue",
-            "b.json:5:\(Fixture.location(of: "popualtion", in: bText)?.column ?? 0) expression.fait-inconnu",
-            "b.json:6:\(Fixture.location(of: "\"coordinaton\"", in: bText)?.column ?? 0) regles.levier-inconnu",
-            "standard.json:3:5 regles.doublon",
+            "etapes.md:11:3 regles.section-manquante",
+            "faute.md:4:12 expression.fait-inconnu",
+            "horizon.md:6:10 regles.valeur-inconnue",
+            "horizon.md:9:1 regles.champ-inconnu",
+            "levier.md:3:9 regles.levier-inconnu",
+            "reference.md:9:8 regles.reference-inconnue",
         ], "\(diagnostics.map(\.summary))")
         // The valid recommendations are still loaded.
         let base = try #require(result.ruleBase)
         #expect(base.recommendation("reference") != nil)
         #expect(base.recommendation("cpts-soutenir") != nil)
         #expect(base.recommendation("faute") == nil)
+    }
+}
+
+extension RuleFiles {
+    /// The same files with other recommendation files.
+    func withRecommendations(_ recommendations: [RuleFile]) -> RuleFiles {
+        var copy = self
+        copy.recommendations = recommendations
+        return copy
     }
 }

@@ -16,9 +16,10 @@ let ruleBase: RuleBase = {
     let root = URL(fileURLWithPath: packageRoot).appendingPathComponent("Rules")
     func ruleFile(_ url: URL) -> RuleFile { RuleFile(path: url.path, bytes: (try? [UInt8](Data(contentsOf: url))) ?? []) }
     let recommendations = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("recommendations").path)) ?? [])
-        .filter { $0.hasSuffix(".json") }.sorted().map { ruleFile(root.appendingPathComponent("recommendations").appendingPathComponent($0)) }
+        .filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().map { ruleFile(root.appendingPathComponent("recommendations").appendingPathComponent($0)) }
     let files = RuleFiles(vocabulary: ruleFile(root.appendingPathComponent("vocabulary.json")), levers: ruleFile(root.appendingPathComponent("levers.json")),
-                          sources: ruleFile(root.appendingPathComponent("sources.json")), recommendations: recommendations)
+                          sources: ruleFile(root.appendingPathComponent("sources.json")), definitions: FileManager.default.fileExists(atPath: root.appendingPathComponent("definitions.json").path) ? ruleFile(root.appendingPathComponent("definitions.json")) : nil,
+                          recommendations: recommendations)
     guard let ruleBase = RuleBaseLoader.load(files).ruleBase else { preconditionFailure("la base de règles du projet doit se charger") }
     return ruleBase
 }()

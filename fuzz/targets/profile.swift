@@ -10,10 +10,10 @@ let rules: RuleBase? = {
         FileManager.default.contents(atPath: path).map { RuleFile(path: path, bytes: [UInt8]($0)) }
     }
     let recommendations = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/recommendations")) ?? [])
-        .filter { $0.hasSuffix(".json") }.sorted().compactMap { file(directory + "/recommendations/" + $0) }
+        .filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().compactMap { file(directory + "/recommendations/" + $0) }
     guard let vocabulary = file(directory + "/vocabulary.json"), let levers = file(directory + "/levers.json"),
           let sources = file(directory + "/sources.json") else { return nil }
-    return RuleBaseLoader.load(RuleFiles(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations)).ruleBase
+    return RuleBaseLoader.load(RuleFiles(vocabulary: vocabulary, levers: levers, sources: sources, definitions: file(directory + "/definitions.json"), recommendations: recommendations)).ruleBase
 }()
 
 let calendar = try? MandateCalendar(start: YearMonth(year: 2026, month: 12))

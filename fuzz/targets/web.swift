@@ -13,10 +13,10 @@ let application: WebApplication? = {
         FileManager.default.contents(atPath: path).map { RuleFile(path: path, bytes: [UInt8]($0)) }
     }
     let recommendations = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/recommendations")) ?? [])
-        .filter { $0.hasSuffix(".json") }.sorted().compactMap { file(directory + "/recommendations/" + $0) }
+        .filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().compactMap { file(directory + "/recommendations/" + $0) }
     guard let vocabulary = file(directory + "/vocabulary.json"), let levers = file(directory + "/levers.json"),
           let sources = file(directory + "/sources.json"),
-          let ruleBase = RuleBaseLoader.load(RuleFiles(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations)).ruleBase else { return nil }
+          let ruleBase = RuleBaseLoader.load(RuleFiles(vocabulary: vocabulary, levers: levers, sources: sources, definitions: file(directory + "/definitions.json"), recommendations: recommendations)).ruleBase else { return nil }
     let example = file(directory + "/../Profiles/village-rural-zip.json").map { [WebApplication.Example(id: "village-rural-zip", bytes: $0.bytes)] } ?? []
     // The token is fixed so that the fuzzer can find it in the seeds and reach the pages behind a POST.
     return WebApplication(ruleBase: ruleBase, examples: example, port: 8426, token: "jeton", currentMonth: { YearMonth(year: 2026, month: 12) })

@@ -376,6 +376,10 @@ public struct FrenchDiagnostics: DiagnosticWording {
         case "definitions.nom-invalide": return "nom de définition invalide « \(a["name"]) » : lettres minuscules sans accent, chiffres et tirets, en commençant par une lettre"
         case "definitions.doublon": return "« \(a["name"]) » est défini deux fois"
         case "definitions.nom-de-fait": return "« \(a["name"]) » est déjà le nom d'un fait du vocabulaire : choisissez un autre nom"
+        case "definitions.inutilisee":
+            return a["kind"] == "boost"
+                ? "le bonus nommé « \(a["name"]) » n'est utilisé par aucune recommandation : retirez-le ou citez-le dans un « bonus: »"
+                : "la condition nommée « \(a["name"]) » n'est utilisée par aucune condition : retirez-la ou utilisez-la"
         case "definitions.cycle": return "définitions circulaires : \(a["cycle"]) ; une condition nommée ne peut pas s'utiliser elle-même, même indirectement"
         default: return "définition invalide (\(code))"
         }

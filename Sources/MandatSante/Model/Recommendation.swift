@@ -10,8 +10,8 @@ public final class Recommendation: Sendable, Identifiable {
     public let title: String
     public let lever: String
     public let condition: Condition
-    /// The JSON string the condition was written in, to map a position in the condition to the file.
-    public let conditionNode: JSONNode
+    /// The condition as written in its file, to map a position in the condition to its line and column.
+    public let conditionText: LocatedText
     public let priority: Int
     public let boosts: [Boost]
     public let horizon: Horizon
@@ -48,7 +48,7 @@ public final class Recommendation: Sendable, Identifiable {
     public let file: String
     public let location: SourceLocation
 
-    public init(id: String, title: String, lever: String, condition: Condition, conditionNode: JSONNode, priority: Int,
+    public init(id: String, title: String, lever: String, condition: Condition, conditionText: LocatedText, priority: Int,
                 boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, cost: CostRange? = nil,
                 deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
@@ -58,7 +58,7 @@ public final class Recommendation: Sendable, Identifiable {
         self.title = title
         self.lever = lever
         self.condition = condition
-        self.conditionNode = conditionNode
+        self.conditionText = conditionText
         self.priority = priority
         self.boosts = boosts
         self.horizon = horizon
@@ -88,7 +88,7 @@ public final class Recommendation: Sendable, Identifiable {
 
     /// The same recommendation in objects of its own, for a planner of its own (see `Planner.replica`).
     package func replica() -> Recommendation {
-        copy(boosts: boosts.map { Boost(condition: $0.condition, conditionNode: $0.conditionNode, points: $0.points, reason: $0.reason) })
+        copy(boosts: boosts.map { Boost(condition: $0.condition, conditionText: $0.conditionText, points: $0.points, reason: $0.reason, name: $0.name) })
     }
 
     /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
@@ -101,7 +101,7 @@ public final class Recommendation: Sendable, Identifiable {
     private func copy(id: String? = nil, boosts: [Boost]? = nil, after: [String]? = nil, together: [String]? = nil,
                       replaces: [String]? = nil, excludes: [String]? = nil) -> Recommendation {
         Recommendation(
-            id: id ?? self.id, title: title, lever: lever, condition: condition, conditionNode: conditionNode,
+            id: id ?? self.id, title: title, lever: lever, condition: condition, conditionText: conditionText,
             priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, cost: cost,
             deadline: deadline, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
@@ -114,15 +114,18 @@ public final class Recommendation: Sendable, Identifiable {
 /// the recommendation it belongs to: every score of every profile refers to it.
 public final class Boost: Sendable {
     public let condition: Condition
-    public let conditionNode: JSONNode
+    public let conditionText: LocatedText
     public let points: Int
     public let reason: String
+    /// The named boost of `definitions.json` it comes from, if any (then `conditionText` is in that file).
+    public let name: String?
 
-    public init(condition: Condition, conditionNode: JSONNode, points: Int, reason: String) {
+    public init(condition: Condition, conditionText: LocatedText, points: Int, reason: String, name: String? = nil) {
         self.condition = condition
-        self.conditionNode = conditionNode
+        self.conditionText = conditionText
         self.points = points
         self.reason = reason
+        self.name = name
     }
 }
 

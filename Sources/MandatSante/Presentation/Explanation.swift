@@ -15,7 +15,7 @@ public struct Explanation: Sendable {
         var out: [String] = []
         out.append("Recommandation [\(id)] : \(recommendation.title)")
         out.append("Profil : \(roadmap.profile.file) (\(roadmap.profile.name))")
-        out.append("Définie dans : \(recommendation.file):\(recommendation.location)")
+        out.append("Définie dans : \(recommendation.location)")
         out.append("")
         let trace = recommendation.condition.trace(facts)
         out.append("Condition « when » → \(Self.word(trace.truth))")

@@ -29,8 +29,8 @@ public struct Coverage: Sendable {
         var selected: Set<String> = []
         var branches: [Branch] = []
         for recommendation in ruleBase.recommendations {
-            let parts = [("when", recommendation.condition, recommendation.conditionNode)]
-                + recommendation.boosts.enumerated().map { ("bonus \($0.offset + 1)", $0.element.condition, $0.element.conditionNode) }
+            let parts = [("when", recommendation.condition, recommendation.conditionText)]
+                + recommendation.boosts.enumerated().map { ("bonus \($0.offset + 1)", $0.element.condition, $0.element.conditionText) }
             for (partIndex, (part, condition, node)) in parts.enumerated() {
                 var seen: [Range<Int>: (Bool, Bool)] = [:]
                 var order: [(Range<Int>, String)] = []
@@ -51,7 +51,7 @@ public struct Coverage: Sendable {
                 for (range, text) in order {
                     let entry = seen[range] ?? (false, false)
                     branches.append(Branch(recommendationID: recommendation.id, part: part, text: text,
-                                           location: node.locationInString(offset: range.lowerBound), file: recommendation.file,
+                                           location: node.location(atOffset: range.lowerBound), file: recommendation.file,
                                            seenTrue: entry.0, seenFalse: entry.1))
                 }
             }
@@ -83,7 +83,7 @@ public struct Coverage: Sendable {
                 ("detail", .array(branches.map { branch in
                     .object([
                         ("recommandation", .string(branch.recommendationID)), ("partie", .string(branch.part)),
-                        ("condition", .string(branch.text)), ("position", .string("\(branch.file):\(branch.location)")),
+                        ("condition", .string(branch.text)), ("position", .string("\(branch.location)")),
                         ("vueVraie", .bool(branch.seenTrue)), ("vueFausse", .bool(branch.seenFalse)),
                     ])
                 })),

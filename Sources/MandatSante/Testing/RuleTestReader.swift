@@ -159,3 +159,9 @@ public enum RuleTestReader {
         }
     }
 }
+
+extension JSONObjectReader {
+    mutating func diagnostics(appendAll more: [Diagnostic]) {
+        append(more)
+    }
+}

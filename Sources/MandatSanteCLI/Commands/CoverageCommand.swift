@@ -41,7 +41,7 @@ struct CoverageCommand {
             lines.append("")
             lines.append("Jamais retenues par un profil de test :")
             for recommendation in coverage.neverSelected {
-                lines.append("  - \(recommendation.id) (\(recommendation.file):\(recommendation.location))")
+                lines.append("  - \(recommendation.id) (\(recommendation.location))")
             }
         }
         let partial = coverage.branches.filter { !$0.covered }
@@ -50,7 +50,7 @@ struct CoverageCommand {
             lines.append("Branches incomplètement couvertes :")
             for branch in partial {
                 let seen = branch.seenTrue ? "jamais fausse" : (branch.seenFalse ? "jamais vraie" : "jamais évaluée")
-                lines.append("  - \(branch.file):\(branch.location) [\(branch.recommendationID), \(branch.part)] \(branch.text) — \(seen)")
+                lines.append("  - \(branch.location) [\(branch.recommendationID), \(branch.part)] \(branch.text) — \(seen)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -4,7 +4,7 @@
 /// The subset (`Rules/README.md` documents it for authors):
 /// - UTF-8 (a byte order mark is skipped), lines ending with LF, CRLF or CR; no tabulation, no control character;
 /// - a header first: a `---` line, then `key: value` lines — or a `key:` line followed by lines `  - item` —,
-///   closed by a `---` line; no key twice;
+///   closed by a `---` line (a header left open ends, with an error, at the first heading); no key twice;
 /// - then one title `# …`, sections `## …` and, inside a section, subsections `### …`;
 /// - in a section, blocks separated by blank lines: paragraphs (lines joined by one space), numbered lists
 ///   (`1. `) and bulleted lists (`- `); an item continues on the following lines (indented or not) until a blank
@@ -172,6 +172,11 @@ private struct Reader {
             let number = index + 1
             if Self.isRule(line) {
                 return index + 1
+            }
+            if line.first == "#" {
+                // The closing `---` was forgotten: the body starts at its first heading, read as such.
+                problems.append(Diagnostic.error("markdown.entete-non-ferme", at: position(number, 1)))
+                return index
             }
             index += 1
             if Self.isBlank(line) { continue }

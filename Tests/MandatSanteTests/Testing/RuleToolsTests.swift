@@ -22,7 +22,7 @@ struct CoverageTests {
         #expect(population.seenTrue && population.seenFalse && population.covered)
         let notCPTS = try #require(cpts.dropFirst().first)
         #expect(notCPTS.seenTrue && !notCPTS.seenFalse, "aucun profil de test n'a de CPTS")
-        #expect(population.file == Fixture.standardPath)
+        #expect(population.file == "Rules/recommendations/cpts-soutenir.md")
         let boosts = coverage.branches.filter { $0.recommendationID == "cpts-soutenir" && $0.part == "bonus 1" }
         #expect(boosts.map(\.text) == ["'acces-aux-soins' in priorities"])
         #expect(coverage.coveredBranches == coverage.branches.filter(\.covered).count)

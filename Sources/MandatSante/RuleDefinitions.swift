@@ -1,0 +1,125 @@
+import RuleKit
+
+/// What `Rules/definitions.json` defines once for the whole rule base: named conditions (`zone-zip`) that
+/// conditions use by name, and named boosts (`priorite-acces-aux-soins`) that recommendations list by name, so
+/// that a threshold or the weight of a team priority is changed in one place.
+public struct RuleDefinitions: Sendable {
+    public var conditions = ConditionDefinitions()
+    /// In the order written.
+    public var boosts: [BoostDefinition] = []
+
+    public init() {}
+
+    public func boost(_ name: String) -> BoostDefinition? { boosts.first { $0.name == name } }
+}
+
+/// A boost defined once and used by name: its condition, points and reason.
+public struct BoostDefinition: Sendable {
+    public let name: String
+    public let condition: Condition
+    public let conditionText: LocatedText
+    public let points: Int
+    public let reason: String
+    /// Where its name is written.
+    public let location: SourceLocation
+}
+
+/// Reads `definitions.json`:
+/// `{ "conditions": [ { "name", "when", "description"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
+enum RuleDefinitionsReader {
+    static func read(_ root: JSONNode, file: String, vocabulary: Vocabulary, _ diagnostics: inout [Diagnostic]) -> RuleDefinitions {
+        var definitions = RuleDefinitions()
+        guard var document = JSONObjectReader(root, file: file, context: "le fichier des définitions", diagnostics: &diagnostics) else { return definitions }
+        _ = document.member("$schema")
+        let conditionNodes = document.array("conditions") ?? []
+        let boostNodes = document.array("boosts") ?? []
+        document.reportUnknownFields()
+        diagnostics += document.diagnostics
+
+        var entries: [ConditionDefinitions.Entry] = []
+        for node in conditionNodes {
+            guard var reader = JSONObjectReader(node, file: file, context: "une condition nommée", diagnostics: &diagnostics) else { continue }
+            let name = reader.stringNode("name", required: true)?.locatedText
+            let when = reader.stringNode("when", required: true)?.locatedText
+            _ = reader.string("description")
+            reader.reportUnknownFields()
+            diagnostics += reader.diagnostics
+            if let name, let when {
+                entries.append(ConditionDefinitions.Entry(name: name.inFile(file), condition: when.inFile(file)))
+            }
+        }
+        let (conditions, problems) = ConditionDefinitions.compile(entries, vocabulary: vocabulary)
+        definitions.conditions = conditions
+        diagnostics += problems
+
+        var seen: [String: SourceLocation] = [:]
+        for node in boostNodes {
+            guard var reader = JSONObjectReader(node, file: file, context: "un bonus nommé", diagnostics: &diagnostics) else { continue }
+            let nameNode = reader.stringNode("name", required: true)
+            let when = reader.stringNode("when", required: true)?.locatedText?.inFile(file)
+            let points = reader.int("points", required: true, in: -100...100)
+            let reason = reader.string("reason", required: true)
+            reader.reportUnknownFields()
+            diagnostics += reader.diagnostics
+            guard let nameNode, case .string(let name) = nameNode.value else { continue }
+            let location = nameNode.location.inFile(file)
+            guard ConditionDefinitions.isValidName(name) else {
+                diagnostics.append(.error("definitions.nom-invalide", ["name": name], at: location))
+                continue
+            }
+            if let first = seen[name] {
+                diagnostics.append(.error("definitions.doublon", ["name": name], at: location, notes: [Diagnostic.Note("note.premiere-definition", at: first)]))
+                continue
+            }
+            seen[name] = location
+            guard let when, let points, let reason else { continue }
+            switch Condition.compile(when.text, vocabulary: vocabulary, definitions: conditions) {
+            case .success(let condition):
+                definitions.boosts.append(BoostDefinition(name: name, condition: condition, conditionText: when, points: points, reason: reason, location: location))
+            case .failure(let failure):
+                diagnostics += failure.errors.map { $0.diagnostic(in: when) }
+            }
+        }
+        return definitions
+    }
+
+    /// Every definition nothing uses: a warning at its name, so that a definition left behind is noticed.
+    static func unused(_ definitions: RuleDefinitions, recommendations: [Recommendation]) -> [Diagnostic] {
+        var usedConditions: Set<String> = []
+        var usedBoosts: Set<String> = []
+        func use(_ condition: Condition) { usedConditions.formUnion(condition.references) }
+        for recommendation in recommendations {
+            use(recommendation.condition)
+            for boost in recommendation.boosts {
+                if let name = boost.name { usedBoosts.insert(name) } else { use(boost.condition) }
+            }
+            for text in recommendation.steps + recommendation.partners + recommendation.funding {
+                if let condition = text.condition { use(condition) }
+            }
+            recommendation.cautions.forEach { use($0.condition) }
+        }
+        for boost in definitions.boosts where usedBoosts.contains(boost.name) { use(boost.condition) }
+        // A definition used by a used definition is used.
+        var pending = Array(usedConditions)
+        while let name = pending.popLast() {
+            for reference in definitions.conditions.definition(name)?.references ?? [] where usedConditions.insert(reference).inserted {
+                pending.append(reference)
+            }
+        }
+        var warnings: [Diagnostic] = []
+        for definition in definitions.conditions.definitions where !usedConditions.contains(definition.name.text) {
+            warnings.append(.warning("definitions.inutilisee", ["name": definition.name.text, "kind": "condition"], at: definition.name.location))
+        }
+        for boost in definitions.boosts where !usedBoosts.contains(boost.name) {
+            warnings.append(.warning("definitions.inutilisee", ["name": boost.name, "kind": "boost"], at: boost.location))
+        }
+        return warnings
+    }
+}
+
+extension LocatedText {
+    /// The same text, its positions in `file` (the JSON parser does not know the file it reads).
+    func inFile(_ file: String) -> LocatedText {
+        LocatedText(text, pieces: pieces.map { Piece(offset: $0.offset, location: $0.location.file.isEmpty ? $0.location.inFile(file) : $0.location) })
+    }
+}
