@@ -21,7 +21,7 @@ public struct BatchRowProcessor: Sendable {
         self.header = header
         self.file = file
         planner = Planner(ruleBase: ruleBase)
-        presenter = RoadmapPresenter(ruleBase: ruleBase)
+        presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json)
         renderer = format.renderer
     }
 

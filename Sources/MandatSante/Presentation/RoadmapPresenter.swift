@@ -5,10 +5,14 @@ public struct RoadmapPresenter: Sendable {
     public let ruleBase: RuleBase
     /// Whether the document's renderings show the annexes for specialists (scores, the whole left-out list).
     public let detail: Bool
+    /// Whether the document words the whole left-out list (`leftOut`). Only `--detail` and JSON show it; a batch
+    /// of text roadmaps need not explain, for every territory, the conditions of sixty recommendations.
+    public let wordsLeftOut: Bool
 
-    public init(ruleBase: RuleBase, detail: Bool = false) {
+    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true) {
         self.ruleBase = ruleBase
         self.detail = detail
+        self.wordsLeftOut = wordsLeftOut
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
@@ -43,7 +47,7 @@ public struct RoadmapPresenter: Sendable {
             synthesis: synthesis.value,
             portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity),
             phases: phases, considerLater: considerLater, bibliography: bibliography,
-            leftOut: LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }),
+            leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],
             detail: detail,
             data: DocumentData(
                 facts: ruleBase.vocabulary.facts.map { (name: $0.name, value: roadmap.profile.value($0.name)) },

@@ -4,60 +4,139 @@ enum Typography {
     static let noBreakSpace: Character = "\u{00A0}"
 
     /// « 6 781 » and « 15 % » never split across lines; « ( . ; » never appear.
+    ///
+    /// Works on UTF-8 bytes (it runs on every text of every card, thousands of times in a batch): a space becomes
+    /// a no-break space after a number and before a group of three digits, `%` or `€`; before `: ; ? ! » %`; after
+    /// `«`. Neighbours are Unicode scalars, which for these texts are their characters.
     static func french(_ text: String) -> String {
-        let characters = Array(text)
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for (index, character) in characters.enumerated() {
-            guard character == " " else {
-                out.append(character)
-                continue
-            }
-            let previous = index > 0 ? characters[index - 1] : nil
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if let previous, previous.isNumber, let next, isGroupOfThree(characters, from: index + 1) || "%€".contains(next) {
-                out.append(noBreakSpace)
-            } else if let next, ":;?!»%".contains(next) {
-                out.append(noBreakSpace)
-            } else if previous == "«" {
-                out.append(noBreakSpace)
-            } else {
-                out.append(character)
-            }
-        }
-        return out
+        var utf8 = text.utf8
+        if let result = utf8.withContiguousStorageIfAvailable({ french(bytes: $0) }) { return result }
+        var copy = text
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+        return utf8.withContiguousStorageIfAvailable { french(bytes: $0) } ?? text
     }
 
-    /// Whether three digits start at `index` and are not followed by a fourth (« 6 781 », not « 2026 2027 »).
-    private static func isGroupOfThree(_ characters: [Character], from index: Int) -> Bool {
-        guard index + 3 <= characters.count, characters[index..<index + 3].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        return index + 3 == characters.count || !characters[index + 3].isNumber
+    private static let space: UInt8 = 0x20
+    private static let noBreakBytes: (UInt8, UInt8) = (0xC2, 0xA0)
+
+    private static func french(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(space) else { return String(decoding: bytes, as: UTF8.self) }
+        let count = bytes.count
+        return String(unsafeUninitializedCapacity: count * 2) { out in
+            var written = 0
+            for index in 0..<count {
+                let byte = bytes[index]
+                guard byte == space, noBreak(at: index, in: bytes) else {
+                    out[written] = byte
+                    written += 1
+                    continue
+                }
+                out[written] = noBreakBytes.0
+                out[written + 1] = noBreakBytes.1
+                written += 2
+            }
+            return written
+        }
+    }
+
+    /// Whether the space at `index` is to be a no-break space.
+    private static func noBreak(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        let next = index + 1 < count ? bytes[index + 1] : nil
+        if let next {
+            // `: ; ? ! %`, `»` (C2 BB).
+            if next == 0x3A || next == 0x3B || next == 0x3F || next == 0x21 || next == 0x25 { return true }
+            if next == 0xC2, index + 2 < count, bytes[index + 2] == 0xBB { return true }
+        }
+        // After `«` (C2 AB).
+        if index >= 2, bytes[index - 2] == 0xC2, bytes[index - 1] == 0xAB { return true }
+        guard index > 0, let next, isNumber(scalarEnding: index, in: bytes) else { return false }
+        // `€` (E2 82 AC).
+        if next == 0xE2, index + 3 < count, bytes[index + 2] == 0x82, bytes[index + 3] == 0xAC { return true }
+        return isGroupOfThree(from: index + 1, in: bytes)
+    }
+
+    /// Whether three ASCII digits start at `index` and are not followed by a fourth number (« 6 781 », not
+    /// « 2026 2027 »).
+    private static func isGroupOfThree(from index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index + 3 <= bytes.count else { return false }
+        for offset in index..<index + 3 where !(0x30...0x39).contains(bytes[offset]) { return false }
+        let after = index + 3
+        guard after < bytes.count else { return true }
+        return !isNumber(scalarStarting: after, in: bytes)
+    }
+
+    /// Whether the scalar whose last byte is before `end` is a number (`Character.isNumber`).
+    private static func isNumber(scalarEnding end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let last = bytes[end - 1]
+        if last < 0x80 { return (0x30...0x39).contains(last) }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isNumber(scalarStarting: start, in: bytes)
+    }
+
+    private static func isNumber(scalarStarting start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = bytes[start]
+        if first < 0x80 { return (0x30...0x39).contains(first) }
+        var end = start + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let character = Character(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        return character.isNumber
     }
 
     /// The first sentence of a text, or its first two when the first has fewer than `brief` words.
     static func opening(_ text: String, brief: Int = 18) -> String {
-        let sentences = sentences(text)
-        guard let first = sentences.first else { return text }
-        if first.split(separator: " ").count < brief, sentences.count > 1 { return first + " " + sentences[1] }
-        return first
+        let bytes = Array(text.utf8)
+        let ranges = sentenceRanges(bytes, limit: 2)
+        guard let first = ranges.first else { return text }
+        let firstText = String(decoding: bytes[first], as: UTF8.self)
+        let words = bytes[first].split(separator: 0x20).count
+        if words < brief, ranges.count > 1 { return firstText + " " + String(decoding: bytes[ranges[1]], as: UTF8.self) }
+        return firstText
     }
 
     /// Sentences end at « . », « ! » or « ? » followed by a space and a capital letter (so that « env. 40 » or
     /// « 3,5 » do not end one).
     static func sentences(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
-                  characters[index + 2].isUppercase else { continue }
-            result.append(current)
-            current = ""
+        let bytes = Array(text.utf8)
+        return sentenceRanges(bytes, limit: .max).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The byte ranges of the first `limit` sentences of `bytes`, each without its leading spaces; an empty rest
+    /// is no sentence.
+    private static func sentenceRanges(_ bytes: [UInt8], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        func add(_ start: Int, _ end: Int) {
+            var first = start
+            while first < end, bytes[first] == space { first += 1 }
+            ranges.append(first..<end)
         }
-        let rest = current.trimmingPrefixSpaces
-        if !rest.isEmpty { result.append(rest) }
-        return result.map(\.trimmingPrefixSpaces)
+        var start = 0
+        var index = 0
+        while index < bytes.count, ranges.count < limit {
+            let byte = bytes[index]
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F), index + 2 < bytes.count, bytes[index + 1] == space,
+               startsUppercase(bytes, at: index + 2) {
+                add(start, index + 1)
+                start = index + 1
+            }
+            index += 1
+        }
+        if ranges.count < limit {
+            var first = start
+            while first < bytes.count, bytes[first] == space { first += 1 }
+            if first < bytes.count { ranges.append(first..<bytes.count) }
+        }
+        return ranges
+    }
+
+    private static func startsUppercase(_ bytes: [UInt8], at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return (0x41...0x5A).contains(lead) }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return Character(String(decoding: bytes[index..<end], as: UTF8.self)).isUppercase
     }
 
     /// Items joined in one sentence: a final period of each item is dropped, so that no « . ; » appears.
@@ -85,8 +164,4 @@ enum Typography {
     static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
         "\(number)\(noBreakSpace)\(number > 1 ? plural ?? noun + "s" : noun)"
     }
-}
-
-extension String {
-    var trimmingPrefixSpaces: String { String(drop { $0 == " " }) }
 }

@@ -10,10 +10,16 @@
 public enum CSVField {
     public static func encode(_ value: String, separator: Character) -> String {
         let safe = neutralizingFormula(value)
-        // Scalars, not Characters: "\r\n" is a single Character and would hide its "\n".
-        let separatorScalars = Set(String(separator).unicodeScalars)
-        let needsQuotes = safe.unicodeScalars.contains { scalar in
-            scalar == "\"" || scalar == "\n" || scalar == "\r" || separatorScalars.contains(scalar)
+        // Bytes, not Characters: "\r\n" is a single Character and would hide its "\n". A separator of one ASCII
+        // byte (`;`, `,`, tab) is the common case, checked without decoding anything.
+        let needsQuotes: Bool
+        if let ascii = separator.asciiValue {
+            needsQuotes = safe.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == ascii }
+        } else {
+            let separatorScalars = Set(String(separator).unicodeScalars)
+            needsQuotes = safe.unicodeScalars.contains { scalar in
+                scalar == "\"" || scalar == "\n" || scalar == "\r" || separatorScalars.contains(scalar)
+            }
         }
         guard needsQuotes else { return safe }
         return "\"" + safe.replacing("\"", with: "\"\"") + "\""
@@ -24,6 +30,8 @@ public enum CSVField {
 
     /// `value` with an apostrophe in front when a spreadsheet would run it.
     static func neutralizingFormula(_ value: String) -> String {
+        // Most cells start with a letter or a digit: decided on the first byte, without decoding.
+        if let lead = value.utf8.first, (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { return value }
         let scalars = value.unicodeScalars
         // Spreadsheets trim spaces before deciding; a leading tabulation or carriage return is itself suspect.
         guard let first = scalars.first(where: { $0 != " " && $0 != "\u{A0}" }), formulaStarts.contains(first) else { return value }

@@ -211,6 +211,8 @@ public enum TypedValueReader {
 
     /// Lower case, without accents, with a straight apostrophe: « Accès aux soins » and « acces aux soins » match.
     static func folded(_ text: String) -> String {
+        // Ids and most labels are ASCII: lower case is all there is to do.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var result = ""
         for character in text.lowercased() {
             result += accentless[character] ?? String(character)
