@@ -4,12 +4,15 @@
 #   bash bench/run.sh                # full benchmark: 1 000 / 10 000 / 100 000 profiles, base ×1 / ×10 / ×100
 #   bash bench/run.sh --quick        # smoke test (CI): 1 000 profiles, base ×1
 #   bash bench/run.sh --json > bench.json
+#   bash bench/run.sh --batch        # batch per format over 35 000 generated communes vs a plain write
 # BENCH_SCRATCH_PATH=/tmp/build-bench builds in another folder (not to block a build running in .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=(swift build -c release --product mandat-sante-bench)
+build=(swift build -c release)
 if [[ -n "${BENCH_SCRATCH_PATH:-}" ]]; then build+=(--scratch-path "$BENCH_SCRATCH_PATH"); fi
-"${build[@]}" >&2
+# The benchmark and mandat-sante itself (which `--batch` runs as a child process).
+"${build[@]}" --product mandat-sante-bench >&2
+"${build[@]}" --product mandat-sante >&2
 bin="$("${build[@]}" --show-bin-path)"
 exec "$bin/mandat-sante-bench" "$@"

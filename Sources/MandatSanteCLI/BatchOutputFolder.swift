@@ -20,6 +20,8 @@ final class BatchOutputFolder: @unchecked Sendable {
     static let manifestName = ".mandat-sante-batch"
     static let stagingPrefix = ".ms-batch-"
     static let journalName = ".commit"
+    /// The files every run writes besides the roadmaps.
+    static let fixedNames = BatchTables.Table.allCases.map(\.fileName) + ["resume.txt"]
 
     /// The folder as the user named it, for messages.
     let directory: String
@@ -70,18 +72,29 @@ final class BatchOutputFolder: @unchecked Sendable {
         }
         let folder = BatchOutputFolder(directory: directory, full: full, files: files, lockDescriptor: descriptor, staging: staging)
         folder.cleanup = Interruptions.shared.register { [weak folder] in folder?.interrupted() ?? false }
-        for fixed in ["synthese.csv", "resume.txt"] { try folder.checkTarget(fixed) }
+        for fixed in fixedNames { try folder.checkTarget(fixed) }
         return folder
     }
 
     // MARK: Staging
 
-    /// A file of the run, written whole into the staging folder.
+    /// A file of the run, written whole into the staging folder. Straight to its name there, with no temporary
+    /// file of its own: the staging folder is the temporary (removed whole on failure or interruption), and a
+    /// batch writes tens of thousands of files — one `open`, `write`, `close` each is what the disk allows.
     func write(_ text: String, named name: String) throws(CLIError) {
         lock.lock()
         staged.append(name)
         lock.unlock()
-        try OutputFile.write(text, to: staging + "/" + name, files: files, durable: false, shownAs: RuleBaseReader.join(directory, name))
+        let shown = RuleBaseReader.join(directory, name)
+        let descriptor = Foundation.open(staging + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666 & ~OutputFile.umask)
+        guard descriptor >= 0 else { throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))") }
+        if let code = POSIXWrite.all(text: text, to: descriptor) {
+            close(descriptor)
+            throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(code))")
+        }
+        if close(descriptor) != 0 && errno != EINTR {
+            throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))")
+        }
     }
 
     /// A file of the run written piece by piece (the synthesis), in the staging folder; `commit` it when done.

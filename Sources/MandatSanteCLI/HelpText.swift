@@ -318,41 +318,61 @@ enum HelpText {
     Utilisation :
       mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER [options]
       mandat-sante batch - --output-dir DOSSIER [options] < TERRITOIRES.csv
+      mandat-sante batch --modele modele.csv
 
-    Une ligne d'en-tête (les noms des faits, séparés par « ; » ou « , »), puis une
-    ligne par territoire. Colonnes obligatoires : name, kind, population, density ;
-    une colonne inconnue est une erreur (« vouliez-vous dire … »).
+    --modele écrit un fichier à remplir dans un tableur : une colonne par fait,
+    titrée par son libellé, une ligne d'exemple, les valeurs permises en bas.
+
+    Une ligne d'en-tête, séparée par « ; » ou « , » : le nom de chaque fait
+    (population) ou son libellé (« Zonage médical de l'ARS », « code INSEE »,
+    « MSP »), majuscules et accents indifférents ; un en-tête qui peut désigner
+    deux faits est une erreur. Puis une ligne par territoire. Colonnes
+    obligatoires : name, kind, population, density. Les lignes qui commencent
+    par # sont ignorées.
 
     Cellules :
       - vide : fait non renseigné (valeur par défaut, ou inconnu) ;
       - booléens : oui / non (ou true / false) ;
-      - ensembles : valeurs séparées par « | » (acces-aux-soins|sante-mentale) ;
+      - listes : l'identifiant ou le libellé (rural-disperse, « rural à habitat
+        dispersé ») ; ensembles : valeurs séparées par « | »
+        (acces-aux-soins|sante-mentale) ;
       - nombres : virgule ou point décimal (15,5).
-    UTF-8 avec ou sans BOM ; entre guillemets, un texte qui contient le séparateur,
-    un guillemet (doublé : "") ou un retour à la ligne.
+    UTF-8 avec ou sans BOM, ou Windows-1252 (l'encodage d'Excel en français),
+    reconnu pour tout le fichier ; un fichier qui mélange les deux est refusé.
+    Entre guillemets, un texte qui contient le séparateur, un guillemet
+    (doublé : "") ou un retour à la ligne.
 
     Écrit dans DOSSIER (créé au besoin) une feuille de route par territoire
-    (003-village-de-x.txt : numéro de la ligne dans le CSV, puis le nom),
-    synthese.csv (une ligne par territoire et action retenue) et resume.txt
-    (lignes traitées, recommandations les plus fréquentes, leviers). Tout ou
-    rien : les fichiers sont préparés dans un dossier caché de DOSSIER, puis mis
-    en place d'un coup, et ceux d'un lancement précédent plus long sont retirés ;
-    une erreur, une interruption ou aucune ligne valide laissent les résultats
-    précédents intacts. Un seul batch à la fois par dossier.
-    Le fichier est lu par morceaux : sa taille ne compte pas, et la sortie est la
-    même à l'octet quel que soit le nombre de fils.
+    (003-village-de-x.txt : numéro de la ligne dans le CSV, puis le nom), et
+    pour un tableur : synthese.csv (une ligne par territoire : code INSEE, type,
+    population, actions dans l'ordre, nombre par levier), actions.csv (une ligne
+    par action : levier, porteur, effort…), leviers.csv (une ligne par
+    territoire et levier, pour un tableau croisé), erreurs.csv (ligne, colonne,
+    territoire, message), et resume.txt. Tout ou rien : les fichiers sont
+    préparés dans un dossier caché de DOSSIER, puis mis en place d'un coup, et
+    ceux d'un lancement précédent plus long sont retirés ; une erreur (disque
+    plein…), une interruption ou aucune ligne valide laissent les résultats
+    précédents intacts, et le lancement suivant fait tout le travail. Un seul
+    batch à la fois par dossier. Le fichier est lu par morceaux : sa taille ne
+    compte pas, et la sortie est la même à l'octet quel que soit le nombre de
+    fils. Sur un terminal, une ligne dit où en est le traitement.
 
     Une ligne invalide est signalée (« FICHIER:LIGNE:COLONNE: erreur: … », la
-    colonne étant le numéro du champ) et ignorée ; les autres sont traitées.
-    Au-delà de 100 lignes en erreur, les suivantes sont seulement comptées.
+    colonne étant le numéro du champ), écrite dans erreurs.csv et ignorée ; les
+    autres sont traitées. Au-delà de 100 lignes en erreur, les suivantes ne
+    sont plus affichées (toutes restent dans erreurs.csv).
     Code de sortie : 0 si toutes les lignes passent, 3 si une ligne au moins est
-    en erreur (ou si le fichier est vide, son en-tête invalide ou aucune ligne
-    valide : rien n'est écrit), 4 si un fichier ne peut être lu ou écrit.
+    en erreur (ou si le fichier est vide, son en-tête invalide, ses encodages
+    mélangés ou aucune ligne valide : rien n'est écrit), 4 si un fichier ne
+    peut être lu ou écrit (disque plein…), 130 ou 143 si interrompu.
 
     Options :
       -o, --output-dir DOSSIER  Dossier de sortie (obligatoire).
       -f, --format FORMAT       Format des feuilles de route : texte (défaut),
                                 markdown, html, json ou csv.
+      --syntheses-seulement     Les tableaux et le résumé, sans fichier par
+                                territoire.
+      --modele FICHIER          Écrit le modèle à remplir (« - » : la sortie).
       --start AAAA-MM           Mois de départ (défaut : le mois en cours).
       --rules DOSSIER           Dossier de la base de règles (défaut : Rules).
       --jobs N                  Nombre de fils (défaut : un par processeur).

@@ -203,9 +203,11 @@ struct WebRoadmapService: Sendable {
         var processor: BatchRowProcessor?
         var header: BatchHeader?
         var summary = BatchSummary()
-        var synthesis = BatchSynthesis.header
-        func reject(_ diagnostics: [Diagnostic]) {
+        let levers = ruleBase.levers
+        var tables = Dictionary(uniqueKeysWithValues: BatchTables.Table.allCases.map { ($0, BatchTables.header($0, levers: levers)) })
+        func reject(_ diagnostics: [Diagnostic], territory: String = "") {
             outcome.rowErrors.append(DiagnosticPrinter().render(diagnostics.sorted()))
+            tables[.errors, default: ""] += BatchTables.errorRows(diagnostics.sorted(), territory: territory)
             summary.addFailedRow()
         }
         for event in events {
@@ -224,6 +226,11 @@ struct WebRoadmapService: Sendable {
                     outcome.fileError = "l'en-tête (ligne \(line)) est illisible :\n" + DiagnosticPrinter().render(diagnostics)
                     return outcome
                 }
+                // A file in two encodings cannot be read as a whole: refused, as `mandat-sante batch` does.
+                if errors.contains(where: { $0.code == CSVReader.mixedEncodingCode }) {
+                    outcome.fileError = "le fichier mélange deux encodages :\n" + DiagnosticPrinter().render(diagnostics.filter { $0.code == CSVReader.mixedEncodingCode })
+                    return outcome
+                }
                 reject(diagnostics)
             case .record(let record):
                 guard let processor, let header else { continue }
@@ -232,13 +239,15 @@ struct WebRoadmapService: Sendable {
                     continue
                 }
                 switch processor.process(record) {
-                case .invalid(let diagnostics):
-                    reject(diagnostics)
+                case .invalid(let diagnostics, let territory):
+                    reject(diagnostics, territory: territory)
                 case .territory(let territory):
                     guard let profile = BatchRow.profile(record, header: header, file: file, vocabulary: vocabulary).0 else { continue }
                     summary.add(territory)
-                    synthesis += territory.synthesisRows
-                    outcome.files.append((territory.fileName, Array(territory.roadmap.utf8)))
+                    tables[.synthesis, default: ""] += territory.rows.synthesis
+                    tables[.actions, default: ""] += territory.rows.actions
+                    tables[.levers, default: ""] += territory.rows.levers
+                    outcome.files.append((territory.fileName, Array((territory.roadmap ?? "").utf8)))
                     outcome.territories.append(.init(line: territory.line, name: territory.name, fileName: territory.fileName,
                                                      actionCount: territory.selections.count, profile: profile))
                 }
@@ -253,7 +262,9 @@ struct WebRoadmapService: Sendable {
             return outcome
         }
         outcome.summary = summary.render(ruleBase: ruleBase, input: file, startMonth: calendar.start.longFrench, format: format)
-        outcome.files.append(("synthese.csv", Array(synthesis.utf8)))
+        for table in BatchTables.Table.allCases where table != .errors || !outcome.rowErrors.isEmpty {
+            outcome.files.append((table.fileName, Array((tables[table] ?? "").utf8)))
+        }
         outcome.files.append(("resume.txt", Array(outcome.summary.utf8)))
         if !outcome.rowErrors.isEmpty {
             outcome.files.append(("erreurs.txt", Array((outcome.rowErrors.joined(separator: "\n") + "\n").utf8)))

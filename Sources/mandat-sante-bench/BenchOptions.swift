@@ -15,6 +15,18 @@ struct BenchOptions: Equatable {
     /// Threads of the parallel cases; nil: every core the process may use.
     var threads: Int?
     var help = false
+    /// `--batch`: the real `batch` over a France-sized territories file, per format, against a plain write.
+    var batch = false
+    var formats = ["texte", "markdown", "html", "json", "csv"]
+    /// The `mandat-sante` binary (default: beside the benchmark).
+    var binary: String?
+    var workDirectory: String?
+    /// Keeps the work folder (corpus, error logs) after the run.
+    var keep = false
+    /// Also runs batch on a tenth of the communes, to compare peak memory.
+    var memoryCheck = true
+    /// More arguments for every `batch` run (e.g. `--syntheses-seulement`).
+    var batchArguments: [String] = []
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -24,6 +36,8 @@ struct BenchOptions: Equatable {
     Usage : mandat-sante-bench [--quick] [--sizes 1000,10000,100000] [--variants 1,10,100] [--runs 5]
                                [--budget SECONDES] [--threads N] [--goal N] [--seed N] [--rules DOSSIER]
                                [--plan-only] [--json]
+           mandat-sante-bench --batch [--goal N] [--formats texte,json…] [--threads N] [--binary CHEMIN]
+                               [--work-dir DOSSIER] [--keep] [--no-memory-check] [--batch-arg ARG]…
 
     Génère des profils valides depuis le vocabulaire (graine fixe), planifie chacun sans puis avec rendu texte,
     sur un cœur puis sur tous, et affiche profils par seconde, µs par profil (médiane) et mémoire maximale.
@@ -41,6 +55,16 @@ struct BenchOptions: Equatable {
       --rules DOSSIER    base de règles (défaut Rules)
       --plan-only        planification seule, sans les cas avec rendu texte
       --json             résultats en JSON sur la sortie standard (la progression reste sur stderr)
+
+    --batch : « mandat-sante batch » (binaire de release, processus enfant) sur --goal communes générées, pour
+    chaque format, comparé dans le même passage à l'écriture des mêmes octets dans autant de fichiers
+    (fichier temporaire + renommage, un syncfs) ; affiche les deux durées, leur rapport et la mémoire maximale.
+      --formats LISTE    formats (défaut texte,markdown,html,json,csv)
+      --threads N        --jobs de batch (défaut : tous les cœurs)
+      --binary CHEMIN    binaire mandat-sante (défaut : à côté du banc)
+      --work-dir DOSSIER dossier de travail (défaut : dossier temporaire, vidé à la fin sauf avec --keep)
+      --no-memory-check  sans le passage sur un dixième des communes (comparaison de la mémoire)
+      --batch-arg ARG    argument de plus pour chaque batch (répétable), par exemple --batch-arg --syntheses-seulement
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -85,6 +109,15 @@ struct BenchOptions: Equatable {
             case "--json": options.json = true
             case "--plan-only": options.planOnly = true
             case "--help", "-h": options.help = true
+            case "--batch": options.batch = true
+            case "--formats": options.formats = try value(argument).split(separator: ",").map(String.init)
+            case "--binary": options.binary = try value(argument)
+            case "--work-dir": options.workDirectory = try value(argument)
+            case "--keep": options.keep = true
+            case "--no-memory-check": options.memoryCheck = false
+            case "--batch-arg":
+                guard let next = remaining.popFirst() else { throw UsageError(description: "--batch-arg attend une valeur") }
+                options.batchArguments.append(next)
             default: throw UsageError(description: "option inconnue « \(argument) »")
             }
         }

@@ -9,6 +9,10 @@ do {
         print(BenchOptions.usage)
         exit(0)
     }
+    if options.batch {
+        print(try BatchBench(options: options, progress: { printError("… " + $0) }).run(), terminator: "")
+        exit(0)
+    }
     let report = try BenchRunner(options: options, progress: { printError("… " + $0) }).run()
     print(options.json ? report.json() : report.text(), terminator: "")
 } catch let error as BenchOptions.UsageError {

@@ -24,28 +24,41 @@ struct BatchCommandTests {
         try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
-    /// The rows of `synthese.csv` split into fields (no field of these tests holds a `;` or a quote).
-    private func synthesisRows(in directory: URL) throws -> [[String]] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("synthese.csv"))
-        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "synthese.csv commence par le BOM UTF-8")
+    /// The rows of a table of the batch split into fields (no field of these tests holds a `;` or a quote), its
+    /// header checked.
+    private func tableRows(_ name: String, in directory: URL, header: String) throws -> [[String]] {
+        let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(name) commence par le BOM UTF-8")
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.hasSuffix("\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "fins de ligne CRLF")
         let lines = text.components(separatedBy: "\r\n").dropLast()
-        #expect(lines.first == "territoire;ligne;rang;phase;identifiant;titre;score")
+        #expect(lines.first == header, "\(lines.first ?? "")")
         return lines.dropFirst().map { $0.components(separatedBy: ";") }
     }
 
-    @Test("le fichier d'exemple : une feuille de route par territoire, synthese.csv cohérent, résumé qui cite la recommandation la plus fréquente")
+    static let actionsHeader = "ligne;code INSEE;territoire;type;population;rang;phase;période;identifiant;action;levier;porteur;échéance;effort;coût;score"
+
+    /// `synthese.csv`: its rows, its lever titles (columns 7 to 6 + levers).
+    private func synthesisRows(in directory: URL) throws -> (rows: [[String]], levers: [String]) {
+        let text = String(decoding: try Data(contentsOf: directory.appendingPathComponent("synthese.csv")).dropFirst(3), as: UTF8.self)
+        let header = text.components(separatedBy: "\r\n")[0]
+        let columns = header.components(separatedBy: ";")
+        #expect(Array(columns.prefix(6)) == ["ligne", "code INSEE", "territoire", "type", "population", "actions"])
+        #expect(Array(columns.suffix(2)) == ["actions dans l'ordre", "identifiants dans l'ordre"])
+        return (try tableRows("synthese.csv", in: directory, header: header), Array(columns.dropFirst(6).dropLast(2)))
+    }
+
+    @Test("le fichier d'exemple : une feuille de route par territoire ; synthese.csv une ligne par territoire, cohérente avec actions.csv et leviers.csv ; résumé")
     func exampleFile() throws {
         let directory = try temporaryDirectory().appendingPathComponent("sorties")
         let result = batch(Self.example, into: directory)
         #expect(result.exitCode == 0, "\(result.error)")
-        #expect(result.error.contains("12 feuilles de route écrites dans « \(directory.path) » (12 lignes lues)"))
+        #expect(result.error.contains("12 feuilles de route écrites dans « \(directory.path) » (12 lignes lues), avec synthese.csv, actions.csv, leviers.csv, erreurs.csv et resume.txt."))
 
         let names = try files(in: directory)
-        #expect(names.count == 14)
-        #expect(names.contains("synthese.csv") && names.contains("resume.txt"))
+        #expect(names.count == 17)
+        #expect(Set(["synthese.csv", "actions.csv", "leviers.csv", "erreurs.csv", "resume.txt"]).isSubset(of: names))
         #expect(names.contains("002-village-de-sainte-ondine-des-landes-exemple.txt"))
         #expect(names.contains("012-port-sainte-claire-commune-littorale-exemple.txt"))
         #expect(!names.contains { $0.hasPrefix(".") }, "aucun fichier temporaire ne reste")
@@ -53,28 +66,48 @@ struct BatchCommandTests {
         let village = try text("002-village-de-sainte-ondine-des-landes-exemple.txt", in: directory)
         #expect(village.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Village de Sainte-Ondine-des-Landes (exemple)"))
 
-        let rows = try synthesisRows(in: directory)
-        #expect(rows.allSatisfy { $0.count == 7 })
-        #expect(Set(rows.map { $0[1] }).count == 12)
-        // The village's rows are its roadmap's actions, in rank order: as many as its cards, each card's title.
-        let villageRows = rows.filter { $0[1] == "2" }
-        let actions = village.components(separatedBy: "\nLES ACTIONS\n").last ?? ""
-        let cards = actions.split(separator: "\n").filter { line in
-            line.first == " " && line.dropFirst().prefix { $0 != "." }.allSatisfy(\.isNumber) && line.contains(". ")
-                && line.dropFirst().first?.isNumber == true
-        }
-        #expect(villageRows.count == cards.count)
-        for row in villageRows { #expect(flattenedText(village).contains(row[5]), "\(row[5])") }
-        #expect(villageRows.map { $0[2] } == villageRows.indices.map { String($0 + 1) })
-        #expect(villageRows.first?[0] == "Village de Sainte-Ondine-des-Landes (exemple)")
-        #expect(villageRows.first?[3] == "Les trois prochains mois")
+        // synthese.csv: one row per territory, in file order.
+        let (synthesis, levers) = try synthesisRows(in: directory)
+        #expect(synthesis.map { $0[0] } == (2...13).map(String.init))
+        #expect(synthesis.allSatisfy { $0.count == 6 + levers.count + 2 })
+        let villageRow = synthesis[0]
+        #expect(Array(villageRow.prefix(5)) == ["2", "", "Village de Sainte-Ondine-des-Landes (exemple)", "commune", "420"])
+        #expect(synthesis.first { $0[2].hasPrefix("Métropole") }?[3] == "métropole")
 
-        // The summary's first recommendation is the one synthese.csv lists for the most territories.
+        // actions.csv: the village's actions are its roadmap's cards, in rank order, with lever, carrier, effort.
+        let actions = try tableRows("actions.csv", in: directory, header: Self.actionsHeader)
+        let villageActions = actions.filter { $0[0] == "2" }
+        let cards = village.components(separatedBy: "\nLES ACTIONS\n").last ?? ""
+        let numbered = cards.split(separator: "\n").filter { line in
+            line.first == " " && line.dropFirst().first?.isNumber == true && line.dropFirst().prefix { $0 != "." }.allSatisfy(\.isNumber) && line.contains(". ")
+        }
+        #expect(villageActions.count == numbered.count && !numbered.isEmpty)
+        #expect(villageActions.map { $0[5] } == villageActions.indices.map { String($0 + 1) })
+        for row in villageActions {
+            #expect(flattenedText(village).contains(row[9]), "\(row[9])")
+            #expect(levers.contains(row[10]), "levier \(row[10])")
+            #expect(!row[11].isEmpty && ["faible", "moyen", "fort"].contains(row[13]), "\(row)")
+        }
+        #expect(villageActions.first?[6] == "Les trois prochains mois")
+        // The synthesis lists the same actions in the same order, and counts them per lever.
+        #expect(villageRow[5] == String(villageActions.count))
+        #expect(villageRow[6 + levers.count] == villageActions.map { $0[9] }.joined(separator: " | "))
+        for (offset, lever) in levers.enumerated() {
+            #expect(villageRow[6 + offset] == String(villageActions.filter { $0[10] == lever }.count), "\(lever)")
+        }
+
+        // leviers.csv: one row per territory and lever it has actions of, the counts of the synthesis.
+        let leverRows = try tableRows("leviers.csv", in: directory, header: "ligne;code INSEE;territoire;type;population;levier;identifiant du levier;actions;rangs")
+        #expect(leverRows.count == Set(actions.map { "\($0[0])|\($0[10])" }).count)
+        #expect(leverRows.filter { $0[0] == "2" }.map { Int($0[7]) ?? 0 }.reduce(0, +) == villageActions.count)
+        #expect(try text("erreurs.csv", in: directory) == "\u{FEFF}ligne;colonne;territoire;code;message\r\n")
+
+        // The summary's first recommendation is the one actions.csv lists for the most territories.
         var counts: [String: Int] = [:]
         var titles: [String: String] = [:]
-        for row in rows {
-            counts[row[4], default: 0] += 1
-            titles[row[4]] = row[5]
+        for row in actions {
+            counts[row[8], default: 0] += 1
+            titles[row[8]] = row[9]
         }
         let top = try #require(counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first)
         let summary = flattened(try text("resume.txt", in: directory))
@@ -100,25 +133,26 @@ struct BatchCommandTests {
         #expect(result.error.contains("\(input):3:3: erreur: [csv.valeur] colonne 3 « population » : « douze » n'est pas un nombre"))
         #expect(result.error.contains("\(input):4:5: erreur: [csv.valeur] colonne 5 « cpts » : « peut-être » n'est pas un booléen"))
         #expect(result.error.contains("2 feuilles de route écrites"))
-        #expect(result.error.contains("(4 lignes lues dont 2 en erreur, ignorées)"))
-        #expect(try files(in: output) == ["002-bourg-a-exemple.txt", "005-bourg-d-exemple.txt", "resume.txt", "synthese.csv"])
-        #expect(Set(try synthesisRows(in: output).map { $0[1] }) == ["2", "5"])
+        #expect(result.error.contains("(4 lignes lues dont 2 en erreur, ignorées (voir erreurs.csv))"))
+        #expect(try files(in: output) == ["002-bourg-a-exemple.txt", "005-bourg-d-exemple.txt", "actions.csv", "erreurs.csv", "leviers.csv", "resume.txt", "synthese.csv"])
+        #expect(try synthesisRows(in: output).rows.map { $0[0] } == ["2", "5"])
+        // Every error is in erreurs.csv too: line, column, territory, code, message.
+        let errors = try tableRows("erreurs.csv", in: output, header: "ligne;colonne;territoire;code;message")
+        #expect(errors.map { Array($0.prefix(4)) } == [["3", "3", "Bourg B (exemple)", "csv.valeur"], ["4", "5", "Bourg C (exemple)", "csv.valeur"]])
+        #expect(errors.first?[4].hasPrefix("\"colonne 3 « population » : « douze » n'est pas un nombre") == true)
         #expect(flattened(try text("resume.txt", in: output)).contains("4 lignes de territoire lues : 2 feuilles de route écrites, 2 lignes en erreur"))
     }
 
-    @Test("une ligne en UTF-8 invalide ou au mauvais nombre de champs est signalée à sa ligne")
+    @Test("une ligne au mauvais nombre de champs est signalée à sa ligne ; un champ entre guillemets garde sa virgule")
     func malformedRows() throws {
         let directory = try temporaryDirectory()
-        var bytes = Array("name,kind,population,density\nA (exemple),commune,100,bourg-rural\n".utf8)
-        bytes += Array("B".utf8) + [0xE9] + Array(",commune,100,bourg-rural\n".utf8)
-        bytes += Array("C (exemple),commune,100\n\"D, le bas (exemple)\",commune,100,bourg-rural\n".utf8)
+        let bytes = Array("name,kind,population,density\nA (exemple),commune,100,bourg-rural\nC (exemple),commune,100\n\"D, le bas (exemple)\",commune,100,bourg-rural\n".utf8)
         let input = directory.appendingPathComponent("t.csv").path
         try Data(bytes).write(to: URL(fileURLWithPath: input))
         let result = batch(input, into: directory.appendingPathComponent("out"))
         #expect(result.exitCode == 3)
-        #expect(result.error.contains("\(input):3:1: erreur: [csv.encodage] texte qui n'est pas de l'UTF-8 valide (octets 0xE9)"))
-        #expect(result.error.contains("\(input):4:4: erreur: [csv.nombre-de-champs] 3 champs au lieu des 4 de l'en-tête"))
-        #expect(try files(in: directory.appendingPathComponent("out")).contains("005-d-le-bas-exemple.txt"))
+        #expect(result.error.contains("\(input):3:4: erreur: [csv.nombre-de-champs] 3 champs au lieu des 4 de l'en-tête"))
+        #expect(try files(in: directory.appendingPathComponent("out")).contains("004-d-le-bas-exemple.txt"))
     }
 
     @Test("une ligne du CSV donne exactement la feuille de route du profil JSON équivalent")
@@ -172,16 +206,13 @@ struct BatchCommandTests {
         try expectSameFiles(one, two)
 
         let names = try files(in: one)
-        #expect(names.count == 2_002)
+        #expect(names.count == 2_005)
         #expect(names.contains("008-val-7-le-haut-exemple.txt"))
-        let rows = try String(contentsOf: one.appendingPathComponent("synthese.csv"), encoding: .utf8).components(separatedBy: "\r\n")
-        // Rows are in file order: the territories' line numbers never go down.
-        let lines = rows.dropFirst().compactMap { row -> Int? in
-            let fields = row.components(separatedBy: ";")
-            return fields.count >= 2 ? Int(fields[fields.count - 6]) : nil
-        }
-        #expect(lines.count >= 2_000)
-        #expect(lines == lines.sorted())
+        // One synthesis row per territory, in file order (a quoted name with a line break adds a line only).
+        let synthesis = try String(contentsOf: one.appendingPathComponent("synthese.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        let lines = synthesis.dropFirst().compactMap { Int($0.prefix { $0 != ";" }) }
+        #expect(lines.count == 2_000)
+        #expect(lines == lines.sorted() && Set(lines).count == 2_000)
         #expect(flattened(try text("resume.txt", in: one)).contains("2 000 lignes de territoire lues : 2 000 feuilles de route écrites, 0 ligne en erreur."))
     }
 

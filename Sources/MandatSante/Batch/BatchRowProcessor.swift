@@ -9,38 +9,46 @@ public struct BatchRowProcessor: Sendable {
     public let header: BatchHeader
     /// The territories file as the user named it, for diagnostics.
     public let file: String
+    /// Whether each territory gets its roadmap rendered (`false`: the syntheses only).
+    public let rendersRoadmaps: Bool
 
     private let planner: Planner
     private let presenter: RoadmapPresenter
     private let renderer: any RoadmapRenderer
 
-    public init(ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, header: BatchHeader, file: String) {
+    public init(ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, header: BatchHeader, file: String,
+                rendersRoadmaps: Bool = true) {
         self.ruleBase = ruleBase
         self.calendar = calendar
         self.format = format
         self.header = header
         self.file = file
+        self.rendersRoadmaps = rendersRoadmaps
         planner = Planner(ruleBase: ruleBase)
-        presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json)
+        presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json)
         renderer = format.renderer
     }
 
     /// The territory of `record`, or the problems of its cells.
     public func process(_ record: CSVRecord) -> BatchRowOutcome {
         let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary)
-        guard let profile else { return .invalid(diagnostics) }
+        guard let profile else { return .invalid(diagnostics, territory: header.territoryName(in: record)) }
         let roadmap = planner.plan(profile, calendar: calendar)
         let document = presenter.document(roadmap)
+        let territory = BatchTables.Territory(line: record.line, profile: profile, vocabulary: ruleBase.vocabulary)
+        let rows = BatchTables.rows(document, territory: territory, levers: ruleBase.levers)
         return .territory(BatchTerritory(
             line: record.line, name: profile.name,
             fileName: BatchFileName.name(line: record.line, territory: profile.name, format: format),
-            roadmap: renderer.render(document), synthesisRows: BatchSynthesis.rows(document, line: record.line),
+            roadmap: rendersRoadmaps ? renderer.render(document) : nil,
+            rows: BatchTerritory.Rows(synthesis: rows.synthesis, actions: rows.actions, levers: rows.levers),
             selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) }))
     }
 }
 
-/// One row of a batch, processed: a territory, or the errors that made it skipped.
+/// One row of a batch, processed: a territory, or the errors that made it skipped (with the territory's name as
+/// written in the row, when it has one).
 public enum BatchRowOutcome: Sendable {
     case territory(BatchTerritory)
-    case invalid([Diagnostic])
+    case invalid([Diagnostic], territory: String)
 }

@@ -34,17 +34,24 @@ public struct BatchSummary: Sendable {
     }
 
     /// `resume.txt`: rows processed and failed, the recommendations selected most often, then by lever.
-    public func render(ruleBase: RuleBase, input: String, startMonth: String, format: RoadmapFormat) -> String {
+    /// `roadmaps`: whether a roadmap file was written per territory; `encoding`: the territories file's, when it
+    /// had to be recognized (Windows-1252).
+    public func render(ruleBase: RuleBase, input: String, startMonth: String, format: RoadmapFormat, roadmaps: Bool = true,
+                       encoding: TextFileEncoding? = nil) -> String {
         var out: [String] = []
         func wrap(_ text: String, indent: String = "", first: String? = nil) {
             out += TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first)
         }
         wrap("FEUILLES DE ROUTE SANTÉ DU MANDAT — SYNTHÈSE DE « \(input) »")
-        wrap("Établies à partir de \(startMonth), jusqu'aux élections de mars 2032 ; une feuille de route par territoire (format \(format.rawValue)), et le détail des actions retenues dans synthese.csv.")
+        let files = roadmaps ? "une feuille de route par territoire (format \(format.rawValue))" : "sans fichier par territoire (--syntheses-seulement)"
+        wrap("Établies à partir de \(startMonth), jusqu'aux élections de mars 2032 ; \(files). Pour un tableur : synthese.csv (une ligne par territoire : ses actions dans l'ordre et leur nombre par levier), actions.csv (une ligne par action retenue, avec son levier, son porteur et son effort), leviers.csv (une ligne par territoire et levier, pour un tableau croisé), erreurs.csv (les lignes refusées).")
+        if encoding == .windows1252 {
+            wrap("Fichier lu en Windows-1252 (l'encodage par défaut d'Excel en français), reconnu sur l'ensemble du fichier.")
+        }
         out.append(String(repeating: "=", count: TextRoadmapRenderer.width))
         out.append("")
         let rows = territories + failedRows
-        wrap("\(Self.count(rows, "ligne")) de territoire lue\(rows > 1 ? "s" : "") : \(Self.count(territories, "feuille")) de route écrite\(territories > 1 ? "s" : ""), \(Self.count(failedRows, "ligne")) en erreur\(failedRows > 0 ? " (ignorée\(failedRows > 1 ? "s" : "") ; le détail est sur la sortie d'erreur)" : "").")
+        wrap("\(Self.count(rows, "ligne")) de territoire lue\(rows > 1 ? "s" : "") : \(Self.count(territories, "feuille")) de route écrite\(territories > 1 ? "s" : ""), \(Self.count(failedRows, "ligne")) en erreur\(failedRows > 0 ? " (ignorée\(failedRows > 1 ? "s" : "") ; le détail est dans erreurs.csv)" : "").")
         out.append("")
         guard territories > 0 else { return out.joined(separator: "\n") + "\n" }
 
@@ -68,7 +75,7 @@ public struct BatchSummary: Sendable {
             }
         }
         out.append("")
-        wrap("Chaque feuille de route dit pourquoi chaque action est retenue pour ce territoire, et pourquoi les autres sont écartées. La colonne « ligne » de synthese.csv et le numéro en tête de chaque fichier renvoient à la ligne du territoire dans « \(input) ».")
+        wrap("\(roadmaps ? "Chaque feuille de route dit pourquoi chaque action est retenue pour ce territoire. " : "")La colonne « ligne » des tableaux\(roadmaps ? " et le numéro en tête de chaque fichier renvoient" : " renvoie") à la ligne du territoire dans « \(input) ».")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -78,7 +85,7 @@ public struct BatchSummary: Sendable {
     /// « 9 territoires sur 12 (75 %) ».
     func share(_ count: Int) -> String {
         let percent = Int((Double(count) * 100 / Double(max(territories, 1))).rounded())
-        return "\(Self.count(count, "territoire")) sur \(territories) (\(percent)\(ValueFormatter.groupSeparator)%)"
+        return "\(Self.count(count, "territoire")) sur \(ValueFormatter.number(Double(territories))) (\(percent)\(ValueFormatter.groupSeparator)%)"
     }
 
     private func title(_ id: String, in ruleBase: RuleBase) -> String {

@@ -11,23 +11,35 @@ public struct BatchTerritory: Sendable {
         }
     }
 
+    /// Its rows in the spreadsheets of the batch (`BatchTables`), each ending with CRLF.
+    public struct Rows: Sendable {
+        public var synthesis: String
+        public var actions: String
+        public var levers: String
+
+        public init(synthesis: String, actions: String, levers: String) {
+            self.synthesis = synthesis
+            self.actions = actions
+            self.levers = levers
+        }
+    }
+
     /// The territory's line in the territories file.
     public var line: Int
     public var name: String
     /// The roadmap's file name in the output folder.
     public var fileName: String
-    /// The rendered roadmap.
-    public var roadmap: String
-    /// Its rows of `synthese.csv`, each ending with CRLF.
-    public var synthesisRows: String
+    /// The rendered roadmap; `nil` when the batch writes the syntheses only.
+    public var roadmap: String?
+    public var rows: Rows
     public var selections: [Selection]
 
-    public init(line: Int, name: String, fileName: String, roadmap: String, synthesisRows: String, selections: [Selection]) {
+    public init(line: Int, name: String, fileName: String, roadmap: String?, rows: Rows, selections: [Selection]) {
         self.line = line
         self.name = name
         self.fileName = fileName
         self.roadmap = roadmap
-        self.synthesisRows = synthesisRows
+        self.rows = rows
         self.selections = selections
     }
 }

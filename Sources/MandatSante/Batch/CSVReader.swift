@@ -7,8 +7,13 @@ import RuleKit
 /// - A UTF-8 byte order mark is skipped; lines end with LF, CRLF or CR; blank lines are skipped.
 /// - A quoted field may contain separators, line breaks and doubled quotes (`""`). A stray quote inside an
 ///   unquoted field, or text after a closing quote, is kept as it is.
-/// - Each field must be valid UTF-8; the first record is the header and every other record must have as many
-///   fields. A faulty record is reported as `.invalid` and reading goes on with the next one.
+/// - The encoding is decided for the whole file by the first field that is not ASCII: valid UTF-8 makes it a
+///   UTF-8 file, anything else a Windows-1252 file (what a French Excel saves by default), read as such
+///   (`encoding` says which). A later field in the other encoding is a `mixedEncodingCode` error: the file mixes
+///   two encodings and cannot be read as a whole, which the caller treats as fatal.
+/// - The first record is the header and every other record must have as many fields. A faulty record is
+///   reported as `.invalid` and reading goes on with the next one. A record whose first field starts with `#` after
+///   the header is a comment, skipped (the template of `batch --modele` documents its columns that way).
 ///
 /// Memory stays bounded whatever the input: only the current record is kept, and a record longer than
 /// `maximumRecordBytes` is reported instead of stored.
@@ -20,6 +25,13 @@ public struct CSVReader: Sendable {
     public private(set) var separator: UInt8?
     /// The number of fields of the header, once read.
     public private(set) var headerFieldCount: Int?
+    /// The file's encoding, once a field that is not ASCII has decided it.
+    public private(set) var encoding: TextFileEncoding?
+    /// The line of the field that decided `encoding`.
+    public private(set) var encodingLine: Int?
+
+    /// The error code of a field in another encoding than the rest of the file: fatal for the whole file.
+    public static let mixedEncodingCode = "csv.encodages-melanges"
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
@@ -177,12 +189,7 @@ public struct CSVReader: Sendable {
     private mutating func endField() {
         let column = fields.count + 1
         if fields.count < Self.maximumFields {
-            if let text = String(validating: field, as: UTF8.self) {
-                fields.append(text)
-            } else {
-                fields.append(String(decoding: field, as: UTF8.self))
-                problems.append(Self.encodingError(in: field, fieldLine: fieldLine, column: column))
-            }
+            fields.append(decodeField(column: column))
             fieldLines.append(fieldLine)
         } else {
             oversized = true
@@ -191,6 +198,49 @@ public struct CSVReader: Sendable {
         fieldWasQuoted = false
         state = .fieldStart
         fieldLine = line
+    }
+
+    /// The current field as text, in the file's encoding (deciding it on the first field that is not ASCII).
+    private mutating func decodeField(column: Int) -> String {
+        if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
+        let utf8 = String(validating: field, as: UTF8.self)
+        switch encoding {
+        case nil:
+            if let utf8 {
+                decide(.utf8)
+                return utf8
+            }
+            if case .success(let text) = Windows1252.decode(field) {
+                decide(.windows1252)
+                return text
+            }
+            problems.append(Self.encodingError(in: field, fieldLine: fieldLine, column: column))
+            return String(decoding: field, as: UTF8.self)
+        case .utf8?:
+            if let utf8 { return utf8 }
+            var error = Self.encodingError(in: field, fieldLine: fieldLine, column: column)
+            error.code = Self.mixedEncodingCode
+            error.message = "cette cellule n'est pas en UTF-8 (octets \(Self.shownBytes(field, from: Self.invalidOffset(field)))), alors que le fichier l'est (ligne \(encodingLine ?? 1)) : il mélange deux encodages et ne peut être lu en entier ; ouvrez-le dans le tableur et enregistrez-le à nouveau en « CSV UTF-8 »"
+            problems.append(error)
+            return String(decoding: field, as: UTF8.self)
+        case .windows1252?:
+            if utf8 != nil {
+                problems.append(CSVReadError(code: Self.mixedEncodingCode, message: "cette cellule est en UTF-8, alors que le fichier est en Windows-1252 (ligne \(encodingLine ?? 1)) : il mélange deux encodages et ne peut être lu en entier ; ouvrez-le dans le tableur et enregistrez-le à nouveau en « CSV UTF-8 »", line: fieldLine, column: column))
+                return utf8 ?? ""
+            }
+            switch Windows1252.decode(field) {
+            case .success(let text):
+                return text
+            case .failure(let undefined):
+                problems.append(CSVReadError(code: "csv.encodage", message: "octet 0x\(String(undefined.byte, radix: 16, uppercase: true)) sans caractère en Windows-1252, l'encodage du fichier ; enregistrez le fichier en « CSV UTF-8 »", line: fieldLine, column: column))
+                return String(decoding: field, as: UTF8.self)
+            }
+        }
+    }
+
+    private mutating func decide(_ decided: TextFileEncoding) {
+        encoding = decided
+        encodingLine = fieldLine
     }
 
     private mutating func endRecord() {
@@ -213,6 +263,7 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func emitRecord() {
+        if headerFieldCount != nil, problems.isEmpty, let first = fields.first, first.trimmingCellSpaces.hasPrefix("#") { return }
         var errors = problems
         if oversized {
             errors.append(CSVReadError(code: "csv.trop-long", message: "l'enregistrement dépasse \(Self.maximumRecordBytes / 1024) Kio ou \(Self.maximumFields) champs ; un guillemet mal fermé peut en être la cause", line: recordLine, column: 1))
@@ -244,29 +295,39 @@ public struct CSVReader: Sendable {
 
     /// Where the first invalid UTF-8 sequence of `bytes` is: its line, counted from the field's first line.
     static func encodingError(in bytes: [UInt8], fieldLine: Int, column: Int) -> CSVReadError {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        parsing: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .error, .emptyInput: break parsing
-            }
-        }
+        let offset = invalidOffset(bytes)
         var line = fieldLine
         var previous: UInt8 = 0
         for byte in bytes[..<min(offset, bytes.count)] {
             if byte == .carriageReturn || (byte == .lineFeed && previous != .carriageReturn) { line += 1 }
             previous = byte
         }
-        let shown = bytes[offset..<min(offset + 4, bytes.count)].map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        return CSVReadError(code: "csv.encodage", message: "texte qui n'est pas de l'UTF-8 valide (octets \(shown)) ; enregistrez le fichier en « CSV UTF-8 »", line: line, column: column)
+        return CSVReadError(code: "csv.encodage", message: "texte qui n'est pas de l'UTF-8 valide (octets \(shownBytes(bytes, from: offset))) ; enregistrez le fichier en « CSV UTF-8 »", line: line, column: column)
+    }
+
+    /// The offset of the first byte of `bytes` that is not valid UTF-8.
+    static func invalidOffset(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while case .valid(let encoded) = parser.parseScalar(from: &iterator) { offset += encoded.count }
+        return offset
+    }
+
+    static func shownBytes(_ bytes: [UInt8], from offset: Int) -> String {
+        bytes[min(offset, bytes.count)..<min(offset + 4, bytes.count)].map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
     }
 
     private mutating func takeEvents() -> [CSVEvent] {
         defer { events.removeAll(keepingCapacity: true) }
         return events
     }
+}
+
+/// The encoding of a territories file, as `CSVReader` found it.
+public enum TextFileEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
 }
 
 extension UInt8 {

@@ -8,12 +8,24 @@
 /// - Line breaks: `line` makes one line of the text (for a heading, a list item, a table cell); `block` keeps
 ///   them as hard line breaks (a backslash at the end of the line), each new line escaped like the first.
 public enum MarkdownEscaping {
-    /// Characters escaped wherever they are.
-    static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~"]
-
     /// `text` as one line of Markdown: line breaks become spaces.
     public static func line(_ text: String) -> String {
-        escapeLine(lines(of: text).enumerated().map { $0.offset == 0 ? String($0.element) : unindented($0.element) }.joined(separator: " "))
+        // Most texts are one line already: no splitting (which walks characters) for them.
+        if !hasLineBreak(text) { return escapeLine(text) }
+        return escapeLine(lines(of: text).enumerated().map { $0.offset == 0 ? String($0.element) : unindented($0.element) }.joined(separator: " "))
+    }
+
+    /// Whether `text` holds `\n`, `\r`, U+2028 or U+2029 (`E2 80 A8`, `E2 80 A9`).
+    private static func hasLineBreak(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D { return true }
+            if (byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// `text` as Markdown that keeps its line breaks (hard breaks), for a paragraph of a multi-line value; a new
@@ -30,17 +42,37 @@ public enum MarkdownEscaping {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}" }
     }
 
+    /// Escapes on UTF-8 bytes: every special is ASCII, so a byte below 0x80 is the whole character.
     private static func escapeLine(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
             // `&` only where it could start a character reference (`&copy;`, `&#169;`); « santé & territoires » stays.
-            let startsReference = character == "&" && index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1].isNumber || characters[index + 1] == "#")
-            if inlineSpecials.contains(character) || startsReference { result.append("\\") }
-            result.append(character)
+            let startsReference = byte == 0x26 && index + 1 < bytes.count && startsLetterNumberOrHash(bytes, at: index + 1)
+            if isInlineSpecial(byte) || startsReference { result.append(0x5C) }
+            result.append(byte)
         }
-        return escapeBlockStart(result)
+        return escapeBlockStart(String(decoding: result, as: UTF8.self))
+    }
+
+    /// `\ ` * _ [ ] < > | # ~`
+    private static func isInlineSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x23, 0x7E: return true
+        default: return false
+        }
+    }
+
+    private static func startsLetterNumberOrHash(_ bytes: [UInt8], at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return lead == 0x23 || (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead)
+        }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let character = Character(String(decoding: bytes[index..<end], as: UTF8.self))
+        return character.isLetter || character.isNumber
     }
 
     /// `- x`, `+ x`, `12. x`, `12) x`, a line of `=` or `-` only: escaped so that the text stays a paragraph (or stays

@@ -5,9 +5,10 @@ import RuleKit
 
 /// `mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER`: the roadmaps of many territories at once.
 ///
-/// The file is streamed: read in chunks, rows planned `batchSize` at a time on `--jobs` threads, then written in
-/// row order. Only the current batch and the summary's counts are in memory, whatever the size of the file, and
-/// the output is the same to the byte whatever the number of threads.
+/// The file is streamed: read in chunks, rows planned `batchSize` at a time on `--jobs` threads, then handed to a
+/// writer thread that writes them in row order while the next rows are planned. Only two batches and the
+/// summary's counts are in memory, whatever the size of the file, and the output is the same to the byte whatever
+/// the number of threads.
 struct BatchCommand {
     static let name = "batch"
     static let chunkSize = 64 * 1024
@@ -19,19 +20,9 @@ struct BatchCommand {
     let console: Console
     let files: FileSystem
 
-    /// Row errors printed in full; beyond, they are only counted (« … et N autres lignes en erreur »).
+    /// Row errors printed in full; beyond, they are only counted (« … et N autres lignes en erreur »); all are in
+    /// `erreurs.csv`.
     static let printedRowErrors = 100
-
-    /// Where the run writes, and what it has counted so far.
-    private struct Run {
-        let input: String
-        let folder: BatchOutputFolder
-        let processor: BatchRowProcessor
-        let jobs: Int
-        var synthesis: OutputFile
-        var summary = BatchSummary()
-        var progress: Progress?
-    }
 
     /// A row read but not yet planned.
     private enum PendingRow: Sendable {
@@ -40,9 +31,13 @@ struct BatchCommand {
     }
 
     func run(_ arguments: [String]) throws(CLIError) -> ExitCode {
-        let parsed = try Arguments.parse(arguments, valued: ["--output-dir", "--format", "--start", "--rules", "--jobs"], flags: [], command: Self.name)
+        let parsed = try Arguments.parse(arguments, valued: ["--output-dir", "--format", "--start", "--rules", "--jobs", "--modele"],
+                                         flags: ["--syntheses-seulement"], command: Self.name)
+        if let template = try parsed.value("--modele", command: Self.name) {
+            return try writeTemplate(template, parsed: parsed)
+        }
         guard parsed.positionals.count == 1, let input = parsed.positionals.first else {
-            throw .usage(parsed.positionals.isEmpty ? "le fichier des territoires manque (par exemple Profiles/territoires-exemple.csv, ou « - » pour l'entrée standard)" : "un seul fichier de territoires était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
+            throw .usage(parsed.positionals.isEmpty ? "le fichier des territoires manque (par exemple Profiles/territoires-exemple.csv, ou « - » pour l'entrée standard ; « --modele modele.csv » écrit un modèle à remplir)" : "un seul fichier de territoires était attendu, \(parsed.positionals.count) ont été donnés", command: Self.name)
         }
         guard let directory = try parsed.value("--output-dir", command: Self.name) else {
             throw .usage("--output-dir DOSSIER manque : le dossier où écrire une feuille de route par territoire", command: Self.name)
@@ -50,120 +45,139 @@ struct BatchCommand {
         let format = try FormatOption.parse(parsed.value("--format", command: Self.name), text: RoadmapFormat.text, markdown: .markdown, command: Self.name)
         let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let jobs = try Self.jobs(parsed.value("--jobs", command: Self.name))
+        let roadmaps = !parsed.flags.contains("--syntheses-seulement")
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
         let descriptor = try files.open(input, what: "le fichier des territoires", standardInput: true)
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         let name = input == "-" ? FileSystem.standardInputName : input
+        let progress = BatchProgress.start(totalRows: descriptor == STDIN_FILENO ? nil : BatchProgress.countRows(descriptor))
 
         var reader = CSVReader()
-        var run: Run?
+        var writer: BatchWriter?
         var pending: [PendingRow] = []
+        var noticedEncoding = false
         do throws(CLIError) {
             var finished = false
             while !finished {
                 let chunk = try Self.read(descriptor, name)
                 let events = chunk.isEmpty ? reader.finish() : reader.feed(chunk)
                 finished = chunk.isEmpty
+                if reader.encoding == .windows1252, !noticedEncoding {
+                    noticedEncoding = true
+                    console.writeError("mandat-sante : \(QuotedText.path(name)) est en Windows-1252 (l'encodage par défaut d'Excel en français, reconnu à la ligne \(reader.encodingLine ?? 1)) : il est lu comme tel, en entier ; « CSV UTF-8 » évite toute ambiguïté.\n")
+                }
                 for event in events {
                     switch event {
                     case .header(let record):
                         let (read, diagnostics) = BatchHeader.read(record, file: name, vocabulary: ruleBase.vocabulary)
                         guard let read else { throw Self.invalidFile(diagnostics, name, "l'en-tête n'est pas valide") }
-                        let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: name)
+                        let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: name,
+                                                          rendersRoadmaps: roadmaps)
                         let folder = try BatchOutputFolder.open(directory, files: files)
                         do throws(CLIError) {
-                            var synthesis = try folder.file(named: "synthese.csv")
-                            try synthesis.write(BatchSynthesis.header)
-                            run = Run(input: name, folder: folder, processor: processor, jobs: jobs, synthesis: synthesis, progress: Progress.start())
+                            writer = try BatchWriter(folder: folder, input: name, processor: processor, console: console, progress: progress)
                         } catch {
                             folder.abort()
                             throw error
                         }
                     case .invalid(let line, let errors):
-                        guard run != nil else {
+                        guard writer != nil else {
                             throw Self.invalidFile(errors.map { Self.diagnostic($0, name) }, name, "l'en-tête (ligne \(line)) est illisible")
+                        }
+                        if errors.contains(where: { $0.code == CSVReader.mixedEncodingCode }) {
+                            throw Self.invalidFile(errors.filter { $0.code == CSVReader.mixedEncodingCode }.map { Self.diagnostic($0, name) }, name,
+                                                   "le fichier mélange deux encodages")
                         }
                         pending.append(.invalid(line: line, errors: errors))
                     case .record(let record):
                         pending.append(.record(record))
                     }
                 }
-                if var current = run, pending.count >= Self.batchSize || finished {
-                    defer { run = current }
-                    try flush(&pending, into: &current)
+                if let writer, pending.count >= Self.batchSize || finished {
+                    try flush(&pending, jobs: jobs, into: writer)
                 }
             }
         } catch {
-            run?.synthesis.discard()
-            run?.folder.abort()
+            writer?.abort()
             throw error
         }
-        guard var run else {
+        guard let writer else {
             throw Self.invalidFile([.error("csv.vide", "fichier vide : une ligne d'en-tête était attendue, avec au moins les colonnes \(Self.requiredColumns(ruleBase)) (séparées par « ; » ou « , »)", file: name, at: SourceLocation(line: 1, column: 1))], name, "le fichier est vide")
         }
         do throws(CLIError) {
-            return try finish(&run, ruleBase: ruleBase, calendar: calendar, format: format, directory: directory)
+            let summary = try writer.finishWriting()
+            return try finish(writer, summary: summary, ruleBase: ruleBase, calendar: calendar, format: format, directory: directory,
+                              roadmaps: roadmaps, encoding: reader.encoding)
         } catch {
-            run.synthesis.discard()
-            run.folder.abort()
+            writer.abort()
             throw error
         }
     }
 
-    /// Plans the pending rows on `jobs` threads, then writes them and reports their errors in row order.
-    private func flush(_ pending: inout [PendingRow], into run: inout Run) throws(CLIError) {
-        let processor = run.processor
-        let outcomes = Self.parallelMap(pending, jobs: run.jobs) { row -> BatchRowOutcome in
+    /// Plans the pending rows on `jobs` threads and hands them to the writer, which writes them in row order while
+    /// the next rows are read and planned.
+    private func flush(_ pending: inout [PendingRow], jobs: Int, into writer: BatchWriter) throws(CLIError) {
+        let processor = writer.processor
+        let outcomes = Self.parallelMap(pending, jobs: jobs) { row -> BatchRowOutcome in
             switch row {
-            case .record(let record): return processor.process(record)
-            case .invalid(_, let errors): return .invalid(errors.map { Self.diagnostic($0, processor.file) })
+            case .record(let record):
+                let outcome = processor.process(record)
+                guard case .territory(var territory) = outcome else { return outcome }
+                // Made safe here, on the planning threads, rather than on the writer's.
+                territory.roadmap = territory.roadmap.map { TerminalText.neutralized($0, .keepLineBreaks) }
+                return .territory(territory)
+            case .invalid(_, let errors): return .invalid(errors.map { Self.diagnostic($0, processor.file) }, territory: "")
             }
         }
         pending.removeAll(keepingCapacity: true)
-        for outcome in outcomes {
-            switch outcome {
-            case .territory(let territory):
-                try run.folder.write(TerminalText.neutralized(territory.roadmap, .keepLineBreaks), named: territory.fileName)
-                try run.synthesis.write(territory.synthesisRows)
-                run.summary.add(territory)
-            case .invalid(let diagnostics):
-                if run.summary.failedRows < Self.printedRowErrors {
-                    run.progress?.clear(console: console)
-                    console.writeError(DiagnosticPrinter().render(diagnostics) + "\n")
-                }
-                run.summary.addFailedRow()
-            }
-        }
-        run.progress?.show(run.summary.territories + run.summary.failedRows, console: console)
+        try writer.submit(outcomes)
     }
 
-    private func finish(_ run: inout Run, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, directory: String) throws(CLIError) -> ExitCode {
-        run.progress?.clear(console: console)
-        let summary = run.summary
+    private func finish(_ writer: BatchWriter, summary: BatchSummary, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat,
+                        directory: String, roadmaps: Bool, encoding: TextFileEncoding?) throws(CLIError) -> ExitCode {
         if summary.failedRows > Self.printedRowErrors {
             let hidden = summary.failedRows - Self.printedRowErrors
-            console.writeError("… et \(ValueFormatter.number(Double(hidden))) autre\(hidden > 1 ? "s" : "") ligne\(hidden > 1 ? "s" : "") en erreur (non affichée\(hidden > 1 ? "s" : "")).\n")
+            console.writeError("… et \(ValueFormatter.number(Double(hidden))) autre\(hidden > 1 ? "s" : "") ligne\(hidden > 1 ? "s" : "") en erreur (non affichée\(hidden > 1 ? "s" : ""), toutes dans erreurs.csv).\n")
         }
+        let input = writer.input
         guard summary.territories + summary.failedRows > 0 else {
-            throw Self.invalidFile([.error("csv.aucun-territoire", "aucun territoire : le fichier ne contient que la ligne d'en-tête ; ajoutez une ligne par territoire", file: run.input, at: SourceLocation(line: 2, column: 1))], run.input, "aucune ligne de territoire")
+            throw Self.invalidFile([.error("csv.aucun-territoire", "aucun territoire : le fichier ne contient que la ligne d'en-tête ; ajoutez une ligne par territoire", file: input, at: SourceLocation(line: 2, column: 1))], input, "aucune ligne de territoire")
         }
         guard summary.territories > 0 else {
-            throw CLIError(exitCode: .invalidData, message: "mandat-sante : \(QuotedText.path(run.input)) : aucune ligne valide ; rien n'a été écrit, les résultats précédents de \(QuotedText.path(directory)) sont intacts.")
+            throw CLIError(exitCode: .invalidData, message: "mandat-sante : \(QuotedText.path(input)) : aucune ligne valide ; rien n'a été écrit, les résultats précédents de \(QuotedText.path(directory)) sont intacts.")
         }
-        try run.synthesis.commit()
-        let name = run.input == FileSystem.standardInputName ? run.input : (run.input as NSString).lastPathComponent
-        let text = summary.render(ruleBase: ruleBase, input: TerminalText.neutralized(name, []), startMonth: calendar.start.longFrench, format: format)
-        try run.folder.write(text, named: "resume.txt")
-        try run.folder.commit()
+        try writer.commitTables()
+        let name = input == FileSystem.standardInputName ? input : (input as NSString).lastPathComponent
+        let text = summary.render(ruleBase: ruleBase, input: TerminalText.neutralized(name, []), startMonth: calendar.start.longFrench, format: format,
+                                  roadmaps: roadmaps, encoding: encoding)
+        try writer.folder.write(text, named: "resume.txt")
+        try writer.folder.commit()
         let rows = summary.territories + summary.failedRows
         let written = summary.territories
         func number(_ count: Int) -> String { ValueFormatter.number(Double(count)) }
         var counts = "\(number(rows)) ligne\(rows > 1 ? "s" : "") lue\(rows > 1 ? "s" : "")"
         if summary.failedRows > 0 {
-            counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "")"
+            counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "") (voir erreurs.csv)"
         }
-        console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans \(QuotedText.path(directory)) (\(counts)), avec synthese.csv et resume.txt.\n")
+        if roadmaps {
+            console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans \(QuotedText.path(directory)) (\(counts)), avec synthese.csv, actions.csv, leviers.csv, erreurs.csv et resume.txt.\n")
+        } else {
+            console.writeError("Synthèses de \(number(written)) territoire\(written > 1 ? "s" : "") écrites dans \(QuotedText.path(directory)) (\(counts)) : synthese.csv, actions.csv, leviers.csv, erreurs.csv et resume.txt.\n")
+        }
         return summary.failedRows == 0 ? .success : .invalidData
+    }
+
+    /// `batch --modele CHEMIN`: the territories file to fill, with French headers and one example row.
+    private func writeTemplate(_ path: String, parsed: Arguments) throws(CLIError) -> ExitCode {
+        guard parsed.positionals.isEmpty else {
+            throw .usage("--modele écrit un modèle et ne lit aucun fichier de territoires ; retirez \(QuotedText.path(parsed.positionals[0]))", command: Self.name)
+        }
+        let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
+        let text = BatchTemplate.csv(vocabulary: ruleBase.vocabulary)
+        if try OutputFile.emit(text, to: path, console: console, files: files) {
+            console.writeError("Modèle écrit dans \(QuotedText.path(path)) : une colonne par fait, une ligne d'exemple à remplacer, les valeurs permises en bas (lignes « # », ignorées). Puis : mandat-sante batch \(path) --output-dir DOSSIER\n")
+        }
+        return .success
     }
 
     // MARK: Options
@@ -248,28 +262,5 @@ private final class IndexDispenser: @unchecked Sendable {
         guard nextIndex < count else { return nil }
         nextIndex += 1
         return nextIndex - 1
-    }
-}
-
-/// Shows `\r`-refreshed progress on standard error, only on a terminal and only for a run that lasts.
-private struct Progress {
-    let started = ContinuousClock.now
-    var shown = false
-
-    /// Progress when standard error is a terminal, `nil` otherwise (a log file gets no `\r` lines).
-    static func start() -> Progress? {
-        isatty(STDERR_FILENO) == 1 ? Progress() : nil
-    }
-
-    mutating func show(_ rows: Int, console: Console) {
-        guard ContinuousClock.now - started >= BatchCommand.progressDelay else { return }
-        shown = true
-        console.writeProgress("\r\(ValueFormatter.number(Double(rows))) ligne\(rows > 1 ? "s" : "") traitée\(rows > 1 ? "s" : "")…")
-    }
-
-    /// Erases the progress line, before an error message or at the end.
-    mutating func clear(console: Console) {
-        if shown { console.writeProgress("\r\u{1B}[K") }
-        shown = false
     }
 }

@@ -205,12 +205,13 @@ public enum TypedValueReader {
             return FactValueError(.unknownChoice, ["subject": text, "choiceCount": String(fact.choices.count)], subject: text)
         }
         var arguments = ["subject": text, "allowed": fact.choiceIDs.joined(separator: ", ")]
-        arguments["suggestion"] = Suggestion.closest(to: text, among: fact.choiceIDs)
+        // A label typed with a slip (« rurale à habitat dispersé ») is suggested as well as an id.
+        arguments["suggestion"] = Suggestion.closest(to: text, among: fact.choiceIDs) ?? Suggestion.closest(to: text, among: fact.choices.map(\.label))
         return FactValueError(.unknownChoice, arguments, subject: text)
     }
 
     /// Lower case, without accents, with a straight apostrophe: « Accès aux soins » and « acces aux soins » match.
-    static func folded(_ text: String) -> String {
+    public static func folded(_ text: String) -> String {
         // Ids and most labels are ASCII: lower case is all there is to do.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var result = ""

@@ -87,15 +87,42 @@ struct BatchCSVReaderTests {
         ])
     }
 
-    @Test("un texte qui n'est pas de l'UTF-8 : la ligne fautive est signalée, la lecture continue", arguments: chunkSizes)
-    func invalidUTF8(chunkSize: Int) {
-        let bytes = Array("name;note\nA;b\n".utf8) + [0x43, 0xE9, 0x3B, 0x64, 0x0A] + Array("E;\"f\n".utf8) + [0xFF] + Array("\"\nG;h\n".utf8)
+    @Test("Windows-1252 : reconnu par le premier champ qui n'est pas ASCII, lu juste pour tout le fichier", arguments: chunkSizes)
+    func windows1252(chunkSize: Int) {
+        let bytes = Array("name;note\nA;b\n".utf8) + [0x43, 0xE9, 0x3B, 0x80, 0x0A] + Array("E;\"f\n".utf8) + [0x9C, 0x92] + Array("\"\nG;h\n".utf8)
+        var reader = CSVReader()
+        var events: [CSVEvent] = []
+        var offset = 0
+        while offset < bytes.count {
+            events += reader.feed(bytes[offset..<min(offset + chunkSize, bytes.count)])
+            offset += chunkSize
+        }
+        events += reader.finish()
+        #expect(errors(events).isEmpty)
+        #expect(records(events).map(\.fields) == [["A", "b"], ["Cé", "€"], ["E", "f\nœ’"], ["G", "h"]])
+        #expect(reader.encoding == .windows1252 && reader.encodingLine == 3)
+    }
+
+    @Test("deux encodages dans un fichier : la cellule en cause est signalée ; un octet sans caractère aussi", arguments: chunkSizes)
+    func mixedEncodings(chunkSize: Int) {
+        let bytes = Array("name;note\nA;é\n".utf8) + [0x43, 0xE9, 0x3B, 0x64, 0x0A] + Array("E;f\n".utf8)
         let (events, _) = read(bytes, chunkSize: chunkSize)
-        #expect(records(events).map(\.line) == [2, 6])
+        #expect(records(events).map(\.line) == [2, 4])
         #expect(errors(events) == [
-            CSVReadError(code: "csv.encodage", message: "texte qui n'est pas de l'UTF-8 valide (octets 0xE9) ; enregistrez le fichier en « CSV UTF-8 »", line: 3, column: 1),
-            CSVReadError(code: "csv.encodage", message: "texte qui n'est pas de l'UTF-8 valide (octets 0xFF) ; enregistrez le fichier en « CSV UTF-8 »", line: 5, column: 2),
+            CSVReadError(code: CSVReader.mixedEncodingCode, message: "cette cellule n'est pas en UTF-8 (octets 0xE9), alors que le fichier l'est (ligne 2) : il mélange deux encodages et ne peut être lu en entier ; ouvrez-le dans le tableur et enregistrez-le à nouveau en « CSV UTF-8 »", line: 3, column: 1),
         ])
+        let undefined = read(Array("name;note\nA;".utf8) + [0x81] + Array("\n".utf8), chunkSize: chunkSize).events
+        #expect(errors(undefined) == [
+            CSVReadError(code: "csv.encodage", message: "texte qui n'est pas de l'UTF-8 valide (octets 0x81) ; enregistrez le fichier en « CSV UTF-8 »", line: 2, column: 2),
+        ])
+    }
+
+    @Test("après l'en-tête, une ligne qui commence par # est un commentaire", arguments: chunkSizes)
+    func comments(chunkSize: Int) {
+        let (events, _) = read(Array("#name;note\nA;b\n# une note ; libre\n  #aussi\nC;d\n".utf8), chunkSize: chunkSize)
+        #expect(events.first == .header(CSVRecord(line: 1, fields: ["#name", "note"])))
+        #expect(records(events).map(\.line) == [2, 5])
+        #expect(errors(events).isEmpty)
     }
 
     @Test("une ligne qui n'a pas le nombre de champs de l'en-tête est signalée à la colonne en cause", arguments: chunkSizes)

@@ -20,24 +20,45 @@ struct BatchOutputTests {
         #expect(BatchFileName.slug(String(repeating: "abc ", count: 40)).count <= BatchFileName.maximumSlugLength)
     }
 
-    @Test("synthese.csv : BOM, en-tête, « ; », CRLF, une ligne par action retenue, textes protégés")
-    func synthesisRows() throws {
+    @Test("les tableaux : BOM, en-têtes, « ; », CRLF ; synthese.csv une ligne par territoire, actions.csv une par action, leviers.csv une par levier ; textes protégés")
+    func tables() throws {
         var spec = Fixture.bourg
         spec.name = "Bourg; dit \"le haut\""
         let (base, roadmap) = try Fixture.plan(spec)
         let document = RoadmapPresenter(ruleBase: base).document(roadmap)
-        #expect(BatchSynthesis.header == "\u{FEFF}territoire;ligne;rang;phase;identifiant;titre;score\r\n")
-        let rows = BatchSynthesis.rows(document, line: 9).split(separator: "\r\n", omittingEmptySubsequences: false)
-        #expect(rows.count == roadmap.items.count + 1)
-        let first = try #require(roadmap.items.first)
-        #expect(rows.first == "\"Bourg; dit \"\"le haut\"\"\";9;1;\(roadmap.calendar.phases[first.phaseIndex].title);\(first.recommendation.id);\(first.recommendation.title);\(first.score.total)")
+        let territory = BatchTables.Territory(line: 9, profile: roadmap.profile, vocabulary: base.vocabulary)
+        #expect(territory.kind == "commune" && !territory.population.isEmpty)
+        let levers = base.levers
+        #expect(BatchTables.header(.synthesis, levers: levers) == "\u{FEFF}ligne;code INSEE;territoire;type;population;actions;" + levers.map(\.title).joined(separator: ";") + ";actions dans l'ordre;identifiants dans l'ordre\r\n")
+        #expect(BatchTables.header(.errors, levers: levers) == "\u{FEFF}ligne;colonne;territoire;code;message\r\n")
+        let rows = BatchTables.rows(document, territory: territory, levers: levers)
+        let quotedName = "\"Bourg; dit \"\"le haut\"\"\""
+        let items = roadmap.items
+        #expect(rows.synthesis.hasPrefix("9;;\(quotedName);commune;\(territory.population);\(items.count);"))
+        #expect(rows.synthesis.hasSuffix(";" + items.map(\.recommendation.id).joined(separator: " | ") + "\r\n"))
+        for lever in levers {
+            let count = items.filter { $0.recommendation.lever == lever.id }.count
+            #expect(rows.levers.contains("\(quotedName);commune;\(territory.population);\(lever.title);\(lever.id);\(count);") == (count > 0), "\(lever.id)")
+        }
+        let actions = rows.actions.split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(actions.count == items.count + 1)
+        let first = try #require(items.first)
+        let card = try #require(document.cards.first)
+        #expect(actions.first == "9;;\(quotedName);commune;\(territory.population);1;\(roadmap.calendar.phases[first.phaseIndex].title);\(card.period);\(first.recommendation.id);\(first.recommendation.title);\(card.leverTitle);\(card.carrier);\(card.deadline ?? "");\(card.effort);\(card.cost ?? "");\(first.score.total)")
+    }
+
+    @Test("nombres pour un tableur français : entiers sans séparateur, virgule décimale")
+    func numbers() {
+        #expect(BatchTables.number(12_400) == "12400")
+        #expect(BatchTables.number(15.5) == "15,5")
+        #expect(BatchTables.number(.infinity) == "")
     }
 
     @Test("le résumé compte les lignes, classe les recommandations par fréquence puis par identifiant, et par levier")
     func summary() throws {
         let ruleBase = try Fixture.ruleBase()
         func territory(_ ids: [String]) -> BatchTerritory {
-            BatchTerritory(line: 2, name: "T", fileName: "t.txt", roadmap: "", synthesisRows: "",
+            BatchTerritory(line: 2, name: "T", fileName: "t.txt", roadmap: "", rows: .init(synthesis: "", actions: "", levers: ""),
                            selections: ids.map { BatchTerritory.Selection(id: $0, lever: ruleBase.recommendation($0)?.lever ?? "?") })
         }
         var summary = BatchSummary()

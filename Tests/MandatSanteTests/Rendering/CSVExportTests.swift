@@ -91,9 +91,11 @@ struct CSVExportTests {
         let (base, roadmap) = try Fixture.plan(bourg, recs: recs)
         let csv = CSVRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
         #expect(csv.contains(";'=1+1;"))
-        let synthesis = BatchSynthesis.rows(RoadmapPresenter(ruleBase: base).document(roadmap), line: 2)
-        #expect(synthesis.hasPrefix("'@SUM(A1);2;"))
-        #expect(synthesis.contains(";'=1+1;"))
+        let territory = BatchTables.Territory(line: 2, profile: roadmap.profile, vocabulary: base.vocabulary)
+        let tables = BatchTables.rows(RoadmapPresenter(ruleBase: base).document(roadmap), territory: territory, levers: base.levers)
+        let synthesis = tables.synthesis + tables.actions + tables.levers
+        #expect(tables.actions.hasPrefix("2;;'@SUM(A1);"))
+        #expect(tables.actions.contains(";'=1+1;"))
         for line in (csv + synthesis).components(separatedBy: "\r\n") {
             for cell in line.components(separatedBy: ";") {
                 #expect(!["=", "+", "@"].contains(cell.first.map(String.init) ?? ""), "\(cell)")

@@ -1,0 +1,141 @@
+import Foundation
+import MandatSante
+
+/// `mandat-sante-bench --batch`: the real `mandat-sante batch` (a child process, release build) over a generated
+/// territories file the size of France, for each format, against the disk's own speed measured in the same run:
+/// writing the same number of files of the same sizes, each through a temporary file and a rename, then one
+/// `syncfs` as batch does. The ratio of the two is the figure to watch (goal: at most 2).
+struct BatchBench {
+    struct Case {
+        var format: String
+        var files: Int
+        var bytes: Int
+        var batch: ChildProcess.Outcome
+        var plainSeconds: Double
+        var ratio: Double { batch.seconds / plainSeconds }
+    }
+
+    var options: BenchOptions
+    var progress: (String) -> Void
+
+    func run() throws -> String {
+        let base = try RulesFolder.load(options.rulesDirectory)
+        let binary = options.binary ?? Self.siblingBinary()
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw ChildProcess.Failure(description: "binaire « \(binary) » introuvable ; construisez-le (swift build -c release --product mandat-sante) ou donnez --binary")
+        }
+        let work = options.workDirectory ?? NSTemporaryDirectory() + "mandat-sante-bench-batch"
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { if !options.keep { try? FileManager.default.removeItem(atPath: work) } }
+        let jobs = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+
+        progress("corpus : \(options.goalCommunes) communes générées (graine \(options.seed))…")
+        let corpus = work + "/communes.csv"
+        let corpusBytes = try TerritoriesCorpus.write(to: corpus, count: options.goalCommunes, vocabulary: base.vocabulary, seed: options.seed)
+
+        var lines: [String] = []
+        lines.append("MandatSanté — banc d'essai de batch (release, processus enfant)")
+        lines.append("Corpus : \(FrenchNumber.count(options.goalCommunes)) communes générées (graine \(options.seed)), \(FrenchNumber.megabytes(corpusBytes)) ; --jobs \(jobs) ; \(ProcessInfo.processInfo.activeProcessorCount) cœurs ; dossier \(work)")
+        lines.append("Écriture simple : autant de fichiers, des mêmes tailles, chacun par fichier temporaire + renommage, puis un syncfs (comme batch).")
+        lines.append("")
+
+        var cases: [Case] = []
+        for format in options.formats {
+            progress("batch --format \(format)…")
+            let output = work + "/sortie-" + format
+            let log = work + "/erreurs-" + format + ".txt"
+            sync()
+            let outcome = try ChildProcess.run(binary, ["batch", corpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
+                                                        "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: log)
+            guard outcome.status == 0 else {
+                let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                throw ChildProcess.Failure(description: "batch --format \(format) : code \(outcome.status)\n\(message.prefix(2_000))")
+            }
+            let sizes = Self.fileSizes(output)
+            try? FileManager.default.removeItem(atPath: output)
+            progress("écriture simple de \(sizes.count) fichiers…")
+            let plain = work + "/simple-" + format
+            sync()
+            let plainSeconds = try PlainWrite.run(sizes: sizes, folder: plain)
+            try? FileManager.default.removeItem(atPath: plain)
+            cases.append(Case(format: format, files: sizes.count, bytes: sizes.reduce(0, +), batch: outcome, plainSeconds: plainSeconds))
+        }
+
+        let header = ["Format", "Fichiers", "Octets", "batch", "Écriture simple", "Rapport", "RSS max batch"]
+        let rows = cases.map { item in
+            [item.format, FrenchNumber.count(item.files), FrenchNumber.megabytes(item.bytes),
+             FrenchNumber.adaptive(item.batch.seconds) + " s", FrenchNumber.adaptive(item.plainSeconds) + " s",
+             FrenchNumber.format(item.ratio, decimals: 2) + " ×", FrenchNumber.megabytes(item.batch.peakBytes)]
+        }
+        lines += BenchReport.table(header: header, lines: rows, leftAligned: [0])
+        let worst = cases.map(\.ratio).max() ?? 0
+        lines.append("")
+        lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × (objectif : au plus 2 ×) : \(worst <= 2 ? "objectif atteint" : "objectif manqué").")
+
+        if options.memoryCheck, let format = options.formats.first {
+            let small = max(1, options.goalCommunes / 10)
+            progress("mémoire : batch de \(small) communes…")
+            let smallCorpus = work + "/communes-dixieme.csv"
+            _ = try TerritoriesCorpus.write(to: smallCorpus, count: small, vocabulary: base.vocabulary, seed: options.seed)
+            let output = work + "/sortie-dixieme"
+            let outcome = try ChildProcess.run(binary, ["batch", smallCorpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
+                                                        "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: work + "/erreurs-dixieme.txt")
+            try? FileManager.default.removeItem(atPath: output)
+            let large = cases.first { $0.format == format }?.batch.peakBytes
+            lines.append("Mémoire (format \(format)) : RSS max \(FrenchNumber.megabytes(outcome.peakBytes)) pour \(FrenchNumber.count(small)) communes, \(FrenchNumber.megabytes(large)) pour \(FrenchNumber.count(options.goalCommunes)).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `mandat-sante`, built beside this benchmark.
+    static func siblingBinary() -> String {
+        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (own as NSString).deletingLastPathComponent + "/mandat-sante"
+    }
+
+    /// The size of every file of `folder` (hidden ones too: the manifest counts as a file written).
+    static func fileSizes(_ folder: String) -> [Int] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.compactMap { name in
+            var info = stat()
+            guard stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return Int(info.st_size)
+        }
+    }
+}
+
+/// The baseline: the same number of files of the same sizes, from one buffer, each written to a temporary file
+/// and renamed, then one `syncfs` — the disk's and the file system's share of a batch, nothing else.
+enum PlainWrite {
+    static func run(sizes: [Int], folder: String) throws -> Double {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let buffer = [UInt8](repeating: 0x61, count: sizes.max() ?? 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (index, size) in sizes.enumerated() {
+            let temporary = folder + "/.t\(index).tmp"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw ChildProcess.Failure(description: "écriture simple : \(String(cString: strerror(errno)))") }
+            var written = 0
+            while written < size {
+                let count = buffer.withUnsafeBytes { bytes in bytes.baseAddress.map { write(descriptor, $0 + written, size - written) } ?? -1 }
+                guard count > 0 else { close(descriptor); throw ChildProcess.Failure(description: "écriture simple : \(String(cString: strerror(errno)))") }
+                written += count
+            }
+            close(descriptor)
+            guard rename(temporary, folder + "/f\(index)") == 0 else { throw ChildProcess.Failure(description: "écriture simple : renommage impossible") }
+        }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        if descriptor >= 0 {
+            // `syncfs`, looked up at run time as batch does (the C library may not declare it).
+            typealias SyncFS = @convention(c) (Int32) -> Int32
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+                _ = unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
+            } else {
+                sync()
+            }
+            close(descriptor)
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
