@@ -100,7 +100,7 @@ struct BatchCommandTests {
         let leverRows = try tableRows("leviers.csv", in: directory, header: "ligne;code INSEE;territoire;type;population;levier;identifiant du levier;actions;rangs")
         #expect(leverRows.count == Set(actions.map { "\($0[0])|\($0[10])" }).count)
         #expect(leverRows.filter { $0[0] == "2" }.map { Int($0[7]) ?? 0 }.reduce(0, +) == villageActions.count)
-        #expect(try text("erreurs.csv", in: directory) == "\u{FEFF}ligne;colonne;territoire;code;message\r\n")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("erreurs.csv")) == Data("\u{FEFF}ligne;colonne;territoire;code;message\r\n".utf8))
 
         // The summary's first recommendation is the one actions.csv lists for the most territories.
         var counts: [String: Int] = [:]
@@ -133,7 +133,7 @@ struct BatchCommandTests {
         #expect(result.error.contains("\(input):3:3: erreur: [csv.valeur] colonne 3 « population » : « douze » n'est pas un nombre"))
         #expect(result.error.contains("\(input):4:5: erreur: [csv.valeur] colonne 5 « cpts » : « peut-être » n'est pas un booléen"))
         #expect(result.error.contains("2 feuilles de route écrites"))
-        #expect(result.error.contains("(4 lignes lues dont 2 en erreur, ignorées (voir erreurs.csv))"))
+        #expect(result.error.contains("(4 lignes lues dont 2 en erreur, ignorées et détaillées dans erreurs.csv)"))
         #expect(try files(in: output) == ["002-bourg-a-exemple.txt", "005-bourg-d-exemple.txt", "actions.csv", "erreurs.csv", "leviers.csv", "resume.txt", "synthese.csv"])
         #expect(try synthesisRows(in: output).rows.map { $0[0] } == ["2", "5"])
         // Every error is in erreurs.csv too: line, column, territory, code, message.

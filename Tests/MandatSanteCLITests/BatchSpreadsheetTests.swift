@@ -98,7 +98,7 @@ struct BatchSpreadsheetTests {
         let written = runCLI(["batch", "--modele", path])
         #expect(written.exitCode == 0, "\(written.error)")
         #expect(written.error.contains("Modèle écrit dans « \(path) »"))
-        let template = try String(contentsOfFile: path, encoding: .utf8)
+        let template = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         let lines = template.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("\u{FEFF}Nom du territoire;Type de territoire;Code INSEE (ou SIREN de l'EPCI);Population;Catégorie de densité (grille INSEE);"))
         #expect(lines[1].hasPrefix("Village de Saint-Aubin (exemple);commune;00000;420;rural à habitat dispersé;"))

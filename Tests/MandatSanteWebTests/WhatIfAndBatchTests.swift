@@ -49,7 +49,8 @@ struct WhatIfAndBatchTests {
         let bytes = archive.response.body
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let names = ZipNames.read(bytes)
-        #expect(names.count == 14 && names.contains("synthese.csv") && names.contains("resume.txt"))
+        #expect(names.count == 16 && names.contains("synthese.csv") && names.contains("resume.txt"))
+        #expect(names.contains("actions.csv") && names.contains("leviers.csv") && !names.contains("erreurs.csv"))
         #expect(names.contains("002-village-de-sainte-ondine-des-landes-exemple.md"))
         #expect(get("/lot/0000.zip").status == 404)
     }

@@ -85,11 +85,10 @@ struct ExecutiveSynthesis {
         var counts: [String: Int] = [:]
         var example: [String: (score: Int, title: String)] = [:]
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
-        let facts = roadmap.profile.facts
         for item in roadmap.items {
             let recommendation = item.recommendation
             var read: Set<String> = []
-            for leaf in FactStatement.heldLeaves(recommendation.condition.trace(facts)) { read.formUnion(leaf.expression.factNames) }
+            for leaf in FactStatement.heldLeaves(context.trace(recommendation)) { read.formUnion(leaf.expression.factNames) }
             for (offset, boost) in recommendation.boosts.enumerated() where item.score.applies(boost: offset) && boost.points > 0 {
                 read.formUnion(boost.condition.expression.factNames)
             }

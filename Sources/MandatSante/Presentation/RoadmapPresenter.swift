@@ -64,12 +64,24 @@ public struct RoadmapPresenter: Sendable {
         let ruleBase: RuleBase
         let facts: FactStatement
         let explainer: ConditionExplainer
+        /// The trace of each planned recommendation's condition over the profile, by id: the card and the
+        /// synthesis's findings both read it, and building it is the dearest part of wording a card.
+        private let traces: [String: ConditionTrace]
 
         init(roadmap: Roadmap, ruleBase: RuleBase) {
             self.roadmap = roadmap
             self.ruleBase = ruleBase
             facts = FactStatement(profile: roadmap.profile)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
+            let profileFacts = roadmap.profile.facts
+            var traces: [String: ConditionTrace] = [:]
+            for item in roadmap.items { traces[item.recommendation.id] = item.recommendation.condition.trace(profileFacts) }
+            self.traces = traces
+        }
+
+        /// The trace of `recommendation`'s condition over the profile.
+        func trace(_ recommendation: Recommendation) -> ConditionTrace {
+            traces[recommendation.id] ?? recommendation.condition.trace(roadmap.profile.facts)
         }
 
         func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
@@ -79,11 +91,9 @@ public struct RoadmapPresenter: Sendable {
         /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
         /// that applies (its reason replaces the bare finding it rests on).
         func forYou(_ recommendation: Recommendation, score: Score) -> [String] {
-            let profileFacts = roadmap.profile.facts
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
-            let trace = recommendation.condition.trace(profileFacts)
-            let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: FactStatement.sizeFacts) }
+            let held = FactStatement.heldLeaves(trace(recommendation)).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: FactStatement.sizeFacts) }
             var lines: [String] = []
             for leaf in held {
                 for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) { lines.append(statement) }

@@ -3,20 +3,26 @@ public enum HTMLEscaping {
     /// Replaces the five characters HTML gives a meaning: `&`, `<`, `>`, `"` and `'`. Safe in text and in
     /// attribute values quoted with either quote.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        // On bytes: the five are ASCII, never part of a longer UTF-8 sequence; most texts hold none of them.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: result += Self.ampersand
+            case 0x3C: result += Self.lessThan
+            case 0x3E: result += Self.greaterThan
+            case 0x22: result += Self.quote
+            case 0x27: result += Self.apostrophe
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 
     /// Escaped prose in French typography: guillemets on the line of the words they enclose, numbers whole.
     static func prose(_ text: String) -> String {

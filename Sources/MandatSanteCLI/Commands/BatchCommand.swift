@@ -157,7 +157,8 @@ struct BatchCommand {
         func number(_ count: Int) -> String { ValueFormatter.number(Double(count)) }
         var counts = "\(number(rows)) ligne\(rows > 1 ? "s" : "") lue\(rows > 1 ? "s" : "")"
         if summary.failedRows > 0 {
-            counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(summary.failedRows > 1 ? "s" : "") (voir erreurs.csv)"
+            let plural = summary.failedRows > 1 ? "s" : ""
+            counts += " dont \(number(summary.failedRows)) en erreur, ignorée\(plural) et détaillée\(plural) dans erreurs.csv"
         }
         if roadmaps {
             console.writeError("\(number(written)) feuille\(written > 1 ? "s" : "") de route écrite\(written > 1 ? "s" : "") dans \(QuotedText.path(directory)) (\(counts)), avec synthese.csv, actions.csv, leviers.csv, erreurs.csv et resume.txt.\n")

@@ -17,6 +17,11 @@
 /// Errors carry a `kind` and arguments (the wording is the caller's), and for a text the `offset` of the faulty
 /// character, so that a file reader can report its exact line and column.
 public enum TypedValueReader {
+    /// A printable ASCII byte other than the space: a character no trimming removes.
+    private static func isASCIIVisible(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
+    }
+
     /// Words for « none » in a set.
     public static let noneWords: Set<String> = ["aucun", "aucune", "-"]
 
@@ -117,6 +122,9 @@ public enum TypedValueReader {
 
     /// Without the spaces (of any kind) around the value.
     public static func trimmed(_ text: some StringProtocol) -> String {
+        // The usual cell: ASCII letters or digits at both ends, nothing to trim.
+        let whole = String(text)
+        if let first = whole.utf8.first, let last = whole.utf8.last, isASCIIVisible(first), isASCIIVisible(last) { return whole }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
@@ -177,6 +185,8 @@ public enum TypedValueReader {
     /// The first control character of `text` (spaces, tabulations and line breaks around it do not count), unless
     /// it is a line break in a multi-line text; its offset counts from the start of `text`.
     private static func controlCharacter(in text: String, for fact: Fact) -> FactValueError? {
+        // No byte below 0x20, no DEL, no C1 or other multi-byte scalar: nothing to look at closer.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }

@@ -27,24 +27,25 @@ struct BatchOutputTests {
         let (base, roadmap) = try Fixture.plan(spec)
         let document = RoadmapPresenter(ruleBase: base).document(roadmap)
         let territory = BatchTables.Territory(line: 9, profile: roadmap.profile, vocabulary: base.vocabulary)
-        #expect(territory.kind == "commune" && !territory.population.isEmpty)
+        let kind = try #require(base.vocabulary.fact(named: "kind")?.choices.first { $0.id == spec.kind }?.label)
+        #expect(territory.kind == kind && !territory.population.isEmpty)
         let levers = base.levers
         #expect(BatchTables.header(.synthesis, levers: levers) == "\u{FEFF}ligne;code INSEE;territoire;type;population;actions;" + levers.map(\.title).joined(separator: ";") + ";actions dans l'ordre;identifiants dans l'ordre\r\n")
         #expect(BatchTables.header(.errors, levers: levers) == "\u{FEFF}ligne;colonne;territoire;code;message\r\n")
         let rows = BatchTables.rows(document, territory: territory, levers: levers)
         let quotedName = "\"Bourg; dit \"\"le haut\"\"\""
         let items = roadmap.items
-        #expect(rows.synthesis.hasPrefix("9;;\(quotedName);commune;\(territory.population);\(items.count);"))
+        #expect(rows.synthesis.hasPrefix("9;;\(quotedName);\(kind);\(territory.population);\(items.count);"))
         #expect(rows.synthesis.hasSuffix(";" + items.map(\.recommendation.id).joined(separator: " | ") + "\r\n"))
         for lever in levers {
             let count = items.filter { $0.recommendation.lever == lever.id }.count
-            #expect(rows.levers.contains("\(quotedName);commune;\(territory.population);\(lever.title);\(lever.id);\(count);") == (count > 0), "\(lever.id)")
+            #expect(rows.levers.contains("\(quotedName);\(kind);\(territory.population);\(lever.title);\(lever.id);\(count);") == (count > 0), "\(lever.id)")
         }
         let actions = rows.actions.split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(actions.count == items.count + 1)
         let first = try #require(items.first)
         let card = try #require(document.cards.first)
-        #expect(actions.first == "9;;\(quotedName);commune;\(territory.population);1;\(roadmap.calendar.phases[first.phaseIndex].title);\(card.period);\(first.recommendation.id);\(first.recommendation.title);\(card.leverTitle);\(card.carrier);\(card.deadline ?? "");\(card.effort);\(card.cost ?? "");\(first.score.total)")
+        #expect(actions.first == "9;;\(quotedName);\(kind);\(territory.population);1;\(roadmap.calendar.phases[first.phaseIndex].title);\(card.period);\(first.recommendation.id);\(first.recommendation.title);\(card.leverTitle);\(card.carrier);\(card.deadline ?? "");\(card.effort);\(card.cost ?? "");\(first.score.total)")
     }
 
     @Test("nombres pour un tableur français : entiers sans séparateur, virgule décimale")
