@@ -37,7 +37,7 @@ struct BatchOutputFolderTests {
         #expect(batch(try territories(3, in: work), into: output).exitCode == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(names == [".mandat-sante-batch", "002-village-de-sainte-ondine-des-landes-exemple.txt", "003-hameaux-de-la-haute-sevre-exemple.txt",
-                          "004-bourg-de-castel-aurele-exemple.txt", "resume.txt", "synthese.csv"])
+                          "004-bourg-de-castel-aurele-exemple.txt", "actions.csv", "erreurs.csv", "leviers.csv", "resume.txt", "synthese.csv"])
         #expect(try String(contentsOf: output.appendingPathComponent("resume.txt"), encoding: .utf8).contains("3 lignes de territoire lues : 3 feuilles de route écrites"))
         // A file the user put there is not the batch's: it stays.
         try "notes".write(to: output.appendingPathComponent("001-mes-notes.txt"), atomically: true, encoding: .utf8)
