@@ -62,7 +62,7 @@ enum RuleDefinitionsReader {
             reader.reportUnknownFields()
             diagnostics += reader.diagnostics
             guard let nameNode, case .string(let name) = nameNode.value else { continue }
-            let location = nameNode.location.inFile(file)
+            let location = (nameNode.locatedText?.location ?? nameNode.location).inFile(file)
             guard ConditionDefinitions.isValidName(name) else {
                 diagnostics.append(.error("definitions.nom-invalide", ["name": name], at: location))
                 continue

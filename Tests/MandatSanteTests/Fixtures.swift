@@ -188,25 +188,28 @@ enum Fixture {
         RuleFile(path: path, bytes: Array(text.utf8))
     }
 
-    static func files(_ recommendationFiles: [(path: String, text: String)]) -> RuleFiles {
+    static func files(_ recommendationFiles: [(path: String, text: String)], definitions: String? = nil) -> RuleFiles {
         RuleFiles(
             vocabulary: file("Rules/vocabulary.json", vocabularyJSON),
             levers: file("Rules/levers.json", leversJSON),
             sources: file("Rules/sources.json", sourcesJSON),
+            definitions: definitions.map { file(definitionsPath, $0) },
             recommendations: recommendationFiles.map { file($0.path, $0.text) })
     }
 
-    static func load(_ recommendationFiles: [(path: String, text: String)]) -> RuleBaseLoader.Result {
-        RuleBaseLoader.load(files(recommendationFiles))
+    static let definitionsPath = "Rules/definitions.json"
+
+    static func load(_ recommendationFiles: [(path: String, text: String)], definitions: String? = nil) -> RuleBaseLoader.Result {
+        RuleBaseLoader.load(files(recommendationFiles, definitions: definitions))
     }
 
-    static func load(_ recs: [Rec]) -> RuleBaseLoader.Result {
-        load(recommendationFiles(recs))
+    static func load(_ recs: [Rec], definitions: String? = nil) -> RuleBaseLoader.Result {
+        load(recommendationFiles(recs), definitions: definitions)
     }
 
     /// A rule base that must load without any diagnostic.
-    static func ruleBase(_ recs: [Rec] = standard) throws -> RuleBase {
-        let result = load(recs)
+    static func ruleBase(_ recs: [Rec] = standard, definitions: String? = nil) throws -> RuleBase {
+        let result = load(recs, definitions: definitions)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.position): \($0.code) \($0.message)" })")
         return try #require(result.ruleBase)
     }
@@ -262,9 +265,9 @@ enum Fixture {
 
     /// Plans `spec` against `recs`, from `start` (December 2026 by default).
     static func plan(
-        _ spec: ProfileSpec, recs: [Rec] = standard, start: (Int, Int) = (2026, 12), top: Int? = nil
+        _ spec: ProfileSpec, recs: [Rec] = standard, start: (Int, Int) = (2026, 12), top: Int? = nil, definitions: String? = nil
     ) throws -> (ruleBase: RuleBase, roadmap: Roadmap) {
-        let base = try ruleBase(recs)
+        let base = try ruleBase(recs, definitions: definitions)
         let profile = try profile(spec, in: base)
         let roadmap = Planner(ruleBase: base).plan(profile, calendar: try calendar(start.0, start.1), top: top)
         return (base, roadmap)
