@@ -97,6 +97,7 @@ public enum RuleBaseLoader {
         readElement: (inout JSONObjectReader) -> T?
     ) -> [T] where T.ID == String {
         guard var document = JSONObjectReader(root, file: file, context: "le fichier", diagnostics: &diagnostics) else { return [] }
+        _ = document.member("$schema")
         let elements = document.array(key, required: true) ?? []
         document.reportUnknownFields()
         diagnostics += document.diagnostics

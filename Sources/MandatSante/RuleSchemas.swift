@@ -1,31 +1,31 @@
 import RuleKit
 
 /// JSON Schemas of the files people edit, generated from the rule base so they never drift from it:
-/// profiles (from the vocabulary), recommendation files (levers, sources, horizons from the base) and tests.
+/// profiles (from the vocabulary), definitions, tests, and the vocabulary, levers and sources files themselves.
+/// Recommendations are Markdown files: `RecommendationReader` checks them, with positions.
 public enum RuleSchemas {
     public enum Kind: String, CaseIterable, Sendable {
         case profile
-        case rules
+        case definitions
         case tests
+        case vocabulary
+        case levers
+        case sources
         /// The JSON export of a roadmap (`roadmap --format json`).
         case roadmap
 
         /// The file name under `Rules/schema/`.
-        public var fileName: String {
-            switch self {
-            case .profile: return "profile.schema.json"
-            case .rules: return "recommendations.schema.json"
-            case .tests: return "tests.schema.json"
-            case .roadmap: return "roadmap.schema.json"
-            }
-        }
+        public var fileName: String { "\(self == .profile ? "profile" : rawValue).schema.json" }
     }
 
     public static func schema(_ kind: Kind, for ruleBase: RuleBase) -> JSONOutput {
         switch kind {
         case .profile: return profile(ruleBase.vocabulary)
-        case .rules: return recommendations(ruleBase)
+        case .definitions: return definitions(ruleBase)
         case .tests: return tests(ruleBase)
+        case .vocabulary: return vocabulary()
+        case .levers: return levers()
+        case .sources: return sources()
         case .roadmap: return RoadmapJSONSchema.schema(for: ruleBase, id: Kind.roadmap.fileName)
         }
     }
@@ -57,105 +57,92 @@ public enum RuleSchemas {
                  ("items", .object([("enum", .array(ruleBase.recommendations.map { .string($0.id) }.sorted { $0.rendered() < $1.rendered() }))]))])
     }
 
-    static func recommendations(_ ruleBase: RuleBase) -> JSONOutput {
-        let facts = ruleBase.vocabulary.facts.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
-        let condition = text("Condition sur les faits du profil, par exemple « not cpts and population >= 10000 ». Faits : \(facts).")
-        let source: JSONOutput = .object([
-            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("document"), .string("section")])),
+    /// A document `{ "$schema": …, "<key>": [ items ] }` of the rule base.
+    private static func document(_ kind: Kind, title: String, key: String, item: JSONOutput, required: Bool = true) -> JSONOutput {
+        .object([
+            ("$schema", .string(VocabularySchema.dialect)),
+            ("$id", .string(kind.fileName)),
+            ("title", .string(title)),
+            ("type", .string("object")), ("additionalProperties", .bool(false)),
+            ("required", .array(required ? [.string(key)] : [])),
             ("properties", .object([
-                ("document", .object([("enum", .array(ruleBase.sources.map { .string($0.id) }))])),
-                ("section", text("Section ou titre du document où le point est fait.")),
+                ("$schema", .object([("type", .string("string"))])),
+                (key, .object([("type", .string("array")), ("items", item)])),
             ])),
         ])
-        let boost: JSONOutput = .object([
-            ("type", .string("object")), ("additionalProperties", .bool(false)),
-            ("required", .array([.string("when"), .string("points"), .string("reason")])),
-            ("properties", .object([
-                ("when", .object([("$ref", .string("#/$defs/condition"))])),
-                ("points", .object([("type", .string("integer")), ("minimum", .integer(-100)), ("maximum", .integer(100))])),
-                ("reason", text("Raison du bonus, en français, montrée dans l'explication.")),
-            ])),
+    }
+
+    private static func record(required: [String], _ properties: [(String, JSONOutput)]) -> JSONOutput {
+        .object([("type", .string("object")), ("additionalProperties", .bool(false)),
+                 ("required", .array(required.map { .string($0) })), ("properties", .object(properties))])
+    }
+
+    private static let name: JSONOutput = .object([
+        ("type", .string("string")), ("pattern", .string("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")),
+        ("description", .string("Minuscules sans accent, chiffres et tirets, en commençant par une lettre (petite-commune).")),
+    ])
+
+    /// `definitions.json`: named conditions and boosts.
+    static func definitions(_ ruleBase: RuleBase) -> JSONOutput {
+        let facts = ruleBase.vocabulary.facts.map(\.name).joined(separator: ", ")
+        let condition = text("Condition sur les faits du profil et les conditions nommées, par exemple « medicalZoning == 'zip' ». Faits : \(facts).")
+        let conditions = record(required: ["name", "when"], [
+            ("name", name), ("when", condition), ("description", text("Ce que la condition veut dire, en français.")),
         ])
-        let example: JSONOutput = .object([
-            ("type", .string("object")), ("additionalProperties", .bool(false)),
-            ("required", .array([.string("territory"), .string("what")])),
-            ("properties", .object([("territory", text("Territoire réel.")), ("what", text("Ce qu'il a fait.")), ("source", .object([("$ref", .string("#/$defs/source"))]))])),
-        ])
-        let line: JSONOutput = .object([("anyOf", .array([
-            .object([("type", .string("string")), ("minLength", .integer(1))]),
-            .object([
-                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("text"), .string("when")])),
-                ("properties", .object([("text", text("La ligne.")), ("when", .object([("$ref", .string("#/$defs/condition"))]))])),
-            ]),
-        ])), ("description", .string("Une ligne, ou { text, when } pour une ligne qui ne vaut que pour certains territoires."))])
-        func lines(_ description: String, min: Int, max: Int? = nil) -> JSONOutput {
-            var members: [(String, JSONOutput)] = [("type", .string("array")), ("description", .string(description)), ("items", line), ("minItems", .integer(min))]
-            if let max { members.append(("maxItems", .integer(max))) }
-            return .object(members)
-        }
-        let caution: JSONOutput = .object([
-            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("when"), .string("text")])),
-            ("properties", .object([("when", .object([("$ref", .string("#/$defs/condition"))])), ("text", text("La mise en garde."))])),
-        ])
-        let deadline: JSONOutput = .object([("anyOf", .array([
-            .object([("const", .string(Deadline.hotSeasonKeyword))]),
-            .object([
-                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("before"), .string("reason")])),
-                ("properties", .object([
-                    ("before", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$"))])),
-                    ("reason", text("Pourquoi cette date, en français : « avant le renouvellement du PRS »."))])),
-            ]),
-        ])), ("description", .string("« \(Deadline.hotSeasonKeyword) » (prête avant l'été, l'été austral ou la saison des pluies), ou une date avec sa raison."))])
-        let priorities = ruleBase.vocabulary.fact(named: "priorities")?.choiceIDs ?? []
-        let required = ["id", "title", "lever", "when", "priority", "horizon", "effort", "carrier", "why", "steps", "partners", "sources", "indicators"]
-        let recommendation: JSONOutput = .object([
-            ("type", .string("object")), ("additionalProperties", .bool(false)),
-            ("required", .array(required.map { .string($0) })),
-            ("properties", .object([
-                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),
-                ("title", text("Titre : une action.")),
-                ("lever", .object([("enum", .array(ruleBase.levers.map { .string($0.id) }))])),
-                ("when", .object([("$ref", .string("#/$defs/condition"))])),
-                ("priority", .object([("type", .string("integer")), ("minimum", .integer(0)), ("maximum", .integer(100))])),
-                ("boosts", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/$defs/boost"))]))])),
-                ("horizon", .object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))])),
-                ("effort", .object([("enum", .array(Effort.allCases.map { .string($0.rawValue) }))])),
-                ("carrier", .object([("enum", .array(Carrier.allCases.map { .string($0.rawValue) })),
-                                     ("description", .string("Qui porte : commune, intercommunalite, territoire (la collectivité du profil) ou partenaire."))])),
-                ("carriedBy", text("Pour un porteur partenaire : qui, en français.")),
-                ("cost", .object([("enum", .array(CostRange.allCases.map { .string($0.rawValue) })),
-                                  ("description", .string("Ordre de grandeur du coût : temps, faible (< 10 k€), moyen, eleve, tres-eleve (> 1 M€)."))])),
-                ("deadline", deadline),
-                ("foundation", .object([("type", .string("boolean")), ("description", .string("Décision fondatrice du mandat, placée avant toute autre."))])),
-                ("serves", .object([("type", .string("array")), ("items", .object([("enum", .array(priorities.map { .string($0) }))])),
-                                    ("description", .string("Priorités de l'équipe que l'action sert."))])),
-                ("after", ids(ruleBase, "Recommandations à placer avant celle-ci quand elles sont retenues (ordre seulement).")),
-                ("together", ids(ruleBase, "Recommandations à placer dans la même phase quand elles sont retenues.")),
-                ("cautions", .object([("type", .string("array")), ("items", caution), ("description", .string("Mises en garde, chacune sous condition."))])),
-                ("replaces", ids(ruleBase, "Recommandations que celle-ci remplace quand les deux s'appliquent.")),
-                ("excludes", ids(ruleBase, "Recommandations incompatibles : la mieux notée reste.")),
-                ("why", text("Pourquoi, pour ce type de territoire (deux ou trois phrases).")),
-                ("steps", lines("Premiers pas concrets.", min: 2, max: 6)),
-                ("partners", lines("Partenaires à associer.", min: 1)),
-                ("funding", lines("Financements mobilisables.", min: 0)),
-                ("examples", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/$defs/example"))]))])),
-                ("evidence", text("Repères chiffrés, avec leur source.")),
-                ("sources", .object([("type", .string("array")), ("minItems", .integer(1)), ("items", .object([("$ref", .string("#/$defs/source"))]))])),
-                ("indicators", texts("Indicateurs de suivi.", min: 1, max: 3)),
-            ])),
+        let boosts = record(required: ["name", "when", "points", "reason"], [
+            ("name", name), ("when", condition),
+            ("points", .object([("type", .string("integer")), ("minimum", .integer(-100)), ("maximum", .integer(100))])),
+            ("reason", text("Raison du bonus, en français, montrée dans l'explication du score.")),
         ])
         return .object([
             ("$schema", .string(VocabularySchema.dialect)),
-            ("$id", .string(Kind.rules.fileName)),
-            ("title", .string("Fichier de recommandations MandatSanté")),
+            ("$id", .string(Kind.definitions.fileName)),
+            ("title", .string("Conditions et bonus nommés de la base de règles MandatSanté")),
             ("type", .string("object")), ("additionalProperties", .bool(false)),
-            ("required", .array([.string("recommendations")])),
             ("properties", .object([
                 ("$schema", .object([("type", .string("string"))])),
-                ("recommendations", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/$defs/recommendation"))]))])),
+                ("conditions", .object([("type", .string("array")), ("items", conditions)])),
+                ("boosts", .object([("type", .string("array")), ("items", boosts)])),
             ])),
-            ("$defs", .object([("recommendation", recommendation), ("condition", condition), ("boost", boost), ("example", example), ("source", source)])),
         ])
+    }
+
+    /// `vocabulary.json`: the facts a profile may state.
+    static func vocabulary() -> JSONOutput {
+        let value: JSONOutput = .object([("description", .string("Valeur du type du fait."))])
+        let choice = record(required: ["id", "label"], [
+            ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
+        ])
+        let fact = record(required: ["name", "type", "label"], [
+            ("name", .object([("type", .string("string")), ("pattern", .string("^[a-z][A-Za-z0-9]*$")), ("description", .string("Nom du fait dans les conditions (camelCase, sans tiret)."))])),
+            ("type", .object([("enum", .array(FactType.allCases.map { .string($0.rawValue) }))])),
+            ("required", .object([("type", .string("boolean"))])),
+            ("label", text("Libellé en français, tel qu'il paraît dans les explications.")),
+            ("falseLabel", text("Pour un fait oui/non : ce qu'on lit quand il est faux.")),
+            ("help", text("Aide en français pour qui remplit le profil.")),
+            ("unit", text("Unité (habitants, %).")),
+            ("min", .object([("type", .string("number"))])), ("max", .object([("type", .string("number"))])),
+            ("multiline", .object([("type", .string("boolean"))])),
+            ("askWhen", text("Condition sous laquelle le questionnaire pose la question.")),
+            ("default", value),
+            ("values", .object([("type", .string("array")), ("items", choice)])),
+        ])
+        return document(.vocabulary, title: "Vocabulaire des profils MandatSanté", key: "facts", item: fact)
+    }
+
+    /// `levers.json`.
+    static func levers() -> JSONOutput {
+        document(.levers, title: "Leviers d'action de la base de règles MandatSanté", key: "levers", item: record(required: ["id", "title", "description"], [
+            ("id", name), ("title", text("Titre du levier.")), ("description", text("Ce que recouvre le levier.")),
+            ("method", .object([("type", .string("boolean")), ("description", .string("Levier de méthode (pilotage, formation, ressources) : le planificateur borne leur nombre en tête de feuille de route."))])),
+        ]))
+    }
+
+    /// `sources.json`.
+    static func sources() -> JSONOutput {
+        document(.sources, title: "Documents sources de la base de règles MandatSanté", key: "sources", item: record(required: ["id", "title"], [
+            ("id", name), ("title", text("Référence complète du document.")), ("shortTitle", text("Forme courte, citée sous chaque action.")),
+        ]))
     }
 
     static func tests(_ ruleBase: RuleBase) -> JSONOutput {

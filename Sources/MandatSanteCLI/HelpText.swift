@@ -25,8 +25,10 @@ enum HelpText {
       test [CHEMIN...]              Lance les tests de règles (Rules/tests par défaut).
       check                         Vérifie toute la base de règles (erreurs, avertissements).
       coverage [CHEMIN...]          Ce que les tests de règles exercent (recommandations, branches).
-      rules [--lever LEVIER]        Catalogue des recommandations par levier, conditions en clair.
-      schema profile|rules|tests    Schéma JSON pour valider et compléter les fichiers dans un éditeur ;
+      rules [--lever LEVIER]        Catalogue des recommandations par levier, conditions en clair ;
+                                    -f csv : table des poids ; -f json : toute la base.
+      schema TYPE                   Schéma JSON pour valider et compléter les fichiers dans un éditeur
+                                    (profile, definitions, tests, vocabulary, levers, sources) ;
                                     schema roadmap : celui de l'export « roadmap --format json ».
       help [COMMANDE]               Affiche l'aide générale ou celle d'une commande.
 
@@ -219,24 +221,35 @@ enum HelpText {
     mandat-sante rules — catalogue des recommandations
 
     Utilisation :
-      mandat-sante rules [--lever LEVIER] [-f texte|markdown] [--rules DOSSIER]
+      mandat-sante rules [--lever LEVIER] [-f texte|markdown|csv|json] [-o FICHIER]
+                         [--rules DOSSIER]
 
     Liste les recommandations par levier, chacune avec sa condition lue en français et
     telle qu'écrite, ses bonus, sa priorité, son horizon, son effort et ses relations.
 
-    Exemple :
+    -f csv : une ligne par recommandation (identifiant, action, levier, priorité,
+    horizon, effort, porteur, fondation, bonus, score minimal et maximal), pour régler
+    les poids comme une table de décision dans un tableur.
+    -f json : toute la base telle que l'outil la lit (chaque recommandation avec tous
+    ses champs, conditions telles qu'écrites et résolues, définitions), pour d'autres
+    outils.
+
+    Exemples :
       mandat-sante rules --lever offre-de-soins
+      mandat-sante rules -f csv -o poids.csv
     """
 
     static let schema = """
     mandat-sante schema — schémas JSON des fichiers à éditer
 
     Utilisation :
-      mandat-sante schema profile|rules|tests|roadmap [-o FICHIER] [--rules DOSSIER]
+      mandat-sante schema TYPE [-o FICHIER] [--rules DOSSIER]
 
+    TYPE : profile, definitions, tests, vocabulary, levers, sources ou roadmap.
     Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils (depuis le
-    vocabulaire), des fichiers de recommandations, des fichiers de tests et de l'export
-    « roadmap --format json » (roadmap : chaque clé documentée). Des copies
+    vocabulaire), du fichier des définitions, des fichiers de tests, du vocabulaire, des
+    leviers, des sources et de l'export « roadmap --format json » (roadmap : chaque clé
+    documentée). Chaque fichier JSON de Rules/ y renvoie par sa clé « $schema ». Des copies
     sont dans Rules/schema/ ; un profil qui commence par
     "$schema": "../Rules/schema/profile.schema.json" est validé et complété par l'éditeur.
 

@@ -8,7 +8,7 @@ struct JSONSchemaValidator {
     static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description", "default"]
     static let supported: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems", "maxItems",
-        "uniqueItems", "minLength", "minimum", "maximum", "pattern", "$ref", "anyOf",
+        "uniqueItems", "minLength", "minimum", "maximum", "pattern", "$ref", "anyOf", "minProperties", "propertyNames",
     ]
 
     let root: [String: Any]
@@ -66,7 +66,13 @@ struct JSONSchemaValidator {
         for key in schema["required"] as? [String] ?? [] where object[key] == nil {
             errors.append("\(path) : clé obligatoire « \(key) » absente")
         }
+        if let minimum = schema["minProperties"] as? Int, object.count < minimum {
+            errors.append("\(path) : au moins \(minimum) clé(s) attendue(s)")
+        }
         for (key, member) in object.sorted(by: { $0.key < $1.key }) {
+            if let names = schema["propertyNames"] as? [String: Any] {
+                check(key, against: names, at: "\(path).\(key) (nom)", errors: &errors)
+            }
             if let propertySchema = properties[key] as? [String: Any] {
                 check(member, against: propertySchema, at: "\(path).\(key)", errors: &errors)
             } else if let additional = schema["additionalProperties"] as? [String: Any] {

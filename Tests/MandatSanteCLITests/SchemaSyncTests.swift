@@ -6,8 +6,11 @@ struct SchemaSyncTests {
     /// The schema kind behind each committed file of `Rules/schema/`.
     static let kinds = [
         "profile.schema.json": "profile",
-        "recommendations.schema.json": "rules",
+        "definitions.schema.json": "definitions",
         "tests.schema.json": "tests",
+        "vocabulary.schema.json": "vocabulary",
+        "levers.schema.json": "levers",
+        "sources.schema.json": "sources",
         "roadmap.schema.json": "roadmap",
     ]
 
@@ -21,6 +24,21 @@ struct SchemaSyncTests {
         #expect(result.exitCode == 0, "\(result.error)")
         let committed = try String(contentsOfFile: packageRoot + "/Rules/schema/" + file, encoding: .utf8)
         #expect(result.output == committed, "Rules/schema/\(file) n'est plus à jour : mandat-sante schema \(kind) --output Rules/schema/\(file)")
+    }
+
+    /// Every JSON file an author edits in `Rules/`.
+    static let editableFiles = ["vocabulary.json", "levers.json", "sources.json", "definitions.json"]
+        + ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Rules/tests")) ?? []).filter { $0.hasSuffix(".json") }.sorted().map { "tests/" + $0 }
+
+    @Test("chaque fichier JSON modifiable de Rules/ renvoie par « $schema » à son schéma, et le respecte", arguments: editableFiles)
+    func editableFileHasItsSchema(file: String) throws {
+        let path = packageRoot + "/Rules/" + file
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let reference = try #require(document["$schema"] as? String, "\(file) : « $schema » manque")
+        let schemaPath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(reference).standardizedFileURL.path
+        #expect(schemaPath.hasPrefix(packageRoot + "/Rules/schema/"), "\(file) : \(reference)")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: schemaPath))) as? [String: Any])
+        #expect(JSONSchemaValidator(root: schema).errors(in: document) == [], "\(file)")
     }
 
     @Test("les profils d'exemple respectent le schéma : faits connus, obligatoires présents, valeurs permises")

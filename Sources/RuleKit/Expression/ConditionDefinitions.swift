@@ -124,7 +124,7 @@ public struct ConditionDefinitions: Sendable {
 
     /// `source` with every named condition of `expression` written out, between parentheses when it joins
     /// conditions with `and` or `or`.
-    static func resolvedText(of expression: Expression, source: String) -> String {
+    public static func resolvedText(of expression: Expression, source: String) -> String {
         var scalars = Array(source.unicodeScalars)
         var replacements: [(Range<Int>, String)] = []
         func visit(_ node: Expression) {

@@ -5,6 +5,8 @@ public enum VocabularyLoader {
         guard var document = JSONObjectReader(root, file: file, context: "vocabulary", diagnostics: &diagnostics) else {
             return (Vocabulary(facts: []), diagnostics)
         }
+        // An editor's schema reference is not part of the vocabulary.
+        _ = document.member("$schema")
         let elements = document.array("facts", required: true) ?? []
         document.reportUnknownFields()
         diagnostics += document.diagnostics
