@@ -14,7 +14,7 @@ public struct Profile: Sendable {
     }
 
     public var name: String {
-        if case .text(let name)? = facts.value(of: "name", in: vocabulary) { return name }
+        if case .text(let name)? = facts.value(of: vocabulary.factName(.name), in: vocabulary) { return name }
         return file
     }
 

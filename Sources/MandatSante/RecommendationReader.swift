@@ -266,11 +266,12 @@ struct RecommendationReader {
 
     /// `sert`: values of the team priorities fact.
     private func readServes(_ items: [LocatedText], _ file: inout FileReading) -> [String] {
-        let allowed = vocabulary.fact(named: Self.prioritiesFact)?.choiceIDs ?? []
+        let prioritiesFact = vocabulary.factName(.priorities)
+        let allowed = vocabulary.fact(named: prioritiesFact)?.choiceIDs ?? []
         var result: [String] = []
         for item in items {
             guard allowed.contains(item.text) else {
-                file.report("regles.priorite-inconnue", "« \(Field.serves.rawValue) » cite « \(item.text) », qui n'est pas une valeur de « \(Self.prioritiesFact) »\(Suggestion.hint(for: item.text, among: allowed))", at: item.location)
+                file.report("regles.priorite-inconnue", "« \(Field.serves.rawValue) » cite « \(item.text) », qui n'est pas une valeur de « \(prioritiesFact) »\(Suggestion.hint(for: item.text, among: allowed))", at: item.location)
                 continue
             }
             if result.contains(item.text) {
@@ -282,8 +283,6 @@ struct RecommendationReader {
         return result
     }
 
-    /// The fact whose values `sert` names: the team's declared priorities.
-    static let prioritiesFact = "priorities"
 
     /// `échéance`: « avant-saison-chaude », or « AAAA-MM : raison ». Nil when invalid (reported).
     private func readDeadline(_ text: LocatedText, _ file: inout FileReading) -> Deadline? {

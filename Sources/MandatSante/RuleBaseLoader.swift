@@ -17,7 +17,11 @@ public enum RuleBaseLoader {
         guard let vocabularyRoot = parse(files.vocabulary, &diagnostics) else {
             return Result(ruleBase: nil, diagnostics: diagnostics.sorted())
         }
-        let (vocabulary, vocabularyDiagnostics) = VocabularyLoader.load(vocabularyRoot, file: files.vocabulary.path)
+        let (vocabulary, loaded) = VocabularyLoader.load(vocabularyRoot, file: files.vocabulary.path)
+        var vocabularyDiagnostics = loaded
+        if !vocabularyDiagnostics.hasErrors {
+            vocabularyDiagnostics += FactRole.check(vocabulary, file: files.vocabulary.path)
+        }
         diagnostics += vocabularyDiagnostics
         if vocabularyDiagnostics.hasErrors {
             return Result(ruleBase: nil, diagnostics: diagnostics.sorted())

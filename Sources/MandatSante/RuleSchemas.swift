@@ -111,11 +111,14 @@ public enum RuleSchemas {
     static func vocabulary() -> JSONOutput {
         let value: JSONOutput = .object([("description", .string("Valeur du type du fait."))])
         let choice = record(required: ["id", "label"], [
-            ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
+            ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),
+            ("role", .object([("enum", .array([.string(FactRole.communeChoice)])), ("description", .string("Pour une valeur du fait de rôle « type » : celle qui désigne une commune."))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
         ])
         let fact = record(required: ["name", "type", "label"], [
             ("name", .object([("type", .string("string")), ("pattern", .string("^[a-z][A-Za-z0-9]*$")), ("description", .string("Nom du fait dans les conditions (camelCase, sans tiret)."))])),
             ("type", .object([("enum", .array(FactType.allCases.map { .string($0.rawValue) }))])),
+            ("role", .object([("enum", .array(FactRole.allCases.map { .string($0.rawValue) })),
+                              ("description", .string("Ce que l'application lit elle-même dans ce fait (le nom, le type, la population, les agents, les priorités…)."))])),
             ("required", .object([("type", .string("boolean"))])),
             ("label", text("Libellé en français, tel qu'il paraît dans les explications.")),
             ("falseLabel", text("Pour un fait oui/non : ce qu'on lit quand il est faux.")),

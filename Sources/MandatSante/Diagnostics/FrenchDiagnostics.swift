@@ -247,6 +247,11 @@ public struct FrenchDiagnostics: DiagnosticWording {
     private static func vocabulary(_ code: String, _ a: Arguments) -> String {
         switch code {
         case "vocabulaire.doublon": return "le fait « \(a["fact"]) » est déclaré deux fois"
+        case "vocabulaire.role-inconnu": return "rôle inconnu « \(a["role"]) » pour le fait « \(a["fact"]) »\(a.hint) (rôles : \(a["roles"]))"
+        case "vocabulaire.role-manquant": return "aucun fait n'a le rôle « \(a["role"]) » : l'application le lit elle-même ; ajoutez \"role\": \"\(a["role"])\" au fait qui le porte (de type \(a["type"]))"
+        case "vocabulaire.role-en-double": return "le rôle « \(a["role"]) » est déjà donné à un autre fait : « \(a["fact"]) » ne peut pas le porter aussi"
+        case "vocabulaire.role-type": return "le fait « \(a["fact"]) » a le rôle « \(a["role"]) » mais le type \(a["type"]) ; le type \(a["expected"]) était attendu"
+        case "vocabulaire.role-commune": return "le fait « \(a["fact"]) » a le rôle « type » : l'une de ses valeurs doit avoir le rôle « commune » (\"role\": \"commune\")"
         case "vocabulaire.type-inconnu": return "type inconnu « \(a["type"]) » pour le fait « \(a["fact"]) »\(a.hint)"
         case "vocabulaire.valeurs-manquantes": return "le fait « \(a["fact"]) » de type \(a["type"]) doit lister ses valeurs dans « values »"
         case "vocabulaire.multiline": return "« multiline » ne vaut que pour un fait de type text, pas pour « \(a["fact"]) » (\(a["type"]))"

@@ -64,7 +64,7 @@ final class PlanningIndex: Sendable {
         carriers = recommendations.map(\.carrier)
         deadlines = recommendations.map(\.deadline)
         slots = ProfileSlots(ruleBase.vocabulary)
-        let choices = ruleBase.vocabulary.fact(named: ProfileSlots.priorities)?.choiceIDs ?? []
+        let choices = ruleBase.vocabulary.fact(named: ruleBase.vocabulary.factName(.priorities))?.choiceIDs ?? []
         priorityChoices = Array(choices.prefix(64))
         serves = recommendations.map { recommendation in
             recommendation.serves.reduce(UInt64(0)) { mask, value in
@@ -113,16 +113,11 @@ final class PlanningIndex: Sendable {
     var idRankBits: Int { Int.bitWidth - idRank.count.leadingZeroBitCount }
 }
 
-/// Where the facts the planner reads itself are stored in a profile: found once, not by name at every plan.
+/// Where the facts the planner reads itself are stored in a profile, found once through their roles in the
+/// vocabulary (`FactRole`), not by name at every plan.
 struct ProfileSlots: Sendable {
-    static let population = "population"
-    static let engineeringStaff = "engineeringStaff"
-    static let kind = "kind"
-    static let intercommunalHealth = "intercommunalHealth"
-    static let priorities = "priorities"
-    /// The value of `kind` for a commune; every other value is an intercommunality.
-    static let communeKind = "commune"
-
+    /// The value of the kind for a commune; every other value is an intercommunality.
+    let communeKind: String
     let population: Int?
     let engineeringStaff: Int?
     let kind: Int?
@@ -130,11 +125,12 @@ struct ProfileSlots: Sendable {
     let priorities: Int?
 
     init(_ vocabulary: Vocabulary) {
-        population = vocabulary.slot(of: Self.population)
-        engineeringStaff = vocabulary.slot(of: Self.engineeringStaff)
-        kind = vocabulary.slot(of: Self.kind)
-        intercommunalHealth = vocabulary.slot(of: Self.intercommunalHealth)
-        priorities = vocabulary.slot(of: Self.priorities)
+        communeKind = vocabulary.communeKind
+        population = vocabulary.slot(of: vocabulary.factName(.population))
+        engineeringStaff = vocabulary.slot(of: vocabulary.factName(.staff))
+        kind = vocabulary.slot(of: vocabulary.factName(.kind))
+        intercommunalHealth = vocabulary.slot(of: vocabulary.factName(.intercommunalHealth))
+        priorities = vocabulary.slot(of: vocabulary.factName(.priorities))
     }
 
     func number(_ slot: Int?, in facts: FactValues) -> Double? {
@@ -145,7 +141,7 @@ struct ProfileSlots: Sendable {
     /// Whether the profile describes a commune (true), an intercommunality (false), or does not say (nil).
     func isCommune(_ facts: FactValues) -> Bool? {
         guard let kind, case .text(let value)? = facts[kind] else { return nil }
-        return value == Self.communeKind
+        return value == communeKind
     }
 
     func intercommunalityCarriesHealth(_ facts: FactValues) -> Bool {

@@ -11,9 +11,10 @@ struct ExecutiveSynthesis {
 
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
-        let declared = roadmap.profile.value(ProfileSlots.priorities).flatMap { value -> String? in
+        let prioritiesFact = roadmap.profile.vocabulary.factName(.priorities)
+        let declared = roadmap.profile.value(prioritiesFact).flatMap { value -> String? in
             guard case .set(let members) = value, !members.isEmpty else { return nil }
-            return roadmap.profile.display(ProfileSlots.priorities)
+            return roadmap.profile.display(prioritiesFact)
         }
         let capacity = roadmap.capacity
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(Typography.count(capacity.staff, "agent")) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
@@ -80,8 +81,8 @@ struct ExecutiveSynthesis {
     /// boosts: said once each, with how many actions answer them. Size and the team's own choices are stated
     /// elsewhere and are not findings.
     private static func findings(_ roadmap: Roadmap, context: RoadmapPresenter.Context) -> [String] {
-        let excluded: Set<String> = [ProfileSlots.kind, ProfileSlots.population, ProfileSlots.priorities,
-                                     ProfileSlots.engineeringStaff, "name", "density", "departement", "region", "inseeCode"]
+        let vocabulary = roadmap.profile.vocabulary
+        let excluded = Set([FactRole.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode].map(vocabulary.factName))
         var counts: [String: Int] = [:]
         var example: [String: (score: Int, title: String)] = [:]
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
@@ -99,7 +100,6 @@ struct ExecutiveSynthesis {
                 if score > example[name]?.score ?? .min { example[name] = (score, recommendation.title) }
             }
         }
-        let vocabulary = roadmap.profile.vocabulary
         let ranked = counts.sorted { a, b in
             a.value != b.value ? a.value > b.value : (vocabulary.slot(of: a.key) ?? 0) < (vocabulary.slot(of: b.key) ?? 0)
         }

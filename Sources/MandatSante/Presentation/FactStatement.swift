@@ -24,9 +24,10 @@ struct FactStatement {
 
     /// « commune de 420 habitants », « communauté de communes de 18 500 habitants »
     var size: String {
-        let kind = profile.display(ProfileSlots.kind)
-        guard profile.value(ProfileSlots.population) != nil else { return kind }
-        return "\(kind) de \(profile.display(ProfileSlots.population))"
+        let kind = profile.display(profile.vocabulary.factName(.kind))
+        let population = profile.vocabulary.factName(.population)
+        guard profile.value(population) != nil else { return kind }
+        return "\(kind) de \(profile.display(population))"
     }
 
     /// What a condition's leaf that held says of the profile. Size facts (kind, population) are one finding;
@@ -43,7 +44,7 @@ struct FactStatement {
                 continue
             }
             for name in facts.sorted(by: vocabularyOrder) {
-                let text = Self.sizeFacts.contains(name) ? size : statement(name)
+                let text = sizeFacts.contains(name) ? size : statement(name)
                 if let text, !result.contains(text) { result.append(text) }
             }
         }
@@ -51,7 +52,7 @@ struct FactStatement {
     }
 
     /// Facts that make the size of the territory: stated once, as « commune de 420 habitants ».
-    static let sizeFacts: Set<String> = [ProfileSlots.kind, ProfileSlots.population]
+    var sizeFacts: Set<String> { [vocabulary.factName(.kind), vocabulary.factName(.population)] }
 
     private func vocabularyOrder(_ a: String, _ b: String) -> Bool {
         (vocabulary.slot(of: a) ?? .max) < (vocabulary.slot(of: b) ?? .max)

@@ -93,7 +93,7 @@ public struct RoadmapPresenter: Sendable {
         func forYou(_ recommendation: Recommendation, score: Score) -> [String] {
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
-            let held = FactStatement.heldLeaves(trace(recommendation)).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: FactStatement.sizeFacts) }
+            let held = FactStatement.heldLeaves(trace(recommendation)).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
             var lines: [String] = []
             for leaf in held {
                 for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) { lines.append(statement) }

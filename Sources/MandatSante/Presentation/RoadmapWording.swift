@@ -6,7 +6,8 @@ import RuleKit
 enum RoadmapWording {
     /// « la commune », « l'intercommunalité, à la demande de la commune », « la CPTS, avec l'appui de la commune »
     static func carrier(_ recommendation: Recommendation, facts: FactStatement) -> String {
-        let isCommune = facts.profile.value(ProfileSlots.kind) == .text(ProfileSlots.communeKind)
+        let vocabulary = facts.profile.vocabulary
+        let isCommune = facts.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         let own = isCommune ? "la commune" : "l'intercommunalité"
         switch recommendation.carrier {
         case .commune: return "la commune"
@@ -43,7 +44,7 @@ enum RoadmapWording {
         case .merit: return nil
         case .foundation: return DocumentLabels.foundationNote
         case .priority(let id):
-            let label = vocabulary.fact(named: ProfileSlots.priorities)?.label(ofChoice: id) ?? id
+            let label = vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: id) ?? id
             return "répond à la priorité « \(label) » de l'équipe"
         }
     }

@@ -33,7 +33,8 @@ public struct TerritoryPortrait: Sendable {
             .compactMap { $0 }.joined(separator: " ; ")))
         var coordination = [text("cls"), flag("clsm"), flag("healthCoordinator"), flag("healthReferent")]
         if case .bool(true)? = profile.value("qpv") { coordination.insert(flag("asv"), at: 2) }
-        if case .text("commune")? = profile.value("kind") { coordination.append(flag("intercommunalHealth")) }
+        let vocabulary = profile.vocabulary
+        if case .text(vocabulary.communeKind)? = profile.value(vocabulary.factName(.kind)) { coordination.append(flag(vocabulary.factName(.intercommunalHealth))) }
         lines.append(("Coordination", coordination.compactMap { $0 }.joined(separator: " ; ")))
         var population = [flag("qpv")]
         for optional in ["share75Plus", "povertyRate"] where profile.value(optional) != nil {
@@ -41,7 +42,7 @@ public struct TerritoryPortrait: Sendable {
         }
         population += [flag("heatExposure"), flag("ambroisie"), flag("pat")]
         lines.append(("Population et cadre de vie", population.compactMap { $0 }.joined(separator: " ; ")))
-        lines.append(("Priorités de l'équipe", Self.listOrNone(profile, "priorities", none: "aucune priorité déclarée")))
+        lines.append(("Priorités de l'équipe", Self.listOrNone(profile, vocabulary.factName(.priorities), none: "aucune priorité déclarée")))
         lines.append(("Projets prévus", Self.listOrNone(profile, "plannedProjects", none: "aucun projet structurant déclaré")))
         for (fact, label) in [("councils", "Instances de participation"), ("networks", "Réseaux"), ("programmes", "Programmes")] {
             if case .set(let members)? = profile.value(fact), !members.isEmpty {
@@ -54,8 +55,9 @@ public struct TerritoryPortrait: Sendable {
 
     /// « commune · 420 habitants · rural à habitat dispersé · Haute-Loire »
     static func summary(_ profile: Profile) -> String {
-        var parts = ["kind", "population", "density"].map(profile.display)
-        for optional in ["departement", "region"] where profile.value(optional) != nil {
+        let vocabulary = profile.vocabulary
+        var parts = [FactRole.kind, .population, .density].map { profile.display(vocabulary.factName($0)) }
+        for optional in [FactRole.departement, .region].map(vocabulary.factName) where profile.value(optional) != nil {
             parts.append(profile.display(optional))
         }
         return parts.joined(separator: " · ")

@@ -43,7 +43,7 @@ struct InitCommand {
         }
 
         let name: String
-        if case .text(let text)? = questionnaire.facts.value(of: "name", in: vocabulary) { name = text } else { name = "profil" }
+        if case .text(let text)? = questionnaire.facts.value(of: vocabulary.factName(.name), in: vocabulary) { name = text } else { name = "profil" }
         guard let path = try destination(output ?? Self.join(Self.defaultDirectory, ProfileDocument.fileName(for: name)), dialogue: dialogue) else {
             console.writeError("mandat-sante : aucun fichier n'a été écrit.\n")
             return .usage

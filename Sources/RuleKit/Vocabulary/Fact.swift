@@ -4,10 +4,13 @@ public struct Fact: Hashable, Sendable {
     public struct Choice: Hashable, Sendable {
         public var id: String
         public var label: String
+        /// What the application reads this value as, when it reads it (`commune`): see `Fact.role`.
+        public var role: String?
 
-        public init(id: String, label: String) {
+        public init(id: String, label: String, role: String? = nil) {
             self.id = id
             self.label = label
+            self.role = role
         }
     }
 
@@ -30,6 +33,9 @@ public struct Fact: Hashable, Sendable {
     public var multiline: Bool
     /// Where the fact was declared, for diagnostics about it.
     public var location: SourceLocation?
+    /// What the application reads this fact as (its population, its name…), so that code finds it by role
+    /// rather than by a name written in code; the engine gives roles no meaning.
+    public var role: String?
 
     public init(
         name: String, type: FactType, label: String, falseLabel: String? = nil, help: String = "",

@@ -19,5 +19,8 @@ public struct Vocabulary: Hashable, Sendable {
     /// The index under which values of `name` are stored in `FactValues`.
     public func slot(of name: String) -> Int? { slots[name] }
 
+    /// The facts that declare `role`, in the order declared (one, when the vocabulary is well formed).
+    public func facts(withRole role: String) -> [Fact] { facts.filter { $0.role == role } }
+
     public var factNames: [String] { facts.map(\.name) }
 }

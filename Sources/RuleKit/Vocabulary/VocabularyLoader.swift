@@ -46,6 +46,7 @@ public enum VocabularyLoader {
         let maximum = reader.number("max")
         let unit = reader.string("unit")
         let askWhen = reader.string("askWhen")
+        let role = reader.string("role")
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
         let valuesNode = reader.array("values")
@@ -68,9 +69,10 @@ public enum VocabularyLoader {
             }
             let id = choiceReader.string("id", required: true)
             let choiceLabel = choiceReader.string("label", required: true)
+            let choiceRole = choiceReader.string("role")
             choiceReader.reportUnknownFields()
             reader.append(choiceReader.diagnostics)
-            if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel)) }
+            if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel, role: choiceRole)) }
         }
         if (type == .enum || type == .set) && choices.isEmpty {
             reader.report("vocabulaire.valeurs-manquantes", ["fact": name, "type": typeName], at: node.location)
@@ -84,6 +86,7 @@ public enum VocabularyLoader {
         var fact = Fact(name: name, type: type, label: label, falseLabel: falseLabel, help: help, choices: choices,
                         required: required, minimum: minimum, maximum: maximum, unit: unit, askWhen: askWhen,
                         multiline: multiline && type == .text, location: node.location)
+        fact.role = role
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
