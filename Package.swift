@@ -20,12 +20,15 @@ let package = Package(
         // The command line as a testable library: arguments, subcommands, exit codes, file I/O.
         .target(name: "MandatSanteCLI", dependencies: ["MandatSante", "RuleKit", "MandatSanteWeb", "LoopbackHTTP"]),
         .executableTarget(name: "mandat-sante", dependencies: ["MandatSanteCLI"]),
+        // Realistic territories drawn from the vocabulary with a fixed seed, and Rules/ read from disk: what the
+        // benchmark and the planning invariant tests share.
+        .target(name: "ProfileGeneration", dependencies: ["MandatSante", "RuleKit"]),
         // Benchmark of the planner on generated profiles (`bench/run.sh`); reads Rules/ itself, no CLI.
-        .executableTarget(name: "mandat-sante-bench", dependencies: ["MandatSante", "RuleKit"]),
+        .executableTarget(name: "mandat-sante-bench", dependencies: ["MandatSante", "RuleKit", "ProfileGeneration"]),
         // What the engine's tests and the wording's tests share: a small vocabulary, seeded randomness, helpers.
         .target(name: "EngineTestSupport", dependencies: ["RuleKit"], path: "Tests/EngineTestSupport"),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "EngineTestSupport"]),
-        .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit", "EngineTestSupport"]),
+        .testTarget(name: "MandatSanteTests", dependencies: ["MandatSante", "RuleKit", "EngineTestSupport", "ProfileGeneration"]),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
         .testTarget(name: "MandatSanteWebTests", dependencies: ["MandatSanteWeb", "MandatSante", "RuleKit", "LoopbackHTTP"]),
         .testTarget(name: "MandatSanteCLITests", dependencies: ["MandatSanteCLI", "mandat-sante"]),

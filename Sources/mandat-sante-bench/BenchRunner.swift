@@ -1,5 +1,6 @@
 import Foundation
 import MandatSante
+import ProfileGeneration
 
 /// Runs every case of the benchmark: for each number of profiles and each rule-base variant, planning alone
 /// then planning and text rendering, on one core then on all of them; then the 35,000-communes goal.

@@ -275,8 +275,8 @@ struct PlannerTests {
         #expect(roadmap.phaseID("canicule") == "fin-d-annee")
         #expect(item.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 6), kind: .hotSeason(.mainland)))
 
-        // Phases before summer 2027 full of foundations: it aims at summer 2028. (Deadlines claim room right after
-        // the foundations, so better scored actions do not push it.)
+        // Phases before summer 2027 full of foundations: it aims at summer 2028. Merit decides what is in (the
+        // better scored actions all are); once in, its deadline decides when, ahead of them.
         let foundations = Self.crowded(3, effort: "faible").map { rec -> Rec in
             var rec = rec
             rec.foundation = true
@@ -289,6 +289,7 @@ struct PlannerTests {
         })
         #expect(crowded.item("canicule")?.deadline?.before == YearMonth(year: 2028, month: 6))
         #expect(crowded.phaseID("canicule") == "mi-mandat")
+        #expect(crowded.items.filter { $0.recommendation.id.hasPrefix("meilleure-") }.count == 3)
 
         // In the austral summer, the season starts in November.
         var reunion = Fixture.smallCommune

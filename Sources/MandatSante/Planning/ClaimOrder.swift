@@ -1,8 +1,10 @@
 /// Stage 3 of planning: the order in which candidates claim room in the calendar.
 ///
-/// Foundations of the mandate come first, then actions with a deadline (a season missed cannot be made up), then
-/// the best concrete action serving each priority the team declared (one that can start within the first year
-/// when there is one), then every other candidate by merit. Merit is the score, except that a prerequisite is as
+/// Foundations of the mandate come first, then the best concrete action serving each priority the team declared
+/// (one that can start within the first year when there is one), then every other candidate by merit. A deadline
+/// bounds where an action may go, not its turn: a weaker seasonal action never takes the room of a better one.
+/// Each unit claims at its own score: an action pulls its prerequisites in with it (`PhasePlacement`), so a
+/// prerequisite never holds room for an action that then finds none. Merit is the score, except that a prerequisite is as
 /// urgent as the most urgent action waiting for it. Actions that belong together (`together`) claim room as one
 /// unit, at the merit of the best of them.
 struct ClaimOrder {
@@ -45,11 +47,9 @@ struct ClaimOrder {
             units.append(members.sorted { index.idRank[$0] < index.idRank[$1] })
         }
 
-        // Foundations first (tier 0), deadlines (tier 1), the best action for each declared priority (tier 2),
-        // then merit (tier 3).
+        // Foundations first (tier 0), the best action for each declared priority (tier 1), then merit (tier 2).
         var reasons = [SelectionReason?](repeating: nil, count: count)
-        var tier = [Int](repeating: 3, count: units.count)
-        for position in candidates where index.deadlines[position] != nil { tier[unitOf[position]] = 1 }
+        var tier = [Int](repeating: 2, count: units.count)
         var picked = Set<Int>()
         for position in candidates where index.isFoundation[position] {
             reasons[position] = .foundation
@@ -67,9 +67,9 @@ struct ClaimOrder {
             guard let best else { continue }
             if reasons[best] == nil { reasons[best] = .priority(priority) }
             picked.insert(unitOf[best])
-            tier[unitOf[best]] = min(tier[unitOf[best]], 2)
+            tier[unitOf[best]] = min(tier[unitOf[best]], 1)
         }
-        let unitMerit = units.map { $0.map { merit[$0] }.max() ?? 0 }
+        let unitMerit = units.map { $0.map { state.scores[$0].total }.max() ?? 0 }
         let unitRank = units.map { $0.map { index.idRank[$0] }.min() ?? 0 }
         let order = units.indices.sorted { a, b in
             (tier[a], -unitMerit[a], unitRank[a]) < (tier[b], -unitMerit[b], unitRank[b])

@@ -34,15 +34,40 @@ struct PhasePlacement {
         var claimed = [Bool](repeating: false, count: order.units.count)
 
         // A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
-        // before what it needs, which would leave no room for that.
+        // before what it needs, which would leave no room for that. When the action then finds no room, what it
+        // pulled in (placed or not) is given back and claims again at its own turn, which comes later: had it
+        // come, the unit would have been claimed already.
+        var claimLog: [Int] = []
         func claim(_ unitIndex: Int) {
             guard !claimed[unitIndex] else { return }
             claimed[unitIndex] = true
+            let mark = claimLog.count
             let unit = order.units[unitIndex]
             for position in unit {
                 for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 { claim(unitOf[prerequisite]) }
             }
-            place(unit)
+            if !place(unit) {
+                for pulled in claimLog[mark...] {
+                    remove(order.units[pulled])
+                    claimed[pulled] = false
+                }
+                claimLog.removeSubrange(mark...)
+            }
+            claimLog.append(unitIndex)
+        }
+
+        /// Takes a placed unit out of its phase: it is a candidate again.
+        func remove(_ members: [Int]) {
+            guard let phase = members.first.map({ phaseOf[$0] }), phase >= 0 else { return }
+            free[phase] += members.reduce(0) { $0 + index.units[$1] }
+            methodCount -= members.filter { index.isMethod[$0] }.count
+            for position in members {
+                phaseOf[position] = -1
+                placements[position] = nil
+                deadlines[position] = nil
+                placedOrder[position] = Int.max
+                state.exits[position] = .none
+            }
         }
 
         /// Places `unit`; false when it found no room (its members' exits then say why).
@@ -132,18 +157,39 @@ struct PhasePlacement {
             }
             guard let evicted = candidates.first else { continue }
             let members = order.units[evicted]
-            let phase = phaseOf[members[0]]
-            free[phase] += members.reduce(0) { $0 + index.units[$1] }
-            methodCount -= members.filter { index.isMethod[$0] }.count
-            for position in members {
-                phaseOf[position] = -1
-                placements[position] = nil
-                deadlines[position] = nil
-                state.exits[position] = .noCapacity
-            }
+            remove(members)
+            for position in members { state.exits[position] = .noCapacity }
             if !place(unit) {
                 // Could not use the room after all (a deadline or a relation): give it back.
                 place(members)
+            }
+        }
+
+        // Merit settled which actions are in; when they go is settled again with the foundations first, then
+        // what has a deadline, then the others in their order, so that a seasonal action gets the earliest
+        // season the same actions allow. If that order cannot hold them all, the first placement stands.
+        let kept = order.units.indices.filter { phaseOf[order.units[$0][0]] >= 0 }
+        func has(_ unit: Int, _ property: (Int) -> Bool) -> Bool { order.units[unit].contains(where: property) }
+        let foundations = kept.filter { has($0) { index.isFoundation[$0] } }
+        let dated = kept.filter { !has($0) { index.isFoundation[$0] } && has($0) { index.deadlines[$0] != nil } }
+        if !dated.isEmpty {
+            let first = (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits)
+            for unit in kept { remove(order.units[unit]) }
+            let others = kept.filter { !foundations.contains($0) && !dated.contains($0) }
+            // As in the first placement, a unit's kept prerequisites take their room before it.
+            var replaced = [Bool](repeating: false, count: order.units.count)
+            func replace(_ unit: Int) -> Bool {
+                guard !replaced[unit] else { return true }
+                replaced[unit] = true
+                for position in order.units[unit] {
+                    for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 && first.0[prerequisite] >= 0 {
+                        guard replace(unitOf[prerequisite]) else { return false }
+                    }
+                }
+                return place(order.units[unit])
+            }
+            if !(foundations + dated + others).allSatisfy(replace) {
+                (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits) = first
             }
         }
     }

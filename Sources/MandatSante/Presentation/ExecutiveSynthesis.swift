@@ -59,14 +59,16 @@ struct ExecutiveSynthesis {
             let when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
-                cost: item.recommendation.cost?.label, funder: card.funding.first.map(funder), note: card.selection)
+                cost: item.recommendation.cost?.label, funder: card.funding.first.flatMap(funder), note: card.selection)
         }
     }
 
     /// Who funds, from a funding line: the part before its first dash, colon or parenthesis.
-    static func funder(_ line: String) -> String {
+    static func funder(_ line: String) -> String? {
+        // « Aucun financement spécifique nécessaire : … » names no funder.
+        if line.hasPrefix("Aucun") { return nil }
         var end = line.endIndex
-        for marker in [" – ", " — ", " : ", " (", ", "] {
+        for marker in [" – ", " — ", " : ", "\u{00A0}: ", " (", ", "] {
             if let range = line.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
         }
         let name = Typography.withoutFinalPeriod(String(line[..<end]))
@@ -78,14 +80,12 @@ struct ExecutiveSynthesis {
     static let commonNouns: Set<String> = ["Budget", "Budgets", "Fonds", "Crédits", "Dotation", "Dotations", "Aides", "Subventions", "Mécénat", "Appel", "Appels"]
 
     /// The facts of the profile that carry the most actions of the roadmap, through their conditions or their
-    /// boosts: said once each, with how many actions answer them. Size and the team's own choices are stated
+    /// boosts: said once each, with the numbers of the actions that answer them. Size and the team's own choices are stated
     /// elsewhere and are not findings.
     private static func findings(_ roadmap: Roadmap, context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         let excluded = Set([FactRole.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode].map(vocabulary.factName))
-        var counts: [String: Int] = [:]
-        var example: [String: (score: Int, title: String)] = [:]
-        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        var answering: [String: [Int]] = [:]
         for item in roadmap.items {
             let recommendation = item.recommendation
             var read: Set<String> = []
@@ -94,19 +94,16 @@ struct ExecutiveSynthesis {
                 read.formUnion(boost.condition.expression.factNames)
             }
             for name in read.subtracting(excluded) where context.facts.statement(name) != nil {
-                counts[name, default: 0] += 1
-                // The example is the best-scored action that is not about method.
-                let score = methodLevers.contains(recommendation.lever) ? item.score.total - 1_000 : item.score.total
-                if score > example[name]?.score ?? .min { example[name] = (score, recommendation.title) }
+                answering[name, default: []].append(item.rank)
             }
         }
-        let ranked = counts.sorted { a, b in
-            a.value != b.value ? a.value > b.value : (vocabulary.slot(of: a.key) ?? 0) < (vocabulary.slot(of: b.key) ?? 0)
+        let ranked = answering.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count
+                : (vocabulary.slot(of: a.key) ?? 0) < (vocabulary.slot(of: b.key) ?? 0)
         }
-        return ranked.prefix(findingCount).compactMap { name, count in
+        return ranked.prefix(findingCount).compactMap { name, ranks in
             guard let statement = context.facts.statement(name) else { return nil }
-            let title = example[name]?.title ?? ""
-            let answer = count > 1 ? "\(count) actions y répondent, dont « \(title) »" : "« \(title) » y répond"
+            let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
         }
     }

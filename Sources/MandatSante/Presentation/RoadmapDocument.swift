@@ -64,6 +64,9 @@ public struct RoadmapDocument: Sendable {
         public var used: Int
         /// « été 2027 », « bilan de mi-mandat (mars 2029) »…
         public var milestones: [String]
+        /// Whether the cards are given in outline (outside detail): the actions after the mid-mandate review,
+        /// which the team will plan in detail at the review, when an earlier phase comes first.
+        public var outlined: Bool
         public var cards: [Card]
     }
 
@@ -194,7 +197,7 @@ public struct RoadmapDocument: Sendable {
     public var data: DocumentData
 
     /// How many actions « à envisager ensuite » a rendering lists outside detail: a short list, not a catalogue.
-    public static let considerLaterShown = 8
+    public static let considerLaterShown = 6
 
     /// The entries « à envisager ensuite » a rendering lists, and how many more there are.
     public var shownConsiderLater: (entries: ArraySlice<Entry>, more: Int) {

@@ -32,6 +32,7 @@ public struct RoadmapPresenter: Sendable {
                 period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
                 capacity: roadmap.capacity.unitsPerPhase[index], used: roadmap.unitsUsed[index],
                 milestones: Milestones.of(phase, season: roadmap.hotSeason),
+                outlined: !detail && index > 0 && phase.start >= MandateCalendar.midMandateReview,
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
         let considerLater = roadmap.considerLater.map { context.entry($0) }
@@ -157,8 +158,10 @@ public struct RoadmapPresenter: Sendable {
             let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
             var line: String?
             if entry.reason.isConsiderLater {
-                let reasons = forYou(entry.recommendation, score: entry.score).prefix(1)
-                line = reasons.isEmpty ? nil : "pour vous : " + Typography.inline(Array(reasons))
+                // The territory's size alone is no reason worth a line: most actions apply from some size on.
+                let size = Typography.french(facts.size)
+                let reasons = forYou(entry.recommendation, score: entry.score).filter { $0 != size }.prefix(1)
+                line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
             }
             return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
                                          reason: wording.text, by: wording.by, score: entry.score.total, line: line)

@@ -34,7 +34,7 @@ enum RoadmapWording {
         switch item.placement {
         case .horizon, .prerequisite, .together: return nil
         case .capacity(let wanted):
-            return "reportée de « \(phases[wanted].title) » : capacité prise par des actions mieux classées"
+            return "reportée de « \(phases[wanted].title) » : capacité prise par des actions fondatrices, tenues par une échéance ou mieux classées"
         }
     }
 

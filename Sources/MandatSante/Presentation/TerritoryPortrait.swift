@@ -42,7 +42,10 @@ public struct TerritoryPortrait: Sendable {
         }
         population += [flag("heatExposure"), flag("ambroisie"), flag("pat")]
         lines.append(("Population et cadre de vie", population.compactMap { $0 }.joined(separator: " ; ")))
-        lines.append(("Priorités de l'équipe", Self.listOrNone(profile, vocabulary.factName(.priorities), none: "aucune priorité déclarée")))
+        // Declared priorities are stated in the synthesis; the portrait says only that there are none.
+        if case .set(let members)? = profile.value(vocabulary.factName(.priorities)), !members.isEmpty {} else {
+            lines.append(("Priorités de l'équipe", "aucune priorité déclarée"))
+        }
         lines.append(("Projets prévus", Self.listOrNone(profile, "plannedProjects", none: "aucun projet structurant déclaré")))
         for (fact, label) in [("councils", "Instances de participation"), ("networks", "Réseaux"), ("programmes", "Programmes")] {
             if case .set(let members)? = profile.value(fact), !members.isEmpty {
@@ -50,7 +53,8 @@ public struct TerritoryPortrait: Sendable {
             }
         }
         lines.append(("Capacité", Self.capacity(capacity)))
-        self.lines = lines
+        // Typography too: no line of the portrait starts with « ; ».
+        self.lines = lines.map { ($0.0, Typography.french($0.1)) }
     }
 
     /// « commune · 420 habitants · rural à habitat dispersé · Haute-Loire »

@@ -30,7 +30,8 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.append("<h2>\(text(DocumentLabels.actions))</h2>")
         for phase in document.phases where !phase.cards.isEmpty {
             out.append(#"<h3 class="phase-head" id="phase-\#(text(phase.id))">\#(text(phase.title)) <span class="when">\#(text(phase.period))</span></h3>"#)
-            for card in phase.cards { out += self.card(card, detail: document.detail) }
+            if phase.outlined { out.append(#"<p class="note">\#(text(DocumentLabels.outlineNote))</p>"#) }
+            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
         }
         out.append("</section>")
         let later = document.shownConsiderLater
@@ -114,16 +115,16 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
     }
 
-    private func card(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
+    private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         var out = [
             #"<article class="card" id="action-\#(card.rank)">"#,
             #"<header class="card-head"><span class="rank">\#(card.rank)</span><div>"#,
             "<h4>\(text(card.title))</h4>",
-            #"<p class="meta">"# + DocumentLabels.facts(card).map { "<span><strong>\(text($0.label))</strong> : \(text($0.text))</span>" }.joined()
+            #"<p class="meta">"# + DocumentLabels.facts(card, edition: edition).map { "<span><strong>\(text($0.label))</strong> : \(text($0.text))</span>" }.joined()
                 + "</p>",
             "</div></header>",
         ]
-        let forYou = DocumentLabels.forYou(card, detail: detail)
+        let forYou = DocumentLabels.forYou(card, edition: edition)
         if !forYou.isEmpty {
             out += [#"<div class="block for-you">"#, "<h5>\(text(DocumentLabels.forYou))</h5>", "<ul>"] + forYou.map { "<li>\(text($0))</li>" } + ["</ul>", "</div>"]
         }
@@ -136,25 +137,25 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         if let placement = card.placement {
             out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(Typography.capitalized(placement)))</p>"#)
         }
-        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.why))</h5>", "<p>\(text(DocumentLabels.why(card, detail: detail)))</p>", "</div>"]
+        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.why))</h5>", "<p>\(text(DocumentLabels.why(card, edition: edition)))</p>", "</div>"]
         out.append(#"<div class="columns">"#)
-        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.steps))</h5>", "<ol>"] + DocumentLabels.steps(card, detail: detail).map { "<li>\(text($0))</li>" } + ["</ol>", "</div>"]
+        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.steps))</h5>", "<ol>"] + DocumentLabels.steps(card, edition: edition).map { "<li>\(text($0))</li>" } + ["</ol>", "</div>"]
         out.append("<div>")
-        out += section(DocumentLabels.partners, [Typography.inline(DocumentLabels.partners(card, detail: detail))], asList: false)
-        out += section(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
-        out += section(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
+        out += section(DocumentLabels.partners, [Typography.inline(DocumentLabels.partners(card, edition: edition))], asList: false)
+        out += section(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
+        out += section(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
         out.append("</div>")
         out.append("</div>")
-        for example in DocumentLabels.examples(card, detail: detail) {
+        for example in DocumentLabels.examples(card, edition: edition) {
             out.append(#"<p class="block"><strong>\#(text(DocumentLabels.example))</strong> : \#(text(example.text))</p>"#)
         }
-        if detail, let evidence = card.evidence {
+        if edition == .full, let evidence = card.evidence {
             out.append(#"<p class="block"><strong>\#(text(DocumentLabels.evidence))</strong> : \#(text(evidence))</p>"#)
         }
-        let links = detail ? zip(card.sourceNumbers, card.sources).map { number, source in ##"<a href="#source-\##(number)">[\##(number)]</a> \##(text(source.section))"## }
+        let links = edition == .full ? zip(card.sourceNumbers, card.sources).map { number, source in ##"<a href="#source-\##(number)">[\##(number)]</a> \##(text(source.section))"## }
             : Array(Set(card.sourceNumbers)).sorted().map { number in ##"<a href="#source-\##(number)">[\##(number)]</a>"## }
         out.append(#"<p class="block source"><strong>\#(text(DocumentLabels.sources))</strong> : \#(links.joined(separator: ", "))</p>"#)
-        if detail {
+        if edition == .full {
             out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.score))</strong> : \#(text(card.scoreLine))</p>"#)
         }
         out.append("</article>")

@@ -12,7 +12,8 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         out += ["## \(DocumentLabels.actions)", ""]
         for phase in document.phases where !phase.cards.isEmpty {
             out += ["### \(inline(phase.title)) (\(inline(phase.period)))", ""]
-            for card in phase.cards { out += self.card(card, detail: document.detail) }
+            if phase.outlined { out += ["*\(DocumentLabels.outlineNote)*", ""] }
+            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
         }
         let later = document.shownConsiderLater
         if !later.entries.isEmpty {
@@ -52,9 +53,9 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         return out
     }
 
-    private func card(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
+    private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         var out = ["#### \(card.rank). \(inline(card.title))", ""]
-        out.append(DocumentLabels.facts(card).map { "**\($0.label)** : \(inline($0.text))" }.joined(separator: " · ") + "  ")
+        out.append(DocumentLabels.facts(card, edition: edition).map { "**\($0.label)** : \(inline($0.text))" }.joined(separator: " · ") + "  ")
         out.append("")
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
@@ -66,19 +67,19 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
             for (offset, item) in items.enumerated() { out.append("\(numbered ? "\(offset + 1)." : "-") \(inline(item))") }
             out.append("")
         }
-        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, detail: detail)))
+        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
         for caution in card.cautions { line(DocumentLabels.cautions, caution) }
         line(DocumentLabels.relations, Typography.inline(card.relations))
         line(DocumentLabels.placement, card.placement.map(Typography.capitalized))
-        line(DocumentLabels.why, DocumentLabels.why(card, detail: detail))
-        list(DocumentLabels.steps, DocumentLabels.steps(card, detail: detail), numbered: true)
-        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, detail: detail)))
-        list(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
-        for example in DocumentLabels.examples(card, detail: detail) { line(DocumentLabels.example, example.text) }
-        if detail { line(DocumentLabels.evidence, card.evidence) }
-        list(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
-        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, detail: detail))
-        if detail { line(DocumentLabels.score, card.scoreLine) }
+        line(DocumentLabels.why, DocumentLabels.why(card, edition: edition))
+        list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
+        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, edition: edition)))
+        list(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
+        for example in DocumentLabels.examples(card, edition: edition) { line(DocumentLabels.example, example.text) }
+        if edition == .full { line(DocumentLabels.evidence, card.evidence) }
+        list(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
+        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, edition: edition))
+        if edition == .full { line(DocumentLabels.score, card.scoreLine) }
         return out
     }
 

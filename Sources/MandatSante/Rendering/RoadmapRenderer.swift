@@ -39,7 +39,7 @@ enum DocumentLabels {
     static let synthesis = "Synthèse pour l'exécutif"
     static let findings = "Ce qui oriente la feuille de route"
     static let decisions = "Les décisions à prendre d'abord"
-    static let decisionsNote = "Numérotées comme les actions de la feuille de route."
+    static let decisionsNote = "numérotées comme les actions de la feuille de route"
     static let calendar = "Le calendrier"
     static let actions = "Les actions"
     static let portrait = "Portrait du territoire"
@@ -73,40 +73,47 @@ enum DocumentLabels {
     static let bibliography = "Sources citées"
     static let bibliographyIntro = "Chaque action renvoie à ces documents publics par leur numéro."
 
-    /// « [1], [4] »; in detail, each with the section it cites: « [1] section ; [4] section ».
-    static func sourceNumbers(_ card: RoadmapDocument.Card, detail: Bool) -> String {
-        guard detail else { return Array(Set(card.sourceNumbers)).sorted().map { "[\($0)]" }.joined(separator: ", ") }
+    /// « [1], [4] »; in full, each with the section it cites: « [1] section ; [4] section ».
+    static func sourceNumbers(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
+        guard edition == .full else { return Array(Set(card.sourceNumbers)).sorted().map { "[\($0)]" }.joined(separator: ", ") }
         return zip(card.sourceNumbers, card.sources).map { "[\($0)] \($1.section)" }.joined(separator: " ; ")
     }
 
-    /// What a card shows outside detail: the opening of its stakes, three first steps, three partners, one
-    /// funding line, one example and one indicator; `--detail` shows everything.
-    static let stepsShown = 3
-    static let indicatorsShown = 1
-    static let partnersShown = 3
-    static let fundingShown = 1
-    static let examplesShown = 1
-
-    static func why(_ card: RoadmapDocument.Card, detail: Bool) -> String { detail ? card.why : card.whyShort }
-
-    static func partners(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
-        detail ? card.partners : Array(card.partners.prefix(partnersShown))
+    /// How much of the cards of `phase` a rendering of `document` shows.
+    static func edition(of phase: RoadmapDocument.Phase, in document: RoadmapDocument) -> CardEdition {
+        document.detail ? .full : phase.outlined ? .outline : .short
     }
 
-    static func funding(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
-        detail ? card.funding : Array(card.funding.prefix(fundingShown))
+    /// Under the heading of an outlined phase.
+    static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici leur enjeu, un premier pas et le financement principal ; l'édition détaillée donne tout."
+
+    /// The stakes: in full, their opening, or in outline their first sentence.
+    static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
+        switch edition {
+        case .full: return card.why
+        case .short: return card.whyShort
+        case .outline: return Typography.sentences(card.whyShort).first ?? card.whyShort
+        }
     }
 
-    static func examples(_ card: RoadmapDocument.Card, detail: Bool) -> [RoadmapDocument.Example] {
-        detail ? card.examples : Array(card.examples.prefix(examplesShown))
+    static func partners(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
+        Array(card.partners.prefix(edition.partners))
     }
 
-    static func steps(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
-        detail ? card.steps : Array(card.steps.prefix(stepsShown))
+    static func funding(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
+        Array(card.funding.prefix(edition.funding))
     }
 
-    static func indicators(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
-        detail ? card.indicators : Array(card.indicators.prefix(indicatorsShown))
+    static func examples(_ card: RoadmapDocument.Card, edition: CardEdition) -> [RoadmapDocument.Example] {
+        Array(card.examples.prefix(edition.examples))
+    }
+
+    static func steps(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
+        Array(card.steps.prefix(edition.steps))
+    }
+
+    static func indicators(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
+        Array(card.indicators.prefix(edition.indicators))
     }
 
     /// « 12 autres, moins prioritaires, figurent dans l'édition détaillée. »
@@ -114,26 +121,23 @@ enum DocumentLabels {
         count == 0 ? nil : "\(count == 1 ? "Une autre, moins prioritaire, figure" : "\(count) autres, moins prioritaires, figurent") dans l'édition détaillée."
     }
 
-    /// The reasons a card shows outside detail: the first two.
-    static let forYouShown = 2
-
     /// Why the action is for this territory; a foundation of the mandate says so first (a priority served is
     /// already among the reasons, through its boost).
-    static func forYou(_ card: RoadmapDocument.Card, detail: Bool) -> [String] {
+    static func forYou(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         let reasons = (card.selection == foundationNote ? [Typography.capitalized(foundationNote)] : []) + card.forYou
-        return detail ? reasons : Array(reasons.prefix(forYouShown))
+        return Array(reasons.prefix(edition.reasons))
     }
 
     static let foundationNote = "décision fondatrice du mandat"
     static let score = "Score"
 
-    /// « Porteur : la commune · Quand : … · Effort : faible · Coût : … »
-    static func facts(_ card: RoadmapDocument.Card) -> [(label: String, text: String)] {
+    /// « Porteur : la commune · Quand : … · Effort : faible · Coût : … », and the lever in full.
+    static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String, text: String)] {
         var facts = [(carrier, card.carrier), (when, card.period)]
         if let deadline = card.deadline { facts.append((self.deadline, deadline)) }
         facts.append((effort, card.effort))
         if let cost = card.cost { facts.append((self.cost, cost)) }
-        facts.append((lever, card.leverTitle))
+        if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
     }
 
@@ -144,4 +148,24 @@ enum DocumentLabels {
         if let funder = decision.funder { parts.append(funder) }
         return Typography.capitalized(parts.joined(separator: " · "))
     }
+}
+
+/// How much of a card a rendering shows.
+enum CardEdition: Equatable {
+    /// Everything (`--detail`).
+    case full
+    /// The default: the opening of the stakes, two reasons, three first steps, two partners, one funding line and
+    /// one example.
+    case short
+    /// The actions after the mid-mandate review, which the team will plan in detail then: the first sentence of
+    /// the stakes, the main reason, the first step and one funding line.
+    case outline
+
+    var reasons: Int { switch self { case .full: .max; case .short: 2; case .outline: 1 } }
+    var steps: Int { switch self { case .full: .max; case .short: 3; case .outline: 1 } }
+    var partners: Int { switch self { case .full: .max; case .short: 2; case .outline: 0 } }
+    var funding: Int { self == .full ? .max : 1 }
+    var examples: Int { switch self { case .full: .max; case .short: 1; case .outline: 0 } }
+    /// Indicators are for whoever steers the roadmap (the detailed edition, JSON and CSV carry them all).
+    var indicators: Int { self == .full ? .max : 0 }
 }

@@ -23,8 +23,12 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             let heading = "── \(phase.title) (\(phase.period)) "
             out.append(heading + String(repeating: "─", count: max(3, Self.width - heading.count)))
             out.blank()
+            if phase.outlined {
+                out.wrap(DocumentLabels.outlineNote)
+                out.blank()
+            }
             for card in phase.cards {
-                self.card(card, detail: document.detail, into: &out)
+                self.card(card, edition: DocumentLabels.edition(of: phase, in: document), into: &out)
                 out.blank()
             }
         }
@@ -64,14 +68,13 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             out.wrap("\(DocumentLabels.priorities) : \(priorities).", indent: "    ", first: "  ")
         }
         out.blank()
-        out.append(DocumentLabels.decisions)
-        out.wrap(DocumentLabels.decisionsNote, indent: "  ", first: "  ")
+        out.wrap("\(DocumentLabels.decisions) (\(DocumentLabels.decisionsNote))", indent: "  ", first: "")
         for decision in synthesis.decisions {
             let number = "\(decision.rank). "
             let indent = String(repeating: " ", count: 2 + number.count)
             out.wrap(decision.title, indent: indent, first: "  " + number)
-            out.wrap(DocumentLabels.decisionLine(decision), indent: indent + "  ", first: indent)
-            if let note = decision.note { out.wrap(Typography.capitalized(note) + ".", indent: indent, first: indent) }
+            let line = DocumentLabels.decisionLine(decision) + (decision.note.map { " — \($0)" } ?? "")
+            out.wrap(Typography.french(line + "."), indent: indent + "  ", first: indent)
         }
         out.blank()
         out.append(DocumentLabels.calendar)
@@ -89,12 +92,12 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         out.blank()
     }
 
-    private func card(_ card: RoadmapDocument.Card, detail: Bool, into out: inout TextLines) {
+    private func card(_ card: RoadmapDocument.Card, edition: CardEdition, into out: inout TextLines) {
         let number = "\(card.rank). "
         let indent = String(repeating: " ", count: number.count + 1)
         let hanging = indent + "  "
         out.wrap(card.title, indent: indent, first: " " + number)
-        out.wrap(DocumentLabels.facts(card).map { "\($0.label) : \($0.text)" }.joined(separator: " · "), indent: hanging, first: indent)
+        out.wrap(DocumentLabels.facts(card, edition: edition).map { "\($0.label) : \($0.text)" }.joined(separator: " · "), indent: hanging, first: indent)
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
             out.wrap("\(label) : \(text)", indent: hanging, first: indent)
@@ -107,19 +110,19 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
                 out.wrap(item, indent: indent + "  " + String(repeating: " ", count: bullet.count), first: indent + "  " + bullet)
             }
         }
-        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, detail: detail)))
+        line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
         for caution in card.cautions { line(DocumentLabels.cautions, caution) }
         line(DocumentLabels.relations, Typography.inline(card.relations))
         line(DocumentLabels.placement, card.placement.map(Typography.capitalized))
-        line(DocumentLabels.why, DocumentLabels.why(card, detail: detail))
-        list(DocumentLabels.steps, DocumentLabels.steps(card, detail: detail), numbered: true)
-        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, detail: detail)))
-        list(DocumentLabels.funding, DocumentLabels.funding(card, detail: detail))
-        for example in DocumentLabels.examples(card, detail: detail) { line(DocumentLabels.example, example.text) }
-        if detail { line(DocumentLabels.evidence, card.evidence) }
-        list(DocumentLabels.indicators, DocumentLabels.indicators(card, detail: detail))
-        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, detail: detail))
-        if detail { line(DocumentLabels.score, card.scoreLine) }
+        line(DocumentLabels.why, DocumentLabels.why(card, edition: edition))
+        list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
+        line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, edition: edition)))
+        list(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
+        for example in DocumentLabels.examples(card, edition: edition) { line(DocumentLabels.example, example.text) }
+        if edition == .full { line(DocumentLabels.evidence, card.evidence) }
+        list(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
+        line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, edition: edition))
+        if edition == .full { line(DocumentLabels.score, card.scoreLine) }
     }
 
     private func annexes(_ document: RoadmapDocument, into out: inout TextLines) {

@@ -25,9 +25,13 @@ struct TextExportTests {
         let positions = try headings.map { try #require(text.firstRange(of: $0), "\($0)").lowerBound }
         #expect(positions == positions.sorted())
         let flat = Fixture.flattened(text)
-        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS Porteur : l'intercommunalité · Quand : mars 2027 – déc. 2027 · Effort : moyen · Levier : Offre de soins"))
+        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS Porteur : l'intercommunalité · Quand : mars 2027 – déc. 2027 · Effort : moyen Pour vous"))
+        // The last phase, after the mid-mandate review, in outline: one first step, no partners.
+        #expect(flat.contains("Actions à préciser au bilan de mi-mandat"))
+        #expect(flat.contains("5. Renouveler le contrat local de santé Porteur"))
+        #expect(!flat.contains("2. Écrire un plan d'action partagé. Partenaires : ARS (délégation départementale) Sources : [1] 6."))
         #expect(flat.contains("Enchaînement : après « Établir un diagnostic local de santé partagé » (rang 2)"))
-        #expect(flat.contains("Calendrier : Reportée de « D'ici fin 2027 » : capacité prise par des actions mieux classées"))
+        #expect(flat.contains("Calendrier : Reportée de « D'ici fin 2027 » : capacité prise par des actions fondatrices, tenues par une échéance ou mieux classées"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc sur la santé des territoires, 2026"))
@@ -43,6 +47,9 @@ struct TextExportTests {
         let full = try Self.render(Fixture.bourg, .text, detail: true)
         #expect(Fixture.flattened(full).contains("Score : 70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85"))
         #expect(full.contains("ANNEXE : RECOMMANDATIONS NON RETENUES, ET POURQUOI"))
+        // In full, every card whole: its lever, every step, no phase in outline.
+        #expect(Fixture.flattened(full).contains("Effort : moyen · Levier : Offre de soins"))
+        #expect(!full.contains("Actions à préciser au bilan de mi-mandat"))
         #expect(Fixture.flattened(full).contains("Engager un contrat local de santé [cls-engager] — remplacée par « Renouveler le contrat local de santé »"))
     }
 

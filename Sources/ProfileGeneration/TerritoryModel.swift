@@ -3,7 +3,7 @@ import RuleKit
 /// What a realistic French territory looks like, for the facts whose distribution matters to the planner:
 /// most communes are small (INSEE size strata), density follows size, staff and QPV grow with population.
 /// Facts it does not know, or whose ids it does not find in the vocabulary, fall back to generic draws.
-struct TerritoryModel {
+public struct TerritoryModel {
     /// INSEE size strata of the 34,875 communes (2017 populations, `../shared/domain-facts.md`):
     /// lower and upper bound of each stratum and how many communes fall in it.
     static let communeStrata: [(low: Double, high: Double, communes: Double)] = [

@@ -2,14 +2,14 @@ import Foundation
 
 /// A small deterministic random generator (SplitMix64): the same seed always gives the same profiles,
 /// on every machine and every run, so that benchmark figures can be compared.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,23 +18,23 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform double in `[0, 1)`, from the top 53 bits.
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// True with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }
 
     /// A uniform integer in `range` (the tiny modulo bias is irrelevant here).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// An index drawn with the given relative weights.
-    mutating func index(weights: [Double]) -> Int {
+    public mutating func index(weights: [Double]) -> Int {
         let total = weights.reduce(0, +)
         var target = unit() * total
         for (index, weight) in weights.enumerated() {
@@ -45,7 +45,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A log-uniform value in `[low, high]`: as many values between 500 and 1 000 as between 1 000 and 2 000.
-    mutating func logUniform(_ low: Double, _ high: Double) -> Double {
+    public mutating func logUniform(_ low: Double, _ high: Double) -> Double {
         let a = log(max(low, 1)), b = log(max(high, 1))
         return exp(a + (b - a) * unit())
     }

@@ -3,12 +3,12 @@ import MandatSante
 import RuleKit
 
 /// Reads a rules folder from disk with Foundation (the benchmark does not depend on the command line).
-enum RulesFolder {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum RulesFolder {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func load(_ directory: String) throws -> RuleBase {
+    public static func load(_ directory: String) throws -> RuleBase {
         func file(_ path: String) throws -> RuleFile {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(description: "fichier « \(path) » introuvable ou illisible ; lancez le banc depuis la racine du projet ou indiquez --rules DOSSIER")

@@ -4,24 +4,30 @@ import RuleKit
 /// Generates valid profiles from the vocabulary with a fixed seed: the same seed and count always give the
 /// same profiles. Every profile goes through `ProfileLoader`, the path a real profile takes, so that the
 /// benchmark never plans a profile the tool itself would reject.
-struct ProfileGenerator {
-    var vocabulary: Vocabulary
-    var seed: UInt64
+public struct ProfileGenerator {
+    public var vocabulary: Vocabulary
+    public var seed: UInt64
     /// Only communes (the 35,000-communes goal); otherwise communes and intercommunalities in French proportions.
-    var communesOnly = false
+    public var communesOnly = false
 
     /// Probability that a fact with a default is not stated at all (so its default applies).
     static let unstated = 0.3
     /// Probability that an optional fact without default is absent (unknown to the conditions).
     static let absent = 0.3
 
-    struct InvalidProfile: Error, CustomStringConvertible {
+    public struct InvalidProfile: Error, CustomStringConvertible {
         var index: Int
         var messages: [String]
-        var description: String { "profil généré n° \(index) refusé : " + messages.joined(separator: " ; ") }
+        public var description: String { "profil généré n° \(index) refusé : " + messages.joined(separator: " ; ") }
     }
 
-    func profiles(count: Int) throws -> [Profile] {
+    public init(vocabulary: Vocabulary, seed: UInt64, communesOnly: Bool = false) {
+        self.vocabulary = vocabulary
+        self.seed = seed
+        self.communesOnly = communesOnly
+    }
+
+    public func profiles(count: Int) throws -> [Profile] {
         var random = SplitMix64(seed: seed)
         var result: [Profile] = []
         result.reserveCapacity(count)
@@ -33,7 +39,7 @@ struct ProfileGenerator {
     }
 
     /// One profile's facts, in vocabulary order so that each fact consumes the random stream deterministically.
-    func draw(index: Int, _ random: inout SplitMix64) -> FactValues {
+    public func draw(index: Int, _ random: inout SplitMix64) -> FactValues {
         let territory = TerritoryModel.draw(&random, communesOnly: communesOnly)
         var facts = FactValues(defaultsOf: vocabulary)
         for (slot, fact) in vocabulary.facts.enumerated() {

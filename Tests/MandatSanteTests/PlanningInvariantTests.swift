@@ -1,0 +1,155 @@
+import Foundation
+import MandatSante
+import ProfileGeneration
+import RuleKit
+import Testing
+
+/// What must hold for every roadmap, checked on thousands of territories drawn by the benchmark's generator
+/// (communes and intercommunalities in French proportions, every start month of the mandate) against the real
+/// rule base: the size follows the team's capacity, no better action is dropped for a weaker one, relations and
+/// deadlines are kept, and the calendar tells the truth about its dates.
+@Suite("Invariants de la planification sur des territoires générés")
+struct PlanningInvariantTests {
+    static let profileCount = 2_000
+
+    /// The real rule base, read as the benchmark reads it.
+    static let ruleBase: RuleBase? = try? RulesFolder.load(
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Rules").path)
+
+    /// Each generated profile with its start month, spread over the whole mandate.
+    static func cases() throws -> [(profile: Profile, calendar: MandateCalendar)] {
+        let ruleBase = try #require(ruleBase, "la base de règles Rules/ doit se charger")
+        let profiles = try ProfileGenerator(vocabulary: ruleBase.vocabulary, seed: 20_260_312).profiles(count: profileCount)
+        return try profiles.enumerated().map { index, profile in
+            // 71 months from March 2026 to January 2032; 37 is prime to 71, so every month comes back.
+            let start = MandateCalendar.mandateStart.adding(months: (index * 37) % 71)
+            return (profile, try MandateCalendar(start: start))
+        }
+    }
+
+    /// Plans every case once and hands each roadmap to `check`, which returns its violations; the test fails
+    /// with the first few, each naming the generated profile.
+    func forEveryRoadmap(_ check: (Roadmap, RuleBase) -> [String]) throws {
+        let ruleBase = try #require(Self.ruleBase)
+        let planner = Planner(ruleBase: ruleBase)
+        var violations: [String] = []
+        for (profile, calendar) in try Self.cases() {
+            let roadmap = planner.plan(profile, calendar: calendar)
+            violations += check(roadmap, ruleBase).map { "\(profile.name) (début \(calendar.start)) : \($0)" }
+        }
+        #expect(violations.isEmpty, "\(violations.count) écart(s), dont : \(violations.prefix(5).joined(separator: " | "))")
+    }
+
+    @Test("le nombre d'actions suit la capacité : chaque phase tient dans ses unités, sauf les compagnons d'un ensemble")
+    func sizeFollowsCapacity() throws {
+        try forEveryRoadmap { roadmap, ruleBase in
+            var problems: [String] = []
+            if roadmap.items.count > roadmap.capacity.totalUnits {
+                problems.append("\(roadmap.items.count) actions pour \(roadmap.capacity.totalUnits) unités")
+            }
+            for (phase, used) in roadmap.unitsUsed.enumerated() {
+                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty }.reduce(0) { $0 + $1.recommendation.effort.units }
+                if used > roadmap.capacity.unitsPerPhase[phase] + companions {
+                    problems.append("phase \(phase) : \(used) unités pour \(roadmap.capacity.unitsPerPhase[phase])")
+                }
+            }
+            let methods = roadmap.items.filter { ruleBase.lever($0.recommendation.lever)?.isMethod == true && !$0.recommendation.isFoundation }.count
+            if methods > roadmap.capacity.methodLimit { problems.append("\(methods) actions de méthode pour \(roadmap.capacity.methodLimit)") }
+            return problems
+        }
+    }
+
+    @Test("jamais une action écartée faute de place quand une moins bien notée, d'effort égal ou plus fort, tient une phase qu'elle pouvait prendre")
+    func noBetterActionDroppedForAWeakerOne() throws {
+        try forEveryRoadmap { roadmap, ruleBase in
+            let calendar = roadmap.calendar
+            let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+            // What holds its place for a reason other than its own merit: the prerequisite of a placed action,
+            // a member of an ensemble, a foundation, a team priority's action.
+            let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
+            func heldByMerit(_ item: RoadmapItem) -> Bool {
+                item.selection == .merit && item.together.isEmpty && !prerequisites.contains(item.recommendation.id)
+            }
+            var problems: [String] = []
+            for dropped in roadmap.considerLater where dropped.reason == .noCapacity {
+                let recommendation = dropped.recommendation
+                // Linked to others, it needed more than its own room: not comparable one to one.
+                guard recommendation.together.isEmpty,
+                      !ruleBase.recommendations.contains(where: { $0.together.contains(recommendation.id) }) else { continue }
+                var earliest = calendar.phaseIndex(for: recommendation.horizon)
+                for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
+                let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
+                let latest = dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1
+                for kept in roadmap.items where heldByMerit(kept) && kept.score.total < dropped.score.total
+                    && kept.recommendation.effort.units >= recommendation.effort.units
+                    && (earliest...max(earliest, latest)).contains(kept.phaseIndex)
+                    && recommendation.deadline == nil {
+                    problems.append("« \(recommendation.id) » (\(dropped.score.total)) à envisager ensuite alors que « \(kept.recommendation.id) » (\(kept.score.total)) tient la phase \(kept.phaseIndex)")
+                }
+            }
+            return problems
+        }
+    }
+
+    @Test("les actions qui vont ensemble sont dans la même phase ; un préalable placé vient avant ce qui en dépend")
+    func relationsAreKept() throws {
+        try forEveryRoadmap { roadmap, _ in
+            let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+            var problems: [String] = []
+            for item in roadmap.items {
+                for companion in item.together where placed[companion]?.phaseIndex != item.phaseIndex {
+                    problems.append("« \(item.recommendation.id) » et « \(companion) » dans deux phases")
+                }
+                for prerequisite in item.recommendation.after {
+                    guard let before = placed[prerequisite] else { continue }
+                    if before.phaseIndex > item.phaseIndex || before.rank > item.rank {
+                        problems.append("« \(prerequisite) » (rang \(before.rank)) après « \(item.recommendation.id) » (rang \(item.rank))")
+                    }
+                }
+            }
+            let ranks = roadmap.items.map(\.rank)
+            if ranks != Array(ranks.indices.map { $0 + 1 }) { problems.append("rangs \(ranks)") }
+            if roadmap.items.map(\.phaseIndex) != roadmap.items.map(\.phaseIndex).sorted() { problems.append("phases dans le désordre") }
+            return problems
+        }
+    }
+
+    @Test("une échéance est tenue : l'action commence dans une phase ouverte avant le mois visé")
+    func deadlinesAreMet() throws {
+        try forEveryRoadmap { roadmap, _ in
+            roadmap.items.compactMap { item in
+                guard let deadline = item.deadline else {
+                    return item.recommendation.deadline == nil ? nil : "« \(item.recommendation.id) » placée sans son échéance"
+                }
+                let phase = roadmap.calendar.phases[item.phaseIndex]
+                return phase.start < deadline.before && deadline.before <= MandateCalendar.mandateEnd ? nil
+                    : "« \(item.recommendation.id) » en \(phase.period) pour une échéance en \(deadline.before)"
+            }
+        }
+    }
+
+    @Test("les phases disent vrai sur leurs dates, quel que soit le mois de départ")
+    func phaseNamesFollowTheStart() throws {
+        for month in 0..<72 {
+            let start = MandateCalendar.mandateStart.adding(months: month)
+            let calendar = try MandateCalendar(start: start)
+            let phases = calendar.phases
+            #expect(phases.first?.start == start)
+            #expect(phases.last?.end == MandateCalendar.mandateEnd)
+            for (previous, next) in zip(phases, phases.dropFirst()) { #expect(previous.end == next.start) }
+            for phase in phases {
+                #expect(phase.start < phase.end)
+                if phase.title.contains("100 premiers jours") {
+                    #expect(start.months(until: phase.end) <= 4 && MandateCalendar.mandateStart.months(until: start) < 2, "\(phase.title) pour un départ en \(start)")
+                }
+                if phase.title.hasPrefix("D'ici fin "), let year = Int(phase.title.dropFirst("D'ici fin ".count)) {
+                    #expect(phase.end == YearMonth(year: year + 1, month: 1), "\(phase.title) finit en \(phase.end)")
+                }
+                if phase.title == "Jusqu'au bilan de mi-mandat" { #expect(phase.end == MandateCalendar.midMandateReview.adding(months: 1)) }
+                let last = phase.end.adding(months: -1)
+                #expect(phase.period == (last == phase.start ? phase.start.shortFrench : "\(phase.start.shortFrench) – \(last.shortFrench)"))
+            }
+        }
+    }
+}
