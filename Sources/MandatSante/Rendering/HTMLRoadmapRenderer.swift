@@ -69,15 +69,14 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         if let priorities = synthesis.priorities {
             out.append(#"<p class="priorities"><strong>\#(text(DocumentLabels.priorities))</strong> : \#(text(priorities)).</p>"#)
         }
-        out += ["<h3>\(text(DocumentLabels.decisions))</h3>", #"<table class="decisions">"#,
-                #"<thead><tr><th class="number">N°</th><th>Décision</th><th>Porteur</th><th>Quand</th><th>Effort</th><th>Coût</th><th>Financement</th></tr></thead><tbody>"#]
+        // A list rather than a table: on one A4 page, each decision takes two lines instead of five.
+        out += ["<h3>\(text(DocumentLabels.decisions)) <span class=\"note\">(\(text(DocumentLabels.decisionsNote)))</span></h3>", #"<ol class="decisions">"#]
         for decision in synthesis.decisions {
-            let note = decision.note.map { #"<br><span class="note">\#(text(Typography.capitalized($0)))</span>"# } ?? ""
-            out.append(##"<tr><td class="number"><a href="#action-\##(decision.rank)">\##(decision.rank)</a></td><td><strong>\##(text(decision.title))</strong>\##(note)</td><td>\##(text(decision.carrier))</td><td>\##(text(decision.when))</td><td>\##(text(decision.effort))</td><td>\##(text(decision.cost ?? "—"))</td><td>\##(text(decision.funder ?? "—"))</td></tr>"##)
+            let note = decision.note.map { #" <span class="note">— \#(text($0))</span>"# } ?? ""
+            out.append(##"<li value="\##(decision.rank)"><a href="#action-\##(decision.rank)"><strong>\##(text(decision.title))</strong></a>\##(note)<br><span class="decision-line">\##(text(DocumentLabels.decisionLine(decision)))</span></li>"##)
         }
-        out += ["</tbody></table>", "<h3>\(text(DocumentLabels.calendar))</h3>"]
+        out += ["</ol>", "<h3>\(text(DocumentLabels.calendar))</h3>", #"<p class="size-note">\#(text(synthesis.sizeNote))</p>"#]
         out += timeline(document)
-        out.append(#"<p class="size-note">\#(text(synthesis.sizeNote))</p>"#)
         out.append("</section>")
         return out
     }
@@ -111,8 +110,12 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     }
 
     /// The bar's segments as long as their phases (rules in the style sheet rather than style attributes).
+    /// On paper, each phase's column of the calendar as wide as its titles are long (plus 150 characters for its
+    /// heading and so that no column is too narrow), so that the page-one calendar is as short as it can be.
     private func segmentWidths(_ document: RoadmapDocument) -> String {
-        document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
+        let columns = document.phases.map { "\($0.cards.reduce(150) { $0 + $1.title.count })fr" }.joined(separator: " ")
+        return document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
+            + "\n@media print { .phases { grid-template-columns: \(columns); } }"
     }
 
     private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {

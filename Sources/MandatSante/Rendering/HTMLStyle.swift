@@ -34,6 +34,9 @@ enum HTMLStyle {
     th { background: var(--wash); font-weight: 600; }
     td.number, th.number { text-align: right; white-space: nowrap; }
     .note { color: var(--muted); }
+    ol.decisions li { margin: 4px 0; }
+    ol.decisions a { color: inherit; text-decoration: none; }
+    .decision-line { color: var(--muted); }
     .findings li { margin: 3px 0; }
     .priorities, .size-note { margin-top: 6px; }
     .timeline { margin: 6px 0; }
@@ -67,30 +70,41 @@ enum HTMLStyle {
     dl.portrait dt { font-weight: 600; }
     dl.portrait dd { margin: 0; }
     footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 14px; color: var(--muted); }
-    @media (max-width: 760px) {
+    @media screen and (max-width: 760px) {
       .page { padding: 16px; }
       dl.portrait, .columns, .phases { grid-template-columns: 1fr; }
     }
     @page {
-      size: A4; margin: 13mm 13mm 15mm;
+      size: A4; margin: 11mm 12mm 13mm;
       @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #4f5b69; }
     }
     @media print {
       body { background: none; font-size: 10.5pt; line-height: 1.3; }
       .page { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
-      h1 { font-size: 19pt; margin: 0 0 2pt; } h2 { font-size: 14pt; margin: 10pt 0 5pt; } h3 { font-size: 11.5pt; margin: 7pt 0 3pt; }
+      h1 { font-size: 17pt; margin: 0 0 1pt; } h2 { font-size: 14pt; margin: 10pt 0 5pt; } h3 { font-size: 11.5pt; margin: 7pt 0 3pt; }
       h4 { font-size: 11.5pt; } h5 { font-size: 8.5pt; margin: 5pt 0 1pt; }
       p { margin: 2pt 0; } li { margin: 0.5pt 0; } ul, ol { padding-left: 14pt; }
       .kicker { font-size: 8.5pt; } .summary { font-size: 11pt; margin: 0; } .period { font-size: 10pt; }
       .cover { padding-bottom: 4pt; }
       table { font-size: 10pt; margin: 3pt 0; } th, td { padding: 2pt 4pt; }
       .synthesis { break-after: page; }
-      .synthesis h2 { margin-top: 6pt; }
-      .segment { font-size: 8pt; padding: 1pt 4pt; }
-      .phase-column { font-size: 10pt; padding: 2pt 5pt 3pt; }
+      .synthesis { line-height: 1.22; }
+      .synthesis h3 { margin: 5pt 0 2pt; }
+      .synthesis h2 { margin-bottom: 3pt; }
+      .phases { gap: 4pt; }
+      .phase-column li { margin: 0; }
+      ol.decisions li { margin: 1.5pt 0; }
+      .decision-line, ol.decisions .note { font-size: 9pt; }
+      .synthesis h2 { margin-top: 4pt; }
+      /* On paper the columns give each phase's period: the bar would only repeat them. */
+      .bar { display: none; }
+      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.18; }
       .phase-column ol { padding-left: 16pt; }
-      .milestones { font-size: 9pt; }
+      .milestones { font-size: 8.5pt; }
+      .phase-title, .phase-period { display: inline; }
+      .phase-period::before { content: " · "; }
+      .size-note { margin-top: 3pt; }
       .meta, .source, .note { font-size: 10pt; }
       .card { padding: 6pt 9pt 5pt; margin: 6pt 0; border-left-width: 4px; }
       .card-head { gap: 8pt; }
