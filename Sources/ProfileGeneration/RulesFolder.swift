@@ -6,6 +6,10 @@ import RuleKit
 public enum RulesFolder {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     public static func load(_ directory: String) throws -> RuleBase {

@@ -1,5 +1,6 @@
 import Foundation
 import MandatSante
+import ProfileGeneration
 
 /// `mandat-sante-bench --batch`: the real `mandat-sante batch` (a child process, release build) over a generated
 /// territories file the size of France, for each format, against the disk's own speed measured in the same run:

@@ -1,5 +1,6 @@
 import Foundation
 import MandatSante
+import ProfileGeneration
 import RuleKit
 
 /// A territories file the size of France for `batch`: the generated communes (fixed seed, French size strata),
