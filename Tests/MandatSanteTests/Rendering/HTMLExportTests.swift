@@ -53,8 +53,8 @@ struct HTMLExportTests {
         let synthesis = try Self.section("synthese", of: html)
         #expect(html.firstRange(of: "id=\"synthese\"")!.lowerBound < html.firstRange(of: "id=\"actions\"")!.lowerBound)
         for finding in document.synthesis.findings { #expect(synthesis.contains(HTMLEscapingProbe.escape(finding))) }
-        #expect(synthesis.contains("<th>Porteur</th><th>Quand</th><th>Effort</th><th>Coût</th><th>Financement</th>"))
-        #expect(synthesis.contains(##"<td class="number"><a href="#action-3">3</a></td><td><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></td><td>l&#39;intercommunalité</td><td>d&#39;ici déc. 2027</td><td>moyen</td>"##))
+        // Each decision in two lines (one A4 page): its title, then who carries it, when, effort, cost and funder.
+        #expect(synthesis.contains(##"<li value="3"><a href="#action-3"><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></a><br><span class="decision-line">L&#39;intercommunalité · d&#39;ici déc. 2027 · effort moyen</span></li>"##))
         // The calendar names every action by its title, phase by phase, with the milestones.
         for card in document.cards {
             #expect(synthesis.contains(##"<li value="\##(card.rank)"><a href="#action-\##(card.rank)">\##(HTMLEscapingProbe.escape(card.title))</a></li>"##))
