@@ -18,7 +18,7 @@ public struct Explanation: Sendable {
         out.append("Définie dans : \(recommendation.location)")
         out.append("")
         let trace = recommendation.condition.trace(facts)
-        out.append("Condition « when » → \(Self.word(trace.truth))")
+        out.append("Condition → \(Self.word(trace.truth))")
         out += Self.tree(trace, explainer: explainer, depth: 1)
         out.append("")
         out.append("En clair : " + explainer.reasons(trace).joined(separator: " ; "))

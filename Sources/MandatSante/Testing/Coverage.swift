@@ -5,7 +5,7 @@ import RuleKit
 public struct Coverage: Sendable {
     public struct Branch: Sendable {
         public var recommendationID: String
-        /// « when » or « bonus 2 ».
+        /// « condition » or « bonus 2 ».
         public var part: String
         public var text: String
         public var location: SourceLocation
@@ -29,7 +29,7 @@ public struct Coverage: Sendable {
         var selected: Set<String> = []
         var branches: [Branch] = []
         for recommendation in ruleBase.recommendations {
-            let parts = [("when", recommendation.condition, recommendation.conditionText)]
+            let parts = [("condition", recommendation.condition, recommendation.conditionText)]
                 + recommendation.boosts.enumerated().map { ("bonus \($0.offset + 1)", $0.element.condition, $0.element.conditionText) }
             for (partIndex, (part, condition, node)) in parts.enumerated() {
                 var seen: [Range<Int>: (Bool, Bool)] = [:]

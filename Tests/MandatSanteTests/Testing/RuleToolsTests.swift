@@ -15,7 +15,7 @@ struct CoverageTests {
         #expect(coverage.selectedIDs.contains("cpts-soutenir"))
         #expect(coverage.selectedIDs.contains("petite-commune-mutualiser"))
         #expect(coverage.neverSelected.map(\.id).isEmpty == (coverage.selectedIDs.count == Fixture.standard.count))
-        let cpts = coverage.branches.filter { $0.recommendationID == "cpts-soutenir" && $0.part == "when" }
+        let cpts = coverage.branches.filter { $0.recommendationID == "cpts-soutenir" && $0.part == "condition" }
         // « not cpts and population >= 2000 »: the whole, « not cpts », « cpts », « population >= 2000 ».
         #expect(cpts.map(\.text) == ["not cpts and population >= 2000", "not cpts", "cpts", "population >= 2000"])
         let population = try #require(cpts.last)
@@ -113,7 +113,7 @@ struct ExplanationTests {
         let (base, roadmap) = try Fixture.plan(Fixture.bourg)
         let lines = Explanation(recommendationID: "cpts-soutenir", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
         #expect(lines.first == "Recommandation [cpts-soutenir] : Soutenir l'émergence d'une CPTS")
-        #expect(lines.contains("Condition « when » → vrai"))
+        #expect(lines.contains("Condition → vrai"))
         #expect(lines.contains { $0.contains("✓") && $0.contains("population >= 2000 → vrai (population = 12\u{A0}000\u{A0}habitants)") })
         #expect(lines.contains("  ✓ +15 si 'acces-aux-soins' in priorities → vrai (l'accès aux soins est une priorité de l'équipe)"))
         #expect(lines.contains("  ✗ +10 si density == 'rural-disperse' → faux (habitat dispersé : l'accès aux soins est critique)"))
@@ -125,7 +125,7 @@ struct ExplanationTests {
     func leftOut() throws {
         let (base, roadmap) = try Fixture.plan(Fixture.bourg)
         let condition = Explanation(recommendationID: "petite-commune-mutualiser", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
-        #expect(condition.contains("Condition « when » → faux"))
+        #expect(condition.contains("Condition → faux"))
         #expect(condition.last == "Résultat : non retenue : ne s'applique pas ici : population : moins de 3\u{A0}500\u{A0}habitants — ici 12\u{A0}000\u{A0}habitants.")
         let replaced = Explanation(recommendationID: "cls-engager", roadmap: roadmap, document: RoadmapPresenter(ruleBase: base).document(roadmap), ruleBase: base).lines
         #expect(replaced.last == "Résultat : non retenue : remplacée par « Renouveler le contrat local de santé », plus adaptée à ce territoire.")
