@@ -25,7 +25,7 @@ public struct BatchRowProcessor: Sendable {
         self.file = file
         self.rendersRoadmaps = rendersRoadmaps
         planner = Planner(ruleBase: ruleBase)
-        presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json)
+        presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json, cachesWording: true)
         renderer = format.renderer
     }
 

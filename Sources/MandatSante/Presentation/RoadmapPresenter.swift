@@ -9,14 +9,52 @@ public struct RoadmapPresenter: Sendable {
     /// of text roadmaps need not explain, for every territory, the conditions of sixty recommendations.
     public let wordsLeftOut: Bool
 
-    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true) {
+    /// The wording of each recommendation that does not depend on the territory, made once (`cachesWording`).
+    private let fixed: [String: FixedWording]
+
+    /// `cachesWording`: words every recommendation's own texts once, up front — for a presenter that words
+    /// thousands of roadmaps (a batch), not for one.
+    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, cachesWording: Bool = false) {
         self.ruleBase = ruleBase
         self.detail = detail
         self.wordsLeftOut = wordsLeftOut
+        var fixed: [String: FixedWording] = [:]
+        if cachesWording {
+            for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
+        }
+        self.fixed = fixed
+    }
+
+    /// A recommendation's texts in French typography: the same for every territory.
+    struct FixedWording: Sendable {
+        let why: String
+        let whyShort: String
+        let steps: [String]
+        let partners: [String]
+        let funding: [String]
+        let cautions: [String]
+        let examples: [RoadmapDocument.Example]
+        let evidence: String?
+        let sources: [RoadmapDocument.Source]
+        let indicators: [String]
+
+        init(_ recommendation: Recommendation, ruleBase: RuleBase) {
+            let french = Typography.french
+            why = french(recommendation.why)
+            whyShort = french(Typography.opening(recommendation.why))
+            steps = recommendation.steps.map { french($0.text) }
+            partners = recommendation.partners.map { french($0.text) }
+            funding = recommendation.funding.map { french($0.text) }
+            cautions = recommendation.cautions.map { french($0.text) }
+            examples = recommendation.examples.map { Context.example($0, ruleBase: ruleBase) }
+            evidence = recommendation.evidence.map(french)
+            sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
+            indicators = recommendation.indicators.map(french)
+        }
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
-        let context = Context(roadmap: roadmap, ruleBase: ruleBase)
+        let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed)
         var cards = roadmap.items.map { context.card($0) }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
         for index in cards.indices {
@@ -69,9 +107,12 @@ public struct RoadmapPresenter: Sendable {
         /// synthesis's findings both read it, and building it is the dearest part of wording a card.
         private let traces: [String: ConditionTrace]
 
-        init(roadmap: Roadmap, ruleBase: RuleBase) {
+        let fixed: [String: FixedWording]
+
+        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:]) {
             self.roadmap = roadmap
             self.ruleBase = ruleBase
+            self.fixed = fixed
             facts = FactStatement(profile: roadmap.profile)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
             let profileFacts = roadmap.profile.facts
@@ -107,7 +148,6 @@ public struct RoadmapPresenter: Sendable {
             let recommendation = item.recommendation
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
-            let french = Typography.french
             var relations: [String] = []
             for id in item.prerequisites { relations.append("après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")") }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
@@ -116,6 +156,10 @@ public struct RoadmapPresenter: Sendable {
                 relations.append("\(recommendation.replaces.contains(id) ? "remplace" : "écarte") « \(title(id)) »")
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
+            func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
+                zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
+            }
             return RoadmapDocument.Card(
                 rank: item.rank, id: recommendation.id, title: recommendation.title, lever: recommendation.lever,
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
@@ -127,27 +171,30 @@ public struct RoadmapPresenter: Sendable {
                 costID: recommendation.cost?.rawValue, cost: recommendation.cost?.label,
                 forYou: forYou(recommendation, score: item.score),
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
-                cautions: recommendation.cautions.filter { $0.condition.evaluate(profileFacts) == .true }.map { french($0.text) },
+                cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
                 relations: relations,
                 placement: RoadmapWording.placement(item, in: roadmap),
                 placementKind: Self.placementKind(item.placement),
-                why: french(recommendation.why), whyShort: french(Typography.opening(recommendation.why)),
-                steps: recommendation.steps.texts(for: profileFacts).map(french),
-                partners: recommendation.partners.texts(for: profileFacts).map(french),
-                funding: recommendation.funding.texts(for: profileFacts).map(french),
-                examples: recommendation.examples.map { example in
-                    RoadmapDocument.Example(territory: example.territory, what: example.what,
-                                            text: french("\(example.territory) : \(example.what)"), source: example.source.map(source))
-                },
-                evidence: recommendation.evidence.map(french),
-                sources: recommendation.sources.map(source), sourceNumbers: [],
-                indicators: recommendation.indicators.map(french),
+                why: wording.why, whyShort: wording.whyShort,
+                steps: holding(recommendation.steps, wording.steps),
+                partners: holding(recommendation.partners, wording.partners),
+                funding: holding(recommendation.funding, wording.funding),
+                examples: wording.examples,
+                evidence: wording.evidence,
+                sources: wording.sources, sourceNumbers: [],
+                indicators: wording.indicators,
                 score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
                 prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
                 supersedes: item.supersedes)
         }
 
-        func source(_ reference: SourceReference) -> RoadmapDocument.Source {
+        static func example(_ example: Example, ruleBase: RuleBase) -> RoadmapDocument.Example {
+            RoadmapDocument.Example(territory: example.territory, what: example.what,
+                                    text: Typography.french("\(example.territory) : \(example.what)"),
+                                    source: example.source.map { source($0, ruleBase: ruleBase) })
+        }
+
+        static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {
             let document = ruleBase.source(reference.document)
             return RoadmapDocument.Source(
                 document: reference.document, title: document?.title ?? reference.document,

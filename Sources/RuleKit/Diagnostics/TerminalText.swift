@@ -80,6 +80,9 @@ public enum TerminalText {
     /// A scan of the UTF-8 bytes: C0 and DEL are single bytes, C1 controls are `C2 80`–`C2 9F`, the bidirectional
     /// overrides `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
     private static func needsWork(_ bytes: String.UTF8View, _ options: Options) -> Bool {
+        // Documents of 100 KB go through here (every roadmap of a batch): printable ASCII, nearly all of it, is
+        // skipped at once; only the other bytes are looked at with their neighbours.
+        if let result = bytes.withContiguousStorageIfAvailable({ needsWork(buffer: $0, options) }) { return result }
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         let keep = options.contains(.keepLineBreaks)
@@ -104,5 +107,37 @@ public enum TerminalText {
             previous = byte
         }
         return previous == 0x0D
+    }
+
+    private static func needsWork(buffer: UnsafeBufferPointer<UInt8>, _ options: Options) -> Bool {
+        let keep = options.contains(.keepLineBreaks)
+        let bidirectional = options.contains(.bidirectional)
+        let count = buffer.count
+        var index = 0
+        while index < count {
+            let byte = buffer[index]
+            if byte >= 0x20 && byte < 0x7F { index += 1; continue }
+            switch byte {
+            case 0x0A, 0x09:
+                if !keep { return true }
+            case 0x0D:
+                // A carriage return is kept only right before a line feed.
+                if !keep || index + 1 >= count || buffer[index + 1] != 0x0A { return true }
+            case 0..<0x20, 0x7F:
+                return true
+            case 0xC2:
+                if index + 1 < count, (0x80...0x9F).contains(buffer[index + 1]) { return true }
+            case 0xE2:
+                if bidirectional, index + 2 < count {
+                    let second = buffer[index + 1], third = buffer[index + 2]
+                    if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
+                    if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -98,7 +98,14 @@ public indirect enum JSONOutput: Hashable, Sendable {
     /// character is never part of another.
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
+        let utf8 = text.utf8
+        // The usual string has nothing to escape: appended in one piece.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: utf8)
+            out.append(0x22)
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
