@@ -16,8 +16,9 @@ public struct BatchHeader: Sendable {
     public var facts: [Fact?]
 
     /// The trimmed cell of the `name` column of `record`, for messages about a rejected row; empty when absent.
-    public func territoryName(in record: CSVRecord) -> String {
-        guard let index = facts.firstIndex(where: { $0?.name == "name" }), index < record.fields.count else { return "" }
+    public func territoryName(in record: CSVRecord, vocabulary: Vocabulary) -> String {
+        let name = vocabulary.factName(.name)
+        guard let index = facts.firstIndex(where: { $0?.name == name }), index < record.fields.count else { return "" }
         return TerminalText.neutralized(record.fields[index].trimmingCellSpaces, [])
     }
 

@@ -32,7 +32,7 @@ public struct BatchRowProcessor: Sendable {
     /// The territory of `record`, or the problems of its cells.
     public func process(_ record: CSVRecord) -> BatchRowOutcome {
         let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary)
-        guard let profile else { return .invalid(diagnostics, territory: header.territoryName(in: record)) }
+        guard let profile else { return .invalid(diagnostics, territory: header.territoryName(in: record, vocabulary: ruleBase.vocabulary)) }
         let roadmap = planner.plan(profile, calendar: calendar)
         let document = presenter.document(roadmap)
         let territory = BatchTables.Territory(line: record.line, profile: profile, vocabulary: ruleBase.vocabulary)

@@ -51,11 +51,13 @@ public enum BatchTables {
                 if case .text(let value)? = profile.value(name) { return value }
                 return ""
             }
-            let kindID = text("kind")
-            let kindLabel = vocabulary.fact(named: "kind")?.choice(kindID)?.label ?? kindID
+            // The facts are found by their role (`FactRole`), whatever the vocabulary names them.
+            let kindName = vocabulary.factName(.kind)
+            let kindID = text(kindName)
+            let kindLabel = vocabulary.fact(named: kindName)?.choice(kindID)?.label ?? kindID
             var population = ""
-            if case .number(let value)? = profile.value("population") { population = BatchTables.number(value) }
-            self.init(line: line, inseeCode: text("inseeCode"), name: profile.name, kind: kindLabel, population: population)
+            if case .number(let value)? = profile.value(vocabulary.factName(.population)) { population = BatchTables.number(value) }
+            self.init(line: line, inseeCode: text(vocabulary.factName(.inseeCode)), name: profile.name, kind: kindLabel, population: population)
         }
 
         var cells: [String] { [String(line), inseeCode, name, kind, population] }

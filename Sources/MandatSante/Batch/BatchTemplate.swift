@@ -5,18 +5,28 @@ import RuleKit
 /// (« rural à habitat dispersé », « oui », « 15,5 »), then comment rows (`#`, skipped by the reader) that say, for
 /// each column, whether it is required, what it holds and its allowed values. `batch` reads the template as it is.
 public enum BatchTemplate {
-    /// The example territory, by fact name; a fact not listed takes its default, or stays empty.
-    static let example: [String: String] = [
-        "name": "Village de Saint-Aubin (exemple)", "kind": "commune", "inseeCode": "00000", "population": "420",
-        "density": "rural-disperse", "departement": "Creuse", "region": "Nouvelle-Aquitaine", "medicalZoning": "zip",
-        "gpDepartures": "oui", "share75Plus": "15,5", "priorities": "acces-aux-soins|bien-vieillir", "engineeringStaff": "0",
-        "cpts": "non", "msp": "non", "hospital": "non",
+    /// The example territory: the facts the application knows by their role (`FactRole`), then a few others by
+    /// name; a fact not listed (or renamed) takes its default, or stays empty.
+    static let exampleByRole: [FactRole: String] = [
+        .name: "Village de Saint-Aubin (exemple)", .kind: "commune", .inseeCode: "00000", .population: "420",
+        .density: "rural-disperse", .departement: "Creuse", .region: "Nouvelle-Aquitaine",
+        .priorities: "acces-aux-soins|bien-vieillir", .staff: "0",
     ]
+    static let exampleByName: [String: String] = [
+        "medicalZoning": "zip", "gpDepartures": "oui", "share75Plus": "15,5", "cpts": "non", "msp": "non", "hospital": "non",
+    ]
+
+    static func example(_ vocabulary: Vocabulary) -> [String: String] {
+        var values = exampleByName
+        for (role, value) in exampleByRole { values[vocabulary.factName(role)] = value }
+        return values
+    }
 
     public static func csv(vocabulary: Vocabulary) -> String {
         var rows: [[String]] = []
         rows.append(vocabulary.facts.map { Typography.capitalized($0.label) })
-        rows.append(vocabulary.facts.map { exampleCell($0) })
+        let example = example(vocabulary)
+        rows.append(vocabulary.facts.map { exampleCell($0, example: example) })
         let notes = [
             "# Une ligne par territoire, à la place de l'exemple ; les lignes qui commencent par # sont ignorées.",
             "# Les en-têtes peuvent aussi être les noms des faits (name, kind, population…) ; une cellule vide laisse la valeur par défaut.",
@@ -52,7 +62,7 @@ public enum BatchTemplate {
         return parts.joined(separator: " — ")
     }
 
-    private static func exampleCell(_ fact: Fact) -> String {
+    private static func exampleCell(_ fact: Fact, example: [String: String]) -> String {
         if let typed = example[fact.name], case .success(let value?) = TypedValueReader.read(typed, for: fact) {
             return cell(value, of: fact) ?? typed
         }
