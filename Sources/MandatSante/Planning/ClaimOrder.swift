@@ -58,22 +58,42 @@ struct ClaimOrder {
         let firstYearPhase = calendar.phaseIndex(for: .firstYear)
         for (bit, priority) in index.priorityChoices.enumerated() where declaredPriorities & (1 << UInt64(bit)) != 0 {
             let serving = candidates.filter { index.serves[$0] & (1 << UInt64(bit)) != 0 && !index.isMethod[$0] }
-            let best = serving.min { a, b in
-                let (earlyA, earlyB) = (calendar.phaseIndex(for: index.horizons[a]) <= firstYearPhase,
-                                        calendar.phaseIndex(for: index.horizons[b]) <= firstYearPhase)
-                if earlyA != earlyB { return earlyA }
-                return merit[a] != merit[b] ? merit[a] > merit[b] : index.idRank[a] < index.idRank[b]
+            func early(_ position: Int) -> Bool { calendar.phaseIndex(for: index.horizons[position]) <= firstYearPhase }
+            var best: Int?
+            var bestEarly = false
+            for position in serving {
+                let isEarly = early(position)
+                guard let current = best else {
+                    (best, bestEarly) = (position, isEarly)
+                    continue
+                }
+                let better = isEarly != bestEarly ? isEarly
+                    : merit[position] != merit[current] ? merit[position] > merit[current] : index.idRank[position] < index.idRank[current]
+                if better { (best, bestEarly) = (position, isEarly) }
             }
             guard let best else { continue }
             if reasons[best] == nil { reasons[best] = .priority(priority) }
             picked.insert(unitOf[best])
             tier[unitOf[best]] = min(tier[unitOf[best]], 1)
         }
-        let unitMerit = units.map { $0.map { state.scores[$0].total }.max() ?? 0 }
-        let unitRank = units.map { $0.map { index.idRank[$0] }.min() ?? 0 }
-        let order = units.indices.sorted { a, b in
-            (tier[a], -unitMerit[a], unitRank[a]) < (tier[b], -unitMerit[b], unitRank[b])
+        // Sorted as plain integers: tier, then merit (higher first), then the first id, packed in one key whose
+        // low bits give the unit back through its first id's rank (each unit has its own).
+        let rankBits = index.idRankBits
+        var unitByRank = [Int](repeating: 0, count: count)
+        var keys: [Int] = []
+        keys.reserveCapacity(units.count)
+        for (unit, members) in units.enumerated() {
+            var merit = Int.min, rank = Int.max
+            for position in members {
+                merit = max(merit, state.scores[position].total)
+                rank = min(rank, index.idRank[position])
+            }
+            unitByRank[rank] = unit
+            let meritKey = (1 << 24) - min(max(merit, -(1 << 23)), 1 << 23)
+            keys.append((tier[unit] << 26 | meritKey) << rankBits | rank)
         }
+        keys.sort()
+        let order = keys.map { unitByRank[$0 & (1 << rankBits - 1)] }
         self.units = order.map { units[$0] }
         var rankOfUnit = [Int](repeating: 0, count: units.count)
         for (rank, unit) in order.enumerated() { rankOfUnit[unit] = rank }
@@ -89,6 +109,11 @@ struct ClaimOrder {
         // Inside a unit, what the others go with (the CLS) before its companions (the coordinator), then merit.
         func companion(_ position: Int) -> Int { index.recommendations[position].together.isEmpty ? 0 : 1 }
         for unit in self.units {
+            guard unit.count > 1 else {
+                rankKey[unit[0]] = next
+                next += 1
+                continue
+            }
             for position in unit.sorted(by: { (companion($0), -merit[$0], index.idRank[$0]) < (companion($1), -merit[$1], index.idRank[$1]) }) {
                 rankKey[position] = next
                 next += 1
