@@ -168,27 +168,35 @@ struct PhasePlacement {
         // Merit settled which actions are in; when they go is settled again with the foundations first, then
         // what has a deadline, then the others in their order, so that a seasonal action gets the earliest
         // season the same actions allow. If that order cannot hold them all, the first placement stands.
-        let kept = order.units.indices.filter { phaseOf[order.units[$0][0]] >= 0 }
-        func has(_ unit: Int, _ property: (Int) -> Bool) -> Bool { order.units[unit].contains(where: property) }
-        let foundations = kept.filter { has($0) { index.isFoundation[$0] } }
-        let dated = kept.filter { !has($0) { index.isFoundation[$0] } && has($0) { index.deadlines[$0] != nil } }
+        var foundations: [Int] = [], dated: [Int] = [], others: [Int] = []
+        for unit in order.units.indices where phaseOf[order.units[unit][0]] >= 0 {
+            let members = order.units[unit]
+            if members.contains(where: { index.isFoundation[$0] }) {
+                foundations.append(unit)
+            } else if members.contains(where: { index.deadlines[$0] != nil }) {
+                dated.append(unit)
+            } else {
+                others.append(unit)
+            }
+        }
         if !dated.isEmpty {
             let first = (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits)
+            let placedFirst = phaseOf
+            let kept = foundations + dated + others
             for unit in kept { remove(order.units[unit]) }
-            let others = kept.filter { !foundations.contains($0) && !dated.contains($0) }
             // As in the first placement, a unit's kept prerequisites take their room before it.
             var replaced = [Bool](repeating: false, count: order.units.count)
             func replace(_ unit: Int) -> Bool {
                 guard !replaced[unit] else { return true }
                 replaced[unit] = true
                 for position in order.units[unit] {
-                    for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 && first.0[prerequisite] >= 0 {
+                    for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 && placedFirst[prerequisite] >= 0 {
                         guard replace(unitOf[prerequisite]) else { return false }
                     }
                 }
                 return place(order.units[unit])
             }
-            if !(foundations + dated + others).allSatisfy(replace) {
+            if !kept.allSatisfy(replace) {
                 (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits) = first
             }
         }
