@@ -38,6 +38,8 @@ struct RecommendationReader {
         case carrier = "porteur"
         case carriedBy = "porté par"
         case cost = "coût"
+        case evidenceLevel = "niveau de preuve"
+        case inequalityEffect = "effet sur les inégalités"
         case deadline = "échéance"
         case foundation = "fondation"
         case serves = "sert"
@@ -157,6 +159,10 @@ struct RecommendationReader {
         let carriedBy = value(.carriedBy, &file)?.text
         let costText = value(.cost, &file)
         let cost = costText.flatMap { enumValue(CostRange.self, $0, field: .cost, &file) }
+        let evidenceText = value(.evidenceLevel, &file)
+        let evidenceLevel = evidenceText.flatMap { enumValue(EvidenceLevel.self, $0, field: .evidenceLevel, &file) }
+        let inequalityText = value(.inequalityEffect, &file)
+        let inequalityEffect = inequalityText.flatMap { enumValue(InequalityEffect.self, $0, field: .inequalityEffect, &file) }
         let deadlineText = value(.deadline, &file)
         let deadline = deadlineText.flatMap { readDeadline($0, &file) }
         let foundationText = value(.foundation, &file)
@@ -180,6 +186,7 @@ struct RecommendationReader {
 
         guard !file.diagnostics.hasErrors, let id, let title = document.title?.text, let leverText, let conditionText, let condition,
               let priority, boosts.count == boostItems.count, let horizon, let effort, let carrier, costText == nil || cost != nil,
+              evidenceText == nil || evidenceLevel != nil, inequalityText == nil || inequalityEffect != nil,
               foundationText == nil || isFoundation != nil, let why, let steps, let partners, let funding,
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
@@ -188,7 +195,8 @@ struct RecommendationReader {
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         return Recommendation(
             id: id, title: title, lever: leverText.text, condition: condition, conditionText: conditionText, priority: priority, boosts: boosts,
-            horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, cost: cost, deadline: deadline,
+            horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: cost,
+            evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect, deadline: deadline,
             isFoundation: isFoundation ?? false, serves: serves, after: after.map(\.id), together: together.map(\.id),
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
             partners: partners, funding: funding, examples: examples, evidence: evidence, sources: sourceReferences,

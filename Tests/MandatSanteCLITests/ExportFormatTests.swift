@@ -44,7 +44,7 @@ struct ExportFormatTests {
     func validatorCatchesViolations() throws {
         let validator = JSONSchemaValidator(root: try roadmapSchema())
         var document = try json(roadmap("village-rural-zip.json", "json").output)
-        document["schemaVersion"] = 1
+        document["schemaVersion"] = 2
         document["extra"] = true
         document.removeValue(forKey: "leftOut")
         var items = try #require(document["items"] as? [[String: Any]])
@@ -54,7 +54,7 @@ struct ExportFormatTests {
         let errors = validator.errors(in: document)
         #expect(errors.contains("$ : clé obligatoire « leftOut » absente"))
         #expect(errors.contains("$ : clé non prévue « extra »"))
-        #expect(errors.contains { $0.hasPrefix("$.schemaVersion : 2 attendu") })
+        #expect(errors.contains { $0.hasPrefix("$.schemaVersion : 3 attendu") })
         #expect(errors.contains("$.items[0].rank : type integer attendu, pas « 1 »"))
         #expect(errors.contains("$.items[0].effort : valeur « enorme » hors de l'énumération"))
     }
@@ -62,7 +62,7 @@ struct ExportFormatTests {
     @Test("l'export JSON d'un village donne le profil, les phases, les actions et les écartées")
     func jsonContent() throws {
         let document = try json(roadmap("village-rural-zip.json", "json").output)
-        #expect(document["schemaVersion"] as? Int == 2)
+        #expect(document["schemaVersion"] as? Int == 3)
         #expect(document["start"] as? String == "2026-12")
         #expect(document["end"] as? String == "2032-03")
         let facts = try #require((document["profile"] as? [String: Any])?["facts"] as? [String: Any])
@@ -138,7 +138,7 @@ struct ExportFormatTests {
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
         #expect(lines.last == "")
         #expect(lines.count - 1 == count + 1)
-        #expect(lines.first?.hasPrefix("Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Score;") == true)
+        #expect(lines.first?.hasPrefix("Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Score;") == true)
         #expect(lines[1].hasPrefix("1;Les trois prochains mois;déc. 2026 – févr. 2027;"))
         // No line feed outside a CRLF pair.
         #expect(bytes.indices.allSatisfy { bytes[$0] != 0x0A || ($0 > 0 && bytes[$0 - 1] == 0x0D) })
@@ -158,7 +158,7 @@ struct ExportFormatTests {
     @Test("--csv-separator change le séparateur, et seulement pour le CSV")
     func csvSeparator() {
         let comma = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", ","]).output
-        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Porteur,Échéance,Effort,Coût,Score,"))
+        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Porteur,Échéance,Effort,Coût,Niveau de preuve,Effet sur les inégalités,Score,"))
         #expect(comma.contains("\r\n1,Les trois prochains mois,déc. 2026 – févr. 2027,"))
         let tab = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", "tab"]).output
         #expect(tab.dropFirst().hasPrefix("Rang\tPhase\tPériode\t"))

@@ -7,7 +7,8 @@ import Testing
 struct RuleBaseExportTests {
     static func base() throws -> RuleBase {
         var inline = Fixture.Rec(id: "relais-village", title: "Former des relais", when: "tres-petite-commune", priority: 40)
-        inline.extraHeader = ["bonus:", "  - priorite-sante-mentale", "  - priorite-acces-aux-soins (+20)", "  - -5 si cpts : une CPTS existe déjà"]
+        inline.extraHeader = ["bonus:", "  - priorite-sante-mentale", "  - priorite-acces-aux-soins (+20)", "  - -5 si cpts : une CPTS existe déjà",
+                             "coût: faible", "niveau de preuve: probable", "effet sur les inégalités: reduit"]
         let result = Fixture.load([inline, DefinitionsTests.users[1]], definitions: DefinitionsTests.definitions)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.summary))")
         return try #require(result.ruleBase)
@@ -19,7 +20,7 @@ struct RuleBaseExportTests {
         #expect(lines.first == RuleBaseExport.csvHeader.joined(separator: ";"))
         #expect(lines.count == 3)
         // 40 - 5 = 35 at least, 40 + 15 + 20 = 75 at most.
-        #expect(lines[2] == "relais-village;Former des relais;offre-de-soins;40;annee-1;faible;territoire;non;priorite-sante-mentale +15 | priorite-acces-aux-soins +20 | si cpts : -5 (une CPTS existe déjà);35;75")
+        #expect(lines[2] == "relais-village;Former des relais;offre-de-soins;40;annee-1;faible;territoire;faible;probable;reduit;non;priorite-sante-mentale +15 | priorite-acces-aux-soins +20 | si cpts : -5 (une CPTS existe déjà);35;75")
     }
 
     @Test("JSON : chaque champ, les conditions telles qu'écrites et résolues, les définitions")
@@ -34,6 +35,9 @@ struct RuleBaseExportTests {
         #expect(boosts.map { $0["name"] as? String } == ["priorite-sante-mentale", "priorite-acces-aux-soins", nil])
         #expect(boosts.map { $0["points"] as? Int } == [15, 20, -5])
         #expect(relais["scoreRange"] as? [Int] == [35, 75])
+        #expect(relais["costRange"] as? String == "faible")
+        #expect(relais["evidenceLevel"] as? String == "probable")
+        #expect(relais["inequalityEffect"] as? String == "reduit")
         #expect((relais["steps"] as? [[String: Any]])?.count == 2)
         #expect(relais["file"] as? String == "Rules/recommendations/relais-village.md")
         let definitions = try #require(document["definitions"] as? [String: Any])

@@ -346,6 +346,31 @@ struct RuleBaseLoadingTests {
         #expect(Self.loadWith([serves]).result.diagnostics.map(\.code) == ["regles.priorite-inconnue"])
     }
 
+    @Test("coût, niveau de preuve et effet sur les inégalités : lus, et une valeur hors liste signalée à sa colonne avec une suggestion")
+    func weighingFields() throws {
+        var rec = Self.valid
+        rec.extraHeader = ["coût: moyen", "niveau de preuve: avis-d-experts", "effet sur les inégalités: reduit"]
+        let (result, _) = Self.loadWith([rec])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.summary))")
+        let base = try #require(result.ruleBase)
+        let read = try #require(base.recommendation("action-test"))
+        #expect(read.costRange == .medium && read.evidenceLevel == .expertOpinion && read.inequalityEffect == .reduces)
+
+        var evidence = Self.valid
+        evidence.extraHeader = ["niveau de preuve: demontré"]
+        let (evidenceResult, evidenceText) = Self.loadWith([evidence])
+        #expect(evidenceResult.diagnostics.map(\.message) == ["« niveau de preuve » vaut « demontré » ; vouliez-vous dire « demontre » ? (valeurs permises : demontre, probable, avis-d-experts, insuffisant, mitige)"])
+        #expect(evidenceResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "demontré", in: evidenceText))
+        #expect(try #require(evidenceResult.ruleBase).recommendation("action-test") == nil)
+
+        var inequality = Self.valid
+        inequality.extraHeader = ["effet sur les inégalités: reduits"]
+        let (inequalityResult, inequalityText) = Self.loadWith([inequality])
+        #expect(inequalityResult.diagnostics.map(\.code) == ["regles.valeur-inconnue"])
+        #expect(inequalityResult.diagnostics.first?.message.contains("vouliez-vous dire « reduit » ?") == true)
+        #expect(inequalityResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "reduits", in: inequalityText))
+    }
+
     @Test("une recommandation qui se cite elle-même est signalée")
     func selfReference() throws {
         var rec = Self.valid

@@ -92,7 +92,7 @@ public enum BatchTables {
         var actions = ""
         for card in cards {
             actions += line(territory.cells + [String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
-                                               card.carrier, card.deadline ?? "", card.effort, card.cost ?? "", String(card.score)])
+                                               card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)])
         }
         var leverRows = ""
         for lever in levers {

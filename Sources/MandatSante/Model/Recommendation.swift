@@ -21,7 +21,11 @@ public final class Recommendation: Sendable, Identifiable {
     /// For an action carried by partners, who they are (« les professionnels de santé du bassin de vie »).
     public let carriedBy: String?
     /// What it costs the territory, in order of magnitude, when known.
-    public let cost: CostRange?
+    public let costRange: CostRange?
+    /// How strong the evidence is that it works, when the rule base says.
+    public let evidenceLevel: EvidenceLevel?
+    /// Its expected effect on social inequalities in health, when the rule base says.
+    public let inequalityEffect: InequalityEffect?
     /// When it must be ready by, if it has a deadline.
     public let deadline: Deadline?
     /// A founding decision of the mandate (a health referent, a steering pair): placed before anything else.
@@ -49,7 +53,8 @@ public final class Recommendation: Sendable, Identifiable {
     public let location: SourceLocation
 
     public init(id: String, title: String, lever: String, condition: Condition, conditionText: LocatedText, priority: Int,
-                boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, cost: CostRange? = nil,
+                boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, costRange: CostRange? = nil,
+                evidenceLevel: EvidenceLevel? = nil, inequalityEffect: InequalityEffect? = nil,
                 deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
@@ -65,7 +70,9 @@ public final class Recommendation: Sendable, Identifiable {
         self.effort = effort
         self.carrier = carrier
         self.carriedBy = carriedBy
-        self.cost = cost
+        self.costRange = costRange
+        self.evidenceLevel = evidenceLevel
+        self.inequalityEffect = inequalityEffect
         self.deadline = deadline
         self.isFoundation = isFoundation
         self.serves = serves
@@ -102,7 +109,8 @@ public final class Recommendation: Sendable, Identifiable {
                       replaces: [String]? = nil, excludes: [String]? = nil) -> Recommendation {
         Recommendation(
             id: id ?? self.id, title: title, lever: lever, condition: condition, conditionText: conditionText,
-            priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, cost: cost,
+            priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: costRange,
+            evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect,
             deadline: deadline, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,

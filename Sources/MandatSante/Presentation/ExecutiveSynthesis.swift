@@ -59,7 +59,10 @@ struct ExecutiveSynthesis {
             let when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
-                cost: item.recommendation.cost?.label, funder: card.funding.first.flatMap(funder), note: card.selection)
+                costRange: item.recommendation.costRange?.label,
+                evidenceLevel: card.evidenceLevel,
+                inequalityEffect: card.inequalityEffect,
+                inequalityEffectID: card.inequalityEffectID, funder: card.funding.first.flatMap(funder), note: card.selection)
         }
     }
 

@@ -40,7 +40,18 @@ public struct RoadmapDocument: Sendable {
         /// « faible », « moyen », « fort »
         public var effort: String
         /// « moins de 10 000 € », when known.
-        public var cost: String?
+        public var costRange: String?
+        /// « avis d'experts », when known.
+        public var evidenceLevel: String?
+        /// Its effect on health inequalities, « les réduit », when the rule base says, and its identifier
+        /// (`reduit`, `neutre`, `risque-d-accroitre`, `inconnu`).
+        public var inequalityEffect: String?
+        public var inequalityEffectID: String?
+
+        /// The effect on inequalities worth a place on page one: an effect the rule base knows.
+        public var knownInequalityEffect: String? {
+            inequalityEffectID == InequalityEffect.unknown.rawValue ? nil : inequalityEffect
+        }
         /// « ARS (fonds d'intervention régional) », when known.
         public var funder: String?
         /// « répond à la priorité « accès aux soins » », « décision fondatrice du mandat », when it applies.
@@ -91,8 +102,15 @@ public struct RoadmapDocument: Sendable {
         public var effort: String
         public var horizonID: String
         public var horizon: String
-        public var costID: String?
-        public var cost: String?
+        /// The cost order of magnitude's identifier (`temps`, `faible`…) and its wording, when known.
+        public var costRangeID: String?
+        public var costRange: String?
+        /// The level of evidence's identifier (`demontre`, `probable`, `avis-d-experts`…) and its wording, when known.
+        public var evidenceLevelID: String?
+        public var evidenceLevel: String?
+        /// The expected effect on health inequalities' identifier (`reduit`, `neutre`…) and its wording, when known.
+        public var inequalityEffectID: String?
+        public var inequalityEffect: String?
         /// Why it is for this territory: facts of the profile and the boosts that apply, in plain French.
         public var forYou: [String]
         /// Why it was taken ahead of the order of merit, when it was.

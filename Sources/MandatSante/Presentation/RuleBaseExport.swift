@@ -6,7 +6,8 @@ import RuleKit
 public enum RuleBaseExport {
     /// The columns of the decision table.
     public static let csvHeader = [
-        "Identifiant", "Action", "Levier", "Priorité", "Horizon", "Effort", "Porteur", "Fondation", "Bonus",
+        "Identifiant", "Action", "Levier", "Priorité", "Horizon", "Effort", "Porteur", "Coût", "Niveau de preuve",
+        "Effet sur les inégalités", "Fondation", "Bonus",
         "Score minimal", "Score maximal",
     ]
 
@@ -20,7 +21,8 @@ public enum RuleBaseExport {
             writer.append([
                 recommendation.id, recommendation.title, recommendation.lever, String(recommendation.priority),
                 recommendation.horizon.rawValue, recommendation.effort.rawValue, recommendation.carrier.rawValue,
-                recommendation.isFoundation ? "oui" : "non",
+                recommendation.costRange?.rawValue ?? "", recommendation.evidenceLevel?.rawValue ?? "",
+                recommendation.inequalityEffect?.rawValue ?? "", recommendation.isFoundation ? "oui" : "non",
                 recommendation.boosts.map(boostCell).joined(separator: CSVRoadmapRenderer.listSeparator),
                 String(range.lowerBound), String(range.upperBound),
             ])
@@ -50,7 +52,7 @@ public enum RuleBaseExport {
     // MARK: JSON
 
     /// The version of the JSON export's layout, for the tools that read it.
-    public static let jsonFormatVersion = 1
+    public static let jsonFormatVersion = 2
 
     public static func json(_ ruleBase: RuleBase, lever: String? = nil) -> JSONOutput {
         .object([
@@ -109,7 +111,9 @@ public enum RuleBaseExport {
             ("horizon", .string(recommendation.horizon.rawValue)), ("effort", .string(recommendation.effort.rawValue)),
             ("carrier", .string(recommendation.carrier.rawValue)),
             ("carriedBy", recommendation.carriedBy.map { .string($0) } ?? .null),
-            ("cost", recommendation.cost.map { .string($0.rawValue) } ?? .null),
+            ("costRange", recommendation.costRange.map { .string($0.rawValue) } ?? .null),
+            ("evidenceLevel", recommendation.evidenceLevel.map { .string($0.rawValue) } ?? .null),
+            ("inequalityEffect", recommendation.inequalityEffect.map { .string($0.rawValue) } ?? .null),
         ]
         switch recommendation.deadline {
         case nil: members.append(("deadline", .null))

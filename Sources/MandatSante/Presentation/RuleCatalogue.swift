@@ -29,7 +29,7 @@ public struct RuleCatalogue: Sendable {
                     condition: describer.describe(recommendation.condition.expression),
                     source: recommendation.condition.source,
                     boosts: recommendation.boosts.map { "+\($0.points) si \(describer.describe($0.condition.expression)) (\($0.reason))" },
-                    details: "priorité \(recommendation.priority) · \(recommendation.horizon.label) · effort \(recommendation.effort.rawValue) · porteur \(recommendation.carrier.rawValue)"
+                    details: Self.details(recommendation)
                         + (recommendation.isFoundation ? " · fondation" : ""),
                     relations: recommendation.after.map { "après \($0)" } + recommendation.together.map { "avec \($0)" }
                         + recommendation.replaces.map { "remplace \($0)" } + recommendation.excludes.map { "exclut \($0)" })
@@ -79,5 +79,15 @@ public struct RuleCatalogue: Sendable {
             out.append("")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// « priorité 72 · première année · effort faible · porteur partenaire · coût faible · preuve : avis d'experts · inégalités : effet inconnu »
+    static func details(_ recommendation: Recommendation) -> String {
+        var parts = ["priorité \(recommendation.priority)", recommendation.horizon.label, "effort \(recommendation.effort.rawValue)",
+                     "porteur \(recommendation.carrier.rawValue)"]
+        if let cost = recommendation.costRange { parts.append("coût \(cost.shortLabel)") }
+        if let level = recommendation.evidenceLevel { parts.append("preuve : \(WeighingWording.evidence(level))") }
+        if let effect = recommendation.inequalityEffect { parts.append("inégalités : \(WeighingWording.inequality(effect))") }
+        return parts.joined(separator: " · ")
     }
 }

@@ -4,7 +4,7 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
     public static let listSeparator = " | "
 
     public static let header = [
-        "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Porteur", "Échéance", "Effort", "Coût", "Score",
+        "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Porteur", "Échéance", "Effort", "Coût", "Niveau de preuve", "Effet sur les inégalités", "Score",
         "Pour vous", "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources",
     ]
 
@@ -20,7 +20,8 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
         for card in document.cards {
             writer.append([
                 String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle, card.carrier,
-                card.deadline ?? "", card.effort, card.cost ?? "", String(card.score), join(card.forYou), join(card.steps),
+                card.deadline ?? "", card.effort, card.costRange ?? "", card.evidenceLevel ?? "",
+                card.inequalityEffect ?? "", String(card.score), join(card.forYou), join(card.steps),
                 join(card.partners), join(card.funding), join(card.indicators), join(card.sources.map(\.citation)),
             ])
         }

@@ -4,7 +4,7 @@ import RuleKit
 /// fixed order, every key always present (`null` or `[]` when empty). `Rules/schema/roadmap.schema.json`
 /// documents each key; `schemaVersion` changes when a key is renamed or removed.
 public struct JSONRoadmapRenderer: RoadmapRenderer {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     public init() {}
 
@@ -34,7 +34,8 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                     .object([
                         ("rank", .integer(decision.rank)), ("id", .string(decision.id)), ("title", .string(decision.title)),
                         ("carrier", .string(decision.carrier)), ("when", .string(decision.when)), ("effort", .string(decision.effort)),
-                        ("cost", optional(decision.cost)), ("funder", optional(decision.funder)), ("note", optional(decision.note)),
+                        ("costRange", optional(decision.costRange)),
+                        ("evidenceLevel", optional(decision.evidenceLevel)), ("inequalityEffect", optional(decision.inequalityEffect)), ("funder", optional(decision.funder)), ("note", optional(decision.note)),
                     ])
                 })),
                 ("sizeNote", .string(document.synthesis.sizeNote)),
@@ -69,12 +70,14 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
             ("leverTitle", .string(card.leverTitle)),
             ("phase", .string(card.phaseID)),
             ("carrier", .object([("id", .string(card.carrierID)), ("text", .string(card.carrier))])),
+            ("costRange", coded(card.costRangeID, card.costRange)),
+            ("evidenceLevel", coded(card.evidenceLevelID, card.evidenceLevel)),
+            ("inequalityEffect", coded(card.inequalityEffectID, card.inequalityEffect)),
             ("deadline", card.deadline.map { text in
                 .object([("before", optional(card.deadlineMonth)), ("text", .string(text))])
             } ?? .null),
             ("effort", .string(card.effortID)),
             ("horizon", .string(card.horizonID)),
-            ("costRange", card.costID.map { id in .object([("id", .string(id)), ("text", optional(card.cost))]) } ?? .null),
             ("score", .object([
                 ("total", .integer(card.score)),
                 ("terms", .array(card.scoreTerms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
@@ -125,4 +128,9 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
     private func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }
 
     private func optional(_ value: String?) -> JSONOutput { value.map { .string($0) } ?? .null }
+
+    /// `{ "id": …, "text": … }` for a value of the rule base and its wording, or null when the rule base says nothing.
+    private func coded(_ id: String?, _ text: String?) -> JSONOutput {
+        id.map { .object([("id", .string($0)), ("text", optional(text))]) } ?? .null
+    }
 }

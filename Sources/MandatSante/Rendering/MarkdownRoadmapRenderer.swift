@@ -38,10 +38,10 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         var out = ["## \(DocumentLabels.synthesis)", "", "### \(DocumentLabels.findings)", ""]
         out += synthesis.findings.map { "- \(inline($0))" }
         if let priorities = synthesis.priorities { out += ["", "\(DocumentLabels.priorities) : \(inline(priorities))."] }
-        out += ["", "### \(DocumentLabels.decisions)", "", "| N° | Décision | Porteur | Quand | Effort | Coût | Financement |", "|---:|---|---|---|---|---|---|"]
+        out += ["", "### \(DocumentLabels.decisions)", "", "| N° | Décision | Porteur | Quand | Effort | Coût | Preuve | Inégalités | Financement |", "|---:|---|---|---|---|---|---|---|---|"]
         for decision in synthesis.decisions {
             let title = inline(decision.title) + (decision.note.map { " — *\(inline($0))*" } ?? "")
-            out.append("| \(decision.rank) | \(title) | \(inline(decision.carrier)) | \(inline(decision.when)) | \(decision.effort) | \(inline(decision.cost ?? "—")) | \(inline(decision.funder ?? "—")) |")
+            out.append("| \(decision.rank) | \(title) | \(inline(decision.carrier)) | \(inline(decision.when)) | \(decision.effort) | \(inline(decision.costRange ?? "—")) | \(inline(decision.evidenceLevel ?? "—")) | \(inline(decision.inequalityEffect ?? "—")) | \(inline(decision.funder ?? "—")) |")
         }
         out += ["", "### \(DocumentLabels.calendar)", ""]
         for phase in document.phases {

@@ -61,16 +61,24 @@ enum RoadmapJSONSchema {
                 ("id", choice(Carrier.allCases.map(\.rawValue), "commune, intercommunalite, territoire (la collectivité décrite par le profil) ou partenaire.")),
                 ("text", text("Le porteur en français, pour ce territoire.")),
             ])),
+            ("costRange", nullable(object("Ordre de grandeur du coût pour la collectivité.", [
+                ("id", choice(CostRange.allCases.map(\.rawValue), "temps, faible (< 10 k€), moyen (10 à 100 k€), eleve (100 k€ à 1 M€), tres-eleve (> 1 M€).")),
+                ("text", nullable(text(""), "L'ordre de grandeur en français.")),
+            ]), "Le coût, ou null s'il n'est pas connu.")),
+            ("evidenceLevel", nullable(object("Niveau de preuve, sur l'échelle de What Works for Health (base américaine), en français.", [
+                ("id", choice(EvidenceLevel.allCases.map(\.rawValue), "demontre, probable, avis-d-experts, insuffisant, mitige.")),
+                ("text", nullable(text(""), "Le niveau de preuve en français.")),
+            ]), "Le niveau de preuve, ou null s'il n'est pas renseigné.")),
+            ("inequalityEffect", nullable(object("Effet attendu sur les inégalités sociales de santé.", [
+                ("id", choice(InequalityEffect.allCases.map(\.rawValue), "reduit, neutre, risque-d-accroitre, inconnu.")),
+                ("text", nullable(text(""), "L'effet en français.")),
+            ]), "L'effet sur les inégalités, ou null s'il n'est pas renseigné.")),
             ("deadline", nullable(object("L'échéance de l'action.", [
                 ("before", nullable(month, "Le mois avant lequel l'action doit être prête.")),
                 ("text", text("L'échéance en français.")),
             ]), "L'échéance, ou null.")),
             ("effort", choice(Effort.allCases.map(\.rawValue), "Effort : faible (1 unité), moyen (2), fort (3).")),
             ("horizon", choice(Horizon.allCases.map(\.rawValue), "Horizon de la recommandation, avant placement.")),
-            ("costRange", nullable(object("Ordre de grandeur du coût.", [
-                ("id", choice(CostRange.allCases.map(\.rawValue), "temps, faible (< 10 k€), moyen (10 à 100 k€), eleve (100 k€ à 1 M€), tres-eleve (> 1 M€).")),
-                ("text", nullable(text(""), "L'ordre de grandeur en français.")),
-            ]), "Le coût, ou null s'il n'est pas connu.")),
             ("score", object("Le score et les termes dont il est la somme.", [
                 ("total", integer("Somme des termes.")),
                 ("terms", array("Priorité de base puis bonus appliqués.", term, minItems: 1)),
@@ -114,7 +122,9 @@ enum RoadmapJSONSchema {
             ("carrier", text("Qui la porte.")),
             ("when", text("Quand : « d'ici févr. 2027 » ou l'échéance.")),
             ("effort", choice(Effort.allCases.map(\.rawValue), "Effort.")),
-            ("cost", nullable(text(""), "Ordre de grandeur du coût, ou null.")),
+            ("costRange", nullable(text(""), "Ordre de grandeur du coût, ou null.")),
+            ("evidenceLevel", nullable(text(""), "Niveau de preuve (« avis d'experts »…), ou null.")),
+            ("inequalityEffect", nullable(text(""), "Effet attendu sur les inégalités de santé, ou null.")),
             ("funder", nullable(text(""), "Le premier financeur connu, ou null.")),
             ("note", nullable(text(""), "Fondation du mandat ou priorité servie, ou null.")),
         ])

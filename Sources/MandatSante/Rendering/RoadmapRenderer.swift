@@ -56,6 +56,8 @@ enum DocumentLabels {
     static let deadline = "Échéance"
     static let effort = "Effort"
     static let cost = "Coût"
+    static let evidenceLevel = "Preuve"
+    static let inequalityEffect = "Inégalités"
     static let lever = "Levier"
     static let forYou = "Pour vous"
     static let selection = "Priorité"
@@ -131,20 +133,26 @@ enum DocumentLabels {
     static let foundationNote = "décision fondatrice du mandat"
     static let score = "Score"
 
-    /// « Porteur : la commune · Quand : … · Effort : faible · Coût : … », and the lever in full.
+    /// « Porteur : la commune · Quand : … · Effort : faible · Coût : … · Preuve : … · Inégalités : … », and the lever in full.
     static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String, text: String)] {
         var facts = [(carrier, card.carrier), (when, card.period)]
         if let deadline = card.deadline { facts.append((self.deadline, deadline)) }
         facts.append((effort, card.effort))
-        if let cost = card.cost { facts.append((self.cost, cost)) }
+        if let cost = card.costRange { facts.append((self.cost, cost)) }
+        if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }
+        if let effect = card.inequalityEffect { facts.append((inequalityEffect, effect)) }
         if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
     }
 
-    /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · financement : ARS »
+    /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · preuve : probable · inégalités : les
+    /// réduit · ARS »
     static func decisionLine(_ decision: RoadmapDocument.Decision) -> String {
         var parts = [decision.carrier, decision.when, "effort \(decision.effort)"]
-        if let cost = decision.cost { parts.append(cost) }
+        if let cost = decision.costRange { parts.append(cost) }
+        if let level = decision.evidenceLevel { parts.append("preuve : \(level)") }
+        // An unknown effect is said on the card; page one, read in two minutes, names only a known one.
+        if let effect = decision.knownInequalityEffect { parts.append("inégalités : \(effect)") }
         if let funder = decision.funder { parts.append(funder) }
         return Typography.capitalized(parts.joined(separator: " · "))
     }

@@ -35,6 +35,11 @@ public enum RuleBaseLinter {
                     break
                 }
             }
+            let missing = [(recommendation.costRange == nil, "coût"), (recommendation.evidenceLevel == nil, "niveau de preuve"),
+                           (recommendation.inequalityEffect == nil, "effet sur les inégalités")].filter(\.0).map { "« \($0.1) »" }
+            if !missing.isEmpty {
+                diagnostics.append(.warning("lint.a-renseigner", "« \(recommendation.id) » ne dit pas \(missing.joined(separator: ", ")) : un professionnel pèse chaque action à son coût, à son niveau de preuve et à son effet sur les inégalités de santé", file: recommendation.file, at: recommendation.location))
+            }
             if undecided > 0 {
                 let total = 1 + recommendation.boosts.count
                 diagnostics.append(.warning("lint.non-analysee", "\(undecided) condition\(undecided > 1 ? "s" : "") sur \(total) de « \(recommendation.id) » (condition et bonus) \(undecided > 1 ? "comptent" : "compte") trop de cas pour être analysée\(undecided > 1 ? "s" : "") : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés", file: recommendation.file, at: recommendation.location))

@@ -45,7 +45,7 @@ struct BatchOutputTests {
         #expect(actions.count == items.count + 1)
         let first = try #require(items.first)
         let card = try #require(document.cards.first)
-        #expect(actions.first == "9;;\(quotedName);\(kind);\(territory.population);1;\(roadmap.calendar.phases[first.phaseIndex].title);\(card.period);\(first.recommendation.id);\(first.recommendation.title);\(card.leverTitle);\(card.carrier);\(card.deadline ?? "");\(card.effort);\(card.cost ?? "");\(first.score.total)")
+        #expect(actions.first == "9;;\(quotedName);\(kind);\(territory.population);1;\(roadmap.calendar.phases[first.phaseIndex].title);\(card.period);\(first.recommendation.id);\(first.recommendation.title);\(card.leverTitle);\(card.carrier);\(card.deadline ?? "");\(card.effort);\(card.costRange ?? "");\(first.score.total)")
     }
 
     @Test("nombres pour un tableur français : entiers sans séparateur, virgule décimale")

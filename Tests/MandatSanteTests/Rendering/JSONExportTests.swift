@@ -19,7 +19,7 @@ struct JSONExportTests {
         let keys = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
         #expect(keys == ["schemaVersion", "edition", "profile", "synthesis", "start", "end", "capacity", "phases", "items",
                          "considerLater", "leftOut", "recommendationCount"])
-        #expect(try Self.object(json)["schemaVersion"] as? Int == 2)
+        #expect(try Self.object(json)["schemaVersion"] as? Int == 3)
         let synthesis = try #require(try Self.object(json)["synthesis"] as? [String: Any])
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
         #expect(decisions.compactMap { $0["id"] as? String } == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "clsm-creer"])
