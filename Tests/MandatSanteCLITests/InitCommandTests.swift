@@ -7,7 +7,8 @@ import Testing
 @Suite("mandat-sante init")
 struct InitCommandTests {
     /// The answers of a village in a priority zone, one line per question asked, in vocabulary order. The QPV,
-    /// CLSM and ASV questions are not asked (420 inhabitants, no QPV), so they have no line.
+    /// CLS carrier, CLSM, ASV and centre de santé questions are not asked (420 inhabitants, no QPV, no CLS, no
+    /// centre de santé), so they have no line.
     static let village = [
         "Saint-Aubin-des-Landes",  // name
         "1",                       // kind: commune
@@ -19,14 +20,18 @@ struct InitCommandTests {
         "",                        // outreMer: default Hexagone
         "",                        // communeNouvelle: default non (asked: a commune)
         "",                        // seasonalPopulation: skipped (optional)
+        "",                        // populationTrend: default « non renseignée »
         "1",                       // medicalZoning: ZIP
         "",                        // cls: default « aucun CLS »
         "n",                       // cpts
         "non",                     // msp
+        "",                        // mspNearby: default non (asked: no MSP, a commune)
         "",                        // centreSante: default non
         "n",                       // hospital
         "",                        // hospitalRole: default aucun
         "o",                       // gpDepartures
+        "",                        // withoutGpShare: skipped (optional)
+        "",                        // specialistShortage: default « non évaluée »
         "15,5",                    // share75Plus
         "",                        // povertyRate: skipped
         "", "", "",                // heatExposure, ambroisie, pat
@@ -71,11 +76,11 @@ struct InitCommandTests {
         #expect(result.exitCode == 0, "\(result.error)")
         #expect(result.error.isEmpty)
         let output = plain(result.output)
-        #expect(output.contains("(1/35) Nom du territoire ?"))
+        #expect(output.contains("(1/42) Nom du territoire ?"))
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
-        #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 3 ; Entrée = 3. hors zonage.\n> "))
+        #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 4 ; Entrée = 4. zonage inconnu, à\n   vérifier auprès de l'ARS.\n> "))
         #expect(output.contains("   Un nombre entier entre 1 et 3 000 000 habitants ; réponse obligatoire.\n> "))
         #expect(output.contains("   Tapez un ou plusieurs numéros séparés par des virgules, par exemple 1,3,5 ;\n   Entrée = aucun.\n> "))
         #expect(output.contains("Répondez o (oui) ou n (non) ; Entrée = non."))
@@ -125,11 +130,11 @@ struct InitCommandTests {
 
     @Test("les questions sans objet sont passées selon askWhen : pas de QPV, de CLSM ni d'ASV pour un village")
     func askWhenSkipsQuestions() {
-        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(10)))
+        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(11)))
         let output = plain(result.output)
-        #expect(unwrapped(output).contains("(11/35) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
-        #expect(!output.contains("(11/35) Au moins un quartier prioritaire"))
-        #expect(output.contains("(12/35) Zonage médical de l'ARS ?"))
+        #expect(unwrapped(output).contains("(12/42) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
+        #expect(!output.contains("(12/42) Au moins un quartier prioritaire"))
+        #expect(output.contains("(13/42) Zonage médical de l'ARS ?"))
     }
 
     @Test("une réponse invalide est redemandée avec l'explication ; une grande commune voit les questions QPV et CLSM")
@@ -141,12 +146,13 @@ struct InitCommandTests {
             "",                                 // inseeCode
             "douze", "0", "12,5", "12 400",     // population: three refusals
             "3", "", "",                        // density, departement, region
-            "", "", "",                         // outreMer, communeNouvelle, seasonalPopulation
+            "", "", "", "",                     // outreMer, communeNouvelle, seasonalPopulation, populationTrend
             "peut-être", "o",                   // qpv: asked now (12 400 inhabitants)
             "2", "", "",                        // medicalZoning, cls, cpts
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
-            "", "", "", "", "",                 // msp, centreSante, hospital, hospitalRole, gpDepartures
+            "", "", "", "", "", "",             // msp, mspNearby, centreSante, hospital, hospitalRole, gpDepartures
+            "", "",                             // withoutGpShare, specialistShortage
             "150", "40,5",                      // share75Plus: out of range, then 40,5
             "", "", "", "", "",                 // povertyRate, heatExposure, ambroisie, pat, intercommunalHealth
             "1,14", "1 2",                      // priorities: out of the choices, then two
@@ -164,8 +170,8 @@ struct InitCommandTests {
         #expect(output.contains("✗ « peut-être » : répondez o (oui) ou n (non)."))
         #expect(output.contains("✗ 150 est hors limites : la réponse doit être entre 0 et 100 %."))
         #expect(output.contains("✗ « 14 » n'est pas un des choix : les numéros vont de 1 à 13."))
-        #expect(output.contains("(11/35) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
-        #expect(output.contains("(16/35) Un atelier santé ville (ASV) fonctionne ?"))
+        #expect(output.contains("(12/42) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
+        #expect(output.contains("(18/42) Un atelier santé ville (ASV) fonctionne ?"))
         let profile = try load(path)
         #expect(profile.value("population") == .number(12400))
         #expect(profile.value("qpv") == .bool(true))
@@ -195,7 +201,7 @@ struct InitCommandTests {
             }
         }
         #expect(answers.isEmpty)
-        #expect(skipped == ["qpv", "clsm", "asv"])
+        #expect(skipped == ["qpv", "clsCarrier", "clsm", "asv", "centreSanteMunicipal", "centreSanteSituation"])
         #expect(asked.count == Self.village.count)
         #expect(questionnaire.facts.value(of: "qpv", in: questionnaire.vocabulary) == .bool(false), "une question passée prend la valeur par défaut")
         #expect(questionnaire.answers.first { $0.fact.name == "inseeCode" }?.answer == .unstated)

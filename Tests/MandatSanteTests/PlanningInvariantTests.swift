@@ -77,6 +77,10 @@ struct PlanningInvariantTests {
                 // Linked to others, it needed more than its own room: not comparable one to one.
                 guard recommendation.together.isEmpty,
                       !ruleBase.recommendations.contains(where: { $0.together.contains(recommendation.id) }) else { continue }
+                // A prerequisite that applies but found no room would have come in with it (PhasePlacement pulls
+                // prerequisites in): it needed their room too, so it is not comparable one to one either.
+                let waitingPrerequisites = Set(roadmap.considerLater.map(\.recommendation.id))
+                guard !recommendation.after.contains(where: waitingPrerequisites.contains) else { continue }
                 var earliest = calendar.phaseIndex(for: recommendation.horizon)
                 for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }

@@ -94,7 +94,9 @@ struct ExecutiveSynthesis {
             var read: Set<String> = []
             for leaf in FactStatement.heldLeaves(context.trace(recommendation)) { read.formUnion(leaf.expression.factNames) }
             for (offset, boost) in recommendation.boosts.enumerated() where item.score.applies(boost: offset) && boost.points > 0 {
-                read.formUnion(boost.condition.expression.factNames)
+                // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
+                // that applies because the intercommunality carries health).
+                for leaf in FactStatement.heldLeaves(boost.condition.trace(roadmap.profile.facts)) { read.formUnion(leaf.expression.factNames) }
             }
             for name in read.subtracting(excluded) where context.facts.statement(name) != nil {
                 answering[name, default: []].append(item.rank)

@@ -8,9 +8,14 @@ struct FactStatement {
 
     var vocabulary: Vocabulary { profile.vocabulary }
 
+    /// The choice by which a team answers « je ne sais pas » (`medicalZoning`, `specialistShortage`…): it says
+    /// nothing about the territory, so it is never stated as a finding.
+    static let unknownChoice = "inconnu"
+
     /// What the profile says of `name`; nil when it says nothing (unknown).
     func statement(_ name: String) -> String? {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
+        if value == .text(Self.unknownChoice) { return nil }
         switch value {
         case .bool(let flag):
             return flag ? fact.label : fact.falseLabel ?? "non : \(fact.label)"
@@ -58,12 +63,37 @@ struct FactStatement {
         (vocabulary.slot(of: a) ?? .max) < (vocabulary.slot(of: b) ?? .max)
     }
 
-    /// The smallest sub-conditions that made a holding condition hold.
+    /// The smallest sub-conditions that made a holding condition hold: through named conditions, and through a
+    /// `not` to what did not hold under it (« not sante-portee-par-l-intercommunalite » held because the
+    /// intercommunality carries nothing, not because of every fact the definition reads).
     static func heldLeaves(_ trace: ConditionTrace) -> [ConditionTrace] {
         guard trace.truth == .true else { return [] }
         switch trace.expression.kind {
-        case .and, .or: return trace.children.flatMap(heldLeaves)
+        case .and, .or, .named: return trace.children.flatMap(heldLeaves)
+        case .not: return isComposite(trace) ? trace.children.flatMap(failedLeaves) : [trace]
         default: return [trace]
+        }
+    }
+
+    /// The smallest sub-conditions that made a condition fail: every part of a failed `or`, the first failed
+    /// part of an `and` (the one that decided it).
+    static func failedLeaves(_ trace: ConditionTrace) -> [ConditionTrace] {
+        guard trace.truth == .false else { return [] }
+        switch trace.expression.kind {
+        case .or, .named: return trace.children.flatMap(failedLeaves)
+        case .and: return trace.children.first { $0.truth == .false }.map(failedLeaves) ?? [trace]
+        case .not: return isComposite(trace) ? trace.children.flatMap(heldLeaves) : [trace]
+        default: return [trace]
+        }
+    }
+
+    /// A `not` over a named condition or a combination, whose parts are worth stating one by one; `not msp` is
+    /// stated as it is.
+    private static func isComposite(_ negation: ConditionTrace) -> Bool {
+        guard case .not(let inner) = negation.expression.kind else { return false }
+        switch inner.unwrapped.kind {
+        case .and, .or, .named, .not: return !negation.children.isEmpty
+        default: return false
         }
     }
 }

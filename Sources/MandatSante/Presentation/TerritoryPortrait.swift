@@ -23,16 +23,35 @@ public struct TerritoryPortrait: Sendable {
             guard let value = profile.value(fact), value != profile.vocabulary.fact(named: fact)?.defaultValue else { return nil }
             return "\(profile.vocabulary.fact(named: fact)?.label ?? fact) : \(text(fact))"
         }
+        /// An enum fact whose value labels say it all (« population en croissance »), stated only when set.
+        func valueUnlessDefault(_ fact: String) -> String? {
+            guard let value = profile.value(fact), value != profile.vocabulary.fact(named: fact)?.defaultValue else { return nil }
+            return text(fact)
+        }
+        /// A yes/no fact stated only when it holds (« pas de MSP voisine » adds nothing to « aucune MSP »).
+        func flagWhenTrue(_ fact: String) -> String? {
+            guard case .bool(true)? = profile.value(fact) else { return nil }
+            return flag(fact)
+        }
         var lines: [(String, String)] = []
         var territory: [String?] = [unlessDefault("outreMer")]
         if case .bool(true)? = profile.value("communeNouvelle") { territory.append(flag("communeNouvelle")) }
         if profile.value("seasonalPopulation") != nil { territory.append("\(profile.vocabulary.fact(named: "seasonalPopulation")?.label ?? "") : \(text("seasonalPopulation"))") }
+        territory.append(valueUnlessDefault("populationTrend"))
         if !territory.compactMap({ $0 }).isEmpty { lines.append(("Territoire", territory.compactMap { $0 }.joined(separator: " ; "))) }
-        lines.append(("Accès aux soins", [text("medicalZoning"), flag("cpts"), flag("msp"), flag("centreSante"), flag("hospital"),
-                                          unlessDefault("hospitalRole"), flag("gpDepartures")]
-            .compactMap { $0 }.joined(separator: " ; ")))
+        var care = [text("medicalZoning"), flag("cpts"), flag("msp"), flagWhenTrue("mspNearby"), flag("centreSante")]
+        if case .bool(true)? = profile.value("centreSante") {
+            care += [flag("centreSanteMunicipal"), valueUnlessDefault("centreSanteSituation")]
+        }
+        care += [flag("hospital"), unlessDefault("hospitalRole"), flag("gpDepartures")]
+        if profile.value("withoutGpShare") != nil {
+            care.append("\(profile.vocabulary.fact(named: "withoutGpShare")?.label ?? "") : \(text("withoutGpShare"))")
+        }
+        care.append(valueUnlessDefault("specialistShortage"))
+        lines.append(("Accès aux soins", care.compactMap { $0 }.joined(separator: " ; ")))
         var coordination = [text("cls"), flag("clsm"), flag("healthCoordinator"), flag("healthReferent")]
         if case .bool(true)? = profile.value("qpv") { coordination.insert(flag("asv"), at: 2) }
+        if case .text(let state)? = profile.value("cls"), state != "aucun" { coordination.insert(unlessDefault("clsCarrier"), at: 1) }
         let vocabulary = profile.vocabulary
         if case .text(vocabulary.communeKind)? = profile.value(vocabulary.factName(.kind)) { coordination.append(flag(vocabulary.factName(.intercommunalHealth))) }
         lines.append(("Coordination", coordination.compactMap { $0 }.joined(separator: " ; ")))

@@ -3,7 +3,8 @@
 /// Conditions only compare facts with constants, so each fact's domain splits into finitely many classes:
 /// for a number, the constants it is compared with, the points between and around them, and its bounds;
 /// for an enumeration, its values; for a set, the subsets of the values tested. Evaluating the condition on
-/// every combination of classes is exact. Beyond `maximumCombinations` the answer is `.undecided`.
+/// every combination of classes is exact. Beyond `maximumCombinations` only « contingent » can be shown (a true and
+/// a false case found within the budget); otherwise the answer is `.undecided`.
 ///
 /// The cost of an analysis is its number of combinations, each one evaluation. A `Budget` shared by the analyses
 /// of one recommendation (its condition and every boost) bounds their total: a recommendation with 64 boosts of
@@ -40,8 +41,8 @@ public enum ConditionAnalyzer {
         return analyze(condition, vocabulary: vocabulary, budget: &budget)
     }
 
-    /// `.undecided` when the combinations exceed `maximumCombinations` or what is left of `budget`, which pays
-    /// for the others.
+    /// `.undecided` when neither a true nor a false case is found within what is left of `budget` (one evaluation
+    /// per combination explored), or when « never » or « always » would need more than `maximumCombinations`.
     public static func analyze(_ condition: Condition, vocabulary: Vocabulary, budget: inout Budget) -> Verdict {
         let names = condition.expression.factNames.sorted()
         var domains: [(slot: Int, values: [FactValue?])] = []
@@ -50,14 +51,21 @@ public enum ConditionAnalyzer {
             domains.append((slot, representatives(of: fact, in: condition.expression)))
         }
         let combinations = domains.reduce(1) { $0 > maximumCombinations ? $0 : $0 * max($1.values.count, 1) }
-        if combinations > maximumCombinations || !budget.spend(combinations) { return .undecided }
-
+        // A condition with more combinations than the limit may still be shown contingent: the exploration stops at
+        // the first true and the first false case, and pays the budget per evaluation, so it costs no more than
+        // the budget; only « never » and « always », which need every combination, stay out of reach.
+        let exhaustive = combinations <= maximumCombinations
         var facts = FactValues(defaultsOf: vocabulary)
         var sawTrue = false
         var sawOther = false
+        var outOfBudget = false
+        // A wide condition explores at most as many combinations as an exhaustive one may have.
+        var allowance = maximumCombinations
         func explore(_ index: Int) {
-            if sawTrue && sawOther { return }
+            if (sawTrue && sawOther) || outOfBudget { return }
             guard index < domains.count else {
+                guard allowance > 0, budget.spend(1) else { outOfBudget = true; return }
+                allowance -= 1
                 if condition.evaluate(facts) == .true { sawTrue = true } else { sawOther = true }
                 return
             }
@@ -67,6 +75,7 @@ public enum ConditionAnalyzer {
             }
         }
         explore(0)
+        if !(sawTrue && sawOther) && (outOfBudget || !exhaustive) { return .undecided }
         switch (sawTrue, sawOther) {
         case (true, false): return .alwaysTrue
         case (false, _): return .neverTrue
