@@ -7,136 +7,191 @@
 /// prerequisite never holds room for an action that then finds none. Merit is the score, except that a prerequisite is as
 /// urgent as the most urgent action waiting for it. Actions that belong together (`together`) claim room as one
 /// unit, at the merit of the best of them.
+///
+/// Units are stored flat (`members`, cut by `start`) rather than as an array per unit: planning allocates a
+/// handful of arrays per profile instead of one per candidate, which is most of what planning costs.
 struct ClaimOrder {
-    /// Units of positions placed together, in the order they claim room.
-    let units: [[Int]]
+    /// The members of every unit, unit after unit in claim order, each unit's members in the order of their ids.
+    let members: [Int]
+    /// The same members, each unit's in the order they are ranked inside a phase: what the others go with before
+    /// its companions (the CLS before the coordinator who runs it), then by merit.
+    let rankedMembers: [Int]
+    /// Unit `u` is `members[start[u]..<start[u + 1]]`.
+    let start: [Int]
+    /// Each position's unit, which is its rank in the claim order; -1 for non-candidates.
+    let unitOf: [Int]
     /// Why each position was taken ahead of merit, when it was (nil: merit, or not a candidate).
     let reasons: [SelectionReason?]
-    /// Each position's rank in the claim order (its unit's index); -1 for non-candidates.
-    let sequence: [Int]
     /// Each position's merit (score, or that of a more urgent action waiting for it).
     let merit: [Int]
     /// Units holding the action chosen for a declared priority: placement makes room for them if it must.
-    let priorityUnits: Set<Int>
+    let isPriorityUnit: [Bool]
 
-    /// Each candidate's rank in the claim order, then inside its unit what the others go with before its
-    /// companions (the CLS before the coordinator who runs it), then by merit.
-    let rankKey: [Int]
+    var unitCount: Int { start.count - 1 }
+
+    /// Where unit `unit`'s members are in `members` and `rankedMembers`.
+    func slots(_ unit: Int) -> Range<Int> { start[unit]..<start[unit + 1] }
+
+    /// The member whose phase is the unit's phase (all members share it).
+    func first(_ unit: Int) -> Int { members[start[unit]] }
 
     init(_ state: PlanningState, index: PlanningIndex, declaredPriorities: UInt64, calendar: MandateCalendar) {
         let count = index.recommendations.count
-        let isCandidate = state.isCandidate
-        let candidates = index.positionsInIDOrder.filter { isCandidate[$0] }
-        let merit = Self.urgency(selected: isCandidate, after: index.after, inOrder: candidates) { state.scores[$0].total }
+        let totals = state.totals
+        var isCandidate = [Bool](repeating: false, count: count)
+        var candidates: [Int] = []
+        for position in index.positionsInIDOrder where state.exits[position] == .none {
+            isCandidate[position] = true
+            candidates.append(position)
+        }
+        let merit = Self.urgency(selected: isCandidate, after: index.after, inOrder: candidates, scores: totals)
         self.merit = merit
 
-        // Units: candidates linked by `together`, directly or not.
-        var unitOf = [Int](repeating: -1, count: count)
-        var units: [[Int]] = []
-        for position in candidates where unitOf[position] < 0 {
-            var members = [position]
-            unitOf[position] = units.count
-            var next = 0
-            while next < members.count {
-                for other in index.together[members[next]] where isCandidate[other] && unitOf[other] < 0 {
-                    unitOf[other] = units.count
-                    members.append(other)
+        // Units, in the order they are found: candidates linked by `together`, directly or not. A unit is found
+        // at its member of smallest id, since candidates are visited in id order.
+        var foundIn = [Int](repeating: -1, count: count)
+        var found: [Int] = []
+        found.reserveCapacity(candidates.count)
+        var foundStart = [0]
+        for position in candidates where foundIn[position] < 0 {
+            let unit = foundStart.count - 1
+            let first = found.count
+            foundIn[position] = unit
+            found.append(position)
+            var next = first
+            while next < found.count {
+                for other in index.together[found[next]] where isCandidate[other] && foundIn[other] < 0 {
+                    foundIn[other] = unit
+                    found.append(other)
                 }
                 next += 1
             }
-            units.append(members.sorted { index.idRank[$0] < index.idRank[$1] })
+            Self.sort(&found, first..<found.count) { index.idRank[$0] }
+            foundStart.append(found.count)
         }
+        let unitsFound = foundStart.count - 1
 
         // Foundations first (tier 0), the best action for each declared priority (tier 1), then merit (tier 2).
         var reasons = [SelectionReason?](repeating: nil, count: count)
-        var tier = [Int](repeating: 2, count: units.count)
-        var picked = Set<Int>()
+        var tier = [Int](repeating: 2, count: unitsFound)
+        var picked = [Bool](repeating: false, count: unitsFound)
         for position in candidates where index.isFoundation[position] {
             reasons[position] = .foundation
-            tier[unitOf[position]] = 0
+            tier[foundIn[position]] = 0
         }
         let firstYearPhase = calendar.phaseIndex(for: .firstYear)
+        let horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
         for (bit, priority) in index.priorityChoices.enumerated() where declaredPriorities & (1 << UInt64(bit)) != 0 {
-            let serving = candidates.filter { index.serves[$0] & (1 << UInt64(bit)) != 0 && !index.isMethod[$0] }
-            func early(_ position: Int) -> Bool { calendar.phaseIndex(for: index.horizons[position]) <= firstYearPhase }
-            var best: Int?
+            let mask = UInt64(1) << UInt64(bit)
+            var best = -1
             var bestEarly = false
-            for position in serving {
-                let isEarly = early(position)
-                guard let current = best else {
-                    (best, bestEarly) = (position, isEarly)
-                    continue
-                }
-                let better = isEarly != bestEarly ? isEarly
-                    : merit[position] != merit[current] ? merit[position] > merit[current] : index.idRank[position] < index.idRank[current]
+            for position in candidates where index.serves[position] & mask != 0 && !index.isMethod[position] {
+                let isEarly = horizonPhase[index.horizons[position].ordinal] <= firstYearPhase
+                let better = best < 0 ? true
+                    : isEarly != bestEarly ? isEarly
+                    : merit[position] != merit[best] ? merit[position] > merit[best] : index.idRank[position] < index.idRank[best]
                 if better { (best, bestEarly) = (position, isEarly) }
             }
-            guard let best else { continue }
+            guard best >= 0 else { continue }
             if reasons[best] == nil { reasons[best] = .priority(priority) }
-            picked.insert(unitOf[best])
-            tier[unitOf[best]] = min(tier[unitOf[best]], 1)
+            picked[foundIn[best]] = true
+            tier[foundIn[best]] = min(tier[foundIn[best]], 1)
         }
+        self.reasons = reasons
+
         // Sorted as plain integers: tier, then merit (higher first), then the first id, packed in one key whose
         // low bits give the unit back through its first id's rank (each unit has its own).
         let rankBits = index.idRankBits
         var unitByRank = [Int](repeating: 0, count: count)
         var keys: [Int] = []
-        keys.reserveCapacity(units.count)
-        for (unit, members) in units.enumerated() {
-            var merit = Int.min, rank = Int.max
-            for position in members {
-                merit = max(merit, state.scores[position].total)
-                rank = min(rank, index.idRank[position])
-            }
+        keys.reserveCapacity(unitsFound)
+        for unit in 0..<unitsFound {
+            var best = Int.min
+            for slot in foundStart[unit]..<foundStart[unit + 1] { best = max(best, totals[found[slot]]) }
+            let rank = index.idRank[found[foundStart[unit]]]
             unitByRank[rank] = unit
-            let meritKey = (1 << 24) - min(max(merit, -(1 << 23)), 1 << 23)
+            let meritKey = (1 << 24) - min(max(best, -(1 << 23)), 1 << 23)
             keys.append((tier[unit] << 26 | meritKey) << rankBits | rank)
         }
         keys.sort()
-        let order = keys.map { unitByRank[$0 & (1 << rankBits - 1)] }
-        self.units = order.map { units[$0] }
-        var rankOfUnit = [Int](repeating: 0, count: units.count)
-        for (rank, unit) in order.enumerated() { rankOfUnit[unit] = rank }
-        priorityUnits = Set(picked.map { rankOfUnit[$0] })
-        var sequence = [Int](repeating: -1, count: count)
-        for (rank, unit) in order.enumerated() {
-            for position in units[unit] { sequence[position] = rank }
+
+        var members: [Int] = []
+        members.reserveCapacity(found.count)
+        var start = [0]
+        start.reserveCapacity(unitsFound + 1)
+        var unitOf = [Int](repeating: -1, count: count)
+        var isPriorityUnit = [Bool](repeating: false, count: unitsFound)
+        for (rank, key) in keys.enumerated() {
+            let unit = unitByRank[key & (1 << rankBits - 1)]
+            for slot in foundStart[unit]..<foundStart[unit + 1] {
+                unitOf[found[slot]] = rank
+                members.append(found[slot])
+            }
+            start.append(members.count)
+            isPriorityUnit[rank] = picked[unit]
         }
-        self.sequence = sequence
-        self.reasons = reasons
-        var rankKey = [Int](repeating: Int.max, count: count)
-        var next = 0
+        self.members = members
+        self.start = start
+        self.unitOf = unitOf
+        self.isPriorityUnit = isPriorityUnit
+
         // Inside a unit, what the others go with (the CLS) before its companions (the coordinator), then merit.
-        func companion(_ position: Int) -> Int { index.recommendations[position].together.isEmpty ? 0 : 1 }
-        for unit in self.units {
-            guard unit.count > 1 else {
-                rankKey[unit[0]] = next
-                next += 1
-                continue
-            }
-            for position in unit.sorted(by: { (companion($0), -merit[$0], index.idRank[$0]) < (companion($1), -merit[$1], index.idRank[$1]) }) {
-                rankKey[position] = next
-                next += 1
+        var rankedMembers = members
+        for unit in 0..<(start.count - 1) where start[unit + 1] - start[unit] > 1 {
+            let bound = count + 1
+            Self.sort(&rankedMembers, start[unit]..<start[unit + 1]) { position in
+                ((index.writesTogether[position] ? 1 : 0) * (1 << 26) + ((1 << 24) - merit[position])) * bound + index.idRank[position]
             }
         }
-        self.rankKey = rankKey
+        self.rankedMembers = rankedMembers
+    }
+
+    /// Sorts a few elements in place by an integer key (insertion sort: units have one to three members).
+    private static func sort(_ array: inout [Int], _ range: Range<Int>, by key: (Int) -> Int) {
+        guard range.count > 1 else { return }
+        for slot in (range.lowerBound + 1)..<range.upperBound {
+            let element = array[slot]
+            let elementKey = key(element)
+            var hole = slot
+            while hole > range.lowerBound, key(array[hole - 1]) > elementKey {
+                array[hole] = array[hole - 1]
+                hole -= 1
+            }
+            array[hole] = element
+        }
     }
 
     /// Each selected position's urgency: its own score or that of the most urgent action that waits for it.
     /// Positions are visited in the order of their ids, and a path never visits a position twice.
-    static func urgency(selected: [Bool], after: [[Int]], inOrder positions: [Int], score: (Int) -> Int) -> [Int] {
-        var urgency = [Int](repeating: Int.min, count: selected.count)
-        var onPath = [Bool](repeating: false, count: selected.count)
-        func visit(_ position: Int, _ value: Int) {
+    static func urgency(selected: [Bool], after: [[Int]], inOrder positions: [Int], scores: [Int]) -> [Int] {
+        var walk = UrgencyWalk(selected: selected, after: after, scores: scores)
+        for position in positions { walk.visit(position, scores[position]) }
+        return walk.urgency
+    }
+
+    private struct UrgencyWalk {
+        let selected: [Bool]
+        let after: [[Int]]
+        let scores: [Int]
+        var urgency: [Int]
+        var onPath: [Bool]
+
+        init(selected: [Bool], after: [[Int]], scores: [Int]) {
+            self.selected = selected
+            self.after = after
+            self.scores = scores
+            urgency = [Int](repeating: Int.min, count: selected.count)
+            onPath = [Bool](repeating: false, count: selected.count)
+        }
+
+        mutating func visit(_ position: Int, _ value: Int) {
             guard !onPath[position], value > urgency[position] else { return }
             urgency[position] = value
             onPath[position] = true
             for prerequisite in after[position] where selected[prerequisite] {
-                visit(prerequisite, max(value, score(prerequisite)))
+                visit(prerequisite, max(value, scores[prerequisite]))
             }
             onPath[position] = false
         }
-        for position in positions { visit(position, score(position)) }
-        return urgency
     }
 }

@@ -1,8 +1,8 @@
 /// Stage 2 of planning: what is replaced goes; of two exclusive candidates, the better scored stays.
 enum ConflictResolution {
-    static func resolve(_ state: inout PlanningState, index: PlanningIndex) {
-        let count = index.recommendations.count
-        let isSelected = state.isCandidate
+    /// `byScore`: every position, best score first (`PlanningIndex.positionsByScore`).
+    static func resolve(_ state: inout PlanningState, index: PlanningIndex, byScore: [Int]) {
+        let isSelected = state.exits.map { $0 == .none }
         for position in index.positionsInIDOrder where isSelected[position] {
             for replaced in index.replaces[position] where isSelected[replaced] && state.exits[replaced] == .none {
                 state.exits[replaced] = .replaced(by: position)
@@ -10,17 +10,28 @@ enum ConflictResolution {
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
-        let byScore = index.positionsByScore(state.scores.map(\.total)).filter { isSelected[$0] }
-        var scoreRank = [Int](repeating: -1, count: count)
-        for (rank, position) in byScore.enumerated() { scoreRank[position] = rank }
         // Each winner looks only at its rivals, taken in score order: the same decisions as scanning every selected
         // action, without the quadratic scan on large rule bases.
-        for winner in byScore where state.exits[winner] == .none && !index.rivals[winner].isEmpty {
-            let rivals = index.rivals[winner].filter { scoreRank[$0] >= 0 }.sorted { scoreRank[$0] < scoreRank[$1] }
+        var scoreRank: [Int]?
+        for winner in byScore where isSelected[winner] && state.exits[winner] == .none && !index.rivals[winner].isEmpty {
+            let ranks = scoreRank ?? Self.ranks(byScore, isSelected: isSelected)
+            scoreRank = ranks
+            let rivals = index.rivals[winner].filter { ranks[$0] >= 0 }.sorted { ranks[$0] < ranks[$1] }
             for loser in rivals where state.exits[loser] == .none {
                 state.exits[loser] = .excluded(by: winner)
                 state.supersedes[winner].append(loser)
             }
         }
+    }
+
+    /// Each selected position's rank by score among the selected ones; -1 for the others.
+    private static func ranks(_ byScore: [Int], isSelected: [Bool]) -> [Int] {
+        var ranks = [Int](repeating: -1, count: isSelected.count)
+        var next = 0
+        for position in byScore where isSelected[position] {
+            ranks[position] = next
+            next += 1
+        }
+        return ranks
     }
 }

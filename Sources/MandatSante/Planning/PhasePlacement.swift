@@ -6,211 +6,279 @@
 /// later and found room where this one could not. One exception, stated by the team itself: when the action
 /// chosen for a declared priority finds no room, it takes the place of the least merited action that frees
 /// enough room in its window.
+///
+/// Everything is held in arrays by position and the causes name positions, not ids: placing a profile's units
+/// allocates and retains almost nothing (planning runs for every commune of France in a batch).
 struct PhasePlacement {
     /// Each position's phase, -1 when not placed.
     private(set) var phaseOf: [Int]
-    private(set) var placements: [Placement?]
     private(set) var deadlines: [ScheduledDeadline?]
     /// Units left in each phase.
     private(set) var free: [Int]
     /// The order in which positions were placed (a unit's members by merit), for ranking inside a phase:
     /// prerequisites claimed for an action come before it.
     private(set) var placedOrder: [Int]
+    /// Why each placed position is in its phase.
+    private var causes: [Cause]
+    /// Why each position left the roadmap (`PlanningState.exits`, updated here and handed back at the end).
+    private var exits: [PlanningState.Exit]
+    private var methodCount = 0
+    private var placedCount = 0
+    /// Units that have claimed their room (first placement) or taken it again (second placement).
+    private var claimed: [Bool]
+    /// Units claimed in the current chain of prerequisites, to give them back when the action that pulled them in
+    /// finds no room.
+    private var claimLog: [Int] = []
+    /// Scratch: each member's own earliest phase while its unit is being placed.
+    private var ownEarliest: [Int]
+
+    private let order: ClaimOrder
+    private let index: PlanningIndex
+    private let calendar: MandateCalendar
+    private let hotSeason: HotSeason
+    private let methodLimit: Int
+    private let horizonPhase: [Int]
+
+    /// `Placement` with positions instead of ids.
+    private enum Cause {
+        case horizon, prerequisite(Int), together(Int), capacity(wanted: Int)
+    }
 
     init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
          capacity: Capacity, hotSeason: HotSeason) {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
-        placements = [Placement?](repeating: nil, count: count)
         deadlines = [ScheduledDeadline?](repeating: nil, count: count)
         free = capacity.unitsPerPhase
         placedOrder = [Int](repeating: Int.max, count: count)
-        var placedCount = 0
-        let lastPhase = calendar.phases.count - 1
-        let horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
-        var methodCount = 0
-        var unitOf = [Int](repeating: -1, count: count)
-        for (index, unit) in order.units.enumerated() { for position in unit { unitOf[position] = index } }
-        var claimed = [Bool](repeating: false, count: order.units.count)
+        causes = [Cause](repeating: .horizon, count: count)
+        exits = state.exits
+        claimed = [Bool](repeating: false, count: order.unitCount)
+        ownEarliest = [Int](repeating: 0, count: count)
+        self.order = order
+        self.index = index
+        self.calendar = calendar
+        self.hotSeason = hotSeason
+        methodLimit = capacity.methodLimit
+        horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
 
-        // A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
-        // before what it needs, which would leave no room for that. When the action then finds no room, what it
-        // pulled in (placed or not) is given back and claims again at its own turn, which comes later: had it
-        // come, the unit would have been claimed already.
-        var claimLog: [Int] = []
-        func claim(_ unitIndex: Int) {
-            guard !claimed[unitIndex] else { return }
-            claimed[unitIndex] = true
-            let mark = claimLog.count
-            let unit = order.units[unitIndex]
-            for position in unit {
-                for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 { claim(unitOf[prerequisite]) }
-            }
-            if !place(unit) {
-                for pulled in claimLog[mark...] {
-                    remove(order.units[pulled])
-                    claimed[pulled] = false
-                }
-                claimLog.removeSubrange(mark...)
-            }
-            claimLog.append(unitIndex)
+        for unit in 0..<order.unitCount { claim(unit) }
+        makeRoomForDeclaredPriorities()
+        placeSeasonsFirst()
+        state.exits = exits
+    }
+
+    /// Why `position` (placed) is in its phase.
+    func placement(of position: Int) -> Placement {
+        switch causes[position] {
+        case .horizon: .horizon
+        case .prerequisite(let other): .prerequisite(index.recommendations[other].id)
+        case .together(let other): .together(index.recommendations[other].id)
+        case .capacity(let wanted): .capacity(wanted: wanted)
         }
+    }
 
-        /// Takes a placed unit out of its phase: it is a candidate again.
-        func remove(_ members: [Int]) {
-            guard let phase = members.first.map({ phaseOf[$0] }), phase >= 0 else { return }
-            free[phase] += members.reduce(0) { $0 + index.units[$1] }
-            methodCount -= members.filter { index.isMethod[$0] }.count
-            for position in members {
-                phaseOf[position] = -1
-                placements[position] = nil
-                deadlines[position] = nil
-                placedOrder[position] = Int.max
-                state.exits[position] = .none
+    /// A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
+    /// before what it needs, which would leave no room for that. When the action then finds no room, what it
+    /// pulled in (placed or not) is given back and claims again at its own turn, which comes later: had it
+    /// come, the unit would have been claimed already.
+    private mutating func claim(_ unit: Int) {
+        guard !claimed[unit] else { return }
+        claimed[unit] = true
+        let mark = claimLog.count
+        for slot in order.slots(unit) {
+            for prerequisite in index.after[order.members[slot]] where order.unitOf[prerequisite] >= 0 {
+                claim(order.unitOf[prerequisite])
             }
         }
-
-        /// Places `unit`; false when it found no room (its members' exits then say why).
-        @discardableResult
-        func place(_ unit: [Int]) -> Bool {
-            let methodMembers = unit.filter { index.isMethod[$0] }.count
-            let isFoundation = unit.contains { index.isFoundation[$0] }
-            if methodMembers > 0, !isFoundation, methodCount + methodMembers > capacity.methodLimit {
-                for position in unit { state.exits[position] = .methodLimit }
-                return false
+        if !place(unit) {
+            for entry in mark..<claimLog.count {
+                remove(claimLog[entry])
+                claimed[claimLog[entry]] = false
             }
-            // The earliest phase: each member's horizon, after its placed prerequisites; the unit waits for the
-            // latest of its members. The latest: before any placed action that waits for a member.
-            var earliest = 0
-            var ownEarliest: [Int] = []
-            var causes: [Placement] = []
-            var latest = lastPhase
-            var setter = unit[0]
-            for position in unit {
-                var phase = horizonPhase[index.horizons[position].ordinal]
-                var cause = Placement.horizon
-                for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
-                    phase = phaseOf[prerequisite]
-                    cause = .prerequisite(index.recommendations[prerequisite].id)
-                }
-                for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
-                    latest = min(latest, phaseOf[dependent])
-                }
-                ownEarliest.append(phase)
-                causes.append(cause)
-                if phase > earliest {
-                    earliest = phase
-                    setter = position
-                }
-            }
-            let units = unit.reduce(0) { $0 + index.units[$1] }
-            // Actions that go together may overfill a phase by their companions' effort when no phase can hold
-            // them all: they are one project, and a CLS is not dropped because its coordinator does not fit.
-            let main = unit.map { index.units[$0] }.max() ?? units
-            guard let (phase, deadline) = findPhase(unit, units: units, earliest: earliest, latest: latest, index: index,
-                                                    calendar: calendar, hotSeason: hotSeason)
-                ?? (unit.count > 1 ? findPhase(unit, units: main, earliest: earliest, latest: latest, index: index,
-                                               calendar: calendar, hotSeason: hotSeason) : nil) else {
-                let missed = unit.lazy.compactMap { position -> YearMonth? in
-                    if case .before(let month, _)? = index.deadlines[position] { return month }
-                    return nil
-                }.first
-                for position in unit { state.exits[position] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
-                return false
-            }
-            free[phase] -= units
-            methodCount += methodMembers
-            for position in unit.sorted(by: { order.rankKey[$0] < order.rankKey[$1] }) {
-                placedOrder[position] = placedCount
-                placedCount += 1
-            }
-            for (offset, position) in unit.enumerated() {
-                phaseOf[position] = phase
-                deadlines[position] = index.deadlines[position] == nil ? nil : deadline
-                placements[position] = phase > earliest ? .capacity(wanted: earliest)
-                    : earliest > ownEarliest[offset] ? .together(index.recommendations[setter].id)
-                    : causes[offset]
-                state.exits[position] = .none
-            }
-            return true
+            claimLog.removeSubrange(mark...)
         }
+        claimLog.append(unit)
+    }
 
-        for unit in order.units.indices { claim(unit) }
+    /// Takes a placed unit out of its phase: it is a candidate again.
+    private mutating func remove(_ unit: Int) {
+        let phase = phaseOf[order.first(unit)]
+        guard phase >= 0 else { return }
+        for slot in order.slots(unit) {
+            let position = order.members[slot]
+            free[phase] += index.units[position]
+            if index.isMethod[position] { methodCount -= 1 }
+            phaseOf[position] = -1
+            causes[position] = .horizon
+            deadlines[position] = nil
+            placedOrder[position] = Int.max
+            exits[position] = .none
+        }
+    }
 
-        // A declared priority's action that found no room takes the place of the least merited placed unit of
-        // lower merit — neither a foundation, nor another priority's action, nor the prerequisite of a placed
-        // action — whose phase it may use and whose room is enough.
-        for pick in order.priorityUnits.sorted() where phaseOf[order.units[pick][0]] < 0 && state.exits[order.units[pick][0]] == .noCapacity {
-            let unit = order.units[pick]
-            let needed = unit.reduce(0) { $0 + index.units[$1] }
-            let earliest = unit.map { horizonPhase[index.horizons[$0].ordinal] }.max() ?? 0
-            let pickMerit = unit.map { order.merit[$0] }.max() ?? 0
-            let candidates = order.units.indices.reversed().filter { other in
-                guard other != pick, !order.priorityUnits.contains(other) else { return false }
-                let members = order.units[other]
-                let phase = phaseOf[members[0]]
-                guard phase >= earliest, !members.contains(where: { index.isFoundation[$0] }),
-                      (members.map { order.merit[$0] }.max() ?? 0) < pickMerit,
-                      !members.contains(where: { member in index.graph.dependents[member].contains { phaseOf[$0] >= 0 } })
-                else { return false }
-                return free[phase] + members.reduce(0) { $0 + index.units[$1] } >= needed
+    /// Places `unit`; false when it found no room (its members' exits then say why).
+    @discardableResult
+    private mutating func place(_ unit: Int) -> Bool {
+        let slots = order.slots(unit)
+        var methodMembers = 0, isFoundation = false, units = 0, main = 0
+        for slot in slots {
+            let position = order.members[slot]
+            if index.isMethod[position] { methodMembers += 1 }
+            if index.isFoundation[position] { isFoundation = true }
+            units += index.units[position]
+            main = max(main, index.units[position])
+        }
+        if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
+            for slot in slots { exits[order.members[slot]] = .methodLimit }
+            return false
+        }
+        // The earliest phase: each member's horizon, after its placed prerequisites; the unit waits for the
+        // latest of its members. The latest: before any placed action that waits for a member.
+        var earliest = 0
+        var latest = calendar.phases.count - 1
+        var setter = order.first(unit)
+        for slot in slots {
+            let position = order.members[slot]
+            var phase = horizonPhase[index.horizons[position].ordinal]
+            var cause = Cause.horizon
+            for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
+                phase = phaseOf[prerequisite]
+                cause = .prerequisite(prerequisite)
             }
-            guard let evicted = candidates.first else { continue }
-            let members = order.units[evicted]
-            remove(members)
-            for position in members { state.exits[position] = .noCapacity }
-            if !place(unit) {
+            for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
+                latest = min(latest, phaseOf[dependent])
+            }
+            ownEarliest[position] = phase
+            causes[position] = cause
+            if phase > earliest {
+                earliest = phase
+                setter = position
+            }
+        }
+        // Actions that go together may overfill a phase by their companions' effort when no phase can hold
+        // them all: they are one project, and a CLS is not dropped because its coordinator does not fit.
+        guard let (phase, deadline) = findPhase(slots, units: units, earliest: earliest, latest: latest)
+            ?? (slots.count > 1 ? findPhase(slots, units: main, earliest: earliest, latest: latest) : nil) else {
+            var missed: YearMonth?
+            for slot in slots where missed == nil {
+                if case .before(let month, _)? = index.deadlines[order.members[slot]] { missed = month }
+            }
+            for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
+            return false
+        }
+        free[phase] -= units
+        methodCount += methodMembers
+        for slot in slots {
+            placedOrder[order.rankedMembers[slot]] = placedCount
+            placedCount += 1
+        }
+        for slot in slots {
+            let position = order.members[slot]
+            phaseOf[position] = phase
+            deadlines[position] = index.deadlines[position] == nil ? nil : deadline
+            if phase > earliest {
+                causes[position] = .capacity(wanted: earliest)
+            } else if earliest > ownEarliest[position] {
+                causes[position] = .together(setter)
+            }
+            exits[position] = .none
+        }
+        return true
+    }
+
+    /// A declared priority's action that found no room takes the place of the least merited placed unit of
+    /// lower merit — neither a foundation, nor another priority's action, nor the prerequisite of a placed
+    /// action — whose phase it may use and whose room is enough.
+    private mutating func makeRoomForDeclaredPriorities() {
+        for pick in 0..<order.unitCount where order.isPriorityUnit[pick] {
+            guard phaseOf[order.first(pick)] < 0, exits[order.first(pick)] == .noCapacity else { continue }
+            var needed = 0, earliest = 0, pickMerit = Int.min
+            for slot in order.slots(pick) {
+                let position = order.members[slot]
+                needed += index.units[position]
+                earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
+                pickMerit = max(pickMerit, order.merit[position])
+            }
+            var evicted: Int?
+            for other in stride(from: order.unitCount - 1, through: 0, by: -1) where other != pick && !order.isPriorityUnit[other] {
+                let phase = phaseOf[order.first(other)]
+                guard phase >= earliest else { continue }
+                var room = free[phase], merit = Int.min, isFree = true
+                for slot in order.slots(other) {
+                    let position = order.members[slot]
+                    room += index.units[position]
+                    merit = max(merit, order.merit[position])
+                    if index.isFoundation[position] || index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }) {
+                        isFree = false
+                    }
+                }
+                if isFree, merit < pickMerit, room >= needed {
+                    evicted = other
+                    break
+                }
+            }
+            guard let evicted else { continue }
+            remove(evicted)
+            for slot in order.slots(evicted) { exits[order.members[slot]] = .noCapacity }
+            if !place(pick) {
                 // Could not use the room after all (a deadline or a relation): give it back.
-                place(members)
+                place(evicted)
             }
         }
+    }
 
-        // Merit settled which actions are in; when they go is settled again with the foundations first, then
-        // what has a deadline, then the others in their order, so that a seasonal action gets the earliest
-        // season the same actions allow. If that order cannot hold them all, the first placement stands.
+    /// Merit settled which actions are in; when they go is settled again with the foundations first, then
+    /// what has a deadline, then the others in their order, so that a seasonal action gets the earliest
+    /// season the same actions allow. If that order cannot hold them all, the first placement stands.
+    private mutating func placeSeasonsFirst() {
         var foundations: [Int] = [], dated: [Int] = [], others: [Int] = []
-        for unit in order.units.indices where phaseOf[order.units[unit][0]] >= 0 {
-            let members = order.units[unit]
-            if members.contains(where: { index.isFoundation[$0] }) {
+        for unit in 0..<order.unitCount where phaseOf[order.first(unit)] >= 0 {
+            var isFoundation = false, hasDeadline = false
+            for slot in order.slots(unit) {
+                isFoundation = isFoundation || index.isFoundation[order.members[slot]]
+                hasDeadline = hasDeadline || index.deadlines[order.members[slot]] != nil
+            }
+            if isFoundation {
                 foundations.append(unit)
-            } else if members.contains(where: { index.deadlines[$0] != nil }) {
+            } else if hasDeadline {
                 dated.append(unit)
             } else {
                 others.append(unit)
             }
         }
-        if !dated.isEmpty {
-            let first = (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits)
-            let placedFirst = phaseOf
-            let kept = foundations + dated + others
-            for unit in kept { remove(order.units[unit]) }
-            // As in the first placement, a unit's kept prerequisites take their room before it.
-            var replaced = [Bool](repeating: false, count: order.units.count)
-            func replace(_ unit: Int) -> Bool {
-                guard !replaced[unit] else { return true }
-                replaced[unit] = true
-                for position in order.units[unit] {
-                    for prerequisite in index.after[position] where unitOf[prerequisite] >= 0 && placedFirst[prerequisite] >= 0 {
-                        guard replace(unitOf[prerequisite]) else { return false }
-                    }
-                }
-                return place(order.units[unit])
-            }
-            if !kept.allSatisfy(replace) {
-                (phaseOf, placements, deadlines, free, placedOrder, methodCount, placedCount, state.exits) = first
+        guard !dated.isEmpty else { return }
+        let first = self
+        let kept = foundations + dated + others
+        for unit in kept { remove(unit) }
+        for unit in claimed.indices { claimed[unit] = false }
+        // As in the first placement, a unit's kept prerequisites take their room before it.
+        for unit in kept where !replace(unit, placedFirst: first.phaseOf) {
+            self = first
+            return
+        }
+    }
+
+    /// Places `unit` again in the second placement, its prerequisites placed in the first one before it.
+    private mutating func replace(_ unit: Int, placedFirst: [Int]) -> Bool {
+        guard !claimed[unit] else { return true }
+        claimed[unit] = true
+        for slot in order.slots(unit) {
+            for prerequisite in index.after[order.members[slot]] where order.unitOf[prerequisite] >= 0 && placedFirst[prerequisite] >= 0 {
+                guard replace(order.unitOf[prerequisite], placedFirst: placedFirst) else { return false }
             }
         }
+        return place(unit)
     }
 
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
     /// seasonal deadline, the first hot season it can still be ready for.
-    private func findPhase(_ unit: [Int], units: Int, earliest: Int, latest: Int, index: PlanningIndex,
-                           calendar: MandateCalendar, hotSeason: HotSeason) -> (Int, ScheduledDeadline?)? {
+    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int) -> (Int, ScheduledDeadline?)? {
         var latest = latest
         var stated: ScheduledDeadline?
         var seasonal = false
-        for position in unit {
-            switch index.deadlines[position] {
+        for slot in slots {
+            switch index.deadlines[order.members[slot]] {
             case .before(let month, let reason)?:
                 guard let phase = Self.lastPhase(before: month, in: calendar) else { return nil }
                 latest = min(latest, phase)

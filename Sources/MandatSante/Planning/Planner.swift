@@ -26,10 +26,12 @@ public struct Planner: Sendable {
                                    recommendations: ruleBase.recommendations.map { $0.replica() }, version: ruleBase.version))
     }
 
-    /// The positions in their order, each once.
+    /// The positions in their order, each once (an action has a few prerequisites: no set needed).
     static func distinct(_ positions: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return positions.filter { seen.insert($0).inserted }
+        var kept: [Int] = []
+        kept.reserveCapacity(positions.count)
+        for position in positions where !kept.contains(position) { kept.append(position) }
+        return kept
     }
 
     public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
@@ -39,7 +41,8 @@ public struct Planner: Sendable {
         func id(_ position: Int) -> String { recommendations[position].id }
 
         var state = Selection.select(facts, index: index)
-        ConflictResolution.resolve(&state, index: index)
+        let scoreOrder = index.positionsByScore(state.totals)
+        ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
         let capacity = Capacity(population: index.slots.number(index.slots.population, in: facts) ?? 0,
                                 engineeringStaff: Int(index.slots.number(index.slots.engineeringStaff, in: facts) ?? 1),
                                 phases: calendar.phases)
@@ -49,12 +52,13 @@ public struct Planner: Sendable {
         let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity, hotSeason: hotSeason)
 
         // Rank: by phase; inside a phase, prerequisites first, then in the order actions claimed their room.
-        let placed = index.positionsInIDOrder.filter { placement.phaseOf[$0] >= 0 }
+        var inPhase = [[Int]](repeating: [], count: calendar.phases.count)
+        for position in index.positionsInIDOrder where placement.phaseOf[position] >= 0 {
+            inPhase[placement.phaseOf[position]].append(position)
+        }
         var ranked: [Int] = []
-        ranked.reserveCapacity(placed.count)
-        for phase in calendar.phases.indices {
-            let inPhase = placed.filter { placement.phaseOf[$0] == phase }
-            ranked += index.graph.order(inPhase) { placement.placedOrder[$0] }
+        for positions in inPhase {
+            ranked += index.graph.order(positions) { placement.placedOrder[$0] }
         }
         /// What stands for a prerequisite in the roadmap: itself, or what replaced or excluded it (a diagnostic
         /// that includes the survey it replaced); nil when neither is placed.
@@ -74,7 +78,7 @@ public struct Planner: Sendable {
             }
             items.append(RoadmapItem(
                 rank: items.count + 1, recommendation: recommendations[position], score: state.scores[position],
-                phaseIndex: placement.phaseOf[position], placement: placement.placements[position] ?? .horizon,
+                phaseIndex: placement.phaseOf[position], placement: placement.placement(of: position),
                 selection: order.reasons[position] ?? .merit,
                 prerequisites: Self.distinct(index.after[position].compactMap(standIn).filter { $0 != position }).map(id),
                 assumedPrerequisites: index.after[position].filter { standIn($0) == nil }.map(id),
@@ -91,7 +95,6 @@ public struct Planner: Sendable {
         }
 
         // Not placed: what applies but did not fit (best merit first), then the rest by reason, then score.
-        let scoreOrder = index.positionsByScore(state.scores.map(\.total))
         var considerLater: [LeftOutRecommendation] = []
         var others: [[LeftOutRecommendation]] = Array(repeating: [], count: LeftOutRecommendation.Reason.orders.count)
         for position in scoreOrder where state.exits[position] != .none {

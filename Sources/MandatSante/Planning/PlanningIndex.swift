@@ -34,6 +34,8 @@ final class PlanningIndex: Sendable {
     let graph: PositionalGraph
     /// `together`, both ways: what each recommendation is placed with.
     let together: [[Int]]
+    /// Whether a recommendation names what it goes with (the coordinator names its CLS): ranked after it.
+    let writesTogether: [Bool]
     let replaces: [[Int]]
     /// What each recommendation excludes or is excluded by (exclusion is mutual), itself left out.
     let rivals: [[Int]]
@@ -94,6 +96,7 @@ final class PlanningIndex: Sendable {
         }
         rivals = symmetric(\.excludes)
         together = symmetric(\.together)
+        writesTogether = recommendations.map { !$0.together.isEmpty }
     }
 
     func position(of id: String) -> Int? { positionByID[id] }

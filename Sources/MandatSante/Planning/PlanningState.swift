@@ -5,12 +5,12 @@ struct PlanningState {
     /// The recommendations' conditions, then their boosts' (see `PlanningIndex.conditions`).
     let truths: [Truth]
     let scores: [Score]
+    /// Each score's total, for the stages that only compare scores.
+    let totals: [Int]
     /// Why each position is not (or no longer) a candidate; `.none` while it is.
     var exits: [Exit]
     /// What each position replaced or excluded.
     var supersedes: [[Int]]
-
-    var isCandidate: [Bool] { exits.map { $0 == .none } }
 
     /// Why a position left the roadmap, other positions named by position.
     enum Exit: Equatable {

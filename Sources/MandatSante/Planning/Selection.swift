@@ -25,7 +25,8 @@ enum Selection {
             exits.append(levelConflict(index.carriers[position], isCommune: isCommune,
                                        intercommunalityCarriesHealth: intercommunalityCarriesHealth).map { .wrongLevel($0) } ?? .none)
         }
-        return PlanningState(truths: truths, scores: scores, exits: exits, supersedes: Array(repeating: [], count: count))
+        return PlanningState(truths: truths, scores: scores, totals: scores.map(\.total), exits: exits,
+                             supersedes: Array(repeating: [], count: count))
     }
 
     /// An intercommunality is not given a communal instrument; a commune whose intercommunality already carries
