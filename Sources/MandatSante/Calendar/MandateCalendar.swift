@@ -24,12 +24,18 @@ public struct MandateCalendar: Sendable {
 
     public let start: YearMonth
     public let phases: [MandatePhase]
+    /// `phaseIndex(for:)` of each horizon, by its ordinal: the planner asks for every recommendation.
+    private let horizonPhases: [Int]
 
     public init(start: YearMonth) throws(CalendarError) {
         if start < Self.mandateStart { throw .beforeMandate(start) }
         if start >= Self.mandateEnd { throw .afterMandate(start) }
         self.start = start
-        phases = Self.phases(from: start)
+        let phases = Self.phases(from: start)
+        self.phases = phases
+        horizonPhases = Horizon.allCases.map { horizon in
+            phases.firstIndex { $0.horizons.upperBound >= horizon } ?? phases.count - 1
+        }
     }
 
     /// The end of the mandate (exclusive), for timelines.
@@ -38,7 +44,7 @@ public struct MandateCalendar: Sendable {
     /// The index of the phase where recommendations of `horizon` may start at the earliest: the first phase that
     /// covers the horizon or a later one.
     public func phaseIndex(for horizon: Horizon) -> Int {
-        phases.firstIndex { $0.horizons.upperBound >= horizon } ?? phases.count - 1
+        horizonPhases[horizon.ordinal]
     }
 
     /// The index of the phase holding `month`, nil outside the calendar.

@@ -36,14 +36,24 @@ public struct Capacity: Sendable, Hashable {
         let start = phases.first?.start
         unitsPerPhase = phases.enumerated().map { index, phase in
             let offset = start.map { $0.months(until: phase.start) } ?? 0
-            let weighted = (offset..<(offset + phase.months)).reduce(0) { sum, month in
-                sum + (Self.monthWeights.first { month < $0.0 }?.1 ?? 10)
-            }
+            let weighted = Self.weightedMonths(offset..<(offset + phase.months))
             // Tenths of a unit a year × weighted tenths of months / (10 × 10 × 12), rounded half up.
             let units = (yearly * weighted + 600) / 1_200
             return max(index == 0 ? Self.firstPhaseMinimum : Self.phaseMinimum, units)
         }
     }
+    /// The months of `months` (counted from the start), each by its weight in tenths.
+    static func weightedMonths(_ months: Range<Int>) -> Int {
+        var weighted = 0
+        var from = 0
+        for (until, weight) in monthWeights {
+            let overlap = min(months.upperBound, until) - max(months.lowerBound, from)
+            if overlap > 0 { weighted += overlap * weight }
+            from = until
+        }
+        return weighted
+    }
+
     /// Units a year, for people: « 1,6 ».
     public var yearlyUnitsText: String {
         yearlyTenths % 10 == 0 ? "\(yearlyTenths / 10)" : "\(yearlyTenths / 10),\(yearlyTenths % 10)"

@@ -20,8 +20,11 @@ struct ClaimOrder {
     let start: [Int]
     /// Each position's unit, which is its rank in the claim order; -1 for non-candidates.
     let unitOf: [Int]
-    /// Why each position was taken ahead of merit, when it was (nil: merit, or not a candidate).
-    let reasons: [SelectionReason?]
+    /// Why each position was taken ahead of merit: `foundation`, the bit of the declared priority it was chosen
+    /// for, or `byMerit` (also for non-candidates). Integers rather than `SelectionReason`, which holds a text.
+    private let reasonCodes: [Int]
+    private let priorityChoices: [String]
+    private static let byMerit = -1, foundation = -2
     /// Each position's merit (score, or that of a more urgent action waiting for it).
     let merit: [Int]
     /// Units holding the action chosen for a declared priority: placement makes room for them if it must.
@@ -34,6 +37,15 @@ struct ClaimOrder {
 
     /// The member whose phase is the unit's phase (all members share it).
     func first(_ unit: Int) -> Int { members[start[unit]] }
+
+    /// Why `position` was taken ahead of merit, when it was.
+    func reason(_ position: Int) -> SelectionReason {
+        switch reasonCodes[position] {
+        case Self.foundation: .foundation
+        case let bit where bit >= 0: .priority(priorityChoices[bit])
+        default: .merit
+        }
+    }
 
     init(_ state: PlanningState, index: PlanningIndex, declaredPriorities: UInt64, calendar: MandateCalendar) {
         let count = index.recommendations.count
@@ -72,16 +84,16 @@ struct ClaimOrder {
         let unitsFound = foundStart.count - 1
 
         // Foundations first (tier 0), the best action for each declared priority (tier 1), then merit (tier 2).
-        var reasons = [SelectionReason?](repeating: nil, count: count)
+        var reasons = [Int](repeating: Self.byMerit, count: count)
         var tier = [Int](repeating: 2, count: unitsFound)
         var picked = [Bool](repeating: false, count: unitsFound)
         for position in candidates where index.isFoundation[position] {
-            reasons[position] = .foundation
+            reasons[position] = Self.foundation
             tier[foundIn[position]] = 0
         }
         let firstYearPhase = calendar.phaseIndex(for: .firstYear)
         let horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
-        for (bit, priority) in index.priorityChoices.enumerated() where declaredPriorities & (1 << UInt64(bit)) != 0 {
+        for bit in index.priorityChoices.indices where declaredPriorities & (1 << UInt64(bit)) != 0 {
             let mask = UInt64(1) << UInt64(bit)
             var best = -1
             var bestEarly = false
@@ -93,11 +105,12 @@ struct ClaimOrder {
                 if better { (best, bestEarly) = (position, isEarly) }
             }
             guard best >= 0 else { continue }
-            if reasons[best] == nil { reasons[best] = .priority(priority) }
+            if reasons[best] == Self.byMerit { reasons[best] = bit }
             picked[foundIn[best]] = true
             tier[foundIn[best]] = min(tier[foundIn[best]], 1)
         }
-        self.reasons = reasons
+        reasonCodes = reasons
+        priorityChoices = index.priorityChoices
 
         // Sorted as plain integers: tier, then merit (higher first), then the first id, packed in one key whose
         // low bits give the unit back through its first id's rank (each unit has its own).

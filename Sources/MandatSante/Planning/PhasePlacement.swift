@@ -12,7 +12,8 @@
 struct PhasePlacement {
     /// Each position's phase, -1 when not placed.
     private(set) var phaseOf: [Int]
-    private(set) var deadlines: [ScheduledDeadline?]
+    /// The deadline each placed position is to meet (a month and where it comes from).
+    private var deadlines: [DeadlineCause]
     /// Units left in each phase.
     private(set) var free: [Int]
     /// The order in which positions were placed (a unit's members by merit), for ranking inside a phase:
@@ -44,11 +45,16 @@ struct PhasePlacement {
         case horizon, prerequisite(Int), together(Int), capacity(wanted: Int)
     }
 
+    /// `ScheduledDeadline` without its texts: the deadline stated by a position, or the hot season.
+    private enum DeadlineCause {
+        case none, hotSeason(YearMonth), stated(YearMonth, by: Int)
+    }
+
     init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
          capacity: Capacity, hotSeason: HotSeason) {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
-        deadlines = [ScheduledDeadline?](repeating: nil, count: count)
+        deadlines = [DeadlineCause](repeating: .none, count: count)
         free = capacity.unitsPerPhase
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
@@ -75,6 +81,19 @@ struct PhasePlacement {
         case .prerequisite(let other): .prerequisite(index.recommendations[other].id)
         case .together(let other): .together(index.recommendations[other].id)
         case .capacity(let wanted): .capacity(wanted: wanted)
+        }
+    }
+
+    /// The deadline `position` (placed) is to meet, if it has one.
+    func deadline(of position: Int) -> ScheduledDeadline? {
+        switch deadlines[position] {
+        case .none:
+            return nil
+        case .hotSeason(let month):
+            return ScheduledDeadline(before: month, kind: .hotSeason(hotSeason))
+        case .stated(let month, let statedBy):
+            guard case .before(_, let reason)? = index.deadlines[statedBy] else { return nil }
+            return ScheduledDeadline(before: month, kind: .stated(reason))
         }
     }
 
@@ -111,7 +130,7 @@ struct PhasePlacement {
             if index.isMethod[position] { methodCount -= 1 }
             phaseOf[position] = -1
             causes[position] = .horizon
-            deadlines[position] = nil
+            deadlines[position] = .none
             placedOrder[position] = Int.max
             exits[position] = .none
         }
@@ -161,7 +180,7 @@ struct PhasePlacement {
         guard let (phase, deadline) = findPhase(slots, units: units, earliest: earliest, latest: latest)
             ?? (slots.count > 1 ? findPhase(slots, units: main, earliest: earliest, latest: latest) : nil) else {
             var missed: YearMonth?
-            for slot in slots where missed == nil {
+            for slot in slots where missed == nil && index.isDated[order.members[slot]] {
                 if case .before(let month, _)? = index.deadlines[order.members[slot]] { missed = month }
             }
             for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
@@ -176,7 +195,7 @@ struct PhasePlacement {
         for slot in slots {
             let position = order.members[slot]
             phaseOf[position] = phase
-            deadlines[position] = index.deadlines[position] == nil ? nil : deadline
+            deadlines[position] = index.isDated[position] ? deadline : .none
             if phase > earliest {
                 causes[position] = .capacity(wanted: earliest)
             } else if earliest > ownEarliest[position] {
@@ -237,7 +256,7 @@ struct PhasePlacement {
             var isFoundation = false, hasDeadline = false
             for slot in order.slots(unit) {
                 isFoundation = isFoundation || index.isFoundation[order.members[slot]]
-                hasDeadline = hasDeadline || index.deadlines[order.members[slot]] != nil
+                hasDeadline = hasDeadline || index.isDated[order.members[slot]]
             }
             if isFoundation {
                 foundations.append(unit)
@@ -273,16 +292,16 @@ struct PhasePlacement {
 
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
     /// seasonal deadline, the first hot season it can still be ready for.
-    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int) -> (Int, ScheduledDeadline?)? {
+    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int) -> (Int, DeadlineCause)? {
         var latest = latest
-        var stated: ScheduledDeadline?
+        var stated = DeadlineCause.none
         var seasonal = false
-        for slot in slots {
+        for slot in slots where index.isDated[order.members[slot]] {
             switch index.deadlines[order.members[slot]] {
-            case .before(let month, let reason)?:
+            case .before(let month, _)?:
                 guard let phase = Self.lastPhase(before: month, in: calendar) else { return nil }
                 latest = min(latest, phase)
-                stated = ScheduledDeadline(before: month, kind: .stated(reason))
+                stated = .stated(month, by: order.members[slot])
             case .beforeHotSeason?:
                 seasonal = true
             case nil:
@@ -296,7 +315,8 @@ struct PhasePlacement {
         var season = hotSeason.nextStart(atOrAfter: calendar.start.adding(months: 2))
         while season.adding(months: -1) < calendar.end, let phase = Self.lastPhase(before: season, in: calendar) {
             if let room = firstRoom(units, earliest, min(latest, phase)) {
-                return (room, stated ?? ScheduledDeadline(before: season, kind: .hotSeason(hotSeason)))
+                if case .none = stated { return (room, .hotSeason(season)) }
+                return (room, stated)
             }
             season = season.adding(months: 12)
         }

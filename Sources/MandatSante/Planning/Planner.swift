@@ -47,25 +47,27 @@ public struct Planner: Sendable {
                                 engineeringStaff: Int(index.slots.number(index.slots.engineeringStaff, in: facts) ?? 1),
                                 phases: calendar.phases)
         let hotSeason = HotSeason(profile: profile)
-        let declared = index.slots.declaredPriorities(facts, choices: index.priorityChoices)
+        let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
         let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity, hotSeason: hotSeason)
 
+        // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
+        let (phaseOf, placedOrder) = (placement.phaseOf, placement.placedOrder)
         // Rank: by phase; inside a phase, prerequisites first, then in the order actions claimed their room.
         var inPhase = [[Int]](repeating: [], count: calendar.phases.count)
-        for position in index.positionsInIDOrder where placement.phaseOf[position] >= 0 {
-            inPhase[placement.phaseOf[position]].append(position)
+        for position in index.positionsInIDOrder where phaseOf[position] >= 0 {
+            inPhase[phaseOf[position]].append(position)
         }
         var ranked: [Int] = []
         for positions in inPhase {
-            ranked += index.graph.order(positions) { placement.placedOrder[$0] }
+            ranked += index.graph.order(positions) { placedOrder[$0] }
         }
         /// What stands for a prerequisite in the roadmap: itself, or what replaced or excluded it (a diagnostic
         /// that includes the survey it replaced); nil when neither is placed.
         func standIn(_ prerequisite: Int) -> Int? {
-            if placement.phaseOf[prerequisite] >= 0 { return prerequisite }
+            if phaseOf[prerequisite] >= 0 { return prerequisite }
             switch state.exits[prerequisite] {
-            case .replaced(let by), .excluded(let by): return placement.phaseOf[by] >= 0 ? by : nil
+            case .replaced(let by), .excluded(let by): return phaseOf[by] >= 0 ? by : nil
             default: return nil
             }
         }
@@ -78,12 +80,12 @@ public struct Planner: Sendable {
             }
             items.append(RoadmapItem(
                 rank: items.count + 1, recommendation: recommendations[position], score: state.scores[position],
-                phaseIndex: placement.phaseOf[position], placement: placement.placement(of: position),
-                selection: order.reasons[position] ?? .merit,
+                phaseIndex: phaseOf[position], placement: placement.placement(of: position),
+                selection: order.reason(position),
                 prerequisites: Self.distinct(index.after[position].compactMap(standIn).filter { $0 != position }).map(id),
                 assumedPrerequisites: index.after[position].filter { standIn($0) == nil }.map(id),
-                together: index.together[position].lazy.filter { placement.phaseOf[$0] >= 0 }.map(id),
-                supersedes: state.supersedes[position].map(id), deadline: placement.deadlines[position]))
+                together: index.together[position].lazy.filter { phaseOf[$0] >= 0 }.map(id),
+                supersedes: state.supersedes[position].map(id), deadline: placement.deadline(of: position)))
         }
         if top != nil {
             // Relations name only the items `--top` kept.

@@ -19,10 +19,14 @@ final class PlanningIndex: Sendable {
     let isMethod: [Bool]
     let carriers: [Carrier]
     let deadlines: [Deadline?]
+    /// Whether each recommendation has a deadline (read without copying the deadline).
+    let isDated: [Bool]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
     let serves: [UInt64]
     /// The values of the priorities fact, in the vocabulary's order (bit `i` is value `i`).
     let priorityChoices: [String]
+    /// Each priority choice's bit.
+    let priorityBits: [String: Int]
     private let positionByID: [String: Int]
     /// Each position's rank in the order of ids: ties are broken by id without comparing strings.
     let idRank: [Int]
@@ -65,9 +69,11 @@ final class PlanningIndex: Sendable {
         isMethod = recommendations.map { methodLevers.contains($0.lever) }
         carriers = recommendations.map(\.carrier)
         deadlines = recommendations.map(\.deadline)
+        isDated = recommendations.map { $0.deadline != nil }
         slots = ProfileSlots(ruleBase.vocabulary)
         let choices = ruleBase.vocabulary.fact(named: ruleBase.vocabulary.factName(.priorities))?.choiceIDs ?? []
         priorityChoices = Array(choices.prefix(64))
+        priorityBits = Dictionary(priorityChoices.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         serves = recommendations.map { recommendation in
             recommendation.serves.reduce(UInt64(0)) { mask, value in
                 choices.firstIndex(of: value).map { $0 < 64 ? mask | 1 << UInt64($0) : mask } ?? mask
@@ -107,7 +113,7 @@ final class PlanningIndex: Sendable {
     func positionsByScore(_ scores: [Int]) -> [Int] {
         let shift = idRankBits
         var keys = scores.indices.map { -scores[$0] << shift | idRank[$0] }
-        keys.sort()
+        IntegerSort.sort(&keys)
         let mask = 1 << shift - 1
         return keys.map { positionsInIDOrder[$0 & mask] }
     }
@@ -152,11 +158,13 @@ struct ProfileSlots: Sendable {
         return value
     }
 
-    /// The declared priorities, as bits of `choices`.
-    func declaredPriorities(_ facts: FactValues, choices: [String]) -> UInt64 {
+    /// The declared priorities, as bits of `bits` (each choice's bit).
+    func declaredPriorities(_ facts: FactValues, bits: [String: Int]) -> UInt64 {
         guard let priorities, case .set(let members)? = facts[priorities] else { return 0 }
         var mask: UInt64 = 0
-        for (bit, choice) in choices.enumerated() where members.contains(choice) { mask |= 1 << UInt64(bit) }
+        for member in members {
+            if let bit = bits[member] { mask |= 1 << UInt64(bit) }
+        }
         return mask
     }
 }

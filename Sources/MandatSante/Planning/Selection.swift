@@ -9,9 +9,13 @@ enum Selection {
         let truths = index.conditions.evaluate(facts)
         let (points, boostRange) = (index.points, index.boostRange)
         var scores: [Score] = []
+        var totals: [Int] = []
         scores.reserveCapacity(count)
+        totals.reserveCapacity(count)
         for position in 0..<count {
-            scores.append(Score(priority: points[position], boosts: boostRange[position], points: points, truths: truths))
+            let score = Score(priority: points[position], boosts: boostRange[position], points: points, truths: truths)
+            scores.append(score)
+            totals.append(score.total)
         }
         let isCommune = index.slots.isCommune(facts)
         let intercommunalityCarriesHealth = index.slots.intercommunalityCarriesHealth(facts)
@@ -25,7 +29,7 @@ enum Selection {
             exits.append(levelConflict(index.carriers[position], isCommune: isCommune,
                                        intercommunalityCarriesHealth: intercommunalityCarriesHealth).map { .wrongLevel($0) } ?? .none)
         }
-        return PlanningState(truths: truths, scores: scores, totals: scores.map(\.total), exits: exits,
+        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits,
                              supersedes: Array(repeating: [], count: count))
     }
 
