@@ -52,6 +52,7 @@ struct ClaimOrder {
         let totals = state.totals
         var isCandidate = [Bool](repeating: false, count: count)
         var candidates: [Int] = []
+        candidates.reserveCapacity(count)
         for position in index.positionsInIDOrder where state.exits[position] == .none {
             isCandidate[position] = true
             candidates.append(position)
@@ -65,6 +66,7 @@ struct ClaimOrder {
         var found: [Int] = []
         found.reserveCapacity(candidates.count)
         var foundStart = [0]
+        foundStart.reserveCapacity(count + 1)
         for position in candidates where foundIn[position] < 0 {
             let unit = foundStart.count - 1
             let first = found.count

@@ -61,6 +61,7 @@ struct PhasePlacement {
         exits = state.exits
         claimed = [Bool](repeating: false, count: order.unitCount)
         ownEarliest = [Int](repeating: 0, count: count)
+        claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
         self.calendar = calendar
@@ -251,24 +252,25 @@ struct PhasePlacement {
     /// what has a deadline, then the others in their order, so that a seasonal action gets the earliest
     /// season the same actions allow. If that order cannot hold them all, the first placement stands.
     private mutating func placeSeasonsFirst() {
-        var foundations: [Int] = [], dated: [Int] = [], others: [Int] = []
+        // Each placed unit's turn: 0 with a foundation, 1 with a deadline, 2 otherwise; -1 when not placed.
+        var turn = [Int](repeating: -1, count: order.unitCount)
+        var anyDated = false
         for unit in 0..<order.unitCount where phaseOf[order.first(unit)] >= 0 {
             var isFoundation = false, hasDeadline = false
             for slot in order.slots(unit) {
                 isFoundation = isFoundation || index.isFoundation[order.members[slot]]
                 hasDeadline = hasDeadline || index.isDated[order.members[slot]]
             }
-            if isFoundation {
-                foundations.append(unit)
-            } else if hasDeadline {
-                dated.append(unit)
-            } else {
-                others.append(unit)
-            }
+            turn[unit] = isFoundation ? 0 : hasDeadline ? 1 : 2
+            anyDated = anyDated || turn[unit] == 1
         }
-        guard !dated.isEmpty else { return }
+        guard anyDated else { return }
         let first = self
-        let kept = foundations + dated + others
+        var kept: [Int] = []
+        kept.reserveCapacity(order.unitCount)
+        for wanted in 0...2 {
+            for unit in turn.indices where turn[unit] == wanted { kept.append(unit) }
+        }
         for unit in kept { remove(unit) }
         for unit in claimed.indices { claimed[unit] = false }
         // As in the first placement, a unit's kept prerequisites take their room before it.

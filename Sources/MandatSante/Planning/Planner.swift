@@ -54,11 +54,16 @@ public struct Planner: Sendable {
         // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
         let (phaseOf, placedOrder) = (placement.phaseOf, placement.placedOrder)
         // Rank: by phase; inside a phase, prerequisites first, then in the order actions claimed their room.
-        var inPhase = [[Int]](repeating: [], count: calendar.phases.count)
+        var inPhase = calendar.phases.map { _ in
+            var positions: [Int] = []
+            positions.reserveCapacity(recommendations.count)
+            return positions
+        }
         for position in index.positionsInIDOrder where phaseOf[position] >= 0 {
             inPhase[phaseOf[position]].append(position)
         }
         var ranked: [Int] = []
+        ranked.reserveCapacity(recommendations.count)
         for positions in inPhase {
             ranked += index.graph.order(positions) { placedOrder[$0] }
         }
@@ -98,7 +103,11 @@ public struct Planner: Sendable {
 
         // Not placed: what applies but did not fit (best merit first), then the rest by reason, then score.
         var considerLater: [LeftOutRecommendation] = []
-        var others: [[LeftOutRecommendation]] = Array(repeating: [], count: LeftOutRecommendation.Reason.orders.count)
+        var others: [LeftOutRecommendation] = []
+        var otherOrders: [Int] = []
+        considerLater.reserveCapacity(recommendations.count - items.count)
+        others.reserveCapacity(recommendations.count - items.count)
+        otherOrders.reserveCapacity(recommendations.count - items.count)
         for position in scoreOrder where state.exits[position] != .none {
             let reason: LeftOutRecommendation.Reason = switch state.exits[position] {
             case .none, .conditionNotMet: .conditionNotMet(state.truths[position])
@@ -111,10 +120,20 @@ public struct Planner: Sendable {
             case .beyondTop: .beyondTop(top ?? 0)
             }
             let entry = LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: state.scores[position])
-            if reason.isConsiderLater { considerLater.append(entry) } else { others[reason.order].append(entry) }
+            if reason.isConsiderLater {
+                considerLater.append(entry)
+            } else {
+                others.append(entry)
+                otherOrders.append(reason.order)
+            }
+        }
+        var leftOut: [LeftOutRecommendation] = []
+        leftOut.reserveCapacity(others.count)
+        for order in LeftOutRecommendation.Reason.orders {
+            for entry in others.indices where otherOrders[entry] == order { leftOut.append(others[entry]) }
         }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, hotSeason: hotSeason, items: items,
-                       considerLater: considerLater, leftOut: others.flatMap { $0 },
+                       considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores))
     }
 }

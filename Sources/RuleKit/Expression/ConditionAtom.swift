@@ -11,7 +11,9 @@ enum ConditionAtom: Hashable, Sendable {
     /// A text fact equal to one of some text literals, or a text literal in a set fact: a bit test on the
     /// group's reading of the fact (see `LiteralGroup`).
     case literals(group: Int, mask: UInt64, negated: Bool)
-    /// Any other form (a fact against a fact, a sub-condition as an operand…), interpreted by the trace.
+    /// A fact against another fact (`seasonalPopulation > population`).
+    case factPair(left: Int, ComparisonOperator, right: Int)
+    /// Any other form (a sub-condition as an operand…), interpreted by the trace.
     case general(index: Int)
 
     func truth(_ facts: FactValues, groups: [UInt64?], generals: [ConditionProgram.General]) -> Truth {
@@ -33,6 +35,8 @@ enum ConditionAtom: Hashable, Sendable {
         case .literals(let group, let mask, let negated):
             guard let read = groups[group] else { return .unknown }
             return Truth((read & mask != 0) != negated)
+        case .factPair(let left, let op, let right):
+            return Semantics.compare(op, facts[left], facts[right])
         case .general(let index):
             let general = generals[index]
             return ConditionTrace.build(general.expression, source: "", facts: facts, slots: general.slots).truth

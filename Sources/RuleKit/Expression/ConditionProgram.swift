@@ -231,8 +231,8 @@ extension ConditionProgram {
             return .general(index: generals.count - 1)
         }
 
-        /// The forms nearly every rule is written in: a fact against a literal or a list of literals, a text
-        /// literal in a set fact. Anything else is left to `.general`.
+        /// The forms nearly every rule is written in: a fact against a literal, a list of literals or another
+        /// fact, a text literal in a set fact. Anything else is left to `.general`.
         private mutating func comparison(_ op: ComparisonOperator, _ left: Expression, _ right: Expression,
                                          slots: [String: Int]) -> ConditionAtom? {
             let negated = op == .notIn
@@ -241,6 +241,9 @@ extension ConditionProgram {
                 return literals([member], slot: slot, reading: .set, negated: negated)
             }
             guard case .fact(let name) = left.kind, let slot = slots[name] else { return nil }
+            if case .fact(let other) = right.kind, let otherSlot = slots[other] {
+                return .factPair(left: slot, op, right: otherSlot)
+            }
             let values: [FactValue]
             if case .list(let items) = right.kind {
                 values = items.compactMap(Semantics.literal)
