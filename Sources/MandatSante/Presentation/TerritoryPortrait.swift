@@ -53,7 +53,15 @@ public struct TerritoryPortrait: Sendable {
         if case .bool(true)? = profile.value("qpv") { coordination.insert(flag("asv"), at: 2) }
         if case .text(let state)? = profile.value("cls"), state != "aucun" { coordination.insert(unlessDefault("clsCarrier"), at: 1) }
         let vocabulary = profile.vocabulary
-        if case .text(vocabulary.communeKind)? = profile.value(vocabulary.factName(.kind)) { coordination.append(flag(vocabulary.factName(.intercommunalHealth))) }
+        // « l'intercommunalité ne porte pas de démarche de santé » would contradict a CLS it carries.
+        var clsCarriedAbove = false
+        if case .text(let state)? = profile.value("cls"), state != "aucun", case .text(let carrier)? = profile.value("clsCarrier") {
+            clsCarriedAbove = ["intercommunalite", "pays"].contains(carrier)
+        }
+        if case .text(vocabulary.communeKind)? = profile.value(vocabulary.factName(.kind)) {
+            let intercommunalHealth = vocabulary.factName(.intercommunalHealth)
+            if case .bool(false)? = profile.value(intercommunalHealth), clsCarriedAbove {} else { coordination.append(flag(intercommunalHealth)) }
+        }
         lines.append(("Coordination", coordination.compactMap { $0 }.joined(separator: " ; ")))
         var population = [flag("qpv")]
         for optional in ["share75Plus", "povertyRate"] where profile.value(optional) != nil {
