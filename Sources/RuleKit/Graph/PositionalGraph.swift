@@ -27,6 +27,9 @@ public struct PositionalGraph: Sendable {
     /// cycle are appended at the end, by key. Integer keys rather than a comparator: the planner orders every
     /// profile's actions, and comparing two integers costs less than calling a closure.
     public func order(_ items: [Int], key: (Int) -> Int) -> [Int] {
+        if items.count <= Self.fewItems, !items.contains(where: { item in prerequisites[item].contains(where: items.contains) }) {
+            return Self.sortedByKey(items, key: key)
+        }
         var present = [Bool](repeating: false, count: prerequisites.count)
         for item in items { present[item] = true }
         var remaining = [Int](repeating: 0, count: prerequisites.count)
@@ -49,5 +52,23 @@ public struct PositionalGraph: Sendable {
             result += items.filter { remaining[$0] > 0 }.map { (key: key($0), item: $0) }.sorted { $0 < $1 }.map(\.item)
         }
         return result
+    }
+
+    /// Up to this many items, whether any depends on another is found by scanning them, without allocating.
+    private static let fewItems = 32
+
+    /// Items that do not depend on each other, by key, equal keys in their given order (as `order` would).
+    private static func sortedByKey(_ items: [Int], key: (Int) -> Int) -> [Int] {
+        var keyed = items.map { (key: key($0), item: $0) }
+        for slot in keyed.indices.dropFirst() {
+            let element = keyed[slot]
+            var hole = slot
+            while hole > 0, keyed[hole - 1].key > element.key {
+                keyed[hole] = keyed[hole - 1]
+                hole -= 1
+            }
+            keyed[hole] = element
+        }
+        return keyed.map(\.item)
     }
 }
