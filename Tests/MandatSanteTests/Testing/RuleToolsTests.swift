@@ -42,11 +42,25 @@ struct CoverageTests {
 
 @Suite("linter de la base de règles")
 struct RuleBaseLinterTests {
-    private func lint(_ recs: [Fixture.Rec], tests: [RuleTestResult]? = nil) throws -> [String] {
+    /// The linter's messages, without the warnings about cost, evidence and inequalities, which the fixture
+    /// recommendations leave out (`weighingFields` checks them).
+    private func lint(_ recs: [Fixture.Rec], tests: [RuleTestResult]? = nil, weighing: Bool = false) throws -> [String] {
         let base = try Fixture.ruleBase(recs)
-        // The fixtures carry no cost, evidence or inequality field: that warning has its own tests.
-        return RuleBaseLinter.lint(base, leverFile: "Rules/levers.json", testResults: tests).filter { $0.code != "lint.a-renseigner" }
+        return RuleBaseLinter.lint(base, leverFile: "Rules/levers.json", testResults: tests)
+            .filter { weighing || $0.code != "lint.a-renseigner" }
             .map { "\($0.severity == .error ? "erreur" : "avertissement") \($0.code) \($0.message)" }
+    }
+
+    @Test("une recommandation qui ne dit pas son coût, son niveau de preuve ou son effet sur les inégalités est signalée")
+    func weighingFields() throws {
+        var weighed = Fixture.Rec(id: "pesee", title: "Pesée", when: "population >= 1000", lever: "methode")
+        weighed.extraHeader = ["coût: temps", "niveau de preuve: probable", "effet sur les inégalités: neutre"]
+        var partly = Fixture.Rec(id: "en-partie", title: "En partie", when: "population >= 2000", lever: "coordination")
+        partly.extraHeader = ["coût: faible"]
+        #expect(try lint([Self.plain, weighed, partly], weighing: true).filter { $0.contains("lint.a-renseigner") } == [
+            "avertissement lint.a-renseigner « en-partie » ne dit pas « niveau de preuve », « effet sur les inégalités » : un professionnel pèse chaque action à son coût, à son niveau de preuve et à son effet sur les inégalités de santé",
+            "avertissement lint.a-renseigner « simple » ne dit pas « coût », « niveau de preuve », « effet sur les inégalités » : un professionnel pèse chaque action à son coût, à son niveau de preuve et à son effet sur les inégalités de santé",
+        ])
     }
 
     private static let plain = Fixture.Rec(id: "simple", title: "Simple", when: "population >= 1000", lever: "offre-de-soins")
