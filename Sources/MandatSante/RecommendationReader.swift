@@ -13,16 +13,19 @@ struct RecommendationReader {
     let vocabulary: Vocabulary
     let leverIDs: [String]
     let sourceIDs: [String]
+    /// The ids of the register of facts (`facts.json`) `## Repères` may cite.
+    let factIDs: [String]
     let definitions: RuleDefinitions
     private(set) var diagnostics: [Diagnostic] = []
     /// Every relation written (`après`, `avec`, `remplace`, `écarte`), with its position, for the checks
     /// between recommendations.
     private(set) var references: [RelationReference] = []
 
-    init(vocabulary: Vocabulary, leverIDs: [String], sourceIDs: [String], definitions: RuleDefinitions = RuleDefinitions()) {
+    init(vocabulary: Vocabulary, leverIDs: [String], sourceIDs: [String], factIDs: [String] = [], definitions: RuleDefinitions = RuleDefinitions()) {
         self.vocabulary = vocabulary
         self.leverIDs = leverIDs
         self.sourceIDs = sourceIDs
+        self.factIDs = factIDs
         self.definitions = definitions
     }
 
@@ -180,7 +183,7 @@ struct RecommendationReader {
         let cautionItems = sections[.cautions].flatMap { items($0, kind: .bulletList, count: 1...Int.max, &file) } ?? []
         let cautions = cautionItems.compactMap { readCaution($0, &file) }
         let examples = sections[.examples].map { readExamples($0, &file) } ?? []
-        let evidence = sections[.evidence].flatMap { paragraph($0, &file) }
+        let evidence = sections[.evidence].flatMap { readEvidence($0, &file) }
         let indicators = sections[.indicators].flatMap { items($0, kind: .bulletList, count: 1...3, &file) }?.map(\.text)
         let sources = sections[.sources].flatMap { items($0, kind: .bulletList, count: 1...Int.max, &file) }?.map { readSource($0, &file) }
 
@@ -512,6 +515,30 @@ struct RecommendationReader {
             examples.append(Example(territory: subsection.heading.text, what: whatText.text, source: source))
         }
         return examples.count == section.subsections.count ? examples : nil
+    }
+
+    /// `## Repères`: a list of facts of the register, `- identifiant` each; a paragraph, the older form, is read
+    /// with a warning, its figures having no source of their own.
+    private func readEvidence(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> Evidence? {
+        if section.blocks.first?.kind == .paragraph {
+            guard let text = paragraph(section, &file) else { return nil }
+            file.report("regles.reperes-hors-registre", "repères écrits en paragraphe : leurs chiffres ne renvoient à aucune source ; écrivez chaque fait dans le registre Rules/facts.json avec sa source, et citez-le ici par son identifiant, une ligne « - identifiant » par fait", at: section.location, severity: .warning)
+            return .paragraph(text)
+        }
+        guard let items = items(section, kind: .bulletList, count: 1...Int.max, &file) else { return nil }
+        var ids: [String] = []
+        for item in items {
+            guard factIDs.contains(item.text) else {
+                file.report("regles.fait-inconnu", "fait « \(item.text) » absent du registre Rules/facts.json\(Suggestion.hint(for: item.text, among: factIDs)) : chaque repère est l'identifiant d'un fait du registre", at: item.location)
+                continue
+            }
+            if ids.contains(item.text) {
+                file.report("regles.doublon", "fait « \(item.text) » déjà cité dans ces repères", at: item.location)
+                continue
+            }
+            ids.append(item.text)
+        }
+        return ids.count == items.count ? .facts(ids) : nil
     }
 
     /// `document : section`, the document being an id of `Rules/sources.json`.

@@ -5,6 +5,8 @@ public struct RuleBase: Sendable {
     public var vocabulary: Vocabulary
     public var levers: [Lever]
     public var sources: [SourceDocument]
+    /// The register of facts (`facts.json`) recommendations cite under `## Repères`.
+    public var facts: [RegisteredFact]
     /// In file order, then in order of appearance.
     public var recommendations: [Recommendation]
     public var version: RuleBaseVersion
@@ -15,12 +17,13 @@ public struct RuleBase: Sendable {
 
     public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation],
                 version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000"),
-                definitions: RuleDefinitions = RuleDefinitions()) {
+                definitions: RuleDefinitions = RuleDefinitions(), facts: [RegisteredFact] = []) {
         self.vocabulary = vocabulary
         self.definitions = definitions
         self.version = version
         self.levers = levers
         self.sources = sources
+        self.facts = facts
         self.recommendations = recommendations
         var index: [String: Int] = [:]
         for (position, recommendation) in recommendations.enumerated() where index[recommendation.id] == nil {
@@ -36,4 +39,11 @@ public struct RuleBase: Sendable {
     public func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
 
     public func source(_ id: String) -> SourceDocument? { sources.first { $0.id == id } }
+
+    public func fact(_ id: String) -> RegisteredFact? { facts.first { $0.id == id } }
+
+    /// The recommendations that cite each fact, in rule-base order: the register says who uses it.
+    public func users(of fact: String) -> [String] {
+        recommendations.filter { $0.evidence?.factIDs.contains(fact) ?? false }.map(\.id)
+    }
 }

@@ -27,12 +27,15 @@ public enum RuleBaseLoader {
             return Result(ruleBase: nil, diagnostics: diagnostics.sorted())
         }
         let levers = parse(files.levers, &diagnostics).map { readLevers($0, file: files.levers.path, &diagnostics) } ?? []
-        let sources = parse(files.sources, &diagnostics).map { readSources($0, file: files.sources.path, &diagnostics) } ?? []
+        let sources = parse(files.sources, &diagnostics).map { SourceRegisterReader.documents($0, file: files.sources.path, &diagnostics) } ?? []
+        let facts = files.facts.flatMap { file in
+            parse(file, &diagnostics).map { SourceRegisterReader.facts($0, file: file.path, sourceIDs: sources.map(\.id), &diagnostics) }
+        } ?? []
         let definitions = files.definitions.flatMap { file in
             parse(file, &diagnostics).map { RuleDefinitionsReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }
         } ?? RuleDefinitions()
         var reader = RecommendationReader(
-            vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id), definitions: definitions)
+            vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id), factIDs: facts.map(\.id), definitions: definitions)
         var recommendations: [Recommendation] = []
         for file in files.recommendations.sorted(by: { $0.path < $1.path }) {
             guard file.path.hasSuffix(recommendationExtension) else {
@@ -48,10 +51,12 @@ public enum RuleBaseLoader {
         if !diagnostics.hasErrors {
             diagnostics += RuleDefinitionsReader.unused(definitions, recommendations: recommendations)
         }
-        let label = files.version.flatMap { file in parse(file, &diagnostics).flatMap { readVersion($0, file: file.path, &diagnostics) } }
-        let version = RuleBaseVersion(label: label ?? "non versionnée", fingerprint: RuleBaseVersion.fingerprint(of: files.all))
+        let declared = files.version.flatMap { file in parse(file, &diagnostics).map { readVersion($0, file: file.path, &diagnostics) } }
+        let version = RuleBaseVersion(label: declared?.label ?? "non versionnée", fingerprint: RuleBaseVersion.fingerprint(of: files.all),
+                                      date: declared?.date)
         let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version,
-                                definitions: definitions)
+                                definitions: definitions, facts: facts)
+        diagnostics += SourceAgeCheck.check(ruleBase, sourcesFile: files.sources.path)
         return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
     }
 
@@ -64,18 +69,19 @@ public enum RuleBaseLoader {
         }
     }
 
-    /// `version.json`: `{ "version": "2026.12" }`.
-    private static func readVersion(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> String? {
-        guard var reader = JSONObjectReader(root, file: file, context: "le fichier de version", diagnostics: &diagnostics) else { return nil }
+    /// `version.json`: `{ "version": "2026.12", "date": "2026-12-01" }`.
+    private static func readVersion(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> (label: String?, date: SourceDate?) {
+        guard var reader = JSONObjectReader(root, file: file, context: "le fichier de version", diagnostics: &diagnostics) else { return (nil, nil) }
         _ = reader.member("$schema")
         let version = reader.string("version", required: true)
+        let date = SourceRegisterReader.date(&reader, key: "date", file: file, required: false)
         reader.reportUnknownFields()
         diagnostics += reader.diagnostics
-        return version
+        return (version, date)
     }
 
     private static func readLevers(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [Lever] {
-        readList(root, key: "levers", file: file, context: "un levier", &diagnostics) { reader in
+        JSONListReader.read(root, key: "levers", file: file, context: "un levier", &diagnostics) { reader in
             let id = reader.string("id", required: true)
             let title = reader.string("title", required: true)
             let description = reader.string("description", required: true)
@@ -83,41 +89,5 @@ public enum RuleBaseLoader {
             guard let id, let title, let description else { return nil }
             return Lever(id: id, title: title, description: description, isMethod: isMethod)
         }
-    }
-
-    private static func readSources(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
-        readList(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
-            let id = reader.string("id", required: true)
-            let title = reader.string("title", required: true)
-            let shortTitle = reader.string("shortTitle")
-            guard let id, let title else { return nil }
-            return SourceDocument(id: id, title: title, shortTitle: shortTitle ?? title)
-        }
-    }
-
-    /// Reads `{ "<key>": [ {…}, … ] }`, each element with `readElement`; duplicate `id`s are errors.
-    private static func readList<T: Identifiable>(
-        _ root: JSONNode, key: String, file: String, context: String, _ diagnostics: inout [Diagnostic],
-        readElement: (inout JSONObjectReader) -> T?
-    ) -> [T] where T.ID == String {
-        guard var document = JSONObjectReader(root, file: file, context: "le fichier", diagnostics: &diagnostics) else { return [] }
-        _ = document.member("$schema")
-        let elements = document.array(key, required: true) ?? []
-        document.reportUnknownFields()
-        diagnostics += document.diagnostics
-        var result: [T] = []
-        for element in elements {
-            guard var reader = JSONObjectReader(element, file: file, context: context, diagnostics: &diagnostics) else { continue }
-            let value = readElement(&reader)
-            reader.reportUnknownFields()
-            diagnostics += reader.diagnostics
-            guard let value else { continue }
-            if result.contains(where: { $0.id == value.id }) {
-                diagnostics.append(.error("regles.doublon", "identifiant « \(value.id) » déjà utilisé dans ce fichier", file: file, at: element.location))
-                continue
-            }
-            result.append(value)
-        }
-        return result
     }
 }

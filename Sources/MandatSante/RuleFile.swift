@@ -22,17 +22,20 @@ public struct RuleFiles: Sendable {
     public var version: RuleFile?
     /// `definitions.json`: named conditions and boosts; optional.
     public var definitions: RuleFile?
+    /// `facts.json`: the register of facts; optional.
+    public var facts: RuleFile?
     public var recommendations: [RuleFile]
 
     public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, version: RuleFile? = nil, definitions: RuleFile? = nil,
-                recommendations: [RuleFile]) {
+                facts: RuleFile? = nil, recommendations: [RuleFile]) {
         self.vocabulary = vocabulary
         self.levers = levers
         self.sources = sources
         self.version = version
         self.definitions = definitions
+        self.facts = facts
         self.recommendations = recommendations
     }
 
-    public var all: [RuleFile] { [vocabulary, levers, sources] + [version, definitions].compactMap { $0 } + recommendations }
+    public var all: [RuleFile] { [vocabulary, levers, sources] + [version, definitions, facts].compactMap { $0 } + recommendations }
 }

@@ -11,6 +11,7 @@ public enum RuleSchemas {
         case vocabulary
         case levers
         case sources
+        case facts
         /// The JSON export of a roadmap (`roadmap --format json`).
         case roadmap
 
@@ -26,6 +27,7 @@ public enum RuleSchemas {
         case .vocabulary: return vocabulary()
         case .levers: return levers()
         case .sources: return sources()
+        case .facts: return facts(ruleBase)
         case .roadmap: return RoadmapJSONSchema.schema(for: ruleBase, id: Kind.roadmap.fileName)
         }
     }
@@ -143,8 +145,25 @@ public enum RuleSchemas {
 
     /// `sources.json`.
     static func sources() -> JSONOutput {
-        document(.sources, title: "Documents sources de la base de règles MandatSanté", key: "sources", item: record(required: ["id", "title"], [
-            ("id", name), ("title", text("Référence complète du document.")), ("shortTitle", text("Forme courte, citée sous chaque action.")),
+        document(.sources, title: "Documents sources de la base de règles MandatSanté", key: "sources", item: record(required: ["id", "title", "publisher", "date"], [
+            ("id", name), ("title", text("Titre du document, sans son éditeur ni sa date.")), ("shortTitle", text("Forme courte, citée sous chaque action.")),
+            ("publisher", text("Qui l'a publié : institution, organisme ou auteur.")),
+            ("date", .object([("type", .string("string")), ("pattern", .string(sourceDatePattern)),
+                              ("description", .string("Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ."))])),
+            ("url", .object([("type", .string("string")), ("pattern", .string("^https?://[^ ]+$")), ("description", .string("Adresse web publique du document."))])),
+            ("access", text("Comment l'obtenir quand il n'a pas d'adresse publique (ou en plus de celle-ci).")),
+            ("note", text("Ce que le lecteur doit savoir du document (par exemple : base de données des États-Unis).")),
+        ]))
+    }
+
+    static let sourceDatePattern = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+    /// `facts.json`: the register of facts.
+    static func facts(_ ruleBase: RuleBase) -> JSONOutput {
+        document(.facts, title: "Registre des faits de la base de règles MandatSanté", key: "facts", item: record(required: ["id", "statement", "source", "section"], [
+            ("id", name), ("statement", text("Le fait, en français, tel que la feuille de route l'imprime.")),
+            ("source", .object([("enum", .array(ruleBase.sources.map { .string($0.id) })), ("description", .string("Le document qui l'établit (identifiant de sources.json)."))])),
+            ("section", text("La section ou la page du document où se trouve le fait.")),
         ]))
     }
 

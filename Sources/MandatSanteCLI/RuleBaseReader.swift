@@ -60,8 +60,12 @@ enum RuleBaseReader {
         // Named conditions and boosts are optional too.
         let definitionsPath = join(directory, "definitions.json")
         let definitions = FileManager.default.fileExists(atPath: definitionsPath) ? try file("definitions.json") : nil
+        // So is the register of facts.
+        let factsPath = join(directory, "facts.json")
+        let facts = FileManager.default.fileExists(atPath: factsPath) ? try file("facts.json") : nil
         let ruleFiles = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
-                                  sources: try file("sources.json"), version: version, definitions: definitions, recommendations: recommendations)
+                                  sources: try file("sources.json"), version: version, definitions: definitions, facts: facts,
+                                  recommendations: recommendations)
         // Recommendation files are quoted whatever they start with: the folder holds nothing else that is read.
         let texts = Dictionary(ruleFiles.all.flatMap { file in
             file.path.hasSuffix(RuleBaseLoader.recommendationExtension) ? [file.path: file.text] : FileSystem.quotable(file.bytes, as: file.path)

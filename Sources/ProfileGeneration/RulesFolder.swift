@@ -25,6 +25,7 @@ public enum RulesFolder {
         let files = RuleFiles(vocabulary: try file(directory + "/vocabulary.json"), levers: try file(directory + "/levers.json"),
                               sources: try file(directory + "/sources.json"),
                               definitions: FileManager.default.fileExists(atPath: directory + "/definitions.json") ? try file(directory + "/definitions.json") : nil,
+                              facts: FileManager.default.fileExists(atPath: directory + "/facts.json") ? try file(directory + "/facts.json") : nil,
                               recommendations: recommendations)
         let result = RuleBaseLoader.load(files)
         let errors = result.diagnostics.filter { $0.severity == .error }

@@ -11,6 +11,7 @@ struct SchemaSyncTests {
         "vocabulary.schema.json": "vocabulary",
         "levers.schema.json": "levers",
         "sources.schema.json": "sources",
+        "facts.schema.json": "facts",
         "roadmap.schema.json": "roadmap",
     ]
 
@@ -27,7 +28,7 @@ struct SchemaSyncTests {
     }
 
     /// Every JSON file an author edits in `Rules/`.
-    static let editableFiles = ["vocabulary.json", "levers.json", "sources.json", "definitions.json"]
+    static let editableFiles = ["vocabulary.json", "levers.json", "sources.json", "facts.json", "definitions.json"]
         + ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Rules/tests")) ?? []).filter { $0.hasSuffix(".json") }.sorted().map { "tests/" + $0 }
 
     @Test("chaque fichier JSON modifiable de Rules/ renvoie par « $schema » à son schéma, et le respecte", arguments: editableFiles)

@@ -56,7 +56,8 @@ enum Fixture {
     static let sourcesJSON = """
     {
       "sources": [
-        { "id": "livre-blanc-2026", "title": "Livre blanc sur la santé des territoires, 2026", "shortTitle": "Livre blanc 2026" }
+        { "id": "livre-blanc-2026", "title": "Livre blanc sur la santé des territoires", "shortTitle": "Livre blanc", "publisher": "Éditeur d'essai",
+          "date": "2026-07", "url": "https://example.org/livre-blanc" }
       ]
     }
     """
@@ -188,12 +189,16 @@ enum Fixture {
         RuleFile(path: path, bytes: Array(text.utf8))
     }
 
-    static func files(_ recommendationFiles: [(path: String, text: String)], definitions: String? = nil) -> RuleFiles {
+    /// `sources`, `facts` and `version` replace the fixture's documents, add a register of facts and a version file.
+    static func files(_ recommendationFiles: [(path: String, text: String)], definitions: String? = nil,
+                      sources: String = sourcesJSON, facts: String? = nil, version: String? = nil) -> RuleFiles {
         RuleFiles(
             vocabulary: file("Rules/vocabulary.json", vocabularyJSON),
             levers: file("Rules/levers.json", leversJSON),
-            sources: file("Rules/sources.json", sourcesJSON),
+            sources: file("Rules/sources.json", sources),
+            version: version.map { file("Rules/version.json", $0) },
             definitions: definitions.map { file(definitionsPath, $0) },
+            facts: facts.map { file("Rules/facts.json", $0) },
             recommendations: recommendationFiles.map { file($0.path, $0.text) })
     }
 

@@ -19,6 +19,7 @@ let ruleBase: RuleBase = {
         .filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().map { ruleFile(root.appendingPathComponent("recommendations").appendingPathComponent($0)) }
     let files = RuleFiles(vocabulary: ruleFile(root.appendingPathComponent("vocabulary.json")), levers: ruleFile(root.appendingPathComponent("levers.json")),
                           sources: ruleFile(root.appendingPathComponent("sources.json")), definitions: FileManager.default.fileExists(atPath: root.appendingPathComponent("definitions.json").path) ? ruleFile(root.appendingPathComponent("definitions.json")) : nil,
+                          facts: FileManager.default.fileExists(atPath: root.appendingPathComponent("facts.json").path) ? ruleFile(root.appendingPathComponent("facts.json")) : nil,
                           recommendations: recommendations)
     guard let ruleBase = RuleBaseLoader.load(files).ruleBase else { preconditionFailure("la base de règles du projet doit se charger") }
     return ruleBase

@@ -45,7 +45,8 @@ public final class Recommendation: Sendable, Identifiable {
     public let partners: [ConditionalText]
     public let funding: [ConditionalText]
     public let examples: [Example]
-    public let evidence: String?
+    /// `## Repères`: facts of the register (`Rules/facts.json`), or an older free paragraph.
+    public let evidence: Evidence?
     public let sources: [SourceReference]
     public let indicators: [String]
     /// Where the recommendation is written, for diagnostics and for the catalogue.
@@ -58,7 +59,7 @@ public final class Recommendation: Sendable, Identifiable {
                 deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
-                evidence: String?, sources: [SourceReference], indicators: [String], file: String, location: SourceLocation) {
+                evidence: Evidence?, sources: [SourceReference], indicators: [String], file: String, location: SourceLocation) {
         self.id = id
         self.title = title
         self.lever = lever
@@ -165,12 +166,4 @@ public struct Lever: Sendable, Hashable, Identifiable {
         self.description = description
         self.isMethod = isMethod
     }
-}
-
-/// A source document recommendations may cite.
-public struct SourceDocument: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var title: String
-    /// A short form for citations under each action.
-    public var shortTitle: String
 }

@@ -5,10 +5,14 @@ public struct RuleBaseVersion: Sendable, Hashable {
     public var label: String
     /// Eight hexadecimal digits of a hash of every rule file (names and bytes, in name order).
     public var fingerprint: String
+    /// The date the rule base was reviewed against its sources (`version.json`, « date »): the age of a cited
+    /// document is measured from it, never from the clock, so that `check` says the same thing every day.
+    public var date: SourceDate?
 
-    public init(label: String, fingerprint: String) {
+    public init(label: String, fingerprint: String, date: SourceDate? = nil) {
         self.label = label
         self.fingerprint = fingerprint
+        self.date = date
     }
 
     /// FNV-1a (64 bits) of each file's name (without its folder, so that the same rules give the same

@@ -129,7 +129,11 @@ public struct RoadmapDocument: Sendable {
         public var partners: [String]
         public var funding: [String]
         public var examples: [Example]
+        /// The facts of `## Repères`, each followed by the number of its document in the bibliography.
         public var evidence: String?
+        /// The registered facts behind `evidence`, each with its source.
+        public var facts: [Fact]
+        /// The sources of the action and of its facts.
         public var sources: [Source]
         /// The number of each source's document in the document's bibliography.
         public var sourceNumbers: [Int]
@@ -166,13 +170,24 @@ public struct RoadmapDocument: Sendable {
     }
 
     /// A source as cited under an action.
-    public struct Source: Sendable {
+    public struct Source: Sendable, Equatable {
         public var document: String
-        /// The document's full title, with its publisher and date.
+        /// The document's full reference: title, publisher, date and where to find it.
         public var title: String
-        /// « Livre blanc SCET-HTC « Faites de la coopération un moteur de la santé », juillet 2026 — section »
+        /// « Livre blanc « Faites de la coopération un moteur de la santé » (SCET-HTC, juillet 2026) — section »
         public var citation: String
         public var section: String
+        public var publisher: String
+        /// ISO: `2021`, `2021-10` or `2021-10-13`.
+        public var date: String
+        public var url: String?
+    }
+
+    /// A fact of the register, as printed under `Repères`.
+    public struct Fact: Sendable {
+        public var id: String
+        public var statement: String
+        public var source: Source
     }
 
     /// A recommendation that is not in the roadmap.

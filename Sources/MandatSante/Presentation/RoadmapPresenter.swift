@@ -35,6 +35,7 @@ public struct RoadmapPresenter: Sendable {
         let cautions: [String]
         let examples: [RoadmapDocument.Example]
         let evidence: String?
+        let facts: [RoadmapDocument.Fact]
         let sources: [RoadmapDocument.Source]
         let indicators: [String]
 
@@ -47,7 +48,9 @@ public struct RoadmapPresenter: Sendable {
             funding = recommendation.funding.map { french($0.text) }
             cautions = recommendation.cautions.map { french($0.text) }
             examples = recommendation.examples.map { Context.example($0, ruleBase: ruleBase) }
-            evidence = recommendation.evidence.map(french)
+            let registered = recommendation.evidence?.factIDs.compactMap(ruleBase.fact) ?? []
+            facts = registered.map { RoadmapDocument.Fact(id: $0.id, statement: french($0.statement), source: Context.source($0.source, ruleBase: ruleBase)) }
+            if case .paragraph(let text)? = recommendation.evidence { evidence = french(text) } else { evidence = nil }
             sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
             indicators = recommendation.indicators.map(french)
         }
@@ -57,11 +60,26 @@ public struct RoadmapPresenter: Sendable {
         let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed)
         var cards = roadmap.items.map { context.card($0) }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
+        for index in cards.indices where detail {
+            // The facts are printed in the detailed edition only; there their sources join the action's own, so
+            // that the reader finds each figure's document in the list.
+            for fact in cards[index].facts where !cards[index].sources.contains(fact.source) { cards[index].sources.append(fact.source) }
+        }
         for index in cards.indices {
             cards[index].sourceNumbers = cards[index].sources.map { source in
                 if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
-                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(source.title)))
+                let title = detail ? source.title : ruleBase.source(source.document).map(SourceWording.compact) ?? source.title
+                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(title)))
                 return bibliography.count
+            }
+            let facts = cards[index].facts
+            if !facts.isEmpty {
+                cards[index].evidence = facts.map { fact in
+                    let number = bibliography.firstIndex { $0.document == fact.source.document }.map { Self.citedNumber($0 + 1) } ?? ""
+                    // « … 80 % de l'état de santé [1]. » : the number before the final period, held to the last word.
+                    guard fact.statement.hasSuffix(".") else { return fact.statement + number }
+                    return fact.statement.dropLast() + number + "."
+                }.joined(separator: " ")
             }
         }
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
@@ -96,6 +114,9 @@ public struct RoadmapPresenter: Sendable {
                 yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff, totalUnits: capacity.totalUnits,
                 methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
     }
+
+    /// « [3] » after a fact, joined to it by a no-break space.
+    static func citedNumber(_ number: Int) -> String { "\u{00A0}[\(number)]" }
 
     /// What wording one roadmap needs at hand.
     struct Context {
@@ -183,7 +204,7 @@ public struct RoadmapPresenter: Sendable {
                 partners: holding(recommendation.partners, wording.partners),
                 funding: holding(recommendation.funding, wording.funding),
                 examples: wording.examples,
-                evidence: wording.evidence,
+                evidence: wording.evidence, facts: wording.facts,
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
@@ -200,8 +221,9 @@ public struct RoadmapPresenter: Sendable {
         static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {
             let document = ruleBase.source(reference.document)
             return RoadmapDocument.Source(
-                document: reference.document, title: document?.title ?? reference.document,
-                citation: Typography.french("\(document?.shortTitle ?? reference.document) — \(reference.section)"), section: reference.section)
+                document: reference.document, title: document.map(SourceWording.reference) ?? reference.document,
+                citation: Typography.french("\(document.map(SourceWording.short) ?? reference.document) — \(reference.section)"), section: reference.section,
+                publisher: document?.publisher ?? "", date: document?.date.description ?? "", url: document?.url)
         }
 
         func entry(_ entry: LeftOutRecommendation) -> RoadmapDocument.Entry {

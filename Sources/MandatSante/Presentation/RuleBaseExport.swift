@@ -61,8 +61,10 @@ public enum RuleBaseExport {
             ("levers", .array(ruleBase.levers.filter { lever == nil || $0.id == lever }.map { lever in
                 .object([("id", .string(lever.id)), ("title", .string(lever.title)), ("description", .string(lever.description)), ("method", .bool(lever.isMethod))])
             })),
-            ("sources", .array(ruleBase.sources.map { source in
-                .object([("id", .string(source.id)), ("title", .string(source.title)), ("shortTitle", .string(source.shortTitle))])
+            ("sources", .array(ruleBase.sources.map(document))),
+            ("facts", .array(ruleBase.facts.map { fact in
+                .object([("id", .string(fact.id)), ("statement", .string(fact.statement)), ("source", source(fact.source)),
+                         ("usedBy", strings(ruleBase.users(of: fact.id)))])
             })),
             ("definitions", .object([
                 ("conditions", .array(ruleBase.definitions.conditions.definitions.map { definition in
@@ -91,6 +93,21 @@ public enum RuleBaseExport {
     }
 
     private static func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }
+
+    private static func document(_ source: SourceDocument) -> JSONOutput {
+        .object([("id", .string(source.id)), ("title", .string(source.title)), ("shortTitle", .string(source.shortTitle)),
+                 ("publisher", .string(source.publisher)), ("date", .string(source.date.description)),
+                 ("url", source.url.map { .string($0) } ?? .null), ("access", source.access.map { .string($0) } ?? .null),
+                 ("note", source.note.map { .string($0) } ?? .null)])
+    }
+
+    private static func evidence(_ evidence: Evidence?) -> JSONOutput {
+        switch evidence {
+        case nil: .null
+        case .paragraph(let text)?: .string(text)
+        case .facts(let ids)?: .object([("facts", strings(ids))])
+        }
+    }
 
     private static func source(_ reference: SourceReference) -> JSONOutput {
         .object([("document", .string(reference.document)), ("section", .string(reference.section))])
@@ -131,7 +148,7 @@ public enum RuleBaseExport {
             ("examples", .array(recommendation.examples.map { example in
                 .object([("territory", .string(example.territory)), ("what", .string(example.what)), ("source", example.source.map(source) ?? .null)])
             })),
-            ("evidence", recommendation.evidence.map { .string($0) } ?? .null),
+            ("evidence", evidence(recommendation.evidence)),
             ("sources", .array(recommendation.sources.map(source))), ("indicators", strings(recommendation.indicators)),
             ("file", .string(recommendation.file)),
         ]

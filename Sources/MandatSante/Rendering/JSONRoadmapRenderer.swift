@@ -100,6 +100,9 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                          ("source", example.source.map(source) ?? .null)])
             })),
             ("evidence", optional(card.evidence)),
+            ("facts", .array(card.facts.map { fact in
+                .object([("id", .string(fact.id)), ("statement", .string(fact.statement)), ("source", source(fact.source))])
+            })),
             ("sources", .array(card.sources.map(source))),
             ("indicators", strings(card.indicators)),
         ])
@@ -122,7 +125,8 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                               "autre-niveau", "condition-non-remplie", "condition-indeterminee"]
 
     private func source(_ source: RoadmapDocument.Source) -> JSONOutput {
-        .object([("document", .string(source.document)), ("title", .string(source.title)), ("section", .string(source.section))])
+        .object([("document", .string(source.document)), ("title", .string(source.title)), ("section", .string(source.section)),
+                 ("publisher", .string(source.publisher)), ("date", .string(source.date)), ("url", optional(source.url))])
     }
 
     private func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }

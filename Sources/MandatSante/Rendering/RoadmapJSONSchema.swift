@@ -101,7 +101,12 @@ enum RoadmapJSONSchema {
                 ("what", text("Ce qu'il a fait.")),
                 ("source", nullable(source, "La source de l'exemple, ou null.")),
             ]))),
-            ("evidence", nullable(text(""), "Repères chiffrés, ou null.")),
+            ("evidence", nullable(text(""), "Repères chiffrés, chacun suivi du numéro de sa source, ou null.")),
+            ("facts", array("Les faits du registre derrière les repères, chacun avec sa source.", object("Un fait.", [
+                ("id", text("Identifiant du fait (Rules/facts.json).")),
+                ("statement", text("Le fait.")),
+                ("source", source),
+            ]))),
             ("sources", array("Sources de la recommandation.", source, minItems: 1)),
             ("indicators", strings("Indicateurs de suivi.")),
         ])
@@ -166,6 +171,9 @@ enum RoadmapJSONSchema {
                 ("document", choice(ruleBase.sources.map(\.id), "Identifiant du document (Rules/sources.json).")),
                 ("title", text("Titre du document.")),
                 ("section", text("Section ou passage du document.")),
+                ("publisher", text("Qui a publié le document.")),
+                ("date", .object([("type", .string("string")), ("pattern", .string(RuleSchemas.sourceDatePattern)), ("description", .string("Date du document : AAAA, AAAA-MM ou AAAA-MM-JJ."))])),
+                ("url", nullable(text(""), "Adresse web publique du document, ou null.")),
             ])),
         ]))])
     }

@@ -1,0 +1,200 @@
+import MandatSante
+import RuleKit
+import Testing
+
+/// The documents of `sources.json`, the register of facts (`facts.json`) recommendations cite under `## Repères`,
+/// and what `check` says about them: every problem at its position, in French.
+@Suite("sources et registre des faits")
+struct SourceRegisterTests {
+    static let sources = """
+    {
+      "sources": [
+        { "id": "livre-blanc-2026", "title": "Livre blanc sur la santé des territoires", "shortTitle": "Livre blanc",
+          "publisher": "Éditeur d'essai", "date": "2026-07", "url": "https://example.org/livre-blanc" },
+        { "id": "rapport-2020", "title": "Rapport ancien", "publisher": "Sénat", "date": "2020-06",
+          "access": "Au service des archives du Sénat" },
+        { "id": "rapport-2022", "title": "Rapport récent", "publisher": "INSEE", "date": "2022-01", "url": "https://example.org/rapport" },
+        { "id": "inutilise-1999", "title": "Document que rien ne cite", "publisher": "OMS", "date": "1999", "url": "https://example.org/oms" }
+      ]
+    }
+    """
+
+    static let facts = """
+    {
+      "facts": [
+        { "id": "acces-40", "statement": "40 % des habitants déclarent des difficultés d'accès aux soins.", "source": "livre-blanc-2026", "section": "Chapitre 2" },
+        { "id": "ancien", "statement": "Un chiffre de 2020.", "source": "rapport-2020", "section": "Partie 1" },
+        { "id": "seul", "statement": "Un fait que rien ne cite.", "source": "rapport-2022", "section": "Annexe" }
+      ]
+    }
+    """
+
+    static let version = #"{ "version": "2026.12", "date": "2026-12-01" }"#
+
+    /// A recommendation whose `## Repères` lists `facts` (or holds `paragraph`).
+    static func rec(_ id: String = "acces-aux-soins", facts: [String] = ["acces-40", "ancien"], paragraph: String? = nil,
+                    source: String = "livre-blanc-2026") -> Fixture.Rec {
+        var rec = Fixture.Rec(id: id, title: "Agir pour l'accès aux soins", when: "population >= 1")
+        rec.sourceDocument = source
+        rec.extraBody = ["", "## Repères", ""] + (paragraph.map { [$0] } ?? facts.map { "- \($0)" })
+        return rec
+    }
+
+    static func load(_ recs: [Fixture.Rec], sources: String = sources, facts: String = facts, version: String? = version) -> RuleBaseLoader.Result {
+        RuleBaseLoader.load(Fixture.files(Fixture.recommendationFiles(recs), sources: sources, facts: facts, version: version))
+    }
+
+    static func only(_ code: String, in result: RuleBaseLoader.Result) -> [Diagnostic] {
+        result.diagnostics.filter { $0.code == code }
+    }
+
+    @Test("une date de source s'écrit AAAA, AAAA-MM ou AAAA-MM-JJ, avec un vrai mois et un vrai jour")
+    func sourceDates() {
+        #expect(SourceDate("2021")?.description == "2021")
+        #expect(SourceDate("2021-10")?.month == 10)
+        #expect(SourceDate("2024-02-29")?.day == 29)
+        for wrong in ["2021-13", "2023-02-29", "21-10", "2021/10", "2021-1", "octobre 2021", "", "2021-10-"] {
+            #expect(SourceDate(wrong) == nil, "\(wrong)")
+        }
+        // A month stands for its last day: October 2021 ends before 1 December 2021, not before 31 October 2021.
+        #expect(SourceDate("2021-10")!.endsBefore(SourceDate("2021-12-01")!))
+        #expect(!SourceDate("2021-10")!.endsBefore(SourceDate("2021-10-31")!))
+        #expect(SourceDate("2026-12-01")!.shifted(years: 5).description == "2021-12-01")
+    }
+
+    @Test("les faits cités sous « Repères » se chargent, et le registre sait quelles recommandations les utilisent")
+    func factsLoad() throws {
+        let result = Self.load([Self.rec()])
+        #expect(result.diagnostics.errors.isEmpty, "\(result.diagnostics.map(\.message))")
+        let ruleBase = try #require(result.ruleBase)
+        #expect(ruleBase.recommendation("acces-aux-soins")?.evidence == .facts(["acces-40", "ancien"]))
+        #expect(ruleBase.users(of: "acces-40") == ["acces-aux-soins"])
+        #expect(ruleBase.users(of: "seul").isEmpty)
+        #expect(ruleBase.fact("ancien")?.source.document == "rapport-2020")
+        #expect(ruleBase.fact("ancien")?.source.section == "Partie 1")
+        #expect(ruleBase.version.date == SourceDate("2026-12-01"))
+        #expect(ruleBase.source("rapport-2020")?.publisher == "Sénat")
+    }
+
+    @Test("un document cité daté de plus de cinq ans avant la date de la base est signalé à sa date, avec qui le cite")
+    func oldDocumentWarned() throws {
+        let result = Self.load([Self.rec()])
+        let warnings = Self.only("regles.source-ancienne", in: result)
+        try #require(warnings.count == 1, "\(warnings.map(\.message))")
+        let warning = warnings[0]
+        #expect(warning.severity == .warning)
+        // The position of « 2020-06 » in the sources file: line 5, its opening quote after `"date": `.
+        #expect(warning.position == "Rules/sources.json:5:86")
+        #expect(warning.message.contains("« rapport-2020 » daté de 2020-06, plus de 5 ans avant la date de la base (2026-12-01"))
+        #expect(warning.message.contains("cité par une recommandation (acces-aux-soins)"))
+        // 2022-01 is recent enough; a document of 1999 nobody cites is not worth a warning.
+        #expect(!result.diagnostics.contains { $0.message.contains("rapport-2022") && $0.code == "regles.source-ancienne" })
+        #expect(!result.diagnostics.contains { $0.message.contains("inutilise-1999") })
+    }
+
+    @Test("sans date de la base, aucun document n'est jugé ancien : la sortie ne dépend jamais de l'horloge")
+    func noReferenceDateNoWarning() {
+        let result = Self.load([Self.rec()], version: #"{ "version": "2026.12" }"#)
+        #expect(Self.only("regles.source-ancienne", in: result).isEmpty)
+    }
+
+    @Test("un fait du registre que rien ne cite est signalé à sa place dans facts.json")
+    func unusedFactWarned() throws {
+        let warnings = Self.only("regles.fait-inutilise", in: Self.load([Self.rec()]))
+        try #require(warnings.count == 1)
+        #expect(warnings[0].position == "Rules/facts.json:5:5")
+        #expect(warnings[0].message.contains("« seul » cité par aucune recommandation"))
+    }
+
+    @Test("un repère qui n'est pas dans le registre est une erreur à sa ligne, avec le fait le plus proche")
+    func unknownFactInEvidence() throws {
+        let result = Self.load([Self.rec(facts: ["acces-40", "acces-41"])])
+        let errors = Self.only("regles.fait-inconnu", in: result)
+        try #require(errors.count == 1)
+        #expect(errors[0].severity == .error)
+        #expect(errors[0].position.hasPrefix("Rules/recommendations/acces-aux-soins.md:"))
+        #expect(errors[0].position.hasSuffix(":3"))
+        #expect(errors[0].message.contains("fait « acces-41 » absent du registre Rules/facts.json"))
+        #expect(errors[0].message.contains("« acces-40 »"))
+    }
+
+    @Test("des repères écrits en paragraphe sont lus, avec un avertissement : leurs chiffres ne renvoient à aucune source")
+    func paragraphEvidenceWarned() throws {
+        let result = Self.load([Self.rec(paragraph: "Un chiffre sans source.")])
+        let warnings = Self.only("regles.reperes-hors-registre", in: result)
+        try #require(warnings.count == 1)
+        #expect(warnings[0].severity == .warning)
+        #expect(warnings[0].message.contains("écrivez chaque fait dans le registre Rules/facts.json"))
+        #expect(result.ruleBase?.recommendation("acces-aux-soins")?.evidence == .paragraph("Un chiffre sans source."))
+    }
+
+    @Test("une source sans date, avec une date mal écrite ou sans adresse ni accès est refusée à sa place")
+    func invalidSources() throws {
+        let sources = """
+        {
+          "sources": [
+            { "id": "livre-blanc-2026", "title": "Livre blanc", "publisher": "Éditeur", "url": "https://example.org" },
+            { "id": "rapport-2020", "title": "Rapport", "publisher": "Sénat", "date": "2020-13", "url": "https://example.org/r" },
+            { "id": "rapport-2022", "title": "Rapport", "publisher": "INSEE", "date": "2022" },
+            { "id": "rapport-web", "title": "Rapport", "publisher": "INSEE", "date": "2022", "url": "www.example.org" }
+          ]
+        }
+        """
+        let result = Self.load([Self.rec(facts: ["acces-40"])], sources: sources, facts: #"{ "facts": [] }"#)
+        let missing = result.diagnostics.filter { $0.code == "json.champ-manquant" }
+        #expect(missing.count == 1)
+        #expect(missing.first?.position == "Rules/sources.json:3:5")
+        #expect(missing.first?.message.contains("date") == true)
+        let malformed = Self.only("regles.date", in: result)
+        #expect(malformed.count == 1)
+        #expect(malformed.first?.position == "Rules/sources.json:4:79")
+        #expect(malformed.first?.message.contains("date « 2020-13 » illisible : AAAA, AAAA-MM ou AAAA-MM-JJ était attendu") == true)
+        let noAccess = Self.only("regles.source-acces", in: result)
+        #expect(noAccess.count == 1)
+        #expect(noAccess.first?.message.contains("la source « rapport-2022 » ne dit pas où la trouver") == true)
+        let address = Self.only("regles.source-adresse", in: result)
+        #expect(address.first?.message.contains("adresse « www.example.org » illisible") == true)
+    }
+
+    @Test("un fait qui cite un document absent de sources.json est refusé à sa place, avec le document le plus proche")
+    func factWithUnknownSource() throws {
+        let facts = #"{ "facts": [ { "id": "acces-40", "statement": "Un fait.", "source": "livre-blanc-2025", "section": "1" } ] }"#
+        let errors = Self.only("regles.source-inconnue", in: Self.load([Self.rec(facts: [])], facts: facts))
+        try #require(errors.count == 1)
+        #expect(errors[0].position == "Rules/facts.json:1:69")
+        #expect(errors[0].message.contains("document source inconnu « livre-blanc-2025 »"))
+        #expect(errors[0].message.contains("« livre-blanc-2026 »"))
+    }
+
+    @Test("la feuille de route imprime chaque repère avec le numéro de son document, et le document avec son éditeur et sa date")
+    func renderedSources() throws {
+        let result = Self.load([Self.rec()])
+        let ruleBase = try #require(result.ruleBase)
+        let profile = try Fixture.profile(Fixture.bourg, in: ruleBase)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let document = RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)
+        let card = try #require(document.card("acces-aux-soins"))
+        let nbsp = "\u{00A0}"
+        // The Sources list of the file names the white paper; the register adds the 2020 report of the second fact.
+        #expect(document.bibliography.map(\.document) == ["livre-blanc-2026", "rapport-2020"])
+        #expect(card.evidence == "40\(nbsp)% des habitants déclarent des difficultés d'accès aux soins\(nbsp)[1]. Un chiffre de 2020\(nbsp)[2].")
+        #expect(card.sources.map(\.section) == ["Chapitre 1", "Chapitre 2", "Partie 1"])
+        #expect(card.facts.map(\.source.publisher) == ["Éditeur d'essai", "Sénat"])
+        #expect(document.bibliography[0].title == "Livre blanc sur la santé des territoires, Éditeur d'essai, juillet 2026. https://example.org/livre-blanc")
+        #expect(document.bibliography[1].title == "Rapport ancien, Sénat, juin 2020. Au service des archives du Sénat.")
+        // The default edition prints no « Repères »: it lists the action's own documents, in short (title, publisher,
+        // date, address), and not the 2020 report that only a fact cites.
+        let short = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
+        #expect(short.bibliography.map(\.title) == ["Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"])
+        #expect(short.card("acces-aux-soins")?.sources.map(\.document) == ["livre-blanc-2026"])
+        let text = TextRoadmapRenderer().render(document)
+        let json = JSONRoadmapRenderer().render(document)
+        for output in [text, json, MarkdownRoadmapRenderer().render(document), HTMLRoadmapRenderer().render(document)] {
+            #expect(!output.contains("facts.json"))
+            #expect(!output.contains("registre"))
+        }
+        #expect(json.contains(#""publisher": "Sénat""#))
+        #expect(json.contains(#""date": "2020-06""#))
+        #expect(json.contains(#""id": "ancien""#))
+    }
+}
