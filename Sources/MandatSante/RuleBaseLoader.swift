@@ -56,7 +56,7 @@ public enum RuleBaseLoader {
                                       date: declared?.date)
         let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version,
                                 definitions: definitions, facts: facts)
-        diagnostics += SourceAgeCheck.check(ruleBase, sourcesFile: files.sources.path)
+        diagnostics += SourceAgeCheck.check(ruleBase, sourcesFile: files.sources.path, reportsUnusedFacts: !diagnostics.hasErrors)
         return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
     }
 

@@ -6,7 +6,8 @@ enum SourceAgeCheck {
     /// How old a cited document may be before `check` says so.
     static let maximumAge = 5
 
-    static func check(_ ruleBase: RuleBase, sourcesFile: String) -> [Diagnostic] {
+    /// `reportsUnusedFacts`: false when recommendations failed to load, whose facts would look unused.
+    static func check(_ ruleBase: RuleBase, sourcesFile: String, reportsUnusedFacts: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let reference = ruleBase.version.date {
             let limit = reference.shifted(years: maximumAge)
@@ -20,7 +21,7 @@ enum SourceAgeCheck {
                     file: sourcesFile, at: document.dateLocation))
             }
         }
-        for fact in ruleBase.facts where ruleBase.users(of: fact.id).isEmpty {
+        for fact in ruleBase.facts where reportsUnusedFacts && ruleBase.users(of: fact.id).isEmpty {
             diagnostics.append(.warning("regles.fait-inutilise", "fait « \(fact.id) » cité par aucune recommandation : citez-le sous « ## Repères » ou retirez-le du registre", file: fact.location.file, at: fact.location))
         }
         return diagnostics
