@@ -54,7 +54,7 @@ struct CSVExportTests {
         #expect(diagnostic.contains(#";"Établir un diagnostic ; dit ""partagé""";"#))
         #expect(diagnostic.contains(";Réunir les acteurs concernés. | Écrire un plan d'action partagé.;"))
         #expect(diagnostic.contains(";l'intercommunalité;;faible;;"))
-        #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc 2026 — Chapitre 1"))
+        #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc (Éditeur d'essai, juillet 2026) — Chapitre 1"))
     }
 
     @Test("le moteur CSV accepte la virgule comme séparateur")

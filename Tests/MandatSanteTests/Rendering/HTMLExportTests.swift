@@ -21,7 +21,8 @@ struct HTMLExportTests {
         let html = try Self.render(Fixture.bourg, detail: true).html
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(html.hasSuffix("</html>\n"))
-        #expect(!html.contains("http"))
+        // The sources' web addresses are printed as text, never fetched nor linked.
+        #expect(!html.contains("href=\"http") && !html.contains("src="))
         for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src=", "style=\""] {
             #expect(!html.contains(forbidden), "« \(forbidden) »")
         }
@@ -74,7 +75,7 @@ struct HTMLExportTests {
         #expect(card.contains("<h5>Pour vous</h5>"))
         #expect(card.contains("<h5>Premiers pas</h5>"))
         #expect(card.contains(##"<a href="#source-1">[1]</a>"##))
-        #expect(html.contains("<li id=\"source-1\">Livre blanc sur la santé des territoires, 2026</li>"))
+        #expect(html.contains("<li id=\"source-1\">Livre blanc (Éditeur d&#39;essai, juillet 2026). https://example.org/livre-blanc</li>") || html.contains("<li id=\"source-1\">Livre blanc sur la santé des territoires, Éditeur d&#39;essai, juillet 2026. https://example.org/livre-blanc</li>"))
         #expect(!card.contains("Score"))
     }
 

@@ -34,7 +34,7 @@ struct TextExportTests {
         #expect(flat.contains("Calendrier : Reportée de « D'ici fin 2027 » : capacité prise par des actions fondatrices, tenues par une échéance ou mieux classées"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
-        #expect(flat.contains("[1] Livre blanc sur la santé des territoires, 2026"))
+        #expect(flat.contains("[1] Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"))
         // No command line in a document meant for elected officials.
         #expect(!text.contains("mandat-sante"))
     }
