@@ -88,7 +88,7 @@ struct ExportFormatTests {
         #expect((healthCentre["reasonText"] as? String)?.contains("ici 420") == true)
         let synthesis = try #require(document["synthesis"] as? [String: Any])
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
-        #expect(decisions.compactMap { $0["id"] as? String }.contains("aides-installation-medecins"))
+        #expect(decisions.compactMap { $0["id"] as? String }.contains("cabinet-medical-logement"))
         #expect((document["considerLater"] as? [Any])?.isEmpty == false)
     }
 
