@@ -19,7 +19,7 @@ struct WeighingFieldsTests {
     func worded() throws {
         let document = try PresentationTests.document(Fixture.bourg, recs: Self.recs)
         let card = try PresentationTests.card("cpts-soutenir", in: document)
-        #expect(card.costRangeID == "faible" && card.costRange == "moins de 10 000 €")
+        #expect(card.costRangeID == "faible" && card.costRange == "moins de 10 000 €")
         #expect(card.evidenceLevelID == "avis-d-experts" && card.evidenceLevel == "avis d'experts")
         #expect(card.inequalityEffectID == "reduit" && card.inequalityEffect == "les réduit")
         let decision = try #require(document.synthesis.decisions.first { $0.id == "cpts-soutenir" })
@@ -56,7 +56,7 @@ struct WeighingFieldsTests {
         let cpts = try #require(items.first { $0["id"] as? String == "cpts-soutenir" })
         #expect(cpts["evidenceLevel"] as? [String: String] == ["id": "avis-d-experts", "text": "avis d'experts"])
         #expect(cpts["inequalityEffect"] as? [String: String] == ["id": "reduit", "text": "les réduit"])
-        #expect(cpts["costRange"] as? [String: String] == ["id": "faible", "text": "moins de 10 000 €"])
+        #expect(cpts["costRange"] as? [String: String] == ["id": "faible", "text": "moins de 10 000 €"])
         let keys = json.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let carrier = try #require(keys.firstIndex { $0.hasPrefix("\"carrier\": {") })
         #expect(keys[carrier...].first { $0.hasPrefix("\"costRange\"") } != nil)
@@ -64,7 +64,7 @@ struct WeighingFieldsTests {
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
         let decision = try #require(decisions.first { $0["id"] as? String == "cpts-soutenir" })
         #expect(decision["evidenceLevel"] as? String == "avis d'experts" && decision["inequalityEffect"] as? String == "les réduit")
-        #expect(decision["costRange"] as? String == "moins de 10 000 €")
+        #expect(decision["costRange"] as? String == "moins de 10 000 €")
     }
 
     @Test("chaque recommandation de la base dit son coût, son niveau de preuve et son effet sur les inégalités")
