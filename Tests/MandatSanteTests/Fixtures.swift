@@ -227,6 +227,7 @@ enum Fixture {
         var population = 420
         var density = "rural-disperse"
         var cls: String?
+        var clsCarrier: String?
         var cpts: Bool?
         var priorities: [String]?
         var engineeringStaff: Int?
@@ -240,6 +241,7 @@ enum Fixture {
                 "\"density\": \(quote(density))",
             ]
             if let cls { members.append("\"cls\": \(quote(cls))") }
+            if let clsCarrier { members.append("\"clsCarrier\": \(quote(clsCarrier))") }
             if let cpts { members.append("\"cpts\": \(cpts)") }
             if let priorities { members.append("\"priorities\": \(list(priorities))") }
             if let engineeringStaff { members.append("\"engineeringStaff\": \(engineeringStaff)") }

@@ -37,11 +37,49 @@ struct SizeAdaptedStepsTests {
         #expect(steps.contains { $0.contains("demander à l'intercommunalité de tenir ce rôle technique") })
     }
 
+    @Test("un CLS porté par un pays : la commune rejoint son comité de pilotage ; sans démarche intercommunale, elle la propose")
+    func clsCarriedByAPays() throws {
+        let pays = try Self.steps("agir-echelle-intercommunale", for: Fixture.ProfileSpec(population: 4_200, density: "bourg-rural", cls: "en-vigueur", clsCarrier: "pays"))
+        #expect(pays.contains { $0.hasPrefix("Le CLS est porté par le pays ou le PETR") })
+        #expect(!pays.contains { $0.contains("mission santé de l'intercommunalité") || $0.hasPrefix("Proposer avec les communes voisines") })
+        let alone = try Self.steps("agir-echelle-intercommunale", for: Fixture.ProfileSpec(population: 4_200, density: "bourg-rural"))
+        #expect(alone.contains { $0.hasPrefix("Proposer avec les communes voisines") })
+        #expect(!alone.contains { $0.contains("pays ou le PETR") || $0.contains("mission santé de l'intercommunalité") })
+    }
+
     @Test("le dispositif de participation : un diagnostic en marchant au village, l'enquête et les groupes de discussion en ville")
     func participation() throws {
         let village = try Self.steps("participation-habitants-diagnostic", for: Fixture.ProfileSpec(population: 420))
         #expect(village.count == 3 && !village.contains { $0.contains("questionnaire") || $0.contains("groupes de discussion") })
         let city = try Self.steps("participation-habitants-diagnostic", for: Fixture.ProfileSpec(name: "Grande-Ville", population: 30_000, density: "centre-urbain-intermediaire"))
         #expect(city.count == 5 && city.contains { $0.contains("questionnaire") } && city.contains { $0.contains("groupes de discussion") })
+    }
+}
+
+/// Overseas, the Assurance Maladie is a CGSS (or the CSSM in Mayotte), not a CPAM, and the ARS has no « délégation
+/// départementale » as in mainland France: no first step or partner of the rule base reads as if written for
+/// mainland France only, and mainland cards keep the department delegation.
+@Suite("Premiers pas et partenaires outre-mer")
+struct OverseasWordingTests {
+    static func texts(for spec: Fixture.ProfileSpec) throws -> [(id: String, text: String)] {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let facts = try Fixture.profile(spec, in: ruleBase).facts
+        return ruleBase.recommendations.flatMap { recommendation in
+            (recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts)).map { (recommendation.id, $0) }
+        }
+    }
+
+    @Test("outre-mer : ni « délégation départementale » de l'ARS, ni CPAM sans la CGSS")
+    func overseas() throws {
+        let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Saint-Pierre", population: 32_000, density: "centre-urbain-intermediaire", outreMer: "reunion"))
+        let mainlandOnly = texts.filter { $0.text.contains("délégation départementale") || ($0.text.contains("CPAM") && !$0.text.contains("CGSS")) }
+        #expect(mainlandOnly.isEmpty, "\(mainlandOnly.prefix(5).map { "\($0.id) : \($0.text)" })")
+    }
+
+    @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
+    func mainland() throws {
+        let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"))
+        #expect(texts.filter { $0.text == "ARS (délégation départementale)" }.count >= 40)
+        #expect(!texts.contains { $0.text.contains("CGSS") && !$0.text.contains("CPAM") })
     }
 }
