@@ -53,7 +53,9 @@ struct PresentationTests {
         #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
         let renew = try Self.card("cls-renouveler", in: document)
-        #expect(renew.placement == "reportée de « D'ici fin 2027 » : capacité prise par des actions fondatrices, tenues par une échéance ou mieux classées")
+        // The phases it was meant for were full: which actions took the place, and why they went first.
+        #expect(renew.placement == "reportée de « D'ici fin 2027 » : place prise par les actions 2 à 4 — meilleurs scores, lien avec une action prioritaire")
+        #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : place prise par les actions 2 à 4")
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.
@@ -123,7 +125,7 @@ struct PresentationTests {
             "Aucune CPTS ne couvre le territoire — l'action 3 y répond.",
             "Part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)% — l'action 1 y répond.",
         ])
-        #expect(document.synthesis.priorities == "accès aux soins, santé mentale")
+        #expect(document.synthesis.priorities == "accès aux soins\(Self.nbsp); santé mentale")
         #expect(document.synthesis.sizeNote.hasPrefix("6\(Self.nbsp)actions à la mesure de l'équipe (2\(Self.nbsp)agents"))
     }
 
@@ -137,6 +139,9 @@ struct PresentationTests {
         let document = try Self.document(Fixture.bourg, recs: recs)
         let decision = try #require(document.synthesis.decisions.first { $0.id == "bilan-mandat" })
         #expect(decision.note == "répond à la priorité « santé mentale » de l'équipe")
+        // The priorities in the order the roadmap first serves them, each with the actions that serve it; one
+        // served only through a condition is named without numbers.
+        #expect(document.synthesis.priorities == "santé mentale (action \(decision.rank))\(Self.nbsp); accès aux soins")
     }
 
     @Test("le calendrier nomme ses repères : étés, bilan de mi-mandat, élections")

@@ -45,11 +45,7 @@ public struct TextComparisonRenderer: ComparisonRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Wraps like the roadmap, but never starts a line with « : » or « ; »: the space before them is held by a
-    /// placeholder during wrapping, then given back as an ordinary space.
     private func wrap(_ text: String, indent: String = "", first: String? = nil) -> [String] {
-        let glue = "\u{1}"
-        let held = text.replacing(" :", with: glue + ":").replacing(" ;", with: glue + ";")
-        return TextWrapper.wrap(held, width: Self.width, indent: indent, firstIndent: first).map { $0.replacing(glue, with: " ") }
+        TextWrapper.wrap(text, width: Self.width, indent: indent, firstIndent: first)
     }
 }

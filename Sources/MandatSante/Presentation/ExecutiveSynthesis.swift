@@ -11,11 +11,7 @@ struct ExecutiveSynthesis {
 
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
-        let prioritiesFact = roadmap.profile.vocabulary.factName(.priorities)
-        let declared = roadmap.profile.value(prioritiesFact).flatMap { value -> String? in
-            guard case .set(let members) = value, !members.isEmpty else { return nil }
-            return roadmap.profile.display(prioritiesFact)
-        }
+        let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(Typography.count(capacity.staff, "agent")) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
@@ -64,6 +60,30 @@ struct ExecutiveSynthesis {
                 inequalityEffect: card.inequalityEffect,
                 inequalityEffectID: card.inequalityEffectID, funder: card.funding.first.flatMap(funder), note: card.selection)
         }
+    }
+
+    /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
+    /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ».
+    private static func priorities(_ roadmap: Roadmap) -> String? {
+        let vocabulary = roadmap.profile.vocabulary
+        let fact = vocabulary.factName(.priorities)
+        guard case .set(let members)? = roadmap.profile.value(fact), !members.isEmpty else { return nil }
+        let definition = vocabulary.fact(named: fact)
+        let served = members.sorted().map { id -> (label: String, ranks: [Int]) in
+            (definition?.label(ofChoice: id) ?? id, roadmap.items.filter { $0.recommendation.serves.contains(id) }.map(\.rank))
+        }
+        let ordered = served.enumerated().sorted { a, b in
+            (a.element.ranks.first ?? Int.max, a.offset) < (b.element.ranks.first ?? Int.max, b.offset)
+        }
+        // Semicolons: a label may itself hold « et » (« enfance et jeunesse »).
+        return Typography.french(ordered.map { _, priority in
+            switch priority.ranks.count {
+            // Served, if at all, through a condition rather than a declared link: no numbers to give.
+            case 0: return priority.label
+            case 1: return "\(priority.label) (action \(priority.ranks[0]))"
+            default: return "\(priority.label) (actions \(Typography.list(priority.ranks.map(String.init))))"
+            }
+        }.joined(separator: " ; "))
     }
 
     /// Who funds, from a funding line: the part before its first dash, colon or parenthesis.

@@ -119,8 +119,12 @@ public struct RoadmapDocument: Sendable {
         public var cautions: [String]
         /// « après « … » (rang 2) », « avec « … » », « suppose « … » déjà fait ou à faire d'abord », « remplace « … » ».
         public var relations: [String]
-        /// Why it is not earlier, when it is not simply its horizon.
+        /// Why it is not earlier, when it is not simply its horizon: « reportée de « D'ici fin 2027 » : place prise
+        /// par les actions 3 à 7 — décision fondatrice, échéance, meilleurs scores ».
         public var placement: String?
+        /// The same without why the other actions went first (« reportée de … : place prise par les actions 3 à 7 »),
+        /// for cards in outline.
+        public var placementBrief: String?
         public var placementKind: String
         public var why: String
         /// The opening of `why`, for the short edition: its first sentence, or two when the first is brief.

@@ -178,6 +178,7 @@ public struct RoadmapPresenter: Sendable {
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
+            let placement = RoadmapWording.placement(item, in: roadmap)
             func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
                 zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
             }
@@ -197,7 +198,8 @@ public struct RoadmapPresenter: Sendable {
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
                 relations: relations,
-                placement: RoadmapWording.placement(item, in: roadmap),
+                placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
+                placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),
                 why: wording.why, whyShort: wording.whyShort,
                 steps: holding(recommendation.steps, wording.steps),

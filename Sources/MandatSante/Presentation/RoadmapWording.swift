@@ -27,15 +27,64 @@ enum RoadmapWording {
         return String(name)
     }
 
-    /// Why an item sits in a later phase than its horizon and its relations ask; nil otherwise. A prerequisite or
-    /// a companion that set the phase is already named by the card's relations (« après « X » (rang 2) »).
-    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> String? {
+    /// Why an item sits in a later phase than its horizon and its relations ask, nil otherwise: the phase it was
+    /// meant for and the actions that took the place, then why those went first. A prerequisite or a companion
+    /// that set the phase is already named by the card's relations (« après « X » (rang 2) »).
+    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
         let phases = roadmap.calendar.phases
         switch item.placement {
         case .horizon, .prerequisite, .together: return nil
         case .capacity(let wanted):
-            return "reportée de « \(phases[wanted].title) » : capacité prise par des actions fondatrices, tenues par une échéance ou mieux classées"
+            // Every phase from the one it was meant for up to its own was full.
+            let occupants = roadmap.items.filter { (wanted..<item.phaseIndex).contains($0.phaseIndex) }
+            guard let first = occupants.first, let last = occupants.last else {
+                return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
+            }
+            let actions = first.rank == last.rank ? "l'action \(first.rank)" : "les actions \(first.rank) à \(last.rank)"
+            return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", occupation(occupants, of: item, in: roadmap))
         }
+    }
+
+    /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
+    /// of claims: « décision fondatrice, échéance, meilleurs scores ».
+    static func occupation(_ occupants: [RoadmapItem], of item: RoadmapItem, in roadmap: Roadmap) -> String {
+        enum Cause: Int, CaseIterable {
+            case foundation, deadline, priority, betterScored, linked, lighter, earlier
+            func words(_ count: Int) -> String {
+                let plural = count > 1 ? "s" : ""
+                switch self {
+                case .foundation: return "décision\(plural) fondatrice\(plural)"
+                case .deadline: return "échéance\(plural)"
+                case .priority: return "priorité\(plural) de l'équipe"
+                case .betterScored: return "meilleur\(plural) score\(plural)"
+                case .linked: return "lien\(plural) avec une action prioritaire"
+                case .lighter: return "effort\(plural) plus léger\(plural)"
+                case .earlier: return "ordre de placement"
+                }
+            }
+        }
+        func ownCause(_ other: RoadmapItem) -> Cause? {
+            if other.selection == .foundation { return .foundation }
+            if other.deadline != nil { return .deadline }
+            if case .priority = other.selection { return .priority }
+            if other.score.total >= item.score.total { return .betterScored }
+            return nil
+        }
+        // An occupant of lower score may have come in with an action that goes first for its own cause: as its
+        // prerequisite or its companion.
+        var linked: Set<String> = []
+        for other in roadmap.items where ownCause(other) != nil {
+            linked.formUnion(other.prerequisites)
+            linked.formUnion(other.together)
+        }
+        var counts = [Int](repeating: 0, count: Cause.allCases.count)
+        for occupant in occupants {
+            let cause = ownCause(occupant)
+                ?? (linked.contains(occupant.recommendation.id) ? .linked
+                    : occupant.recommendation.effort.units < item.recommendation.effort.units ? .lighter : .earlier)
+            counts[cause.rawValue] += 1
+        }
+        return Cause.allCases.filter { counts[$0.rawValue] > 0 }.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ")
     }
 
     /// Why an item was taken ahead of the order of merit, when it was.

@@ -140,7 +140,7 @@ enum Typography {
     }
 
     /// Items joined in one sentence: a final period of each item is dropped, so that no « . ; » appears.
-    static func inline(_ items: [String], separator: String = " ; ") -> String {
+    static func inline(_ items: [String], separator: String = "\u{00A0}; ") -> String {
         items.map(withoutFinalPeriod).joined(separator: separator)
     }
 

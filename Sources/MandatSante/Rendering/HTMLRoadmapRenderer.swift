@@ -137,8 +137,8 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         if !card.relations.isEmpty {
             out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.relations))</strong> : \#(text(Typography.inline(card.relations)))</p>"#)
         }
-        if let placement = card.placement {
-            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(Typography.capitalized(placement)))</p>"#)
+        if let placement = DocumentLabels.placement(card, edition: edition) {
+            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(placement))</p>"#)
         }
         out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.why))</h5>", "<p>\(text(DocumentLabels.why(card, edition: edition)))</p>", "</div>"]
         out.append(#"<div class="columns">"#)

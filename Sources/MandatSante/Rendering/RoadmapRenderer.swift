@@ -126,16 +126,23 @@ enum DocumentLabels {
     /// Why the action is for this territory; a foundation of the mandate says so first (a priority served is
     /// already among the reasons, through its boost).
     static func forYou(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        let reasons = (card.selection == foundationNote ? [Typography.capitalized(foundationNote)] : []) + card.forYou
+        let reasons = (card.selection == foundationNote ? [foundationNote] : []) + card.forYou
         return Array(reasons.prefix(edition.reasons))
+    }
+
+    /// Why the card is not earlier; in outline, without why the other actions went first.
+    static func placement(_ card: RoadmapDocument.Card, edition: CardEdition) -> String? {
+        edition == .outline ? card.placementBrief : card.placement
     }
 
     static let foundationNote = "décision fondatrice du mandat"
     static let score = "Score"
 
-    /// « Porteur : la commune · Quand : … · Effort : faible · Coût : … · Preuve : … · Inégalités : … », and the lever in full.
+    /// « Porteur : la commune · Effort : faible · Coût : … · Preuve : … · Inégalités : … »; in full, the period
+    /// (otherwise the phase heading just above the card) and the lever.
     static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String, text: String)] {
-        var facts = [(carrier, card.carrier), (when, card.period)]
+        var facts = [(carrier, card.carrier)]
+        if edition == .full { facts.append((when, card.period)) }
         if let deadline = card.deadline { facts.append((self.deadline, deadline)) }
         facts.append((effort, card.effort))
         if let cost = card.costRange { facts.append((self.cost, cost)) }

@@ -113,7 +113,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
         for caution in card.cautions { line(DocumentLabels.cautions, caution) }
         line(DocumentLabels.relations, Typography.inline(card.relations))
-        line(DocumentLabels.placement, card.placement.map(Typography.capitalized))
+        line(DocumentLabels.placement, DocumentLabels.placement(card, edition: edition))
         line(DocumentLabels.why, DocumentLabels.why(card, edition: edition))
         list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
         line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, edition: edition)))

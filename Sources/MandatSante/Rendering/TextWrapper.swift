@@ -1,5 +1,6 @@
 /// Wraps prose to a terminal width with hanging indents. No-break spaces (in « 3 500 », « 12 % ») never break,
-/// and French guillemets stay attached to the words they enclose.
+/// French guillemets stay attached to the words they enclose, and a line never starts with « : », « ; », « ! » or
+/// « ? » (French puts a space before them, which must not break).
 ///
 /// Works on UTF-8 bytes: appending scalar by scalar to a `String` went through Unicode repair and was most of
 /// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars.
@@ -37,9 +38,14 @@ public enum TextWrapper {
     private static let openingGuillemet: UInt8 = 0xAB
     private static let closingGuillemet: UInt8 = 0xBB
     private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+    /// « : », « ; », « ! », « ? »
+    private static func isHighPunctuation(_ byte: UInt8) -> Bool {
+        byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F
+    }
 
     /// The words of `text` in one pass, as ranges of the returned bytes: split at spaces, except the space after
-    /// « and before », which becomes a no-break space so that a guillemet never starts or ends a line alone.
+    /// « and before », which becomes a no-break space so that a guillemet never starts or ends a line alone, and
+    /// the space before a high punctuation sign, kept inside the word.
     private static func words(of text: String) -> (bytes: [UInt8], words: [(range: Range<Int>, length: Int)]) {
         let source = Array(text.utf8)
         var bytes: [UInt8] = []
@@ -57,8 +63,13 @@ public enum TextWrapper {
             }
             let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
             let beforeClosing = index + 2 < source.count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
+            let beforeSign = index + 1 < source.count && isHighPunctuation(source[index + 1])
+                && (index + 2 == source.count || source[index + 2] == space)
             if afterOpening || beforeClosing {
                 bytes += noBreakSpace
+            } else if beforeSign {
+                // Held to the word before, but written as the space the text has.
+                bytes.append(space)
             } else {
                 flush()
             }
