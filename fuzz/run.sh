@@ -15,18 +15,33 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/fuzz/out"
 build="$out/build"
 mkdir -p "$build" "$out/crashes/$target" "$out/corpus/$target"
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+# One package name for every module, as SwiftPM gives: the modules use `package` declarations of each other.
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name mandat_sante)
 
 # The project's modules a target needs are compiled as static libraries with the fuzzer's instrumentation,
 # again only when one of their sources (or a library they use) has changed.
+# swiftc with its noise filtered out; a failed compilation stops the script (no fuzzing of a stale binary).
+compile() {
+  local what=$1; shift
+  set +e
+  swiftc "$@" 2>&1 | grep -v "warning: Cannot export"
+  local status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    echo "ÉCHEC : la compilation de $what a échoué (code $status) ; rien n'a été lancé" >&2
+    exit 1
+  fi
+}
 library() {
   local module=$1; shift
   local lib="$build/lib$module.a"
-  if [ ! -f "$lib" ] || [ -n "$(find "$root/Sources/$module" "$@" -newer "$lib" | head -1)" ]; then
+  # Rebuilt when a source, a library it uses or this script (its flags) is newer than the library.
+  if [ ! -f "$lib" ] || [ -n "$(find "$root/Sources/$module" "$@" "$root/fuzz/run.sh" -newer "$lib" | head -1)" ]; then
     echo "== compilation de $module (instrumentée)"
-    swiftc -emit-library -static -emit-module -module-name "$module" "${flags[@]}" -I "$build" \
+    rm -f "$lib"
+    compile "$module" -emit-library -static -emit-module -module-name "$module" "${flags[@]}" -I "$build" \
       $(find "$root/Sources/$module" -name '*.swift' | sort) \
-      -emit-module-path "$build/$module.swiftmodule" -o "$lib" 2>&1 | grep -v "warning: Cannot export" || true
+      -emit-module-path "$build/$module.swiftmodule" -o "$lib"
   fi
 }
 libs=()
@@ -49,7 +64,8 @@ case "$target" in
     fi ;;
 esac
 echo "== compilation de la cible $target"
-swiftc "${flags[@]}" -I "$build" "$root/fuzz/targets/$target.swift" "${libs[@]}" -o "$build/fuzz-$target" 2>&1 | grep -v "warning: Cannot export" || true
+rm -f "$build/fuzz-$target"
+compile "la cible $target" "${flags[@]}" -I "$build" "$root/fuzz/targets/$target.swift" "${libs[@]}" -o "$build/fuzz-$target"
 
 # Seeds: the project's own files of the right kind.
 seeds=("$out/corpus/$target")
