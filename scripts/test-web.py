@@ -16,10 +16,10 @@ import time
 import zipfile
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 url, out = sys.argv[1].rstrip("/"), os.path.abspath(sys.argv[2])
@@ -68,7 +68,17 @@ def follow(element):
     """Clicks a link or a submit button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        # Chromium reports the old page's node as stale, or, during the navigation, as « Node with given id does
+        # not belong to the document » (a plain WebDriverException, which staleness_of does not catch).
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 120).until(replaced)
     driver.find_element(By.TAG_NAME, "body")
 
 
@@ -234,8 +244,11 @@ archive = wait_for_download(".zip", before)
 check(archive is not None, "l'archive se télécharge")
 with zipfile.ZipFile(archive) as handle:
     names = handle.namelist()
-    check(handle.testzip() is None and "synthese.csv" in names and "resume.txt" in names and len(names) == 14,
-          f"l'archive est lisible : {len(names)} fichiers, dont synthese.csv et resume.txt")
+    roadmaps = [name for name in names if name.endswith(".html") and name[:3].isdigit()]
+    tables = sorted(set(names) - set(roadmaps))
+    # The rows are all valid: no erreurs.csv, only the roadmaps, the three tables for a spreadsheet and the summary.
+    check(handle.testzip() is None and len(roadmaps) == 12 and tables == ["actions.csv", "leviers.csv", "resume.txt", "synthese.csv"],
+          f"l'archive est lisible : {len(roadmaps)} feuilles de route, et {', '.join(tables)}")
 follow(rows[0].find_element(By.TAG_NAME, "a"))
 check("/feuille-de-route?" in driver.current_url, "chaque territoire du lot ouvre sa feuille de route")
 

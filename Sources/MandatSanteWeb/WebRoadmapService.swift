@@ -190,7 +190,8 @@ struct WebRoadmapService: Sendable {
         var rowErrors: [String] = []
         /// `resume.txt`.
         var summary = ""
-        /// The files of the archive: each roadmap, `synthese.csv`, `resume.txt`, `erreurs.txt` when rows failed.
+        /// The files of the archive: each roadmap, `synthese.csv`, `actions.csv`, `leviers.csv`, `resume.txt`, and
+        /// `erreurs.csv` with `erreurs.txt` when rows failed.
         var files: [(name: String, bytes: [UInt8])] = []
     }
 

@@ -52,6 +52,8 @@ struct WhatIfAndBatchTests {
         #expect(names.count == 16 && names.contains("synthese.csv") && names.contains("resume.txt"))
         #expect(names.contains("actions.csv") && names.contains("leviers.csv") && !names.contains("erreurs.csv"))
         #expect(names.contains("002-village-de-sainte-ondine-des-landes-exemple.md"))
+        // The page says what the archive holds.
+        #expect(page.text.contains("une feuille de route par territoire (format markdown), synthese.csv, actions.csv, leviers.csv et resume.txt"))
         #expect(get("/lot/0000.zip").status == 404)
     }
 

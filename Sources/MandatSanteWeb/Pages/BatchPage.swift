@@ -3,8 +3,8 @@ import LoopbackHTTP
 import MandatSante
 
 /// `/lot`: a territories file (CSV, one row per territory) gives back, in one page, the synthesis, a link to each
-/// territory's roadmap, the rows refused and why, and a zip of every roadmap with `synthese.csv` and `resume.txt`
-/// — what `mandat-sante batch` writes in a folder.
+/// territory's roadmap, the rows refused and why, and a zip of every roadmap with `synthese.csv`, `actions.csv`,
+/// `leviers.csv` and `resume.txt` — what `mandat-sante batch` writes in a folder.
 extension Routes {
     func batchForm() -> HTTPResponse {
         WebResponse.page(batchPage(result: "", format: .html, start: application.defaultStart.description))
@@ -67,7 +67,7 @@ extension Routes {
         <section aria-labelledby="resultat">
         <h2 id="resultat">Résultat pour « \(HTML.escape(fileName)) »</h2>
         <p class="lead" role="status">\(HTML.count(outcome.territories.count, "feuille")) de route établie\(outcome.territories.count > 1 ? "s" : "")\(outcome.rowErrors.isEmpty ? "" : ", \(HTML.count(outcome.rowErrors.count, "ligne")) refusée\(outcome.rowErrors.count > 1 ? "s" : "")").</p>
-        <p class="actions"><a class="button" href="/lot/\(id).zip">Télécharger l'archive (zip)</a> <span class="muted">une feuille de route par territoire (format \(HTML.escape(format.rawValue))), synthese.csv et resume.txt</span></p>
+        <p class="actions"><a class="button" href="/lot/\(id).zip">Télécharger l'archive (zip)</a> <span class="muted">une feuille de route par territoire (format \(HTML.escape(format.rawValue))), synthese.csv, actions.csv, leviers.csv et resume.txt</span></p>
         \(errors)
         <h2 id="territoires">Territoires</h2>
         <table><thead><tr><th scope="col" class="num">Ligne</th><th scope="col">Territoire</th><th scope="col" class="num">Actions</th><th scope="col">Feuille de route</th></tr></thead><tbody>
