@@ -25,6 +25,10 @@ struct QuestionnaireTests {
         // Required facts have no default answer: nothing is ticked for them.
         #expect(!page.contains("name=\"kind\" id=\"f-kind\" value=\"commune\" checked"))
         #expect(page.contains("name=\"cls\" id=\"f-cls\" value=\"aucun\" checked"))
+        // The home page announces as many questions as the form asks (it said « une trentaine » for 42).
+        let questions = ruleBase.vocabulary.facts.count
+        #expect(page.contains("<span class=\"number\">\(questions).") && !page.contains("<span class=\"number\">\(questions + 1)."))
+        #expect(get("/").text.contains("<p>\(questions) questions : taille, densité"))
     }
 
     @Test("un questionnaire valide mène à la feuille de route ; l'adresse décrit le profil")

@@ -13,7 +13,7 @@ extension Routes {
         <div class="cards">
         <section class="card" aria-labelledby="nouveau">
         <h2 id="nouveau">Décrire mon territoire</h2>
-        <p>Une trentaine de questions : taille, densité, offre de soins, contrats et instances existants, priorités, moyens. Comptez une dizaine de minutes ; « je ne sais pas » est possible quand l'information manque.</p>
+        <p>\(vocabulary.facts.count) questions : taille, densité, offre de soins, contrats et instances existants, priorités, moyens. Comptez une dizaine de minutes ; « je ne sais pas » est possible quand l'information manque.</p>
         <p><a class="button" href="/questionnaire">Commencer le questionnaire</a></p>
         </section>
         <section class="card" id="fichier" aria-labelledby="ouvrir">
