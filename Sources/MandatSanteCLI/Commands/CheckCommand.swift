@@ -33,6 +33,7 @@ struct CheckCommand {
         let warnings = diagnostics.count - errors
         let count = loaded.result.ruleBase?.recommendations.count ?? 0
         console.write("\(rules) : \(count) recommandations, \(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "").\n")
-        return errors == 0 ? .success : .failures
+        // An error means the rule base cannot be trusted as it stands: invalid data, like a bad profile.
+        return errors == 0 ? .success : .invalidData
     }
 }
