@@ -484,7 +484,8 @@ struct RecommendationReader {
         return Caution(condition: condition, text: text.text)
     }
 
-    /// `## Exemple`: one `### Territoire` per example, its paragraph, then optionally « Source : document : section ».
+    /// `## Exemple`: one `### Territoire` per example, its paragraph, then « Source : document : section » (without it, a
+    /// warning).
     private func readExamples(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> [Example]? {
         if let block = section.blocks.first {
             file.report("regles.forme", "la partie « \(section.heading.text) » se compose de sous-parties « ### Territoire », une par exemple", at: block.location)
@@ -511,6 +512,9 @@ struct RecommendationReader {
                 }
                 guard let reference = readSource(line.slice(prefix.unicodeScalars.count..<line.text.unicodeScalars.count).trimmed(), &file) else { continue }
                 source = reference
+            } else {
+                // Loaded all the same, but a roadmap could print no document or date for it.
+                file.report("regles.exemple-sans-source", "l'exemple « \(subsection.heading.text) » ne dit pas d'où il vient : ajoutez un paragraphe « Source : document : section » pour que la feuille de route imprime son document et sa date", at: subsection.location, severity: .warning)
             }
             examples.append(Example(territory: subsection.heading.text, what: whatText.text, source: source))
         }

@@ -197,4 +197,43 @@ struct SourceRegisterTests {
         #expect(json.contains(#""date": "2020-06""#))
         #expect(json.contains(#""id": "ancien""#))
     }
+
+    @Test("un exemple imprime le numéro et la date de son propre document, qui rejoint la liste des sources")
+    func exampleNamesItsSource() throws {
+        var rec = Self.rec(facts: ["acces-40"])
+        rec.extraBody += ["", "## Exemple", "", "### Vierzon (Cher)", "",
+                          "La ville a confié son centre de santé à un groupement d'intérêt public.", "",
+                          "Source : rapport-2022 : Annexe"]
+        let result = Self.load([rec])
+        let ruleBase = try #require(result.ruleBase)
+        let profile = try Fixture.profile(Fixture.bourg, in: ruleBase)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let nbsp = "\u{00A0}"
+        for detail in [false, true] {
+            let document = RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
+            let card = try #require(document.card("acces-aux-soins"))
+            // The example's 2022 report is not among the action's sources: it joins them, after the white paper.
+            #expect(document.bibliography.map(\.document) == ["livre-blanc-2026", "rapport-2022"])
+            let example = try #require(card.examples.first)
+            #expect(example.sourceNumber == 2)
+            #expect(example.text == "Vierzon (Cher)\(nbsp): La ville a confié son centre de santé à un groupement d'intérêt public (source\(nbsp)[2], janvier\(nbsp)2022).")
+            let text = TextRoadmapRenderer().render(document)
+            #expect(text.contains("(source\(nbsp)[2], janvier\(nbsp)2022)"))
+            let markdown = MarkdownRoadmapRenderer().render(document)
+            // Markdown escapes the brackets of the number, as it does for every bracket of the text.
+            #expect(markdown.contains("(source\(nbsp)\\[2\\], janvier\(nbsp)2022)."))
+        }
+    }
+
+    @Test("un exemple sans ligne « Source : » se charge, avec un avertissement à son titre")
+    func exampleWithoutSourceIsFlagged() throws {
+        var rec = Self.rec(facts: ["acces-40"])
+        rec.extraBody += ["", "## Exemple", "", "### Vierzon (Cher)", "", "La ville a confié son centre de santé à un groupement."]
+        let result = Self.load([rec])
+        let warnings = Self.only("regles.exemple-sans-source", in: result)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.message.contains("l'exemple « Vierzon (Cher) » ne dit pas d'où il vient") == true)
+        #expect(result.ruleBase?.recommendations.first?.examples.first?.source == nil)
+    }
 }

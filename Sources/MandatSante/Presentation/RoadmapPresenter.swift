@@ -66,11 +66,19 @@ public struct RoadmapPresenter: Sendable {
             for fact in cards[index].facts where !cards[index].sources.contains(fact.source) { cards[index].sources.append(fact.source) }
         }
         for index in cards.indices {
+            // An example's document joins the action's sources too: the reader finds it in the list by its number.
+            for source in cards[index].examples.compactMap(\.source) where !cards[index].sources.contains(source) {
+                cards[index].sources.append(source)
+            }
             cards[index].sourceNumbers = cards[index].sources.map { source in
                 if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
                 let title = detail ? source.title : ruleBase.source(source.document).map(SourceWording.compact) ?? source.title
                 bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(title)))
                 return bibliography.count
+            }
+            cards[index].examples = cards[index].examples.map { example in
+                guard let source = example.source, let known = bibliography.firstIndex(where: { $0.document == source.document }) else { return example }
+                return citing(example, number: known + 1)
             }
             let facts = cards[index].facts
             if !facts.isEmpty {
@@ -117,6 +125,17 @@ public struct RoadmapPresenter: Sendable {
 
     /// « [3] » after a fact, joined to it by a no-break space.
     static func citedNumber(_ number: Int) -> String { "\u{00A0}[\(number)]" }
+
+    /// « Albi (Tarn) : ce que la ville a fait (source [3], juillet 2026). »: the number and the date of the
+    /// example's document, before the final period.
+    func citing(_ example: RoadmapDocument.Example, number: Int) -> RoadmapDocument.Example {
+        var cited = example
+        cited.sourceNumber = number
+        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + SourceWording.date($0.date).replacingOccurrences(of: " ", with: "\u{00A0}") } ?? ""
+        let reference = Typography.french(" (source\u{00A0}[\(number)]\(date))")
+        cited.text = example.text.hasSuffix(".") ? example.text.dropLast() + reference + "." : example.text + reference
+        return cited
+    }
 
     /// What wording one roadmap needs at hand.
     struct Context {
