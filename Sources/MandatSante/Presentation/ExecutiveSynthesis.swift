@@ -7,6 +7,8 @@ struct ExecutiveSynthesis {
 
     /// At most this many method actions (steering, training) among the decisions: the rest are actions.
     static let methodDecisions = 2
+    /// Facts never stated as findings: the size and the team's own choices are stated elsewhere.
+    static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode]
     static let findingCount = 3
 
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
@@ -58,7 +60,7 @@ struct ExecutiveSynthesis {
                 costRange: item.recommendation.costRange?.label,
                 evidenceLevel: card.evidenceLevel,
                 inequalityEffect: card.inequalityEffect,
-                inequalityEffectID: card.inequalityEffectID, funder: card.funding.first.flatMap(funder), note: card.selection)
+                inequalityEffectID: card.inequalityEffectID, funder: context.funder(card), note: card.selection)
         }
     }
 
@@ -107,18 +109,9 @@ struct ExecutiveSynthesis {
     /// elsewhere and are not findings.
     private static func findings(_ roadmap: Roadmap, context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
-        let excluded = Set([FactRole.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode].map(vocabulary.factName))
         var answering: [String: [Int]] = [:]
         for item in roadmap.items {
-            let recommendation = item.recommendation
-            var read: Set<String> = []
-            for leaf in FactStatement.heldLeaves(context.trace(recommendation)) { read.formUnion(leaf.expression.factNames) }
-            for (offset, boost) in recommendation.boosts.enumerated() where item.score.applies(boost: offset) && boost.points > 0 {
-                // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
-                // that applies because the intercommunality carries health).
-                for leaf in FactStatement.heldLeaves(boost.condition.trace(roadmap.profile.facts)) { read.formUnion(leaf.expression.factNames) }
-            }
-            for name in read.subtracting(excluded) where context.facts.statement(name) != nil {
+            for name in context.territorial(item.recommendation, score: item.score).findingFacts {
                 answering[name, default: []].append(item.rank)
             }
         }

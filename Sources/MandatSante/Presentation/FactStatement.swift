@@ -5,6 +5,19 @@ import RuleKit
 /// 420 habitants » — never a test (« autre que hors zonage ») or a double negative.
 struct FactStatement {
     let profile: Profile
+    /// « commune de 420 habitants », « communauté de communes de 18 500 habitants »
+    let size: String
+    /// Facts that make the size of the territory: stated once, as « commune de 420 habitants ».
+    let sizeFacts: Set<String>
+
+    init(profile: Profile) {
+        self.profile = profile
+        let vocabulary = profile.vocabulary
+        let kind = vocabulary.factName(.kind)
+        let population = vocabulary.factName(.population)
+        sizeFacts = [kind, population]
+        size = profile.value(population) == nil ? profile.display(kind) : "\(profile.display(kind)) de \(profile.display(population))"
+    }
 
     var vocabulary: Vocabulary { profile.vocabulary }
 
@@ -27,14 +40,6 @@ struct FactStatement {
         }
     }
 
-    /// « commune de 420 habitants », « communauté de communes de 18 500 habitants »
-    var size: String {
-        let kind = profile.display(profile.vocabulary.factName(.kind))
-        let population = profile.vocabulary.factName(.population)
-        guard profile.value(population) != nil else { return kind }
-        return "\(kind) de \(profile.display(population))"
-    }
-
     /// What a condition's leaf that held says of the profile. Size facts (kind, population) are one finding;
     /// a set read through `'v' in set` states that member only.
     func statements(heldIn trace: ConditionTrace) -> [String] {
@@ -55,9 +60,6 @@ struct FactStatement {
         }
         return result
     }
-
-    /// Facts that make the size of the territory: stated once, as « commune de 420 habitants ».
-    var sizeFacts: Set<String> { [vocabulary.factName(.kind), vocabulary.factName(.population)] }
 
     private func vocabularyOrder(_ a: String, _ b: String) -> Bool {
         (vocabulary.slot(of: a) ?? .max) < (vocabulary.slot(of: b) ?? .max)

@@ -23,6 +23,30 @@ public struct RoadmapPresenter: Sendable {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
         }
         self.fixed = fixed
+        memos = cachesWording ? Memos() : nil
+    }
+
+    /// What a presenter that words many roadmaps keeps from one to the next (`cachesWording`).
+    private let memos: Memos?
+
+    final class Memos: Sendable {
+        let territorial = WordingMemo<Territorial>()
+        let leftOut = WordingMemo<LeftOutWording>()
+    }
+
+    /// What a planned recommendation's condition and boosts found in one territory, in words.
+    struct Territorial: Sendable {
+        /// The card's « Pour vous ».
+        let forYou: [String]
+        /// The facts of the profile its condition and its applying boosts rest on that the synthesis may state as
+        /// findings (not the size, nor the team's own choices).
+        let findingFacts: [String]
+    }
+
+    struct LeftOutWording: Sendable {
+        let code: String
+        let text: String
+        let by: String?
     }
 
     /// A recommendation's texts in French typography: the same for every territory.
@@ -38,6 +62,13 @@ public struct RoadmapPresenter: Sendable {
         let facts: [RoadmapDocument.Fact]
         let sources: [RoadmapDocument.Source]
         let indicators: [String]
+        /// The slots of the facts its condition reads, and of those its territorial wording reads (`Territorial`):
+        /// the condition's and the boosts' facts, and the kind and the population when the condition reads one
+        /// of them (they are stated together as the size).
+        let conditionSlots: [Int]
+        let territorialSlots: [Int]
+        /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
+        let funders: [String?]
 
         init(_ recommendation: Recommendation, ruleBase: RuleBase) {
             let french = Typography.french
@@ -46,6 +77,7 @@ public struct RoadmapPresenter: Sendable {
             steps = recommendation.steps.map { french($0.text) }
             partners = recommendation.partners.map { french($0.text) }
             funding = recommendation.funding.map { french($0.text) }
+            funders = funding.map(ExecutiveSynthesis.funder)
             cautions = recommendation.cautions.map { french($0.text) }
             examples = recommendation.examples.map { Context.example($0, ruleBase: ruleBase) }
             let registered = recommendation.evidence?.factIDs.compactMap(ruleBase.fact) ?? []
@@ -53,11 +85,19 @@ public struct RoadmapPresenter: Sendable {
             if case .paragraph(let text)? = recommendation.evidence { evidence = french(text) } else { evidence = nil }
             sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
             indicators = recommendation.indicators.map(french)
+            let vocabulary = ruleBase.vocabulary
+            let conditionFacts = recommendation.condition.expression.factNames
+            var read = conditionFacts
+            for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
+            let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
+            if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
+            conditionSlots = conditionFacts.compactMap(vocabulary.slot).sorted()
+            territorialSlots = read.compactMap(vocabulary.slot).sorted()
         }
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
-        let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed)
+        let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed, memos: memos)
         var cards = roadmap.items.map { context.card($0) }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
         for index in cards.indices where detail {
@@ -143,39 +183,71 @@ public struct RoadmapPresenter: Sendable {
         let ruleBase: RuleBase
         let facts: FactStatement
         let explainer: ConditionExplainer
-        /// The trace of each planned recommendation's condition over the profile, by id: the card and the
-        /// synthesis's findings both read it, and building it is the dearest part of wording a card.
-        private let traces: [String: ConditionTrace]
-
         let fixed: [String: FixedWording]
+        let memos: Memos?
 
-        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:]) {
+        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:], memos: Memos? = nil) {
             self.roadmap = roadmap
             self.ruleBase = ruleBase
             self.fixed = fixed
+            self.memos = memos
             facts = FactStatement(profile: roadmap.profile)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
-            let profileFacts = roadmap.profile.facts
-            var traces: [String: ConditionTrace] = [:]
-            for item in roadmap.items { traces[item.recommendation.id] = item.recommendation.condition.trace(profileFacts) }
-            self.traces = traces
+            notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
         }
 
-        /// The trace of `recommendation`'s condition over the profile.
-        func trace(_ recommendation: Recommendation) -> ConditionTrace {
-            traces[recommendation.id] ?? recommendation.condition.trace(roadmap.profile.facts)
-        }
+        /// The facts never stated as findings, by name.
+        private let notFindings: Set<String>
 
         func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
 
+        /// Who funds `card`, from its first funding line.
+        func funder(_ card: RoadmapDocument.Card) -> String? {
+            guard let line = card.funding.first else { return nil }
+            if let wording = fixed[card.id], let index = wording.funding.firstIndex(of: line) { return wording.funders[index] }
+            return ExecutiveSynthesis.funder(line)
+        }
+
         func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
+
+        /// The key of `recommendation`'s wording that reads the facts at `slots` (nil: nothing is kept).
+        private func key(_ recommendation: Recommendation, score: Score?, slots: KeyPath<FixedWording, [Int]>) -> WordingKey? {
+            guard memos != nil, let wording = fixed[recommendation.id] else { return nil }
+            let profileFacts = roadmap.profile.facts
+            return .init(recommendation: recommendation.id, score: score, values: wording[keyPath: slots].map { profileFacts[$0] })
+        }
+
+        /// What `recommendation`'s condition and boosts found in this territory: kept across territories that
+        /// share the values they read.
+        func territorial(_ recommendation: Recommendation, score: Score) -> Territorial {
+            guard let memos, let key = key(recommendation, score: score, slots: \.territorialSlots) else {
+                return wordTerritorial(recommendation, score: score)
+            }
+            return memos.territorial.value(key) { wordTerritorial(recommendation, score: score) }
+        }
+
+        private func wordTerritorial(_ recommendation: Recommendation, score: Score) -> Territorial {
+            let profileFacts = roadmap.profile.facts
+            let trace = recommendation.condition.trace(profileFacts)
+            var read: Set<String> = []
+            for leaf in FactStatement.heldLeaves(trace) { read.formUnion(leaf.expression.factNames) }
+            for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
+                // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
+                // that applies because the intercommunality carries health).
+                for leaf in FactStatement.heldLeaves(boost.condition.trace(profileFacts)) { read.formUnion(leaf.expression.factNames) }
+            }
+            let vocabulary = ruleBase.vocabulary
+            let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil }
+                .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
+            return Territorial(forYou: forYou(recommendation, score: score, trace: trace), findingFacts: findingFacts)
+        }
 
         /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
         /// that applies (its reason replaces the bare finding it rests on).
-        func forYou(_ recommendation: Recommendation, score: Score) -> [String] {
+        private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace) -> [String] {
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
-            let held = FactStatement.heldLeaves(trace(recommendation)).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
+            let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
             var lines: [String] = []
             for leaf in held {
                 for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) { lines.append(statement) }
@@ -213,7 +285,7 @@ public struct RoadmapPresenter: Sendable {
                 evidenceLevelID: recommendation.evidenceLevel?.rawValue, evidenceLevel: recommendation.evidenceLevel.map(WeighingWording.evidence),
                 inequalityEffectID: recommendation.inequalityEffect?.rawValue,
                 inequalityEffect: recommendation.inequalityEffect.map(WeighingWording.inequality),
-                forYou: forYou(recommendation, score: item.score),
+                forYou: territorial(recommendation, score: item.score).forYou,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
                 relations: relations,
@@ -248,16 +320,27 @@ public struct RoadmapPresenter: Sendable {
         }
 
         func entry(_ entry: LeftOutRecommendation) -> RoadmapDocument.Entry {
-            let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
+            let wording = leftOutWording(entry)
             var line: String?
             if entry.reason.isConsiderLater {
                 // The territory's size alone is no reason worth a line: most actions apply from some size on.
                 let size = Typography.french(facts.size)
-                let reasons = forYou(entry.recommendation, score: entry.score).filter { $0 != size }.prefix(1)
+                let reasons = territorial(entry.recommendation, score: entry.score).forYou.filter { $0 != size }.prefix(1)
                 line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
             }
             return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
                                          reason: wording.text, by: wording.by, score: entry.score.total, line: line)
+        }
+
+        /// Why a recommendation is not in the roadmap; a condition not met is explained by the values of the
+        /// facts it reads, so its wording is kept across territories that share them.
+        private func leftOutWording(_ entry: LeftOutRecommendation) -> LeftOutWording {
+            func word() -> LeftOutWording {
+                let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
+                return LeftOutWording(code: wording.code, text: wording.text, by: wording.by)
+            }
+            guard case .conditionNotMet = entry.reason, let memos, let key = key(entry.recommendation, score: nil, slots: \.conditionSlots) else { return word() }
+            return memos.leftOut.value(key, word)
         }
 
         static func placementKind(_ placement: Placement) -> String {

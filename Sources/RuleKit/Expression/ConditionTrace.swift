@@ -10,10 +10,14 @@ public struct ConditionTrace: Sendable {
     }
 
     public var expression: Expression
-    /// The source text of this sub-expression.
-    public var text: String
+    /// The text `expression`'s range is an offset in (a named condition's definition has its own).
+    public var source: String
     public var outcome: Outcome
     public var children: [ConditionTrace]
+
+    /// The source text of this sub-expression: cut on demand, since only explanations that quote the condition
+    /// read it (a batch builds thousands of traces per second and never does).
+    public var text: String { expression.text(in: source) }
 
     public var truth: Truth {
         if case .truth(let truth) = outcome { return truth }
@@ -22,7 +26,7 @@ public struct ConditionTrace: Sendable {
 
     static func build(_ expression: Expression, source: String, facts: FactValues, slots: [String: Int]) -> ConditionTrace {
         func node(_ outcome: Outcome, _ children: [ConditionTrace]) -> ConditionTrace {
-            ConditionTrace(expression: expression, text: expression.text(in: source), outcome: outcome, children: children)
+            ConditionTrace(expression: expression, source: source, outcome: outcome, children: children)
         }
         func child(_ expression: Expression) -> ConditionTrace {
             build(expression, source: source, facts: facts, slots: slots)

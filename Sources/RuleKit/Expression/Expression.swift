@@ -69,8 +69,24 @@ public struct Expression: Hashable, Sendable {
 
     /// Every fact name the expression reads.
     public var factNames: Set<String> {
-        if case .fact(let name) = kind { return [name] }
-        return children.reduce(into: []) { $0.formUnion($1.factNames) }
+        var names: Set<String> = []
+        collectFactNames(into: &names)
+        return names
+    }
+
+    /// Into one set, without a set (and an array of children) per node: presenting a roadmap asks this of
+    /// hundreds of sub-conditions.
+    private func collectFactNames(into names: inout Set<String>) {
+        switch kind {
+        case .bool, .number, .string: return
+        case .fact(let name): names.insert(name)
+        case .list(let items), .and(let items), .or(let items): for item in items { item.collectFactNames(into: &names) }
+        case .not(let operand): operand.collectFactNames(into: &names)
+        case .comparison(_, let left, let right):
+            left.collectFactNames(into: &names)
+            right.collectFactNames(into: &names)
+        case .named(let reference): reference.expression.collectFactNames(into: &names)
+        }
     }
 
     /// The source text of this node, cut out of the full expression text.

@@ -99,8 +99,12 @@ public indirect enum JSONOutput: Hashable, Sendable {
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
         let utf8 = text.utf8
-        // The usual string has nothing to escape: appended in one piece.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        // The usual string has nothing to escape: appended in one piece (checked on the contiguous bytes when
+        // the string has them: the generic iteration cost more than all the rest of writing a roadmap).
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        } ?? !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        if plain {
             out.append(contentsOf: utf8)
             out.append(0x22)
             return

@@ -2,14 +2,19 @@
 public struct Vocabulary: Hashable, Sendable {
     public private(set) var facts: [Fact]
     private var slots: [String: Int]
+    /// The slot of the first fact declaring each role: roles are looked up for every roadmap worded.
+    private var roleSlots: [String: Int]
 
     public init(facts: [Fact]) {
         self.facts = facts
         var slots: [String: Int] = [:]
-        for (index, fact) in facts.enumerated() where slots[fact.name] == nil {
-            slots[fact.name] = index
+        var roleSlots: [String: Int] = [:]
+        for (index, fact) in facts.enumerated() {
+            if slots[fact.name] == nil { slots[fact.name] = index }
+            if let role = fact.role, roleSlots[role] == nil { roleSlots[role] = index }
         }
         self.slots = slots
+        self.roleSlots = roleSlots
     }
 
     public func fact(named name: String) -> Fact? {
@@ -21,6 +26,9 @@ public struct Vocabulary: Hashable, Sendable {
 
     /// The facts that declare `role`, in the order declared (one, when the vocabulary is well formed).
     public func facts(withRole role: String) -> [Fact] { facts.filter { $0.role == role } }
+
+    /// The first fact that declares `role` (`facts(withRole:).first`, without going through every fact).
+    public func firstFact(withRole role: String) -> Fact? { roleSlots[role].map { facts[$0] } }
 
     public var factNames: [String] { facts.map(\.name) }
 }
