@@ -5,8 +5,11 @@
 #   scripts/test-readme.sh [README.md]
 #
 # Skipped, and said so: lines with a placeholder (« … »), `swift test` and `bash .ci/run` (the CI runs them),
-# `init` without input (interactive; `scripts/test-init-tmux.sh` tests it). `serve` is started, asked for its home
-# page, then stopped. Last line: « N passed, N failed ».
+# `init` without input is answered as a new user would (the territory « Saint-Aubin », a commune of 420
+# inhabitants, rural with dispersed housing, Entrée for every other question), so that the commands after it
+# find the profile it writes; once that profile exists, a later `init` writing it again is skipped (it would ask
+# before replacing it; `scripts/test-init-tmux.sh` tests that in a terminal). `serve` is started, asked for its
+# home page, then stopped. Last line: « N passed, N failed ».
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 readme=$(cd "$(dirname "${1:-$root/README.md}")" && pwd)/$(basename "${1:-README.md}")
@@ -45,7 +48,13 @@ while IFS= read -r command; do
   case $command in
     *…*) echo "-- ignorée (exemple à compléter) : $command"; continue ;;
     "swift test"*|"bash .ci/run"*) echo "-- ignorée (lancée par la CI) : $command"; continue ;;
-    *"mandat-sante init"*) [[ $command == *"|"* ]] || { echo "-- ignorée (interactive) : $command"; continue; } ;;
+    *"mandat-sante init"*)
+      if [[ $command != *"|"* ]]; then
+        written=Profiles/saint-aubin.json
+        [[ $command =~ --output\ ([^ ]+) ]] && written=${BASH_REMATCH[1]}
+        if [[ -e $written ]]; then echo "-- ignorée (interactive, « $written » déjà écrit) : $command"; continue; fi
+        command="{ printf '%s\\n' Saint-Aubin 1 '' 420 6; yes ''; } | $command"
+      fi ;;
   esac
   if [[ $command == *"mandat-sante serve"* ]]; then
     port=$((20000 + RANDOM % 20000))
