@@ -34,6 +34,20 @@ struct InputFileTests {
         #expect(check.error.hasSuffix("zz-tube.md » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n") || check.error.hasSuffix("… » est un tube nommé (FIFO) ; le fichier de règles doit être un fichier ordinaire\n"), "\(check.error)")
     }
 
+    @Test("un profil de plus de 8 Mio : refusé, code 4, sans être lu en entier (le CSV de batch, lu en flux, n'a pas cette limite)")
+    func oversizedFile() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("enorme.json").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8)))
+        #expect(truncate(path, 8 * 1024 * 1024 + 1) == 0)
+        let profile = runCLI(["roadmap", path, "--start", "2026-12"])
+        #expect(profile.exitCode == 4)
+        #expect(profile.error.hasPrefix("mandat-sante : erreur : « ") && profile.error.hasSuffix("/enorme.json » dépasse la taille maximale de 8 Mio\n"), "\(profile.error)")
+        // At the limit exactly, the file is read (and refused for what it holds, not for its size).
+        #expect(truncate(path, 8 * 1024 * 1024) == 0)
+        #expect(runCLI(["roadmap", path, "--start", "2026-12"]).exitCode == 3)
+    }
+
     @Test("lien symbolique cassé, boucle de liens, dossier : chacun son message")
     func links() throws {
         let directory = try temporaryDirectory()
