@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target (with AddressSanitizer) and runs it for SECONDS.
-#   fuzz/run.sh json|expression|profile|csv|value|markdown|http|web SECONDS
+#   [FUZZ_TIMEOUT=S] fuzz/run.sh json|expression|profile|csv|value|markdown|http|web SECONDS
 # Run from anywhere; works from a fresh clone. Crashes are written to fuzz/out/crashes/TARGET/ and the
 # growing corpus to fuzz/out/corpus/TARGET/ (seeded from fuzz/seeds/TARGET/ and the repository's files).
 set -euo pipefail
@@ -35,8 +35,7 @@ compile() {
 library() {
   local module=$1; shift
   local lib="$build/lib$module.a"
-  # Rebuilt when a source, a library it uses or this script (its flags) is newer than the library.
-  if [ ! -f "$lib" ] || [ -n "$(find "$root/Sources/$module" "$@" "$root/fuzz/run.sh" -newer "$lib" | head -1)" ]; then
+  if [ ! -f "$lib" ] || [ -n "$(find "$root/Sources/$module" "$@" -newer "$lib" | head -1)" ]; then
     echo "== compilation de $module (instrumentée)"
     rm -f "$lib"
     compile "$module" -emit-library -static -emit-module -module-name "$module" "${flags[@]}" -I "$build" \
@@ -44,6 +43,11 @@ library() {
       -emit-module-path "$build/$module.swiftmodule" -o "$lib"
   fi
 }
+# Libraries built with other flags (an older version of this script) are built again.
+if [ "$(cat "$build/flags" 2> /dev/null)" != "${flags[*]}" ]; then
+  rm -f "$build"/*.a
+  echo "${flags[*]}" > "$build/flags"
+fi
 libs=()
 case "$target" in
   http)
@@ -83,7 +87,10 @@ set +e
 # (llvm/llvm-project#56751). AddressSanitizer's memory-error checks stay on.
 # Swift's own crash handler is off: it reads the stack in a way AddressSanitizer reports as an error of its own,
 # which would hide the real failure (the Swift message is printed either way).
-SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
+# A unit slower than FUZZ_TIMEOUT seconds of wall-clock time (10 by default) is reported as a hang and stops the
+# run: on a machine shared with other builds, raise it (FUZZ_TIMEOUT=60) and replay any « timeout-* » artifact
+# alone before calling it a hang.
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$target" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=4096 -max_len=65536 -detect_leaks=0 \
   -artifact_prefix="$out/crashes/$target/" -print_final_stats=1 "${seeds[@]}" 2>&1 | tee "$out/$target.log" | grep -E "^(#[0-9]+.*(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)"
 status=${PIPESTATUS[0]}
 set -e
