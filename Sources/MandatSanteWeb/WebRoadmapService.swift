@@ -2,7 +2,7 @@ import MandatSante
 import RuleKit
 
 /// The web application's one door into the domain: it plans, renders, compares and batches through the public
-/// API of MandatSante (`Planner`, `RoadmapPresentation`, `RoadmapFormat.renderer`, `RoadmapComparison`, the batch
+/// API of MandatSante (`Planner`, `RoadmapPresenter`, `RoadmapFormat.renderer`, `RoadmapComparison`, the batch
 /// types). When that API changes, this file changes; the pages only see the values defined here.
 struct WebRoadmapService: Sendable {
     let ruleBase: RuleBase

@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes given as a profile are read against the real vocabulary, validated, and when
-// valid planned into a roadmap and rendered, without crashing.
+// valid planned into a roadmap and rendered in every format, without crashing.
 import Foundation
 import MandatSante
 import RuleKit
@@ -25,6 +25,7 @@ public func fuzzProfile(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let (profile, _) = ProfileLoader.load(bytes, file: "fuzz.json", vocabulary: rules.vocabulary)
     guard let profile else { return 0 }
     let roadmap = Planner(ruleBase: rules).plan(profile, calendar: calendar)
-    _ = TextRoadmapRenderer().render(RoadmapPresentation(roadmap: roadmap, ruleBase: rules))
+    let document = RoadmapPresenter(ruleBase: rules).document(roadmap)
+    for format in RoadmapFormat.allCases { _ = format.renderer.render(document) }
     return 0
 }
