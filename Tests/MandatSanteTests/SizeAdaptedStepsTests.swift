@@ -47,6 +47,16 @@ struct SizeAdaptedStepsTests {
         #expect(!alone.contains { $0.contains("pays ou le PETR") || $0.contains("mission santé de l'intercommunalité") })
     }
 
+    @Test("le bus de santé : une commune le propose à son intercommunalité, une intercommunalité à ses communes")
+    func mobileUnitAtTheRightLevel() throws {
+        let commune = try Self.steps("medicobus-aller-vers", for: Self.village)
+        #expect(commune.contains { $0.hasPrefix("Proposer à l'intercommunalité un circuit commun") })
+        #expect(commune.contains { $0.contains("secrétariat de mairie") })
+        let community = try Self.steps("medicobus-aller-vers", for: Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000))
+        #expect(community.contains { $0.hasPrefix("Proposer aux communes membres un circuit commun") })
+        #expect(!community.contains { $0.contains("Proposer à l'intercommunalité") || $0.contains("secrétariat de mairie") })
+    }
+
     @Test("le dispositif de participation : un diagnostic en marchant au village, l'enquête et les groupes de discussion en ville")
     func participation() throws {
         let village = try Self.steps("participation-habitants-diagnostic", for: Fixture.ProfileSpec(population: 420))
