@@ -105,7 +105,7 @@ public indirect enum JSONOutput: Hashable, Sendable {
             !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         } ?? !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         if plain {
-            out.append(contentsOf: utf8)
+            if utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: utf8) }
             out.append(0x22)
             return
         }
