@@ -12,13 +12,16 @@ public struct RuleBase: Sendable {
     public var version: RuleBaseVersion
     /// The named conditions and boosts of `definitions.json`.
     public var definitions: RuleDefinitions
+    /// What the portrait of a territory states (`portrait.json`).
+    public var portrait: PortraitLayout
     /// Each id's position in `recommendations` (the first, should an id repeat).
     private(set) var positionByID: [String: Int]
 
     public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation],
                 version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000"),
-                definitions: RuleDefinitions = RuleDefinitions(), facts: [RegisteredFact] = []) {
+                definitions: RuleDefinitions = RuleDefinitions(), facts: [RegisteredFact] = [], portrait: PortraitLayout = PortraitLayout()) {
         self.vocabulary = vocabulary
+        self.portrait = portrait
         self.definitions = definitions
         self.version = version
         self.levers = levers

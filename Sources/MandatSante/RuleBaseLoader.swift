@@ -34,6 +34,9 @@ public enum RuleBaseLoader {
         let definitions = files.definitions.flatMap { file in
             parse(file, &diagnostics).map { RuleDefinitionsReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }
         } ?? RuleDefinitions()
+        let portrait = files.portrait.flatMap { file in
+            parse(file, &diagnostics).map { PortraitLayoutReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }
+        } ?? PortraitLayout()
         var reader = RecommendationReader(
             vocabulary: vocabulary, leverIDs: levers.map(\.id), sourceIDs: sources.map(\.id), factIDs: facts.map(\.id), definitions: definitions)
         var recommendations: [Recommendation] = []
@@ -55,7 +58,7 @@ public enum RuleBaseLoader {
         let version = RuleBaseVersion(label: declared?.label ?? "non versionnée", fingerprint: RuleBaseVersion.fingerprint(of: files.all),
                                       date: declared?.date)
         let ruleBase = RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations, version: version,
-                                definitions: definitions, facts: facts)
+                                definitions: definitions, facts: facts, portrait: portrait)
         diagnostics += SourceAgeCheck.check(ruleBase, sourcesFile: files.sources.path, reportsUnusedFacts: !diagnostics.hasErrors)
         return Result(ruleBase: ruleBase, diagnostics: diagnostics.sorted())
     }

@@ -24,18 +24,21 @@ public struct RuleFiles: Sendable {
     public var definitions: RuleFile?
     /// `facts.json`: the register of facts; optional.
     public var facts: RuleFile?
+    /// `portrait.json`: which facts the portrait of a territory states; optional (without it, only the capacity).
+    public var portrait: RuleFile?
     public var recommendations: [RuleFile]
 
     public init(vocabulary: RuleFile, levers: RuleFile, sources: RuleFile, version: RuleFile? = nil, definitions: RuleFile? = nil,
-                facts: RuleFile? = nil, recommendations: [RuleFile]) {
+                facts: RuleFile? = nil, portrait: RuleFile? = nil, recommendations: [RuleFile]) {
         self.vocabulary = vocabulary
         self.levers = levers
         self.sources = sources
         self.version = version
         self.definitions = definitions
         self.facts = facts
+        self.portrait = portrait
         self.recommendations = recommendations
     }
 
-    public var all: [RuleFile] { [vocabulary, levers, sources] + [version, definitions, facts].compactMap { $0 } + recommendations }
+    public var all: [RuleFile] { [vocabulary, levers, sources] + [version, definitions, facts, portrait].compactMap { $0 } + recommendations }
 }

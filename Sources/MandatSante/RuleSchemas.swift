@@ -12,6 +12,7 @@ public enum RuleSchemas {
         case levers
         case sources
         case facts
+        case portrait
         /// The JSON export of a roadmap (`roadmap --format json`).
         case roadmap
 
@@ -28,6 +29,7 @@ public enum RuleSchemas {
         case .levers: return levers()
         case .sources: return sources()
         case .facts: return facts(ruleBase)
+        case .portrait: return portrait(ruleBase)
         case .roadmap: return RoadmapJSONSchema.schema(for: ruleBase, id: Kind.roadmap.fileName)
         }
     }
@@ -153,6 +155,23 @@ public enum RuleSchemas {
             ("url", .object([("type", .string("string")), ("pattern", .string("^https?://[^ ]+$")), ("description", .string("Adresse web publique du document."))])),
             ("access", text("Comment l'obtenir quand il n'a pas d'adresse publique (ou en plus de celle-ci).")),
             ("note", text("Ce que le lecteur doit savoir du document (par exemple : base de données des États-Unis).")),
+        ]))
+    }
+
+    /// `portrait.json`: which facts the portrait states, under which headings and how.
+    static func portrait(_ ruleBase: RuleBase) -> JSONOutput {
+        let show = PortraitLayout.Show.allCases.map { JSONOutput.string($0.rawValue) }
+        let line = record(required: ["fact", "show"], [
+            ("fact", .object([("type", .string("string")), ("enum", .array(ruleBase.vocabulary.facts.map { .string($0.name) })),
+                              ("description", .string("Le fait du vocabulaire à dire."))])),
+            ("show", .object([("type", .string("string")), ("enum", .array(show)),
+                              ("description", .string("Comment le dire : sa valeur (toujours, ou seulement hors valeur par défaut), son libellé et sa valeur, oui ou non, seulement si vrai, une liste, ou seulement quand la liste est vide (voir Rules/README.md)."))])),
+            ("when", text("Condition sur le profil, dans le langage des recommandations : la ligne n'est dite que si elle est vraie.")),
+            ("none", text("Ce que dit une liste vide.")),
+        ])
+        return document(.portrait, title: "Portrait du territoire dans la feuille de route MandatSanté", key: "sections", item: record(required: ["label", "lines"], [
+            ("label", text("Titre de la partie du portrait (« Accès aux soins »).")),
+            ("lines", .object([("type", .string("array")), ("items", line), ("description", .string("Les faits de la partie, dans l'ordre où ils sont dits."))])),
         ]))
     }
 

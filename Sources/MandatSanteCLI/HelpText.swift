@@ -28,7 +28,8 @@ enum HelpText {
       rules [--lever LEVIER]        Catalogue des recommandations par levier, conditions en clair ;
                                     -f csv : table des poids ; -f json : toute la base.
       schema TYPE                   Schéma JSON pour valider et compléter les fichiers dans un éditeur
-                                    (profile, definitions, tests, vocabulary, levers, sources) ;
+                                    (profile, definitions, tests, vocabulary, levers, sources,
+                                    facts, portrait) ;
                                     schema roadmap : celui de l'export « roadmap --format json ».
       help [COMMANDE]               Affiche l'aide générale ou celle d'une commande.
 
@@ -245,11 +246,11 @@ enum HelpText {
     Utilisation :
       mandat-sante schema TYPE [-o FICHIER] [--rules DOSSIER]
 
-    TYPE : profile, definitions, tests, vocabulary, levers, sources ou roadmap.
-    Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils (depuis le
-    vocabulaire), du fichier des définitions, des fichiers de tests, du vocabulaire, des
-    leviers, des sources et de l'export « roadmap --format json » (roadmap : chaque clé
-    documentée). Chaque fichier JSON de Rules/ y renvoie par sa clé « $schema ». Des copies
+    TYPE : profile, definitions, tests, vocabulary, levers, sources, facts, portrait ou
+    roadmap. Génère depuis la base de règles le schéma JSON (draft 2020-12) des profils
+    (depuis le vocabulaire), du fichier des définitions, des fichiers de tests, du
+    vocabulaire, des leviers, des sources, du registre des faits, du portrait et de l'export
+    « roadmap --format json » (roadmap : chaque clé documentée). Chaque fichier JSON de Rules/ y renvoie par sa clé « $schema ». Des copies
     sont dans Rules/schema/ ; un profil qui commence par
     "$schema": "../Rules/schema/profile.schema.json" est validé et complété par l'éditeur.
 

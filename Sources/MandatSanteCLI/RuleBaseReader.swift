@@ -63,9 +63,12 @@ enum RuleBaseReader {
         // So is the register of facts.
         let factsPath = join(directory, "facts.json")
         let facts = FileManager.default.fileExists(atPath: factsPath) ? try file("facts.json") : nil
+        // And the portrait's layout.
+        let portraitPath = join(directory, "portrait.json")
+        let portrait = FileManager.default.fileExists(atPath: portraitPath) ? try file("portrait.json") : nil
         let ruleFiles = RuleFiles(vocabulary: try file("vocabulary.json"), levers: try file("levers.json"),
                                   sources: try file("sources.json"), version: version, definitions: definitions, facts: facts,
-                                  recommendations: recommendations)
+                                  portrait: portrait, recommendations: recommendations)
         // Recommendation files are quoted whatever they start with: the folder holds nothing else that is read.
         let texts = Dictionary(ruleFiles.all.flatMap { file in
             file.path.hasSuffix(RuleBaseLoader.recommendationExtension) ? [file.path: file.text] : FileSystem.quotable(file.bytes, as: file.path)

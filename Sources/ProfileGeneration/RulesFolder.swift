@@ -26,6 +26,7 @@ public enum RulesFolder {
                               sources: try file(directory + "/sources.json"),
                               definitions: FileManager.default.fileExists(atPath: directory + "/definitions.json") ? try file(directory + "/definitions.json") : nil,
                               facts: FileManager.default.fileExists(atPath: directory + "/facts.json") ? try file(directory + "/facts.json") : nil,
+                              portrait: FileManager.default.fileExists(atPath: directory + "/portrait.json") ? try file(directory + "/portrait.json") : nil,
                               recommendations: recommendations)
         let result = RuleBaseLoader.load(files)
         let errors = result.diagnostics.filter { $0.severity == .error }

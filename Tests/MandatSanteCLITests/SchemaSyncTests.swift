@@ -12,6 +12,7 @@ struct SchemaSyncTests {
         "levers.schema.json": "levers",
         "sources.schema.json": "sources",
         "facts.schema.json": "facts",
+        "portrait.schema.json": "portrait",
         "roadmap.schema.json": "roadmap",
     ]
 
@@ -28,7 +29,7 @@ struct SchemaSyncTests {
     }
 
     /// Every JSON file an author edits in `Rules/`.
-    static let editableFiles = ["vocabulary.json", "levers.json", "sources.json", "facts.json", "definitions.json"]
+    static let editableFiles = ["vocabulary.json", "levers.json", "sources.json", "facts.json", "definitions.json", "portrait.json"]
         + ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Rules/tests")) ?? []).filter { $0.hasSuffix(".json") }.sorted().map { "tests/" + $0 }
 
     @Test("chaque fichier JSON modifiable de Rules/ renvoie par « $schema » à son schéma, et le respecte", arguments: editableFiles)

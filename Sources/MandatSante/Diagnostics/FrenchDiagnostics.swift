@@ -78,6 +78,7 @@ public struct FrenchDiagnostics: DiagnosticWording {
         // Markdown and named conditions
         case let code where code.hasPrefix("markdown."): return markdown(code, a)
         case let code where code.hasPrefix("definitions."): return definitions(code, a)
+        case let code where code.hasPrefix("portrait."): return portrait(code, a)
         case let code where code.hasPrefix("note."): return note(code, a)
         default:
             let details = a.values.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
@@ -373,6 +374,15 @@ public struct FrenchDiagnostics: DiagnosticWording {
             default: return "ligne en retrait de quatre espaces ou plus hors d'une liste : retirez le retrait"
             }
         default: return "Markdown invalide (\(code))"
+        }
+    }
+
+    private static func portrait(_ code: String, _ a: Arguments) -> String {
+        switch code {
+        case "portrait.fait-inconnu": return "fait inconnu « \(a["fact"]) » : le portrait ne nomme que des faits du vocabulaire\(a.hint)"
+        case "portrait.affichage-inconnu": return "affichage inconnu « \(a["show"]) »\(a.hint) (affichages permis : \(a["allowed"]))"
+        case "portrait.affichage-type": return "l'affichage « \(a["show"]) » ne convient pas au fait « \(a["fact"]) », de type \(a["type"]) : il vaut pour un fait de type \(a["expected"])"
+        default: return "portrait invalide (\(code))"
         }
     }
 

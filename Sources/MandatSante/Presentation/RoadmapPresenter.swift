@@ -150,7 +150,7 @@ public struct RoadmapPresenter: Sendable {
                 period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
                 edition: edition),
             synthesis: synthesis.value,
-            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity),
+            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait),
             phases: phases, considerLater: considerLater, bibliography: bibliography,
             leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],
             detail: detail,
