@@ -35,6 +35,13 @@ public struct RuleBase: Sendable {
         positionByID = index
     }
 
+    /// The same rule base (vocabulary, definitions, portrait and all) with other recommendations: the
+    /// benchmark's larger bases and the planner's per-thread replicas must not lose any other part.
+    package func replacing(recommendations: [Recommendation]) -> RuleBase {
+        RuleBase(vocabulary: vocabulary, levers: levers, sources: sources, recommendations: recommendations,
+                 version: version, definitions: definitions, facts: facts, portrait: portrait)
+    }
+
     public func recommendation(_ id: String) -> Recommendation? {
         positionByID[id].map { recommendations[$0] }
     }

@@ -14,7 +14,6 @@ enum RuleBaseScaler {
             recommendations += originals.map { $0.renamed(suffixed) }
         }
         precondition(Set(recommendations.map(\.id)).count == recommendations.count, "identifiants en double après clonage")
-        return RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,
-                        recommendations: recommendations, version: ruleBase.version)
+        return ruleBase.replacing(recommendations: recommendations)
     }
 }

@@ -156,4 +156,19 @@ struct PlanningInvariantTests {
             }
         }
     }
+
+    /// The benchmark and batch give each thread a replica of the planner; it must keep every part of the rule
+    /// base the document reads (a replica once lost the portrait, and the detailed text differed by thread).
+    @Test("une réplique du planificateur, faite pour un autre fil, rend les mêmes documents détaillés")
+    func replicaRendersTheSameDocuments() throws {
+        let ruleBase = try #require(Self.ruleBase)
+        let planner = Planner(ruleBase: ruleBase)
+        let replica = planner.replica()
+        let renderer = TextRoadmapRenderer()
+        for (profile, calendar) in try Self.cases().prefix(40) {
+            let original = renderer.render(RoadmapPresenter(ruleBase: planner.ruleBase).document(planner.plan(profile, calendar: calendar)))
+            let copy = renderer.render(RoadmapPresenter(ruleBase: replica.ruleBase).document(replica.plan(profile, calendar: calendar)))
+            #expect(original == copy, "\(profile.name) : le texte diffère entre le planificateur et sa réplique")
+        }
+    }
 }

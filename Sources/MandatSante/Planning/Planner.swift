@@ -22,8 +22,7 @@ public struct Planner: Sendable {
     /// (measured on 35,000 communes: 1.0 s on two cores sharing one planner, 0.74 s with a replica each). Only
     /// the benchmark needs it; a service would load the rules once per thread instead.
     package func replica() -> Planner {
-        Planner(ruleBase: RuleBase(vocabulary: ruleBase.vocabulary, levers: ruleBase.levers, sources: ruleBase.sources,
-                                   recommendations: ruleBase.recommendations.map { $0.replica() }, version: ruleBase.version))
+        Planner(ruleBase: ruleBase.replacing(recommendations: ruleBase.recommendations.map { $0.replica() }))
     }
 
     /// The positions in their order, each once (an action has a few prerequisites: no set needed).
