@@ -1,11 +1,12 @@
 import RuleKit
 
 /// The season that seasonal work (heat-wave plans, vector control) must be ready for: the summer in mainland
-/// France, the austral summer in the Indian Ocean, the rainy season in the Antilles and French Guiana.
+/// France, the austral summer in the Indian Ocean, the hivernage in the Antilles (the hot, rainy and cyclonic
+/// season, June to November), the rainy season in French Guiana.
 public struct HotSeason: Sendable, Hashable {
     /// The month the season begins.
     public var startMonth: Int
-    /// « l'été », « l'été austral », « la saison des pluies ».
+    /// « l'été », « l'été austral », « l'hivernage », « la saison des pluies ».
     public var name: String
 
     public static let mainland = HotSeason(startMonth: 6, name: "l'été")
@@ -15,7 +16,7 @@ public struct HotSeason: Sendable, Hashable {
     static let seasons: [String: HotSeason] = [
         "reunion": HotSeason(startMonth: 11, name: "l'été austral"),
         "mayotte": HotSeason(startMonth: 11, name: "l'été austral"),
-        "antilles": HotSeason(startMonth: 6, name: "la saison des pluies"),
+        "antilles": HotSeason(startMonth: 6, name: "l'hivernage"),
         "guyane": HotSeason(startMonth: 6, name: "la saison des pluies"),
     ]
 
