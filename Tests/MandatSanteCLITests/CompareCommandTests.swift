@@ -107,7 +107,7 @@ struct CompareCommandTests {
         #expect(result.output.hasPrefix("# Comparaison de feuilles de route\n"))
         #expect(result.output.contains("| contrat local de santé (CLS) | aucun CLS | CLS signé et en vigueur |"))
         #expect(result.output.contains("## Ajoutées ("))
-        #expect(result.output.contains("(`docteurs-juniors`)"))
+        #expect(result.output.contains("(`participation-habitants-diagnostic`)"))
     }
 
     struct BadCase: CustomTestStringConvertible, Sendable {
