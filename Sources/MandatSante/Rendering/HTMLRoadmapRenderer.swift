@@ -150,10 +150,11 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.append("</div>")
         out.append("</div>")
         for example in DocumentLabels.examples(card, edition: edition) {
-            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.example))</strong> : \#(text(example.text))</p>"#)
+            let linked = citing(example.text, numbers: example.sourceNumber.map { [$0] } ?? [])
+            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.example))</strong> : \#(linked)</p>"#)
         }
         if edition == .full, let evidence = card.evidence {
-            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.evidence))</strong> : \#(text(evidence))</p>"#)
+            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.evidence))</strong> : \#(citing(evidence, numbers: Set(card.sourceNumbers)))</p>"#)
         }
         let links = edition == .full ? zip(card.sourceNumbers, card.sources).map { number, source in ##"<a href="#source-\##(number)">[\##(number)]</a> \##(text(source.section))"## }
             : Array(Set(card.sourceNumbers)).sorted().map { number in ##"<a href="#source-\##(number)">[\##(number)]</a>"## }
@@ -190,4 +191,12 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     }
 
     private func text(_ value: String) -> String { HTMLEscaping.prose(value) }
+
+    /// The text escaped, each « [n] » it prints for one of `numbers` (the document's numbers for this card or
+    /// example) made a link to that entry of the list of sources, so that a reader goes from a figure to its document.
+    private func citing(_ value: String, numbers: Set<Int>) -> String {
+        numbers.sorted().reduce(text(value)) { html, number in
+            html.replacingOccurrences(of: "[\(number)]", with: ##"<a href="#source-\##(number)">[\##(number)]</a>"##)
+        }
+    }
 }

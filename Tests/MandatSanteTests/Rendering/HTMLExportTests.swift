@@ -79,6 +79,37 @@ struct HTMLExportTests {
         #expect(!card.contains("Score"))
     }
 
+    @Test("les numéros [n] des repères et des exemples renvoient à leur document dans la liste des sources")
+    func citationsLinkToSources() throws {
+        var rec = SourceRegisterTests.rec(facts: ["acces-40", "ancien"])
+        rec.extraBody += ["", "## Exemple", "", "### Vierzon (Cher)", "",
+                          "La ville a confié son centre de santé à un groupement (voir [9]) d'intérêt public.", "",
+                          "Source : rapport-2022 : Annexe"]
+        let ruleBase = try #require(SourceRegisterTests.load([rec]).ruleBase)
+        let profile = try Fixture.profile(Fixture.bourg, in: ruleBase)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let nbsp = "\u{00A0}"
+        for detail in [false, true] {
+            let document = RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
+            let html = HTMLRoadmapRenderer().render(document)
+            let number = { (id: String) in try #require(document.bibliography.firstIndex { $0.document == id }) + 1 }
+            // The example's report: its number, taken from the document, links to its entry of the list.
+            let report = try number("rapport-2022")
+            #expect(try #require(document.card("acces-aux-soins")?.examples.first?.sourceNumber) == report)
+            #expect(html.contains(##"(source\##(nbsp)<a href="#source-\##(report)">[\##(report)]</a>, janvier\##(nbsp)2022).</p>"##))
+            #expect(html.contains(##"<li id="source-\##(report)">"##))
+            // Brackets that cite no document of the action stay text.
+            #expect(html.contains("groupement (voir [9]) d&#39;intérêt public"))
+            #expect(!html.contains("href=\"#source-9\""))
+            if detail {
+                let paper = try number("livre-blanc-2026"), old = try number("rapport-2020")
+                #expect(html.contains(##"<strong>Repères</strong> : 40\##(nbsp)% des habitants déclarent des difficultés d&#39;accès aux soins\##(nbsp)<a href="#source-\##(paper)">[\##(paper)]</a>. Un chiffre de 2020\##(nbsp)<a href="#source-\##(old)">[\##(old)]</a>.</p>"##))
+            } else {
+                #expect(!html.contains("<strong>Repères</strong>"))
+            }
+        }
+    }
+
     @Test("les annexes (non retenues, scores) seulement avec --detail")
     func annexes() throws {
         #expect(!(try Self.render(Fixture.bourg).html.contains("id=\"non-retenues\"")))
