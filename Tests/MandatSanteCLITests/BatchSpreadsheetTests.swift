@@ -91,6 +91,28 @@ struct BatchSpreadsheetTests {
         #expect(errors.contains("\r\n2;4;A (exemple);csv.valeur;\"colonne 4 « density » : valeur inconnue « rurale à habitat dispersé » ; vouliez-vous dire « rural à habitat dispersé » ?"))
     }
 
+    @Test("une cellule qui ne désigne aucune valeur : le libellé proche et les valeurs permises en toutes lettres, puis leurs identifiants", arguments: [
+        ("communauté de commune", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « communauté de commune » ; vouliez-vous dire « communauté de communes » ? (valeurs permises : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole ; ou leurs identifiants : commune, communaute-de-communes, communaute-d-agglomeration, communaute-urbaine, metropole)"),
+        ("cc", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « cc » (valeurs permises : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole ; ou leurs identifiants : commune, communaute-de-communes, communaute-d-agglomeration, communaute-urbaine, metropole)"),
+        ("metropol", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « metropol » ; vouliez-vous dire « métropole » ?"),
+    ])
+    func unknownValueOffersLabels(cell: String, expected: String) throws {
+        let directory = try temporaryDirectory()
+        let input = try write("Nom du territoire;Type de territoire;Population;Catégorie de densité\nA (exemple);\(cell);300;bourg rural\n", "t.csv", in: directory)
+        let result = batch(input, into: directory.appendingPathComponent("out"))
+        #expect(result.exitCode == 3)
+        #expect(result.error.contains(input + expected), "\(result.error)")
+    }
+
+    @Test("un ensemble en libellés dont une valeur est fautive : le libellé proche, pas l'identifiant")
+    func unknownSetMemberOffersLabel() throws {
+        let directory = try temporaryDirectory()
+        let input = try write("name;kind;population;density;Priorités de l'équipe\nA (exemple);commune;300;bourg rural;accès au soins | santé mentale\n", "t.csv", in: directory)
+        let result = batch(input, into: directory.appendingPathComponent("out"))
+        #expect(result.exitCode == 3)
+        #expect(result.error.contains("\(input):2:5: erreur: [csv.valeur] colonne 5 « priorities » : valeur inconnue « accès au soins » ; vouliez-vous dire « accès aux soins » ? (valeurs permises : accès aux soins | santé mentale |"), "\(result.error)")
+    }
+
     @Test("--modele : en-têtes en français, une ligne d'exemple en libellés, les valeurs permises ; batch le lit tel quel")
     func template() throws {
         let directory = try temporaryDirectory()

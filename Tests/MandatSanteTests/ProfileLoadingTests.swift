@@ -194,7 +194,7 @@ struct ProfileLoadingTests {
                     message: "population : 0 est hors limites ; un nombre entier entre 1 et 3\u{00A0}000\u{00A0}000 était attendu"),
         BadOverride(assignment: "cpts=peut-etre", message: "cpts : « peut-etre » n'est pas un booléen ; oui ou non (ou true, false) était attendu"),
         BadOverride(assignment: "density=rural",
-                    message: "density : valeur inconnue « rural » (valeurs permises : urbain, bourg-rural, rural-disperse)"),
+                    message: "density : valeur inconnue « rural » (valeurs permises : urbain | bourg rural | rural à habitat dispersé ; ou leurs identifiants : urbain, bourg-rural, rural-disperse)"),
         BadOverride(assignment: "cls", message: "« cls » : la forme fait=valeur était attendue, par exemple cls=en-vigueur"),
     ]
 

@@ -294,6 +294,9 @@ public struct FrenchDiagnostics: DiagnosticWording {
         case "out-of-range": return "\(a["subject"]) est hors limites ; \(a.expectation)"
         case "unknown-choice":
             if a.has("choiceCount") { return "\(subject) n'est pas un des choix : les numéros vont de 1 à \(a["choiceCount"])" }
+            if a.has("allowedLabels") {
+                return "valeur inconnue \(subject)\(a.hint) (valeurs permises : \(a["allowedLabels"]) ; ou leurs identifiants : \(a["allowed"]))"
+            }
             return "valeur inconnue \(subject)\(a.hint) (valeurs permises : \(a["allowed"]))"
         case "empty-item":
             return "\(subject) contient une valeur vide ; les valeurs se séparent par « | » ou « , », par exemple \(a["example"])"

@@ -61,7 +61,7 @@ public enum FactsReader {
             }
         case (.enum, .string(let text)):
             guard fact.choice(text) != nil else {
-                return fail("faits.valeur-inconnue", TypedValueReader.unknownChoice(text, of: fact, choiceNumbers: false))
+                return fail("faits.valeur-inconnue", TypedValueReader.unknownChoice(text, of: fact, choiceNumbers: false, labelsAccepted: false))
             }
             return .text(text)
         case (.set, .array(let elements)):

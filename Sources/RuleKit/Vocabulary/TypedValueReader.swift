@@ -43,7 +43,7 @@ public enum TypedValueReader {
             return self.text(typed, for: fact).map { .text($0) }
         case .enum:
             guard let index = choice(text, of: fact, choiceNumbers: choiceNumbers) else {
-                return .failure(unknownChoice(text, of: fact, choiceNumbers: choiceNumbers))
+                return .failure(unknownChoice(text, of: fact, choiceNumbers: choiceNumbers, labelsAccepted: true))
             }
             return .success(.text(fact.choices[index].id))
         case .set:
@@ -86,7 +86,7 @@ public enum TypedValueReader {
         var problems: [FactValueError] = []
         for (index, id) in ids.enumerated() {
             guard fact.choice(id) != nil else {
-                var error = unknownChoice(id, of: fact, choiceNumbers: false)
+                var error = unknownChoice(id, of: fact, choiceNumbers: false, labelsAccepted: false)
                 error.element = index
                 problems.append(error)
                 continue
@@ -171,7 +171,7 @@ public enum TypedValueReader {
                 return .failure(FactValueError(.emptyItem, ["subject": text, "example": example], element: index))
             }
             guard let choice = choice(piece, of: fact, choiceNumbers: choiceNumbers) else {
-                var error = unknownChoice(piece, of: fact, choiceNumbers: choiceNumbers)
+                var error = unknownChoice(piece, of: fact, choiceNumbers: choiceNumbers, labelsAccepted: true)
                 error.element = index
                 return .failure(error)
             }
@@ -210,13 +210,23 @@ public enum TypedValueReader {
         FactValueError(.outOfRange, FactsReader.expectation(for: fact).merging(["subject": written]) { $1 }, subject: written)
     }
 
-    static func unknownChoice(_ text: String, of fact: Fact, choiceNumbers: Bool) -> FactValueError {
+    /// A value that names no choice. Typed by a person (`labelsAccepted`), the error offers the labels as well as
+    /// the ids (`allowedLabels`, separated by « | » as the batch template writes them) and suggests a label; in a
+    /// JSON profile, which holds ids only, it offers and suggests ids.
+    static func unknownChoice(_ text: String, of fact: Fact, choiceNumbers: Bool, labelsAccepted: Bool) -> FactValueError {
         if choiceNumbers, Int(text) != nil {
             return FactValueError(.unknownChoice, ["subject": text, "choiceCount": String(fact.choices.count)], subject: text)
         }
         var arguments = ["subject": text, "allowed": fact.choiceIDs.joined(separator: ", ")]
-        // A label typed with a slip (« rurale à habitat dispersé ») is suggested as well as an id.
-        arguments["suggestion"] = Suggestion.closest(to: text, among: fact.choiceIDs) ?? Suggestion.closest(to: text, among: fact.choices.map(\.label))
+        // A slip in an id (« rural-dispers ») or in a label (« rurale à habitat dispersé ») finds its choice.
+        let closest = Suggestion.closest(to: text, among: fact.choiceIDs)
+            ?? Suggestion.closest(to: text, among: fact.choices.map(\.label)).flatMap { label in fact.choices.first { $0.label == label }?.id }
+        if labelsAccepted {
+            arguments["allowedLabels"] = fact.choices.map(\.label).joined(separator: " | ")
+            arguments["suggestion"] = closest.map { fact.label(ofChoice: $0) }
+        } else {
+            arguments["suggestion"] = closest
+        }
         return FactValueError(.unknownChoice, arguments, subject: text)
     }
 

@@ -63,6 +63,8 @@ struct FactsReaderTests {
         (#""cpts": "oui""#, "[faits.type] $.cpts : un texte ne convient pas ; true ou false était attendu"),
         (#""name": 3"#, "[faits.type] $.name : un nombre ne convient pas ; un texte entre guillemets était attendu"),
         (#""density": "urbian""#, "[faits.valeur-inconnue] $.density : valeur inconnue « urbian » ; vouliez-vous dire « urbain » ? (valeurs permises : urbain, periurbain, rural)"),
+        // A JSON profile holds ids: a label typed with a slip is answered with the id to write.
+        (#""density": "zone rurales""#, "[faits.valeur-inconnue] $.density : valeur inconnue « zone rurales » ; vouliez-vous dire « rural » ? (valeurs permises : urbain, periurbain, rural)"),
         (#""density": ["rural"]"#, "[faits.type] $.density : une liste ne convient pas ; une de ces valeurs était attendue : urbain, periurbain, rural"),
         (#""priorities": "prevention""#, "[faits.type] $.priorities : un texte ne convient pas ; une liste de valeurs parmi : acces-aux-soins, sante-mentale, prevention était attendue"),
         (#""population": null"#, "[faits.type] $.population : null ne convient pas ; un nombre entier supérieur ou égal à 1 était attendu"),

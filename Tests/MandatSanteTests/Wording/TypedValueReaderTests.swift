@@ -94,7 +94,9 @@ struct TypedValueReaderTests {
 
     @Test func booleansAndChoices() {
         #expect(error("cpts", "peut-être")?.message == "« peut-être » n'est pas un booléen ; oui ou non (ou true, false) était attendu")
-        #expect(error("density", "urbian")?.message == "valeur inconnue « urbian » ; vouliez-vous dire « urbain » ? (valeurs permises : urbain, periurbain, rural)")
+        // Typed by a person, a value may be a label: the labels are offered first, and the suggestion is one.
+        #expect(error("density", "urbian")?.message == "valeur inconnue « urbian » ; vouliez-vous dire « zone urbaine » ? (valeurs permises : zone urbaine | zone périurbaine | zone rurale ; ou leurs identifiants : urbain, periurbain, rural)")
+        #expect(error("density", "zone rurales")?.message.hasPrefix("valeur inconnue « zone rurales » ; vouliez-vous dire « zone rurale » ?") == true)
         // Numbers name choices only where the choices are shown numbered.
         #expect(value("density", "3", numbers: true) == .text("rural"))
         #expect(error("density", "3")?.kind == .unknownChoice)
@@ -111,7 +113,7 @@ struct TypedValueReaderTests {
         #expect(error("priorities", "prevention, Prévention")?.kind == .duplicate)
         #expect(error("priorities", "1,1", numbers: true)?.kind == .duplicate)
         let unknown = error("priorities", "prevention, sante")
-        #expect(unknown?.message == "valeur inconnue « sante » (valeurs permises : acces-aux-soins, sante-mentale, prevention)")
+        #expect(unknown?.message == "valeur inconnue « sante » (valeurs permises : accès aux soins | santé mentale | prévention ; ou leurs identifiants : acces-aux-soins, sante-mentale, prevention)")
         #expect(unknown?.element == 1)
         // The JSON form of a list goes through the same rule, reporting every problem.
         let (members, problems) = TypedValueReader.members(["prevention", "prevension", "prevention"], for: TestVocabulary.fact("priorities"))
