@@ -9,10 +9,12 @@ import RuleKit
 ///   refused) and first tidies what an earlier run killed outright left (`recover`).
 /// - Every file of the run is written into a hidden staging folder inside the output folder
 ///   (`.ms-batch-XXXXXXXX`), on the same file system, so that putting them in place is only renaming.
-/// - `commit` checks every target first (a folder in the way, a file the run reads), writes a journal, renames the
-///   staged files over the old ones (keeping their mode and owner), then removes the files of the previous run
-///   that this one no longer produces (a previous, longer file of territories) — known from the list each run
-///   leaves in `.mandat-sante-batch`. A run killed during the commit is finished by the next one (the journal).
+/// - `commit` checks every target first (a folder in the way, a file the run reads), writes a journal, sets the
+///   previous files aside (hard links in the staging folder), renames the staged files over the old ones (keeping
+///   their mode and owner), and removes the files of the previous run that this one no longer produces (a previous,
+///   longer file of territories) — known from the list each run leaves in `.mandat-sante-batch`. A file that
+///   cannot be replaced (immutable, say) undoes the commit: the previous files go back. A run killed during the
+///   commit is finished by the next one (the journal); one killed while it was being undone, undone.
 /// - `abort`, a failure, or an interruption (Ctrl-C, `kill`: see `Interruptions`) removes the staging folder and
 ///   nothing else.
 final class BatchOutputFolder: @unchecked Sendable {
@@ -20,6 +22,8 @@ final class BatchOutputFolder: @unchecked Sendable {
     static let manifestName = ".mandat-sante-batch"
     static let stagingPrefix = ".ms-batch-"
     static let journalName = ".commit"
+    /// In the staging folder during a commit: a file of the previous run, kept until the new ones are in place.
+    static let previousPrefix = ".previous-"
     /// The files every run writes besides the roadmaps.
     static let fixedNames = BatchTables.Table.allCases.map(\.fileName) + ["resume.txt"]
 
@@ -128,12 +132,87 @@ final class BatchOutputFolder: @unchecked Sendable {
         lock.lock()
         guard state == .staging else { lock.unlock(); return }
         state = .committing
-        let failures = Self.rollForward(staging: staging, folder: full, names: names + [Self.manifestName], stale: stale)
+        let targets = names + [Self.manifestName]
+        // What this run replaces or removes is first set aside in the staging folder: a file that cannot be
+        // replaced (immutable, on a mount point, in a full directory) puts the previous results back as they were.
+        var previousFiles = PreviousFiles()
+        var failure = previousFiles.setAside(replaced: targets, removed: stale, staging: staging, folder: full)
+        var placed: [String] = []
+        if failure == nil {
+            for name in targets {
+                guard rename(staging + "/" + name, full + "/" + name) == 0 else {
+                    failure = Failure(name: name, code: errno)
+                    break
+                }
+                placed.append(name)
+            }
+        }
+        if let failure {
+            // Without the journal, a run killed now is undone, not finished, by the next one (`recover`).
+            _ = unlink(staging + "/" + Self.journalName)
+            let restored = previousFiles.putBack(placed: placed, staging: staging, folder: full)
+            if restored { Self.removeTree(staging) }
+            state = .finished
+            lock.unlock()
+            if let cleanup { Interruptions.shared.unregister(cleanup, committed: false) }
+            let shown = QuotedText.path(RuleBaseReader.join(directory, failure.name))
+            let outcome = restored
+                ? "rien n'a changé : les résultats précédents de \(QuotedText.path(directory)) sont intacts"
+                : "les résultats précédents n'ont pu être tous remis en place ; relancez la commande, elle les remettra"
+            throw .io("impossible de remplacer \(shown) (\(SystemError.french(failure.code))) : \(outcome)")
+        }
+        Self.removeTree(staging)
         state = .finished
         lock.unlock()
         if let cleanup { Interruptions.shared.unregister(cleanup, committed: true) }
-        if let failure = failures.first {
-            throw .io("les résultats n'ont pu être tous mis en place dans \(QuotedText.path(directory)) (\(failure)) ; relancez la commande : elle terminera la mise en place")
+    }
+
+    private struct Failure {
+        var name: String
+        var code: Int32
+    }
+
+    /// The files of the previous run a commit replaces or removes, kept in the staging folder (`previousPrefix`)
+    /// until every new file is in place.
+    private struct PreviousFiles {
+        /// Kept as a hard link: the file itself stays in place until it is replaced.
+        var linked: Set<String> = []
+        /// Moved into the staging folder (a file to remove, or no hard links on this file system).
+        var moved: [String] = []
+
+        /// Sets aside the existing `replaced` files and the `removed` ones; the first that cannot be, with the cause
+        /// (an immutable file can be neither linked nor moved).
+        mutating func setAside(replaced: [String], removed: [String], staging: String, folder: String) -> Failure? {
+            var info = stat()
+            for name in replaced where lstat(folder + "/" + name, &info) == 0 {
+                let target = folder + "/" + name
+                let copy = staging + "/" + BatchOutputFolder.previousPrefix + name
+                if link(target, copy) == 0 { linked.insert(name); continue }
+                guard rename(target, copy) == 0 else { return Failure(name: name, code: errno) }
+                moved.append(name)
+            }
+            // A folder now at the name of a previous file is no longer the batch's: left where it is.
+            for name in removed where lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
+                guard rename(folder + "/" + name, staging + "/" + BatchOutputFolder.previousPrefix + name) == 0 else {
+                    return Failure(name: name, code: errno)
+                }
+                moved.append(name)
+            }
+            return nil
+        }
+
+        /// Undoes a commit that failed after `placed` files were put in place: each previous file back, each new file
+        /// that had no previous one removed. `false` when something could not be put back.
+        func putBack(placed: [String], staging: String, folder: String) -> Bool {
+            var restored = true
+            let movedNames = Set(moved)
+            for name in placed where !linked.contains(name) && !movedNames.contains(name) {
+                if unlink(folder + "/" + name) != 0 && errno != ENOENT { restored = false }
+            }
+            for name in placed.filter(linked.contains) + moved {
+                if rename(staging + "/" + BatchOutputFolder.previousPrefix + name, folder + "/" + name) != 0 { restored = false }
+            }
+            return restored
         }
     }
 
@@ -231,6 +310,10 @@ final class BatchOutputFolder: @unchecked Sendable {
                     }
                     _ = rollForward(staging: path, folder: folder, names: names, stale: stale)
                 } else {
+                    // A commit killed while it was being undone: the previous files it had set aside go back.
+                    for kept in entries(path) where kept.hasPrefix(previousPrefix) {
+                        _ = rename(path + "/" + kept, folder + "/" + kept.dropFirst(previousPrefix.count))
+                    }
                     removeTree(path)
                 }
             } else if let pid = legacyTemporaryOwner(name), kill(pid, 0) != 0, errno == ESRCH {

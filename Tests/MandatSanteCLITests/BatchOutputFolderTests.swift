@@ -59,6 +59,36 @@ struct BatchOutputFolderTests {
         #expect(try snapshot(output) == before)
     }
 
+    /// `chattr +i` works here (as root, on a file system with attributes): a file that cannot be replaced.
+    static let canMakeImmutable: Bool = {
+        guard let work = try? temporaryDirectory() else { return false }
+        let probe = work.appendingPathComponent("sonde").path
+        guard FileManager.default.createFile(atPath: probe, contents: Data()),
+              let result = try? runShell("chattr +i '\(probe)' 2> /dev/null && chattr -i '\(probe)' && echo oui") else { return false }
+        return result.output == "oui\n"
+    }()
+
+    @Test("un fichier que la mise en place ne peut remplacer (chattr +i) : rien n'a changé, code 4 ; le lancement suivant fait tout",
+          .enabled(if: canMakeImmutable))
+    func unreplaceableFileChangesNothing() throws {
+        let work = try temporaryDirectory()
+        let output = work.appendingPathComponent("sortie")
+        #expect(batch(Self.example, into: output).exitCode == 0)
+        let resume = output.appendingPathComponent("resume.txt").path
+        #expect(try runShell("chattr +i '\(resume)'").exitCode == 0)
+        defer { _ = try? runShell("chattr -i '\(resume)'") }
+        let before = try snapshot(output)
+        let shorter = try territories(2, in: work)
+        let result = batch(shorter, into: output)
+        #expect(result.exitCode == 4)
+        #expect(result.error.hasSuffix("mandat-sante : erreur : impossible de remplacer « \(resume) » (permission refusée) : rien n'a changé : les résultats précédents de « \(output.path) » sont intacts\n"), "\(result.error)")
+        #expect(try snapshot(output) == before)
+        #expect(try runShell("chattr -i '\(resume)'").exitCode == 0)
+        #expect(batch(shorter, into: output).exitCode == 0)
+        #expect(try String(contentsOfFile: resume, encoding: .utf8).contains("2 lignes de territoire lues : 2 feuilles de route écrites"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".txt") }.count == 3)
+    }
+
     @Test("toutes les lignes en erreur : les résultats précédents restent, code 3")
     func everyRowInvalid() throws {
         let work = try temporaryDirectory()
