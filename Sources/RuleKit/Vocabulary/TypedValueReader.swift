@@ -211,21 +211,21 @@ public enum TypedValueReader {
     }
 
     /// A value that names no choice. Typed by a person (`labelsAccepted`), the error offers the labels as well as
-    /// the ids (`allowedLabels`, separated by « | » as the batch template writes them) and suggests a label; in a
-    /// JSON profile, which holds ids only, it offers and suggests ids.
+    /// the ids (`allowedLabels`, separated by « | » as the batch template writes them) and suggests the closest
+    /// label or id, in the form the person used; in a JSON profile, which holds ids only, it offers and suggests ids.
     static func unknownChoice(_ text: String, of fact: Fact, choiceNumbers: Bool, labelsAccepted: Bool) -> FactValueError {
         if choiceNumbers, Int(text) != nil {
             return FactValueError(.unknownChoice, ["subject": text, "choiceCount": String(fact.choices.count)], subject: text)
         }
         var arguments = ["subject": text, "allowed": fact.choiceIDs.joined(separator: ", ")]
         // A slip in an id (« rural-dispers ») or in a label (« rurale à habitat dispersé ») finds its choice.
-        let closest = Suggestion.closest(to: text, among: fact.choiceIDs)
-            ?? Suggestion.closest(to: text, among: fact.choices.map(\.label)).flatMap { label in fact.choices.first { $0.label == label }?.id }
+        let labels = fact.choices.map(\.label)
+        let closest = Suggestion.closest(to: text, among: labels + fact.choiceIDs)
         if labelsAccepted {
-            arguments["allowedLabels"] = fact.choices.map(\.label).joined(separator: " | ")
-            arguments["suggestion"] = closest.map { fact.label(ofChoice: $0) }
-        } else {
+            arguments["allowedLabels"] = labels.joined(separator: " | ")
             arguments["suggestion"] = closest
+        } else {
+            arguments["suggestion"] = closest.map { match in fact.choices.first { $0.label == match }?.id ?? match }
         }
         return FactValueError(.unknownChoice, arguments, subject: text)
     }

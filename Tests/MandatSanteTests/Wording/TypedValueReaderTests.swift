@@ -94,8 +94,9 @@ struct TypedValueReaderTests {
 
     @Test func booleansAndChoices() {
         #expect(error("cpts", "peut-être")?.message == "« peut-être » n'est pas un booléen ; oui ou non (ou true, false) était attendu")
-        // Typed by a person, a value may be a label: the labels are offered first, and the suggestion is one.
-        #expect(error("density", "urbian")?.message == "valeur inconnue « urbian » ; vouliez-vous dire « zone urbaine » ? (valeurs permises : zone urbaine | zone périurbaine | zone rurale ; ou leurs identifiants : urbain, periurbain, rural)")
+        // Typed by a person, a value may be a label: the labels are offered first; the suggestion is the closest
+        // label or id.
+        #expect(error("density", "urbian")?.message == "valeur inconnue « urbian » ; vouliez-vous dire « urbain » ? (valeurs permises : zone urbaine | zone périurbaine | zone rurale ; ou leurs identifiants : urbain, periurbain, rural)")
         #expect(error("density", "zone rurales")?.message.hasPrefix("valeur inconnue « zone rurales » ; vouliez-vous dire « zone rurale » ?") == true)
         // Numbers name choices only where the choices are shown numbered.
         #expect(value("density", "3", numbers: true) == .text("rural"))
