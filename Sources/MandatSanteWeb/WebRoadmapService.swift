@@ -214,7 +214,7 @@ struct WebRoadmapService: Sendable {
         for event in events {
             switch event {
             case .header(let record):
-                let (read, diagnostics) = BatchHeader.read(record, file: file, vocabulary: vocabulary)
+                let (read, diagnostics) = BatchHeader.read(record, file: file, vocabulary: vocabulary, templateHint: "le formulaire « Nouveau profil » en montre les libellés")
                 guard let read else {
                     outcome.fileError = DiagnosticPrinter().render(diagnostics.errors.sorted())
                     return outcome

@@ -64,7 +64,7 @@ struct BatchSpreadsheetTests {
     @Test("un en-tête qui peut désigner deux faits, ou deux colonnes pour le même fait : erreur positionnée, code 3, rien d'écrit", arguments: [
         ("name;kind;population;density;au moins un\n", ":1:5: erreur: [csv.colonne-ambigue] colonne 5 : « au moins un » peut désigner deux faits, « au moins un quartier prioritaire de la politique de la ville (QPV) » (qpv) et « au moins un centre de santé (médecins salariés) » (centreSante) ; écrivez le libellé complet ou le nom du fait"),
         ("name;kind;population;density;Population\n", ":1:5: erreur: [csv.colonne-en-double] les colonnes 3 « population » et 5 « Population » désignent le même fait, population (population) ; gardez-en une"),
-        ("name;kind;population;density;zonage medicale\n", ":1:5: erreur: [csv.colonne-inconnue] colonne 5 : fait inconnu « zonage medicale »"),
+        ("name;kind;population;density;zonage medicale\n", ":1:5: erreur: [csv.colonne-inconnue] colonne 5 : fait inconnu « zonage medicale » ; les colonnes portent le nom d'un fait du vocabulaire ou son libellé (« mandat-sante batch --modele modele.csv » écrit un modèle)"),
     ])
     func headerProblems(header: String, expected: String) throws {
         let directory = try temporaryDirectory()
@@ -91,10 +91,12 @@ struct BatchSpreadsheetTests {
         #expect(errors.contains("\r\n2;4;A (exemple);csv.valeur;\"colonne 4 « density » : valeur inconnue « rurale à habitat dispersé » ; vouliez-vous dire « rural à habitat dispersé » ?"))
     }
 
-    @Test("une cellule qui ne désigne aucune valeur : le libellé proche et les valeurs permises en toutes lettres, puis leurs identifiants", arguments: [
+    @Test("une cellule qui ne désigne aucune valeur : le libellé (ou l'identifiant) le plus proche, les valeurs permises en toutes lettres, puis leurs identifiants", arguments: [
         ("communauté de commune", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « communauté de commune » ; vouliez-vous dire « communauté de communes » ? (valeurs permises : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole ; ou leurs identifiants : commune, communaute-de-communes, communaute-d-agglomeration, communaute-urbaine, metropole)"),
         ("cc", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « cc » (valeurs permises : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole ; ou leurs identifiants : commune, communaute-de-communes, communaute-d-agglomeration, communaute-urbaine, metropole)"),
-        ("metropol", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « metropol » ; vouliez-vous dire « métropole » ?"),
+        ("métropol", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « métropol » ; vouliez-vous dire « métropole » ?"),
+        // An id typed with a slip: the id.
+        ("metropol", ":2:2: erreur: [csv.valeur] colonne 2 « kind » : valeur inconnue « metropol » ; vouliez-vous dire « metropole » ?"),
     ])
     func unknownValueOffersLabels(cell: String, expected: String) throws {
         let directory = try temporaryDirectory()

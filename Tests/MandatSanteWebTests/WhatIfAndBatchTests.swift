@@ -76,6 +76,9 @@ struct WhatIfAndBatchTests {
         #expect(empty.status == 422 && empty.text.contains("fichier vide"))
         let header = upload("/lot", file: Array("nome;kind\nX;commune\n".utf8), fileName: "h.csv", fields: [("depart", "2026-12")])
         #expect(header.status == 422 && header.text.contains("fait inconnu « nome »"))
+        // The page's own help, not the command line's.
+        #expect(header.text.contains("les colonnes portent le nom d&#39;un fait du vocabulaire ou son libellé (le formulaire « Nouveau profil » en montre les libellés)"))
+        #expect(!header.text.contains("mandat-sante batch --modele") && !header.text.contains("Rules/"))
         let month = upload("/lot", file: latin1, fileName: "c.csv", fields: [("depart", "demain")])
         #expect(month.status == 422 && month.text.contains("« demain » n&#39;est pas un mois"))
     }

@@ -23,8 +23,9 @@ public struct BatchHeader: Sendable {
     }
 
     /// Reads the header `record`; every problem is reported at once (unknown, ambiguous, empty or repeated
-    /// column, missing required fact). The header is usable only when there is no error.
-    public static func read(_ record: CSVRecord, file: String, vocabulary: Vocabulary) -> (BatchHeader?, [Diagnostic]) {
+    /// column, missing required fact). The header is usable only when there is no error. `templateHint` says where
+    /// this reader finds a file with every column (the command line and the web page each have their own).
+    public static func read(_ record: CSVRecord, file: String, vocabulary: Vocabulary, templateHint: String? = nil) -> (BatchHeader?, [Diagnostic]) {
         let matcher = ColumnMatcher(vocabulary: vocabulary)
         // One column that names no fact: not a territories file at all (a password file, a text given by mistake),
         // whose first line is not quoted back.
@@ -56,7 +57,7 @@ public struct BatchHeader: Sendable {
             switch matcher.match(name) {
             case .none:
                 let hint = Suggestion.hint(for: name, among: vocabulary.factNames + vocabulary.facts.map(\.label))
-                diagnostics.append(.error("csv.colonne-inconnue", "colonne \(column) : fait inconnu « \(name) »\(hint) ; les colonnes portent le nom d'un fait de Rules/vocabulary.json ou son libellé (« mandat-sante batch --modele modele.csv » écrit un modèle)", file: file, at: location))
+                diagnostics.append(.error("csv.colonne-inconnue", "colonne \(column) : fait inconnu « \(name) »\(hint) ; les colonnes portent le nom d'un fait du vocabulaire ou son libellé\(templateHint.map { " (\($0))" } ?? "")", file: file, at: location))
             case .ambiguous(let candidates):
                 let list = candidates.map { "« \($0.label) » (\($0.name))" }.joined(separator: " et ")
                 diagnostics.append(.error("csv.colonne-ambigue", "colonne \(column) : « \(name) » peut désigner deux faits, \(list) ; écrivez le libellé complet ou le nom du fait", file: file, at: location))

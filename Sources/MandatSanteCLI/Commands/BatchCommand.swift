@@ -69,7 +69,7 @@ struct BatchCommand {
                 for event in events {
                     switch event {
                     case .header(let record):
-                        let (read, diagnostics) = BatchHeader.read(record, file: name, vocabulary: ruleBase.vocabulary)
+                        let (read, diagnostics) = BatchHeader.read(record, file: name, vocabulary: ruleBase.vocabulary, templateHint: "« mandat-sante batch --modele modele.csv » écrit un modèle")
                         guard let read else { throw Self.invalidFile(diagnostics, name, "l'en-tête n'est pas valide") }
                         let processor = BatchRowProcessor(ruleBase: ruleBase, calendar: calendar, format: format, header: read, file: name,
                                                           rendersRoadmaps: roadmaps)
