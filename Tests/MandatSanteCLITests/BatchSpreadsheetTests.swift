@@ -57,8 +57,9 @@ struct BatchSpreadsheetTests {
             #expect(try text(name, in: directory.appendingPathComponent("a")) == text(name, in: directory.appendingPathComponent("b")), "\(name)")
         }
         let synthesis = try text("synthese.csv", in: directory.appendingPathComponent("b"))
-        #expect(synthesis.contains("\r\n2;23001;Bourg de Castel-Aurèle (exemple);commune;2300;"))
-        #expect(synthesis.contains("\r\n3;241900001;Val d'Ormont (exemple);communauté de communes;18000;"))
+        // The INSEE code always quoted: a spreadsheet told to read quoted fields as text keeps its leading zeros.
+        #expect(synthesis.contains("\r\n2;\"23001\";Bourg de Castel-Aurèle (exemple);commune;2300;"))
+        #expect(synthesis.contains("\r\n3;\"241900001\";Val d'Ormont (exemple);communauté de communes;18000;"))
     }
 
     @Test("un en-tête qui peut désigner deux faits, ou deux colonnes pour le même fait : erreur positionnée, code 3, rien d'écrit", arguments: [
@@ -125,7 +126,7 @@ struct BatchSpreadsheetTests {
         let template = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         let lines = template.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("\u{FEFF}Nom du territoire;Type de territoire;Code INSEE (ou SIREN de l'EPCI);Population;Catégorie de densité (grille INSEE);"))
-        #expect(lines[1].hasPrefix("Village de Saint-Aubin (exemple);commune;00000;420;rural à habitat dispersé;"))
+        #expect(lines[1].hasPrefix("\"Village de Saint-Aubin (exemple)\";commune;\"00000\";420;rural à habitat dispersé;\"Creuse\";"))
         #expect(lines[1].contains(";zone d'intervention prioritaire (ZIP);"))
         #expect(lines[1].contains(";accès aux soins | bien vieillir et autonomie;"))
         #expect(lines.contains("# Type de territoire (kind) — obligatoire — une valeur parmi : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole"))

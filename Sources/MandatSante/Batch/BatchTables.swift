@@ -64,6 +64,8 @@ public enum BatchTables {
     }
 
     static let territoryColumns = ["ligne", "code INSEE", "territoire", "type", "population"]
+    /// The INSEE code (01001, 2A004) is text, quoted so that a spreadsheet can keep its leading zeros (`CSVField`).
+    static let inseeColumn = 1
 
     /// The byte order mark and the header line of `table`.
     public static func header(_ table: Table, levers: [Lever]) -> String {
@@ -88,16 +90,19 @@ public enum BatchTables {
         var perLever: [String: [Int]] = [:]
         for card in cards { perLever[card.lever, default: []].append(card.rank) }
         let synthesis = line(territory.cells + [String(cards.count)] + levers.map { String(perLever[$0.id]?.count ?? 0) }
-                             + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)])
+                             + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)],
+                             textColumn: inseeColumn)
         var actions = ""
         for card in cards {
             actions += line(territory.cells + [String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
-                                               card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)])
+                                               card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)],
+                            textColumn: inseeColumn)
         }
         var leverRows = ""
         for lever in levers {
             guard let ranks = perLever[lever.id] else { continue }
-            leverRows += line(territory.cells + [lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)])
+            leverRows += line(territory.cells + [lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)],
+                              textColumn: inseeColumn)
         }
         return (synthesis, actions, leverRows)
     }
@@ -120,7 +125,8 @@ public enum BatchTables {
         return String(value).replacing(".", with: ",")
     }
 
-    static func line(_ fields: [String]) -> String {
-        fields.map { CSVField.encode($0, separator: separator) }.joined(separator: String(separator)) + lineEnd
+    /// One row; `textColumn` is quoted whatever it holds.
+    static func line(_ fields: [String], textColumn: Int? = nil) -> String {
+        fields.indices.map { CSVField.encode(fields[$0], separator: separator, asText: $0 == textColumn) }.joined(separator: String(separator)) + lineEnd
     }
 }

@@ -23,19 +23,20 @@ public enum BatchTemplate {
     }
 
     public static func csv(vocabulary: Vocabulary) -> String {
-        var rows: [[String]] = []
-        rows.append(vocabulary.facts.map { Typography.capitalized($0.label) })
         let example = example(vocabulary)
-        rows.append(vocabulary.facts.map { exampleCell($0, example: example) })
         let notes = [
             "# Une ligne par territoire, à la place de l'exemple ; les lignes qui commencent par # sont ignorées.",
             "# Les en-têtes peuvent aussi être les noms des faits (name, kind, population…) ; une cellule vide laisse la valeur par défaut.",
             "# Les valeurs s'écrivent en toutes lettres (« rural à habitat dispersé ») ou par leur identifiant (rural-disperse) ; plusieurs valeurs se séparent par « | ».",
         ] + vocabulary.facts.map { "# " + Self.documentation(of: $0) }
-        rows += notes.map { [$0] }
-        return CSVWriter.byteOrderMark + rows.map { row in
-            row.map { CSVField.encode($0, separator: ";") }.joined(separator: ";") + CSVWriter.lineEnd
-        }.joined()
+        func line(_ cells: [String]) -> String { cells.map { CSVField.encode($0, separator: ";") }.joined(separator: ";") + CSVWriter.lineEnd }
+        // The example's texts quoted, so that a spreadsheet can keep its INSEE code (00000) as text.
+        let exampleCells = vocabulary.facts.map { fact in
+            let cell = exampleCell(fact, example: example)
+            return CSVField.encode(cell, separator: ";", asText: fact.type == .text && !cell.isEmpty)
+        }
+        return CSVWriter.byteOrderMark + line(vocabulary.facts.map { Typography.capitalized($0.label) })
+            + exampleCells.joined(separator: ";") + CSVWriter.lineEnd + notes.map { line([$0]) }.joined()
     }
 
     /// « Type de territoire (kind) — obligatoire — une valeur parmi : commune | communauté de communes… »

@@ -7,9 +7,15 @@
 /// full-width forms (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(1+1)`, `-1+1`) — is prefixed with an
 /// apostrophe, which spreadsheets show as text. A plain number (`-12`, `3,5`) is a number, not a formula, and
 /// is left as it is.
+///
+/// A text made of digits that a spreadsheet would read as a number and strip of its leading zeros (an INSEE code,
+/// 01001) is written `asText`: always quoted. LibreOffice Calc keeps a quoted field as text when the import option
+/// « Format quoted field as text » is ticked; without it, nothing in a CSV keeps the zeros but a formula
+/// (`="01001"`), which the defence above forbids.
 public enum CSVField {
-    public static func encode(_ value: String, separator: Character) -> String {
+    public static func encode(_ value: String, separator: Character, asText: Bool = false) -> String {
         let safe = neutralizingFormula(value)
+        if asText && !safe.isEmpty { return "\"" + safe.replacing("\"", with: "\"\"") + "\"" }
         // Bytes, not Characters: "\r\n" is a single Character and would hide its "\n". A separator of one ASCII
         // byte (`;`, `,`, tab) is the common case, checked without decoding anything.
         let needsQuotes: Bool

@@ -82,6 +82,12 @@ struct CSVExportTests {
         #expect(CSVField.encode(value, separator: ";") == expected)
     }
 
+    @Test("un texte fait de chiffres (code INSEE) toujours entre guillemets, sans perdre la défense contre les formules",
+          arguments: [("01001", #""01001""#), ("2A004", #""2A004""#), ("", ""), ("=1+1", #""'=1+1""#), (#"0"1"#, #""0""1""#)] as [(String, String)])
+    func quotedAsText(value: String, expected: String) {
+        #expect(CSVField.encode(value, separator: ";", asText: true) == expected)
+    }
+
     @Test("les noms et textes venus d'un profil ou d'une règle ne deviennent jamais des formules, dans la feuille de route et dans synthese.csv")
     func injectionThroughARoadmap() throws {
         var recs = Fixture.standard
