@@ -89,6 +89,40 @@ struct BatchOutputFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".txt") }.count == 3)
     }
 
+    /// Root may mount a small tmpfs here: a disk that fills up.
+    static let canMountTmpfs: Bool = {
+        guard geteuid() == 0, let work = try? temporaryDirectory() else { return false }
+        let result = try? runShell("mount -t tmpfs -o size=64k tmpfs '\(work.path)' 2> /dev/null && umount '\(work.path)' && echo oui")
+        return result?.output == "oui\n"
+    }()
+
+    @Test("disque plein pendant l'écriture des feuilles de route : code 4, message en français, rien d'écrit à moitié, les résultats précédents intacts ; avec de la place, le lancement suivant fait tout",
+          .enabled(if: canMountTmpfs))
+    func fullDisk() throws {
+        let work = try temporaryDirectory()
+        let disk = work.appendingPathComponent("disque")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: false)
+        // 160 Ko: two roadmaps and the tables fit; the twelve of the example file do not.
+        #expect(try runShell("mount -t tmpfs -o size=160k tmpfs '\(disk.path)'").exitCode == 0)
+        defer { _ = try? runShell("umount '\(disk.path)'") }
+        let output = disk.appendingPathComponent("sortie")
+        #expect(batch(try territories(2, in: work), into: output).exitCode == 0)
+        let before = try snapshot(output)
+        let full = batch(Self.example, into: output)
+        #expect(full.exitCode == 4)
+        // A long path is shortened from the left in messages.
+        #expect(full.error.hasPrefix("mandat-sante : erreur : impossible d'écrire « ") && full.error.contains("/disque/sortie/"), "\(full.error)")
+        #expect(full.error.hasSuffix(" : plus de place sur le disque\n"), "\(full.error)")
+        // No staging folder, no new file, no file cut short.
+        #expect(try snapshot(output) == before)
+        #expect(try runShell("mount -o remount,size=8m '\(disk.path)'").exitCode == 0)
+        #expect(batch(Self.example, into: output).exitCode == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(names.filter { $0.hasSuffix(".txt") && $0 != "resume.txt" }.count == 12)
+        #expect(!names.contains { $0.hasPrefix(".ms-batch-") })
+        #expect(try String(contentsOf: output.appendingPathComponent("resume.txt"), encoding: .utf8).contains("12 lignes de territoire lues : 12 feuilles de route écrites"))
+    }
+
     @Test("toutes les lignes en erreur : les résultats précédents restent, code 3")
     func everyRowInvalid() throws {
         let work = try temporaryDirectory()
@@ -185,5 +219,8 @@ struct BatchOutputFolderTests {
         #expect(printed == "\(code)\n")
         #expect(try String(contentsOfFile: work.path + "/erreurs", encoding: .utf8).hasSuffix("mandat-sante : interrompu (\(name)) ; les fichiers en cours d'écriture ont été retirés, les précédents sont intacts.\n"))
         #expect(try snapshot(output) == before)
+        // The folder is free again: the next run completes.
+        #expect(batch(Self.example, into: output, ["--format", "markdown"]).exitCode == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".md") }.count == 12)
     }
 }
