@@ -20,7 +20,7 @@ enum JSONListReader {
             diagnostics += reader.diagnostics
             guard let value else { continue }
             if result.contains(where: { $0.id == value.id }) {
-                diagnostics.append(.error("regles.doublon", "identifiant « \(value.id) » déjà utilisé dans ce fichier", file: file, at: element.location))
+                diagnostics.append(.error("regles.doublon", ["id": value.id, "reason": "fichier"], at: element.location.placed(in: file)))
                 continue
             }
             result.append(value)

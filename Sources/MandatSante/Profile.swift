@@ -48,7 +48,8 @@ public enum ProfileLoader {
         let (facts, readDiagnostics) = FactsReader.read(root, file: file, vocabulary: vocabulary, ignoredKeys: metadataKeys)
         var diagnostics = readDiagnostics
         if case .string = root["description"]?.value.value {} else if let member = root["description"] {
-            diagnostics.append(.error("faits.type", "« description » doit être un texte, pas \(member.value.kindDescription)", file: file, at: member.value.location))
+            diagnostics.append(.error("faits.type", ["reason": "texte", "key": "description", "found": member.value.kindName],
+                                      at: member.value.location.placed(in: file)))
         }
         if diagnostics.hasErrors { return (nil, diagnostics.sorted()) }
         return (Profile(facts: facts, vocabulary: vocabulary, file: file), diagnostics)

@@ -8,9 +8,8 @@ enum RuleBaseCrossCheck {
         var firstByID: [String: Recommendation] = [:]
         for recommendation in recommendations {
             if let first = firstByID[recommendation.id] {
-                diagnostics.append(.error(
-                    "regles.doublon", "identifiant « \(recommendation.id) » déjà utilisé", file: recommendation.file,
-                    at: recommendation.location, notes: ["première définition : \(first.location)"]))
+                diagnostics.append(.error("regles.doublon", ["id": recommendation.id], at: recommendation.location,
+                                          notes: [Diagnostic.Note("note.premiere-definition", at: first.location)]))
             } else {
                 firstByID[recommendation.id] = recommendation
             }
@@ -18,40 +17,41 @@ enum RuleBaseCrossCheck {
         let ids = Array(firstByID.keys)
         var written: Set<String> = []
         for reference in references {
-            guard let from = firstByID[reference.from] else { continue }
+            guard firstByID[reference.from] != nil else { continue }
             if reference.to == reference.from {
-                diagnostics.append(.error("regles.reference-a-soi", "« \(reference.field) » de « \(reference.from) » se cite elle-même", file: from.file, at: reference.location))
+                diagnostics.append(.error("regles.reference-a-soi", reference.arguments, at: reference.location))
             } else if firstByID[reference.to] == nil {
-                diagnostics.append(.error("regles.reference-inconnue", "« \(reference.field) » de « \(reference.from) » cite une recommandation inconnue « \(reference.to) »\(Suggestion.hint(for: reference.to, among: ids))", file: from.file, at: reference.location))
+                var arguments = reference.arguments
+                arguments["suggestion"] = Suggestion.closest(to: reference.to, among: ids)
+                diagnostics.append(.error("regles.reference-inconnue", arguments, at: reference.location))
             } else if !written.insert("\(reference.from) \(reference.field) \(reference.to)").inserted {
-                diagnostics.append(.error("regles.doublon", "« \(reference.field) » de « \(reference.from) » cite « \(reference.to) » deux fois", file: from.file, at: reference.location))
+                diagnostics.append(.error("regles.doublon", reference.arguments, at: reference.location))
             }
         }
         for recommendation in recommendations {
             for replaced in recommendation.replaces {
                 if let other = firstByID[replaced], other.replaces.contains(recommendation.id), recommendation.id < other.id {
-                    diagnostics.append(.error("regles.remplacement-mutuel", "« \(recommendation.id) » et « \(other.id) » se remplacent l'une l'autre : gardez un seul sens", file: recommendation.file, at: recommendation.location))
+                    diagnostics.append(.error("regles.remplacement-mutuel", ["id": recommendation.id, "other": other.id], at: recommendation.location))
                 }
             }
         }
-        diagnostics += cycles(of: \.after, in: firstByID, code: "regles.cycle", name: "cycle de dépendances « après »",
-                              note: "une recommandation ne peut pas attendre, même indirectement, une recommandation qui l'attend")
+        diagnostics += cycles(of: \.after, in: firstByID, code: "regles.cycle", note: "note.cycle-apres")
         // Two recommendations replacing each other are reported above; a longer circle of « replaces » would remove
         // every member from every roadmap without a word.
-        diagnostics += cycles(of: \.replaces, in: firstByID, code: "regles.remplacement-circulaire", name: "cycle de remplacements « remplace »",
-                              note: "chacune écarterait la suivante : aucune ne sortirait ; gardez un seul sens de remplacement", longerThanTwo: true)
+        diagnostics += cycles(of: \.replaces, in: firstByID, code: "regles.remplacement-circulaire", note: "note.cycle-remplace",
+                              longerThanTwo: true)
         diagnostics += togetherChecks(firstByID)
         return diagnostics
     }
 
     /// Each cycle of a relation, reported at the first recommendation of the cycle with the whole cycle.
     private static func cycles(of relation: KeyPath<Recommendation, [String]>, in byID: [String: Recommendation],
-                               code: String, name: String, note: String, longerThanTwo: Bool = false) -> [Diagnostic] {
+                               code: String, note: String, longerThanTwo: Bool = false) -> [Diagnostic] {
         let graph = DependencyGraph(prerequisites: byID.mapValues { $0[keyPath: relation].filter { byID[$0] != nil } })
         return graph.cycles().compactMap { cycle in
             // A cycle is written with its first member repeated: « a → b → a » has three names for two members.
             guard !longerThanTwo || cycle.count > 3, let first = cycle.first.flatMap({ byID[$0] }) else { return nil }
-            return .error(code, "\(name) : \(cycle.joined(separator: " → "))", file: first.file, at: first.location, notes: [note])
+            return .error(code, ["cycle": cycle.joined(separator: " → ")], at: first.location, notes: [Diagnostic.Note(note)])
         }
     }
 
@@ -59,14 +59,13 @@ enum RuleBaseCrossCheck {
     /// not replace or exclude each other, and `after` must not run in a circle between groups (no phase order
     /// could respect it).
     private static func togetherChecks(_ byID: [String: Recommendation]) -> [Diagnostic] {
-        var diagnostics = cycles(of: \.together, in: byID, code: "regles.ensemble-circulaire", name: "cycle de « avec »",
-                                 note: "« avec » se déclare d'un seul côté : l'action rejoint celle qu'elle cite")
+        var diagnostics = cycles(of: \.together, in: byID, code: "regles.ensemble-circulaire", note: "note.cycle-avec")
         for recommendation in byID.values.sorted(by: { $0.id < $1.id }) {
             for other in recommendation.together {
                 guard let partner = byID[other] else { continue }
                 if recommendation.replaces.contains(other) || recommendation.excludes.contains(other)
                     || partner.replaces.contains(recommendation.id) || partner.excludes.contains(recommendation.id) {
-                    diagnostics.append(.error("regles.ensemble-incompatible", "« \(recommendation.id) » est placée avec « \(other) » par « avec » alors que l'une écarte l'autre : une action ne peut pas à la fois accompagner et écarter l'autre", file: recommendation.file, at: recommendation.location))
+                    diagnostics.append(.error("regles.ensemble-incompatible", ["id": recommendation.id, "other": other], at: recommendation.location))
                 }
             }
         }
@@ -83,7 +82,7 @@ enum RuleBaseCrossCheck {
         // A cycle of single recommendations is an `after` cycle, already reported.
         for cycle in DependencyGraph(prerequisites: groupAfter).cycles() where cycle.contains(where: { groups.size(of: $0) > 1 }) {
             guard let first = cycle.first.flatMap({ byID[$0] }) else { continue }
-            diagnostics.append(.error("regles.ensemble-cycle", "les groupes « avec » de \(cycle.map { "« \($0) »" }.joined(separator: ", ")) s'attendent l'un l'autre par « après » : aucun ordre des phases ne peut le respecter", file: first.file, at: first.location))
+            diagnostics.append(.error("regles.ensemble-cycle", ["groups": cycle.map { "« \($0) »" }.joined(separator: ", ")], at: first.location))
         }
         return diagnostics
     }

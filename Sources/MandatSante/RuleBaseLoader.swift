@@ -42,7 +42,7 @@ public enum RuleBaseLoader {
         var recommendations: [Recommendation] = []
         for file in files.recommendations.sorted(by: { $0.path < $1.path }) {
             guard file.path.hasSuffix(recommendationExtension) else {
-                diagnostics.append(.warning("regles.fichier-ignore", "fichier ignoré : le dossier des recommandations ne lit que les fichiers « \(recommendationExtension) », un par recommandation (voir Rules/README.md)", file: file.path))
+                diagnostics.append(.warning("regles.fichier-ignore", ["extension": recommendationExtension], at: .wholeFile(file.path)))
                 continue
             }
             if let recommendation = reader.readFile(file.bytes, file: file.path) {

@@ -405,6 +405,10 @@ struct RuleBaseLoadingTests {
             "levier.md:3:9 regles.levier-inconnu",
             "reference.md:9:8 regles.reference-inconnue",
         ], "\(diagnostics.map(\.summary))")
+        // Each comes as a code and its arguments, worded by the French catalogue, not as a sentence made on the spot.
+        #expect(diagnostics.allSatisfy { $0.arguments["message"] == nil }, "\(diagnostics.map(\.code))")
+        #expect(diagnostics.map(\.message).contains { $0.hasPrefix("levier inconnu « coordinaton » ; vouliez-vous dire « ") })
+        #expect(diagnostics.map(\.message).contains { $0.hasPrefix("partie obligatoire « ## Premiers pas » manquante") })
         // The valid recommendations are still loaded.
         let base = try #require(result.ruleBase)
         #expect(base.recommendation("reference") != nil)

@@ -17,12 +17,13 @@ enum SourceAgeCheck {
                 let names = citing.prefix(5).joined(separator: ", ") + (citing.count > 5 ? "…" : "")
                 diagnostics.append(.warning(
                     "regles.source-ancienne",
-                    "document « \(document.id) » daté de \(document.date), plus de \(maximumAge) ans avant la date de la base (\(reference), Rules/version.json) : vérifiez qu'il dit toujours vrai ou citez un document plus récent ; cité par \(citing.count == 1 ? "une recommandation" : "\(citing.count) recommandations") (\(names))",
-                    file: sourcesFile, at: document.dateLocation))
+                    ["document": document.id, "date": "\(document.date)", "years": String(maximumAge), "reference": "\(reference)",
+                     "count": String(citing.count), "citing": names],
+                    at: document.dateLocation ?? .wholeFile(sourcesFile)))
             }
         }
         for fact in ruleBase.facts where reportsUnusedFacts && ruleBase.users(of: fact.id).isEmpty {
-            diagnostics.append(.warning("regles.fait-inutilise", "fait « \(fact.id) » cité par aucune recommandation : citez-le sous « ## Repères » ou retirez-le du registre", file: fact.location.file, at: fact.location))
+            diagnostics.append(.warning("regles.fait-inutilise", ["fact": fact.id], at: fact.location))
         }
         return diagnostics
     }

@@ -2,8 +2,6 @@ import RuleKit
 
 /// Reads the documents of `sources.json` and the facts of `facts.json`, reporting each problem at its position.
 enum SourceRegisterReader {
-    static let datePattern = "AAAA, AAAA-MM ou AAAA-MM-JJ"
-
     /// `{ "sources": [ { "id", "title", "shortTitle", "publisher", "date", "url", "access", "note" }, … ] }`.
     static func documents(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
         JSONListReader.read(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
@@ -17,11 +15,11 @@ enum SourceRegisterReader {
             let access = reader.string("access")
             let note = reader.string("note")
             if reader.member("url") == nil && access == nil {
-                reader.append([.error("regles.source-acces", "la source\(id.map { " « \($0) »" } ?? "") ne dit pas où la trouver : donnez son adresse web (« url ») ou, si elle n'est pas publique, comment l'obtenir (« access »)", file: file, at: reader.node.location)])
+                reader.report("regles.source-acces", id.map { ["document": $0] } ?? [:], at: reader.node.location)
             }
             guard let id, let title, let publisher, let date else { return nil }
             return SourceDocument(id: id, title: title, shortTitle: shortTitle, publisher: publisher, date: date, url: url, access: access, note: note,
-                                  dateLocation: dateNode.map { $0.location.file.isEmpty ? $0.location.inFile(file) : $0.location })
+                                  dateLocation: dateNode.map { $0.location.placed(in: file) })
         }
     }
 
@@ -37,12 +35,12 @@ enum SourceRegisterReader {
                 if sourceIDs.contains(document) {
                     source = document
                 } else {
-                    reader.append([.error("regles.source-inconnue", "document source inconnu « \(document) »\(Suggestion.hint(for: document, among: sourceIDs)) (voir Rules/sources.json)", file: file, at: sourceNode.location)])
+                    reader.report("regles.source-inconnue", Suggestion.arguments("document", document, among: sourceIDs), at: sourceNode.location)
                 }
             }
             guard let id, let statement, let source, let section else { return nil }
             return RegisteredFact(id: id, statement: statement, source: SourceReference(document: source, section: section),
-                                  location: reader.node.location.file.isEmpty ? reader.node.location.inFile(file) : reader.node.location)
+                                  location: reader.node.location.placed(in: file))
         }
     }
 
@@ -50,7 +48,7 @@ enum SourceRegisterReader {
     static func date(_ reader: inout JSONObjectReader, key: String, file: String, required: Bool = true) -> SourceDate? {
         guard let node = reader.stringNode(key, required: required), case .string(let text) = node.value else { return nil }
         guard let date = SourceDate(text) else {
-            reader.append([.error("regles.date", "date « \(text) » illisible : \(datePattern) était attendu (par exemple « 2021-10 » pour octobre 2021)", file: file, at: node.location)])
+            reader.report("regles.date", ["value": text], at: node.location)
             return nil
         }
         return date
@@ -60,7 +58,7 @@ enum SourceRegisterReader {
     private static func address(_ reader: inout JSONObjectReader, file: String) -> String? {
         guard let node = reader.stringNode("url"), case .string(let text) = node.value else { return nil }
         guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else {
-            reader.append([.error("regles.source-adresse", "adresse « \(text) » illisible : une adresse web complète, commençant par « https:// », était attendue", file: file, at: node.location)])
+            reader.report("regles.source-adresse", ["value": text], at: node.location)
             return nil
         }
         return text

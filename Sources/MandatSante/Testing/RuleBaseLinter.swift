@@ -11,15 +11,17 @@ public enum RuleBaseLinter {
         let vocabulary = ruleBase.vocabulary
         for recommendation in ruleBase.recommendations {
             let isLiteralTrue = recommendation.condition.expression.kind == .bool(true)
+            let place = recommendation.location.placed(in: recommendation.file)
+            let id = ["id": recommendation.id]
             var budget = ConditionAnalyzer.Budget(analysisBudget)
             var undecided = 0
             switch ConditionAnalyzer.analyze(recommendation.condition, vocabulary: vocabulary, budget: &budget) {
             case .undecided:
                 undecided += 1
             case .neverTrue:
-                diagnostics.append(.error("lint.jamais-vraie", "la condition de « \(recommendation.id) » ne peut jamais être vraie, quel que soit le profil : la recommandation ne sortira jamais", file: recommendation.file, at: recommendation.location))
+                diagnostics.append(.error("lint.jamais-vraie", id, at: place))
             case .alwaysTrue where !isLiteralTrue:
-                diagnostics.append(.warning("lint.toujours-vraie", "la condition de « \(recommendation.id) » est vraie pour tout profil : écrivez « true » si c'est voulu", file: recommendation.file, at: recommendation.location))
+                diagnostics.append(.warning("lint.toujours-vraie", id, at: place))
             default:
                 break
             }
@@ -28,9 +30,9 @@ public enum RuleBaseLinter {
                 case .undecided:
                     undecided += 1
                 case .neverTrue:
-                    diagnostics.append(.warning("lint.bonus-jamais", "le bonus « \(boost.reason) » de « \(recommendation.id) » ne s'applique jamais", file: recommendation.file, at: recommendation.location))
+                    diagnostics.append(.warning("lint.bonus-jamais", id.merging(["reason": boost.reason]) { $1 }, at: place))
                 case .alwaysTrue:
-                    diagnostics.append(.warning("lint.bonus-toujours", "le bonus « \(boost.reason) » de « \(recommendation.id) » s'applique toujours : ajoutez-le plutôt à la priorité", file: recommendation.file, at: recommendation.location))
+                    diagnostics.append(.warning("lint.bonus-toujours", id.merging(["reason": boost.reason]) { $1 }, at: place))
                 default:
                     break
                 }
@@ -38,21 +40,21 @@ public enum RuleBaseLinter {
             let missing = [(recommendation.costRange == nil, "coût"), (recommendation.evidenceLevel == nil, "niveau de preuve"),
                            (recommendation.inequalityEffect == nil, "effet sur les inégalités")].filter(\.0).map { "« \($0.1) »" }
             if !missing.isEmpty {
-                diagnostics.append(.warning("lint.a-renseigner", "« \(recommendation.id) » ne dit pas \(missing.joined(separator: ", ")) : un professionnel pèse chaque action à son coût, à son niveau de preuve et à son effet sur les inégalités de santé", file: recommendation.file, at: recommendation.location))
+                diagnostics.append(.warning("lint.a-renseigner", id.merging(["missing": missing.joined(separator: ", ")]) { $1 }, at: place))
             }
             if undecided > 0 {
                 let total = 1 + recommendation.boosts.count
-                diagnostics.append(.warning("lint.non-analysee", "\(undecided) condition\(undecided > 1 ? "s" : "") sur \(total) de « \(recommendation.id) » (condition et bonus) \(undecided > 1 ? "comptent" : "compte") trop de cas pour être analysée\(undecided > 1 ? "s" : "") : « jamais vraie » et « toujours vraie » n'y sont pas vérifiés", file: recommendation.file, at: recommendation.location))
+                diagnostics.append(.warning("lint.non-analysee", id.merging(["count": String(undecided), "total": String(total)]) { $1 }, at: place))
             }
         }
         let usedLevers = Set(ruleBase.recommendations.map(\.lever))
         for lever in ruleBase.levers where !usedLevers.contains(lever.id) {
-            diagnostics.append(.warning("lint.levier-vide", "le levier « \(lever.id) » n'a aucune recommandation", file: leverFile))
+            diagnostics.append(.warning("lint.levier-vide", ["lever": lever.id], at: .wholeFile(leverFile)))
         }
         if let testResults {
             let exercised = exercisedIDs(testResults)
             for recommendation in ruleBase.recommendations where !exercised.contains(recommendation.id) {
-                diagnostics.append(.warning("lint.non-testee", "aucun test n'exerce « \(recommendation.id) » (ni retenue pour un profil de test, ni citée dans une attente)", file: recommendation.file, at: recommendation.location))
+                diagnostics.append(.warning("lint.non-testee", ["id": recommendation.id], at: recommendation.location.placed(in: recommendation.file)))
             }
         }
         return diagnostics

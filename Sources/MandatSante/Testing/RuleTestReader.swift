@@ -36,15 +36,15 @@ public enum RuleTestReader {
         reader.reportUnknownFields()
 
         if profileNode == nil && facts == nil {
-            reader.report("test.profil-manquant", "le test doit indiquer un profil (« profile ») ou des faits (« facts »)", at: node.location)
+            reader.report("test.profil-manquant", [:], at: node.location)
         }
         if let facts, case .object = facts.value {} else if let facts {
-            reader.report("json.type", "« facts » doit être un objet, pas \(facts.kindDescription)", at: facts.location)
+            reader.report("json.type", ["key": "facts", "expected": "object", "found": facts.kindName], at: facts.location)
         }
         var start = defaultStart
         if let startNode, case .string(let text) = startNode.value {
             if let parsed = YearMonth(parsing: text) { start = parsed } else {
-                reader.report("test.date", "« start » attend un mois AAAA-MM, pas « \(text) »", at: startNode.location)
+                reader.report("test.date", ["value": text], at: startNode.location)
             }
         }
         var expectations: [Expectation] = []
@@ -82,7 +82,7 @@ public enum RuleTestReader {
         for pair in reader.array("samePhase") ?? [] {
             guard case .array(let items) = pair.value, items.count == 2,
                   case .string(let first) = items[0].value, case .string(let second) = items[1].value else {
-                reader.report("test.attente", "chaque élément de « samePhase » doit être une paire [\"action\", \"action\"]", at: pair.location)
+                reader.report("test.attente", ["reason": "paire", "key": "samePhase"], at: pair.location)
                 continue
             }
             result.append(Expectation(kind: .samePhase(first, second), location: pair.location))
@@ -90,14 +90,14 @@ public enum RuleTestReader {
         for pair in reader.array("before") ?? [] {
             guard case .array(let items) = pair.value, items.count == 2,
                   case .string(let first) = items[0].value, case .string(let second) = items[1].value else {
-                reader.report("test.attente", "chaque élément de « before » doit être une paire [\"avant\", \"après\"]", at: pair.location)
+                reader.report("test.attente", ["reason": "paire", "key": "before"], at: pair.location)
                 continue
             }
             result.append(Expectation(kind: .before(first, second), location: pair.location))
         }
         for member in objectMembers(&reader, "inTop") {
             guard let n = Int(member.key), n >= 1 else {
-                reader.report("test.attente", "les clés de « inTop » sont des rangs (« 5 »), pas « \(member.key) »", at: member.keyLocation)
+                reader.report("test.attente", ["reason": "rang", "value": member.key], at: member.keyLocation)
                 continue
             }
             for id in strings(member.value, &reader) {
@@ -107,8 +107,8 @@ public enum RuleTestReader {
         for key in ["phase", "phaseBy"] {
             for member in objectMembers(&reader, key) {
                 guard case .string(let text) = member.value.value, let horizon = Horizon(rawValue: text) else {
-                    let allowed = Horizon.allCases.map(\.rawValue)
-                    reader.report("test.attente", "la phase attendue pour « \(member.key) » doit être l'une de : \(allowed.joined(separator: ", "))", at: member.value.location)
+                    reader.report("test.attente", ["reason": "phase", "id": member.key, "allowed": Horizon.allCases.map(\.rawValue).joined(separator: ", ")],
+                                  at: member.value.location)
                     continue
                 }
                 let kind: Expectation.Kind = key == "phase" ? .phase(member.key, horizon) : .phaseBy(member.key, horizon)
@@ -117,21 +117,21 @@ public enum RuleTestReader {
         }
         for member in objectMembers(&reader, "replacedBy") {
             guard case .string(let by) = member.value.value else {
-                reader.report("json.type", "« replacedBy » associe une recommandation à celle qui la remplace (un texte)", at: member.value.location)
+                reader.report("test.attente", ["reason": "remplacement"], at: member.value.location)
                 continue
             }
             result.append(Expectation(kind: .replacedBy(member.key, by), location: member.keyLocation))
         }
         for member in objectMembers(&reader, "minScore") {
             guard case .number(let value, _) = member.value.value, value.rounded() == value else {
-                reader.report("json.type", "« minScore » associe une recommandation à un score entier", at: member.value.location)
+                reader.report("test.attente", ["reason": "score"], at: member.value.location)
                 continue
             }
             result.append(Expectation(kind: .minimumScore(member.key, Int(value)), location: member.keyLocation))
         }
         reader.reportUnknownFields()
         if result.isEmpty {
-            reader.report("test.attente", "« expect » ne contient aucune attente", at: node.location)
+            reader.report("test.attente", ["reason": "vide"], at: node.location)
         }
         return result
     }
@@ -139,7 +139,7 @@ public enum RuleTestReader {
     private static func objectMembers(_ reader: inout JSONObjectReader, _ key: String) -> [JSONMember] {
         guard let member = reader.member(key) else { return [] }
         guard case .object(let members) = member.value.value else {
-            reader.report("json.type", "« \(key) » doit être un objet, pas \(member.value.kindDescription)", at: member.value.location)
+            reader.report("json.type", ["key": key, "expected": "object", "found": member.value.kindName], at: member.value.location)
             return []
         }
         return members
@@ -147,12 +147,12 @@ public enum RuleTestReader {
 
     private static func strings(_ node: JSONNode, _ reader: inout JSONObjectReader) -> [(text: String, location: SourceLocation)] {
         guard case .array(let items) = node.value else {
-            reader.report("json.type", "une liste d'identifiants était attendue, pas \(node.kindDescription)", at: node.location)
+            reader.report("test.attente", ["reason": "liste-d-identifiants", "found": node.kindName], at: node.location)
             return []
         }
         return items.compactMap { item in
             guard case .string(let text) = item.value else {
-                reader.report("json.type", "un identifiant (texte) était attendu, pas \(item.kindDescription)", at: item.location)
+                reader.report("test.attente", ["reason": "identifiant", "found": item.kindName], at: item.location)
                 return nil
             }
             return (text, item.location)

@@ -13,8 +13,8 @@ public struct RuleTestRunner: Sendable {
         var result = RuleTestResult(test: test, failures: [], diagnostics: [], roadmap: nil)
         for expectation in test.expectations {
             for id in expectation.ids where ruleBase.recommendation(id) == nil {
-                let hint = Suggestion.hint(for: id, among: ruleBase.recommendations.map(\.id))
-                result.diagnostics.append(.error("test.recommandation-inconnue", "recommandation inconnue « \(id) »\(hint)", file: test.file, at: expectation.location))
+                result.diagnostics.append(.error("test.recommandation-inconnue", Suggestion.arguments("id", id, among: ruleBase.recommendations.map(\.id)),
+                                                 at: expectation.location.placed(in: test.file)))
             }
         }
         guard let profile = profile(for: test, base: baseProfile, diagnostics: &result.diagnostics), result.diagnostics.isEmpty else { return result }
@@ -22,7 +22,7 @@ public struct RuleTestRunner: Sendable {
         do {
             calendar = try MandateCalendar(start: test.start)
         } catch {
-            result.diagnostics.append(.error("test.date", "« start » \(test.start) est hors du mandat (mars 2026 – février 2032)", file: test.file, at: test.location))
+            result.diagnostics.append(.error("test.date", ["value": "\(test.start)", "reason": "hors-mandat"], at: test.location.placed(in: test.file)))
             return result
         }
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: test.top)
@@ -39,8 +39,8 @@ public struct RuleTestRunner: Sendable {
             guard case .object(let members) = factsNode.value else { return nil }
             for member in members {
                 guard let fact = vocabulary.fact(named: member.key) else {
-                    let hint = Suggestion.hint(for: member.key, among: vocabulary.factNames)
-                    diagnostics.append(.error("faits.inconnu", "fait inconnu « \(member.key) »\(hint)", file: test.file, at: member.keyLocation))
+                    diagnostics.append(.error("faits.inconnu", Suggestion.arguments("fact", member.key, among: vocabulary.factNames),
+                                              at: member.keyLocation.placed(in: test.file)))
                     continue
                 }
                 let value = FactsReader.value(of: member.value, for: fact, path: "facts.\(member.key)", file: test.file, diagnostics: &diagnostics)

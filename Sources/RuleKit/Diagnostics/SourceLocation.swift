@@ -25,6 +25,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         SourceLocation(file: file, line: line, column: column + count)
     }
 
+    /// This location, in `file` when a parser that was not told the file's name made it.
+    public func placed(in file: String) -> SourceLocation {
+        self.file.isEmpty ? inFile(file) : self
+    }
+
     /// The same position in `file`.
     public func inFile(_ file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)

@@ -15,6 +15,14 @@ public enum Suggestion {
         return best.distance <= allowed ? best.name : nil
     }
 
+    /// The arguments of a diagnostic about a name that is not among `candidates`: the name under `key`, every
+    /// candidate (`allowed`, joined by « , ») and the closest one (`suggestion`), when there is one.
+    public static func arguments(_ key: String, _ name: String, among candidates: [String]) -> [String: String] {
+        var arguments = [key: name, "allowed": candidates.joined(separator: ", ")]
+        arguments["suggestion"] = closest(to: name, among: candidates)
+        return arguments
+    }
+
     /// Insertions, deletions, substitutions and swaps of two adjacent characters (the commonest typo) each
     /// count as one edit (optimal string alignment distance).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

@@ -16,7 +16,7 @@ public struct JSONObjectReader {
     public init?(_ node: JSONNode, file: String, context: String, diagnostics: inout [Diagnostic]) {
         guard case .object(let members) = node.value else {
             diagnostics.append(.error("json.type", ["context": context, "expected": "object", "found": node.kindName],
-                                      at: Self.placed(node.location, in: file)))
+                                      at: node.location.placed(in: file)))
             return nil
         }
         self.node = node
@@ -137,14 +137,14 @@ public struct JSONObjectReader {
     }
 
     public mutating func report(_ code: String, _ arguments: [String: String], at location: SourceLocation, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, code: code, arguments: arguments, at: Self.placed(location, in: file)))
+        diagnostics.append(Diagnostic(severity, code: code, arguments: arguments, at: location.placed(in: file)))
     }
 
     /// Adds diagnostics found while reading a part of the object (a nested object read by a reader of its own).
     public mutating func append(_ more: [Diagnostic]) {
         diagnostics += more.map { diagnostic in
             var placed = diagnostic
-            placed.location = Self.placed(diagnostic.location, in: file)
+            placed.location = diagnostic.location.placed(in: file)
             return placed
         }
     }
@@ -152,11 +152,6 @@ public struct JSONObjectReader {
     private mutating func mistyped<T>(_ member: JSONMember, expected: String) -> T? {
         report("json.type", ["key": member.key, "expected": expected, "found": member.value.kindName], at: member.value.location)
         return nil
-    }
-
-    /// `location` in `file` when the parser was not told the file's name.
-    static func placed(_ location: SourceLocation, in file: String) -> SourceLocation {
-        location.file.isEmpty ? location.inFile(file) : location
     }
 
     public static func format(_ value: Double) -> String {

@@ -7,7 +7,7 @@ public enum FactsReader {
         var facts = FactValues(defaultsOf: vocabulary)
         var diagnostics: [Diagnostic] = []
         guard case .object(let members) = root.value else {
-            diagnostics.append(.error("faits.type", ["reason": "root", "found": root.kindName], at: JSONObjectReader.placed(root.location, in: file)))
+            diagnostics.append(.error("faits.type", ["reason": "root", "found": root.kindName], at: root.location.placed(in: file)))
             return (facts, diagnostics)
         }
         var stated: Set<String> = []
@@ -15,7 +15,7 @@ public enum FactsReader {
             guard let fact = vocabulary.fact(named: member.key) else {
                 var arguments = ["fact": member.key]
                 arguments["suggestion"] = Suggestion.closest(to: member.key, among: vocabulary.factNames)
-                diagnostics.append(.error("faits.inconnu", arguments, at: JSONObjectReader.placed(member.keyLocation, in: file)))
+                diagnostics.append(.error("faits.inconnu", arguments, at: member.keyLocation.placed(in: file)))
                 continue
             }
             if case .null = member.value.value, !fact.required {
@@ -30,7 +30,7 @@ public enum FactsReader {
         }
         for fact in vocabulary.facts where fact.required && !stated.contains(fact.name) {
             let arguments = expectation(for: fact).merging(["fact": fact.name, "label": fact.label]) { $1 }
-            diagnostics.append(.error("faits.manquant", arguments, at: JSONObjectReader.placed(root.location, in: file)))
+            diagnostics.append(.error("faits.manquant", arguments, at: root.location.placed(in: file)))
         }
         return (facts, diagnostics)
     }
@@ -41,7 +41,7 @@ public enum FactsReader {
         of node: JSONNode, for fact: Fact, path: String, file: String, diagnostics: inout [Diagnostic]
     ) -> FactValue? {
         func fail(_ code: String, _ error: FactValueError, at location: SourceLocation = node.location) -> FactValue? {
-            diagnostics.append(.error(code, valueArguments(error, path: path), at: JSONObjectReader.placed(location, in: file)))
+            diagnostics.append(.error(code, valueArguments(error, path: path), at: location.placed(in: file)))
             return nil
         }
         switch (fact.type, node.value) {
@@ -70,7 +70,7 @@ public enum FactsReader {
             for (index, element) in elements.enumerated() {
                 guard case .string(let text) = element.value else {
                     problems.append(.error("faits.type", ["path": path, "reason": "element", "element": String(index + 1), "found": element.kindName],
-                                           at: JSONObjectReader.placed(element.location, in: file)))
+                                           at: element.location.placed(in: file)))
                     continue
                 }
                 texts.append((element, text))
@@ -79,7 +79,7 @@ public enum FactsReader {
             for problem in memberProblems {
                 let location = problem.element.map { texts[$0].element.location } ?? node.location
                 problems.append(.error(problem.kind == .duplicate ? "faits.doublon" : "faits.valeur-inconnue", valueArguments(problem, path: path),
-                                       at: JSONObjectReader.placed(location, in: file)))
+                                       at: location.placed(in: file)))
             }
             diagnostics += problems.sorted()
             return .set(members)

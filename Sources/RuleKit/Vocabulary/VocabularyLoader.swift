@@ -15,7 +15,7 @@ public enum VocabularyLoader {
         for element in elements {
             guard let fact = readFact(element, file: file, diagnostics: &diagnostics) else { continue }
             guard seen.insert(fact.name).inserted else {
-                diagnostics.append(.error("vocabulaire.doublon", ["fact": fact.name], at: JSONObjectReader.placed(element.location, in: file)))
+                diagnostics.append(.error("vocabulaire.doublon", ["fact": fact.name], at: element.location.placed(in: file)))
                 continue
             }
             facts.append(fact)
@@ -26,7 +26,7 @@ public enum VocabularyLoader {
             if case .failure(let failure) = Condition.compile(askWhen, vocabulary: vocabulary) {
                 for error in failure.errors {
                     let arguments = error.arguments.merging(["askWhenOf": fact.name]) { first, _ in first }
-                    diagnostics.append(.error(error.code, arguments, at: JSONObjectReader.placed(fact.location ?? root.location, in: file)))
+                    diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
                 }
             }
         }

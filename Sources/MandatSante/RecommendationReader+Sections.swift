@@ -1,0 +1,186 @@
+import RuleKit
+
+// The sections of a recommendation file: paragraphs, lists with `[si condition]` lines, examples, facts, sources.
+extension RecommendationReader {
+    /// The one paragraph of a prose section.
+    func paragraph(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> String? {
+        guard let first = section.blocks.first else {
+            file.report("regles.partie-vide", ["section": section.heading.text, "expected": "paragraphe"], at: section.location)
+            return nil
+        }
+        guard first.kind == .paragraph else {
+            file.report("regles.forme", ["section": section.heading.text, "reason": "liste-au-lieu-de-texte"], at: first.location)
+            return nil
+        }
+        if section.blocks.count > 1 {
+            file.report("regles.forme", ["section": section.heading.text, "reason": "paragraphe-coupe"], at: section.blocks[1].location)
+            return nil
+        }
+        return first.items.first?.text
+    }
+
+    /// The items of a list section: one list of `kind`, with a number of items in `count`.
+    func items(_ section: MarkdownDocument.Section, kind: MarkdownDocument.Block.Kind, count: ClosedRange<Int>, _ file: inout FileReading) -> [LocatedText]? {
+        let expected = kind == .numberedList ? "liste-numerotee" : "liste-a-puces"
+        guard let first = section.blocks.first else {
+            file.report("regles.partie-vide", ["section": section.heading.text, "expected": expected], at: section.location)
+            return nil
+        }
+        guard first.kind == kind, section.blocks.count == 1 else {
+            let wrong = section.blocks.first { $0.kind != kind } ?? section.blocks[1]
+            file.report("regles.forme", ["section": section.heading.text, "reason": "autre-chose", "expected": expected], at: wrong.location)
+            return nil
+        }
+        if !count.contains(first.items.count) {
+            var arguments = ["section": section.heading.text, "count": String(first.items.count), "minimum": String(count.lowerBound)]
+            if count.upperBound != Int.max { arguments["maximum"] = String(count.upperBound) }
+            file.report("regles.nombre-elements", arguments, at: first.location)
+            return nil
+        }
+        return first.items
+    }
+
+    /// A list whose items may start with `[si condition]` for lines that hold only for some territories.
+    func conditionalTexts(_ section: MarkdownDocument.Section, kind: MarkdownDocument.Block.Kind, count: ClosedRange<Int>, _ file: inout FileReading) -> [ConditionalText]? {
+        guard let items = items(section, kind: kind, count: count, &file) else { return nil }
+        let result = items.compactMap { item -> ConditionalText? in
+            guard let (condition, text) = splitCondition(item, required: false, &file) else { return nil }
+            guard let condition else { return ConditionalText(text.text) }
+            return compile(condition, &file).map { ConditionalText(text.text, condition: $0) }
+        }
+        return result.count == items.count ? result : nil
+    }
+
+    /// `[si condition] text` → the condition (nil when the item has none) and the text. Nil when malformed.
+    func splitCondition(_ item: LocatedText, required: Bool, _ file: inout FileReading) -> (LocatedText?, LocatedText)? {
+        let scalars = Array(item.text.unicodeScalars)
+        guard scalars.starts(with: ["[", "s", "i", " "]) else {
+            if required {
+                file.report("regles.mise-en-garde", at: item.location)
+                return nil
+            }
+            return (nil, item)
+        }
+        var quote: Unicode.Scalar?
+        var depth = 0
+        for (offset, scalar) in scalars.enumerated().dropFirst(4) {
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            switch scalar {
+            case "'", "\"": quote = scalar
+            case "[": depth += 1
+            case "]" where depth > 0: depth -= 1
+            case "]":
+                let text = item.slice(offset + 1..<scalars.count).trimmed()
+                guard !text.text.isEmpty else {
+                    file.report("regles.condition-de-ligne", ["reason": "texte-manquant"], at: item.location(atOffset: offset))
+                    return nil
+                }
+                return (item.slice(4..<offset).trimmed(), text)
+            default: break
+            }
+        }
+        file.report("regles.condition-de-ligne", ["reason": "non-fermee"], at: item.location)
+        return nil
+    }
+
+    func readCaution(_ item: LocatedText, _ file: inout FileReading) -> Caution? {
+        guard let (conditionText, text) = splitCondition(item, required: true, &file), let conditionText,
+              let condition = compile(conditionText, &file) else { return nil }
+        return Caution(condition: condition, text: text.text)
+    }
+
+    /// `## Exemple`: one `### Territoire` per example, its paragraph, then « Source : document : section » (without it, a
+    /// warning).
+    func readExamples(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> [Example]? {
+        if let block = section.blocks.first {
+            file.report("regles.forme", ["section": section.heading.text, "reason": "exemples-en-sous-parties"], at: block.location)
+            return nil
+        }
+        if section.subsections.isEmpty {
+            file.report("regles.partie-vide", ["section": section.heading.text, "expected": "exemples"], at: section.location)
+            return nil
+        }
+        var examples: [Example] = []
+        for subsection in section.subsections {
+            let blocks = subsection.blocks
+            guard let what = blocks.first, what.kind == .paragraph, let whatText = what.items.first,
+                  blocks.count <= 2, blocks.allSatisfy({ $0.kind == .paragraph }) else {
+                file.report("regles.forme", ["example": subsection.heading.text, "reason": "exemple"], at: blocks.first?.location ?? subsection.location)
+                continue
+            }
+            var source: SourceReference?
+            if blocks.count == 2, let line = blocks[1].items.first {
+                let prefix = "Source :"
+                guard line.text.hasPrefix(prefix) else {
+                    file.report("regles.forme", ["reason": "source-d-exemple"], at: line.location)
+                    continue
+                }
+                guard let reference = readSource(line.slice(prefix.unicodeScalars.count..<line.text.unicodeScalars.count).trimmed(), &file) else { continue }
+                source = reference
+            } else {
+                // Loaded all the same, but a roadmap could print no document or date for it.
+                file.report("regles.exemple-sans-source", ["example": subsection.heading.text], at: subsection.location, severity: .warning)
+            }
+            examples.append(Example(territory: subsection.heading.text, what: whatText.text, source: source))
+        }
+        return examples.count == section.subsections.count ? examples : nil
+    }
+
+    /// `## Repères`: a list of facts of the register, `- identifiant` each; a paragraph, the older form, is read
+    /// with a warning, its figures having no source of their own.
+    func readEvidence(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> Evidence? {
+        if section.blocks.first?.kind == .paragraph {
+            guard let text = paragraph(section, &file) else { return nil }
+            file.report("regles.reperes-hors-registre", at: section.location, severity: .warning)
+            return .paragraph(text)
+        }
+        guard let items = items(section, kind: .bulletList, count: 1...Int.max, &file) else { return nil }
+        var ids: [String] = []
+        for item in items {
+            guard factIDs.contains(item.text) else {
+                file.report("regles.fait-inconnu", Suggestion.arguments("fact", item.text, among: factIDs), at: item.location)
+                continue
+            }
+            if ids.contains(item.text) {
+                file.report("regles.doublon", ["fact": item.text], at: item.location)
+                continue
+            }
+            ids.append(item.text)
+        }
+        return ids.count == items.count ? .facts(ids) : nil
+    }
+
+    /// `document : section`, the document being an id of `Rules/sources.json`.
+    func readSource(_ item: LocatedText, _ file: inout FileReading) -> SourceReference? {
+        guard let colon = Self.firstColon(in: item) else {
+            file.report("regles.source", ["reason": "illisible", "value": item.text], at: item.location)
+            return nil
+        }
+        let document = item.slice(0..<colon).trimmed()
+        let section = item.slice(colon + 1..<item.text.unicodeScalars.count).trimmed()
+        guard sourceIDs.contains(document.text) else {
+            file.report("regles.source-inconnue", Suggestion.arguments("document", document.text, among: sourceIDs), at: document.location)
+            return nil
+        }
+        guard !section.text.isEmpty else {
+            file.report("regles.source", ["reason": "sans-section", "document": document.text], at: item.location(atOffset: colon))
+            return nil
+        }
+        return SourceReference(document: document.text, section: section.text)
+    }
+
+    /// Compiles a condition; each problem is reported at its exact position in the file.
+    func compile(_ text: LocatedText, _ file: inout FileReading) -> Condition? {
+        switch Condition.compile(text.text, vocabulary: vocabulary, definitions: definitions.conditions) {
+        case .success(let condition):
+            return condition
+        case .failure(let failure):
+            file.diagnostics += failure.errors.map { $0.diagnostic(in: text) }
+            if failure.errors.isEmpty { file.report("regles.condition", at: text.location) }
+            return nil
+        }
+    }
+}
