@@ -52,6 +52,18 @@ public struct ConditionDescriber: Sendable {
         }
         let fact: Fact? = { if case .fact(let name) = left.kind { return vocabulary.fact(named: name) }; return nil }()
         let subject = fact?.label ?? operandText(left, fact: nil)
+        // Two facts compared (`seasonalPopulation > population`): a verb, since « : plus de population » says nothing.
+        if case .fact = left.kind, case .fact(let name) = right.kind, let other = vocabulary.fact(named: name), other.type != .set {
+            switch op {
+            case .equal: return "\(subject) égale \(other.label)"
+            case .notEqual: return "\(subject) diffère de \(other.label)"
+            case .less: return "\(subject) n'atteint pas \(other.label)"
+            case .lessOrEqual: return "\(subject) ne dépasse pas \(other.label)"
+            case .greater: return "\(subject) dépasse \(other.label)"
+            case .greaterOrEqual: return "\(subject) atteint au moins \(other.label)"
+            case .in, .notIn: break
+            }
+        }
         let value = operandText(right, fact: fact)
         switch op {
         case .equal: return "\(subject) : \(value)"

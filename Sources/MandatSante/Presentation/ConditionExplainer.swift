@@ -62,6 +62,10 @@ public struct ConditionExplainer: Sendable {
         }
         let values = factValues(in: trace).filter { !$0.isBool }
         var suffix = values.map { "ici \($0.text)" }.joined(separator: ", ")
+        // Two facts compared: « ici 25 000 habitants contre 2 800 habitants ».
+        if case .comparison(_, let left, let right) = trace.expression.kind, case .fact = left.kind, case .fact = right.kind, values.count == 2 {
+            suffix = "ici \(values[0].text) contre \(values[1].text)"
+        }
         if trace.truth == .unknown { suffix = suffix.isEmpty ? "inconnu" : suffix + " (inconnu)" }
         return suffix.isEmpty ? text : "\(text) — \(suffix)"
     }

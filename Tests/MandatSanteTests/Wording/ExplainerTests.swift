@@ -44,12 +44,20 @@ struct ExplainerTests {
         ("not (cpts or clsm)", "non (une CPTS couvre le territoire ou un CLSM existe)"),
         ("not not clsm", "non (pas de CLSM)"),
         ("cpts == true", "une CPTS couvre le territoire : oui"),
+        ("share75Plus > population", "part des 75 ans et plus dépasse population"),
+        ("not (share75Plus > population)", "part des 75 ans et plus ne dépasse pas population"),
     ])
     func describes(source: String, expected: String) throws {
         #expect(try describe(source) == Self.french(expected))
     }
 
     // MARK: Explainer
+
+    @Test("deux faits comparés : un verbe, et les deux valeurs l'une contre l'autre")
+    func twoFactsCompared() throws {
+        let found = try reasons("share75Plus > population", ["population": .number(120), "share75Plus": .number(12.5)])
+        #expect(found == [Self.french("part des 75 ans et plus dépasse population — ici 12,5~% contre 120~habitants")])
+    }
 
     @Test func failedConditionNamesThePartThatFailedWithTheActualValue() throws {
         let found = try reasons("not cpts and population < 3500", ["population": .number(12_400), "cpts": .bool(false)])
