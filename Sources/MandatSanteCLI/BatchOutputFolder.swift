@@ -37,6 +37,8 @@ final class BatchOutputFolder: @unchecked Sendable {
     private var state = State.staging
     private var staged: [String] = []
     private var cleanup: Interruptions.Token?
+    /// Puts one staged file in place (`rename`); a test replaces it to make one fail midway.
+    var placeFile: (_ from: String, _ to: String) -> Int32 = { rename($0, $1) }
 
     private enum State { case staging, committing, finished }
 
@@ -140,7 +142,7 @@ final class BatchOutputFolder: @unchecked Sendable {
         var placed: [String] = []
         if failure == nil {
             for name in targets {
-                guard rename(staging + "/" + name, full + "/" + name) == 0 else {
+                guard placeFile(staging + "/" + name, full + "/" + name) == 0 else {
                     failure = Failure(name: name, code: errno)
                     break
                 }

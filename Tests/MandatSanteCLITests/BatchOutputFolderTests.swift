@@ -1,4 +1,5 @@
 import Foundation
+@testable import MandatSanteCLI
 import Testing
 
 /// A batch into a folder completes as a whole or leaves the previous results as they were.
@@ -87,6 +88,31 @@ struct BatchOutputFolderTests {
         #expect(batch(shorter, into: output).exitCode == 0)
         #expect(try String(contentsOfFile: resume, encoding: .utf8).contains("2 lignes de territoire lues : 2 feuilles de route écrites"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".txt") }.count == 3)
+    }
+
+    @Test("une mise en place qui échoue après avoir remplacé des fichiers et retiré les anciens : tout est remis, rien n'a changé")
+    func failureMidwayPutsEverythingBack() throws {
+        let work = try temporaryDirectory()
+        let output = work.appendingPathComponent("sortie")
+        #expect(batch(Self.example, into: output).exitCode == 0)
+        let before = try snapshot(output)
+        // A shorter run: one roadmap replaced, one new, the other eleven to remove; putting resume.txt in place,
+        // last, fails.
+        let folder = try BatchOutputFolder.open(output.path, files: FileSystem(workingDirectory: work.path))
+        for name in ["002-village-de-sainte-ondine-des-landes-exemple.txt", "099-nouveau-exemple.txt", "synthese.csv", "resume.txt"] {
+            try folder.write("nouveau", named: name)
+        }
+        folder.placeFile = { from, to in
+            guard !to.hasSuffix("/resume.txt") else { errno = EIO; return -1 }
+            return rename(from, to)
+        }
+        do {
+            try folder.commit()
+            Issue.record("la mise en place aurait dû échouer")
+        } catch {
+            #expect(error.message.hasSuffix("resume.txt » (erreur d'entrée-sortie du périphérique) : rien n'a changé : les résultats précédents de « \(output.path) » sont intacts"), "\(error.message)")
+        }
+        #expect(try snapshot(output) == before)
     }
 
     /// Root may mount a small tmpfs here: a disk that fills up.
