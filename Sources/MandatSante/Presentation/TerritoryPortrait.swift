@@ -55,8 +55,10 @@ public struct TerritoryPortrait: Sendable {
     static func summary(_ profile: Profile) -> String {
         let vocabulary = profile.vocabulary
         var parts = [FactRole.kind, .population, .density].map { profile.display(vocabulary.factName($0)) }
+        // A single-département region overseas (La Réunion, Guyane…) is named once.
         for optional in [FactRole.departement, .region].map(vocabulary.factName) where profile.value(optional) != nil {
-            parts.append(profile.display(optional))
+            let text = profile.display(optional)
+            if parts.last != text { parts.append(text) }
         }
         return parts.joined(separator: " · ")
     }
