@@ -90,17 +90,19 @@ extension RecommendationReader {
     }
 
 
-    /// `échéance`: « avant-saison-chaude », or « AAAA-MM : raison ». Nil when invalid (reported).
+    /// `échéance`: « avant-saison-chaude », « avant-saison-touristique », or « AAAA-MM : raison ». Nil when
+    /// invalid (reported).
     func readDeadline(_ text: LocatedText, _ file: inout FileReading) -> Deadline? {
         if text.text == Deadline.hotSeasonKeyword { return .beforeHotSeason }
+        if text.text == Deadline.peakSeasonKeyword { return .beforePeakSeason }
         guard let colon = Self.firstColon(in: text) else {
-            file.report("regles.echeance", ["reason": "illisible", "field": Field.deadline.rawValue, "value": text.text, "keyword": Deadline.hotSeasonKeyword], at: text.location)
+            file.report("regles.echeance", ["reason": "illisible", "field": Field.deadline.rawValue, "value": text.text, "keyword": Deadline.hotSeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword], at: text.location)
             return nil
         }
         let monthText = text.slice(0..<colon).trimmed()
         let reason = text.slice(colon + 1..<text.text.unicodeScalars.count).trimmed()
         guard let month = YearMonth(parsing: monthText.text) else {
-            file.report("regles.echeance", ["reason": "mois", "value": monthText.text, "keyword": Deadline.hotSeasonKeyword], at: monthText.location)
+            file.report("regles.echeance", ["reason": "mois", "value": monthText.text, "keyword": Deadline.hotSeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword], at: monthText.location)
             return nil
         }
         guard !reason.text.isEmpty else {

@@ -76,7 +76,7 @@ struct InitCommandTests {
         #expect(result.exitCode == 0, "\(result.error)")
         #expect(result.error.isEmpty)
         let output = plain(result.output)
-        #expect(output.contains("(1/42) Nom du territoire ?"))
+        #expect(output.contains("(1/43) Nom du territoire ?"))
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
@@ -132,9 +132,9 @@ struct InitCommandTests {
     func askWhenSkipsQuestions() {
         let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(11)))
         let output = plain(result.output)
-        #expect(unwrapped(output).contains("(12/42) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
-        #expect(!output.contains("(12/42) Au moins un quartier prioritaire"))
-        #expect(output.contains("(13/42) Zonage médical de l'ARS ?"))
+        #expect(unwrapped(output).contains("(13/43) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
+        #expect(!output.contains("(13/43) Au moins un quartier prioritaire"))
+        #expect(output.contains("(14/43) Zonage médical de l'ARS ?"))
     }
 
     @Test("une réponse invalide est redemandée avec l'explication ; une grande commune voit les questions QPV et CLSM")
@@ -170,8 +170,8 @@ struct InitCommandTests {
         #expect(output.contains("✗ « peut-être » : répondez o (oui) ou n (non)."))
         #expect(output.contains("✗ 150 est hors limites : la réponse doit être entre 0 et 100 %."))
         #expect(output.contains("✗ « 14 » n'est pas un des choix : les numéros vont de 1 à 13."))
-        #expect(output.contains("(12/42) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
-        #expect(output.contains("(18/42) Un atelier santé ville (ASV) fonctionne ?"))
+        #expect(output.contains("(13/43) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
+        #expect(output.contains("(19/43) Un atelier santé ville (ASV) fonctionne ?"))
         let profile = try load(path)
         #expect(profile.value("population") == .number(12400))
         #expect(profile.value("qpv") == .bool(true))

@@ -106,6 +106,16 @@ struct CalendarTests {
         #expect(HotSeason.mainland.nextStart(atOrAfter: YearMonth(year: 2027, month: 7)) == YearMonth(year: 2028, month: 6))
         let austral = HotSeason(startMonth: 11, name: "l'été austral")
         #expect(austral.nextStart(atOrAfter: YearMonth(year: 2027, month: 2)) == YearMonth(year: 2027, month: 11))
+        #expect(austral.named(startingIn: YearMonth(year: 2027, month: 11)) == "l'été austral 2027-2028")
+        #expect(HotSeason.mainland.named(startingIn: YearMonth(year: 2027, month: 6)) == "l'été 2027")
+    }
+
+    @Test("saisons touristiques : les débuts de deux saisons dans l'ordre des dates")
+    func peakSeasonStarts() {
+        let seasons = [HotSeason(startMonth: 7, name: "la saison d'été"), HotSeason(startMonth: 12, name: "la saison d'hiver")]
+        let starts = HotSeason.starts(of: seasons, from: YearMonth(year: 2027, month: 8), before: YearMonth(year: 2028, month: 12))
+        #expect(starts.map(\.month) == [YearMonth(year: 2027, month: 12), YearMonth(year: 2028, month: 7)])
+        #expect(starts.map { seasons[$0.index].named(startingIn: $0.month) } == ["la saison d'hiver 2027-2028", "la saison d'été 2028"])
     }
 
     // MARK: Capacity

@@ -31,6 +31,10 @@ enum Fixture {
           "falseLabel": "l'intercommunalité ne porte pas de démarche de santé" },
         { "name": "outreMer", "type": "enum", "default": "non", "label": "situation outre-mer",
           "values": [ { "id": "non", "label": "Hexagone" }, { "id": "reunion", "label": "La Réunion" } ] },
+        { "name": "peakSeason", "type": "enum", "default": "inconnu", "label": "saison de pointe de la fréquentation",
+          "values": [ { "id": "hiver", "label": "pointe en hiver" }, { "id": "ete", "label": "pointe en été" },
+                      { "id": "les-deux", "label": "pointes en hiver et en été" },
+                      { "id": "inconnu", "label": "saison de pointe non renseignée" } ] },
         { "name": "priorities", "type": "set", "default": [], "label": "priorités de l'équipe", "role": "priorites",
           "values": [ { "id": "acces-aux-soins", "label": "accès aux soins" },
                       { "id": "sante-mentale", "label": "santé mentale" },
@@ -234,6 +238,7 @@ enum Fixture {
         var share75Plus: Double?
         var intercommunalHealth: Bool?
         var outreMer: String?
+        var peakSeason: String?
 
         var json: String {
             var members = [
@@ -248,6 +253,7 @@ enum Fixture {
             if let share75Plus { members.append("\"share75Plus\": \(share75Plus)") }
             if let intercommunalHealth { members.append("\"intercommunalHealth\": \(intercommunalHealth)") }
             if let outreMer { members.append("\"outreMer\": \(quote(outreMer))") }
+            if let peakSeason { members.append("\"peakSeason\": \(quote(peakSeason))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }

@@ -273,7 +273,7 @@ struct PlannerTests {
         let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [heat])
         let item = try #require(roadmap.item("canicule"))
         #expect(roadmap.phaseID("canicule") == "fin-d-annee")
-        #expect(item.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 6), kind: .hotSeason(.mainland)))
+        #expect(item.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 6), kind: .season(.mainland)))
 
         // Phases before summer 2027 full of foundations: it aims at summer 2028. Merit decides what is in (the
         // better scored actions all are); once in, its deadline decides when, ahead of them.
@@ -296,6 +296,39 @@ struct PlannerTests {
         reunion.outreMer = "reunion"
         let (_, austral) = try Fixture.plan(reunion, recs: [heat])
         #expect(austral.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 11))
+    }
+
+    @Test("une échéance touristique suit la saison de pointe du profil : l'hiver, l'été, la plus proche des deux ; aucune quand elle est inconnue")
+    func peakSeasonDeadline() throws {
+        let care = Rec(id: "soins-saison", title: "Dimensionner les soins de saison", when: "population >= 1", priority: 40,
+                       deadline: "avant-saison-touristique")
+        var resort = Fixture.smallCommune
+        resort.peakSeason = "hiver"
+        let (_, winter) = try Fixture.plan(resort, recs: [care])
+        // From December 2026, the season about to open is too close: the next one, in December 2027.
+        #expect(winter.item("soins-saison")?.deadline?.before == YearMonth(year: 2027, month: 12))
+        #expect(winter.phaseID("soins-saison") == "fin-d-annee")
+        // The calendar marks the winters, not the summers; the card names the season it is due before.
+        let winterDocument = try PresentationTests.document(resort, recs: [care])
+        #expect(winterDocument.phases[1].milestones == ["la saison d'hiver 2027-2028"])
+        #expect(winterDocument.card("soins-saison")?.deadline == "avant la saison d'hiver 2027-2028 (déc. 2027)")
+
+        resort.peakSeason = "ete"
+        let (_, summer) = try Fixture.plan(resort, recs: [care])
+        #expect(summer.item("soins-saison")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 7), kind: .season(HotSeason(startMonth: 7, name: "la saison d'été"))))
+
+        // Both peaks: the first season it can still be ready for, here the summer; from May 2027, the winter.
+        resort.peakSeason = "les-deux"
+        let (_, both) = try Fixture.plan(resort, recs: [care])
+        #expect(both.item("soins-saison")?.deadline?.before == YearMonth(year: 2027, month: 7))
+        let (_, later) = try Fixture.plan(resort, recs: [care], start: (2027, 5))
+        #expect(later.item("soins-saison")?.deadline?.before == YearMonth(year: 2027, month: 12))
+
+        // Unknown peak: placed like any action, with no deadline, and the calendar marks the summers.
+        resort.peakSeason = nil
+        let (_, unknown) = try Fixture.plan(resort, recs: [care])
+        #expect(unknown.item("soins-saison") != nil)
+        #expect(unknown.item("soins-saison")?.deadline == nil)
     }
 
     @Test("une échéance datée passée ou intenable écarte l'action en le disant")

@@ -1,12 +1,13 @@
 import RuleKit
 
-/// The season that seasonal work (heat-wave plans, vector control) must be ready for: the summer in mainland
-/// France, the austral summer in the Indian Ocean, the hivernage in the Antilles (the hot, rainy and cyclonic
-/// season, June to November), the rainy season in French Guiana.
+/// A season that seasonal work must be ready for. The hot season (heat-wave plans, vector control): the summer
+/// in mainland France, the austral summer in the Indian Ocean, the hivernage in the Antilles (the hot, rainy and
+/// cyclonic season, June to November), the rainy season in French Guiana. A resort's tourist season (seasonal
+/// care, housing): winter, summer or both, as its profile says.
 public struct HotSeason: Sendable, Hashable {
     /// The month the season begins.
     public var startMonth: Int
-    /// « l'été », « l'été austral », « l'hivernage », « la saison des pluies ».
+    /// « l'été », « l'été austral », « l'hivernage », « la saison des pluies », « la saison d'hiver ».
     public var name: String
 
     public static let mainland = HotSeason(startMonth: 6, name: "l'été")
@@ -27,6 +28,43 @@ public struct HotSeason: Sendable, Hashable {
         } else {
             self = .mainland
         }
+    }
+
+    /// The profile fact that says when a resort's population peaks, and the seasons of each of its values.
+    static let peakFact = "peakSeason"
+    static let winterPeak = HotSeason(startMonth: 12, name: "la saison d'hiver")
+    static let summerPeak = HotSeason(startMonth: 7, name: "la saison d'été")
+    static let peaks: [String: [HotSeason]] = [
+        "hiver": [winterPeak],
+        "ete": [summerPeak],
+        "les-deux": [summerPeak, winterPeak],
+    ]
+
+    /// The tourist seasons the territory's population peaks in, which seasonal care and housing must be ready
+    /// for; none when the profile does not say (no seasonal peak, or the team does not know when it falls).
+    public static func peakSeasons(profile: Profile) -> [HotSeason] {
+        guard case .text(let peak)? = profile.value(peakFact) else { return [] }
+        return peaks[peak] ?? []
+    }
+
+    /// The starts of `seasons` from `first` to before `end`, in date order whichever season they belong to,
+    /// each with the index of its season in `seasons`.
+    public static func starts(of seasons: [HotSeason], from first: YearMonth, before end: YearMonth) -> [(month: YearMonth, index: Int)] {
+        var starts: [(month: YearMonth, index: Int)] = []
+        for (index, season) in seasons.enumerated() {
+            var month = season.nextStart(atOrAfter: first)
+            while month < end {
+                starts.append((month, index))
+                month = month.adding(months: 12)
+            }
+        }
+        return starts.sorted { $0.month < $1.month }
+    }
+
+    /// « l'été 2027 », « la saison d'hiver 2027-2028 »: a season that starts late in the year runs into the next.
+    public func named(startingIn month: YearMonth) -> String {
+        let year = startMonth >= 10 ? "\(month.year)-\(month.year + 1)" : "\(month.year)"
+        return "\(name) \(year)"
     }
 
     public init(startMonth: Int, name: String) {

@@ -4,9 +4,13 @@ public enum Deadline: Sendable, Hashable {
     /// seasonal work such as a heat-wave plan. The planner aims at the first hot season it can still prepare,
     /// then the next.
     case beforeHotSeason
+    /// Ready before the tourist season when the population peaks (winter in a ski resort, summer on the coast):
+    /// seasonal care and housing. No deadline when the profile does not say which season it is.
+    case beforePeakSeason
     /// Ready before a month, for a stated reason (« avant le renouvellement du projet régional de santé »).
     case before(YearMonth, reason: String)
 
-    /// The identifier written in rule files for the seasonal form.
+    /// The identifiers written in rule files for the seasonal forms.
     public static let hotSeasonKeyword = "avant-saison-chaude"
+    public static let peakSeasonKeyword = "avant-saison-touristique"
 }

@@ -36,7 +36,8 @@ struct PhasePlacement {
     private let order: ClaimOrder
     private let index: PlanningIndex
     private let calendar: MandateCalendar
-    private let hotSeason: HotSeason
+    /// The hot season first, then the tourist seasons of the profile (none when it does not know them).
+    private let seasons: [HotSeason]
     private let methodLimit: Int
     private let horizonPhase: [Int]
 
@@ -45,13 +46,14 @@ struct PhasePlacement {
         case horizon, prerequisite(Int), together(Int), capacity(wanted: Int)
     }
 
-    /// `ScheduledDeadline` without its texts: the deadline stated by a position, or the hot season.
+    /// `ScheduledDeadline` without its texts: the deadline stated by a position, or a season (its start and its
+    /// index in `seasons`).
     private enum DeadlineCause {
-        case none, hotSeason(YearMonth), stated(YearMonth, by: Int)
+        case none, season(YearMonth, Int), stated(YearMonth, by: Int)
     }
 
     init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
-         capacity: Capacity, hotSeason: HotSeason) {
+         capacity: Capacity, hotSeason: HotSeason, peakSeasons: [HotSeason]) {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
         deadlines = [DeadlineCause](repeating: .none, count: count)
@@ -65,7 +67,7 @@ struct PhasePlacement {
         self.order = order
         self.index = index
         self.calendar = calendar
-        self.hotSeason = hotSeason
+        seasons = [hotSeason] + peakSeasons
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
 
@@ -90,8 +92,8 @@ struct PhasePlacement {
         switch deadlines[position] {
         case .none:
             return nil
-        case .hotSeason(let month):
-            return ScheduledDeadline(before: month, kind: .hotSeason(hotSeason))
+        case .season(let month, let season):
+            return ScheduledDeadline(before: month, kind: .season(seasons[season]))
         case .stated(let month, let statedBy):
             guard case .before(_, let reason)? = index.deadlines[statedBy] else { return nil }
             return ScheduledDeadline(before: month, kind: .stated(reason))
@@ -293,11 +295,11 @@ struct PhasePlacement {
     }
 
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
-    /// seasonal deadline, the first hot season it can still be ready for.
+    /// seasonal deadline, the first season (hot or tourist) it can still be ready for.
     private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int) -> (Int, DeadlineCause)? {
         var latest = latest
         var stated = DeadlineCause.none
-        var seasonal = false
+        var hot = false, peak = false
         for slot in slots where index.isDated[order.members[slot]] {
             switch index.deadlines[order.members[slot]] {
             case .before(let month, _)?:
@@ -305,22 +307,27 @@ struct PhasePlacement {
                 latest = min(latest, phase)
                 stated = .stated(month, by: order.members[slot])
             case .beforeHotSeason?:
-                seasonal = true
+                hot = true
+            case .beforePeakSeason?:
+                peak = seasons.count > 1
             case nil:
                 break
             }
         }
-        guard seasonal else {
+        guard hot || peak else {
             return firstRoom(units, earliest, latest).map { ($0, stated) }
         }
-        // Two months at least to get ready: a season that starts sooner is for next year.
-        var season = hotSeason.nextStart(atOrAfter: calendar.start.adding(months: 2))
-        while season.adding(months: -1) < calendar.end, let phase = Self.lastPhase(before: season, in: calendar) {
+        let wanted = seasons.indices.filter { $0 == 0 ? hot : peak }
+        // Two months at least to get ready: a season that starts sooner is for next year. A season starting in
+        // the mandate's last month still counts.
+        let starts = HotSeason.starts(of: wanted.map { seasons[$0] }, from: calendar.start.adding(months: 2),
+                                      before: calendar.end.adding(months: 1))
+        for start in starts {
+            guard let phase = Self.lastPhase(before: start.month, in: calendar) else { continue }
             if let room = firstRoom(units, earliest, min(latest, phase)) {
-                if case .none = stated { return (room, .hotSeason(season)) }
+                if case .none = stated { return (room, .season(start.month, wanted[start.index])) }
                 return (room, stated)
             }
-            season = season.adding(months: 12)
         }
         return nil
     }

@@ -48,7 +48,9 @@ public struct Planner: Sendable {
         let hotSeason = HotSeason(profile: profile)
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
-        let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity, hotSeason: hotSeason)
+        let peakSeasons = HotSeason.peakSeasons(profile: profile)
+        let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
+                                       hotSeason: hotSeason, peakSeasons: peakSeasons)
 
         // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
         let (phaseOf, placedOrder) = (placement.phaseOf, placement.placedOrder)
@@ -131,7 +133,8 @@ public struct Planner: Sendable {
         for order in LeftOutRecommendation.Reason.orders {
             for entry in others.indices where otherOrders[entry] == order { leftOut.append(others[entry]) }
         }
-        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, hotSeason: hotSeason, items: items,
+        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, hotSeason: hotSeason,
+                       peakSeasons: peakSeasons, items: items,
                        considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores))
     }

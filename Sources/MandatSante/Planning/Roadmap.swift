@@ -8,6 +8,8 @@ public struct Roadmap: Sendable {
     public var capacity: Capacity
     /// The season seasonal deadlines aim at.
     public var hotSeason: HotSeason
+    /// The tourist seasons the population peaks in, when the profile says (« avant-saison-touristique »).
+    public var peakSeasons: [HotSeason]
     /// In rank order: by phase, then prerequisites first, foundations and the team's priorities, then merit.
     public var items: [RoadmapItem]
     /// What applies to the territory but does not fit in the team's capacity (or in the share of method
@@ -84,8 +86,8 @@ public enum SelectionReason: Sendable, Hashable {
 /// A deadline as the planner met it: the month to be ready by, and why.
 public struct ScheduledDeadline: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        /// Before the hot season starting that month.
-        case hotSeason(HotSeason)
+        /// Before the season (hot or tourist) starting that month.
+        case season(HotSeason)
         case stated(String)
     }
 

@@ -1,13 +1,9 @@
-/// The dates of the mandate a phase holds that a team plans around: the hot seasons seasonal work must be ready
-/// for, the mid-mandate review, the next elections.
+/// The dates of the mandate a phase holds that a team plans around: the seasons seasonal work must be ready for,
+/// the mid-mandate review, the next elections.
 enum Milestones {
-    static func of(_ phase: MandatePhase, season: HotSeason) -> [String] {
-        var milestones: [String] = []
-        var month = season.nextStart(atOrAfter: phase.start)
-        while month < phase.end {
-            let year = season.startMonth >= 10 ? "\(month.year)-\(month.year + 1)" : "\(month.year)"
-            milestones.append("\(season.name) \(year)")
-            month = month.adding(months: 12)
+    static func of(_ phase: MandatePhase, seasons: [HotSeason]) -> [String] {
+        var milestones = HotSeason.starts(of: seasons, from: phase.start, before: phase.end).map { start in
+            seasons[start.index].named(startingIn: start.month)
         }
         let review = MandateCalendar.midMandateReview
         if phase.start <= review && review < phase.end {
@@ -17,5 +13,14 @@ enum Milestones {
             milestones.append("élections municipales (\(MandateCalendar.mandateEnd.shortFrench))")
         }
         return milestones
+    }
+
+    /// The seasons a roadmap's calendar marks: a resort's tourist seasons when the profile says when they fall
+    /// (with the hot season when an action must be ready for it too), otherwise the hot season.
+    static func seasons(of roadmap: Roadmap) -> [HotSeason] {
+        guard !roadmap.peakSeasons.isEmpty else { return [roadmap.hotSeason] }
+        let dueBeforeHotSeason = roadmap.items.contains { $0.deadline?.kind == .season(roadmap.hotSeason) }
+        guard dueBeforeHotSeason, !roadmap.peakSeasons.contains(roadmap.hotSeason) else { return roadmap.peakSeasons }
+        return [roadmap.hotSeason] + roadmap.peakSeasons
     }
 }

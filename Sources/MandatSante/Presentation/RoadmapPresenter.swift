@@ -130,12 +130,13 @@ public struct RoadmapPresenter: Sendable {
                 }.joined(separator: " ")
             }
         }
+        let seasons = Milestones.seasons(of: roadmap)
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
             RoadmapDocument.Phase(
                 id: phase.id, horizons: Horizon.allCases.filter(phase.horizons.contains).map(\.rawValue), title: phase.title,
                 period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
                 capacity: roadmap.capacity.unitsPerPhase[index], used: roadmap.unitsUsed[index],
-                milestones: Milestones.of(phase, season: roadmap.hotSeason),
+                milestones: Milestones.of(phase, seasons: seasons),
                 outlined: !detail && index > 0 && phase.start >= MandateCalendar.midMandateReview,
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }

@@ -98,12 +98,12 @@ enum RoadmapWording {
         }
     }
 
-    /// « avant l'été 2027 (juin 2027) », « avant le renouvellement du PRS (janv. 2028) »
+    /// « avant l'été 2027 (juin 2027) », « avant la saison d'hiver 2027-2028 (déc. 2027) », « avant le
+    /// renouvellement du PRS (janv. 2028) »
     static func deadline(_ deadline: ScheduledDeadline) -> String {
         switch deadline.kind {
-        case .hotSeason(let season):
-            let year = season.startMonth >= 10 ? "\(deadline.before.year)-\(deadline.before.year + 1)" : "\(deadline.before.year)"
-            return "avant \(season.name) \(year) (\(deadline.before.shortFrench))"
+        case .season(let season):
+            return "avant \(season.named(startingIn: deadline.before)) (\(deadline.before.shortFrench))"
         case .stated(let reason):
             return "\(reason) (avant \(deadline.before.shortFrench))"
         }

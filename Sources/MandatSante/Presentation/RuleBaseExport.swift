@@ -135,6 +135,7 @@ public enum RuleBaseExport {
         switch recommendation.deadline {
         case nil: members.append(("deadline", .null))
         case .beforeHotSeason?: members.append(("deadline", .object([("kind", .string(Deadline.hotSeasonKeyword))])))
+        case .beforePeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.peakSeasonKeyword))])))
         case .before(let month, let reason)?:
             members.append(("deadline", .object([("kind", .string("avant")), ("before", .string(month.description)), ("reason", .string(reason))])))
         }
