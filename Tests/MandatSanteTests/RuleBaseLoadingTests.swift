@@ -333,7 +333,11 @@ struct RuleBaseLoadingTests {
 
         var season = Self.valid
         season.deadline = "avant-l-ete"
-        #expect(Self.loadWith([season]).result.diagnostics.map(\.code) == ["regles.echeance"])
+        let seasonResult = Self.loadWith([season]).result
+        #expect(seasonResult.diagnostics.map(\.code) == ["regles.echeance"])
+        #expect(seasonResult.diagnostics.first?.message.contains("« avant-saison-touristique »") == true)
+        season.deadline = "avant-saison-touristique"
+        #expect(Self.loadWith([season]).result.diagnostics.isEmpty)
 
         var carrier = Self.valid
         carrier.carrier = "comune"
