@@ -20,6 +20,7 @@ struct InitCommandTests {
         "",                        // outreMer: default Hexagone
         "",                        // communeNouvelle: default non (asked: a commune)
         "",                        // seasonalPopulation: skipped (optional)
+        "",                        // peakSeason: default « non renseignée »
         "",                        // populationTrend: default « non renseignée »
         "1",                       // medicalZoning: ZIP
         "",                        // cls: default « aucun CLS »
@@ -130,7 +131,7 @@ struct InitCommandTests {
 
     @Test("les questions sans objet sont passées selon askWhen : pas de QPV, de CLSM ni d'ASV pour un village")
     func askWhenSkipsQuestions() {
-        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(11)))
+        let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(12)))
         let output = plain(result.output)
         #expect(unwrapped(output).contains("(13/43) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
         #expect(!output.contains("(13/43) Au moins un quartier prioritaire"))
@@ -146,7 +147,7 @@ struct InitCommandTests {
             "",                                 // inseeCode
             "douze", "0", "12,5", "12 400",     // population: three refusals
             "3", "", "",                        // density, departement, region
-            "", "", "", "",                     // outreMer, communeNouvelle, seasonalPopulation, populationTrend
+            "", "", "", "", "",                 // outreMer, communeNouvelle, seasonalPopulation, peakSeason, populationTrend
             "peut-être", "o",                   // qpv: asked now (12 400 inhabitants)
             "2", "", "",                        // medicalZoning, cls, cpts
             "o",                                // clsm: asked (3 500 inhabitants or more)

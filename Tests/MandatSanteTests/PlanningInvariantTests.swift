@@ -124,7 +124,9 @@ struct PlanningInvariantTests {
         try forEveryRoadmap { roadmap, _ in
             roadmap.items.compactMap { item in
                 guard let deadline = item.deadline else {
-                    return item.recommendation.deadline == nil ? nil : "« \(item.recommendation.id) » placée sans son échéance"
+                    // A tourist-season deadline has no month when the profile does not know its peak season.
+                    let unknownPeak = item.recommendation.deadline == .beforePeakSeason && roadmap.peakSeasons.isEmpty
+                    return item.recommendation.deadline == nil || unknownPeak ? nil : "« \(item.recommendation.id) » placée sans son échéance"
                 }
                 let phase = roadmap.calendar.phases[item.phaseIndex]
                 return phase.start < deadline.before && deadline.before <= MandateCalendar.mandateEnd ? nil
