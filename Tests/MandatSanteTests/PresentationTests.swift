@@ -17,6 +17,18 @@ struct PresentationTests {
 
     // MARK: Cards
 
+    @Test("une action qui en remplace plusieurs les nomme en une seule relation")
+    func replacementsInOneRelation() throws {
+        let recs = [
+            Fixture.Rec(id: "bien-vieillir", title: "Porter le bien vieillir au village", when: "population >= 1", priority: 80,
+                        replaces: ["isolement", "chutes"]),
+            Fixture.Rec(id: "isolement", title: "Repérer les personnes isolées", when: "population >= 1", priority: 60),
+            Fixture.Rec(id: "chutes", title: "Prévenir les chutes", when: "population >= 1", priority: 50),
+        ]
+        let document = try Self.document(Fixture.smallCommune, recs: recs)
+        #expect(try Self.card("bien-vieillir", in: document).relations == ["remplace « Repérer les personnes isolées » et « Prévenir les chutes »"])
+    }
+
     @Test("« pour vous » dit ce que le profil établit, en français simple : ni test, ni double négation")
     func forYouInPlainFrench() throws {
         let document = try Self.document(Fixture.bourg)

@@ -265,8 +265,10 @@ public struct RoadmapPresenter: Sendable {
             for id in item.prerequisites { relations.append("après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")") }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
             for id in item.assumedPrerequisites { relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord") }
-            for id in item.supersedes {
-                relations.append("\(recommendation.replaces.contains(id) ? "remplace" : "écarte") « \(title(id)) »")
+            // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
+            for (verb, replaced) in [("remplace", true), ("écarte", false)] {
+                let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
+                if !titles.isEmpty { relations.append("\(verb) \(Typography.list(titles))") }
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
