@@ -40,7 +40,11 @@ enum RoadmapWording {
             guard let first = occupants.first, let last = occupants.last else {
                 return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
-            let actions = first.rank == last.rank ? "l'action \(first.rank)" : "les actions \(first.rank) à \(last.rank)"
+            let actions = switch last.rank - first.rank {
+            case 0: "l'action \(first.rank)"
+            case 1: "les actions \(first.rank) et \(last.rank)"
+            default: "les actions \(first.rank) à \(last.rank)"
+            }
             return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", occupation(occupants, of: item, in: roadmap))
         }
     }
