@@ -36,7 +36,7 @@ struct JSONExportTests {
         #expect(profile["name"] as? String == "Saint-Petit")
         let facts = try #require(profile["facts"] as? [String: Any])
         #expect(facts.keys.sorted() == ["cls", "cpts", "density", "engineeringStaff", "intercommunalHealth", "kind", "name", "outreMer",
-                                         "population", "priorities", "share75Plus"])
+                                         "peakSeason", "population", "priorities", "share75Plus"])
         #expect(facts["population"] as? Int == 420)
         #expect(facts["cls"] as? String == "aucun")
         #expect(facts["cpts"] as? Bool == false)
