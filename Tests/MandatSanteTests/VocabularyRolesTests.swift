@@ -42,6 +42,17 @@ struct VocabularyRolesTests {
         #expect(profile.name == "Communauté du Bourg")
     }
 
+    @Test("les saisons se lisent par rôle : un fait outre-mer ou de saison de pointe renommé garde la saison chaude et la saison touristique")
+    func seasonsFoundByRole() throws {
+        let renamed = Fixture.vocabularyJSON.replacingOccurrences(of: "\"name\": \"outreMer\"", with: "\"name\": \"situationOutreMer\"")
+            .replacingOccurrences(of: "\"name\": \"peakSeason\"", with: "\"name\": \"saisonDePointe\"")
+        let base = try #require(Self.load(vocabulary: renamed).ruleBase)
+        let json = #"{ "name": "Station", "kind": "commune", "population": 2800, "density": "rural-disperse", "situationOutreMer": "reunion", "saisonDePointe": "hiver" }"#
+        let profile = try #require(ProfileLoader.load(Array(json.utf8), file: "p.json", vocabulary: base.vocabulary).0)
+        #expect(HotSeason(profile: profile).name == "l'été austral")
+        #expect(HotSeason.peakSeasons(profile: profile).map(\.name) == ["la saison d'hiver"])
+    }
+
     @Test("un rôle manquant, inconnu, en double ou du mauvais type : erreurs positionnées au chargement")
     func roleErrors() throws {
         let missing = Self.load(vocabulary: Fixture.vocabularyJSON.replacingOccurrences(of: ", \"role\": \"population\"", with: ""))

@@ -12,8 +12,7 @@ public struct HotSeason: Sendable, Hashable {
 
     public static let mainland = HotSeason(startMonth: 6, name: "l'été")
 
-    /// The profile fact that says where an overseas territory lies, and the season of each of its values.
-    static let overseasFact = "outreMer"
+    /// The hot season of each value of the fact whose role is `outre-mer`.
     static let seasons: [String: HotSeason] = [
         "reunion": HotSeason(startMonth: 11, name: "l'été austral"),
         "mayotte": HotSeason(startMonth: 11, name: "l'été austral"),
@@ -23,15 +22,14 @@ public struct HotSeason: Sendable, Hashable {
 
     /// The season of the profile's territory; mainland France when the profile does not say otherwise.
     public init(profile: Profile) {
-        if case .text(let place)? = profile.value(Self.overseasFact), let season = Self.seasons[place] {
+        if case .text(let place)? = profile.value(profile.vocabulary.factName(.overseas)), let season = Self.seasons[place] {
             self = season
         } else {
             self = .mainland
         }
     }
 
-    /// The profile fact that says when a resort's population peaks, and the seasons of each of its values.
-    static let peakFact = "peakSeason"
+    /// The seasons of each value of the fact whose role is `saison-de-pointe`.
     static let winterPeak = HotSeason(startMonth: 12, name: "la saison d'hiver")
     static let summerPeak = HotSeason(startMonth: 7, name: "la saison d'été")
     static let peaks: [String: [HotSeason]] = [
@@ -43,7 +41,7 @@ public struct HotSeason: Sendable, Hashable {
     /// The tourist seasons the territory's population peaks in, which seasonal care and housing must be ready
     /// for; none when the profile does not say (no seasonal peak, or the team does not know when it falls).
     public static func peakSeasons(profile: Profile) -> [HotSeason] {
-        guard case .text(let peak)? = profile.value(peakFact) else { return [] }
+        guard case .text(let peak)? = profile.value(profile.vocabulary.factName(.peakSeason)) else { return [] }
         return peaks[peak] ?? []
     }
 

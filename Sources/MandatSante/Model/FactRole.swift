@@ -14,12 +14,16 @@ public enum FactRole: String, CaseIterable, Sendable {
     case departement
     case region
     case inseeCode = "code-insee"
+    /// Where overseas the territory is (its hot season, its health-insurance fund); absent for mainland France.
+    case overseas = "outre-mer"
+    /// When a resort's population peaks (the tourist season seasonal care must be ready for).
+    case peakSeason = "saison-de-pointe"
 
     /// Roles without which no roadmap can be made: a vocabulary must give each to one fact.
     public var isRequired: Bool {
         switch self {
         case .name, .kind, .population, .staff, .priorities: return true
-        case .intercommunalHealth, .density, .departement, .region, .inseeCode: return false
+        case .intercommunalHealth, .density, .departement, .region, .inseeCode, .overseas, .peakSeason: return false
         }
     }
 
@@ -27,7 +31,7 @@ public enum FactRole: String, CaseIterable, Sendable {
     public var type: FactType {
         switch self {
         case .name, .departement, .region, .inseeCode: return .text
-        case .kind, .density: return .enum
+        case .kind, .density, .overseas, .peakSeason: return .enum
         case .population, .staff: return .int
         case .priorities: return .set
         case .intercommunalHealth: return .bool
