@@ -129,28 +129,35 @@ extension RecommendationReader {
         return examples.count == section.subsections.count ? examples : nil
     }
 
-    /// `## Repères`: a list of facts of the register, `- identifiant` each; a paragraph, the older form, is read
-    /// with a warning, its figures having no source of their own.
-    func readEvidence(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> Evidence? {
+    /// `## Repères`: a list of facts of the register, `- identifiant` each, or `- [si condition] identifiant` for a
+    /// fact printed only where the condition holds; a paragraph, the older form, is read with a warning, its figures
+    /// having no source of their own.
+    func readEvidence(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> (Evidence, [String: Condition])? {
         if section.blocks.first?.kind == .paragraph {
             guard let text = paragraph(section, &file) else { return nil }
             file.report("regles.reperes-hors-registre", at: section.location, severity: .warning)
-            return .paragraph(text)
+            return (.paragraph(text), [:])
         }
         guard let items = items(section, kind: .bulletList, count: 1...Int.max, &file) else { return nil }
         var ids: [String] = []
+        var conditions: [String: Condition] = [:]
         for item in items {
-            guard factIDs.contains(item.text) else {
-                file.report("regles.fait-inconnu", Suggestion.arguments("fact", item.text, among: factIDs), at: item.location)
+            guard let (conditionText, fact) = splitCondition(item, required: false, &file) else { continue }
+            guard factIDs.contains(fact.text) else {
+                file.report("regles.fait-inconnu", Suggestion.arguments("fact", fact.text, among: factIDs), at: fact.location)
                 continue
             }
-            if ids.contains(item.text) {
-                file.report("regles.doublon", ["fact": item.text], at: item.location)
+            if ids.contains(fact.text) {
+                file.report("regles.doublon", ["fact": fact.text], at: fact.location)
                 continue
             }
-            ids.append(item.text)
+            if let conditionText {
+                guard let condition = compile(conditionText, &file) else { continue }
+                conditions[fact.text] = condition
+            }
+            ids.append(fact.text)
         }
-        return ids.count == items.count ? .facts(ids) : nil
+        return ids.count == items.count ? (.facts(ids), conditions) : nil
     }
 
     /// `document : section`, the document being an id of `Rules/sources.json`.

@@ -201,7 +201,8 @@ struct RecommendationReader {
             evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect, deadline: deadline,
             isFoundation: isFoundation ?? false, serves: serves, after: after.map(\.id), together: together.map(\.id),
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
-            partners: partners, funding: funding, examples: examples, evidence: evidence, sources: sourceReferences,
+            partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],
+            sources: sourceReferences,
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start)
     }
 

@@ -198,6 +198,45 @@ struct SourceRegisterTests {
         #expect(json.contains(#""id": "ancien""#))
     }
 
+    @Test("un repère « [si condition] » n'est imprimé, ni son document listé, que pour les territoires où la condition tient")
+    func conditionalFact() throws {
+        let result = Self.load([Self.rec(facts: ["acces-40", "[si peakSeason in ['hiver', 'les-deux']] ancien"])])
+        #expect(result.diagnostics.errors.isEmpty, "\(result.diagnostics.map(\.message))")
+        let ruleBase = try #require(result.ruleBase)
+        // Both facts are the recommendation's, whatever the territory: the register and the age check see both.
+        #expect(ruleBase.recommendation("acces-aux-soins")?.evidence == .facts(["acces-40", "ancien"]))
+        #expect(ruleBase.users(of: "ancien") == ["acces-aux-soins"])
+        #expect(Self.only("regles.source-ancienne", in: result).count == 1)
+        let nbsp = "\u{00A0}"
+        for (season, printed) in [("ete", false), ("hiver", true), ("les-deux", true), (nil, false)] as [(String?, Bool)] {
+            var spec = Fixture.bourg
+            spec.peakSeason = season
+            let profile = try Fixture.profile(spec, in: ruleBase)
+            let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+            let document = RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)
+            let card = try #require(document.card("acces-aux-soins"))
+            #expect(card.facts.map(\.id) == (printed ? ["acces-40", "ancien"] : ["acces-40"]), "\(season ?? "inconnue")")
+            // The 2020 report only that fact cites is listed where the fact is printed, nowhere else.
+            #expect(document.bibliography.map(\.document).contains("rapport-2020") == printed, "\(season ?? "inconnue")")
+            #expect(card.evidence?.contains("Un chiffre de 2020") == printed)
+            #expect(card.evidence?.hasPrefix("40\(nbsp)% des habitants") == true)
+        }
+        // The catalogue exports every fact, and the condition of the conditional one.
+        let export = RuleBaseExport.json(ruleBase).rendered()
+        #expect(export.contains(#""ancien": {"#) || export.contains(#""ancien":{"#), "\(export)")
+        #expect(export.contains("peakSeason in ['hiver', 'les-deux']"))
+    }
+
+    @Test("un repère « [si condition] » dont la condition est fausse ou le fait inconnu est refusé à sa place")
+    func conditionalFactErrors() throws {
+        let unknown = Self.only("expression.fait-inconnu", in: Self.load([Self.rec(facts: ["[si peakSaison == 'hiver'] ancien"])]))
+        try #require(unknown.count == 1)
+        #expect(unknown[0].position.hasPrefix("Rules/recommendations/acces-aux-soins.md:"))
+        let missing = Self.only("regles.fait-inconnu", in: Self.load([Self.rec(facts: ["[si peakSeason == 'hiver'] ancient"])]))
+        try #require(missing.count == 1)
+        #expect(missing[0].message.contains("« ancien »"))
+    }
+
     @Test("un exemple imprime le numéro et la date de son propre document, qui rejoint la liste des sources")
     func exampleNamesItsSource() throws {
         var rec = Self.rec(facts: ["acces-40"])

@@ -47,6 +47,9 @@ public final class Recommendation: Sendable, Identifiable {
     public let examples: [Example]
     /// `## Repères`: facts of the register (`Rules/facts.json`), or an older free paragraph.
     public let evidence: Evidence?
+    /// The facts of `evidence` printed only for some territories (`- [si condition] identifiant`), by id: a figure
+    /// for winter resorts is not printed to a seaside one, a mainland figure not to an overseas territory.
+    public let factConditions: [String: Condition]
     public let sources: [SourceReference]
     public let indicators: [String]
     /// Where the recommendation is written, for diagnostics and for the catalogue.
@@ -59,7 +62,8 @@ public final class Recommendation: Sendable, Identifiable {
                 deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
-                evidence: Evidence?, sources: [SourceReference], indicators: [String], file: String, location: SourceLocation) {
+                evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
+                file: String, location: SourceLocation) {
         self.id = id
         self.title = title
         self.lever = lever
@@ -88,10 +92,16 @@ public final class Recommendation: Sendable, Identifiable {
         self.funding = funding
         self.examples = examples
         self.evidence = evidence
+        self.factConditions = factConditions
         self.sources = sources
         self.indicators = indicators
         self.file = file
         self.location = location
+    }
+
+    /// Whether the fact `id` of its `## Repères` is printed for these facts: no condition, or one that holds.
+    public func prints(fact id: String, for facts: FactValues) -> Bool {
+        factConditions[id].map { $0.evaluate(facts) == .true } ?? true
     }
 
     /// The same recommendation in objects of its own, for a planner of its own (see `Planner.replica`).
@@ -115,7 +125,7 @@ public final class Recommendation: Sendable, Identifiable {
             deadline: deadline, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
-            evidence: evidence, sources: sources, indicators: indicators, file: file, location: location)
+            evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location)
     }
 }
 

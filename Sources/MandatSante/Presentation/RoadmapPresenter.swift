@@ -300,7 +300,7 @@ public struct RoadmapPresenter: Sendable {
                 partners: holding(recommendation.partners, wording.partners),
                 funding: holding(recommendation.funding, wording.funding),
                 examples: wording.examples,
-                evidence: wording.evidence, facts: wording.facts,
+                evidence: wording.evidence, facts: wording.facts.filter { recommendation.prints(fact: $0.id, for: profileFacts) },
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,

@@ -101,11 +101,16 @@ public enum RuleBaseExport {
                  ("note", source.note.map { .string($0) } ?? .null)])
     }
 
-    private static func evidence(_ evidence: Evidence?) -> JSONOutput {
-        switch evidence {
-        case nil: .null
-        case .paragraph(let text)?: .string(text)
-        case .facts(let ids)?: .object([("facts", strings(ids))])
+    /// `{"facts": [ids]}`, with `"when"`, the fact id → its condition, for the facts printed only for some territories.
+    private static func evidence(_ recommendation: Recommendation) -> JSONOutput {
+        switch recommendation.evidence {
+        case nil: return .null
+        case .paragraph(let text)?: return .string(text)
+        case .facts(let ids)?:
+            var members: [(String, JSONOutput)] = [("facts", strings(ids))]
+            let conditional = ids.compactMap { id in recommendation.factConditions[id].map { (id, condition($0)) } }
+            if !conditional.isEmpty { members.append(("when", .object(conditional))) }
+            return .object(members)
         }
     }
 
@@ -149,7 +154,7 @@ public enum RuleBaseExport {
             ("examples", .array(recommendation.examples.map { example in
                 .object([("territory", .string(example.territory)), ("what", .string(example.what)), ("source", example.source.map(source) ?? .null)])
             })),
-            ("evidence", evidence(recommendation.evidence)),
+            ("evidence", evidence(recommendation)),
             ("sources", .array(recommendation.sources.map(source))), ("indicators", strings(recommendation.indicators)),
             ("file", .string(recommendation.file)),
         ]
