@@ -45,7 +45,7 @@ roadmap() {
 }
 
 cd "$root"
-printf "%-42s %7s %6s %6s\n" profil actions mots pages
+printf "%-42s %7s %6s %6s %s\n" profil actions mots pages "synthèse en page 1"
 for profile in Profiles/*.json; do
   name=$(basename "$profile" .json)
   roadmap "$profile" --start "$start" --output "$out_dir/$name.txt"
@@ -56,9 +56,13 @@ for profile in Profiles/*.json; do
   "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$browser_home" \
     --no-pdf-header-footer --print-to-pdf="$out_dir/$name.pdf" "file://$out_dir/$name.html" 2> /dev/null
   pages=$(pdfinfo "$out_dir/$name.pdf" | awk '/^Pages:/ { print $2 }')
-  printf "%-42s %7s %6s %6s\n" "$name" "$actions" "$words" "$pages"
+  # The synthesis holds on page one when page two opens on the cards' heading.
+  second_page=$(pdftotext -f 2 -l 2 "$out_dir/$name.pdf" - | grep -m 1 -v '^[[:space:]]*$' || true)
+  fits=$([[ $second_page == "Les actions" ]] && echo oui || echo non)
+  printf "%-42s %7s %6s %6s %s\n" "$name" "$actions" "$words" "$pages" "$fits"
 done | tee "$out_dir/mesures.txt"
 awk '{ for (c = 2; c <= 4; c++) { if (NR == 1 || $c < lo[c]) lo[c] = $c; if (NR == 1 || $c > hi[c]) hi[c] = $c } }
-     END { printf "%d profils : %d à %d actions, %d à %d mots, %d à %d pages\n", NR, lo[2], hi[2], lo[3], hi[3], lo[4], hi[4] }' \
+     $5 == "oui" { fit++ }
+     END { printf "%d profils : %d à %d actions, %d à %d mots, %d à %d pages, synthèse en page 1 pour %d\n", NR, lo[2], hi[2], lo[3], hi[3], lo[4], hi[4], fit }' \
   "$out_dir/mesures.txt"
 echo "Écrit dans $out_dir"

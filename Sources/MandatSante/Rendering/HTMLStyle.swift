@@ -89,7 +89,7 @@ enum HTMLStyle {
       .cover { padding-bottom: 4pt; }
       table { font-size: 10pt; margin: 3pt 0; } th, td { padding: 2pt 4pt; }
       .synthesis { break-after: page; }
-      .synthesis { line-height: 1.22; }
+      .synthesis { line-height: 1.16; }
       .synthesis h3 { margin: 5pt 0 2pt; }
       .synthesis h2 { margin-bottom: 3pt; }
       .phases { gap: 4pt; }
@@ -99,8 +99,9 @@ enum HTMLStyle {
       .synthesis h2 { margin-top: 4pt; }
       /* On paper the columns give each phase's period: the bar would only repeat them. */
       .bar { display: none; }
-      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.18; }
-      .phase-column ol { padding-left: 16pt; }
+      /* Tight lines so that the calendar of the largest territories (16 to 17 titles) stays on page one. */
+      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.1; }
+      .phase-column ol { padding-left: 12pt; }
       .milestones { font-size: 8.5pt; }
       .phase-title, .phase-period { display: inline; }
       .phase-period::before { content: " · "; }
