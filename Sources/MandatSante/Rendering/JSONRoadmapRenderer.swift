@@ -9,132 +9,220 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
-        output(document).rendered()
+        var json = JSONWriter(capacity: 1 << 17)
+        write(document, into: &json)
+        return json.finish()
     }
 
-    func output(_ document: RoadmapDocument) -> JSONOutput {
+    /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).
+    func write(_ document: RoadmapDocument, into json: inout JSONWriter) {
         let data = document.data
-        return .object([
-            ("schemaVersion", .integer(Self.schemaVersion)),
-            ("edition", .object([
-                ("text", .string(document.header.edition)), ("month", .string(data.editionMonth)),
-                ("toolVersion", .string(data.toolVersion)), ("ruleBaseVersion", .string(data.ruleBaseVersion)),
-                ("ruleBaseFingerprint", .string(data.ruleBaseFingerprint)),
-            ])),
-            ("profile", .object([
-                ("name", .string(document.header.title)),
-                ("summary", .string(document.header.summary)),
-                ("portrait", .array(document.portrait.lines.map { .object([("label", .string($0.label)), ("text", .string($0.text))]) })),
-                ("facts", .object(data.facts.map { ($0.name, $0.value.map(VocabularySchema.output) ?? .null) })),
-            ])),
-            ("synthesis", .object([
-                ("findings", strings(document.synthesis.findings)),
-                ("priorities", optional(document.synthesis.priorities)),
-                ("decisions", .array(document.synthesis.decisions.map { decision in
-                    .object([
-                        ("rank", .integer(decision.rank)), ("id", .string(decision.id)), ("title", .string(decision.title)),
-                        ("carrier", .string(decision.carrier)), ("when", .string(decision.when)), ("effort", .string(decision.effort)),
-                        ("costRange", optional(decision.costRange)),
-                        ("evidenceLevel", optional(decision.evidenceLevel)), ("inequalityEffect", optional(decision.inequalityEffect)), ("funder", optional(decision.funder)), ("note", optional(decision.note)),
-                    ])
-                })),
-                ("sizeNote", .string(document.synthesis.sizeNote)),
-            ])),
-            ("start", .string(data.start)),
-            ("end", .string(data.end)),
-            ("capacity", .object([
-                ("staff", .integer(data.staff)), ("yearlyUnits", .string(data.yearlyUnits)),
-                ("totalUnits", .integer(data.totalUnits)), ("methodLimit", .integer(data.methodLimit)),
-            ])),
-            ("phases", .array(document.phases.map { phase in
-                .object([
-                    ("id", .string(phase.id)), ("horizons", strings(phase.horizons)), ("title", .string(phase.title)),
-                    ("period", .string(phase.period)), ("start", .string(phase.start)), ("end", .string(phase.end)),
-                    ("months", .integer(phase.months)), ("capacity", .integer(phase.capacity)), ("used", .integer(phase.used)),
-                    ("milestones", strings(phase.milestones)), ("items", .array(phase.cards.map { .integer($0.rank) })),
-                ])
-            })),
-            ("items", .array(document.cards.map(item))),
-            ("considerLater", .array(document.considerLater.map(entry))),
-            ("leftOut", .array(document.leftOut.flatMap(\.entries).map(entry))),
-            ("recommendationCount", .integer(data.recommendationCount)),
-        ])
+        json.object { json in
+            json.field("schemaVersion", Self.schemaVersion)
+            json.object("edition") { json in
+                json.field("text", document.header.edition)
+                json.field("month", data.editionMonth)
+                json.field("toolVersion", data.toolVersion)
+                json.field("ruleBaseVersion", data.ruleBaseVersion)
+                json.field("ruleBaseFingerprint", data.ruleBaseFingerprint)
+            }
+            json.object("profile") { json in
+                json.field("name", document.header.title)
+                json.field("summary", document.header.summary)
+                json.array("portrait") { json in
+                    for line in document.portrait.lines {
+                        json.object { json in
+                            json.field("label", line.label)
+                            json.field("text", line.text)
+                        }
+                    }
+                }
+                json.object("facts") { json in
+                    for fact in data.facts {
+                        json.key(fact.name)
+                        if let value = fact.value { json.value(VocabularySchema.output(value)) } else { json.null() }
+                    }
+                }
+            }
+            json.object("synthesis") { json in
+                let synthesis = document.synthesis
+                json.field("findings", synthesis.findings)
+                json.field("priorities", synthesis.priorities)
+                json.array("decisions") { json in
+                    for decision in synthesis.decisions {
+                        json.object { json in
+                            json.field("rank", decision.rank)
+                            json.field("id", decision.id)
+                            json.field("title", decision.title)
+                            json.field("carrier", decision.carrier)
+                            json.field("when", decision.when)
+                            json.field("effort", decision.effort)
+                            json.field("costRange", decision.costRange)
+                            json.field("evidenceLevel", decision.evidenceLevel)
+                            json.field("inequalityEffect", decision.inequalityEffect)
+                            json.field("funder", decision.funder)
+                            json.field("note", decision.note)
+                        }
+                    }
+                }
+                json.field("sizeNote", synthesis.sizeNote)
+            }
+            json.field("start", data.start)
+            json.field("end", data.end)
+            json.object("capacity") { json in
+                json.field("staff", data.staff)
+                json.field("yearlyUnits", data.yearlyUnits)
+                json.field("totalUnits", data.totalUnits)
+                json.field("methodLimit", data.methodLimit)
+            }
+            json.array("phases") { json in
+                for phase in document.phases {
+                    json.object { json in
+                        json.field("id", phase.id)
+                        json.field("horizons", phase.horizons)
+                        json.field("title", phase.title)
+                        json.field("period", phase.period)
+                        json.field("start", phase.start)
+                        json.field("end", phase.end)
+                        json.field("months", phase.months)
+                        json.field("capacity", phase.capacity)
+                        json.field("used", phase.used)
+                        json.field("milestones", phase.milestones)
+                        json.key("items")
+                        json.integers(phase.cards.map(\.rank))
+                    }
+                }
+            }
+            json.array("items") { json in
+                for card in document.cards { item(card, into: &json) }
+            }
+            json.array("considerLater") { json in
+                for entry in document.considerLater { self.entry(entry, into: &json) }
+            }
+            json.array("leftOut") { json in
+                for group in document.leftOut {
+                    for entry in group.entries { self.entry(entry, into: &json) }
+                }
+            }
+            json.field("recommendationCount", data.recommendationCount)
+        }
     }
 
-    private func item(_ card: RoadmapDocument.Card) -> JSONOutput {
-        .object([
-            ("rank", .integer(card.rank)),
-            ("id", .string(card.id)),
-            ("title", .string(card.title)),
-            ("lever", .string(card.lever)),
-            ("leverTitle", .string(card.leverTitle)),
-            ("phase", .string(card.phaseID)),
-            ("carrier", .object([("id", .string(card.carrierID)), ("text", .string(card.carrier))])),
-            ("costRange", coded(card.costRangeID, card.costRange)),
-            ("evidenceLevel", coded(card.evidenceLevelID, card.evidenceLevel)),
-            ("inequalityEffect", coded(card.inequalityEffectID, card.inequalityEffect)),
-            ("deadline", card.deadline.map { text in
-                .object([("before", optional(card.deadlineMonth)), ("text", .string(text))])
-            } ?? .null),
-            ("effort", .string(card.effortID)),
-            ("horizon", .string(card.horizonID)),
-            ("score", .object([
-                ("total", .integer(card.score)),
-                ("terms", .array(card.scoreTerms.map { .object([("points", .integer($0.points)), ("reason", .string($0.reason))]) })),
-            ])),
-            ("forYou", strings(card.forYou)),
-            ("selection", optional(card.selection)),
-            ("cautions", strings(card.cautions)),
-            ("placement", .object([("kind", .string(card.placementKind)), ("note", optional(card.placement))])),
-            ("relations", strings(card.relations)),
-            ("prerequisites", strings(card.prerequisites)),
-            ("assumedPrerequisites", strings(card.assumedPrerequisites)),
-            ("together", strings(card.together)),
-            ("supersedes", strings(card.supersedes)),
-            ("why", .string(card.why)),
-            ("steps", strings(card.steps)),
-            ("partners", strings(card.partners)),
-            ("funding", strings(card.funding)),
-            ("examples", .array(card.examples.map { example in
-                .object([("territory", .string(example.territory)), ("what", .string(example.what)),
-                         ("source", example.source.map(source) ?? .null)])
-            })),
-            ("evidence", optional(card.evidence)),
-            ("facts", .array(card.facts.map { fact in
-                .object([("id", .string(fact.id)), ("statement", .string(fact.statement)), ("source", source(fact.source))])
-            })),
-            ("sources", .array(card.sources.map(source))),
-            ("indicators", strings(card.indicators)),
-        ])
+    private func item(_ card: RoadmapDocument.Card, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("rank", card.rank)
+            json.field("id", card.id)
+            json.field("title", card.title)
+            json.field("lever", card.lever)
+            json.field("leverTitle", card.leverTitle)
+            json.field("phase", card.phaseID)
+            json.object("carrier") { json in
+                json.field("id", card.carrierID)
+                json.field("text", card.carrier)
+            }
+            coded("costRange", card.costRangeID, card.costRange, into: &json)
+            coded("evidenceLevel", card.evidenceLevelID, card.evidenceLevel, into: &json)
+            coded("inequalityEffect", card.inequalityEffectID, card.inequalityEffect, into: &json)
+            json.key("deadline")
+            if let text = card.deadline {
+                json.object { json in
+                    json.field("before", card.deadlineMonth)
+                    json.field("text", text)
+                }
+            } else {
+                json.null()
+            }
+            json.field("effort", card.effortID)
+            json.field("horizon", card.horizonID)
+            json.object("score") { json in
+                json.field("total", card.score)
+                json.array("terms") { json in
+                    for term in card.scoreTerms {
+                        json.object { json in
+                            json.field("points", term.points)
+                            json.field("reason", term.reason)
+                        }
+                    }
+                }
+            }
+            json.field("forYou", card.forYou)
+            json.field("selection", card.selection)
+            json.field("cautions", card.cautions)
+            json.object("placement") { json in
+                json.field("kind", card.placementKind)
+                json.field("note", card.placement)
+            }
+            json.field("relations", card.relations)
+            json.field("prerequisites", card.prerequisites)
+            json.field("assumedPrerequisites", card.assumedPrerequisites)
+            json.field("together", card.together)
+            json.field("supersedes", card.supersedes)
+            json.field("why", card.why)
+            json.field("steps", card.steps)
+            json.field("partners", card.partners)
+            json.field("funding", card.funding)
+            json.array("examples") { json in
+                for example in card.examples {
+                    json.object { json in
+                        json.field("territory", example.territory)
+                        json.field("what", example.what)
+                        json.key("source")
+                        if let source = example.source { self.source(source, into: &json) } else { json.null() }
+                    }
+                }
+            }
+            json.field("evidence", card.evidence)
+            json.array("facts") { json in
+                for fact in card.facts {
+                    json.object { json in
+                        json.field("id", fact.id)
+                        json.field("statement", fact.statement)
+                        json.key("source")
+                        self.source(fact.source, into: &json)
+                    }
+                }
+            }
+            json.array("sources") { json in
+                for source in card.sources { self.source(source, into: &json) }
+            }
+            json.field("indicators", card.indicators)
+        }
     }
 
-    private func entry(_ entry: RoadmapDocument.Entry) -> JSONOutput {
-        .object([
-            ("id", .string(entry.id)),
-            ("title", .string(entry.title)),
-            ("reason", .string(entry.reasonCode)),
-            ("reasonText", .string(entry.reason)),
-            ("by", optional(entry.by)),
-            ("score", .integer(entry.score)),
-            ("line", optional(entry.line)),
-        ])
+    private func entry(_ entry: RoadmapDocument.Entry, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", entry.id)
+            json.field("title", entry.title)
+            json.field("reason", entry.reasonCode)
+            json.field("reasonText", entry.reason)
+            json.field("by", entry.by)
+            json.field("score", entry.score)
+            json.field("line", entry.line)
+        }
     }
 
     /// The codes of `reason`, in the order of the left-out annex.
     static let reasonCodes = ["faute-de-capacite", "limite-methode", "remplacee", "exclue", "echeance", "au-dela-du-top",
                               "autre-niveau", "condition-non-remplie", "condition-indeterminee"]
 
-    private func source(_ source: RoadmapDocument.Source) -> JSONOutput {
-        .object([("document", .string(source.document)), ("title", .string(source.title)), ("section", .string(source.section)),
-                 ("publisher", .string(source.publisher)), ("date", .string(source.date)), ("url", optional(source.url))])
+    private func source(_ source: RoadmapDocument.Source, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("document", source.document)
+            json.field("title", source.title)
+            json.field("section", source.section)
+            json.field("publisher", source.publisher)
+            json.field("date", source.date)
+            json.field("url", source.url)
+        }
     }
 
-    private func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }
-
-    private func optional(_ value: String?) -> JSONOutput { value.map { .string($0) } ?? .null }
-
     /// `{ "id": …, "text": … }` for a value of the rule base and its wording, or null when the rule base says nothing.
-    private func coded(_ id: String?, _ text: String?) -> JSONOutput {
-        id.map { .object([("id", .string($0)), ("text", optional(text))]) } ?? .null
+    private func coded(_ name: String, _ id: String?, _ text: String?, into json: inout JSONWriter) {
+        json.key(name)
+        guard let id else { json.null(); return }
+        json.object { json in
+            json.field("id", id)
+            json.field("text", text)
+        }
     }
 }

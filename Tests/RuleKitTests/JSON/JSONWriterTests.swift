@@ -1,0 +1,50 @@
+import RuleKit
+import Testing
+
+@Suite struct JSONWriterTests {
+    @Test func layoutIsTheLayoutOfTheValueTree() {
+        let long = (1...13).map { "v\($0)" }
+        let tree: JSONOutput = .object([
+            ("name", .string("Saint-Étienne « centre » \"quoted\" \\ back\nline\u{1}")),
+            ("empty", .object([])),
+            ("none", .array([])),
+            ("short", .array(["a", "b"].map { .string($0) })),
+            ("twelve", .array((1...12).map { .integer($0) })),
+            ("long", .array(long.map { .string($0) })),
+            ("missing", .null),
+            ("items", .array([
+                .object([("rank", .integer(1)), ("tags", .array([])), ("nested", .object([("x", .integer(-3))]))]),
+                .object([]),
+            ])),
+            ("set", .array([.string("a"), .bool(true), .number(2.5), .number(3)])),
+        ])
+        var writer = JSONWriter()
+        writer.object { json in
+            json.field("name", "Saint-Étienne « centre » \"quoted\" \\ back\nline\u{1}")
+            json.object("empty") { _ in }
+            json.array("none") { _ in }
+            json.field("short", ["a", "b"])
+            json.key("twelve")
+            json.integers(Array(1...12))
+            json.field("long", long)
+            json.field("missing", nil as String?)
+            json.array("items") { json in
+                json.object { json in
+                    json.field("rank", 1)
+                    json.field("tags", [String]())
+                    json.object("nested") { json in json.field("x", -3) }
+                }
+                json.object { _ in }
+            }
+            json.key("set")
+            json.value(.array([.string("a"), .bool(true), .number(2.5), .number(3)]))
+        }
+        let written = writer.finish()
+        #expect(written == tree.rendered())
+        #expect(written.contains("\"short\": [\"a\", \"b\"],\n"))
+        #expect(written.contains("\"long\": [\n    \"v1\",\n"))
+        #expect(written.contains("\"empty\": {},\n  \"none\": [],\n"))
+        #expect(written.contains("\\\"quoted\\\" \\\\ back\\nline\\u0001"))
+        #expect(written.hasSuffix("\n}\n"))
+    }
+}
