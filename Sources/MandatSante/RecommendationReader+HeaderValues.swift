@@ -90,8 +90,8 @@ extension RecommendationReader {
     }
 
 
-    /// `échéance`: « avant-saison-chaude », « avant-saison-touristique », or « AAAA-MM : raison ». Nil when
-    /// invalid (reported).
+    /// `échéance`: « avant-saison-chaude », « avant-saison-touristique », « AAAA-MM : raison » or « horizon :
+    /// raison ». Nil when invalid (reported).
     func readDeadline(_ text: LocatedText, _ file: inout FileReading) -> Deadline? {
         if text.text == Deadline.hotSeasonKeyword { return .beforeHotSeason }
         if text.text == Deadline.peakSeasonKeyword { return .beforePeakSeason }
@@ -101,6 +101,13 @@ extension RecommendationReader {
         }
         let monthText = text.slice(0..<colon).trimmed()
         let reason = text.slice(colon + 1..<text.text.unicodeScalars.count).trimmed()
+        if let horizon = Horizon(rawValue: monthText.text) {
+            guard !reason.text.isEmpty else {
+                file.report("regles.echeance", ["reason": "sans-raison", "value": monthText.text], at: text.location)
+                return nil
+            }
+            return .byHorizon(horizon, reason: reason.text)
+        }
         guard let month = YearMonth(parsing: monthText.text) else {
             file.report("regles.echeance", ["reason": "mois", "value": monthText.text, "keyword": Deadline.hotSeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword], at: monthText.location)
             return nil

@@ -346,6 +346,59 @@ struct PlannerTests {
         #expect(met.item("prs")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 1), kind: .stated("avant l'adoption du projet régional de santé")))
     }
 
+    @Test("une action datée prend sa place avant l'échéance en repoussant une action moins bien notée, jamais une fondation")
+    func deadlineDisplacesLowerMerit() throws {
+        // A small commune holds 3 units before the end of 2027. The foundation (1) and the team's priority (2)
+        // claim them first; the PLU action, better scored, must be done before January 2028.
+        let recs = [
+            Rec(id: "fondation", title: "Fixer l'ambition", when: "population >= 1", priority: 10, horizon: "annee-1",
+                lever: "methode", foundation: true),
+            Rec(id: "soins", title: "Une action d'accès aux soins", when: "population >= 1", priority: 30, effort: "moyen",
+                serves: ["acces-aux-soins"]),
+            Rec(id: "plu", title: "Mettre la santé dans le PLU", when: "population >= 1", priority: 90, effort: "moyen",
+                deadline: "2028-01 : avant l'arrêt du projet de PLU"),
+        ]
+        var spec = Fixture.smallCommune
+        spec.priorities = ["acces-aux-soins"]
+        let (_, roadmap) = try Fixture.plan(spec, recs: recs)
+        // Placed before its deadline; the priority's action moves to the next phase, still in the roadmap.
+        #expect(roadmap.phaseID("plu") == "fin-d-annee")
+        #expect(roadmap.item("plu")?.deadline?.before == YearMonth(year: 2028, month: 1))
+        #expect(roadmap.phaseID("soins") == "mi-mandat")
+        #expect(roadmap.item("soins")?.selection == .priority("acces-aux-soins"))
+        #expect(roadmap.phaseID("fondation") == "fin-d-annee")
+        #expect(roadmap.considerLater.isEmpty && roadmap.leftOut.isEmpty)
+
+        // Worse scored than what holds its window, it displaces nothing: its deadline cannot be kept.
+        var weak = recs
+        weak[2].priority = 20
+        let (_, kept) = try Fixture.plan(spec, recs: weak)
+        #expect(kept.phaseID("soins") == "fin-d-annee")
+        #expect(kept.leftOutReason("plu") == .deadlineMissed(YearMonth(year: 2028, month: 1)))
+
+        // A foundation is never moved for it: with the window held by foundations, the deadline is missed.
+        var founded = recs
+        founded[1].foundation = true
+        let (_, foundations) = try Fixture.plan(spec, recs: founded)
+        #expect(foundations.phaseID("soins") == "fin-d-annee")
+        #expect(foundations.leftOutReason("plu") == .deadlineMissed(YearMonth(year: 2028, month: 1)))
+
+        // A deadline given as a horizon: by the end of the phase standing for it, whatever the start.
+        var byPhase = recs
+        byPhase[2].deadline = "annee-1 : avant l'arrêt du projet de PLU"
+        let (_, fromDecember) = try Fixture.plan(spec, recs: byPhase)
+        #expect(fromDecember.phaseID("plu") == "fin-d-annee")
+        #expect(fromDecember.phaseID("soins") == "mi-mandat")
+        #expect(fromDecember.item("plu")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12), kind: .phaseEnd("avant l'arrêt du projet de PLU")))
+        let (lateBase, late) = try Fixture.plan(spec, recs: [byPhase[2]], start: (2031, 6))
+        let lateDocument = RoadmapPresenter(ruleBase: lateBase, detail: false).document(late)
+        #expect(lateDocument.card("plu")?.deadline == "avant l'arrêt du projet de PLU (d'ici févr. 2032)")
+        // Held by foundations, it is « à envisager ensuite » like any action without room: no month was missed.
+        byPhase[1].foundation = true
+        let (_, held) = try Fixture.plan(spec, recs: byPhase)
+        #expect(held.leftOutReason("plu") == .noCapacity)
+    }
+
     @Test("top garde les N premiers rangs et signale les autres")
     func top() throws {
         let (_, full) = try Fixture.plan(Fixture.bourg)

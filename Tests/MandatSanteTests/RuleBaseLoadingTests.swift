@@ -339,6 +339,17 @@ struct RuleBaseLoadingTests {
         season.deadline = "avant-saison-touristique"
         #expect(Self.loadWith([season]).result.diagnostics.isEmpty)
 
+        // A horizon instead of a month: by the end of its phase; without a reason, refused like a month.
+        var phase = Self.valid
+        phase.deadline = "mi-mandat : avant l'arrêt du projet de PLU"
+        let phaseResult = Self.loadWith([phase]).result
+        #expect(phaseResult.diagnostics.isEmpty)
+        #expect(phaseResult.ruleBase?.recommendation("action-test")?.deadline == .byHorizon(.midMandate, reason: "avant l'arrêt du projet de PLU"))
+        phase.deadline = "mi-mandat : "
+        #expect(Self.loadWith([phase]).result.diagnostics.map(\.code) == ["regles.echeance"])
+        phase.deadline = "mi-mandats : avant l'arrêt"
+        #expect(Self.loadWith([phase]).result.diagnostics.first?.message.contains("ni un horizon") == true)
+
         var carrier = Self.valid
         carrier.carrier = "comune"
         let (carrierResult, carrierText) = Self.loadWith([carrier])

@@ -9,6 +9,10 @@ public enum Deadline: Sendable, Hashable {
     case beforePeakSeason
     /// Ready before a month, for a stated reason (« avant le renouvellement du projet régional de santé »).
     case before(YearMonth, reason: String)
+    /// Ready by the end of the phase that stands for a horizon, for a stated reason (« mi-mandat : avant l'arrêt
+    /// du projet de document d'urbanisme »): a step of the mandate's own rhythm rather than an outside date, so a
+    /// team that starts late still gets the action, by the end of the phase that stands for that horizon.
+    case byHorizon(Horizon, reason: String)
 
     /// The identifiers written in rule files for the seasonal forms.
     public static let hotSeasonKeyword = "avant-saison-chaude"

@@ -32,6 +32,12 @@ struct PhasePlacement {
     private var claimLog: [Int] = []
     /// Scratch: each member's own earliest phase while its unit is being placed.
     private var ownEarliest: [Int]
+    /// The units in the order they claim room: the claim order, except a dated unit moved ahead of the units of
+    /// lower merit that held its window (`claimBeforeDeadlines`).
+    private var sequence: [Int]
+    /// Units moved ahead for their stated deadline: each takes the last phase with room before it, leaving the
+    /// earlier phases to the actions it went ahead of.
+    private var late: [Bool]
 
     private let order: ClaimOrder
     private let index: PlanningIndex
@@ -63,6 +69,8 @@ struct PhasePlacement {
         exits = state.exits
         claimed = [Bool](repeating: false, count: order.unitCount)
         ownEarliest = [Int](repeating: 0, count: count)
+        sequence = Array(0..<order.unitCount)
+        late = [Bool](repeating: false, count: order.unitCount)
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
@@ -71,7 +79,9 @@ struct PhasePlacement {
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
 
-        for unit in 0..<order.unitCount { claim(unit) }
+        let unclaimed = self
+        for unit in sequence { claim(unit) }
+        claimBeforeDeadlines(from: unclaimed)
         makeRoomForDeclaredPriorities()
         placeSeasonsFirst()
         state.exits = exits
@@ -95,8 +105,11 @@ struct PhasePlacement {
         case .season(let month, let season):
             return ScheduledDeadline(before: month, kind: .season(seasons[season]))
         case .stated(let month, let statedBy):
-            guard case .before(_, let reason)? = index.deadlines[statedBy] else { return nil }
-            return ScheduledDeadline(before: month, kind: .stated(reason))
+            switch index.deadlines[statedBy] {
+            case .before(_, let reason)?: return ScheduledDeadline(before: month, kind: .stated(reason))
+            case .byHorizon(_, let reason)?: return ScheduledDeadline(before: month, kind: .phaseEnd(reason))
+            default: return nil
+            }
         }
     }
 
@@ -180,10 +193,12 @@ struct PhasePlacement {
         }
         // Actions that go together may overfill a phase by their companions' effort when no phase can hold
         // them all: they are one project, and a CLS is not dropped because its coordinator does not fit.
-        guard let (phase, deadline) = findPhase(slots, units: units, earliest: earliest, latest: latest)
-            ?? (slots.count > 1 ? findPhase(slots, units: main, earliest: earliest, latest: latest) : nil) else {
+        guard let (phase, deadline) = findPhase(slots, units: units, earliest: earliest, latest: latest, late: late[unit])
+            ?? (slots.count > 1 ? findPhase(slots, units: main, earliest: earliest, latest: latest, late: late[unit]) : nil) else {
             var missed: YearMonth?
-            for slot in slots where missed == nil && index.isDated[order.members[slot]] {
+            // Past or too close for every phase before it: the month is missed. A horizon's phase always exists:
+            // what did not fit there is « à envisager ensuite » like any action without room.
+            for slot in slots where missed == nil {
                 if case .before(let month, _)? = index.deadlines[order.members[slot]] { missed = month }
             }
             for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
@@ -207,6 +222,58 @@ struct PhasePlacement {
             exits[position] = .none
         }
         return true
+    }
+
+    /// A dated unit whose deadline could not be kept, while units of lower merit — not foundations — hold phases
+    /// before it, claims again just ahead of them (still after every better one) and takes the last phase with
+    /// room before its deadline: « avant l'arrêt du projet de PLU » holds, and what it went ahead of takes the
+    /// room left, later if need be. Each such unit is tried in claim order, everything claiming again from
+    /// `unclaimed`; a move that still misses the deadline, or puts out of the roadmap a unit of higher merit or a
+    /// team priority's action, is undone.
+    private mutating func claimBeforeDeadlines(from unclaimed: PhasePlacement) {
+        func isMissed(_ unit: Int) -> Bool {
+            switch exits[order.first(unit)] {
+            case .deadlineMissed: return true
+            case .noCapacity: return order.slots(unit).contains { statedBound(order.members[$0]) != nil }
+            default: return false
+            }
+        }
+        for unit in sequence.filter(isMissed) where isMissed(unit) {
+            var earliest = 0, latest = calendar.phases.count - 1, merit = Int.min
+            for slot in order.slots(unit) {
+                let position = order.members[slot]
+                merit = max(merit, order.merit[position])
+                earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
+                for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
+                if let bound = statedBound(position) { latest = min(latest, bound.phase ?? -1) }
+            }
+            guard earliest <= latest, let from = sequence.firstIndex(of: unit) else { continue }
+            let ahead = sequence[..<from].firstIndex { other in
+                guard (earliest...latest).contains(phaseOf[order.first(other)]) else { return false }
+                return order.slots(other).allSatisfy { slot in
+                    !index.isFoundation[order.members[slot]] && order.merit[order.members[slot]] < merit
+                }
+            }
+            guard let ahead else { continue }
+            // It goes ahead of the lower merited units between, not of the better ones, which go ahead with it.
+            func isBetter(_ other: Int) -> Bool {
+                order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
+            }
+            let between = sequence[ahead..<from]
+            var trial = unclaimed
+            trial.sequence = Array(sequence[..<ahead]) + between.filter(isBetter) + [unit] + between.filter { !isBetter($0) }
+                + sequence[(from + 1)...]
+            trial.late = late
+            trial.late[unit] = true
+            for other in trial.sequence { trial.claim(other) }
+            // Kept only if it put out of the roadmap nothing better than itself and no team priority's action.
+            guard trial.phaseOf[order.first(unit)] >= 0 else { continue }
+            let keepsBetter = (0..<order.unitCount).allSatisfy { other in
+                phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
+                    || (!order.isPriorityUnit[other] && !isBetter(other))
+            }
+            if keepsBetter { self = trial }
+        }
     }
 
     /// A declared priority's action that found no room takes the place of the least merited placed unit of
@@ -251,17 +318,21 @@ struct PhasePlacement {
     }
 
     /// Merit settled which actions are in; when they go is settled again with the foundations first, then
-    /// what has a deadline, then the others in their order, so that a seasonal action gets the earliest
+    /// what has a seasonal deadline, then the others in their order, so that a seasonal action gets the earliest
     /// season the same actions allow. If that order cannot hold them all, the first placement stands.
     private mutating func placeSeasonsFirst() {
-        // Each placed unit's turn: 0 with a foundation, 1 with a deadline, 2 otherwise; -1 when not placed.
+        // Each placed unit's turn: 0 with a foundation, 1 with a seasonal deadline, 2 otherwise; -1 when not
+        // placed. A stated deadline only bounds the phase: it needs no earlier turn.
         var turn = [Int](repeating: -1, count: order.unitCount)
         var anyDated = false
         for unit in 0..<order.unitCount where phaseOf[order.first(unit)] >= 0 {
             var isFoundation = false, hasDeadline = false
             for slot in order.slots(unit) {
                 isFoundation = isFoundation || index.isFoundation[order.members[slot]]
-                hasDeadline = hasDeadline || index.isDated[order.members[slot]]
+                switch index.deadlines[order.members[slot]] {
+                case .beforeHotSeason?, .beforePeakSeason?: hasDeadline = true
+                case .before?, .byHorizon?, nil: break
+                }
             }
             turn[unit] = isFoundation ? 0 : hasDeadline ? 1 : 2
             anyDated = anyDated || turn[unit] == 1
@@ -271,7 +342,7 @@ struct PhasePlacement {
         var kept: [Int] = []
         kept.reserveCapacity(order.unitCount)
         for wanted in 0...2 {
-            for unit in turn.indices where turn[unit] == wanted { kept.append(unit) }
+            for unit in sequence where turn[unit] == wanted { kept.append(unit) }
         }
         for unit in kept { remove(unit) }
         for unit in claimed.indices { claimed[unit] = false }
@@ -296,16 +367,16 @@ struct PhasePlacement {
 
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
     /// seasonal deadline, the first season (hot or tourist) it can still be ready for.
-    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int) -> (Int, DeadlineCause)? {
+    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int, late: Bool) -> (Int, DeadlineCause)? {
         var latest = latest
         var stated = DeadlineCause.none
         var hot = false, peak = false
         for slot in slots where index.isDated[order.members[slot]] {
             switch index.deadlines[order.members[slot]] {
-            case .before(let month, _)?:
-                guard let phase = Self.lastPhase(before: month, in: calendar) else { return nil }
+            case .before?, .byHorizon?:
+                guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
                 latest = min(latest, phase)
-                stated = .stated(month, by: order.members[slot])
+                stated = .stated(bound.month, by: order.members[slot])
             case .beforeHotSeason?:
                 hot = true
             case .beforePeakSeason?:
@@ -315,7 +386,7 @@ struct PhasePlacement {
             }
         }
         guard hot || peak else {
-            return firstRoom(units, earliest, latest).map { ($0, stated) }
+            return (late ? lastRoom(units, earliest, latest) : firstRoom(units, earliest, latest)).map { ($0, stated) }
         }
         let wanted = seasons.indices.filter { $0 == 0 ? hot : peak }
         // Two months at least to get ready: a season that starts sooner is for next year. A season starting in
@@ -332,9 +403,28 @@ struct PhasePlacement {
         return nil
     }
 
+    /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
+    /// holding the month before it; for a horizon, the phase that stands for it, whose last month is the one shown.
+    private func statedBound(_ position: Int) -> (month: YearMonth, phase: Int?)? {
+        switch index.deadlines[position] {
+        case .before(let month, _)?:
+            return (month, Self.lastPhase(before: month, in: calendar))
+        case .byHorizon(let horizon, _)?:
+            let phase = horizonPhase[horizon.ordinal]
+            return (calendar.phases[phase].end.adding(months: -1), phase)
+        case .beforeHotSeason?, .beforePeakSeason?, nil:
+            return nil
+        }
+    }
+
     private func firstRoom(_ units: Int, _ earliest: Int, _ latest: Int) -> Int? {
         guard earliest <= latest else { return nil }
         return (earliest...latest).first { free[$0] >= units }
+    }
+
+    private func lastRoom(_ units: Int, _ earliest: Int, _ latest: Int) -> Int? {
+        guard earliest <= latest else { return nil }
+        return (earliest...latest).last { free[$0] >= units }
     }
 
     /// The last phase in which work can still finish before `month`: the one holding the month before it.

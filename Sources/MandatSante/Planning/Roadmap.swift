@@ -89,6 +89,8 @@ public struct ScheduledDeadline: Sendable, Hashable {
         /// Before the season (hot or tourist) starting that month.
         case season(HotSeason)
         case stated(String)
+        /// By the end of a phase of the mandate (the month is its last), for this reason.
+        case phaseEnd(String)
     }
 
     /// Ready before this month.

@@ -54,7 +54,11 @@ struct ExecutiveSynthesis {
         return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
             let phase = roadmap.calendar.phases[item.phaseIndex]
-            let when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
+            var when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
+            // Due by the end of a later phase: the phase it is placed in says more.
+            if let deadline = item.deadline, case .phaseEnd(let reason) = deadline.kind, phase.end.adding(months: -1) < deadline.before {
+                when = "\(RoadmapWording.by(phase)), \(reason)"
+            }
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
                 costRange: item.recommendation.costRange?.label,

@@ -69,7 +69,11 @@ enum RoadmapWording {
         }
         func ownCause(_ other: RoadmapItem) -> Cause? {
             if other.selection == .foundation { return .foundation }
-            if other.deadline != nil { return .deadline }
+            // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
+            if let deadline = other.deadline {
+                if case .season = deadline.kind { return .deadline }
+                if other.score.total < item.score.total { return .deadline }
+            }
             if case .priority = other.selection { return .priority }
             if other.score.total >= item.score.total { return .betterScored }
             return nil
@@ -110,6 +114,8 @@ enum RoadmapWording {
             return "avant \(season.named(startingIn: deadline.before)) (\(deadline.before.shortFrench))"
         case .stated(let reason):
             return "\(reason) (avant \(deadline.before.shortFrench))"
+        case .phaseEnd(let reason):
+            return "\(reason) (d'ici \(deadline.before.shortFrench))"
         }
     }
 

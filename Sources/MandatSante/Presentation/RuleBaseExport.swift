@@ -143,6 +143,8 @@ public enum RuleBaseExport {
         case .beforePeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.peakSeasonKeyword))])))
         case .before(let month, let reason)?:
             members.append(("deadline", .object([("kind", .string("avant")), ("before", .string(month.description)), ("reason", .string(reason))])))
+        case .byHorizon(let horizon, let reason)?:
+            members.append(("deadline", .object([("kind", .string("horizon")), ("horizon", .string(horizon.rawValue)), ("reason", .string(reason))])))
         }
         members += [
             ("foundation", .bool(recommendation.isFoundation)), ("serves", strings(recommendation.serves)),
