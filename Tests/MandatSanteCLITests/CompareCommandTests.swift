@@ -52,8 +52,9 @@ struct CompareCommandTests {
 
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))
-        // The room the CLS and its diagnostic took goes to the next best actions, and says so.
-        let added = try #require(entry("programme-sante-grand-age", "AJOUTÉES", in: text))
+        // The room the CLS and its diagnostic took goes to the best action that had none: the PLU action, due
+        // before the plan is frozen, which could not keep its deadline before.
+        let added = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
         #expect(added.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
         // The coordinator stays: a CLS in force without coordination is what it answers.
         let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))

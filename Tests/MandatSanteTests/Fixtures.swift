@@ -30,7 +30,7 @@ enum Fixture {
           "label": "l'intercommunalité porte déjà une démarche de santé",
           "falseLabel": "l'intercommunalité ne porte pas de démarche de santé" },
         { "name": "outreMer", "type": "enum", "role": "outre-mer", "default": "non", "label": "situation outre-mer",
-          "values": [ { "id": "non", "label": "Hexagone" }, { "id": "reunion", "label": "La Réunion" } ] },
+          "values": [ { "id": "non", "label": "Hexagone" }, { "id": "reunion", "label": "La Réunion" }, { "id": "guyane", "label": "Guyane" } ] },
         { "name": "peakSeason", "type": "enum", "role": "saison-de-pointe", "default": "inconnu", "label": "saison de pointe de la fréquentation",
           "values": [ { "id": "hiver", "label": "pointe en hiver" }, { "id": "ete", "label": "pointe en été" },
                       { "id": "les-deux", "label": "pointes en hiver et en été" },

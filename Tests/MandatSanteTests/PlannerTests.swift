@@ -296,6 +296,15 @@ struct PlannerTests {
         reunion.outreMer = "reunion"
         let (_, austral) = try Fixture.plan(reunion, recs: [heat])
         #expect(austral.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 11))
+
+        // French Guiana: no summer; the rains come back in December (Météo-France Guyane), not in June.
+        var guyane = Fixture.smallCommune
+        guyane.outreMer = "guyane"
+        let (guyaneBase, rains) = try Fixture.plan(guyane, recs: [heat])
+        #expect(rains.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 12))
+        let card = RoadmapPresenter(ruleBase: guyaneBase, detail: false).document(rains).card("canicule")
+        #expect(card?.deadline == "avant la saison des pluies 2027-2028 (déc. 2027)")
+        #expect(card?.deadline?.contains("été") == false)
     }
 
     @Test("une échéance touristique suit la saison de pointe du profil : l'hiver, l'été, la plus proche des deux ; aucune quand elle est inconnue")

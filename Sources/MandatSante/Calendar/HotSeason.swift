@@ -4,6 +4,12 @@ import RuleKit
 /// in mainland France, the austral summer in the Indian Ocean, the hivernage in the Antilles (the hot, rainy and
 /// cyclonic season, June to November), the rainy season in French Guiana. A resort's tourist season (seasonal
 /// care, housing): winter, summer or both, as its profile says.
+///
+/// French Guiana has no cyclones and no summer: its seasons follow the rains. Météo-France Guyane: the dry season
+/// ends and the « petite saison des pluies » begins at the end of November (« Résumé mensuel du temps novembre
+/// 2023 », 4 December 2023: « statistiquement, […] la dernière décade de novembre marque la fin de la saison
+/// sèche »), the « grande saison des pluies » runs from April to June (« La grande saison des pluies », 4 June
+/// 2021). Vector control and the heavy-rain plan are to be ready before the rains come back: December.
 public struct HotSeason: Sendable, Hashable {
     /// The month the season begins.
     public var startMonth: Int
@@ -17,7 +23,7 @@ public struct HotSeason: Sendable, Hashable {
         "reunion": HotSeason(startMonth: 11, name: "l'été austral"),
         "mayotte": HotSeason(startMonth: 11, name: "l'été austral"),
         "antilles": HotSeason(startMonth: 6, name: "l'hivernage"),
-        "guyane": HotSeason(startMonth: 6, name: "la saison des pluies"),
+        "guyane": HotSeason(startMonth: 12, name: "la saison des pluies"),
     ]
 
     /// The season of the profile's territory; mainland France when the profile does not say otherwise.
