@@ -28,7 +28,12 @@ public struct HotSeason: Sendable, Hashable {
 
     /// The season of the profile's territory; mainland France when the profile does not say otherwise.
     public init(profile: Profile) {
-        if case .text(let place)? = profile.value(profile.vocabulary.factName(.overseas)), let season = Self.seasons[place] {
+        self.init(overseas: profile.value(profile.vocabulary.factName(.overseas)))
+    }
+
+    /// The season of a territory given the value of its fact whose role is `outre-mer`.
+    init(overseas: FactValue?) {
+        if case .text(let place)? = overseas, let season = Self.seasons[place] {
             self = season
         } else {
             self = .mainland
@@ -47,7 +52,12 @@ public struct HotSeason: Sendable, Hashable {
     /// The tourist seasons the territory's population peaks in, which seasonal care and housing must be ready
     /// for; none when the profile does not say (no seasonal peak, or the team does not know when it falls).
     public static func peakSeasons(profile: Profile) -> [HotSeason] {
-        guard case .text(let peak)? = profile.value(profile.vocabulary.factName(.peakSeason)) else { return [] }
+        peakSeasons(peak: profile.value(profile.vocabulary.factName(.peakSeason)))
+    }
+
+    /// The tourist seasons given the value of the fact whose role is `saison-de-pointe`.
+    static func peakSeasons(peak: FactValue?) -> [HotSeason] {
+        guard case .text(let peak)? = peak else { return [] }
         return peaks[peak] ?? []
     }
 

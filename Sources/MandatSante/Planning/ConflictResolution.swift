@@ -6,7 +6,7 @@ enum ConflictResolution {
         for position in index.positionsInIDOrder where isSelected[position] {
             for replaced in index.replaces[position] where isSelected[replaced] && state.exits[replaced] == .none {
                 state.exits[replaced] = .replaced(by: position)
-                state.supersedes[position].append(replaced)
+                state.supersessions.append((position, replaced))
             }
         }
         // Exclusion is mutual; deciding best score first means an action that loses never excludes another.
@@ -16,10 +16,19 @@ enum ConflictResolution {
         for winner in byScore where isSelected[winner] && state.exits[winner] == .none && !index.rivals[winner].isEmpty {
             let ranks = scoreRank ?? Self.ranks(byScore, isSelected: isSelected)
             scoreRank = ranks
-            let rivals = index.rivals[winner].filter { ranks[$0] >= 0 }.sorted { ranks[$0] < ranks[$1] }
-            for loser in rivals where state.exits[loser] == .none {
-                state.exits[loser] = .excluded(by: winner)
-                state.supersedes[winner].append(loser)
+            // The selected rivals in rank order, each found by a scan of the few rivals (no list to sort).
+            var previous = -1
+            while true {
+                var loser = -1
+                for rival in index.rivals[winner] where ranks[rival] > previous && (loser < 0 || ranks[rival] < ranks[loser]) {
+                    loser = rival
+                }
+                guard loser >= 0 else { break }
+                previous = ranks[loser]
+                if state.exits[loser] == .none {
+                    state.exits[loser] = .excluded(by: winner)
+                    state.supersessions.append((winner, loser))
+                }
             }
         }
     }

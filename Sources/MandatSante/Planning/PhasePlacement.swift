@@ -44,6 +44,10 @@ struct PhasePlacement {
     private let calendar: MandateCalendar
     /// The hot season first, then the tourist seasons of the profile (none when it does not know them).
     private let seasons: [HotSeason]
+    /// Every start of `seasons` a seasonal action can still be ready for, in date order, each with its season (an
+    /// index in `seasons`) and the last phase that ends before it (nil when none does): found once per profile,
+    /// not at every placement.
+    private let seasonStarts: [(month: YearMonth, season: Int, lastPhase: Int?)]
     private let methodLimit: Int
     private let horizonPhase: [Int]
 
@@ -75,7 +79,13 @@ struct PhasePlacement {
         self.order = order
         self.index = index
         self.calendar = calendar
-        seasons = [hotSeason] + peakSeasons
+        let seasons = [hotSeason] + peakSeasons
+        self.seasons = seasons
+        // Two months at least to get ready: a season that starts sooner is for next year. A season starting in
+        // the mandate's last month still counts.
+        seasonStarts = !index.hasSeasonalDeadline ? [] : HotSeason.starts(
+            of: seasons, from: calendar.start.adding(months: 2), before: calendar.end.adding(months: 1)
+        ).map { ($0.month, $0.index, Self.lastPhase(before: $0.month, in: calendar)) }
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
 
@@ -388,15 +398,10 @@ struct PhasePlacement {
         guard hot || peak else {
             return (late ? lastRoom(units, earliest, latest) : firstRoom(units, earliest, latest)).map { ($0, stated) }
         }
-        let wanted = seasons.indices.filter { $0 == 0 ? hot : peak }
-        // Two months at least to get ready: a season that starts sooner is for next year. A season starting in
-        // the mandate's last month still counts.
-        let starts = HotSeason.starts(of: wanted.map { seasons[$0] }, from: calendar.start.adding(months: 2),
-                                      before: calendar.end.adding(months: 1))
-        for start in starts {
-            guard let phase = Self.lastPhase(before: start.month, in: calendar) else { continue }
+        for start in seasonStarts where start.season == 0 ? hot : peak {
+            guard let phase = start.lastPhase else { continue }
             if let room = firstRoom(units, earliest, min(latest, phase)) {
-                if case .none = stated { return (room, .season(start.month, wanted[start.index])) }
+                if case .none = stated { return (room, .season(start.month, start.season)) }
                 return (room, stated)
             }
         }

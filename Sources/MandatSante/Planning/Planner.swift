@@ -25,14 +25,6 @@ public struct Planner: Sendable {
         Planner(ruleBase: ruleBase.replacing(recommendations: ruleBase.recommendations.map { $0.replica() }))
     }
 
-    /// The positions in their order, each once (an action has a few prerequisites: no set needed).
-    static func distinct(_ positions: [Int]) -> [Int] {
-        var kept: [Int] = []
-        kept.reserveCapacity(positions.count)
-        for position in positions where !kept.contains(position) { kept.append(position) }
-        return kept
-    }
-
     public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
         let index = self.index
         let recommendations = index.recommendations
@@ -45,10 +37,10 @@ public struct Planner: Sendable {
         let capacity = Capacity(population: index.slots.number(index.slots.population, in: facts) ?? 0,
                                 engineeringStaff: Int(index.slots.number(index.slots.engineeringStaff, in: facts) ?? 1),
                                 phases: calendar.phases)
-        let hotSeason = HotSeason(profile: profile)
+        let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
-        let peakSeasons = HotSeason.peakSeasons(profile: profile)
+        let peakSeasons = HotSeason.peakSeasons(peak: index.slots.value(index.slots.peakSeason, in: facts))
         let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
                                        hotSeason: hotSeason, peakSeasons: peakSeasons)
 
@@ -84,14 +76,26 @@ public struct Planner: Sendable {
                 state.exits[position] = .beyondTop
                 continue
             }
+            // Relations by id, each list built only when it has something to hold.
+            let after = index.after[position]
+            var prerequisites: [String] = [], assumedPrerequisites: [String] = [], together: [String] = []
+            for (slot, prerequisite) in after.enumerated() {
+                guard let standing = standIn(prerequisite) else {
+                    assumedPrerequisites.append(id(prerequisite))
+                    continue
+                }
+                // Each stand-in once, where it first stands.
+                if standing != position, !after[..<slot].contains(where: { standIn($0) == standing }) {
+                    prerequisites.append(id(standing))
+                }
+            }
+            for other in index.together[position] where phaseOf[other] >= 0 { together.append(id(other)) }
             items.append(RoadmapItem(
                 rank: items.count + 1, recommendation: recommendations[position], score: state.scores[position],
                 phaseIndex: phaseOf[position], placement: placement.placement(of: position),
                 selection: order.reason(position),
-                prerequisites: Self.distinct(index.after[position].compactMap(standIn).filter { $0 != position }).map(id),
-                assumedPrerequisites: index.after[position].filter { standIn($0) == nil }.map(id),
-                together: index.together[position].lazy.filter { phaseOf[$0] >= 0 }.map(id),
-                supersedes: state.supersedes[position].map(id), deadline: placement.deadline(of: position)))
+                prerequisites: prerequisites, assumedPrerequisites: assumedPrerequisites, together: together,
+                supersedes: state.superseded(by: position).map(id), deadline: placement.deadline(of: position)))
         }
         if top != nil {
             // Relations name only the items `--top` kept.

@@ -21,6 +21,8 @@ final class PlanningIndex: Sendable {
     let deadlines: [Deadline?]
     /// Whether each recommendation has a deadline (read without copying the deadline).
     let isDated: [Bool]
+    /// Whether any recommendation must be ready before a season.
+    let hasSeasonalDeadline: Bool
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
     let serves: [UInt64]
     /// The values of the priorities fact, in the vocabulary's order (bit `i` is value `i`).
@@ -70,6 +72,12 @@ final class PlanningIndex: Sendable {
         carriers = recommendations.map(\.carrier)
         deadlines = recommendations.map(\.deadline)
         isDated = recommendations.map { $0.deadline != nil }
+        hasSeasonalDeadline = recommendations.contains { recommendation in
+            switch recommendation.deadline {
+            case .beforeHotSeason?, .beforePeakSeason?: true
+            case .before?, .byHorizon?, nil: false
+            }
+        }
         slots = ProfileSlots(ruleBase.vocabulary)
         let choices = ruleBase.vocabulary.fact(named: ruleBase.vocabulary.factName(.priorities))?.choiceIDs ?? []
         priorityChoices = Array(choices.prefix(64))
@@ -107,10 +115,30 @@ final class PlanningIndex: Sendable {
 
     func position(of id: String) -> Int? { positionByID[id] }
 
-    /// Every position by score: higher total first, then by id. Sorts plain integers instead of calling a
-    /// closure for each comparison: the key is `-total` shifted left with the id rank in the low bits, so it sorts
-    /// in that order and its low bits give the id rank, hence the position, back.
+    /// Every position by score: higher total first, then by id. Never calls a closure to compare: a counting
+    /// sort when scores span a usual range, else a sort of plain integers whose key is `-total` shifted left with
+    /// the id rank in the low bits, so it sorts in that order and its low bits give the id rank, hence the
+    /// position, back.
     func positionsByScore(_ scores: [Int]) -> [Int] {
+        // Scores span a few hundred points: a counting sort, positions taken in the order of their ids, gives the
+        // same order in one pass, with no comparison.
+        if let low = scores.min(), let high = scores.max(), high - low < 4 * scores.count + 1_024 {
+            let span = high - low + 1
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: span + 1) { starts in
+                // Bucket `high - score`: best score first. `starts[b]`: where bucket `b` begins.
+                starts.initialize(repeating: 0)
+                for score in scores { starts[high - score + 1] += 1 }
+                for bucket in 0..<span { starts[bucket + 1] += starts[bucket] }
+                return [Int](unsafeUninitializedCapacity: scores.count) { buffer, initialized in
+                    for position in positionsInIDOrder {
+                        let bucket = high - scores[position]
+                        buffer.initializeElement(at: starts[bucket], to: position)
+                        starts[bucket] += 1
+                    }
+                    initialized = scores.count
+                }
+            }
+        }
         let shift = idRankBits
         var keys = scores.indices.map { -scores[$0] << shift | idRank[$0] }
         IntegerSort.sort(&keys)
@@ -132,6 +160,8 @@ struct ProfileSlots: Sendable {
     let kind: Int?
     let intercommunalHealth: Int?
     let priorities: Int?
+    let overseas: Int?
+    let peakSeason: Int?
 
     init(_ vocabulary: Vocabulary) {
         communeKind = vocabulary.communeKind
@@ -140,6 +170,12 @@ struct ProfileSlots: Sendable {
         kind = vocabulary.slot(of: vocabulary.factName(.kind))
         intercommunalHealth = vocabulary.slot(of: vocabulary.factName(.intercommunalHealth))
         priorities = vocabulary.slot(of: vocabulary.factName(.priorities))
+        overseas = vocabulary.slot(of: vocabulary.factName(.overseas))
+        peakSeason = vocabulary.slot(of: vocabulary.factName(.peakSeason))
+    }
+
+    func value(_ slot: Int?, in facts: FactValues) -> FactValue? {
+        slot.flatMap { facts[$0] }
     }
 
     func number(_ slot: Int?, in facts: FactValues) -> Double? {

@@ -9,8 +9,16 @@ struct PlanningState {
     let totals: [Int]
     /// Why each position is not (or no longer) a candidate; `.none` while it is.
     var exits: [Exit]
-    /// What each position replaced or excluded.
-    var supersedes: [[Int]]
+    /// What replaced or excluded what, in the order it was decided: a handful per profile, so one short list
+    /// rather than a list per position.
+    var supersessions: [(winner: Int, loser: Int)] = []
+
+    /// What `position` replaced or excluded, in the order it was decided.
+    func superseded(by position: Int) -> [Int] {
+        var losers: [Int] = []
+        for supersession in supersessions where supersession.winner == position { losers.append(supersession.loser) }
+        return losers
+    }
 
     /// Why a position left the roadmap, other positions named by position.
     enum Exit: Equatable {

@@ -29,8 +29,7 @@ enum Selection {
             exits.append(levelConflict(index.carriers[position], isCommune: isCommune,
                                        intercommunalityCarriesHealth: intercommunalityCarriesHealth).map { .wrongLevel($0) } ?? .none)
         }
-        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits,
-                             supersedes: Array(repeating: [], count: count))
+        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits)
     }
 
     /// An intercommunality is not given a communal instrument; a commune whose intercommunality already carries

@@ -39,10 +39,10 @@ public struct ConditionProgram: Sendable {
     private let groups: [LiteralGroup]
     private let atoms: [ConditionAtom]
     private let generals: [General]
-    private let literals: [Literal]
-    private let forms: [Form]
-    private let code: [Instruction]
-    private let stackDepth: Int
+    /// The conditions as evaluated: each distinct form once (a rule base repeats whole conditions, not only
+    /// tests: boosts such as `'prevention' in priorities`, and every clone of a scaled base), in flat arrays of
+    /// plain integers that evaluating reads without copying an enum, retaining an array or calling a closure.
+    private let compiled: Compiled
 
     public init(_ conditions: [Condition]) {
         self.init(expressions: conditions.map { ($0.expression, $0.slots) })
@@ -50,67 +50,74 @@ public struct ConditionProgram: Sendable {
 
     init(expressions conditions: [(expression: Expression, slots: [String: Int])]) {
         var builder = Builder()
-        forms = conditions.map { builder.form($0.expression, slots: $0.slots) }
+        let forms = conditions.map { builder.form($0.expression, slots: $0.slots) }
         groups = builder.groups
         atoms = builder.atoms
         generals = builder.generals
-        literals = builder.literals
-        code = builder.code
-        stackDepth = builder.maximumDepth
+        compiled = Compiled(forms: forms, literals: builder.literals, code: builder.code, atoms: builder.atoms,
+                            stackDepth: builder.maximumDepth)
     }
 
     /// How many conditions the program evaluates, in the order given.
-    public var count: Int { forms.count }
+    public var count: Int { compiled.formOf.count }
 
     /// How many distinct tests the conditions contain.
     public var atomCount: Int { atoms.count }
 
+    /// How many distinct conditions (the same test combined the same way) the program evaluates.
+    public var distinctCount: Int { compiled.kinds.count }
+
     /// Each condition's truth for `facts`, in the order the conditions were given.
     public func evaluate(_ facts: FactValues) -> [Truth] {
-        let reads = groups.map { $0.read(facts) }
-        let levels = atoms.map { TruthLevel($0.truth(facts, groups: reads, generals: generals)) }
-        // Deeper forms share one stack, never deeper than measured at compile time.
-        var stack = [TruthLevel](repeating: .unknown, count: stackDepth)
-        return forms.map { form in
-            switch form {
-            case .clause(let isOr, let range, let negated):
-                var level: TruthLevel = isOr ? .false : .true
-                for literal in literals[range] {
-                    let operand = literal.negated ? levels[literal.atom].negation : levels[literal.atom]
-                    level = isOr ? max(level, operand) : min(level, operand)
+        let compiled = compiled
+        let (atomCount, formCount) = (atoms.count, compiled.kinds.count)
+        let (valueCount, groupCount) = (compiled.valueSlots.count, groups.count)
+        // Every scratch array lives on the stack: evaluating allocates only the truths it returns.
+        let byteCount = atomCount + formCount + compiled.stackDepth + valueCount + groupCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: byteCount) { bytes in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: valueCount + groupCount) { words in
+                var next = 0
+                func carve<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ count: Int, from start: inout Int) -> UnsafeMutableBufferPointer<T> {
+                    defer { start += count }
+                    return UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + count)])
                 }
-                return (negated ? level.negation : level).truth
-            case .code(let range):
-                return run(code[range], levels: levels, stack: &stack).truth
-            }
-        }
-    }
+                let levels = carve(bytes, atomCount, from: &next)
+                let formLevels = carve(bytes, formCount, from: &next)
+                let stack = carve(bytes, compiled.stackDepth, from: &next)
+                let valueKinds = carve(bytes, valueCount, from: &next)
+                let groupKnown = carve(bytes, groupCount, from: &next)
+                next = 0
+                let values = carve(words, valueCount, from: &next)
+                let groupMasks = carve(words, groupCount, from: &next)
 
-    private func run(_ code: ArraySlice<Instruction>, levels: [TruthLevel], stack: inout [TruthLevel]) -> TruthLevel {
-        var top = 0
-        for instruction in code {
-            switch instruction {
-            case .atom(let index):
-                stack[top] = levels[index]
-                top += 1
-            case .constant(let level):
-                stack[top] = level
-                top += 1
-            case .not:
-                stack[top - 1] = stack[top - 1].negation
-            case .and(let operands):
-                let level = stack[(top - operands)..<top].min() ?? .true
-                top -= operands
-                stack[top] = level
-                top += 1
-            case .or(let operands):
-                let level = stack[(top - operands)..<top].max() ?? .false
-                top -= operands
-                stack[top] = level
-                top += 1
+                // Boolean and number facts read once each into plain numbers; text and set facts once per
+                // literal group into a bit mask.
+                facts.slots.withUnsafeBufferPointer { slots in
+                    for index in 0..<valueCount {
+                        let slot = compiled.valueSlots[index]
+                        (valueKinds[index], values[index]) = (Compiled.absent, 0)
+                        guard slot < slots.count else { continue }
+                        switch slots[slot] {
+                        case .bool(let flag)?: (valueKinds[index], values[index]) = (Compiled.bool, flag ? 1 : 0)
+                        case .number(let number)?: (valueKinds[index], values[index]) = (Compiled.number, number.bitPattern)
+                        default: break
+                        }
+                    }
+                }
+                for index in 0..<groupCount {
+                    let read = groups[index].read(facts)
+                    (groupKnown[index], groupMasks[index]) = (read == nil ? 0 : 1, read ?? 0)
+                }
+                compiled.evaluateAtoms(levels: levels, values: UnsafeBufferPointer(values),
+                                       valueKinds: UnsafeBufferPointer(valueKinds),
+                                       groupMasks: UnsafeBufferPointer(groupMasks),
+                                       groupKnown: UnsafeBufferPointer(groupKnown)) { atom in
+                    TruthLevel(atoms[atom].truth(facts, groups: [], generals: generals))
+                }
+                compiled.combine(levels: UnsafeBufferPointer(levels), into: formLevels, stack: stack)
+                return compiled.truths(formLevels: UnsafeBufferPointer(formLevels))
             }
         }
-        return stack[0]
     }
 }
 

@@ -5,6 +5,9 @@ struct TruthLevel: Comparable, Sendable {
 
     private init(value: UInt8) { self.value = value }
 
+    /// The level as a byte (false 0, unknown 1, true 2), for programs that combine levels in flat arrays.
+    var rawValue: UInt8 { value }
+
     static let `false` = TruthLevel(value: 0)
     static let unknown = TruthLevel(value: 1)
     static let `true` = TruthLevel(value: 2)
