@@ -64,15 +64,20 @@ public struct HotSeason: Sendable, Hashable {
     /// The starts of `seasons` from `first` to before `end`, in date order whichever season they belong to,
     /// each with the index of its season in `seasons`.
     public static func starts(of seasons: [HotSeason], from first: YearMonth, before end: YearMonth) -> [(month: YearMonth, index: Int)] {
+        // Each season's starts are a year apart: merge them, the earliest next start first (the first season
+        // on the same month), with no sort.
+        var next = seasons.map { $0.nextStart(atOrAfter: first) }
         var starts: [(month: YearMonth, index: Int)] = []
-        for (index, season) in seasons.enumerated() {
-            var month = season.nextStart(atOrAfter: first)
-            while month < end {
-                starts.append((month, index))
-                month = month.adding(months: 12)
+        starts.reserveCapacity(seasons.count * (first.months(until: end) / 12 + 1))
+        while true {
+            var earliest = -1
+            for index in next.indices where next[index] < end && (earliest < 0 || next[index] < next[earliest]) {
+                earliest = index
             }
+            guard earliest >= 0 else { return starts }
+            starts.append((next[earliest], earliest))
+            next[earliest] = next[earliest].adding(months: 12)
         }
-        return starts.sorted { $0.month < $1.month }
     }
 
     /// « l'été 2027 », « la saison d'hiver 2027-2028 »: a season that starts late in the year runs into the next.

@@ -49,58 +49,92 @@ struct ClaimOrder {
 
     init(_ state: PlanningState, index: PlanningIndex, declaredPriorities: UInt64, calendar: MandateCalendar) {
         let count = index.recommendations.count
-        let totals = state.totals
-        var isCandidate = [Bool](repeating: false, count: count)
-        var candidates: [Int] = []
-        candidates.reserveCapacity(count)
-        for position in index.positionsInIDOrder where state.exits[position] == .none {
-            isCandidate[position] = true
-            candidates.append(position)
+        // The working lists live in one scratch buffer (on the stack when it is small): ordering a profile's
+        // candidates allocates only the arrays the order keeps.
+        let built = withUnsafeTemporaryAllocation(of: Int.self, capacity: 10 * count + 1) { scratch in
+            Self.build(state, index: index, declaredPriorities: declaredPriorities, calendar: calendar,
+                       scratch: Scratch(scratch))
         }
-        let merit = Self.urgency(selected: isCandidate, after: index.after, inOrder: candidates, scores: totals)
-        self.merit = merit
+        (members, rankedMembers, start, unitOf, reasonCodes, merit, isPriorityUnit) = built
+        priorityChoices = index.priorityChoices
+    }
+
+    /// Hands out consecutive parts of a scratch buffer, each filled with a value.
+    private struct Scratch {
+        let buffer: UnsafeMutableBufferPointer<Int>
+        var next = 0
+
+        init(_ buffer: UnsafeMutableBufferPointer<Int>) { self.buffer = buffer }
+
+        mutating func take(_ count: Int, filledWith value: Int) -> UnsafeMutableBufferPointer<Int> {
+            let part = UnsafeMutableBufferPointer(rebasing: buffer[next..<(next + count)])
+            part.initialize(repeating: value)
+            next += count
+            return part
+        }
+    }
+
+    private static func build(_ state: PlanningState, index: PlanningIndex, declaredPriorities: UInt64,
+                              calendar: MandateCalendar, scratch: Scratch)
+        -> (members: [Int], rankedMembers: [Int], start: [Int], unitOf: [Int], reasons: [Int], merit: [Int], isPriorityUnit: [Bool]) {
+        var scratch = scratch
+        let count = index.recommendations.count
+        let totals = state.totals
+        // 1 for a candidate, 0 otherwise; the candidates in id order.
+        let isCandidate = scratch.take(count, filledWith: 0)
+        let candidateSlots = scratch.take(count, filledWith: 0)
+        var candidateCount = 0
+        for position in index.positionsInIDOrder where state.exits[position] == .none {
+            isCandidate[position] = 1
+            candidateSlots[candidateCount] = position
+            candidateCount += 1
+        }
+        let candidates = UnsafeMutableBufferPointer(rebasing: candidateSlots[0..<candidateCount])
+        let merit = Self.urgency(selected: isCandidate, after: index.after, inOrder: candidates, scores: totals,
+                                 onPath: scratch.take(count, filledWith: 0))
 
         // Units, in the order they are found: candidates linked by `together`, directly or not. A unit is found
         // at its member of smallest id, since candidates are visited in id order.
-        var foundIn = [Int](repeating: -1, count: count)
-        var found: [Int] = []
-        found.reserveCapacity(candidates.count)
-        var foundStart = [0]
-        foundStart.reserveCapacity(count + 1)
+        let foundIn = scratch.take(count, filledWith: -1)
+        let found = scratch.take(count, filledWith: 0)
+        var foundCount = 0
+        let foundStart = scratch.take(count + 1, filledWith: 0)
+        var unitsFound = 0
         for position in candidates where foundIn[position] < 0 {
-            let unit = foundStart.count - 1
-            let first = found.count
+            let unit = unitsFound
+            let first = foundCount
             foundIn[position] = unit
-            found.append(position)
+            found[foundCount] = position
+            foundCount += 1
             var next = first
-            while next < found.count {
-                for other in index.together[found[next]] where isCandidate[other] && foundIn[other] < 0 {
+            while next < foundCount {
+                for other in index.together[found[next]] where isCandidate[other] != 0 && foundIn[other] < 0 {
                     foundIn[other] = unit
-                    found.append(other)
+                    found[foundCount] = other
+                    foundCount += 1
                 }
                 next += 1
             }
-            Self.sort(&found, first..<found.count) { index.idRank[$0] }
-            foundStart.append(found.count)
+            Self.sort(found, first..<foundCount) { index.idRank[$0] }
+            unitsFound += 1
+            foundStart[unitsFound] = foundCount
         }
-        let unitsFound = foundStart.count - 1
 
         // Foundations first (tier 0), the best action for each declared priority (tier 1), then merit (tier 2).
         var reasons = [Int](repeating: Self.byMerit, count: count)
-        var tier = [Int](repeating: 2, count: unitsFound)
-        var picked = [Bool](repeating: false, count: unitsFound)
+        let tier = scratch.take(unitsFound, filledWith: 2)
+        let picked = scratch.take(unitsFound, filledWith: 0)
         for position in candidates where index.isFoundation[position] {
             reasons[position] = Self.foundation
             tier[foundIn[position]] = 0
         }
         let firstYearPhase = calendar.phaseIndex(for: .firstYear)
-        let horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
         for bit in index.priorityChoices.indices where declaredPriorities & (1 << UInt64(bit)) != 0 {
             let mask = UInt64(1) << UInt64(bit)
             var best = -1
             var bestEarly = false
             for position in candidates where index.serves[position] & mask != 0 && !index.isMethod[position] {
-                let isEarly = horizonPhase[index.horizons[position].ordinal] <= firstYearPhase
+                let isEarly = calendar.phaseIndex(for: index.horizons[position]) <= firstYearPhase
                 let better = best < 0 ? true
                     : isEarly != bestEarly ? isEarly
                     : merit[position] != merit[best] ? merit[position] > merit[best] : index.idRank[position] < index.idRank[best]
@@ -108,30 +142,27 @@ struct ClaimOrder {
             }
             guard best >= 0 else { continue }
             if reasons[best] == Self.byMerit { reasons[best] = bit }
-            picked[foundIn[best]] = true
+            picked[foundIn[best]] = 1
             tier[foundIn[best]] = min(tier[foundIn[best]], 1)
         }
-        reasonCodes = reasons
-        priorityChoices = index.priorityChoices
 
         // Sorted as plain integers: tier, then merit (higher first), then the first id, packed in one key whose
         // low bits give the unit back through its first id's rank (each unit has its own).
         let rankBits = index.idRankBits
-        var unitByRank = [Int](repeating: 0, count: count)
-        var keys: [Int] = []
-        keys.reserveCapacity(unitsFound)
+        let unitByRank = scratch.take(count, filledWith: 0)
+        var keys = scratch.take(unitsFound, filledWith: 0)
         for unit in 0..<unitsFound {
             var best = Int.min
             for slot in foundStart[unit]..<foundStart[unit + 1] { best = max(best, totals[found[slot]]) }
             let rank = index.idRank[found[foundStart[unit]]]
             unitByRank[rank] = unit
             let meritKey = (1 << 24) - min(max(best, -(1 << 23)), 1 << 23)
-            keys.append((tier[unit] << 26 | meritKey) << rankBits | rank)
+            keys[unit] = (tier[unit] << 26 | meritKey) << rankBits | rank
         }
         keys.sort()
 
         var members: [Int] = []
-        members.reserveCapacity(found.count)
+        members.reserveCapacity(foundCount)
         var start = [0]
         start.reserveCapacity(unitsFound + 1)
         var unitOf = [Int](repeating: -1, count: count)
@@ -143,26 +174,24 @@ struct ClaimOrder {
                 members.append(found[slot])
             }
             start.append(members.count)
-            isPriorityUnit[rank] = picked[unit]
+            isPriorityUnit[rank] = picked[unit] != 0
         }
-        self.members = members
-        self.start = start
-        self.unitOf = unitOf
-        self.isPriorityUnit = isPriorityUnit
 
         // Inside a unit, what the others go with (the CLS) before its companions (the coordinator), then merit.
         var rankedMembers = members
         for unit in 0..<(start.count - 1) where start[unit + 1] - start[unit] > 1 {
             let bound = count + 1
-            Self.sort(&rankedMembers, start[unit]..<start[unit + 1]) { position in
-                ((index.writesTogether[position] ? 1 : 0) * (1 << 26) + ((1 << 24) - merit[position])) * bound + index.idRank[position]
+            rankedMembers.withUnsafeMutableBufferPointer { ranked in
+                Self.sort(ranked, start[unit]..<start[unit + 1]) { position in
+                    ((index.writesTogether[position] ? 1 : 0) * (1 << 26) + ((1 << 24) - merit[position])) * bound + index.idRank[position]
+                }
             }
         }
-        self.rankedMembers = rankedMembers
+        return (members, rankedMembers, start, unitOf, reasons, merit, isPriorityUnit)
     }
 
     /// Sorts a few elements in place by an integer key (insertion sort: units have one to three members).
-    private static func sort(_ array: inout [Int], _ range: Range<Int>, by key: (Int) -> Int) {
+    private static func sort(_ array: UnsafeMutableBufferPointer<Int>, _ range: Range<Int>, by key: (Int) -> Int) {
         guard range.count > 1 else { return }
         for slot in (range.lowerBound + 1)..<range.upperBound {
             let element = array[slot]
@@ -177,36 +206,38 @@ struct ClaimOrder {
     }
 
     /// Each selected position's urgency: its own score or that of the most urgent action that waits for it.
-    /// Positions are visited in the order of their ids, and a path never visits a position twice.
-    static func urgency(selected: [Bool], after: [[Int]], inOrder positions: [Int], scores: [Int]) -> [Int] {
-        var walk = UrgencyWalk(selected: selected, after: after, scores: scores)
+    /// Positions are visited in the order of their ids, and a path never visits a position twice. `selected`
+    /// and `onPath` (scratch, zeros) hold 1 or 0 by position.
+    static func urgency(selected: UnsafeMutableBufferPointer<Int>, after: [[Int]], inOrder positions: UnsafeMutableBufferPointer<Int>,
+                        scores: [Int], onPath: UnsafeMutableBufferPointer<Int>) -> [Int] {
+        var walk = UrgencyWalk(selected: selected, after: after, scores: scores, onPath: onPath)
         for position in positions { walk.visit(position, scores[position]) }
         return walk.urgency
     }
 
     private struct UrgencyWalk {
-        let selected: [Bool]
+        let selected: UnsafeMutableBufferPointer<Int>
         let after: [[Int]]
         let scores: [Int]
         var urgency: [Int]
-        var onPath: [Bool]
+        let onPath: UnsafeMutableBufferPointer<Int>
 
-        init(selected: [Bool], after: [[Int]], scores: [Int]) {
+        init(selected: UnsafeMutableBufferPointer<Int>, after: [[Int]], scores: [Int], onPath: UnsafeMutableBufferPointer<Int>) {
             self.selected = selected
             self.after = after
             self.scores = scores
+            self.onPath = onPath
             urgency = [Int](repeating: Int.min, count: selected.count)
-            onPath = [Bool](repeating: false, count: selected.count)
         }
 
         mutating func visit(_ position: Int, _ value: Int) {
-            guard !onPath[position], value > urgency[position] else { return }
+            guard onPath[position] == 0, value > urgency[position] else { return }
             urgency[position] = value
-            onPath[position] = true
-            for prerequisite in after[position] where selected[prerequisite] {
+            onPath[position] = 1
+            for prerequisite in after[position] where selected[prerequisite] != 0 {
                 visit(prerequisite, max(value, scores[prerequisite]))
             }
-            onPath[position] = false
+            onPath[position] = 0
         }
     }
 }

@@ -53,15 +53,17 @@ struct LiteralGroup: Hashable, Sendable {
         return mask
     }
 
-    /// FNV-1a of the bytes of an ASCII text; nil for any other text.
+    /// FNV-1a of the bytes of an ASCII text; nil for any other text (or one whose bytes are not at hand).
     private static func asciiHash(_ text: String) -> Int? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var bytes: UInt8 = 0
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-            bytes |= byte
-        }
-        return bytes < 0x80 ? Int(truncatingIfNeeded: hash ^ hash >> 32) : nil
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var any: UInt8 = 0
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                any |= byte
+            }
+            return any < 0x80 ? Int(truncatingIfNeeded: hash ^ hash >> 32) : nil
+        } ?? nil
     }
 
     /// The bit of `text` when the group holds it.
