@@ -49,6 +49,8 @@ struct PhasePlacement {
     /// not at every placement.
     private let seasonStarts: [(month: YearMonth, season: Int, lastPhase: Int?)]
     private let methodLimit: Int
+    /// Units of each phase before any claim.
+    private let capacityUnits: [Int]
     private let horizonPhase: [Int]
 
     /// `Placement` with positions instead of ids.
@@ -68,6 +70,7 @@ struct PhasePlacement {
         phaseOf = [Int](repeating: -1, count: count)
         deadlines = [DeadlineCause](repeating: .none, count: count)
         free = capacity.unitsPerPhase
+        capacityUnits = capacity.unitsPerPhase
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
@@ -89,9 +92,8 @@ struct PhasePlacement {
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
 
-        let unclaimed = self
         for unit in sequence { claim(unit) }
-        claimBeforeDeadlines(from: unclaimed)
+        claimBeforeDeadlines()
         makeRoomForDeclaredPriorities()
         placeSeasonsFirst()
         state.exits = exits
@@ -144,6 +146,25 @@ struct PhasePlacement {
             claimLog.removeSubrange(mark...)
         }
         claimLog.append(unit)
+    }
+
+    /// Back to the state before any claim (without keeping a copy of it for every plan: few plans need it).
+    private mutating func unclaimAll() {
+        for unit in 0..<order.unitCount {
+            for slot in order.slots(unit) {
+                let position = order.members[slot]
+                phaseOf[position] = -1
+                deadlines[position] = .none
+                placedOrder[position] = Int.max
+                causes[position] = .horizon
+                exits[position] = .none
+            }
+            claimed[unit] = false
+        }
+        free = capacityUnits
+        methodCount = 0
+        placedCount = 0
+        claimLog.removeAll(keepingCapacity: true)
     }
 
     /// Takes a placed unit out of its phase: it is a candidate again.
@@ -237,10 +258,10 @@ struct PhasePlacement {
     /// A dated unit whose deadline could not be kept, while units of lower merit — not foundations — hold phases
     /// before it, claims again just ahead of them (still after every better one) and takes the last phase with
     /// room before its deadline: « avant l'arrêt du projet de PLU » holds, and what it went ahead of takes the
-    /// room left, later if need be. Each such unit is tried in claim order, everything claiming again from
-    /// `unclaimed`; a move that still misses the deadline, or puts out of the roadmap a unit of higher merit or a
-    /// team priority's action, is undone.
-    private mutating func claimBeforeDeadlines(from unclaimed: PhasePlacement) {
+    /// room left, later if need be. Each such unit is tried in claim order, everything claiming again from the
+    /// start; a move that still misses the deadline, or puts out of the roadmap a unit of higher merit or a team
+    /// priority's action, is undone.
+    private mutating func claimBeforeDeadlines() {
         func isMissed(_ unit: Int) -> Bool {
             switch exits[order.first(unit)] {
             case .deadlineMissed: return true
@@ -270,7 +291,8 @@ struct PhasePlacement {
                 order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
             }
             let between = sequence[ahead..<from]
-            var trial = unclaimed
+            var trial = self
+            trial.unclaimAll()
             trial.sequence = Array(sequence[..<ahead]) + between.filter(isBetter) + [unit] + between.filter { !isBetter($0) }
                 + sequence[(from + 1)...]
             trial.late = late
