@@ -4,9 +4,17 @@ import RuleKit
 /// « population : moins de 3 500 habitants — ici 12 400 habitants ».
 public struct ConditionExplainer: Sendable {
     public let describer: ConditionDescriber
+    /// Facts whose values are written as placeholders (`WordingPlaceholder`), for a wording kept across
+    /// territories; none by default.
+    let placeheld: Set<String>
 
     public init(vocabulary: Vocabulary) {
+        self.init(vocabulary: vocabulary, placeheld: [])
+    }
+
+    init(vocabulary: Vocabulary, placeheld: Set<String>) {
         describer = ConditionDescriber(vocabulary: vocabulary)
+        self.placeheld = placeheld
     }
 
     /// The parts of the condition that made it come out as it did: for a condition that holds, the parts that
@@ -86,7 +94,8 @@ public struct ConditionExplainer: Sendable {
                 }
                 // Sets read through `'v' in set` are described by the condition itself.
                 let isBoolOrSet = fact?.type == .bool || fact?.type == .set
-                result.append((name, ValueFormatter.value(value, of: fact), isBoolOrSet))
+                let text = value != nil && placeheld.contains(name) ? WordingPlaceholder.marker(name) : ValueFormatter.value(value, of: fact)
+                result.append((name, text, isBoolOrSet))
             }
             node.children.forEach(visit)
         }

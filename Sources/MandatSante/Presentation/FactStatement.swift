@@ -10,13 +10,28 @@ struct FactStatement {
     /// Facts that make the size of the territory: stated once, as « commune de 420 habitants ».
     let sizeFacts: Set<String>
 
-    init(profile: Profile) {
+    /// Facts stated through a placeholder rather than their value (`WordingPlaceholder`): the wording is kept for
+    /// territories whose values differ. A placeheld population puts the whole size in one placeholder.
+    let placeheld: Set<String>
+
+    init(profile: Profile, placeheld: Set<String> = []) {
         self.profile = profile
+        self.placeheld = placeheld
         let vocabulary = profile.vocabulary
         let kind = vocabulary.factName(.kind)
         let population = vocabulary.factName(.population)
         sizeFacts = [kind, population]
-        size = profile.value(population) == nil ? profile.display(kind) : "\(profile.display(kind)) de \(profile.display(population))"
+        if placeheld.contains(population) {
+            size = WordingPlaceholder.size
+        } else {
+            size = profile.value(population) == nil ? profile.display(kind) : "\(profile.display(kind)) de \(profile.display(population))"
+        }
+    }
+
+    /// A placeholder of a statement made with `placeheld` facts, said for this profile: the size, or the fact's
+    /// statement.
+    func filling(_ placeholder: String) -> String {
+        placeholder.isEmpty ? size : statement(placeholder) ?? ""
     }
 
     var vocabulary: Vocabulary { profile.vocabulary }
@@ -29,6 +44,7 @@ struct FactStatement {
     func statement(_ name: String) -> String? {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
         if value == .text(Self.unknownChoice) { return nil }
+        if placeheld.contains(name) { return WordingPlaceholder.marker(name) }
         switch value {
         case .bool(let flag):
             return flag ? fact.label : fact.falseLabel ?? "non : \(fact.label)"

@@ -62,11 +62,11 @@ public struct RoadmapPresenter: Sendable {
         let facts: [RoadmapDocument.Fact]
         let sources: [RoadmapDocument.Source]
         let indicators: [String]
-        /// The slots of the facts its condition reads, and of those its territorial wording reads (`Territorial`):
-        /// the condition's and the boosts' facts, and the kind and the population when the condition reads one
-        /// of them (they are stated together as the size).
-        let conditionSlots: [Int]
-        let territorialSlots: [Int]
+        /// The facts its condition reads, and those its territorial wording reads (`Territorial`): the condition's
+        /// and the boosts' facts, and the kind and the population when the condition reads one of them (they are
+        /// stated together as the size).
+        let conditionPlan: WordingKeyPlan
+        let territorialPlan: WordingKeyPlan
         /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
         let funders: [String?]
 
@@ -91,8 +91,9 @@ public struct RoadmapPresenter: Sendable {
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
-            conditionSlots = conditionFacts.compactMap(vocabulary.slot).sorted()
-            territorialSlots = read.compactMap(vocabulary.slot).sorted()
+            conditionPlan = WordingKeyPlan(facts: conditionFacts, expressions: [recommendation.condition.expression], vocabulary: vocabulary)
+            territorialPlan = WordingKeyPlan(facts: read, expressions: [recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression),
+                                             vocabulary: vocabulary)
         }
     }
 
@@ -211,23 +212,30 @@ public struct RoadmapPresenter: Sendable {
 
         func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
 
-        /// The key of `recommendation`'s wording that reads the facts at `slots` (nil: nothing is kept).
-        private func key(_ recommendation: Recommendation, score: Score?, slots: KeyPath<FixedWording, [Int]>) -> WordingKey? {
+        /// The plan of `recommendation`'s wording kept across territories, and its key here (nil: nothing is kept).
+        private func key(_ recommendation: Recommendation, score: Score?, plan: KeyPath<FixedWording, WordingKeyPlan>) -> (WordingKeyPlan, WordingKey)? {
             guard memos != nil, let wording = fixed[recommendation.id] else { return nil }
-            let profileFacts = roadmap.profile.facts
-            return .init(recommendation: recommendation.id, score: score, values: wording[keyPath: slots].map { profileFacts[$0] })
+            let plan = wording[keyPath: plan]
+            return (plan, WordingKey(recommendation: recommendation.id, score: score, values: plan.values(roadmap.profile.facts)))
         }
 
         /// What `recommendation`'s condition and boosts found in this territory: kept across territories that
-        /// share the values they read.
+        /// share what they read (the numbers it states filled in for each).
         func territorial(_ recommendation: Recommendation, score: Score) -> Territorial {
-            guard let memos, let key = key(recommendation, score: score, slots: \.territorialSlots) else {
-                return wordTerritorial(recommendation, score: score)
+            guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
+                return wordTerritorial(recommendation, score: score, facts: facts)
             }
-            return memos.territorial.value(key) { wordTerritorial(recommendation, score: score) }
+            let kept = memos.territorial.value(key) {
+                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld))
+            }
+            guard !plan.placeheld.isEmpty else { return kept }
+            // Each placeholder is a whole line: a statement.
+            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { Typography.french(facts.filling($0)) } }
+            return Territorial(forYou: forYou, findingFacts: kept.findingFacts)
         }
 
-        private func wordTerritorial(_ recommendation: Recommendation, score: Score) -> Territorial {
+        /// `facts`: the statements of this territory, possibly with placeholders.
+        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
             let profileFacts = roadmap.profile.facts
             let trace = recommendation.condition.trace(profileFacts)
             var read: Set<String> = []
@@ -240,12 +248,12 @@ public struct RoadmapPresenter: Sendable {
             let vocabulary = ruleBase.vocabulary
             let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil }
                 .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
-            return Territorial(forYou: forYou(recommendation, score: score, trace: trace), findingFacts: findingFacts)
+            return Territorial(forYou: forYou(recommendation, score: score, trace: trace, facts: facts), findingFacts: findingFacts)
         }
 
         /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
         /// that applies (its reason replaces the bare finding it rests on).
-        private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace) -> [String] {
+        private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace, facts: FactStatement) -> [String] {
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
             let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
@@ -338,12 +346,20 @@ public struct RoadmapPresenter: Sendable {
         /// Why a recommendation is not in the roadmap; a condition not met is explained by the values of the
         /// facts it reads, so its wording is kept across territories that share them.
         private func leftOutWording(_ entry: LeftOutRecommendation) -> LeftOutWording {
-            func word() -> LeftOutWording {
+            func word(_ explainer: ConditionExplainer) -> LeftOutWording {
                 let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
                 return LeftOutWording(code: wording.code, text: wording.text, by: wording.by)
             }
-            guard case .conditionNotMet = entry.reason, let memos, let key = key(entry.recommendation, score: nil, slots: \.conditionSlots) else { return word() }
-            return memos.leftOut.value(key, word)
+            guard case .conditionNotMet = entry.reason, let memos, let (plan, key) = key(entry.recommendation, score: nil, plan: \.conditionPlan) else {
+                return word(explainer)
+            }
+            let kept = memos.leftOut.value(key) { word(ConditionExplainer(vocabulary: ruleBase.vocabulary, placeheld: plan.placeheld)) }
+            guard !plan.placeheld.isEmpty else { return kept }
+            let vocabulary = ruleBase.vocabulary
+            let text = WordingPlaceholder.fill(kept.text) { name in
+                ValueFormatter.value(roadmap.profile.value(name), of: vocabulary.fact(named: name))
+            }
+            return LeftOutWording(code: kept.code, text: text, by: kept.by)
         }
 
         static func placementKind(_ placement: Placement) -> String {

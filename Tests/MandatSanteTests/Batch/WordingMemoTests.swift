@@ -29,4 +29,40 @@ struct WordingMemoTests {
         }
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
     }
+
+    @Test("des communes qui ne diffèrent que par leurs nombres partagent la mise en mots, chacune avec ses propres nombres")
+    func numbersAreEachTerritorysOwn() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let vocabulary = ruleBase.vocabulary
+        let profiles = try ProfileGenerator(vocabulary: vocabulary, seed: 20_261_203).profiles(count: 60)
+        let planner = Planner(ruleBase: ruleBase)
+        let batch = RoadmapPresenter(ruleBase: ruleBase, cachesWording: true)
+        let alone = RoadmapPresenter(ruleBase: ruleBase)
+        let renderer = JSONRoadmapRenderer()
+        let numeric = vocabulary.facts.filter(\.type.isNumeric).compactMap { fact in vocabulary.slot(of: fact.name) }
+        let calendar = try MandateCalendar(start: MandateCalendar.mandateStart)
+        var differing: [String] = []
+        var numbersSeen = 0
+        for profile in profiles {
+            // The same territory with every number a little higher: mostly the same side of every threshold.
+            for step in 0..<3 {
+                var varied = profile
+                for slot in numeric {
+                    if case .number(let value)? = varied.facts[slot] { varied.facts[slot] = .number(value + Double(step) * 7) }
+                }
+                let document = batch.document(planner.plan(varied, calendar: calendar))
+                let json = renderer.render(document)
+                if json != renderer.render(alone.document(planner.plan(varied, calendar: calendar))) {
+                    differing.append("\(profile.name) (+\(step * 7))")
+                }
+                // « Pour vous : commune de 1 257 habitants », worded from what an earlier territory left.
+                if step > 0, let population = varied.number(vocabulary.factName(.population)),
+                   document.cards.contains(where: { $0.forYou.contains { $0.contains(ValueFormatter.number(population) + "\u{00A0}habitants") } }) {
+                    numbersSeen += 1
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
+        #expect(numbersSeen > 60, "\(numbersSeen) feuilles de route disent la population de leur territoire")
+    }
 }

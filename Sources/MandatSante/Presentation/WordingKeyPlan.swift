@@ -1,0 +1,96 @@
+import RuleKit
+
+/// Which values of a territory's facts one recommendation's wording depends on: the key under which a batch keeps
+/// that wording (`WordingMemo`).
+///
+/// A number the conditions only compare with constants (`population >= 10000`, `povertyRate > 18`) enters the key
+/// by where it falls among those constants, not by its value: every condition comes out the same for all the
+/// values in between, and the wording names the number through a placeholder (`WordingPlaceholder`) that each
+/// territory fills with its own. So communes of 420 and of 610 inhabitants share the wording of a recommendation
+/// that only asks whether they have fewer than 3,500. Any other fact enters the key by its value.
+struct WordingKeyPlan: Sendable {
+    /// Slots of the facts read, in vocabulary order.
+    let slots: [Int]
+    /// For each of `slots`, the constants the fact is compared with (sorted) when it is a number compared with
+    /// nothing else; nil when its value enters the key.
+    let thresholds: [[Double]?]
+    /// The names of the facts worded through a placeholder (those with `thresholds`).
+    let placeheld: Set<String>
+
+    /// The plan of a wording that reads `facts`, of which `expressions` (conditions and named conditions
+    /// included) are every test.
+    init(facts: Set<String>, expressions: [Expression], vocabulary: Vocabulary) {
+        var constants: [String: Set<Double>] = [:]
+        var otherwiseRead: Set<String> = []
+        func visit(_ expression: Expression) {
+            switch expression.kind {
+            case .fact(let name):
+                otherwiseRead.insert(name)
+            case .comparison(let op, let left, let right) where op != .in && op != .notIn:
+                if case .fact(let name) = left.kind, case .number(let value) = right.kind {
+                    constants[name, default: []].insert(value)
+                } else if case .number(let value) = left.kind, case .fact(let name) = right.kind {
+                    constants[name, default: []].insert(value)
+                } else {
+                    expression.children.forEach(visit)
+                }
+            default:
+                expression.children.forEach(visit)
+            }
+        }
+        expressions.forEach(visit)
+        let ordered = facts.compactMap { name in vocabulary.slot(of: name).map { (name: name, slot: $0) } }.sorted { $0.slot < $1.slot }
+        var placeheld: Set<String> = []
+        thresholds = ordered.map { fact in
+            guard vocabulary.fact(named: fact.name)?.type.isNumeric == true, !otherwiseRead.contains(fact.name) else { return nil }
+            placeheld.insert(fact.name)
+            return (constants[fact.name] ?? []).sorted()
+        }
+        slots = ordered.map(\.slot)
+        self.placeheld = placeheld
+    }
+
+    /// The key's values for `facts`: a placeheld number as its position among its constants (twice the count of
+    /// those below it, plus one when it equals the next), every other fact as its value.
+    func values(_ facts: FactValues) -> [FactValue?] {
+        var values: [FactValue?] = []
+        values.reserveCapacity(slots.count)
+        for (slot, constants) in zip(slots, thresholds) {
+            let value = facts[slot]
+            guard let constants, case .number(let number)? = value else {
+                values.append(value)
+                continue
+            }
+            var below = 0
+            while below < constants.count, constants[below] < number { below += 1 }
+            let equal = below < constants.count && constants[below] == number
+            values.append(.number(Double(2 * below + (equal ? 1 : 0))))
+        }
+        return values
+    }
+}
+
+/// A fact's value left out of a kept wording, filled in for each territory: a private-use character, the fact's
+/// name, another private-use character. Rule texts and labels never hold these characters.
+enum WordingPlaceholder {
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    static func marker(_ name: String) -> String { "\(open)\(name)\(close)" }
+
+    /// The size of the territory (« commune de 420 habitants »): no fact has an empty name.
+    static let size = marker("")
+
+    /// `text` with each placeholder replaced by `value(name)`.
+    static func fill(_ text: String, _ value: (String) -> String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{E000}" }) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
+            result += rest[..<start]
+            result += value(String(rest[rest.index(after: start)..<end]))
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+}
