@@ -10,9 +10,33 @@
 public enum MarkdownEscaping {
     /// `text` as one line of Markdown: line breaks become spaces.
     public static func line(_ text: String) -> String {
+        if isPlain(text) { return text }
         // Most texts are one line already: no splitting (which walks characters) for them.
         if !hasLineBreak(text) { return escapeLine(text) }
         return escapeLine(lines(of: text).enumerated().map { $0.offset == 0 ? String($0.element) : unindented($0.element) }.joined(separator: " "))
+    }
+
+    /// Whether `text` needs no escaping: no special character, no `&`, no line break, and a first character that
+    /// cannot start a block (`-`, `+`, `=`, a digit). Most texts of a roadmap: returned as they are, in one pass
+    /// over their bytes.
+    private static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return true }
+            if first == 0x2D || first == 0x2B || first == 0x3D || (0x30...0x39).contains(first) { return false }
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x80 {
+                    if isInlineSpecial(byte) || byte == 0x26 || byte == 0x0A || byte == 0x0D { return false }
+                } else if (byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 {
+                    return false
+                }
+                beforePrevious = previous
+                previous = byte
+            }
+            return true
+        }
     }
 
     /// Whether `text` holds `\n`, `\r`, U+2028 or U+2029 (`E2 80 A8`, `E2 80 A9`).

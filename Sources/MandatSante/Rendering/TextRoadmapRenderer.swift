@@ -148,21 +148,29 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     }
 }
 
-/// Lines of a text document, wrapped to the terminal width.
+/// Lines of a text document, wrapped to the terminal width: written as they come into one buffer of UTF-8 bytes,
+/// each followed by a line feed.
 struct TextLines {
-    private(set) var lines: [String] = []
+    private var bytes: [UInt8] = []
 
-    mutating func append(_ line: String) { lines.append(line) }
+    init() {
+        bytes.reserveCapacity(1 << 15)
+    }
 
-    mutating func blank() { lines.append("") }
+    mutating func append(_ line: String) {
+        bytes += line.utf8
+        bytes.append(0x0A)
+    }
+
+    mutating func blank() { bytes.append(0x0A) }
 
     mutating func rule(_ character: Character) {
-        lines.append(String(repeating: character, count: TextRoadmapRenderer.width))
+        append(String(repeating: character, count: TextRoadmapRenderer.width))
     }
 
     mutating func wrap(_ text: String, indent: String = "", first: String? = nil) {
-        lines += TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first)
+        TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first, into: &bytes)
     }
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

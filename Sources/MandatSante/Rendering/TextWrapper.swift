@@ -6,30 +6,80 @@
 /// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int = 80, indent: String = "", firstIndent: String? = nil) -> [String] {
-        let first = Array((firstIndent ?? indent).utf8)
-        let indentBytes = Array(indent.utf8)
-        let (bytes, words) = words(of: text)
         var lines: [String] = []
-        var current = first
-        var currentLength = scalarCount(first[...])
-        var lineHasWord = false
-        for word in words {
-            if lineHasWord && currentLength + 1 + word.length > width {
-                lines.append(String(decoding: current, as: UTF8.self))
-                current = indentBytes
-                currentLength = scalarCount(indentBytes[...])
-                lineHasWord = false
-            }
-            if lineHasWord {
-                current.append(space)
-                currentLength += 1
-            }
-            current += bytes[word.range]
-            currentLength += word.length
-            lineHasWord = true
+        var line: [UInt8] = []
+        wrap(text, width: width, indent: indent, firstIndent: firstIndent, into: &line) { line in
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
         }
-        if lineHasWord || lines.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
         return lines
+    }
+
+    /// Appends the lines of `text` to `out`, each followed by a line feed: a document is written in one buffer,
+    /// without a string per line.
+    static func wrap(_ text: String, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8]) {
+        wrap(text, width: width, indent: indent, firstIndent: firstIndent, into: &out) { $0.append(0x0A) }
+    }
+
+    /// Words are split at spaces, except the space after « and before », which becomes a no-break space so that a
+    /// guillemet never starts or ends a line alone, and the space before a high punctuation sign, kept inside the
+    /// word. `endLine` ends each line written to `out`.
+    private static func wrap(_ text: String, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8],
+                             endLine: (inout [UInt8]) -> Void) {
+        var text = text
+        let first = (firstIndent ?? indent).utf8
+        let indentLength = indent.unicodeScalars.count
+        var lineLength = first.count == 0 ? 0 : (firstIndent ?? indent).unicodeScalars.count
+        out += first
+        var lineHasWord = false
+        text.withUTF8 { source in
+            let count = source.count
+            /// Whether the space at `index` joins the words around it, and whether as a no-break space.
+            func joins(_ index: Int) -> (joins: Bool, noBreak: Bool) {
+                let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
+                let beforeClosing = index + 2 < count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
+                if afterOpening || beforeClosing { return (true, true) }
+                let beforeSign = index + 1 < count && isHighPunctuation(source[index + 1]) && (index + 2 == count || source[index + 2] == space)
+                return (beforeSign, false)
+            }
+            var index = 0
+            while index < count {
+                if source[index] == space && !joins(index).joins { index += 1; continue }
+                // A word: up to the next space that does not join.
+                let start = index
+                var length = 0
+                var inner = 0
+                while index < count {
+                    let byte = source[index]
+                    if byte == space {
+                        guard joins(index).joins else { break }
+                        inner += 1
+                    }
+                    if byte & 0xC0 != 0x80 { length += 1 }
+                    index += 1
+                }
+                if lineHasWord && lineLength + 1 + length > width {
+                    endLine(&out)
+                    out += indent.utf8
+                    lineLength = indentLength
+                    lineHasWord = false
+                }
+                if lineHasWord {
+                    out.append(space)
+                    lineLength += 1
+                }
+                if inner == 0 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+                } else {
+                    for offset in start..<index {
+                        if source[offset] == space && joins(offset).noBreak { out += noBreakSpace } else { out.append(source[offset]) }
+                    }
+                }
+                lineLength += length
+                lineHasWord = true
+            }
+        }
+        endLine(&out)
     }
 
     private static let space: UInt8 = 0x20
@@ -41,45 +91,5 @@ public enum TextWrapper {
     /// « : », « ; », « ! », « ? »
     private static func isHighPunctuation(_ byte: UInt8) -> Bool {
         byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F
-    }
-
-    /// The words of `text` in one pass, as ranges of the returned bytes: split at spaces, except the space after
-    /// « and before », which becomes a no-break space so that a guillemet never starts or ends a line alone, and
-    /// the space before a high punctuation sign, kept inside the word.
-    private static func words(of text: String) -> (bytes: [UInt8], words: [(range: Range<Int>, length: Int)]) {
-        let source = Array(text.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.count + 16)
-        var words: [(range: Range<Int>, length: Int)] = []
-        var wordStart = 0
-        func flush() {
-            if bytes.count > wordStart { words.append((wordStart..<bytes.count, scalarCount(bytes[wordStart...]))) }
-            wordStart = bytes.count
-        }
-        for index in source.indices {
-            guard source[index] == space else {
-                bytes.append(source[index])
-                continue
-            }
-            let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
-            let beforeClosing = index + 2 < source.count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
-            let beforeSign = index + 1 < source.count && isHighPunctuation(source[index + 1])
-                && (index + 2 == source.count || source[index + 2] == space)
-            if afterOpening || beforeClosing {
-                bytes += noBreakSpace
-            } else if beforeSign {
-                // Held to the word before, but written as the space the text has.
-                bytes.append(space)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return (bytes, words)
-    }
-
-    /// Unicode scalars in valid UTF-8: every byte that does not continue a sequence starts one.
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }
