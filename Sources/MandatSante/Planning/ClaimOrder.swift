@@ -150,7 +150,7 @@ struct ClaimOrder {
         // low bits give the unit back through its first id's rank (each unit has its own).
         let rankBits = index.idRankBits
         let unitByRank = scratch.take(count, filledWith: 0)
-        var keys = scratch.take(unitsFound, filledWith: 0)
+        let keys = scratch.take(unitsFound, filledWith: 0)
         for unit in 0..<unitsFound {
             var best = Int.min
             for slot in foundStart[unit]..<foundStart[unit + 1] { best = max(best, totals[found[slot]]) }
@@ -159,7 +159,7 @@ struct ClaimOrder {
             let meritKey = (1 << 24) - min(max(best, -(1 << 23)), 1 << 23)
             keys[unit] = (tier[unit] << 26 | meritKey) << rankBits | rank
         }
-        keys.sort()
+        IntegerSort.sort(keys)
 
         var members: [Int] = []
         members.reserveCapacity(foundCount)

@@ -47,18 +47,15 @@ public struct Planner: Sendable {
         // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
         let (phaseOf, placedOrder) = (placement.phaseOf, placement.placedOrder)
         // Rank: by phase; inside a phase, prerequisites first, then in the order actions claimed their room.
-        var inPhase = calendar.phases.map { _ in
-            var positions: [Int] = []
-            positions.reserveCapacity(recommendations.count)
-            return positions
-        }
-        for position in index.positionsInIDOrder where phaseOf[position] >= 0 {
-            inPhase[phaseOf[position]].append(position)
-        }
+        // One list of a phase's positions, refilled for each phase.
         var ranked: [Int] = []
         ranked.reserveCapacity(recommendations.count)
-        for positions in inPhase {
-            ranked += index.graph.order(positions) { placedOrder[$0] }
+        var inPhase: [Int] = []
+        inPhase.reserveCapacity(recommendations.count)
+        for phase in calendar.phases.indices {
+            inPhase.removeAll(keepingCapacity: true)
+            for position in index.positionsInIDOrder where phaseOf[position] == phase { inPhase.append(position) }
+            ranked += index.graph.order(inPhase) { placedOrder[$0] }
         }
         /// What stands for a prerequisite in the roadmap: itself, or what replaced or excluded it (a diagnostic
         /// that includes the survey it replaced); nil when neither is placed.
@@ -107,14 +104,8 @@ public struct Planner: Sendable {
         }
 
         // Not placed: what applies but did not fit (best merit first), then the rest by reason, then score.
-        var considerLater: [LeftOutRecommendation] = []
-        var others: [LeftOutRecommendation] = []
-        var otherOrders: [Int] = []
-        considerLater.reserveCapacity(recommendations.count - items.count)
-        others.reserveCapacity(recommendations.count - items.count)
-        otherOrders.reserveCapacity(recommendations.count - items.count)
-        for position in scoreOrder where state.exits[position] != .none {
-            let reason: LeftOutRecommendation.Reason = switch state.exits[position] {
+        func reason(_ position: Int) -> LeftOutRecommendation.Reason {
+            switch state.exits[position] {
             case .none, .conditionNotMet: .conditionNotMet(state.truths[position])
             case .wrongLevel(let conflict): .wrongLevel(conflict)
             case .replaced(let by): .replaced(by: id(by))
@@ -124,18 +115,26 @@ public struct Planner: Sendable {
             case .deadlineMissed(let month): .deadlineMissed(month)
             case .beyondTop: .beyondTop(top ?? 0)
             }
-            let entry = LeftOutRecommendation(recommendation: recommendations[position], reason: reason, score: state.scores[position])
-            if reason.isConsiderLater {
-                considerLater.append(entry)
-            } else {
-                others.append(entry)
-                otherOrders.append(reason.order)
-            }
         }
+        // Each entry built once, in its place: the reasons' orders first (by slot of the score order, -1 when
+        // placed), then the entries of each order in turn.
+        var considerLater: [LeftOutRecommendation] = []
         var leftOut: [LeftOutRecommendation] = []
-        leftOut.reserveCapacity(others.count)
-        for order in LeftOutRecommendation.Reason.orders {
-            for entry in others.indices where otherOrders[entry] == order { leftOut.append(others[entry]) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: scoreOrder.count) { orders in
+            var counts = (considerLater: 0, others: 0)
+            for (slot, position) in scoreOrder.enumerated() {
+                orders[slot] = state.exits[position] == .none ? -1 : reason(position).order
+                if orders[slot] == 0 { counts.considerLater += 1 } else if orders[slot] > 0 { counts.others += 1 }
+            }
+            considerLater.reserveCapacity(counts.considerLater)
+            leftOut.reserveCapacity(counts.others)
+            for order in LeftOutRecommendation.Reason.orders {
+                for (slot, position) in scoreOrder.enumerated() where orders[slot] == order {
+                    let entry = LeftOutRecommendation(recommendation: recommendations[position], reason: reason(position),
+                                                      score: state.scores[position])
+                    if order == 0 { considerLater.append(entry) } else { leftOut.append(entry) }
+                }
+            }
         }
         return Roadmap(profile: profile, calendar: calendar, capacity: capacity, hotSeason: hotSeason,
                        peakSeasons: peakSeasons, items: items,

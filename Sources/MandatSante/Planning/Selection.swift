@@ -8,26 +8,33 @@ enum Selection {
         // The first `count` truths are the recommendations' conditions, the others their boosts'.
         let truths = index.conditions.evaluate(facts)
         let (points, boostRange) = (index.points, index.boostRange)
-        var scores: [Score] = []
-        var totals: [Int] = []
-        scores.reserveCapacity(count)
-        totals.reserveCapacity(count)
-        for position in 0..<count {
-            let score = Score(priority: points[position], boosts: boostRange[position], points: points, truths: truths)
-            scores.append(score)
-            totals.append(score.total)
+        // Arrays filled in place, one element per position (no append to check).
+        let scores = [Score](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 0..<count {
+                buffer.initializeElement(at: position, to: Score(priority: points[position], boosts: boostRange[position],
+                                                                 points: points, truths: truths))
+            }
+            initialized = count
+        }
+        let totals = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 0..<count { buffer.initializeElement(at: position, to: scores[position].total) }
+            initialized = count
         }
         let isCommune = index.slots.isCommune(facts)
         let intercommunalityCarriesHealth = index.slots.intercommunalityCarriesHealth(facts)
-        var exits: [PlanningState.Exit] = []
-        exits.reserveCapacity(count)
-        for position in 0..<count {
-            guard truths[position] == .true else {
-                exits.append(.conditionNotMet)
-                continue
+        let exits = [PlanningState.Exit](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 0..<count {
+                let exit: PlanningState.Exit = if truths[position] != .true {
+                    .conditionNotMet
+                } else if let conflict = levelConflict(index.carriers[position], isCommune: isCommune,
+                                                       intercommunalityCarriesHealth: intercommunalityCarriesHealth) {
+                    .wrongLevel(conflict)
+                } else {
+                    .none
+                }
+                buffer.initializeElement(at: position, to: exit)
             }
-            exits.append(levelConflict(index.carriers[position], isCommune: isCommune,
-                                       intercommunalityCarriesHealth: intercommunalityCarriesHealth).map { .wrongLevel($0) } ?? .none)
+            initialized = count
         }
         return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits)
     }

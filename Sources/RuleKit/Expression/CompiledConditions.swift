@@ -155,6 +155,7 @@ extension ConditionProgram {
                                     let literal = pool[slot]
                                     let operand = levels[literal >> 1]
                                     level = min(level, literal & 1 == 0 ? operand : 2 - operand)
+                                    if level == 0 { break }
                                 }
                             case Self.orClause:
                                 level = 0
@@ -162,6 +163,7 @@ extension ConditionProgram {
                                     let literal = pool[slot]
                                     let operand = levels[literal >> 1]
                                     level = max(level, literal & 1 == 0 ? operand : 2 - operand)
+                                    if level == 2 { break }
                                 }
                             default:
                                 level = Self.run(pool, range, levels: levels, stack: stack)
