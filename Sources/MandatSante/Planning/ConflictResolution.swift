@@ -3,7 +3,7 @@ enum ConflictResolution {
     /// `byScore`: every position, best score first (`PlanningIndex.positionsByScore`).
     static func resolve(_ state: inout PlanningState, index: PlanningIndex, byScore: [Int]) {
         let isSelected = state.exits.map { $0 == .none }
-        for position in index.positionsInIDOrder where isSelected[position] {
+        for position in index.replacers where isSelected[position] {
             for replaced in index.replaces[position] where isSelected[replaced] && state.exits[replaced] == .none {
                 state.exits[replaced] = .replaced(by: position)
                 state.supersessions.append((position, replaced))
@@ -13,7 +13,7 @@ enum ConflictResolution {
         // Each winner looks only at its rivals, taken in score order: the same decisions as scanning every selected
         // action, without the quadratic scan on large rule bases.
         var scoreRank: [Int]?
-        for winner in byScore where isSelected[winner] && state.exits[winner] == .none && !index.rivals[winner].isEmpty {
+        for winner in byScore where index.hasRivals[winner] && isSelected[winner] && state.exits[winner] == .none {
             let ranks = scoreRank ?? Self.ranks(byScore, isSelected: isSelected)
             scoreRank = ranks
             // The selected rivals in rank order, each found by a scan of the few rivals (no list to sort).

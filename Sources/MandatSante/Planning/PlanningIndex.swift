@@ -43,8 +43,12 @@ final class PlanningIndex: Sendable {
     /// Whether a recommendation names what it goes with (the coordinator names its CLS): ranked after it.
     let writesTogether: [Bool]
     let replaces: [[Int]]
+    /// The positions that replace another, in the order of their ids.
+    let replacers: [Int]
     /// What each recommendation excludes or is excluded by (exclusion is mutual), itself left out.
     let rivals: [[Int]]
+    /// Whether each position has a rival (read without retaining its list).
+    let hasRivals: [Bool]
 
     /// Slots of the facts the planner reads itself.
     let slots: ProfileSlots
@@ -97,7 +101,8 @@ final class PlanningIndex: Sendable {
         func positions(_ ids: [String]) -> [Int] { ids.compactMap { positionByID[$0] } }
         after = recommendations.map { positions($0.after) }
         graph = PositionalGraph(prerequisites: after)
-        replaces = recommendations.map { positions($0.replaces) }
+        let replaces = recommendations.map { positions($0.replaces) }
+        self.replaces = replaces
         func symmetric(_ relation: (Recommendation) -> [String]) -> [[Int]] {
             var links = [Set<Int>](repeating: [], count: recommendations.count)
             for (position, recommendation) in recommendations.enumerated() {
@@ -109,6 +114,8 @@ final class PlanningIndex: Sendable {
             return links.map { $0.sorted() }
         }
         rivals = symmetric(\.excludes)
+        hasRivals = rivals.map { !$0.isEmpty }
+        replacers = positionsInIDOrder.filter { !replaces[$0].isEmpty }
         together = symmetric(\.together)
         writesTogether = recommendations.map { !$0.together.isEmpty }
     }
