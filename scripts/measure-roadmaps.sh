@@ -56,8 +56,9 @@ for profile in Profiles/*.json; do
   "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$browser_home" \
     --no-pdf-header-footer --print-to-pdf="$out_dir/$name.pdf" "file://$out_dir/$name.html" 2> /dev/null
   pages=$(pdfinfo "$out_dir/$name.pdf" | awk '/^Pages:/ { print $2 }')
-  # The synthesis holds on page one when page two opens on the cards' heading.
-  second_page=$(pdftotext -f 2 -l 2 "$out_dir/$name.pdf" - | grep -m 1 -v '^[[:space:]]*$' || true)
+  # The synthesis holds on page one when page two opens on the cards' heading (its page number, « 2 / 12 »,
+  # may come first in the extracted text).
+  second_page=$(pdftotext -f 2 -l 2 "$out_dir/$name.pdf" - | grep -v -E '^[[:space:]]*([0-9]+ / [0-9]+)?[[:space:]]*$' | head -n 1 || true)
   fits=$([[ $second_page == "Les actions" ]] && echo oui || echo non)
   printf "%-42s %7s %6s %6s %s\n" "$name" "$actions" "$words" "$pages" "$fits"
 done | tee "$out_dir/mesures.txt"

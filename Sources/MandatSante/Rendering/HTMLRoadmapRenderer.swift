@@ -110,10 +110,15 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     }
 
     /// The bar's segments as long as their phases (rules in the style sheet rather than style attributes).
-    /// On paper, each phase's column of the calendar as wide as its titles are long (plus 150 characters for its
-    /// heading and so that no column is too narrow), so that the page-one calendar is as short as it can be.
+    /// On paper, each phase's column of the calendar as wide as its text is long — heading, milestones and titles,
+    /// each title counted 20 characters longer for the end of line it wastes, plus 120 so that no column is too
+    /// narrow —, so that the columns end at about the same height and the page-one calendar is as short as it can
+    /// be (the largest territories' 16 to 17 titles).
     private func segmentWidths(_ document: RoadmapDocument) -> String {
-        let columns = document.phases.map { "\($0.cards.reduce(150) { $0 + $1.title.count })fr" }.joined(separator: " ")
+        let columns = document.phases.map { phase in
+            let heading = phase.title.count + phase.period.count + phase.milestones.reduce(0) { $0 + $1.count }
+            return "\(phase.cards.reduce(120 + heading) { $0 + $1.title.count + 20 })fr"
+        }.joined(separator: " ")
         return document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
             + "\n@media print { .phases { grid-template-columns: \(columns); } }"
     }

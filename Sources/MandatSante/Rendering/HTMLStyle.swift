@@ -75,7 +75,7 @@ enum HTMLStyle {
       dl.portrait, .columns, .phases { grid-template-columns: 1fr; }
     }
     @page {
-      size: A4; margin: 11mm 12mm 13mm;
+      size: A4; margin: 9mm 12mm 11mm;
       @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #4f5b69; }
     }
     @media print {
