@@ -353,20 +353,22 @@ struct PhasePlacement {
     /// what has a seasonal deadline, then the others in their order, so that a seasonal action gets the earliest
     /// season the same actions allow. If that order cannot hold them all, the first placement stands.
     private mutating func placeSeasonsFirst() {
-        // Each placed unit's turn: 0 with a foundation, 1 with a seasonal deadline, 2 otherwise; -1 when not
-        // placed. A stated deadline only bounds the phase: it needs no earlier turn.
+        // Each placed unit's turn: 0 with a foundation or in the first phase, 1 with a seasonal deadline, 2
+        // otherwise; -1 when not placed. What merit put among the first decisions stays there: a season does not
+        // push a better quick action to the end of the mandate. A stated deadline only bounds the phase: it needs
+        // no earlier turn.
         var turn = [Int](repeating: -1, count: order.unitCount)
         var anyDated = false
         for unit in 0..<order.unitCount where phaseOf[order.first(unit)] >= 0 {
-            var isFoundation = false, hasDeadline = false
+            var goesFirst = phaseOf[order.first(unit)] == 0, hasDeadline = false
             for slot in order.slots(unit) {
-                isFoundation = isFoundation || index.isFoundation[order.members[slot]]
+                goesFirst = goesFirst || index.isFoundation[order.members[slot]]
                 switch index.deadlines[order.members[slot]] {
                 case .beforeHotSeason?, .beforePeakSeason?: hasDeadline = true
                 case .before?, .byHorizon?, nil: break
                 }
             }
-            turn[unit] = isFoundation ? 0 : hasDeadline ? 1 : 2
+            turn[unit] = goesFirst ? 0 : hasDeadline ? 1 : 2
             anyDated = anyDated || turn[unit] == 1
         }
         guard anyDated else { return }
