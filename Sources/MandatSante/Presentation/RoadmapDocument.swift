@@ -113,12 +113,18 @@ public struct RoadmapDocument: Sendable {
         public var inequalityEffect: String?
         /// Why it is for this territory: facts of the profile and the boosts that apply, in plain French.
         public var forYou: [String]
+        /// The territory's size (« commune de 420 habitants ») when it is among `forYou`: already in the header,
+        /// a short edition does not say it again.
+        public var sizeReason: String?
         /// Why it was taken ahead of the order of merit, when it was.
         public var selection: String?
         /// Warnings for this territory.
         public var cautions: [String]
         /// « après « … » (rang 2) », « avec « … » », « suppose « … » déjà fait ou à faire d'abord », « remplace « … » ».
         public var relations: [String]
+        /// The relations a short edition shows: without the prerequisites placed in an earlier phase, which the
+        /// order already shows.
+        public var briefRelations: [String]
         /// Why it is not earlier, when it is not simply its horizon: « reportée de « D'ici fin 2027 » : place prise
         /// par les actions 3 à 7 — décision fondatrice, échéance, meilleurs scores ».
         public var placement: String?

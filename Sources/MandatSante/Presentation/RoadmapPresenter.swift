@@ -270,7 +270,13 @@ public struct RoadmapPresenter: Sendable {
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
             var relations: [String] = []
-            for id in item.prerequisites { relations.append("après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")") }
+            // A prerequisite placed in an earlier phase is plain from the order: only the detailed edition names it.
+            var earlier: [String] = []
+            for id in item.prerequisites {
+                let relation = "après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")"
+                relations.append(relation)
+                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { earlier.append(relation) }
+            }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
             for id in item.assumedPrerequisites { relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord") }
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
@@ -281,6 +287,8 @@ public struct RoadmapPresenter: Sendable {
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             let placement = RoadmapWording.placement(item, in: roadmap)
+            let forYou = territorial(recommendation, score: item.score).forYou
+            let size = Typography.french(facts.size)
             func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
                 zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
             }
@@ -296,10 +304,10 @@ public struct RoadmapPresenter: Sendable {
                 evidenceLevelID: recommendation.evidenceLevel?.rawValue, evidenceLevel: recommendation.evidenceLevel.map(WeighingWording.evidence),
                 inequalityEffectID: recommendation.inequalityEffect?.rawValue,
                 inequalityEffect: recommendation.inequalityEffect.map(WeighingWording.inequality),
-                forYou: territorial(recommendation, score: item.score).forYou,
+                forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
-                relations: relations,
+                relations: relations, briefRelations: relations.filter { !earlier.contains($0) },
                 placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
                 placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),

@@ -139,8 +139,9 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         for caution in card.cautions {
             out.append(#"<p class="block caution"><strong>\#(text(DocumentLabels.cautions))</strong> : \#(text(caution))</p>"#)
         }
-        if !card.relations.isEmpty {
-            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.relations))</strong> : \#(text(Typography.inline(card.relations)))</p>"#)
+        let relations = DocumentLabels.relations(card, edition: edition)
+        if !relations.isEmpty {
+            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.relations))</strong> : \#(text(Typography.inline(relations)))</p>"#)
         }
         if let placement = DocumentLabels.placement(card, edition: edition) {
             out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(placement))</p>"#)

@@ -127,12 +127,20 @@ enum DocumentLabels {
     /// already among the reasons, through its boost).
     static func forYou(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         let reasons = (card.selection == foundationNote ? [foundationNote] : []) + card.forYou
-        return Array(reasons.prefix(edition.reasons))
+        var shown = Array(reasons.prefix(edition.reasons))
+        // The size is in the header: a short edition does not say it again.
+        if edition != .full, let size = card.sizeReason { shown.removeAll { $0 == size } }
+        return shown
     }
 
-    /// Why the card is not earlier; in outline, without why the other actions went first.
+    /// How the card follows from others; outside the detailed edition, without the prerequisites of earlier phases.
+    static func relations(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
+        edition == .full ? card.relations : card.briefRelations
+    }
+
+    /// Why the card is not earlier; outside the detailed edition, without why the other actions went first.
     static func placement(_ card: RoadmapDocument.Card, edition: CardEdition) -> String? {
-        edition == .outline ? card.placementBrief : card.placement
+        edition == .full ? card.placement : card.placementBrief
     }
 
     static let foundationNote = "décision fondatrice du mandat"
@@ -147,7 +155,11 @@ enum DocumentLabels {
         facts.append((effort, card.effort))
         if let cost = card.costRange { facts.append((self.cost, cost)) }
         if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }
-        if let effect = card.inequalityEffect { facts.append((inequalityEffect, effect)) }
+        // An outline, to be planned in detail at mid-mandate, names only an effect the rule base knows.
+        let isUnknown = card.inequalityEffectID == InequalityEffect.unknown.rawValue
+        if let effect = card.inequalityEffect, !(edition == .outline && isUnknown) {
+            facts.append((inequalityEffect, effect))
+        }
         if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
     }

@@ -112,7 +112,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
         for caution in card.cautions { line(DocumentLabels.cautions, caution) }
-        line(DocumentLabels.relations, Typography.inline(card.relations))
+        line(DocumentLabels.relations, Typography.inline(DocumentLabels.relations(card, edition: edition)))
         line(DocumentLabels.placement, DocumentLabels.placement(card, edition: edition))
         line(DocumentLabels.why, DocumentLabels.why(card, edition: edition))
         list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
