@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Audit: every example and every figure a roadmap prints names a public, dated source.
+
+For each example profile (Profiles/*.json), reads the detailed text edition
+(`mandat-sante roadmap P --start 2026-12 --detail`) and checks, card by card:
+
+- an « Exemple » ends with « (source [n], <month> <year>) » or « (source [n], <year>) »;
+- a figure in the prose of the card (title, « Enjeu », « Premiers pas », « Partenaires »,
+  « Financements », « Mises en garde ») — a number with %, €, habitants, médecins… — is
+  printed again under the card's « Repères », whose every sentence names its document
+  ([n]), or sits in a sourced example;
+- every sentence of « Repères » ends with its document's number;
+- every document in the final list of sources has a date (a year) and a publisher line.
+
+What the profile says about itself (« Pour vous », the commune's population) and what the
+tool computes (capacity, cost bands, score, calendar) are not claims and are not checked; nor
+are ages that name a public (« les 75 ans ou plus », « les 11-25 ans »).
+
+Usage: scripts/audit-sources.py [--binary PATH] [PROFILE.json ...]
+Exit code: 0 when nothing is found, 1 when something is, 2 when a roadmap cannot be produced.
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+
+# A figure: digits (with French thousands separators or a decimal comma) followed by a unit
+# that makes it a claim about the world.
+UNITS = (r"%|€|k€|M€|Md€|euros?|millions?|milliards?|habitants?|médecins?|communes?|"
+         r"intercommunalités?|CPTS|CLSM|CLS|ASV|MSP|structures?|professionnels?|personnes?|"
+         r"jours?|heures?|places?|lits?|départements?|quartiers?|fois")
+FIGURE = re.compile(r"(?<![\w\[])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?)[ \u00a0\u202f]?(?:" + UNITS + r")")
+# Fields whose text is the recommendation's prose.
+PROSE_FIELDS = ("Enjeu", "Premiers pas", "Partenaires", "Financements", "Mises en garde")
+FIELD = re.compile(r"^ {4,5}([A-ZÉ][^:]{1,30}?)[  \u202f]: ?(.*)$")
+CARD = re.compile(r"^ ?(\d{1,2})\. (.*)$")
+EXAMPLE_SOURCE = re.compile(r"\(source[ \u00a0]\[\d+\], (?:[a-zéû]+\.?[ \u00a0])?\d{4}\)\.?$")
+NOTE = re.compile(r"\[\d+\]\.?$")
+
+
+def normalise(number):
+    return re.sub(r"[ \u00a0\u202f]", "", number)
+
+
+def cards(text):
+    """Yields (number, [(field, text)]) for each card of the « LES ACTIONS » part: the
+    title comes as the field « titre », each later field (« Enjeu », « Exemple »…) in order,
+    its continuation lines joined."""
+    current = None
+    for line in text.split("\n"):
+        match = CARD.match(line)
+        if line.startswith("──") or match or (line and not line.startswith(" ")):
+            if current:
+                yield current
+            current = (match.group(1), [["titre", match.group(2)]]) if match else None
+            continue
+        if current is None or not line.strip():
+            continue
+        match = FIELD.match(line)
+        if match:
+            current[1].append([match.group(1), match.group(2)])
+        elif line.startswith("    "):
+            current[1][-1][1] += " " + line.strip()
+    if current:
+        yield current
+
+
+def audit(profile, binary):
+    result = subprocess.run([binary, "roadmap", profile, "--start", "2026-12", "--detail"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"{profile}: la feuille de route n'a pas pu être produite : {result.stderr.strip()}")
+        return None
+    findings = []
+    text = result.stdout
+    actions = text[text.find("\nLES ACTIONS\n"):text.find("\nPORTRAIT DU TERRITOIRE\n")]
+    for number, fields in cards(actions):
+        title = fields[0][1]
+        where = f"{profile}: action {number} « {title[:70]} »"
+        reperes = " ".join(text for name, text in fields if name == "Repères")
+        sourced_numbers = {normalise(n) for n in re.findall(r"\d[\d \u00a0\u202f]*\d|\d", reperes)}
+        for name, text in fields:
+            if name == "Exemple" and not EXAMPLE_SOURCE.search(text.strip()):
+                findings.append(f"{where} : exemple sans source datée : « {text[:110]}… »")
+        if reperes:
+            for sentence in re.split(r"(?<=\]\.) ", reperes.strip()):
+                if sentence and not NOTE.search(sentence.strip()):
+                    findings.append(f"{where} : repère sans numéro de document : « {sentence[:110]}… »")
+        for name, prose in fields:
+            if name not in ("titre",) + PROSE_FIELDS:
+                continue
+            for match in FIGURE.finditer(prose):
+                if normalise(match.group(1)) in sourced_numbers:
+                    continue
+                context = prose[max(0, match.start() - 60):match.end() + 30]
+                findings.append(f"{where} : chiffre sans repère ({name}) : « {match.group(0)} » dans « …{context}… »")
+    # The list of documents at the end: each has a year.
+    if "\nSOURCES CITÉES\n" in text:
+        tail = text[text.index("\nSOURCES CITÉES\n"):]
+        tail = tail[:tail.find("\nANNEXE") if "\nANNEXE" in tail else len(tail)]
+        for entry in re.split(r"\n  (?=\[\d+\] )", tail)[1:]:
+            entry = re.sub(r"\s+", " ", entry.split("\n\n")[0])
+            if not re.search(r"\b(19|20)\d{2}\b", entry):
+                findings.append(f"{profile}: document sans date : « {entry[:110]}… »")
+    return findings
+
+
+def main(argv):
+    binary = ".build/debug/mandat-sante"
+    profiles = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--binary":
+            binary = next(args, binary)
+        else:
+            profiles.append(arg)
+    if not profiles:
+        profiles = sorted(glob.glob("Profiles/*.json"))
+    if not os.path.exists(binary):
+        print(f"{binary} introuvable : lancez d'abord « swift build ».")
+        return 2
+    total = 0
+    failed = False
+    for profile in profiles:
+        findings = audit(profile, binary)
+        if findings is None:
+            failed = True
+            continue
+        for finding in findings:
+            print(finding)
+        total += len(findings)
+    print(f"{len(profiles)} feuilles de route relues, {total} constat(s).")
+    return 2 if failed else (1 if total else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
