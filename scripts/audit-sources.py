@@ -73,8 +73,8 @@ def audit(profile, binary):
         print(f"{profile}: la feuille de route n'a pas pu être produite : {result.stderr.strip()}")
         return None
     findings = []
-    text = result.stdout
-    actions = text[text.find("\nLES ACTIONS\n"):text.find("\nPORTRAIT DU TERRITOIRE\n")]
+    roadmap = result.stdout
+    actions = roadmap[roadmap.find("\nLES ACTIONS\n"):roadmap.find("\nPORTRAIT DU TERRITOIRE\n")]
     for number, fields in cards(actions):
         title = fields[0][1]
         where = f"{profile}: action {number} « {title[:70]} »"
@@ -96,8 +96,8 @@ def audit(profile, binary):
                 context = prose[max(0, match.start() - 60):match.end() + 30]
                 findings.append(f"{where} : chiffre sans repère ({name}) : « {match.group(0)} » dans « …{context}… »")
     # The list of documents at the end: each has a year.
-    if "\nSOURCES CITÉES\n" in text:
-        tail = text[text.index("\nSOURCES CITÉES\n"):]
+    if "\nSOURCES CITÉES\n" in roadmap:
+        tail = roadmap[roadmap.index("\nSOURCES CITÉES\n"):]
         tail = tail[:tail.find("\nANNEXE") if "\nANNEXE" in tail else len(tail)]
         for entry in re.split(r"\n  (?=\[\d+\] )", tail)[1:]:
             entry = re.sub(r"\s+", " ", entry.split("\n\n")[0])
