@@ -239,6 +239,8 @@ enum Fixture {
         var intercommunalHealth: Bool?
         var outreMer: String?
         var peakSeason: String?
+        var programmes: [String]?
+        var plannedProjects: [String]?
 
         var json: String {
             var members = [
@@ -254,6 +256,8 @@ enum Fixture {
             if let intercommunalHealth { members.append("\"intercommunalHealth\": \(intercommunalHealth)") }
             if let outreMer { members.append("\"outreMer\": \(quote(outreMer))") }
             if let peakSeason { members.append("\"peakSeason\": \(quote(peakSeason))") }
+            if let programmes { members.append("\"programmes\": \(list(programmes))") }
+            if let plannedProjects { members.append("\"plannedProjects\": \(list(plannedProjects))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }

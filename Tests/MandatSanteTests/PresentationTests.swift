@@ -32,15 +32,16 @@ struct PresentationTests {
     @Test("« pour vous » dit ce que le profil établit, en français simple : ni test, ni double négation")
     func forYouInPlainFrench() throws {
         let document = try Self.document(Fixture.bourg)
+        // The size comes last: it says where the action applies, the other lines why it matters here.
         #expect(try Self.card("cpts-soutenir", in: document).forYou == [
             "aucune CPTS ne couvre le territoire",
-            "communauté de communes de 12\(Self.nbsp)000\(Self.nbsp)habitants",
             "l'accès aux soins est une priorité de l'équipe",
+            "communauté de communes de 12\(Self.nbsp)000\(Self.nbsp)habitants",
         ])
         // A held `in` list names the territory's value, not the list; a number its value, not the threshold.
         let small = try Self.document(Fixture.smallCommune)
         #expect(try Self.card("petite-commune-mutualiser", in: small).forYou == [
-            "commune de 420\(Self.nbsp)habitants", "densité\(Self.nbsp): rural à habitat dispersé",
+            "densité\(Self.nbsp): rural à habitat dispersé", "commune de 420\(Self.nbsp)habitants",
         ])
         for card in document.cards + small.cards {
             for line in card.forYou {
@@ -49,6 +50,26 @@ struct PresentationTests {
                 }
             }
         }
+    }
+
+    @Test("« pour vous » : le bonus le plus lourd d'abord, la taille et les agents en dernier")
+    func forYouWeightiestFirst() throws {
+        let recs = [
+            Fixture.Rec(id: "canicule", title: "Préparer la saison chaude", when: "kind == 'commune' and engineeringStaff >= 1 and share75Plus >= 12",
+                        priority: 50, boosts: [
+                            Fixture.Rec.Boost(when: "'sante-mentale' in priorities", points: 5, reason: "la santé mentale est une priorité de l'équipe"),
+                            Fixture.Rec.Boost(when: "population < 1000", points: 30, reason: "une petite commune où chacun se connaît"),
+                        ]),
+        ]
+        let spec = Fixture.ProfileSpec(priorities: ["sante-mentale"], engineeringStaff: 1, share75Plus: 14)
+        let reasons = try Self.card("canicule", in: Self.document(spec, recs: recs)).forYou
+        #expect(reasons == [
+            "part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)%",
+            "une petite commune où chacun se connaît",
+            "la santé mentale est une priorité de l'équipe",
+            "commune de 420\(Self.nbsp)habitants",
+            "agents pouvant porter des projets\(Self.nbsp): 1",
+        ], "\(reasons)")
     }
 
     @Test("une fiche dit qui porte, quand, l'effort, le levier, l'enchaînement et le report, dans les mots du document")

@@ -57,6 +57,48 @@ struct SizeAdaptedStepsTests {
         #expect(!community.contains { $0.contains("Proposer à l'intercommunalité") || $0.contains("secrétariat de mairie") })
     }
 
+    static let community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000, density: "bourg-rural", engineeringStaff: 2)
+
+    @Test("une commune et une intercommunalité ne reçoivent pas les mêmes mots : adjoint ou vice-président, conseil municipal ou communautaire")
+    func communeOrCommunity() throws {
+        let commune = Self.town, community = Self.community
+        let referent = try Self.steps("elu-referent-sante", for: commune), referentEPCI = try Self.steps("elu-referent-sante", for: community)
+        #expect(referent.contains { $0.contains("une adjointe ou un adjoint") } && !referent.contains { $0.contains("vice-président") })
+        #expect(referentEPCI.contains { $0.contains("une vice-présidente ou un vice-président") } && !referentEPCI.contains { $0.contains("adjoint") })
+        let hospital = try Self.steps("hopital-conseil-surveillance", for: commune), hospitalEPCI = try Self.steps("hopital-conseil-surveillance", for: community)
+        #expect(hospital.contains { $0.hasPrefix("Désigner en conseil municipal") } && hospitalEPCI.contains { $0.hasPrefix("Désigner en conseil communautaire") })
+        #expect(!(hospital + hospitalEPCI).contains { $0.contains("municipal ou communautaire") || $0.contains("à la ville et à l'hôpital") })
+        // What a commune reads never explains what an intercommunality would do, and the reverse.
+        for id in ["acces-soins-transport", "formation-cnfpt-agents", "cls-engager"] {
+            #expect(!(try Self.steps(id, for: commune)).contains { $0.contains("communes membres") || $0.contains("pour une intercommunalité") }, "\(id)")
+        }
+        #expect(try Self.steps("acces-soins-transport", for: community).first?.hasPrefix("Recenser les besoins avec le CIAS ou les CCAS des communes membres") == true)
+        #expect(try Self.steps("cls-engager", for: community).contains { $0.contains("maires des communes membres") })
+        #expect(!(try Self.steps("msp-conforter-existante", for: community)).contains { $0.contains("avec l'intercommunalité") })
+        #expect(!(try Self.steps("cls-engager", for: community)).contains { $0.contains("achever") })
+    }
+
+    @Test("les cours d'école : la commune les transforme, l'intercommunalité appuie ses communes ; pas deux fois l'école en projet")
+    func schoolYards() throws {
+        let metropole = try Self.steps("ilots-chaleur-ombre", for: Fixture.ProfileSpec(name: "Métropole", kind: "metropole", population: 520_000, density: "grand-centre-urbain"))
+        #expect(metropole.contains { $0.contains("communes membres, qui ont la charge des écoles") })
+        #expect(!metropole.contains { $0.hasPrefix("Transformer en priorité") })
+        var renovating = Self.town
+        renovating.plannedProjects = ["renovation-ecole"]
+        let town = try Self.steps("ilots-chaleur-ombre", for: renovating)
+        #expect(town.contains { $0.hasPrefix("Après l'école en projet") } && !town.contains { $0.hasPrefix("Transformer en priorité") })
+    }
+
+    @Test("une commune dont l'intercommunalité porte la santé s'y inscrit, sans demander qu'on l'inscrive à l'ordre du jour ; le programme dont elle est lauréate, seul")
+    func joiningTheIntercommunality() throws {
+        var joining = Fixture.ProfileSpec(population: 2_800, intercommunalHealth: true)
+        joining.programmes = ["villages-d-avenir"]
+        let steps = try Self.steps("agir-echelle-intercommunale", for: joining)
+        #expect(!steps.contains { $0.hasPrefix("Demander l'inscription de la santé à l'ordre du jour") })
+        #expect(steps.contains { $0.hasPrefix("Demander à être associée au CLS") })
+        #expect(steps.contains { $0.contains("chef de projet Villages d'avenir") } && !steps.contains { $0.contains("Petites Villes de Demain") })
+    }
+
     @Test("le dispositif de participation : un diagnostic en marchant au village, l'enquête et les groupes de discussion en ville")
     func participation() throws {
         let village = try Self.steps("participation-habitants-diagnostic", for: Fixture.ProfileSpec(population: 420))

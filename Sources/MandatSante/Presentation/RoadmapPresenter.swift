@@ -252,16 +252,28 @@ public struct RoadmapPresenter: Sendable {
         }
 
         /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
-        /// that applies (its reason replaces the bare finding it rests on).
+        /// that applies, the weightiest first (its reason replaces the bare finding it rests on), then the size
+        /// and staff the condition asked for — they say where an action applies more than why it matters here
+        /// (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
+        /// habitants »), and the edition that keeps two reasons drops them first.
         private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace, facts: FactStatement) -> [String] {
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
             let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
+            let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
             var lines: [String] = []
+            var sizes: [String] = []
             for leaf in held {
-                for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) { lines.append(statement) }
+                let isScale = leaf.expression.factNames.isSubset(of: scale)
+                for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) && !sizes.contains(statement) {
+                    if isScale { sizes.append(statement) } else { lines.append(statement) }
+                }
             }
-            for boost in boosts where boost.points > 0 && !lines.contains(boost.reason) { lines.append(boost.reason) }
+            // Stable: boosts of equal weight keep the order the recommendation gives them.
+            let weighed = boosts.enumerated().filter { $0.element.points > 0 }
+                .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
+            for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
+            lines += sizes.filter { !lines.contains($0) }
             return lines.map(Typography.french)
         }
 

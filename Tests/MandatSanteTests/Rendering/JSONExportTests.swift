@@ -86,8 +86,8 @@ struct JSONExportTests {
         #expect(cpts["prerequisites"] as? [String] == ["diagnostic-partage"])
         #expect(cpts["supersedes"] as? [String] == [])
         let reasons = try #require(cpts["forYou"] as? [String])
-        #expect(reasons.map(Fixture.flattened) == ["aucune CPTS ne couvre le territoire", "communauté de communes de 12 000 habitants",
-                                                   "l'accès aux soins est une priorité de l'équipe"])
+        #expect(reasons.map(Fixture.flattened) == ["aucune CPTS ne couvre le territoire", "l'accès aux soins est une priorité de l'équipe",
+                                                   "communauté de communes de 12 000 habitants"])
         #expect(cpts["steps"] as? [String] == ["Réunir les acteurs concernés.", "Écrire un plan d'action partagé."])
         #expect(cpts["evidence"] is NSNull)
         let sources = try #require(cpts["sources"] as? [[String: Any]])

@@ -45,7 +45,7 @@ struct RuleTestRunnerTests {
         let failures = result.failures
         #expect(failures.count == 8, "\(failures.joined(separator: "\n---\n"))")
         #expect(failures.contains { $0.hasPrefix("attendu : « Mutualiser l'ingénierie santé avec l'intercommunalité » [petite-commune-mutualiser] dans la feuille de route\n  obtenu : non retenue, ne s'applique pas ici : population : moins de 3\u{A0}500\u{A0}habitants") })
-        #expect(failures.contains("attendu : « Soutenir l'émergence d'une CPTS » [cpts-soutenir] absente de la feuille de route\n  obtenu : retenue au rang 3 (phase « D'ici fin 2027 » (mars 2027 – déc. 2027))\n  car : aucune CPTS ne couvre le territoire\u{A0}; communauté de communes de 12\u{A0}000\u{A0}habitants\u{A0}; l'accès aux soins est une priorité de l'équipe"))
+        #expect(failures.contains("attendu : « Soutenir l'émergence d'une CPTS » [cpts-soutenir] absente de la feuille de route\n  obtenu : retenue au rang 3 (phase « D'ici fin 2027 » (mars 2027 – déc. 2027))\n  car : aucune CPTS ne couvre le territoire\u{A0}; l'accès aux soins est une priorité de l'équipe\u{A0}; communauté de communes de 12\u{A0}000\u{A0}habitants"))
         #expect(failures.contains("attendu : [cpts-soutenir] avant [diagnostic-partage]\n  obtenu : [cpts-soutenir] au rang 3, [diagnostic-partage] au rang 2"))
         #expect(failures.contains("attendu : « Évaluer la politique de santé du mandat » [bilan-mandat] parmi les 1 premières actions\n  obtenu : rang 6, score 30 (priorité de base)"))
         #expect(failures.contains("attendu : « Soutenir l'émergence d'une CPTS » [cpts-soutenir] dans la phase de l'horizon « 100-jours »\n  obtenu : phase « D'ici fin 2027 » (mars 2027 – déc. 2027)"))
