@@ -55,6 +55,9 @@ struct SizeAdaptedStepsTests {
         let community = try Self.steps("medicobus-aller-vers", for: Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000))
         #expect(community.contains { $0.hasPrefix("Proposer aux communes membres un circuit commun") })
         #expect(!community.contains { $0.contains("Proposer à l'intercommunalité") || $0.contains("secrétariat de mairie") })
+        let city = try Self.steps("medicobus-aller-vers", for: Fixture.ProfileSpec(name: "Grande-Ville", population: 40_000, density: "centre-urbain-intermediaire"))
+        #expect(city.contains { $0.hasPrefix("Choisir avec l'opérateur des arrêts à jours fixes dans les quartiers") })
+        #expect(!city.contains { $0.contains("dans chaque commune") || $0.contains("secrétariat de mairie") })
     }
 
     static let community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000, density: "bourg-rural", engineeringStaff: 2)
@@ -97,6 +100,31 @@ struct SizeAdaptedStepsTests {
         #expect(!steps.contains { $0.hasPrefix("Demander l'inscription de la santé à l'ordre du jour") })
         #expect(steps.contains { $0.hasPrefix("Demander à être associée au CLS") })
         #expect(steps.contains { $0.contains("chef de projet Villages d'avenir") } && !steps.contains { $0.contains("Petites Villes de Demain") })
+    }
+
+    @Test("les indicateurs du mandat : deux ou trois suivis en mairie au village, cinq à huit avec l'ORS en ville ; le CCAS d'une ville existe")
+    func indicatorsAndRegister() throws {
+        let village = try Self.steps("ambition-politique-sante", for: Self.village)
+        #expect(village.contains { $0.hasPrefix("Retenir deux ou trois indicateurs simples") })
+        #expect(!village.contains { $0.contains("cinq à huit indicateurs") || $0.contains("direction générale des services") })
+        let town = try Self.steps("ambition-politique-sante", for: Self.town)
+        #expect(town.contains { $0.hasPrefix("Retenir cinq à huit indicateurs") } && !town.contains { $0.contains("deux ou trois indicateurs simples") })
+        #expect(try Self.steps("canicule-personnes-vulnerables", for: Self.village).first?.contains("s'il n'y en a pas, le secrétariat de mairie") == true)
+        #expect(!(try Self.steps("canicule-personnes-vulnerables", for: Self.town)).contains { $0.contains("secrétariat de mairie") })
+    }
+
+    /// Partners are printed in a line after « Partenaires : », joined by « ; »: a common noun keeps its small
+    /// letter there (« conseil départemental », « préfecture »), a proper name its capital.
+    @Test("les partenaires : un nom commun sans majuscule au fil de la ligne")
+    func partnersInLowerCase() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let common = ["Conseil départemental", "Conseil régional", "Préfecture", "Associations", "Bailleurs", "Services", "Observatoire",
+                      "Intercommunalité", "Communes", "Centres sociaux", "Professionnels", "Psychiatrie", "Clubs", "Mission locale"]
+        for recommendation in ruleBase.recommendations {
+            for partner in recommendation.partners.allTexts {
+                #expect(!common.contains { partner == $0 || partner.hasPrefix($0 + " ") }, "« \(partner) » (\(recommendation.id))")
+            }
+        }
     }
 
     @Test("le dispositif de participation : un diagnostic en marchant au village, l'enquête et les groupes de discussion en ville")
