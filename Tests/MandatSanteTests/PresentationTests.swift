@@ -1,3 +1,4 @@
+import Foundation
 import MandatSante
 import RuleKit
 import Testing
@@ -50,6 +51,25 @@ struct PresentationTests {
                 }
             }
         }
+    }
+
+    @Test("un même exemple est raconté une fois : la fiche suivante ne le répète pas, l'édition détaillée si")
+    func exampleToldOnce() throws {
+        let albi = ["", "## Exemple", "", "### Albi (Tarn)", "", "La ville a ouvert un centre de soins non programmés.", "",
+                    "Source : livre-blanc-2026 : Chapitre 1"]
+        var first = Fixture.Rec(id: "soins-non-programmes", title: "Ouvrir un lieu de soins non programmés", when: "population >= 1", priority: 90)
+        first.extraBody = albi
+        var second = Fixture.Rec(id: "cls-engager", title: "Engager un contrat local de santé", when: "population >= 1", priority: 80)
+        second.extraBody = albi
+        let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [first, second])
+        let document = RoadmapPresenter(ruleBase: base).document(roadmap)
+        let told = try Self.card("soins-non-programmes", in: document), again = try Self.card("cls-engager", in: document)
+        #expect(told.examples.first?.toldAtRank == nil)
+        #expect(again.examples.first?.toldAtRank == told.rank, "JSON keeps the example and says where it was told")
+        let text = TextRoadmapRenderer().render(document)
+        #expect(text.components(separatedBy: "Albi (Tarn)").count == 2, "told once in the default edition")
+        let detailed = RoadmapPresenter(ruleBase: base, detail: true).document(roadmap)
+        #expect(TextRoadmapRenderer().render(detailed).components(separatedBy: "Albi (Tarn)").count == 3)
     }
 
     @Test("« pour vous » : le bonus le plus lourd d'abord, la taille et les agents en dernier")

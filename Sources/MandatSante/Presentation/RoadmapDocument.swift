@@ -180,6 +180,8 @@ public struct RoadmapDocument: Sendable {
         public var source: Source?
         /// The number of `source` in the document's bibliography.
         public var sourceNumber: Int? = nil
+        /// The rank of an earlier card that already tells this territory's example: a short edition tells it once.
+        public var toldAtRank: Int? = nil
     }
 
     /// A source as cited under an action.

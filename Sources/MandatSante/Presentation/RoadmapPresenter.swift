@@ -131,6 +131,14 @@ public struct RoadmapPresenter: Sendable {
                 }.joined(separator: " ")
             }
         }
+        // An example is told once per document: a later card that cites the same territory points back to it.
+        var told: [String: Int] = [:]
+        for index in cards.indices {
+            for example in cards[index].examples.indices {
+                let territory = cards[index].examples[example].territory
+                if let rank = told[territory] { cards[index].examples[example].toldAtRank = rank } else { told[territory] = cards[index].rank }
+            }
+        }
         let seasons = Milestones.seasons(of: roadmap)
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
             RoadmapDocument.Phase(
@@ -263,12 +271,26 @@ public struct RoadmapPresenter: Sendable {
             let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
             var lines: [String] = []
             var sizes: [String] = []
+            // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
+            var members: [(label: String, line: Int, values: [String])] = []
             for leaf in held {
                 let isScale = leaf.expression.factNames.isSubset(of: scale)
                 for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) && !sizes.contains(statement) {
-                    if isScale { sizes.append(statement) } else { lines.append(statement) }
+                    if isScale { sizes.append(statement); continue }
+                    if let name = leaf.expression.factNames.first, leaf.expression.factNames.count == 1,
+                       ruleBase.vocabulary.fact(named: name)?.type == .set, !statement.contains("pas « "),
+                       let colon = statement.firstRange(of: " : ") {
+                        let label = String(statement[..<colon.lowerBound]), value = String(statement[colon.upperBound...])
+                        if let index = members.firstIndex(where: { $0.label == label }) {
+                            members[index].values.append(value)
+                            continue
+                        }
+                        members.append((label, lines.count, [value]))
+                    }
+                    lines.append(statement)
                 }
             }
+            for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
             // Stable: boosts of equal weight keep the order the recommendation gives them.
             let weighed = boosts.enumerated().filter { $0.element.points > 0 }
                 .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)

@@ -107,7 +107,8 @@ enum DocumentLabels {
     }
 
     static func examples(_ card: RoadmapDocument.Card, edition: CardEdition) -> [RoadmapDocument.Example] {
-        Array(card.examples.prefix(edition.examples))
+        // The detailed edition tells every example on every card; a shorter one, once in the document.
+        Array(card.examples.filter { edition == .full || $0.toldAtRank == nil }.prefix(edition.examples))
     }
 
     static func steps(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
