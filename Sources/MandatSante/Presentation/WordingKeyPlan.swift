@@ -81,16 +81,26 @@ enum WordingPlaceholder {
     /// The size of the territory (« commune de 420 habitants »): no fact has an empty name.
     static let size = marker("")
 
-    /// `text` with each placeholder replaced by `value(name)`.
+    /// `text` with each placeholder replaced by `value(name)`. On UTF-8 bytes (U+E000 is `EE 80 80`, U+E001
+    /// `EE 80 81`): searching characters cost more than the wording it saves.
     static func fill(_ text: String, _ value: (String) -> String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\u{E000}" }) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
-            result += rest[..<start]
-            result += value(String(rest[rest.index(after: start)..<end]))
-            rest = rest[rest.index(after: end)...]
+        let bytes = Array(text.utf8)
+        guard bytes.contains(0xEE) else { return text }
+        func marker(at index: Int, _ last: UInt8) -> Bool {
+            index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
         }
-        return result + rest
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            if marker(at: index, 0x80), let end = (index + 3..<bytes.count).first(where: { marker(at: $0, 0x81) }) {
+                out += value(String(decoding: bytes[index + 3..<end], as: UTF8.self)).utf8
+                index = end + 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
