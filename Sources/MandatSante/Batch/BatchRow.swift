@@ -7,8 +7,10 @@ import RuleKit
 ///
 /// Every problem of the row is reported, at its line and column (the 1-based field number).
 public enum BatchRow {
+    ///
+    /// `choices`: for each column, its fact's choices folded once (`FoldedChoices`), when many rows are read.
     public static func profile(
-        _ record: CSVRecord, header: BatchHeader, file: String, vocabulary: Vocabulary
+        _ record: CSVRecord, header: BatchHeader, file: String, vocabulary: Vocabulary, choices: [FoldedChoices?] = []
     ) -> (Profile?, [Diagnostic]) {
         var facts = FactValues(defaultsOf: vocabulary)
         var diagnostics: [Diagnostic] = []
@@ -16,7 +18,7 @@ public enum BatchRow {
             guard let fact = header.facts[index] else { continue }
             let column = index + 1
             let location = SourceLocation(line: record.fieldLines[index], column: column)
-            switch TypedValueReader.read(cell, for: fact) {
+            switch TypedValueReader.read(cell, for: fact, choices: index < choices.count ? choices[index] : nil) {
             case .success(let value?): facts.set(fact.name, to: value, in: vocabulary)
             case .success(nil): continue
             case .failure(let error):

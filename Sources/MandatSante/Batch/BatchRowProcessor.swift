@@ -15,6 +15,8 @@ public struct BatchRowProcessor: Sendable {
     private let planner: Planner
     private let presenter: RoadmapPresenter
     private let renderer: any RoadmapRenderer
+    /// The choices of each column's fact, folded once for every row.
+    private let choices: [FoldedChoices?]
 
     public init(ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat, header: BatchHeader, file: String,
                 rendersRoadmaps: Bool = true) {
@@ -27,11 +29,12 @@ public struct BatchRowProcessor: Sendable {
         planner = Planner(ruleBase: ruleBase)
         presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json, cachesWording: true)
         renderer = format.renderer
+        choices = header.facts.map { fact in fact.flatMap { $0.choices.isEmpty ? nil : FoldedChoices($0) } }
     }
 
     /// The territory of `record`, or the problems of its cells.
     public func process(_ record: CSVRecord) -> BatchRowOutcome {
-        let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary)
+        let (profile, diagnostics) = BatchRow.profile(record, header: header, file: file, vocabulary: ruleBase.vocabulary, choices: choices)
         guard let profile else { return .invalid(diagnostics, territory: header.territoryName(in: record, vocabulary: ruleBase.vocabulary)) }
         let roadmap = planner.plan(profile, calendar: calendar)
         let document = presenter.document(roadmap)

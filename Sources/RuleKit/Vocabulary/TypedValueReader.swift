@@ -25,7 +25,9 @@ public enum TypedValueReader {
     /// Words for « none » in a set.
     public static let noneWords: Set<String> = ["aucun", "aucune", "-"]
 
-    public static func read(_ typed: String, for fact: Fact, choiceNumbers: Bool = false) -> Result<FactValue?, FactValueError> {
+    ///
+    /// `choices`: the fact's choices folded once (`FoldedChoices`), for a reader of many values of the same fact.
+    public static func read(_ typed: String, for fact: Fact, choiceNumbers: Bool = false, choices: FoldedChoices? = nil) -> Result<FactValue?, FactValueError> {
         let text = trimmed(typed)
         if let problem = controlCharacter(in: typed, for: fact) { return .failure(problem) }
         if text.isEmpty {
@@ -42,12 +44,12 @@ public enum TypedValueReader {
         case .text:
             return self.text(typed, for: fact).map { .text($0) }
         case .enum:
-            guard let index = choice(text, of: fact, choiceNumbers: choiceNumbers) else {
+            guard let index = choice(text, of: fact, choiceNumbers: choiceNumbers, folded: choices) else {
                 return .failure(unknownChoice(text, of: fact, choiceNumbers: choiceNumbers, labelsAccepted: true))
             }
             return .success(.text(fact.choices[index].id))
         case .set:
-            return members(typedList: text, for: fact, choiceNumbers: choiceNumbers).map { .set($0) }
+            return members(typedList: text, for: fact, choiceNumbers: choiceNumbers, folded: choices).map { .set($0) }
         }
     }
 
@@ -110,13 +112,14 @@ public enum TypedValueReader {
     }
 
     /// The index of the choice `text` names: its id or label (case and accents ignored), or its 1-based number
-    /// when `choiceNumbers` is set.
-    public static func choice(_ text: String, of fact: Fact, choiceNumbers: Bool) -> Int? {
+    /// when `choiceNumbers` is set. `folded`: the fact's choices already folded.
+    public static func choice(_ text: String, of fact: Fact, choiceNumbers: Bool, folded known: FoldedChoices? = nil) -> Int? {
         if let exact = fact.choices.firstIndex(where: { $0.id == text }) { return exact }
         if choiceNumbers, let number = Int(text) {
             return fact.choices.indices.contains(number - 1) ? number - 1 : nil
         }
         let key = folded(text)
+        if let known { return known.index[key] }
         return fact.choices.firstIndex { folded($0.id) == key || folded($0.label) == key }
     }
 
@@ -155,9 +158,9 @@ public enum TypedValueReader {
         return units
     }
 
-    private static func members(typedList text: String, for fact: Fact, choiceNumbers: Bool) -> Result<Set<String>, FactValueError> {
+    private static func members(typedList text: String, for fact: Fact, choiceNumbers: Bool, folded: FoldedChoices?) -> Result<Set<String>, FactValueError> {
         if noneWords.contains(text.lowercased()) { return .success([]) }
-        if let whole = choice(text, of: fact, choiceNumbers: choiceNumbers) { return .success([fact.choices[whole].id]) }
+        if let whole = choice(text, of: fact, choiceNumbers: choiceNumbers, folded: folded) { return .success([fact.choices[whole].id]) }
         var pieces = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "|" || $0 == "," || $0 == ";" }).map { trimmed($0) }
         // « 1 3 5 »: numbers separated by spaces only, for the questionnaire.
         if choiceNumbers, pieces.count == 1 {
@@ -170,7 +173,7 @@ public enum TypedValueReader {
                 let example = fact.choiceIDs.prefix(2).joined(separator: "|")
                 return .failure(FactValueError(.emptyItem, ["subject": text, "example": example], element: index))
             }
-            guard let choice = choice(piece, of: fact, choiceNumbers: choiceNumbers) else {
+            guard let choice = choice(piece, of: fact, choiceNumbers: choiceNumbers, folded: folded) else {
                 var error = unknownChoice(piece, of: fact, choiceNumbers: choiceNumbers, labelsAccepted: true)
                 error.element = index
                 return .failure(error)
@@ -246,4 +249,22 @@ public enum TypedValueReader {
         "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u", "ÿ": "y", "ñ": "n",
         "œ": "oe", "æ": "ae", "’": "'",
     ]
+}
+
+/// The choices of an `enum` or `set` fact by their ids and labels folded (`TypedValueReader.folded`): what
+/// `TypedValueReader.choice` finds by folding every label again, found in one look-up — for a reader of
+/// thousands of values of the same fact (a batch). The first choice whose id or label folds to a key wins, as in
+/// `choice`.
+public struct FoldedChoices: Sendable {
+    let index: [String: Int]
+
+    public init(_ fact: Fact) {
+        var index: [String: Int] = [:]
+        for (offset, choice) in fact.choices.enumerated() {
+            for key in [TypedValueReader.folded(choice.id), TypedValueReader.folded(choice.label)] where index[key] == nil {
+                index[key] = offset
+            }
+        }
+        self.index = index
+    }
 }
