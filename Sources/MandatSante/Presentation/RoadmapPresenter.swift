@@ -8,16 +8,21 @@ public struct RoadmapPresenter: Sendable {
     /// Whether the document words the whole left-out list (`leftOut`). Only `--detail` and JSON show it; a batch
     /// of text roadmaps need not explain, for every territory, the conditions of sixty recommendations.
     public let wordsLeftOut: Bool
+    /// How many « à envisager ensuite » entries get their « pour vous » line (`Entry.line`): all by default. A batch
+    /// whose format shows only the first ones (`RoadmapDocument.considerLaterShown`) or none words only those:
+    /// wording the line is most of an entry's cost, and a territory has two dozen entries.
+    public let considerLaterLines: Int
 
     /// The wording of each recommendation that does not depend on the territory, made once (`cachesWording`).
     private let fixed: [String: FixedWording]
 
     /// `cachesWording`: words every recommendation's own texts once, up front — for a presenter that words
     /// thousands of roadmaps (a batch), not for one.
-    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, cachesWording: Bool = false) {
+    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, considerLaterLines: Int = .max, cachesWording: Bool = false) {
         self.ruleBase = ruleBase
         self.detail = detail
         self.wordsLeftOut = wordsLeftOut
+        self.considerLaterLines = considerLaterLines
         var fixed: [String: FixedWording] = [:]
         if cachesWording {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
@@ -49,8 +54,9 @@ public struct RoadmapPresenter: Sendable {
         let by: String?
     }
 
-    /// A recommendation's texts in French typography: the same for every territory.
-    struct FixedWording: Sendable {
+    /// A recommendation's texts in French typography: the same for every territory. A class: a card reads it
+    /// several times per territory, and copying its dozen arrays and strings cost more than the reading.
+    final class FixedWording: Sendable {
         let why: String
         let whyShort: String
         let steps: [String]
@@ -125,9 +131,7 @@ public struct RoadmapPresenter: Sendable {
             if !facts.isEmpty {
                 cards[index].evidence = facts.map { fact in
                     let number = bibliography.firstIndex { $0.document == fact.source.document }.map { Self.citedNumber($0 + 1) } ?? ""
-                    // « … 80 % de l'état de santé [1]. » : the number before the final period, held to the last word.
-                    guard fact.statement.hasSuffix(".") else { return fact.statement + number }
-                    return fact.statement.dropLast() + number + "."
+                    return Self.beforeFinalPeriod(fact.statement, number)
                 }.joined(separator: " ")
             }
         }
@@ -149,7 +153,7 @@ public struct RoadmapPresenter: Sendable {
                 outlined: !detail && index > 0 && phase.start >= MandateCalendar.midMandateReview,
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
-        let considerLater = roadmap.considerLater.map { context.entry($0) }
+        let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines) }
         let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, context: context, considerLater: considerLater.count)
         let capacity = roadmap.capacity
         let version = ruleBase.version
@@ -171,6 +175,18 @@ public struct RoadmapPresenter: Sendable {
                 ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,
                 yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff, totalUnits: capacity.totalUnits,
                 methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
+    }
+
+    /// « … 80 % de l'état de santé [1]. » : `insert` (the number) before the final period of `statement`, held to
+    /// its last word. Decided on the bytes when the period follows an ASCII character (then it is a character of
+    /// its own); otherwise by characters.
+    static func beforeFinalPeriod(_ statement: String, _ insert: String) -> String {
+        let bytes = statement.utf8
+        if let last = bytes.last, last == 0x2E, bytes.count >= 2, bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80 {
+            return String(Substring(bytes.dropLast())) + insert + "."
+        }
+        guard statement.hasSuffix(".") else { return statement + insert }
+        return statement.dropLast() + insert + "."
     }
 
     /// « [3] » after a fact, joined to it by a no-break space.
@@ -204,7 +220,35 @@ public struct RoadmapPresenter: Sendable {
             facts = FactStatement(profile: roadmap.profile)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
             notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
+            frenchSize = Typography.french(facts.size)
+            fills = memos == nil ? nil : Fills(profile: roadmap.profile, facts: facts, size: frenchSize)
         }
+
+        /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), worded once per
+        /// roadmap rather than once per placeholder: a batch roadmap fills hundreds. Only numbers are held by
+        /// placeholders (`WordingKeyPlan`), and the size.
+        private let fills: Fills?
+
+        struct Fills {
+            /// In « Pour vous » lines: the statement of the fact, or the size for the empty name.
+            let statements: [String: String]
+            /// In the reasons of left-out recommendations: the value of the fact.
+            let values: [String: String]
+
+            init(profile: Profile, facts: FactStatement, size: String) {
+                var statements = ["": size]
+                var values: [String: String] = [:]
+                for fact in profile.vocabulary.facts where fact.type.isNumeric {
+                    statements[fact.name] = Typography.french(facts.filling(fact.name))
+                    values[fact.name] = ValueFormatter.value(profile.value(fact.name), of: fact)
+                }
+                self.statements = statements
+                self.values = values
+            }
+        }
+
+        /// The territory's size as « Pour vous » states it (« commune de 420 habitants »).
+        private let frenchSize: String
 
         /// The facts never stated as findings, by name.
         private let notFindings: Set<String>
@@ -238,7 +282,7 @@ public struct RoadmapPresenter: Sendable {
             }
             guard !plan.placeheld.isEmpty else { return kept }
             // Each placeholder is a whole line: a statement.
-            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { Typography.french(facts.filling($0)) } }
+            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statements[$0] ?? Typography.french(facts.filling($0)) } }
             return Territorial(forYou: forYou, findingFacts: kept.findingFacts)
         }
 
@@ -372,13 +416,13 @@ public struct RoadmapPresenter: Sendable {
                 publisher: document?.publisher ?? "", date: document?.date.description ?? "", url: document?.url)
         }
 
-        func entry(_ entry: LeftOutRecommendation) -> RoadmapDocument.Entry {
+        /// `line`: whether to word the « pour vous » line of an entry to consider later.
+        func entry(_ entry: LeftOutRecommendation, line wordsLine: Bool = true) -> RoadmapDocument.Entry {
             let wording = leftOutWording(entry)
             var line: String?
-            if entry.reason.isConsiderLater {
+            if entry.reason.isConsiderLater, wordsLine {
                 // The territory's size alone is no reason worth a line: most actions apply from some size on.
-                let size = Typography.french(facts.size)
-                let reasons = territorial(entry.recommendation, score: entry.score).forYou.filter { $0 != size }.prefix(1)
+                let reasons = territorial(entry.recommendation, score: entry.score).forYou.filter { $0 != frenchSize }.prefix(1)
                 line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
             }
             return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
@@ -399,7 +443,7 @@ public struct RoadmapPresenter: Sendable {
             guard !plan.placeheld.isEmpty else { return kept }
             let vocabulary = ruleBase.vocabulary
             let text = WordingPlaceholder.fill(kept.text) { name in
-                ValueFormatter.value(roadmap.profile.value(name), of: vocabulary.fact(named: name))
+                fills?.values[name] ?? ValueFormatter.value(roadmap.profile.value(name), of: vocabulary.fact(named: name))
             }
             return LeftOutWording(code: kept.code, text: text, by: kept.by)
         }

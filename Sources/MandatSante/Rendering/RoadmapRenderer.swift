@@ -21,6 +21,16 @@ public enum RoadmapFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// How many « à envisager ensuite » entries a rendering without `--detail` prints with their line: JSON all,
+    /// the CSV of actions none, the others the first `RoadmapDocument.considerLaterShown`.
+    public var considerLaterLines: Int {
+        switch self {
+        case .json: return .max
+        case .csv: return 0
+        case .text, .markdown, .html: return RoadmapDocument.considerLaterShown
+        }
+    }
+
     /// The usual file extension.
     public var fileExtension: String {
         switch self {

@@ -30,6 +30,30 @@ struct WordingMemoTests {
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
     }
 
+    @Test("chaque format : le présentateur d'un lot, qui ne rédige que ce que le format imprime, donne les mêmes octets que celui d'un territoire seul")
+    func batchPresenterWordsWhatEachFormatPrints() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let profiles = try ProfileGenerator(vocabulary: ruleBase.vocabulary, seed: 20_261_204).profiles(count: 120)
+        let planner = Planner(ruleBase: ruleBase)
+        let alone = RoadmapPresenter(ruleBase: ruleBase)
+        let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
+        var differing: [String] = []
+        var shortened = 0
+        for format in RoadmapFormat.allCases {
+            let batch = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json, considerLaterLines: format.considerLaterLines, cachesWording: true)
+            let renderer = format.renderer
+            for profile in profiles {
+                let roadmap = planner.plan(profile, calendar: calendar)
+                let document = batch.document(roadmap)
+                if renderer.render(document) != renderer.render(alone.document(roadmap)) { differing.append("\(profile.name) (\(format.rawValue))") }
+                if document.considerLater.contains(where: { $0.line == nil }) { shortened += 1 }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
+        // Some territories do have entries left without their line, or the test proves nothing.
+        #expect(shortened > 100, "\(shortened) documents sans toutes les lignes « pour vous »")
+    }
+
     @Test("des communes qui ne diffèrent que par leurs nombres partagent la mise en mots, chacune avec ses propres nombres")
     func numbersAreEachTerritorysOwn() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
