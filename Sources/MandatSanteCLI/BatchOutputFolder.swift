@@ -88,19 +88,30 @@ final class BatchOutputFolder: @unchecked Sendable {
     /// file of its own: the staging folder is the temporary (removed whole on failure or interruption), and a
     /// batch writes tens of thousands of files — one `open`, `write`, `close` each is what the disk allows.
     func write(_ text: String, named name: String) throws(CLIError) {
+        var text = text
+        if let failure = text.withUTF8({ writeFile(UnsafeRawBufferPointer($0), named: name) }) { throw failure }
+    }
+
+    /// A file of the run (`write`), from its bytes: a rendered roadmap goes to its file without becoming a string.
+    func write(bytes: [UInt8], named name: String) throws(CLIError) {
+        if let failure = bytes.withUnsafeBytes({ writeFile($0, named: name) }) { throw failure }
+    }
+
+    private func writeFile(_ bytes: UnsafeRawBufferPointer, named name: String) -> CLIError? {
         lock.lock()
         staged.append(name)
         lock.unlock()
         let shown = RuleBaseReader.join(directory, name)
         let descriptor = Foundation.open(staging + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666 & ~OutputFile.umask)
-        guard descriptor >= 0 else { throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))") }
-        if let code = POSIXWrite.all(text: text, to: descriptor) {
+        guard descriptor >= 0 else { return .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))") }
+        if let code = POSIXWrite.all(bytes, to: descriptor) {
             close(descriptor)
-            throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(code))")
+            return .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(code))")
         }
         if close(descriptor) != 0 && errno != EINTR {
-            throw .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))")
+            return .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))")
         }
+        return nil
     }
 
     /// A file of the run written piece by piece (the synthesis), in the staging folder; `commit` it when done.

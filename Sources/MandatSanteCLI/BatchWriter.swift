@@ -97,7 +97,7 @@ final class BatchWriter: @unchecked Sendable {
         for outcome in outcomes {
             switch outcome {
             case .territory(let territory):
-                if let roadmap = territory.roadmap { try folder.write(roadmap, named: territory.fileName) }
+                if let roadmap = territory.roadmap { try folder.write(bytes: roadmap, named: territory.fileName) }
                 try append(territory.rows.synthesis, to: .synthesis)
                 try append(territory.rows.actions, to: .actions)
                 try append(territory.rows.levers, to: .levers)

@@ -248,7 +248,7 @@ struct WebRoadmapService: Sendable {
                     tables[.synthesis, default: ""] += territory.rows.synthesis
                     tables[.actions, default: ""] += territory.rows.actions
                     tables[.levers, default: ""] += territory.rows.levers
-                    outcome.files.append((territory.fileName, Array((territory.roadmap ?? "").utf8)))
+                    outcome.files.append((territory.fileName, territory.roadmap ?? []))
                     outcome.territories.append(.init(line: territory.line, name: territory.name, fileName: territory.fileName,
                                                      actionCount: territory.selections.count, profile: profile))
                 }

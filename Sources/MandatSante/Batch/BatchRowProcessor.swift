@@ -44,7 +44,7 @@ public struct BatchRowProcessor: Sendable {
         return .territory(BatchTerritory(
             line: record.line, name: profile.name,
             fileName: BatchFileName.name(line: record.line, territory: profile.name, format: format),
-            roadmap: rendersRoadmaps ? renderer.render(document) : nil,
+            roadmap: rendersRoadmaps ? renderer.renderBytes(document) : nil,
             rows: BatchTerritory.Rows(synthesis: rows.synthesis, actions: rows.actions, levers: rows.levers),
             selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) }))
     }

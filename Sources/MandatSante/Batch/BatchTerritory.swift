@@ -29,12 +29,12 @@ public struct BatchTerritory: Sendable {
     public var name: String
     /// The roadmap's file name in the output folder.
     public var fileName: String
-    /// The rendered roadmap; `nil` when the batch writes the syntheses only.
-    public var roadmap: String?
+    /// The rendered roadmap, as the UTF-8 bytes of its file; `nil` when the batch writes the syntheses only.
+    public var roadmap: [UInt8]?
     public var rows: Rows
     public var selections: [Selection]
 
-    public init(line: Int, name: String, fileName: String, roadmap: String?, rows: Rows, selections: [Selection]) {
+    public init(line: Int, name: String, fileName: String, roadmap: [UInt8]?, rows: Rows, selections: [Selection]) {
         self.line = line
         self.name = name
         self.fileName = fileName

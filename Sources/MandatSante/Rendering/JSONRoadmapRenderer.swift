@@ -14,6 +14,12 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
         return json.finish()
     }
 
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        var json = JSONWriter(capacity: 1 << 17)
+        write(document, into: &json)
+        return json.finishBytes()
+    }
+
     /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).
     func write(_ document: RoadmapDocument, into json: inout JSONWriter) {
         let data = document.data

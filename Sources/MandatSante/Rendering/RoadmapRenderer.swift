@@ -1,6 +1,12 @@
 /// An output format of the roadmap. Each format is one renderer over the same document.
 public protocol RoadmapRenderer: Sendable {
     func render(_ document: RoadmapDocument) -> String
+    /// The same document as UTF-8 bytes, for a file: the renderers that build bytes hand them over as they are.
+    func renderBytes(_ document: RoadmapDocument) -> [UInt8]
+}
+
+extension RoadmapRenderer {
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] { Array(render(document).utf8) }
 }
 
 /// The formats the command line offers, by their French names.

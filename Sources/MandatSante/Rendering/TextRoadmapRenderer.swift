@@ -6,6 +6,14 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
+        lines(document).text
+    }
+
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        lines(document).bytes
+    }
+
+    private func lines(_ document: RoadmapDocument) -> TextLines {
         var out = TextLines()
         let header = document.header
         out.wrap("\(DocumentLabels.documentTitle.uppercased()) — \(header.title)")
@@ -55,7 +63,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         out.blank()
         if document.detail { annexes(document, into: &out) }
-        return out.text
+        return out
     }
 
     private func synthesis(_ document: RoadmapDocument, into out: inout TextLines) {
@@ -151,7 +159,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 /// Lines of a text document, wrapped to the terminal width: written as they come into one buffer of UTF-8 bytes,
 /// each followed by a line feed.
 struct TextLines {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init() {
         bytes.reserveCapacity(1 << 15)

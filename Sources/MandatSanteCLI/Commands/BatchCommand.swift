@@ -124,7 +124,7 @@ struct BatchCommand {
                 let outcome = processor.process(record)
                 guard case .territory(var territory) = outcome else { return outcome }
                 // Made safe here, on the planning threads, rather than on the writer's.
-                territory.roadmap = territory.roadmap.map { TerminalText.neutralized($0, .keepLineBreaks) }
+                territory.roadmap = territory.roadmap.map { TerminalText.neutralized(bytes: $0, .keepLineBreaks) }
                 return .territory(territory)
             case .invalid(_, let errors): return .invalid(errors.map { Self.diagnostic($0, processor.file) }, territory: "")
             }

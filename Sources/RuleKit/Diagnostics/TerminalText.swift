@@ -33,6 +33,13 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// `bytes` (UTF-8) with every control character made visible; the same bytes when there is none (the usual
+    /// case: a rendered document, decided without building a string).
+    public static func neutralized(bytes: [UInt8], _ options: Options = [.keepLineBreaks, .bidirectional]) -> [UInt8] {
+        guard bytes.withUnsafeBufferPointer({ needsWork(buffer: $0, options) }) else { return bytes }
+        return Array(neutralized(String(decoding: bytes, as: UTF8.self), options).utf8)
+    }
+
     /// Whether `scalar` is a control character that text facts refuse: C0 and C1 controls, DEL, the line and
     /// paragraph separators, and the bidirectional overrides.
     public static func isForbiddenInText(_ scalar: Unicode.Scalar) -> Bool {

@@ -18,8 +18,14 @@ public struct JSONWriter {
 
     /// The document, with its final newline.
     public mutating func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
+    }
+
+    /// The document's UTF-8, with its final newline: for a file, without building a string (and validating its
+    /// bytes again) first.
+    public mutating func finishBytes() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     // MARK: Containers

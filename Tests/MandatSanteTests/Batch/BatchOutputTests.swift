@@ -59,7 +59,7 @@ struct BatchOutputTests {
     func summary() throws {
         let ruleBase = try Fixture.ruleBase()
         func territory(_ ids: [String]) -> BatchTerritory {
-            BatchTerritory(line: 2, name: "T", fileName: "t.txt", roadmap: "", rows: .init(synthesis: "", actions: "", levers: ""),
+            BatchTerritory(line: 2, name: "T", fileName: "t.txt", roadmap: [], rows: .init(synthesis: "", actions: "", levers: ""),
                            selections: ids.map { BatchTerritory.Selection(id: $0, lever: ruleBase.recommendation($0)?.lever ?? "?") })
         }
         var summary = BatchSummary()
