@@ -89,20 +89,20 @@ public enum BatchTables {
         let cards = document.cards
         var perLever: [String: [Int]] = [:]
         for card in cards { perLever[card.lever, default: []].append(card.rank) }
-        let synthesis = line(territory.cells + [String(cards.count)] + levers.map { String(perLever[$0.id]?.count ?? 0) }
-                             + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)],
-                             textColumn: inseeColumn)
+        // The territory's cells open every row: encoded once.
+        let head = fields(territory.cells, textColumn: inseeColumn) + String(separator)
+        func row(_ cells: [String]) -> String { head + fields(cells) + lineEnd }
+        let synthesis = row([String(cards.count)] + levers.map { String(perLever[$0.id]?.count ?? 0) }
+                            + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)])
         var actions = ""
         for card in cards {
-            actions += line(territory.cells + [String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
-                                               card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)],
-                            textColumn: inseeColumn)
+            actions += row([String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
+                            card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)])
         }
         var leverRows = ""
         for lever in levers {
             guard let ranks = perLever[lever.id] else { continue }
-            leverRows += line(territory.cells + [lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)],
-                              textColumn: inseeColumn)
+            leverRows += row([lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)])
         }
         return (synthesis, actions, leverRows)
     }
@@ -127,6 +127,11 @@ public enum BatchTables {
 
     /// One row; `textColumn` is quoted whatever it holds.
     static func line(_ fields: [String], textColumn: Int? = nil) -> String {
-        fields.indices.map { CSVField.encode(fields[$0], separator: separator, asText: $0 == textColumn) }.joined(separator: String(separator)) + lineEnd
+        self.fields(fields, textColumn: textColumn) + lineEnd
+    }
+
+    /// The fields of a row, encoded and separated, without the line end.
+    private static func fields(_ fields: [String], textColumn: Int? = nil) -> String {
+        fields.indices.map { CSVField.encode(fields[$0], separator: separator, asText: $0 == textColumn) }.joined(separator: String(separator))
     }
 }
