@@ -366,7 +366,7 @@ public struct RoadmapPresenter: Sendable {
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             let placement = RoadmapWording.placement(item, in: roadmap)
             let forYou = territorial(recommendation, score: item.score).forYou
-            let size = Typography.french(facts.size)
+            let size = frenchSize
             func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
                 zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
             }

@@ -17,7 +17,8 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
         var json = JSONWriter(capacity: 1 << 17)
         write(document, into: &json)
-        return json.finishBytes()
+        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
+        return Array(json.finishBytes()[...])
     }
 
     /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).

@@ -10,7 +10,8 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     }
 
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        lines(document).bytes
+        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
+        Array(lines(document).bytes[...])
     }
 
     private func lines(_ document: RoadmapDocument) -> TextLines {
