@@ -156,6 +156,19 @@ struct OverseasWordingTests {
         #expect(mainlandOnly.isEmpty, "\(mainlandOnly.prefix(5).map { "\($0.id) : \($0.text)" })")
     }
 
+    @Test("pourquoi le Pacifique et Saint-Pierre-et-Miquelon n'ont pas de CPTS : dit là-bas, pas à un village de l'Hexagone")
+    func overseasCPTSAside() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for id in ["cpts-soutenir-emergence", "agir-echelle-intercommunale"] {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            for (outreMer, printed) in [("non", false), ("reunion", false), ("saint-pierre-et-miquelon", true), ("autre", true)] {
+                let facts = try Fixture.profile(Fixture.ProfileSpec(population: 420, outreMer: outreMer), in: ruleBase).facts
+                #expect(recommendation.prints(fact: "cpts-outre-mer-2024", for: facts) == printed, "\(id), \(outreMer)")
+                #expect(recommendation.prints(fact: "cpts-couverture-2024", for: facts), "\(id), \(outreMer)")
+            }
+        }
+    }
+
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
     func mainland() throws {
         let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"))

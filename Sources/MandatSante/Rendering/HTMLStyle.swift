@@ -94,6 +94,7 @@ enum HTMLStyle {
       .synthesis h2 { margin-bottom: 3pt; }
       .phases { gap: 4pt; }
       .phase-column li { margin: 0; }
+      ol.decisions { padding-left: 19pt; } /* room for « 10. » */
       ol.decisions li { margin: 1.5pt 0; }
       .decision-line, ol.decisions .note { font-size: 9pt; }
       .synthesis h2 { margin-top: 4pt; }
@@ -112,6 +113,9 @@ enum HTMLStyle {
       .rank { min-width: 22px; height: 22px; font-size: 10.5pt; }
       .for-you { padding: 1pt 7pt 3pt; margin-top: 4pt; }
       .columns { gap: 0 14pt; }
+      /* A card's steps may break across pages (a long list kept whole left 40 % of a page blank); a heading
+         stays with what follows it and a step with itself. */
+      .columns .block { break-inside: auto; } h5 { break-after: avoid; } .columns li { break-inside: avoid; }
       dl.portrait { grid-template-columns: 40mm 1fr; gap: 2pt 10pt; }
       footer { font-size: 9pt; }
     }
