@@ -169,6 +169,17 @@ struct OverseasWordingTests {
         }
     }
 
+    @Test("à Saint-Pierre-et-Miquelon, l'administration territoriale de santé tient le rôle de l'ARS")
+    func saintPierreEtMiquelon() throws {
+        // Vector control never applies there (no Aedes vector): its partner lines are not read.
+        let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Miquelon", population: 5_500, density: "bourg-rural", outreMer: "saint-pierre-et-miquelon"))
+            .filter { $0.id != "lutte-antivectorielle-outre-mer" }
+        #expect(texts.filter { $0.text.hasPrefix("administration territoriale de santé (ATS)") }.count >= 40)
+        #expect(!texts.contains { $0.text == "ARS" || $0.text.hasPrefix("ARS (") }, "\(texts.filter { $0.text == "ARS" || $0.text.hasPrefix("ARS (") }.prefix(3).map { "\($0.id) : \($0.text)" })")
+        let reunion = try Self.texts(for: Fixture.ProfileSpec(name: "Saint-Pierre", population: 32_000, density: "centre-urbain-intermediaire", outreMer: "reunion"))
+        #expect(!reunion.contains { $0.text.contains("administration territoriale de santé") })
+    }
+
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
     func mainland() throws {
         let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"))
