@@ -1,0 +1,264 @@
+import RuleKit
+
+extension RoadmapPresenter {
+    /// What wording one roadmap needs at hand.
+    struct Context {
+        let roadmap: Roadmap
+        let ruleBase: RuleBase
+        let facts: FactStatement
+        let explainer: ConditionExplainer
+        let fixed: [String: FixedWording]
+        let memos: Memos?
+
+        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:], memos: Memos? = nil) {
+            self.roadmap = roadmap
+            self.ruleBase = ruleBase
+            self.fixed = fixed
+            self.memos = memos
+            facts = FactStatement(profile: roadmap.profile)
+            explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
+            notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
+            frenchSize = Typography.french(facts.size)
+            fills = memos == nil ? nil : Fills(profile: roadmap.profile, facts: facts, size: frenchSize)
+        }
+
+        /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), worded once per
+        /// roadmap rather than once per placeholder: a batch roadmap fills hundreds. Only numbers are held by
+        /// placeholders (`WordingKeyPlan`), and the size.
+        private let fills: Fills?
+
+        struct Fills {
+            /// In « Pour vous » lines: the statement of the fact, or the size for the empty name.
+            let statements: [String: String]
+            /// In the reasons of left-out recommendations: the value of the fact.
+            let values: [String: String]
+
+            init(profile: Profile, facts: FactStatement, size: String) {
+                var statements = ["": size]
+                var values: [String: String] = [:]
+                for fact in profile.vocabulary.facts where fact.type.isNumeric {
+                    statements[fact.name] = Typography.french(facts.filling(fact.name))
+                    values[fact.name] = ValueFormatter.value(profile.value(fact.name), of: fact)
+                }
+                self.statements = statements
+                self.values = values
+            }
+        }
+
+        /// The territory's size as « Pour vous » states it (« commune de 420 habitants »).
+        private let frenchSize: String
+
+        /// The facts never stated as findings, by name.
+        private let notFindings: Set<String>
+
+        func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
+
+        /// Who funds `card`, from its first funding line.
+        func funder(_ card: RoadmapDocument.Card) -> String? {
+            guard let line = card.funding.first else { return nil }
+            if let wording = fixed[card.id], let index = wording.funding.firstIndex(of: line) { return wording.funders[index] }
+            return ExecutiveSynthesis.funder(line)
+        }
+
+        func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
+
+        /// The plan of `recommendation`'s wording kept across territories, and its key here (nil: nothing is kept).
+        private func key(_ recommendation: Recommendation, score: Score?, plan: KeyPath<FixedWording, WordingKeyPlan>) -> (WordingKeyPlan, WordingKey)? {
+            guard memos != nil, let wording = fixed[recommendation.id] else { return nil }
+            let plan = wording[keyPath: plan]
+            return (plan, WordingKey(recommendation: recommendation.id, score: score, values: plan.values(roadmap.profile.facts)))
+        }
+
+        /// What `recommendation`'s condition and boosts found in this territory: kept across territories that
+        /// share what they read (the numbers it states filled in for each).
+        func territorial(_ recommendation: Recommendation, score: Score) -> Territorial {
+            guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
+                return wordTerritorial(recommendation, score: score, facts: facts)
+            }
+            let kept = memos.territorial.value(key) {
+                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld))
+            }
+            guard !plan.placeheld.isEmpty else { return kept }
+            // Each placeholder is a whole line: a statement.
+            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statements[$0] ?? Typography.french(facts.filling($0)) } }
+            return Territorial(forYou: forYou, findingFacts: kept.findingFacts)
+        }
+
+        /// `facts`: the statements of this territory, possibly with placeholders.
+        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
+            let profileFacts = roadmap.profile.facts
+            let trace = recommendation.condition.trace(profileFacts)
+            var read: Set<String> = []
+            for leaf in FactStatement.heldLeaves(trace) { read.formUnion(leaf.expression.factNames) }
+            for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
+                // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
+                // that applies because the intercommunality carries health).
+                for leaf in FactStatement.heldLeaves(boost.condition.trace(profileFacts)) { read.formUnion(leaf.expression.factNames) }
+            }
+            let vocabulary = ruleBase.vocabulary
+            let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil }
+                .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
+            return Territorial(forYou: forYou(recommendation, score: score, trace: trace, facts: facts), findingFacts: findingFacts)
+        }
+
+        /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
+        /// that applies, the weightiest first (its reason replaces the bare finding it rests on), then the size
+        /// and staff the condition asked for — they say where an action applies more than why it matters here
+        /// (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
+        /// habitants »), and the edition that keeps two reasons drops them first.
+        private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace, facts: FactStatement) -> [String] {
+            let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
+            let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
+            let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
+            let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
+            var lines: [String] = []
+            var sizes: [String] = []
+            // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
+            var members: [(label: String, line: Int, values: [String])] = []
+            for leaf in held {
+                let isScale = leaf.expression.factNames.isSubset(of: scale)
+                for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) && !sizes.contains(statement) {
+                    if isScale { sizes.append(statement); continue }
+                    if let name = leaf.expression.factNames.first, leaf.expression.factNames.count == 1,
+                       ruleBase.vocabulary.fact(named: name)?.type == .set, !statement.contains("pas « "),
+                       let colon = statement.firstRange(of: " : ") {
+                        let label = String(statement[..<colon.lowerBound]), value = String(statement[colon.upperBound...])
+                        if let index = members.firstIndex(where: { $0.label == label }) {
+                            members[index].values.append(value)
+                            continue
+                        }
+                        members.append((label, lines.count, [value]))
+                    }
+                    lines.append(statement)
+                }
+            }
+            for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
+            // Stable: boosts of equal weight keep the order the recommendation gives them.
+            let weighed = boosts.enumerated().filter { $0.element.points > 0 }
+                .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
+            for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
+            lines += sizes.filter { !lines.contains($0) }
+            return lines.map(Typography.french)
+        }
+
+        func card(_ item: RoadmapItem) -> RoadmapDocument.Card {
+            let recommendation = item.recommendation
+            let phase = roadmap.calendar.phases[item.phaseIndex]
+            let profileFacts = roadmap.profile.facts
+            var relations: [String] = []
+            // A prerequisite placed in an earlier phase is plain from the order: only the detailed edition names it.
+            var earlier: [String] = []
+            for id in item.prerequisites {
+                let relation = "après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")"
+                relations.append(relation)
+                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { earlier.append(relation) }
+            }
+            for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
+            for id in item.assumedPrerequisites { relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord") }
+            // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
+            for (verb, replaced) in [("remplace", true), ("écarte", false)] {
+                let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
+                if !titles.isEmpty { relations.append("\(verb) \(Typography.list(titles))") }
+            }
+            let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
+            let placement = RoadmapWording.placement(item, in: roadmap)
+            let forYou = territorial(recommendation, score: item.score).forYou
+            let size = frenchSize
+            func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
+                zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
+            }
+            return RoadmapDocument.Card(
+                rank: item.rank, id: recommendation.id, title: recommendation.title, lever: recommendation.lever,
+                leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
+                phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
+                carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
+                deadline: item.deadline.map(RoadmapWording.deadline), deadlineMonth: item.deadline?.before.description,
+                effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
+                horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
+                costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label,
+                evidenceLevelID: recommendation.evidenceLevel?.rawValue, evidenceLevel: recommendation.evidenceLevel.map(WeighingWording.evidence),
+                inequalityEffectID: recommendation.inequalityEffect?.rawValue,
+                inequalityEffect: recommendation.inequalityEffect.map(WeighingWording.inequality),
+                forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
+                selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
+                cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
+                relations: relations, briefRelations: relations.filter { !earlier.contains($0) },
+                placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
+                placementBrief: placement?.brief,
+                placementKind: Self.placementKind(item.placement),
+                why: wording.why, whyShort: wording.whyShort,
+                steps: holding(recommendation.steps, wording.steps),
+                partners: holding(recommendation.partners, wording.partners),
+                funding: holding(recommendation.funding, wording.funding),
+                examples: wording.examples,
+                evidence: wording.evidence, facts: wording.facts.filter { recommendation.prints(fact: $0.id, for: profileFacts) },
+                sources: wording.sources, sourceNumbers: [],
+                indicators: wording.indicators,
+                score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
+                prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
+                supersedes: item.supersedes)
+        }
+
+        static func example(_ example: Example, ruleBase: RuleBase) -> RoadmapDocument.Example {
+            RoadmapDocument.Example(territory: example.territory, what: example.what,
+                                    text: Typography.french("\(example.territory) : \(example.what)"),
+                                    source: example.source.map { source($0, ruleBase: ruleBase) })
+        }
+
+        static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {
+            let document = ruleBase.source(reference.document)
+            return RoadmapDocument.Source(
+                document: reference.document, title: document.map(SourceWording.reference) ?? reference.document,
+                citation: Typography.french("\(document.map(SourceWording.short) ?? reference.document) — \(reference.section)"), section: reference.section,
+                publisher: document?.publisher ?? "", date: document?.date.description ?? "", url: document?.url)
+        }
+
+        /// `line`: whether to word the « pour vous » line of an entry to consider later.
+        func entry(_ entry: LeftOutRecommendation, line wordsLine: Bool = true) -> RoadmapDocument.Entry {
+            let wording = leftOutWording(entry)
+            var line: String?
+            if entry.reason.isConsiderLater, wordsLine {
+                // The territory's size alone is no reason worth a line: most actions apply from some size on.
+                let reasons = territorial(entry.recommendation, score: entry.score).forYou.filter { $0 != frenchSize }.prefix(1)
+                line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
+            }
+            return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
+                                         reason: wording.text, by: wording.by, score: entry.score.total, line: line)
+        }
+
+        /// Why a recommendation is not in the roadmap; a condition not met is explained by the values of the
+        /// facts it reads, so its wording is kept across territories that share them.
+        private func leftOutWording(_ entry: LeftOutRecommendation) -> LeftOutWording {
+            func word(_ explainer: ConditionExplainer) -> LeftOutWording {
+                let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
+                return LeftOutWording(code: wording.code, text: wording.text, by: wording.by)
+            }
+            guard case .conditionNotMet = entry.reason, let memos, let (plan, key) = key(entry.recommendation, score: nil, plan: \.conditionPlan) else {
+                return word(explainer)
+            }
+            let kept = memos.leftOut.value(key) { word(ConditionExplainer(vocabulary: ruleBase.vocabulary, placeheld: plan.placeheld)) }
+            guard !plan.placeheld.isEmpty else { return kept }
+            let vocabulary = ruleBase.vocabulary
+            let text = WordingPlaceholder.fill(kept.text) { name in
+                fills?.values[name] ?? ValueFormatter.value(roadmap.profile.value(name), of: vocabulary.fact(named: name))
+            }
+            return LeftOutWording(code: kept.code, text: text, by: kept.by)
+        }
+
+        static func placementKind(_ placement: Placement) -> String {
+            switch placement {
+            case .horizon: return "horizon"
+            case .prerequisite: return "prealable"
+            case .together: return "ensemble"
+            case .capacity: return "capacite"
+            }
+        }
+
+        /// « 70 (priorité de base) + 15 (l'accès aux soins est une priorité) = 85 »
+        static func scoreLine(_ terms: [RoadmapDocument.ScoreTerm], total: Int) -> String {
+            let parts = terms.map { "\($0.points) (\($0.reason))" }
+            return parts.count == 1 ? parts[0] : parts.joined(separator: " + ") + " = \(total)"
+        }
+    }
+}
