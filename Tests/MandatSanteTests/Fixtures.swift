@@ -233,6 +233,8 @@ enum Fixture {
         var cls: String?
         var clsCarrier: String?
         var cpts: Bool?
+        var msp: Bool?
+        var hospitalRole: String?
         var priorities: [String]?
         var engineeringStaff: Int?
         var share75Plus: Double?
@@ -250,6 +252,8 @@ enum Fixture {
             if let cls { members.append("\"cls\": \(quote(cls))") }
             if let clsCarrier { members.append("\"clsCarrier\": \(quote(clsCarrier))") }
             if let cpts { members.append("\"cpts\": \(cpts)") }
+            if let msp { members.append("\"msp\": \(msp)") }
+            if let hospitalRole { members.append("\"hospital\": true, \"hospitalRole\": \(quote(hospitalRole))") }
             if let priorities { members.append("\"priorities\": \(list(priorities))") }
             if let engineeringStaff { members.append("\"engineeringStaff\": \(engineeringStaff)") }
             if let share75Plus { members.append("\"share75Plus\": \(share75Plus)") }

@@ -136,6 +136,68 @@ struct SizeAdaptedStepsTests {
     }
 }
 
+/// What a consultant reading a whole roadmap objects to: a partner the territory does not have, a framework that does
+/// not exist yet, a city told about its « mairies » or its « centre-bourg », the same meeting with the hospital twice.
+@Suite("Ce qu'un consultant relève à la lecture")
+struct ReaderWordingTests {
+    static func texts(_ id: String, for spec: Fixture.ProfileSpec) throws -> [String] {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation(id))
+        let facts = try Fixture.profile(spec, in: ruleBase).facts
+        return recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts) + recommendation.funding.texts(for: facts)
+    }
+
+    static let city = Fixture.ProfileSpec(name: "Grande-Ville", population: 32_000, density: "centre-urbain-intermediaire", engineeringStaff: 3)
+
+    @Test("la prévention : ni CPTS ni CLS là où il n'y en a pas ; inscrite au CLS là où il existe")
+    func preventionBuildsOnWhatExists() throws {
+        var none = Self.city
+        (none.cpts, none.msp, none.cls) = (false, false, "aucun")
+        let bare = try Self.texts("prevention-primaire-collective", for: none)
+        #expect(!bare.contains { $0.contains("CPTS") || $0.contains("maisons de santé") || $0.contains("quand il existe") }, "\(bare)")
+        #expect(bare.contains { $0.contains("futur contrat local de santé") } && bare.contains { $0.contains("URPS") })
+        var equipped = Self.city
+        (equipped.cpts, equipped.msp, equipped.cls) = (true, true, "en-vigueur")
+        let full = try Self.texts("prevention-primaire-collective", for: equipped)
+        #expect(full.contains { $0.hasSuffix("et l'inscrire dans le contrat local de santé.") } && full.contains("CPTS et maisons de santé"))
+    }
+
+    @Test("une ville a un CCAS, une mairie et des quartiers ; une intercommunalité des CIAS ou CCAS et des mairies")
+    func cityOrCommunity() throws {
+        let ids = ["participation-habitants-diagnostic", "diagnostic-sante-partage", "acces-aux-droits-sante", "bien-vieillir-strategie-territoriale"]
+        for id in ids {
+            let city = try Self.texts(id, for: Self.city)
+            #expect(!city.contains { $0.contains("CIAS") || $0.contains("les mairies") || $0.contains("centre-bourg") }, "\(id)")
+        }
+        let community = try Self.texts("acces-aux-droits-sante", for: SizeAdaptedStepsTests.community)
+        #expect(community.contains { $0.contains("CIAS") })
+    }
+
+    @Test("une ville siège de l'hôpital part de ce qu'elle a fixé au conseil de surveillance, sans rencontrer la direction une seconde fois")
+    func hospitalTown() throws {
+        var hospitalTown = Self.city
+        hospitalTown.hospitalRole = "etablissement-support-ght"
+        let steps = try SizeAdaptedStepsTests.steps("cooperation-ville-hopital", for: hospitalTown)
+        #expect(steps.first?.hasPrefix("Partir des sujets retenus avec la direction au conseil de surveillance") == true)
+        #expect(!steps.contains { $0.hasPrefix("Rencontrer la direction") || $0.contains("hôpital de proximité") })
+    }
+
+    @Test("l'élu référent : l'agent qui le seconde est formé, sans « s'il y en a un » après l'avoir désigné")
+    func referentsAgent() throws {
+        for spec in [Self.city, SizeAdaptedStepsTests.village] {
+            #expect(!(try SizeAdaptedStepsTests.steps("elu-referent-sante", for: spec)).contains { $0.contains("s'il y en a un") })
+        }
+    }
+
+    @Test("la liste des sources : un éditeur sans parenthèses, pour ne pas en ouvrir deux l'une dans l'autre")
+    func publishersWithoutParentheses() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for document in ruleBase.sources {
+            #expect(!document.publisher.contains("(") && !document.shortTitle.hasSuffix(")"), "\(document.id) : \(document.publisher)")
+        }
+    }
+}
+
 /// Overseas, the Assurance Maladie is a CGSS (or the CSSM in Mayotte), not a CPAM, and the ARS has no « délégation
 /// départementale » as in mainland France: no first step or partner of the rule base reads as if written for
 /// mainland France only, and mainland cards keep the department delegation.
