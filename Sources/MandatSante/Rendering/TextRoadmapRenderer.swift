@@ -3,7 +3,14 @@
 public struct TextRoadmapRenderer: RoadmapRenderer {
     public static let width = 80
 
-    public init() {}
+    /// The cards already rendered, when the renderer keeps them (`cachesCards`).
+    private let renderedCards: WordingMemo<RenderedCardKey, [UInt8]>?
+
+    /// `cachesCards`: keeps each card it renders from a batch's presenter (`RoadmapDocument.Card.serial`) for the
+    /// next territory that has the same — for a renderer of thousands of roadmaps.
+    public init(cachesCards: Bool = false) {
+        renderedCards = cachesCards ? WordingMemo(capacity: RenderedCardKey.kept) : nil
+    }
 
     public func render(_ document: RoadmapDocument) -> String {
         lines(document).text
@@ -37,7 +44,16 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
                 out.blank()
             }
             for card in phase.cards {
-                self.card(card, edition: DocumentLabels.edition(of: phase, in: document), into: &out)
+                let edition = DocumentLabels.edition(of: phase, in: document)
+                if let renderedCards, card.serial != 0 {
+                    out.append(bytes: renderedCards.value(RenderedCardKey(serial: card.serial, edition: edition)) {
+                        var lines = TextLines(capacity: 1 << 11)
+                        self.card(card, edition: edition, into: &lines)
+                        return lines.bytes
+                    })
+                } else {
+                    self.card(card, edition: edition, into: &out)
+                }
                 out.blank()
             }
         }
@@ -162,8 +178,13 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 struct TextLines {
     private(set) var bytes: [UInt8] = []
 
-    init() {
-        bytes.reserveCapacity(1 << 15)
+    init(capacity: Int = 1 << 15) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Lines already written (a card rendered for an earlier territory).
+    mutating func append(bytes lines: [UInt8]) {
+        bytes += lines
     }
 
     mutating func append(_ line: String) {
