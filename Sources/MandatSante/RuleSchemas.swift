@@ -194,7 +194,7 @@ public enum RuleSchemas {
         let expect: JSONOutput = .object([
             ("type", .string("object")), ("additionalProperties", .bool(false)), ("minProperties", .integer(1)),
             ("properties", .object([
-                ("included", idList), ("excluded", idList), ("applies", idList), ("considerLater", idList), ("decisions", idList),
+                ("included", idList), ("excluded", idList), ("applies", idList), ("considerLater", idList), ("decisions", idList), ("notDecisions", idList),
                 ("samePhase", .object([("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .integer(2)), ("maxItems", .integer(2)), ("items", .object([("type", .string("string"))]))]))])),
                 ("inTop", .object([("type", .string("object")), ("additionalProperties", idList), ("propertyNames", .object([("pattern", .string("^[1-9][0-9]*$"))]))])),
                 ("before", .object([("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .integer(2)), ("maxItems", .integer(2)), ("items", .object([("type", .string("string"))]))]))])),

@@ -52,10 +52,13 @@ struct CompareCommandTests {
 
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))
-        // The room the CLS and its diagnostic took goes to the best action that had none: the PLU action, due
-        // before the plan is frozen, which could not keep its deadline before.
-        let added = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
+        // The room the CLS and its diagnostic took goes first to the team's priorities (the ageing strategy now
+        // by the end of 2027), then to the best action that fits what is left: the Programme Santé Grand Âge. The
+        // PLU action, which needs two units before the mid-mandate review, still finds none: pushing a team
+        // priority's action past the review to make it room is not done.
+        let added = try #require(entry("programme-sante-grand-age", "AJOUTÉES", in: text))
         #expect(added.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
+        #expect(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text) == nil)
         // The coordinator stays: a CLS in force without coordination is what it answers.
         let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))
         #expect(coordinator.contains("bénéficie désormais de « un CLS existe sans coordination dédiée"))

@@ -355,7 +355,7 @@ struct PlannerTests {
         #expect(met.item("prs")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 1), kind: .stated("avant l'adoption du projet régional de santé")))
     }
 
-    @Test("une action datée prend sa place avant l'échéance en repoussant une action moins bien notée, jamais une fondation")
+    @Test("une action datée prend sa place avant l'échéance en repoussant une action moins bien notée, jamais une fondation ni l'action d'une priorité après le bilan de mi-mandat")
     func deadlineDisplacesLowerMerit() throws {
         // A small commune holds 3 units before the end of 2027. The foundation (1) and the team's priority (2)
         // claim them first; the PLU action, better scored, must be done before January 2028.
@@ -384,6 +384,16 @@ struct PlannerTests {
         let (_, kept) = try Fixture.plan(spec, recs: weak)
         #expect(kept.phaseID("soins") == "fin-d-annee")
         #expect(kept.leftOutReason("plu") == .deadlineMissed(YearMonth(year: 2028, month: 1)))
+
+        // Nor is a team priority's action pushed past the mid-mandate review for it: with the next phase held by
+        // a foundation, the deadline cannot be kept and the priority's action stays a first decision.
+        var reviewHeld = recs
+        reviewHeld.append(Rec(id: "suivi", title: "Suivre le mandat", when: "population >= 1", priority: 10, horizon: "mi-mandat",
+                              effort: "moyen", lever: "methode", foundation: true))
+        let (_, review) = try Fixture.plan(spec, recs: reviewHeld)
+        #expect(review.phaseID("suivi") == "mi-mandat")
+        #expect(review.phaseID("soins") == "fin-d-annee")
+        #expect(review.leftOutReason("plu") == .deadlineMissed(YearMonth(year: 2028, month: 1)))
 
         // A foundation is never moved for it: with the window held by foundations, the deadline is missed.
         var founded = recs

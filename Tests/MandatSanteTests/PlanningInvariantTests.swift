@@ -135,6 +135,20 @@ struct PlanningInvariantTests {
         }
     }
 
+    @Test("l'action choisie pour une priorité de l'équipe est placée au plus tard avant le bilan de mi-mandat, ou la synthèse ne la compte pas parmi les premières décisions")
+    func prioritiesAreFirstDecisionsOnlyWhenEarly() throws {
+        let ruleBase = try #require(Self.ruleBase)
+        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        try forEveryRoadmap { roadmap, _ in
+            let bound = roadmap.calendar.phaseIndex(for: .midMandate)
+            let decisions = Set(presenter.document(roadmap).synthesis.decisions.map(\.id))
+            return roadmap.items.compactMap { item in
+                guard case .priority = item.selection, item.phaseIndex > bound, decisions.contains(item.recommendation.id) else { return nil }
+                return "« \(item.recommendation.id) », choisie pour une priorité, en phase \(item.phaseIndex) et parmi les premières décisions"
+            }
+        }
+    }
+
     @Test("les phases disent vrai sur leurs dates, quel que soit le mois de départ")
     func phaseNamesFollowTheStart() throws {
         for month in 0..<72 {

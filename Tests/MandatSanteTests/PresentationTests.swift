@@ -182,19 +182,28 @@ struct PresentationTests {
         #expect(document.synthesis.sizeNote.hasPrefix("6\(Self.nbsp)actions à la mesure de l'équipe (2\(Self.nbsp)agents"))
     }
 
-    @Test("chaque priorité déclarée a son action parmi les décisions")
+    @Test("l'action d'une priorité déclarée est parmi les décisions si elle vient avant le bilan de mi-mandat ; sinon la ligne des priorités le dit")
     func priorityDecisions() throws {
-        let recs = Fixture.standard.map { rec -> Fixture.Rec in
-            var rec = rec
-            if rec.id == "bilan-mandat" { rec.serves = ["sante-mentale"] }
-            return rec
+        func document(servedBy id: String) throws -> RoadmapDocument {
+            let recs = Fixture.standard.map { rec -> Fixture.Rec in
+                var rec = rec
+                if rec.id == id { rec.serves = ["sante-mentale"] }
+                return rec
+            }
+            return try Self.document(Fixture.bourg, recs: recs)
         }
-        let document = try Self.document(Fixture.bourg, recs: recs)
-        let decision = try #require(document.synthesis.decisions.first { $0.id == "bilan-mandat" })
+        let early = try document(servedBy: "seniors-canicule")
+        let decision = try #require(early.synthesis.decisions.first { $0.id == "seniors-canicule" })
         #expect(decision.note == "répond à la priorité « santé mentale » de l'équipe")
         // The priorities in the order the roadmap first serves them, each with the actions that serve it; one
         // served only through a condition is named without numbers.
-        #expect(document.synthesis.priorities == "santé mentale (action \(decision.rank))\(Self.nbsp); accès aux soins")
+        #expect(early.synthesis.priorities == "santé mentale (action \(decision.rank))\(Self.nbsp); accès aux soins")
+
+        // Served only at the end of the mandate: not a first decision, and the priorities line says when.
+        let late = try document(servedBy: "bilan-mandat")
+        #expect(!late.synthesis.decisions.contains { $0.id == "bilan-mandat" })
+        let rank = try #require(late.card("bilan-mandat")?.rank)
+        #expect(late.synthesis.priorities == "santé mentale (action \(rank), après le bilan de mi-mandat)\(Self.nbsp); accès aux soins")
     }
 
     @Test("le calendrier nomme ses repères : étés, bilan de mi-mandat, élections")

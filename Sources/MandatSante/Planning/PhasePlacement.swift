@@ -5,7 +5,8 @@
 /// while a lower-scored action of equal or greater effort holds a phase it could have taken: that action came
 /// later and found room where this one could not. One exception, stated by the team itself: when the action
 /// chosen for a declared priority finds no room, it takes the place of the least merited action that frees
-/// enough room in its window.
+/// enough room in its window. Placed by the mid-mandate review, that action is a first decision: neither a
+/// deadline nor the seasons push it past the review.
 ///
 /// Everything is held in arrays by position and the causes name positions, not ids: placing a profile's units
 /// allocates and retains almost nothing (planning runs for every commune of France in a batch).
@@ -52,6 +53,8 @@ struct PhasePlacement {
     /// Units of each phase before any claim.
     private let capacityUnits: [Int]
     private let horizonPhase: [Int]
+    /// The last phase for a declared priority's action: the one ending at the mid-mandate review.
+    private let priorityBound: Int
 
     /// `Placement` with positions instead of ids.
     private enum Cause {
@@ -91,6 +94,7 @@ struct PhasePlacement {
         ).map { ($0.month, $0.index, Self.lastPhase(before: $0.month, in: calendar)) }
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
+        priorityBound = calendar.phaseIndex(for: .midMandate)
 
         for unit in sequence { claim(unit) }
         claimBeforeDeadlines()
@@ -279,17 +283,15 @@ struct PhasePlacement {
                 if let bound = statedBound(position) { latest = min(latest, bound.phase ?? -1) }
             }
             guard earliest <= latest, let from = sequence.firstIndex(of: unit) else { continue }
-            let ahead = sequence[..<from].firstIndex { other in
-                guard (earliest...latest).contains(phaseOf[order.first(other)]) else { return false }
-                return order.slots(other).allSatisfy { slot in
-                    !index.isFoundation[order.members[slot]] && order.merit[order.members[slot]] < merit
-                }
-            }
-            guard let ahead else { continue }
-            // It goes ahead of the lower merited units between, not of the better ones, which go ahead with it.
+            // It goes ahead of the lower merited units, not of the better ones or the foundations, which go
+            // ahead with it.
             func isBetter(_ other: Int) -> Bool {
                 order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
             }
+            let ahead = sequence[..<from].firstIndex { other in
+                (earliest...latest).contains(phaseOf[order.first(other)]) && !isBetter(other)
+            }
+            guard let ahead else { continue }
             let between = sequence[ahead..<from]
             var trial = self
             trial.unclaimAll()
@@ -298,13 +300,23 @@ struct PhasePlacement {
             trial.late = late
             trial.late[unit] = true
             for other in trial.sequence { trial.claim(other) }
-            // Kept only if it put out of the roadmap nothing better than itself and no team priority's action.
+            // Kept only if it put out of the roadmap nothing better than itself and no team priority's action,
+            // and pushed no priority's action past the mid-mandate review.
             guard trial.phaseOf[order.first(unit)] >= 0 else { continue }
             let keepsBetter = (0..<order.unitCount).allSatisfy { other in
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
                     || (!order.isPriorityUnit[other] && !isBetter(other))
             }
-            if keepsBetter { self = trial }
+            if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
+        }
+    }
+
+    /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
+    private func keepsPrioritiesEarly(as earlier: PhasePlacement) -> Bool {
+        (0..<order.unitCount).allSatisfy { unit in
+            guard order.isPriorityUnit[unit] else { return true }
+            let was = earlier.phaseOf[order.first(unit)], now = phaseOf[order.first(unit)]
+            return was < 0 || was > priorityBound || (0...priorityBound).contains(now)
         }
     }
 
@@ -385,6 +397,7 @@ struct PhasePlacement {
             self = first
             return
         }
+        if !keepsPrioritiesEarly(as: first) { self = first }
     }
 
     /// Places `unit` again in the second placement, its prerequisites placed in the first one before it.

@@ -24,8 +24,9 @@ struct ExecutiveSynthesis {
     /// How many decisions: half the roadmap, between five and eight (fewer if the roadmap is shorter).
     static func decisionCount(_ items: Int) -> Int { min(items, min(8, max(5, (items + 1) / 2))) }
 
-    /// The first decisions: the action chosen for each declared priority, the foundations, then the best scored
-    /// — from the first two phases first, with at most two method actions — in rank order.
+    /// The first decisions, all placed by the mid-mandate review: the action chosen for each declared priority,
+    /// the foundations, then the best scored — from the first two phases first, with at most two method actions
+    /// — in rank order. A priority's action placed later is not a first decision: the priorities line says why.
     private static func decisions(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context) -> [RoadmapDocument.Decision] {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         func tier(_ item: RoadmapItem) -> Int {
@@ -38,12 +39,12 @@ struct ExecutiveSynthesis {
         // Foundations, then the best scored, an action of the first two phases counting 20 points more: what
         // is decided now, but not a light quick win before a weighty action of next year.
         func weight(_ item: RoadmapItem) -> Int { item.score.total + (item.phaseIndex <= 1 ? 20 : 0) }
-        let candidates = roadmap.items.filter { $0.phaseIndex <= 2 }.sorted { a, b in
+        let candidates = roadmap.items.filter { $0.phaseIndex <= firstDecisionsBound(roadmap) }.sorted { a, b in
             (tier(a), -weight(a), a.rank) < (tier(b), -weight(b), b.rank)
         }
         let wanted = decisionCount(roadmap.items.count)
-        // Every declared priority has its action among the decisions, whatever its phase.
-        var chosen = roadmap.items.filter { if case .priority = $0.selection { return true } else { return false } }
+        // Every declared priority placed by the review has its action among the decisions.
+        var chosen = candidates.filter { if case .priority = $0.selection { return true } else { return false } }
         var methods = 0
         for item in candidates where chosen.count < wanted && !chosen.contains(where: { $0.rank == item.rank }) {
             let isMethod = methodLevers.contains(item.recommendation.lever)
@@ -68,26 +69,33 @@ struct ExecutiveSynthesis {
         }
     }
 
+    /// The last phase of the first decisions: the one ending at the mid-mandate review.
+    static func firstDecisionsBound(_ roadmap: Roadmap) -> Int { roadmap.calendar.phaseIndex(for: .midMandate) }
+
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
-    /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ».
+    /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
+    /// after the mid-mandate review says so: it is not among the first decisions.
     private static func priorities(_ roadmap: Roadmap) -> String? {
         let vocabulary = roadmap.profile.vocabulary
         let fact = vocabulary.factName(.priorities)
         guard case .set(let members)? = roadmap.profile.value(fact), !members.isEmpty else { return nil }
         let definition = vocabulary.fact(named: fact)
-        let served = members.sorted().map { id -> (label: String, ranks: [Int]) in
-            (definition?.label(ofChoice: id) ?? id, roadmap.items.filter { $0.recommendation.serves.contains(id) }.map(\.rank))
+        let bound = firstDecisionsBound(roadmap)
+        let served = members.sorted().map { id -> (label: String, ranks: [Int], late: Bool) in
+            let items = roadmap.items.filter { $0.recommendation.serves.contains(id) }
+            return (definition?.label(ofChoice: id) ?? id, items.map(\.rank), !items.isEmpty && items.allSatisfy { $0.phaseIndex > bound })
         }
         let ordered = served.enumerated().sorted { a, b in
             (a.element.ranks.first ?? Int.max, a.offset) < (b.element.ranks.first ?? Int.max, b.offset)
         }
         // Semicolons: a label may itself hold « et » (« enfance et jeunesse »).
         return Typography.french(ordered.map { _, priority in
+            let late = priority.late ? ", après le bilan de mi-mandat" : ""
             switch priority.ranks.count {
             // Served, if at all, through a condition rather than a declared link: no numbers to give.
             case 0: return priority.label
-            case 1: return "\(priority.label) (action \(priority.ranks[0]))"
-            default: return "\(priority.label) (actions \(Typography.list(priority.ranks.map(String.init))))"
+            case 1: return "\(priority.label) (action \(priority.ranks[0])\(late))"
+            default: return "\(priority.label) (actions \(Typography.list(priority.ranks.map(String.init)))\(late))"
             }
         }.joined(separator: " ; "))
     }

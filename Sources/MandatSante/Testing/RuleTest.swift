@@ -26,6 +26,8 @@ public struct Expectation: Sendable {
         case applies(String)
         /// Among the decisions to take first of the executive synthesis.
         case decision(String)
+        /// Not among those decisions (in the roadmap or not).
+        case notDecision(String)
         /// Both in the roadmap, in the same phase.
         case samePhase(String, String)
         case inTop(String, Int)
@@ -43,7 +45,7 @@ public struct Expectation: Sendable {
     /// Every recommendation id the expectation names.
     public var ids: [String] {
         switch kind {
-        case .included(let id), .excluded(let id), .considerLater(let id), .applies(let id), .decision(let id), .inTop(let id, _), .phase(let id, _),
+        case .included(let id), .excluded(let id), .considerLater(let id), .applies(let id), .decision(let id), .notDecision(let id), .inTop(let id, _), .phase(let id, _),
              .phaseBy(let id, _), .minimumScore(let id, _): return [id]
         case .before(let first, let second), .replacedBy(let first, let second), .samePhase(let first, let second): return [first, second]
         }

@@ -79,6 +79,9 @@ public enum RuleTestReader {
         for (text, element) in reader.stringNodes("decisions") ?? [] {
             result.append(Expectation(kind: .decision(text), location: element.location))
         }
+        for (text, element) in reader.stringNodes("notDecisions") ?? [] {
+            result.append(Expectation(kind: .notDecision(text), location: element.location))
+        }
         for pair in reader.array("samePhase") ?? [] {
             guard case .array(let items) = pair.value, items.count == 2,
                   case .string(let first) = items[0].value, case .string(let second) = items[1].value else {

@@ -77,6 +77,9 @@ struct ExpectationCheck {
             if document.synthesis.decisions.contains(where: { $0.id == id }) { return nil }
             let decisions = document.synthesis.decisions.map { "[\($0.id)]" }.joined(separator: ", ")
             return "attendu : « \(title(id)) » [\(id)] parmi les décisions à prendre d'abord\n  obtenu : \(status(id)) ; décisions : \(decisions)"
+        case .notDecision(let id):
+            guard document.synthesis.decisions.contains(where: { $0.id == id }) else { return nil }
+            return "attendu : « \(title(id)) » [\(id)] absente des décisions à prendre d'abord\n  obtenu : \(status(id)), parmi les décisions"
         case .samePhase(let first, let second):
             guard let a = card(first), let b = card(second) else {
                 return "attendu : [\(first)] et [\(second)] dans la même phase\n  obtenu : \(card(first) == nil ? "[\(first)] \(status(first))" : "[\(second)] \(status(second))")"
