@@ -40,38 +40,60 @@ struct FactStatement {
     /// nothing about the territory, so it is never stated as a finding.
     static let unknownChoice = "inconnu"
 
+    /// One finding: its text, and for members of a set fact the fact's label and the members' labels, so that
+    /// findings of one set can be joined (« documents d'urbanisme : PLU et SCoT ») without re-reading the text.
+    struct Finding: Equatable {
+        let text: String
+        /// The set fact's label and the members stated, when the finding names members of a set positively.
+        let members: (label: String, values: [String])?
+
+        init(_ text: String) {
+            self.text = text
+            members = nil
+        }
+
+        init(label: String, members values: [String]) {
+            text = "\(label) : \(Typography.list(values))"
+            members = (label, values)
+        }
+
+        static func == (a: Finding, b: Finding) -> Bool { a.text == b.text }
+    }
+
     /// What the profile says of `name`; nil when it says nothing (unknown).
-    func statement(_ name: String) -> String? {
+    func statement(_ name: String) -> String? { finding(name)?.text }
+
+    private func finding(_ name: String) -> Finding? {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
         if value == .text(Self.unknownChoice) { return nil }
-        if placeheld.contains(name) { return WordingPlaceholder.marker(name) }
+        if placeheld.contains(name) { return Finding(WordingPlaceholder.marker(name)) }
         switch value {
         case .bool(let flag):
-            return flag ? fact.label : fact.falseLabel ?? "non : \(fact.label)"
+            return Finding(flag ? fact.label : fact.falseLabel ?? "non : \(fact.label)")
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
-            return labels.isEmpty ? nil : "\(fact.label) : \(Typography.list(labels))"
+            return labels.isEmpty ? nil : Finding(label: fact.label, members: labels)
         case .number, .text:
-            return "\(fact.label) : \(ValueFormatter.value(value, of: fact))"
+            return Finding("\(fact.label) : \(ValueFormatter.value(value, of: fact))")
         }
     }
 
     /// What a condition's leaf that held says of the profile. Size facts (kind, population) are one finding;
     /// a set read through `'v' in set` states that member only.
-    func statements(heldIn trace: ConditionTrace) -> [String] {
-        var result: [String] = []
+    func statements(heldIn trace: ConditionTrace) -> [Finding] {
+        var result: [Finding] = []
         for leaf in Self.heldLeaves(trace) {
             let facts = leaf.expression.factNames
             if facts.isEmpty { continue }
             if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
                case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
                 let label = fact.label(ofChoice: member)
-                result.append(op == .in ? "\(fact.label) : \(label)" : "\(fact.label) : pas « \(label) »")
+                result.append(op == .in ? Finding(label: fact.label, members: [label]) : Finding("\(fact.label) : pas « \(label) »"))
                 continue
             }
             for name in facts.sorted(by: vocabularyOrder) {
-                let text = sizeFacts.contains(name) ? size : statement(name)
-                if let text, !result.contains(text) { result.append(text) }
+                let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
+                if let finding, !result.contains(finding) { result.append(finding) }
             }
         }
         return result

@@ -123,19 +123,16 @@ extension RoadmapPresenter {
             var members: [(label: String, line: Int, values: [String])] = []
             for leaf in held {
                 let isScale = leaf.expression.factNames.isSubset(of: scale)
-                for statement in facts.statements(heldIn: leaf) where !lines.contains(statement) && !sizes.contains(statement) {
-                    if isScale { sizes.append(statement); continue }
-                    if let name = leaf.expression.factNames.first, leaf.expression.factNames.count == 1,
-                       ruleBase.vocabulary.fact(named: name)?.type == .set, !statement.contains("pas « "),
-                       let colon = statement.firstRange(of: " : ") {
-                        let label = String(statement[..<colon.lowerBound]), value = String(statement[colon.upperBound...])
+                for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
+                    if isScale { sizes.append(finding.text); continue }
+                    if let (label, values) = finding.members {
                         if let index = members.firstIndex(where: { $0.label == label }) {
-                            members[index].values.append(value)
+                            members[index].values += values
                             continue
                         }
-                        members.append((label, lines.count, [value]))
+                        members.append((label, lines.count, values))
                     }
-                    lines.append(statement)
+                    lines.append(finding.text)
                 }
             }
             for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
