@@ -30,6 +30,19 @@ struct PresentationTests {
         #expect(try Self.card("bien-vieillir", in: document).relations == ["remplace « Repérer les personnes isolées » et « Prévenir les chutes »"])
     }
 
+    @Test("un préalable qui ne s'applique pas au territoire n'est pas « à faire d'abord » : un CLS en vigueur n'est pas à renouveler")
+    func assumedPrerequisites() throws {
+        let recs = [
+            Fixture.Rec(id: "approfondir", title: "Élargir le CLS", when: "population >= 1", priority: 80, after: ["renouveler", "plu"]),
+            Fixture.Rec(id: "renouveler", title: "Renouveler le CLS échu", when: "population > 100000", priority: 90),
+            // Applies, but its date is past: still a prerequisite to have done.
+            Fixture.Rec(id: "plu", title: "Inscrire la santé au PLU", when: "population >= 1", priority: 70, deadline: "2020-01 : avant l'arrêt du PLU"),
+        ]
+        let document = try Self.document(Fixture.smallCommune, recs: recs)
+        let relations = try Self.card("approfondir", in: document).relations
+        #expect(relations == ["suppose « Inscrire la santé au PLU » déjà fait, ou à faire d'abord"], "\(relations)")
+    }
+
     @Test("« pour vous » dit ce que le profil établit, en français simple : ni test, ni double négation")
     func forYouInPlainFrench() throws {
         let document = try Self.document(Fixture.bourg)
@@ -116,7 +129,8 @@ struct PresentationTests {
         var alone = Fixture.smallCommune
         alone.population = 500
         let small = try Self.document(alone)
-        #expect(try Self.card("bilan-mandat", in: small).relations == ["suppose « Engager un contrat local de santé » déjà fait, ou à faire d'abord"])
+        // A commune of 500 is not one to engage a CLS (it applies from 1,000): nothing to do first.
+        #expect(try Self.card("bilan-mandat", in: small).relations.isEmpty)
     }
 
     @Test("qui porte : la commune, l'intercommunalité à la demande de la commune, ou le partenaire nommé")

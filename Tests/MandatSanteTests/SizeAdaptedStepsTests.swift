@@ -34,7 +34,7 @@ struct SizeAdaptedStepsTests {
     func noStaff() throws {
         let steps = try Self.steps("elu-referent-sante", for: Self.village)
         #expect(!steps.contains { $0.hasPrefix("Désigner l'agent") })
-        #expect(steps.contains { $0.contains("demander à l'intercommunalité de tenir ce rôle technique") })
+        #expect(steps.contains { $0.contains("demander à l'intercommunalité de tenir ou d'appuyer ce rôle technique") })
     }
 
     @Test("un CLS porté par un pays : la commune rejoint son comité de pilotage ; sans démarche intercommunale, elle la propose")

@@ -160,7 +160,13 @@ extension RoadmapPresenter {
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { earlier.append(relation) }
             }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
-            for id in item.assumedPrerequisites { relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord") }
+            for id in item.assumedPrerequisites {
+                // A prerequisite that does not apply here (no CLS to renew where one is in force) is nothing to do first.
+                switch roadmap.notPlaced(id)?.reason {
+                case .conditionNotMet, .wrongLevel: continue
+                default: relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
+                }
+            }
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
             for (verb, replaced) in [("remplace", true), ("écarte", false)] {
                 let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
