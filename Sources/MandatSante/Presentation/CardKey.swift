@@ -28,7 +28,8 @@ struct CardKey: Hashable, Sendable {
     var together: [String]
     var supersedes: [String]
     /// The rank of each prerequisite then of each companion (0 when not in the roadmap), then 1 for each
-    /// prerequisite placed in an earlier phase and 0 for the others.
+    /// prerequisite placed in an earlier phase and 0 for the others, then 1 for each absent prerequisite that is
+    /// to do first (it applies here) and 0 for the others.
     var related: [Int]
     /// Whether the territory is a commune (the carrier's wording).
     var isCommune: Bool

@@ -68,6 +68,15 @@ extension RoadmapPresenter {
 
         func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
 
+        /// Whether an absent prerequisite is for the team to have done: not when it does not apply here (no CLS to
+        /// renew where one is in force, a diagnostic the rule base keeps for larger towns).
+        func isToDoFirst(_ prerequisite: String) -> Bool {
+            switch roadmap.notPlaced(prerequisite)?.reason {
+            case .conditionNotMet, .wrongLevel: false
+            default: true
+            }
+        }
+
         /// The plan of `recommendation`'s wording kept across territories, and its key here (nil: nothing is kept).
         private func key(_ recommendation: Recommendation, score: Score?, plan: KeyPath<FixedWording, WordingKeyPlan>) -> (WordingKeyPlan, WordingKey)? {
             guard memos != nil, let wording = fixed[recommendation.id] else { return nil }
@@ -160,12 +169,8 @@ extension RoadmapPresenter {
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { earlier.append(relation) }
             }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
-            for id in item.assumedPrerequisites {
-                // A prerequisite that does not apply here (no CLS to renew where one is in force) is nothing to do first.
-                switch roadmap.notPlaced(id)?.reason {
-                case .conditionNotMet, .wrongLevel: continue
-                default: relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
-                }
+            for id in item.assumedPrerequisites where isToDoFirst(id) {
+                relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
             }
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
             for (verb, replaced) in [("remplace", true), ("écarte", false)] {

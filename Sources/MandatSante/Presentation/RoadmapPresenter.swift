@@ -165,6 +165,7 @@ public struct RoadmapPresenter: Sendable {
         guard let memos, kept != nil else { return make() }
         var related = item.prerequisites.map { context.rank($0) ?? 0 } + item.together.map { context.rank($0) ?? 0 }
         related += item.prerequisites.map { id in roadmap.item(id).map { $0.phaseIndex < item.phaseIndex ? 1 : 0 } ?? 0 }
+        related += item.assumedPrerequisites.map { context.isToDoFirst($0) ? 1 : 0 }
         var holds = recommendation.cautions.map { $0.condition.evaluate(profileFacts) == .true }
         for lines in [recommendation.steps, recommendation.partners, recommendation.funding] { holds += lines.map { $0.holds(for: profileFacts) } }
         holds += printed
