@@ -52,7 +52,12 @@ public enum ProfileLoader {
                                       at: member.value.location.placed(in: file)))
         }
         if diagnostics.hasErrors { return (nil, diagnostics.sorted()) }
-        return (Profile(facts: facts, vocabulary: vocabulary, file: file), diagnostics)
+        let profile = Profile(facts: facts, vocabulary: vocabulary, file: file)
+        diagnostics += OverseasCoherence.diagnostics(profile, stated: { root[$0] != nil }) { name in
+            (root[name]?.value.location ?? SourceLocation(line: 1, column: 1)).placed(in: file)
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.sorted()) }
+        return (profile, diagnostics)
     }
 
     /// Applies `fact=value` overrides (from `--set`), read by `TypedValueReader` like every value typed by a person;

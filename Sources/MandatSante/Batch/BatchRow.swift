@@ -34,7 +34,17 @@ public enum BatchRow {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (Profile(facts: facts, vocabulary: vocabulary, file: "\(file):\(record.line)"), [])
+        let profile = Profile(facts: facts, vocabulary: vocabulary, file: "\(file):\(record.line)")
+        func column(_ name: String) -> Int? { header.facts.firstIndex { $0?.name == name } }
+        let stated = { (name: String) in column(name).map { $0 < record.fields.count && !record.fields[$0].trimmingCellSpaces.isEmpty } ?? false }
+        let conflicts = OverseasCoherence.diagnostics(profile, stated: stated) { name in
+            let index = column(name) ?? 0
+            return SourceLocation(line: index < record.fieldLines.count ? record.fieldLines[index] : record.line, column: index + 1)
+        }
+        guard conflicts.isEmpty else {
+            return (nil, conflicts.sorted().map { .error("csv.outre-mer", "colonne \($0.location.column) « \($0.arguments["fact"] ?? "") » : \($0.message)", file: file, at: $0.location) })
+        }
+        return (profile, [])
     }
 }
 

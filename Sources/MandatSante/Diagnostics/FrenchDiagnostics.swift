@@ -275,6 +275,11 @@ public struct FrenchDiagnostics: DiagnosticWording {
     private static func facts(_ code: String, _ a: Arguments) -> String {
         switch code {
         case "faits.inconnu": return "fait inconnu « \(a["fact"]) »\(a.hint)"
+        case "faits.outre-mer":
+            let place = "\(a["label"]) « \(a["stated"]) » : ce territoire relève de la situation outre-mer « \(a["expectedLabel"]) » (\(a["overseasFact"]) = \(a["expected"]))"
+            return a.has("defaulted")
+                ? "\(place), or le profil n'indique pas de situation outre-mer (donc « \(a["overseas"]) ») ; indiquez-la ou corrigez « \(a["stated"]) »"
+                : "\(place), or le profil indique « \(a["overseas"]) » ; corrigez l'une des deux valeurs"
         case "faits.manquant": return "fait obligatoire « \(a["fact"]) » (\(a["label"])) manquant : \(a.expectation)"
         case "faits.type" where a["reason"] == "root":
             return "un objet JSON était attendu (par exemple { \"name\": \"…\", \"population\": 1200 }), pas \(kind(a["found"]))"

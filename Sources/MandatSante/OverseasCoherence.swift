@@ -1,0 +1,98 @@
+import RuleKit
+
+/// Whether the région or département a profile names agrees with its overseas situation (`outre-mer` role). The
+/// situation decides the health-insurance fund (CPAM or CGSS), the authority (ARS, ATS, the Pacific's own
+/// services), the hot season and vector control: a profile saying « La Réunion » as région but `outreMer = non`
+/// would get a mainland roadmap, and no one could tell which of the two the team meant.
+///
+/// Only names and numbers the table knows are checked: a free text (« region-1 », « Sud ») says nothing.
+enum OverseasCoherence {
+    struct Conflict: Equatable {
+        /// The fact whose text names a place: the région or the département.
+        let fact: String
+        /// The overseas situation that place calls for.
+        let expected: String
+    }
+
+    /// Every fact of `profile` naming a place whose overseas situation is not the profile's.
+    static func conflicts(in profile: Profile) -> [Conflict] {
+        let vocabulary = profile.vocabulary
+        let overseas = vocabulary.factName(.overseas)
+        guard let overseasFact = vocabulary.fact(named: overseas), case .text(let stated)? = profile.value(overseas) else { return [] }
+        var conflicts: [Conflict] = []
+        for role in [FactRole.region, .departement] {
+            let name = vocabulary.factName(role)
+            guard case .text(let text)? = profile.value(name),
+                  let candidates = situations[key(text)] else { continue }
+            // The first the vocabulary knows: the Pacific is `autre` in a vocabulary without `pacifique`.
+            guard let expected = candidates.first(where: { overseasFact.choiceIDs.contains($0) }), expected != stated else { continue }
+            conflicts.append(Conflict(fact: name, expected: expected))
+        }
+        return conflicts
+    }
+
+    /// The diagnostics of `conflicts(in:)`, each at the place `location` gives for its fact; `stated` tells whether
+    /// the profile gave its overseas situation or left the default.
+    static func diagnostics(_ profile: Profile, stated: (String) -> Bool, location: (String) -> SourceLocation) -> [Diagnostic] {
+        let vocabulary = profile.vocabulary
+        let overseas = vocabulary.factName(.overseas)
+        guard let overseasFact = vocabulary.fact(named: overseas) else { return [] }
+        return conflicts(in: profile).map { conflict in
+            let fact = vocabulary.fact(named: conflict.fact)
+            var arguments = [
+                "fact": conflict.fact, "label": fact?.label ?? conflict.fact, "stated": profile.display(conflict.fact),
+                "overseasFact": overseas, "overseas": profile.display(overseas),
+                "expected": conflict.expected, "expectedLabel": overseasFact.label(ofChoice: conflict.expected),
+            ]
+            if !stated(overseas) { arguments["defaulted"] = "oui" }
+            return .error("faits.outre-mer", arguments, at: location(conflict.fact))
+        }
+    }
+
+    /// « La Réunion », « la-reunion », « REUNION » and « 974 » are one key.
+    static func key(_ text: String) -> String {
+        var folded = TypedValueReader.folded(text.trimmingCellSpaces)
+        for separator in ["-", "'", "’", "_"] { folded = folded.replacingOccurrences(of: separator, with: " ") }
+        let words = folded.split(separator: " ").filter { !$0.isEmpty }
+        let article = ["la", "le", "l"]
+        return (words.count > 1 && article.contains(String(words[0])) ? words.dropFirst() : words[...]).joined(separator: " ")
+    }
+
+    /// Each place the table knows, by `key`, with the overseas situations it calls for, preferred first.
+    private static let situations: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        func add(_ names: [String], _ situation: [String]) { for name in names { table[key(name)] = situation } }
+        add(["Guadeloupe", "971", "Martinique", "972"], ["antilles"])
+        add(["Guyane", "Guyane française", "973"], ["guyane"])
+        add(["La Réunion", "974"], ["reunion"])
+        add(["Mayotte", "976"], ["mayotte"])
+        add(["Saint-Pierre-et-Miquelon", "975"], ["saint-pierre-et-miquelon", "autre"])
+        add(["Saint-Barthélemy", "977", "Saint-Martin", "978"], ["autre"])
+        add(["Nouvelle-Calédonie", "988", "Polynésie française", "987", "Wallis-et-Futuna", "986"], ["pacifique", "autre"])
+        add(mainlandRegions + mainlandDepartements, ["non"])
+        add((1...95).filter { $0 != 20 }.map { $0 < 10 ? "0\($0)" : String($0) } + (1...9).map(String.init) + ["2A", "2B"], ["non"])
+        return table
+    }()
+
+    /// The thirteen regions of mainland France and Corsica (loi du 16 janvier 2015), with the short names in use.
+    private static let mainlandRegions = [
+        "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
+        "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
+        "Provence-Alpes-Côte d'Azur", "Région Sud", "PACA",
+    ]
+
+    private static let mainlandDepartements = [
+        "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes",
+        "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime",
+        "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs",
+        "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault",
+        "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire", "Haute-Loire",
+        "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche", "Marne",
+        "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord", "Oise", "Orne",
+        "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées", "Pyrénées-Orientales", "Bas-Rhin",
+        "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie", "Haute-Savoie", "Paris",
+        "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn", "Tarn-et-Garonne", "Var",
+        "Vaucluse", "Vendée", "Vienne", "Haute-Vienne", "Vosges", "Yonne", "Territoire de Belfort", "Essonne",
+        "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise",
+    ]
+}

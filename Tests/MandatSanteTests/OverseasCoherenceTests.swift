@@ -1,0 +1,54 @@
+import MandatSante
+import RuleKit
+import Testing
+
+/// A profile whose région or département names a place overseas (or in mainland France) that its overseas
+/// situation contradicts is refused at the value that says it: a mainland roadmap for La Réunion would name the
+/// CPAM, the mainland summer and no vector control.
+@Suite("Situation outre-mer et région ou département")
+struct OverseasCoherenceTests {
+    static func load(_ members: String) throws -> (Profile?, [Diagnostic]) {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let text = "{\n  \"name\": \"Saint-Test\",\n  \"kind\": \"commune\",\n  \"population\": 9000,\n  \"density\": \"petite-ville\",\n  \(members)\n}"
+        return ProfileLoader.load(Array(text.utf8), file: "t.json", vocabulary: ruleBase.vocabulary)
+    }
+
+    @Test("département d'outre-mer sans situation outre-mer : refusé à la ligne du département")
+    func overseasNameWithoutSituation() throws {
+        let (profile, diagnostics) = try Self.load("\"departement\": \"La Réunion\"")
+        #expect(profile == nil)
+        let error = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1 && error.code == "faits.outre-mer")
+        #expect(error.position == "t.json:6:18")
+        #expect(error.message == "département « La Réunion » : ce territoire relève de la situation outre-mer « La Réunion » (outreMer = reunion), or le profil n'indique pas de situation outre-mer (donc « Hexagone ou Corse ») ; indiquez-la ou corrigez « La Réunion »")
+    }
+
+    @Test("région de l'Hexagone avec une situation outre-mer : refusée, les deux valeurs nommées")
+    func mainlandRegionOverseas() throws {
+        let (profile, diagnostics) = try Self.load("\"region\": \"Auvergne-Rhône-Alpes\",\n  \"outreMer\": \"reunion\"")
+        #expect(profile == nil)
+        #expect(diagnostics.map(\.message) == ["région « Auvergne-Rhône-Alpes » : ce territoire relève de la situation outre-mer « Hexagone ou Corse » (outreMer = non), or le profil indique « La Réunion » ; corrigez l'une des deux valeurs"])
+    }
+
+    @Test("les façons d'écrire un lieu : numéro, sans accents, sans article, tirets ou espaces")
+    func spellings() throws {
+        for place in ["974", "reunion", "LA REUNION", "la-réunion", "Réunion"] {
+            let (profile, diagnostics) = try Self.load("\"departement\": \"\(place)\",\n  \"outreMer\": \"reunion\"")
+            #expect(profile != nil && diagnostics.isEmpty, "\(place)")
+            #expect(try Self.load("\"departement\": \"\(place)\"").0 == nil, "\(place)")
+        }
+        #expect(try Self.load("\"departement\": \"2A\",\n  \"outreMer\": \"mayotte\"").0 == nil)
+        #expect(try Self.load("\"departement\": \"Côtes d'Armor\",\n  \"outreMer\": \"antilles\"").0 == nil)
+    }
+
+    @Test("un lieu que la table ne connaît pas ne dit rien ; une région et un département d'accord passent")
+    func unknownOrCoherent() throws {
+        for members in ["\"region\": \"region-1\",\n  \"outreMer\": \"guyane\"", "\"departement\": \"Sud\"",
+                        "\"departement\": \"Guyane\",\n  \"region\": \"Guyane\",\n  \"outreMer\": \"guyane\"",
+                        "\"departement\": \"Saint-Pierre-et-Miquelon\",\n  \"outreMer\": \"saint-pierre-et-miquelon\"",
+                        "\"departement\": \"Cantal\",\n  \"region\": \"Auvergne-Rhône-Alpes\""] {
+            let (profile, diagnostics) = try Self.load(members)
+            #expect(profile != nil && diagnostics.isEmpty, "\(members)")
+        }
+    }
+}
