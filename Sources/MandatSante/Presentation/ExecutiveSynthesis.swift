@@ -25,15 +25,17 @@ struct ExecutiveSynthesis {
     static func decisionCount(_ items: Int) -> Int { min(items, min(8, max(5, (items + 1) / 2))) }
 
     /// The first decisions, all placed by the mid-mandate review: the action chosen for each declared priority,
-    /// the foundations, then the best scored — from the first two phases first, with at most two method actions
+    /// the foundations, the dated actions of the first two phases, then the best scored — from the first two phases first, with at most two method actions
     /// — in rank order. A priority's action placed later is not a first decision: the priorities line says why.
     private static func decisions(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context) -> [RoadmapDocument.Decision] {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        // A dated action of the first two phases (a heat plan before the summer, vector control before the rains)
+        // is decided now or misses its date: right after the foundations.
         func tier(_ item: RoadmapItem) -> Int {
             switch item.selection {
             case .foundation: return 0
-            case .priority: return 1
-            case .merit: return 2
+            case .priority: return 2
+            case .merit: return item.deadline != nil && item.phaseIndex <= 1 ? 1 : 3
             }
         }
         // Foundations, then the best scored, an action of the first two phases counting 20 points more: what
@@ -50,6 +52,11 @@ struct ExecutiveSynthesis {
             let isMethod = methodLevers.contains(item.recommendation.lever)
             if isMethod && methods >= methodDecisions { continue }
             if isMethod { methods += 1 }
+            chosen.append(item)
+        }
+        // A dated action left out by the priorities and foundations still belongs here (decided now or missing its
+        // date): it adds a decision, up to eight.
+        for item in candidates where tier(item) == 1 && chosen.count < 8 && !chosen.contains(where: { $0.rank == item.rank }) {
             chosen.append(item)
         }
         return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
@@ -127,10 +134,14 @@ struct ExecutiveSynthesis {
                 answering[name, default: []].append(item.rank)
             }
         }
-        let ranked = answering.sorted { a, b in
-            a.value.count != b.value.count ? a.value.count > b.value.count
-                : (vocabulary.slot(of: a.key) ?? 0) < (vocabulary.slot(of: b.key) ?? 0)
+        // What most actions answer; a fact that only actions after the mid-mandate review answer (a CPTS in
+        // place that one late action builds on) drives little of what is decided now and comes last.
+        let bound = firstDecisionsBound(roadmap)
+        let early = Set(roadmap.items.filter { $0.phaseIndex <= bound }.map(\.rank))
+        func key(_ name: String, _ ranks: [Int]) -> (Int, Int, Int) {
+            (ranks.contains(where: early.contains) ? 0 : 1, -ranks.count, vocabulary.slot(of: name) ?? 0)
         }
+        let ranked = answering.sorted { a, b in key(a.key, a.value) < key(b.key, b.value) }
         return ranked.prefix(findingCount).compactMap { name, ranks in
             guard let statement = context.facts.statement(name) else { return nil }
             let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"

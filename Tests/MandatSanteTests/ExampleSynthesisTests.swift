@@ -1,0 +1,34 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Page one of example roadmaps, read as an élu reads it: what is dated is decided now, and the findings are the
+/// facts that drive what is decided now.
+@Suite("Synthèse des profils d'exemple")
+struct ExampleSynthesisTests {
+    static func document(_ name: String) throws -> RoadmapDocument {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Profiles/\(name).json").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
+        return RoadmapPresenter(ruleBase: ruleBase, detail: false).document(roadmap)
+    }
+
+    @Test("La Réunion : la lutte contre les moustiques vecteurs, datée, est une décision à prendre d'abord même quand priorités et fondations remplissent la page")
+    func datedActionIsADecision() throws {
+        let document = try Self.document("commune-outre-mer-reunion")
+        let decisions = document.synthesis.decisions.map(\.id)
+        #expect(decisions.contains("lutte-antivectorielle-outre-mer"))
+        #expect(decisions.count <= 8)
+    }
+
+    @Test("petite ville PVD : la CPTS en place, à laquelle ne répond qu'une action d'après le bilan de mi-mandat, n'est pas un des trois constats")
+    func lateOnlyFindingComesLast() throws {
+        let document = try Self.document("petite-ville-pvd-msp")
+        #expect(document.synthesis.findings.count == 3)
+        #expect(!document.synthesis.findings.contains { $0.contains("CPTS") }, "\(document.synthesis.findings)")
+    }
+}
