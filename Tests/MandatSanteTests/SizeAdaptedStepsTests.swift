@@ -189,6 +189,14 @@ struct ReaderWordingTests {
         }
     }
 
+    @Test("le financement principal d'une fiche est un financement : le FIR avant « aucun financement spécifique »")
+    func fundingFirst() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let facts = try Fixture.profile(Self.city, in: ruleBase).facts
+        let participation = try #require(ruleBase.recommendation("participation-habitants-diagnostic"))
+        #expect(participation.funding.texts(for: facts).first?.hasPrefix("ARS – fonds d'intervention régional") == true)
+    }
+
     @Test("la liste des sources : un éditeur sans parenthèses, pour ne pas en ouvrir deux l'une dans l'autre")
     func publishersWithoutParentheses() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
