@@ -29,7 +29,7 @@ public struct BatchRowProcessor: Sendable {
         planner = Planner(ruleBase: ruleBase)
         presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json,
                                      considerLaterLines: rendersRoadmaps ? format.considerLaterLines : 0, cachesWording: true)
-        renderer = format.renderer(cachingCards: true)
+        renderer = format.renderer
         choices = header.facts.map { fact in fact.flatMap { $0.choices.isEmpty ? nil : FoldedChoices($0) } }
     }
 

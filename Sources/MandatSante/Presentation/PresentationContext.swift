@@ -46,13 +46,7 @@ extension RoadmapPresenter {
         }
 
         /// The territory's size as « Pour vous » states it (« commune de 420 habitants »).
-        let frenchSize: String
-
-        /// Whether the territory is a commune (rather than an intercommunality).
-        var isCommune: Bool {
-            let vocabulary = ruleBase.vocabulary
-            return roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
-        }
+        private let frenchSize: String
 
         /// The facts never stated as findings, by name.
         private let notFindings: Set<String>
@@ -153,10 +147,7 @@ extension RoadmapPresenter {
             return lines.map(Typography.french)
         }
 
-        /// The card of `item` before its numbering in the document (`RoadmapPresenter.card`): `printed`, the registered
-        /// facts it prints; `forYou` and `placement`, as the presenter worded them.
-        func card(_ item: RoadmapItem, wording: FixedWording, printing printed: [RoadmapDocument.Fact], forYou: [String],
-                  placement: (brief: String, causes: String?)?) -> RoadmapDocument.Card {
+        func card(_ item: RoadmapItem) -> RoadmapDocument.Card {
             let recommendation = item.recommendation
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
@@ -178,6 +169,9 @@ extension RoadmapPresenter {
                 if !titles.isEmpty { relations.append("\(verb) \(Typography.list(titles))") }
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
+            let placement = RoadmapWording.placement(item, in: roadmap)
+            let forYou = territorial(recommendation, score: item.score).forYou
             let size = frenchSize
             func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
                 zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
@@ -206,7 +200,7 @@ extension RoadmapPresenter {
                 partners: holding(recommendation.partners, wording.partners),
                 funding: holding(recommendation.funding, wording.funding),
                 examples: wording.examples,
-                evidence: wording.evidence, facts: printed,
+                evidence: wording.evidence, facts: wording.facts.filter { recommendation.prints(fact: $0.id, for: profileFacts) },
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,

@@ -156,10 +156,6 @@ public struct RoadmapDocument: Sendable {
         public var assumedPrerequisites: [String]
         public var together: [String]
         public var supersedes: [String]
-        /// Set by a batch's presenter on a card it keeps for other territories (`CardKey`), 0 otherwise: two cards
-        /// of the same serial are the same in every field, so that a renderer may keep what it rendered of one.
-        /// A card changed after the presenter made it is not for such a renderer.
-        var serial = 0
     }
 
     public struct ScoreTerm: Sendable {

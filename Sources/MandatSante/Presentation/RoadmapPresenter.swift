@@ -29,25 +29,14 @@ public struct RoadmapPresenter: Sendable {
         }
         self.fixed = fixed
         memos = cachesWording ? Memos() : nil
-        var titles: [String: String] = [:]
-        if cachesWording {
-            for document in ruleBase.sources {
-                titles[document.id] = Typography.french(detail ? SourceWording.reference(document) : SourceWording.compact(document))
-            }
-        }
-        bibliographyTitles = titles
     }
-
-    /// Each registered document's entry in the list of sources, by id, worded once (`cachesWording`).
-    private let bibliographyTitles: [String: String]
 
     /// What a presenter that words many roadmaps keeps from one to the next (`cachesWording`).
     private let memos: Memos?
 
     final class Memos: Sendable {
-        let territorial = WordingMemo<WordingKey, Territorial>()
-        let leftOut = WordingMemo<WordingKey, LeftOutWording>()
-        let cards = WordingMemo<CardKey, RoadmapDocument.Card>()
+        let territorial = WordingMemo<Territorial>()
+        let leftOut = WordingMemo<LeftOutWording>()
     }
 
     /// What a planned recommendation's condition and boosts found in one territory, in words.
@@ -67,9 +56,44 @@ public struct RoadmapPresenter: Sendable {
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
         let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed, memos: memos)
-        var numbering = Numbering()
-        let cards = roadmap.items.map { card($0, context: context, numbering: &numbering) }
-        let bibliography = numbering.bibliography
+        var cards = roadmap.items.map { context.card($0) }
+        var bibliography: [RoadmapDocument.BibliographyEntry] = []
+        for index in cards.indices where detail {
+            // The facts are printed in the detailed edition only; there their sources join the action's own, so
+            // that the reader finds each figure's document in the list.
+            for fact in cards[index].facts where !cards[index].sources.contains(fact.source) { cards[index].sources.append(fact.source) }
+        }
+        for index in cards.indices {
+            // An example's document joins the action's sources too: the reader finds it in the list by its number.
+            for source in cards[index].examples.compactMap(\.source) where !cards[index].sources.contains(source) {
+                cards[index].sources.append(source)
+            }
+            cards[index].sourceNumbers = cards[index].sources.map { source in
+                if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
+                let title = detail ? source.title : ruleBase.source(source.document).map(SourceWording.compact) ?? source.title
+                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(title)))
+                return bibliography.count
+            }
+            cards[index].examples = cards[index].examples.map { example in
+                guard let source = example.source, let known = bibliography.firstIndex(where: { $0.document == source.document }) else { return example }
+                return citing(example, number: known + 1)
+            }
+            let facts = cards[index].facts
+            if !facts.isEmpty {
+                cards[index].evidence = facts.map { fact in
+                    let number = bibliography.firstIndex { $0.document == fact.source.document }.map { Self.citedNumber($0 + 1) } ?? ""
+                    return Self.beforeFinalPeriod(fact.statement, number)
+                }.joined(separator: " ")
+            }
+        }
+        // An example is told once per document: a later card that cites the same territory points back to it.
+        var told: [String: Int] = [:]
+        for index in cards.indices {
+            for example in cards[index].examples.indices {
+                let territory = cards[index].examples[example].territory
+                if let rank = told[territory] { cards[index].examples[example].toldAtRank = rank } else { told[territory] = cards[index].rank }
+            }
+        }
         let seasons = Milestones.seasons(of: roadmap)
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
             RoadmapDocument.Phase(
@@ -102,94 +126,6 @@ public struct RoadmapPresenter: Sendable {
                 ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,
                 yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff, totalUnits: capacity.totalUnits,
                 methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
-    }
-
-    /// Where a document's numbering stands while its cards are made in rank order.
-    struct Numbering {
-        /// Every document cited so far, numbered from 1 in order of first citation.
-        var bibliography: [RoadmapDocument.BibliographyEntry] = []
-        /// The rank of the card that first told each territory's example.
-        var told: [String: Int] = [:]
-
-        func number(of document: String) -> Int? { bibliography.firstIndex { $0.document == document }.map { $0 + 1 } }
-    }
-
-    /// The card of `item`, numbered in the document: its sources — with, in the detailed edition, its printed
-    /// facts' documents, and always its examples' — get their number in the bibliography, and an example that an
-    /// earlier card told points back to it. A batch keeps finished cards across territories under everything they
-    /// read (`CardKey`).
-    func card(_ item: RoadmapItem, context: Context, numbering: inout Numbering) -> RoadmapDocument.Card {
-        let recommendation = item.recommendation
-        let roadmap = context.roadmap
-        let profileFacts = roadmap.profile.facts
-        let kept = fixed[recommendation.id]
-        let wording = kept ?? FixedWording(recommendation, ruleBase: ruleBase)
-        let printed = wording.facts.map { recommendation.prints(fact: $0.id, for: profileFacts) }
-        let facts = zip(wording.facts, printed).filter(\.1).map(\.0)
-        var sources = wording.sources
-        // The facts are printed in the detailed edition only; there their sources join the action's own, so that
-        // the reader finds each figure's document in the list.
-        if detail { for fact in facts where !sources.contains(fact.source) { sources.append(fact.source) } }
-        // An example's document joins the action's sources too: the reader finds it in the list by its number.
-        for source in wording.examples.compactMap(\.source) where !sources.contains(source) { sources.append(source) }
-        let sourceNumbers = sources.map { source in
-            if let known = numbering.number(of: source.document) { return known }
-            numbering.bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: bibliographyTitle(source)))
-            return numbering.bibliography.count
-        }
-        let exampleNumbers = wording.examples.map { example in example.source.flatMap { numbering.number(of: $0.document) } }
-        let factNumbers = facts.map { numbering.number(of: $0.source.document) }
-        // An example is told once per document: a later card that cites the same territory points back to it.
-        let toldAtRanks = wording.examples.map { example -> Int? in
-            if let rank = numbering.told[example.territory] { return rank }
-            numbering.told[example.territory] = item.rank
-            return nil
-        }
-        let forYou = context.territorial(recommendation, score: item.score).forYou
-        let placement = RoadmapWording.placement(item, in: roadmap)
-        func make() -> RoadmapDocument.Card {
-            var card = context.card(item, wording: wording, printing: facts, forYou: forYou, placement: placement)
-            card.sources = sources
-            card.sourceNumbers = sourceNumbers
-            for index in card.examples.indices {
-                if let number = exampleNumbers[index] { card.examples[index] = citing(card.examples[index], number: number) }
-                card.examples[index].toldAtRank = toldAtRanks[index]
-            }
-            if !facts.isEmpty {
-                card.evidence = zip(facts, factNumbers).map { fact, number in
-                    Self.beforeFinalPeriod(fact.statement, number.map(Self.citedNumber) ?? "")
-                }.joined(separator: " ")
-            }
-            return card
-        }
-        guard let memos, kept != nil else { return make() }
-        var related = item.prerequisites.map { context.rank($0) ?? 0 } + item.together.map { context.rank($0) ?? 0 }
-        related += item.prerequisites.map { id in roadmap.item(id).map { $0.phaseIndex < item.phaseIndex ? 1 : 0 } ?? 0 }
-        related += item.assumedPrerequisites.map { context.isToDoFirst($0) ? 1 : 0 }
-        var holds = recommendation.cautions.map { $0.condition.evaluate(profileFacts) == .true }
-        for lines in [recommendation.steps, recommendation.partners, recommendation.funding] { holds += lines.map { $0.holds(for: profileFacts) } }
-        holds += printed
-        let key = CardKey(
-            recommendation: recommendation.id, start: roadmap.calendar.start, rank: item.rank, phaseIndex: item.phaseIndex,
-            score: item.score, selection: item.selection, deadline: item.deadline, placement: item.placement,
-            placementBrief: placement?.brief, placementCauses: placement?.causes,
-            prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
-            supersedes: item.supersedes, related: related, isCommune: context.isCommune, forYou: forYou,
-            sizeReason: forYou.contains(context.frenchSize) ? context.frenchSize : nil, holds: holds,
-            sourceNumbers: sourceNumbers, factNumbers: factNumbers.map { $0 ?? 0 }, toldAtRanks: toldAtRanks.map { $0 ?? 0 })
-        return memos.cards.value(key) {
-            var card = make()
-            card.serial = CardSerial.next()
-            return card
-        }
-    }
-
-    /// A document's entry in the list of sources: the full reference in the detailed edition, a compact one
-    /// otherwise.
-    private func bibliographyTitle(_ source: RoadmapDocument.Source) -> String {
-        if let title = bibliographyTitles[source.document] { return title }
-        let title = detail ? source.title : ruleBase.source(source.document).map(SourceWording.compact) ?? source.title
-        return Typography.french(title)
     }
 
     /// « … 80 % de l'état de santé [1]. » : `insert` (the number) before the final period of `statement`, held to

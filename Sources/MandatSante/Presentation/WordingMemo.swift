@@ -9,10 +9,9 @@ import Synchronization
 ///
 /// Shared by the threads of a batch (one lock; a look-up is short beside the wording it saves). Bounded: when full,
 /// it starts again empty, so that memory stays flat whatever the number of territories.
-///
-/// The same memo keeps whole cards (`CardKey`) and their renderings (`RenderedCardKey`): any value that is a pure
-/// function of its key.
-final class WordingMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+final class WordingMemo<Value: Sendable>: Sendable {
+    typealias Key = WordingKey
+
     private let entries = Mutex<[Key: Value]>([:])
     private let capacity: Int
 

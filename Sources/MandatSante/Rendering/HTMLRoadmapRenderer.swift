@@ -2,14 +2,7 @@
 /// executive synthesis, then one card per action, what to consider later and the portrait; style sheet inline,
 /// no script, no font or image to fetch. Every value from a profile or a rule is escaped.
 public struct HTMLRoadmapRenderer: RoadmapRenderer {
-    /// The cards already rendered, line by line, when the renderer keeps them (`cachesCards`).
-    private let renderedCards: WordingMemo<RenderedCardKey, [String]>?
-
-    /// `cachesCards`: keeps each card it renders from a batch's presenter (`RoadmapDocument.Card.serial`) for the
-    /// next territory that has the same — for a renderer of thousands of roadmaps.
-    public init(cachesCards: Bool = false) {
-        renderedCards = cachesCards ? WordingMemo(capacity: RenderedCardKey.kept) : nil
-    }
+    public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
         let header = document.header
@@ -38,7 +31,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         for phase in document.phases where !phase.cards.isEmpty {
             out.append(#"<h3 class="phase-head" id="phase-\#(text(phase.id))">\#(text(phase.title)) <span class="when">\#(text(phase.period))</span></h3>"#)
             if phase.outlined { out.append(#"<p class="note">\#(text(DocumentLabels.outlineNote))</p>"#) }
-            for card in phase.cards { out += lines(of: card, edition: DocumentLabels.edition(of: phase, in: document)) }
+            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
         }
         out.append("</section>")
         let later = document.shownConsiderLater
@@ -128,12 +121,6 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         }.joined(separator: " ")
         return document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
             + "\n@media print { .phases { grid-template-columns: \(columns); } }"
-    }
-
-    /// The lines of `card`, kept from an earlier territory when the renderer keeps cards.
-    private func lines(of card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        guard let renderedCards, card.serial != 0 else { return self.card(card, edition: edition) }
-        return renderedCards.value(RenderedCardKey(serial: card.serial, edition: edition)) { self.card(card, edition: edition) }
     }
 
     private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {

@@ -1,14 +1,7 @@
 /// The roadmap as Markdown (CommonMark with pipe tables), to paste into a report or a wiki: the executive
 /// synthesis, one section per action, what to consider later; the annexes only with `--detail`.
 public struct MarkdownRoadmapRenderer: RoadmapRenderer {
-    /// The cards already rendered, line by line, when the renderer keeps them (`cachesCards`).
-    private let renderedCards: WordingMemo<RenderedCardKey, [String]>?
-
-    /// `cachesCards`: keeps each card it renders from a batch's presenter (`RoadmapDocument.Card.serial`) for the
-    /// next territory that has the same — for a renderer of thousands of roadmaps.
-    public init(cachesCards: Bool = false) {
-        renderedCards = cachesCards ? WordingMemo(capacity: RenderedCardKey.kept) : nil
-    }
+    public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
         var out: [String] = []
@@ -20,7 +13,7 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         for phase in document.phases where !phase.cards.isEmpty {
             out += ["### \(inline(phase.title)) (\(inline(phase.period)))", ""]
             if phase.outlined { out += ["*\(DocumentLabels.outlineNote)*", ""] }
-            for card in phase.cards { out += lines(of: card, edition: DocumentLabels.edition(of: phase, in: document)) }
+            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
         }
         let later = document.shownConsiderLater
         if !later.entries.isEmpty {
@@ -58,12 +51,6 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         }
         out += ["", inline(synthesis.sizeNote), ""]
         return out
-    }
-
-    /// The lines of `card`, kept from an earlier territory when the renderer keeps cards.
-    private func lines(of card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        guard let renderedCards, card.serial != 0 else { return self.card(card, edition: edition) }
-        return renderedCards.value(RenderedCardKey(serial: card.serial, edition: edition)) { self.card(card, edition: edition) }
     }
 
     private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {

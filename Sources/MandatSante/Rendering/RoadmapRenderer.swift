@@ -17,15 +17,11 @@ public enum RoadmapFormat: String, CaseIterable, Sendable {
     case json = "json"
     case csv = "csv"
 
-    public var renderer: any RoadmapRenderer { renderer(cachingCards: false) }
-
-    /// `cachingCards`: a renderer that keeps the cards it rendered for the next territories that share them (see
-    /// `RoadmapDocument.Card.serial`): for the documents of a batch's presenter only.
-    public func renderer(cachingCards: Bool) -> any RoadmapRenderer {
+    public var renderer: any RoadmapRenderer {
         switch self {
-        case .text: return TextRoadmapRenderer(cachesCards: cachingCards)
-        case .markdown: return MarkdownRoadmapRenderer(cachesCards: cachingCards)
-        case .html: return HTMLRoadmapRenderer(cachesCards: cachingCards)
+        case .text: return TextRoadmapRenderer()
+        case .markdown: return MarkdownRoadmapRenderer()
+        case .html: return HTMLRoadmapRenderer()
         case .json: return JSONRoadmapRenderer()
         case .csv: return CSVRoadmapRenderer()
         }
@@ -199,7 +195,7 @@ enum DocumentLabels {
 }
 
 /// How much of a card a rendering shows.
-enum CardEdition: Hashable, Sendable {
+enum CardEdition: Equatable {
     /// Everything (`--detail`).
     case full
     /// The default: the opening of the stakes, two reasons, three first steps, two partners, one funding line and

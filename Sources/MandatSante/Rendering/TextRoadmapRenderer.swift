@@ -3,14 +3,7 @@
 public struct TextRoadmapRenderer: RoadmapRenderer {
     public static let width = 80
 
-    /// The cards already rendered, when the renderer keeps them (`cachesCards`).
-    private let renderedCards: WordingMemo<RenderedCardKey, [UInt8]>?
-
-    /// `cachesCards`: keeps each card it renders from a batch's presenter (`RoadmapDocument.Card.serial`) for the
-    /// next territory that has the same — for a renderer of thousands of roadmaps.
-    public init(cachesCards: Bool = false) {
-        renderedCards = cachesCards ? WordingMemo(capacity: RenderedCardKey.kept) : nil
-    }
+    public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
         lines(document).text
@@ -44,16 +37,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
                 out.blank()
             }
             for card in phase.cards {
-                let edition = DocumentLabels.edition(of: phase, in: document)
-                if let renderedCards, card.serial != 0 {
-                    out.append(bytes: renderedCards.value(RenderedCardKey(serial: card.serial, edition: edition)) {
-                        var lines = TextLines(capacity: 1 << 11)
-                        self.card(card, edition: edition, into: &lines)
-                        return lines.bytes
-                    })
-                } else {
-                    self.card(card, edition: edition, into: &out)
-                }
+                self.card(card, edition: DocumentLabels.edition(of: phase, in: document), into: &out)
                 out.blank()
             }
         }
@@ -178,13 +162,8 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 struct TextLines {
     private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 1 << 15) {
-        bytes.reserveCapacity(capacity)
-    }
-
-    /// Lines already written (a card rendered for an earlier territory).
-    mutating func append(bytes lines: [UInt8]) {
-        bytes += lines
+    init() {
+        bytes.reserveCapacity(1 << 15)
     }
 
     mutating func append(_ line: String) {
