@@ -102,6 +102,17 @@ struct SizeAdaptedStepsTests {
         #expect(steps.contains { $0.contains("chef de projet Villages d'avenir") } && !steps.contains { $0.contains("Petites Villes de Demain") })
     }
 
+    @Test("l'ambition, le budget du centre de santé et le conseil de surveillance : le conseil municipal d'une commune, le conseil communautaire d'une intercommunalité, jamais « l'assemblée délibérante »")
+    func councilOfTheLevel() throws {
+        let community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000)
+        for id in ["ambition-politique-sante", "centre-sante-consolider", "hopital-conseil-surveillance"] {
+            let commune = try Self.steps(id, for: Self.town), epci = try Self.steps(id, for: community)
+            #expect(commune.contains { $0.contains("conseil municipal") } && !commune.contains { $0.contains("conseil communautaire") }, "\(id)")
+            #expect(epci.contains { $0.contains("conseil communautaire") } && !epci.contains { $0.contains("conseil municipal") }, "\(id)")
+            #expect(!(commune + epci).contains { $0.contains("assemblée délibérante") }, "\(id)")
+        }
+    }
+
     @Test("les indicateurs du mandat : deux ou trois suivis en mairie au village, cinq à huit avec l'ORS en ville ; le CCAS d'une ville existe")
     func indicatorsAndRegister() throws {
         let village = try Self.steps("ambition-politique-sante", for: Self.village)
