@@ -237,12 +237,12 @@ struct OverseasWordingTests {
         #expect(mainlandOnly.isEmpty, "\(mainlandOnly.prefix(5).map { "\($0.id) : \($0.text)" })")
     }
 
-    @Test("pourquoi le Pacifique et Saint-Pierre-et-Miquelon n'ont pas de CPTS : dit là-bas, pas à un village de l'Hexagone")
+    @Test("pourquoi le Pacifique et Saint-Pierre-et-Miquelon n'ont pas de CPTS : dit là-bas, pas à un village de l'Hexagone ni à Saint-Martin")
     func overseasCPTSAside() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         for id in ["cpts-soutenir-emergence", "agir-echelle-intercommunale"] {
             let recommendation = try #require(ruleBase.recommendation(id))
-            for (outreMer, printed) in [("non", false), ("reunion", false), ("saint-pierre-et-miquelon", true), ("autre", true)] {
+            for (outreMer, printed) in [("non", false), ("reunion", false), ("saint-pierre-et-miquelon", true), ("pacifique", true), ("autre", false)] {
                 let facts = try Fixture.profile(Fixture.ProfileSpec(population: 420, outreMer: outreMer), in: ruleBase).facts
                 #expect(recommendation.prints(fact: "cpts-outre-mer-2024", for: facts) == printed, "\(id), \(outreMer)")
                 #expect(recommendation.prints(fact: "cpts-couverture-2024", for: facts), "\(id), \(outreMer)")
@@ -259,6 +259,20 @@ struct OverseasWordingTests {
         #expect(!texts.contains { $0.text == "ARS" || $0.text.hasPrefix("ARS (") }, "\(texts.filter { $0.text == "ARS" || $0.text.hasPrefix("ARS (") }.prefix(3).map { "\($0.id) : \($0.text)" })")
         let reunion = try Self.texts(for: Fixture.ProfileSpec(name: "Saint-Pierre", population: 32_000, density: "centre-urbain-intermediaire", outreMer: "reunion"))
         #expect(!reunion.contains { $0.text.contains("administration territoriale de santé") })
+    }
+
+    @Test("dans le Pacifique, ni ARS ni CPAM : l'autorité de santé et la protection sociale du territoire ; à Saint-Martin, l'ARS")
+    func pacific() throws {
+        let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Nouméa-Sud", population: 12_000, density: "petite-ville", outreMer: "pacifique"))
+        let national = texts.filter { $0.text == "ARS" || $0.text.hasPrefix("ARS (") || $0.text.contains("CPAM") || $0.text.hasPrefix("Assurance Maladie (") }
+        #expect(national.isEmpty, "\(national.prefix(3).map { "\($0.id) : \($0.text)" })")
+        #expect(texts.filter { $0.text.hasPrefix("autorité de santé du territoire") }.count >= 40)
+        #expect(texts.contains { $0.text.hasPrefix("protection sociale du territoire : CAFAT") })
+        // The Pacific's own first decision never applies there: its lines are not read.
+        let saintMartin = try Self.texts(for: Fixture.ProfileSpec(name: "Marigot", population: 32_000, density: "centre-urbain-intermediaire", outreMer: "autre"))
+            .filter { $0.id != "pacifique-cadre-sanitaire" }
+        #expect(saintMartin.filter { $0.text == "ARS" }.count >= 40)
+        #expect(!saintMartin.contains { $0.text.hasPrefix("autorité de santé du territoire") })
     }
 
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")

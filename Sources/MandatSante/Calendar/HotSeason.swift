@@ -1,8 +1,8 @@
 import RuleKit
 
 /// A season that seasonal work must be ready for. The hot season (heat-wave plans, vector control): the summer
-/// in mainland France, the austral summer in the Indian Ocean, the hivernage in the Antilles (the hot, rainy and
-/// cyclonic season, June to November), the rainy season in French Guiana. A resort's tourist season (seasonal
+/// in mainland France, the austral summer in the Indian Ocean and the Pacific, the hivernage in the Antilles (the hot,
+/// rainy and cyclonic season, June to November), the rainy season in French Guiana. A resort's tourist season (seasonal
 /// care, housing): winter, summer or both, as its profile says.
 ///
 /// French Guiana has no cyclones and no summer: its seasons follow the rains. Météo-France Guyane: the dry season
@@ -23,6 +23,10 @@ public struct HotSeason: Sendable, Hashable {
         "reunion": HotSeason(startMonth: 11, name: "l'été austral"),
         "mayotte": HotSeason(startMonth: 11, name: "l'été austral"),
         "antilles": HotSeason(startMonth: 6, name: "l'hivernage"),
+        // Saint-Martin and Saint-Barthélemy (« autre ») share the Antilles' cyclonic season; New Caledonia, French
+        // Polynesia and Wallis-et-Futuna have their hot, rainy and cyclonic season in the austral summer.
+        "autre": HotSeason(startMonth: 6, name: "l'hivernage"),
+        "pacifique": HotSeason(startMonth: 11, name: "l'été austral"),
         "guyane": HotSeason(startMonth: 12, name: "la saison des pluies"),
     ]
 
