@@ -110,6 +110,15 @@ struct CalendarTests {
         #expect(HotSeason.mainland.named(startingIn: YearMonth(year: 2027, month: 6)) == "l'été 2027")
     }
 
+    @Test("la saison chaude outre-mer : l'hivernage à Saint-Martin et Saint-Barthélemy, l'été austral dans le Pacifique")
+    func overseasHotSeason() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let pacific = HotSeason(profile: try Fixture.profile(Fixture.ProfileSpec(outreMer: "pacifique"), in: ruleBase))
+        #expect(pacific.startMonth == 11 && pacific.name == "l'été austral")
+        let saintMartin = HotSeason(profile: try Fixture.profile(Fixture.ProfileSpec(outreMer: "autre"), in: ruleBase))
+        #expect(saintMartin.startMonth == 6 && saintMartin.name == "l'hivernage")
+    }
+
     @Test("saisons touristiques : les débuts de deux saisons dans l'ordre des dates")
     func peakSeasonStarts() {
         let seasons = [HotSeason(startMonth: 7, name: "la saison d'été"), HotSeason(startMonth: 12, name: "la saison d'hiver")]
