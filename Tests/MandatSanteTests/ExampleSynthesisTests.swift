@@ -31,4 +31,14 @@ struct ExampleSynthesisTests {
         #expect(document.synthesis.findings.count == 3)
         #expect(!document.synthesis.findings.contains { $0.contains("CPTS") }, "\(document.synthesis.findings)")
     }
+
+    @Test("le CLS se dit une fois : « CLS échu… », jamais « contrat local de santé (CLS) : CLS échu… », en page 1 comme sous « pour vous »")
+    func contractStatedOnce() throws {
+        for name in ["metropole-cls-clsm", "prefecture-hopital-support", "communaute-communes-rurale"] {
+            let document = try Self.document(name)
+            let lines = document.synthesis.findings + document.cards.flatMap(\.forYou)
+            #expect(!lines.contains { $0.localizedCaseInsensitiveContains("contrat local de santé (CLS) : CLS") }, "\(name)")
+            #expect(lines.contains { $0.contains("CLS") }, "\(name)")
+        }
+    }
 }

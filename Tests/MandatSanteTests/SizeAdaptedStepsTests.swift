@@ -102,6 +102,20 @@ struct SizeAdaptedStepsTests {
         #expect(steps.contains { $0.contains("chef de projet Villages d'avenir") } && !steps.contains { $0.contains("Petites Villes de Demain") })
     }
 
+    @Test("la cheffe ou le chef de projet du programme : une fois, nommé — au pilotage d'une intercommunalité, dans la démarche intercommunale d'une commune")
+    func programmeProjectLeadOnce() throws {
+        var town = Self.town
+        town.programmes = ["petites-villes-de-demain"]
+        let pilot = try Self.steps("elu-referent-sante", for: town), joining = try Self.steps("agir-echelle-intercommunale", for: town)
+        #expect(!pilot.contains { $0.contains("chef de projet") })
+        #expect(joining.filter { $0.contains("chef de projet Petites Villes de Demain") }.count == 1)
+        var community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000, engineeringStaff: 2)
+        community.programmes = ["petites-villes-de-demain"]
+        let epci = try Self.steps("elu-referent-sante", for: community)
+        #expect(epci.contains { $0.contains("chefs de projet Petites Villes de Demain") })
+        #expect(!epci.contains { $0.contains("du programme de l'État dont le territoire est lauréat") })
+    }
+
     @Test("l'ambition, le budget du centre de santé et le conseil de surveillance : le conseil municipal d'une commune, le conseil communautaire d'une intercommunalité, jamais « l'assemblée délibérante »")
     func councilOfTheLevel() throws {
         let community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000)

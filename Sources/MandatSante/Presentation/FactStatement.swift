@@ -73,9 +73,20 @@ struct FactStatement {
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
             return labels.isEmpty ? nil : Finding(label: fact.label, members: labels)
+        case .text(let id) where Self.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact):
+            return Finding(fact.label(ofChoice: id))
         case .number, .text:
             return Finding("\(fact.label) : \(ValueFormatter.value(value, of: fact))")
         }
+    }
+
+    /// A choice whose label already names its fact by the abbreviation the fact's label ends with (« CLS signé
+    /// et en vigueur » of « contrat local de santé (CLS) ») is stated alone: « contrat local de santé (CLS) : CLS
+    /// signé et en vigueur » says the same thing twice.
+    private static func choiceNamesItsFact(_ choice: String, fact: Fact) -> Bool {
+        guard fact.label.hasSuffix(")"), let open = fact.label.lastIndex(of: "(") else { return false }
+        let abbreviation = fact.label[fact.label.index(after: open)..<fact.label.index(before: fact.label.endIndex)]
+        return !abbreviation.isEmpty && choice.split(separator: " ").contains(abbreviation)
     }
 
     /// What a condition's leaf that held says of the profile. Size facts (kind, population) are one finding;
