@@ -6,7 +6,7 @@ import RuleKit
 /// would get a mainland roadmap, and no one could tell which of the two the team meant.
 ///
 /// Only names and numbers the table knows are checked: a free text (« region-1 », « Sud ») says nothing.
-enum OverseasCoherence {
+public enum OverseasCoherence {
     struct Conflict: Equatable {
         /// The fact whose text names a place: the région or the département.
         let fact: String
@@ -48,6 +48,25 @@ enum OverseasCoherence {
             return .error("faits.outre-mer", arguments, at: location(conflict.fact))
         }
     }
+
+    /// A notice for a profile whose overseas situation is « autre » while nothing in it names Saint-Martin or
+    /// Saint-Barthélemy: before « pacifique » existed, « autre » also meant New Caledonia, French Polynesia and
+    /// Wallis-et-Futuna, and a profile written then would now silently get the ARS of Guadeloupe. Only in a
+    /// vocabulary that has both values; `location` places the notice at the overseas fact.
+    public static func formerMeaningNotice(_ profile: Profile, location: (String) -> SourceLocation) -> Diagnostic? {
+        let vocabulary = profile.vocabulary
+        let overseas = vocabulary.factName(.overseas)
+        guard let overseasFact = vocabulary.fact(named: overseas),
+              overseasFact.choiceIDs.contains(other), overseasFact.choiceIDs.contains(pacific),
+              case .text(other)? = profile.value(overseas) else { return nil }
+        for role in [FactRole.region, .departement] {
+            if case .text(let text)? = profile.value(vocabulary.factName(role)), situations[key(text)] == [other] { return nil }
+        }
+        return .warning("faits.outre-mer-autre", ["overseasFact": overseas], at: location(overseas))
+    }
+
+    private static let other = "autre"
+    private static let pacific = "pacifique"
 
     /// « La Réunion », « la-reunion », « REUNION » and « 974 » are one key.
     static func key(_ text: String) -> String {

@@ -60,6 +60,13 @@ public enum ProfileLoader {
         return (profile, diagnostics)
     }
 
+    /// Where each fact of a profile document is written, for a diagnostic about the whole profile (the start of
+    /// the file for a fact it does not write, such as one set by `--set`).
+    public static func locations(_ bytes: [UInt8], file: String) -> (String) -> SourceLocation {
+        let root = try? JSONParser.parse(bytes)
+        return { name in (root?[name]?.value.location ?? SourceLocation(line: 1, column: 1)).placed(in: file) }
+    }
+
     /// Applies `fact=value` overrides (from `--set`), read by `TypedValueReader` like every value typed by a person;
     /// an empty value (`--set inseeCode=`) makes an optional fact not stated.
     public static func override(_ profile: Profile, with assignments: [String]) -> Result<Profile, FactValueError> {

@@ -21,6 +21,8 @@ final class BatchWriter: @unchecked Sendable {
     /// would copy their buffers).
     private var tables: [OutputFile] = []
     private var summary = BatchSummary()
+    /// How many rows had a notice (`BatchTerritory.notices`); the first ones are printed.
+    private var printedNotices = 0
     private var progress: BatchProgress?
     private var failure: CLIError?
     private let failureLock = NSLock()
@@ -97,6 +99,14 @@ final class BatchWriter: @unchecked Sendable {
         for outcome in outcomes {
             switch outcome {
             case .territory(let territory):
+                if !territory.notices.isEmpty {
+                    // Printed like the rows' errors, as many and no more: a notice on stderr, the row is planned.
+                    if printedNotices < BatchCommand.printedRowErrors {
+                        progress?.clear(console: console)
+                        console.writeError(DiagnosticPrinter().render(territory.notices) + "\n")
+                    }
+                    printedNotices += 1
+                }
                 if let roadmap = territory.roadmap { try folder.write(bytes: roadmap, named: territory.fileName) }
                 try append(territory.rows.synthesis, to: .synthesis)
                 try append(territory.rows.actions, to: .actions)

@@ -94,7 +94,10 @@ enum RuleBaseReader {
 
 /// Reads and validates a profile file (or standard input, `-`).
 enum ProfileReader {
-    static func read(_ path: String, vocabulary: Vocabulary, files: FileSystem, overrides: [String] = []) throws(CLIError) -> Profile {
+    /// `notice` receives, printed, what the profile should say differently without being wrong (an overseas
+    /// « autre » written before « pacifique » existed).
+    static func read(_ path: String, vocabulary: Vocabulary, files: FileSystem, overrides: [String] = [],
+                     notice: (String) -> Void = { _ in }) throws(CLIError) -> Profile {
         let bytes = try files.read(path, what: "le profil", standardInput: true)
         let name = path == "-" ? FileSystem.standardInputName : path
         if let notJSON = FileSystem.notJSON(bytes, file: name, what: "un profil") {
@@ -106,10 +109,16 @@ enum ProfileReader {
             throw .invalidData(errors, sources: FileSystem.quotable(bytes, as: name),
                                summary: "mandat-sante : le profil \(QuotedText.path(name)) n'est pas valide (\(errorCount(errors.count))).")
         }
+        let overridden: Profile
         switch ProfileLoader.override(profile, with: overrides) {
-        case .success(let overridden): return overridden
+        case .success(let result): overridden = result
         case .failure(let error): throw .usage("--set \(error.message)")
         }
+        let located = ProfileLoader.locations(bytes, file: name)
+        if let warning = OverseasCoherence.formerMeaningNotice(overridden, location: located) {
+            notice(DiagnosticPrinter(sources: FileSystem.quotable(bytes, as: name)).render(warning) + "\n")
+        }
+        return overridden
     }
 }
 

@@ -143,6 +143,24 @@ struct BatchCommandTests {
         #expect(flattened(try text("resume.txt", in: output)).contains("4 lignes de territoire lues : 2 feuilles de route écrites, 2 lignes en erreur"))
     }
 
+    @Test("outreMer « autre » sans Saint-Martin ni Saint-Barthélemy : un avertissement sur stderr, la ligne traitée quand même, code 0")
+    func formerOverseasOtherIsNoticed() throws {
+        let directory = try temporaryDirectory()
+        let input = try write("""
+        name;kind;population;density;outreMer;region
+        Commune du Pacifique (exemple);commune;9000;petite-ville;autre;
+        Marigot (exemple);commune;9000;petite-ville;autre;Saint-Martin
+
+        """, "territoires.csv", in: directory)
+        let output = directory.appendingPathComponent("sorties")
+        let result = batch(input, into: output)
+        #expect(result.exitCode == 0, "\(result.error)")
+        #expect(result.error.contains("\(input):2:5: avertissement: [faits.outre-mer-autre] outreMer « autre » désigne désormais Saint-Martin ou Saint-Barthélemy"))
+        #expect(result.error.contains("indiquez « pacifique »"))
+        #expect(!result.error.contains("\(input):3:"), "Marigot nomme Saint-Martin : rien à signaler")
+        #expect(result.error.contains("2 feuilles de route écrites"))
+    }
+
     @Test("une ligne au mauvais nombre de champs est signalée à sa ligne ; un champ entre guillemets garde sa virgule")
     func malformedRows() throws {
         let directory = try temporaryDirectory()

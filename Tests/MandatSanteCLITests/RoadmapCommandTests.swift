@@ -140,4 +140,35 @@ struct RoadmapCommandTests {
         #expect(written.hasPrefix("# Feuille de route"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["feuille.md"])
     }
+
+    @Test("outreMer « autre » sans lieu qui le confirme : la feuille de route sort, un avertissement sur stderr dit ce que « autre » veut dire désormais")
+    func formerOverseasOtherNotice() throws {
+        let directory = try temporaryDirectory()
+        let profile = directory.appendingPathComponent("pacifique-ancien.json").path
+        try Data("""
+        {
+          "name": "Commune du Pacifique (test)",
+          "kind": "commune",
+          "population": 9000,
+          "density": "petite-ville",
+          "outreMer": "autre"
+        }
+        """.utf8).write(to: URL(fileURLWithPath: profile))
+        let result = runCLI(["roadmap", profile, "--start", "2026-12"])
+        #expect(result.exitCode == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Commune du Pacifique (test)"))
+        #expect(!result.output.contains("avertissement"))
+        #expect(result.error == """
+        \(profile):6:15: avertissement: [faits.outre-mer-autre] outreMer « autre » désigne désormais Saint-Martin ou Saint-Barthélemy, où l'ARS de Guadeloupe est compétente ; pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, indiquez « pacifique » : sinon la feuille de route y parle d'ARS et d'Assurance Maladie, qui n'y existent pas
+              "outreMer": "autre"
+                          ^
+
+        """)
+        // Saint-Martin named, or « pacifique » given: nothing to say.
+        let saintMartin = runCLI(["roadmap", profile, "--start", "2026-12", "--set", "region=Saint-Martin"])
+        #expect(saintMartin.exitCode == 0 && saintMartin.error.isEmpty, "\(saintMartin.error)")
+        let pacific = runCLI(["roadmap", profile, "--start", "2026-12", "--set", "outreMer=pacifique"])
+        #expect(pacific.exitCode == 0 && pacific.error.isEmpty, "\(pacific.error)")
+    }
+
 }

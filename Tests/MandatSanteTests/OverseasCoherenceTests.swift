@@ -51,4 +51,20 @@ struct OverseasCoherenceTests {
             #expect(profile != nil && diagnostics.isEmpty, "\(members)")
         }
     }
+
+    @Test("« autre » sans lieu qui nomme Saint-Martin ou Saint-Barthélemy : un avertissement, pas une erreur ; rien pour Saint-Martin ni pour « pacifique »")
+    func formerMeaningOfOther() throws {
+        let (profile, diagnostics) = try Self.load("\"outreMer\": \"autre\"")
+        let loaded = try #require(profile)
+        #expect(diagnostics.isEmpty)
+        let notice = try #require(OverseasCoherence.formerMeaningNotice(loaded) { _ in SourceLocation(line: 6, column: 15).placed(in: "t.json") })
+        #expect(notice.severity == .warning && notice.code == "faits.outre-mer-autre")
+        #expect(notice.message.contains("pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, indiquez « pacifique »"))
+        for members in ["\"outreMer\": \"autre\",\n  \"region\": \"Saint-Martin\"", "\"outreMer\": \"autre\",\n  \"departement\": \"977\"",
+                        "\"outreMer\": \"pacifique\"", "\"outreMer\": \"pacifique\",\n  \"region\": \"Polynésie française\""] {
+            let other = try #require(try Self.load(members).0, "\(members)")
+            #expect(OverseasCoherence.formerMeaningNotice(other) { _ in SourceLocation(line: 1, column: 1) } == nil, "\(members)")
+        }
+    }
+
 }

@@ -41,12 +41,14 @@ public struct BatchRowProcessor: Sendable {
         let document = presenter.document(roadmap)
         let territory = BatchTables.Territory(line: record.line, profile: profile, vocabulary: ruleBase.vocabulary)
         let rows = BatchTables.rows(document, territory: territory, levers: ruleBase.levers)
-        return .territory(BatchTerritory(
+        var processed = BatchTerritory(
             line: record.line, name: profile.name,
             fileName: BatchFileName.name(line: record.line, territory: profile.name, format: format),
             roadmap: rendersRoadmaps ? renderer.renderBytes(document) : nil,
             rows: BatchTerritory.Rows(synthesis: rows.synthesis, actions: rows.actions, levers: rows.levers),
-            selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) }))
+            selections: roadmap.items.map { BatchTerritory.Selection(id: $0.recommendation.id, lever: $0.recommendation.lever) })
+        processed.notices = diagnostics
+        return .territory(processed)
     }
 }
 

@@ -1,3 +1,5 @@
+import RuleKit
+
 /// What a batch keeps of one territory once planned: its files' content and what its summary needs.
 public struct BatchTerritory: Sendable {
     /// One selected recommendation, for the summary's counts.
@@ -24,6 +26,8 @@ public struct BatchTerritory: Sendable {
         }
     }
 
+    /// Warnings about the row that did not keep it from being planned (`OverseasCoherence.formerMeaningNotice`).
+    public var notices: [Diagnostic] = []
     /// The territory's line in the territories file.
     public var line: Int
     public var name: String

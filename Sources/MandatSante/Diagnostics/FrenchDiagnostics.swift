@@ -280,6 +280,8 @@ public struct FrenchDiagnostics: DiagnosticWording {
             return a.has("defaulted")
                 ? "\(place), or le profil n'indique pas de situation outre-mer (donc « \(a["overseas"]) ») ; indiquez-la ou corrigez « \(a["stated"]) »"
                 : "\(place), or le profil indique « \(a["overseas"]) » ; corrigez l'une des deux valeurs"
+        case "faits.outre-mer-autre":
+            return "\(a["overseasFact"]) « autre » désigne désormais Saint-Martin ou Saint-Barthélemy, où l'ARS de Guadeloupe est compétente ; pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, indiquez « pacifique » : sinon la feuille de route y parle d'ARS et d'Assurance Maladie, qui n'y existent pas"
         case "faits.manquant": return "fait obligatoire « \(a["fact"]) » (\(a["label"])) manquant : \(a.expectation)"
         case "faits.type" where a["reason"] == "root":
             return "un objet JSON était attendu (par exemple { \"name\": \"…\", \"population\": 1200 }), pas \(kind(a["found"]))"

@@ -21,7 +21,7 @@ struct CheckCommand {
             if !parsed.flags.contains("--no-tests"), !diagnostics.hasErrors, files.isDirectory(testsDirectory) {
                 let outcome = RuleTestSession(ruleBase: ruleBase, files: files).run(testFiles: try files.jsonFiles(in: testsDirectory), filter: nil)
                 testResults = outcome.results
-                diagnostics += outcome.fileProblems
+                diagnostics += outcome.fileProblems + outcome.results.flatMap(\.notices)
                 texts.merge(outcome.texts) { first, _ in first }
             }
             diagnostics += RuleBaseLinter.lint(ruleBase, leverFile: loaded.files.levers.path, testResults: testResults)

@@ -28,10 +28,10 @@ struct CompareCommand {
         let calendar = try RoadmapCommand.calendar(parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
 
-        let before = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files)
+        let before = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files, notice: console.writeError)
         let after: Profile
         if parsed.positionals.count == 2 {
-            after = try ProfileReader.read(parsed.positionals[1], vocabulary: ruleBase.vocabulary, files: files)
+            after = try ProfileReader.read(parsed.positionals[1], vocabulary: ruleBase.vocabulary, files: files, notice: console.writeError)
         } else {
             switch ProfileLoader.override(before, with: assignments) {
             case .success(let overridden): after = overridden

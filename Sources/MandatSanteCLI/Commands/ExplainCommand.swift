@@ -16,7 +16,7 @@ struct ExplainCommand {
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
         let calendar = try RoadmapCommand.calendar(try parsed.value("--start", command: Self.name), console: console, command: Self.name)
         let top = try RoadmapCommand.top(try parsed.value("--top", command: Self.name))
-        let profile = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [])
+        let profile = try ProfileReader.read(parsed.positionals[0], vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [], notice: console.writeError)
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
         let document = RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)
         guard parsed.positionals.count == 2 else {

@@ -20,7 +20,7 @@ struct RoadmapCommand {
         let separator = try Self.csvSeparator(parsed.value("--csv-separator", command: Self.name), format: format)
 
         let ruleBase = try RuleBaseReader.readValid(try parsed.value("--rules", command: Self.name) ?? RuleBaseReader.defaultDirectory, files: files)
-        let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [])
+        let profile = try ProfileReader.read(profilePath, vocabulary: ruleBase.vocabulary, files: files, overrides: parsed.options["--set"] ?? [], notice: console.writeError)
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: top)
         let renderer: any RoadmapRenderer = separator.map { CSVRoadmapRenderer(separator: $0) } ?? format.renderer
         let document = RoadmapPresenter(ruleBase: ruleBase, detail: parsed.flags.contains("--detail")).document(roadmap)
