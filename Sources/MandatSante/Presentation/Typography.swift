@@ -40,8 +40,8 @@ enum Typography {
         }
     }
 
-    /// Whether the space at `index` is to be a no-break space.
-    private static func noBreak(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the space at `index` is to be a no-break space (also for HTML written as bytes, `HTMLEscaping.appendProse`).
+    static func noBreak(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         let next = index + 1 < count ? bytes[index + 1] : nil
         if let next {

@@ -28,4 +28,34 @@ public enum HTMLEscaping {
     static func prose(_ text: String) -> String {
         escape(Typography.french(text))
     }
+
+    /// `prose(text)` appended to `out` in one pass over the bytes of `text`: the no-break spaces of
+    /// `Typography.french` (decided on the text as written) and the entities of `escape` (which leave a no-break
+    /// space as it is), without a string between them.
+    static func appendProse(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for index in 0..<source.count {
+                let replacement: [UInt8]
+                switch source[index] {
+                case 0x20:
+                    guard Typography.noBreak(at: index, in: source) else { continue }
+                    replacement = noBreakSpace
+                case 0x26: replacement = ampersand
+                case 0x3C: replacement = lessThan
+                case 0x3E: replacement = greaterThan
+                case 0x22: replacement = quote
+                case 0x27: replacement = apostrophe
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+                out += replacement
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        }
+    }
+
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 }

@@ -1,112 +1,156 @@
 /// The roadmap as one self-contained HTML page, to read on screen or print on A4 and hand out: page one is the
 /// executive synthesis, then one card per action, what to consider later and the portrait; style sheet inline,
 /// no script, no font or image to fetch. Every value from a profile or a rule is escaped.
+///
+/// Written as UTF-8 bytes into one buffer (`HTMLPage`): markup as it is, text in French typography and escaped
+/// on its way in, without a string per line (a batch writes thousands of pages).
 public struct HTMLRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
+        String(decoding: page(document).bytes, as: UTF8.self)
+    }
+
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
+        Array(page(document).bytes[...])
+    }
+
+    private func page(_ document: RoadmapDocument) -> HTMLPage {
+        var out = HTMLPage()
         let header = document.header
-        var out = [
-            "<!DOCTYPE html>",
-            #"<html lang="fr">"#,
-            "<head>",
-            #"<meta charset="utf-8">"#,
-            #"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
-            "<title>\(text(DocumentLabels.documentTitle)) — \(text(header.title))</title>",
-            "<style>", HTMLStyle.css, segmentWidths(document), "</style>",
-            "</head>",
-            "<body>",
-            #"<div class="page">"#,
-            #"<header class="cover">"#,
-            #"<p class="kicker">\#(text(DocumentLabels.documentTitle)) 2026-2032</p>"#,
-            "<h1>\(text(header.title))</h1>",
-            #"<p class="summary">\#(text(header.summary))</p>"#,
-            #"<p class="period">\#(text(header.period))</p>"#,
-            "</header>",
-            "<main>",
-        ]
-        out += synthesis(document)
-        out.append(#"<section id="actions" class="actions">"#)
-        out.append("<h2>\(text(DocumentLabels.actions))</h2>")
+        out.line("<!DOCTYPE html>")
+        out.line(#"<html lang="fr">"#)
+        out.line("<head>")
+        out.line(#"<meta charset="utf-8">"#)
+        out.line(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#)
+        out.raw("<title>"); out.text(DocumentLabels.documentTitle); out.raw(" — "); out.text(header.title); out.line("</title>")
+        out.line("<style>")
+        out.line(HTMLStyle.css)
+        out.line(segmentWidths(document))
+        out.line("</style>")
+        out.line("</head>")
+        out.line("<body>")
+        out.line(#"<div class="page">"#)
+        out.line(#"<header class="cover">"#)
+        out.raw(#"<p class="kicker">"#); out.text(DocumentLabels.documentTitle); out.line(" 2026-2032</p>")
+        out.raw("<h1>"); out.text(header.title); out.line("</h1>")
+        out.raw(#"<p class="summary">"#); out.text(header.summary); out.line("</p>")
+        out.raw(#"<p class="period">"#); out.text(header.period); out.line("</p>")
+        out.line("</header>")
+        out.line("<main>")
+        synthesis(document, into: &out)
+        out.line(#"<section id="actions" class="actions">"#)
+        out.raw("<h2>"); out.text(DocumentLabels.actions); out.line("</h2>")
         for phase in document.phases where !phase.cards.isEmpty {
-            out.append(#"<h3 class="phase-head" id="phase-\#(text(phase.id))">\#(text(phase.title)) <span class="when">\#(text(phase.period))</span></h3>"#)
-            if phase.outlined { out.append(#"<p class="note">\#(text(DocumentLabels.outlineNote))</p>"#) }
-            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
+            out.raw(#"<h3 class="phase-head" id="phase-"#); out.text(phase.id); out.raw(#"">"#); out.text(phase.title)
+            out.raw(#" <span class="when">"#); out.text(phase.period); out.line("</span></h3>")
+            if phase.outlined { out.raw(#"<p class="note">"#); out.text(DocumentLabels.outlineNote); out.line("</p>") }
+            for card in phase.cards { self.card(card, edition: DocumentLabels.edition(of: phase, in: document), into: &out) }
         }
-        out.append("</section>")
+        out.line("</section>")
         let later = document.shownConsiderLater
         if !later.entries.isEmpty {
-            out += [#"<section id="ensuite">"#, "<h2>\(text(DocumentLabels.considerLater))</h2>", "<p>\(text(DocumentLabels.considerLaterIntro))</p>", "<ul class=\"later\">"]
+            out.line(#"<section id="ensuite">"#)
+            out.raw("<h2>"); out.text(DocumentLabels.considerLater); out.line("</h2>")
+            out.raw("<p>"); out.text(DocumentLabels.considerLaterIntro); out.line("</p>")
+            out.line("<ul class=\"later\">")
             for entry in later.entries {
-                out.append("<li><strong>\(text(entry.title))</strong>\(entry.line.map { " — \(text($0))" } ?? "")</li>")
+                out.raw("<li><strong>"); out.text(entry.title); out.raw("</strong>")
+                if let line = entry.line { out.raw(" — "); out.text(line) }
+                out.line("</li>")
             }
-            out.append("</ul>")
-            if let more = DocumentLabels.moreConsiderLater(later.more) { out.append("<p class=\"note\">\(text(more))</p>") }
-            out.append("</section>")
+            out.line("</ul>")
+            if let more = DocumentLabels.moreConsiderLater(later.more) { out.raw("<p class=\"note\">"); out.text(more); out.line("</p>") }
+            out.line("</section>")
         }
-        out += [#"<section id="portrait">"#, "<h2>\(text(DocumentLabels.portrait))</h2>", #"<dl class="portrait">"#]
+        out.line(#"<section id="portrait">"#)
+        out.raw("<h2>"); out.text(DocumentLabels.portrait); out.line("</h2>")
+        out.line(#"<dl class="portrait">"#)
         for line in document.portrait.lines {
-            out.append("<dt>\(text(line.label))</dt><dd>\(text(line.text))</dd>")
+            out.raw("<dt>"); out.text(line.label); out.raw("</dt><dd>"); out.text(line.text); out.line("</dd>")
         }
-        out += ["</dl>", "</section>"]
-        out += [#"<section id="sources">"#, "<h2>\(text(DocumentLabels.bibliography))</h2>", "<p>\(text(DocumentLabels.bibliographyIntro))</p>", #"<ol class="bibliography">"#]
-        out += document.bibliography.enumerated().map { #"<li id="source-\#($0.offset + 1)">\#(text($0.element.title))</li>"# }
-        out += ["</ol>", "</section>"]
-        if document.detail { out += annexes(document) }
-        out.append("</main>")
-        out.append(#"<footer><p>\#(text(header.edition)). Chaque action cite ses sources publiques.</p></footer>"#)
-        out += ["</div>", "</body>", "</html>"]
-        return out.joined(separator: "\n") + "\n"
+        out.line("</dl>")
+        out.line("</section>")
+        out.line(#"<section id="sources">"#)
+        out.raw("<h2>"); out.text(DocumentLabels.bibliography); out.line("</h2>")
+        out.raw("<p>"); out.text(DocumentLabels.bibliographyIntro); out.line("</p>")
+        out.line(#"<ol class="bibliography">"#)
+        for (offset, source) in document.bibliography.enumerated() {
+            out.raw(#"<li id="source-"#); out.number(offset + 1); out.raw(#"">"#); out.text(source.title); out.line("</li>")
+        }
+        out.line("</ol>")
+        out.line("</section>")
+        if document.detail { annexes(document, into: &out) }
+        out.line("</main>")
+        out.raw("<footer><p>"); out.text(header.edition); out.line(". Chaque action cite ses sources publiques.</p></footer>")
+        out.line("</div>")
+        out.line("</body>")
+        out.line("</html>")
+        return out
     }
 
     /// Page one: findings, decisions, calendar with the titles of the actions.
-    private func synthesis(_ document: RoadmapDocument) -> [String] {
+    private func synthesis(_ document: RoadmapDocument, into out: inout HTMLPage) {
         let synthesis = document.synthesis
-        var out = [#"<section id="synthese" class="synthesis">"#, "<h2>\(text(DocumentLabels.synthesis))</h2>"]
-        out += ["<h3>\(text(DocumentLabels.findings))</h3>", #"<ul class="findings">"#]
-        out += synthesis.findings.map { "<li>\(text($0))</li>" }
-        out.append("</ul>")
+        out.line(#"<section id="synthese" class="synthesis">"#)
+        out.raw("<h2>"); out.text(DocumentLabels.synthesis); out.line("</h2>")
+        out.raw("<h3>"); out.text(DocumentLabels.findings); out.line("</h3>")
+        out.line(#"<ul class="findings">"#)
+        for finding in synthesis.findings { out.raw("<li>"); out.text(finding); out.line("</li>") }
+        out.line("</ul>")
         if let priorities = synthesis.priorities {
-            out.append(#"<p class="priorities"><strong>\#(text(DocumentLabels.priorities))</strong> : \#(text(priorities)).</p>"#)
+            out.raw(#"<p class="priorities"><strong>"#); out.text(DocumentLabels.priorities); out.raw("</strong> : "); out.text(priorities); out.line(".</p>")
         }
         // A list rather than a table: on one A4 page, each decision takes two lines instead of five.
-        out += ["<h3>\(text(DocumentLabels.decisions)) <span class=\"note\">(\(text(DocumentLabels.decisionsNote)))</span></h3>", #"<ol class="decisions">"#]
+        out.raw("<h3>"); out.text(DocumentLabels.decisions); out.raw(" <span class=\"note\">("); out.text(DocumentLabels.decisionsNote); out.line(")</span></h3>")
+        out.line(#"<ol class="decisions">"#)
         for decision in synthesis.decisions {
-            let note = decision.note.map { #" <span class="note">— \#(text($0))</span>"# } ?? ""
-            out.append(##"<li value="\##(decision.rank)"><a href="#action-\##(decision.rank)"><strong>\##(text(decision.title))</strong></a>\##(note)<br><span class="decision-line">\##(text(DocumentLabels.decisionLine(decision)))</span></li>"##)
+            out.raw(#"<li value=""#); out.number(decision.rank); out.raw(##""><a href="#action-"##); out.number(decision.rank); out.raw(#""><strong>"#)
+            out.text(decision.title); out.raw("</strong></a>")
+            if let note = decision.note { out.raw(#" <span class="note">— "#); out.text(note); out.raw("</span>") }
+            out.raw(#"<br><span class="decision-line">"#); out.text(DocumentLabels.decisionLine(decision)); out.line("</span></li>")
         }
-        out += ["</ol>", "<h3>\(text(DocumentLabels.calendar))</h3>", #"<p class="size-note">\#(text(synthesis.sizeNote))</p>"#]
-        out += timeline(document)
-        out.append("</section>")
-        return out
+        out.line("</ol>")
+        out.raw("<h3>"); out.text(DocumentLabels.calendar); out.line("</h3>")
+        out.raw(#"<p class="size-note">"#); out.text(synthesis.sizeNote); out.line("</p>")
+        timeline(document, into: &out)
+        out.line("</section>")
     }
 
     /// The phases side by side, each with its period, its milestones and the titles of its actions; above them,
     /// a bar whose segments are as long as the phases.
-    private func timeline(_ document: RoadmapDocument) -> [String] {
-        var out = [#"<div class="timeline" role="list">"#]
+    private func timeline(_ document: RoadmapDocument, into out: inout HTMLPage) {
+        out.line(#"<div class="timeline" role="list">"#)
         let total = max(1, document.phases.reduce(0) { $0 + $1.months })
-        out.append(#"<div class="bar" aria-hidden="true">"# + document.phases.enumerated().map { index, phase in
-            #"<span class="segment segment-\#(index)">\#(phase.months * 100 / total >= 8 ? text(phase.period) : "")</span>"#
-        }.joined() + "</div>")
-        out.append(#"<div class="columns-\#(document.phases.count) phases">"#)
+        out.raw(#"<div class="bar" aria-hidden="true">"#)
+        for (index, phase) in document.phases.enumerated() {
+            out.raw(#"<span class="segment segment-"#); out.number(index); out.raw(#"">"#)
+            if phase.months * 100 / total >= 8 { out.text(phase.period) }
+            out.raw("</span>")
+        }
+        out.line("</div>")
+        out.raw(#"<div class="columns-"#); out.number(document.phases.count); out.line(#" phases">"#)
         for phase in document.phases {
-            out.append(#"<div class="phase-column" role="listitem">"#)
-            out.append(#"<p class="phase-title">\#(text(phase.title))</p><p class="phase-period">\#(text(phase.period))</p>"#)
+            out.line(#"<div class="phase-column" role="listitem">"#)
+            out.raw(#"<p class="phase-title">"#); out.text(phase.title); out.raw(#"</p><p class="phase-period">"#); out.text(phase.period); out.line("</p>")
             if !phase.milestones.isEmpty {
-                out.append(#"<p class="milestones">\#(text(Typography.capitalized(phase.milestones.joined(separator: " · "))))</p>"#)
+                out.raw(#"<p class="milestones">"#); out.text(Typography.capitalized(phase.milestones.joined(separator: " · "))); out.line("</p>")
             }
             if phase.cards.isEmpty {
-                out.append(#"<p class="note">Suite des actions engagées.</p>"#)
+                out.line(#"<p class="note">Suite des actions engagées.</p>"#)
             } else {
-                out.append("<ol>")
-                out += phase.cards.map { ##"<li value="\##($0.rank)"><a href="#action-\##($0.rank)">\##(text($0.title))</a></li>"## }
-                out.append("</ol>")
+                out.line("<ol>")
+                for card in phase.cards {
+                    out.raw(#"<li value=""#); out.number(card.rank); out.raw(##""><a href="#action-"##); out.number(card.rank); out.raw(#"">"#)
+                    out.text(card.title); out.line("</a></li>")
+                }
+                out.line("</ol>")
             }
-            out.append("</div>")
+            out.line("</div>")
         }
-        out += ["</div>", "</div>"]
-        return out
+        out.line("</div>")
+        out.line("</div>")
     }
 
     /// The bar's segments as long as their phases (rules in the style sheet rather than style attributes).
@@ -123,86 +167,150 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
             + "\n@media print { .phases { grid-template-columns: \(columns); } }"
     }
 
-    private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        var out = [
-            #"<article class="card" id="action-\#(card.rank)">"#,
-            #"<header class="card-head"><span class="rank">\#(card.rank)</span><div>"#,
-            "<h4>\(text(card.title))</h4>",
-            #"<p class="meta">"# + DocumentLabels.facts(card, edition: edition).map { "<span><strong>\(text($0.label))</strong> : \(text($0.text))</span>" }.joined()
-                + "</p>",
-            "</div></header>",
-        ]
+    private func card(_ card: RoadmapDocument.Card, edition: CardEdition, into out: inout HTMLPage) {
+        out.raw(#"<article class="card" id="action-"#); out.number(card.rank); out.line(#"">"#)
+        out.raw(#"<header class="card-head"><span class="rank">"#); out.number(card.rank); out.line("</span><div>")
+        out.raw("<h4>"); out.text(card.title); out.line("</h4>")
+        out.raw(#"<p class="meta">"#)
+        for fact in DocumentLabels.facts(card, edition: edition) {
+            out.raw("<span><strong>"); out.text(fact.label); out.raw("</strong> : "); out.text(fact.text); out.raw("</span>")
+        }
+        out.line("</p>")
+        out.line("</div></header>")
         let forYou = DocumentLabels.forYou(card, edition: edition)
         if !forYou.isEmpty {
-            out += [#"<div class="block for-you">"#, "<h5>\(text(DocumentLabels.forYou))</h5>", "<ul>"] + forYou.map { "<li>\(text($0))</li>" } + ["</ul>", "</div>"]
+            out.line(#"<div class="block for-you">"#)
+            out.raw("<h5>"); out.text(DocumentLabels.forYou); out.line("</h5>")
+            out.line("<ul>")
+            for reason in forYou { out.raw("<li>"); out.text(reason); out.line("</li>") }
+            out.line("</ul>")
+            out.line("</div>")
         }
         for caution in card.cautions {
-            out.append(#"<p class="block caution"><strong>\#(text(DocumentLabels.cautions))</strong> : \#(text(caution))</p>"#)
+            out.raw(#"<p class="block caution"><strong>"#); out.text(DocumentLabels.cautions); out.raw("</strong> : "); out.text(caution); out.line("</p>")
         }
         let relations = DocumentLabels.relations(card, edition: edition)
         if !relations.isEmpty {
-            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.relations))</strong> : \#(text(Typography.inline(relations)))</p>"#)
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.relations); out.raw("</strong> : "); out.text(Typography.inline(relations)); out.line("</p>")
         }
         if let placement = DocumentLabels.placement(card, edition: edition) {
-            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.placement))</strong> : \#(text(placement))</p>"#)
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.placement); out.raw("</strong> : "); out.text(placement); out.line("</p>")
         }
-        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.why))</h5>", "<p>\(text(DocumentLabels.why(card, edition: edition)))</p>", "</div>"]
-        out.append(#"<div class="columns">"#)
-        out += [#"<div class="block">"#, "<h5>\(text(DocumentLabels.steps))</h5>", "<ol>"] + DocumentLabels.steps(card, edition: edition).map { "<li>\(text($0))</li>" } + ["</ol>", "</div>"]
-        out.append("<div>")
-        out += section(DocumentLabels.partners, [Typography.inline(DocumentLabels.partners(card, edition: edition))], asList: false)
-        out += section(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
-        out += section(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
-        out.append("</div>")
-        out.append("</div>")
+        out.line(#"<div class="block">"#)
+        out.raw("<h5>"); out.text(DocumentLabels.why); out.line("</h5>")
+        out.raw("<p>"); out.text(DocumentLabels.why(card, edition: edition)); out.line("</p>")
+        out.line("</div>")
+        out.line(#"<div class="columns">"#)
+        out.line(#"<div class="block">"#)
+        out.raw("<h5>"); out.text(DocumentLabels.steps); out.line("</h5>")
+        out.line("<ol>")
+        for step in DocumentLabels.steps(card, edition: edition) { out.raw("<li>"); out.text(step); out.line("</li>") }
+        out.line("</ol>")
+        out.line("</div>")
+        out.line("<div>")
+        section(DocumentLabels.partners, [Typography.inline(DocumentLabels.partners(card, edition: edition))], asList: false, into: &out)
+        section(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition), into: &out)
+        section(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition), into: &out)
+        out.line("</div>")
+        out.line("</div>")
         for example in DocumentLabels.examples(card, edition: edition) {
             let linked = citing(example.text, numbers: example.sourceNumber.map { [$0] } ?? [])
-            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.example))</strong> : \#(linked)</p>"#)
+            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.example); out.raw("</strong> : "); out.raw(linked); out.line("</p>")
         }
         if edition == .full, let evidence = card.evidence {
-            out.append(#"<p class="block"><strong>\#(text(DocumentLabels.evidence))</strong> : \#(citing(evidence, numbers: Set(card.sourceNumbers)))</p>"#)
+            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.evidence); out.raw("</strong> : "); out.raw(citing(evidence, numbers: Set(card.sourceNumbers)))
+            out.line("</p>")
         }
-        let links = edition == .full ? zip(card.sourceNumbers, card.sources).map { number, source in ##"<a href="#source-\##(number)">[\##(number)]</a> \##(text(source.section))"## }
-            : Array(Set(card.sourceNumbers)).sorted().map { number in ##"<a href="#source-\##(number)">[\##(number)]</a>"## }
-        out.append(#"<p class="block source"><strong>\#(text(DocumentLabels.sources))</strong> : \#(links.joined(separator: ", "))</p>"#)
+        out.raw(#"<p class="block source"><strong>"#); out.text(DocumentLabels.sources); out.raw("</strong> : ")
         if edition == .full {
-            out.append(#"<p class="block note"><strong>\#(text(DocumentLabels.score))</strong> : \#(text(card.scoreLine))</p>"#)
-        }
-        out.append("</article>")
-        return out
-    }
-
-    private func section(_ label: String, _ lines: [String], asList: Bool = true) -> [String] {
-        let lines = lines.filter { !$0.isEmpty }
-        guard !lines.isEmpty else { return [] }
-        let body = asList ? ["<ul>"] + lines.map { "<li>\(text($0))</li>" } + ["</ul>"] : lines.map { "<p>\(text($0))</p>" }
-        return [#"<div class="block">"#, "<h5>\(text(label))</h5>"] + body + ["</div>"]
-    }
-
-    private func annexes(_ document: RoadmapDocument) -> [String] {
-        var out: [String] = []
-        if !document.leftOut.isEmpty {
-            out += [#"<section id="non-retenues" class="annex">"#, "<h2>\(text(DocumentLabels.leftOut))</h2>"]
-            for group in document.leftOut {
-                out += ["<h3>\(text(group.title)) <span class=\"note\">(\(group.entries.count))</span></h3>", "<ul>"]
-                out += group.entries.map { #"<li><strong>\#(text($0.title))</strong> <span class="id">\#(text($0.id))</span> — \#(text($0.reason))</li>"# }
-                out.append("</ul>")
+            for (offset, (number, source)) in zip(card.sourceNumbers, card.sources).enumerated() {
+                if offset > 0 { out.raw(", ") }
+                sourceLink(number, into: &out); out.raw(" "); out.text(source.section)
             }
-            out.append("</section>")
+        } else {
+            for (offset, number) in Set(card.sourceNumbers).sorted().enumerated() {
+                if offset > 0 { out.raw(", ") }
+                sourceLink(number, into: &out)
+            }
         }
-        out += [#"<section id="scores" class="annex">"#, "<h2>\(text(DocumentLabels.scoring))</h2>", "<table><thead><tr><th class=\"number\">N°</th><th>Identifiant</th><th>Score</th></tr></thead><tbody>"]
-        out += document.cards.map { #"<tr><td class="number">\#($0.rank)</td><td class="id">\#(text($0.id))</td><td>\#(text($0.scoreLine))</td></tr>"# }
-        out += ["</tbody></table>", "</section>"]
-        return out
+        out.line("</p>")
+        if edition == .full {
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.score); out.raw("</strong> : "); out.text(card.scoreLine); out.line("</p>")
+        }
+        out.line("</article>")
     }
 
-    private func text(_ value: String) -> String { HTMLEscaping.prose(value) }
+    /// « <a href="#source-3">[3]</a> »
+    private func sourceLink(_ number: Int, into out: inout HTMLPage) {
+        out.raw(##"<a href="#source-"##); out.number(number); out.raw(#"">["#); out.number(number); out.raw("]</a>")
+    }
+
+    private func section(_ label: String, _ lines: [String], asList: Bool = true, into out: inout HTMLPage) {
+        guard lines.contains(where: { !$0.isEmpty }) else { return }
+        out.line(#"<div class="block">"#)
+        out.raw("<h5>"); out.text(label); out.line("</h5>")
+        if asList { out.line("<ul>") }
+        for line in lines where !line.isEmpty {
+            out.raw(asList ? "<li>" : "<p>"); out.text(line); out.line(asList ? "</li>" : "</p>")
+        }
+        if asList { out.line("</ul>") }
+        out.line("</div>")
+    }
+
+    private func annexes(_ document: RoadmapDocument, into out: inout HTMLPage) {
+        if !document.leftOut.isEmpty {
+            out.line(#"<section id="non-retenues" class="annex">"#)
+            out.raw("<h2>"); out.text(DocumentLabels.leftOut); out.line("</h2>")
+            for group in document.leftOut {
+                out.raw("<h3>"); out.text(group.title); out.raw(" <span class=\"note\">("); out.number(group.entries.count); out.line(")</span></h3>")
+                out.line("<ul>")
+                for entry in group.entries {
+                    out.raw("<li><strong>"); out.text(entry.title); out.raw(#"</strong> <span class="id">"#); out.text(entry.id); out.raw("</span> — ")
+                    out.text(entry.reason); out.line("</li>")
+                }
+                out.line("</ul>")
+            }
+            out.line("</section>")
+        }
+        out.line(#"<section id="scores" class="annex">"#)
+        out.raw("<h2>"); out.text(DocumentLabels.scoring); out.line("</h2>")
+        out.line("<table><thead><tr><th class=\"number\">N°</th><th>Identifiant</th><th>Score</th></tr></thead><tbody>")
+        for card in document.cards {
+            out.raw(#"<tr><td class="number">"#); out.number(card.rank); out.raw(#"</td><td class="id">"#); out.text(card.id); out.raw("</td><td>")
+            out.text(card.scoreLine); out.line("</td></tr>")
+        }
+        out.line("</tbody></table>")
+        out.line("</section>")
+    }
 
     /// The text escaped, each « [n] » it prints for one of `numbers` (the document's numbers for this card or
     /// example) made a link to that entry of the list of sources, so that a reader goes from a figure to its document.
     private func citing(_ value: String, numbers: Set<Int>) -> String {
-        numbers.sorted().reduce(text(value)) { html, number in
+        numbers.sorted().reduce(HTMLEscaping.prose(value)) { html, number in
             html.replacingOccurrences(of: "[\(number)]", with: ##"<a href="#source-\##(number)">[\##(number)]</a>"##)
         }
     }
+}
+
+/// An HTML page as it is written: UTF-8 bytes, markup appended as it is, text in French typography and escaped.
+struct HTMLPage {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Markup, written as it is.
+    mutating func raw(_ markup: String) { bytes += markup.utf8 }
+
+    /// Markup, then the end of the line.
+    mutating func line(_ markup: String) {
+        bytes += markup.utf8
+        bytes.append(0x0A)
+    }
+
+    /// Text from the document or the rules: in French typography, escaped (`HTMLEscaping.prose`).
+    mutating func text(_ value: String) { HTMLEscaping.appendProse(value, to: &bytes) }
+
+    mutating func number(_ value: Int) { bytes += String(value).utf8 }
 }
