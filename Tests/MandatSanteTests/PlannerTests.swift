@@ -166,7 +166,7 @@ struct PlannerTests {
         let (_, roadmap) = try Fixture.plan(Fixture.bourg, recs: Self.together)
         let phases = Set(roadmap.items.map(\.phaseIndex))
         #expect(roadmap.items.count == 3)
-        #expect(phases == [roadmap.calendar.phaseIndex(for: .midMandate)])
+        #expect(phases == [roadmap.calendar.reviewPhase])
         // The best scored comes first in the phase; each says whom it goes with.
         #expect(roadmap.ids == ["cls", "coordinateur", "enquete"])
         #expect(roadmap.item("cls")?.placement == .together("enquete"))

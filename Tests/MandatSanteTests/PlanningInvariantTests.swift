@@ -140,7 +140,7 @@ struct PlanningInvariantTests {
         let ruleBase = try #require(Self.ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         try forEveryRoadmap { roadmap, _ in
-            let bound = roadmap.calendar.phaseIndex(for: .midMandate)
+            let bound = roadmap.calendar.reviewPhase
             let decisions = Set(presenter.document(roadmap).synthesis.decisions.map(\.id))
             return roadmap.items.compactMap { item in
                 guard case .priority = item.selection, item.phaseIndex > bound, decisions.contains(item.recommendation.id) else { return nil }

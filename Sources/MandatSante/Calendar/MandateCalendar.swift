@@ -47,6 +47,10 @@ public struct MandateCalendar: Sendable {
         horizonPhases[horizon.ordinal]
     }
 
+    /// The last phase ending by the mid-mandate review (March 2029): what is placed up to it is decided now — the
+    /// first decisions of the synthesis, the phases a declared priority's action must stay in.
+    public var reviewPhase: Int { phaseIndex(for: .midMandate) }
+
     /// The index of the phase holding `month`, nil outside the calendar.
     public func phaseIndex(containing month: YearMonth) -> Int? {
         phases.firstIndex { $0.start <= month && month < $0.end }

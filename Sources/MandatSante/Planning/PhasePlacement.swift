@@ -53,8 +53,6 @@ struct PhasePlacement {
     /// Units of each phase before any claim.
     private let capacityUnits: [Int]
     private let horizonPhase: [Int]
-    /// The last phase for a declared priority's action: the one ending at the mid-mandate review.
-    private let priorityBound: Int
 
     /// `Placement` with positions instead of ids.
     private enum Cause {
@@ -94,7 +92,6 @@ struct PhasePlacement {
         ).map { ($0.month, $0.index, Self.lastPhase(before: $0.month, in: calendar)) }
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
-        priorityBound = calendar.phaseIndex(for: .midMandate)
 
         for unit in sequence { claim(unit) }
         claimBeforeDeadlines()
@@ -313,10 +310,11 @@ struct PhasePlacement {
 
     /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
     private func keepsPrioritiesEarly(as earlier: PhasePlacement) -> Bool {
-        (0..<order.unitCount).allSatisfy { unit in
+        let review = calendar.reviewPhase
+        return (0..<order.unitCount).allSatisfy { unit in
             guard order.isPriorityUnit[unit] else { return true }
             let was = earlier.phaseOf[order.first(unit)], now = phaseOf[order.first(unit)]
-            return was < 0 || was > priorityBound || (0...priorityBound).contains(now)
+            return was < 0 || was > review || (0...review).contains(now)
         }
     }
 

@@ -41,7 +41,7 @@ struct ExecutiveSynthesis {
         // Foundations, then the best scored, an action of the first two phases counting 20 points more: what
         // is decided now, but not a light quick win before a weighty action of next year.
         func weight(_ item: RoadmapItem) -> Int { item.score.total + (item.phaseIndex <= 1 ? 20 : 0) }
-        let candidates = roadmap.items.filter { $0.phaseIndex <= firstDecisionsBound(roadmap) }.sorted { a, b in
+        let candidates = roadmap.items.filter { $0.phaseIndex <= roadmap.calendar.reviewPhase }.sorted { a, b in
             (tier(a), -weight(a), a.rank) < (tier(b), -weight(b), b.rank)
         }
         let wanted = decisionCount(roadmap.items.count)
@@ -76,9 +76,6 @@ struct ExecutiveSynthesis {
         }
     }
 
-    /// The last phase of the first decisions: the one ending at the mid-mandate review.
-    static func firstDecisionsBound(_ roadmap: Roadmap) -> Int { roadmap.calendar.phaseIndex(for: .midMandate) }
-
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
     /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
     /// after the mid-mandate review says so: it is not among the first decisions.
@@ -87,7 +84,7 @@ struct ExecutiveSynthesis {
         let fact = vocabulary.factName(.priorities)
         guard case .set(let members)? = roadmap.profile.value(fact), !members.isEmpty else { return nil }
         let definition = vocabulary.fact(named: fact)
-        let bound = firstDecisionsBound(roadmap)
+        let bound = roadmap.calendar.reviewPhase
         let served = members.sorted().map { id -> (label: String, ranks: [Int], late: Bool) in
             let items = roadmap.items.filter { $0.recommendation.serves.contains(id) }
             return (definition?.label(ofChoice: id) ?? id, items.map(\.rank), !items.isEmpty && items.allSatisfy { $0.phaseIndex > bound })
@@ -136,7 +133,7 @@ struct ExecutiveSynthesis {
         }
         // What most actions answer; a fact that only actions after the mid-mandate review answer (a CPTS in
         // place that one late action builds on) drives little of what is decided now and comes last.
-        let bound = firstDecisionsBound(roadmap)
+        let bound = roadmap.calendar.reviewPhase
         let early = Set(roadmap.items.filter { $0.phaseIndex <= bound }.map(\.rank))
         func key(_ name: String, _ ranks: [Int]) -> (Int, Int, Int) {
             (ranks.contains(where: early.contains) ? 0 : 1, -ranks.count, vocabulary.slot(of: name) ?? 0)
