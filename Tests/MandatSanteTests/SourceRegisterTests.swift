@@ -198,6 +198,24 @@ struct SourceRegisterTests {
         #expect(json.contains(#""id": "ancien""#))
     }
 
+    @Test("l'édition courte donne l'adresse d'un document sans adresse propre avec la phrase qui dit à qui elle est")
+    func addressFromAccess() throws {
+        let sources = """
+        { "sources": [
+          { "id": "livre-blanc-2026", "title": "Communiqué sur les zones prioritaires", "shortTitle": "Les zones prioritaires",
+            "publisher": "Ministère de la Santé", "date": "2025-06-27",
+            "access": "Communiqué publié sur le site du ministère ; la liste est reproduite par Le Quotidien du médecin : https://example.org/liste, page consultée en 2026" }
+        ] }
+        """
+        let facts = #"{ "facts": [ { "id": "acces-40", "statement": "Un fait.", "source": "livre-blanc-2026", "section": "Chapitre 2" } ] }"#
+        let result = Self.load([Self.rec(facts: ["acces-40"])], sources: sources, facts: facts)
+        let ruleBase = try #require(result.ruleBase, "\(result.diagnostics.map(\.message))")
+        let roadmap = Planner(ruleBase: ruleBase).plan(try Fixture.profile(Fixture.bourg, in: ruleBase), calendar: try Fixture.calendar(2026, 12))
+        let short = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
+        // Not the bare address, which would hand the ministry's communiqué over as the newspaper's page.
+        #expect(short.bibliography.map(\.title) == ["Les zones prioritaires (Ministère de la Santé, 27 juin 2025). La liste est reproduite par Le Quotidien du médecin\u{00A0}: https://example.org/liste"])
+    }
+
     @Test("un repère « [si condition] » n'est imprimé, ni son document listé, que pour les territoires où la condition tient")
     func conditionalFact() throws {
         let result = Self.load([Self.rec(facts: ["acces-40", "[si peakSeason in ['hiver', 'les-deux']] ancien"])])

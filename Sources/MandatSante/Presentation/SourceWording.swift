@@ -16,11 +16,24 @@ enum SourceWording {
         return text.hasSuffix(".") || lastWord.contains("://") ? text : text + "."
     }
 
-    /// « Titre court (éditeur, juillet 2026). Adresse » for the bibliography of the short edition: the address, the
-    /// one given in how to obtain it, or none; the detailed edition gives the whole reference.
+    /// « Titre court (éditeur, juillet 2026). Adresse » for the bibliography of the short edition: the address, or
+    /// the part of how to obtain it that gives one, or nothing; the detailed edition gives the whole reference.
     static func compact(_ document: SourceDocument) -> String {
-        let address = document.url ?? document.access?.split(separator: " ").last { $0.contains("://") }.map(String.init)
+        let address = document.url ?? document.access.flatMap(whereToFind)
         return short(document) + "." + (address.map { " " + $0 } ?? "")
+    }
+
+    /// The clause of « how to obtain it » that holds its last address, up to that address: « La liste est
+    /// reproduite par Le Quotidien du médecin : https://… ». The address alone would hand a ministry's communiqué
+    /// over as a newspaper's page, or a law as a bare home page.
+    private static func whereToFind(_ access: String) -> String? {
+        guard let clause = access.split(separator: " ; ").last(where: { $0.contains("://") }) else { return nil }
+        var words = clause.split(separator: " ")
+        guard let last = words.lastIndex(where: { $0.contains("://") }) else { return nil }
+        words = Array(words[...last])
+        while let end = words[last].last, ",.;".contains(end) { words[last].removeLast() }
+        let text = words.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// « Titre court (éditeur, juillet 2026) », for a citation under an action.
