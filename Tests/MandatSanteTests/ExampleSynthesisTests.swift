@@ -41,4 +41,24 @@ struct ExampleSynthesisTests {
             #expect(lines.contains { $0.contains("CLS") }, "\(name)")
         }
     }
+
+    @Test("banlieue au centre de santé municipal : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins")
+    func salariedCentreAndLiberalAidsWarned() throws {
+        let document = try Self.document("banlieue-qpv-centre-sante")
+        let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
+        #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
+        // Without a centre run by the collectivity, no such warning.
+        let village = try Self.document("village-rural-zip")
+        let aids = try #require(village.cards.first { $0.id == "aides-installation-medecins" })
+        #expect(!aids.cautions.contains { $0.contains("centre de santé") }, "\(aids.cautions)")
+    }
+
+    @Test("préfecture siège de l'hôpital support : les constats sont ceux qui portent le plus d'actions, l'hôpital parmi eux ; l'intercommunalité sans démarche, qui ne porte aucune action d'ici le bilan, n'en est pas")
+    func findingsRankedByWhatTheyDrive() throws {
+        let document = try Self.document("prefecture-hopital-support")
+        let findings = document.synthesis.findings
+        #expect(findings.count == 3)
+        #expect(findings.contains { $0.localizedCaseInsensitiveContains("hôpital") }, "\(findings)")
+        #expect(!findings.contains { $0.contains("intercommunalité") }, "\(findings)")
+    }
 }

@@ -8,7 +8,8 @@ struct ExecutiveSynthesis {
     /// At most this many method actions (steering, training) among the decisions: the rest are actions.
     static let methodDecisions = 2
     /// Facts never stated as findings: the size and the team's own choices are stated elsewhere.
-    static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode]
+    /// Nor who carries health (the intercommunality or not): each card says who carries it.
+    static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode, .intercommunalHealth]
     static let findingCount = 3
 
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
@@ -17,7 +18,7 @@ struct ExecutiveSynthesis {
         let capacity = roadmap.capacity
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(Typography.count(capacity.staff, "agent")) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
-        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, context: context),
+        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
     }
 
@@ -123,7 +124,7 @@ struct ExecutiveSynthesis {
     /// The facts of the profile that carry the most actions of the roadmap, through their conditions or their
     /// boosts: said once each, with the numbers of the actions that answer them. Size and the team's own choices are stated
     /// elsewhere and are not findings.
-    private static func findings(_ roadmap: Roadmap, context: RoadmapPresenter.Context) -> [String] {
+    private static func findings(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         for item in roadmap.items {
@@ -131,15 +132,21 @@ struct ExecutiveSynthesis {
                 answering[name, default: []].append(item.rank)
             }
         }
-        // What most actions answer; a fact that only actions after the mid-mandate review answer (a CPTS in
-        // place that one late action builds on) drives little of what is decided now and comes last.
+        // Ranked by what each drives of what is decided now: the decisions of page 1 it answers (the
+        // foundations aside: every roadmap has them), then its actions placed by the mid-mandate review, then all
+        // its actions, then the earliest. The hub hospital behind two first decisions comes before departures
+        // that the ambition and two late actions answer; a CPTS in place that one late action builds on comes last.
         let bound = roadmap.calendar.reviewPhase
         let early = Set(roadmap.items.filter { $0.phaseIndex <= bound }.map(\.rank))
-        func key(_ name: String, _ ranks: [Int]) -> (Int, Int, Int) {
-            (ranks.contains(where: early.contains) ? 0 : 1, -ranks.count, vocabulary.slot(of: name) ?? 0)
+        let foundations = Set(roadmap.items.filter { $0.selection == .foundation }.map(\.rank))
+        let decided = Set(decisions.map(\.rank)).subtracting(foundations)
+        func key(_ name: String, _ ranks: [Int]) -> (Int, Int, Int, Int, Int, String) {
+            (-ranks.filter(decided.contains).count, -ranks.filter(early.contains).count, -ranks.count, ranks.min() ?? Int.max,
+             vocabulary.slot(of: name) ?? 0, name)
         }
-        let ranked = answering.sorted { a, b in key(a.key, a.value) < key(b.key, b.value) }
-        return ranked.prefix(findingCount).compactMap { name, ranks in
+        let ranked = answering.filter { context.facts.statement($0.key) != nil }
+            .sorted { key($0.key, $0.value) < key($1.key, $1.value) }.prefix(findingCount)
+        return ranked.compactMap { name, ranks in
             guard let statement = context.facts.statement(name) else { return nil }
             let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
