@@ -61,4 +61,19 @@ struct ExampleSynthesisTests {
         #expect(findings.contains { $0.localizedCaseInsensitiveContains("hôpital") }, "\(findings)")
         #expect(!findings.contains { $0.contains("intercommunalité") }, "\(findings)")
     }
+
+    @Test("l'enjeu dit pourquoi agir, pas qui le recommande ; « pour vous » dit un fait du territoire, pas une vérité générale")
+    func reasonsAreReasons() throws {
+        let metropole = try Self.document("metropole-cls-clsm")
+        let youth = try #require(metropole.card("sante-mentale-jeunes"))
+        #expect(!youth.whyShort.contains("ESPT") && youth.whyShort.contains("compétences psychosociales"), "\(youth.whyShort)")
+        let prefecture = try Self.document("prefecture-hopital-support")
+        let board = try #require(prefecture.card("hopital-conseil-surveillance"))
+        #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
+        let screening = try #require(prefecture.card("depistages-aller-vers"))
+        #expect(screening.forYou.contains { $0.hasPrefix("quartier prioritaire ou pauvreté élevée") }, "\(screening.forYou)")
+        let agglomeration = try Self.document("agglomeration-qpv-cls-en-preparation")
+        let pilot = try #require(agglomeration.card("elu-referent-sante"))
+        #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
+    }
 }
