@@ -60,7 +60,7 @@ enum DocumentLabels {
     static let actions = "Les actions"
     static let portrait = "Portrait du territoire"
     static let considerLater = "À envisager ensuite"
-    static let considerLaterIntro = "Ces actions s'appliquent aussi au territoire mais dépassent ce que l'équipe peut porter sur le mandat : à reprendre si des moyens se libèrent."
+    static let considerLaterIntro = "Elles s'appliquent aussi au territoire, mais l'équipe ne peut pas tout porter : à reprendre si des moyens se libèrent."
     static let leftOut = "Annexe : recommandations non retenues, et pourquoi"
     static let scoring = "Annexe : le score de chaque action"
     static let priorities = "Priorités de l'équipe"
