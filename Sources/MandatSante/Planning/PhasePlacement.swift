@@ -53,6 +53,8 @@ struct PhasePlacement {
     /// Units of each phase before any claim.
     private let capacityUnits: [Int]
     private let horizonPhase: [Int]
+    /// The phase ending at the mid-mandate review.
+    private let review: Int
 
     /// `Placement` with positions instead of ids.
     private enum Cause {
@@ -92,6 +94,7 @@ struct PhasePlacement {
         ).map { ($0.month, $0.index, Self.lastPhase(before: $0.month, in: calendar)) }
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
+        review = calendar.reviewPhase
 
         for unit in sequence { claim(unit) }
         claimBeforeDeadlines()
@@ -224,9 +227,15 @@ struct PhasePlacement {
             }
         }
         // Actions that go together may overfill a phase by their companions' effort when no phase can hold
-        // them all: they are one project, and a CLS is not dropped because its coordinator does not fit.
-        guard let (phase, deadline) = findPhase(slots, units: units, earliest: earliest, latest: latest, late: late[unit])
-            ?? (slots.count > 1 ? findPhase(slots, units: main, earliest: earliest, latest: latest, late: late[unit]) : nil) else {
+        // them all, or none before the mid-mandate review: they are one project, and a CLS is not dropped because
+        // its coordinator does not fit, nor the MSP's consolidation put off to the end of the mandate because the
+        // junior doctors it will host do not fit beside it.
+        var found = findPhase(slots, units: units, earliest: earliest, latest: latest, late: late[unit])
+        if slots.count > 1, found.map({ $0.0 > review }) ?? true {
+            found = findPhase(slots, units: main, earliest: earliest, latest: min(latest, review), late: late[unit])
+                ?? found ?? findPhase(slots, units: main, earliest: earliest, latest: latest, late: late[unit])
+        }
+        guard let (phase, deadline) = found else {
             var missed: YearMonth?
             // Past or too close for every phase before it: the month is missed. A horizon's phase always exists:
             // what did not fit there is « à envisager ensuite » like any action without room.
@@ -310,8 +319,7 @@ struct PhasePlacement {
 
     /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
     private func keepsPrioritiesEarly(as earlier: PhasePlacement) -> Bool {
-        let review = calendar.reviewPhase
-        return (0..<order.unitCount).allSatisfy { unit in
+        (0..<order.unitCount).allSatisfy { unit in
             guard order.isPriorityUnit[unit] else { return true }
             let was = earlier.phaseOf[order.first(unit)], now = phaseOf[order.first(unit)]
             return was < 0 || was > review || (0...review).contains(now)
