@@ -76,4 +76,11 @@ struct ExampleSynthesisTests {
         let pilot = try #require(agglomeration.card("elu-referent-sante"))
         #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
     }
+
+    @Test("une commune sans agent en a « aucun », pas « 0 agent »")
+    func noStaffSaidInWords() throws {
+        let document = try Self.document("tres-petite-commune-rurale")
+        #expect(document.synthesis.sizeNote.contains("(aucun agent pour porter des projets"), "\(document.synthesis.sizeNote)")
+        #expect(!document.synthesis.sizeNote.contains("0\u{00A0}agent") && !document.synthesis.sizeNote.contains("0 agent"))
+    }
 }

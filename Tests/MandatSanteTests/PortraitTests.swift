@@ -43,7 +43,7 @@ struct PortraitTests {
             "Coordination : CLS en vigueur\(nbsp); l'intercommunalité porte déjà une démarche de santé",
             "Priorités de l'équipe : aucune priorité déclarée",
         ])
-        #expect(commune.last?.hasPrefix("Capacité : 1 agent") == true)
+        #expect(commune.last?.hasPrefix("Capacité : 1\(nbsp)agent") == true, "the number and its noun kept on one line")
 
         // Default values, an unset number, a condition that fails and declared priorities say nothing.
         let intercommunality = try Self.portrait("""

@@ -103,7 +103,7 @@ enum DocumentLabels {
     }
 
     /// Under the heading of an outlined phase.
-    static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici leur enjeu, un premier pas et le financement principal ; l'édition détaillée donne tout."
+    static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici leur enjeu, un premier pas et le financement principal ; l'édition détaillée les donne en entier."
 
     /// The stakes: in full, their opening, or in outline their first sentence.
     static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
