@@ -186,11 +186,12 @@ struct PresentationTests {
         #expect(first.carrier == "l'intercommunalité")
         #expect(first.when == "d'ici févr. 2027")
         #expect(first.effort == "faible")
-        // Each finding once, with the numbers of the actions that answer it; the CLS, which only action 5 (after
+        // Each finding once, with the numbers of the actions that answer it, ranked by the page-1 decisions they
+        // answer (one each here, then the earliest: action 1 before action 3); the CLS, which only action 5 (after
         // the mid-mandate review) answers, comes last.
         #expect(document.synthesis.findings == [
-            "Aucune CPTS ne couvre le territoire — l'action 3 y répond.",
             "Part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)% — l'action 1 y répond.",
+            "Aucune CPTS ne couvre le territoire — l'action 3 y répond.",
             "Contrat local de santé\(Self.nbsp): CLS en vigueur — l'action 5 y répond.",
         ])
         #expect(document.synthesis.priorities == "accès aux soins\(Self.nbsp); santé mentale")
