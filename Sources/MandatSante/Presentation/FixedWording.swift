@@ -22,6 +22,44 @@ extension RoadmapPresenter {
         let territorialPlan: WordingKeyPlan
         /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
         let funders: [String?]
+        /// What a card shows only where it holds — first steps, partners and funding lines with a condition, the
+        /// cautions, the registered facts printed under a condition — compiled together, so that a card evaluates
+        /// them in one pass rather than one program per line (`ShownLines`).
+        let lines: ShownLines
+
+        /// The conditional lines of one recommendation and where each reads its truth.
+        struct ShownLines: Sendable {
+            let conditions: ConditionProgram
+            /// For each first step, partner, funding line, caution and registered fact: the position of its
+            /// condition in `conditions`, nil when it has none (always shown; a caution always has one).
+            let steps: [Int?], partners: [Int?], funding: [Int?], cautions: [Int?], facts: [Int?]
+
+            init(_ recommendation: Recommendation, facts: [RoadmapDocument.Fact]) {
+                var conditions: [Condition] = []
+                func position(_ condition: Condition?) -> Int? {
+                    guard let condition else { return nil }
+                    conditions.append(condition)
+                    return conditions.count - 1
+                }
+                steps = recommendation.steps.map { position($0.condition) }
+                partners = recommendation.partners.map { position($0.condition) }
+                funding = recommendation.funding.map { position($0.condition) }
+                cautions = recommendation.cautions.map { position($0.condition) }
+                self.facts = facts.map { position(recommendation.factConditions[$0.id]) }
+                self.conditions = ConditionProgram(conditions)
+            }
+
+            /// Each condition's truth for `facts` (none evaluated when there is none).
+            func truths(_ facts: FactValues) -> [Truth] {
+                conditions.count == 0 ? [] : conditions.evaluate(facts)
+            }
+
+            /// The elements of `items` whose condition, at `positions`, is true in `truths` (or that have none).
+            static func shown<Item>(_ items: [Item], _ positions: [Int?], _ truths: [Truth]) -> [Item] {
+                guard positions.contains(where: { $0 != nil }) else { return items }
+                return zip(items, positions).filter { _, position in position.map { truths[$0] == .true } ?? true }.map(\.0)
+            }
+        }
 
         init(_ recommendation: Recommendation, ruleBase: RuleBase) {
             let french = Typography.french
@@ -38,6 +76,7 @@ extension RoadmapPresenter {
             if case .paragraph(let text)? = recommendation.evidence { evidence = french(text) } else { evidence = nil }
             sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
             indicators = recommendation.indicators.map(french)
+            lines = ShownLines(recommendation, facts: facts)
             let vocabulary = ruleBase.vocabulary
             let conditionFacts = recommendation.condition.expression.factNames
             var read = conditionFacts
@@ -46,7 +85,7 @@ extension RoadmapPresenter {
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
             conditionPlan = WordingKeyPlan(facts: conditionFacts, expressions: [recommendation.condition.expression], vocabulary: vocabulary)
             territorialPlan = WordingKeyPlan(facts: read, expressions: [recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression),
-                                             vocabulary: vocabulary)
+                                             vocabulary: vocabulary, membership: true)
         }
     }
 }

@@ -173,8 +173,9 @@ extension RoadmapPresenter {
             let placement = RoadmapWording.placement(item, in: roadmap)
             let forYou = territorial(recommendation, score: item.score).forYou
             let size = frenchSize
-            func holding(_ lines: [ConditionalText], _ worded: [String]) -> [String] {
-                zip(lines, worded).filter { $0.0.holds(for: profileFacts) }.map(\.1)
+            let truths = wording.lines.truths(profileFacts)
+            func shown<Item>(_ items: [Item], _ positions: KeyPath<FixedWording.ShownLines, [Int?]>) -> [Item] {
+                FixedWording.ShownLines.shown(items, wording.lines[keyPath: positions], truths)
             }
             return RoadmapDocument.Card(
                 rank: item.rank, id: recommendation.id, title: recommendation.title, lever: recommendation.lever,
@@ -190,17 +191,17 @@ extension RoadmapPresenter {
                 inequalityEffect: recommendation.inequalityEffect.map(WeighingWording.inequality),
                 forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
-                cautions: zip(recommendation.cautions, wording.cautions).filter { $0.0.condition.evaluate(profileFacts) == .true }.map(\.1),
+                cautions: shown(wording.cautions, \.cautions),
                 relations: relations, briefRelations: relations.filter { !earlier.contains($0) },
                 placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
                 placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),
                 why: wording.why, whyShort: wording.whyShort,
-                steps: holding(recommendation.steps, wording.steps),
-                partners: holding(recommendation.partners, wording.partners),
-                funding: holding(recommendation.funding, wording.funding),
+                steps: shown(wording.steps, \.steps),
+                partners: shown(wording.partners, \.partners),
+                funding: shown(wording.funding, \.funding),
                 examples: wording.examples,
-                evidence: wording.evidence, facts: wording.facts.filter { recommendation.prints(fact: $0.id, for: profileFacts) },
+                evidence: wording.evidence, facts: shown(wording.facts, \.facts),
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
