@@ -7,7 +7,11 @@ import RuleKit
 /// by where it falls among those constants, not by its value: every condition comes out the same for all the
 /// values in between, and the wording names the number through a placeholder (`WordingPlaceholder`) that each
 /// territory fills with its own. So communes of 420 and of 610 inhabitants share the wording of a recommendation
-/// that only asks whether they have fewer than 3,500. Any other fact enters the key by its value.
+/// that only asks whether they have fewer than 3,500. With `membership`, a set the conditions only test for a few
+/// members (`'prevention' in priorities`, never under a `not`) enters the key by which of those members it holds
+/// and whether it holds any at all (what a « Pour vous » says of it: « priorités : prévention », and whether the
+/// fact is stated), not by all its members: a team's priorities and projects come in many combinations. Any other
+/// fact enters the key by its value.
 struct WordingKeyPlan: Sendable {
     /// Slots of the facts read, in vocabulary order.
     let slots: [Int]
@@ -16,35 +20,58 @@ struct WordingKeyPlan: Sendable {
     let thresholds: [[Double]?]
     /// The names of the facts worded through a placeholder (those with `thresholds`).
     let placeheld: Set<String>
+    /// For each of `slots`, when the fact is a set keyed by membership: the members tested (sorted), and every
+    /// choice of the fact; nil when its value enters the key.
+    let memberships: [Membership?]
+
+    struct Membership: Sendable {
+        let tested: [String]
+        let choices: Set<String>
+    }
 
     /// The plan of a wording that reads `facts`, of which `expressions` (conditions and named conditions
-    /// included) are every test.
-    init(facts: Set<String>, expressions: [Expression], vocabulary: Vocabulary) {
+    /// included) are every test. `membership`: sets only tested for members enter the key by those members.
+    init(facts: Set<String>, expressions: [Expression], vocabulary: Vocabulary, membership: Bool = false) {
         var constants: [String: Set<Double>] = [:]
+        var members: [String: Set<String>] = [:]
         var otherwiseRead: Set<String> = []
-        func visit(_ expression: Expression) {
+        func visit(_ expression: Expression, negated: Bool) {
+            if membership, !negated, case .comparison(let op, let left, let right) = expression.kind, op == .in || op == .notIn,
+               case .string(let member) = left.kind, case .fact(let name) = right.kind, vocabulary.fact(named: name)?.type == .set {
+                members[name, default: []].insert(member)
+                return
+            }
             switch expression.kind {
             case .fact(let name):
                 otherwiseRead.insert(name)
+            case .not(let operand):
+                // A negated test is stated with the whole value of its facts (`FactStatement`).
+                visit(operand, negated: true)
             case .comparison(let op, let left, let right) where op != .in && op != .notIn:
                 if case .fact(let name) = left.kind, case .number(let value) = right.kind {
                     constants[name, default: []].insert(value)
                 } else if case .number(let value) = left.kind, case .fact(let name) = right.kind {
                     constants[name, default: []].insert(value)
                 } else {
-                    expression.children.forEach(visit)
+                    expression.children.forEach { visit($0, negated: negated) }
                 }
             default:
-                expression.children.forEach(visit)
+                expression.children.forEach { visit($0, negated: negated) }
             }
         }
-        expressions.forEach(visit)
+        expressions.forEach { visit($0, negated: false) }
         let ordered = facts.compactMap { name in vocabulary.slot(of: name).map { (name: name, slot: $0) } }.sorted { $0.slot < $1.slot }
         var placeheld: Set<String> = []
         thresholds = ordered.map { fact in
             guard vocabulary.fact(named: fact.name)?.type.isNumeric == true, !otherwiseRead.contains(fact.name) else { return nil }
             placeheld.insert(fact.name)
             return (constants[fact.name] ?? []).sorted()
+        }
+        memberships = ordered.map { fact in
+            // One bit per member tested, one for « holds any choice »: within a 64-bit mask.
+            guard let tested = members[fact.name], !otherwiseRead.contains(fact.name), tested.count < 63,
+                  let choices = vocabulary.fact(named: fact.name)?.choices else { return nil }
+            return Membership(tested: tested.sorted(), choices: Set(choices.map(\.id)))
         }
         slots = ordered.map(\.slot)
         self.placeheld = placeheld
@@ -55,8 +82,14 @@ struct WordingKeyPlan: Sendable {
     func values(_ facts: FactValues) -> [FactValue?] {
         var values: [FactValue?] = []
         values.reserveCapacity(slots.count)
-        for (slot, constants) in zip(slots, thresholds) {
+        for (index, (slot, constants)) in zip(slots, thresholds).enumerated() {
             let value = facts[slot]
+            if let membership = memberships[index], case .set(let held)? = value {
+                var mask: UInt64 = held.contains(where: membership.choices.contains) ? 1 : 0
+                for (bit, member) in membership.tested.enumerated() where held.contains(member) { mask |= 1 << UInt64(bit + 1) }
+                values.append(.number(Double(mask)))
+                continue
+            }
             guard let constants, case .number(let number)? = value else {
                 values.append(value)
                 continue

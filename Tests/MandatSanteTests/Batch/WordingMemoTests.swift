@@ -89,4 +89,37 @@ struct WordingMemoTests {
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
         #expect(numbersSeen > 60, "\(numbersSeen) feuilles de route disent la population de leur territoire")
     }
+
+    @Test("des équipes aux priorités et projets différents : chacune a sa mise en mots, gardée par les seuls membres que les conditions testent")
+    func setsAreKeyedByTheMembersTested() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let vocabulary = ruleBase.vocabulary
+        let profiles = try ProfileGenerator(vocabulary: vocabulary, seed: 20_261_205).profiles(count: 12)
+        let planner = Planner(ruleBase: ruleBase)
+        let batch = RoadmapPresenter(ruleBase: ruleBase, cachesWording: true)
+        let alone = RoadmapPresenter(ruleBase: ruleBase)
+        let renderer = JSONRoadmapRenderer()
+        let sets = vocabulary.facts.filter { $0.type == .set }.compactMap { fact in vocabulary.slot(of: fact.name).map { (slot: $0, choices: fact.choices.map(\.id)) } }
+        let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
+        var differing: [String] = []
+        var varied = 0
+        for profile in profiles {
+            // Each choice of each set added or removed in turn: members tested or not, a set emptied or filled.
+            for set in sets {
+                for choice in set.choices {
+                    var other = profile
+                    var members: Set<String> = []
+                    if case .set(let held)? = profile.facts[set.slot] { members = held }
+                    other.facts[set.slot] = .set(members.symmetricDifference([choice]))
+                    let roadmap = planner.plan(other, calendar: calendar)
+                    if renderer.render(batch.document(roadmap)) != renderer.render(alone.document(roadmap)) {
+                        differing.append("\(profile.name) (\(choice))")
+                    }
+                    varied += 1
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
+        #expect(varied > 100, "\(varied) variantes seulement")
+    }
 }
