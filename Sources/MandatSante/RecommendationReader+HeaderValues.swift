@@ -145,14 +145,27 @@ extension RecommendationReader {
             file.report("regles.bonus", ["reason": "sans-raison"], at: item.location(atOffset: scalars.count))
             return nil
         }
-        let conditionText = rest.slice(0..<colon).trimmed()
+        var conditionText = rest.slice(0..<colon).trimmed()
+        // `… (appuie identifiant)` after the condition: the action the boost argues from.
+        var supports: LocatedText?
+        let marker = Array(" (appuie ".unicodeScalars)
+        let written = Array(conditionText.text.unicodeScalars)
+        if written.last == ")", let start = (0...max(0, written.count - marker.count)).last(where: { Array(written[$0..<min(written.count, $0 + marker.count)]) == marker }) {
+            let id = conditionText.slice(start + marker.count..<written.count - 1).trimmed()
+            guard !id.text.isEmpty, !id.text.contains(" ") else {
+                file.report("regles.bonus", ["reason": "appuie"], at: conditionText.location(atOffset: start + 1))
+                return nil
+            }
+            supports = id
+            conditionText = conditionText.slice(0..<start).trimmed()
+        }
         let reason = rest.slice(colon + 1..<rest.text.unicodeScalars.count).trimmed()
         guard !reason.text.isEmpty else {
             file.report("regles.bonus", ["reason": "raison-vide"], at: rest.location(atOffset: colon))
             return nil
         }
         guard let condition = compile(conditionText, &file) else { return nil }
-        return Boost(condition: condition, conditionText: conditionText, points: points, reason: reason.text)
+        return Boost(condition: condition, conditionText: conditionText, points: points, reason: reason.text, supports: supports)
     }
 
     /// `nom` or `nom (+15)`: a boost of `definitions.json`, with its own points or those given here.

@@ -195,6 +195,7 @@ struct RecommendationReader {
               deadlineText == nil || deadline != nil
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
+        references += boosts.compactMap(\.supports).map { RelationReference(from: id, field: "bonus (appuie …)", to: $0.text, location: $0.location) }
         return Recommendation(
             id: id, title: title, lever: leverText.text, condition: condition, conditionText: conditionText, priority: priority, boosts: boosts,
             horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: cost,

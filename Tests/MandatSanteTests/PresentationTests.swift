@@ -66,6 +66,21 @@ struct PresentationTests {
         }
     }
 
+    @Test("un bonus qui « appuie » une action n'est dit dans « pour vous » que si la feuille de route garde cette action")
+    func supportingBoostFollowsTheRoadmap() throws {
+        let training = Fixture.Rec(id: "formation", title: "Former les agents", when: "population >= 1", priority: 60,
+                                   boosts: [Fixture.boost("population >= 1 (appuie lutte)", 15, "présence d'ambroisie : former les agents à la lutte")])
+        let fight = Fixture.Rec(id: "lutte", title: "Lutter contre l'ambroisie", when: "population >= 1", priority: 50)
+        let rival = Fixture.Rec(id: "rivale", title: "Une action rivale", when: "population >= 1", priority: 90, excludes: ["lutte"])
+        let kept = try Self.document(Fixture.smallCommune, recs: [training, fight])
+        #expect(kept.card("lutte") != nil)
+        #expect(try Self.card("formation", in: kept).forYou.contains("présence d'ambroisie\(Self.nbsp): former les agents à la lutte"))
+        let left = try Self.document(Fixture.smallCommune, recs: [training, fight, rival])
+        #expect(left.card("lutte") == nil)
+        let forYou = try Self.card("formation", in: left).forYou
+        #expect(!forYou.contains { $0.contains("ambroisie") }, "\(forYou)")
+    }
+
     @Test("un même exemple est raconté une fois : la fiche suivante ne le répète pas, l'édition détaillée si")
     func exampleToldOnce() throws {
         let albi = ["", "## Exemple", "", "### Albi (Tarn)", "", "La ville a ouvert un centre de soins non programmés.", "",

@@ -98,6 +98,18 @@ struct RuleBaseLoadingTests {
         #expect(result.diagnostics.first?.location.lineColumn == Fixture.location(of: "10 si cpts", in: text))
     }
 
+    @Test("un bonus qui « appuie » une recommandation inconnue : refusé à l'identifiant ; « (appuie ) » sans identifiant, illisible")
+    func boostSupportingUnknown() throws {
+        var rec = Self.valid
+        rec.extraHeader = ["bonus:", "  - +10 si cpts (appuie cpts-soutenir-emergenc) : une CPTS existe"]
+        let (result, text) = Self.loadWith([rec])
+        #expect(result.diagnostics.map(\.code) == ["regles.reference-inconnue"], "\(result.diagnostics.map(\.summary))")
+        #expect(result.diagnostics.first?.message.contains("cite une recommandation inconnue « cpts-soutenir-emergenc »") == true)
+        #expect(result.diagnostics.first?.location.lineColumn == Fixture.location(of: "cpts-soutenir-emergenc)", in: text))
+        rec.extraHeader = ["bonus:", "  - +10 si cpts (appuie ) : une CPTS existe"]
+        #expect(Self.loadWith([rec]).0.diagnostics.map(\.code) == ["regles.bonus"])
+    }
+
     @Test("plus de 64 bonus sur une recommandation : refusé, avec le nombre permis")
     func tooManyBoosts() throws {
         var rec = Self.valid

@@ -468,6 +468,7 @@ public struct FrenchDiagnostics: DiagnosticWording {
             case "points": return "bonus de \(a["points"]) points ; une valeur entre -100 et 100 était attendue"
             case "sans-raison": return "la raison du bonus manque : \(expected)"
             case "raison-vide": return "la raison du bonus est vide : \(expected)"
+            case "appuie": return "après « (appuie », un seul identifiant de recommandation était attendu, puis « ) » : « +15 si ambroisie (appuie ambroisie-lutte) : raison »"
             case "apres-le-nom":
                 return "après le nom d'un bonus, seuls ses points pour cette recommandation peuvent suivre, entre parenthèses : « \(a["name"]) (+15) »"
             default: return "bonus illisible « \(a["value"]) » : \(expected)"

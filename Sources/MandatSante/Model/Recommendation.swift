@@ -138,13 +138,18 @@ public final class Boost: Sendable {
     public let reason: String
     /// The named boost of `definitions.json` it comes from, if any (then `conditionText` is in that file).
     public let name: String?
+    /// The recommendation whose work this boost argues from (`(appuie ambroisie-lutte)`: training the green-space
+    /// staff against ragweed supports the ragweed action): its reason is said only where the roadmap keeps that
+    /// action, so that a card never argues from an action the roadmap does not carry.
+    public let supports: LocatedText?
 
-    public init(condition: Condition, conditionText: LocatedText, points: Int, reason: String, name: String? = nil) {
+    public init(condition: Condition, conditionText: LocatedText, points: Int, reason: String, name: String? = nil, supports: LocatedText? = nil) {
         self.condition = condition
         self.conditionText = conditionText
         self.points = points
         self.reason = reason
         self.name = name
+        self.supports = supports
     }
 }
 

@@ -119,8 +119,8 @@ public struct Score: Sendable, Hashable {
 
     public let priority: Int
     /// Bit `i` set when the recommendation's boost `i` applies.
-    private let applied: UInt64
-    public let total: Int
+    private var applied: UInt64
+    public private(set) var total: Int
 
     /// The score given the recommendation's priority and, at `boosts`, its boosts' points and the truths of
     /// their conditions (a boost applies when its condition is true).
@@ -146,6 +146,17 @@ public struct Score: Sendable, Hashable {
     /// The boosts of `recommendation` whose condition was not true, for explanations.
     public func missedBoosts(of recommendation: Recommendation) -> [Boost] {
         recommendation.boosts.indices.filter { !applies(boost: $0) }.map { recommendation.boosts[$0] }
+    }
+
+    /// The same score with the boosts at `indices` not applied (a boost whose supported action the roadmap does
+    /// not keep, for what the card says: `Boost.supports`).
+    func without(boosts indices: [Int], of recommendation: Recommendation) -> Score {
+        var copy = self
+        for index in indices where applies(boost: index) {
+            copy.applied &= ~(1 << UInt64(index))
+            copy.total -= recommendation.boosts[index].points
+        }
+        return copy
     }
 
     /// Whether the recommendation's boost at `index` applies.

@@ -79,8 +79,13 @@ extension RoadmapPresenter {
         }
 
         /// What `recommendation`'s condition and boosts found in this territory: kept across territories that
-        /// share what they read (the numbers it states filled in for each).
-        func territorial(_ recommendation: Recommendation, score: Score) -> Territorial {
+        /// share what they read (the numbers it states filled in for each). A boost that argues from an action
+        /// the roadmap does not keep (`Boost.supports`) is not said.
+        func territorial(_ recommendation: Recommendation, score full: Score) -> Territorial {
+            let unsupported = recommendation.boosts.indices.filter { index in
+                recommendation.boosts[index].supports.map { roadmap.item($0.text) == nil } ?? false
+            }
+            let score = unsupported.isEmpty ? full : full.without(boosts: unsupported, of: recommendation)
             guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
                 return wordTerritorial(recommendation, score: score, facts: facts)
             }
