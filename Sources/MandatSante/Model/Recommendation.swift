@@ -106,7 +106,7 @@ public final class Recommendation: Sendable, Identifiable {
 
     /// The same recommendation in objects of its own, for a planner of its own (see `Planner.replica`).
     package func replica() -> Recommendation {
-        copy(boosts: boosts.map { Boost(condition: $0.condition, conditionText: $0.conditionText, points: $0.points, reason: $0.reason, name: $0.name) })
+        copy(boosts: boosts.map { Boost(condition: $0.condition, conditionText: $0.conditionText, points: $0.points, reason: $0.reason, name: $0.name, supports: $0.supports) })
     }
 
     /// The same recommendation under another id, with its relations renamed: the benchmark's larger rule bases.
