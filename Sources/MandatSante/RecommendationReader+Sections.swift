@@ -31,13 +31,54 @@ extension RecommendationReader {
             file.report("regles.forme", ["section": section.heading.text, "reason": "autre-chose", "expected": expected], at: wrong.location)
             return nil
         }
-        if !count.contains(first.items.count) {
-            var arguments = ["section": section.heading.text, "count": String(first.items.count), "minimum": String(count.lowerBound)]
+        let counted = first.items.count - zip(first.items, first.items.dropFirst()).filter { Self.isVariant($1.text, of: $0.text) }.count
+        if !count.contains(counted) {
+            var arguments = ["section": section.heading.text, "count": String(counted), "minimum": String(count.lowerBound)]
             if count.upperBound != Int.max { arguments["maximum"] = String(count.upperBound) }
             file.report("regles.nombre-elements", arguments, at: first.location)
             return nil
         }
         return first.items
+    }
+
+    /// Whether `item` is a variant of `previous` for other territories, counted with it: their conditions differ
+    /// only by a `not` on their last clause (`[si A and not C]` then `[si A and C]`, or `[si not C]` then `[si C]`),
+    /// so that exactly one of the two is printed.
+    static func isVariant(_ item: String, of previous: String) -> Bool {
+        guard let condition = leadingCondition(item), let before = leadingCondition(previous) else { return false }
+        func split(_ text: String) -> (head: String, last: String) {
+            let characters = Array(text)
+            let separator = Array(" and ")
+            guard characters.count > separator.count,
+                  let start = stride(from: characters.count - separator.count, through: 0, by: -1)
+                    .first(where: { Array(characters[$0..<($0 + separator.count)]) == separator }) else { return ("", text) }
+            return (String(characters[..<start]), String(characters[(start + separator.count)...]))
+        }
+        let (head, last) = split(condition)
+        let (headBefore, lastBefore) = split(before)
+        return head == headBefore && (last == "not " + lastBefore || lastBefore == "not " + last)
+    }
+
+    /// The text of a leading `[si …]`, brackets inside it (lists) allowed; nil without one.
+    static func leadingCondition(_ text: String) -> String? {
+        guard text.hasPrefix("[si ") else { return nil }
+        var depth = 0
+        var quote: Character?
+        for index in text.indices.dropFirst(4) {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "[": depth += 1
+            case "]" where depth > 0: depth -= 1
+            case "]": return String(text[text.index(text.startIndex, offsetBy: 4)..<index])
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// A list whose items may start with `[si condition]` for lines that hold only for some territories.

@@ -289,6 +289,31 @@ struct OverseasWordingTests {
         #expect(!saintMartin.contains { $0.text.hasPrefix("autorité de santé du territoire") })
     }
 
+    @Test("dans le Pacifique, ni l'ARS, ni son fonds d'intervention régional, ni l'Assurance Maladie comme financeur ou dans un premier pas : l'autorité de santé du territoire ; à Saint-Martin, le FIR reste")
+    func pacificFundersAndSteps() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        // Every card but those that never apply in the Pacific (their condition says so).
+        func lines(_ outreMer: String) throws -> [(id: String, text: String)] {
+            let spec = Fixture.ProfileSpec(name: "Faa'a-Test", population: 30_000, density: "centre-urbain-intermediaire", outreMer: outreMer)
+            let facts = try Fixture.profile(spec, in: ruleBase).facts
+            return ruleBase.recommendations.filter { !$0.conditionText.text.contains("not collectivite-du-pacifique") }.flatMap { recommendation in
+                (recommendation.steps.texts(for: facts) + recommendation.funding.texts(for: facts)).map { (recommendation.id, $0) }
+            }
+        }
+        let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
+        let pacific = try lines("pacifique").filter { !replaced.contains($0.id) }
+        let national = pacific.filter { line in
+            ["l'ARS", "ARS –", "ARS et", "(FIR)", "Assurance Maladie –", "l'Assurance Maladie", "caisse d'Assurance Maladie"].contains { line.text.contains($0) }
+                && !line.text.contains("n'existe pas dans le Pacifique") && !line.text.contains("dans le Pacifique)")
+        }
+        #expect(national.isEmpty, "\(national.prefix(5).map { "\($0.id) : \($0.text)" })")
+        let funders = pacific.filter { $0.text.hasPrefix("Autorité de santé du territoire – ") }
+        #expect(funders.count >= 30, "\(funders.count)")
+        let saintMartin = try lines("autre")
+        #expect(saintMartin.filter { $0.text.hasPrefix("ARS – fonds d'intervention régional (FIR)") }.count >= 30)
+        #expect(!saintMartin.contains { $0.text.hasPrefix("Autorité de santé du territoire") })
+    }
+
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
     func mainland() throws {
         let texts = try Self.texts(for: Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"))
