@@ -239,7 +239,8 @@ struct OverseasWordingTests {
     static func texts(for spec: Fixture.ProfileSpec) throws -> [(id: String, text: String)] {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let facts = try Fixture.profile(spec, in: ruleBase).facts
-        return ruleBase.recommendations.flatMap { recommendation in
+        // A card for mainland France only (the tiger mosquito's) keeps its mainland partners.
+        return ruleBase.recommendations.filter { !$0.conditionText.text.hasPrefix("outreMer == 'non'") }.flatMap { recommendation in
             (recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts)).map { (recommendation.id, $0) }
         }
     }
@@ -296,7 +297,9 @@ struct OverseasWordingTests {
         func lines(_ outreMer: String) throws -> [(id: String, text: String)] {
             let spec = Fixture.ProfileSpec(name: "Faa'a-Test", population: 30_000, density: "centre-urbain-intermediaire", outreMer: outreMer)
             let facts = try Fixture.profile(spec, in: ruleBase).facts
-            return ruleBase.recommendations.filter { !$0.conditionText.text.contains("not collectivite-du-pacifique") }.flatMap { recommendation in
+            return ruleBase.recommendations.filter {
+                !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'")
+            }.flatMap { recommendation in
                 (recommendation.steps.texts(for: facts) + recommendation.funding.texts(for: facts)).map { (recommendation.id, $0) }
             }
         }
