@@ -61,20 +61,28 @@ extension RecommendationReader {
 
     /// The text of a leading `[si …]`, brackets inside it (lists) allowed; nil without one.
     static func leadingCondition(_ text: String) -> String? {
-        guard text.hasPrefix("[si ") else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.starts(with: conditionOpening), let end = conditionEnd(scalars) else { return nil }
+        return String(String.UnicodeScalarView(scalars[conditionOpening.count..<end]))
+    }
+
+    private static let conditionOpening: [Unicode.Scalar] = ["[", "s", "i", " "]
+
+    /// The offset of the `]` that closes a leading `[si …`, skipping quoted text and the brackets of a list; nil
+    /// when it is never closed.
+    private static func conditionEnd(_ scalars: [Unicode.Scalar]) -> Int? {
+        var quote: Unicode.Scalar?
         var depth = 0
-        var quote: Character?
-        for index in text.indices.dropFirst(4) {
-            let character = text[index]
+        for (offset, scalar) in scalars.enumerated().dropFirst(conditionOpening.count) {
             if let open = quote {
-                if character == open { quote = nil }
+                if scalar == open { quote = nil }
                 continue
             }
-            switch character {
-            case "'", "\"": quote = character
+            switch scalar {
+            case "'", "\"": quote = scalar
             case "[": depth += 1
             case "]" where depth > 0: depth -= 1
-            case "]": return String(text[text.index(text.startIndex, offsetBy: 4)..<index])
+            case "]": return offset
             default: continue
             }
         }
@@ -95,33 +103,20 @@ extension RecommendationReader {
     /// `[si condition] text` → the condition (nil when the item has none) and the text. Nil when malformed.
     func splitCondition(_ item: LocatedText, required: Bool, _ file: inout FileReading) -> (LocatedText?, LocatedText)? {
         let scalars = Array(item.text.unicodeScalars)
-        guard scalars.starts(with: ["[", "s", "i", " "]) else {
+        guard scalars.starts(with: Self.conditionOpening) else {
             if required {
                 file.report("regles.mise-en-garde", at: item.location)
                 return nil
             }
             return (nil, item)
         }
-        var quote: Unicode.Scalar?
-        var depth = 0
-        for (offset, scalar) in scalars.enumerated().dropFirst(4) {
-            if let open = quote {
-                if scalar == open { quote = nil }
-                continue
+        if let offset = Self.conditionEnd(scalars) {
+            let text = item.slice(offset + 1..<scalars.count).trimmed()
+            guard !text.text.isEmpty else {
+                file.report("regles.condition-de-ligne", ["reason": "texte-manquant"], at: item.location(atOffset: offset))
+                return nil
             }
-            switch scalar {
-            case "'", "\"": quote = scalar
-            case "[": depth += 1
-            case "]" where depth > 0: depth -= 1
-            case "]":
-                let text = item.slice(offset + 1..<scalars.count).trimmed()
-                guard !text.text.isEmpty else {
-                    file.report("regles.condition-de-ligne", ["reason": "texte-manquant"], at: item.location(atOffset: offset))
-                    return nil
-                }
-                return (item.slice(4..<offset).trimmed(), text)
-            default: break
-            }
+            return (item.slice(Self.conditionOpening.count..<offset).trimmed(), text)
         }
         file.report("regles.condition-de-ligne", ["reason": "non-fermee"], at: item.location)
         return nil
