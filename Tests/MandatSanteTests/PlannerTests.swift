@@ -230,6 +230,24 @@ struct PlannerTests {
         #expect(roadmap.item("action-02")?.placement == .capacity(wanted: 1))
     }
 
+    @Test("une action rapide des premiers mois prend une demi-unité ; la première phase tient au plus quatre actions")
+    func quickActsTakeHalfAUnit() throws {
+        // Six quick acts (light, first months) and three light actions of the first year, in a small commune
+        // (3 + 3 + 2 + 2 units).
+        let quick = (1...6).map { Rec(id: "rapide-\($0)", title: "Acte rapide \($0)", when: "population >= 1",
+                                      priority: 100 - $0, horizon: "100-jours", effort: "faible") }
+        let light = (1...3).map { Rec(id: "legere-\($0)", title: "Action légère \($0)", when: "population >= 1",
+                                      priority: 80 - $0, effort: "faible") }
+        let (_, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: quick + light)
+        // Four quick acts in the first months (two units of three: the limit is the number of actions), the next
+        // two and two light actions fill 2027 (six half-units), the third light action waits.
+        #expect(roadmap.items(inPhase: 0).map(\.recommendation.id) == ["rapide-1", "rapide-2", "rapide-3", "rapide-4"])
+        #expect(Set(roadmap.items(inPhase: 1).map(\.recommendation.id)) == ["rapide-5", "rapide-6", "legere-1", "legere-2"])
+        #expect(roadmap.item("legere-3")?.phaseIndex == 2)
+        #expect(roadmap.halfUnitsUsed.prefix(2) == [4, 6])
+        #expect(roadmap.unitsUsed.prefix(2) == [2, 3])
+    }
+
     @Test("jamais une action écartée faute de place quand une moins bien notée, d'effort égal ou plus fort, tient sa place")
     func meritFirst() throws {
         // Light and heavy actions mixed: whatever is kept for lack of room for a better one is lighter than it.
@@ -244,7 +262,7 @@ struct PlannerTests {
             for later in roadmap.considerLater {
                 let window = roadmap.calendar.phaseIndex(for: later.recommendation.horizon)...
                 for item in roadmap.items where window.contains(item.phaseIndex) && item.score.total < later.score.total {
-                    #expect(item.recommendation.effort.units < later.recommendation.effort.units,
+                    #expect(Capacity.halfUnits(of: item.recommendation) < Capacity.halfUnits(of: later.recommendation),
                             "\(item.recommendation.id) (\(item.score.total)) gardée, \(later.recommendation.id) (\(later.score.total)) écartée")
                 }
             }

@@ -45,16 +45,23 @@ struct PlanningInvariantTests {
     func sizeFollowsCapacity() throws {
         try forEveryRoadmap { roadmap, ruleBase in
             var problems: [String] = []
-            // A set that no phase can hold whole overfills one by its companions' effort: that much more room.
-            let overfill = zip(roadmap.unitsUsed, roadmap.capacity.unitsPerPhase).reduce(0) { $0 + max(0, $1.0 - $1.1) }
-            if roadmap.items.count > roadmap.capacity.totalUnits + overfill {
-                problems.append("\(roadmap.items.count) actions pour \(roadmap.capacity.totalUnits) unités")
+            // In half-units: a quick act takes one, any other action two per unit of effort. A set that no phase
+            // can hold whole overfills one by its companions' effort: that much more room.
+            let halves = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+            let overfill = zip(roadmap.halfUnitsUsed, halves).reduce(0) { $0 + max(0, $1.0 - $1.1) }
+            let used = roadmap.items.map { Capacity.halfUnits(of: $0.recommendation) }.reduce(0, +)
+            if used > 2 * roadmap.capacity.totalUnits + overfill {
+                problems.append("\(used) demi-unités pour \(roadmap.capacity.totalUnits) unités")
             }
-            for (phase, used) in roadmap.unitsUsed.enumerated() {
-                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty }.reduce(0) { $0 + $1.recommendation.effort.units }
-                if used > roadmap.capacity.unitsPerPhase[phase] + companions {
-                    problems.append("phase \(phase) : \(used) unités pour \(roadmap.capacity.unitsPerPhase[phase])")
+            for (phase, used) in roadmap.halfUnitsUsed.enumerated() {
+                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty }
+                    .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation) }
+                if used > halves[phase] + companions {
+                    problems.append("phase \(phase) : \(used) demi-unités pour \(halves[phase])")
                 }
+            }
+            if roadmap.items(inPhase: 0).count > Capacity.firstPhaseActions {
+                problems.append("\(roadmap.items(inPhase: 0).count) actions dans la première phase")
             }
             let methods = roadmap.items.filter { ruleBase.lever($0.recommendation.lever)?.isMethod == true && !$0.recommendation.isFoundation }.count
             if methods > roadmap.capacity.methodLimit { problems.append("\(methods) actions de méthode pour \(roadmap.capacity.methodLimit)") }
@@ -88,7 +95,7 @@ struct PlanningInvariantTests {
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
                 let latest = dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1
                 for kept in roadmap.items where heldByMerit(kept) && kept.score.total < dropped.score.total
-                    && kept.recommendation.effort.units >= recommendation.effort.units
+                    && Capacity.halfUnits(of: kept.recommendation) >= Capacity.halfUnits(of: recommendation)
                     && (earliest...max(earliest, latest)).contains(kept.phaseIndex)
                     && recommendation.deadline == nil {
                     problems.append("« \(recommendation.id) » (\(dropped.score.total)) à envisager ensuite alors que « \(kept.recommendation.id) » (\(kept.score.total)) tient la phase \(kept.phaseIndex)")

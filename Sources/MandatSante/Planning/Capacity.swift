@@ -1,5 +1,5 @@
 /// What a team can carry over the mandate, in units of effort (a light action takes 1, a medium one 2, a heavy
-/// one 3): the size of the roadmap follows from it.
+/// one 3; a quick act — light, to start in the first months — half a unit): the size of the roadmap follows from it.
 ///
 /// A year of work is worth 0.8 unit for the elected team itself, plus what its services and partners bring
 /// with the territory's size (0.2 under 3,500 inhabitants, 0.6 under 20,000, 1.0 under 100,000, 1.2 beyond),
@@ -7,8 +7,14 @@
 /// Teams start most of their actions early and carry them on afterwards, so a month counts twice in the first
 /// fifteen months from the start, once in the next fifteen, and half after. A phase holds what its
 /// months are worth, rounded, and never less than one unit; the first phase holds at least three, for the
-/// founding decisions that need elected officials more than staff. So a village with one agent carries about
-/// seven actions over the mandate, a town ten to fifteen, and the largest intercommunalities about twenty.
+/// founding decisions that need elected officials more than staff, and at most four actions.
+///
+/// A quick act (light effort, to start in the first months) is a decision, a letter or a meeting: naming a
+/// pilot, asking the ARS a question, writing to the intercommunality. It costs half a unit, so that it is not
+/// pushed to the end of the mandate behind projects of the same nominal effort; the first phase's limit of four
+/// actions keeps these acts from filling the first months with more than a team decides at once. Placement
+/// counts in half-units (`halfUnits(of:)`). So a village with one agent carries about eight actions over the
+/// mandate, a town ten to fifteen, and the largest intercommunalities about twenty.
 public struct Capacity: Sendable, Hashable {
     public var staff: Int
     /// Units per year, in tenths (integers keep the arithmetic exact and the output stable).
@@ -17,6 +23,8 @@ public struct Capacity: Sendable, Hashable {
     public var unitsPerPhase: [Int]
 
     public static let firstPhaseMinimum = 3
+    /// The first months are those of a few founding decisions: at most this many actions, whatever their cost.
+    public static let firstPhaseActions = 4
     public static let phaseMinimum = 1
     public static let countedStaff = 10
     /// How much a month counts, in tenths, by how far it is from the start: (months from the start, weight).
@@ -57,6 +65,16 @@ public struct Capacity: Sendable, Hashable {
     /// Units a year, for people: « 1,6 ».
     public var yearlyUnitsText: String {
         yearlyTenths % 10 == 0 ? "\(yearlyTenths / 10)" : "\(yearlyTenths / 10),\(yearlyTenths % 10)"
+    }
+
+    /// What `recommendation` takes of a phase, in half-units: half a unit for a quick act (light effort, horizon
+    /// of the first months), otherwise its effort's units.
+    public static func halfUnits(of recommendation: Recommendation) -> Int {
+        halfUnits(effort: recommendation.effort, horizon: recommendation.horizon)
+    }
+
+    public static func halfUnits(effort: Effort, horizon: Horizon) -> Int {
+        effort == .low && horizon == .hundredDays ? 1 : 2 * effort.units
     }
 
     /// Units over what remains of the mandate.

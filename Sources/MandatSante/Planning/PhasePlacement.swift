@@ -15,7 +15,7 @@ struct PhasePlacement {
     private(set) var phaseOf: [Int]
     /// The deadline each placed position is to meet (a month and where it comes from).
     private var deadlines: [DeadlineCause]
-    /// Units left in each phase.
+    /// Half-units left in each phase.
     private(set) var free: [Int]
     /// The order in which positions were placed (a unit's members by merit), for ranking inside a phase:
     /// prerequisites claimed for an action come before it.
@@ -26,6 +26,8 @@ struct PhasePlacement {
     private var exits: [PlanningState.Exit]
     private var methodCount = 0
     private var placedCount = 0
+    /// Actions placed in the first phase (it holds at most `Capacity.firstPhaseActions`).
+    private var firstPhaseCount = 0
     /// Units that have claimed their room (first placement) or taken it again (second placement).
     private var claimed: [Bool]
     /// Units claimed in the current chain of prerequisites, to give them back when the action that pulled them in
@@ -50,8 +52,8 @@ struct PhasePlacement {
     /// not at every placement.
     private let seasonStarts: [(month: YearMonth, season: Int, lastPhase: Int?)]
     private let methodLimit: Int
-    /// Units of each phase before any claim.
-    private let capacityUnits: [Int]
+    /// Half-units of each phase before any claim.
+    private let capacityHalves: [Int]
     private let horizonPhase: [Int]
     /// The phase ending at the mid-mandate review.
     private let review: Int
@@ -72,8 +74,8 @@ struct PhasePlacement {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
         deadlines = [DeadlineCause](repeating: .none, count: count)
-        free = capacity.unitsPerPhase
-        capacityUnits = capacity.unitsPerPhase
+        free = capacity.unitsPerPhase.map { 2 * $0 }
+        capacityHalves = free
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
@@ -165,8 +167,9 @@ struct PhasePlacement {
             }
             claimed[unit] = false
         }
-        free = capacityUnits
+        free = capacityHalves
         methodCount = 0
+        firstPhaseCount = 0
         placedCount = 0
         claimLog.removeAll(keepingCapacity: true)
     }
@@ -175,9 +178,10 @@ struct PhasePlacement {
     private mutating func remove(_ unit: Int) {
         let phase = phaseOf[order.first(unit)]
         guard phase >= 0 else { return }
+        if phase == 0 { firstPhaseCount -= order.slots(unit).count }
         for slot in order.slots(unit) {
             let position = order.members[slot]
-            free[phase] += index.units[position]
+            free[phase] += index.halfUnits[position]
             if index.isMethod[position] { methodCount -= 1 }
             phaseOf[position] = -1
             causes[position] = .horizon
@@ -196,8 +200,8 @@ struct PhasePlacement {
             let position = order.members[slot]
             if index.isMethod[position] { methodMembers += 1 }
             if index.isFoundation[position] { isFoundation = true }
-            units += index.units[position]
-            main = max(main, index.units[position])
+            units += index.halfUnits[position]
+            main = max(main, index.halfUnits[position])
         }
         if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
             for slot in slots { exits[order.members[slot]] = .methodLimit }
@@ -246,6 +250,7 @@ struct PhasePlacement {
             return false
         }
         free[phase] -= units
+        if phase == 0 { firstPhaseCount += slots.count }
         methodCount += methodMembers
         for slot in slots {
             placedOrder[order.rankedMembers[slot]] = placedCount
@@ -335,7 +340,7 @@ struct PhasePlacement {
             var needed = 0, earliest = 0, pickMerit = Int.min
             for slot in order.slots(pick) {
                 let position = order.members[slot]
-                needed += index.units[position]
+                needed += index.halfUnits[position]
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 pickMerit = max(pickMerit, order.merit[position])
             }
@@ -346,7 +351,7 @@ struct PhasePlacement {
                 var room = free[phase], merit = Int.min, isFree = true
                 for slot in order.slots(other) {
                     let position = order.members[slot]
-                    room += index.units[position]
+                    room += index.halfUnits[position]
                     merit = max(merit, order.merit[position])
                     if index.isFoundation[position] || index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }) {
                         isFree = false
@@ -439,11 +444,11 @@ struct PhasePlacement {
             }
         }
         guard hot || peak else {
-            return (late ? lastRoom(units, earliest, latest) : firstRoom(units, earliest, latest)).map { ($0, stated) }
+            return (late ? lastRoom(units, slots.count, earliest, latest) : firstRoom(units, slots.count, earliest, latest)).map { ($0, stated) }
         }
         for start in seasonStarts where start.season == 0 ? hot : peak {
             guard let phase = start.lastPhase else { continue }
-            if let room = firstRoom(units, earliest, min(latest, phase)) {
+            if let room = firstRoom(units, slots.count, earliest, min(latest, phase)) {
                 if case .none = stated { return (room, .season(start.month, start.season)) }
                 return (room, stated)
             }
@@ -465,14 +470,19 @@ struct PhasePlacement {
         }
     }
 
-    private func firstRoom(_ units: Int, _ earliest: Int, _ latest: Int) -> Int? {
+    private func firstRoom(_ units: Int, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
         guard earliest <= latest else { return nil }
-        return (earliest...latest).first { free[$0] >= units }
+        return (earliest...latest).first { hasRoom($0, units, members) }
     }
 
-    private func lastRoom(_ units: Int, _ earliest: Int, _ latest: Int) -> Int? {
+    private func lastRoom(_ units: Int, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
         guard earliest <= latest else { return nil }
-        return (earliest...latest).last { free[$0] >= units }
+        return (earliest...latest).last { hasRoom($0, units, members) }
+    }
+
+    /// Whether `phase` has `units` half-units left and, for the first phase, room for `members` more actions.
+    private func hasRoom(_ phase: Int, _ units: Int, _ members: Int) -> Bool {
+        free[phase] >= units && (phase > 0 || firstPhaseCount + members <= Capacity.firstPhaseActions)
     }
 
     /// The last phase in which work can still finish before `month`: the one holding the month before it.

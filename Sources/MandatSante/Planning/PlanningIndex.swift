@@ -13,7 +13,8 @@ final class PlanningIndex: Sendable {
     let boostRange: [Range<Int>]
     /// What placing each recommendation reads, in arrays rather than in objects.
     let horizons: [Horizon]
-    let units: [Int]
+    /// What each recommendation takes of a phase, in half-units (`Capacity.halfUnits(of:)`).
+    let halfUnits: [Int]
     let isFoundation: [Bool]
     /// Recommendations of a method lever (see `Lever.isMethod`).
     let isMethod: [Bool]
@@ -69,7 +70,7 @@ final class PlanningIndex: Sendable {
         }
         self.boostRange = boostRange
         horizons = recommendations.map(\.horizon)
-        units = recommendations.map(\.effort.units)
+        halfUnits = recommendations.map(Capacity.halfUnits(of:))
         isFoundation = recommendations.map(\.isFoundation)
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
         isMethod = recommendations.map { methodLevers.contains($0.lever) }

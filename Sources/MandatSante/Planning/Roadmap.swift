@@ -24,10 +24,13 @@ public struct Roadmap: Sendable {
         items.filter { $0.phaseIndex == index }
     }
 
-    /// Units taken in each phase.
-    public var unitsUsed: [Int] {
-        calendar.phases.indices.map { index in items(inPhase: index).reduce(0) { $0 + $1.recommendation.effort.units } }
+    /// Half-units taken in each phase (a quick act takes one, see `Capacity.halfUnits(of:)`).
+    public var halfUnitsUsed: [Int] {
+        calendar.phases.indices.map { index in items(inPhase: index).reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation) } }
     }
+
+    /// Units taken in each phase, a half counted as a whole (what the phase shows as used).
+    public var unitsUsed: [Int] { halfUnitsUsed.map { ($0 + 1) / 2 } }
 
     public func item(_ id: String) -> RoadmapItem? { items.first { $0.recommendation.id == id } }
 

@@ -36,7 +36,7 @@ enum RoadmapJSONSchema {
             ("end", described(month, "Premier mois après la phase (exclu) : le début de la phase suivante.")),
             ("months", integer("Durée en mois.", minimum: 1)),
             ("capacity", integer("Unités d'effort disponibles dans la phase.")),
-            ("used", integer("Unités d'effort prises par les actions de la phase.")),
+            ("used", integer("Unités d'effort prises par les actions de la phase, arrondies à l'unité supérieure (une action rapide des premiers mois en prend une demie).")),
             ("milestones", strings("Repères de la phase : étés, bilan de mi-mandat, élections.")),
             ("items", array("Rangs des actions de la phase.", integer("Rang.", minimum: 1))),
         ])
