@@ -101,7 +101,7 @@ enum HTMLStyle {
       /* On paper the columns give each phase's period: the bar would only repeat them. */
       .bar { display: none; }
       /* Tight lines so that the calendar of the largest territories (16 to 17 titles) stays on page one. */
-      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.1; }
+      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.05; }
       .phase-column ol { padding-left: 12pt; }
       .milestones { font-size: 8.5pt; }
       .phase-title, .phase-period { display: inline; }
