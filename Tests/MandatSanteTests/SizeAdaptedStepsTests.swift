@@ -306,7 +306,7 @@ struct OverseasWordingTests {
         let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
         let pacific = try lines("pacifique").filter { !replaced.contains($0.id) }
         let national = pacific.filter { line in
-            ["l'ARS", "ARS –", "ARS et", "(FIR)", "Assurance Maladie –", "l'Assurance Maladie", "caisse d'Assurance Maladie"].contains { line.text.contains($0) }
+            ["l'ARS", "ARS –", "ARS et", "(FIR)", "Assurance Maladie –", "l'Assurance Maladie", "caisse d'Assurance Maladie", "CARSAT", "la MSA"].contains { line.text.contains($0) }
                 && !line.text.contains("n'existe pas dans le Pacifique") && !line.text.contains("dans le Pacifique)")
         }
         #expect(national.isEmpty, "\(national.prefix(5).map { "\($0.id) : \($0.text)" })")
@@ -315,6 +315,38 @@ struct OverseasWordingTests {
         let saintMartin = try lines("autre")
         #expect(saintMartin.filter { $0.text.hasPrefix("ARS – fonds d'intervention régional (FIR)") }.count >= 30)
         #expect(!saintMartin.contains { $0.text.hasPrefix("Autorité de santé du territoire") })
+    }
+
+    @Test("dans le Pacifique, ni l'en-tête « porté par », ni « Pourquoi », ni un partenaire ne nomment l'ARS, son FIR, l'Assurance Maladie, la CPAM, la CARSAT ou la MSA")
+    func pacificCarriersReasonsAndPartners() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let facts = try Fixture.profile(Fixture.ProfileSpec(name: "Papeete-Test", population: 26_000, density: "centre-urbain-intermediaire", outreMer: "pacifique"), in: ruleBase).facts
+        let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
+        // Cards that can print in the Pacific: their condition does not exclude it, the Pacific card does not replace them.
+        let printable = ruleBase.recommendations.filter {
+            !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'") && !replaced.contains($0.id)
+        }
+        let national = ["ARS", "FIR", "CPAM", "CARSAT", "Carsat", "MSA", "Assurance Maladie", "fonds d'intervention régional"]
+        func names(_ text: String) -> Bool {
+            national.contains { word in
+                text.ranges(of: word).contains { range in
+                    // A whole word: « ARS » but not « MARS », « MSA » but not « MSAP ».
+                    let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                    let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                    return !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+                }
+            } && !text.contains("n'existe pas dans le Pacifique") && !text.contains("ne relève pas d'une ARS") && !text.contains("Il n'y a ni ARS")
+                // Neither an actor nor a funder there: a quoted speaker, the history of a national agreement.
+                && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("partagée avec les agents de l'État et de l'ARS")
+        }
+        let lines = printable.flatMap { recommendation in
+            ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.partners.texts(for: facts)).map { (id: recommendation.id, text: $0) }
+        }
+        let wrong = lines.filter { names($0.text) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8).map { "\($0.id) : \($0.text.prefix(120))" })")
+        // Mainland cards keep the retirement funds and the ARS.
+        let mainland = try Fixture.profile(Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"), in: ruleBase).facts
+        #expect(printable.flatMap { $0.partners.texts(for: mainland) }.filter { $0.contains("CARSAT") }.count >= 6)
     }
 
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
