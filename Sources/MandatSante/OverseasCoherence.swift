@@ -49,11 +49,19 @@ public enum OverseasCoherence {
         }
     }
 
+    /// The warnings about a profile's overseas situation that do not keep a roadmap from being made: the former
+    /// meaning of « autre » (`formerMeaningNotice`) and an ARS zoning declared in the Pacific (`pacificZoningNotice`).
+    /// `location` places each at its fact; `form` words them for the web form, with the labels its user chose from
+    /// rather than the identifiers of a profile file.
+    public static func notices(_ profile: Profile, form: Bool = false, location: (String) -> SourceLocation) -> [Diagnostic] {
+        [formerMeaningNotice(profile, form: form, location: location), pacificZoningNotice(profile, form: form, location: location)].compactMap { $0 }
+    }
+
     /// A notice for a profile whose overseas situation is « autre » while nothing in it names Saint-Martin or
     /// Saint-Barthélemy: before « pacifique » existed, « autre » also meant New Caledonia, French Polynesia and
     /// Wallis-et-Futuna, and a profile written then would now silently get the ARS of Guadeloupe. Only in a
     /// vocabulary that has both values; `location` places the notice at the overseas fact.
-    public static func formerMeaningNotice(_ profile: Profile, location: (String) -> SourceLocation) -> Diagnostic? {
+    static func formerMeaningNotice(_ profile: Profile, form: Bool = false, location: (String) -> SourceLocation) -> Diagnostic? {
         let vocabulary = profile.vocabulary
         let overseas = vocabulary.factName(.overseas)
         guard let overseasFact = vocabulary.fact(named: overseas),
@@ -62,9 +70,38 @@ public enum OverseasCoherence {
         for role in [FactRole.region, .departement] {
             if case .text(let text)? = profile.value(vocabulary.factName(role)), situations[key(text)] == [other] { return nil }
         }
-        return .warning("faits.outre-mer-autre", ["overseasFact": overseas], at: location(overseas))
+        var arguments = ["overseasFact": overseas]
+        if form {
+            arguments["form"] = "oui"
+            arguments["label"] = overseasFact.label
+            arguments["otherLabel"] = overseasFact.label(ofChoice: other)
+            arguments["pacificLabel"] = overseasFact.label(ofChoice: pacific)
+        }
+        return .warning("faits.outre-mer-autre", arguments, at: location(overseas))
     }
 
+    /// A notice for a Pacific profile that declares a medical zone (ZIP or ZAC): the doctors' zoning is drawn by the
+    /// ARS, which does not exist in New Caledonia, French Polynesia or Wallis-et-Futuna, and so do not the
+    /// installation aids that depend on it. The roadmap is still made (the team may have copied a mainland
+    /// profile); the notice says what to declare instead. Only in a vocabulary whose zoning fact has these values.
+    static func pacificZoningNotice(_ profile: Profile, form: Bool = false, location: (String) -> SourceLocation) -> Diagnostic? {
+        let vocabulary = profile.vocabulary
+        let zoning = vocabulary.factName(.medicalZoning)
+        guard case .text(pacific)? = profile.value(vocabulary.factName(.overseas)), let zoningFact = vocabulary.fact(named: zoning),
+              case .text(let zone)? = profile.value(zoning), arsZones.contains(zone) else { return nil }
+        var arguments = ["fact": zoning, "value": zone]
+        if form {
+            arguments["form"] = "oui"
+            arguments["label"] = zoningFact.label
+            arguments["valueLabel"] = zoningFact.label(ofChoice: zone)
+            arguments["noneLabel"] = zoningFact.label(ofChoice: noZone)
+        }
+        return .warning("faits.zonage-pacifique", arguments, at: location(zoning))
+    }
+
+    /// The zones of the ARS zoning of doctors (code de la santé publique, article L1434-4), and the value for none.
+    private static let arsZones: Set = ["zip", "zac"]
+    private static let noZone = "aucun"
     private static let other = "autre"
     private static let pacific = "pacifique"
 

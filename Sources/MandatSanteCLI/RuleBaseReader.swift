@@ -115,7 +115,7 @@ enum ProfileReader {
         case .failure(let error): throw .usage("--set \(error.message)")
         }
         let located = ProfileLoader.locations(bytes, file: name)
-        if let warning = OverseasCoherence.formerMeaningNotice(overridden, location: located) {
+        for warning in OverseasCoherence.notices(overridden, location: located) {
             notice(DiagnosticPrinter(sources: FileSystem.quotable(bytes, as: name)).render(warning) + "\n")
         }
         return overridden

@@ -173,4 +173,31 @@ struct RoadmapCommandTests {
         #expect(pacific.exitCode == 0 && pacific.error.isEmpty, "\(pacific.error)")
     }
 
+    @Test("un profil du Pacifique qui déclare une ZIP : la feuille de route sort, un avertissement placé au zonage dit que ce zonage n'y existe pas")
+    func pacificZoningNotice() throws {
+        let directory = try temporaryDirectory()
+        let profile = directory.appendingPathComponent("pacifique-zip.json").path
+        try Data("""
+        {
+          "name": "Commune du Pacifique (test)",
+          "kind": "commune",
+          "population": 9000,
+          "density": "petite-ville",
+          "outreMer": "pacifique",
+          "medicalZoning": "zip"
+        }
+        """.utf8).write(to: URL(fileURLWithPath: profile))
+        let result = runCLI(["roadmap", profile, "--start", "2026-12"])
+        #expect(result.exitCode == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Commune du Pacifique (test)"))
+        #expect(result.error == """
+        \(profile):7:20: avertissement: [faits.zonage-pacifique] medicalZoning « zip » : le zonage médecins des ARS (ZIP, ZAC) n'existe pas dans le Pacifique (Nouvelle-Calédonie, Polynésie française, Wallis-et-Futuna), ni les aides à l'installation qui en dépendent ; indiquez « aucun » : un manque de médecins se dit par les départs de médecins, la part d'habitants sans médecin traitant ou la priorité « acces-aux-soins »
+              "medicalZoning": "zip"
+                               ^
+
+        """)
+        let none = runCLI(["roadmap", profile, "--start", "2026-12", "--set", "medicalZoning=aucun"])
+        #expect(none.exitCode == 0 && none.error.isEmpty, "\(none.error)")
+    }
+
 }

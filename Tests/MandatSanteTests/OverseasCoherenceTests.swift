@@ -57,14 +57,36 @@ struct OverseasCoherenceTests {
         let (profile, diagnostics) = try Self.load("\"outreMer\": \"autre\"")
         let loaded = try #require(profile)
         #expect(diagnostics.isEmpty)
-        let notice = try #require(OverseasCoherence.formerMeaningNotice(loaded) { _ in SourceLocation(line: 6, column: 15).placed(in: "t.json") })
+        let notices = OverseasCoherence.notices(loaded) { _ in SourceLocation(line: 6, column: 15).placed(in: "t.json") }
+        #expect(notices.count == 1)
+        let notice = try #require(notices.first)
         #expect(notice.severity == .warning && notice.code == "faits.outre-mer-autre")
         #expect(notice.message.contains("pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, indiquez « pacifique »"))
         for members in ["\"outreMer\": \"autre\",\n  \"region\": \"Saint-Martin\"", "\"outreMer\": \"autre\",\n  \"departement\": \"977\"",
                         "\"outreMer\": \"pacifique\"", "\"outreMer\": \"pacifique\",\n  \"region\": \"Polynésie française\""] {
             let other = try #require(try Self.load(members).0, "\(members)")
-            #expect(OverseasCoherence.formerMeaningNotice(other) { _ in SourceLocation(line: 1, column: 1) } == nil, "\(members)")
+            #expect(OverseasCoherence.notices(other) { _ in SourceLocation(line: 1, column: 1) }.isEmpty, "\(members)")
         }
     }
 
+
+    @Test("un zonage ZIP ou ZAC déclaré dans le Pacifique : un avertissement placé au zonage, qui dit quoi déclarer ; rien ailleurs ni hors zonage")
+    func pacificZoning() throws {
+        let (profile, diagnostics) = try Self.load("\"outreMer\": \"pacifique\",\n  \"medicalZoning\": \"zip\"")
+        let loaded = try #require(profile)
+        #expect(diagnostics.isEmpty)
+        let notices = OverseasCoherence.notices(loaded) { name in SourceLocation(line: name == "medicalZoning" ? 7 : 6, column: 3).placed(in: "t.json") }
+        let notice = try #require(notices.first)
+        #expect(notices.count == 1 && notice.severity == .warning && notice.code == "faits.zonage-pacifique")
+        #expect(notice.position == "t.json:7:3")
+        #expect(notice.message == "medicalZoning « zip » : le zonage médecins des ARS (ZIP, ZAC) n'existe pas dans le Pacifique (Nouvelle-Calédonie, Polynésie française, Wallis-et-Futuna), ni les aides à l'installation qui en dépendent ; indiquez « aucun » : un manque de médecins se dit par les départs de médecins, la part d'habitants sans médecin traitant ou la priorité « acces-aux-soins »")
+        let form = try #require(OverseasCoherence.notices(loaded, form: true) { _ in SourceLocation(line: 1, column: 1) }.first)
+        #expect(form.message.hasPrefix("zonage médical de l'ARS « zone d'intervention prioritaire (ZIP) » : ce zonage des ARS n'existe pas dans le Pacifique"))
+        #expect(form.message.contains("Choisissez « hors zonage »"))
+        for members in ["\"outreMer\": \"pacifique\",\n  \"medicalZoning\": \"aucun\"", "\"outreMer\": \"pacifique\"",
+                        "\"outreMer\": \"reunion\",\n  \"medicalZoning\": \"zac\"", "\"medicalZoning\": \"zip\""] {
+            let other = try #require(try Self.load(members).0, "\(members)")
+            #expect(OverseasCoherence.notices(other) { _ in SourceLocation(line: 1, column: 1) }.isEmpty, "\(members)")
+        }
+    }
 }

@@ -44,11 +44,11 @@ public enum BatchRow {
         guard conflicts.isEmpty else {
             return (nil, conflicts.sorted().map { .error("csv.outre-mer", "colonne \($0.location.column) « \($0.arguments["fact"] ?? "") » : \($0.message)", file: file, at: $0.location) })
         }
-        let notice = OverseasCoherence.formerMeaningNotice(profile) { name in
+        let notices = OverseasCoherence.notices(profile) { name in
             let index = column(name) ?? 0
             return SourceLocation(line: index < record.fieldLines.count ? record.fieldLines[index] : record.line, column: index + 1).placed(in: file)
         }
-        return (profile, notice.map { [$0] } ?? [])
+        return (profile, notices)
     }
 }
 

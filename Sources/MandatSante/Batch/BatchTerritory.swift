@@ -26,7 +26,7 @@ public struct BatchTerritory: Sendable {
         }
     }
 
-    /// Warnings about the row that did not keep it from being planned (`OverseasCoherence.formerMeaningNotice`).
+    /// Warnings about the row that did not keep it from being planned (`OverseasCoherence.notices`).
     public var notices: [Diagnostic] = []
     /// The territory's line in the territories file.
     public var line: Int

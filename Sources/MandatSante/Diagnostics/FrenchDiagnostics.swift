@@ -280,6 +280,12 @@ public struct FrenchDiagnostics: DiagnosticWording {
             return a.has("defaulted")
                 ? "\(place), or le profil n'indique pas de situation outre-mer (donc « \(a["overseas"]) ») ; indiquez-la ou corrigez « \(a["stated"]) »"
                 : "\(place), or le profil indique « \(a["overseas"]) » ; corrigez l'une des deux valeurs"
+        case "faits.outre-mer-autre" where a.has("form"):
+            return "\(a["label"]) « \(a["otherLabel"]) » sans que la région ou le département nomme l'une de ces deux îles : la feuille de route suit l'ARS de Guadeloupe. Pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, choisissez « \(a["pacificLabel"]) » : sinon la feuille de route y parle d'ARS et d'Assurance Maladie, qui n'y existent pas."
+        case "faits.zonage-pacifique" where a.has("form"):
+            return "\(a["label"]) « \(a["valueLabel"]) » : ce zonage des ARS n'existe pas dans le Pacifique, ni les aides à l'installation qui en dépendent. Choisissez « \(a["noneLabel"]) » ; un manque de médecins se dit par les départs de médecins, la part d'habitants sans médecin traitant ou la priorité accès aux soins."
+        case "faits.zonage-pacifique":
+            return "\(a["fact"]) « \(a["value"]) » : le zonage médecins des ARS (ZIP, ZAC) n'existe pas dans le Pacifique (Nouvelle-Calédonie, Polynésie française, Wallis-et-Futuna), ni les aides à l'installation qui en dépendent ; indiquez « aucun » : un manque de médecins se dit par les départs de médecins, la part d'habitants sans médecin traitant ou la priorité « acces-aux-soins »"
         case "faits.outre-mer-autre":
             return "\(a["overseasFact"]) « autre » désigne désormais Saint-Martin ou Saint-Barthélemy, où l'ARS de Guadeloupe est compétente ; pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, indiquez « pacifique » : sinon la feuille de route y parle d'ARS et d'Assurance Maladie, qui n'y existent pas"
         case "faits.manquant": return "fait obligatoire « \(a["fact"]) » (\(a["label"])) manquant : \(a.expectation)"

@@ -18,12 +18,14 @@ public enum FactRole: String, CaseIterable, Sendable {
     case overseas = "outre-mer"
     /// When a resort's population peaks (the tourist season seasonal care must be ready for).
     case peakSeason = "saison-de-pointe"
+    /// The ARS zoning of doctors (ZIP, ZAC, none): checked against the overseas situation, as the Pacific has none.
+    case medicalZoning = "zonage-medical"
 
     /// Roles without which no roadmap can be made: a vocabulary must give each to one fact.
     public var isRequired: Bool {
         switch self {
         case .name, .kind, .population, .staff, .priorities: return true
-        case .intercommunalHealth, .density, .departement, .region, .inseeCode, .overseas, .peakSeason: return false
+        case .intercommunalHealth, .density, .departement, .region, .inseeCode, .overseas, .peakSeason, .medicalZoning: return false
         }
     }
 
@@ -31,7 +33,7 @@ public enum FactRole: String, CaseIterable, Sendable {
     public var type: FactType {
         switch self {
         case .name, .departement, .region, .inseeCode: return .text
-        case .kind, .density, .overseas, .peakSeason: return .enum
+        case .kind, .density, .overseas, .peakSeason, .medicalZoning: return .enum
         case .population, .staff: return .int
         case .priorities: return .set
         case .intercommunalHealth: return .bool

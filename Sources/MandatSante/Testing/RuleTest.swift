@@ -61,7 +61,7 @@ public struct RuleTestResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The roadmap, when the test could run (for coverage).
     public var roadmap: Roadmap?
-    /// Warnings about the test's facts that do not keep it from running (`OverseasCoherence.formerMeaningNotice`).
+    /// Warnings about the test's facts that do not keep it from running (`OverseasCoherence.notices`).
     public var notices: [Diagnostic] = []
 
     public var passed: Bool { failures.isEmpty && diagnostics.isEmpty }

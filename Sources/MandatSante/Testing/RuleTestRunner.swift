@@ -25,9 +25,9 @@ public struct RuleTestRunner: Sendable {
             result.diagnostics.append(.error("test.date", ["value": "\(test.start)", "reason": "hors-mandat"], at: test.location.placed(in: test.file)))
             return result
         }
-        if test.facts != nil, let notice = OverseasCoherence.formerMeaningNotice(profile, location: { name in
-            (test.facts?[name]?.value.location ?? test.location).placed(in: test.file)
-        }) { result.notices.append(notice) }
+        if test.facts != nil {
+            result.notices += OverseasCoherence.notices(profile) { name in (test.facts?[name]?.value.location ?? test.location).placed(in: test.file) }
+        }
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar, top: test.top)
         result.roadmap = roadmap
         let check = ExpectationCheck(roadmap: roadmap, document: RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
