@@ -37,6 +37,28 @@ struct RoadmapPageTests {
         }
     }
 
+    @Test("les avertissements de la ligne de commande sur la situation outre-mer paraissent au-dessus de la feuille de route, avec les libellés du questionnaire")
+    func overseasNotices() throws {
+        let village = exampleQuery("village-rural-zip")
+        func with(_ overseas: String) -> String {
+            village.contains("outreMer=") ? village.replacingOccurrences(of: "outreMer=non", with: "outreMer=\(overseas)") : village + "&outreMer=\(overseas)"
+        }
+        let other = get("/feuille-de-route?" + with("autre"))
+        #expect(other.status == 200)
+        #expect(other.text.contains("<div class=\"ms-note ms-warning\" role=\"alert\"><strong>Attention :</strong> situation outre-mer « Saint-Martin ou Saint-Barthélemy » sans que la région ou le département nomme l&#39;une de ces deux îles : la feuille de route suit l&#39;ARS de Guadeloupe. Pour la Nouvelle-Calédonie, la Polynésie française ou Wallis-et-Futuna, choisissez « Nouvelle-Calédonie, Polynésie française ou Wallis-et-Futuna » : sinon la feuille de route y parle d&#39;ARS et d&#39;Assurance Maladie, qui n&#39;y existent pas. <a href=\"/questionnaire?"), "\(other.text.prefix(3000))")
+        #expect(other.text.components(separatedBy: "ms-warning\"").count == 2)
+        #expect(other.text.contains("Modifier le profil</a></div>"))
+        // The village declares a ZIP: in the Pacific, the zoning notice instead.
+        let pacific = get("/feuille-de-route?" + with("pacifique"))
+        #expect(pacific.text.contains("<strong>Attention :</strong> zonage médical de l&#39;ARS « zone d&#39;intervention prioritaire (ZIP) » : ce zonage des ARS n&#39;existe pas dans le Pacifique") && pacific.text.contains("Choisissez « hors zonage »"))
+        #expect(!pacific.text.contains("Saint-Martin ou Saint-Barthélemy » sans"))
+        // Saint-Martin named, or mainland France: nothing; the printable page never shows them.
+        for query in [with("autre") + "&region=Saint-Martin", village] {
+            #expect(!get("/feuille-de-route?" + query).text.contains("ms-warning\""), "\(query)")
+        }
+        #expect(!get("/imprimer?" + with("autre")).text.contains("ms-warning\""))
+    }
+
     @Test("chaque téléchargement est l'export de la ligne de commande, en pièce jointe nommée d'après le territoire")
     func downloads() throws {
         let query = exampleQuery("village-rural-zip")

@@ -96,6 +96,7 @@ enum AppStyle {
     .ms-bar a.ms-button { background: #fff; color: #1f4e79; padding: 4px 12px; border-radius: 5px; font-weight: 600; text-decoration: none; }
     .ms-bar a.ms-button:hover { background: #e3ecf5; }
     .ms-note { max-width: 1000px; margin: 12px auto; padding: 10px 16px; border-left: 5px solid #1f4e79; background: #e3ecf5; font: 15px/1.4 "Segoe UI", Arial, "Liberation Sans", sans-serif; }
+    .ms-warning { border-left-color: #8a4b00; background: #fdf0dc; }
     @media print { .ms-bar, .ms-note { display: none !important; } }
     """
 

@@ -1,5 +1,7 @@
 import Foundation
 import LoopbackHTTP
+import MandatSante
+import RuleKit
 
 /// `/feuille-de-route?PROFIL`: the HTML document of the export, under a bar to change the profile, try « Et si ? »,
 /// print and download. `/imprimer?PROFIL`: the document alone, which opens the print dialog. `/telecharger/FORMAT`:
@@ -34,7 +36,16 @@ extension Routes {
         </div>
         </div></nav>
         """
-        return WebResponse.page(Self.inject(into: document, head: "<link rel=\"stylesheet\" href=\"/barre.css\">", bodyStart: bar))
+        return WebResponse.page(Self.inject(into: document, head: "<link rel=\"stylesheet\" href=\"/barre.css\">", bodyStart: bar + Self.notices(profile, query: profileQuery)))
+    }
+
+    /// The warnings the command line prints on its error output for this profile (an overseas « autre » that may
+    /// mean the Pacific, an ARS zoning declared in the Pacific), worded with the form's labels, each with the way
+    /// back to the questionnaire; empty when there is none. Screen only: the print style hides them.
+    static func notices(_ profile: Profile, query: String) -> String {
+        OverseasCoherence.notices(profile, form: true) { _ in SourceLocation(line: 1, column: 1) }.map { notice in
+            "\n<div class=\"ms-note ms-warning\" role=\"alert\"><strong>Attention :</strong> \(HTML.escape(notice.message)) <a href=\"/questionnaire?\(query)\">Modifier le profil</a></div>"
+        }.joined()
     }
 
     /// `/telecharger/html|markdown|csv|json|profil?PROFIL`
