@@ -317,7 +317,7 @@ struct OverseasWordingTests {
         #expect(!saintMartin.contains { $0.text.hasPrefix("Autorité de santé du territoire") })
     }
 
-    @Test("dans le Pacifique, ni l'en-tête « porté par », ni « Pourquoi », ni un partenaire ne nomment l'ARS, son FIR, l'Assurance Maladie, la CPAM, la CARSAT ou la MSA")
+    @Test("dans le Pacifique, ni l'en-tête « porté par », ni « Pourquoi », ni un partenaire, ni un indicateur ne nomment l'ARS, son FIR, l'Assurance Maladie, la CPAM, la CARSAT ou la MSA")
     func pacificCarriersReasonsAndPartners() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let facts = try Fixture.profile(Fixture.ProfileSpec(name: "Papeete-Test", population: 26_000, density: "centre-urbain-intermediaire", outreMer: "pacifique"), in: ruleBase).facts
@@ -340,7 +340,8 @@ struct OverseasWordingTests {
                 && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("partagée avec les agents de l'État et de l'ARS")
         }
         let lines = printable.flatMap { recommendation in
-            ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.partners.texts(for: facts)).map { (id: recommendation.id, text: $0) }
+            ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.partners.texts(for: facts) + recommendation.indicators)
+                .map { (id: recommendation.id, text: $0) }
         }
         let wrong = lines.filter { names($0.text) }
         #expect(wrong.isEmpty, "\(wrong.prefix(8).map { "\($0.id) : \($0.text.prefix(120))" })")
