@@ -4,7 +4,7 @@ import RuleKit
 /// most communes are small (INSEE size strata), density follows size, staff and QPV grow with population.
 /// Facts it does not know, or whose ids it does not find in the vocabulary, fall back to generic draws.
 public struct TerritoryModel {
-    /// INSEE size strata of the 34,875 communes (2017 populations, `../shared/domain-facts.md`):
+    /// INSEE size strata of the 34,875 communes (INSEE, populations légales 2017; used only to draw generated territories):
     /// lower and upper bound of each stratum and how many communes fall in it.
     static let communeStrata: [(low: Double, high: Double, communes: Double)] = [
         (1, 499, 18_289), (500, 999, 6_658), (1_000, 3_499, 6_781), (3_500, 9_999, 2_135),
