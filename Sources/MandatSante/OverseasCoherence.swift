@@ -31,9 +31,20 @@ public enum OverseasCoherence {
         return conflicts
     }
 
+    /// The conflicts of `profile` worded for the web form, by the name of the fact that names the place: the form
+    /// refuses what the command line refuses in a profile file (Haute-Loire with an overseas situation, La Réunion
+    /// without), with the labels its user chose from.
+    public static func formErrors(_ profile: Profile) -> [String: String] {
+        var errors: [String: String] = [:]
+        for diagnostic in diagnostics(profile, form: true, stated: { _ in true }, location: { _ in SourceLocation(line: 1, column: 1) }) {
+            if let fact = diagnostic.arguments["fact"] { errors[fact] = diagnostic.message }
+        }
+        return errors
+    }
+
     /// The diagnostics of `conflicts(in:)`, each at the place `location` gives for its fact; `stated` tells whether
-    /// the profile gave its overseas situation or left the default.
-    static func diagnostics(_ profile: Profile, stated: (String) -> Bool, location: (String) -> SourceLocation) -> [Diagnostic] {
+    /// the profile gave its overseas situation or left the default; `form` words them for the web form.
+    static func diagnostics(_ profile: Profile, form: Bool = false, stated: (String) -> Bool, location: (String) -> SourceLocation) -> [Diagnostic] {
         let vocabulary = profile.vocabulary
         let overseas = vocabulary.factName(.overseas)
         guard let overseasFact = vocabulary.fact(named: overseas) else { return [] }
@@ -45,6 +56,11 @@ public enum OverseasCoherence {
                 "expected": conflict.expected, "expectedLabel": overseasFact.label(ofChoice: conflict.expected),
             ]
             if !stated(overseas) { arguments["defaulted"] = "oui" }
+            if form {
+                arguments["form"] = "oui"
+                arguments["overseasLabel"] = overseasFact.label
+                if case .text(let value)? = profile.value(overseas) { arguments["overseasValueLabel"] = overseasFact.label(ofChoice: value) }
+            }
             return .error("faits.outre-mer", arguments, at: location(conflict.fact))
         }
     }

@@ -76,6 +76,10 @@ struct ProfileForm: Sendable {
                 errors[fact.name] = error.message
             }
         }
+        // A place that contradicts the overseas situation is refused, as the command line refuses it in a file.
+        if errors.isEmpty {
+            errors = OverseasCoherence.formErrors(Profile(facts: facts, vocabulary: vocabulary, file: "formulaire"))
+        }
     }
 
     private mutating func readStart() {

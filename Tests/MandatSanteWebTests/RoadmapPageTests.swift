@@ -40,8 +40,10 @@ struct RoadmapPageTests {
     @Test("les avertissements de la ligne de commande sur la situation outre-mer paraissent au-dessus de la feuille de route, avec les libellés du questionnaire")
     func overseasNotices() throws {
         let village = exampleQuery("village-rural-zip")
+        // The village's Haute-Loire would contradict an overseas situation (refused, see the next test): left out.
         func with(_ overseas: String) -> String {
-            village.contains("outreMer=") ? village.replacingOccurrences(of: "outreMer=non", with: "outreMer=\(overseas)") : village + "&outreMer=\(overseas)"
+            let placeless = village.replacingOccurrences(of: "departement=Haute-Loire", with: "departement=")
+            return placeless.contains("outreMer=") ? placeless.replacingOccurrences(of: "outreMer=non", with: "outreMer=\(overseas)") : placeless + "&outreMer=\(overseas)"
         }
         let other = get("/feuille-de-route?" + with("autre"))
         #expect(other.status == 200)
@@ -57,6 +59,22 @@ struct RoadmapPageTests {
             #expect(!get("/feuille-de-route?" + query).text.contains("ms-warning\""), "\(query)")
         }
         #expect(!get("/imprimer?" + with("autre")).text.contains("ms-warning\""))
+    }
+
+    @Test("un lieu qui contredit la situation outre-mer est refusé, comme par la ligne de commande, et le questionnaire le montre au bon champ")
+    func overseasConflict() throws {
+        let village = exampleQuery("village-rural-zip")
+        #expect(village.contains("departement=Haute-Loire"))
+        let reunion = village.contains("outreMer=") ? village.replacingOccurrences(of: "outreMer=non", with: "outreMer=reunion") : village + "&outreMer=reunion"
+        let page = get("/feuille-de-route?" + reunion)
+        #expect(page.status == 400)
+        #expect(page.text.contains("departement : « Haute-Loire » relève de la situation outre-mer « Hexagone ou Corse », or la réponse à « situation outre-mer » est « La Réunion » : corrigez l&#39;une des deux réponses."), "\(page.text.prefix(3000))")
+        #expect(get("/telecharger/json?" + reunion).status == 400)
+        let questionnaire = get("/questionnaire?" + reunion)
+        #expect(questionnaire.text.contains("relève de la situation outre-mer"))
+        // The same place in mainland France, or no place at all: a roadmap.
+        #expect(get("/feuille-de-route?" + village).status == 200)
+        #expect(get("/feuille-de-route?" + reunion.replacingOccurrences(of: "departement=Haute-Loire", with: "departement=La%20R%C3%A9union")).status == 200)
     }
 
     @Test("chaque téléchargement est l'export de la ligne de commande, en pièce jointe nommée d'après le territoire")

@@ -275,6 +275,8 @@ public struct FrenchDiagnostics: DiagnosticWording {
     private static func facts(_ code: String, _ a: Arguments) -> String {
         switch code {
         case "faits.inconnu": return "fait inconnu « \(a["fact"]) »\(a.hint)"
+        case "faits.outre-mer" where a.has("form"):
+            return "« \(a["stated"]) » relève de la situation outre-mer « \(a["expectedLabel"]) », or la réponse à « \(a["overseasLabel"]) » est « \(a["overseasValueLabel"]) » : corrigez l'une des deux réponses."
         case "faits.outre-mer":
             let place = "\(a["label"]) « \(a["stated"]) » : ce territoire relève de la situation outre-mer « \(a["expectedLabel"]) » (\(a["overseasFact"]) = \(a["expected"]))"
             return a.has("defaulted")
