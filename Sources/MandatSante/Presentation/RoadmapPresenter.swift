@@ -29,6 +29,20 @@ public struct RoadmapPresenter: Sendable {
         }
         self.fixed = fixed
         memos = cachesWording ? Memos() : nil
+        var titles: [String: String] = [:]
+        if cachesWording {
+            for document in ruleBase.sources { titles[document.id] = Self.bibliographyTitle(document, detail: detail) }
+        }
+        bibliographyTitles = titles
+    }
+
+    /// The bibliography's title of each document of the rule base, made once (`cachesWording`): the same for every
+    /// territory, and finding a document among hundreds by its id cost more than the rest of the list.
+    private let bibliographyTitles: [String: String]
+
+    /// « Titre court (éditeur, juillet 2026). Adresse », or the whole reference in the detailed edition.
+    private static func bibliographyTitle(_ document: SourceDocument, detail: Bool) -> String {
+        Typography.french(detail ? SourceWording.reference(document) : SourceWording.compact(document))
     }
 
     /// What a presenter that words many roadmaps keeps from one to the next (`cachesWording`).
@@ -70,8 +84,9 @@ public struct RoadmapPresenter: Sendable {
             }
             cards[index].sourceNumbers = cards[index].sources.map { source in
                 if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
-                let title = detail ? source.title : ruleBase.source(source.document).map(SourceWording.compact) ?? source.title
-                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: Typography.french(title)))
+                let title = bibliographyTitles[source.document]
+                    ?? ruleBase.source(source.document).map { Self.bibliographyTitle($0, detail: detail) } ?? Typography.french(source.title)
+                bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: title))
                 return bibliography.count
             }
             cards[index].examples = cards[index].examples.map { example in
