@@ -89,23 +89,21 @@ struct FactStatement {
         return !abbreviation.isEmpty && choice.split(separator: " ").contains(abbreviation)
     }
 
-    /// What a condition's leaf that held says of the profile. Size facts (kind, population) are one finding;
-    /// a set read through `'v' in set` states that member only.
-    func statements(heldIn trace: ConditionTrace) -> [Finding] {
+    /// What a condition's leaf that held says of the profile (nothing for a part that failed under a `not`). Size
+    /// facts (kind, population) are one finding; a set read through `'v' in set` states that member only.
+    func statements(heldIn leaf: HeldLeafProgram.Leaf) -> [Finding] {
+        guard leaf.held else { return [] }
+        let facts = leaf.expression.factNames
+        if facts.isEmpty { return [] }
+        if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
+           case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
+            let label = fact.label(ofChoice: member)
+            return [op == .in ? Finding(label: fact.label, members: [label]) : Finding("\(fact.label) : pas « \(label) »")]
+        }
         var result: [Finding] = []
-        for leaf in Self.heldLeaves(trace) {
-            let facts = leaf.expression.factNames
-            if facts.isEmpty { continue }
-            if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
-               case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
-                let label = fact.label(ofChoice: member)
-                result.append(op == .in ? Finding(label: fact.label, members: [label]) : Finding("\(fact.label) : pas « \(label) »"))
-                continue
-            }
-            for name in facts.sorted(by: vocabularyOrder) {
-                let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
-                if let finding, !result.contains(finding) { result.append(finding) }
-            }
+        for name in facts.sorted(by: vocabularyOrder) {
+            let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
+            if let finding, !result.contains(finding) { result.append(finding) }
         }
         return result
     }
@@ -116,7 +114,8 @@ struct FactStatement {
 
     /// The smallest sub-conditions that made a holding condition hold: through named conditions, and through a
     /// `not` to what did not hold under it (« not sante-portee-par-l-intercommunalite » held because the
-    /// intercommunality carries nothing, not because of every fact the definition reads).
+    /// intercommunality carries nothing, not because of every fact the definition reads). The reference of
+    /// `HeldLeafProgram`, which finds the same without a trace.
     static func heldLeaves(_ trace: ConditionTrace) -> [ConditionTrace] {
         guard trace.truth == .true else { return [] }
         switch trace.expression.kind {

@@ -26,6 +26,8 @@ extension RoadmapPresenter {
         /// cautions, the registered facts printed under a condition — compiled together, so that a card evaluates
         /// them in one pass rather than one program per line (`ShownLines`).
         let lines: ShownLines
+        /// What made its condition and boosts hold, found without tracing them (`HeldLeafProgram`).
+        let heldLeaves: HeldLeafProgram
 
         /// The conditional lines of one recommendation and where each reads its truth.
         struct ShownLines: Sendable {
@@ -77,6 +79,7 @@ extension RoadmapPresenter {
             sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
             indicators = recommendation.indicators.map(french)
             lines = ShownLines(recommendation, facts: facts)
+            heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary
             let conditionFacts = recommendation.condition.expression.factNames
             var read = conditionFacts

@@ -100,30 +100,30 @@ extension RoadmapPresenter {
 
         /// `facts`: the statements of this territory, possibly with placeholders.
         private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
-            let profileFacts = roadmap.profile.facts
-            let trace = recommendation.condition.trace(profileFacts)
+            let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            let leaves = program.leaves(roadmap.profile.facts)
             var read: Set<String> = []
-            for leaf in FactStatement.heldLeaves(trace) { read.formUnion(leaf.expression.factNames) }
+            for leaf in leaves[0] { read.formUnion(leaf.expression.factNames) }
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
-                for leaf in FactStatement.heldLeaves(boost.condition.trace(profileFacts)) { read.formUnion(leaf.expression.factNames) }
+                for leaf in leaves[offset + 1] { read.formUnion(leaf.expression.factNames) }
             }
             let vocabulary = ruleBase.vocabulary
             let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil }
                 .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
-            return Territorial(forYou: forYou(recommendation, score: score, trace: trace, facts: facts), findingFacts: findingFacts)
+            return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: findingFacts)
         }
 
-        /// Why a recommendation is for this territory: what its condition found in the profile, then each boost
-        /// that applies, the weightiest first (its reason replaces the bare finding it rests on), then the size
-        /// and staff the condition asked for — they say where an action applies more than why it matters here
-        /// (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
+        /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
+        /// each boost that applies, the weightiest first (its reason replaces the bare finding it rests on), then
+        /// the size and staff the condition asked for — they say where an action applies more than why it matters
+        /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
         /// habitants »), and the edition that keeps two reasons drops them first.
-        private func forYou(_ recommendation: Recommendation, score: Score, trace: ConditionTrace, facts: FactStatement) -> [String] {
+        private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement) -> [String] {
             let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
             let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
-            let held = FactStatement.heldLeaves(trace).filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
+            let held = leaves.filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
             let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
             var lines: [String] = []
             var sizes: [String] = []

@@ -48,6 +48,14 @@ public struct ConditionProgram: Sendable {
         self.init(expressions: conditions.map { ($0.expression, $0.slots) })
     }
 
+    /// Parts of checked conditions — each a sub-condition (a test, a combination, a named condition), not an
+    /// operand — compiled together: how every part of a condition comes out, without tracing it.
+    public init(parts: [Expression], vocabulary: Vocabulary) {
+        self.init(expressions: parts.map { part in
+            (part, part.factNames.reduce(into: [String: Int]()) { slots, name in slots[name] = vocabulary.slot(of: name) })
+        })
+    }
+
     init(expressions conditions: [(expression: Expression, slots: [String: Int])]) {
         var builder = Builder()
         let forms = conditions.map { builder.form($0.expression, slots: $0.slots) }
