@@ -16,6 +16,16 @@ public enum MarkdownEscaping {
         return escapeLine(lines(of: text).enumerated().map { $0.offset == 0 ? String($0.element) : unindented($0.element) }.joined(separator: " "))
     }
 
+    /// `line(text)` appended to `bytes`: a plain text (most of a roadmap's) as its own bytes, without a string.
+    static func appendLine(_ text: String, to bytes: inout [UInt8]) {
+        guard isPlain(text) else {
+            bytes += line(text).utf8
+            return
+        }
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     /// Whether `text` needs no escaping: no special character, no `&`, no line break, and a first character that
     /// cannot start a block (`-`, `+`, `=`, a digit). Most texts of a roadmap: returned as they are, in one pass
     /// over their bytes.

@@ -1,71 +1,98 @@
 /// The roadmap as Markdown (CommonMark with pipe tables), to paste into a report or a wiki: the executive
 /// synthesis, one section per action, what to consider later; the annexes only with `--detail`.
+///
+/// Written as it goes into one buffer of UTF-8 bytes (`MarkdownPage`), as the HTML page is: markup as it is, text
+/// escaped on the way in, no string per line joined at the end.
 public struct MarkdownRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
-        var out: [String] = []
+        String(decoding: page(document).bytes, as: UTF8.self)
+    }
+
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
+        Array(page(document).bytes[...])
+    }
+
+    private func page(_ document: RoadmapDocument) -> MarkdownPage {
+        var out = MarkdownPage()
         let header = document.header
-        out += ["# \(DocumentLabels.documentTitle) — \(inline(header.title))", ""]
-        out += ["*\(inline(header.summary))* — \(inline(header.period)).", "", "\(inline(header.edition))", ""]
-        out += synthesis(document)
-        out += ["## \(DocumentLabels.actions)", ""]
+        out.raw("# \(DocumentLabels.documentTitle) — "); out.text(header.title); out.end(); out.end()
+        out.raw("*"); out.text(header.summary); out.raw("* — "); out.text(header.period); out.raw("."); out.end(); out.end()
+        out.text(header.edition); out.end(); out.end()
+        synthesis(document, into: &out)
+        out.line("## \(DocumentLabels.actions)"); out.end()
         for phase in document.phases where !phase.cards.isEmpty {
-            out += ["### \(inline(phase.title)) (\(inline(phase.period)))", ""]
-            if phase.outlined { out += ["*\(DocumentLabels.outlineNote)*", ""] }
-            for card in phase.cards { out += self.card(card, edition: DocumentLabels.edition(of: phase, in: document)) }
+            out.raw("### "); out.text(phase.title); out.raw(" ("); out.text(phase.period); out.raw(")"); out.end(); out.end()
+            if phase.outlined { out.line("*\(DocumentLabels.outlineNote)*"); out.end() }
+            for card in phase.cards { self.card(card, edition: DocumentLabels.edition(of: phase, in: document), into: &out) }
         }
         let later = document.shownConsiderLater
         if !later.entries.isEmpty {
-            out += ["## \(DocumentLabels.considerLater)", "", DocumentLabels.considerLaterIntro, ""]
+            out.line("## \(DocumentLabels.considerLater)"); out.end(); out.line(DocumentLabels.considerLaterIntro); out.end()
             for entry in later.entries {
-                out.append("- **\(inline(entry.title))**\(entry.line.map { " — \(inline($0))" } ?? "")")
+                out.raw("- **"); out.text(entry.title); out.raw("**")
+                if let line = entry.line { out.raw(" — "); out.text(line) }
+                out.end()
             }
-            if let more = DocumentLabels.moreConsiderLater(later.more) { out += ["", more] }
-            out.append("")
+            if let more = DocumentLabels.moreConsiderLater(later.more) { out.end(); out.line(more) }
+            out.end()
         }
-        out += ["## \(DocumentLabels.portrait)", ""]
-        for line in document.portrait.lines { out.append("- **\(line.label)** : \(inline(line.text))") }
-        out += ["", "## \(DocumentLabels.bibliography)", "", DocumentLabels.bibliographyIntro, ""]
-        for (offset, source) in document.bibliography.enumerated() { out.append("\(offset + 1). \(inline(source.title))") }
-        out.append("")
-        if document.detail { out += annexes(document) }
-        return out.joined(separator: "\n")
-    }
-
-    private func synthesis(_ document: RoadmapDocument) -> [String] {
-        let synthesis = document.synthesis
-        var out = ["## \(DocumentLabels.synthesis)", "", "### \(DocumentLabels.findings)", ""]
-        out += synthesis.findings.map { "- \(inline($0))" }
-        if let priorities = synthesis.priorities { out += ["", "\(DocumentLabels.priorities) : \(inline(priorities))."] }
-        out += ["", "### \(DocumentLabels.decisions)", "", "| N° | Décision | Porteur | Quand | Effort | Coût | Preuve | Inégalités | Financement |", "|---:|---|---|---|---|---|---|---|---|"]
-        for decision in synthesis.decisions {
-            let title = inline(decision.title) + (decision.note.map { " — *\(inline($0))*" } ?? "")
-            out.append("| \(decision.rank) | \(title) | \(inline(decision.carrier)) | \(inline(decision.when)) | \(decision.effort) | \(inline(decision.costRange ?? "—")) | \(inline(decision.evidenceLevel ?? "—")) | \(inline(decision.inequalityEffect ?? "—")) | \(inline(decision.funder ?? "—")) |")
-        }
-        out += ["", "### \(DocumentLabels.calendar)", ""]
-        for phase in document.phases {
-            let milestones = phase.milestones.isEmpty ? "" : " — \(DocumentLabels.milestones) : \(inline(phase.milestones.joined(separator: ", ")))"
-            out.append("- **\(inline(phase.title))** (\(inline(phase.period)))\(milestones)")
-            for card in phase.cards { out.append("  \(card.rank). \(inline(card.title))") }
-        }
-        out += ["", inline(synthesis.sizeNote), ""]
+        out.line("## \(DocumentLabels.portrait)"); out.end()
+        for line in document.portrait.lines { out.raw("- **\(line.label)** : "); out.text(line.text); out.end() }
+        out.end(); out.line("## \(DocumentLabels.bibliography)"); out.end(); out.line(DocumentLabels.bibliographyIntro); out.end()
+        for (offset, source) in document.bibliography.enumerated() { out.number(offset + 1); out.raw(". "); out.text(source.title); out.end() }
+        out.end()
+        if document.detail { annexes(document, into: &out) }
+        out.finish()
         return out
     }
 
-    private func card(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        var out = ["#### \(card.rank). \(inline(card.title))", ""]
-        out.append(DocumentLabels.facts(card, edition: edition).map { "**\($0.label)** : \(inline($0.text))" }.joined(separator: " · ") + "  ")
-        out.append("")
+    private func synthesis(_ document: RoadmapDocument, into out: inout MarkdownPage) {
+        let synthesis = document.synthesis
+        out.line("## \(DocumentLabels.synthesis)"); out.end(); out.line("### \(DocumentLabels.findings)"); out.end()
+        for finding in synthesis.findings { out.raw("- "); out.text(finding); out.end() }
+        if let priorities = synthesis.priorities { out.end(); out.raw("\(DocumentLabels.priorities) : "); out.text(priorities); out.raw("."); out.end() }
+        out.end(); out.line("### \(DocumentLabels.decisions)"); out.end()
+        out.line("| N° | Décision | Porteur | Quand | Effort | Coût | Preuve | Inégalités | Financement |")
+        out.line("|---:|---|---|---|---|---|---|---|---|")
+        for decision in synthesis.decisions {
+            out.raw("| "); out.number(decision.rank); out.raw(" | "); out.text(decision.title)
+            if let note = decision.note { out.raw(" — *"); out.text(note); out.raw("*") }
+            out.raw(" | "); out.text(decision.carrier); out.raw(" | "); out.text(decision.when); out.raw(" | \(decision.effort) | ")
+            out.text(decision.costRange ?? "—"); out.raw(" | "); out.text(decision.evidenceLevel ?? "—"); out.raw(" | ")
+            out.text(decision.inequalityEffect ?? "—"); out.raw(" | "); out.text(decision.funder ?? "—"); out.raw(" |"); out.end()
+        }
+        out.end(); out.line("### \(DocumentLabels.calendar)"); out.end()
+        for phase in document.phases {
+            out.raw("- **"); out.text(phase.title); out.raw("** ("); out.text(phase.period); out.raw(")")
+            if !phase.milestones.isEmpty { out.raw(" — \(DocumentLabels.milestones) : "); out.text(phase.milestones.joined(separator: ", ")) }
+            out.end()
+            for card in phase.cards { out.raw("  "); out.number(card.rank); out.raw(". "); out.text(card.title); out.end() }
+        }
+        out.end(); out.text(synthesis.sizeNote); out.end(); out.end()
+    }
+
+    private func card(_ card: RoadmapDocument.Card, edition: CardEdition, into out: inout MarkdownPage) {
+        out.raw("#### "); out.number(card.rank); out.raw(". "); out.text(card.title); out.end(); out.end()
+        for (offset, fact) in DocumentLabels.facts(card, edition: edition).enumerated() {
+            if offset > 0 { out.raw(" · ") }
+            out.raw("**\(fact.label)** : "); out.text(fact.text)
+        }
+        out.raw("  "); out.end(); out.end()
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
-            out += ["**\(label)** : \(inline(text))", ""]
+            out.raw("**\(label)** : "); out.text(text); out.end(); out.end()
         }
         func list(_ label: String, _ items: [String], numbered: Bool = false) {
             guard !items.isEmpty else { return }
-            out += ["**\(label)** :", ""]
-            for (offset, item) in items.enumerated() { out.append("\(numbered ? "\(offset + 1)." : "-") \(inline(item))") }
-            out.append("")
+            out.line("**\(label)** :"); out.end()
+            for (offset, item) in items.enumerated() {
+                if numbered { out.number(offset + 1); out.raw(". ") } else { out.raw("- ") }
+                out.text(item); out.end()
+            }
+            out.end()
         }
         line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
         for caution in card.cautions { line(DocumentLabels.cautions, caution) }
@@ -80,28 +107,59 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         list(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
         line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, edition: edition))
         if edition == .full { line(DocumentLabels.score, card.scoreLine) }
-        return out
     }
 
-    private func annexes(_ document: RoadmapDocument) -> [String] {
-        var out: [String] = []
+    private func annexes(_ document: RoadmapDocument, into out: inout MarkdownPage) {
         if !document.leftOut.isEmpty {
-            out += ["## \(DocumentLabels.leftOut)", ""]
+            out.line("## \(DocumentLabels.leftOut)"); out.end()
             for group in document.leftOut {
-                out += ["### \(group.title) (\(group.entries.count))", ""]
-                out += group.entries.map { "- **\(inline($0.title))** `\($0.id)` — \(inline($0.reason))" }
-                out.append("")
+                out.line("### \(group.title) (\(group.entries.count))"); out.end()
+                for entry in group.entries {
+                    out.raw("- **"); out.text(entry.title); out.raw("** `\(entry.id)` — "); out.text(entry.reason); out.end()
+                }
+                out.end()
             }
         }
-        out += ["## \(DocumentLabels.scoring)", "", "| N° | Identifiant | Score |", "|---:|---|---|"]
-        out += document.cards.map { "| \($0.rank) | `\($0.id)` | \(inline($0.scoreLine)) |" }
-        out.append("")
-        return out
+        out.line("## \(DocumentLabels.scoring)"); out.end(); out.line("| N° | Identifiant | Score |"); out.line("|---:|---|---|")
+        for card in document.cards { out.raw("| "); out.number(card.rank); out.raw(" | `\(card.id)` | "); out.text(card.scoreLine); out.raw(" |"); out.end() }
+        out.end()
     }
 
     /// Text from a profile or a rule as one line of Markdown (see `MarkdownEscaping`): a value never turns into a
     /// heading, a list, a table cell or a link.
     public func inline(_ text: String) -> String {
         MarkdownEscaping.line(text)
+    }
+}
+
+/// A Markdown document written as it goes into one buffer of UTF-8 bytes: each line ended by a line feed, except
+/// the last (`finish`).
+struct MarkdownPage {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 15)
+    }
+
+    /// Markup, written as it is.
+    mutating func raw(_ markup: String) { bytes += markup.utf8 }
+
+    /// Text from the document or the rules, as one line of Markdown (`MarkdownEscaping.line`).
+    mutating func text(_ value: String) { MarkdownEscaping.appendLine(value, to: &bytes) }
+
+    mutating func number(_ value: Int) { bytes += String(value).utf8 }
+
+    /// Ends the current line (an empty one when nothing was written since the last).
+    mutating func end() { bytes.append(0x0A) }
+
+    /// Markup, then the end of the line.
+    mutating func line(_ markup: String) {
+        raw(markup)
+        end()
+    }
+
+    /// The document ends with its last line, without a line feed of its own.
+    mutating func finish() {
+        if bytes.last == 0x0A { bytes.removeLast() }
     }
 }
