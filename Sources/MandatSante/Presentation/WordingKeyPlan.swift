@@ -117,8 +117,10 @@ enum WordingPlaceholder {
     /// `text` with each placeholder replaced by `value(name)`. On UTF-8 bytes (U+E000 is `EE 80 80`, U+E001
     /// `EE 80 81`): searching characters cost more than the wording it saves.
     static func fill(_ text: String, _ value: (String) -> String) -> String {
+        // Most kept texts hold no placeholder: decided on the string's own bytes, without copying them.
+        var text = text
+        guard text.withUTF8({ $0.contains(0xEE) }) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.contains(0xEE) else { return text }
         func marker(at index: Int, _ last: UInt8) -> Bool {
             index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
         }
