@@ -120,8 +120,21 @@ public enum TerminalText {
         let keep = options.contains(.keepLineBreaks)
         let bidirectional = options.contains(.bidirectional)
         let count = buffer.count
+        let base = UnsafeRawPointer(buffer.baseAddress)
         var index = 0
+        // Up to where the bytes are looked at one by one: the eight after a word that was not all printable.
+        var byteByByteUntil = 0
         while index < count {
+            // Eight bytes at a time while all are printable ASCII (0x20…0x7E): a byte below 0x20 sets its high bit
+            // in `below`, one at 0x7F or above in `above` (a carry between bytes only ever comes out of a byte
+            // that is itself above). A document of 100 KB is mostly such words.
+            if let base, index >= byteByByteUntil, index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let below = (word &- 0x2020_2020_2020_2020) & ~word
+                let above = (word &+ 0x0101_0101_0101_0101) | word
+                if (below | above) & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
+                byteByByteUntil = index + 8
+            }
             let byte = buffer[index]
             if byte >= 0x20 && byte < 0x7F { index += 1; continue }
             switch byte {

@@ -27,6 +27,25 @@ struct TerminalTextTests {
         #expect(TerminalText.neutralized(plain) == plain)
     }
 
+    @Test("un document en octets : chaque caractère de contrôle est trouvé, à quelque position qu'il soit dans un long texte imprimable")
+    func controlsFoundAtEveryOffsetOfBytes() {
+        let plain = Array(String(repeating: "Feuille de route ~ 2026 ", count: 4).utf8)
+        #expect(TerminalText.neutralized(bytes: plain, .keepLineBreaks) == plain)
+        let controls: [(inserted: String, shown: String)] = [("\u{1B}", "␛"), ("\u{7F}", "␡"), ("\u{0}", "␀"), ("\u{9B}", "‹U+009B›"),
+                                                             ("\u{1F}", "␟"), ("\r", "␍")]
+        for offset in 0..<40 {
+            for control in controls {
+                let text = String(decoding: plain[..<offset], as: UTF8.self) + control.inserted + String(decoding: plain[offset...], as: UTF8.self)
+                let expected = String(decoding: plain[..<offset], as: UTF8.self) + control.shown + String(decoding: plain[offset...], as: UTF8.self)
+                #expect(String(decoding: TerminalText.neutralized(bytes: Array(text.utf8), .keepLineBreaks), as: UTF8.self) == expected,
+                        "\(control.shown) à la position \(offset)")
+            }
+            // Accents and line breaks alone need nothing, wherever they fall.
+            let accented = Array((String(decoding: plain[..<offset], as: UTF8.self) + "é\n" + String(decoding: plain[offset...], as: UTF8.self)).utf8)
+            #expect(TerminalText.neutralized(bytes: accented, .keepLineBreaks) == accented)
+        }
+    }
+
     @Test func forbiddenInText() {
         #expect(TerminalText.isForbiddenInText("\u{1B}"))
         #expect(TerminalText.isForbiddenInText("\n"))
