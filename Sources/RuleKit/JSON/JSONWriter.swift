@@ -191,6 +191,30 @@ public struct JSONWriter {
 
     // MARK: Strings
 
+    /// Whether `bytes` hold a control character, a quote or a backslash. Eight bytes at a time: in each word, a byte
+    /// below 0x20 sets its high bit in `below`, a byte equal to 0x22 or 0x5C in `quote` or `backslash` (each test
+    /// exact for the word as a whole, which is all that is asked); the last bytes one by one.
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        let count = bytes.count
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            while index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let below = (word &- 0x20 &* ones) & ~word & highs != 0
+                if below || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { return true }
+                index += 8
+            }
+        }
+        while index < count {
+            if isSpecial(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// On bytes: in UTF-8, every byte below 0x80 is a whole character, so a quote, a backslash or a control
     /// character is never part of another. Non-ASCII text is kept as is.
     static func quote(_ text: String, into out: inout [UInt8]) {
@@ -198,9 +222,7 @@ public struct JSONWriter {
         let utf8 = text.utf8
         // The usual string has nothing to escape: appended in one piece (checked on the contiguous bytes when
         // the string has them: the generic iteration cost more than all the rest of writing a roadmap).
-        let plain = utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        } ?? !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        let plain = utf8.withContiguousStorageIfAvailable { !needsEscaping($0) } ?? !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         if plain {
             if utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: utf8) }
             out.append(0x22)

@@ -2,6 +2,23 @@ import RuleKit
 import Testing
 
 @Suite struct JSONWriterTests {
+    @Test("un guillemet, une barre oblique inverse ou un caractère de contrôle est échappé à toute position d'un long texte")
+    func escapesAtEveryOffset() {
+        let plain = "Saint-Étienne — feuille de route 2026, « santé » ~ 12 400 habitants"
+        for offset in 0..<40 {
+            for (special, escaped) in [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{1F}", "\\u001f")] {
+                let index = plain.utf8.index(plain.utf8.startIndex, offsetBy: offset)
+                guard let head = String(plain.utf8[..<index]), let tail = String(plain.utf8[index...]) else { continue }
+                var writer = JSONWriter()
+                writer.string(head + special + tail)
+                #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"" + head + escaped + tail + "\"", "\(escaped) à l'octet \(offset)")
+            }
+        }
+        var writer = JSONWriter()
+        writer.string(plain)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"" + plain + "\"")
+    }
+
     @Test func layoutIsTheLayoutOfTheValueTree() {
         let long = (1...13).map { "v\($0)" }
         let tree: JSONOutput = .object([
