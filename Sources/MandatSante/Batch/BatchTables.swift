@@ -14,6 +14,7 @@ import RuleKit
 /// a decimal comma.
 public enum BatchTables {
     public static let separator: Character = ";"
+    static let separatorByte: UInt8 = 0x3B
     public static let lineEnd = CSVWriter.lineEnd
     public static let byteOrderMark = CSVWriter.byteOrderMark
     /// Several values in one cell are joined with this, as in `roadmap --format csv`.
@@ -89,22 +90,32 @@ public enum BatchTables {
         let cards = document.cards
         var perLever: [String: [Int]] = [:]
         for card in cards { perLever[card.lever, default: []].append(card.rank) }
-        // The territory's cells open every row: encoded once.
-        let head = fields(territory.cells, textColumn: inseeColumn) + String(separator)
-        func row(_ cells: [String]) -> String { head + fields(cells) + lineEnd }
-        let synthesis = row([String(cards.count)] + levers.map { String(perLever[$0.id]?.count ?? 0) }
-                            + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)])
-        var actions = ""
-        for card in cards {
-            actions += row([String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
-                            card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)])
+        // The territory's cells open every row: encoded once, each row written as bytes.
+        var head: [UInt8] = []
+        for (index, cell) in territory.cells.enumerated() {
+            CSVField.append(cell, separator: separatorByte, asText: index == inseeColumn, to: &head)
+            head.append(separatorByte)
         }
-        var leverRows = ""
+        func row(_ cells: [String], into out: inout [UInt8]) {
+            out += head
+            CSVField.appendRow(cells, separator: separatorByte, to: &out)
+        }
+        var synthesis: [UInt8] = []
+        row([String(cards.count)] + levers.map { String(perLever[$0.id]?.count ?? 0) }
+            + [cards.map(\.title).joined(separator: listSeparator), cards.map(\.id).joined(separator: listSeparator)], into: &synthesis)
+        var actions: [UInt8] = []
+        actions.reserveCapacity(cards.count * 256)
+        for card in cards {
+            row([String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
+                 card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)], into: &actions)
+        }
+        var leverRows: [UInt8] = []
         for lever in levers {
             guard let ranks = perLever[lever.id] else { continue }
-            leverRows += row([lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)])
+            row([lever.title, lever.id, String(ranks.count), ranks.map(String.init).joined(separator: listSeparator)], into: &leverRows)
         }
-        return (synthesis, actions, leverRows)
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        return (text(synthesis), text(actions), text(leverRows))
     }
 
     /// The rows of `diagnostics` in `erreurs.csv`; `territory` is the name cell of the row when it could be read.

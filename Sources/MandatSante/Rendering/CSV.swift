@@ -14,21 +14,48 @@
 /// (`="01001"`), which the defence above forbids.
 public enum CSVField {
     public static func encode(_ value: String, separator: Character, asText: Bool = false) -> String {
+        if let ascii = separator.asciiValue {
+            var out: [UInt8] = []
+            append(value, separator: ascii, asText: asText, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
         let safe = neutralizingFormula(value)
         if asText && !safe.isEmpty { return "\"" + safe.replacing("\"", with: "\"\"") + "\"" }
-        // Bytes, not Characters: "\r\n" is a single Character and would hide its "\n". A separator of one ASCII
-        // byte (`;`, `,`, tab) is the common case, checked without decoding anything.
-        let needsQuotes: Bool
-        if let ascii = separator.asciiValue {
-            needsQuotes = safe.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == ascii }
-        } else {
-            let separatorScalars = Set(String(separator).unicodeScalars)
-            needsQuotes = safe.unicodeScalars.contains { scalar in
-                scalar == "\"" || scalar == "\n" || scalar == "\r" || separatorScalars.contains(scalar)
-            }
+        let separatorScalars = Set(String(separator).unicodeScalars)
+        let needsQuotes = safe.unicodeScalars.contains { scalar in
+            scalar == "\"" || scalar == "\n" || scalar == "\r" || separatorScalars.contains(scalar)
         }
         guard needsQuotes else { return safe }
         return "\"" + safe.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// `value` encoded and appended to `out`, for a separator of one ASCII byte (`;`, `,`, tab: the common case),
+    /// on bytes, without a string per field. Bytes, not Characters: "\r\n" is a single Character and would hide
+    /// its "\n", and a double quote followed by a combining mark is one Character that is not a double quote.
+    static func append(_ value: String, separator: UInt8, asText: Bool = false, to out: inout [UInt8]) {
+        var safe = neutralizingFormula(value)
+        safe.withUTF8 { bytes in
+            let quoted = (asText && !bytes.isEmpty) || bytes.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == separator }
+            guard quoted else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for byte in bytes {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+        }
+    }
+
+    /// `fields` as one row, separated and ended by CRLF, appended to `out`; `textColumn` is quoted whatever it holds.
+    static func appendRow(_ fields: [String], separator: UInt8, textColumn: Int? = nil, to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(separator) }
+            append(field, separator: separator, asText: index == textColumn, to: &out)
+        }
+        out += CSVWriter.lineEndBytes
     }
 
     /// The characters that make a spreadsheet read a cell as a formula (or a DDE command) when they come first.
@@ -64,6 +91,7 @@ public enum CSVField {
 public struct CSVWriter: Sendable {
     public static let byteOrderMark = "\u{FEFF}"
     public static let lineEnd = "\r\n"
+    static let lineEndBytes: [UInt8] = [0x0D, 0x0A]
 
     public var separator: Character
     public private(set) var rows: [[String]] = []
@@ -78,11 +106,17 @@ public struct CSVWriter: Sendable {
 
     /// The whole document: the byte order mark, then every row ended by CRLF.
     public var text: String {
-        var out = Self.byteOrderMark
-        for row in rows {
-            out += row.map { CSVField.encode($0, separator: separator) }.joined(separator: String(separator))
-            out += Self.lineEnd
+        guard let ascii = separator.asciiValue else {
+            var out = Self.byteOrderMark
+            for row in rows {
+                out += row.map { CSVField.encode($0, separator: separator) }.joined(separator: String(separator))
+                out += Self.lineEnd
+            }
+            return out
         }
-        return out
+        var out = Array(Self.byteOrderMark.utf8)
+        out.reserveCapacity(1 << 14)
+        for row in rows { CSVField.appendRow(row, separator: ascii, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -15,6 +15,8 @@ struct CSVExportTests {
               ("fin\r\nde ligne", ";", "\"fin\r\nde ligne\""),
               ("retour\r", ";", "\"retour\r\""),
               ("accents é « » – ok", ";", "accents é « » – ok"),
+              // A double quote followed by a combining mark is one Character but still a double quote to a CSV reader.
+              ("a\"\u{301}b", ";", "\"a\"\"\u{301}b\""),
           ] as [(String, Character, String)])
     func fieldEncoding(value: String, separator: Character, expected: String) {
         #expect(CSVField.encode(value, separator: separator) == expected)
