@@ -127,6 +127,23 @@ struct CalendarTests {
         #expect(starts.map { seasons[$0.index].named(startingIn: $0.month) } == ["la saison d'hiver 2027-2028", "la saison d'été 2028"])
     }
 
+    @Test("saison touristique en cours : l'hiver de décembre à mars, l'été en juillet ; sinon, la fin de la dernière")
+    func peakSeasonUnderway() {
+        func month(_ year: Int, _ month: Int) -> YearMonth { YearMonth(year: year, month: month) }
+        let winter = HotSeason.winterPeak, summer = HotSeason.summerPeak
+        #expect(winter.startUnderway(at: month(2026, 12)) == month(2026, 12))
+        #expect(winter.startUnderway(at: month(2027, 3)) == month(2026, 12))
+        #expect(winter.startUnderway(at: month(2027, 4)) == nil)
+        #expect(winter.startUnderway(at: month(2027, 11)) == nil)
+        #expect(summer.startUnderway(at: month(2027, 7)) == month(2027, 7))
+        #expect(summer.startUnderway(at: month(2027, 8)) == nil)
+        #expect(winter.endOfLastUnderway(before: month(2027, 4)) == month(2027, 4))
+        #expect(winter.endOfLastUnderway(before: month(2027, 9)) == month(2027, 4))
+        #expect(summer.endOfLastUnderway(before: month(2026, 12)) == month(2026, 8))
+        #expect(HotSeason.underway([summer, winter], at: month(2027, 1))?.start == month(2026, 12))
+        #expect(HotSeason.underway([summer, winter], at: month(2027, 5)) == nil)
+    }
+
     // MARK: Capacity
 
     static let populations: [Double] = [1, 1_000, 3_499, 3_500, 10_000, 19_999, 20_000, 50_000, 99_999, 100_000, 1_000_000]

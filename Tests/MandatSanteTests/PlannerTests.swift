@@ -342,7 +342,7 @@ struct PlannerTests {
 
         resort.peakSeason = "ete"
         let (_, summer) = try Fixture.plan(resort, recs: [care])
-        #expect(summer.item("soins-saison")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 7), kind: .season(HotSeason(startMonth: 7, name: "la saison d'été"))))
+        #expect(summer.item("soins-saison")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 7), kind: .season(HotSeason.summerPeak)))
 
         // Both peaks: the first season it can still be ready for, here the summer; from May 2027, the winter.
         resort.peakSeason = "les-deux"

@@ -44,9 +44,11 @@ public struct HotSeason: Sendable, Hashable {
         }
     }
 
-    /// The seasons of each value of the fact whose role is `saison-de-pointe`.
-    static let winterPeak = HotSeason(startMonth: 12, name: "la saison d'hiver")
-    static let summerPeak = HotSeason(startMonth: 7, name: "la saison d'été")
+    /// The seasons of each value of the fact whose role is `saison-de-pointe`. A ski season runs from December to
+    /// April and the summer one through July and August; a start in their last month leaves too little of them
+    /// to organise anything for them, so they count as under way up to March and up to July.
+    public static let winterPeak = HotSeason(startMonth: 12, name: "la saison d'hiver", underwayMonths: 4)
+    public static let summerPeak = HotSeason(startMonth: 7, name: "la saison d'été", underwayMonths: 1)
     static let peaks: [String: [HotSeason]] = [
         "hiver": [winterPeak],
         "ete": [summerPeak],
@@ -63,6 +65,14 @@ public struct HotSeason: Sendable, Hashable {
     static func peakSeasons(peak: FactValue?) -> [HotSeason] {
         guard case .text(let peak)? = peak else { return [] }
         return peaks[peak] ?? []
+    }
+
+    /// The first of `seasons` under way in `month` with time left to act for it, and when it began.
+    public static func underway(_ seasons: [HotSeason], at month: YearMonth) -> (season: HotSeason, start: YearMonth)? {
+        for season in seasons {
+            if let start = season.startUnderway(at: month) { return (season, start) }
+        }
+        return nil
     }
 
     /// The starts of `seasons` from `first` to before `end`, in date order whichever season they belong to,
@@ -90,9 +100,28 @@ public struct HotSeason: Sendable, Hashable {
         return "\(name) \(year)"
     }
 
-    public init(startMonth: Int, name: String) {
+    public init(startMonth: Int, name: String, underwayMonths: Int = 0) {
         self.startMonth = startMonth
         self.name = name
+        self.underwayMonths = underwayMonths
+    }
+
+    /// The months from its start in which the season still leaves time to act for it (a tourist season); 0 for
+    /// a season only prepared for.
+    public var underwayMonths: Int
+
+    /// The start of the season under way in `month` with time left to act for it, if any.
+    public func startUnderway(at month: YearMonth) -> YearMonth? {
+        guard underwayMonths > 0 else { return nil }
+        let next = nextStart(atOrAfter: month)
+        let start = next == month ? next : next.adding(months: -12)
+        return start.months(until: month) < underwayMonths ? start : nil
+    }
+
+    /// The first month after the last season under way before `month`: when what serves that season is due.
+    public func endOfLastUnderway(before month: YearMonth) -> YearMonth {
+        let end = nextStart(atOrAfter: month).adding(months: underwayMonths - 12)
+        return end <= month ? end : end.adding(months: -12)
     }
 
     /// The first month the season begins at or after `month`.

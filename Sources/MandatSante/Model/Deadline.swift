@@ -7,6 +7,10 @@ public enum Deadline: Sendable, Hashable {
     /// Ready before the tourist season when the population peaks (winter in a ski resort, summer on the coast):
     /// seasonal care and housing. No deadline when the profile does not say which season it is.
     case beforePeakSeason
+    /// For the tourist season already under way when the roadmap starts (a resort whose winter has begun): in the
+    /// first phase, while the season lasts; no season under way, the action has nothing left to serve and is
+    /// left out as past its deadline (the next season is prepared by actions due `beforePeakSeason`).
+    case duringPeakSeason
     /// Ready before a month, for a stated reason (« avant le renouvellement du projet régional de santé »).
     case before(YearMonth, reason: String)
     /// Ready by the end of the phase that stands for a horizon, for a stated reason (« mi-mandat : avant l'arrêt
@@ -17,4 +21,5 @@ public enum Deadline: Sendable, Hashable {
     /// The identifiers written in rule files for the seasonal forms.
     public static let hotSeasonKeyword = "avant-saison-chaude"
     public static let peakSeasonKeyword = "avant-saison-touristique"
+    public static let underwaySeasonKeyword = "pendant-saison-touristique"
 }

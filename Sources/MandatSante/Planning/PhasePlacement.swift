@@ -51,6 +51,9 @@ struct PhasePlacement {
     /// index in `seasons`) and the last phase that ends before it (nil when none does): found once per profile,
     /// not at every placement.
     private let seasonStarts: [(month: YearMonth, season: Int, lastPhase: Int?)]
+    /// « pendant la saison d'hiver 2026-2027, déjà commencée »: the tourist season under way at the start, which
+    /// what is due during it serves in the first phase (the planner left such actions out when none is).
+    private let underwaySeason: String
     private let methodLimit: Int
     /// Half-units of each phase before any claim.
     private let capacityHalves: [Int]
@@ -94,6 +97,9 @@ struct PhasePlacement {
         seasonStarts = !index.hasSeasonalDeadline ? [] : HotSeason.starts(
             of: seasons, from: calendar.start.adding(months: 2), before: calendar.end.adding(months: 1)
         ).map { ($0.month, $0.index, Self.lastPhase(before: $0.month, in: calendar)) }
+        underwaySeason = HotSeason.underway(peakSeasons, at: calendar.start).map {
+            "pendant \($0.season.named(startingIn: $0.start)), déjà commencée"
+        } ?? ""
         methodLimit = capacity.methodLimit
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
         review = calendar.reviewPhase
@@ -126,6 +132,7 @@ struct PhasePlacement {
             switch index.deadlines[statedBy] {
             case .before(_, let reason)?: return ScheduledDeadline(before: month, kind: .stated(reason))
             case .byHorizon(_, let reason)?: return ScheduledDeadline(before: month, kind: .phaseEnd(reason))
+            case .duringPeakSeason?: return ScheduledDeadline(before: month, kind: .phaseEnd(underwaySeason))
             default: return nil
             }
         }
@@ -388,7 +395,7 @@ struct PhasePlacement {
                 goesFirst = goesFirst || index.isFoundation[order.members[slot]]
                 switch index.deadlines[order.members[slot]] {
                 case .beforeHotSeason?, .beforePeakSeason?: hasDeadline = true
-                case .before?, .byHorizon?, nil: break
+                case .before?, .byHorizon?, .duringPeakSeason?, nil: break
                 }
             }
             turn[unit] = goesFirst ? 0 : hasDeadline ? 1 : 2
@@ -431,7 +438,7 @@ struct PhasePlacement {
         var hot = false, peak = false
         for slot in slots where index.isDated[order.members[slot]] {
             switch index.deadlines[order.members[slot]] {
-            case .before?, .byHorizon?:
+            case .before?, .byHorizon?, .duringPeakSeason?:
                 guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
                 latest = min(latest, phase)
                 stated = .stated(bound.month, by: order.members[slot])
@@ -465,6 +472,9 @@ struct PhasePlacement {
         case .byHorizon(let horizon, _)?:
             let phase = horizonPhase[horizon.ordinal]
             return (calendar.phases[phase].end.adding(months: -1), phase)
+        case .duringPeakSeason?:
+            // While the season lasts: in the first phase.
+            return (calendar.phases[0].end.adding(months: -1), 0)
         case .beforeHotSeason?, .beforePeakSeason?, nil:
             return nil
         }

@@ -32,6 +32,15 @@ public struct Planner: Sendable {
         func id(_ position: Int) -> String { recommendations[position].id }
 
         var state = Selection.select(facts, index: index)
+        let peakSeasons = HotSeason.peakSeasons(peak: index.slots.value(index.slots.peakSeason, in: facts))
+        // What serves the tourist season under way has nothing left to serve when none is: its deadline, the end
+        // of the last season, is past (the next season is prepared by what is due before it).
+        if !index.forSeasonUnderway.isEmpty, HotSeason.underway(peakSeasons, at: calendar.start) == nil {
+            let lastEnd = peakSeasons.map { $0.endOfLastUnderway(before: calendar.start) }.max() ?? calendar.start
+            for position in index.forSeasonUnderway where state.exits[position] == .none {
+                state.exits[position] = .deadlineMissed(lastEnd)
+            }
+        }
         let scoreOrder = index.positionsByScore(state.totals)
         ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
         let capacity = Capacity(population: index.slots.number(index.slots.population, in: facts) ?? 0,
@@ -40,7 +49,6 @@ public struct Planner: Sendable {
         let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
-        let peakSeasons = HotSeason.peakSeasons(peak: index.slots.value(index.slots.peakSeason, in: facts))
         let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
                                        hotSeason: hotSeason, peakSeasons: peakSeasons)
 

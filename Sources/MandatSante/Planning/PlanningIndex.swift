@@ -24,6 +24,8 @@ final class PlanningIndex: Sendable {
     let isDated: [Bool]
     /// Whether any recommendation must be ready before a season.
     let hasSeasonalDeadline: Bool
+    /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
+    let forSeasonUnderway: [Int]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
     let serves: [UInt64]
     /// The values of the priorities fact, in the vocabulary's order (bit `i` is value `i`).
@@ -80,9 +82,10 @@ final class PlanningIndex: Sendable {
         hasSeasonalDeadline = recommendations.contains { recommendation in
             switch recommendation.deadline {
             case .beforeHotSeason?, .beforePeakSeason?: true
-            case .before?, .byHorizon?, nil: false
+            case .before?, .byHorizon?, .duringPeakSeason?, nil: false
             }
         }
+        forSeasonUnderway = recommendations.indices.filter { recommendations[$0].deadline == .duringPeakSeason }
         slots = ProfileSlots(ruleBase.vocabulary)
         let choices = ruleBase.vocabulary.fact(named: ruleBase.vocabulary.factName(.priorities))?.choiceIDs ?? []
         priorityChoices = Array(choices.prefix(64))

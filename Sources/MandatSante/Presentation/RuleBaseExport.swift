@@ -141,6 +141,7 @@ public enum RuleBaseExport {
         case nil: members.append(("deadline", .null))
         case .beforeHotSeason?: members.append(("deadline", .object([("kind", .string(Deadline.hotSeasonKeyword))])))
         case .beforePeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.peakSeasonKeyword))])))
+        case .duringPeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.underwaySeasonKeyword))])))
         case .before(let month, let reason)?:
             members.append(("deadline", .object([("kind", .string("avant")), ("before", .string(month.description)), ("reason", .string(reason))])))
         case .byHorizon(let horizon, let reason)?:
