@@ -240,11 +240,16 @@ struct PhasePlacement {
         // Actions that go together may overfill a phase by their companions' effort when no phase can hold
         // them all, or none before the mid-mandate review: they are one project, and a CLS is not dropped because
         // its coordinator does not fit, nor the MSP's consolidation put off to the end of the mandate because the
-        // junior doctors it will host do not fit beside it.
+        // junior doctors it will host do not fit beside it. A team priority's action is a first decision: with
+        // its companions, it takes the earliest phase where it fits itself, they overfilling that phase (the
+        // municipal centre de santé consolidated in 2027 with the junior doctors it will supervise, rather than
+        // both a phase later behind actions of lower rank).
         var found = findPhase(slots, units: units, earliest: earliest, latest: latest, late: late[unit])
         if slots.count > 1, found.map({ $0.0 > review }) ?? true {
             found = findPhase(slots, units: main, earliest: earliest, latest: min(latest, review), late: late[unit])
                 ?? found ?? findPhase(slots, units: main, earliest: earliest, latest: latest, late: late[unit])
+        } else if slots.count > 1, order.isPriorityUnit[unit], let (phase, _) = found, phase > earliest {
+            found = findPhase(slots, units: main, earliest: earliest, latest: phase - 1, late: late[unit]) ?? found
         }
         guard let (phase, deadline) = found else {
             var missed: YearMonth?
