@@ -32,6 +32,18 @@ struct ExampleSynthesisTests {
         #expect(!document.synthesis.findings.contains { $0.contains("CPTS") }, "\(document.synthesis.findings)")
     }
 
+    @Test("« Hexagone ou Corse » n'est pas une raison pour un territoire de l'Hexagone : une carte qui exclut le Pacifique n'en dit rien sous « pour vous »")
+    func mainlandIsNoReason() throws {
+        for name in ["station-montagne-saisonniere", "metropole-cls-clsm", "banlieue-qpv-centre-sante", "ceinture-croissance-hors-zonage"] {
+            let document = try Self.document(name)
+            let lines = document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line)
+            #expect(!lines.contains { $0.contains("situation outre-mer") }, "\(name)")
+        }
+        // Overseas, the situation still says why a card applies (vector control in La Réunion).
+        let reunion = try Self.document("commune-outre-mer-reunion")
+        #expect(reunion.cards.flatMap(\.forYou).contains { $0.contains("La Réunion") })
+    }
+
     @Test("le CLS se dit une fois : « CLS échu… », jamais « contrat local de santé (CLS) : CLS échu… », en page 1 comme sous « pour vous »")
     func contractStatedOnce() throws {
         for name in ["metropole-cls-clsm", "prefecture-hopital-support", "communaute-communes-rurale"] {

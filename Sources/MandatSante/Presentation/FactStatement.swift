@@ -101,11 +101,17 @@ struct FactStatement {
             return [op == .in ? Finding(label: fact.label, members: [label]) : Finding("\(fact.label) : pas « \(label) »")]
         }
         var result: [Finding] = []
-        for name in facts.sorted(by: vocabularyOrder) {
+        for name in facts.sorted(by: vocabularyOrder) where !isMainlandDefault(name) {
             let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
             if let finding, !result.contains(finding) { result.append(finding) }
         }
         return result
+    }
+
+    /// « situation outre-mer : Hexagone ou Corse » is no reason to a mainland team: a condition that leaves out
+    /// the overseas territories (or the Pacific) holds there because nothing is overseas.
+    private func isMainlandDefault(_ name: String) -> Bool {
+        name == vocabulary.factName(.overseas) && profile.value(name) == vocabulary.fact(named: name)?.defaultValue
     }
 
     private func vocabularyOrder(_ a: String, _ b: String) -> Bool {
