@@ -89,6 +89,36 @@ struct ExampleSynthesisTests {
         #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
     }
 
+    @Test("« pour vous » nomme la priorité que l'équipe a déclarée, pas « les mobilités ou l'accès aux soins » ; une intercommunalité organise la zone rouge avec ses communes membres, pas « avec l'intercommunalité »")
+    func reasonsNameWhatHolds() throws {
+        let village = try Self.document("village-departs-cabinet")
+        let transport = try #require(village.card("acces-soins-transport"))
+        #expect(transport.forYou.contains("l'accès aux soins est une priorité de l'équipe"), "\(transport.forYou)")
+        let communeNouvelle = try Self.document("commune-nouvelle-zac")
+        let delegated = try #require(communeNouvelle.card("acces-soins-transport"))
+        #expect(delegated.forYou.contains("les mobilités sont une priorité de l'équipe"), "\(delegated.forYou)")
+        let belt = try Self.document("ceinture-urbaine-chaleur-ecole")
+        let yard = try #require(belt.card("ecole-cour-oasis"))
+        #expect(yard.forYou.contains("l'adaptation au changement climatique est une priorité de l'équipe"), "\(yard.forYou)")
+        for card in [transport, delegated, yard] {
+            #expect(!card.forYou.contains { $0.contains(" ou l'accès aux soins sont") || $0.contains("au climat ou la santé") }, "\(card.forYou)")
+        }
+        let agglomeration = try Self.document("agglomeration-porteuse-cls")
+        let epciCheck = try #require(agglomeration.card("zones-rouges-solidarite"))
+        #expect(epciCheck.steps.contains { $0.hasPrefix("Organiser avec les communes membres") }, "\(epciCheck.steps)")
+        #expect(!epciCheck.steps.contains { $0.contains("avec l'intercommunalité") }, "\(epciCheck.steps)")
+        let villageCheck = try #require(try Self.document("village-rural-zip").card("zones-rouges-solidarite"))
+        #expect(villageCheck.steps.contains { $0.hasPrefix("Organiser avec l'intercommunalité") }, "\(villageCheck.steps)")
+    }
+
+    @Test("la capacité dit en toutes lettres ce que prend chaque effort : « une demi-unité », pas « une demie » à côté de chiffres")
+    func capacityUnitsInWords() throws {
+        let document = try Self.document("bourg-rural-zac-msp")
+        let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text, "\(document.portrait.lines.map(\.label))")
+        #expect(capacity.contains("une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois"), "\(capacity)")
+        #expect(!capacity.contains("une demie,"), "\(capacity)")
+    }
+
     @Test("une commune sans agent en a « aucun », pas « 0 agent »")
     func noStaffSaidInWords() throws {
         let document = try Self.document("tres-petite-commune-rurale")

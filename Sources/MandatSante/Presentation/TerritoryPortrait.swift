@@ -65,7 +65,7 @@ public struct TerritoryPortrait: Sendable {
 
     /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat »
     static func capacity(_ capacity: Capacity) -> String {
-        "\(staff(capacity.staff)) pour porter des projets : environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat (une action rapide des premiers mois en prend une demie, une action légère 1, une lourde 3)"
+        "\(staff(capacity.staff)) pour porter des projets : environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
     }
 
     /// « aucun agent », « 1 agent », « 3 agents » (with a no-break space): « 0 agent » reads like a form left blank.
