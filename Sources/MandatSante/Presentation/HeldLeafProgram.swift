@@ -1,10 +1,10 @@
 import RuleKit
 
-/// The smallest parts of a recommendation's condition and of each of its boosts that made them hold, as
-/// `FactStatement.heldLeaves` finds them in a trace, found without tracing: every part those leaves are looked for
+/// The smallest parts of a recommendation's condition and of each of its boosts that made them hold, as a walk of
+/// their trace finds them, found without tracing: every part those leaves are looked for
 /// in is compiled once into one program, evaluated in one pass for a territory. A batch words thousands of « Pour
-/// vous »; a trace per condition and per boost cost more than the wording. `FactStatement.heldLeaves` stays the
-/// reference; the tests check both agree.
+/// vous »; a trace per condition and per boost cost more than the wording. The trace walk stays, in the
+/// tests (HeldLeafProgramTests), as the reference both must agree with.
 struct HeldLeafProgram: Sendable {
     /// A part that held and states what it read, or a part that failed under a `not` that held (it names the facts
     /// the `not` rests on, and states nothing: `FactStatement.statements(heldIn:)`).
@@ -58,7 +58,7 @@ struct HeldLeafProgram: Sendable {
         program = ConditionProgram(parts: nodes.map(\.expression), vocabulary: vocabulary)
     }
 
-    /// As `FactStatement.isComposite`: a `not` over a combination or a named condition.
+    /// A `not` over a combination or a named condition, whose parts are stated one by one; `not msp` as it is.
     private static func isComposite(_ inner: Expression) -> Bool {
         switch inner.unwrapped.kind {
         case .and, .or, .not: return true
