@@ -41,22 +41,52 @@ extension RecommendationReader {
         return first.items
     }
 
-    /// Whether `item` is a variant of `previous` for other territories, counted with it: their conditions differ
-    /// only by a `not` on their last clause (`[si A and not C]` then `[si A and C]`, or `[si not C]` then `[si C]`),
-    /// so that exactly one of the two is printed.
+    /// Whether `item` is a variant of `previous` for other territories, counted with it: after the clauses their
+    /// conditions share, the next clause of one is the negation of the next clause of the other (`[si A and not C]`
+    /// then `[si A and C]`, `[si not C]` then `[si C]`, or `[si not C]` then `[si C and not D]`), so that at most one
+    /// of the two is printed. A chain of them is one step: `[si not outre-mer]`, `[si outre-mer and not P]`,
+    /// `[si outre-mer and P]` give the mainland, the other overseas territories and the Pacific each their version.
     static func isVariant(_ item: String, of previous: String) -> Bool {
         guard let condition = leadingCondition(item), let before = leadingCondition(previous) else { return false }
-        func split(_ text: String) -> (head: String, last: String) {
-            let characters = Array(text)
-            let separator = Array(" and ")
-            guard characters.count > separator.count,
-                  let start = stride(from: characters.count - separator.count, through: 0, by: -1)
-                    .first(where: { Array(characters[$0..<($0 + separator.count)]) == separator }) else { return ("", text) }
-            return (String(characters[..<start]), String(characters[(start + separator.count)...]))
+        let clauses = topLevelClauses(condition), clausesBefore = topLevelClauses(before)
+        let shared = zip(clauses, clausesBefore).prefix { $0 == $1 }.count
+        guard shared < clauses.count, shared < clausesBefore.count else { return false }
+        let (next, nextBefore) = (clauses[shared], clausesBefore[shared])
+        return next == "not " + nextBefore || nextBefore == "not " + next
+    }
+
+    /// The clauses joined by ` and ` outside parentheses, brackets and quotes; the whole condition as one clause when
+    /// an ` or ` joins its parts (`and` binds tighter: its parts are not clauses of one conjunction).
+    static func topLevelClauses(_ condition: String) -> [String] {
+        var clauses: [String] = [], current = "", depth = 0
+        var quote: Character?
+        var hasTopLevelOr = false
+        var characters = Substring(condition)
+        while let character = characters.first {
+            if quote == nil && depth == 0 {
+                if characters.hasPrefix(" and ") {
+                    clauses.append(current)
+                    current = ""
+                    characters = characters.dropFirst(5)
+                    continue
+                }
+                if characters.hasPrefix(" or ") { hasTopLevelOr = true }
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+            } else {
+                switch character {
+                case "'", "\"": quote = character
+                case "(", "[": depth += 1
+                case ")", "]": depth -= 1
+                default: break
+                }
+            }
+            current.append(character)
+            characters = characters.dropFirst()
         }
-        let (head, last) = split(condition)
-        let (headBefore, lastBefore) = split(before)
-        return head == headBefore && (last == "not " + lastBefore || lastBefore == "not " + last)
+        clauses.append(current)
+        return hasTopLevelOr ? [condition] : clauses
     }
 
     /// The text of a leading `[si …]`, brackets inside it (lists) allowed; nil without one.

@@ -243,6 +243,7 @@ enum Fixture {
         var peakSeason: String?
         var programmes: [String]?
         var plannedProjects: [String]?
+        var medicalZoning: String?
 
         var json: String {
             var members = [
@@ -262,6 +263,7 @@ enum Fixture {
             if let peakSeason { members.append("\"peakSeason\": \(quote(peakSeason))") }
             if let programmes { members.append("\"programmes\": \(list(programmes))") }
             if let plannedProjects { members.append("\"plannedProjects\": \(list(plannedProjects))") }
+            if let medicalZoning { members.append("\"medicalZoning\": \(quote(medicalZoning))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }

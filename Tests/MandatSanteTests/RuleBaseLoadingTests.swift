@@ -1,4 +1,4 @@
-import MandatSante
+@testable import MandatSante
 import RuleKit
 import Testing
 
@@ -200,6 +200,25 @@ struct RuleBaseLoadingTests {
         #expect(diagnostic.code == "regles.nombre-elements")
         #expect(diagnostic.message == "la partie « Premiers pas » compte \(count) élément(s) ; de 2 à 6 étaient attendus")
         #expect(diagnostic.location.lineColumn == Fixture.location(of: "1. Étape", in: text))
+    }
+
+    @Test("les versions d'un même pas pour d'autres territoires comptent pour un, en chaîne ; deux pas qui peuvent s'imprimer ensemble comptent pour deux")
+    func stepVersions() throws {
+        let others = ["Troisième pas.", "Quatrième pas.", "Cinquième pas.", "Sixième pas."]
+        // Mainland, other overseas territories, the Pacific: three versions of one step, at most one printed.
+        var chain = Self.valid
+        chain.steps = ["Premier pas.", "[si not cpts] Deuxième pas, ici.", "[si cpts and not intercommunalHealth] Deuxième pas, là.",
+                       "[si cpts and intercommunalHealth] Deuxième pas, ailleurs."] + others
+        #expect(Self.loadWith([chain]).result.diagnostics.isEmpty, "\(Self.loadWith([chain]).result.diagnostics.map(\.summary))")
+        #expect(RecommendationReader.topLevelClauses("(cpts or intercommunalHealth) and not cpts") == ["(cpts or intercommunalHealth)", "not cpts"])
+        #expect(RecommendationReader.topLevelClauses("cpts and intercommunalHealth or not cpts") == ["cpts and intercommunalHealth or not cpts"])
+        // A refinement is no version: both lines print where the CPTS and the CLSM exist.
+        for second in ["[si cpts] Deuxième pas.", "[si intercommunalHealth] Deuxième pas."] {
+            var both = Self.valid
+            both.steps = ["Premier pas.", second, "[si cpts and intercommunalHealth] Deuxième pas, précisé."] + others
+            let diagnostic = try #require(Self.loadWith([both]).result.diagnostics.first)
+            #expect(diagnostic.message == "la partie « Premiers pas » compte 7 élément(s) ; de 2 à 6 étaient attendus", "\(second)")
+        }
     }
 
     @Test("un fichier dont le nom n'est pas l'identifiant est signalé")

@@ -1,4 +1,4 @@
-import MandatSante
+@testable import MandatSante
 import Testing
 
 /// The first steps of the rule base fit the size of the territory: a village is not told to amend its PLH, to
@@ -252,6 +252,50 @@ struct OverseasWordingTests {
         #expect(mainlandOnly.isEmpty, "\(mainlandOnly.prefix(5).map { "\($0.id) : \($0.text)" })")
     }
 
+    @Test("dans les départements d'outre-mer, ni CARSAT, ni MSA, ni CPAM dans l'en-tête, « Pourquoi », un premier pas, un partenaire, un financement ou un indicateur : la CGSS, à Mayotte la CSSM")
+    func overseasDepartmentsFunds() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        // Cards for mainland France or for the Pacific only never print in an overseas département.
+        let printable = ruleBase.recommendations.filter { !$0.conditionText.text.hasPrefix("outreMer == ") }
+        func lines(_ outreMer: String, population: Int) throws -> [(id: String, text: String)] {
+            let spec = Fixture.ProfileSpec(name: "Saint-Test", population: population, density: "bourg-rural", outreMer: outreMer)
+            let facts = try Fixture.profile(spec, in: ruleBase).facts
+            return printable.flatMap { recommendation in
+                ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.steps.texts(for: facts)
+                    + recommendation.partners.texts(for: facts) + recommendation.funding.texts(for: facts) + recommendation.indicators)
+                    .map { (id: recommendation.id, text: $0) }
+            }
+        }
+        func names(_ text: String) -> Bool {
+            ["CARSAT", "Carsat", "MSA", "CPAM"].contains { word in
+                text.ranges(of: word).contains { range in
+                    let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                    let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                    return !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+                }
+            }
+        }
+        for outreMer in ["antilles", "guyane", "reunion", "mayotte"] {
+            // A village (steps for small communes) and a town (steps for 10,000 inhabitants or more).
+            for population in [1_200, 24_000] {
+                let all = try lines(outreMer, population: population)
+                let wrong = all.filter { names($0.text) }
+                #expect(wrong.isEmpty, "\(outreMer), \(population) : \(wrong.prefix(6).map { "\($0.id) : \($0.text.prefix(110))" })")
+                let body = outreMer == "mayotte" ? "caisse de sécurité sociale de Mayotte (CSSM)" : "caisse générale de sécurité sociale (CGSS)"
+                #expect(all.filter { $0.text.contains(body) }.count >= 6, "\(outreMer), \(population)")
+                let insurer = outreMer == "mayotte" ? "Assurance Maladie (CSSM)" : "Assurance Maladie (CGSS)"
+                #expect(all.filter { $0.text == insurer }.count >= 15, "\(outreMer), \(population)")
+            }
+        }
+        // Mainland France keeps its retirement funds; Saint-Pierre-et-Miquelon gets its own fund, unnamed.
+        let mainland = try lines("non", population: 1_200)
+        #expect(mainland.filter { $0.text.contains("CARSAT") }.count >= 8)
+        #expect(!mainland.contains { $0.text.contains("CGSS") && !$0.text.contains("CPAM") })
+        let archipelago = try lines("saint-pierre-et-miquelon", population: 1_200)
+        #expect(!archipelago.contains { names($0.text) || $0.text.contains("CGSS") })
+        #expect(archipelago.filter { $0.text.contains("caisse de sécurité sociale du territoire, qui gère aussi les retraites") }.count >= 6)
+    }
+
     @Test("pourquoi le Pacifique et Saint-Pierre-et-Miquelon n'ont pas de CPTS : dit là-bas, pas à un village de l'Hexagone ni à Saint-Martin")
     func overseasCPTSAside() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
@@ -348,6 +392,42 @@ struct OverseasWordingTests {
         // Mainland cards keep the retirement funds and the ARS.
         let mainland = try Fixture.profile(Fixture.ProfileSpec(name: "Bourg-Centre", population: 8_000, density: "petite-ville"), in: ruleBase).facts
         #expect(printable.flatMap { $0.partners.texts(for: mainland) }.filter { $0.contains("CARSAT") }.count >= 6)
+    }
+
+    @Test("dans le Pacifique, ni « conseil départemental » dans un premier pas, un partenaire ou un financement, ni le zonage des ARS au portrait : la province ou les services du territoire")
+    func pacificHasNoDepartment() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
+        let printable = ruleBase.recommendations.filter {
+            !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'") && !replaced.contains($0.id)
+        }
+        func lines(_ outreMer: String, population: Int) throws -> [(id: String, text: String)] {
+            let facts = try Fixture.profile(Fixture.ProfileSpec(name: "Test-Pacifique", population: population, density: "bourg-rural", outreMer: outreMer), in: ruleBase).facts
+            return printable.flatMap { recommendation in
+                ([recommendation.carriedBy].compactMap { $0 } + recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts)
+                    + recommendation.funding.texts(for: facts)).map { (id: recommendation.id, text: $0) }
+            }
+        }
+        for population in [1_200, 24_000] {
+            let pacific = try lines("pacifique", population: population)
+            let wrong = pacific.filter { $0.text.contains("onseil départemental") || $0.text.contains("Conférence des financeurs") }
+            #expect(wrong.isEmpty, "\(population) : \(wrong.prefix(6).map { "\($0.id) : \($0.text.prefix(110))" })")
+            #expect(pacific.filter { $0.text.contains("province ou services sociaux du territoire") }.count >= 5, "\(population)")
+            #expect(pacific.contains { $0.text == "ordre des médecins du territoire" })
+            // La Réunion keeps its conseil départemental.
+            let reunion = try lines("reunion", population: population)
+            #expect(reunion.filter { $0.text.contains("conseil départemental") }.count >= 5, "\(population)")
+            #expect(!reunion.contains { $0.text.contains("province ou services") || $0.text.contains("ordre des médecins du territoire") })
+        }
+        // The portrait says nothing of a zoning that does not exist there, known or not; it still does elsewhere.
+        for (outreMer, zoning, said) in [("pacifique", nil, false), ("pacifique", "aucun", false), ("reunion", nil, true), ("non", "zac", true)] {
+            var spec = Fixture.ProfileSpec(name: "Test-Portrait", population: 9_000, density: "petite-ville", outreMer: outreMer)
+            if let zoning { spec.medicalZoning = zoning }
+            let profile = try Fixture.profile(spec, in: ruleBase)
+            let capacity = Capacity(population: 9_000, engineeringStaff: 1, phases: try MandateCalendar(start: YearMonth(year: 2026, month: 12)).phases)
+            let access = TerritoryPortrait(profile: profile, capacity: capacity, layout: ruleBase.portrait).lines.first { $0.label == "Accès aux soins" }?.text ?? ""
+            #expect((access.contains("zonage") || access.contains("(ZAC)")) == said, "\(outreMer), \(zoning ?? "-") : \(access)")
+        }
     }
 
     @Test("dans l'Hexagone, l'ARS reste celle de la délégation départementale")
