@@ -15,10 +15,8 @@ extension RoadmapPresenter {
         let facts: [RoadmapDocument.Fact]
         let sources: [RoadmapDocument.Source]
         let indicators: [String]
-        /// The facts its condition reads, and those its territorial wording reads (`Territorial`): the condition's
-        /// and the boosts' facts, and the kind and the population when the condition reads one of them (they are
-        /// stated together as the size).
-        let conditionPlan: WordingKeyPlan
+        /// The facts its territorial wording reads (`Territorial`): the condition's and the boosts' facts, and the
+        /// kind and the population when the condition reads one of them (they are stated together as the size).
         let territorialPlan: WordingKeyPlan
         /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
         let funders: [String?]
@@ -28,6 +26,8 @@ extension RoadmapPresenter {
         let lines: ShownLines
         /// What made its condition and boosts hold, found without tracing them (`HeldLeafProgram`).
         let heldLeaves: HeldLeafProgram
+        /// Why its condition does not hold, in words, without tracing it (`ConditionReasonProgram`).
+        let conditionReasons: ConditionReasonProgram
 
         /// The conditional lines of one recommendation and where each reads its truth.
         struct ShownLines: Sendable {
@@ -80,13 +80,13 @@ extension RoadmapPresenter {
             indicators = recommendation.indicators.map(french)
             lines = ShownLines(recommendation, facts: facts)
             heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            conditionReasons = ConditionReasonProgram(recommendation.condition.expression, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary
             let conditionFacts = recommendation.condition.expression.factNames
             var read = conditionFacts
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
-            conditionPlan = WordingKeyPlan(facts: conditionFacts, expressions: [recommendation.condition.expression], vocabulary: vocabulary)
             territorialPlan = WordingKeyPlan(facts: read, expressions: [recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression),
                                              vocabulary: vocabulary, membership: true)
         }

@@ -22,23 +22,26 @@ extension RoadmapPresenter {
             fills = memos == nil ? nil : Fills(profile: roadmap.profile, facts: facts, size: frenchSize)
         }
 
-        /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), worded once per
-        /// roadmap rather than once per placeholder: a batch roadmap fills hundreds. Only numbers are held by
-        /// placeholders (`WordingKeyPlan`), and the size.
+        /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), and the values
+        /// of its numbers, worded once per roadmap rather than once per use: a batch roadmap fills hundreds. Only
+        /// numbers are held by placeholders (`WordingKeyPlan`), and the size.
         private let fills: Fills?
 
         struct Fills {
             /// In « Pour vous » lines: the statement of the fact, or the size for the empty name.
             let statements: [String: String]
-            /// In the reasons of left-out recommendations: the value of the fact.
-            let values: [String: String]
+            /// In the reasons of left-out recommendations: the value of each number fact, by slot.
+            let values: [String?]
 
             init(profile: Profile, facts: FactStatement, size: String) {
                 var statements = ["": size]
-                var values: [String: String] = [:]
-                for fact in profile.vocabulary.facts where fact.type.isNumeric {
+                let vocabulary = profile.vocabulary
+                var values = [String?](repeating: nil, count: vocabulary.facts.count)
+                for fact in vocabulary.facts where fact.type.isNumeric {
                     statements[fact.name] = Typography.french(facts.filling(fact.name))
-                    values[fact.name] = ValueFormatter.value(profile.value(fact.name), of: fact)
+                    if let slot = vocabulary.slot(of: fact.name), slot < values.count {
+                        values[slot] = ValueFormatter.value(profile.facts[slot], of: fact)
+                    }
                 }
                 self.statements = statements
                 self.values = values
@@ -241,23 +244,17 @@ extension RoadmapPresenter {
                                          reason: wording.text, by: wording.by, score: entry.score.total, line: line)
         }
 
-        /// Why a recommendation is not in the roadmap; a condition not met is explained by the values of the
-        /// facts it reads, so its wording is kept across territories that share them.
-        private func leftOutWording(_ entry: LeftOutRecommendation) -> LeftOutWording {
-            func word(_ explainer: ConditionExplainer) -> LeftOutWording {
-                let wording = RoadmapWording.leftOut(entry, in: roadmap, explainer: explainer, title: title)
-                return LeftOutWording(code: wording.code, text: wording.text, by: wording.by)
-            }
-            guard case .conditionNotMet = entry.reason, let memos, let (plan, key) = key(entry.recommendation, score: nil, plan: \.conditionPlan) else {
-                return word(explainer)
-            }
-            let kept = memos.leftOut.value(key) { word(ConditionExplainer(vocabulary: ruleBase.vocabulary, placeheld: plan.placeheld)) }
-            guard !plan.placeheld.isEmpty else { return kept }
-            let vocabulary = ruleBase.vocabulary
-            let text = WordingPlaceholder.fill(kept.text) { name in
-                fills?.values[name] ?? ValueFormatter.value(roadmap.profile.value(name), of: vocabulary.fact(named: name))
-            }
-            return LeftOutWording(code: kept.code, text: text, by: kept.by)
+        /// Why a recommendation is not in the roadmap. A condition not met is explained by the values of the facts
+        /// it reads: in a batch, by its compiled program (`ConditionReasonProgram`), otherwise by its trace.
+        private func leftOutWording(_ entry: LeftOutRecommendation) -> (code: String, text: String, by: String?) {
+            let recommendation = entry.recommendation
+            let facts = roadmap.profile.facts
+            let program = fixed[recommendation.id]?.conditionReasons
+            let numbers = fills?.values
+            let (explainer, ruleBase) = (explainer, ruleBase)
+            return RoadmapWording.leftOut(entry, in: roadmap, reasons: {
+                program?.reasons(facts, numbers: numbers) ?? explainer.reasons(recommendation.condition.trace(facts))
+            }, title: { ruleBase.recommendation($0)?.title ?? $0 })
         }
 
         static func placementKind(_ placement: Placement) -> String {

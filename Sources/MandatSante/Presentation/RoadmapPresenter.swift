@@ -50,7 +50,6 @@ public struct RoadmapPresenter: Sendable {
 
     final class Memos: Sendable {
         let territorial = WordingMemo<Territorial>()
-        let leftOut = WordingMemo<LeftOutWording>()
     }
 
     /// What a planned recommendation's condition and boosts found in one territory, in words.
@@ -60,12 +59,6 @@ public struct RoadmapPresenter: Sendable {
         /// The facts of the profile its condition and its applying boosts rest on that the synthesis may state as
         /// findings (not the size, nor the team's own choices).
         let findingFacts: [String]
-    }
-
-    struct LeftOutWording: Sendable {
-        let code: String
-        let text: String
-        let by: String?
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {

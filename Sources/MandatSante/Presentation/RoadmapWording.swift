@@ -119,8 +119,9 @@ enum RoadmapWording {
         }
     }
 
-    /// The code and the sentence of why a recommendation is not in the roadmap.
-    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, explainer: ConditionExplainer,
+    /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition
+    /// does not hold (`ConditionExplainer.reasons`), asked only when that is the reason.
+    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, reasons: () -> [String],
                         title: (String) -> String) -> (code: String, text: String, by: String?) {
         switch entry.reason {
         case .noCapacity:
@@ -141,7 +142,7 @@ enum RoadmapWording {
         case .wrongLevel(.carriedByIntercommunality):
             return ("autre-niveau", "portée par l'intercommunalité, qui conduit déjà une démarche de santé : la commune y contribue", nil)
         case .conditionNotMet(let truth):
-            let reasons = explainer.reasons(entry.recommendation.condition.trace(roadmap.profile.facts))
+            let reasons = reasons()
             let code = truth == .unknown ? "condition-indeterminee" : "condition-non-remplie"
             let lead = truth == .unknown ? "ne peut pas être établie, un fait n'étant pas renseigné" : "ne s'applique pas ici"
             return (code, "\(lead) : \(Typography.inline(reasons))", nil)

@@ -1,0 +1,154 @@
+import RuleKit
+
+/// Why a recommendation's condition came out as it did, in the words of `ConditionExplainer.reasons`, found
+/// without tracing it: the parts of the condition are compiled once into one program, evaluated in one pass for a
+/// territory, and each part is described once. A JSON batch says, for every territory, why each of some sixty
+/// recommendations does not apply; a trace and a description per part cost more than the rest of the roadmap.
+/// `ConditionExplainer.reasons` stays the reference both must agree with (ConditionReasonProgramTests).
+struct ConditionReasonProgram: Sendable {
+    private struct Node: Sendable {
+        enum Kind: Sendable {
+            case and, or, named
+            /// A `not` over a combination that is an `and`: when it fails, the `and` held and its parts are said.
+            case notOverAnd
+            /// Anything else, said as a whole.
+            case leaf
+        }
+
+        let kind: Kind
+        let children: [Int]
+        /// The part in words (`ConditionDescriber.describe`).
+        let description: String
+        /// A held equality or membership already states the value: « type de territoire : commune ».
+        let statesValue: Bool
+        /// The facts the part reads whose values it names (neither booleans nor sets), in the order a walk of its
+        /// trace meets them.
+        let named: [NamedFact]
+        /// Two facts compared: « ici 25 000 habitants contre 2 800 habitants ».
+        let comparesFacts: Bool
+    }
+
+    struct NamedFact: Sendable {
+        let slot: Int?
+        let fact: Fact?
+    }
+
+    /// Node `i`'s truth is the program's `i`-th.
+    private let nodes: [Node]
+    private let root: Int
+    private let program: ConditionProgram
+
+    init(_ condition: Expression, vocabulary: Vocabulary) {
+        let describer = ConditionDescriber(vocabulary: vocabulary)
+        var nodes: [Node] = []
+        var parts: [Expression] = []
+        func add(_ expression: Expression) -> Int {
+            let kind: Node.Kind
+            var children: [Expression] = []
+            switch expression.kind {
+            case .and(let operands): (kind, children) = (.and, operands)
+            case .or(let operands): (kind, children) = (.or, operands)
+            case .named(let reference): (kind, children) = (.named, [reference.expression])
+            case .not(let inner):
+                if case .and = inner.unwrapped.kind { (kind, children) = (.notOverAnd, [inner]) } else { kind = .leaf }
+            default: kind = .leaf
+            }
+            let childNodes = children.map(add)
+            var statesValue = false
+            var comparesFacts = false
+            if case .comparison(let op, let left, let right) = expression.kind {
+                statesValue = op == .equal || op == .in
+                if case .fact = left.kind, case .fact = right.kind { comparesFacts = true }
+            }
+            let named = Self.namedFacts(expression, vocabulary: vocabulary)
+            nodes.append(Node(kind: kind, children: childNodes, description: describer.describe(expression),
+                              statesValue: statesValue, named: named, comparesFacts: comparesFacts && named.count == 2))
+            parts.append(expression)
+            return nodes.count - 1
+        }
+        root = add(condition)
+        self.nodes = nodes
+        program = ConditionProgram(parts: parts, vocabulary: vocabulary)
+    }
+
+    /// The facts `expression` reads, each once, in the order a walk of its trace meets them (a named condition
+    /// through its definition), without booleans and sets: `ConditionExplainer.factValues`, less what
+    /// `explainLeaf` leaves out.
+    private static func namedFacts(_ expression: Expression, vocabulary: Vocabulary) -> [NamedFact] {
+        var result: [NamedFact] = []
+        var seen: Set<String> = []
+        func visit(_ expression: Expression) {
+            switch expression.kind {
+            case .fact(let name):
+                guard seen.insert(name).inserted else { return }
+                let fact = vocabulary.fact(named: name)
+                if fact?.type != .bool && fact?.type != .set { result.append(NamedFact(slot: vocabulary.slot(of: name), fact: fact)) }
+            case .named(let reference): visit(reference.expression)
+            case .not(let inner): visit(inner)
+            case .and(let operands), .or(let operands), .list(let operands): operands.forEach(visit)
+            case .comparison(_, let left, let right):
+                visit(left)
+                visit(right)
+            case .bool, .number, .string: break
+            }
+        }
+        visit(expression)
+        return result
+    }
+
+    /// The reasons `ConditionExplainer.reasons` gives for the condition in `facts`. `numbers`: the values of the
+    /// number facts already written for people (`ValueFormatter.value`), by slot, when the caller has them.
+    func reasons(_ facts: FactValues, numbers: [String?]? = nil) -> [String] {
+        let truths = program.evaluate(facts)
+        var reasons: [String] = []
+        truths.withUnsafeBufferPointer { truths in
+            walk(root, outcome: truths[root], truths: truths, facts: facts, numbers: numbers, into: &reasons)
+        }
+        return reasons
+    }
+
+    private func walk(_ index: Int, outcome: Truth, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?,
+                      into reasons: inout [String]) {
+        let node = nodes[index]
+        switch node.kind {
+        case .named:
+            for child in node.children { walk(child, outcome: outcome, truths: truths, facts: facts, numbers: numbers, into: &reasons) }
+        case .and where outcome == .true:
+            for child in node.children { walk(child, outcome: .true, truths: truths, facts: facts, numbers: numbers, into: &reasons) }
+        case .or where outcome != .true:
+            var text = "ni "
+            for (offset, child) in node.children.enumerated() {
+                if offset > 0 { text += " ; ni " }
+                text += leaf(child, truth: truths[child], facts: facts, numbers: numbers)
+            }
+            reasons.append(text)
+        case .and, .or:
+            for child in node.children where truths[child] == outcome {
+                walk(child, outcome: outcome, truths: truths, facts: facts, numbers: numbers, into: &reasons)
+            }
+        case .notOverAnd where outcome == .false:
+            walk(node.children[0], outcome: .true, truths: truths, facts: facts, numbers: numbers, into: &reasons)
+        case .notOverAnd, .leaf:
+            reasons.append(leaf(index, truth: truths[index], facts: facts, numbers: numbers))
+        }
+    }
+
+    /// One part in words, with the value of each fact it names (`ConditionExplainer.explainLeaf`).
+    private func leaf(_ index: Int, truth: Truth, facts: FactValues, numbers: [String?]?) -> String {
+        let node = nodes[index]
+        if truth == .true && node.statesValue { return node.description }
+        func value(_ named: NamedFact) -> String {
+            guard let slot = named.slot else { return ValueFormatter.value(nil, of: named.fact) }
+            if let numbers, slot < numbers.count, let known = numbers[slot] { return known }
+            return ValueFormatter.value(facts[slot], of: named.fact)
+        }
+        var text = node.description
+        if node.comparesFacts {
+            text += " — ici " + value(node.named[0]) + " contre " + value(node.named[1])
+        } else {
+            for (offset, named) in node.named.enumerated() { text += (offset == 0 ? " — ici " : ", ici ") + value(named) }
+        }
+        if truth == .unknown { text += node.named.isEmpty ? " — inconnu" : " (inconnu)" }
+        return text
+    }
+}
