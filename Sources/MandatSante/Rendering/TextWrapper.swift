@@ -24,62 +24,119 @@ public enum TextWrapper {
     /// Words are split at spaces, except the space after « and before », which becomes a no-break space so that a
     /// guillemet never starts or ends a line alone, and the space before a high punctuation sign, kept inside the
     /// word. `endLine` ends each line written to `out`.
+    ///
+    /// A line is copied from `text` at once when it is there as it is written — its words separated by one space,
+    /// none joined inside (nearly every line) — rather than word by word.
     private static func wrap(_ text: String, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8],
                              endLine: (inout [UInt8]) -> Void) {
         var text = text
-        let first = (firstIndent ?? indent).utf8
-        let indentLength = indent.unicodeScalars.count
-        var lineLength = first.count == 0 ? 0 : (firstIndent ?? indent).unicodeScalars.count
-        out += first
-        var lineHasWord = false
+        let first = firstIndent ?? indent
+        out += first.utf8
+        var lineLength = scalarCount(first)
+        let indentLength = scalarCount(indent)
         text.withUTF8 { source in
             let count = source.count
-            /// Whether the space at `index` joins the words around it, and whether as a no-break space.
-            func joins(_ index: Int) -> (joins: Bool, noBreak: Bool) {
-                let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
-                let beforeClosing = index + 2 < count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
-                if afterOpening || beforeClosing { return (true, true) }
-                let beforeSign = index + 1 < count && isHighPunctuation(source[index + 1]) && (index + 2 == count || source[index + 2] == space)
-                return (beforeSign, false)
+            // The words placed on the line being filled: `source[lineStart..<lineEnd]`, copied as it is when
+            // `verbatim`.
+            var lineStart = 0
+            var lineEnd = 0
+            var lineHasWord = false
+            var verbatim = true
+            func flush(into out: inout [UInt8]) {
+                guard lineHasWord else { return }
+                if verbatim {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: source[lineStart..<lineEnd]))
+                } else {
+                    appendWords(source, from: lineStart, to: lineEnd, into: &out)
+                }
             }
             var index = 0
             while index < count {
-                if source[index] == space && !joins(index).joins { index += 1; continue }
+                if source[index] == space && !joins(source, at: index) { index += 1; continue }
                 // A word: up to the next space that does not join.
                 let start = index
                 var length = 0
-                var inner = 0
+                var joined = false
                 while index < count {
                     let byte = source[index]
                     if byte == space {
-                        guard joins(index).joins else { break }
-                        inner += 1
+                        guard joins(source, at: index) else { break }
+                        joined = true
                     }
                     if byte & 0xC0 != 0x80 { length += 1 }
                     index += 1
                 }
                 if lineHasWord && lineLength + 1 + length > width {
+                    flush(into: &out)
                     endLine(&out)
                     out += indent.utf8
                     lineLength = indentLength
                     lineHasWord = false
                 }
                 if lineHasWord {
-                    out.append(space)
                     lineLength += 1
-                }
-                if inner == 0 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+                    // The word before ended at a space: one space, and the line still reads as in `text`.
+                    if start != lineEnd + 1 { verbatim = false }
                 } else {
-                    for offset in start..<index {
-                        if source[offset] == space && joins(offset).noBreak { out += noBreakSpace } else { out.append(source[offset]) }
-                    }
+                    lineStart = start
+                    verbatim = true
                 }
+                if joined { verbatim = false }
+                lineEnd = index
                 lineLength += length
                 lineHasWord = true
             }
+            flush(into: &out)
         }
         endLine(&out)
+    }
+
+    /// The words of `source[start..<end]`, one space between them, a joining space after « or before » as a
+    /// no-break space.
+    private static func appendWords(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into out: inout [UInt8]) {
+        var index = start
+        var firstWord = true
+        while index < end {
+            if source[index] == space && !joins(source, at: index) { index += 1; continue }
+            if !firstWord { out.append(space) }
+            firstWord = false
+            while index < end {
+                let byte = source[index]
+                if byte == space {
+                    guard joins(source, at: index) else { break }
+                    if isBesideGuillemet(source, at: index) {
+                        out += noBreakSpace
+                        index += 1
+                        continue
+                    }
+                }
+                out.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the space at `index` joins the words around it: after « or before » (then written as a no-break
+    /// space), or before a high punctuation sign that ends a word.
+    @inline(__always)
+    private static func joins(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if isBesideGuillemet(source, at: index) { return true }
+        let count = source.count
+        return index + 1 < count && isHighPunctuation(source[index + 1]) && (index + 2 == count || source[index + 2] == space)
+    }
+
+    @inline(__always)
+    private static func isBesideGuillemet(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
+        let beforeClosing = index + 2 < source.count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
+        return afterOpening || beforeClosing
+    }
+
+    /// The length of an indent in Unicode scalars, counted on its bytes.
+    private static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     private static let space: UInt8 = 0x20
