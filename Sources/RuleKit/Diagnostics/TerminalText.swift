@@ -122,18 +122,17 @@ public enum TerminalText {
         let count = buffer.count
         let base = UnsafeRawPointer(buffer.baseAddress)
         var index = 0
-        // Up to where the bytes are looked at one by one: the eight after a word that was not all printable.
-        var byteByByteUntil = 0
         while index < count {
-            // Eight bytes at a time while all are printable ASCII (0x20…0x7E): a byte below 0x20 sets its high bit
-            // in `below`, one at 0x7F or above in `above` (a carry between bytes only ever comes out of a byte
-            // that is itself above). A document of 100 KB is mostly such words.
-            if let base, index >= byteByByteUntil, index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let below = (word &- 0x2020_2020_2020_2020) & ~word
-                let above = (word &+ 0x0101_0101_0101_0101) | word
-                if (below | above) & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
-                byteByByteUntil = index + 8
+            // Eight bytes at a time, skipped while none can start a control: a byte below 0x20, DEL, and the lead
+            // bytes of the C1 controls (C2) and of the bidirectional overrides (E2). Accents, line breaks and
+            // other lead bytes are skipped with the rest; at a suspect byte, the scan goes on from that byte. A
+            // rendered document of 100 KB is nearly all such words.
+            if let base, index + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let suspects = Self.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | Self.zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                    | Self.zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2) | Self.zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                if suspects == 0 { index += 8; continue }
+                index += suspects.trailingZeroBitCount / 8
             }
             let byte = buffer[index]
             if byte >= 0x20 && byte < 0x7F { index += 1; continue }
@@ -159,5 +158,12 @@ public enum TerminalText {
             index += 1
         }
         return false
+    }
+
+    /// The high bit of each byte of `word` that is zero, exactly (no carry crosses a byte).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & 0x8080_8080_8080_8080
     }
 }

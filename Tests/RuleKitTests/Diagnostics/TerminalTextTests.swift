@@ -46,6 +46,45 @@ struct TerminalTextTests {
         }
     }
 
+    @Test("20 000 documents tirés au hasard (accents, guillemets, tirets, fins de ligne, contrôles C0 et C1, inversions de sens) : un document en octets est neutralisé exactement quand l'un de ses caractères le demande")
+    func bytesNeedWorkExactlyWhenACharacterDoes() {
+        let pieces = ["Feuille", " de route ", "é", "«\u{A0}", "\u{A0}»", " — ", "’", "…", "\n", "\r\n", "\r", "\t", "12\u{A0}400",
+                      "\u{1B}", "\u{7F}", "\u{0}", "\u{85}", "\u{9B}", "\u{A0}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{2014}", "€", "🙂"]
+        var state: UInt64 = 20_261_203
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var mismatches: [String] = []
+        var neutralizedCount = 0
+        for _ in 0..<20_000 {
+            // Mostly harmless pieces, so that a control falls anywhere in a long word of eight bytes.
+            let text = (0..<(next() % 30)).map { _ in pieces[next() % 4 == 0 ? next() % pieces.count : next() % 13] }.joined()
+            for options in [TerminalText.Options.keepLineBreaks, [.keepLineBreaks, .bidirectional], []] {
+                let bytes = Array(text.utf8)
+                let changed = TerminalText.neutralized(bytes: bytes, options) != bytes
+                if changed != Self.needsWork(text, options) { mismatches.append("\(Array(text.unicodeScalars).map { $0.value }) \(options.rawValue)") }
+                if changed { neutralizedCount += 1 }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) différences, dont \(mismatches.prefix(3))")
+        #expect(neutralizedCount > 10_000, "\(neutralizedCount) documents neutralisés")
+    }
+
+    /// The reference, character by character: what `neutralized` replaces.
+    private static func needsWork(_ text: String, _ options: TerminalText.Options) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x0A, 0x09: if !options.contains(.keepLineBreaks) { return true }
+            case 0x0D: if !options.contains(.keepLineBreaks) || index + 1 == scalars.count || scalars[index + 1] != "\n" { return true }
+            case 0..<0x20, 0x7F...0x9F: return true
+            default: if options.contains(.bidirectional) && TerminalText.isBidirectionalControl(scalar.value) { return true }
+            }
+        }
+        return false
+    }
+
     @Test func forbiddenInText() {
         #expect(TerminalText.isForbiddenInText("\u{1B}"))
         #expect(TerminalText.isForbiddenInText("\n"))
