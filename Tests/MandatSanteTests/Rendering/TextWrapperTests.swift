@@ -1,3 +1,4 @@
+import EngineTestSupport
 import MandatSante
 import Testing
 
@@ -9,7 +10,7 @@ struct TextWrapperTests {
     func sameLinesAsWordByWord() {
         let words = ["mot", "santé", "«", "»", "« CLS »", ":", ";", "!", "?", "3\u{00A0}500", "10:30", "a:", "très-long-mot-composé-qui-déborde-de-la-ligne",
                      "", "  ", "é", "€", "%", "œuvre", "«\u{00A0}x\u{00A0}»", "🙂"]
-        var generator = SplitMix(seed: 20_261_203)
+        var generator = SeededGenerator(seed: 20_261_203)
         var differing: [String] = []
         var joined = 0
         for _ in 0..<5_000 {
@@ -31,18 +32,6 @@ struct TextWrapperTests {
     func spacesAndGuillemets() {
         #expect(TextWrapper.wrap("un  deux « trois » quatre", width: 80) == ["un deux «\u{00A0}trois\u{00A0}» quatre"])
         #expect(TextWrapper.wrap("un deux « trois » quatre", width: 12, indent: "  ") == ["  un deux", "  «\u{00A0}trois\u{00A0}»", "  quatre"])
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
