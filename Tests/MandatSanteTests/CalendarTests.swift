@@ -148,9 +148,9 @@ struct CalendarTests {
 
     static let populations: [Double] = [1, 1_000, 3_499, 3_500, 10_000, 19_999, 20_000, 50_000, 99_999, 100_000, 1_000_000]
 
-    @Test("unités par an : les élus, la taille, puis deux agents à 0,6 et les suivants à 0,3, dix au plus", arguments: [
-        (420.0, 0, 10), (420.0, 1, 16), (420.0, 2, 22), (8_000.0, 1, 20), (15_000.0, 4, 32), (45_000.0, 5, 39),
-        (250_000.0, 10, 56), (250_000.0, 40, 56), (420.0, -3, 10),
+    @Test("unités par an : les élus, la taille, puis deux agents à 0,6 et les suivants à 0,3, dix au plus ; une petite équipe, 1,2 au plus", arguments: [
+        (420.0, 0, 10), (420.0, 1, 12), (420.0, 2, 12), (3_499.0, 6, 12), (8_000.0, 1, 12), (8_000.0, 2, 26),
+        (15_000.0, 4, 32), (45_000.0, 5, 39), (250_000.0, 10, 56), (250_000.0, 40, 56), (420.0, -3, 10),
     ])
     func yearlyUnits(population: Double, staff: Int, tenths: Int) throws {
         let capacity = Capacity(population: population, engineeringStaff: staff, phases: try Fixture.calendar(2026, 12).phases)
@@ -178,13 +178,13 @@ struct CalendarTests {
         let phases = try Fixture.calendar(2026, 12).phases
         let capacity = Capacity(population: 45_000, engineeringStaff: 5, phases: phases)
         // 3.9 units a year: 10 months at twice the rate, then 15 (2 at twice), then 35 (2 at once, 33 at half).
-        #expect(capacity.unitsPerPhase == [3, 7, 6, 6])
+        #expect(capacity.unitsPerPhase == [2, 7, 6, 6])
         let perMonth = zip(capacity.unitsPerPhase, phases).map { Double($0) / Double($1.months) }
         #expect(perMonth[1] > perMonth[2] && perMonth[2] > perMonth[3])
-        #expect(capacity.methodLimit == 2 + 22 / 15)
+        #expect(capacity.methodLimit == 2 + 21 / 15)
     }
 
-    @Test("planchers : trois unités dans la première phase, une dans les autres")
+    @Test("planchers : deux unités dans la première phase (ses quatre actes rapides), prises sur les suivantes, une dans les autres")
     func floors() throws {
         for start in [(2026, 12), (2028, 6), (2031, 10)] {
             let phases = try Fixture.calendar(start.0, start.1).phases
@@ -192,5 +192,10 @@ struct CalendarTests {
             #expect(capacity.unitsPerPhase.first ?? 0 >= Capacity.firstPhaseMinimum)
             #expect(capacity.unitsPerPhase.allSatisfy { $0 >= Capacity.phaseMinimum })
         }
+        // A village's months give 1 + 2 + 1 + 2 units: the first phase's second unit is taken from the end of the
+        // mandate, so the total does not grow and 2027 keeps its room.
+        let village = Capacity(population: 50, engineeringStaff: 0, phases: try Fixture.calendar(2026, 12).phases)
+        #expect(village.unitsPerPhase == [2, 2, 1, 1])
+        #expect(village.totalUnits == 6)
     }
 }

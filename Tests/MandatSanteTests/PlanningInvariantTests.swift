@@ -45,17 +45,18 @@ struct PlanningInvariantTests {
     func sizeFollowsCapacity() throws {
         try forEveryRoadmap { roadmap, ruleBase in
             var problems: [String] = []
-            // In half-units: a quick act takes one, any other action two per unit of effort. A set that no phase
-            // can hold whole overfills one by its companions' effort: that much more room.
+            // In half-units: a quick act takes one in the first phase, any other action two per unit of effort. A
+            // set that no phase can hold whole overfills one by its companions' effort: that much more room.
             let halves = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
             let overfill = zip(roadmap.halfUnitsUsed, halves).reduce(0) { $0 + max(0, $1.0 - $1.1) }
-            let used = roadmap.items.map { Capacity.halfUnits(of: $0.recommendation) }.reduce(0, +)
+            let used = roadmap.halfUnitsUsed.reduce(0, +)
             if used > 2 * roadmap.capacity.totalUnits + overfill {
                 problems.append("\(used) demi-unités pour \(roadmap.capacity.totalUnits) unités")
             }
             for (phase, used) in roadmap.halfUnitsUsed.enumerated() {
-                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty }
-                    .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation) }
+                // A foundation with no room anywhere overfills the earliest phase it may take, like a set.
+                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty || $0.recommendation.isFoundation }
+                    .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase) }
                 if used > halves[phase] + companions {
                     problems.append("phase \(phase) : \(used) demi-unités pour \(halves[phase])")
                 }
@@ -67,6 +68,35 @@ struct PlanningInvariantTests {
             if methods > roadmap.capacity.methodLimit { problems.append("\(methods) actions de méthode pour \(roadmap.capacity.methodLimit)") }
             return problems
         }
+    }
+
+    /// The band issue 12 asks for, as the capacity model gives it: a small team (under 3,500 inhabitants or at
+    /// most one agent, 1.2 units a year at most) four quick acts in its first months and what at most five units
+    /// leave room for — eight actions, nine for a team starting in the summer of 2026, which has more of its
+    /// months counted double —; fifteen for a town of two to four agents under 20,000 inhabitants; about twenty
+    /// anywhere (22 for the largest teams starting early in the mandate).
+    static func sizeBound(population: Double, staff: Int) -> Int {
+        if population < 3_500 || staff <= 1 { return 9 }
+        if population < 20_000, staff <= 4 { return 15 }
+        return 22
+    }
+
+    @Test("la taille suit l'équipe : neuf actions au plus sous 3 500 habitants ou avec un agent au plus, quinze pour une ville de deux à quatre agents, vingt-deux partout")
+    func sizeStaysInTheBand() throws {
+        let ruleBase = try #require(Self.ruleBase)
+        let planner = Planner(ruleBase: ruleBase)
+        var violations: [String] = []
+        var largest: [Int: Int] = [:]
+        for (profile, calendar) in try Self.cases() {
+            let roadmap = planner.plan(profile, calendar: calendar)
+            let population = profile.number("population") ?? 0
+            let bound = Self.sizeBound(population: population, staff: roadmap.capacity.staff)
+            largest[bound] = max(largest[bound] ?? 0, roadmap.items.count)
+            if roadmap.items.count > bound {
+                violations.append("\(profile.name) (\(Int(population)) habitants, \(roadmap.capacity.staff) agent(s), début \(calendar.start)) : \(roadmap.items.count) actions pour \(bound) au plus")
+            }
+        }
+        #expect(violations.count == 0, "\(violations.count) écart(s) (plus grandes tailles par borne : \(largest.sorted { $0.key < $1.key })), dont : \(violations.prefix(5).joined(separator: " | "))")
     }
 
     @Test("jamais une action écartée faute de place quand une moins bien notée, d'effort égal ou plus fort, tient une phase qu'elle pouvait prendre")
@@ -95,9 +125,11 @@ struct PlanningInvariantTests {
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
                 let latest = dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1
                 for kept in roadmap.items where heldByMerit(kept) && kept.score.total < dropped.score.total
-                    && Capacity.halfUnits(of: kept.recommendation) >= Capacity.halfUnits(of: recommendation)
+                    && Capacity.halfUnits(of: kept.recommendation, inPhase: kept.phaseIndex) >= Capacity.halfUnits(of: recommendation, inPhase: kept.phaseIndex)
                     && (earliest...max(earliest, latest)).contains(kept.phaseIndex)
-                    && recommendation.deadline == nil {
+                    && recommendation.deadline == nil
+                    // Its own prerequisite went first by the relation, not by merit.
+                    && !recommendation.after.contains(kept.recommendation.id) {
                     problems.append("« \(recommendation.id) » (\(dropped.score.total)) à envisager ensuite alors que « \(kept.recommendation.id) » (\(kept.score.total)) tient la phase \(kept.phaseIndex)")
                 }
             }

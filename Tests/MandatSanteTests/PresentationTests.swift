@@ -254,10 +254,10 @@ struct PresentationTests {
     func notPlaced() throws {
         let recs = PlannerTests.crowded(12)
         let document = try Self.document(Fixture.smallCommune, recs: recs)
-        #expect(document.considerLater.count == 9)
+        #expect(document.considerLater.count == 10)
         #expect(document.considerLater.allSatisfy { $0.reasonCode == "faute-de-capacite" })
         #expect(document.shownConsiderLater.entries.count == RoadmapDocument.considerLaterShown)
-        #expect(document.shownConsiderLater.more == 9 - RoadmapDocument.considerLaterShown)
+        #expect(document.shownConsiderLater.more == 10 - RoadmapDocument.considerLaterShown)
 
         let standard = try Self.document(Fixture.bourg)
         #expect(standard.leftOut.map(\.title) == ["Remplacées ou écartées par une option plus adaptée", "Ne s'appliquent pas à ce territoire"])

@@ -1,30 +1,45 @@
 /// What a team can carry over the mandate, in units of effort (a light action takes 1, a medium one 2, a heavy
-/// one 3; a quick act — light, to start in the first months — half a unit): the size of the roadmap follows from it.
+/// one 3; a quick act — light, to start in the first months — half a unit in the first phase): the size of the
+/// roadmap follows from it.
 ///
 /// A year of work is worth 0.8 unit for the elected team itself, plus what its services and partners bring
-/// with the territory's size (0.2 under 3,500 inhabitants, 0.6 under 20,000, 1.0 under 100,000, 1.2 beyond),
-/// plus 0.6 for each of the first two people able to carry projects and 0.3 for each further one, up to ten.
-/// Teams start most of their actions early and carry them on afterwards, so a month counts twice in the first
-/// fifteen months from the start, once in the next fifteen, and half after. A phase holds what its
-/// months are worth, rounded, and never less than one unit; the first phase holds at least three, for the
-/// founding decisions that need elected officials more than staff, and at most four actions.
+/// with the territory's size (0.6 under 20,000 inhabitants, 1.0 under 100,000, 1.2 beyond), plus 0.6 for each
+/// of the first two people able to carry projects and 0.3 for each further one, up to ten. A small team — under
+/// 3,500 inhabitants or with at most one agent — has nobody whose job is to carry projects: its agent, if any,
+/// is the mairie's secretary or its only manager, who carries every file; its year is worth 1.0 unit (the
+/// elected team and a village's 0.2), plus 0.2 for that agent. Teams start most of their actions early and
+/// carry them on afterwards, so a month counts twice in the first fifteen months from the start, once in the
+/// next fifteen, and half after. A phase holds what its months are worth, rounded, and never less than one unit.
 ///
-/// A quick act (light effort, to start in the first months) is a decision, a letter or a meeting: naming a
-/// pilot, asking the ARS a question, writing to the intercommunality. It costs half a unit, so that it is not
-/// pushed to the end of the mandate behind projects of the same nominal effort; the first phase's limit of four
-/// actions keeps these acts from filling the first months with more than a team decides at once. Placement
-/// counts in half-units (`halfUnits(of:)`). So a village with one agent carries about eight actions over the
-/// mandate, a town ten to fifteen, and the largest intercommunalities about twenty.
+/// The first phase holds at most four actions, whatever their cost, and at least two units: its four quick acts
+/// (a decision, a letter or a meeting: naming a pilot, asking the ARS a question, writing to the
+/// intercommunality) at half a unit each, so that they are not pushed to the end of the mandate behind projects
+/// of the same nominal effort. What that minimum adds to the first phase's months is taken from the end of the
+/// mandate backwards: the mandate's total does not grow, and the next year keeps its room for the first
+/// concrete actions. A quick act that waits past the first months is a light action like the others (one
+/// unit). Placement counts in half-units (`halfUnits(of:inPhase:)`).
+///
+/// From a start in December 2026: a village with one agent, 1.2 units a year, holds 2 + 2 + 2 + 1 units — four
+/// quick acts and four or so actions, seven or eight in all; a town of 15,000 with two agents, 2.6 a year,
+/// 2 + 4 + 4 + 3 — ten to twelve actions; a métropole with ten agents or more, 5.6 a year, 29 units — sixteen or
+/// seventeen.
 public struct Capacity: Sendable, Hashable {
     public var staff: Int
     /// Units per year, in tenths (integers keep the arithmetic exact and the output stable).
     public var yearlyTenths: Int
     /// Units available in each phase of the calendar.
     public var unitsPerPhase: [Int]
+    /// Under 3,500 inhabitants or at most one agent.
+    public var isSmallTeam: Bool
 
-    public static let firstPhaseMinimum = 3
     /// The first months are those of a few founding decisions: at most this many actions, whatever their cost.
     public static let firstPhaseActions = 4
+    /// The first phase holds at least its four quick acts, half a unit each, and no more.
+    public static let firstPhaseMinimum = firstPhaseActions / 2
+    /// What the size brings a village's team (under 3,500 inhabitants), in tenths.
+    static let villageSizeTenths = 2
+    /// What a small team's one agent brings a year, in tenths: half of what an agent brings elsewhere.
+    static let smallTeamAgentTenths = 2
     public static let phaseMinimum = 1
     public static let countedStaff = 10
     /// How much a month counts, in tenths, by how far it is from the start: (months from the start, weight).
@@ -33,22 +48,39 @@ public struct Capacity: Sendable, Hashable {
     public init(population: Double, engineeringStaff: Int, phases: [MandatePhase]) {
         staff = max(0, engineeringStaff)
         let size = switch population {
-        case ..<3_500: 2
+        case ..<3_500: Self.villageSizeTenths
         case ..<20_000: 6
         case ..<100_000: 10
         default: 12
         }
-        let counted = min(staff, Self.countedStaff)
-        yearlyTenths = 8 + size + 6 * min(counted, 2) + 3 * max(counted - 2, 0)
+        // A small team — under 3,500 inhabitants or at most one agent — counts a village's size and one agent
+        // at most, for half: that agent is the mairie's secretary or its only manager, who carries every file.
+        let isSmall = size == Self.villageSizeTenths || staff <= 1
+        isSmallTeam = isSmall
+        let counted = min(staff, isSmall ? 1 : Self.countedStaff)
+        yearlyTenths = isSmall ? 8 + Self.villageSizeTenths + Self.smallTeamAgentTenths * counted
+            : 8 + size + 6 * min(counted, 2) + 3 * max(counted - 2, 0)
         let yearly = yearlyTenths
         let start = phases.first?.start
-        unitsPerPhase = phases.enumerated().map { index, phase in
+        var units = phases.map { phase in
             let offset = start.map { $0.months(until: phase.start) } ?? 0
             let weighted = Self.weightedMonths(offset..<(offset + phase.months))
             // Tenths of a unit a year × weighted tenths of months / (10 × 10 × 12), rounded half up.
-            let units = (yearly * weighted + 600) / 1_200
-            return max(index == 0 ? Self.firstPhaseMinimum : Self.phaseMinimum, units)
+            return max(Self.phaseMinimum, (yearly * weighted + 600) / 1_200)
         }
+        // The first phase holds the first months' quick acts; what it needs beyond its own months is taken
+        // from the end of the mandate backwards, as far as each phase keeps its minimum: the mandate's total does
+        // not grow, and the next year keeps its room for the first concrete actions.
+        if let first = units.first, first < Self.firstPhaseMinimum {
+            var missing = Self.firstPhaseMinimum - first
+            units[0] = Self.firstPhaseMinimum
+            for later in units.indices.dropFirst().reversed() where missing > 0 {
+                let taken = min(missing, units[later] - Self.phaseMinimum)
+                units[later] -= taken
+                missing -= taken
+            }
+        }
+        unitsPerPhase = units
     }
     /// The months of `months` (counted from the start), each by its weight in tenths.
     static func weightedMonths(_ months: Range<Int>) -> Int {
@@ -67,20 +99,21 @@ public struct Capacity: Sendable, Hashable {
         yearlyTenths % 10 == 0 ? "\(yearlyTenths / 10)" : "\(yearlyTenths / 10),\(yearlyTenths % 10)"
     }
 
-    /// What `recommendation` takes of a phase, in half-units: half a unit for a quick act (light effort, horizon
-    /// of the first months), otherwise its effort's units.
-    public static func halfUnits(of recommendation: Recommendation) -> Int {
-        halfUnits(effort: recommendation.effort, horizon: recommendation.horizon)
+    /// What `recommendation` takes of phase `phase`, in half-units: half a unit for a quick act (light effort,
+    /// horizon of the first months) in the first phase, otherwise its effort's units — a quick act that waits
+    /// past the first months is a light action like the others.
+    public static func halfUnits(of recommendation: Recommendation, inPhase phase: Int) -> Int {
+        halfUnits(effort: recommendation.effort, horizon: recommendation.horizon, inPhase: phase)
     }
 
-    public static func halfUnits(effort: Effort, horizon: Horizon) -> Int {
-        effort == .low && horizon == .hundredDays ? 1 : 2 * effort.units
+    public static func halfUnits(effort: Effort, horizon: Horizon, inPhase phase: Int) -> Int {
+        phase == 0 && effort == .low && horizon == .hundredDays ? 1 : 2 * effort.units
     }
 
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }
 
-    /// How many recommendations of a method lever (steering, training, resources) the roadmap may hold: two, and
-    /// one more for every fifteen units, so that method never crowds out action.
-    public var methodLimit: Int { 2 + totalUnits / 15 }
+    /// How many recommendations of a method lever (steering, training, resources) the roadmap may hold: two for
+    /// a small team, three for the others, so that method never crowds out action.
+    public var methodLimit: Int { isSmallTeam ? 2 : 3 }
 }

@@ -188,7 +188,7 @@ struct PhasePlacement {
         if phase == 0 { firstPhaseCount -= order.slots(unit).count }
         for slot in order.slots(unit) {
             let position = order.members[slot]
-            free[phase] += index.halfUnits[position]
+            free[phase] += cost(position, phase)
             if index.isMethod[position] { methodCount -= 1 }
             phaseOf[position] = -1
             causes[position] = .horizon
@@ -202,13 +202,13 @@ struct PhasePlacement {
     @discardableResult
     private mutating func place(_ unit: Int) -> Bool {
         let slots = order.slots(unit)
-        var methodMembers = 0, isFoundation = false, units = 0, main = 0
+        var methodMembers = 0, isFoundation = false, units = Need(), main = Need()
         for slot in slots {
             let position = order.members[slot]
             if index.isMethod[position] { methodMembers += 1 }
             if index.isFoundation[position] { isFoundation = true }
-            units += index.halfUnits[position]
-            main = max(main, index.halfUnits[position])
+            units.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+            main.keepLarger(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
         }
         if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
             for slot in slots { exits[order.members[slot]] = .methodLimit }
@@ -251,6 +251,11 @@ struct PhasePlacement {
         } else if slots.count > 1, order.isPriorityUnit[unit], let (phase, _) = found, phase > earliest {
             found = findPhase(slots, units: main, earliest: earliest, latest: phase - 1, late: late[unit]) ?? found
         }
+        // A foundation of the mandate does not fall off: with no room anywhere, it overfills the earliest phase
+        // its relations and deadline allow, which takes the excess from the next ones.
+        if found == nil, isFoundation {
+            found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
+        }
         guard let (phase, deadline) = found else {
             var missed: YearMonth?
             // Past or too close for every phase before it: the month is missed. A horizon's phase always exists:
@@ -261,7 +266,7 @@ struct PhasePlacement {
             for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
             return false
         }
-        free[phase] -= units
+        free[phase] -= units.at(phase)
         if phase == 0 { firstPhaseCount += slots.count }
         methodCount += methodMembers
         for slot in slots {
@@ -349,10 +354,10 @@ struct PhasePlacement {
     private mutating func makeRoomForDeclaredPriorities() {
         for pick in 0..<order.unitCount where order.isPriorityUnit[pick] {
             guard phaseOf[order.first(pick)] < 0, exits[order.first(pick)] == .noCapacity else { continue }
-            var needed = 0, earliest = 0, pickMerit = Int.min
+            var needed = Need(), earliest = 0, pickMerit = Int.min
             for slot in order.slots(pick) {
                 let position = order.members[slot]
-                needed += index.halfUnits[position]
+                needed.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 pickMerit = max(pickMerit, order.merit[position])
             }
@@ -360,16 +365,16 @@ struct PhasePlacement {
             for other in stride(from: order.unitCount - 1, through: 0, by: -1) where other != pick && !order.isPriorityUnit[other] {
                 let phase = phaseOf[order.first(other)]
                 guard phase >= earliest else { continue }
-                var room = free[phase], merit = Int.min, isFree = true
+                var roomLeft = room(phase), merit = Int.min, isFree = true
                 for slot in order.slots(other) {
                     let position = order.members[slot]
-                    room += index.halfUnits[position]
+                    roomLeft += cost(position, phase)
                     merit = max(merit, order.merit[position])
                     if index.isFoundation[position] || index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }) {
                         isFree = false
                     }
                 }
-                if isFree, merit < pickMerit, room >= needed {
+                if isFree, merit < pickMerit, roomLeft >= needed.at(phase) {
                     evicted = other
                     break
                 }
@@ -437,7 +442,7 @@ struct PhasePlacement {
 
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
     /// seasonal deadline, the first season (hot or tourist) it can still be ready for.
-    private func findPhase(_ slots: Range<Int>, units: Int, earliest: Int, latest: Int, late: Bool) -> (Int, DeadlineCause)? {
+    private func findPhase(_ slots: Range<Int>, units: Need, earliest: Int, latest: Int, late: Bool) -> (Int, DeadlineCause)? {
         var latest = latest
         var stated = DeadlineCause.none
         var hot = false, peak = false
@@ -485,19 +490,52 @@ struct PhasePlacement {
         }
     }
 
-    private func firstRoom(_ units: Int, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
+    private func firstRoom(_ units: Need, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
         guard earliest <= latest else { return nil }
         return (earliest...latest).first { hasRoom($0, units, members) }
     }
 
-    private func lastRoom(_ units: Int, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
+    private func lastRoom(_ units: Need, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
         guard earliest <= latest else { return nil }
         return (earliest...latest).last { hasRoom($0, units, members) }
     }
 
     /// Whether `phase` has `units` half-units left and, for the first phase, room for `members` more actions.
-    private func hasRoom(_ phase: Int, _ units: Int, _ members: Int) -> Bool {
-        free[phase] >= units && (phase > 0 || firstPhaseCount + members <= Capacity.firstPhaseActions)
+    private func hasRoom(_ phase: Int, _ units: Need, _ members: Int) -> Bool {
+        room(phase) >= units.at(phase) && (phase > 0 || firstPhaseCount + members <= Capacity.firstPhaseActions)
+    }
+
+    /// What `position` takes of `phase`, in half-units.
+    private func cost(_ position: Int, _ phase: Int) -> Int {
+        phase == 0 ? index.firstPhaseHalfUnits[position] : index.halfUnits[position]
+    }
+
+    /// Half-units a unit (or its largest member) takes of the first phase and of the others.
+    private struct Need {
+        var first = 0, later = 0
+        /// What any phase has room for.
+        static let anyRoom = Need(first: Int.min / 2, later: Int.min / 2)
+
+        func at(_ phase: Int) -> Int { phase == 0 ? first : later }
+
+        mutating func add(first: Int, later: Int) {
+            self.first += first
+            self.later += later
+        }
+
+        mutating func keepLarger(first: Int, later: Int) {
+            self.first = max(self.first, first)
+            self.later = max(self.later, later)
+        }
+    }
+
+    /// Half-units left in `phase` once what earlier phases overfilled is taken from it: a set that overfills a
+    /// phase borrows from the next ones, so the mandate's total does not grow (only the last phase can end
+    /// overfilled).
+    private func room(_ phase: Int) -> Int {
+        var room = 0
+        for earlier in 0...phase { room = free[earlier] + min(0, room) }
+        return room
     }
 
     /// The last phase in which work can still finish before `month`: the one holding the month before it.

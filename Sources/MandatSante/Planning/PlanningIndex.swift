@@ -13,7 +13,9 @@ final class PlanningIndex: Sendable {
     let boostRange: [Range<Int>]
     /// What placing each recommendation reads, in arrays rather than in objects.
     let horizons: [Horizon]
-    /// What each recommendation takes of a phase, in half-units (`Capacity.halfUnits(of:)`).
+    /// What each recommendation takes of the first phase and of the others, in half-units
+    /// (`Capacity.halfUnits(of:inPhase:)`).
+    let firstPhaseHalfUnits: [Int]
     let halfUnits: [Int]
     let isFoundation: [Bool]
     /// Recommendations of a method lever (see `Lever.isMethod`).
@@ -72,7 +74,8 @@ final class PlanningIndex: Sendable {
         }
         self.boostRange = boostRange
         horizons = recommendations.map(\.horizon)
-        halfUnits = recommendations.map(Capacity.halfUnits(of:))
+        firstPhaseHalfUnits = recommendations.map { Capacity.halfUnits(of: $0, inPhase: 0) }
+        halfUnits = recommendations.map { Capacity.halfUnits(of: $0, inPhase: 1) }
         isFoundation = recommendations.map(\.isFoundation)
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
         isMethod = recommendations.map { methodLevers.contains($0.lever) }

@@ -24,9 +24,11 @@ public struct Roadmap: Sendable {
         items.filter { $0.phaseIndex == index }
     }
 
-    /// Half-units taken in each phase (a quick act takes one, see `Capacity.halfUnits(of:)`).
+    /// Half-units taken in each phase (a quick act takes one in the first, see `Capacity.halfUnits(of:inPhase:)`).
     public var halfUnitsUsed: [Int] {
-        calendar.phases.indices.map { index in items(inPhase: index).reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation) } }
+        calendar.phases.indices.map { index in
+            items(inPhase: index).reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: index) }
+        }
     }
 
     /// Units taken in each phase, a half counted as a whole (what the phase shows as used).

@@ -89,7 +89,8 @@ enum RoadmapWording {
         for occupant in occupants {
             let cause = ownCause(occupant)
                 ?? (linked.contains(occupant.recommendation.id) ? .linked
-                    : Capacity.halfUnits(of: occupant.recommendation) < Capacity.halfUnits(of: item.recommendation) ? .lighter : .earlier)
+                    : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
+                        < Capacity.halfUnits(of: item.recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
             counts[cause.rawValue] += 1
         }
         return Cause.allCases.filter { counts[$0.rawValue] > 0 }.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ")
