@@ -126,7 +126,7 @@ struct InitCommandTests {
         #expect(roadmap.exitCode == 0, "\(roadmap.error)")
         #expect(roadmap.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Aubin-des-Landes"))
         let json = runCLI(["roadmap", path, "--start", "2026-12", "--format", "json"])
-        #expect(rankedIDs(json.output).contains { $0.id == "aides-installation-medecins" })
+        #expect(rankedIDs(json.output).contains { $0.id == "cabinet-medical-logement" })
     }
 
     @Test("les questions sans objet sont passées selon askWhen : pas de QPV, de CLSM ni d'ASV pour un village")

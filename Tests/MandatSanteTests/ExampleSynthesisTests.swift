@@ -7,12 +7,14 @@ import Testing
 /// facts that drive what is decided now.
 @Suite("Synthèse des profils d'exemple")
 struct ExampleSynthesisTests {
-    static func document(_ name: String) throws -> RoadmapDocument {
+    /// The example `name`'s document, with `overrides` (« fait=valeur ») applied to its profile.
+    static func document(_ name: String, overrides: [String] = []) throws -> RoadmapDocument {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = root.appendingPathComponent("Profiles/\(name).json").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let profile = try ProfileLoader.override(loaded, with: overrides).get()
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
         return RoadmapPresenter(ruleBase: ruleBase, detail: false).document(roadmap)
     }
@@ -60,8 +62,8 @@ struct ExampleSynthesisTests {
         let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
         #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
         // Without a centre run by the collectivity, no such warning.
-        let village = try Self.document("village-rural-zip")
-        let aids = try #require(village.cards.first { $0.id == "aides-installation-medecins" })
+        let reunion = try Self.document("commune-outre-mer-reunion")
+        let aids = try #require(reunion.cards.first { $0.id == "aides-installation-medecins" })
         #expect(!aids.cautions.contains { $0.contains("centre de santé") }, "\(aids.cautions)")
     }
 
@@ -91,7 +93,8 @@ struct ExampleSynthesisTests {
 
     @Test("« pour vous » nomme la priorité que l'équipe a déclarée, pas « les mobilités ou l'accès aux soins » ; une intercommunalité organise la zone rouge avec ses communes membres, pas « avec l'intercommunalité »")
     func reasonsNameWhatHolds() throws {
-        let village = try Self.document("village-departs-cabinet")
+        // The village's transport card, which its one-agent team leaves for later, in a bourg of three agents.
+        let village = try Self.document("village-departs-cabinet", overrides: ["population=5000", "engineeringStaff=3", "priorities=acces-aux-soins"])
         let transport = try #require(village.card("acces-soins-transport"))
         #expect(transport.forYou.contains("l'accès aux soins est une priorité de l'équipe"), "\(transport.forYou)")
         let communeNouvelle = try Self.document("commune-nouvelle-zac")
