@@ -85,7 +85,7 @@ struct ExampleSynthesisTests {
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
         let screening = try #require(prefecture.card("depistages-aller-vers"))
-        #expect(screening.forYou.contains { $0.hasPrefix("quartier prioritaire ou pauvreté élevée") }, "\(screening.forYou)")
+        #expect(screening.forYou.contains { $0.hasPrefix("précarité") && $0.contains("des publics éloignés") }, "\(screening.forYou)")
         let agglomeration = try Self.document("agglomeration-qpv-cls-en-preparation")
         let pilot = try #require(agglomeration.card("elu-referent-sante"))
         #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
@@ -127,5 +127,34 @@ struct ExampleSynthesisTests {
         let document = try Self.document("tres-petite-commune-rurale")
         #expect(document.synthesis.sizeNote.contains("(aucun agent pour porter des projets"), "\(document.synthesis.sizeNote)")
         #expect(!document.synthesis.sizeNote.contains("0\u{00A0}agent") && !document.synthesis.sizeNote.contains("0 agent"))
+    }
+}
+
+/// What page 1 and « pour vous » state of the territory: a fact once, the place itself, never a rule's threshold.
+@Suite("Constats et raisons des profils d'exemple")
+struct ExampleFindingWordingTests {
+    @Test("un constat ne répète pas son sujet (« population en croissance », pas « évolution de la population : population en croissance ») et nomme le territoire d'outre-mer, pas « Guadeloupe ou Martinique »")
+    func findingsSayTheFactOnce() throws {
+        let belt = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
+        #expect(belt.synthesis.findings.contains { $0.hasPrefix("Population en croissance —") }, "\(belt.synthesis.findings)")
+        let antilles = try ExampleSynthesisTests.document("commune-antilles-dengue")
+        #expect(antilles.synthesis.findings.contains { $0.hasPrefix("Situation outre-mer") && $0.contains("Guadeloupe —") }, "\(antilles.synthesis.findings)")
+        let lines = antilles.synthesis.findings + antilles.cards.flatMap(\.forYou)
+        #expect(!lines.contains { $0.contains("Martinique") }, "\(lines)")
+        let school = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
+        #expect(!school.synthesis.findings.contains { $0.hasPrefix("Pas de") }, "\(school.synthesis.findings)")
+    }
+
+    @Test("« pour vous » donne une raison, pas le seuil d'une règle (« d'au moins 14 % ») ni une alternative (« quartier prioritaire ou pauvreté élevée »)")
+    func reasonsAreNotThresholds() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(names.count >= 20)
+        for name in names {
+            let document = try ExampleSynthesisTests.document(name)
+            let lines = document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line)
+            #expect(!lines.contains { $0.contains("d'au moins") || $0.contains(" ou pauvreté") }, "\(name) : \(lines.filter { $0.contains("d'au moins") || $0.contains(" ou pauvreté") })")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RuleKit
 
 /// A fact of the profile said as a finding, in plain French and positively: « aucune CPTS ne couvre le
@@ -75,18 +76,43 @@ struct FactStatement {
             return labels.isEmpty ? nil : Finding(label: fact.label, members: labels)
         case .text(let id) where Self.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact):
             return Finding(fact.label(ofChoice: id))
+        case .text(let id) where name == vocabulary.factName(.overseas):
+            return Finding("\(fact.label) : \(overseasPlace(fact.label(ofChoice: id)))")
         case .number, .text:
             return Finding("\(fact.label) : \(ValueFormatter.value(value, of: fact))")
         }
     }
 
-    /// A choice whose label already names its fact by the abbreviation the fact's label ends with (« CLS signé
-    /// et en vigueur » of « contrat local de santé (CLS) ») is stated alone: « contrat local de santé (CLS) : CLS
-    /// signé et en vigueur » says the same thing twice.
-    private static func choiceNamesItsFact(_ choice: String, fact: Fact) -> Bool {
-        guard fact.label.hasSuffix(")"), let open = fact.label.lastIndex(of: "(") else { return false }
-        let abbreviation = fact.label[fact.label.index(after: open)..<fact.label.index(before: fact.label.endIndex)]
-        return !abbreviation.isEmpty && choice.split(separator: " ").contains(abbreviation)
+    /// A choice whose label already names its fact is stated alone: « contrat local de santé (CLS) : CLS signé
+    /// et en vigueur » or « évolution de la population : population en croissance » says the same thing twice. The
+    /// choice names its fact by the abbreviation in parentheses that ends the fact's label (« CLS »), or by
+    /// starting with the label's last word (« population »): « établissement support du groupement hospitalier de
+    /// territoire » does not name « hôpital implanté sur le territoire » and keeps its label.
+    static func choiceNamesItsFact(_ choice: String, fact: Fact) -> Bool {
+        let label = fact.label
+        let word: Substring
+        let hasAbbreviation = label.hasSuffix(")")
+        if hasAbbreviation, let open = label.lastIndex(of: "(") {
+            word = label[label.index(after: open)..<label.index(before: label.endIndex)]
+        } else {
+            word = label.split(separator: " ").last ?? ""
+        }
+        let words = choice.split(separator: " ")
+        return !word.isEmpty && (hasAbbreviation ? words.contains(word) : words.first == word)
+    }
+
+    /// The overseas territory itself where the choice groups several (« Guadeloupe ou Martinique ») and the
+    /// profile's département or région names one of them: a finding about Guadeloupe does not say « ou
+    /// Martinique ».
+    private func overseasPlace(_ choice: String) -> String {
+        let parts = choice.replacingOccurrences(of: " ou ", with: ", ").components(separatedBy: ", ")
+        guard parts.count > 1 else { return choice }
+        let named = [FactRole.departement, .region].compactMap { role -> String? in
+            guard case .text(let text)? = profile.value(vocabulary.factName(role)) else { return nil }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        let same: (String, String) -> Bool = { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
+        return parts.first { part in named.contains { same($0, part) } } ?? choice
     }
 
     /// What a condition's leaf that held says of the profile (nothing for a part that failed under a `not`). Size

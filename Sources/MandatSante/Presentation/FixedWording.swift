@@ -87,6 +87,8 @@ extension RoadmapPresenter {
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
+            // A grouped overseas choice is stated by the territory the département or the région names.
+            if read.contains(vocabulary.factName(.overseas)) { read.formUnion([vocabulary.factName(.departement), vocabulary.factName(.region)]) }
             territorialPlan = WordingKeyPlan(facts: read, expressions: [recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression),
                                              vocabulary: vocabulary, membership: true)
         }
