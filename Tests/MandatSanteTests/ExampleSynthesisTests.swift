@@ -133,7 +133,7 @@ struct ExampleSynthesisTests {
 /// What page 1 and « pour vous » state of the territory: a fact once, the place itself, never a rule's threshold.
 @Suite("Constats et raisons des profils d'exemple")
 struct ExampleFindingWordingTests {
-    @Test("un constat ne répète pas son sujet (« population en croissance », pas « évolution de la population : population en croissance ») et nomme le territoire d'outre-mer, pas « Guadeloupe ou Martinique »")
+    @Test("un constat ne répète pas son sujet (« population en croissance », pas « évolution de la population : population en croissance ») et nomme le territoire d'outre-mer, pas « Guadeloupe ou Martinique » ; « Hexagone ou Corse » n'est pas un constat")
     func findingsSayTheFactOnce() throws {
         let belt = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
         #expect(belt.synthesis.findings.contains { $0.hasPrefix("Population en croissance —") }, "\(belt.synthesis.findings)")
@@ -143,6 +143,7 @@ struct ExampleFindingWordingTests {
         #expect(!lines.contains { $0.contains("Martinique") }, "\(lines)")
         let school = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
         #expect(!school.synthesis.findings.contains { $0.hasPrefix("Pas de") }, "\(school.synthesis.findings)")
+        #expect(!school.synthesis.findings.contains { $0.contains("Hexagone") }, "\(school.synthesis.findings)")
     }
 
     @Test("« pour vous » donne une raison, pas le seuil d'une règle (« d'au moins 14 % ») ni une alternative (« quartier prioritaire ou pauvreté élevée »)")

@@ -134,9 +134,10 @@ struct FactStatement {
         return result
     }
 
-    /// « situation outre-mer : Hexagone ou Corse » is no reason to a mainland team: a condition that leaves out
-    /// the overseas territories (or the Pacific) holds there because nothing is overseas.
-    private func isMainlandDefault(_ name: String) -> Bool {
+    /// « situation outre-mer : Hexagone ou Corse » is no reason to a mainland team, nor a finding of its page 1:
+    /// a condition that leaves out the overseas territories (or the Pacific) holds there because nothing is
+    /// overseas.
+    func isMainlandDefault(_ name: String) -> Bool {
         name == vocabulary.factName(.overseas) && profile.value(name) == vocabulary.fact(named: name)?.defaultValue
     }
 

@@ -113,7 +113,7 @@ extension RoadmapPresenter {
                 for leaf in leaves[offset + 1] { read.formUnion(leaf.expression.factNames) }
             }
             let vocabulary = ruleBase.vocabulary
-            let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil }
+            let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil && !facts.isMainlandDefault($0) }
                 .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
             return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: findingFacts)
         }
