@@ -35,7 +35,7 @@ FIGURE = re.compile(r"(?<![\w\[])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?)[ \u
 PROSE_FIELDS = ("Enjeu", "Premiers pas", "Partenaires", "Financements", "Mises en garde")
 FIELD = re.compile(r"^ {4,5}([A-ZÉ][^:]{1,30}?)[  \u202f]: ?(.*)$")
 CARD = re.compile(r"^ ?(\d{1,2})\. (.*)$")
-EXAMPLE_SOURCE = re.compile(r"\(source[ \u00a0]\[\d+\], (?:[a-zéû]+\.?[ \u00a0])?\d{4}\)\.?$")
+EXAMPLE_SOURCE = re.compile(r"\(source[ \u00a0]\[\d+\], (?:\d{1,2}(?:er)?[ \u00a0])?(?:[a-zéû]+\.?[ \u00a0])?\d{4}\)\.?$")
 NOTE = re.compile(r"\[\d+\]\.?$")
 
 
