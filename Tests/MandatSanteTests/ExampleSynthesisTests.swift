@@ -84,7 +84,8 @@ struct ExampleSynthesisTests {
         let prefecture = try Self.document("prefecture-hopital-support")
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
-        let screening = try #require(prefecture.card("depistages-aller-vers"))
+        // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS).
+        let screening = try #require(try Self.document("ville-moyenne-qpv-cls").card("depistages-aller-vers"))
         #expect(screening.forYou.contains { $0.hasPrefix("précarité") && $0.contains("des publics éloignés") }, "\(screening.forYou)")
         let agglomeration = try Self.document("agglomeration-qpv-cls-en-preparation")
         let pilot = try #require(agglomeration.card("elu-referent-sante"))

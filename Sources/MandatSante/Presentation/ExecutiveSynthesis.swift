@@ -127,8 +127,15 @@ struct ExecutiveSynthesis {
     private static func findings(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
+        // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
+        // boost may name the fact (« en zone d'intervention prioritaire, l'ARS a besoin d'un interlocuteur »), but
+        // they do not answer it, and listing them (« actions 1, 2, 3, 5… ») hides the actions that do. They answer
+        // only what makes them apply (the pilotage answers « aucun élu référent santé désigné »).
+        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         for item in roadmap.items {
-            for name in context.territorial(item.recommendation, score: item.score).findingFacts {
+            let territorial = context.territorial(item.recommendation, score: item.score)
+            let method = methodLevers.contains(item.recommendation.lever)
+            for name in method ? territorial.conditionFindingFacts : territorial.findingFacts {
                 answering[name, default: []].append(item.rank)
             }
         }

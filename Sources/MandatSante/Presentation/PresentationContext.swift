@@ -98,7 +98,7 @@ extension RoadmapPresenter {
             guard !plan.placeheld.isEmpty else { return kept }
             // Each placeholder is a whole line: a statement.
             let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statements[$0] ?? Typography.french(facts.filling($0)) } }
-            return Territorial(forYou: forYou, findingFacts: kept.findingFacts)
+            return Territorial(forYou: forYou, findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts)
         }
 
         /// `facts`: the statements of this territory, possibly with placeholders.
@@ -107,15 +107,19 @@ extension RoadmapPresenter {
             let leaves = program.leaves(roadmap.profile.facts)
             var read: Set<String> = []
             for leaf in leaves[0] { read.formUnion(leaf.expression.factNames) }
+            let conditionRead = read
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
                 for leaf in leaves[offset + 1] { read.formUnion(leaf.expression.factNames) }
             }
             let vocabulary = ruleBase.vocabulary
-            let findingFacts = read.subtracting(notFindings).filter { facts.statement($0) != nil && !facts.isMainlandDefault($0) }
-                .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
-            return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: findingFacts)
+            func stated(_ names: Set<String>) -> [String] {
+                names.subtracting(notFindings).filter { facts.statement($0) != nil && !facts.isMainlandDefault($0) }
+                    .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
+            }
+            return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated(read),
+                               conditionFindingFacts: stated(conditionRead))
         }
 
         /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
@@ -160,12 +164,14 @@ extension RoadmapPresenter {
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
             var relations: [String] = []
-            // A prerequisite placed in an earlier phase is plain from the order: only the detailed edition names it.
-            var earlier: [String] = []
+            // A prerequisite placed in an earlier phase is plain from the order, and what an action replaces is
+            // planner bookkeeping (« remplace « Recueillir la parole des habitants… » » on a village's ageing card
+            // reads as if it did away with it): only the detailed edition names them.
+            var detailOnly: [String] = []
             for id in item.prerequisites {
                 let relation = "après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")"
                 relations.append(relation)
-                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { earlier.append(relation) }
+                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { detailOnly.append(relation) }
             }
             for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
@@ -174,7 +180,9 @@ extension RoadmapPresenter {
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
             for (verb, replaced) in [("remplace", true), ("écarte", false)] {
                 let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
-                if !titles.isEmpty { relations.append("\(verb) \(Typography.list(titles))") }
+                guard !titles.isEmpty else { continue }
+                relations.append("\(verb) \(Typography.list(titles))")
+                if replaced { detailOnly.append(relations[relations.count - 1]) }
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
@@ -200,7 +208,7 @@ extension RoadmapPresenter {
                 forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: shown(wording.cautions, \.cautions),
-                relations: relations, briefRelations: relations.filter { !earlier.contains($0) },
+                relations: relations, briefRelations: relations.filter { !detailOnly.contains($0) },
                 placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
                 placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),

@@ -123,7 +123,7 @@ public struct RoadmapDocument: Sendable {
         /// « après « … » (rang 2) », « avec « … » », « suppose « … » déjà fait ou à faire d'abord », « remplace « … » ».
         public var relations: [String]
         /// The relations a short edition shows: without the prerequisites placed in an earlier phase, which the
-        /// order already shows.
+        /// order already shows, nor what the action replaces.
         public var briefRelations: [String]
         /// Why it is not earlier, when it is not simply its horizon: « reportée de « D'ici fin 2027 » : place prise
         /// par les actions 3 à 7 — décision fondatrice, échéance, meilleurs scores ».

@@ -59,6 +59,8 @@ public struct RoadmapPresenter: Sendable {
         /// The facts of the profile its condition and its applying boosts rest on that the synthesis may state as
         /// findings (not the size, nor the team's own choices).
         let findingFacts: [String]
+        /// The same, from its condition alone: what makes it apply here, without what only weighs it up.
+        let conditionFindingFacts: [String]
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {

@@ -129,7 +129,11 @@ enum RoadmapWording {
             return ("faute-de-capacite", "s'applique, mais ne tient pas dans la capacité de l'équipe : les phases où elle pouvait aller sont prises par des actions mieux classées", nil)
         case .methodLimit(let limit):
             return ("limite-methode", "s'applique, mais la feuille de route compte déjà \(Typography.count(limit, "action")) de méthode, le maximum pour cette capacité", nil)
-        case .replaced(let by):
+        case .replaced(var by):
+            // A replacement that is itself replaced names the action that stands: the ARS funding calendar goes
+            // with the contract, and where the contract is renewed rather than engaged, with its renewal.
+            var seen: Set<String> = [entry.recommendation.id]
+            while seen.insert(by).inserted, case .replaced(let further)? = roadmap.notPlaced(by)?.reason { by = further }
             return ("remplacee", "remplacée par « \(title(by)) », plus adaptée à ce territoire", by)
         case .excluded(let by):
             return ("exclue", "écartée au profit de « \(title(by)) », mieux classée : les deux ne vont pas ensemble", by)
