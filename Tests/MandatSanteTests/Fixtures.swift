@@ -244,6 +244,8 @@ enum Fixture {
         var programmes: [String]?
         var plannedProjects: [String]?
         var medicalZoning: String?
+        var departement: String?
+        var region: String?
 
         var json: String {
             var members = [
@@ -264,6 +266,8 @@ enum Fixture {
             if let programmes { members.append("\"programmes\": \(list(programmes))") }
             if let plannedProjects { members.append("\"plannedProjects\": \(list(plannedProjects))") }
             if let medicalZoning { members.append("\"medicalZoning\": \(quote(medicalZoning))") }
+            if let departement { members.append("\"departement\": \(quote(departement))") }
+            if let region { members.append("\"region\": \(quote(region))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }

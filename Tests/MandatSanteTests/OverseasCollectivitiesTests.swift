@@ -1,0 +1,116 @@
+@testable import MandatSante
+import Testing
+
+/// Overseas, the bodies a card names are the territory's own: in Martinique and French Guiana one collectivité
+/// territoriale (CTM, CTG) holds the powers of the département and the région; in Mayotte the Département holds the
+/// région's; the Olympic movement is a regional or territorial committee (CROS, CTOS), not a departmental one; and a
+/// figure counted for mainland France is not printed for an overseas commune.
+@Suite("Collectivités et repères outre-mer")
+struct OverseasCollectivitiesTests {
+    /// Every step, partner and funding line of the rule base that holds for `spec`.
+    static func lines(_ spec: Fixture.ProfileSpec) throws -> [(id: String, text: String)] {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let facts = try Fixture.profile(spec, in: ruleBase).facts
+        return ruleBase.recommendations.flatMap { recommendation in
+            (recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts) + recommendation.funding.texts(for: facts))
+                .map { (id: recommendation.id, text: $0) }
+        }
+    }
+
+    static func spec(_ outreMer: String, departement: String? = nil, population: Int = 24_000) -> Fixture.ProfileSpec {
+        Fixture.ProfileSpec(name: "Saint-Test", population: population, density: "petite-ville", priorities: ["bien-vieillir"],
+                            share75Plus: 14, outreMer: outreMer, plannedProjects: ["maison-de-sante", "equipement-sportif"],
+                            medicalZoning: "zip", departement: departement, region: departement)
+    }
+
+    /// « conseil départemental » as the collectivity, not the Ordre des médecins' council, which exists everywhere.
+    static func namesDepartementalCouncil(_ text: String) -> Bool {
+        text.replacingOccurrences(of: "conseil départemental de l'Ordre", with: "").contains("conseil départemental")
+    }
+
+    @Test("Martinique et Guyane : la collectivité territoriale (CTM, CTG), ni conseil départemental ni conseil régional")
+    func singleCollectivity() throws {
+        for (outreMer, departement, body, other) in [("antilles", "Martinique", "Collectivité territoriale de Martinique", "Guyane"),
+                                                      ("guyane", "Guyane", "Collectivité territoriale de Guyane", "Martinique")] {
+            for population in [2_000, 24_000] {
+                let lines = try Self.lines(Self.spec(outreMer, departement: departement, population: population))
+                let wrong = lines.filter { Self.namesDepartementalCouncil($0.text) || $0.text.contains("conseil régional") || $0.text.contains(other) }
+                #expect(wrong.isEmpty, "\(departement) : \(wrong.prefix(4).map { "\($0.id) : \($0.text.prefix(100))" })")
+                #expect(lines.filter { $0.text.contains(body) }.count >= 10, "\(departement), \(population)")
+            }
+        }
+        // The partner line says which body, and a first step says what it holds.
+        let martinique = try Self.lines(Self.spec("antilles", departement: "Martinique"))
+        #expect(martinique.contains { $0.id == "contrat-territorial-autonomie" || $0.text == "Collectivité territoriale de Martinique (direction de l'autonomie)" })
+        #expect(martinique.contains { $0.id == "region-partenaire-sante" && $0.text.hasPrefix("Repérer sur le site de la Collectivité territoriale de Martinique, qui exerce les compétences de la Région") })
+    }
+
+    @Test("Guadeloupe et La Réunion gardent conseil départemental et conseil régional ; l'Hexagone n'a pas de collectivité territoriale unique")
+    func departementAndRegion() throws {
+        for (outreMer, departement) in [("antilles", "Guadeloupe"), ("reunion", "La Réunion"), ("non", "Cantal")] {
+            let lines = try Self.lines(Self.spec(outreMer, departement: departement))
+            #expect(lines.filter { Self.namesDepartementalCouncil($0.text) }.count >= 10, "\(departement)")
+            #expect(lines.contains { $0.text.hasPrefix("conseil régional") }, "\(departement)")
+            // « conseil territorial de santé » is the health democracy's council, everywhere; the collectivity's council is not.
+            #expect(!lines.contains { $0.text.contains("Collectivité territoriale de") || $0.text.hasPrefix("conseil territorial (") || $0.text == "conseil territorial" }, "\(departement)")
+        }
+    }
+
+    @Test("Mayotte : le conseil départemental, qui exerce aussi les compétences de la Région ; pas de conseil régional, une seule caisse CSSM par fiche")
+    func mayotte() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let lines = try Self.lines(Self.spec("mayotte", departement: "Mayotte"))
+        #expect(!lines.contains { $0.text.contains("conseil régional") || $0.text.hasPrefix("Région") || $0.text.contains("et la Région") },
+                "\(lines.filter { $0.text.contains("conseil régional") || $0.text.hasPrefix("Région") || $0.text.contains("et la Région") }.prefix(3).map(\.text))")
+        #expect(lines.contains { $0.id == "region-partenaire-sante" && $0.text.hasPrefix("Repérer sur le site du Département de Mayotte, qui exerce les compétences de la Région") })
+        #expect(lines.filter { Self.namesDepartementalCouncil($0.text) }.count >= 10)
+        // No card names the Assurance Maladie of Mayotte twice (once by its acronym, once in full).
+        let facts = try Fixture.profile(Self.spec("mayotte", departement: "Mayotte"), in: ruleBase).facts
+        for recommendation in ruleBase.recommendations {
+            let partners = recommendation.partners.texts(for: facts)
+            #expect(Set(partners).count == partners.count, "\(recommendation.id)")
+            #expect(partners.filter { $0.hasPrefix("Assurance Maladie") }.count <= 1, "\(recommendation.id) : \(partners)")
+        }
+    }
+
+    @Test("outre-mer, le comité régional ou territorial olympique et sportif (CROS, CTOS) ; le comité départemental dans l'Hexagone")
+    func olympicCommittees() throws {
+        for outreMer in ["reunion", "antilles", "guyane", "mayotte"] {
+            let lines = try Self.lines(Self.spec(outreMer, departement: outreMer == "antilles" ? "Martinique" : nil, population: 2_000))
+            #expect(!lines.contains { $0.text.contains("comité départemental olympique") }, "\(outreMer)")
+            #expect(lines.contains { $0.text.contains("comité régional ou territorial olympique et sportif (CROS ou CTOS)") }, "\(outreMer)")
+        }
+        let mainland = try Self.lines(Self.spec("non", population: 2_000))
+        #expect(mainland.contains { $0.text.contains("comité départemental olympique et sportif") })
+        #expect(!mainland.contains { $0.text.contains("CROS") })
+    }
+
+    @Test("un chiffre de l'Hexagone (communes de moins de 500 habitants, quartiers prioritaires) n'est pas imprimé outre-mer")
+    func mainlandFigures() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let intercommunal = try #require(ruleBase.recommendation("agir-echelle-intercommunale"))
+        let asv = try #require(ruleBase.recommendation("asv-creer"))
+        for (outreMer, printed) in [("non", true), ("mayotte", false), ("reunion", false)] {
+            let facts = try Fixture.profile(Fixture.ProfileSpec(population: 3_000, outreMer: outreMer), in: ruleBase).facts
+            #expect(intercommunal.prints(fact: "petites-communes-moins-500", for: facts) == printed, "\(outreMer)")
+            #expect(asv.prints(fact: "qpv-hexagone-2024", for: facts) == printed, "\(outreMer)")
+        }
+    }
+
+    @Test("le village de Mayotte : ni chiffre des communes de l'Hexagone, ni ambroisie au portrait, la saison des pluies en cours a son premier pas")
+    func mayotteVillage() throws {
+        let document = try ExampleSynthesisTests.document("village-mayotte-zip")
+        let portrait = document.portrait.lines.map(\.text).joined(separator: " ; ")
+        #expect(!portrait.contains("ambroisie"), "\(portrait)")
+        #expect(portrait.contains("Mayotte"))
+        let cards = document.phases.flatMap(\.cards)
+        let intercommunal = try #require(cards.first { $0.id == "agir-echelle-intercommunale" })
+        #expect(!(intercommunal.evidence ?? "").contains("métropolitaine"), "\(intercommunal.evidence ?? "")")
+        let vectors = try #require(cards.first { $0.id == "lutte-antivectorielle-outre-mer" })
+        #expect(vectors.phaseID == "premiers-mois")
+        #expect(vectors.steps.contains { $0.hasPrefix("Si la saison des pluies a déjà commencé au lancement de la feuille de route, organiser sans attendre") })
+        // A mainland commune keeps its portrait line on ragweed.
+        let mainland = try ExampleSynthesisTests.document("village-departs-cabinet")
+        #expect(mainland.portrait.lines.map(\.text).joined(separator: " ; ").contains("ambroisie"))
+    }
+}
