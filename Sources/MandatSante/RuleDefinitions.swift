@@ -25,7 +25,7 @@ public struct BoostDefinition: Sendable {
 }
 
 /// Reads `definitions.json`:
-/// `{ "conditions": [ { "name", "when", "description"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
+/// `{ "conditions": [ { "name", "when", "description"?, "label"?, "falseLabel"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
 enum RuleDefinitionsReader {
     static func read(_ root: JSONNode, file: String, vocabulary: Vocabulary, _ diagnostics: inout [Diagnostic]) -> RuleDefinitions {
         var definitions = RuleDefinitions()
@@ -42,10 +42,12 @@ enum RuleDefinitionsReader {
             let name = reader.stringNode("name", required: true)?.locatedText
             let when = reader.stringNode("when", required: true)?.locatedText
             _ = reader.string("description")
+            let label = reader.string("label")
+            let falseLabel = reader.string("falseLabel")
             reader.reportUnknownFields()
             diagnostics += reader.diagnostics
             if let name, let when {
-                entries.append(ConditionDefinitions.Entry(name: name.inFile(file), condition: when.inFile(file)))
+                entries.append(ConditionDefinitions.Entry(name: name.inFile(file), condition: when.inFile(file), label: label, falseLabel: falseLabel))
             }
         }
         let (conditions, problems) = ConditionDefinitions.compile(entries, vocabulary: vocabulary)

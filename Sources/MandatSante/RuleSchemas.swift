@@ -92,6 +92,8 @@ public enum RuleSchemas {
         let condition = text("Condition sur les faits du profil et les conditions nommées, par exemple « medicalZoning == 'zip' ». Faits : \(facts).")
         let conditions = record(required: ["name", "when"], [
             ("name", name), ("when", condition), ("description", text("Ce que la condition veut dire, en français.")),
+            ("label", text("Ce que la condition veut dire, en quelques mots, pour les explications (« une intercommunalité ») : dit à la place de ses parties.")),
+            ("falseLabel", text("Ce que veut dire sa négation (« une commune »), pour qu'une explication ne dise pas « non (…) » ni « autre que … ».")),
         ])
         let boosts = record(required: ["name", "when", "points", "reason"], [
             ("name", name), ("when", condition),

@@ -8,7 +8,7 @@ import Testing
 @Suite("Synthèse des profils d'exemple")
 struct ExampleSynthesisTests {
     /// The example `name`'s document, with `overrides` (« fait=valeur ») applied to its profile.
-    static func document(_ name: String, overrides: [String] = []) throws -> RoadmapDocument {
+    static func document(_ name: String, overrides: [String] = [], detail: Bool = false) throws -> RoadmapDocument {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = root.appendingPathComponent("Profiles/\(name).json").path
@@ -16,7 +16,7 @@ struct ExampleSynthesisTests {
         let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
         let profile = try ProfileLoader.override(loaded, with: overrides).get()
         let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
-        return RoadmapPresenter(ruleBase: ruleBase, detail: false).document(roadmap)
+        return RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
     }
 
     @Test("La Réunion : la lutte contre les moustiques vecteurs, datée, est une décision à prendre d'abord même quand priorités et fondations remplissent la page")

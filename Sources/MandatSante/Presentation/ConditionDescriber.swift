@@ -16,8 +16,11 @@ public struct ConditionDescriber: Sendable {
         case .fact(let name):
             return vocabulary.fact(named: name)?.label ?? name
         case .named(let reference):
-            return describe(reference.expression)
+            return reference.label ?? describe(reference.expression)
         case .not(let written):
+            // A named condition that says what its negation means: « une commune », not « type de territoire : autre
+            // que … » nor « non (…) ».
+            if case .named(let reference) = written.kind, let falseLabel = reference.falseLabel { return falseLabel }
             let inner = written.unwrapped
             if case .fact(let name) = inner.kind, let fact = vocabulary.fact(named: name) {
                 return fact.falseLabel ?? "non : \(fact.label)"
@@ -67,7 +70,12 @@ public struct ConditionDescriber: Sendable {
         let value = operandText(right, fact: fact)
         switch op {
         case .equal: return "\(subject) : \(value)"
-        case .notEqual: return "\(subject) : autre que \(value)"
+        case .notEqual:
+            // « autre que aucun CLS » is a double negative: « un CLS ».
+            for (none, some) in [("aucun ", "un "), ("aucune ", "une ")] where value.hasPrefix(none) {
+                return "\(subject) : \(some)\(value.dropFirst(none.count))"
+            }
+            return "\(subject) : autre que \(value)"
         case .less: return "\(subject) : moins de \(value)"
         case .lessOrEqual: return "\(subject) : au plus \(value)"
         case .greater: return "\(subject) : plus de \(value)"

@@ -25,22 +25,61 @@ public struct ConditionExplainer: Sendable {
 
     private func reasons(_ trace: ConditionTrace, outcome: Truth) -> [String] {
         switch trace.expression.kind {
+        case .named(let reference) where reference.label != nil:
+            // Said by what it means, not by its parts; but a combination some of whose parts held is said by the
+            // parts that failed (« hors des collectivités du Pacifique »), as an alternative of an `or` is.
+            if outcome != .true, let failed = failedParts(trace) { return failed.flatMap { reasons($0, outcome: $0.truth) } }
+            return [explainLeaf(trace, decisive: true)]
         case .named:
             return trace.children.flatMap { reasons($0, outcome: outcome) }
         case .and where outcome == .true:
             return trace.children.flatMap { reasons($0, outcome: .true) }
         case .or where outcome != .true:
-            return [trace.children.map { explainLeaf($0) }.joined(separator: " ; ni ")].map { "ni " + $0 }
+            return [trace.children.map { failedAlternative($0) }.joined(separator: " ; ni ")].map { "ni " + $0 }
         case .and, .or:
             return trace.children.filter { $0.truth == outcome }.flatMap { reasons($0, outcome: outcome) }
         case .not(let inner):
-            if case .and = inner.unwrapped.kind, outcome == .false, let child = trace.children.first {
+            if !Self.saysItsNegation(trace.expression), case .and = inner.unwrapped.kind, outcome == .false, let child = trace.children.first {
                 return reasons(child, outcome: .true)
             }
-            return [explainLeaf(trace)]
+            return [explainLeaf(trace, decisive: true)]
         default:
-            return [explainLeaf(trace)]
+            return [explainLeaf(trace, decisive: true)]
         }
+    }
+
+    /// An alternative of a failed `or`, said by what made it fail: of a combination some of whose parts held (a
+    /// named condition that is one, such as « zonage inconnu, hors du Pacifique »), only the parts that failed, so
+    /// that a part which held for this territory (« Hexagone ou Corse ») is not given as a reason.
+    private func failedAlternative(_ trace: ConditionTrace) -> String {
+        if let failed = failedParts(trace) { return failed.map { failedAlternative($0) }.joined(separator: " et ") }
+        return explainLeaf(trace, decisive: true)
+    }
+
+    /// Of an `and` (through named conditions) that failed while some of its parts held, the parts that did not hold.
+    private func failedParts(_ trace: ConditionTrace) -> [ConditionTrace]? {
+        var node = trace
+        while case .named = node.expression.kind, let child = node.children.first { node = child }
+        guard case .and = node.expression.kind, node.children.contains(where: { $0.truth == .true }) else { return nil }
+        return node.children.filter { $0.truth != .true }
+    }
+
+    /// Whether a part whose truth is `part` decided the outcome of its `and` (`inAnd`) or `or`: of an `and`
+    /// that held, every part; that did not, the parts that did not hold; of an `or` that failed, every part; that
+    /// held, the parts that held; that stayed unknown, the parts that did not fail.
+    static func decides(_ part: Truth, inAnd: Bool, outcome: Truth) -> Bool {
+        if inAnd { return outcome == .true || part != .true }
+        switch outcome {
+        case .false: return true
+        case .true: return part == .true
+        default: return part != .false
+        }
+    }
+
+    /// A `not` over a named condition that says what its negation means (`falseLabel`): one part, not its parts.
+    static func saysItsNegation(_ expression: Expression) -> Bool {
+        if case .not(let written) = expression.kind, case .named(let reference) = written.kind, reference.falseLabel != nil { return true }
+        return false
     }
 
     /// The sub-conditions that made a holding condition hold, each with the facts it reads.
@@ -62,13 +101,15 @@ public struct ConditionExplainer: Sendable {
     }
 
     /// One sub-condition in words, with the value of each fact it reads, and « (inconnu) » when a fact is absent.
-    public func explainLeaf(_ trace: ConditionTrace) -> String {
+    /// `decisive`: only the facts of the parts that decided the outcome (of a failed `and`, its parts that did not
+    /// hold; of a held `or`, its parts that held), so that a reason does not name a fact that did not decide it.
+    public func explainLeaf(_ trace: ConditionTrace, decisive: Bool = false) -> String {
         let text = describer.describe(trace.expression)
         // A held equality or membership already states the value: « type de territoire : commune ».
         if trace.truth == .true, case .comparison(let op, _, _) = trace.expression.kind, [.equal, .in].contains(op) {
             return text
         }
-        let values = factValues(in: trace).filter { !$0.isBool }
+        let values = factValues(in: trace, decisive: decisive).filter { !$0.isBool }
         var suffix = values.map { "ici \($0.text)" }.joined(separator: ", ")
         // Two facts compared: « ici 25 000 habitants contre 2 800 habitants ».
         if case .comparison(_, let left, let right) = trace.expression.kind, case .fact = left.kind, case .fact = right.kind, values.count == 2 {
@@ -78,10 +119,19 @@ public struct ConditionExplainer: Sendable {
         return suffix.isEmpty ? text : "\(text) — \(suffix)"
     }
 
-    /// Each fact read in `trace`, with its value written for people.
-    public func factValues(in trace: ConditionTrace) -> [(name: String, text: String, isBool: Bool)] {
+    /// Each fact read in `trace`, with its value written for people; `decisive`: only those of the parts that
+    /// decided the outcome, through combinations and named conditions (not under a `not`).
+    public func factValues(in trace: ConditionTrace, decisive: Bool = false) -> [(name: String, text: String, isBool: Bool)] {
         var result: [(String, String, Bool)] = []
         var seen: Set<String> = []
+        func decide(_ node: ConditionTrace) {
+            switch node.expression.kind {
+            case .named: node.children.forEach(decide)
+            case .and: node.children.filter { Self.decides($0.truth, inAnd: true, outcome: node.truth) }.forEach(decide)
+            case .or: node.children.filter { Self.decides($0.truth, inAnd: false, outcome: node.truth) }.forEach(decide)
+            default: visit(node)
+            }
+        }
         func visit(_ node: ConditionTrace) {
             if case .fact(let name) = node.expression.kind, seen.insert(name).inserted {
                 let fact = describer.vocabulary.fact(named: name)
@@ -99,7 +149,7 @@ public struct ConditionExplainer: Sendable {
             }
             node.children.forEach(visit)
         }
-        visit(trace)
+        if decisive { decide(trace) } else { visit(trace) }
         return result
     }
 }

@@ -9,6 +9,8 @@ struct ConditionReasonProgram: Sendable {
     private struct Node: Sendable {
         enum Kind: Sendable {
             case and, or, named
+            /// A named condition that says what it means (`label`): one part, its definition below it.
+            case labeled
             /// A `not` over a combination that is an `and`: when it fails, the `and` held and its parts are said.
             case notOverAnd
             /// Anything else, said as a whole.
@@ -48,9 +50,12 @@ struct ConditionReasonProgram: Sendable {
             switch expression.kind {
             case .and(let operands): (kind, children) = (.and, operands)
             case .or(let operands): (kind, children) = (.or, operands)
+            // A named condition that says what it means is one part; its definition's parts stay below it, for
+            // the facts that decided it.
+            case .named(let reference) where reference.label != nil: (kind, children) = (.labeled, [reference.expression])
             case .named(let reference): (kind, children) = (.named, [reference.expression])
             case .not(let inner):
-                if case .and = inner.unwrapped.kind { (kind, children) = (.notOverAnd, [inner]) } else { kind = .leaf }
+                if !ConditionExplainer.saysItsNegation(expression), case .and = inner.unwrapped.kind { (kind, children) = (.notOverAnd, [inner]) } else { kind = .leaf }
             default: kind = .leaf
             }
             let childNodes = children.map(add)
@@ -119,22 +124,63 @@ struct ConditionReasonProgram: Sendable {
             var text = "ni "
             for (offset, child) in node.children.enumerated() {
                 if offset > 0 { text += " ; ni " }
-                text += leaf(child, truth: truths[child], facts: facts, numbers: numbers)
+                text += failedAlternative(child, truths: truths, facts: facts, numbers: numbers)
             }
             reasons.append(text)
         case .and, .or:
             for child in node.children where truths[child] == outcome {
                 walk(child, outcome: outcome, truths: truths, facts: facts, numbers: numbers, into: &reasons)
             }
+        case .labeled where outcome != .true && failedParts(index, truths: truths) != nil:
+            for part in failedParts(index, truths: truths) ?? [] {
+                walk(part, outcome: truths[part], truths: truths, facts: facts, numbers: numbers, into: &reasons)
+            }
         case .notOverAnd where outcome == .false:
             walk(node.children[0], outcome: .true, truths: truths, facts: facts, numbers: numbers, into: &reasons)
-        case .notOverAnd, .leaf:
-            reasons.append(leaf(index, truth: truths[index], facts: facts, numbers: numbers))
+        case .notOverAnd, .leaf, .labeled:
+            reasons.append(leaf(index, truth: truths[index], facts: facts, numbers: numbers, truths: truths))
         }
     }
 
-    /// One part in words, with the value of each fact it names (`ConditionExplainer.explainLeaf`).
-    private func leaf(_ index: Int, truth: Truth, facts: FactValues, numbers: [String?]?) -> String {
+    /// An alternative of a failed `or` (`ConditionExplainer.failedAlternative`): of a combination some of whose
+    /// parts held, only the parts that failed.
+    private func failedAlternative(_ index: Int, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?) -> String {
+        if let failed = failedParts(index, truths: truths) {
+            return failed.map { failedAlternative($0, truths: truths, facts: facts, numbers: numbers) }.joined(separator: " et ")
+        }
+        return leaf(index, truth: truths[index], facts: facts, numbers: numbers, truths: truths)
+    }
+
+    /// `ConditionExplainer.failedParts`: of an `and` (through named conditions) that failed while some of its parts
+    /// held, the parts that did not hold.
+    private func failedParts(_ index: Int, truths: UnsafeBufferPointer<Truth>) -> [Int]? {
+        var target = index
+        while nodes[target].kind == .named || nodes[target].kind == .labeled, let child = nodes[target].children.first { target = child }
+        guard nodes[target].kind == .and, nodes[target].children.contains(where: { truths[$0] == .true }) else { return nil }
+        return nodes[target].children.filter { truths[$0] != .true }
+    }
+
+    /// The facts whose values a part names: those of its parts that decided its outcome, through combinations and
+    /// named conditions (`ConditionExplainer.factValues(in:decisive:)`), each once.
+    private func decisiveFacts(_ index: Int, truths: UnsafeBufferPointer<Truth>) -> [NamedFact] {
+        var result: [NamedFact] = []
+        var seen: Set<String> = []
+        func decide(_ index: Int) {
+            let node = nodes[index]
+            switch node.kind {
+            case .named, .labeled: node.children.forEach(decide)
+            case .and, .or:
+                for child in node.children where ConditionExplainer.decides(truths[child], inAnd: node.kind == .and, outcome: truths[index]) { decide(child) }
+            case .leaf, .notOverAnd:
+                for named in node.named where seen.insert(named.fact?.name ?? "").inserted || named.fact == nil { result.append(named) }
+            }
+        }
+        decide(index)
+        return result
+    }
+
+    /// One part in words, with the value of each fact that decided it (`ConditionExplainer.explainLeaf`).
+    private func leaf(_ index: Int, truth: Truth, facts: FactValues, numbers: [String?]?, truths: UnsafeBufferPointer<Truth>) -> String {
         let node = nodes[index]
         if truth == .true && node.statesValue { return node.description }
         func value(_ named: NamedFact) -> String {
@@ -143,12 +189,13 @@ struct ConditionReasonProgram: Sendable {
             return ValueFormatter.value(facts[slot], of: named.fact)
         }
         var text = node.description
+        let named = decisiveFacts(index, truths: truths)
         if node.comparesFacts {
             text += " — ici " + value(node.named[0]) + " contre " + value(node.named[1])
         } else {
-            for (offset, named) in node.named.enumerated() { text += (offset == 0 ? " — ici " : ", ici ") + value(named) }
+            for (offset, named) in named.enumerated() { text += (offset == 0 ? " — ici " : ", ici ") + value(named) }
         }
-        if truth == .unknown { text += node.named.isEmpty ? " — inconnu" : " (inconnu)" }
+        if truth == .unknown { text += named.isEmpty ? " — inconnu" : " (inconnu)" }
         return text
     }
 }

@@ -9,16 +9,23 @@ public struct ConditionDefinitions: Sendable {
         public let expression: Expression
         /// The definitions its text names directly.
         public let references: [String]
+        /// What it means and what its negation means, for explanations (`NamedCondition.label`).
+        public let label: String?
+        public let falseLabel: String?
     }
 
     /// A name and the condition it stands for, as read from a file.
     public struct Entry: Sendable {
         public var name: LocatedText
         public var condition: LocatedText
+        public var label: String?
+        public var falseLabel: String?
 
-        public init(name: LocatedText, condition: LocatedText) {
+        public init(name: LocatedText, condition: LocatedText, label: String? = nil, falseLabel: String? = nil) {
             self.name = name
             self.condition = condition
+            self.label = label
+            self.falseLabel = falseLabel
         }
     }
 
@@ -85,7 +92,8 @@ public struct ConditionDefinitions: Sendable {
             guard let (entry, expression, references) = parsed[name] else { continue }
             switch result.resolveAndCheck(expression, vocabulary: vocabulary) {
             case .success(let resolved):
-                result.byName[name] = Definition(name: entry.name, text: entry.condition, expression: resolved, references: references)
+                result.byName[name] = Definition(name: entry.name, text: entry.condition, expression: resolved, references: references,
+                                                 label: entry.label, falseLabel: entry.falseLabel)
             case .failure(let failure):
                 problems += failure.errors.map { $0.diagnostic(in: entry.condition) }
                 result.invalid.insert(name)
@@ -111,7 +119,8 @@ public struct ConditionDefinitions: Sendable {
             switch node.kind {
             case .fact(let name):
                 guard let definition = byName[name] else { return node }
-                return Expression(.named(NamedCondition(name: name, expression: definition.expression, source: definition.text.text)), range: node.range)
+                return Expression(.named(NamedCondition(name: name, expression: definition.expression, source: definition.text.text,
+                                                        label: definition.label, falseLabel: definition.falseLabel)), range: node.range)
             case .not(let inner): return Expression(.not(rebuild(inner)), range: node.range)
             case .and(let items): return Expression(.and(items.map(rebuild)), range: node.range)
             case .or(let items): return Expression(.or(items.map(rebuild)), range: node.range)

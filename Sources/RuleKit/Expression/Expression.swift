@@ -16,11 +16,18 @@ public struct NamedCondition: Hashable, Sendable {
     public var name: String
     public var expression: Expression
     public var source: String
+    /// What the condition means, said for people (« une intercommunalité »), when its definition gives it: an
+    /// explanation says this rather than the definition's parts (« type de territoire : autre que commune »).
+    public var label: String?
+    /// What its negation means (« une commune »), so that `not` over it is not a double negative.
+    public var falseLabel: String?
 
-    public init(name: String, expression: Expression, source: String) {
+    public init(name: String, expression: Expression, source: String, label: String? = nil, falseLabel: String? = nil) {
         self.name = name
         self.expression = expression
         self.source = source
+        self.label = label
+        self.falseLabel = falseLabel
     }
 }
 
