@@ -12,13 +12,15 @@ struct ExecutiveSynthesis {
     static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode, .intercommunalHealth]
     static let findingCount = 3
 
-    init(roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context, considerLater: Int) {
+    /// `territorials`: what each item of the roadmap found in the territory, in order.
+    init(roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], context: RoadmapPresenter.Context,
+         considerLater: Int) {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.staff(capacity.staff)) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
-        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, decisions: decisions, context: context),
+        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
     }
 
@@ -124,7 +126,8 @@ struct ExecutiveSynthesis {
     /// The facts of the profile that carry the most actions of the roadmap, through their conditions or their
     /// boosts: said once each, with the numbers of the actions that answer them. Size and the team's own choices are stated
     /// elsewhere and are not findings.
-    private static func findings(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> [String] {
+    private static func findings(_ roadmap: Roadmap, territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
+                                 context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
@@ -132,8 +135,7 @@ struct ExecutiveSynthesis {
         // they do not answer it, and listing them (« actions 1, 2, 3, 5… ») hides the actions that do. They answer
         // only what makes them apply (the pilotage answers « aucun élu référent santé désigné »).
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
-        for item in roadmap.items {
-            let territorial = context.territorial(item.recommendation, score: item.score)
+        for (item, territorial) in zip(roadmap.items, territorials) {
             let method = methodLevers.contains(item.recommendation.lever)
             for name in method ? territorial.conditionFindingFacts : territorial.findingFacts {
                 answering[name, default: []].append(item.rank)

@@ -64,6 +64,15 @@ struct FactStatement {
     /// What the profile says of `name`; nil when it says nothing (unknown).
     func statement(_ name: String) -> String? { finding(name)?.text }
 
+    /// Whether the profile says something of `name` (`statement(name) != nil`), without wording it.
+    func states(_ name: String) -> Bool {
+        guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return false }
+        if value == .text(Self.unknownChoice) { return false }
+        if placeheld.contains(name) { return true }
+        if case .set(let members) = value { return fact.choices.contains { members.contains($0.id) } }
+        return true
+    }
+
     private func finding(_ name: String) -> Finding? {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
         if value == .text(Self.unknownChoice) { return nil }
@@ -119,7 +128,7 @@ struct FactStatement {
     /// facts (kind, population) are one finding; a set read through `'v' in set` states that member only.
     func statements(heldIn leaf: HeldLeafProgram.Leaf) -> [Finding] {
         guard leaf.held else { return [] }
-        let facts = leaf.expression.factNames
+        let facts = leaf.factNames
         if facts.isEmpty { return [] }
         if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
            case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {

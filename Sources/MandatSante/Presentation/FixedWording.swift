@@ -17,6 +17,7 @@ extension RoadmapPresenter {
         let indicators: [String]
         /// The facts its territorial wording reads (`Territorial`): the condition's and the boosts' facts, and the
         /// kind and the population when the condition reads one of them (they are stated together as the size).
+        /// The overseas situation is stated through a placeholder, so neither the département nor the région is read.
         let territorialPlan: WordingKeyPlan
         /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
         let funders: [String?]
@@ -24,6 +25,8 @@ extension RoadmapPresenter {
         /// cautions, the registered facts printed under a condition — compiled together, so that a card evaluates
         /// them in one pass rather than one program per line (`ShownLines`).
         let lines: ShownLines
+        /// The facts each of its boosts reads, in order.
+        let boostFacts: [Set<String>]
         /// What made its condition and boosts hold, found without tracing them (`HeldLeafProgram`).
         let heldLeaves: HeldLeafProgram
         /// Why its condition does not hold, in words, without tracing it (`ConditionReasonProgram`).
@@ -80,6 +83,7 @@ extension RoadmapPresenter {
             indicators = recommendation.indicators.map(french)
             lines = ShownLines(recommendation, facts: facts)
             heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            boostFacts = recommendation.boosts.map(\.condition.expression.factNames)
             conditionReasons = ConditionReasonProgram(recommendation.condition.expression, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary
             let conditionFacts = recommendation.condition.expression.factNames
@@ -87,10 +91,13 @@ extension RoadmapPresenter {
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
-            // A grouped overseas choice is stated by the territory the département or the région names.
-            if read.contains(vocabulary.factName(.overseas)) { read.formUnion([vocabulary.factName(.departement), vocabulary.factName(.region)]) }
+            // A grouped overseas choice is stated by the territory the département or the région names
+            // (`FactStatement.overseasPlace`): through a placeholder each territory fills, so that the kept
+            // wording is shared by the communes of a hundred départements, rather than kept for each.
+            let overseas = vocabulary.factName(.overseas)
             territorialPlan = WordingKeyPlan(facts: read, expressions: [recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression),
-                                             vocabulary: vocabulary, membership: true)
+                                             vocabulary: vocabulary, membership: true,
+                                             placeheldByValue: read.contains(overseas) ? [overseas] : [])
         }
     }
 }

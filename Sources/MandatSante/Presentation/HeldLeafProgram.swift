@@ -11,6 +11,8 @@ struct HeldLeafProgram: Sendable {
     struct Leaf {
         let expression: Expression
         let held: Bool
+        /// `expression.factNames`, collected once with the program rather than for each territory.
+        let factNames: Set<String>
     }
 
     private struct Node: Sendable {
@@ -25,6 +27,7 @@ struct HeldLeafProgram: Sendable {
         let kind: Kind
         let expression: Expression
         let children: [Int]
+        let factNames: Set<String>
     }
 
     /// Node `i`'s truth is the program's `i`-th.
@@ -50,7 +53,7 @@ struct HeldLeafProgram: Sendable {
             default: kind = .leaf
             }
             let childNodes = children.map(add)
-            nodes.append(Node(kind: kind, expression: expression, children: childNodes))
+            nodes.append(Node(kind: kind, expression: expression, children: childNodes, factNames: expression.factNames))
             return nodes.count - 1
         }
         roots = conditions.map(add)
@@ -75,7 +78,7 @@ struct HeldLeafProgram: Sendable {
             switch node.kind {
             case .and, .or, .named: for child in node.children { held(child, into: &leaves) }
             case .compositeNot: for child in node.children { failed(child, into: &leaves) }
-            case .leaf: leaves.append(Leaf(expression: node.expression, held: true))
+            case .leaf: leaves.append(Leaf(expression: node.expression, held: true, factNames: node.factNames))
             }
         }
         func failed(_ index: Int, into leaves: inout [Leaf]) {
@@ -85,10 +88,10 @@ struct HeldLeafProgram: Sendable {
             case .or, .named: for child in node.children { failed(child, into: &leaves) }
             case .and:
                 if let first = node.children.first(where: { truths[$0] == .false }) { failed(first, into: &leaves) } else {
-                    leaves.append(Leaf(expression: node.expression, held: false))
+                    leaves.append(Leaf(expression: node.expression, held: false, factNames: node.factNames))
                 }
             case .compositeNot: for child in node.children { held(child, into: &leaves) }
-            case .leaf: leaves.append(Leaf(expression: node.expression, held: false))
+            case .leaf: leaves.append(Leaf(expression: node.expression, held: false, factNames: node.factNames))
             }
         }
         return roots.map { root in

@@ -24,7 +24,7 @@ extension RoadmapPresenter {
 
         /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), and the values
         /// of its numbers, worded once per roadmap rather than once per use: a batch roadmap fills hundreds. Only
-        /// numbers are held by placeholders (`WordingKeyPlan`), and the size.
+        /// numbers are held by placeholders (`WordingKeyPlan`), the size and the overseas situation.
         private let fills: Fills?
 
         struct Fills {
@@ -43,6 +43,10 @@ extension RoadmapPresenter {
                         values[slot] = ValueFormatter.value(profile.facts[slot], of: fact)
                     }
                 }
+                // The overseas situation, placeheld too (`FixedWording.territorialPlan`); never stated on the
+                // mainland (`FactStatement.isMainlandDefault`), so not worded there.
+                let overseas = vocabulary.factName(.overseas)
+                if !facts.isMainlandDefault(overseas) { statements[overseas] = Typography.french(facts.filling(overseas)) }
                 self.statements = statements
                 self.values = values
             }
@@ -106,16 +110,16 @@ extension RoadmapPresenter {
             let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
             let leaves = program.leaves(roadmap.profile.facts)
             var read: Set<String> = []
-            for leaf in leaves[0] { read.formUnion(leaf.expression.factNames) }
+            for leaf in leaves[0] { read.formUnion(leaf.factNames) }
             let conditionRead = read
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
-                for leaf in leaves[offset + 1] { read.formUnion(leaf.expression.factNames) }
+                for leaf in leaves[offset + 1] { read.formUnion(leaf.factNames) }
             }
             let vocabulary = ruleBase.vocabulary
             func stated(_ names: Set<String>) -> [String] {
-                names.subtracting(notFindings).filter { facts.statement($0) != nil && !facts.isMainlandDefault($0) }
+                names.subtracting(notFindings).filter { !facts.isMainlandDefault($0) && facts.states($0) }
                     .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
             }
             return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated(read),
@@ -128,16 +132,19 @@ extension RoadmapPresenter {
         /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
         /// habitants »), and the edition that keeps two reasons drops them first.
         private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement) -> [String] {
-            let boosts = recommendation.boosts.enumerated().filter { score.applies(boost: $0.offset) }.map(\.element)
-            let boosted = boosts.reduce(into: Set<String>()) { $0.formUnion($1.condition.expression.factNames) }
-            let held = leaves.filter { $0.expression.factNames.isDisjoint(with: boosted) || $0.expression.factNames.isSubset(of: facts.sizeFacts) }
+            let applying = recommendation.boosts.indices.filter { score.applies(boost: $0) }
+            let boosts = applying.map { recommendation.boosts[$0] }
+            let boostFacts = fixed[recommendation.id]?.boostFacts
+            var boosted: Set<String> = []
+            for index in applying { boosted.formUnion(boostFacts?[index] ?? recommendation.boosts[index].condition.expression.factNames) }
+            let held = leaves.filter { $0.factNames.isDisjoint(with: boosted) || $0.factNames.isSubset(of: facts.sizeFacts) }
             let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
             var lines: [String] = []
             var sizes: [String] = []
             // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
             var members: [(label: String, line: Int, values: [String])] = []
             for leaf in held {
-                let isScale = leaf.expression.factNames.isSubset(of: scale)
+                let isScale = leaf.factNames.isSubset(of: scale)
                 for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
                     if isScale { sizes.append(finding.text); continue }
                     if let (label, values) = finding.members {
@@ -159,7 +166,8 @@ extension RoadmapPresenter {
             return lines.map(Typography.french)
         }
 
-        func card(_ item: RoadmapItem) -> RoadmapDocument.Card {
+        /// `territorial`: what the item's condition and boosts found here (`territorial(_:score:)`).
+        func card(_ item: RoadmapItem, territorial: Territorial) -> RoadmapDocument.Card {
             let recommendation = item.recommendation
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
@@ -187,7 +195,7 @@ extension RoadmapPresenter {
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             let placement = RoadmapWording.placement(item, in: roadmap)
-            let forYou = territorial(recommendation, score: item.score).forYou
+            let forYou = territorial.forYou
             let size = frenchSize
             let truths = wording.lines.truths(profileFacts)
             func shown<Item>(_ items: [Item], _ positions: KeyPath<FixedWording.ShownLines, [Int?]>) -> [Item] {

@@ -65,7 +65,9 @@ public struct RoadmapPresenter: Sendable {
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
         let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed, memos: memos)
-        var cards = roadmap.items.map { context.card($0) }
+        // Worded once per action: its card and the synthesis's findings both read it.
+        let territorials = roadmap.items.map { context.territorial($0.recommendation, score: $0.score) }
+        var cards = zip(roadmap.items, territorials).map { context.card($0, territorial: $1) }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
         for index in cards.indices where detail {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
@@ -115,7 +117,8 @@ public struct RoadmapPresenter: Sendable {
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines) }
-        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, context: context, considerLater: considerLater.count)
+        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, territorials: territorials, context: context,
+                                           considerLater: considerLater.count)
         let capacity = roadmap.capacity
         let version = ruleBase.version
         let edition = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label) (empreinte \(version.fingerprint))"

@@ -18,7 +18,7 @@ struct WordingKeyPlan: Sendable {
     /// For each of `slots`, the constants the fact is compared with (sorted) when it is a number compared with
     /// nothing else; nil when its value enters the key.
     let thresholds: [[Double]?]
-    /// The names of the facts worded through a placeholder (those with `thresholds`).
+    /// The names of the facts worded through a placeholder: those with `thresholds`, and `placeheldByValue`.
     let placeheld: Set<String>
     /// For each of `slots`, when the fact is a set keyed by membership: the members tested (sorted), and every
     /// choice of the fact; nil when its value enters the key.
@@ -31,7 +31,11 @@ struct WordingKeyPlan: Sendable {
 
     /// The plan of a wording that reads `facts`, of which `expressions` (conditions and named conditions
     /// included) are every test. `membership`: sets only tested for members enter the key by those members.
-    init(facts: Set<String>, expressions: [Expression], vocabulary: Vocabulary, membership: Bool = false) {
+    /// `placeheldByValue`: facts that enter the key by their value but are worded through a placeholder all the
+    /// same, their statement reading other facts the key leaves out (the overseas situation, stated by the
+    /// territory the département names).
+    init(facts: Set<String>, expressions: [Expression], vocabulary: Vocabulary, membership: Bool = false,
+         placeheldByValue: Set<String> = []) {
         var constants: [String: Set<Double>] = [:]
         var members: [String: Set<String>] = [:]
         var otherwiseRead: Set<String> = []
@@ -74,7 +78,7 @@ struct WordingKeyPlan: Sendable {
             return Membership(tested: tested.sorted(), choices: Set(choices.map(\.id)))
         }
         slots = ordered.map(\.slot)
-        self.placeheld = placeheld
+        self.placeheld = placeheld.union(placeheldByValue)
     }
 
     /// The key's values for `facts`: a placeheld number as its position among its constants (twice the count of
