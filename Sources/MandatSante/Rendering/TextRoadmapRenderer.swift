@@ -17,20 +17,20 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     private func lines(_ document: RoadmapDocument) -> TextLines {
         var out = TextLines()
         let header = document.header
-        out.wrap("\(DocumentLabels.documentTitle.uppercased()) — \(header.title)")
+        out.wrap("\(Headings.documentTitle) — \(header.title)")
         out.wrap(header.summary)
         out.wrap(header.period)
         out.wrap(header.edition)
-        out.rule("=")
+        out.doubleRule()
         out.blank()
         synthesis(document, into: &out)
-        out.rule("=")
+        out.doubleRule()
         out.blank()
-        out.append(DocumentLabels.actions.uppercased())
+        out.append(Headings.actions)
         out.blank()
         for phase in document.phases where !phase.cards.isEmpty {
             let heading = "── \(phase.title) (\(phase.period)) "
-            out.append(heading + String(repeating: "─", count: max(3, Self.width - heading.count)))
+            out.append(heading, ruledWith: max(3, Self.width - heading.count))
             out.blank()
             if phase.outlined {
                 out.wrap(DocumentLabels.outlineNote)
@@ -43,7 +43,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         let later = document.shownConsiderLater
         if !later.entries.isEmpty {
-            out.append(DocumentLabels.considerLater.uppercased())
+            out.append(Headings.considerLater)
             out.wrap(DocumentLabels.considerLaterIntro, indent: "  ", first: "  ")
             for entry in later.entries {
                 out.wrap("\(entry.title)\(entry.line.map { " — \($0)" } ?? "")", indent: "    ", first: "  - ")
@@ -51,16 +51,16 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             if let more = DocumentLabels.moreConsiderLater(later.more) { out.wrap(more, indent: "  ", first: "  ") }
             out.blank()
         }
-        out.append(DocumentLabels.portrait.uppercased())
+        out.append(Headings.portrait)
         for line in document.portrait.lines {
             out.wrap("\(line.label) : \(line.text)", indent: "    ", first: "  ")
         }
         out.blank()
-        out.append(DocumentLabels.bibliography.uppercased())
+        out.append(Headings.bibliography)
         out.wrap(DocumentLabels.bibliographyIntro, indent: "  ", first: "  ")
         for (offset, source) in document.bibliography.enumerated() {
             let number = "[\(offset + 1)] "
-            out.wrap(source.title, indent: String(repeating: " ", count: 2 + number.count), first: "  " + number)
+            out.wrap(source.title, indent: TextLines.spaces(2 + number.count), first: "  " + number)
         }
         out.blank()
         if document.detail { annexes(document, into: &out) }
@@ -69,7 +69,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 
     private func synthesis(_ document: RoadmapDocument, into out: inout TextLines) {
         let synthesis = document.synthesis
-        out.append(DocumentLabels.synthesis.uppercased())
+        out.append(Headings.synthesis)
         out.blank()
         out.append(DocumentLabels.findings)
         for finding in synthesis.findings { out.wrap(finding, indent: "    ", first: "  - ") }
@@ -80,7 +80,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         out.wrap("\(DocumentLabels.decisions) (\(DocumentLabels.decisionsNote))", indent: "  ", first: "")
         for decision in synthesis.decisions {
             let number = "\(decision.rank). "
-            let indent = String(repeating: " ", count: 2 + number.count)
+            let indent = TextLines.spaces(2 + number.count)
             out.wrap(decision.title, indent: indent, first: "  " + number)
             let line = DocumentLabels.decisionLine(decision) + (decision.note.map { " — \($0)" } ?? "")
             out.wrap(Typography.french(line + "."), indent: indent + "  ", first: indent)
@@ -93,7 +93,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             if phase.cards.isEmpty { out.wrap("aucune action nouvelle : la suite des actions engagées", indent: "      ", first: "    ") }
             for card in phase.cards {
                 let number = "\(card.rank). "
-                out.wrap(card.title, indent: String(repeating: " ", count: 4 + number.count), first: "    " + number)
+                out.wrap(card.title, indent: TextLines.spaces(4 + number.count), first: "    " + number)
             }
         }
         out.blank()
@@ -103,7 +103,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 
     private func card(_ card: RoadmapDocument.Card, edition: CardEdition, into out: inout TextLines) {
         let number = "\(card.rank). "
-        let indent = String(repeating: " ", count: number.count + 1)
+        let indent = TextLines.spaces(number.count + 1)
         let hanging = indent + "  "
         out.wrap(card.title, indent: indent, first: " " + number)
         out.wrap(DocumentLabels.facts(card, edition: edition).map { "\($0.label) : \($0.text)" }.joined(separator: " · "), indent: hanging, first: indent)
@@ -116,7 +116,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             out.append(indent + label + " :")
             for (offset, item) in items.enumerated() {
                 let bullet = numbered ? "\(offset + 1). " : "- "
-                out.wrap(item, indent: indent + "  " + String(repeating: " ", count: bullet.count), first: indent + "  " + bullet)
+                out.wrap(item, indent: TextLines.spaces(indent.utf8.count + 2 + bullet.utf8.count), first: indent + "  " + bullet)
             }
         }
         line(DocumentLabels.forYou, Typography.inline(DocumentLabels.forYou(card, edition: edition)))
@@ -136,7 +136,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 
     private func annexes(_ document: RoadmapDocument, into out: inout TextLines) {
         if !document.leftOut.isEmpty {
-            out.append(DocumentLabels.leftOut.uppercased())
+            out.append(Headings.leftOut)
             for group in document.leftOut {
                 out.blank()
                 out.wrap("\(group.title) (\(group.entries.count)) :", first: "  ")
@@ -146,7 +146,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             }
             out.blank()
         }
-        out.append(DocumentLabels.scoring.uppercased())
+        out.append(Headings.scoring)
         for card in document.cards {
             out.wrap("\(card.rank). [\(card.id)] \(card.scoreLine)", indent: "      ", first: "  ")
         }
@@ -155,6 +155,18 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         out.blank()
     }
+}
+
+/// The section headings in capitals, made once rather than for each roadmap.
+private enum Headings {
+    static let documentTitle = DocumentLabels.documentTitle.uppercased()
+    static let synthesis = DocumentLabels.synthesis.uppercased()
+    static let actions = DocumentLabels.actions.uppercased()
+    static let considerLater = DocumentLabels.considerLater.uppercased()
+    static let portrait = DocumentLabels.portrait.uppercased()
+    static let bibliography = DocumentLabels.bibliography.uppercased()
+    static let leftOut = DocumentLabels.leftOut.uppercased()
+    static let scoring = DocumentLabels.scoring.uppercased()
 }
 
 /// Lines of a text document, wrapped to the terminal width: written as they come into one buffer of UTF-8 bytes,
@@ -173,9 +185,25 @@ struct TextLines {
 
     mutating func blank() { bytes.append(0x0A) }
 
-    mutating func rule(_ character: Character) {
-        append(String(repeating: character, count: TextRoadmapRenderer.width))
+    /// A line of « = » across the width.
+    mutating func doubleRule() {
+        bytes.append(contentsOf: repeatElement(0x3D, count: TextRoadmapRenderer.width))
+        bytes.append(0x0A)
     }
+
+    /// `heading`, then `count` box-drawing dashes « ─ » (U+2500, E2 94 80).
+    mutating func append(_ heading: String, ruledWith count: Int) {
+        bytes += heading.utf8
+        for _ in 0..<count { bytes.append(0xE2); bytes.append(0x94); bytes.append(0x80) }
+        bytes.append(0x0A)
+    }
+
+    /// `count` spaces: the hanging indents of numbered lines, made once.
+    static func spaces(_ count: Int) -> String {
+        count < indents.count ? indents[count] : String(repeating: " ", count: count)
+    }
+
+    private static let indents = (0..<24).map { String(repeating: " ", count: $0) }
 
     mutating func wrap(_ text: String, indent: String = "", first: String? = nil) {
         TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first, into: &bytes)

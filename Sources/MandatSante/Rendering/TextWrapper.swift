@@ -3,7 +3,8 @@
 /// « ? » (French puts a space before them, which must not break).
 ///
 /// Works on UTF-8 bytes: appending scalar by scalar to a `String` went through Unicode repair and was most of
-/// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars.
+/// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars: the bytes that
+/// do not continue a scalar, counted eight at a time up to the next space.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int = 80, indent: String = "", firstIndent: String? = nil) -> [String] {
         var lines: [String] = []
@@ -36,6 +37,7 @@ public enum TextWrapper {
         let indentLength = scalarCount(indent)
         text.withUTF8 { source in
             let count = source.count
+            let base = UnsafeRawPointer(source.baseAddress)
             // The words placed on the line being filled: `source[lineStart..<lineEnd]`, copied as it is when
             // `verbatim`.
             var lineStart = 0
@@ -58,12 +60,30 @@ public enum TextWrapper {
                 var length = 0
                 var joined = false
                 while index < count {
-                    let byte = source[index]
-                    if byte == space {
-                        guard joins(source, at: index) else { break }
-                        joined = true
+                    // Eight bytes at a time up to the next space, each counted unless it continues a scalar.
+                    if let base, index + 8 <= count {
+                        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+                        let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                        if spaces == 0 {
+                            length += 8 - highBitCount(continuations)
+                            index += 8
+                            continue
+                        }
+                        // The bytes before the first space (its high bit is the lowest set in `spaces`).
+                        let before = spaces.trailingZeroBitCount &>> 3
+                        let within: UInt64 = (1 &<< UInt64(before &<< 3)) &- 1
+                        length += before - highBitCount(continuations & within)
+                        index += before
+                    } else if source[index] != space {
+                        if source[index] & 0xC0 != 0x80 { length += 1 }
+                        index += 1
+                        continue
                     }
-                    if byte & 0xC0 != 0x80 { length += 1 }
+                    // At a space.
+                    guard joins(source, at: index) else { break }
+                    joined = true
+                    length += 1
                     index += 1
                 }
                 if lineHasWord && lineLength + 1 + length > width {
@@ -127,9 +147,24 @@ public enum TextWrapper {
 
     @inline(__always)
     private static func isBesideGuillemet(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let afterOpening = index >= 2 && source[index - 2] == twoByteLead && source[index - 1] == openingGuillemet
+        // The guillemet's own byte first: C2 also leads the no-break space.
+        let afterOpening = index >= 2 && source[index - 1] == openingGuillemet && source[index - 2] == twoByteLead
         let beforeClosing = index + 2 < source.count && source[index + 1] == twoByteLead && source[index + 2] == closingGuillemet
         return afterOpening || beforeClosing
+    }
+
+    /// The high bit of each byte of `word` that is zero, exactly (no carry crosses a byte).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & 0x8080_8080_8080_8080
+    }
+
+    /// How many bytes of `bits` have their high bit set (no other bit set): summed by one multiplication, the
+    /// processor's population count not being among the instructions the build may assume.
+    @inline(__always)
+    private static func highBitCount(_ bits: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((bits &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
     }
 
     /// The length of an indent in Unicode scalars, counted on its bytes.
