@@ -153,9 +153,10 @@ struct ExecutiveSynthesis {
             (-ranks.filter(decided.contains).count, -ranks.filter(early.contains).count, -ranks.count, ranks.min() ?? Int.max,
              vocabulary.slot(of: name) ?? 0, name)
         }
-        let ranked = answering.filter { context.facts.statement($0.key) != nil }
-            .sorted { key($0.key, $0.value) < key($1.key, $1.value) }.prefix(findingCount)
-        return ranked.compactMap { name, ranks in
+        // Each key made once, not once per comparison; a fact the profile says nothing of is left out unworded.
+        let ranked = answering.filter { context.facts.states($0.key) }.map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
+            .sorted { $0.key < $1.key }.prefix(findingCount)
+        return ranked.compactMap { name, ranks, _ in
             guard let statement = context.facts.statement(name) else { return nil }
             let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")

@@ -23,32 +23,43 @@ extension RoadmapPresenter {
         }
 
         /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), and the values
-        /// of its numbers, worded once per roadmap rather than once per use: a batch roadmap fills hundreds. Only
-        /// numbers are held by placeholders (`WordingKeyPlan`), the size and the overseas situation.
+        /// of its numbers, worded once per roadmap rather than once per use (a batch roadmap fills hundreds), and
+        /// only those a roadmap uses.
         private let fills: Fills?
 
-        struct Fills {
+        /// Worded on first use and kept for the roadmap: one roadmap, one thread.
+        final class Fills {
+            private let profile: Profile
+            private let facts: FactStatement
             /// In « Pour vous » lines: the statement of the fact, or the size for the empty name.
-            let statements: [String: String]
-            /// In the reasons of left-out recommendations: the value of each number fact, by slot.
-            let values: [String?]
+            private var statements: [String: String]
+            private var numbers: [String?]?
 
             init(profile: Profile, facts: FactStatement, size: String) {
-                var statements = ["": size]
+                self.profile = profile
+                self.facts = facts
+                statements = ["": size]
+            }
+
+            func statement(_ name: String) -> String {
+                if let known = statements[name] { return known }
+                let made = Typography.french(facts.filling(name))
+                statements[name] = made
+                return made
+            }
+
+            /// In the reasons of left-out recommendations: the value of each number fact, by slot.
+            var values: [String?] {
+                if let numbers { return numbers }
                 let vocabulary = profile.vocabulary
                 var values = [String?](repeating: nil, count: vocabulary.facts.count)
                 for fact in vocabulary.facts where fact.type.isNumeric {
-                    statements[fact.name] = Typography.french(facts.filling(fact.name))
                     if let slot = vocabulary.slot(of: fact.name), slot < values.count {
                         values[slot] = ValueFormatter.value(profile.facts[slot], of: fact)
                     }
                 }
-                // The overseas situation, placeheld too (`FixedWording.territorialPlan`); never stated on the
-                // mainland (`FactStatement.isMainlandDefault`), so not worded there.
-                let overseas = vocabulary.factName(.overseas)
-                if !facts.isMainlandDefault(overseas) { statements[overseas] = Typography.french(facts.filling(overseas)) }
-                self.statements = statements
-                self.values = values
+                numbers = values
+                return values
             }
         }
 
@@ -101,7 +112,7 @@ extension RoadmapPresenter {
             }
             guard !plan.placeheld.isEmpty else { return kept }
             // Each placeholder is a whole line: a statement.
-            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statements[$0] ?? Typography.french(facts.filling($0)) } }
+            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
             return Territorial(forYou: forYou, findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts)
         }
 

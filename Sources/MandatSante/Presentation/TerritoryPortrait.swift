@@ -26,10 +26,12 @@ public struct TerritoryPortrait: Sendable {
     /// What one line of the layout says of the profile, or nil when it says nothing here.
     static func statement(_ line: PortraitLayout.Line, profile: Profile) -> String? {
         if let condition = line.condition, condition.evaluate(profile.facts) != .true { return nil }
-        let definition = profile.vocabulary.fact(named: line.fact)
-        let value = profile.value(line.fact)
+        // The fact found once in the vocabulary: `profile.display` would look it up again.
+        let slot = profile.vocabulary.slot(of: line.fact)
+        let definition = slot.map { profile.vocabulary.facts[$0] }
+        let value = slot.flatMap { profile.facts[$0] }
         let isDefault = value == nil || value == definition?.defaultValue
-        func text() -> String { profile.display(line.fact) }
+        func text() -> String { ValueFormatter.value(value, of: definition) }
         func labelled() -> String { "\(definition?.label ?? line.fact) : \(text())" }
         func flag() -> String? {
             guard let definition, case .bool(let holds)? = value else { return nil }
