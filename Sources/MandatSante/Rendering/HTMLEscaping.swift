@@ -40,6 +40,8 @@ public enum HTMLEscaping {
                 let replacement: [UInt8]
                 switch source[index] {
                 case 0x20:
+                    // Before an ASCII letter (most spaces), only a guillemet just before makes a no-break space.
+                    if index + 1 < source.count, isASCIILetter(source[index + 1]), index == 0 || source[index - 1] != 0xAB { continue }
                     guard Typography.noBreak(at: index, in: source) else { continue }
                     replacement = noBreakSpace
                 case 0x26: replacement = ampersand
@@ -58,4 +60,9 @@ public enum HTMLEscaping {
     }
 
     private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26
+    }
 }

@@ -34,19 +34,20 @@ public enum MarkdownEscaping {
         return text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
             if first == 0x2D || first == 0x2B || first == 0x3D || (0x30...0x39).contains(first) { return false }
-            var previous: UInt8 = 0
-            var beforePrevious: UInt8 = 0
-            for byte in bytes {
-                if byte < 0x80 {
-                    if isInlineSpecial(byte) || byte == 0x26 || byte == 0x0A || byte == 0x0D { return false }
-                } else if (byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 {
-                    return false
-                }
-                beforePrevious = previous
-                previous = byte
+            // One look-up per byte; a suspect byte (A8, A9) is a line separator only after E2 80.
+            for index in 0..<bytes.count where unplain[Int(bytes[index])] {
+                let byte = bytes[index]
+                if byte < 0x80 || (index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2) { return false }
             }
             return true
         }
+    }
+
+    /// The bytes `isPlain` stops at: the inline specials, `&`, line feed and carriage return; A8 and A9, the last
+    /// bytes of U+2028 and U+2029.
+    private static let unplain: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return isInlineSpecial(byte) || byte == 0x26 || byte == 0x0A || byte == 0x0D || byte == 0xA8 || byte == 0xA9
     }
 
     /// Whether `text` holds `\n`, `\r`, U+2028 or U+2029 (`E2 80 A8`, `E2 80 A9`).
