@@ -90,6 +90,17 @@ extension RecommendationReader {
     }
 
 
+    /// `échéance`, optionally after `[si condition]` (the situation in which it holds: « [si gpDepartures]
+    /// mi-mandat : avant les départs de médecins attendus »). Nil when invalid (reported).
+    func readConditionalDeadline(_ text: LocatedText, _ file: inout FileReading) -> (deadline: Deadline, condition: Condition?, conditionText: LocatedText?)? {
+        guard let (conditionText, rest) = splitCondition(text, required: false, &file) else { return nil }
+        guard let conditionText else { return readDeadline(text, &file).map { ($0, nil, nil) } }
+        // Read both, so that a bad condition and a bad deadline are reported together.
+        let condition = compile(conditionText, &file)
+        guard let deadline = readDeadline(rest, &file), let condition else { return nil }
+        return (deadline, condition, conditionText)
+    }
+
     /// `échéance`: « avant-saison-chaude », « avant-saison-touristique », « pendant-saison-touristique », « AAAA-MM : raison » or « horizon :
     /// raison ». Nil when invalid (reported).
     func readDeadline(_ text: LocatedText, _ file: inout FileReading) -> Deadline? {

@@ -166,7 +166,7 @@ struct RecommendationReader {
         let inequalityText = value(.inequalityEffect, &file)
         let inequalityEffect = inequalityText.flatMap { enumValue(InequalityEffect.self, $0, field: .inequalityEffect, &file) }
         let deadlineText = value(.deadline, &file)
-        let deadline = deadlineText.flatMap { readDeadline($0, &file) }
+        let deadline = deadlineText.flatMap { readConditionalDeadline($0, &file) }
         let foundationText = value(.foundation, &file)
         let isFoundation = foundationText.flatMap { yesNo($0, &file) }
         let serves = readServes(list(.serves, &file), &file)
@@ -199,7 +199,8 @@ struct RecommendationReader {
         return Recommendation(
             id: id, title: title, lever: leverText.text, condition: condition, conditionText: conditionText, priority: priority, boosts: boosts,
             horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: cost,
-            evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect, deadline: deadline,
+            evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect, deadline: deadline?.deadline,
+            deadlineCondition: deadline?.condition, deadlineConditionText: deadline?.conditionText,
             isFoundation: isFoundation ?? false, serves: serves, after: after.map(\.id), together: together.map(\.id),
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],

@@ -54,8 +54,11 @@ struct PlanningInvariantTests {
                 problems.append("\(used) demi-unités pour \(roadmap.capacity.totalUnits) unités")
             }
             for (phase, used) in roadmap.halfUnitsUsed.enumerated() {
-                // A foundation with no room anywhere overfills the earliest phase it may take, like a set.
-                let companions = roadmap.items(inPhase: phase).filter { !$0.together.isEmpty || $0.recommendation.isFoundation }
+                // A foundation with no room anywhere overfills the earliest phase it may take, like a set; so does a
+                // pressing situation (a deadline under a condition that holds) before its deadline.
+                let companions = roadmap.items(inPhase: phase).filter {
+                    !$0.together.isEmpty || $0.recommendation.isFoundation || ($0.recommendation.deadlineCondition != nil && $0.deadline != nil)
+                }
                     .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase) }
                 if used > halves[phase] + companions {
                     problems.append("phase \(phase) : \(used) demi-unités pour \(halves[phase])")
@@ -164,6 +167,20 @@ struct PlanningInvariantTests {
     func deadlinesAreMet() throws {
         try forEveryRoadmap { roadmap, _ in
             roadmap.items.compactMap { item in
+                // A deadline under a condition: ignored where the condition does not hold; where it holds, kept, or,
+                // when no room before it could be found, the action comes after it, postponed for capacity.
+                if let condition = item.recommendation.deadlineCondition {
+                    let holds = condition.evaluate(roadmap.profile.facts) == .true
+                    if !holds, item.deadline != nil { return "« \(item.recommendation.id) » garde une échéance dont la condition ne tient pas" }
+                    if holds, item.deadline == nil {
+                        guard case .byHorizon(let horizon, _)? = item.recommendation.deadline else {
+                            return "« \(item.recommendation.id) » placée sans son échéance"
+                        }
+                        return item.phaseIndex > roadmap.calendar.phaseIndex(for: horizon) ? nil
+                            : "« \(item.recommendation.id) » placée sans son échéance, en phase \(item.phaseIndex)"
+                    }
+                    if !holds { return nil }
+                }
                 guard let deadline = item.deadline else {
                     // A tourist-season deadline has no month when the profile does not know its peak season.
                     let unknownPeak = item.recommendation.deadline == .beforePeakSeason && roadmap.peakSeasons.isEmpty

@@ -28,6 +28,11 @@ public final class Recommendation: Sendable, Identifiable {
     public let inequalityEffect: InequalityEffect?
     /// When it must be ready by, if it has a deadline.
     public let deadline: Deadline?
+    /// The situation in which the deadline holds (`échéance: [si gpDepartures] mi-mandat : …`): where it does not,
+    /// the action has no deadline and merit alone places it. Nil: the deadline always holds.
+    public let deadlineCondition: Condition?
+    /// The deadline's condition as written, for the rule-base export.
+    public let deadlineConditionText: LocatedText?
     /// A founding decision of the mandate (a health referent, a steering pair): placed before anything else.
     public let isFoundation: Bool
     /// The team priorities (values of the `priorities` fact) it serves.
@@ -59,7 +64,8 @@ public final class Recommendation: Sendable, Identifiable {
     public init(id: String, title: String, lever: String, condition: Condition, conditionText: LocatedText, priority: Int,
                 boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, costRange: CostRange? = nil,
                 evidenceLevel: EvidenceLevel? = nil, inequalityEffect: InequalityEffect? = nil,
-                deadline: Deadline? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
+                deadline: Deadline? = nil, deadlineCondition: Condition? = nil, deadlineConditionText: LocatedText? = nil,
+                isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
@@ -79,6 +85,8 @@ public final class Recommendation: Sendable, Identifiable {
         self.evidenceLevel = evidenceLevel
         self.inequalityEffect = inequalityEffect
         self.deadline = deadline
+        self.deadlineCondition = deadlineCondition
+        self.deadlineConditionText = deadlineConditionText
         self.isFoundation = isFoundation
         self.serves = serves
         self.after = after
@@ -122,7 +130,8 @@ public final class Recommendation: Sendable, Identifiable {
             id: id ?? self.id, title: title, lever: lever, condition: condition, conditionText: conditionText,
             priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: costRange,
             evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect,
-            deadline: deadline, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
+            deadline: deadline, deadlineCondition: deadlineCondition, deadlineConditionText: deadlineConditionText,
+            isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location)

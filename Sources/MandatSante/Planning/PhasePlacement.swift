@@ -15,6 +15,8 @@ struct PhasePlacement {
     private(set) var phaseOf: [Int]
     /// The deadline each placed position is to meet (a month and where it comes from).
     private var deadlines: [DeadlineCause]
+    /// Whether each position has a deadline for this profile (`PlanningState.dated`).
+    private var dated: [Bool]
     /// Half-units left in each phase.
     private(set) var free: [Int]
     /// The order in which positions were placed (a unit's members by merit), for ranking inside a phase:
@@ -41,6 +43,9 @@ struct PhasePlacement {
     /// Units moved ahead for their stated deadline: each takes the last phase with room before it, leaving the
     /// earlier phases to the actions it went ahead of.
     private var late: [Bool]
+    /// Units of a pressing situation moved ahead that may, with no room left before their deadline, overfill
+    /// the last phase before it, as a foundation does: the excess is taken from the next phases.
+    private var borrows: [Bool]
 
     private let order: ClaimOrder
     private let index: PlanningIndex
@@ -82,10 +87,12 @@ struct PhasePlacement {
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
+        dated = state.dated
         claimed = [Bool](repeating: false, count: order.unitCount)
         ownEarliest = [Int](repeating: 0, count: count)
         sequence = Array(0..<order.unitCount)
         late = [Bool](repeating: false, count: order.unitCount)
+        borrows = late
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
@@ -129,13 +136,18 @@ struct PhasePlacement {
         case .season(let month, let season):
             return ScheduledDeadline(before: month, kind: .season(seasons[season]))
         case .stated(let month, let statedBy):
-            switch index.deadlines[statedBy] {
+            switch statedDeadline(statedBy) {
             case .before(_, let reason)?: return ScheduledDeadline(before: month, kind: .stated(reason))
             case .byHorizon(_, let reason)?: return ScheduledDeadline(before: month, kind: .phaseEnd(reason))
             case .duringPeakSeason?: return ScheduledDeadline(before: month, kind: .phaseEnd(underwaySeason))
             default: return nil
             }
         }
+    }
+
+    /// The deadline `position` states, if it holds for this profile.
+    private func statedDeadline(_ position: Int) -> Deadline? {
+        dated[position] ? index.deadlines[position] : nil
     }
 
     /// A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
@@ -253,15 +265,21 @@ struct PhasePlacement {
         }
         // A foundation of the mandate does not fall off: with no room anywhere, it overfills the earliest phase
         // its relations and deadline allow, which takes the excess from the next ones.
-        if found == nil, isFoundation {
+        if found == nil, isFoundation || borrows[unit] {
             found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
+            // A pressing situation borrows only what the mandate has left: the last phase does not end overfilled.
+            if !isFoundation, let (phase, _) = found {
+                free[phase] -= units.at(phase)
+                if room(calendar.phases.count - 1) < 0 { found = nil }
+                free[phase] += units.at(phase)
+            }
         }
         guard let (phase, deadline) = found else {
             var missed: YearMonth?
             // Past or too close for every phase before it: the month is missed. A horizon's phase always exists:
             // what did not fit there is « à envisager ensuite » like any action without room.
             for slot in slots where missed == nil {
-                if case .before(let month, _)? = index.deadlines[order.members[slot]] { missed = month }
+                if case .before(let month, _)? = statedDeadline(order.members[slot]) { missed = month }
             }
             for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
             return false
@@ -276,7 +294,7 @@ struct PhasePlacement {
         for slot in slots {
             let position = order.members[slot]
             phaseOf[position] = phase
-            deadlines[position] = index.isDated[position] ? deadline : .none
+            deadlines[position] = dated[position] ? deadline : .none
             if phase > earliest {
                 causes[position] = .capacity(wanted: earliest)
             } else if earliest > ownEarliest[position] {
@@ -303,6 +321,7 @@ struct PhasePlacement {
         }
         for unit in sequence.filter(isMissed) where isMissed(unit) {
             var earliest = 0, latest = calendar.phases.count - 1, merit = Int.min
+            let pressing = isPressing(unit)
             for slot in order.slots(unit) {
                 let position = order.members[slot]
                 merit = max(merit, order.merit[position])
@@ -316,27 +335,73 @@ struct PhasePlacement {
             func isBetter(_ other: Int) -> Bool {
                 order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
             }
-            let ahead = sequence[..<from].firstIndex { other in
-                (earliest...latest).contains(phaseOf[order.first(other)]) && !isBetter(other)
+            // A pressing situation (a deadline that holds because of the territory's situation: doctors leaving)
+            // goes ahead of every action kept for its score alone, better scored or not: only the foundations, the
+            // team's priorities and what has a deadline of its own keep their turn. Merit still decides what
+            // stays in (see below).
+            func keepsTurn(_ other: Int) -> Bool {
+                guard pressing else { return isBetter(other) }
+                return order.isPriorityUnit[other]
+                    || order.slots(other).contains { index.isFoundation[order.members[$0]] || dated[order.members[$0]] }
             }
-            guard let ahead else { continue }
-            let between = sequence[ahead..<from]
+            // A pressing situation may borrow from the phases after its deadline: it goes ahead of the units placed
+            // there too.
+            let ahead = sequence[..<from].firstIndex { other in
+                let phase = phaseOf[order.first(other)]
+                return (pressing ? phase >= earliest : (earliest...latest).contains(phase)) && !keepsTurn(other)
+            }
+            // With nothing to go ahead of, a pressing situation still takes its phase, by borrowing.
+            guard ahead != nil || pressing else { continue }
+            let cut = ahead ?? from
+            let between = sequence[cut..<from]
             var trial = self
             trial.unclaimAll()
-            trial.sequence = Array(sequence[..<ahead]) + between.filter(isBetter) + [unit] + between.filter { !isBetter($0) }
+            trial.sequence = Array(sequence[..<cut]) + between.filter(keepsTurn) + [unit] + between.filter { !keepsTurn($0) }
                 + sequence[(from + 1)...]
             trial.late = late
             trial.late[unit] = true
+            trial.borrows = borrows
+            trial.borrows[unit] = pressing
             for other in trial.sequence { trial.claim(other) }
-            // Kept only if it put out of the roadmap nothing better than itself and no team priority's action,
-            // and pushed no priority's action past the mid-mandate review.
+            // Another pressing situation it pushed out of its window comes later without its deadline, if it can.
+            for other in 0..<order.unitCount where phaseOf[order.first(other)] >= 0 && trial.phaseOf[order.first(other)] < 0
+                && trial.isPressing(other) {
+                trial.placeWithoutDeadline(other)
+            }
+            // Kept only if it put out of the roadmap nothing better than itself, no team priority's action and no
+            // other pressing situation, and pushed no priority's action past the mid-mandate review.
             guard trial.phaseOf[order.first(unit)] >= 0 else { continue }
             let keepsBetter = (0..<order.unitCount).allSatisfy { other in
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
-                    || (!order.isPriorityUnit[other] && !isBetter(other))
+                    || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
             }
             if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
         }
+        for unit in sequence where phaseOf[order.first(unit)] < 0 && isPressing(unit) && isMissed(unit) {
+            placeWithoutDeadline(unit)
+        }
+    }
+
+    /// A pressing situation that found no room before its deadline is better served late than not at all: it
+    /// claims again without its deadline, at the turn of its merit, as any action (then postponed by capacity).
+    /// What it displaces is what its merit displaces: never a better action nor a team priority's.
+    private mutating func placeWithoutDeadline(_ unit: Int) {
+        var trial = self
+        for slot in order.slots(unit) { trial.dated[order.members[slot]] = false }
+        trial.unclaimAll()
+        for other in trial.sequence { trial.claim(other) }
+        guard trial.phaseOf[order.first(unit)] >= 0 else { return }
+        func merit(_ unit: Int) -> Int { order.slots(unit).map { order.merit[order.members[$0]] }.max() ?? Int.min }
+        let keepsPlaced = (0..<order.unitCount).allSatisfy { other in
+            phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
+                || (!order.isPriorityUnit[other] && merit(other) < merit(unit))
+        }
+        if keepsPlaced, trial.keepsPrioritiesEarly(as: self) { self = trial }
+    }
+
+    /// Whether a member of `unit` has a deadline that holds because of the territory's situation (`[si …]`).
+    private func isPressing(_ unit: Int) -> Bool {
+        order.slots(unit).contains { index.hasSituationalDeadline[order.members[$0]] && dated[order.members[$0]] }
     }
 
     /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
@@ -403,7 +468,7 @@ struct PhasePlacement {
             var goesFirst = phaseOf[order.first(unit)] == 0, hasDeadline = false
             for slot in order.slots(unit) {
                 goesFirst = goesFirst || index.isFoundation[order.members[slot]]
-                switch index.deadlines[order.members[slot]] {
+                switch statedDeadline(order.members[slot]) {
                 case .beforeHotSeason?, .beforePeakSeason?: hasDeadline = true
                 case .before?, .byHorizon?, .duringPeakSeason?, nil: break
                 }
@@ -446,8 +511,8 @@ struct PhasePlacement {
         var latest = latest
         var stated = DeadlineCause.none
         var hot = false, peak = false
-        for slot in slots where index.isDated[order.members[slot]] {
-            switch index.deadlines[order.members[slot]] {
+        for slot in slots where dated[order.members[slot]] {
+            switch statedDeadline(order.members[slot]) {
             case .before?, .byHorizon?, .duringPeakSeason?:
                 guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
                 latest = min(latest, phase)
@@ -476,7 +541,7 @@ struct PhasePlacement {
     /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
     /// holding the month before it; for a horizon, the phase that stands for it, whose last month is the one shown.
     private func statedBound(_ position: Int) -> (month: YearMonth, phase: Int?)? {
-        switch index.deadlines[position] {
+        switch statedDeadline(position) {
         case .before(let month, _)?:
             return (month, Self.lastPhase(before: month, in: calendar))
         case .byHorizon(let horizon, _)?:

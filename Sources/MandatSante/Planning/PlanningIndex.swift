@@ -4,7 +4,7 @@ import RuleKit
 /// once per planner so that planning a profile neither hashes nor compares a single id.
 final class PlanningIndex: Sendable {
     let recommendations: [Recommendation]
-    /// Every recommendation's condition, then every boost's, compiled together: each profile evaluates them in
+    /// Every recommendation's condition, then every boost's, then every deadline's condition, compiled together: each profile evaluates them in
     /// one pass, and each test they share once.
     let conditions: ConditionProgram
     /// What each of `conditions` is worth: a recommendation's base priority, then each boost's points.
@@ -22,8 +22,13 @@ final class PlanningIndex: Sendable {
     let isMethod: [Bool]
     let carriers: [Carrier]
     let deadlines: [Deadline?]
-    /// Whether each recommendation has a deadline (read without copying the deadline).
+    /// Whether each recommendation has a deadline (read without copying the deadline), whatever its condition.
     let isDated: [Bool]
+    /// The deadlines that hold only in some situations: each recommendation's position and where its
+    /// condition is among `conditions` (after the boosts').
+    let conditionalDeadlines: [(position: Int, condition: Int)]
+    /// Whether each recommendation's deadline depends on the territory's situation (`[si …]`).
+    let hasSituationalDeadline: [Bool]
     /// Whether any recommendation must be ready before a season.
     let hasSeasonalDeadline: Bool
     /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
@@ -64,7 +69,14 @@ final class PlanningIndex: Sendable {
         self.recommendations = recommendations
         self.positionByID = positionByID
         let boosts = recommendations.flatMap(\.boosts)
-        conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition))
+        let deadlineConditions = recommendations.enumerated().compactMap { position, recommendation in
+            recommendation.deadlineCondition.map { (position: position, condition: $0) }
+        }
+        conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition) + deadlineConditions.map(\.condition))
+        hasSituationalDeadline = recommendations.map { $0.deadlineCondition != nil }
+        conditionalDeadlines = deadlineConditions.enumerated().map { offset, entry in
+            (position: entry.position, condition: recommendations.count + boosts.count + offset)
+        }
         points = recommendations.map(\.priority) + boosts.map(\.points)
         var boostRange: [Range<Int>] = []
         var next = recommendations.count

@@ -2,11 +2,13 @@ import RuleKit
 
 /// What the planner knows of every recommendation for one profile, by position, as the stages fill it in.
 struct PlanningState {
-    /// The recommendations' conditions, then their boosts' (see `PlanningIndex.conditions`).
+    /// The recommendations' conditions, then their boosts', then their deadlines' (see `PlanningIndex.conditions`).
     let truths: [Truth]
     let scores: [Score]
     /// Each score's total, for the stages that only compare scores.
     let totals: [Int]
+    /// Whether each recommendation has a deadline for this profile: one it states, whose condition (if any) holds.
+    let dated: [Bool]
     /// Why each position is not (or no longer) a candidate; `.none` while it is.
     var exits: [Exit]
     /// What replaced or excluded what, in the order it was decided: a handful per profile, so one short list

@@ -36,7 +36,10 @@ enum Selection {
             }
             initialized = count
         }
-        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits)
+        // A deadline that holds only in some situations is no deadline elsewhere (the array is copied only then).
+        var dated = index.isDated
+        for entry in index.conditionalDeadlines where truths[entry.condition] != .true { dated[entry.position] = false }
+        return PlanningState(truths: truths, scores: scores, totals: totals, dated: dated, exits: exits)
     }
 
     /// An intercommunality is not given a communal instrument; a commune whose intercommunality already carries

@@ -137,16 +137,20 @@ public enum RuleBaseExport {
             ("evidenceLevel", recommendation.evidenceLevel.map { .string($0.rawValue) } ?? .null),
             ("inequalityEffect", recommendation.inequalityEffect.map { .string($0.rawValue) } ?? .null),
         ]
+        var deadline: [(String, JSONOutput)]?
         switch recommendation.deadline {
-        case nil: members.append(("deadline", .null))
-        case .beforeHotSeason?: members.append(("deadline", .object([("kind", .string(Deadline.hotSeasonKeyword))])))
-        case .beforePeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.peakSeasonKeyword))])))
-        case .duringPeakSeason?: members.append(("deadline", .object([("kind", .string(Deadline.underwaySeasonKeyword))])))
+        case nil: deadline = nil
+        case .beforeHotSeason?: deadline = [("kind", .string(Deadline.hotSeasonKeyword))]
+        case .beforePeakSeason?: deadline = [("kind", .string(Deadline.peakSeasonKeyword))]
+        case .duringPeakSeason?: deadline = [("kind", .string(Deadline.underwaySeasonKeyword))]
         case .before(let month, let reason)?:
-            members.append(("deadline", .object([("kind", .string("avant")), ("before", .string(month.description)), ("reason", .string(reason))])))
+            deadline = [("kind", .string("avant")), ("before", .string(month.description)), ("reason", .string(reason))]
         case .byHorizon(let horizon, let reason)?:
-            members.append(("deadline", .object([("kind", .string("horizon")), ("horizon", .string(horizon.rawValue)), ("reason", .string(reason))])))
+            deadline = [("kind", .string("horizon")), ("horizon", .string(horizon.rawValue)), ("reason", .string(reason))]
         }
+        // A deadline that holds only in some situations says which, as written.
+        if let condition = recommendation.deadlineConditionText { deadline?.append(("condition", .string(condition.text))) }
+        members.append(("deadline", deadline.map { .object($0) } ?? .null))
         members += [
             ("foundation", .bool(recommendation.isFoundation)), ("serves", strings(recommendation.serves)),
             ("after", strings(recommendation.after)), ("together", strings(recommendation.together)),

@@ -1,0 +1,152 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// A deadline that holds only in some situations (`échéance: [si gpDepartures] mi-mandat : …`): where doctors
+/// leave, the stopgaps come before the mid-mandate review, ahead of actions kept for their score alone; elsewhere
+/// merit alone places them.
+@Suite("Échéance sous condition : une situation pressante passe avant le bilan de mi-mandat")
+struct PressingDeadlineTests {
+    typealias Rec = Fixture.Rec
+
+    /// The example `name` planned from December 2026, with `overrides` (« fait=valeur ») applied to its profile.
+    static func plan(_ name: String, overrides: [String] = []) throws -> Roadmap {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Profiles/\(name).json").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let profile = try ProfileLoader.override(loaded, with: overrides).get()
+        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+    }
+
+    @Test("communauté de communes rurale : médecins qui partent, la maison de santé confortée et les docteurs juniors avant le bilan ; sans départ, là où le mérite les place")
+    func ruralCommunityStopgapsBeforeReview() throws {
+        let roadmap = try Self.plan("communaute-communes-rurale")
+        let review = roadmap.calendar.reviewPhase
+        for id in ["docteurs-juniors", "msp-conforter-existante"] {
+            let item = try #require(roadmap.item(id), "\(id)")
+            #expect(item.phaseIndex <= review, "\(id) en phase \(item.phaseIndex)")
+            #expect(item.deadline?.kind == .phaseEnd("avant les départs de médecins attendus"))
+            #expect(item.deadline?.before == YearMonth(year: 2029, month: 3))
+        }
+        // The mobile unit, kept for its score alone, goes after them; the foundations and the team's priorities
+        // keep their phases.
+        #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat")
+        #expect(roadmap.phaseID("cls-engager") == "fin-d-annee")
+        #expect(roadmap.phaseID("cpts-soutenir-emergence") == "mi-mandat")
+
+        // No departure announced: no deadline, and merit leaves them for after the review or for later.
+        let calm = try Self.plan("communaute-communes-rurale", overrides: ["gpDepartures=false"])
+        for id in ["docteurs-juniors", "msp-conforter-existante"] {
+            if let item = calm.item(id) {
+                #expect(item.deadline == nil)
+                #expect(item.phaseIndex > calm.calendar.reviewPhase, "\(id) en phase \(item.phaseIndex)")
+            } else {
+                #expect(calm.leftOutReason(id) == .noCapacity, "\(id)")
+            }
+        }
+        #expect(calm.phaseID("medicobus-aller-vers") == "mi-mandat")
+    }
+
+    @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé ensuite")
+    func villagesWelcomeBeforeReview() throws {
+        for name in ["village-rural-zip", "village-departs-cabinet"] {
+            let roadmap = try Self.plan(name)
+            #expect(roadmap.phaseID("accueil-installation-professionnels") == "mi-mandat", "\(name)")
+            #expect(roadmap.phaseID("cabinet-medical-logement") == "fin-d-annee", "\(name)")
+            #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat", "\(name)")
+        }
+        let small = try Self.plan("petite-ville-zip-msp-voisine")
+        #expect(small.phaseID("docteurs-juniors") == "mi-mandat")
+    }
+
+    @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; l'accueil des professionnels, sans place avant, vient ensuite sans échéance, reporté")
+    func stopgapWithoutRoomComesLater() throws {
+        let roadmap = try Self.plan("commune-antilles-dengue")
+        #expect(roadmap.phaseID("msp-conforter-existante") == "mi-mandat")
+        #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
+        let welcome = try #require(roadmap.item("accueil-installation-professionnels"))
+        #expect(roadmap.calendar.phases[welcome.phaseIndex].id == "fin-mandat")
+        #expect(welcome.deadline == nil)
+        #expect(welcome.placement == .capacity(wanted: 1))
+    }
+
+    @Test("station balnéaire : le cabinet médical, mieux noté, ne fait pas sortir les docteurs juniors déjà placés avant le bilan")
+    func oneStopgapDoesNotPushAnotherOut() throws {
+        let roadmap = try Self.plan("station-balneaire-saisonniere")
+        #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
+        #expect(roadmap.item("docteurs-juniors")?.deadline != nil)
+        #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat")
+        #expect(roadmap.leftOutReason("cabinet-medical-logement") == .noCapacity)
+    }
+
+    /// A town of 5,000 with two agents (2 + 4 + 4 + 3 units); a mobile unit better scored than the stopgap, and
+    /// enough better scored work to fill the phases up to the review.
+    static func recs(deadline: String) -> [Rec] {
+        var recs = (1...4).map { Rec(id: "projet-\($0)", title: "Projet \($0)", when: "population >= 1", priority: 90 - $0, effort: "moyen") }
+        recs.append(Rec(id: "bus", title: "Faire venir un bus de santé", when: "population >= 1", priority: 80))
+        recs.append(Rec(id: "relais", title: "Accueillir des docteurs juniors", when: "population >= 1", priority: 60, deadline: deadline))
+        return recs
+    }
+
+    static let town = Fixture.ProfileSpec(name: "Bourg-Centre", population: 5_000, density: "bourg-rural", engineeringStaff: 2)
+
+    @Test("une échéance sous condition tient quand la condition tient, devant une action mieux notée retenue pour son seul score ; sinon l'action n'a pas d'échéance")
+    func conditionalDeadlineHoldsOnlyInItsSituation() throws {
+        let recs = Self.recs(deadline: "[si cpts] mi-mandat : avant les départs de médecins attendus")
+        var pressing = Self.town
+        pressing.cpts = true
+        let (_, roadmap) = try Fixture.plan(pressing, recs: recs)
+        let review = roadmap.calendar.reviewPhase
+        #expect(roadmap.phaseID("relais") == "mi-mandat")
+        #expect(roadmap.item("relais")?.deadline == ScheduledDeadline(before: YearMonth(year: 2029, month: 3), kind: .phaseEnd("avant les départs de médecins attendus")))
+        // The better scored project kept for its score alone goes after it, still in the roadmap; the bus takes
+        // the room left.
+        #expect(roadmap.phaseID("projet-4") == "fin-mandat")
+        #expect(roadmap.phaseID("bus") == "mi-mandat")
+        #expect(roadmap.items.count == 6 && roadmap.considerLater.isEmpty)
+        #expect(roadmap.item("relais").map(\.phaseIndex) ?? Int.max <= review)
+
+        // Elsewhere no deadline: merit puts it last.
+        var calm = Self.town
+        calm.cpts = false
+        let (_, merit) = try Fixture.plan(calm, recs: recs)
+        #expect(merit.phaseID("relais") == "fin-mandat")
+        #expect(merit.item("relais")?.deadline == nil)
+        #expect(merit.phaseID("projet-4") == "mi-mandat")
+
+        // The same deadline written without a condition is no pressing situation: it goes ahead of lower merit
+        // only, and none holds its window.
+        let (_, plain) = try Fixture.plan(calm, recs: Self.recs(deadline: "mi-mandat : avant les départs de médecins attendus"))
+        #expect(plain.leftOutReason("relais") == .noCapacity)
+        #expect(plain.phaseID("projet-4") == "mi-mandat")
+    }
+
+    @Test("la condition d'une échéance se lit comme celle d'une ligne ; mal écrite, elle est une erreur positionnée en français")
+    func conditionalDeadlineIsRead() throws {
+        var rec = RuleBaseLoadingTests.valid
+        rec.deadline = "[si cpts and population >= 2000] mi-mandat : avant les départs de médecins attendus"
+        let result = RuleBaseLoadingTests.loadWith([rec]).result
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let loaded = try #require(result.ruleBase?.recommendation("action-test"))
+        #expect(loaded.deadline == .byHorizon(.midMandate, reason: "avant les départs de médecins attendus"))
+        #expect(loaded.deadlineConditionText?.text == "cpts and population >= 2000")
+
+        rec.deadline = "[si cpst] mi-mandat : avant les départs de médecins attendus"
+        let (unknown, text) = RuleBaseLoadingTests.loadWith([rec])
+        let diagnostic = try #require(unknown.diagnostics.first)
+        #expect(unknown.diagnostics.count == 1)
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "cpst", in: text))
+        #expect(diagnostic.message.contains("cpst"))
+
+        rec.deadline = "[si cpts mi-mandat : avant les départs"
+        let (unclosed, _) = RuleBaseLoadingTests.loadWith([rec])
+        #expect(unclosed.diagnostics.map(\.code) == ["regles.condition-de-ligne"])
+
+        rec.deadline = "[si cpts] mi-mandats : avant les départs"
+        let (badDeadline, _) = RuleBaseLoadingTests.loadWith([rec])
+        #expect(badDeadline.diagnostics.map(\.code) == ["regles.echeance"])
+    }
+}
