@@ -1,3 +1,5 @@
+import RuleKit
+
 /// Stage 4 of planning: each unit, in claim order, takes the earliest phase its horizon, its relations and its
 /// deadline allow where the team still has room; what finds no room is « à envisager ensuite ».
 ///
@@ -15,8 +17,10 @@ struct PhasePlacement {
     private(set) var phaseOf: [Int]
     /// The deadline each placed position is to meet (a month and where it comes from).
     private var deadlines: [DeadlineCause]
-    /// Whether each position has a deadline for this profile (`PlanningState.dated`).
-    private var dated: [Bool]
+    /// The conditions' truths for this profile (`PlanningState.truths`): whether a deadline under a condition holds.
+    private let truths: [Truth]
+    /// Pressing units that found no room before their deadline and took their merit's place without it.
+    private var deferred: [Bool]
     /// Half-units left in each phase.
     private(set) var free: [Int]
     /// The order in which positions were placed (a unit's members by merit), for ranking inside a phase:
@@ -87,12 +91,13 @@ struct PhasePlacement {
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
-        dated = state.dated
+        truths = state.truths
         claimed = [Bool](repeating: false, count: order.unitCount)
         ownEarliest = [Int](repeating: 0, count: count)
         sequence = Array(0..<order.unitCount)
         late = [Bool](repeating: false, count: order.unitCount)
         borrows = late
+        deferred = late
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
@@ -145,9 +150,27 @@ struct PhasePlacement {
         }
     }
 
+    /// Whether `position`'s deadline holds because of the territory's situation (`[si …]`): a pressing situation
+    /// (see `claimBeforeDeadlines`).
+    @inline(__always)
+    private func situational(_ position: Int) -> Bool {
+        index.deadlineCondition[position] >= 0 && truths[index.deadlineCondition[position]] == .true
+    }
+
+    /// Whether `position` has a deadline for this profile: one it states, whose condition (if any) holds, unless
+    /// its pressing unit was deferred past it.
+    @inline(__always)
+    private func dated(_ position: Int) -> Bool {
+        guard index.isDated[position] else { return false }
+        let condition = index.deadlineCondition[position]
+        guard condition >= 0 else { return true }
+        return truths[condition] == .true && !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])
+    }
+
     /// The deadline `position` states, if it holds for this profile.
+    @inline(__always)
     private func statedDeadline(_ position: Int) -> Deadline? {
-        dated[position] ? index.deadlines[position] : nil
+        dated(position) ? index.deadlines[position] : nil
     }
 
     /// A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
@@ -210,9 +233,18 @@ struct PhasePlacement {
         }
     }
 
-    /// Places `unit`; false when it found no room (its members' exits then say why).
+    /// Places `unit`; false when it found no room (its members' exits then say why). A pressing situation is
+    /// better served late than not at all: with no room before its deadline, it takes its merit's place without
+    /// it (then postponed by capacity), and may still claim a place before it (`claimBeforeDeadlines`).
     @discardableResult
     private mutating func place(_ unit: Int) -> Bool {
+        if placeOnce(unit) { return true }
+        guard !late[unit], !deferred[unit], isPressing(unit) else { return false }
+        deferred[unit] = true
+        return placeOnce(unit)
+    }
+
+    private mutating func placeOnce(_ unit: Int) -> Bool {
         let slots = order.slots(unit)
         var methodMembers = 0, isFoundation = false, units = Need(), main = Need()
         for slot in slots {
@@ -294,7 +326,7 @@ struct PhasePlacement {
         for slot in slots {
             let position = order.members[slot]
             phaseOf[position] = phase
-            deadlines[position] = dated[position] ? deadline : .none
+            deadlines[position] = dated(position) ? deadline : .none
             if phase > earliest {
                 causes[position] = .capacity(wanted: earliest)
             } else if earliest > ownEarliest[position] {
@@ -316,7 +348,7 @@ struct PhasePlacement {
             switch exits[order.first(unit)] {
             case .deadlineMissed: return true
             case .noCapacity: return order.slots(unit).contains { statedBound(order.members[$0]) != nil }
-            default: return false
+            default: return deferred[unit]
             }
         }
         for unit in sequence.filter(isMissed) where isMissed(unit) {
@@ -327,7 +359,7 @@ struct PhasePlacement {
                 merit = max(merit, order.merit[position])
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
-                if let bound = statedBound(position) { latest = min(latest, bound.phase ?? -1) }
+                if let bound = statedBound(position, restoring: situational(position)) { latest = min(latest, bound.phase ?? -1) }
             }
             guard earliest <= latest, let from = sequence.firstIndex(of: unit) else { continue }
             // It goes ahead of the lower merited units, not of the better ones or the foundations, which go
@@ -342,7 +374,7 @@ struct PhasePlacement {
             func keepsTurn(_ other: Int) -> Bool {
                 guard pressing else { return isBetter(other) }
                 return order.isPriorityUnit[other]
-                    || order.slots(other).contains { index.isFoundation[order.members[$0]] || dated[order.members[$0]] }
+                    || order.slots(other).contains { index.isFoundation[order.members[$0]] || dated(order.members[$0]) }
             }
             // A pressing situation may borrow from the phases after its deadline: it goes ahead of the units placed
             // there too.
@@ -352,6 +384,18 @@ struct PhasePlacement {
             }
             // With nothing to go ahead of, a pressing situation still takes its phase, by borrowing.
             guard ahead != nil || pressing else { continue }
+            // Not tried when what claims before it leaves the rest of the mandate too little room for it.
+            if pressing {
+                var room = 0, need = 0
+                for phase in earliest..<capacityHalves.count { room += capacityHalves[phase] }
+                for other in sequence[..<from] where keepsTurn(other) {
+                    let phase = phaseOf[order.first(other)]
+                    guard phase >= earliest else { continue }
+                    for slot in order.slots(other) { room -= cost(order.members[slot], phase) }
+                }
+                for slot in order.slots(unit) { need += index.halfUnits[order.members[slot]] }
+                guard room >= need else { continue }
+            }
             let cut = ahead ?? from
             let between = sequence[cut..<from]
             var trial = self
@@ -362,46 +406,24 @@ struct PhasePlacement {
             trial.late[unit] = true
             trial.borrows = borrows
             trial.borrows[unit] = pressing
+            // A deferred unit claims with its deadline again.
+            trial.deferred[unit] = false
             for other in trial.sequence { trial.claim(other) }
-            // Another pressing situation it pushed out of its window comes later without its deadline, if it can.
-            for other in 0..<order.unitCount where phaseOf[order.first(other)] >= 0 && trial.phaseOf[order.first(other)] < 0
-                && trial.isPressing(other) {
-                trial.placeWithoutDeadline(other)
-            }
             // Kept only if it put out of the roadmap nothing better than itself, no team priority's action and no
-            // other pressing situation, and pushed no priority's action past the mid-mandate review.
-            guard trial.phaseOf[order.first(unit)] >= 0 else { continue }
+            // other pressing situation (one it pushed out of its window is deferred, still in), and pushed no
+            // priority's action past the mid-mandate review.
+            guard trial.phaseOf[order.first(unit)] >= 0, !trial.deferred[unit] else { continue }
             let keepsBetter = (0..<order.unitCount).allSatisfy { other in
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
                     || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
             }
             if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
         }
-        for unit in sequence where phaseOf[order.first(unit)] < 0 && isPressing(unit) && isMissed(unit) {
-            placeWithoutDeadline(unit)
-        }
-    }
-
-    /// A pressing situation that found no room before its deadline is better served late than not at all: it
-    /// claims again without its deadline, at the turn of its merit, as any action (then postponed by capacity).
-    /// What it displaces is what its merit displaces: never a better action nor a team priority's.
-    private mutating func placeWithoutDeadline(_ unit: Int) {
-        var trial = self
-        for slot in order.slots(unit) { trial.dated[order.members[slot]] = false }
-        trial.unclaimAll()
-        for other in trial.sequence { trial.claim(other) }
-        guard trial.phaseOf[order.first(unit)] >= 0 else { return }
-        func merit(_ unit: Int) -> Int { order.slots(unit).map { order.merit[order.members[$0]] }.max() ?? Int.min }
-        let keepsPlaced = (0..<order.unitCount).allSatisfy { other in
-            phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
-                || (!order.isPriorityUnit[other] && merit(other) < merit(unit))
-        }
-        if keepsPlaced, trial.keepsPrioritiesEarly(as: self) { self = trial }
     }
 
     /// Whether a member of `unit` has a deadline that holds because of the territory's situation (`[si …]`).
     private func isPressing(_ unit: Int) -> Bool {
-        order.slots(unit).contains { index.hasSituationalDeadline[order.members[$0]] && dated[order.members[$0]] }
+        order.slots(unit).contains { situational(order.members[$0]) }
     }
 
     /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
@@ -511,7 +533,7 @@ struct PhasePlacement {
         var latest = latest
         var stated = DeadlineCause.none
         var hot = false, peak = false
-        for slot in slots where dated[order.members[slot]] {
+        for slot in slots where dated(order.members[slot]) {
             switch statedDeadline(order.members[slot]) {
             case .before?, .byHorizon?, .duringPeakSeason?:
                 guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
@@ -540,8 +562,8 @@ struct PhasePlacement {
 
     /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
     /// holding the month before it; for a horizon, the phase that stands for it, whose last month is the one shown.
-    private func statedBound(_ position: Int) -> (month: YearMonth, phase: Int?)? {
-        switch statedDeadline(position) {
+    private func statedBound(_ position: Int, restoring: Bool = false) -> (month: YearMonth, phase: Int?)? {
+        switch restoring ? index.deadlines[position] : statedDeadline(position) {
         case .before(let month, _)?:
             return (month, Self.lastPhase(before: month, in: calendar))
         case .byHorizon(let horizon, _)?:

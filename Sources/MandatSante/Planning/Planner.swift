@@ -37,7 +37,7 @@ public struct Planner: Sendable {
         // of the last season, is past (the next season is prepared by what is due before it).
         if !index.forSeasonUnderway.isEmpty, HotSeason.underway(peakSeasons, at: calendar.start) == nil {
             let lastEnd = peakSeasons.map { $0.endOfLastUnderway(before: calendar.start) }.max() ?? calendar.start
-            for position in index.forSeasonUnderway where state.exits[position] == .none && state.dated[position] {
+            for position in index.forSeasonUnderway where state.exits[position] == .none && state.isDated(position, index) {
                 state.exits[position] = .deadlineMissed(lastEnd)
             }
         }

@@ -24,11 +24,10 @@ final class PlanningIndex: Sendable {
     let deadlines: [Deadline?]
     /// Whether each recommendation has a deadline (read without copying the deadline), whatever its condition.
     let isDated: [Bool]
-    /// The deadlines that hold only in some situations: each recommendation's position and where its
-    /// condition is among `conditions` (after the boosts').
-    let conditionalDeadlines: [(position: Int, condition: Int)]
     /// Whether each recommendation's deadline depends on the territory's situation (`[si …]`).
     let hasSituationalDeadline: [Bool]
+    /// Where each recommendation's deadline condition is among `conditions`, -1 when its deadline has none.
+    let deadlineCondition: [Int]
     /// Whether any recommendation must be ready before a season.
     let hasSeasonalDeadline: Bool
     /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
@@ -74,9 +73,11 @@ final class PlanningIndex: Sendable {
         }
         conditions = ConditionProgram(recommendations.map(\.condition) + boosts.map(\.condition) + deadlineConditions.map(\.condition))
         hasSituationalDeadline = recommendations.map { $0.deadlineCondition != nil }
-        conditionalDeadlines = deadlineConditions.enumerated().map { offset, entry in
-            (position: entry.position, condition: recommendations.count + boosts.count + offset)
+        var deadlineCondition = [Int](repeating: -1, count: recommendations.count)
+        for (offset, entry) in deadlineConditions.enumerated() {
+            deadlineCondition[entry.position] = recommendations.count + boosts.count + offset
         }
+        self.deadlineCondition = deadlineCondition
         points = recommendations.map(\.priority) + boosts.map(\.points)
         var boostRange: [Range<Int>] = []
         var next = recommendations.count

@@ -7,13 +7,17 @@ struct PlanningState {
     let scores: [Score]
     /// Each score's total, for the stages that only compare scores.
     let totals: [Int]
-    /// Whether each recommendation has a deadline for this profile: one it states, whose condition (if any) holds.
-    let dated: [Bool]
     /// Why each position is not (or no longer) a candidate; `.none` while it is.
     var exits: [Exit]
     /// What replaced or excluded what, in the order it was decided: a handful per profile, so one short list
     /// rather than a list per position.
     var supersessions: [(winner: Int, loser: Int)] = []
+
+    /// Whether `position` has a deadline for this profile: one it states, whose condition (if any) holds — a
+    /// deadline that holds only in some situations is no deadline elsewhere.
+    func isDated(_ position: Int, _ index: PlanningIndex) -> Bool {
+        index.isDated[position] && (index.deadlineCondition[position] < 0 || truths[index.deadlineCondition[position]] == .true)
+    }
 
     /// What `position` replaced or excluded, in the order it was decided.
     func superseded(by position: Int) -> [Int] {

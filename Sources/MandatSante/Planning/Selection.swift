@@ -36,10 +36,7 @@ enum Selection {
             }
             initialized = count
         }
-        // A deadline that holds only in some situations is no deadline elsewhere (the array is copied only then).
-        var dated = index.isDated
-        for entry in index.conditionalDeadlines where truths[entry.condition] != .true { dated[entry.position] = false }
-        return PlanningState(truths: truths, scores: scores, totals: totals, dated: dated, exits: exits)
+        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits)
     }
 
     /// An intercommunality is not given a communal instrument; a commune whose intercommunality already carries
