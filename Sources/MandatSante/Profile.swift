@@ -6,9 +6,14 @@ public struct Profile: Sendable {
     public var vocabulary: Vocabulary
     /// The file it came from, as the user named it.
     public var file: String
+    /// The département or région the profile did not state but its other place implies (Guadeloupe, Martinique,
+    /// Guyane, La Réunion, Mayotte are both): filled in, and refilled when `--set` changes the stated one.
+    public internal(set) var impliedFact: String?
 
+    /// A profile of `facts`, with the département or région that the other implies filled in
+    /// (`OverseasCoherence.fillingImpliedPlace`).
     public init(facts: FactValues, vocabulary: Vocabulary, file: String) {
-        self.facts = facts
+        (self.facts, impliedFact) = OverseasCoherence.fillingImpliedPlace(facts, in: vocabulary)
         self.vocabulary = vocabulary
         self.file = file
     }
@@ -85,7 +90,13 @@ public enum ProfileLoader {
             case .success(let value): result.facts.set(name, to: value ?? fact.defaultValue, in: profile.vocabulary)
             case .failure(let error): return .failure(FactValueError("\(name) : \(error.message)"))
             }
+            // A place filled in from the other one was never the team's: it follows what the profile now says (set
+            // as stated when it is the fact assigned, cleared and implied anew below otherwise).
+            if let implied = result.impliedFact {
+                if implied != name { result.facts.set(implied, to: nil, in: profile.vocabulary) }
+                result.impliedFact = nil
+            }
         }
-        return .success(result)
+        return .success(Profile(facts: result.facts, vocabulary: result.vocabulary, file: result.file))
     }
 }

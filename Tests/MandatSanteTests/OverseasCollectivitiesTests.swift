@@ -56,6 +56,46 @@ struct OverseasCollectivitiesTests {
         }
     }
 
+    @Test("un profil qui ne donne que son département ou que sa région (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) garde toutes ses lignes")
+    func departementOrRegionAlone() throws {
+        for (outreMer, place) in [("antilles", "Guadeloupe"), ("antilles", "Martinique"), ("guyane", "Guyane"), ("reunion", "La Réunion"), ("mayotte", "Mayotte")] {
+            let both = try Self.lines(Self.spec(outreMer, departement: place)).map(\.text)
+            var departementOnly = Self.spec(outreMer, departement: place)
+            departementOnly.region = nil
+            var regionOnly = Self.spec(outreMer)
+            regionOnly.region = place
+            #expect(try Self.lines(departementOnly).map(\.text) == both, "\(place), département seul")
+            #expect(try Self.lines(regionOnly).map(\.text) == both, "\(place), région seule")
+        }
+        // The steering committee of the diagnostic names the Guadeloupe conseil départemental with the département alone.
+        var guadeloupe = Self.spec("antilles", departement: "971")
+        guadeloupe.region = nil
+        #expect(try Self.lines(guadeloupe).contains { $0.id == "diagnostic-sante-partage" && $0.text.contains("conseil départemental, associations") })
+        // A name that contradicts the overseas situation is not carried to the other fact (the loader reports it).
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        var mainland = Fixture.ProfileSpec(outreMer: "non")
+        mainland.departement = "Guadeloupe"
+        let (profile, _) = ProfileLoader.load(Array(mainland.json.utf8), file: "t.json", vocabulary: ruleBase.vocabulary)
+        #expect(profile == nil)
+    }
+
+    @Test("Saint-Martin, Saint-Barthélemy, Saint-Pierre-et-Miquelon : la collectivité et son conseil territorial, ni conseil départemental ni conseil régional")
+    func territorialCouncil() throws {
+        for (outreMer, place) in [("autre", "Saint-Martin"), ("autre", "Saint-Barthélemy"), ("saint-pierre-et-miquelon", "Saint-Pierre-et-Miquelon")] {
+            for population in [600, 24_000] {
+                var spec = Self.spec(outreMer, population: population)
+                spec.region = place
+                let lines = try Self.lines(spec)
+                let wrong = lines.filter {
+                    Self.namesDepartementalCouncil($0.text) || $0.text.contains("conseil régional") || $0.text.contains("et la Région")
+                        || $0.text.hasPrefix("Région") || $0.text.contains("Collectivité territoriale de")
+                }
+                #expect(wrong.isEmpty, "\(place) : \(wrong.prefix(6).map { "\($0.id) : \($0.text.prefix(120))" })")
+                #expect(lines.filter { $0.text.contains("conseil territorial") && !$0.text.contains("conseil territorial de santé") }.count >= 10, "\(place), \(population)")
+            }
+        }
+    }
+
     @Test("Mayotte : le conseil départemental, qui exerce aussi les compétences de la Région ; pas de conseil régional, une seule caisse CSSM par fiche")
     func mayotte() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
