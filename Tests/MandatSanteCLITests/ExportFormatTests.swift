@@ -120,6 +120,26 @@ struct ExportFormatTests {
         }
     }
 
+    @Test("l'export HTML imprimé : l'édition en page 1, rien sous 10 pt hors l'édition, les intertitres et les numéros de page")
+    func htmlPrintSizes() throws {
+        let html = roadmap("metropole-cls-clsm.json", "html").output
+        // The edition (date, tool and rule-base versions) is in the cover, before the synthesis, not only at the end.
+        let cover = try #require(html.range(of: "<header class=\"cover\">")).upperBound
+        let synthesis = try #require(html.range(of: "<section id=\"synthese\"")).lowerBound
+        #expect(html[cover..<synthesis].contains("<span class=\"edition\">Édition de décembre 2026 · MandatSanté"))
+        // Every size under 10 pt on paper belongs to a label, not to text a reader reads.
+        let print = try #require(html.range(of: "@media print {")).upperBound
+        var small: [String] = []
+        for rule in html[print...].split(separator: "}") {
+            guard let size = rule.range(of: "font-size: ")?.upperBound,
+                  let points = Double(rule[size...].prefix { $0.isNumber || $0 == "." }), points < 10 else { continue }
+            small.append(rule.split(separator: "{").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "")
+        }
+        #expect(small.sorted() == [".kicker", "footer", "h5"], "\(small)")
+        // The decisions' line (who, when, effort, cost, funder) is printed at 10 pt.
+        #expect(html.contains(".decision-line { font-size: 10pt; }"))
+    }
+
     @Test("l'export HTML échappe un nom de territoire hostile passé par --set")
     func htmlEscapesHostileName() {
         let html = roadmap("village-rural-zip.json", "html", ["--set", #"name=Saint-<script>alert("x")</script> & l'Ouest"#]).output

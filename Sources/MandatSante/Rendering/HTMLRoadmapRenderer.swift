@@ -33,7 +33,9 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.line("<body>")
         out.line(#"<div class="page">"#)
         out.line(#"<header class="cover">"#)
-        out.raw(#"<p class="kicker">"#); out.text(DocumentLabels.documentTitle); out.line(" 2026-2032</p>")
+        // The edition on page one: a printed page handed out in a council names its date and the rule base's version.
+        out.raw(#"<p class="kicker">"#); out.text(DocumentLabels.documentTitle); out.raw(" 2026-2032")
+        out.raw(#" <span class="edition">"#); out.text(header.edition); out.line("</span></p>")
         out.raw("<h1>"); out.text(header.title); out.line("</h1>")
         out.raw(#"<p class="summary">"#); out.text(header.summary); out.line("</p>")
         out.raw(#"<p class="period">"#); out.text(header.period); out.line("</p>")
@@ -108,8 +110,10 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         for decision in synthesis.decisions {
             out.raw(#"<li value=""#); out.number(decision.rank); out.raw(##""><a href="#action-"##); out.number(decision.rank); out.raw(#""><strong>"#)
             out.text(decision.title); out.raw("</strong></a>")
-            if let note = decision.note { out.raw(#" <span class="note">— "#); out.text(note); out.raw("</span>") }
-            out.raw(#"<br><span class="decision-line">"#); out.text(DocumentLabels.decisionLine(decision)); out.line("</span></li>")
+            // The note ends the line, as in the text: after a long title it would take a line of its own.
+            out.raw(#"<br><span class="decision-line">"#); out.text(DocumentLabels.decisionLine(decision))
+            if let note = decision.note { out.raw(" — "); out.text(note) }
+            out.line("</span></li>")
         }
         out.line("</ol>")
         out.raw("<h3>"); out.text(DocumentLabels.calendar); out.line("</h3>")
@@ -118,8 +122,8 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.line("</section>")
     }
 
-    /// The phases side by side, each with its period, its milestones and the titles of its actions; above them,
-    /// a bar whose segments are as long as the phases.
+    /// The phases side by side on screen (one band each on paper), each with its period, its milestones and the
+    /// titles of its actions; above them, on screen, a bar whose segments are as long as the phases.
     private func timeline(_ document: RoadmapDocument, into out: inout HTMLPage) {
         out.line(#"<div class="timeline" role="list">"#)
         let total = max(1, document.phases.reduce(0) { $0 + $1.months })
@@ -154,17 +158,8 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     }
 
     /// The bar's segments as long as their phases (rules in the style sheet rather than style attributes).
-    /// On paper, each phase's column of the calendar as wide as its text is long — heading, milestones and titles,
-    /// each title counted 20 characters longer for the end of line it wastes, plus 120 so that no column is too
-    /// narrow —, so that the columns end at about the same height and the page-one calendar is as short as it can
-    /// be (the largest territories' 16 to 17 titles).
     private func segmentWidths(_ document: RoadmapDocument) -> String {
-        let columns = document.phases.map { phase in
-            let heading = phase.title.count + phase.period.count + phase.milestones.reduce(0) { $0 + $1.count }
-            return "\(phase.cards.reduce(120 + heading) { $0 + $1.title.count + 20 })fr"
-        }.joined(separator: " ")
-        return document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
-            + "\n@media print { .phases { grid-template-columns: \(columns); } }"
+        document.phases.indices.map { ".segment-\($0) { flex: \(document.phases[$0].months) 1 0; }" }.joined(separator: "\n")
     }
 
     private func card(_ card: RoadmapDocument.Card, edition: CardEdition, into out: inout HTMLPage) {

@@ -1,5 +1,6 @@
-/// The style sheet of the HTML roadmap: sober on screen, A4 on paper (body at 10.5 pt, page one the executive
-/// synthesis, cards that may break between their sections). System fonts only, nothing to download.
+/// The style sheet of the HTML roadmap: sober on screen, A4 on paper (body at 10.5 pt, nothing under 10 pt but the
+/// edition line and the page numbers; page one the executive synthesis, cards that may break between their
+/// sections). System fonts only, nothing to download.
 enum HTMLStyle {
     static let css = """
     :root {
@@ -25,7 +26,8 @@ enum HTMLStyle {
     a { color: var(--accent); }
     a:focus { outline: 3px solid #f0b400; outline-offset: 1px; }
     .id { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85em; color: var(--muted); }
-    .kicker { margin: 0; font-size: 13px; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
+    .kicker { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 12px; margin: 0; font-size: 13px; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
+    .kicker .edition { font-weight: 400; letter-spacing: 0; text-transform: none; }
     .summary { font-size: 17px; margin: 0 0 4px; }
     .period { color: var(--muted); margin: 0; }
     .cover { border-bottom: 1px solid var(--line); padding-bottom: 12px; }
@@ -75,7 +77,7 @@ enum HTMLStyle {
       dl.portrait, .columns, .phases { grid-template-columns: 1fr; }
     }
     @page {
-      size: A4; margin: 9mm 12mm 11mm;
+      size: A4; margin: 8mm 11mm 10mm;
       @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #4f5b69; }
     }
     @media print {
@@ -86,27 +88,32 @@ enum HTMLStyle {
       h4 { font-size: 11.5pt; } h5 { font-size: 8.5pt; margin: 5pt 0 1pt; }
       p { margin: 2pt 0; } li { margin: 0.5pt 0; } ul, ol { padding-left: 14pt; }
       .kicker { font-size: 8.5pt; } .summary { font-size: 11pt; margin: 0; } .period { font-size: 10pt; }
-      .cover { padding-bottom: 4pt; }
+      .cover { padding-bottom: 2pt; }
+      .cover .summary, .cover .period { display: inline; }
+      .cover .period::before { content: " · "; }
       table { font-size: 10pt; margin: 3pt 0; } th, td { padding: 2pt 4pt; }
       .synthesis { break-after: page; }
-      .synthesis { line-height: 1.16; }
-      .synthesis h3 { margin: 5pt 0 2pt; }
-      .synthesis h2 { margin-bottom: 3pt; }
-      .phases { gap: 4pt; }
-      .phase-column li { margin: 0; }
+      /* Page one holds the synthesis of the largest territories (eight decisions, 16 to 17 titles in the
+         calendar) at 10 pt by tight lines and spacing rather than smaller type. */
+      .synthesis { line-height: 1.05; }
+      .synthesis h2 { margin: 3pt 0 2pt; }
+      .synthesis h3 { margin: 3pt 0 1pt; }
+      .findings li { margin: 1pt 0; }
       ol.decisions { padding-left: 19pt; } /* room for « 10. » */
-      ol.decisions li { margin: 1.5pt 0; }
-      .decision-line, ol.decisions .note { font-size: 9pt; }
-      .synthesis h2 { margin-top: 4pt; }
-      /* On paper the columns give each phase's period: the bar would only repeat them. */
+      ol.decisions li { margin: 1pt 0; }
+      .decision-line { font-size: 10pt; }
+      /* On paper each phase is a band across the page, its titles in two columns: four columns side by side
+         wrapped each title over three or four lines. The bar would only repeat the periods. */
       .bar { display: none; }
-      /* Tight lines so that the calendar of the largest territories (16 to 17 titles) stays on page one. */
-      .phase-column { font-size: 8.5pt; padding: 2pt 4pt 3pt; line-height: 1.05; }
-      .phase-column ol { padding-left: 12pt; }
-      .milestones { font-size: 8.5pt; }
-      .phase-title, .phase-period { display: inline; }
+      .phases { display: block; }
+      .phase-column { font-size: 10pt; line-height: 1.05; padding: 0 3pt 1pt; margin-bottom: 1.5pt; border-top-width: 2px; }
+      .phase-title, .phase-period, .milestones { display: inline; }
       .phase-period::before { content: " · "; }
-      .size-note { margin-top: 3pt; }
+      .milestones { font-size: 10pt; }
+      .milestones::before { content: " · "; }
+      .phase-column ol { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 20pt; /* the second column's numbers hang in the gap */ margin: 0; padding-left: 13pt; }
+      .phase-column li { margin: 0; break-inside: avoid; }
+      .size-note { margin: 1pt 0; }
       .meta, .source, .note { font-size: 10pt; }
       .card { padding: 6pt 9pt 5pt; margin: 6pt 0; border-left-width: 4px; }
       .card-head { gap: 8pt; }
