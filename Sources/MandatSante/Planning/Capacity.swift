@@ -31,6 +31,8 @@ public struct Capacity: Sendable, Hashable {
     public var unitsPerPhase: [Int]
     /// Under 3,500 inhabitants or at most one agent.
     public var isSmallTeam: Bool
+    /// The profile did not say how many agents carry projects: `staff` is `estimatedStaff(population:)`.
+    public var isStaffEstimated = false
 
     /// The first months are those of a few founding decisions: at most this many actions, whatever their cost.
     public static let firstPhaseActions = 4
@@ -82,6 +84,20 @@ public struct Capacity: Sendable, Hashable {
         }
         unitsPerPhase = units
     }
+    /// A modest estimate of the agents able to carry projects when the profile does not say, by size: one under
+    /// 10,000 inhabitants (a small team under 3,500, as any team of one agent), two under 20,000, three under
+    /// 50,000, five under 100,000, eight beyond — fewer than most such territories have, so that the roadmap
+    /// errs on what the team can surely carry.
+    public static func estimatedStaff(population: Double) -> Int {
+        switch population {
+        case ..<10_000: 1
+        case ..<20_000: 2
+        case ..<50_000: 3
+        case ..<100_000: 5
+        default: 8
+        }
+    }
+
     /// The months of `months` (counted from the start), each by its weight in tenths.
     static func weightedMonths(_ months: Range<Int>) -> Int {
         var weighted = 0

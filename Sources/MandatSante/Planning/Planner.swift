@@ -43,9 +43,13 @@ public struct Planner: Sendable {
         }
         let scoreOrder = index.positionsByScore(state.totals)
         ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
-        let capacity = Capacity(population: index.slots.number(index.slots.population, in: facts) ?? 0,
-                                engineeringStaff: Int(index.slots.number(index.slots.engineeringStaff, in: facts) ?? 1),
+        // Unknown staff: estimated from the size (a town of 40,000 is not given a village's capacity).
+        let population = index.slots.number(index.slots.population, in: facts) ?? 0
+        let declaredStaff = index.slots.number(index.slots.engineeringStaff, in: facts).map { Int($0) }
+        var capacity = Capacity(population: population,
+                                engineeringStaff: declaredStaff ?? Capacity.estimatedStaff(population: population),
                                 phases: calendar.phases)
+        capacity.isStaffEstimated = declaredStaff == nil
         let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)

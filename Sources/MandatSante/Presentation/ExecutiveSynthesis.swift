@@ -18,7 +18,7 @@ struct ExecutiveSynthesis {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
-        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.staff(capacity.staff)) pour porter des projets, environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
+        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(capacity.isStaffEstimated ? " ;" : ",") environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
         value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)

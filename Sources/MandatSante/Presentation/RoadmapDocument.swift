@@ -277,6 +277,8 @@ public struct DocumentData: Sendable {
     public var ruleBaseFingerprint: String
     public var yearlyUnits: String
     public var staff: Int
+    /// The profile did not give `engineeringStaff`: `staff` is the estimate from the population.
+    public var staffEstimated: Bool
     public var totalUnits: Int
     public var methodLimit: Int
     public var recommendationCount: Int

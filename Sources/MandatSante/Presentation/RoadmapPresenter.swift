@@ -137,7 +137,8 @@ public struct RoadmapPresenter: Sendable {
                 start: roadmap.calendar.start.description, end: roadmap.calendar.end.description,
                 editionMonth: roadmap.calendar.start.description, toolVersion: ToolVersion.current,
                 ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,
-                yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff, totalUnits: capacity.totalUnits,
+                yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff,
+                staffEstimated: capacity.isStaffEstimated, totalUnits: capacity.totalUnits,
                 methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
     }
 

@@ -67,7 +67,15 @@ public struct TerritoryPortrait: Sendable {
 
     /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat »
     static func capacity(_ capacity: Capacity) -> String {
-        "\(staff(capacity.staff)) pour porter des projets : environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
+        "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
+    }
+
+    /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé
+    /// à 3 agents pour un territoire de cette taille » (a comma: the portrait's line already follows a colon).
+    static func team(_ capacity: Capacity) -> String {
+        capacity.isStaffEstimated
+            ? "effectif non renseigné, estimé à \(staff(capacity.staff)) pour un territoire de cette taille"
+            : "\(staff(capacity.staff)) pour porter des projets"
     }
 
     /// « aucun agent », « 1 agent », « 3 agents » (with a no-break space): « 0 agent » reads like a form left blank.

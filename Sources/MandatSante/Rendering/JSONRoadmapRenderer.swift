@@ -78,6 +78,8 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
             json.field("end", data.end)
             json.object("capacity") { json in
                 json.field("staff", data.staff)
+                json.key("staffEstimated")
+                json.value(.bool(data.staffEstimated))
                 json.field("yearlyUnits", data.yearlyUnits)
                 json.field("totalUnits", data.totalUnits)
                 json.field("methodLimit", data.methodLimit)

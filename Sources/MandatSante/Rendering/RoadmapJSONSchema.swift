@@ -22,6 +22,7 @@ enum RoadmapJSONSchema {
         let strings = { (description: String) in array(description, text("")) }
         let capacity = object("Capacité du territoire à porter des actions.", [
             ("staff", integer("Agents pouvant porter des projets.")),
+            ("staffEstimated", boolean("Vrai quand le profil ne donne pas l'effectif : `staff` est alors estimé d'après la population.")),
             ("yearlyUnits", text("Unités d'effort par an, écrites en français (« 1,6 »).")),
             ("totalUnits", integer("Unités d'effort sur le reste du mandat.")),
             ("methodLimit", integer("Nombre d'actions de méthode que la feuille de route peut compter.")),
@@ -206,6 +207,10 @@ enum RoadmapJSONSchema {
 
     private static func integer(_ description: String, minimum: Int = 0) -> JSONOutput {
         .object([("type", .string("integer")), ("minimum", .integer(minimum)), ("description", .string(description))])
+    }
+
+    private static func boolean(_ description: String) -> JSONOutput {
+        .object([("type", .string("boolean")), ("description", .string(description))])
     }
 
     private static func choice(_ values: [String], _ description: String) -> JSONOutput {
