@@ -131,7 +131,7 @@ struct BatchSpreadsheetTests {
         #expect(lines[1].contains(";accès aux soins | bien vieillir et autonomie;"))
         #expect(lines.contains("# Type de territoire (kind) — obligatoire — une valeur parmi : commune | communauté de communes | communauté d'agglomération | communauté urbaine | métropole"))
         #expect(lines.contains { $0.hasPrefix("# Population (population) — obligatoire — nombre entier de 1 à ") })
-        #expect(lines.contains("# Zonage médical de l'ARS (medicalZoning) — facultatif — une valeur parmi : zone d'intervention prioritaire (ZIP) | zone d'action complémentaire (ZAC) | hors zonage | zonage inconnu, à vérifier auprès de l'ARS — vide : zonage inconnu, à vérifier auprès de l'ARS"))
+        #expect(lines.contains("# Zonage médical de l'ARS (medicalZoning) — facultatif — une valeur parmi : zone d'intervention prioritaire (ZIP) | zone d'action complémentaire (ZAC) | hors zonage | zonage inconnu — vide : zonage inconnu"))
         // Read back as it is: one territory, its comment rows skipped.
         let output = directory.appendingPathComponent("out")
         let result = batch(path, into: output)

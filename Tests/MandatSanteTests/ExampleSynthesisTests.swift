@@ -21,7 +21,7 @@ struct ExampleSynthesisTests {
 
     @Test("La Réunion : la lutte contre les moustiques vecteurs, datée, est une décision à prendre d'abord même quand priorités et fondations remplissent la page")
     func datedActionIsADecision() throws {
-        let document = try Self.document("commune-outre-mer-reunion")
+        let document = try ExampleSynthesisTests.document("commune-outre-mer-reunion")
         let decisions = document.synthesis.decisions.map(\.id)
         #expect(decisions.contains("lutte-antivectorielle-outre-mer"))
         #expect(decisions.count <= 8)
@@ -29,7 +29,7 @@ struct ExampleSynthesisTests {
 
     @Test("petite ville PVD : la CPTS en place, à laquelle ne répond qu'une action d'après le bilan de mi-mandat, n'est pas un des trois constats")
     func lateOnlyFindingComesLast() throws {
-        let document = try Self.document("petite-ville-pvd-msp")
+        let document = try ExampleSynthesisTests.document("petite-ville-pvd-msp")
         #expect(document.synthesis.findings.count == 3)
         #expect(!document.synthesis.findings.contains { $0.contains("CPTS") }, "\(document.synthesis.findings)")
     }
@@ -37,19 +37,19 @@ struct ExampleSynthesisTests {
     @Test("« Hexagone ou Corse » n'est pas une raison pour un territoire de l'Hexagone : une carte qui exclut le Pacifique n'en dit rien sous « pour vous »")
     func mainlandIsNoReason() throws {
         for name in ["station-montagne-saisonniere", "metropole-cls-clsm", "banlieue-qpv-centre-sante", "ceinture-croissance-hors-zonage"] {
-            let document = try Self.document(name)
+            let document = try ExampleSynthesisTests.document(name)
             let lines = document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line)
             #expect(!lines.contains { $0.contains("situation outre-mer") }, "\(name)")
         }
         // Overseas, the situation still says why a card applies (vector control in La Réunion).
-        let reunion = try Self.document("commune-outre-mer-reunion")
+        let reunion = try ExampleSynthesisTests.document("commune-outre-mer-reunion")
         #expect(reunion.cards.flatMap(\.forYou).contains { $0.contains("La Réunion") })
     }
 
     @Test("le CLS se dit une fois : « CLS échu… », jamais « contrat local de santé (CLS) : CLS échu… », en page 1 comme sous « pour vous »")
     func contractStatedOnce() throws {
         for name in ["metropole-cls-clsm", "prefecture-hopital-support", "communaute-communes-rurale"] {
-            let document = try Self.document(name)
+            let document = try ExampleSynthesisTests.document(name)
             let lines = document.synthesis.findings + document.cards.flatMap(\.forYou)
             #expect(!lines.contains { $0.localizedCaseInsensitiveContains("contrat local de santé (CLS) : CLS") }, "\(name)")
             #expect(lines.contains { $0.contains("CLS") }, "\(name)")
@@ -58,18 +58,18 @@ struct ExampleSynthesisTests {
 
     @Test("banlieue au centre de santé municipal : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins")
     func salariedCentreAndLiberalAidsWarned() throws {
-        let document = try Self.document("banlieue-qpv-centre-sante")
+        let document = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
         let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
         #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
         // Without a centre run by the collectivity, no such warning.
-        let reunion = try Self.document("commune-outre-mer-reunion")
+        let reunion = try ExampleSynthesisTests.document("commune-outre-mer-reunion")
         let aids = try #require(reunion.cards.first { $0.id == "aides-installation-medecins" })
         #expect(!aids.cautions.contains { $0.contains("centre de santé") }, "\(aids.cautions)")
     }
 
     @Test("préfecture siège de l'hôpital support : les constats sont ceux qui portent le plus d'actions, l'hôpital parmi eux ; l'intercommunalité sans démarche, qui ne porte aucune action d'ici le bilan, n'en est pas")
     func findingsRankedByWhatTheyDrive() throws {
-        let document = try Self.document("prefecture-hopital-support")
+        let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
         let findings = document.synthesis.findings
         #expect(findings.count == 3)
         #expect(findings.contains { $0.localizedCaseInsensitiveContains("hôpital") }, "\(findings)")
@@ -78,16 +78,16 @@ struct ExampleSynthesisTests {
 
     @Test("l'enjeu dit pourquoi agir, pas qui le recommande ; « pour vous » dit un fait du territoire, pas une vérité générale")
     func reasonsAreReasons() throws {
-        let metropole = try Self.document("metropole-cls-clsm")
+        let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
         let youth = try #require(metropole.card("sante-mentale-jeunes"))
         #expect(!youth.whyShort.contains("ESPT") && youth.whyShort.contains("compétences psychosociales"), "\(youth.whyShort)")
-        let prefecture = try Self.document("prefecture-hopital-support")
+        let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
         // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS).
-        let screening = try #require(try Self.document("ville-moyenne-qpv-cls").card("depistages-aller-vers"))
+        let screening = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").card("depistages-aller-vers"))
         #expect(screening.forYou.contains { $0.hasPrefix("précarité") && $0.contains("des publics éloignés") }, "\(screening.forYou)")
-        let agglomeration = try Self.document("agglomeration-qpv-cls-en-preparation")
+        let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
         let pilot = try #require(agglomeration.card("elu-referent-sante"))
         #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
     }
@@ -95,29 +95,29 @@ struct ExampleSynthesisTests {
     @Test("« pour vous » nomme la priorité que l'équipe a déclarée, pas « les mobilités ou l'accès aux soins » ; une intercommunalité organise la zone rouge avec ses communes membres, pas « avec l'intercommunalité »")
     func reasonsNameWhatHolds() throws {
         // The village's transport card, which its one-agent team leaves for later, in a bourg of three agents.
-        let village = try Self.document("village-departs-cabinet", overrides: ["population=5000", "engineeringStaff=3", "priorities=acces-aux-soins"])
+        let village = try ExampleSynthesisTests.document("village-departs-cabinet", overrides: ["population=5000", "engineeringStaff=3", "priorities=acces-aux-soins"])
         let transport = try #require(village.card("acces-soins-transport"))
         #expect(transport.forYou.contains("l'accès aux soins est une priorité de l'équipe"), "\(transport.forYou)")
-        let communeNouvelle = try Self.document("commune-nouvelle-zac")
+        let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-zac")
         let delegated = try #require(communeNouvelle.card("acces-soins-transport"))
         #expect(delegated.forYou.contains("les mobilités sont une priorité de l'équipe"), "\(delegated.forYou)")
-        let belt = try Self.document("ceinture-urbaine-chaleur-ecole")
+        let belt = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
         let yard = try #require(belt.card("ecole-cour-oasis"))
         #expect(yard.forYou.contains("l'adaptation au changement climatique est une priorité de l'équipe"), "\(yard.forYou)")
         for card in [transport, delegated, yard] {
             #expect(!card.forYou.contains { $0.contains(" ou l'accès aux soins sont") || $0.contains("au climat ou la santé") }, "\(card.forYou)")
         }
-        let agglomeration = try Self.document("agglomeration-porteuse-cls")
+        let agglomeration = try ExampleSynthesisTests.document("agglomeration-porteuse-cls")
         let epciCheck = try #require(agglomeration.card("zones-rouges-solidarite"))
         #expect(epciCheck.steps.contains { $0.hasPrefix("Organiser avec les communes membres") }, "\(epciCheck.steps)")
         #expect(!epciCheck.steps.contains { $0.contains("avec l'intercommunalité") }, "\(epciCheck.steps)")
-        let villageCheck = try #require(try Self.document("village-rural-zip").card("zones-rouges-solidarite"))
+        let villageCheck = try #require(try ExampleSynthesisTests.document("village-rural-zip").card("zones-rouges-solidarite"))
         #expect(villageCheck.steps.contains { $0.hasPrefix("Organiser avec l'intercommunalité") }, "\(villageCheck.steps)")
     }
 
     @Test("la capacité dit en toutes lettres ce que prend chaque effort : « une demi-unité », pas « une demie » à côté de chiffres")
     func capacityUnitsInWords() throws {
-        let document = try Self.document("bourg-rural-zac-msp")
+        let document = try ExampleSynthesisTests.document("bourg-rural-zac-msp")
         let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text, "\(document.portrait.lines.map(\.label))")
         #expect(capacity.contains("une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois"), "\(capacity)")
         #expect(!capacity.contains("une demie,"), "\(capacity)")
@@ -125,7 +125,7 @@ struct ExampleSynthesisTests {
 
     @Test("une commune sans agent en a « aucun », pas « 0 agent »")
     func noStaffSaidInWords() throws {
-        let document = try Self.document("tres-petite-commune-rurale")
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
         #expect(document.synthesis.sizeNote.contains("(aucun agent pour porter des projets"), "\(document.synthesis.sizeNote)")
         #expect(!document.synthesis.sizeNote.contains("0\u{00A0}agent") && !document.synthesis.sizeNote.contains("0 agent"))
     }
@@ -158,5 +158,43 @@ struct ExampleFindingWordingTests {
             let lines = document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line)
             #expect(!lines.contains { $0.contains("d'au moins") || $0.contains(" ou pauvreté") }, "\(name) : \(lines.filter { $0.contains("d'au moins") || $0.contains(" ou pauvreté") })")
         }
+    }
+
+    @Test("une situation pressante qui date des actions (départs de médecins attendus) est l'un des trois constats, dans chaque exemple où elle tient")
+    func pressingSituationIsAFinding() throws {
+        let mayotte = try ExampleSynthesisTests.document("village-mayotte-zip")
+        #expect(mayotte.synthesis.findings.contains { $0.contains("départs de médecins") }, "\(mayotte.synthesis.findings)")
+        var checked = 0
+        for name in ExampleSynthesisTests.exampleNames {
+            let document = try ExampleSynthesisTests.document(name)
+            guard document.cards.contains(where: { ($0.deadline ?? "").contains("avant les départs de médecins attendus") }) else { continue }
+            checked += 1
+            #expect(document.synthesis.findings.count == 3, "\(name)")
+            #expect(document.synthesis.findings.contains { $0.contains("départs de médecins") }, "\(name) : \(document.synthesis.findings)")
+        }
+        #expect(checked >= 5, "\(checked) exemples avec des départs de médecins qui datent des actions")
+    }
+
+    @Test("une priorité déclarée est servie par une action concrète : vérifier auprès de l'ARS la « zone rouge » n'en est pas une")
+    func prioritiesServedByConcreteActions() throws {
+        for name in ExampleSynthesisTests.exampleNames {
+            let document = try ExampleSynthesisTests.document(name)
+            guard let zonesRouges = document.cards.first(where: { $0.id == "zones-rouges-solidarite" }) else { continue }
+            let priorities = document.synthesis.priorities ?? ""
+            let numbers = priorities.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            #expect(!numbers.contains(zonesRouges.rank), "\(name) : \(priorities)")
+            #expect(!document.synthesis.decisions.contains { $0.id == "zones-rouges-solidarite" && ($0.note ?? "").contains("priorité") }, "\(name)")
+        }
+        let antilles = try ExampleSynthesisTests.document("commune-antilles-dengue")
+        #expect(antilles.synthesis.priorities?.contains("accès aux soins (actions") == true, "\(antilles.synthesis.priorities ?? "")")
+    }
+}
+
+extension ExampleSynthesisTests {
+    /// Every example profile of the repository, by file name.
+    static var exampleNames: [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 }

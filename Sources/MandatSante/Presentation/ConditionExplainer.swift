@@ -35,17 +35,88 @@ public struct ConditionExplainer: Sendable {
         case .and where outcome == .true:
             return trace.children.flatMap { reasons($0, outcome: .true) }
         case .or where outcome != .true:
-            return [trace.children.map { failedAlternative($0) }.joined(separator: " ; ni ")].map { "ni " + $0 }
+            // « ni pas d'hôpital », « ni aucun élu référent » are double negatives: an alternative said by what the
+            // territory has (`heldStatement`) comes after the others, without « ni ».
+            var alternatives: [String] = [], held: [String] = []
+            for child in trace.children {
+                if let statements = heldAlternative(child) { held += statements } else { alternatives.append(failedAlternative(child)) }
+            }
+            return Self.neither(alternatives) + held
         case .and, .or:
             return trace.children.filter { $0.truth == outcome }.flatMap { reasons($0, outcome: outcome) }
         case .not(let inner):
             if !Self.saysItsNegation(trace.expression), case .and = inner.unwrapped.kind, outcome == .false, let child = trace.children.first {
                 return reasons(child, outcome: .true)
             }
-            return [explainLeaf(trace, decisive: true)]
+            return [heldStatement(trace) ?? explainLeaf(trace, decisive: true)]
         default:
-            return [explainLeaf(trace, decisive: true)]
+            return [heldStatement(trace) ?? explainLeaf(trace, decisive: true)]
         }
+    }
+
+    /// An alternative of a failed `or` said by what the territory has (`heldStatement`): itself; of a combination
+    /// some of whose parts held, every part that failed (« pas d'hôpital » in « pas d'hôpital et zone sous-dotée »);
+    /// of one none of whose parts held, the first that can be said so, which alone makes it fail. Nil otherwise.
+    private func heldAlternative(_ trace: ConditionTrace) -> [String]? {
+        if let statement = heldStatement(trace) { return [statement] }
+        if let failed = failedParts(trace) {
+            let statements = failed.compactMap { heldStatement($0) }
+            return statements.count == failed.count ? statements : nil
+        }
+        var node = trace
+        while case .named = node.expression.kind, let child = node.children.first { node = child }
+        guard case .and = node.expression.kind, node.truth == .false else { return nil }
+        return node.children.lazy.compactMap { self.heldStatement($0) }.first.map { [$0] }
+    }
+
+    /// The alternatives of a failed `or`, each after « ni » when there are several; one alone is said as it is.
+    static func neither(_ alternatives: [String]) -> [String] {
+        alternatives.count > 1 ? ["ni " + alternatives.joined(separator: " ; ni ")] : alternatives
+    }
+
+    /// A failed part said by what the territory has, where its requirement would read as a fact or as a double
+    /// negative: a yes/no fact is said by its own statement (« ne s'applique pas ici : aucune maison de santé
+    /// pluriprofessionnelle (MSP) », not the requirement « au moins une maison de santé… », which reads as if there
+    /// were one; « un hôpital sur le territoire ou à moins de 30 minutes », not « ni pas d'hôpital… »), and a part
+    /// that asked for another value by the value there is (« contrat local de santé (CLS) : CLS signé et en vigueur »,
+    /// not « autre que CLS signé et en vigueur — ici CLS signé et en vigueur »). Nil for any other part.
+    func heldStatement(_ trace: ConditionTrace) -> String? {
+        guard trace.truth == .false, let form = Self.heldForm(trace.expression, vocabulary: describer.vocabulary) else { return nil }
+        switch form {
+        case .label(let label): return label
+        case .value(let fact):
+            guard let value = factValues(in: trace).first(where: { $0.name == fact.name }) else { return nil }
+            return "\(fact.label) : \(value.text)"
+        }
+    }
+
+    /// How a failed part is said by what the territory has (`heldStatement`); shared with `ConditionReasonProgram`.
+    enum HeldForm: Sendable {
+        /// A statement of the yes/no fact (its label or its `falseLabel`).
+        case label(String)
+        /// The fact's label and the territory's value of it.
+        case value(Fact)
+    }
+
+    static func heldForm(_ expression: Expression, vocabulary: Vocabulary) -> HeldForm? {
+        var comparison = expression
+        var negated = false
+        func yesNo(_ expression: Expression) -> Fact? {
+            guard case .fact(let name) = expression.unwrapped.kind, let fact = vocabulary.fact(named: name), fact.type == .bool,
+                  fact.falseLabel != nil else { return nil }
+            return fact
+        }
+        if let fact = yesNo(expression), let falseLabel = fact.falseLabel { return .label(falseLabel) }
+        if case .not(let written) = expression.kind {
+            if let fact = yesNo(written) { return .label(fact.label) }
+            comparison = written.unwrapped
+            negated = true
+        }
+        guard case .comparison(let op, let left, let right) = comparison.kind, case .fact(let name) = left.kind,
+              let fact = vocabulary.fact(named: name), fact.type != .set, fact.type != .bool else { return nil }
+        if case .fact = right.kind { return nil }
+        let asksOtherwise = negated ? (op == .equal || op == .in) : (op == .notEqual || op == .notIn)
+        return asksOtherwise ? .value(fact) : nil
     }
 
     /// An alternative of a failed `or`, said by what made it fail: of a combination some of whose parts held (a

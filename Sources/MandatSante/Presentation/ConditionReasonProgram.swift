@@ -28,6 +28,8 @@ struct ConditionReasonProgram: Sendable {
         let named: [NamedFact]
         /// Two facts compared: « ici 25 000 habitants contre 2 800 habitants ».
         let comparesFacts: Bool
+        /// How the part is said by what the territory has when it fails (`ConditionExplainer.heldStatement`).
+        let held: ConditionExplainer.HeldForm?
     }
 
     struct NamedFact: Sendable {
@@ -67,7 +69,8 @@ struct ConditionReasonProgram: Sendable {
             }
             let named = Self.namedFacts(expression, vocabulary: vocabulary)
             nodes.append(Node(kind: kind, children: childNodes, description: describer.describe(expression),
-                              statesValue: statesValue, named: named, comparesFacts: comparesFacts && named.count == 2))
+                              statesValue: statesValue, named: named, comparesFacts: comparesFacts && named.count == 2,
+                              held: ConditionExplainer.heldForm(expression, vocabulary: vocabulary)))
             parts.append(expression)
             return nodes.count - 1
         }
@@ -121,12 +124,15 @@ struct ConditionReasonProgram: Sendable {
         case .and where outcome == .true:
             for child in node.children { walk(child, outcome: .true, truths: truths, facts: facts, numbers: numbers, into: &reasons) }
         case .or where outcome != .true:
-            var text = "ni "
-            for (offset, child) in node.children.enumerated() {
-                if offset > 0 { text += " ; ni " }
-                text += failedAlternative(child, truths: truths, facts: facts, numbers: numbers)
+            var alternatives: [String] = [], held: [String] = []
+            for child in node.children {
+                if let statements = heldAlternative(child, truths: truths, facts: facts, numbers: numbers) {
+                    held += statements
+                } else {
+                    alternatives.append(failedAlternative(child, truths: truths, facts: facts, numbers: numbers))
+                }
             }
-            reasons.append(text)
+            reasons += ConditionExplainer.neither(alternatives) + held
         case .and, .or:
             for child in node.children where truths[child] == outcome {
                 walk(child, outcome: outcome, truths: truths, facts: facts, numbers: numbers, into: &reasons)
@@ -138,7 +144,8 @@ struct ConditionReasonProgram: Sendable {
         case .notOverAnd where outcome == .false:
             walk(node.children[0], outcome: .true, truths: truths, facts: facts, numbers: numbers, into: &reasons)
         case .notOverAnd, .leaf, .labeled:
-            reasons.append(leaf(index, truth: truths[index], facts: facts, numbers: numbers, truths: truths))
+            reasons.append(heldStatement(index, truths: truths, facts: facts, numbers: numbers)
+                ?? leaf(index, truth: truths[index], facts: facts, numbers: numbers, truths: truths))
         }
     }
 
@@ -179,15 +186,46 @@ struct ConditionReasonProgram: Sendable {
         return result
     }
 
+    /// `ConditionExplainer.heldAlternative`: an alternative of a failed `or` said by what the territory has.
+    private func heldAlternative(_ index: Int, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?) -> [String]? {
+        if let statement = heldStatement(index, truths: truths, facts: facts, numbers: numbers) { return [statement] }
+        if let failed = failedParts(index, truths: truths) {
+            let statements = failed.compactMap { heldStatement($0, truths: truths, facts: facts, numbers: numbers) }
+            return statements.count == failed.count ? statements : nil
+        }
+        var target = index
+        while nodes[target].kind == .named || nodes[target].kind == .labeled, let child = nodes[target].children.first { target = child }
+        guard nodes[target].kind == .and, truths[target] == .false else { return nil }
+        for child in nodes[target].children {
+            if let statement = heldStatement(child, truths: truths, facts: facts, numbers: numbers) { return [statement] }
+        }
+        return nil
+    }
+
+    /// `ConditionExplainer.heldStatement`: a failed part said by what the territory has.
+    private func heldStatement(_ index: Int, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?) -> String? {
+        let node = nodes[index]
+        guard truths[index] == .false, let form = node.held else { return nil }
+        switch form {
+        case .label(let label): return label
+        case .value(let fact):
+            guard let named = node.named.first(where: { $0.fact?.name == fact.name }) else { return nil }
+            return "\(fact.label) : \(value(named, facts: facts, numbers: numbers))"
+        }
+    }
+
+    /// A fact's value written for people, from `numbers` when the caller wrote it already.
+    private func value(_ named: NamedFact, facts: FactValues, numbers: [String?]?) -> String {
+        guard let slot = named.slot else { return ValueFormatter.value(nil, of: named.fact) }
+        if let numbers, slot < numbers.count, let known = numbers[slot] { return known }
+        return ValueFormatter.value(facts[slot], of: named.fact)
+    }
+
     /// One part in words, with the value of each fact that decided it (`ConditionExplainer.explainLeaf`).
     private func leaf(_ index: Int, truth: Truth, facts: FactValues, numbers: [String?]?, truths: UnsafeBufferPointer<Truth>) -> String {
         let node = nodes[index]
         if truth == .true && node.statesValue { return node.description }
-        func value(_ named: NamedFact) -> String {
-            guard let slot = named.slot else { return ValueFormatter.value(nil, of: named.fact) }
-            if let numbers, slot < numbers.count, let known = numbers[slot] { return known }
-            return ValueFormatter.value(facts[slot], of: named.fact)
-        }
+        func value(_ named: NamedFact) -> String { self.value(named, facts: facts, numbers: numbers) }
         var text = node.description
         let named = decisiveFacts(index, truths: truths)
         if node.comparesFacts {

@@ -141,7 +141,18 @@ struct ExecutiveSynthesis {
                 answering[name, default: []].append(item.rank)
             }
         }
-        // Ranked by what each drives of what is decided now: the decisions of page 1 it answers (the
+        // A pressing situation — the fact behind a deadline that holds because of the territory's situation
+        // (`[si gpDepartures]`: doctors leaving) — sets the calendar of the actions it dates: it is always among
+        // the findings, answered by those actions.
+        var pressing: Set<String> = []
+        for item in roadmap.items {
+            guard let condition = item.recommendation.deadlineCondition, condition.evaluate(roadmap.profile.facts) == .true else { continue }
+            for name in condition.expression.factNames.sorted() where context.facts.states(name) {
+                pressing.insert(name)
+                if !(answering[name]?.contains(item.rank) ?? false) { answering[name, default: []].append(item.rank) }
+            }
+        }
+        // Then ranked by what each drives of what is decided now: the decisions of page 1 it answers (the
         // foundations aside: every roadmap has them), then its actions placed by the mid-mandate review, then all
         // its actions, then the earliest. The hub hospital behind two first decisions comes before departures
         // that the ambition and two late actions answer; a CPTS in place that one late action builds on comes last.
@@ -154,9 +165,13 @@ struct ExecutiveSynthesis {
              vocabulary.slot(of: name) ?? 0, name)
         }
         // Each key made once, not once per comparison; a fact the profile says nothing of is left out unworded.
-        let ranked = answering.filter { context.facts.states($0.key) }.map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
-            .sorted { $0.key < $1.key }.prefix(findingCount)
-        return ranked.compactMap { name, ranks, _ in
+        let all = answering.filter { context.facts.states($0.key) }.map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
+            .sorted { $0.key < $1.key }
+        // The pressing situations first chosen, the rest by rank; said in rank order.
+        let chosen = Set((all.filter { pressing.contains($0.name) } + all.filter { !pressing.contains($0.name) }).prefix(findingCount).map(\.name))
+        let ranked = all.filter { chosen.contains($0.name) }
+        return ranked.compactMap { name, unsorted, _ in
+            let ranks = unsorted.sorted()
             guard let statement = context.facts.statement(name) else { return nil }
             let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")

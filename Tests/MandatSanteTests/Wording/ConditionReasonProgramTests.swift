@@ -1,3 +1,4 @@
+import Foundation
 @testable import MandatSante
 import ProfileGeneration
 import RuleKit
@@ -74,5 +75,64 @@ struct ConditionReasonProgramTests {
             "population : au moins 3\u{00A0}500\u{00A0}habitants — ici 1\u{00A0}200\u{00A0}habitants",
             "ni une CPTS couvre le territoire ; ni densité : zone rurale — ici zone urbaine",
         ])
+    }
+
+    @Test("300 territoires générés et les exemples : ni double négation (« ni pas », « ni aucun »), ni « autre que … — ici » la même valeur, ni une exigence oui/non lue comme un constat")
+    func noDoubleNegatives() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let vocabulary = ruleBase.vocabulary
+        let explainer = ConditionExplainer(vocabulary: vocabulary)
+        var profiles = try ProfileGenerator(vocabulary: vocabulary, seed: 20_261_204).profiles(count: 300)
+        for name in ExampleSynthesisTests.exampleNames {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let bytes = try #require(FileManager.default.contents(atPath: root.appendingPathComponent("Profiles/\(name).json").path))
+            profiles.append(try #require(ProfileLoader.load(Array(bytes), file: name, vocabulary: vocabulary).0))
+        }
+        var wrong: [String] = []
+        var held = 0
+        for recommendation in ruleBase.recommendations {
+            for profile in profiles {
+                let trace = recommendation.condition.trace(profile.facts)
+                guard trace.truth == .false else { continue }
+                for reason in explainer.reasons(trace) {
+                    let folded = reason.lowercased()
+                    if folded.hasPrefix("ni pas ") || folded.contains("; ni pas ") || folded.hasPrefix("ni aucun") || folded.contains("; ni aucun")
+                        || folded.contains("autre que") || folded.hasPrefix("ni sans ") {
+                        wrong.append("\(recommendation.id) pour \(profile.name) : \(reason)")
+                    }
+                }
+                held += explainer.reasons(trace).filter { $0 == "aucune maison de santé pluriprofessionnelle (MSP)" || $0 == "un hôpital sur le territoire ou à moins de 30 minutes" }.count
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) raisons, dont \(wrong.prefix(4).joined(separator: " | "))")
+        // Yes/no facts are said as the territory has them.
+        #expect(held > 20, "\(held)")
+    }
+
+    @Test("une exigence oui/non non remplie se dit par ce qu'a le territoire ; une alternative tenue sort de la chaîne « ni »")
+    func yesNoFactsSaidAsTheyAre() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let vocabulary = ruleBase.vocabulary
+        let explainer = ConditionExplainer(vocabulary: vocabulary)
+        var facts = try Fixture.profile(Fixture.ProfileSpec(population: 3_000, msp: true, hospitalRole: "hopital-de-proximite"), in: ruleBase).facts
+        facts.set("healthReferent", to: .bool(true), in: vocabulary)
+        facts.set("healthCoordinator", to: .bool(true), in: vocabulary)
+        for (source, expected) in [
+            ("not msp", ["au moins une maison de santé pluriprofessionnelle (MSP)"]),
+            ("not healthReferent or not healthCoordinator", ["un élu référent santé est désigné", "un poste de coordination santé est pourvu"]),
+            ("cls != 'aucun' or not hospital", ["contrat local de santé (CLS) : aucun CLS", "un hôpital sur le territoire ou à moins de 30 minutes"]),
+            ("population >= 10000 or density == 'grand-centre-urbain' or not hospital", []),
+        ] {
+            let condition = try Condition.compile(source, vocabulary: vocabulary).get()
+            let reasons = explainer.reasons(condition.trace(facts))
+            if expected.isEmpty {
+                // Two alternatives that failed stay « ni … ; ni … »; the one the territory holds comes after, on its own.
+                #expect(reasons.count == 2 && reasons[0].hasPrefix("ni population : au moins") && reasons[0].contains(" ; ni catégorie de densité"), "\(reasons)")
+                #expect(reasons.last == "un hôpital sur le territoire ou à moins de 30 minutes", "\(reasons)")
+            } else {
+                #expect(reasons == expected, "\(source)")
+            }
+            #expect(ConditionReasonProgram(condition.expression, vocabulary: vocabulary).reasons(facts) == reasons, "\(source)")
+        }
     }
 }
