@@ -48,7 +48,9 @@ struct CompareCommandTests {
         let removed = try #require(entry("cls-engager", "RETIRÉES", in: text))
         #expect(removed.hasPrefix("- Engager un contrat local de santé avec l'ARS [cls-engager] était au rang "))
         #expect(removed.contains("Pourquoi : sa condition n'est plus remplie : contrat local de santé (CLS) : "))
-        #expect(removed.contains("— ici CLS signé et en vigueur ; " + change))
+        // The value it now has, not « autre que CLS signé et en vigueur — ici CLS signé et en vigueur ».
+        #expect(removed.contains("sa condition n'est plus remplie : contrat local de santé (CLS) : CLS signé et en vigueur ; " + change))
+        #expect(!removed.contains("autre que"))
 
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))

@@ -81,7 +81,7 @@ struct InitCommandTests {
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
-        #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 4 ; Entrée = 4. zonage inconnu, à\n   vérifier auprès de l'ARS.\n> "))
+        #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 4 ; Entrée = 4. zonage inconnu.\n> "))
         #expect(output.contains("   Un nombre entier entre 1 et 3 000 000 habitants ; réponse obligatoire.\n> "))
         #expect(output.contains("   Tapez un ou plusieurs numéros séparés par des virgules, par exemple 1,3,5 ;\n   Entrée = aucun.\n> "))
         #expect(output.contains("Répondez o (oui) ou n (non) ; Entrée = non."))
