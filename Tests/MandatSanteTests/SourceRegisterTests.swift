@@ -156,6 +156,26 @@ struct SourceRegisterTests {
         #expect(address.first?.message.contains("adresse « www.example.org » illisible") == true)
     }
 
+    @Test("une loi ou un décret dont la forme courte perd son numéro est refusé à la place de la forme courte ; un autre document qui cite une loi ne l'est pas")
+    func legalTextKeepsItsNumber() throws {
+        let sources = """
+        {
+          "sources": [
+            { "id": "livre-blanc-2026", "title": "Livre blanc", "publisher": "Éditeur", "date": "2026-07", "url": "https://example.org" },
+            { "id": "lfss", "title": "Loi n° 2022-1616 du 23 décembre 2022 de financement de la sécurité sociale pour 2023", "shortTitle": "Loi de financement pour 2023", "publisher": "Journal officiel", "date": "2022-12-23", "url": "https://example.org/l" },
+            { "id": "decret", "title": "Décret n° 2025-582 du 27 juin 2025 relatif aux espaces sans tabac", "shortTitle": "Décret n° 2025-582 sur les espaces sans tabac", "publisher": "Journal officiel", "date": "2025-06-27", "url": "https://example.org/d" },
+            { "id": "page", "title": "Convention (loi n° 2016-1888 du 28 décembre 2016)", "shortTitle": "Logement des saisonniers", "publisher": "Préfecture", "date": "2022", "url": "https://example.org/p" }
+          ]
+        }
+        """
+        let result = Self.load([Self.rec(facts: ["acces-40"])], sources: sources, facts: #"{ "facts": [] }"#)
+        let errors = Self.only("regles.source-numero", in: result)
+        #expect(errors.count == 1)
+        #expect(errors.first?.position == "Rules/sources.json:4:132")
+        #expect(errors.first?.message.contains("la source « lfss » est un texte officiel") == true)
+        #expect(errors.first?.message.contains("« n° 2022-1616 »") == true)
+    }
+
     @Test("un fait qui cite un document absent de sources.json est refusé à sa place, avec le document le plus proche")
     func factWithUnknownSource() throws {
         let facts = #"{ "facts": [ { "id": "acces-40", "statement": "Un fait.", "source": "livre-blanc-2025", "section": "1" } ] }"#

@@ -522,6 +522,8 @@ public struct FrenchDiagnostics: DiagnosticWording {
         case "regles.source-acces":
             return "la source\(a.has("document") ? " « \(a["document"]) »" : "") ne dit pas où la trouver : donnez son adresse web (« url ») ou, si elle n'est pas publique, comment l'obtenir (« access »)"
         case "regles.date": return "date « \(a["value"]) » illisible : AAAA, AAAA-MM ou AAAA-MM-JJ était attendu (par exemple « 2021-10 » pour octobre 2021)"
+        case "regles.source-numero":
+            return "la source « \(a["document"]) » est un texte officiel : sa forme courte (« shortTitle »), celle que cite la feuille de route, doit donner son numéro « \(a["number"]) », par lequel le lecteur le trouve sur Légifrance"
         case "regles.source-adresse": return "adresse « \(a["value"]) » illisible : une adresse web complète, commençant par « https:// », était attendue"
         case "regles.source-ancienne":
             let citing = a["count"] == "1" ? "une recommandation" : "\(a["count"]) recommandations"

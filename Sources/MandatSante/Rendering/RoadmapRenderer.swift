@@ -172,11 +172,9 @@ enum DocumentLabels {
         facts.append((effort, card.effort))
         if let cost = card.costRange { facts.append((self.cost, cost)) }
         if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }
-        // An outline, to be planned in detail at mid-mandate, names only an effect the rule base knows.
-        let isUnknown = card.inequalityEffectID == InequalityEffect.unknown.rawValue
-        if let effect = card.inequalityEffect, !(edition == .outline && isUnknown) {
-            facts.append((inequalityEffect, effect))
-        }
+        // Every card says its effect on inequalities, an outline too (« effet inconnu » is an answer a professional
+        // weighs): a card whose header stops at « Preuve » reads as one nobody assessed.
+        if let effect = card.inequalityEffect { facts.append((inequalityEffect, effect)) }
         if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
     }

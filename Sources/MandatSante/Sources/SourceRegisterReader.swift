@@ -7,7 +7,8 @@ enum SourceRegisterReader {
         JSONListReader.read(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
             let id = reader.string("id", required: true)
             let title = reader.string("title", required: true)
-            let shortTitle = reader.string("shortTitle")
+            let shortTitleNode = reader.stringNode("shortTitle")
+            let shortTitle = shortTitleNode.flatMap { node -> String? in if case .string(let text) = node.value { return text } else { return nil } }
             let publisher = reader.string("publisher", required: true)
             let dateNode = reader.stringNode("date")
             let date = date(&reader, key: "date", file: file)
@@ -17,10 +18,27 @@ enum SourceRegisterReader {
             if reader.member("url") == nil && access == nil {
                 reader.report("regles.source-acces", id.map { ["document": $0] } ?? [:], at: reader.node.location)
             }
+            if let title, let number = legalNumber(title), !(shortTitle ?? title).contains(number) {
+                // The roadmap cites a document by its short title, and tells the reader to look a legal text up by
+                // its number: a short title without it leaves nothing to search Légifrance by.
+                reader.report("regles.source-numero", ["document": id ?? "", "number": number],
+                              at: shortTitleNode?.location ?? reader.node.location)
+            }
             guard let id, let title, let publisher, let date else { return nil }
             return SourceDocument(id: id, title: title, shortTitle: shortTitle, publisher: publisher, date: date, url: url, access: access, note: note,
                                   dateLocation: dateNode.map { $0.location.placed(in: file) })
         }
+    }
+
+    /// « n° 2022-1616 » in the title of a law, a decree or an ordinance of the Journal officiel (« Loi n° 2022-1616 du
+    /// 23 décembre 2022 … »); nil for any other document, even one whose title mentions a law, and for a prefect's
+    /// order, which Légifrance does not hold.
+    static func legalNumber(_ title: String) -> String? {
+        let kinds = ["Loi n° ", "Loi organique n° ", "Décret n° ", "Ordonnance n° "]
+        guard let kind = kinds.first(where: { title.hasPrefix($0) }) else { return nil }
+        let number = title.dropFirst(kind.count).prefix { $0.isNumber || $0 == "-" }
+        guard number.contains(where: \.isNumber) else { return nil }
+        return "n° " + number
     }
 
     /// `{ "facts": [ { "id", "statement", "source", "section" }, … ] }`; a document unknown to `sourceIDs` is an error.
