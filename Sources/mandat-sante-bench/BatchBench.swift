@@ -7,13 +7,27 @@ import ProfileGeneration
 /// writing the same number of files of the same sizes, each through a temporary file and a rename, then one
 /// `syncfs` as batch does. The ratio of the two is the figure to watch (goal: at most 2).
 struct BatchBench {
+    /// One format's measures: `--repeat` pairs of a batch and its plain write, taken in turn.
     struct Case {
         var format: String
         var files: Int
         var bytes: Int
-        var batch: ChildProcess.Outcome
-        var plainSeconds: Double
-        var ratio: Double { batch.seconds / plainSeconds }
+        var batchSeconds: [Double]
+        var plainSeconds: [Double]
+        /// The largest of the runs' peaks.
+        var peakBytes: Int
+        var batchMedian: Double { Self.median(batchSeconds) }
+        var plainMedian: Double { Self.median(plainSeconds) }
+        /// The ratio of the medians: each median is the middle of its own runs, less sensitive to one slow pass
+        /// than the median of the runs' ratios would be to a pair caught by the same slowdown.
+        var ratio: Double { batchMedian / plainMedian }
+
+        static func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
     }
 
     var options: BenchOptions
@@ -43,50 +57,73 @@ struct BatchBench {
 
         var cases: [Case] = []
         for format in options.formats {
-            progress("batch --format \(format)…")
-            let output = work + "/sortie-" + format
-            let log = work + "/erreurs-" + format + ".txt"
-            sync()
-            let outcome = try ChildProcess.run(binary, ["batch", corpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
-                                                        "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: log)
-            guard outcome.status == 0 else {
-                let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                throw ChildProcess.Failure(description: "batch --format \(format) : code \(outcome.status)\n\(message.prefix(2_000))")
+            var item = Case(format: format, files: 0, bytes: 0, batchSeconds: [], plainSeconds: [], peakBytes: 0)
+            for run in 1...options.repeats {
+                let pass = options.repeats > 1 ? " (\(run)/\(options.repeats))" : ""
+                progress("batch --format \(format)\(pass)…")
+                let output = work + "/sortie-" + format
+                let log = work + "/erreurs-" + format + ".txt"
+                sync()
+                let outcome = try ChildProcess.run(binary, ["batch", corpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
+                                                            "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: log)
+                guard outcome.status == 0 else {
+                    let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                    throw ChildProcess.Failure(description: "batch --format \(format) : code \(outcome.status)\n\(message.prefix(2_000))")
+                }
+                let sizes = Self.fileSizes(output)
+                try? FileManager.default.removeItem(atPath: output)
+                progress("écriture simple de \(sizes.count) fichiers\(pass)…")
+                let plain = work + "/simple-" + format
+                sync()
+                let plainSeconds = try PlainWrite.run(sizes: sizes, folder: plain)
+                try? FileManager.default.removeItem(atPath: plain)
+                (item.files, item.bytes) = (sizes.count, sizes.reduce(0, +))
+                item.batchSeconds.append(outcome.seconds)
+                item.plainSeconds.append(plainSeconds)
+                item.peakBytes = max(item.peakBytes, outcome.peakBytes)
             }
-            let sizes = Self.fileSizes(output)
-            try? FileManager.default.removeItem(atPath: output)
-            progress("écriture simple de \(sizes.count) fichiers…")
-            let plain = work + "/simple-" + format
-            sync()
-            let plainSeconds = try PlainWrite.run(sizes: sizes, folder: plain)
-            try? FileManager.default.removeItem(atPath: plain)
-            cases.append(Case(format: format, files: sizes.count, bytes: sizes.reduce(0, +), batch: outcome, plainSeconds: plainSeconds))
+            cases.append(item)
         }
 
-        let header = ["Format", "Fichiers", "Octets", "batch", "Écriture simple", "Rapport", "RSS max batch"]
+        let repeated = options.repeats > 1
+        if repeated {
+            lines.append("Chaque format : \(options.repeats) passages, batch puis écriture simple en alternance ; médianes, rapport des médianes, et étendue (plus courte – plus longue) des mesures.")
+            lines.append("")
+        }
+        let header = ["Format", "Fichiers", "Octets", repeated ? "batch (médiane)" : "batch", repeated ? "Écriture simple (médiane)" : "Écriture simple", "Rapport", "RSS max batch"]
+            + (repeated ? ["Étendue batch", "Étendue écriture"] : [])
         let rows = cases.map { item in
             [item.format, FrenchNumber.count(item.files), FrenchNumber.megabytes(item.bytes),
-             FrenchNumber.adaptive(item.batch.seconds) + " s", FrenchNumber.adaptive(item.plainSeconds) + " s",
-             FrenchNumber.format(item.ratio, decimals: 2) + " ×", FrenchNumber.megabytes(item.batch.peakBytes)]
+             FrenchNumber.adaptive(item.batchMedian) + " s", FrenchNumber.adaptive(item.plainMedian) + " s",
+             FrenchNumber.format(item.ratio, decimals: 2) + " ×", FrenchNumber.megabytes(item.peakBytes)]
+                + (repeated ? [Self.range(item.batchSeconds), Self.range(item.plainSeconds)] : [])
         }
         lines += BenchReport.table(header: header, lines: rows, leftAligned: [0])
         let worst = cases.map(\.ratio).max() ?? 0
         lines.append("")
         lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × (objectif : au plus 2 ×) : \(worst <= 2 ? "objectif atteint" : "objectif manqué").")
 
-        if options.memoryCheck, let format = options.formats.first {
+        if options.memoryCheck {
+            // Every format: a JSON roadmap weighs twenty times a CSV row, and memory must stay flat for each.
             let small = max(1, options.goalCommunes / 10)
-            progress("mémoire : batch de \(small) communes…")
             let smallCorpus = work + "/communes-dixieme.csv"
             _ = try TerritoriesCorpus.write(to: smallCorpus, count: small, vocabulary: base.vocabulary, seed: options.seed)
-            let output = work + "/sortie-dixieme"
-            let outcome = try ChildProcess.run(binary, ["batch", smallCorpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
-                                                        "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: work + "/erreurs-dixieme.txt")
-            try? FileManager.default.removeItem(atPath: output)
-            let large = cases.first { $0.format == format }?.batch.peakBytes
-            lines.append("Mémoire (format \(format)) : RSS max \(FrenchNumber.megabytes(outcome.peakBytes)) pour \(FrenchNumber.count(small)) communes, \(FrenchNumber.megabytes(large)) pour \(FrenchNumber.count(options.goalCommunes)).")
+            for format in options.formats {
+                progress("mémoire : batch --format \(format) de \(small) communes…")
+                let output = work + "/sortie-dixieme"
+                let outcome = try ChildProcess.run(binary, ["batch", smallCorpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
+                                                            "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: work + "/erreurs-dixieme.txt")
+                try? FileManager.default.removeItem(atPath: output)
+                let large = cases.first { $0.format == format }?.peakBytes
+                lines.append("Mémoire (format \(format)) : RSS max \(FrenchNumber.megabytes(outcome.peakBytes)) pour \(FrenchNumber.count(small)) communes, \(FrenchNumber.megabytes(large)) pour \(FrenchNumber.count(options.goalCommunes)).")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// « 3,9 – 18 s »
+    static func range(_ values: [Double]) -> String {
+        FrenchNumber.adaptive(values.min() ?? 0) + " – " + FrenchNumber.adaptive(values.max() ?? 0) + " s"
     }
 
     /// `mandat-sante`, built beside this benchmark.

@@ -27,6 +27,9 @@ struct BenchOptions: Equatable {
     var memoryCheck = true
     /// More arguments for every `batch` run (e.g. `--syntheses-seulement`).
     var batchArguments: [String] = []
+    /// `--batch`: how many times each format alternates its batch and its plain write (medians reported): one pass
+    /// decides nothing on a shared machine, where the plain write alone varied from 3.9 to 18 s.
+    var repeats = 1
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -38,6 +41,7 @@ struct BenchOptions: Equatable {
                                [--plan-only] [--json]
            mandat-sante-bench --batch [--goal N] [--formats texte,json…] [--threads N] [--binary CHEMIN]
                                [--work-dir DOSSIER] [--keep] [--no-memory-check] [--batch-arg ARG]…
+                               [--repeat N]
 
     Génère des profils valides depuis le vocabulaire (graine fixe), planifie chacun sans puis avec rendu texte,
     sur un cœur puis sur tous, et affiche profils par seconde, µs par profil (médiane) et mémoire maximale.
@@ -65,6 +69,8 @@ struct BenchOptions: Equatable {
       --work-dir DOSSIER dossier de travail (défaut : dossier temporaire, vidé à la fin sauf avec --keep)
       --no-memory-check  sans le passage sur un dixième des communes (comparaison de la mémoire)
       --batch-arg ARG    argument de plus pour chaque batch (répétable), par exemple --batch-arg --syntheses-seulement
+      --repeat N         pour chaque format, N fois batch puis l'écriture simple, en alternance ; le tableau donne
+                         les médianes, leur rapport et l'étendue des mesures (défaut 1)
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -115,6 +121,7 @@ struct BenchOptions: Equatable {
             case "--work-dir": options.workDirectory = try value(argument)
             case "--keep": options.keep = true
             case "--no-memory-check": options.memoryCheck = false
+            case "--repeat": options.repeats = try positive(try value(argument), argument)
             case "--batch-arg":
                 guard let next = remaining.popFirst() else { throw UsageError(description: "--batch-arg attend une valeur") }
                 options.batchArguments.append(next)

@@ -4,8 +4,10 @@ import RuleKit
 /// without tracing it: the parts of the condition are compiled once into one program, evaluated in one pass for a
 /// territory, and each part is described once. A JSON batch says, for every territory, why each of some sixty
 /// recommendations does not apply; a trace and a description per part cost more than the rest of the roadmap.
-/// `ConditionExplainer.reasons` stays the reference both must agree with (ConditionReasonProgramTests).
-struct ConditionReasonProgram: Sendable {
+/// `ConditionExplainer.reasons` stays the reference both must agree with (ConditionReasonProgramTests). A class: a
+/// batch hands it to a closure for each left-out recommendation of each territory, and copying its arrays cost more
+/// than looking its reasons up.
+final class ConditionReasonProgram: Sendable {
     private struct Node: Sendable {
         enum Kind: Sendable {
             case and, or, named
@@ -39,6 +41,9 @@ struct ConditionReasonProgram: Sendable {
 
     /// Node `i`'s truth is the program's `i`-th.
     private let nodes: [Node]
+    /// For each node, the slots of the facts whose values its words may name: a leaf's own, or those of the leaves
+    /// below it (`decisiveFacts` picks among them) — what the key of its words holds beside the truths.
+    private let printable: [[Int]]
     private let root: Int
     private let program: ConditionProgram
 
@@ -76,6 +81,15 @@ struct ConditionReasonProgram: Sendable {
         }
         root = add(condition)
         self.nodes = nodes
+        // Children come before their parent in `nodes`.
+        var printable: [[Int]] = []
+        for node in nodes {
+            switch node.kind {
+            case .leaf, .notOverAnd: printable.append(node.named.compactMap(\.slot))
+            case .and, .or, .named, .labeled: printable.append(node.children.flatMap { printable[$0] })
+            }
+        }
+        self.printable = printable
         program = ConditionProgram(parts: parts, vocabulary: vocabulary)
     }
 
@@ -107,7 +121,71 @@ struct ConditionReasonProgram: Sendable {
     /// The reasons `ConditionExplainer.reasons` gives for the condition in `facts`. `numbers`: the values of the
     /// number facts already written for people (`ValueFormatter.value`), by slot, when the caller has them.
     func reasons(_ facts: FactValues, numbers: [String?]? = nil) -> [String] {
-        let truths = program.evaluate(facts)
+        reasons(truths: evaluate(facts), facts, numbers: numbers)
+    }
+
+    /// The truth of every part of the condition in `facts`, for `reasons(truths:_:numbers:)` and `key`.
+    func evaluate(_ facts: FactValues) -> [Truth] {
+        program.evaluate(facts)
+    }
+
+    /// Everything the reasons read in `facts`, for a memory of them shared by territories (`WordingMemo`): the
+    /// truths of the parts, then the value of each fact a part that the reasons word may name, in the order they are
+    /// worded. Two territories with the same key get the same reasons, word for word: which parts are worded, and
+    /// which of their facts decide, follows from the truths alone.
+    func key(truths: [Truth], _ facts: FactValues) -> [FactValue?] {
+        var key: [FactValue?] = []
+        // The truths, three to a digit, thirty digits to a number (exact in a Double).
+        var code = 0.0, digits = 0
+        for truth in truths {
+            code = code * 3 + (truth == .true ? 0 : truth == .false ? 1 : 2)
+            digits += 1
+            if digits == 30 {
+                key.append(.number(code))
+                (code, digits) = (0, 0)
+            }
+        }
+        key.append(.number(code))
+        truths.withUnsafeBufferPointer { truths in
+            visit(root, outcome: truths[root], truths: truths) { index in
+                for slot in printable[index] { key.append(facts[slot]) }
+            }
+        }
+        return key
+    }
+
+    /// The parts `walk` words as leaves (`leaf`), in its order, less those it words without any value (a held
+    /// equality states its value).
+    private func visit(_ index: Int, outcome: Truth, truths: UnsafeBufferPointer<Truth>, _ leaf: (Int) -> Void) {
+        let node = nodes[index]
+        switch node.kind {
+        case .named:
+            for child in node.children { visit(child, outcome: outcome, truths: truths, leaf) }
+        case .and where outcome == .true:
+            for child in node.children { visit(child, outcome: .true, truths: truths, leaf) }
+        case .or where outcome != .true:
+            for child in node.children { visitAlternative(child, truths: truths, leaf) }
+        case .and, .or:
+            for child in node.children where truths[child] == outcome { visit(child, outcome: outcome, truths: truths, leaf) }
+        case .labeled where outcome != .true && failedParts(index, truths: truths) != nil:
+            for part in failedParts(index, truths: truths) ?? [] { visit(part, outcome: truths[part], truths: truths, leaf) }
+        case .notOverAnd where outcome == .false:
+            visit(node.children[0], outcome: .true, truths: truths, leaf)
+        case .notOverAnd, .leaf, .labeled:
+            if !(truths[index] == .true && node.statesValue) { leaf(index) }
+        }
+    }
+
+    private func visitAlternative(_ index: Int, truths: UnsafeBufferPointer<Truth>, _ leaf: (Int) -> Void) {
+        if let failed = failedParts(index, truths: truths) {
+            for part in failed { visitAlternative(part, truths: truths, leaf) }
+            return
+        }
+        if !(truths[index] == .true && nodes[index].statesValue) { leaf(index) }
+    }
+
+    /// `reasons(_:numbers:)` from the truths `evaluate` gave.
+    func reasons(truths: [Truth], _ facts: FactValues, numbers: [String?]? = nil) -> [String] {
         var reasons: [String] = []
         truths.withUnsafeBufferPointer { truths in
             walk(root, outcome: truths[root], truths: truths, facts: facts, numbers: numbers, into: &reasons)

@@ -100,10 +100,7 @@ extension RoadmapPresenter {
         /// share what they read (the numbers it states filled in for each). A boost that argues from an action
         /// the roadmap does not keep (`Boost.supports`) is not said.
         func territorial(_ recommendation: Recommendation, score full: Score) -> Territorial {
-            let unsupported = recommendation.boosts.indices.filter { index in
-                recommendation.boosts[index].supports.map { roadmap.item($0.text) == nil } ?? false
-            }
-            let score = unsupported.isEmpty ? full : full.without(boosts: unsupported, of: recommendation)
+            let score = supportedScore(recommendation, full)
             guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
                 return wordTerritorial(recommendation, score: score, facts: facts)
             }
@@ -111,15 +108,42 @@ extension RoadmapPresenter {
                 wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld))
             }
             guard !plan.placeheld.isEmpty else { return kept }
-            // Each placeholder is a whole line: a statement.
-            let forYou = kept.forYou.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
-            return Territorial(forYou: forYou, findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts)
+            return Territorial(forYou: filled(kept.forYou), findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts)
         }
 
-        /// `facts`: the statements of this territory, possibly with placeholders.
-        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
+        /// `territorial(_:score:).forYou` alone: the « pour vous » of an entry to consider later, without the
+        /// findings only a card's synthesis reads (a JSON roadmap words the line of two dozen entries; sorting their
+        /// findings was a third of it). Kept apart from the cards' wording, under the same key.
+        func forYouLines(_ recommendation: Recommendation, score full: Score) -> [String] {
+            let score = supportedScore(recommendation, full)
+            guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
+                return wordTerritorial(recommendation, score: score, facts: facts, findings: false).forYou
+            }
+            let kept = memos.forYou.value(key) {
+                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld), findings: false).forYou
+            }
+            return plan.placeheld.isEmpty ? kept : filled(kept)
+        }
+
+        /// A boost that argues from an action the roadmap does not keep (`Boost.supports`) is not said.
+        private func supportedScore(_ recommendation: Recommendation, _ full: Score) -> Score {
+            let unsupported = recommendation.boosts.indices.filter { index in
+                recommendation.boosts[index].supports.map { roadmap.item($0.text) == nil } ?? false
+            }
+            return unsupported.isEmpty ? full : full.without(boosts: unsupported, of: recommendation)
+        }
+
+        /// Kept « Pour vous » lines with this territory's statements: each placeholder is a whole line.
+        private func filled(_ lines: [String]) -> [String] {
+            lines.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
+        }
+
+        /// `facts`: the statements of this territory, possibly with placeholders. `findings`: whether to find the
+        /// facts the synthesis may state (empty otherwise).
+        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement, findings: Bool = true) -> Territorial {
             let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
             let leaves = program.leaves(roadmap.profile.facts)
+            guard findings else { return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: [], conditionFindingFacts: []) }
             var read: Set<String> = []
             for leaf in leaves[0] { read.formUnion(leaf.factNames) }
             let conditionRead = read
@@ -264,7 +288,7 @@ extension RoadmapPresenter {
             var line: String?
             if entry.reason.isConsiderLater, wordsLine {
                 // The territory's size alone is no reason worth a line: most actions apply from some size on.
-                let reasons = territorial(entry.recommendation, score: entry.score).forYou.filter { $0 != frenchSize }.prefix(1)
+                let reasons = forYouLines(entry.recommendation, score: entry.score).filter { $0 != frenchSize }.prefix(1)
                 line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
             }
             return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
@@ -277,10 +301,14 @@ extension RoadmapPresenter {
             let recommendation = entry.recommendation
             let facts = roadmap.profile.facts
             let program = fixed[recommendation.id]?.conditionReasons
-            let numbers = fills?.values
-            let (explainer, ruleBase) = (explainer, ruleBase)
+            let (explainer, ruleBase, fills, memos) = (explainer, ruleBase, fills, memos)
             return RoadmapWording.leftOut(entry, in: roadmap, reasons: {
-                program?.reasons(facts, numbers: numbers) ?? explainer.reasons(recommendation.condition.trace(facts))
+                guard let program else { return explainer.reasons(recommendation.condition.trace(facts)) }
+                let truths = program.evaluate(facts)
+                guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }
+                // Kept across territories: most share the values a condition names where it fails.
+                let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
+                return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
             }, title: { ruleBase.recommendation($0)?.title ?? $0 })
         }
 

@@ -50,6 +50,10 @@ public struct RoadmapPresenter: Sendable {
 
     final class Memos: Sendable {
         let territorial = WordingMemo<Territorial>()
+        /// The « pour vous » lines of entries to consider later (`Context.forYouLines`).
+        let forYou = WordingMemo<[String]>()
+        /// Why the condition of a left-out recommendation does not hold (`Context.leftOutWording`).
+        let reasons = WordingMemo<[String]>()
     }
 
     /// What a planned recommendation's condition and boosts found in one territory, in words.

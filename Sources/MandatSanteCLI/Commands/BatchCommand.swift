@@ -5,14 +5,22 @@ import RuleKit
 
 /// `mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER`: the roadmaps of many territories at once.
 ///
-/// The file is streamed: read in chunks, rows planned `batchSize` at a time on `--jobs` threads, then handed to a
-/// writer thread that writes them in row order while the next rows are planned. Only two batches and the
-/// summary's counts are in memory, whatever the size of the file, and the output is the same to the byte whatever
-/// the number of threads.
+/// The file is streamed: read in chunks, rows planned `batchSize` at a time (fewer for JSON) on `--jobs` threads,
+/// then handed to a writer thread that writes them in row order while the next rows are planned. Only three batches
+/// (two waiting for the writer, one being planned) and the summary's counts are in memory, whatever the size of the
+/// file, and the output is the same to the byte whatever the number of threads.
 struct BatchCommand {
     static let name = "batch"
     static let chunkSize = 64 * 1024
     static let batchSize = 256
+    /// A JSON roadmap weighs about 120 KB, five times a text one: its batches are smaller, so that the three on
+    /// their way to the disk (two waiting for the writer, one being planned) weigh no more than text ones.
+    static let jsonBatchSize = 64
+
+    /// How many rows are planned together and handed to the writer at once.
+    static func batchSize(_ format: RoadmapFormat, roadmaps: Bool) -> Int {
+        roadmaps && format == .json ? jsonBatchSize : batchSize
+    }
     static let maximumJobs = 256
     /// Progress is shown on a terminal once a run has lasted this long.
     static let progressDelay: Duration = .seconds(1)
@@ -56,6 +64,7 @@ struct BatchCommand {
         var writer: BatchWriter?
         var pending: [PendingRow] = []
         var noticedEncoding = false
+        let batchSize = Self.batchSize(format, roadmaps: roadmaps)
         do throws(CLIError) {
             var finished = false
             while !finished {
@@ -93,7 +102,7 @@ struct BatchCommand {
                         pending.append(.record(record))
                     }
                 }
-                if let writer, pending.count >= Self.batchSize || finished {
+                if let writer, pending.count >= batchSize || finished {
                     try flush(&pending, jobs: jobs, into: writer)
                 }
             }

@@ -123,41 +123,64 @@ public enum TerminalText {
         let base = UnsafeRawPointer(buffer.baseAddress)
         var index = 0
         while index < count {
-            // Eight bytes at a time, skipped while none can start a control: a byte below 0x20, DEL, and the lead
-            // bytes of the C1 controls (C2) and of the bidirectional overrides (E2). Accents, line breaks and
-            // other lead bytes are skipped with the rest; at a suspect byte, the scan goes on from that byte. A
-            // rendered document of 100 KB is nearly all such words.
+            // Eight bytes at a time. A word of printable ASCII (0x20–0x7E: no byte borrows when 0x20 is taken
+            // from it, none carries when 1 is added) is skipped at once. Otherwise its suspect bytes are found
+            // exactly — below 0x20 (less the line feed and the tab when line breaks are kept), DEL, a C2 (the
+            // C1 controls' lead byte) before 80–9F or at the word's end, an E2 (the bidirectional overrides') — and
+            // each is checked in place, then the scan goes on after the word: a JSON roadmap has a line feed every
+            // few dozen bytes, French prose a « », a no-break space or a ’ as often, and reloading the word after
+            // each of them cost more than the rest of the scan.
             if let base, index + 8 <= count {
                 let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let suspects = Self.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | Self.zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
-                    | Self.zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2) | Self.zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
-                if suspects == 0 { index += 8; continue }
-                index += suspects.trailingZeroBitCount / 8
-            }
-            let byte = buffer[index]
-            if byte >= 0x20 && byte < 0x7F { index += 1; continue }
-            switch byte {
-            case 0x0A, 0x09:
-                if !keep { return true }
-            case 0x0D:
-                // A carriage return is kept only right before a line feed.
-                if !keep || index + 1 >= count || buffer[index + 1] != 0x0A { return true }
-            case 0..<0x20, 0x7F:
-                return true
-            case 0xC2:
-                if index + 1 < count, (0x80...0x9F).contains(buffer[index + 1]) { return true }
-            case 0xE2:
-                if bidirectional, index + 2 < count {
-                    let second = buffer[index + 1], third = buffer[index + 2]
-                    if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
-                    if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if ((word &- 0x2020_2020_2020_2020) | (word &+ 0x0101_0101_0101_0101) | word) & highs == 0 {
+                    index += 8
+                    continue
                 }
-            default:
-                break
+                var suspects = Self.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | Self.zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                if keep, suspects != 0 { suspects &= ~(Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | Self.zeroBytes(word ^ 0x0909_0909_0909_0909)) }
+                if word & highs != 0 {
+                    // A C2 whose next byte (the word shifted by one byte) is 80–9F; the last byte's next is checked in place.
+                    var c1 = Self.zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+                    if c1 != 0 { c1 &= Self.zeroBytes(((word &>> 8) & 0xE0E0_E0E0_E0E0_E0E0) ^ 0x8080_8080_8080_8080) | 0x8000_0000_0000_0000 }
+                    suspects |= c1 | Self.zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                }
+                while suspects != 0 {
+                    if Self.isControl(at: index + suspects.trailingZeroBitCount / 8, buffer, keep: keep, bidirectional: bidirectional) { return true }
+                    suspects &= suspects &- 1
+                }
+                index += 8
+                continue
             }
+            if Self.isControl(at: index, buffer, keep: keep, bidirectional: bidirectional) { return true }
             index += 1
         }
         return false
+    }
+
+    /// Whether the byte at `index` starts a control character (`needsWork`).
+    @inline(__always)
+    private static func isControl(at index: Int, _ buffer: UnsafeBufferPointer<UInt8>, keep: Bool, bidirectional: Bool) -> Bool {
+        let count = buffer.count
+        let byte = buffer[index]
+        if byte >= 0x20 && byte < 0x7F { return false }
+        switch byte {
+        case 0x0A, 0x09:
+            return !keep
+        case 0x0D:
+            // A carriage return is kept only right before a line feed.
+            return !keep || index + 1 >= count || buffer[index + 1] != 0x0A
+        case 0..<0x20, 0x7F:
+            return true
+        case 0xC2:
+            return index + 1 < count && (0x80...0x9F).contains(buffer[index + 1])
+        case 0xE2:
+            guard bidirectional, index + 2 < count else { return false }
+            let second = buffer[index + 1], third = buffer[index + 2]
+            return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+        default:
+            return false
+        }
     }
 
     /// The high bit of each byte of `word` that is zero, exactly (no carry crosses a byte).

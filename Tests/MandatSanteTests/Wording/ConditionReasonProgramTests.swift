@@ -48,6 +48,35 @@ struct ConditionReasonProgramTests {
         #expect(compared > 10, "\(compared) raisons qui comparent deux faits")
     }
 
+    @Test("1 500 territoires générés : deux territoires de même clé ont les mêmes raisons, mot pour mot, et les clés se partagent")
+    func sameKeySameReasons() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let vocabulary = ruleBase.vocabulary
+        let profiles = try ProfileGenerator(vocabulary: vocabulary, seed: 20_261_204).profiles(count: 1_500)
+        var differing: [String] = []
+        var asked = 0, shared = 0
+        for recommendation in ruleBase.recommendations {
+            let program = ConditionReasonProgram(recommendation.condition.expression, vocabulary: vocabulary)
+            var kept: [[FactValue?]: (reasons: [String], name: String)] = [:]
+            for profile in profiles {
+                let truths = program.evaluate(profile.facts)
+                guard truths.last != .true else { continue }
+                let key = program.key(truths: truths, profile.facts)
+                let reasons = program.reasons(truths: truths, profile.facts)
+                asked += 1
+                if let known = kept[key] {
+                    shared += 1
+                    if known.reasons != reasons { differing.append("\(recommendation.id) : \(profile.name) \(reasons) et \(known.name) \(known.reasons)") }
+                } else {
+                    kept[key] = (reasons, profile.name)
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) différences, dont \(differing.prefix(3).joined(separator: " ; "))")
+        // A memory of them is worth keeping: most territories share another's key.
+        #expect(shared * 2 > asked, "\(shared) clés partagées sur \(asked)")
+    }
+
     @Test("Chaque forme de condition : les parties en échec, avec les valeurs du territoire, comme la trace",
           arguments: [
               ("population >= 3500 and (cpts or density == 'rural')", ["population": .number(1_200), "cpts": .bool(false), "density": .text("urbain")]),
