@@ -193,9 +193,13 @@ struct CalendarTests {
             #expect(capacity.unitsPerPhase.allSatisfy { $0 >= Capacity.phaseMinimum })
         }
         // A village's months give 1 + 2 + 1 + 2 units: the first phase's second unit is taken from the end of the
-        // mandate, so the total does not grow and 2027 keeps its room.
+        // mandate, so the total does not grow and 2027 keeps its room. It is only lent: a pressing situation that
+        // borrows from the end gives it back there first.
         let village = Capacity(population: 50, engineeringStaff: 0, phases: try Fixture.calendar(2026, 12).phases)
         #expect(village.unitsPerPhase == [2, 2, 1, 1])
         #expect(village.totalUnits == 6)
+        #expect(village.endReserve == 1)
+        let town = Capacity(population: 15_000, engineeringStaff: 2, phases: try Fixture.calendar(2026, 12).phases)
+        #expect(town.unitsPerPhase == [2, 4, 4, 3] && town.endReserve == 1)
     }
 }

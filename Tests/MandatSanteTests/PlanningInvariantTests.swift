@@ -126,7 +126,9 @@ struct PlanningInvariantTests {
                 var earliest = calendar.phaseIndex(for: recommendation.horizon)
                 for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
-                let latest = dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1
+                let isMethod = ruleBase.lever(recommendation.lever)?.isMethod == true
+                let latest = min(dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1,
+                                 PlanningWindow.latestPhase(of: recommendation, isMethod: isMethod, in: calendar))
                 for kept in roadmap.items where heldByMerit(kept) && kept.score.total < dropped.score.total
                     && Capacity.halfUnits(of: kept.recommendation, inPhase: kept.phaseIndex) >= Capacity.halfUnits(of: recommendation, inPhase: kept.phaseIndex)
                     && (earliest...max(earliest, latest)).contains(kept.phaseIndex)

@@ -33,6 +33,9 @@ public struct Capacity: Sendable, Hashable {
     public var isSmallTeam: Bool
     /// The profile did not say how many agents carry projects: `staff` is `estimatedStaff(population:)`.
     public var isStaffEstimated = false
+    /// Units the first phase's floor took from the last phase: given back to it when borrowing from the end of the
+    /// mandate would leave it no room for a new action (`PhasePlacement`), and more if needed, up to two units.
+    public var endReserve: Int
 
     /// The first months are those of a few founding decisions: at most this many actions, whatever their cost.
     public static let firstPhaseActions = 4
@@ -72,17 +75,22 @@ public struct Capacity: Sendable, Hashable {
         }
         // The first phase holds the first months' quick acts; what it needs beyond its own months is taken
         // from the end of the mandate backwards, as far as each phase keeps its minimum: the mandate's total does
-        // not grow, and the next year keeps its room for the first concrete actions.
+        // not grow, and the next year keeps its room for the first concrete actions. What it takes from the last
+        // phase is only lent: a pressing situation that borrows from the end of the mandate gives it back there
+        // first (`endReserve`), so that the last years keep room for a new action.
+        var reserve = 0
         if let first = units.first, first < Self.firstPhaseMinimum {
             var missing = Self.firstPhaseMinimum - first
             units[0] = Self.firstPhaseMinimum
             for later in units.indices.dropFirst().reversed() where missing > 0 {
                 let taken = min(missing, units[later] - Self.phaseMinimum)
+                if later == units.count - 1 { reserve = taken }
                 units[later] -= taken
                 missing -= taken
             }
         }
         unitsPerPhase = units
+        endReserve = reserve
     }
     /// A modest estimate of the agents able to carry projects when the profile does not say, by size: one under
     /// 10,000 inhabitants (a small team under 3,500, as any team of one agent), two under 20,000, three under
@@ -128,6 +136,16 @@ public struct Capacity: Sendable, Hashable {
 
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }
+
+    /// The same capacity with `units` given back to the last phase (the end reserve, or more: see
+    /// `PhasePlacement.returnEndReserveIfBorrowed`).
+    func withEndUnits(givenBack units: Int) -> Capacity {
+        guard units > 0, let last = unitsPerPhase.indices.last else { return self }
+        var capacity = self
+        capacity.unitsPerPhase[last] += units
+        capacity.endReserve = 0
+        return capacity
+    }
 
     /// How many recommendations of a method lever (steering, training, resources) the roadmap may hold: two for
     /// a small team, three for the others, so that method never crowds out action.

@@ -66,6 +66,11 @@ struct PhasePlacement {
     private let methodLimit: Int
     /// Half-units of each phase before any claim.
     private let capacityHalves: [Int]
+    /// Half-units the first phase's floor took from the last phase (`Capacity.endReserve`).
+    private let endReserveHalves: Int
+    /// Half-units given back to the last phase when borrowing would have left it no room for a new action
+    /// (`returnEndReserveIfBorrowed`).
+    private(set) var endReserveGiven = 0
     private let horizonPhase: [Int]
     /// The phase ending at the mid-mandate review.
     private let review: Int
@@ -88,6 +93,7 @@ struct PhasePlacement {
         deadlines = [DeadlineCause](repeating: .none, count: count)
         free = capacity.unitsPerPhase.map { 2 * $0 }
         capacityHalves = free
+        endReserveHalves = 2 * capacity.endReserve
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
@@ -210,6 +216,7 @@ struct PhasePlacement {
             claimed[unit] = false
         }
         free = capacityHalves
+        endReserveGiven = 0
         methodCount = 0
         firstPhaseCount = 0
         placedCount = 0
@@ -274,6 +281,10 @@ struct PhasePlacement {
             for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
                 latest = min(latest, phaseOf[dependent])
             }
+            if PlanningWindow.isEarlyMethod(isMethod: index.isMethod[position], isFoundation: index.isFoundation[position],
+                                            horizon: index.horizons[position]) {
+                latest = min(latest, horizonPhase[index.horizons[position].ordinal])
+            }
             ownEarliest[position] = phase
             causes[position] = cause
             if phase > earliest {
@@ -299,10 +310,18 @@ struct PhasePlacement {
         // its relations and deadline allow, which takes the excess from the next ones.
         if found == nil, isFoundation || borrows[unit] {
             found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
-            // A pressing situation borrows only what the mandate has left: the last phase does not end overfilled.
+            // A pressing situation borrows only what the mandate has left, and not the last phase's last unit:
+            // the end of the mandate keeps room for a new action. What the first phase's floor took from the
+            // end is given back to it first (`Capacity.endReserve`).
             if !isFoundation, let (phase, _) = found {
+                let last = calendar.phases.count - 1
+                let kept = min(2, max(0, room(last)))
                 free[phase] -= units.at(phase)
-                if room(calendar.phases.count - 1) < 0 { found = nil }
+                let returned = returnEndReserveIfBorrowed()
+                if room(last) < kept {
+                    found = nil
+                    if returned { free[last] -= endReserveGiven; endReserveGiven = 0 }
+                }
                 free[phase] += units.at(phase)
             }
         }
@@ -317,6 +336,7 @@ struct PhasePlacement {
             return false
         }
         free[phase] -= units.at(phase)
+        if phase < free.count - 1 { returnEndReserveIfBorrowed() }
         if phase == 0 { firstPhaseCount += slots.count }
         methodCount += methodMembers
         for slot in slots {
@@ -419,6 +439,23 @@ struct PhasePlacement {
             }
             if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
         }
+    }
+
+    /// When what earlier phases overfilled reaches the last phase and leaves it no room for a new action (none
+    /// starts there yet), the units the first phase's floor took from it come back to it (once): true when they
+    /// did now.
+    /// Beyond what the floor took, the end keeps its one unit by stretching the mandate, up to two units: the
+    /// last years' one new action is worth more than the exact sum of the months.
+    @discardableResult
+    private mutating func returnEndReserveIfBorrowed() -> Bool {
+        let last = free.count - 1
+        guard endReserveGiven == 0 else { return false }
+        let left = room(last)
+        guard left < free[last], left < 2, !phaseOf.contains(last) else { return false }
+        endReserveGiven = max(endReserveHalves, left >= -2 ? 2 - left : 0)
+        guard endReserveGiven > 0 else { return false }
+        free[last] += endReserveGiven
+        return true
     }
 
     /// Whether a member of `unit` has a deadline that holds because of the territory's situation (`[si …]`).

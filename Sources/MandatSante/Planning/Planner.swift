@@ -148,7 +148,8 @@ public struct Planner: Sendable {
                 }
             }
         }
-        return Roadmap(profile: profile, calendar: calendar, capacity: capacity, hotSeason: hotSeason,
+        return Roadmap(profile: profile, calendar: calendar,
+                       capacity: capacity.withEndUnits(givenBack: (placement.endReserveGiven + 1) / 2), hotSeason: hotSeason,
                        peakSeasons: peakSeasons, items: items,
                        considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores))

@@ -302,7 +302,7 @@ extension RoadmapPresenter {
             let facts = roadmap.profile.facts
             let program = fixed[recommendation.id]?.conditionReasons
             let (explainer, ruleBase, fills, memos) = (explainer, ruleBase, fills, memos)
-            return RoadmapWording.leftOut(entry, in: roadmap, reasons: {
+            return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, reasons: {
                 guard let program else { return explainer.reasons(recommendation.condition.trace(facts)) }
                 let truths = program.evaluate(facts)
                 guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }

@@ -35,25 +35,70 @@ enum RoadmapWording {
         switch item.placement {
         case .horizon, .prerequisite, .together: return nil
         case .capacity(let wanted):
-            // Every phase from the one it was meant for up to its own was full.
+            // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
+            // named; over several, the numbers would run into phases it never asked for: the date says it.
             let occupants = roadmap.items.filter { (wanted..<item.phaseIndex).contains($0.phaseIndex) }
             guard let first = occupants.first, let last = occupants.last else {
                 return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
+            }
+            let causes = occupation(occupants, of: item.recommendation, score: item.score.total, in: roadmap)
+            guard item.phaseIndex - wanted == 1 else {
+                let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+                return ("reportée de « \(phases[wanted].title) » : la capacité de l'équipe jusqu'à \(until) est engagée", causes)
             }
             let actions = switch last.rank - first.rank {
             case 0: "l'action \(first.rank)"
             case 1: "les actions \(first.rank) et \(last.rank)"
             default: "les actions \(first.rank) à \(last.rank)"
             }
-            return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", occupation(occupants, of: item, in: roadmap))
+            return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", causes)
         }
+    }
+
+    /// Why an action that applies found no room: what holds the phases it could take, said as it is — never
+    /// « mieux classées » when it is better scored than an action kept — and, when room is left there, that it
+    /// is too little for its effort.
+    static func noCapacity(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool) -> String {
+        let phases = roadmap.calendar.phases
+        let earliest = min(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon), phases.count - 1)
+        let latest = PlanningWindow.latestPhase(of: entry.recommendation, isMethod: isMethod, in: roadmap.calendar)
+        let occupants = roadmap.items.filter { (earliest...max(earliest, latest)).contains($0.phaseIndex) }
+        let holders = occupation(occupants, of: entry.recommendation, score: entry.score.total, in: roadmap, asList: true)
+        let span = latest >= phases.count - 1
+            ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
+            : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
+        // What each phase has left once what earlier phases overfilled is taken from it, as the planner counts.
+        let used = roadmap.halfUnitsUsed
+        var room = [Int](repeating: 0, count: used.count), carried = 0
+        for phase in used.indices {
+            room[phase] = 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + min(0, carried)
+            carried = room[phase]
+        }
+        let leftOver = (earliest...max(earliest, latest)).contains { room[$0] > 0 }
+        var text = "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
+        if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
+        return text
     }
 
     /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
     /// of claims: « décision fondatrice, échéance, meilleurs scores ».
-    static func occupation(_ occupants: [RoadmapItem], of item: RoadmapItem, in roadmap: Roadmap) -> String {
+    /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
+    /// et des actions plus légères »).
+    static func occupation(_ occupants: [RoadmapItem], of recommendation: Recommendation, score: Int, in roadmap: Roadmap,
+                           asList: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
             case foundation, deadline, priority, betterScored, linked, lighter, earlier
+            func holders(_ count: Int) -> String {
+                switch self {
+                case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
+                case .deadline: return count > 1 ? "des actions à échéance" : "une action à échéance"
+                case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
+                case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
+                case .linked: return count > 1 ? "des actions liées à une action prioritaire" : "une action liée à une action prioritaire"
+                case .lighter: return count > 1 ? "des actions plus légères, qui tiennent dans la place restante" : "une action plus légère, qui tient dans la place restante"
+                case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
+                }
+            }
             func words(_ count: Int) -> String {
                 let plural = count > 1 ? "s" : ""
                 switch self {
@@ -72,10 +117,10 @@ enum RoadmapWording {
             // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
             if let deadline = other.deadline {
                 if case .season = deadline.kind { return .deadline }
-                if other.score.total < item.score.total { return .deadline }
+                if other.score.total < score { return .deadline }
             }
             if case .priority = other.selection { return .priority }
-            if other.score.total >= item.score.total { return .betterScored }
+            if other.score.total >= score { return .betterScored }
             return nil
         }
         // An occupant of lower score may have come in with an action that goes first for its own cause: as its
@@ -90,10 +135,14 @@ enum RoadmapWording {
             let cause = ownCause(occupant)
                 ?? (linked.contains(occupant.recommendation.id) ? .linked
                     : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
-                        < Capacity.halfUnits(of: item.recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
+                        < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
             counts[cause.rawValue] += 1
         }
-        return Cause.allCases.filter { counts[$0.rawValue] > 0 }.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ")
+        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
+        guard asList else { return present.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ") }
+        let parts = present.map { $0.holders(counts[$0.rawValue]) }
+        guard let last = parts.last else { return "les actions déjà retenues" }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
     }
 
     /// Why an item was taken ahead of the order of merit, when it was.
@@ -122,11 +171,11 @@ enum RoadmapWording {
 
     /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition
     /// does not hold (`ConditionExplainer.reasons`), asked only when that is the reason.
-    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, reasons: () -> [String],
+    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, reasons: () -> [String],
                         title: (String) -> String) -> (code: String, text: String, by: String?) {
         switch entry.reason {
         case .noCapacity:
-            return ("faute-de-capacite", "s'applique, mais ne tient pas dans la capacité de l'équipe : les phases où elle pouvait aller sont prises par des actions mieux classées", nil)
+            return ("faute-de-capacite", noCapacity(entry, in: roadmap, isMethod: isMethod), nil)
         case .methodLimit(let limit):
             return ("limite-methode", "s'applique, mais la feuille de route compte déjà \(Typography.count(limit, "action")) de méthode, le maximum pour cette capacité", nil)
         case .replaced(var by):

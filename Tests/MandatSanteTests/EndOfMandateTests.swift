@@ -1,0 +1,82 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// The last years of the mandate keep room for a new action, and the reasons for what waits are true: a small
+/// team where doctors leave is not told to do nothing new from the mid-mandate review to 2032 while a light,
+/// better scored action waits « faute de place » behind actions said to be « mieux classées ».
+@Suite("Fin du mandat : une action nouvelle après le bilan, des raisons vraies pour ce qui attend")
+struct EndOfMandateTests {
+    /// Each of the four examples where the last phase was empty, with the new action it now holds and the stopgap
+    /// that must stay before the review.
+    static let cases: [(profile: String, last: String)] = [
+        ("petite-ville-zip-msp-voisine", "medicobus-aller-vers"),
+        ("village-mayotte-zip", "medicobus-aller-vers"),
+        ("station-montagne-saisonniere", "medicobus-aller-vers"),
+        ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
+    ]
+
+    @Test("petite ville, Mayotte, station de montagne, commune nouvelle : les docteurs juniors avant le bilan, une action nouvelle après", arguments: cases)
+    func lastPhaseHoldsANewAction(_ example: (profile: String, last: String)) throws {
+        let roadmap = try PressingDeadlineTests.plan(example.profile)
+        let last = roadmap.calendar.phases.count - 1
+        #expect(roadmap.items(inPhase: last).map(\.recommendation.id) == [example.last], "\(example.profile)")
+        let juniors = try #require(roadmap.item("docteurs-juniors"))
+        #expect(juniors.phaseIndex <= roadmap.calendar.reviewPhase && juniors.deadline != nil, "\(example.profile)")
+        // What the first phase's floor took from the end came back to it; the roadmap stays a small team's.
+        #expect(roadmap.capacity.unitsPerPhase[last] == 2 && roadmap.items.count == 8, "\(example.profile)")
+    }
+
+    @Test("sans départ de médecins, rien n'emprunte à la fin du mandat : la première phase y garde son unité prise")
+    func noBorrowingNoReserve() throws {
+        let roadmap = try PressingDeadlineTests.plan("petite-ville-zip-msp-voisine", overrides: ["gpDepartures=false"])
+        #expect(roadmap.capacity.unitsPerPhase == [2, 2, 2, 1])
+    }
+
+    @Test("« faute de place » dit ce qui tient la place : « mieux classées » seulement si des actions mieux notées la tiennent")
+    func leftOutReasonIsTrue() throws {
+        for name in ["petite-ville-zip-msp-voisine", "village-mayotte-zip", "commune-nouvelle-hopital-proximite"] {
+            let document = try ExampleSynthesisTests.document(name)
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let waiting = document.considerLater.filter { $0.reasonCode == "faute-de-capacite" }
+            #expect(!waiting.isEmpty, "\(name)")
+            for entry in waiting {
+                #expect(entry.reason.hasPrefix("s'applique, mais ne tient pas dans la capacité de l'équipe : de « "), "\(entry.id) : \(entry.reason)")
+                #expect(!entry.reason.contains("les phases où elle pouvait aller"), "\(entry.id)")
+                // « mieux classées » only when a better scored action holds a phase it could take.
+                let recommendation = try #require(roadmap.notPlaced(entry.id)?.recommendation)
+                let earliest = roadmap.calendar.phaseIndex(for: recommendation.horizon)
+                let better = roadmap.items.contains { $0.phaseIndex >= earliest && $0.score.total >= entry.score }
+                #expect(entry.reason.contains("mieux classée") == better, "\(name) \(entry.id) : \(entry.reason)")
+            }
+        }
+        // Petite ville: the welcome of professionals (72) waits behind the team's priorities and better scored
+        // actions, and the room left at the end is too little for nothing but a light action.
+        let document = try ExampleSynthesisTests.document("petite-ville-zip-msp-voisine")
+        let welcome = try #require(document.considerLater.first { $0.id == "accueil-installation-professionnels" })
+        #expect(welcome.reason == "s'applique, mais ne tient pas dans la capacité de l'équipe : de « D'ici fin 2027 » à la fin du mandat, elle est prise par les actions des priorités de l'équipe et des actions mieux classées")
+    }
+
+    @Test("une action reportée de plus d'une phase ne nomme pas les actions des phases qu'elle n'a pas visées")
+    func deferralNamesOnlyThePhaseItMissed() throws {
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
+        let card = try #require(document.cards.first { $0.id == "defibrillateurs-gestes-qui-sauvent" })
+        #expect(card.placementBrief == "reportée de « Les trois prochains mois » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
+        for card in document.cards {
+            #expect(card.placementBrief?.contains("place prise par les actions 1 à 7") != true, "\(card.id)")
+        }
+    }
+
+    @Test("une étape de méthode des premiers mois se fait dans les premiers mois ou reste à envisager ensuite")
+    func earlyMethodStepIsEarlyOrLater() throws {
+        for name in ["ceinture-urbaine-chaleur-ecole", "banlieue-centre-sante-deficit"] {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            #expect(roadmap.item("mobiliser-ressources-existantes") == nil, "\(name)")
+            #expect(roadmap.leftOutReason("mobiliser-ressources-existantes") == .noCapacity, "\(name)")
+        }
+        // Where the first months have room for it, it stays there.
+        let zac = try PressingDeadlineTests.plan("commune-nouvelle-zac")
+        #expect(zac.phaseID("mobiliser-ressources-existantes") == "premiers-mois")
+    }
+}
