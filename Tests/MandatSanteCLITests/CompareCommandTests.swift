@@ -55,12 +55,13 @@ struct CompareCommandTests {
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))
         // The room the CLS and its diagnostic took goes first to the team's priorities (the ageing strategy now
-        // by the end of 2027), then to the best action that fits what is left: the Programme Santé Grand Âge. The
-        // PLU action, which needs two units before the mid-mandate review, still finds none: pushing a team
-        // priority's action past the review to make it room is not done.
+        // by the end of 2027), then to the best action that fits what is left: the Programme Santé Grand Âge, and
+        // the PLU action, which the declared PLU revision makes pressing (before the arrêt of the plan, so before
+        // the mid-mandate review).
         let added = try #require(entry("programme-sante-grand-age", "AJOUTÉES", in: text))
         #expect(added.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
-        #expect(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text) == nil)
+        let plu = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
+        #expect(plu.contains("Jusqu'au bilan de mi-mandat"))
         // The coordinator stays: a CLS in force without coordination is what it answers.
         let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))
         #expect(coordinator.contains("bénéficie désormais de « un CLS existe sans coordination dédiée"))

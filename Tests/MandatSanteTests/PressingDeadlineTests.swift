@@ -47,7 +47,10 @@ struct PressingDeadlineTests {
                 #expect(calm.leftOutReason(id) == .noCapacity, "\(id)")
             }
         }
-        #expect(calm.phaseID("medicobus-aller-vers") == "mi-mandat")
+        // The room before the review goes to the other pressing situation, the declared PLU revision (health in the
+        // PLU before the plan is stopped); the mobile unit comes after the review.
+        #expect(calm.phaseID("urbanisme-favorable-sante-plu") == "mi-mandat")
+        #expect(calm.phaseID("medicobus-aller-vers") == "fin-mandat")
     }
 
     @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé ensuite")

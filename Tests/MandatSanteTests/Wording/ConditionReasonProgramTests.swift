@@ -102,7 +102,10 @@ struct ConditionReasonProgramTests {
         let found = program.reasons(facts)
         #expect(found == [
             "population : au moins 3\u{00A0}500\u{00A0}habitants — ici 1\u{00A0}200\u{00A0}habitants",
-            "ni une CPTS couvre le territoire ; ni densité : zone rurale — ici zone urbaine",
+            // The one alternative left asked for a value: said without « ni »; the yes/no fact says what the
+            // territory has, after it.
+            "densité : zone rurale — ici zone urbaine",
+            "aucune CPTS ne couvre le territoire",
         ])
     }
 

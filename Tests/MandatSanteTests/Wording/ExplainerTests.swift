@@ -76,7 +76,8 @@ struct ExplainerTests {
 
     @Test func failedDisjunctionListsEachAlternative() throws {
         let found = try reasons("cpts or density == 'rural'", ["cpts": .bool(false), "density": .text("urbain")])
-        #expect(found == ["ni une CPTS couvre le territoire ; ni densité : zone rurale — ici zone urbaine"])
+        // What the territory has for the yes/no fact, rather than « ni une CPTS couvre le territoire ».
+        #expect(found == ["densité : zone rurale — ici zone urbaine", "aucune CPTS ne couvre le territoire"])
     }
 
     @Test func heldDisjunctionNamesTheAlternativesThatHeld() throws {

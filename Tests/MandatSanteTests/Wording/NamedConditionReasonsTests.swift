@@ -19,7 +19,7 @@ struct NamedConditionReasonsTests {
     func pacificZoning() throws {
         let reasons = try Self.reasons(Fixture.ProfileSpec(name: "Nouméa-Sud", population: 12_000, density: "petite-ville", outreMer: "pacifique"))
         let zoning = try #require(reasons["zonage-medecins-verifier"])
-        #expect(zoning.contains("hors des collectivités du Pacifique — ici Nouvelle-Calédonie, Polynésie française ou Wallis-et-Futuna"), "\(zoning)")
+        #expect(zoning.contains("situation outre-mer : Nouvelle-Calédonie, Polynésie française ou Wallis-et-Futuna"), "\(zoning)")
         #expect(!zoning.contains("autre que"))
         // The default « inconnu » says nothing of a shortage there: the installation aids built on it are left out too.
         #expect(reasons["aides-installation-medecins"] != nil)
@@ -33,7 +33,7 @@ struct NamedConditionReasonsTests {
             #expect(!reason.contains("Hexagone ou Corse") && !reason.contains("Pacifique"), "\(reason)")
         }
         #expect(!all.contains("autre que Hexagone"), "\(all)")
-        #expect(all.contains("zonage médical de l'ARS : zonage inconnu, à vérifier auprès de l'ARS — ici hors zonage"))
+        #expect(all.contains("zonage médical de l'ARS : zonage inconnu — ici hors zonage"))
     }
 
     @Test("des profils d'exemple : ni « autre que aucun », ni « non ( », ni « autre que Hexagone », ni les parties de « intercommunalité »",
