@@ -1,0 +1,183 @@
+import RuleKit
+
+/// The first placement: each unit claims room in claim order, pulling in its prerequisites, and gives them
+/// back when it finds none.
+extension PhasePlacement {
+    /// A unit claims room after the units of its prerequisites have claimed theirs: an action is not placed
+    /// before what it needs, which would leave no room for that. When the action then finds no room, what it
+    /// pulled in (placed or not) is given back and claims again at its own turn, which comes later: had it
+    /// come, the unit would have been claimed already.
+    mutating func claim(_ unit: Int) {
+        guard !claimed[unit] else { return }
+        claimed[unit] = true
+        let mark = claimLog.count
+        for slot in order.slots(unit) {
+            for prerequisite in index.after[order.members[slot]] where order.unitOf[prerequisite] >= 0 {
+                claim(order.unitOf[prerequisite])
+            }
+        }
+        if !place(unit) {
+            for entry in mark..<claimLog.count {
+                remove(claimLog[entry])
+                claimed[claimLog[entry]] = false
+            }
+            claimLog.removeSubrange(mark...)
+        }
+        claimLog.append(unit)
+    }
+
+    /// Back to the state before any claim (without keeping a copy of it for every plan: few plans need it).
+    mutating func unclaimAll() {
+        for unit in 0..<order.unitCount {
+            for slot in order.slots(unit) {
+                let position = order.members[slot]
+                phaseOf[position] = -1
+                deadlines[position] = .none
+                placedOrder[position] = Int.max
+                causes[position] = .horizon
+                exits[position] = .none
+            }
+            claimed[unit] = false
+        }
+        free = capacityHalves
+        endReserveGiven = 0
+        methodCount = 0
+        firstPhaseCount = 0
+        placedCount = 0
+        claimLog.removeAll(keepingCapacity: true)
+    }
+
+    /// Takes a placed unit out of its phase: it is a candidate again.
+    mutating func remove(_ unit: Int) {
+        let phase = phaseOf[order.first(unit)]
+        guard phase >= 0 else { return }
+        if phase == 0 { firstPhaseCount -= order.slots(unit).count }
+        for slot in order.slots(unit) {
+            let position = order.members[slot]
+            free[phase] += cost(position, phase)
+            if index.isMethod[position] { methodCount -= 1 }
+            phaseOf[position] = -1
+            causes[position] = .horizon
+            deadlines[position] = .none
+            placedOrder[position] = Int.max
+            exits[position] = .none
+        }
+    }
+
+    /// Places `unit`; false when it found no room (its members' exits then say why). A pressing situation is
+    /// better served late than not at all: with no room before its deadline, it takes its merit's place without
+    /// it (then postponed by capacity), and may still claim a place before it (`claimBeforeDeadlines`).
+    @discardableResult
+    mutating func place(_ unit: Int) -> Bool {
+        if placeOnce(unit) { return true }
+        guard !late[unit], !deferred[unit], isPressing(unit) else { return false }
+        deferred[unit] = true
+        return placeOnce(unit)
+    }
+
+    mutating func placeOnce(_ unit: Int) -> Bool {
+        let slots = order.slots(unit)
+        var methodMembers = 0, isFoundation = false, units = Need(), main = Need()
+        for slot in slots {
+            let position = order.members[slot]
+            if index.isMethod[position] { methodMembers += 1 }
+            if index.isFoundation[position] { isFoundation = true }
+            units.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+            main.keepLarger(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+        }
+        if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
+            for slot in slots { exits[order.members[slot]] = .methodLimit }
+            return false
+        }
+        // The earliest phase: each member's horizon, after its placed prerequisites; the unit waits for the
+        // latest of its members. The latest: before any placed action that waits for a member.
+        var earliest = 0
+        var latest = calendar.phases.count - 1
+        var setter = order.first(unit)
+        for slot in slots {
+            let position = order.members[slot]
+            var phase = horizonPhase[index.horizons[position].ordinal]
+            var cause = Cause.horizon
+            for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
+                phase = phaseOf[prerequisite]
+                cause = .prerequisite(prerequisite)
+            }
+            for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
+                latest = min(latest, phaseOf[dependent])
+            }
+            if PlanningWindow.isEarlyMethod(isMethod: index.isMethod[position], isFoundation: index.isFoundation[position],
+                                            horizon: index.horizons[position]) {
+                latest = min(latest, horizonPhase[index.horizons[position].ordinal])
+            }
+            ownEarliest[position] = phase
+            causes[position] = cause
+            if phase > earliest {
+                earliest = phase
+                setter = position
+            }
+        }
+        // Actions that go together may overfill a phase by their companions' effort when no phase can hold
+        // them all, or none before the mid-mandate review: they are one project, and a CLS is not dropped because
+        // its coordinator does not fit, nor the MSP's consolidation put off to the end of the mandate because the
+        // junior doctors it will host do not fit beside it. A team priority's action is a first decision: with
+        // its companions, it takes the earliest phase where it fits itself, they overfilling that phase (the
+        // municipal centre de santé consolidated in 2027 with the junior doctors it will supervise, rather than
+        // both a phase later behind actions of lower rank).
+        var found = findPhase(slots, units: units, earliest: earliest, latest: latest, late: late[unit])
+        if slots.count > 1, found.map({ $0.0 > review }) ?? true {
+            found = findPhase(slots, units: main, earliest: earliest, latest: min(latest, review), late: late[unit])
+                ?? found ?? findPhase(slots, units: main, earliest: earliest, latest: latest, late: late[unit])
+        } else if slots.count > 1, order.isPriorityUnit[unit], let (phase, _) = found, phase > earliest {
+            found = findPhase(slots, units: main, earliest: earliest, latest: phase - 1, late: late[unit]) ?? found
+        }
+        // A foundation of the mandate does not fall off: with no room anywhere, it overfills the earliest phase
+        // its relations and deadline allow, which takes the excess from the next ones.
+        if found == nil, isFoundation || borrows[unit] {
+            found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
+            // A pressing situation borrows only what the mandate has left, and not the last phase's last unit:
+            // the end of the mandate keeps room for a new action. What the first phase's floor took from the
+            // end is given back to it first (`Capacity.endReserve`).
+            if !isFoundation, let (phase, _) = found {
+                let last = calendar.phases.count - 1
+                let kept = min(2, max(0, room(last)))
+                free[phase] -= units.at(phase)
+                let returned = returnEndReserveIfBorrowed()
+                if room(last) < kept {
+                    found = nil
+                    if returned { free[last] -= endReserveGiven; endReserveGiven = 0 }
+                }
+                free[phase] += units.at(phase)
+            }
+        }
+        guard let (phase, deadline) = found else {
+            var missed: YearMonth?
+            // Past or too close for every phase before it: the month is missed. A horizon's phase always exists:
+            // what did not fit there is « à envisager ensuite » like any action without room.
+            for slot in slots where missed == nil {
+                if case .before(let month, _)? = statedDeadline(order.members[slot]) { missed = month }
+            }
+            for slot in slots { exits[order.members[slot]] = missed.map { .deadlineMissed($0) } ?? .noCapacity }
+            return false
+        }
+        free[phase] -= units.at(phase)
+        if phase < free.count - 1 { returnEndReserveIfBorrowed() }
+        if phase == 0 { firstPhaseCount += slots.count }
+        methodCount += methodMembers
+        for slot in slots {
+            placedOrder[order.rankedMembers[slot]] = placedCount
+            placedCount += 1
+        }
+        for slot in slots {
+            let position = order.members[slot]
+            phaseOf[position] = phase
+            deadlines[position] = dated(position) ? deadline : .none
+            if phase > earliest {
+                causes[position] = .capacity(wanted: earliest)
+            } else if earliest > ownEarliest[position] {
+                causes[position] = .together(setter)
+            }
+            exits[position] = .none
+        }
+        return true
+    }
+}

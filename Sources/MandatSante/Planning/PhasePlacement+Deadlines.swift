@@ -1,0 +1,141 @@
+import RuleKit
+
+/// Deadlines: which hold for this profile, the phase that can still meet them, and the claims ahead that a
+/// dated or pressing unit makes to keep its deadline.
+extension PhasePlacement {
+    /// Whether `position`'s deadline holds because of the territory's situation (`[si …]`): a pressing situation
+    /// (see `claimBeforeDeadlines`).
+    @inline(__always)
+    func situational(_ position: Int) -> Bool {
+        index.deadlineCondition[position] >= 0 && truths[index.deadlineCondition[position]] == .true
+    }
+
+    /// Whether `position` has a deadline for this profile: one it states, whose condition (if any) holds, unless
+    /// its pressing unit was deferred past it.
+    @inline(__always)
+    func dated(_ position: Int) -> Bool {
+        guard index.isDated[position] else { return false }
+        let condition = index.deadlineCondition[position]
+        guard condition >= 0 else { return true }
+        return truths[condition] == .true && !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])
+    }
+
+    /// The deadline `position` states, if it holds for this profile.
+    @inline(__always)
+    func statedDeadline(_ position: Int) -> Deadline? {
+        dated(position) ? index.deadlines[position] : nil
+    }
+
+    /// A dated unit whose deadline could not be kept, while units of lower merit — not foundations — hold phases
+    /// before it, claims again just ahead of them (still after every better one) and takes the last phase with
+    /// room before its deadline: « avant l'arrêt du projet de PLU » holds, and what it went ahead of takes the
+    /// room left, later if need be. Each such unit is tried in claim order, everything claiming again from the
+    /// start; a move that still misses the deadline, or puts out of the roadmap a unit of higher merit or a team
+    /// priority's action, is undone.
+    mutating func claimBeforeDeadlines() {
+        func isMissed(_ unit: Int) -> Bool {
+            switch exits[order.first(unit)] {
+            case .deadlineMissed: return true
+            case .noCapacity: return order.slots(unit).contains { statedBound(order.members[$0]) != nil }
+            default: return deferred[unit]
+            }
+        }
+        for unit in sequence.filter(isMissed) where isMissed(unit) {
+            var earliest = 0, latest = calendar.phases.count - 1, merit = Int.min
+            let pressing = isPressing(unit)
+            for slot in order.slots(unit) {
+                let position = order.members[slot]
+                merit = max(merit, order.merit[position])
+                earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
+                for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
+                if let bound = statedBound(position, restoring: situational(position)) { latest = min(latest, bound.phase ?? -1) }
+            }
+            guard earliest <= latest, let from = sequence.firstIndex(of: unit) else { continue }
+            // It goes ahead of the lower merited units, not of the better ones or the foundations, which go
+            // ahead with it.
+            func isBetter(_ other: Int) -> Bool {
+                order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
+            }
+            // A pressing situation (a deadline that holds because of the territory's situation: doctors leaving)
+            // goes ahead of every action kept for its score alone, better scored or not: only the foundations, the
+            // team's priorities and what has a deadline of its own keep their turn. Merit still decides what
+            // stays in (see below).
+            func keepsTurn(_ other: Int) -> Bool {
+                guard pressing else { return isBetter(other) }
+                return order.isPriorityUnit[other]
+                    || order.slots(other).contains { index.isFoundation[order.members[$0]] || dated(order.members[$0]) }
+            }
+            // A pressing situation may borrow from the phases after its deadline: it goes ahead of the units placed
+            // there too.
+            let ahead = sequence[..<from].firstIndex { other in
+                let phase = phaseOf[order.first(other)]
+                return (pressing ? phase >= earliest : (earliest...latest).contains(phase)) && !keepsTurn(other)
+            }
+            // With nothing to go ahead of, a pressing situation still takes its phase, by borrowing.
+            guard ahead != nil || pressing else { continue }
+            // Not tried when what claims before it leaves the rest of the mandate too little room for it.
+            if pressing {
+                var room = 0, need = 0
+                for phase in earliest..<capacityHalves.count { room += capacityHalves[phase] }
+                for other in sequence[..<from] where keepsTurn(other) {
+                    let phase = phaseOf[order.first(other)]
+                    guard phase >= earliest else { continue }
+                    for slot in order.slots(other) { room -= cost(order.members[slot], phase) }
+                }
+                for slot in order.slots(unit) { need += index.halfUnits[order.members[slot]] }
+                guard room >= need else { continue }
+            }
+            let cut = ahead ?? from
+            let between = sequence[cut..<from]
+            var trial = self
+            trial.unclaimAll()
+            trial.sequence = Array(sequence[..<cut]) + between.filter(keepsTurn) + [unit] + between.filter { !keepsTurn($0) }
+                + sequence[(from + 1)...]
+            trial.late = late
+            trial.late[unit] = true
+            trial.borrows = borrows
+            trial.borrows[unit] = pressing
+            // A deferred unit claims with its deadline again.
+            trial.deferred[unit] = false
+            for other in trial.sequence { trial.claim(other) }
+            // Kept only if it put out of the roadmap nothing better than itself, no team priority's action and no
+            // other pressing situation (one it pushed out of its window is deferred, still in), and pushed no
+            // priority's action past the mid-mandate review.
+            guard trial.phaseOf[order.first(unit)] >= 0, !trial.deferred[unit] else { continue }
+            let keepsBetter = (0..<order.unitCount).allSatisfy { other in
+                phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
+                    || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
+            }
+            if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
+        }
+    }
+
+    /// Whether a member of `unit` has a deadline that holds because of the territory's situation (`[si …]`).
+    func isPressing(_ unit: Int) -> Bool {
+        order.slots(unit).contains { situational(order.members[$0]) }
+    }
+
+    /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
+    /// holding the month before it; for a horizon, the phase that stands for it, whose last month is the one shown.
+    func statedBound(_ position: Int, restoring: Bool = false) -> (month: YearMonth, phase: Int?)? {
+        switch restoring ? index.deadlines[position] : statedDeadline(position) {
+        case .before(let month, _)?:
+            return (month, Self.lastPhase(before: month, in: calendar))
+        case .byHorizon(let horizon, _)?:
+            let phase = horizonPhase[horizon.ordinal]
+            return (calendar.phases[phase].end.adding(months: -1), phase)
+        case .duringPeakSeason?:
+            // While the season lasts: in the first phase.
+            return (calendar.phases[0].end.adding(months: -1), 0)
+        case .beforeHotSeason?, .beforePeakSeason?, nil:
+            return nil
+        }
+    }
+
+    /// The last phase in which work can still finish before `month`: the one holding the month before it.
+    static func lastPhase(before month: YearMonth, in calendar: MandateCalendar) -> Int? {
+        let previous = month.adding(months: -1)
+        if previous < calendar.start { return nil }
+        return calendar.phaseIndex(containing: previous) ?? calendar.phases.count - 1
+    }
+}

@@ -1,0 +1,103 @@
+import RuleKit
+
+/// Room: the phase a unit can take within its window and deadlines, what each phase has left, and the end
+/// reserve given back to the last phase.
+extension PhasePlacement {
+    /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
+    /// seasonal deadline, the first season (hot or tourist) it can still be ready for.
+    func findPhase(_ slots: Range<Int>, units: Need, earliest: Int, latest: Int, late: Bool) -> (Int, DeadlineCause)? {
+        var latest = latest
+        var stated = DeadlineCause.none
+        var hot = false, peak = false
+        for slot in slots where dated(order.members[slot]) {
+            switch statedDeadline(order.members[slot]) {
+            case .before?, .byHorizon?, .duringPeakSeason?:
+                guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
+                latest = min(latest, phase)
+                stated = .stated(bound.month, by: order.members[slot])
+            case .beforeHotSeason?:
+                hot = true
+            case .beforePeakSeason?:
+                peak = seasons.count > 1
+            case nil:
+                break
+            }
+        }
+        guard hot || peak else {
+            return (late ? lastRoom(units, slots.count, earliest, latest) : firstRoom(units, slots.count, earliest, latest)).map { ($0, stated) }
+        }
+        for start in seasonStarts where start.season == 0 ? hot : peak {
+            guard let phase = start.lastPhase else { continue }
+            if let room = firstRoom(units, slots.count, earliest, min(latest, phase)) {
+                if case .none = stated { return (room, .season(start.month, start.season)) }
+                return (room, stated)
+            }
+        }
+        return nil
+    }
+
+    func firstRoom(_ units: Need, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
+        guard earliest <= latest else { return nil }
+        return (earliest...latest).first { hasRoom($0, units, members) }
+    }
+
+    func lastRoom(_ units: Need, _ members: Int, _ earliest: Int, _ latest: Int) -> Int? {
+        guard earliest <= latest else { return nil }
+        return (earliest...latest).last { hasRoom($0, units, members) }
+    }
+
+    /// Whether `phase` has `units` half-units left and, for the first phase, room for `members` more actions.
+    func hasRoom(_ phase: Int, _ units: Need, _ members: Int) -> Bool {
+        room(phase) >= units.at(phase) && (phase > 0 || firstPhaseCount + members <= Capacity.firstPhaseActions)
+    }
+
+    /// What `position` takes of `phase`, in half-units.
+    func cost(_ position: Int, _ phase: Int) -> Int {
+        phase == 0 ? index.firstPhaseHalfUnits[position] : index.halfUnits[position]
+    }
+
+    /// Half-units a unit (or its largest member) takes of the first phase and of the others.
+    struct Need {
+        var first = 0, later = 0
+        /// What any phase has room for.
+        static let anyRoom = Need(first: Int.min / 2, later: Int.min / 2)
+
+        func at(_ phase: Int) -> Int { phase == 0 ? first : later }
+
+        mutating func add(first: Int, later: Int) {
+            self.first += first
+            self.later += later
+        }
+
+        mutating func keepLarger(first: Int, later: Int) {
+            self.first = max(self.first, first)
+            self.later = max(self.later, later)
+        }
+    }
+
+    /// Half-units left in `phase` once what earlier phases overfilled is taken from it: a set that overfills a
+    /// phase borrows from the next ones, so the mandate's total does not grow (only the last phase can end
+    /// overfilled).
+    func room(_ phase: Int) -> Int {
+        var room = 0
+        for earlier in 0...phase { room = free[earlier] + min(0, room) }
+        return room
+    }
+
+    /// When what earlier phases overfilled reaches the last phase and leaves it no room for a new action (none
+    /// starts there yet), the units the first phase's floor took from it come back to it (once): true when they
+    /// did now.
+    /// Beyond what the floor took, the end keeps its one unit by stretching the mandate, up to two units: the
+    /// last years' one new action is worth more than the exact sum of the months.
+    @discardableResult
+    mutating func returnEndReserveIfBorrowed() -> Bool {
+        let last = free.count - 1
+        guard endReserveGiven == 0 else { return false }
+        let left = room(last)
+        guard left < free[last], left < 2, !phaseOf.contains(last) else { return false }
+        endReserveGiven = max(endReserveHalves, left >= -2 ? 2 - left : 0)
+        guard endReserveGiven > 0 else { return false }
+        free[last] += endReserveGiven
+        return true
+    }
+}
