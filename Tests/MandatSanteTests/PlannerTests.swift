@@ -394,10 +394,11 @@ struct PlannerTests {
         var spec = Fixture.bourg
         spec.priorities = ["acces-aux-soins"]
         let (_, roadmap) = try Fixture.plan(spec, recs: recs)
-        // Placed before its deadline; the priority's action moves to the next phase, still in the roadmap.
+        // Placed before its deadline; the priority's action stays in the first two phases, borrowing from the
+        // next one what it has left before the mid-mandate review.
         #expect(roadmap.phaseID("plu") == "fin-d-annee")
         #expect(roadmap.item("plu")?.deadline?.before == YearMonth(year: 2028, month: 1))
-        #expect(roadmap.phaseID("soins") == "mi-mandat")
+        #expect(roadmap.phaseID("soins") == "fin-d-annee")
         #expect(roadmap.item("soins")?.selection == .priority("acces-aux-soins"))
         #expect(roadmap.phaseID("fondation") == "fin-d-annee")
         #expect(roadmap.considerLater.isEmpty && roadmap.leftOut.isEmpty)
@@ -412,8 +413,12 @@ struct PlannerTests {
         // Nor is a team priority's action pushed past the mid-mandate review for it: with the next phase held by
         // a foundation, the deadline cannot be kept and the priority's action stays a first decision.
         var reviewHeld = recs
+        // (Two foundations fill it: with room left before the review, the priority's action would borrow it and
+        // both would stay in 2027.)
         reviewHeld.append(Rec(id: "suivi", title: "Suivre le mandat", when: "population >= 1", priority: 10, horizon: "mi-mandat",
                               effort: "fort", lever: "methode", foundation: true))
+        reviewHeld.append(Rec(id: "bilan", title: "Préparer le bilan", when: "population >= 1", priority: 10, horizon: "mi-mandat",
+                              effort: "faible", lever: "methode", foundation: true))
         let (_, review) = try Fixture.plan(spec, recs: reviewHeld)
         #expect(review.phaseID("suivi") == "mi-mandat")
         #expect(review.phaseID("soins") == "fin-d-annee")
@@ -431,7 +436,7 @@ struct PlannerTests {
         byPhase[2].deadline = "annee-1 : avant l'arrêt du projet de PLU"
         let (_, fromDecember) = try Fixture.plan(spec, recs: byPhase)
         #expect(fromDecember.phaseID("plu") == "fin-d-annee")
-        #expect(fromDecember.phaseID("soins") == "mi-mandat")
+        #expect(fromDecember.phaseID("soins") == "fin-d-annee")
         #expect(fromDecember.item("plu")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12), kind: .phaseEnd("avant l'arrêt du projet de PLU")))
         let (lateBase, late) = try Fixture.plan(spec, recs: [byPhase[2]], start: (2031, 6))
         let lateDocument = RoadmapPresenter(ruleBase: lateBase, detail: false).document(late)

@@ -55,9 +55,11 @@ struct PlanningInvariantTests {
             }
             for (phase, used) in roadmap.halfUnitsUsed.enumerated() {
                 // A foundation with no room anywhere overfills the earliest phase it may take, like a set; so does a
-                // pressing situation (a deadline under a condition that holds) before its deadline.
+                // pressing situation (a deadline under a condition that holds) before its deadline, and a team
+                // priority's action in the first two phases.
                 let companions = roadmap.items(inPhase: phase).filter {
                     !$0.together.isEmpty || $0.recommendation.isFoundation || ($0.recommendation.deadlineCondition != nil && $0.deadline != nil)
+                        || (phase <= 1 && { if case .priority = $0 { true } else { false } }($0.selection))
                 }
                     .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase) }
                 if used > halves[phase] + companions {

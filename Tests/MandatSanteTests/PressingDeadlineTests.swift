@@ -32,10 +32,10 @@ struct PressingDeadlineTests {
             #expect(item.deadline?.before == YearMonth(year: 2029, month: 3))
         }
         // The mobile unit, kept for its score alone, goes after them; the foundations and the team's priorities
-        // keep their phases.
+        // keep their phases (the CPTS, chosen for accès aux soins, in the first two phases).
         #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat")
         #expect(roadmap.phaseID("cls-engager") == "fin-d-annee")
-        #expect(roadmap.phaseID("cpts-soutenir-emergence") == "mi-mandat")
+        #expect(roadmap.phaseID("cpts-soutenir-emergence") == "fin-d-annee")
 
         // No departure announced: no deadline, and merit leaves them for after the review or for later.
         let calm = try Self.plan("communaute-communes-rurale", overrides: ["gpDepartures=false"])

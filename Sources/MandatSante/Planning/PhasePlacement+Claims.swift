@@ -130,6 +130,19 @@ extension PhasePlacement {
         } else if slots.count > 1, order.isPriorityUnit[unit], let (phase, _) = found, phase > earliest {
             found = findPhase(slots, units: main, earliest: earliest, latest: phase - 1, late: late[unit]) ?? found
         }
+        // A team priority's action is served within the first two phases when its horizon allows: with no room
+        // there, it overfills the earliest phase it can take, borrowing from the next ones what they have left
+        // up to the mid-mandate review (the élus' first priority, the CLSM, beside the CLS in 2027 rather than
+        // in 2029). What the mandate can carry by the review does not grow: the priority comes first within it.
+        // A heavy project (more than a medium action's two units) waits for room: pulled ahead, it would push
+        // out of the first years several lighter actions (the school-yard work written with the school's EIS).
+        let early = min(1, review)
+        if order.isPriorityUnit[unit], !isFoundation, earliest <= early, units.later <= 4, found.map({ $0.0 > early }) ?? true,
+           let (phase, deadline) = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: min(latest, early), late: false) {
+            free[phase] -= units.at(phase)
+            if room(review) >= 0 { found = (phase, deadline) }
+            free[phase] += units.at(phase)
+        }
         // A foundation of the mandate does not fall off: with no room anywhere, it overfills the earliest phase
         // its relations and deadline allow, which takes the excess from the next ones.
         if found == nil, isFoundation || borrows[unit] {

@@ -3,12 +3,13 @@ import RuleKit
 /// The team's declared priorities: room made for a priority's action that found none, and kept by the
 /// mid-mandate review.
 extension PhasePlacement {
-    /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is.
+    /// Whether every declared priority's action that `earlier` placed by the mid-mandate review still is, and one
+    /// it placed in the first two phases still is there.
     func keepsPrioritiesEarly(as earlier: PhasePlacement) -> Bool {
         (0..<order.unitCount).allSatisfy { unit in
             guard order.isPriorityUnit[unit] else { return true }
             let was = earlier.phaseOf[order.first(unit)], now = phaseOf[order.first(unit)]
-            return was < 0 || was > review || (0...review).contains(now)
+            return was < 0 || was > review || (0...max(was, min(1, review))).contains(now)
         }
     }
 

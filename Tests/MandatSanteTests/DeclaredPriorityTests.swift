@@ -1,0 +1,56 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Each priority the team declared is served by a concrete action in the first two phases when one applies and
+/// its horizon allows, or page 1 says why not; a priority is never printed bare.
+@Suite("Priorités de l'équipe : une action concrète dans les deux premières phases, ou la page 1 dit pourquoi")
+struct DeclaredPriorityTests {
+    static let examples: [String] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test("chaque priorité déclarée a une action concrète d'ici la fin de la deuxième phase, ou la ligne des priorités dit pourquoi")
+    func everyPriorityServedEarlyOrExplained() throws {
+        #expect(Self.examples.count >= 27)
+        for name in Self.examples {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let document = try ExampleSynthesisTests.document(name)
+            guard case .set(let declared)? = roadmap.profile.value(roadmap.profile.vocabulary.factName(.priorities)) else { continue }
+            let line = document.synthesis.priorities ?? ""
+            let definition = roadmap.profile.vocabulary.fact(named: roadmap.profile.vocabulary.factName(.priorities))
+            for id in declared.sorted() {
+                let label = definition?.label(ofChoice: id) ?? id
+                // Never bare: the label is followed by its actions or by the reason it has none.
+                #expect(line.contains("\(label) ("), "\(name) : « \(label) » sans action ni raison dans « \(line) »")
+                let early = roadmap.items.contains { $0.recommendation.serves.contains(id) && $0.phaseIndex <= 1 }
+                let explained = line.contains("\(label) (action à envisager ensuite") || line.range(of: "\(label) \\([^)]*après le bilan de mi-mandat", options: .regularExpression) != nil
+                    || line.range(of: "\(label) \\([^)]*à partir de", options: .regularExpression) != nil
+                #expect(early || explained, "\(name) : « \(label) » servie seulement après la deuxième phase, sans raison : « \(line) »")
+            }
+        }
+    }
+
+    @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, en 2027 avec le CLS")
+    func mentalHealthWithTheCLS() throws {
+        let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
+        let clsm = try #require(roadmap.item("clsm-creer"))
+        let cls = try #require(roadmap.item("cls-engager"))
+        #expect(clsm.phaseIndex == 1 && cls.phaseIndex == 1)
+        guard case .priority = clsm.selection else { Issue.record("le CLSM n'est pas l'action de la priorité santé mentale"); return }
+        // The participation body it went ahead of waits for the end of the mandate, and stays in.
+        #expect((roadmap.item("conseil-developpement-sante")?.phaseIndex ?? -1) == roadmap.calendar.phases.count - 1)
+    }
+
+    @Test("station balnéaire : « habitat et logement » dit que son action attend, faute de place ; le bien vieillir en 2027")
+    func unservedPrioritySaysWhy() throws {
+        let document = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
+        #expect(document.synthesis.priorities?.hasSuffix("habitat et logement (action à envisager ensuite, faute de place)") == true, "\(document.synthesis.priorities ?? "")")
+        let roadmap = try PressingDeadlineTests.plan("station-balneaire-saisonniere")
+        #expect(roadmap.item("bien-vieillir-petite-commune")?.phaseIndex == 1)
+        #expect(roadmap.notPlaced("logement-saisonniers-professionnels") != nil)
+    }
+}
