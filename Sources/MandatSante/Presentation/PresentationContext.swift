@@ -20,7 +20,11 @@ extension RoadmapPresenter {
             notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
             frenchSize = Typography.french(facts.size)
             fills = memos == nil ? nil : Fills(profile: roadmap.profile, facts: facts, size: frenchSize)
+            occupancy = RoadmapWording.Occupancy(roadmap)
         }
+
+        /// Read by the reason of every action left out for want of room: worked out once per roadmap.
+        private let occupancy: RoadmapWording.Occupancy
 
         /// What the placeholders of kept wording stand for in this territory (`WordingPlaceholder`), and the values
         /// of its numbers, worded once per roadmap rather than once per use (a batch roadmap fills hundreds), and
@@ -309,7 +313,7 @@ extension RoadmapPresenter {
                 // Kept across territories: most share the values a condition names where it fails.
                 let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
                 return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
-            }, title: { ruleBase.recommendation($0)?.title ?? $0 })
+            }, title: { ruleBase.recommendation($0)?.title ?? $0 }, occupancy: occupancy)
         }
 
         static func placementKind(_ placement: Placement) -> String {

@@ -37,11 +37,11 @@ enum RoadmapWording {
         case .capacity(let wanted):
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.
-            let occupants = roadmap.items.filter { (wanted..<item.phaseIndex).contains($0.phaseIndex) }
-            guard let first = occupants.first, let last = occupants.last else {
+            let positions = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
+            guard let first = positions.first.map({ roadmap.items[$0] }), let last = positions.last.map({ roadmap.items[$0] }) else {
                 return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
-            let causes = occupation(occupants, of: item.recommendation, score: item.score.total, in: roadmap)
+            let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
             guard item.phaseIndex - wanted == 1 else {
                 let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
                 return ("reportée de « \(phases[wanted].title) » : la capacité de l'équipe jusqu'à \(until) est engagée", causes)
@@ -58,22 +58,19 @@ enum RoadmapWording {
     /// Why an action that applies found no room: what holds the phases it could take, said as it is — never
     /// « mieux classées » when it is better scored than an action kept — and, when room is left there, that it
     /// is too little for its effort.
-    static func noCapacity(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool) -> String {
+    /// `occupancy`: the roadmap's, when its caller words many entries of the same roadmap.
+    static func noCapacity(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, occupancy known: Occupancy? = nil) -> String {
+        let occupancy = known ?? Occupancy(roadmap)
         let phases = roadmap.calendar.phases
         let earliest = min(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon), phases.count - 1)
         let latest = PlanningWindow.latestPhase(of: entry.recommendation, isMethod: isMethod, in: roadmap.calendar)
-        let occupants = roadmap.items.filter { (earliest...max(earliest, latest)).contains($0.phaseIndex) }
-        let holders = occupation(occupants, of: entry.recommendation, score: entry.score.total, in: roadmap, asList: true)
+        let positions = roadmap.items.indices.filter { (earliest...max(earliest, latest)).contains(roadmap.items[$0].phaseIndex) }
+        let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, linkers: occupancy.linkers,
+                                 asList: true)
         let span = latest >= phases.count - 1
             ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
             : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
-        // What each phase has left once what earlier phases overfilled is taken from it, as the planner counts.
-        let used = roadmap.halfUnitsUsed
-        var room = [Int](repeating: 0, count: used.count), carried = 0
-        for phase in used.indices {
-            room[phase] = 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + min(0, carried)
-            carried = room[phase]
-        }
+        let room = occupancy.room
         let leftOver = (earliest...max(earliest, latest)).contains { room[$0] > 0 }
         var text = "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
         if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
@@ -84,7 +81,8 @@ enum RoadmapWording {
     /// of claims: « décision fondatrice, échéance, meilleurs scores ».
     /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
     /// et des actions plus légères »).
-    static func occupation(_ occupants: [RoadmapItem], of recommendation: Recommendation, score: Int, in roadmap: Roadmap,
+    /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
+    static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
                            asList: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
             case foundation, deadline, priority, betterScored, linked, lighter, earlier
@@ -125,15 +123,13 @@ enum RoadmapWording {
         }
         // An occupant of lower score may have come in with an action that goes first for its own cause: as its
         // prerequisite or its companion.
-        var linked: Set<String> = []
-        for other in roadmap.items where ownCause(other) != nil {
-            linked.formUnion(other.prerequisites)
-            linked.formUnion(other.together)
-        }
+        let items = roadmap.items
+        func isLinked(_ position: Int) -> Bool { linkers[position].contains { ownCause(items[$0]) != nil } }
         var counts = [Int](repeating: 0, count: Cause.allCases.count)
-        for occupant in occupants {
+        for position in occupants {
+            let occupant = items[position]
             let cause = ownCause(occupant)
-                ?? (linked.contains(occupant.recommendation.id) ? .linked
+                ?? (isLinked(position) ? .linked
                     : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
                         < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
             counts[cause.rawValue] += 1
@@ -143,6 +139,39 @@ enum RoadmapWording {
         let parts = present.map { $0.holders(counts[$0.rawValue]) }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
+    }
+
+    /// What the wording of a roadmap's full phases reads of it, worked out once for the roadmap rather than for each
+    /// of the two dozen actions a territory leaves out for want of room.
+    struct Occupancy: Sendable {
+        /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
+        let linkers: [[Int]]
+        /// The half-units each phase has left once what earlier phases overfilled is taken from it, as the planner
+        /// counts.
+        let room: [Int]
+
+        init(_ roadmap: Roadmap) {
+            linkers = Self.linkers(roadmap)
+            let used = roadmap.halfUnitsUsed
+            var room = [Int](repeating: 0, count: used.count), carried = 0
+            for phase in used.indices {
+                room[phase] = 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + min(0, carried)
+                carried = room[phase]
+            }
+            self.room = room
+        }
+
+        static func linkers(_ roadmap: Roadmap) -> [[Int]] {
+            let items = roadmap.items
+            var linkers = [[Int]](repeating: [], count: items.count)
+            for (position, item) in items.enumerated() {
+                for other in items.indices where items[other].prerequisites.contains(item.recommendation.id)
+                    || items[other].together.contains(item.recommendation.id) {
+                    linkers[position].append(other)
+                }
+            }
+            return linkers
+        }
     }
 
     /// Why an item was taken ahead of the order of merit, when it was.
@@ -172,10 +201,10 @@ enum RoadmapWording {
     /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition
     /// does not hold (`ConditionExplainer.reasons`), asked only when that is the reason.
     static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, reasons: () -> [String],
-                        title: (String) -> String) -> (code: String, text: String, by: String?) {
+                        title: (String) -> String, occupancy: Occupancy? = nil) -> (code: String, text: String, by: String?) {
         switch entry.reason {
         case .noCapacity:
-            return ("faute-de-capacite", noCapacity(entry, in: roadmap, isMethod: isMethod), nil)
+            return ("faute-de-capacite", noCapacity(entry, in: roadmap, isMethod: isMethod, occupancy: occupancy), nil)
         case .methodLimit(let limit):
             return ("limite-methode", "s'applique, mais la feuille de route compte déjà \(Typography.count(limit, "action")) de méthode, le maximum pour cette capacité", nil)
         case .replaced(var by):

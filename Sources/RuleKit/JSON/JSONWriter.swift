@@ -45,10 +45,7 @@ public struct JSONWriter {
         open.append((isArray, 0))
         body(&self)
         let count = open.removeLast().count
-        if count > 0 {
-            bytes.append(0x0A)
-            pad(open.count)
-        }
+        if count > 0 { newline(open.count) }
         bytes.append(close)
     }
 
@@ -69,14 +66,24 @@ public struct JSONWriter {
     private mutating func nextEntry() {
         guard !open.isEmpty else { return }
         if open[open.count - 1].count > 0 { bytes.append(0x2C) }
-        bytes.append(0x0A)
         open[open.count - 1].count += 1
-        pad(open.count)
+        newline(open.count)
     }
 
-    private mutating func pad(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    /// A line feed, then the indentation of `level`.
+    private mutating func newline(_ level: Int) {
+        let width = 1 + 2 * level
+        guard width <= Self.lineStarts.count else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            return
+        }
+        Self.lineStarts.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
     }
+
+    /// A line feed and the spaces of each level, appended in one piece: a roadmap starts a line thousands of times,
+    /// and appending its spaces as a generic sequence cost as much as the rest of the line.
+    private static let lineStarts: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 2 * 32)
 
     // MARK: Members of an object
 
@@ -222,9 +229,14 @@ public struct JSONWriter {
         let utf8 = text.utf8
         // The usual string has nothing to escape: appended in one piece (checked on the contiguous bytes when
         // the string has them: the generic iteration cost more than all the rest of writing a roadmap).
-        let plain = utf8.withContiguousStorageIfAvailable { !needsEscaping($0) } ?? !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        if plain {
-            if utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: utf8) }
+        // Checked and appended in the same pass over the storage.
+        let appended = utf8.withContiguousStorageIfAvailable { buffer in
+            guard !needsEscaping(buffer) else { return false }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if appended == true || (appended == nil && !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            if appended == nil { out.append(contentsOf: utf8) }
             out.append(0x22)
             return
         }
