@@ -54,3 +54,30 @@ struct DeclaredPriorityTests {
         #expect(roadmap.notPlaced("logement-saisonniers-professionnels") != nil)
     }
 }
+
+/// Page 1 does not open on three decisions of procedure: at most two steps of method or governance among the
+/// decisions to take first, the team's priorities aside.
+@Suite("Décisions de la page 1 : au plus deux étapes de méthode ou de gouvernance")
+struct SteeringDecisionTests {
+    @Test("dans chacun des exemples, au plus deux décisions de méthode ou de gouvernance qui ne sont pas l'action d'une priorité")
+    func atMostTwoSteeringDecisions() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
+        for name in DeclaredPriorityTests.examples {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let document = try ExampleSynthesisTests.document(name)
+            let steering = document.synthesis.decisions.filter { decision in
+                guard let item = roadmap.item(decision.id) else { return false }
+                if case .priority = item.selection { return false }
+                return methodLevers.contains(item.recommendation.lever)
+                    || (item.recommendation.lever == "coordination" && item.recommendation.horizon == .hundredDays)
+            }
+            #expect(steering.count <= 2, "\(name) : \(steering.map(\.id))")
+        }
+        // The village in ZIP: the letter to the intercommunality stays in the first months, off page 1, where the
+        // question of the « zone rouge » put to the ARS takes its place.
+        let village = try ExampleSynthesisTests.document("village-rural-zip")
+        #expect(village.synthesis.decisions.map(\.id).prefix(3) == ["elu-referent-sante", "ambition-politique-sante", "zones-rouges-solidarite"])
+        #expect(try PressingDeadlineTests.plan("village-rural-zip").item("agir-echelle-intercommunale")?.phaseIndex == 0)
+    }
+}

@@ -5,8 +5,11 @@ import RuleKit
 struct ExecutiveSynthesis {
     let value: RoadmapDocument.Synthesis
 
-    /// At most this many method actions (steering, training) among the decisions: the rest are actions.
+    /// At most this many steps of method or governance among the decisions (the pilotage, the ambition, training,
+    /// a letter to the intercommunality, a seat on a board): the rest are concrete actions.
     static let methodDecisions = 2
+    /// The lever whose first months' acts are governance steps; its later actions (a CLSM, an ASV) are projects.
+    static let governanceLever = "coordination"
     /// Facts never stated as findings: the size and the team's own choices are stated elsewhere.
     /// Nor who carries health (the intercommunality or not): each card says who carries it.
     static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode, .intercommunalHealth]
@@ -53,6 +56,7 @@ struct ExecutiveSynthesis {
         var methods = 0
         for item in candidates where chosen.count < wanted && !chosen.contains(where: { $0.rank == item.rank }) {
             let isMethod = methodLevers.contains(item.recommendation.lever)
+                || (item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays)
             if isMethod && methods >= methodDecisions { continue }
             if isMethod { methods += 1 }
             chosen.append(item)
