@@ -131,11 +131,12 @@ extension RecommendationReader {
     }
 
     /// `[si condition] text` → the condition (nil when the item has none) and the text. Nil when malformed.
-    func splitCondition(_ item: LocatedText, required: Bool, _ file: inout FileReading) -> (LocatedText?, LocatedText)? {
+    /// `missing`: the code reported when a required condition is absent.
+    func splitCondition(_ item: LocatedText, required: Bool, missing: String = "regles.mise-en-garde", _ file: inout FileReading) -> (LocatedText?, LocatedText)? {
         let scalars = Array(item.text.unicodeScalars)
         guard scalars.starts(with: Self.conditionOpening) else {
             if required {
-                file.report("regles.mise-en-garde", at: item.location)
+                file.report(missing, at: item.location)
                 return nil
             }
             return (nil, item)
@@ -150,6 +151,13 @@ extension RecommendationReader {
         }
         file.report("regles.condition-de-ligne", ["reason": "non-fermee"], at: item.location)
         return nil
+    }
+
+    /// `autres titres`: `[si condition] Titre`, the condition required (a title for every territory is the `# …` one).
+    func readTitleVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalText? {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.titre-sans-condition", &file), let conditionText,
+              let condition = compile(conditionText, &file) else { return nil }
+        return ConditionalText(text.text, condition: condition)
     }
 
     func readCaution(_ item: LocatedText, _ file: inout FileReading) -> Caution? {

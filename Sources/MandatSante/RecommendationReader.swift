@@ -48,6 +48,7 @@ struct RecommendationReader {
         case together = "avec"
         case replaces = "remplace"
         case excludes = "écarte"
+        case titleVariants = "autres titres"
 
         static let required: [Field] = [.id, .lever, .condition, .priority, .horizon, .effort, .carrier]
     }
@@ -174,6 +175,8 @@ struct RecommendationReader {
         let together = relation(.together, &file)
         let replaces = relation(.replaces, &file)
         let excludes = relation(.excludes, &file)
+        let titleItems = list(.titleVariants, &file, splitInline: false)
+        let titleVariants = titleItems.compactMap { readTitleVariant($0, &file) }
 
         let why = sections[.why].flatMap { paragraph($0, &file) }
         let steps = sections[.steps].flatMap { conditionalTexts($0, kind: .numberedList, count: 2...6, &file) }
@@ -192,7 +195,7 @@ struct RecommendationReader {
               foundationText == nil || isFoundation != nil, let why, let steps, let partners, let funding,
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
-              deadlineText == nil || deadline != nil
+              deadlineText == nil || deadline != nil, titleVariants.count == titleItems.count
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         references += boosts.compactMap(\.supports).map { RelationReference(from: id, field: "bonus (appuie …)", to: $0.text, location: $0.location) }
@@ -205,7 +208,8 @@ struct RecommendationReader {
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],
             sources: sourceReferences,
-            indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start)
+            indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
+            titleVariants: titleVariants)
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -119,6 +119,7 @@ public enum RuleSchemas {
         let choice = record(required: ["id", "label"], [
             ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),
             ("role", .object([("enum", .array([.string(FactRole.communeChoice)])), ("description", .string("Pour une valeur du fait de rôle « type » : celle qui désigne une commune."))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
+            ("asset", .object([("type", .string("boolean")), ("description", .string("Cette valeur dit qu'un outil ou une structure existe (« CLS signé et en vigueur ») : un appui, jamais un constat de la première page."))])),
         ])
         let fact = record(required: ["name", "type", "label"], [
             ("name", .object([("type", .string("string")), ("pattern", .string("^[a-z][A-Za-z0-9]*$")), ("description", .string("Nom du fait dans les conditions (camelCase, sans tiret)."))])),
@@ -132,6 +133,7 @@ public enum RuleSchemas {
             ("unit", text("Unité (habitants, %).")),
             ("min", .object([("type", .string("number"))])), ("max", .object([("type", .string("number"))])),
             ("multiline", .object([("type", .string("boolean"))])),
+            ("asset", .object([("type", .string("boolean")), ("description", .string("Vrai (ou non vide), le fait dit qu'un outil ou une structure existe (une MSP, une CPTS, un conseil) : un appui sur lequel la feuille de route s'appuie, jamais un constat de la première page."))])),
             ("askWhen", text("Condition sous laquelle le questionnaire pose la question.")),
             ("default", value),
             ("values", .object([("type", .string("array")), ("items", choice)])),

@@ -156,7 +156,7 @@ struct WebRoadmapService: Sendable {
         let (old, new) = (planner.plan(before, calendar: calendar), planner.plan(after, calendar: calendar))
         let comparison = RoadmapComparison(before: old, after: new, presenter: RoadmapPresenter(ruleBase: ruleBase))
         func lines(_ roadmap: Roadmap) -> [ActionLine] {
-            roadmap.items.map { ActionLine(rank: $0.rank, id: $0.recommendation.id, title: $0.recommendation.title, phase: roadmap.calendar.phases[$0.phaseIndex].title) }
+            roadmap.items.map { ActionLine(rank: $0.rank, id: $0.recommendation.id, title: $0.recommendation.title(for: roadmap.profile.facts), phase: roadmap.calendar.phases[$0.phaseIndex].title) }
         }
         var kinds: [String: String] = [:]
         let sections = comparison.sections.map { section in

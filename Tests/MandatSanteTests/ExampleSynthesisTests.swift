@@ -134,12 +134,14 @@ struct ExampleSynthesisTests {
 /// What page 1 and « pour vous » state of the territory: a fact once, the place itself, never a rule's threshold.
 @Suite("Constats et raisons des profils d'exemple")
 struct ExampleFindingWordingTests {
-    @Test("un constat ne répète pas son sujet (« population en croissance », pas « évolution de la population : population en croissance ») et nomme le territoire d'outre-mer, pas « Guadeloupe ou Martinique » ; « Hexagone ou Corse » n'est pas un constat")
+    @Test("un constat ne répète pas son sujet (« population en croissance », pas « évolution de la population : population en croissance ») ; « pour vous » nomme le territoire d'outre-mer, pas « Guadeloupe ou Martinique » ; ni « Hexagone ou Corse » ni « Situation outre-mer » ne sont des constats")
     func findingsSayTheFactOnce() throws {
         let belt = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
         #expect(belt.synthesis.findings.contains { $0.hasPrefix("Population en croissance —") }, "\(belt.synthesis.findings)")
         let antilles = try ExampleSynthesisTests.document("commune-antilles-dengue")
-        #expect(antilles.synthesis.findings.contains { $0.hasPrefix("Situation outre-mer") && $0.contains("Guadeloupe —") }, "\(antilles.synthesis.findings)")
+        // The overseas territory is a label, not a finding: what it brings (departures, a ZIP, heat) is.
+        #expect(!antilles.synthesis.findings.contains { $0.hasPrefix("Situation outre-mer") }, "\(antilles.synthesis.findings)")
+        #expect(antilles.synthesis.findings.contains { $0.contains("départs de médecins") }, "\(antilles.synthesis.findings)")
         let lines = antilles.synthesis.findings + antilles.cards.flatMap(\.forYou)
         #expect(!lines.contains { $0.contains("Martinique") }, "\(lines)")
         let school = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
@@ -158,6 +160,35 @@ struct ExampleFindingWordingTests {
             let lines = document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line)
             #expect(!lines.contains { $0.contains("d'au moins") || $0.contains(" ou pauvreté") }, "\(name) : \(lines.filter { $0.contains("d'au moins") || $0.contains(" ou pauvreté") })")
         }
+    }
+
+    @Test("les constats sont les faits qui ont relevé le score des actions placées : les 12 % sans médecin traitant de la préfecture, le déficit du centre de santé de la banlieue")
+    func findingsAreWhatRaisedTheScores() throws {
+        let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        #expect(prefecture.synthesis.findings.count == 3)
+        #expect(prefecture.synthesis.findings.contains { $0.hasPrefix("Part des habitants sans médecin traitant\u{00A0}: 12\u{00A0}%") }, "\(prefecture.synthesis.findings)")
+        #expect(prefecture.synthesis.findings.contains { $0.contains("établissement support") }, "\(prefecture.synthesis.findings)")
+        let banlieue = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
+        let deficit = try #require(banlieue.synthesis.findings.first { $0.contains("déficit") }, "\(banlieue.synthesis.findings)")
+        let centre = try #require(banlieue.cards.first { $0.id == "centre-sante-consolider" })
+        #expect(deficit.hasSuffix("l'action \(centre.rank) y répond."), "\(deficit)")
+    }
+
+    @Test("ni une valeur par défaut (« aucun élu référent santé désigné »), ni ce qui existe déjà (une MSP, une CPTS, un CLS en vigueur), ni le territoire d'outre-mer comme tel ne sont des constats", arguments: ExampleSynthesisTests.exampleNames)
+    func findingsAreNotDefaultsNorAssets(_ name: String) throws {
+        let findings = try ExampleSynthesisTests.document(name).synthesis.findings
+        let refused = ["Aucun élu référent", "Au moins une maison de santé", "Au moins un centre de santé", "Une CPTS couvre", "CLS signé et en vigueur",
+                       "Situation outre-mer", "Aucune CPTS", "Aucun CLS", "Porteur du contrat local", "Un hôpital sur le territoire", "Instances de participation"]
+        for finding in findings {
+            #expect(!refused.contains { finding.hasPrefix($0) }, "\(name) : \(finding)")
+        }
+        #expect(!findings.isEmpty && findings.count <= 3, "\(name)")
+    }
+
+    @Test("un profil qui ne déclare que des valeurs par défaut et des appuis existants le dit en page 1 plutôt que de laisser le titre vide")
+    func noFindingSaidInWords() throws {
+        let document = try ExampleSynthesisTests.document("bourg-cls-pays", overrides: ["share75Plus=8", "medicalZoning=aucun"])
+        #expect(document.synthesis.findings == [ExampleSynthesisTests.noFindingText], "\(document.synthesis.findings)")
     }
 
     @Test("une situation pressante qui date des actions (départs de médecins attendus) est l'un des trois constats, dans chaque exemple où elle tient")
@@ -192,6 +223,8 @@ struct ExampleFindingWordingTests {
 
 extension ExampleSynthesisTests {
     /// Every example profile of the repository, by file name.
+    static let noFindingText = "Le profil ne signale pas de situation particulière\u{00A0}: les actions suivent les priorités de l'équipe et ce qui existe déjà."
+
     static var exampleNames: [String] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)) ?? []

@@ -193,7 +193,7 @@ struct PresentationTests {
 
     // MARK: Synthesis
 
-    @Test("la synthèse : les décisions d'abord, trois constats sur le territoire, les priorités")
+    @Test("la synthèse : les décisions d'abord, les constats sur le territoire, les priorités")
     func synthesis() throws {
         let document = try Self.document(Fixture.bourg)
         // Four actions fall in the first three phases of six: all are decisions, in rank order.
@@ -203,11 +203,10 @@ struct PresentationTests {
         #expect(first.when == "d'ici févr. 2027")
         #expect(first.effort == "faible")
         // Each finding once, with the numbers of the actions that answer it, ranked by the page-1 decisions they
-        // answer (one each here, then the earliest: action 1 before action 3); the CLS, which only action 5 (after
-        // the mid-mandate review) answers, comes last.
+        // answer; the CLS, which only action 5 (after the mid-mandate review) answers, comes last. « Aucune CPTS »,
+        // the default left as it is, says nothing of the territory and is no finding.
         #expect(document.synthesis.findings == [
             "Part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)% — l'action 1 y répond.",
-            "Aucune CPTS ne couvre le territoire — l'action 3 y répond.",
             "Contrat local de santé\(Self.nbsp): CLS en vigueur — l'action 5 y répond.",
         ])
         #expect(document.synthesis.priorities == "accès aux soins\(Self.nbsp); santé mentale")

@@ -65,7 +65,7 @@ public struct RoadmapComparison: Sendable {
         let itemsAfter = Dictionary(after.items.map { ($0.recommendation.id, $0) }, uniquingKeysWith: { first, _ in first })
         func change(_ kind: Change.Kind, _ old: RoadmapItem?, _ new: RoadmapItem?, _ why: [String]) -> Change {
             let recommendation = (new ?? old)!.recommendation
-            return Change(kind: kind, id: recommendation.id, title: recommendation.title,
+            return Change(kind: kind, id: recommendation.id, title: recommendation.title(for: (new == nil ? before : after).profile.facts),
                           rankBefore: old?.rank, rankAfter: new?.rank,
                           phaseBefore: old.map { before.calendar.phases[$0.phaseIndex].title },
                           phaseAfter: new.map { after.calendar.phases[$0.phaseIndex].title },

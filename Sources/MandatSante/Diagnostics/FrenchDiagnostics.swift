@@ -503,6 +503,8 @@ public struct FrenchDiagnostics: DiagnosticWording {
             let expected = a.has("maximum") ? "de \(a["minimum"]) à \(a["maximum"])" : "au moins \(a["minimum"])"
             return "la partie « \(a["section"]) » compte \(a["count"]) élément(s) ; \(expected) étaient attendus"
         case "regles.mise-en-garde": return "une mise en garde commence par sa condition : « [si condition] texte »"
+        case "regles.titre-sans-condition":
+            return "un autre titre commence par la condition où il remplace le titre « # … » : « [si condition] Titre »"
         case "regles.condition-de-ligne":
             return a["reason"] == "texte-manquant"
                 ? "texte manquant après « [si …] »"

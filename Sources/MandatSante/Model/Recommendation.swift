@@ -8,6 +8,9 @@ import RuleKit
 public final class Recommendation: Sendable, Identifiable {
     public let id: String
     public let title: String
+    /// Other titles for some territories (`autres titres:` `- [si healthReferent] Donner à l'élu référent…`): the
+    /// first whose condition holds replaces `title`, so that a title never contradicts what the profile says.
+    public let titleVariants: [ConditionalText]
     public let lever: String
     public let condition: Condition
     /// The condition as written in its file, to map a position in the condition to its line and column.
@@ -69,9 +72,10 @@ public final class Recommendation: Sendable, Identifiable {
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
-                file: String, location: SourceLocation) {
+                file: String, location: SourceLocation, titleVariants: [ConditionalText] = []) {
         self.id = id
         self.title = title
+        self.titleVariants = titleVariants
         self.lever = lever
         self.condition = condition
         self.conditionText = conditionText
@@ -107,6 +111,11 @@ public final class Recommendation: Sendable, Identifiable {
         self.location = location
     }
 
+    /// Its title for a territory: the first variant whose condition holds, or the title.
+    public func title(for facts: FactValues) -> String {
+        titleVariants.first { $0.holds(for: facts) }?.text ?? title
+    }
+
     /// Whether the fact `id` of its `## Repères` is printed for these facts: no condition, or one that holds.
     public func prints(fact id: String, for facts: FactValues) -> Bool {
         factConditions[id].map { $0.evaluate(facts) == .true } ?? true
@@ -134,7 +143,8 @@ public final class Recommendation: Sendable, Identifiable {
             isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
-            evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location)
+            evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
+            titleVariants: titleVariants)
     }
 }
 

@@ -14,6 +14,8 @@ struct ExecutiveSynthesis {
     /// Nor who carries health (the intercommunality or not): each card says who carries it.
     static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode, .intercommunalHealth]
     static let findingCount = 3
+    /// Page 1 when the profile states no situation that drives an action (only defaults and what already exists).
+    static let noFinding = "Le profil ne signale pas de situation particulière : les actions suivent les priorités de l'équipe et ce qui existe déjà."
 
     /// `territorials`: what each item of the roadmap found in the territory, in order.
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], context: RoadmapPresenter.Context,
@@ -138,22 +140,36 @@ struct ExecutiveSynthesis {
 
     static let commonNouns: Set<String> = ["Budget", "Budgets", "Fonds", "Crédits", "Dotation", "Dotations", "Aides", "Subventions", "Mécénat", "Appel", "Appels"]
 
-    /// The facts of the profile that carry the most actions of the roadmap, through their conditions or their
-    /// boosts: said once each, with the numbers of the actions that answer them. Size and the team's own choices are stated
-    /// elsewhere and are not findings.
+    /// The facts of the profile that drive the roadmap: said once each, with the numbers of the actions that answer
+    /// them. First the pressing situations (the facts behind a deadline that holds), then the facts that raised the
+    /// scores of the actions placed by the mid-mandate review (the centre's deficit behind +30 on its card, 12 % of
+    /// residents without a médecin traitant behind +10 on unscheduled care), the most points first; only then the
+    /// facts that merely make actions apply. Never a default left as it is (« aucun élu référent santé désigné »),
+    /// the overseas territory as such (a label: what it brings — the epidemics, the cyclones — are the findings),
+    /// nor the size and the team's own choices, stated elsewhere.
     private static func findings(_ roadmap: Roadmap, territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
                                  context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
+        var raised: [String: Int] = [:]
+        var added: [String: Int] = [:]
         // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
         // boost may name the fact (« en zone d'intervention prioritaire, l'ARS a besoin d'un interlocuteur »), but
         // they do not answer it, and listing them (« actions 1, 2, 3, 5… ») hides the actions that do. They answer
-        // only what makes them apply (the pilotage answers « aucun élu référent santé désigné »).
+        // only what makes them apply, and raise nothing.
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        let bound = roadmap.calendar.reviewPhase
         for (item, territorial) in zip(roadmap.items, territorials) {
             let method = methodLevers.contains(item.recommendation.lever)
             for name in method ? territorial.conditionFindingFacts : territorial.findingFacts {
                 answering[name, default: []].append(item.rank)
+            }
+            guard !method else { continue }
+            // The strongest push a fact gave one action placed by the review: the centre's deficit behind +30 on one
+            // card says more than a zoning behind +10 on five; then all it added to the placed actions.
+            for (name, points) in territorial.raisingFacts {
+                if item.phaseIndex <= bound { raised[name] = max(raised[name] ?? 0, points) }
+                added[name, default: 0] += points
             }
         }
         // A pressing situation — the fact behind a deadline that holds because of the territory's situation
@@ -167,24 +183,33 @@ struct ExecutiveSynthesis {
                 if !(answering[name]?.contains(item.rank) ?? false) { answering[name, default: []].append(item.rank) }
             }
         }
-        // Then ranked by what each drives of what is decided now: the decisions of page 1 it answers (the
+        // Ties broken by what each drives of what is decided now: the decisions of page 1 it answers (the
         // foundations aside: every roadmap has them), then its actions placed by the mid-mandate review, then all
-        // its actions, then the earliest. The hub hospital behind two first decisions comes before departures
-        // that the ambition and two late actions answer; a CPTS in place that one late action builds on comes last.
-        let bound = roadmap.calendar.reviewPhase
+        // its actions, then the earliest.
         let early = Set(roadmap.items.filter { $0.phaseIndex <= bound }.map(\.rank))
         let foundations = Set(roadmap.items.filter { $0.selection == .foundation }.map(\.rank))
         let decided = Set(decisions.map(\.rank)).subtracting(foundations)
-        func key(_ name: String, _ ranks: [Int]) -> (Int, Int, Int, Int, Int, String) {
-            (-ranks.filter(decided.contains).count, -ranks.filter(early.contains).count, -ranks.count, ranks.min() ?? Int.max,
-             vocabulary.slot(of: name) ?? 0, name)
+        func key(_ name: String, _ ranks: [Int]) -> [Int] {
+            [pressing.contains(name) ? 0 : 1, -(raised[name] ?? 0), -(added[name] ?? 0), -ranks.filter(decided.contains).count, -ranks.filter(early.contains).count,
+             -ranks.count, ranks.min() ?? Int.max, vocabulary.slot(of: name) ?? 0]
+        }
+        let overseas = vocabulary.factName(.overseas)
+        // A default left as it is says nothing of the territory; what exists (an MSP, a CLS in force) is what the
+        // roadmap builds on, not what drives it.
+        func isFinding(_ name: String) -> Bool {
+            guard name != overseas, context.facts.states(name) else { return false }
+            guard let fact = vocabulary.fact(named: name), let value = roadmap.profile.value(name) else { return false }
+            return pressing.contains(name) || (value != fact.defaultValue && !fact.isAsset(value))
         }
         // Each key made once, not once per comparison; a fact the profile says nothing of is left out unworded.
-        let all = answering.filter { context.facts.states($0.key) }.map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
-            .sorted { $0.key < $1.key }
-        // The pressing situations first chosen, the rest by rank; said in rank order.
-        let chosen = Set((all.filter { pressing.contains($0.name) } + all.filter { !pressing.contains($0.name) }).prefix(findingCount).map(\.name))
+        let all = answering.filter { isFinding($0.key) }
+            .map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
+            .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
+        // The first three chosen; said in that order.
+        let chosen = Set(all.prefix(findingCount).map(\.name))
         let ranked = all.filter { chosen.contains($0.name) }
+        // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
+        guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
         return ranked.compactMap { name, unsorted, _ in
             let ranks = unsorted.sorted()
             guard let statement = context.facts.statement(name) else { return nil }

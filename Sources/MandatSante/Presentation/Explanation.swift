@@ -13,7 +13,7 @@ public struct Explanation: Sendable {
         let explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
         let facts = roadmap.profile.facts
         var out: [String] = []
-        out.append("Recommandation [\(id)] : \(recommendation.title)")
+        out.append("Recommandation [\(id)] : \(recommendation.title(for: facts))")
         out.append("Profil : \(roadmap.profile.file) (\(roadmap.profile.name))")
         out.append("Définie dans : \(recommendation.location)")
         out.append("")

@@ -73,7 +73,8 @@ extension RoadmapPresenter {
         /// The facts never stated as findings, by name.
         private let notFindings: Set<String>
 
-        func title(_ id: String) -> String { ruleBase.recommendation(id)?.title ?? id }
+        /// The title `id` has for this territory (a variant where one holds).
+        func title(_ id: String) -> String { ruleBase.recommendation(id)?.title(for: roadmap.profile.facts) ?? id }
 
         /// Who funds `card`, from its first funding line.
         func funder(_ card: RoadmapDocument.Card) -> String? {
@@ -112,7 +113,8 @@ extension RoadmapPresenter {
                 wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld))
             }
             guard !plan.placeheld.isEmpty else { return kept }
-            return Territorial(forYou: filled(kept.forYou), findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts)
+            return Territorial(forYou: filled(kept.forYou), findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts,
+                               raisingFacts: kept.raisingFacts)
         }
 
         /// `territorial(_:score:).forYou` alone: the « pour vous » of an entry to consider later, without the
@@ -151,18 +153,23 @@ extension RoadmapPresenter {
             var read: Set<String> = []
             for leaf in leaves[0] { read.formUnion(leaf.factNames) }
             let conditionRead = read
+            var raising: [String: Int] = [:]
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
-                for leaf in leaves[offset + 1] { read.formUnion(leaf.factNames) }
+                for leaf in leaves[offset + 1] {
+                    read.formUnion(leaf.factNames)
+                    for name in leaf.factNames { raising[name, default: 0] += boost.points }
+                }
             }
             let vocabulary = ruleBase.vocabulary
             func stated(_ names: Set<String>) -> [String] {
                 names.subtracting(notFindings).filter { !facts.isMainlandDefault($0) && facts.states($0) }
                     .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
             }
+            let raisingStated = Set(stated(Set(raising.keys)))
             return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated(read),
-                               conditionFindingFacts: stated(conditionRead))
+                               conditionFindingFacts: stated(conditionRead), raisingFacts: raising.filter { raisingStated.contains($0.key) })
         }
 
         /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
@@ -241,7 +248,7 @@ extension RoadmapPresenter {
                 FixedWording.ShownLines.shown(items, wording.lines[keyPath: positions], truths)
             }
             return RoadmapDocument.Card(
-                rank: item.rank, id: recommendation.id, title: recommendation.title, lever: recommendation.lever,
+                rank: item.rank, id: recommendation.id, title: recommendation.title(for: profileFacts), lever: recommendation.lever,
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
                 phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
                 carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
@@ -295,7 +302,7 @@ extension RoadmapPresenter {
                 let reasons = forYouLines(entry.recommendation, score: entry.score).filter { $0 != frenchSize }.prefix(1)
                 line = reasons.isEmpty ? nil : Typography.french("pour vous : " + Typography.inline(Array(reasons)))
             }
-            return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title, reasonCode: wording.code,
+            return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title(for: roadmap.profile.facts), reasonCode: wording.code,
                                          reason: wording.text, by: wording.by, score: entry.score.total, line: line)
         }
 
@@ -313,7 +320,7 @@ extension RoadmapPresenter {
                 // Kept across territories: most share the values a condition names where it fails.
                 let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
                 return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
-            }, title: { ruleBase.recommendation($0)?.title ?? $0 }, occupancy: occupancy)
+            }, title: { ruleBase.recommendation($0)?.title(for: facts) ?? $0 }, occupancy: occupancy)
         }
 
         static func placementKind(_ placement: Placement) -> String {

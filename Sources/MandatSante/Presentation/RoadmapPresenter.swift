@@ -65,6 +65,9 @@ public struct RoadmapPresenter: Sendable {
         let findingFacts: [String]
         /// The same, from its condition alone: what makes it apply here, without what only weighs it up.
         let conditionFindingFacts: [String]
+        /// Of `findingFacts`, those an applying boost rests on, with the points those boosts added: what raised the
+        /// action's score here, the first candidates for a finding.
+        var raisingFacts: [String: Int] = [:]
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {

@@ -121,7 +121,8 @@ public enum RuleBaseExport {
     private static func json(_ recommendation: Recommendation) -> JSONOutput {
         let range = scoreRange(recommendation)
         var members: [(String, JSONOutput)] = [
-            ("id", .string(recommendation.id)), ("title", .string(recommendation.title)), ("lever", .string(recommendation.lever)),
+            ("id", .string(recommendation.id)), ("title", .string(recommendation.title)), ("titleVariants", texts(recommendation.titleVariants)),
+            ("lever", .string(recommendation.lever)),
             ("when", condition(recommendation.condition)), ("priority", .integer(recommendation.priority)),
             ("boosts", .array(recommendation.boosts.map { boost in
                 var boostMembers: [(String, JSONOutput)] = []

@@ -6,11 +6,14 @@ public struct Fact: Hashable, Sendable {
         public var label: String
         /// What the application reads this value as, when it reads it (`commune`): see `Fact.role`.
         public var role: String?
+        /// Whether this value says that something exists (« CLS signé et en vigueur »): see `Fact.asset`.
+        public var asset: Bool
 
-        public init(id: String, label: String, role: String? = nil) {
+        public init(id: String, label: String, role: String? = nil, asset: Bool = false) {
             self.id = id
             self.label = label
             self.role = role
+            self.asset = asset
         }
     }
 
@@ -36,6 +39,20 @@ public struct Fact: Hashable, Sendable {
     /// What the application reads this fact as (its population, its name…), so that code finds it by role
     /// rather than by a name written in code; the engine gives roles no meaning.
     public var role: String?
+    /// Whether the fact, when true (or, for a set, when it has members), says that something already exists — an MSP,
+    /// a CPTS, a council — rather than a situation to answer: a resource the roadmap builds on, never one of the
+    /// findings on its first page.
+    public var asset: Bool = false
+
+    /// Whether `value` of this fact says that something exists (`asset`, or a choice marked so).
+    public func isAsset(_ value: FactValue) -> Bool {
+        switch value {
+        case .bool(let flag): return asset && flag
+        case .set(let members): return asset && !members.isEmpty
+        case .text(let id): return asset || (choice(id)?.asset ?? false)
+        case .number: return asset
+        }
+    }
 
     public init(
         name: String, type: FactType, label: String, falseLabel: String? = nil, help: String = "",

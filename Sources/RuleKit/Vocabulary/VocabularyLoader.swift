@@ -47,6 +47,7 @@ public enum VocabularyLoader {
         let unit = reader.string("unit")
         let askWhen = reader.string("askWhen")
         let role = reader.string("role")
+        let asset = reader.bool("asset") ?? false
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
         let valuesNode = reader.array("values")
@@ -70,9 +71,10 @@ public enum VocabularyLoader {
             let id = choiceReader.string("id", required: true)
             let choiceLabel = choiceReader.string("label", required: true)
             let choiceRole = choiceReader.string("role")
+            let choiceAsset = choiceReader.bool("asset") ?? false
             choiceReader.reportUnknownFields()
             reader.append(choiceReader.diagnostics)
-            if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel, role: choiceRole)) }
+            if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel, role: choiceRole, asset: choiceAsset)) }
         }
         if (type == .enum || type == .set) && choices.isEmpty {
             reader.report("vocabulaire.valeurs-manquantes", ["fact": name, "type": typeName], at: node.location)
@@ -87,6 +89,7 @@ public enum VocabularyLoader {
                         required: required, minimum: minimum, maximum: maximum, unit: unit, askWhen: askWhen,
                         multiline: multiline && type == .text, location: node.location)
         fact.role = role
+        fact.asset = asset
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
