@@ -24,7 +24,8 @@ struct JSONExportTests {
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
         #expect(decisions.compactMap { $0["id"] as? String } == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "clsm-creer"])
         #expect(decisions.first?["carrier"] as? String == "l'intercommunalité")
-        #expect((synthesis["findings"] as? [String])?.count == 3)
+        // Part of the 75+ and the CLS in force; « aucune CPTS », the default left as it is, is no finding.
+        #expect((synthesis["findings"] as? [String])?.count == 2)
     }
 
     @Test("le profil : tous les faits par nom, null pour un fait facultatif absent")
