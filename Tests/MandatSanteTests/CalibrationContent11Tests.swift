@@ -46,3 +46,48 @@ struct CalibrationContent11Tests {
         #expect(cooperation.funding.isEmpty, "\(cooperation.funding)")
     }
 }
+
+/// Overseas wording (reader 10, findings 12 and 19): Saint-Martin and Saint-Barthélemy have neither communes nor
+/// intercommunalities, the Pacific no SDIS, and vector control is not titled « before the rains » at a start inside them.
+@Suite("Outre-mer : collectivités sans commune, Pacifique, saison des pluies")
+struct OverseasWordingContent11Tests {
+    static let saintMartin = ["outreMer=autre", "departement=Saint-Martin", "region=Saint-Martin", "population=32000"]
+
+    @Test("Saint-Martin : la déclaration d'ambition passe en conseil territorial, la maison de santé s'agrandit sans intercommunalité, ni zone rouge ni échelle intercommunale")
+    func saintMartinHasNoCommune() throws {
+        let document = try ExampleSynthesisTests.document("commune-antilles-dengue", overrides: Self.saintMartin, detail: true)
+        let lines = document.cards.flatMap { $0.steps + $0.partners }
+        func mainland(_ line: String) -> Bool {
+            line.replacingOccurrences(of: "conseil municipal des jeunes", with: "").contains("conseil municipal")
+                || line.contains("avec l'intercommunalité") || line.hasPrefix("intercommunalité")
+        }
+        #expect(!lines.contains(where: mainland), "\(lines.filter(mainland))")
+        #expect(document.card("ambition-politique-sante")?.steps.contains { $0.contains("conseil territorial") } == true)
+        #expect(document.card("zones-rouges-solidarite") == nil && document.card("agir-echelle-intercommunale") == nil)
+        // Guadeloupe keeps its intercommunality.
+        let guadeloupe = try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true)
+        #expect(guadeloupe.card("lutte-antivectorielle-outre-mer")?.steps.contains { $0.contains("l'intercommunalité") } == true)
+    }
+
+    @Test("La Réunion, départ en décembre en pleine saison des pluies : le titre de la lutte antivectorielle ne dit pas « avant la saison des pluies »")
+    func vectorControlTitleHoldsInSeason() throws {
+        let card = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion").card("lutte-antivectorielle-outre-mer"))
+        #expect(card.title == "Organiser, avant et pendant chaque saison des pluies, la lutte contre les moustiques vecteurs de la dengue et du chikungunya")
+    }
+
+    @Test("Pacifique : les événements extrêmes se préparent avec le haut-commissariat et les services d'incendie et de secours du territoire, pas un SDIS")
+    func pacificHasNoSDIS() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("evenements-extremes-continuite-services"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Profiles/village-mayotte-zip.json").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let pacific = try ProfileLoader.override(loaded, with: ["outreMer=pacifique", "departement=Nouvelle-Calédonie", "region=Nouvelle-Calédonie", "medicalZoning=inconnu"]).get()
+        let partners = recommendation.partners.texts(for: pacific.facts)
+        let mainland = recommendation.partners.texts(for: try ProfileLoader.override(loaded, with: ["outreMer=non", "departement=Ardèche", "region=Auvergne-Rhône-Alpes"]).get().facts)
+        #expect(mainland.contains { $0.contains("départemental d'incendie") }, "\(mainland)")
+        #expect(!partners.contains { $0.contains("départemental d'incendie") }, "\(partners)")
+        #expect(partners.contains { $0.contains("haut-commissariat") }, "\(partners)")
+    }
+}
