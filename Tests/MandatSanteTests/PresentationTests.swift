@@ -84,7 +84,7 @@ struct PresentationTests {
     @Test("un même exemple est raconté une fois : la fiche suivante ne le répète pas, l'édition détaillée si")
     func exampleToldOnce() throws {
         let albi = ["", "## Exemple", "", "### Albi (Tarn)", "", "La ville a ouvert un centre de soins non programmés.", "",
-                    "Source : livre-blanc-2026 : Chapitre 1"]
+                    "Source : livre-blanc-2026 : Exemple d'Albi"]
         var first = Fixture.Rec(id: "soins-non-programmes", title: "Ouvrir un lieu de soins non programmés", when: "population >= 1", priority: 90)
         first.extraBody = albi
         var second = Fixture.Rec(id: "cls-engager", title: "Engager un contrat local de santé", when: "population >= 1", priority: 80)
@@ -92,8 +92,11 @@ struct PresentationTests {
         let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: [first, second])
         let document = RoadmapPresenter(ruleBase: base).document(roadmap)
         let told = try Self.card("soins-non-programmes", in: document), again = try Self.card("cls-engager", in: document)
-        #expect(told.examples.first?.toldAtRank == nil)
-        #expect(again.examples.first?.toldAtRank == told.rank, "JSON keeps the example and says where it was told")
+        #expect(told.examples.first?.told == true)
+        #expect(again.examples.count == 1 && again.examples.first?.told == false, "JSON keeps the example, not told again")
+        // The second card does not cite the document of an example it does not tell.
+        #expect(told.sources.map(\.section) == ["Chapitre 1", "Exemple d'Albi"], "\(told.sources)")
+        #expect(again.sources.map(\.section) == ["Chapitre 1"], "\(again.sources)")
         let text = TextRoadmapRenderer().render(document)
         #expect(text.components(separatedBy: "Albi (Tarn)").count == 2, "told once in the default edition")
         let detailed = RoadmapPresenter(ruleBase: base, detail: true).document(roadmap)

@@ -180,8 +180,9 @@ public struct RoadmapDocument: Sendable {
         public var source: Source?
         /// The number of `source` in the document's bibliography.
         public var sourceNumber: Int? = nil
-        /// The rank of an earlier card that already tells this territory's example: a short edition tells it once.
-        public var toldAtRank: Int? = nil
+        /// Whether the card's edition tells it: every example in the detailed edition; otherwise the first one whose
+        /// territory no earlier card tells, and none in outline. Only a told example's document is cited.
+        public var told: Bool = false
     }
 
     /// A source as cited under an action.

@@ -75,6 +75,25 @@ public struct RoadmapPresenter: Sendable {
         // Worded once per action: its card and the synthesis's findings both read it.
         let territorials = roadmap.items.map { context.territorial($0.recommendation, score: $0.score) }
         var cards = zip(roadmap.items, territorials).map { context.card($0, territorial: $1) }
+        // The actions after the mid-mandate review are given in outline, unless they are all there is.
+        let outlined = roadmap.calendar.phases.enumerated().map { index, phase in
+            !detail && index > 0 && phase.start >= MandateCalendar.midMandateReview
+        }
+        // The examples each card tells, chosen before numbering the bibliography so that it lists only the
+        // documents of what is printed: every example in the detailed edition; otherwise a territory once in the
+        // document, on the first card that tells it.
+        var toldTerritories: Set<String> = []
+        for (index, item) in roadmap.items.enumerated() {
+            let edition = CardEdition(detail: detail, outlined: outlined[item.phaseIndex])
+            var count = 0
+            for example in cards[index].examples.indices where count < edition.examples {
+                let territory = cards[index].examples[example].territory
+                guard edition == .full || !toldTerritories.contains(territory) else { continue }
+                cards[index].examples[example].told = true
+                toldTerritories.insert(territory)
+                count += 1
+            }
+        }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
         for index in cards.indices where detail {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
@@ -82,8 +101,8 @@ public struct RoadmapPresenter: Sendable {
             for fact in cards[index].facts where !cards[index].sources.contains(fact.source) { cards[index].sources.append(fact.source) }
         }
         for index in cards.indices {
-            // An example's document joins the action's sources too: the reader finds it in the list by its number.
-            for source in cards[index].examples.compactMap(\.source) where !cards[index].sources.contains(source) {
+            // A told example's document joins the action's sources too: the reader finds it in the list by its number.
+            for source in cards[index].examples.filter(\.told).compactMap(\.source) where !cards[index].sources.contains(source) {
                 cards[index].sources.append(source)
             }
             cards[index].sourceNumbers = cards[index].sources.map { source in
@@ -105,14 +124,6 @@ public struct RoadmapPresenter: Sendable {
                 }.joined(separator: " ")
             }
         }
-        // An example is told once per document: a later card that cites the same territory points back to it.
-        var told: [String: Int] = [:]
-        for index in cards.indices {
-            for example in cards[index].examples.indices {
-                let territory = cards[index].examples[example].territory
-                if let rank = told[territory] { cards[index].examples[example].toldAtRank = rank } else { told[territory] = cards[index].rank }
-            }
-        }
         let seasons = Milestones.seasons(of: roadmap)
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
             RoadmapDocument.Phase(
@@ -120,7 +131,7 @@ public struct RoadmapPresenter: Sendable {
                 period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
                 capacity: roadmap.capacity.unitsPerPhase[index], used: roadmap.unitsUsed[index],
                 milestones: Milestones.of(phase, seasons: seasons),
-                outlined: !detail && index > 0 && phase.start >= MandateCalendar.midMandateReview,
+                outlined: outlined[index],
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines) }

@@ -208,7 +208,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         section(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition), into: &out)
         out.line("</div>")
         out.line("</div>")
-        for example in DocumentLabels.examples(card, edition: edition) {
+        for example in DocumentLabels.examples(card) {
             let linked = citing(example.text, numbers: example.sourceNumber.map { [$0] } ?? [])
             out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.example); out.raw("</strong> : "); out.raw(linked); out.line("</p>")
         }

@@ -102,7 +102,7 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
         line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, edition: edition)))
         list(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
-        for example in DocumentLabels.examples(card, edition: edition) { line(DocumentLabels.example, example.text) }
+        for example in DocumentLabels.examples(card) { line(DocumentLabels.example, example.text) }
         if edition == .full { line(DocumentLabels.evidence, card.evidence) }
         list(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
         line(DocumentLabels.sources, DocumentLabels.sourceNumbers(card, edition: edition))

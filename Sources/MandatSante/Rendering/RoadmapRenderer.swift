@@ -99,7 +99,7 @@ enum DocumentLabels {
 
     /// How much of the cards of `phase` a rendering of `document` shows.
     static func edition(of phase: RoadmapDocument.Phase, in document: RoadmapDocument) -> CardEdition {
-        document.detail ? .full : phase.outlined ? .outline : .short
+        CardEdition(detail: document.detail, outlined: phase.outlined)
     }
 
     /// Under the heading of an outlined phase.
@@ -122,9 +122,9 @@ enum DocumentLabels {
         Array(card.funding.prefix(edition.funding))
     }
 
-    static func examples(_ card: RoadmapDocument.Card, edition: CardEdition) -> [RoadmapDocument.Example] {
-        // The detailed edition tells every example on every card; a shorter one, once in the document.
-        Array(card.examples.filter { edition == .full || $0.toldAtRank == nil }.prefix(edition.examples))
+    /// The examples the card tells in its edition, as the presenter chose them.
+    static func examples(_ card: RoadmapDocument.Card) -> [RoadmapDocument.Example] {
+        card.examples.filter(\.told)
     }
 
     static func steps(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
@@ -190,24 +190,4 @@ enum DocumentLabels {
         if let funder = decision.funder { parts.append(funder) }
         return Typography.capitalized(parts.joined(separator: " · "))
     }
-}
-
-/// How much of a card a rendering shows.
-enum CardEdition: Equatable {
-    /// Everything (`--detail`).
-    case full
-    /// The default: the opening of the stakes, two reasons, three first steps, two partners, one funding line and
-    /// one example.
-    case short
-    /// The actions after the mid-mandate review, which the team will plan in detail then: the first sentence of
-    /// the stakes, the main reason, the first step and one funding line.
-    case outline
-
-    var reasons: Int { switch self { case .full: .max; case .short: 2; case .outline: 1 } }
-    var steps: Int { switch self { case .full: .max; case .short: 3; case .outline: 1 } }
-    var partners: Int { switch self { case .full: .max; case .short: 2; case .outline: 0 } }
-    var funding: Int { self == .full ? .max : 1 }
-    var examples: Int { switch self { case .full: .max; case .short: 1; case .outline: 0 } }
-    /// Indicators are for whoever steers the roadmap (the detailed edition, JSON and CSV carry them all).
-    var indicators: Int { self == .full ? .max : 0 }
 }
