@@ -77,7 +77,9 @@ enum HTMLStyle {
       dl.portrait, .columns, .phases { grid-template-columns: 1fr; }
     }
     @page {
-      size: A4; margin: 8mm 11mm 10mm;
+      /* 6 and 8 mm above and below (8 and 10 before 2026-12-04): the overseas commune's page one needed two more
+         lines, its three findings and eight decisions stating longer seasons and funders. */
+      size: A4; margin: 6mm 11mm 8mm;
       @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #4f5b69; }
     }
     @media print {
