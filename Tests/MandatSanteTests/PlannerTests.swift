@@ -440,7 +440,7 @@ struct PlannerTests {
         #expect(fromDecember.item("plu")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12), kind: .phaseEnd("avant l'arrêt du projet de PLU")))
         let (lateBase, late) = try Fixture.plan(spec, recs: [byPhase[2]], start: (2031, 6))
         let lateDocument = RoadmapPresenter(ruleBase: lateBase, detail: false).document(late)
-        #expect(lateDocument.card("plu")?.deadline == "avant l'arrêt du projet de PLU (d'ici févr. 2032)")
+        #expect(lateDocument.card("plu")?.deadline == "d'ici févr. 2032, avant l'arrêt du projet de PLU")
         // Held by foundations, it is « à envisager ensuite » like any action without room: no month was missed.
         byPhase[1].foundation = true
         let (_, held) = try Fixture.plan(spec, recs: byPhase)

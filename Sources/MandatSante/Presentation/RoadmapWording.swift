@@ -186,7 +186,7 @@ enum RoadmapWording {
     }
 
     /// « avant l'été 2027 (juin 2027) », « avant la saison d'hiver 2027-2028 (déc. 2027) », « avant le
-    /// renouvellement du PRS (janv. 2028) »
+    /// renouvellement du PRS (janv. 2028) », « d'ici mars 2029, avant l'arrêt du projet de PLU »
     static func deadline(_ deadline: ScheduledDeadline) -> String {
         switch deadline.kind {
         case .season(let season):
@@ -194,7 +194,9 @@ enum RoadmapWording {
         case .stated(let reason):
             return "\(reason) (avant \(deadline.before.shortFrench))"
         case .phaseEnd(let reason):
-            return "\(reason) (d'ici \(deadline.before.shortFrench))"
+            // The month is the end of the phase the planner gives itself, not the date of the event the reason
+            // names (« avant les départs de médecins attendus »): said first, so that it does not read as that date.
+            return "d'ici \(deadline.before.shortFrench), \(reason)"
         }
     }
 
