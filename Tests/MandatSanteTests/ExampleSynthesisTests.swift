@@ -123,6 +123,22 @@ struct ExampleSynthesisTests {
         #expect(!capacity.contains("une demie,"), "\(capacity)")
     }
 
+    @Test("la capacité dit pourquoi son total n'est pas le chiffre annuel fois les années, et pourquoi le second agent d'une petite équipe ne compte pas")
+    func capacityArithmeticIsExplained() throws {
+        for name in ["village-rural-zip", "prefecture-ght-specialistes"] {
+            let document = try ExampleSynthesisTests.document(name)
+            let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text)
+            #expect(capacity.contains("sur le reste du mandat, les quinze premiers mois comptant double parce que la plupart des actions s'y lancent"), "\(name) : \(capacity)")
+        }
+        // A small team with two agents counts one: said, since a town with two agents gets twice as much.
+        let small = try ExampleSynthesisTests.document("village-rural-zip", overrides: ["engineeringStaff=2"])
+        let line = try #require(small.portrait.lines.first { $0.label == "Capacité" }?.text)
+        #expect(line.contains("un seul agent compte, celui qui porte tous les dossiers de la mairie"), "\(line)")
+        let town = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let townLine = try #require(town.portrait.lines.first { $0.label == "Capacité" }?.text)
+        #expect(!townLine.contains("petite équipe"), "\(townLine)")
+    }
+
     @Test("une commune sans agent en a « aucun », pas « 0 agent »")
     func noStaffSaidInWords() throws {
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
