@@ -96,6 +96,54 @@ struct OverseasCollectivitiesTests {
         }
     }
 
+    /// Whether `text` names a body that does not exist in Saint-Pierre-et-Miquelon: an ARS (the administration
+    /// territoriale de santé holds its powers, code de la santé publique, article L1441-1) or a CPAM, CARSAT, CAF or
+    /// MSA (the caisse de prévoyance sociale runs every branch of the archipelago's own social-security scheme).
+    static func namesMainlandBody(_ text: String) -> Bool {
+        !words(text).isDisjoint(with: ["ARS", "CPAM", "CARSAT", "CAF", "MSA", "FIR"]) || text.contains("agence régionale de santé")
+    }
+
+    static func words(_ text: String) -> Set<String> { Set(text.split { !$0.isLetter }.map(String.init)) }
+
+    @Test("Saint-Pierre-et-Miquelon : l'administration territoriale de santé (ATS) et la caisse de prévoyance sociale (CPS), ni ARS ni CPAM")
+    func saintPierreEtMiquelon() throws {
+        var specs: [Fixture.ProfileSpec] = []
+        for population in [600, 5_500] {
+            for cls in ["aucun", "en-preparation", "en-vigueur"] {
+                var spec = Self.spec("saint-pierre-et-miquelon", population: population)
+                spec.region = "Saint-Pierre-et-Miquelon"
+                spec.cls = cls
+                spec.priorities = ["acces-aux-soins", "bien-vieillir", "sante-mentale", "prevention", "enfance-jeunesse", "sante-environnementale"]
+                specs.append(spec)
+            }
+        }
+        var withTools = specs[1]
+        withTools.cpts = true
+        withTools.msp = true
+        withTools.hospitalRole = "centre-hospitalier"
+        specs.append(withTools)
+        var wrong: Set<String> = []
+        var authority = 0
+        var fund = 0
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for spec in specs {
+            // The recommendations that apply to the archipelago (not the Hexagon's tiger mosquito).
+            let facts = try Fixture.profile(spec, in: ruleBase).facts
+            let applying = Set(ruleBase.recommendations.filter { $0.condition.evaluate(facts) == .true }.map(\.id))
+            let lines = try Self.lines(spec).filter { applying.contains($0.id) }
+            // A line naming the ATS may say that it holds the role of the ARS.
+            for line in lines where Self.namesMainlandBody(line.text) && !Self.words(line.text).contains("ATS") { wrong.insert("\(line.id) : \(line.text)") }
+            authority += lines.filter { Self.words($0.text).contains("ATS") }.count
+            fund += lines.filter { $0.text.contains("caisse de prévoyance sociale") || $0.text.contains("CPS") }.count
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) lignes : \(wrong.sorted().joined(separator: "\n"))")
+        #expect(authority >= 50 && fund >= 10, "ATS \(authority), CPS \(fund)")
+        // The same lines elsewhere keep their ARS and their CGSS.
+        let guadeloupe = try Self.lines(Self.spec("antilles", departement: "Guadeloupe"))
+        #expect(guadeloupe.contains { Self.words($0.text).contains("ARS") } && guadeloupe.contains { $0.text.contains("CGSS") })
+        #expect(!guadeloupe.contains { Self.words($0.text).contains("ATS") || $0.text.contains("caisse de prévoyance sociale") })
+    }
+
     @Test("Mayotte : le conseil départemental, qui exerce aussi les compétences de la Région ; pas de conseil régional, une seule caisse CSSM par fiche")
     func mayotte() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
