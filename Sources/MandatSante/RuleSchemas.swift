@@ -118,7 +118,7 @@ public enum RuleSchemas {
         let value: JSONOutput = .object([("description", .string("Valeur du type du fait."))])
         let choice = record(required: ["id", "label"], [
             ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),
-            ("role", .object([("enum", .array([.string(FactRole.communeChoice)])), ("description", .string("Pour une valeur du fait de rôle « type » : celle qui désigne une commune."))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
+            ("role", .object([("enum", .array([.string(FactRole.communeChoice), .string(FactRole.collectivityWithoutCommunesChoice)])), ("description", .string("Pour une valeur du fait de rôle « type » : celle qui désigne une commune (« commune ») ; pour une valeur du fait de rôle « outre-mer » : une collectivité sans commune ni intercommunalité, qui en exerce les compétences (« collectivite-sans-commune »)."))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Cette valeur dit qu'un outil ou une structure existe (« CLS signé et en vigueur ») : un appui, jamais un constat de la première page."))])),
         ])
         let fact = record(required: ["name", "type", "label"], [

@@ -69,6 +69,24 @@ struct OverseasWordingContent11Tests {
         #expect(guadeloupe.card("lutte-antivectorielle-outre-mer")?.steps.contains { $0.contains("l'intercommunalité") } == true)
     }
 
+    @Test("Saint-Martin et Saint-Barthélemy : « Porteur : la collectivité », jamais la commune ni l'intercommunalité ; Guadeloupe garde la commune")
+    func collectivityCarries() throws {
+        let saintBarthelemy = ["outreMer=autre", "departement=Saint-Barthélemy", "region=Saint-Barthélemy", "population=10000"]
+        for overrides in [Self.saintMartin, saintBarthelemy] {
+            let document = try ExampleSynthesisTests.document("commune-antilles-dengue", overrides: overrides, detail: true)
+            let carriers = document.cards.map(\.carrier) + document.synthesis.decisions.map(\.carrier)
+            #expect(carriers.count >= 10)
+            let wrong = carriers.filter { $0.contains("commune") || $0.contains("intercommunalité") || !$0.hasSuffix("la collectivité") }
+            #expect(wrong.isEmpty, "\(overrides[1]) : \(wrong)")
+            #expect(document.cards.contains { $0.carrier.hasSuffix(", avec l'appui de la collectivité") })
+            let portrait = document.portrait.lines.map(\.text).joined(separator: " ; ")
+            #expect(!portrait.contains("intercommunalité"), "\(portrait)")
+        }
+        let guadeloupe = try ExampleSynthesisTests.document("commune-antilles-dengue")
+        #expect(guadeloupe.cards.contains { $0.carrier == "la commune" })
+        #expect(!guadeloupe.cards.contains { $0.carrier.contains("collectivité") })
+    }
+
     @Test("La Réunion, départ en décembre en pleine saison des pluies : le titre de la lutte antivectorielle ne dit pas « avant la saison des pluies »")
     func vectorControlTitleHoldsInSeason() throws {
         let card = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion").card("lutte-antivectorielle-outre-mer"))

@@ -43,6 +43,11 @@ public enum FactRole: String, CaseIterable, Sendable {
     /// The role of the value of the `type` fact that stands for a commune (every other is an intercommunality).
     public static let communeChoice = "commune"
 
+    /// The role of a value of the `outre-mer` fact where one collectivity holds the powers of the commune and has
+    /// neither communes nor an intercommunality (Saint-Martin, Saint-Barthélemy): what a roadmap calls « la commune »
+    /// or « l'intercommunalité » there is « la collectivité ».
+    public static let collectivityWithoutCommunesChoice = "collectivite-sans-commune"
+
     /// Every problem of the roles a vocabulary declares, at the fact concerned (or the file for a missing role).
     static func check(_ vocabulary: Vocabulary, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

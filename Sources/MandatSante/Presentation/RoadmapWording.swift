@@ -4,19 +4,30 @@ import RuleKit
 /// sits in its phase, why a recommendation is not in the roadmap. The presenter words the document with these;
 /// `explain`, `compare` and the rule tests quote the document, so each wording exists once.
 enum RoadmapWording {
-    /// « la commune », « l'intercommunalité, à la demande de la commune », « la CPTS, avec l'appui de la commune »
+    /// « la commune », « l'intercommunalité, à la demande de la commune », « la CPTS, avec l'appui de la commune »;
+    /// « la collectivité » where one collectivity holds the powers of the commune, without communes or an
+    /// intercommunality (Saint-Martin, Saint-Barthélemy: the overseas value whose vocabulary role says so).
     static func carrier(_ recommendation: Recommendation, facts: FactStatement) -> String {
         let vocabulary = facts.profile.vocabulary
+        let overseas = vocabulary.factName(.overseas)
+        if case .text(let place)? = facts.profile.value(overseas),
+           vocabulary.fact(named: overseas)?.choices.first(where: { $0.id == place })?.role == FactRole.collectivityWithoutCommunesChoice {
+            guard recommendation.carrier == .partner else { return "la collectivité" }
+            return "\(partner(recommendation, facts: facts)), avec l'appui de la collectivité"
+        }
         let isCommune = facts.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         let own = isCommune ? "la commune" : "l'intercommunalité"
         switch recommendation.carrier {
         case .commune: return "la commune"
         case .intercommunality: return isCommune ? "l'intercommunalité, à la demande de la commune" : "l'intercommunalité"
         case .territory: return own
-        case .partner:
-            let partner = recommendation.carriedBy ?? recommendation.partners.texts(for: facts.profile.facts).first.map(shortName) ?? "les partenaires"
-            return "\(partner), avec l'appui de \(own)"
+        case .partner: return "\(partner(recommendation, facts: facts)), avec l'appui de \(own)"
         }
+    }
+
+    /// The partner who carries `recommendation`: its `porté par`, or its first partner.
+    private static func partner(_ recommendation: Recommendation, facts: FactStatement) -> String {
+        recommendation.carriedBy ?? recommendation.partners.texts(for: facts.profile.facts).first.map(shortName) ?? "les partenaires"
     }
 
     /// A partner's name without its explanation in parentheses.
