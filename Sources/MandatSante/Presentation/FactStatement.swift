@@ -96,9 +96,13 @@ struct FactStatement {
     /// et en vigueur » or « évolution de la population : population en croissance » says the same thing twice. The
     /// choice names its fact by the abbreviation in parentheses that ends the fact's label (« CLS »), or by
     /// starting with the label's last word (« population »): « établissement support du groupement hospitalier de
-    /// territoire » does not name « hôpital implanté sur le territoire » and keeps its label.
+    /// territoire » does not name « hôpital implanté sur le territoire » and keeps its label. A choice that repeats
+    /// the label's last two words also names it: « manque de médecins spécialistes : des médecins spécialistes
+    /// manquent » and « situation du centre de santé : centre de santé en déficit » say their fact twice.
     static func choiceNamesItsFact(_ choice: String, fact: Fact) -> Bool {
         let label = fact.label
+        let tail = label.split(separator: " ").suffix(2)
+        if tail.count == 2, tail.contains(where: { $0.count >= 5 }), (" " + choice + " ").contains(" " + tail.joined(separator: " ") + " ") { return true }
         let word: Substring
         let hasAbbreviation = label.hasSuffix(")")
         if hasAbbreviation, let open = label.lastIndex(of: "(") {
