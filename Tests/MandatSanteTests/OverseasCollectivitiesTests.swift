@@ -196,7 +196,7 @@ struct OverseasCollectivitiesTests {
         #expect(!(intercommunal.evidence ?? "").contains("métropolitaine"), "\(intercommunal.evidence ?? "")")
         let vectors = try #require(cards.first { $0.id == "lutte-antivectorielle-outre-mer" })
         #expect(vectors.phaseID == "premiers-mois")
-        #expect(vectors.steps.contains { $0.hasPrefix("Si la saison des pluies a déjà commencé au lancement de la feuille de route, organiser sans attendre") })
+        #expect(vectors.steps.contains { $0.hasPrefix("Pendant chaque saison des pluies, dès que des cas sont signalés, organiser") })
         // A mainland commune keeps its portrait line on ragweed.
         let mainland = try ExampleSynthesisTests.document("village-departs-cabinet")
         #expect(mainland.portrait.lines.map(\.text).joined(separator: " ; ").contains("ambroisie"))
