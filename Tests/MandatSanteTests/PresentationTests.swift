@@ -103,6 +103,25 @@ struct PresentationTests {
         #expect(TextRoadmapRenderer().render(detailed).components(separatedBy: "Albi (Tarn)").count == 3)
     }
 
+    @Test("l'édition par défaut raconte au plus quatre exemples, ceux des premières actions ; l'édition détaillée les raconte tous")
+    func examplesBudgetOnFirstCards() throws {
+        var recs: [Fixture.Rec] = []
+        for index in 0..<6 {
+            var rec = Fixture.Rec(id: "action-\(index)", title: "Action \(index)", when: "population >= 1", priority: 90 - index)
+            rec.extraBody = ["", "## Exemple", "", "### Territoire \(index) (Tarn)", "", "Il l'a fait.", "", "Source : livre-blanc-2026 : Exemple \(index)"]
+            recs.append(rec)
+        }
+        let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
+        let document = RoadmapPresenter(ruleBase: base).document(roadmap)
+        let told = roadmap.items.filter { item in (try? Self.card(item.recommendation.id, in: document))?.examples.first?.told == true }
+        #expect(roadmap.items.count > 4, "enough actions for the budget to bind")
+        #expect(told.count == 4, "\(told.map(\.recommendation.id))")
+        #expect(told.map(\.rank) == Array(roadmap.items.map(\.rank).prefix(told.count)), "the first cards tell them")
+        let detailed = RoadmapPresenter(ruleBase: base, detail: true).document(roadmap)
+        let toldInDetail = roadmap.items.filter { item in (try? Self.card(item.recommendation.id, in: detailed))?.examples.first?.told == true }
+        #expect(toldInDetail.count == roadmap.items.count)
+    }
+
     @Test("« pour vous » : le bonus le plus lourd d'abord, la taille et les agents en dernier")
     func forYouWeightiestFirst() throws {
         let recs = [

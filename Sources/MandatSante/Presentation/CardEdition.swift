@@ -20,6 +20,11 @@ enum CardEdition: Equatable {
     var partners: Int { switch self { case .full: .max; case .short: 2; case .outline: 0 } }
     var funding: Int { self == .full ? .max : 1 }
     var examples: Int { switch self { case .full: .max; case .short: 1; case .outline: 0 } }
+    /// Examples told in the whole document: in the default edition, those of the first cards that have one, so
+    /// that a large territory's text stays within the 5,000 words a council reads (each example, with its document
+    /// in the list of sources, is some 80 words).
+    var examplesInDocument: Int { self == .full ? .max : Self.shortEditionExamples }
+    static let shortEditionExamples = 4
     /// Indicators are for whoever steers the roadmap (the detailed edition, JSON and CSV carry them all).
     var indicators: Int { self == .full ? .max : 0 }
 }

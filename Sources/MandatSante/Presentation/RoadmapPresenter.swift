@@ -81,17 +81,20 @@ public struct RoadmapPresenter: Sendable {
         }
         // The examples each card tells, chosen before numbering the bibliography so that it lists only the
         // documents of what is printed: every example in the detailed edition; otherwise a territory once in the
-        // document, on the first card that tells it.
+        // document, on the first card that tells it, and no more examples than the edition's budget, on the first
+        // cards (the actions to start first are those a team wants to see done elsewhere).
         var toldTerritories: Set<String> = []
+        var toldInDocument = 0
         for (index, item) in roadmap.items.enumerated() {
             let edition = CardEdition(detail: detail, outlined: outlined[item.phaseIndex])
             var count = 0
-            for example in cards[index].examples.indices where count < edition.examples {
+            for example in cards[index].examples.indices where count < edition.examples && toldInDocument < edition.examplesInDocument {
                 let territory = cards[index].examples[example].territory
                 guard edition == .full || !toldTerritories.contains(territory) else { continue }
                 cards[index].examples[example].told = true
                 toldTerritories.insert(territory)
                 count += 1
+                toldInDocument += 1
             }
         }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
