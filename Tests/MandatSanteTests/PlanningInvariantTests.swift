@@ -28,13 +28,22 @@ struct PlanningInvariantTests {
         }
     }
 
+    /// The same profiles, each starting in one of the 36 months from April 2026 to March 2029 (7 is prime to 36,
+    /// so every month comes back): the starts where the calendar still has its phase after the mid-mandate review.
+    static func casesBeforeTheReview() throws -> [(profile: Profile, calendar: MandateCalendar)] {
+        try cases().enumerated().map { index, generated in
+            (generated.profile, try MandateCalendar(start: YearMonth(year: 2026, month: 4).adding(months: (index * 7) % 36)))
+        }
+    }
+
     /// Plans every case once and hands each roadmap to `check`, which returns its violations; the test fails
     /// with the first few, each naming the generated profile.
-    func forEveryRoadmap(_ check: (Roadmap, RuleBase) -> [String]) throws {
+    func forEveryRoadmap(_ cases: [(profile: Profile, calendar: MandateCalendar)]? = nil,
+                         _ check: (Roadmap, RuleBase) -> [String]) throws {
         let ruleBase = try #require(Self.ruleBase)
         let planner = Planner(ruleBase: ruleBase)
         var violations: [String] = []
-        for (profile, calendar) in try Self.cases() {
+        for (profile, calendar) in try cases ?? Self.cases() {
             let roadmap = planner.plan(profile, calendar: calendar)
             violations += check(roadmap, ruleBase).map { "\(profile.name) (début \(calendar.start)) : \($0)" }
         }
@@ -194,6 +203,25 @@ struct PlanningInvariantTests {
                 return phase.start < deadline.before && deadline.before <= MandateCalendar.mandateEnd ? nil
                     : "« \(item.recommendation.id) » en \(phase.period) pour une échéance en \(deadline.before)"
             }
+        }
+    }
+
+    /// The end of the mandate: the last phase (after the mid-mandate review, three years from a start before it)
+    /// holds a new action whenever one waiting « faute de place » could start there. Once broken by the second
+    /// placement, which moved the last phase's only action before an earlier season and let a set borrow its room,
+    /// and by three companions overfilling the end by more than two units (13 of 2,000 starts before the review).
+    @Test("la dernière phase du mandat n'est jamais vide quand une action à envisager ensuite faute de place pouvait y commencer", arguments: [false, true])
+    func lastPhaseHoldsANewAction(beforeTheReview: Bool) throws {
+        try forEveryRoadmap(beforeTheReview ? Self.casesBeforeTheReview() : nil) { roadmap, ruleBase in
+            let calendar = roadmap.calendar
+            let last = calendar.phases.count - 1
+            guard roadmap.items(inPhase: last).isEmpty else { return [] }
+            let waiting = roadmap.considerLater.filter { entry in
+                let isMethod = ruleBase.lever(entry.recommendation.lever)?.isMethod == true
+                return entry.reason == .noCapacity && calendar.phaseIndex(for: entry.recommendation.horizon) <= last
+                    && PlanningWindow.latestPhase(of: entry.recommendation, isMethod: isMethod, in: calendar) == last
+            }
+            return waiting.isEmpty ? [] : ["« \(calendar.phases[last].title) » sans action alors que « \(waiting[0].recommendation.id) » attend (unités \(roadmap.capacity.unitsPerPhase), demi-unités prises \(roadmap.halfUnitsUsed))"]
         }
     }
 

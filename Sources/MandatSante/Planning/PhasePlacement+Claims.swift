@@ -154,7 +154,7 @@ extension PhasePlacement {
                 let last = calendar.phases.count - 1
                 let kept = min(2, max(0, room(last)))
                 free[phase] -= units.at(phase)
-                let returned = returnEndReserveIfBorrowed()
+                let returned = returnEndReserveIfBorrowed(bounded: true)
                 if room(last) < kept {
                     found = nil
                     if returned { free[last] -= endReserveGiven; endReserveGiven = 0 }

@@ -87,15 +87,17 @@ extension PhasePlacement {
     /// When what earlier phases overfilled reaches the last phase and leaves it no room for a new action (none
     /// starts there yet), the units the first phase's floor took from it come back to it (once): true when they
     /// did now.
-    /// Beyond what the floor took, the end keeps its one unit by stretching the mandate, up to two units: the
-    /// last years' one new action is worth more than the exact sum of the months.
+    /// Beyond what the floor took, the end keeps its one unit by stretching the mandate: up to two units for a
+    /// pressing situation (`bounded`: it borrows only what the mandate has left), whatever a placed set or
+    /// foundation took from it otherwise (three companions overfilling by three units): the last three years' one
+    /// new action is worth more than the exact sum of the months.
     @discardableResult
-    mutating func returnEndReserveIfBorrowed() -> Bool {
+    mutating func returnEndReserveIfBorrowed(bounded: Bool = false) -> Bool {
         let last = free.count - 1
         guard endReserveGiven == 0 else { return false }
         let left = room(last)
         guard left < free[last], left < 2, !phaseOf.contains(last) else { return false }
-        endReserveGiven = max(endReserveHalves, left >= -2 ? 2 - left : 0)
+        endReserveGiven = max(endReserveHalves, !bounded || left >= -2 ? 2 - left : 0)
         guard endReserveGiven > 0 else { return false }
         free[last] += endReserveGiven
         return true

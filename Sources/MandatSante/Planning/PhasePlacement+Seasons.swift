@@ -5,7 +5,9 @@ import RuleKit
 extension PhasePlacement {
     /// Merit settled which actions are in; when they go is settled again with the foundations first, then
     /// what has a seasonal deadline, then the others in their order, so that a seasonal action gets the earliest
-    /// season the same actions allow. If that order cannot hold them all, the first placement stands.
+    /// season the same actions allow; what that frees is claimed by what waits (`claimRoomLeft`). If that order
+    /// cannot hold them all, pushes a priority's action later or empties the last phase the first placement gave a
+    /// new action (the set the seasonal action went ahead of borrowing its room), the first placement stands.
     mutating func placeSeasonsFirst() {
         // Each placed unit's turn: 0 with a foundation or in the first phase, 1 with a seasonal deadline, 2
         // otherwise; -1 when not placed. What merit put among the first decisions stays there: a season does not
@@ -39,7 +41,10 @@ extension PhasePlacement {
             self = first
             return
         }
-        if !keepsPrioritiesEarly(as: first) { self = first }
+        // What the seasons moved leaves room for what waits; the last years keep the new action they had.
+        claimRoomLeft()
+        let last = calendar.phases.count - 1
+        if !keepsPrioritiesEarly(as: first) || (first.phaseOf.contains(last) && !phaseOf.contains(last)) { self = first }
     }
 
     /// Places `unit` again in the second placement, its prerequisites placed in the first one before it.
@@ -52,5 +57,21 @@ extension PhasePlacement {
             }
         }
         return place(unit)
+    }
+
+    /// What the later stages left free is claimed again by what waits for room, in claim order. The second
+    /// placement moves seasonal work earlier and what it displaces follows it, a unit given back by a claim ahead or
+    /// evicted for a priority leaves its room: without this, a phase (the last years of the mandate, most often)
+    /// could keep room for a new action while an action « à envisager ensuite » could start there. Only units that
+    /// found no room claim again, and never a pressing situation's (its deadline decided its turn).
+    mutating func claimRoomLeft() {
+        // Most plans leave no phase with room for a light action: nothing to try.
+        guard free.indices.contains(where: { room($0) >= ($0 == 0 ? 1 : 2) && ($0 > 0 || firstPhaseCount < Capacity.firstPhaseActions) })
+        else { return }
+        for unit in sequence where phaseOf[order.first(unit)] < 0 && exits[order.first(unit)] == .noCapacity
+            && !isPressing(unit) {
+            // A unit that still finds no room keeps the reason it had.
+            if !placeOnce(unit) { for slot in order.slots(unit) { exits[order.members[slot]] = .noCapacity } }
+        }
     }
 }

@@ -131,6 +131,7 @@ struct PhasePlacement {
         claimBeforeDeadlines()
         makeRoomForDeclaredPriorities()
         placeSeasonsFirst()
+        claimRoomLeft()
         state.exits = exits
     }
 
