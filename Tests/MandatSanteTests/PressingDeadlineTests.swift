@@ -76,13 +76,14 @@ struct PressingDeadlineTests {
         #expect(welcome.placement == .capacity(wanted: 1))
     }
 
-    @Test("station balnéaire : le cabinet médical, mieux noté, ne fait pas sortir les docteurs juniors déjà placés avant le bilan")
+    /// The medical office (105) now takes its place before the review (`deferredPressingActionIsRetried`); it still
+    /// does not push the junior doctors out of the roadmap: they follow after the review, postponed for capacity.
+    @Test("station balnéaire : le cabinet médical, mieux noté, ne fait pas sortir les docteurs juniors de la feuille de route")
     func oneStopgapDoesNotPushAnotherOut() throws {
         let roadmap = try Self.plan("station-balneaire-saisonniere")
-        #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
-        #expect(roadmap.item("docteurs-juniors")?.deadline != nil)
-        #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat")
-        #expect(roadmap.leftOutReason("cabinet-medical-logement") == .noCapacity)
+        #expect(roadmap.phaseID("cabinet-medical-logement") == "mi-mandat")
+        #expect(roadmap.phaseID("docteurs-juniors") == "fin-mandat")
+        #expect(roadmap.item("docteurs-juniors")?.placement == .capacity(wanted: 1))
     }
 
     /// A town of 5,000 with two agents (2 + 4 + 4 + 3 units); a mobile unit better scored than the stopgap, and
@@ -151,5 +152,21 @@ struct PressingDeadlineTests {
         rec.deadline = "[si cpts] mi-mandats : avant les départs"
         let (badDeadline, _) = RuleBaseLoadingTests.loadWith([rec])
         #expect(badDeadline.diagnostics.map(\.code) == ["regles.echeance"])
+    }
+
+    /// A pressing action that found no room even when deferred past its deadline is tried again ahead of the
+    /// actions kept for their score: in the 3,200-inhabitant resort where doctors leave, the medical office with
+    /// housing (105, medium) was « à envisager » while the health bus (92) was kept. A consultant puts the lasting
+    /// answer before the review; the junior doctors (light) follow after it, the bus waits.
+    @Test("station balnéaire : le cabinet médical avec logement, pressant, est retenté et placé avant le bilan ; le bus de santé attend")
+    func deferredPressingActionIsRetried() throws {
+        let roadmap = try Self.plan("station-balneaire-saisonniere")
+        let office = try #require(roadmap.item("cabinet-medical-logement"))
+        #expect(office.phaseIndex <= roadmap.calendar.reviewPhase && office.deadline != nil, "phase \(office.phaseIndex)")
+        #expect(roadmap.item("docteurs-juniors") != nil)
+        #expect(roadmap.leftOutReason("medicobus-aller-vers") == .noCapacity)
+        #expect(roadmap.items.count == 8)
+        // The end of the mandate still holds a new action.
+        #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
     }
 }

@@ -36,7 +36,8 @@ extension PhasePlacement {
         func isMissed(_ unit: Int) -> Bool {
             switch exits[order.first(unit)] {
             case .deadlineMissed: return true
-            case .noCapacity: return order.slots(unit).contains { statedBound(order.members[$0]) != nil }
+            // A pressing unit deferred past its deadline that found no room even then is tried too.
+            case .noCapacity: return deferred[unit] || order.slots(unit).contains { statedBound(order.members[$0]) != nil }
             default: return deferred[unit]
             }
         }
@@ -106,7 +107,29 @@ extension PhasePlacement {
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
                     || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
             }
-            if keepsBetter, trial.keepsPrioritiesEarly(as: self) { self = trial }
+            // A unit that had found no room at all takes room no better waiting action of its effort or less could
+            // use in its phase: merit still decides what enters.
+            let enters = phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit)
+            if keepsBetter, enters, trial.keepsPrioritiesEarly(as: self) { self = trial }
+        }
+    }
+
+    /// Whether an action « faute de place », of higher merit than `unit` and of its effort or less, could have
+    /// started in the phase `unit` holds.
+    func outranks(_ unit: Int, merit: Int) -> Bool {
+        let phase = phaseOf[order.first(unit)]
+        var halves = 0
+        for slot in order.slots(unit) { halves += index.halfUnits[order.members[slot]] }
+        return (0..<order.unitCount).contains { other in
+            guard other != unit, phaseOf[order.first(other)] < 0, exits[order.first(other)] == .noCapacity else { return false }
+            var otherHalves = 0, otherMerit = Int.min, earliest = 0
+            for slot in order.slots(other) {
+                let position = order.members[slot]
+                otherHalves += index.halfUnits[position]
+                otherMerit = max(otherMerit, order.merit[position])
+                earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
+            }
+            return otherMerit > merit && otherHalves <= halves && earliest <= phase
         }
     }
 
