@@ -28,7 +28,8 @@ public struct BatchRowProcessor: Sendable {
         self.rendersRoadmaps = rendersRoadmaps
         planner = Planner(ruleBase: ruleBase)
         presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json,
-                                     considerLaterLines: rendersRoadmaps ? format.considerLaterLines : 0, cachesWording: true)
+                                     considerLaterLines: rendersRoadmaps ? format.considerLaterLines : 0,
+                                     wordsConsiderLaterReasons: rendersRoadmaps && format == .json, cachesWording: true)
         renderer = format.renderer
         choices = header.facts.map { fact in fact.flatMap { $0.choices.isEmpty ? nil : FoldedChoices($0) } }
     }

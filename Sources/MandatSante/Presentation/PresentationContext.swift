@@ -293,9 +293,16 @@ extension RoadmapPresenter {
                 publisher: document?.publisher ?? "", date: document?.date.description ?? "", url: document?.url)
         }
 
-        /// `line`: whether to word the « pour vous » line of an entry to consider later.
-        func entry(_ entry: LeftOutRecommendation, line wordsLine: Bool = true) -> RoadmapDocument.Entry {
-            let wording = leftOutWording(entry)
+        /// `line`: whether to word the « pour vous » line of an entry to consider later; `reason`: whether to word
+        /// the sentence of why an entry to consider later is not in the roadmap (`Entry.reason`, left empty
+        /// otherwise; its code is always given).
+        func entry(_ entry: LeftOutRecommendation, line wordsLine: Bool = true, reason wordsReason: Bool = true) -> RoadmapDocument.Entry {
+            let wording: (code: String, text: String, by: String?)
+            switch entry.reason {
+            case .noCapacity where !wordsReason: wording = ("faute-de-capacite", "", nil)
+            case .methodLimit where !wordsReason: wording = ("limite-methode", "", nil)
+            default: wording = leftOutWording(entry)
+            }
             var line: String?
             if entry.reason.isConsiderLater, wordsLine {
                 // The territory's size alone is no reason worth a line: most actions apply from some size on.

@@ -12,17 +12,23 @@ public struct RoadmapPresenter: Sendable {
     /// whose format shows only the first ones (`RoadmapDocument.considerLaterShown`) or none words only those:
     /// wording the line is most of an entry's cost, and a territory has two dozen entries.
     public let considerLaterLines: Int
+    /// Whether each « à envisager ensuite » entry gets the sentence of why it is left out (`Entry.reason`): only
+    /// JSON prints it outside `--detail`; a batch in another format leaves it empty (the second dearest part of an
+    /// entry, for two dozen entries per territory that it never prints).
+    public let wordsConsiderLaterReasons: Bool
 
     /// The wording of each recommendation that does not depend on the territory, made once (`cachesWording`).
     private let fixed: [String: FixedWording]
 
     /// `cachesWording`: words every recommendation's own texts once, up front — for a presenter that words
     /// thousands of roadmaps (a batch), not for one.
-    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, considerLaterLines: Int = .max, cachesWording: Bool = false) {
+    public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, considerLaterLines: Int = .max,
+                wordsConsiderLaterReasons: Bool = true, cachesWording: Bool = false) {
         self.ruleBase = ruleBase
         self.detail = detail
         self.wordsLeftOut = wordsLeftOut
         self.considerLaterLines = considerLaterLines
+        self.wordsConsiderLaterReasons = wordsConsiderLaterReasons
         var fixed: [String: FixedWording] = [:]
         if cachesWording {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
@@ -49,7 +55,10 @@ public struct RoadmapPresenter: Sendable {
     private let memos: Memos?
 
     final class Memos: Sendable {
-        let territorial = WordingMemo<Territorial>()
+        /// A card's wording weighs a few kilobytes (its « pour vous », its findings): fewer of them are kept, so that
+        /// this memory is full within the first thousand territories of a batch (with 10,000, JSON's resident memory
+        /// still grew over the first 4,000 rows: 99 MB at 1,300, 125 MB from 4,000 on).
+        let territorial = WordingMemo<Territorial>(capacity: 4_000)
         /// The « pour vous » lines of entries to consider later (`Context.forYouLines`).
         let forYou = WordingMemo<[String]>()
         /// Why the condition of a left-out recommendation does not hold (`Context.leftOutWording`).
@@ -137,7 +146,7 @@ public struct RoadmapPresenter: Sendable {
                 outlined: outlined[index],
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
-        let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines) }
+        let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines, reason: wordsConsiderLaterReasons) }
         let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, territorials: territorials, context: context,
                                            considerLater: considerLater.count)
         let capacity = roadmap.capacity
@@ -175,6 +184,18 @@ public struct RoadmapPresenter: Sendable {
         return statement.dropLast() + insert + "."
     }
 
+    /// Every space of `text` as a no-break space (a date, « juillet 2026 »), on its bytes: a space is ASCII, never
+    /// part of a longer UTF-8 sequence.
+    static func noBreakSpaces(_ text: String) -> String {
+        guard text.utf8.contains(0x20) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            if byte == 0x20 { bytes.append(0xC2); bytes.append(0xA0) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// « [3] » after a fact, joined to it by a no-break space.
     static func citedNumber(_ number: Int) -> String { "\u{00A0}[\(number)]" }
 
@@ -183,7 +204,7 @@ public struct RoadmapPresenter: Sendable {
     func citing(_ example: RoadmapDocument.Example, number: Int) -> RoadmapDocument.Example {
         var cited = example
         cited.sourceNumber = number
-        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + SourceWording.date($0.date).replacingOccurrences(of: " ", with: "\u{00A0}") } ?? ""
+        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + Self.noBreakSpaces(SourceWording.date($0.date)) } ?? ""
         let reference = Typography.french(" (source\u{00A0}[\(number)]\(date))")
         cited.text = example.text.hasSuffix(".") ? example.text.dropLast() + reference + "." : example.text + reference
         return cited

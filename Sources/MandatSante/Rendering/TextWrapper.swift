@@ -55,6 +55,16 @@ public enum TextWrapper {
             var index = 0
             while index < count {
                 if source[index] == space && !joins(source, at: index) { index += 1; continue }
+                if !lineHasWord, let line = plainLine(source, from: index, columns: width - lineLength) {
+                    // A whole line at once (nearly every line): the bytes the words below would have placed.
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<line.end]))
+                    guard line.end < count, line.next < count else { index = count; break }
+                    endLine(&out)
+                    out += indent.utf8
+                    lineLength = indentLength
+                    index = line.next
+                    continue
+                }
                 // A word: up to the next space that does not join.
                 let start = index
                 var length = 0
@@ -109,6 +119,68 @@ public enum TextWrapper {
             flush(into: &out)
         }
         endLine(&out)
+    }
+
+    /// The line that starts with the word at `start`, when it reads in `source` as it is written: its words
+    /// separated by one space (or joined to a high punctuation sign by one), the first no wider than `columns`,
+    /// and as many as fit in `columns` — what the word-by-word placement gives, found in one pass over the bytes
+    /// (eight at a time up to each space). `end`: where the line's bytes end; `next`: where the next line's words
+    /// are looked for (the text's length: the text ends on this line). Nil when the line is not that simple (a
+    /// double space, a space beside a guillemet, a first word wider than `columns`): its words are then placed
+    /// one by one.
+    private static func plainLine(_ source: UnsafeBufferPointer<UInt8>, from start: Int, columns: Int) -> (end: Int, next: Int)? {
+        let count = source.count
+        guard columns > 0, let base = UnsafeRawPointer(source.baseAddress), source[start] != space else { return nil }
+        var index = start
+        var used = 0
+        // The end of the last word that fits (the space after it).
+        var lastEnd = -1
+        while index < count {
+            if index + 8 <= count {
+                // Eight bytes at a time up to the next space, each counted unless it continues a scalar.
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                if spaces == 0 {
+                    used &+= 8 &- highBitCount(continuations)
+                    index &+= 8
+                    // The word being read does not fit: the line ends before it.
+                    if used > columns { return lastEnd < 0 ? nil : (lastEnd, lastEnd) }
+                    continue
+                }
+                let before = spaces.trailingZeroBitCount &>> 3
+                if before > 0 {
+                    let within: UInt64 = (1 &<< UInt64(before &<< 3)) &- 1
+                    used &+= before &- highBitCount(continuations & within)
+                    index &+= before
+                    if used > columns { return lastEnd < 0 ? nil : (lastEnd, lastEnd) }
+                }
+            } else if source[index] != space {
+                if source[index] & 0xC0 != 0x80 {
+                    used &+= 1
+                    if used > columns { return lastEnd < 0 ? nil : (lastEnd, lastEnd) }
+                }
+                index &+= 1
+                continue
+            }
+            // At a space. Beside a guillemet it is written as a no-break space: placed word by word.
+            if isBesideGuillemet(source, at: index) { return nil }
+            used &+= 1
+            index &+= 1
+            if joins(source, at: index &- 1) {
+                // Before « : », « ; », « ! », « ? »: inside the word, written as it is.
+                if used > columns { return lastEnd < 0 ? nil : (lastEnd, lastEnd) }
+                continue
+            }
+            // A break, when the space is alone.
+            if index < count && source[index] == space { return nil }
+            lastEnd = index &- 1
+            // Full: the next word goes to the next line (a space that ends the text: placed word by word).
+            if used > columns { return index < count ? (lastEnd, lastEnd) : nil }
+        }
+        // The text ends on this line (after a single trailing space, or with its last word).
+        let end = source[count &- 1] == space ? lastEnd : count
+        return (end, count)
     }
 
     /// The words of `source[start..<end]`, one space between them, a joining space after « or before » as a
