@@ -69,7 +69,7 @@ struct EndOfMandateTests {
         let card = try #require(document.cards.first { $0.id == "accueil-installation-professionnels" })
         #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
         for card in document.cards {
-            #expect(card.placementBrief?.contains("place prise par les actions 1 à 7") != true, "\(card.id)")
+            #expect(card.placementBrief?.contains("place prise par les actions\u{A0}1\u{A0}à\u{A0}7") != true, "\(card.id)")
         }
     }
 

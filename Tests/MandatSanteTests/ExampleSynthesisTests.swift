@@ -27,6 +27,24 @@ struct ExampleSynthesisTests {
         #expect(decisions.count <= 8)
     }
 
+    @Test("une échéance, une date : la carte dit l'échéance comme la page 1, par la phase où l'action est placée (« d'ici déc. 2027, avant le choix de la maîtrise d'œuvre »), pas une seconde date « d'ici mars 2029 »")
+    func oneDatePerDecision() throws {
+        for name in ["banlieue-qpv-centre-sante", "petite-ville-pvd-msp", "ville-moyenne-qpv-cls"] {
+            let document = try ExampleSynthesisTests.document(name)
+            var compared = 0
+            for decision in document.synthesis.decisions {
+                guard let card = document.cards.first(where: { $0.id == decision.id }), let deadline = card.deadline else { continue }
+                #expect(decision.when == deadline, "\(name) \(card.id)")
+                compared += 1
+            }
+            #expect(compared > 0, "\(name)")
+        }
+        let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
+        let eis = try #require(banlieue.cards.first { $0.id == "eis-ecole" })
+        #expect(eis.deadline?.hasPrefix("d'ici déc. 2027, avant le choix de la maîtrise d'œuvre") == true, "\(eis.deadline ?? "")")
+        #expect(eis.deadlineMonth == "2029-03")
+    }
+
     @Test("petite ville PVD : la CPTS en place, à laquelle ne répond qu'une action d'après le bilan de mi-mandat, n'est pas un des trois constats")
     func lateOnlyFindingComesLast() throws {
         let document = try ExampleSynthesisTests.document("petite-ville-pvd-msp")
@@ -187,7 +205,7 @@ struct ExampleFindingWordingTests {
         let banlieue = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
         let deficit = try #require(banlieue.synthesis.findings.first { $0.contains("déficit") }, "\(banlieue.synthesis.findings)")
         let centre = try #require(banlieue.cards.first { $0.id == "centre-sante-consolider" })
-        #expect(deficit.hasSuffix("l'action \(centre.rank) y répond."), "\(deficit)")
+        #expect(deficit.hasSuffix("l'action\u{A0}\(centre.rank)\u{A0}y répond."), "\(deficit)")
     }
 
     @Test("ni une valeur par défaut (« aucun élu référent santé désigné »), ni ce qui existe déjà (une MSP, une CPTS, un CLS en vigueur), ni le territoire d'outre-mer comme tel ne sont des constats", arguments: ExampleSynthesisTests.exampleNames)

@@ -38,7 +38,7 @@ struct PortraitTests {
           "intercommunalHealth": true, "outreMer": "reunion", "share75Plus": 14, "cpts": false }
         """)
         #expect(Array(commune.dropLast()) == [
-            "Territoire : situation outre-mer\(nbsp): La Réunion\(nbsp); part des 75 ans et plus\(nbsp): 14\(nbsp)%",
+            "Territoire : situation outre-mer\(nbsp): La Réunion\(nbsp); part des 75\(nbsp)ans et plus\(nbsp): 14\(nbsp)%",
             "Accès aux soins : aucune CPTS ne couvre le territoire",
             "Coordination : CLS en vigueur\(nbsp); l'intercommunalité porte déjà une démarche de santé",
             "Priorités de l'équipe : aucune priorité déclarée",

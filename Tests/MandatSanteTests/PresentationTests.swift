@@ -134,7 +134,7 @@ struct PresentationTests {
         let spec = Fixture.ProfileSpec(priorities: ["sante-mentale"], engineeringStaff: 1, share75Plus: 14)
         let reasons = try Self.card("canicule", in: Self.document(spec, recs: recs)).forYou
         #expect(reasons == [
-            "part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)%",
+            "part des 75\(Self.nbsp)ans et plus\(Self.nbsp): 14\(Self.nbsp)%",
             "une petite commune où chacun se connaît",
             "la santé mentale est une priorité de l'équipe",
             "commune de 420\(Self.nbsp)habitants",
@@ -151,7 +151,7 @@ struct PresentationTests {
         #expect(cpts.period == "mars 2027 – déc. 2027")
         #expect(cpts.effort == "moyen")
         #expect(cpts.leverTitle == "Offre de soins")
-        #expect(cpts.relations == ["après « Établir un diagnostic local de santé partagé » (rang 2)"])
+        #expect(cpts.relations == ["après « Établir un diagnostic local de santé partagé » (rang\u{A0}2)"])
         #expect(cpts.placement == nil, "the relation already names the prerequisite")
         #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
@@ -163,7 +163,7 @@ struct PresentationTests {
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.
-        #expect(bilan.relations == ["après « Renouveler le contrat local de santé » (rang 5)"])
+        #expect(bilan.relations == ["après « Renouveler le contrat local de santé » (rang\u{A0}5)"])
         var alone = Fixture.smallCommune
         alone.population = 500
         let small = try Self.document(alone)
@@ -208,7 +208,7 @@ struct PresentationTests {
         rec.funding = ["ARS – fonds d'intervention régional.", "Région – appel à projets."]
         let document = try Self.document(Fixture.smallCommune, recs: [rec])
         let card = try Self.card("a", in: document)
-        #expect(card.why == "Sur 34\(Self.nbsp)875 communes, 18\(Self.nbsp)289 comptent moins de 500 habitants\(Self.nbsp); 15\(Self.nbsp)% en zone rouge\(Self.nbsp): à suivre.")
+        #expect(card.why == "Sur 34\(Self.nbsp)875\(Self.nbsp)communes, 18\(Self.nbsp)289\(Self.nbsp)comptent moins de 500\(Self.nbsp)habitants\(Self.nbsp); 15\(Self.nbsp)% en zone rouge\(Self.nbsp): à suivre.")
         let text = TextRoadmapRenderer().render(try Self.document(Fixture.smallCommune, recs: [rec], detail: true))
         #expect(!Fixture.flattened(text).contains(". ;"))
     }
@@ -228,8 +228,8 @@ struct PresentationTests {
         // answer; the CLS, which only action 5 (after the mid-mandate review) answers, comes last. « Aucune CPTS »,
         // the default left as it is, says nothing of the territory and is no finding.
         #expect(document.synthesis.findings == [
-            "Part des 75 ans et plus\(Self.nbsp): 14\(Self.nbsp)% — l'action 1 y répond.",
-            "Contrat local de santé\(Self.nbsp): CLS en vigueur — l'action 5 y répond.",
+            "Part des 75\(Self.nbsp)ans et plus\(Self.nbsp): 14\(Self.nbsp)% — l'action\(Self.nbsp)1\(Self.nbsp)y répond.",
+            "Contrat local de santé\(Self.nbsp): CLS en vigueur — l'action\(Self.nbsp)5\(Self.nbsp)y répond.",
         ])
         #expect(document.synthesis.priorities == "accès aux soins\(Self.nbsp); santé mentale")
         #expect(document.synthesis.sizeNote.hasPrefix("6\(Self.nbsp)actions à la mesure de l'équipe (2\(Self.nbsp)agents"))
@@ -250,13 +250,13 @@ struct PresentationTests {
         #expect(decision.note == "répond à la priorité « santé mentale » de l'équipe")
         // The priorities in the order the roadmap first serves them, each with the actions that serve it; one
         // served only through a condition is named without numbers.
-        #expect(early.synthesis.priorities == "santé mentale (action \(decision.rank))\(Self.nbsp); accès aux soins")
+        #expect(early.synthesis.priorities == "santé mentale (action\(Self.nbsp)\(decision.rank))\(Self.nbsp); accès aux soins")
 
         // Served only at the end of the mandate: not a first decision, and the priorities line says when.
         let late = try document(servedBy: "bilan-mandat")
         #expect(!late.synthesis.decisions.contains { $0.id == "bilan-mandat" })
         let rank = try #require(late.card("bilan-mandat")?.rank)
-        #expect(late.synthesis.priorities == "santé mentale (action \(rank), après le bilan de mi-mandat)\(Self.nbsp); accès aux soins")
+        #expect(late.synthesis.priorities == "santé mentale (action\(Self.nbsp)\(rank), après le bilan de mi-mandat)\(Self.nbsp); accès aux soins")
     }
 
     @Test("le calendrier nomme ses repères : étés, bilan de mi-mandat, élections")

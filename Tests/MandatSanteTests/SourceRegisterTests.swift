@@ -233,7 +233,7 @@ struct SourceRegisterTests {
         let roadmap = Planner(ruleBase: ruleBase).plan(try Fixture.profile(Fixture.bourg, in: ruleBase), calendar: try Fixture.calendar(2026, 12))
         let short = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
         // Not the bare address, which would hand the ministry's communiqué over as the newspaper's page.
-        #expect(short.bibliography.map(\.title) == ["Les zones prioritaires (Ministère de la Santé, 27 juin 2025). La liste est reproduite par Le Quotidien du médecin\u{00A0}: https://example.org/liste"])
+        #expect(short.bibliography.map(\.title) == ["Les zones prioritaires (Ministère de la Santé, 27\u{00A0}juin 2025). La liste est reproduite par Le Quotidien du médecin\u{00A0}: https://example.org/liste"])
     }
 
     @Test("un repère « [si condition] » n'est imprimé, ni son document listé, que pour les territoires où la condition tient")

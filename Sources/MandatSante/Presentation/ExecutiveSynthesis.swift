@@ -23,7 +23,7 @@ struct ExecutiveSynthesis {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
-        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(capacity.isStaffEstimated ? " ;" : ",") environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
+        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(capacity.isStaffEstimated ? " ;" : ",") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
         value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
@@ -71,11 +71,7 @@ struct ExecutiveSynthesis {
         return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
             let phase = roadmap.calendar.phases[item.phaseIndex]
-            var when = item.deadline.map(RoadmapWording.deadline) ?? RoadmapWording.by(phase)
-            // Due by the end of a later phase: the phase it is placed in says more.
-            if let deadline = item.deadline, case .phaseEnd(let reason) = deadline.kind, phase.end.adding(months: -1) < deadline.before {
-                when = "\(RoadmapWording.by(phase)), \(reason)"
-            }
+            let when = item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) } ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
                 costRange: item.recommendation.costRange?.label,
@@ -118,8 +114,8 @@ struct ExecutiveSynthesis {
             // Served, if at all, through a condition rather than a declared link: no numbers to give. When an
             // action serving it applies but found no room, the line says so rather than print the priority bare.
             case 0: return priority.waiting ? "\(priority.label) (action à envisager ensuite, faute de place)" : priority.label
-            case 1: return "\(priority.label) (action \(priority.ranks[0])\(late))"
-            default: return "\(priority.label) (actions \(Typography.list(priority.ranks.map(String.init)))\(late))"
+            case 1: return "\(priority.label) (action\(Typography.noBreakSpace)\(priority.ranks[0])\(late))"
+            default: return "\(priority.label) (actions\(Typography.noBreakSpace)\(Typography.numbers(priority.ranks))\(late))"
             }
         }.joined(separator: " ; "))
     }
@@ -213,7 +209,8 @@ struct ExecutiveSynthesis {
         return ranked.compactMap { name, unsorted, _ in
             let ranks = unsorted.sorted()
             guard let statement = context.facts.statement(name) else { return nil }
-            let answer = ranks.count > 1 ? "les actions \(Typography.list(ranks.map(String.init))) y répondent" : "l'action \(ranks[0]) y répond"
+            let nb = Typography.noBreakSpace
+            let answer = ranks.count > 1 ? "les actions\(nb)\(Typography.numbers(ranks))\(nb)y répondent" : "l'action\(nb)\(ranks[0])\(nb)y répond"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
         }
     }

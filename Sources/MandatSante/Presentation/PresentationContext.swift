@@ -223,11 +223,11 @@ extension RoadmapPresenter {
             // reads as if it did away with it): only the detailed edition names them.
             var detailOnly: [String] = []
             for id in item.prerequisites {
-                let relation = "après « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? "")"
+                let relation = "après « \(title(id)) »\(rank(id).map { " (rang\(Typography.noBreakSpace)\($0))" } ?? "")"
                 relations.append(relation)
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { detailOnly.append(relation) }
             }
-            for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang \($0))" } ?? ""), dans la même phase") }
+            for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang\(Typography.noBreakSpace)\($0))" } ?? ""), dans la même phase") }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
                 relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
             }
@@ -252,7 +252,7 @@ extension RoadmapPresenter {
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
                 phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
                 carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
-                deadline: item.deadline.map(RoadmapWording.deadline), deadlineMonth: item.deadline?.before.description,
+                deadline: item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) }, deadlineMonth: item.deadline?.before.description,
                 effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
                 horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
                 costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label,

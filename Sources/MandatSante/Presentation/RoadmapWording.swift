@@ -57,10 +57,12 @@ enum RoadmapWording {
                 let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
                 return ("reportée de « \(phases[wanted].title) » : la capacité de l'équipe jusqu'à \(until) est engagée", causes)
             }
+            // The numbers held together (no-break spaces): « les actions 5⏎à 8 » reads as two sentences.
+            let nb = Typography.noBreakSpace
             let actions = switch last.rank - first.rank {
-            case 0: "l'action \(first.rank)"
-            case 1: "les actions \(first.rank) et \(last.rank)"
-            default: "les actions \(first.rank) à \(last.rank)"
+            case 0: "l'action\(nb)\(first.rank)"
+            case 1: "les actions\(nb)\(first.rank)\(nb)et\(nb)\(last.rank)"
+            default: "les actions\(nb)\(first.rank)\(nb)à\(nb)\(last.rank)"
             }
             return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", causes)
         }
@@ -209,6 +211,17 @@ enum RoadmapWording {
             // names (« avant les départs de médecins attendus »): said first, so that it does not read as that date.
             return "d'ici \(deadline.before.shortFrench), \(reason)"
         }
+    }
+
+    /// The deadline of an action placed in `phase`, as page 1 and its card both say it: one due by the end of a later
+    /// phase than its own (« d'ici mars 2029, avant le choix de la maîtrise d'œuvre ») is said by the phase it is
+    /// placed in (« d'ici déc. 2027, avant … »), so that the reader does not meet two dates for one decision; the
+    /// month of the deadline itself stays in the JSON (`deadlineMonth`).
+    static func deadline(_ deadline: ScheduledDeadline, placedIn phase: MandatePhase) -> String {
+        if case .phaseEnd(let reason) = deadline.kind, phase.end.adding(months: -1) < deadline.before {
+            return "\(by(phase)), \(reason)"
+        }
+        return Self.deadline(deadline)
     }
 
     /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition

@@ -71,7 +71,7 @@ public struct TerritoryPortrait: Sendable {
     static func capacity(_ capacity: Capacity) -> String {
         let smallTeam = capacity.isSmallTeam && capacity.staff > 1
             ? " ; petite équipe : un seul agent compte, celui qui porte tous les dossiers de la mairie" : ""
-        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ \(capacity.yearlyUnitsText) unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat, les quinze premiers mois comptant double parce que la plupart des actions s'y lancent\(smallTeam) (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
+        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat, les quinze premiers mois comptant double parce que la plupart des actions s'y lancent\(smallTeam) (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
     }
 
     /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé

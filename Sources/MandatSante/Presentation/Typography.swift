@@ -6,7 +6,7 @@ enum Typography {
     /// « 6 781 » and « 15 % » never split across lines; « ( . ; » never appear.
     ///
     /// Works on UTF-8 bytes (it runs on every text of every card, thousands of times in a batch): a space becomes
-    /// a no-break space after a number and before a group of three digits, `%` or `€`; before `: ; ? ! » %`; after
+    /// a no-break space after a number and before a group of three digits, `%`, `€` or a lowercase word; before `: ; ? ! » %`; after
     /// `«`. Neighbours are Unicode scalars, which for these texts are their characters.
     static func french(_ text: String) -> String {
         var utf8 = text.utf8
@@ -54,6 +54,9 @@ enum Typography {
         guard index > 0, let next, isNumber(scalarEnding: index, in: bytes) else { return false }
         // `€` (E2 82 AC).
         if next == 0xE2, index + 3 < count, bytes[index + 2] == 0x82, bytes[index + 3] == 0xAC { return true }
+        // A number and the word after it (« 75 ans », « 14 octobre », « 3 agents »): a line never opens on the noun
+        // of a number left at the end of the line before.
+        if (0x61...0x7A).contains(next) { return true }
         return isGroupOfThree(from: index + 1, in: bytes)
     }
 
@@ -152,6 +155,13 @@ enum Typography {
     static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " et " + last
+    }
+
+    /// « 2, 4 et 6 » with « et » held to the last number, for action numbers after « actions » and a no-break
+    /// space: a number never starts a line on its own (« les actions 5⏎à 8 »).
+    static func numbers(_ numbers: [Int]) -> String {
+        guard let last = numbers.last else { return "" }
+        return numbers.count == 1 ? "\(last)" : numbers.dropLast().map(String.init).joined(separator: ", ") + " et\(noBreakSpace)\(last)"
     }
 
     /// The first letter in capitals: « Zone d'intervention prioritaire ».

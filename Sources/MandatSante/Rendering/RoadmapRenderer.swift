@@ -55,7 +55,7 @@ enum DocumentLabels {
     static let synthesis = "Synthèse pour l'exécutif"
     static let findings = "Ce qui oriente la feuille de route"
     static let decisions = "Les décisions à prendre d'abord"
-    static let decisionsNote = "numérotées comme les actions de la feuille de route"
+    static let decisionsNote = "numérotées comme les actions"
     static let calendar = "Le calendrier"
     static let actions = "Les actions"
     static let portrait = "Portrait du territoire"

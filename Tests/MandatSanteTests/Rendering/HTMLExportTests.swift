@@ -131,12 +131,12 @@ struct HTMLExportTests {
         #expect(html.contains("<h1>\(escaped)</h1>"))
     }
 
-    @Test("les nombres ne se coupent pas : « 1 000 000 habitants », « 12 % » gardent des espaces insécables")
+    @Test("les nombres ne se coupent pas : « 1 000 000 habitants », « 12 % », « 30 minutes » gardent des espaces insécables")
     func numbersStayWhole() throws {
         var recs = Fixture.standard
         recs[1].why = "Sur 1 000 000 habitants, 12 % vivent à plus de 30 minutes ; 2026 2027 restent séparés."
         let html = try Self.render(Fixture.bourg, recs: recs).html
-        #expect(html.contains("Sur 1\u{00A0}000\u{00A0}000 habitants, 12\u{00A0}% vivent à plus de 30 minutes\u{00A0}; 2026 2027 restent séparés."))
+        #expect(html.contains("Sur 1\u{00A0}000\u{00A0}000\u{00A0}habitants, 12\u{00A0}% vivent à plus de 30\u{00A0}minutes\u{00A0}; 2026 2027\u{00A0}restent séparés."))
     }
 
     @Test("un titre de recommandation hostile est échappé dans la fiche et dans le calendrier")

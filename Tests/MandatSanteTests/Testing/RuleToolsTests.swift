@@ -151,7 +151,7 @@ struct ExplanationTests {
         #expect(lines.contains("  ✓ +15 si 'acces-aux-soins' in priorities → vrai (l'accès aux soins est une priorité de l'équipe)"))
         #expect(lines.contains("  ✗ +10 si density == 'rural-disperse' → faux (habitat dispersé : l'accès aux soins est critique)"))
         #expect(lines.contains { $0.hasPrefix("Score : 70 (priorité de base) + 15 (") && $0.hasSuffix("= 85") })
-        #expect(lines.last == "Résultat : retenue au rang 3, phase « D'ici fin 2027 » (mars 2027 – déc. 2027) ; après « Établir un diagnostic local de santé partagé » (rang 2).")
+        #expect(lines.last == "Résultat : retenue au rang 3, phase « D'ici fin 2027 » (mars 2027 – déc. 2027) ; après « Établir un diagnostic local de santé partagé » (rang\u{A0}2).")
     }
 
     @Test("écartée : la condition fausse, le remplacement, l'exclusion mutuelle")
