@@ -39,6 +39,11 @@ public struct Capacity: Sendable, Hashable {
 
     /// The first months are those of a few founding decisions: at most this many actions, whatever their cost.
     public static let firstPhaseActions = 4
+    /// A roadmap holds at most this many actions, whatever the capacity: « about twenty » for the largest
+    /// territories (issue 12), what an executive still follows one by one. The capacity of a large team alone
+    /// would give more as soon as the best actions are light ones (23 for an intercommunality of 350,000
+    /// inhabitants with ten agents or more, most of its actions of light effort). Foundations are not counted out.
+    public static let mostActions = 22
     /// The first phase holds at least its four quick acts, half a unit each, and no more.
     public static let firstPhaseMinimum = firstPhaseActions / 2
     /// What the size brings a village's team (under 3,500 inhabitants), in tenths.

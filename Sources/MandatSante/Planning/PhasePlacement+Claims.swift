@@ -43,6 +43,7 @@ extension PhasePlacement {
         endReserveGiven = 0
         methodCount = 0
         firstPhaseCount = 0
+        actionCount = 0
         placedCount = 0
         claimLog.removeAll(keepingCapacity: true)
     }
@@ -52,6 +53,7 @@ extension PhasePlacement {
         let phase = phaseOf[order.first(unit)]
         guard phase >= 0 else { return }
         if phase == 0 { firstPhaseCount -= order.slots(unit).count }
+        actionCount -= order.slots(unit).count
         for slot in order.slots(unit) {
             let position = order.members[slot]
             free[phase] += cost(position, phase)
@@ -87,6 +89,11 @@ extension PhasePlacement {
         }
         if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
             for slot in slots { exits[order.members[slot]] = .methodLimit }
+            return false
+        }
+        // The roadmap is full whatever the room left: what comes later waits (a foundation does not fall off).
+        if !isFoundation, actionCount + slots.count > Capacity.mostActions {
+            for slot in slots { exits[order.members[slot]] = .noCapacity }
             return false
         }
         // The earliest phase: each member's horizon, after its placed prerequisites; the unit waits for the
@@ -175,6 +182,7 @@ extension PhasePlacement {
         free[phase] -= units.at(phase)
         if phase < free.count - 1 { returnEndReserveIfBorrowed() }
         if phase == 0 { firstPhaseCount += slots.count }
+        actionCount += slots.count
         methodCount += methodMembers
         for slot in slots {
             placedOrder[order.rankedMembers[slot]] = placedCount

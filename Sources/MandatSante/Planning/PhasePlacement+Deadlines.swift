@@ -46,7 +46,7 @@ extension PhasePlacement {
             let pressing = isPressing(unit)
             for slot in order.slots(unit) {
                 let position = order.members[slot]
-                merit = max(merit, order.merit[position])
+                merit = max(merit, ownMerit(position))
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
                 if let bound = statedBound(position, restoring: situational(position)) { latest = min(latest, bound.phase ?? -1) }
@@ -112,6 +112,18 @@ extension PhasePlacement {
             let enters = phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit)
             if keepsBetter, enters, trial.keepsPrioritiesEarly(as: self) { self = trial }
         }
+    }
+
+    /// What `position` weighs when it claims ahead for its deadline: its own score, or the merit of a placed action
+    /// waiting for it. The urgency it borrows from an action that found no room does not count: the residents'
+    /// participation before a PLU revision does not go ahead of the médicobus at the merit of an MSP health
+    /// project that is « à envisager ensuite ».
+    func ownMerit(_ position: Int) -> Int {
+        var merit = totals[position]
+        for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
+            merit = max(merit, order.merit[dependent])
+        }
+        return min(merit, order.merit[position])
     }
 
     /// Whether an action « faute de place », of higher merit than `unit` and of its effort or less, could have

@@ -69,7 +69,7 @@ extension PhasePlacement {
         guard free.indices.contains(where: { room($0) >= ($0 == 0 ? 1 : 2) && ($0 > 0 || firstPhaseCount < Capacity.firstPhaseActions) })
         else { return }
         for unit in sequence where phaseOf[order.first(unit)] < 0 && exits[order.first(unit)] == .noCapacity
-            && !isPressing(unit) {
+            && (!isPressing(unit) || deferred[unit]) {
             // A unit that still finds no room keeps the reason it had.
             if !placeOnce(unit) { for slot in order.slots(unit) { exits[order.members[slot]] = .noCapacity } }
         }

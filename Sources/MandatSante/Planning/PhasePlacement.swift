@@ -24,6 +24,9 @@ struct PhasePlacement {
     var deadlines: [DeadlineCause]
     /// The conditions' truths for this profile (`PlanningState.truths`): whether a deadline under a condition holds.
     let truths: [Truth]
+    /// Each position's score (`PlanningState.totals`): what a claim ahead weighs, without the urgency it borrows
+    /// from actions waiting for it that may find no room.
+    let totals: [Int]
     /// Pressing units that found no room before their deadline and took their merit's place without it.
     var deferred: [Bool]
     /// Half-units left in each phase.
@@ -39,6 +42,8 @@ struct PhasePlacement {
     var placedCount = 0
     /// Actions placed in the first phase (it holds at most `Capacity.firstPhaseActions`).
     var firstPhaseCount = 0
+    /// Actions placed in all (the roadmap holds at most `Capacity.mostActions`).
+    var actionCount = 0
     /// Units that have claimed their room (first placement) or taken it again (second placement).
     var claimed: [Bool]
     /// Units claimed in the current chain of prerequisites, to give them back when the action that pulled them in
@@ -103,6 +108,7 @@ struct PhasePlacement {
         causes = [Cause](repeating: .horizon, count: count)
         exits = state.exits
         truths = state.truths
+        totals = state.totals
         claimed = [Bool](repeating: false, count: order.unitCount)
         ownEarliest = [Int](repeating: 0, count: count)
         sequence = Array(0..<order.unitCount)
