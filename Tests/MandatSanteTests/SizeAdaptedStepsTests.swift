@@ -37,6 +37,21 @@ struct SizeAdaptedStepsTests {
         #expect(steps.contains { $0.contains("demander à l'intercommunalité de tenir ou d'appuyer ce rôle technique") })
     }
 
+    @Test("sans agent, l'ambition du mandat tient dans le pilotage : un engagement d'une page voté par le conseil municipal, son point chaque année ; une commune qui a un agent garde l'ambition à part")
+    func noStaffFoldsTheAmbition() throws {
+        let village = try Self.steps("elu-referent-sante", for: Self.village)
+        #expect(village.filter { $0.hasPrefix("Faire adopter par le conseil municipal un engagement santé d'une page") && $0.contains("chaque année en conseil municipal") }.count == 1)
+        #expect(village.count <= 6)
+        let town = try Self.steps("elu-referent-sante", for: Self.town)
+        #expect(!town.contains { $0.contains("engagement santé") })
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
+        #expect(document.card("ambition-politique-sante") == nil)
+        #expect(document.card("elu-referent-sante")?.title == "Installer le pilotage santé du mandat : un élu référent, un engagement voté par le conseil et l'appui de l'intercommunalité")
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(document.cards.filter { ruleBase.recommendation($0.id)?.lever == "methode-mandat" }.map(\.id) == ["elu-referent-sante"])
+        #expect(try ExampleSynthesisTests.document("village-rural-zip").card("ambition-politique-sante") != nil)
+    }
+
     @Test("un CLS porté par un pays : la commune rejoint son comité de pilotage ; sans démarche intercommunale, elle la propose")
     func clsCarriedByAPays() throws {
         let pays = try Self.steps("agir-echelle-intercommunale", for: Fixture.ProfileSpec(population: 4_200, density: "bourg-rural", cls: "en-vigueur", clsCarrier: "pays"))
