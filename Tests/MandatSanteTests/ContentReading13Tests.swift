@@ -71,3 +71,38 @@ struct NoTracesTests {
         #expect(with.contains("Associer le conseil citoyen et l'atelier santé ville à ces choix."))
     }
 }
+
+/// Saint-Pierre-et-Miquelon has no ARS, no CPAM and no CAF: the administration territoriale de santé (ATS) and the
+/// caisse de prévoyance sociale (CPS) hold their roles; no « Pourquoi », step, partner, funding or indicator of a card
+/// that applies there names them, except to say the ATS holds the ARS's role.
+@Suite("Saint-Pierre-et-Miquelon : l'ATS et la CPS, jamais l'ARS ni la CPAM")
+struct SaintPierreEtMiquelonWordingTests {
+    static func names(_ text: String, _ word: String) -> Bool {
+        text.ranges(of: word).contains { range in
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            return !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+        }
+    }
+
+    @Test("une commune de l'archipel, petite ou grande, en ZIP, sans CLS : ni ARS, ni CPAM, ni CAF, ni FIR",
+          arguments: [1_200, 5_500])
+    func noMainlandAuthorities(_ population: Int) throws {
+        var spec = Fixture.ProfileSpec(name: "Saint-Pierre", population: population, density: "petite-ville", engineeringStaff: 2,
+                                       outreMer: "saint-pierre-et-miquelon", plannedProjects: ["renovation-urbaine"], medicalZoning: "zip")
+        spec.departement = "Saint-Pierre-et-Miquelon"
+        spec.region = "Saint-Pierre-et-Miquelon"
+        // A « Pourquoi » may name an ARS for what it is elsewhere: a national fact (the zoning, the 2016 convention), an
+        // ARS official quoted by name, the regional fund a card is about.
+        let national = ["zones-rouges-solidarite", "formation-cnfpt-agents", "mobiliser-ressources-existantes", "ars-fir-financement"]
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let whys = Set(national.compactMap { ruleBase.recommendation($0)?.why })
+        let lines = try NoTracesTests.lines(spec).filter { !whys.contains($0.text) }.map { line in
+            (id: line.id, text: line.text.replacingOccurrences(of: "tient le rôle de l'ARS", with: "")
+                .replacingOccurrences(of: "les compétences d'une ARS", with: ""))
+        }
+        #expect(lines.count > 40)
+        let wrong = lines.filter { line in ["ARS", "CPAM", "CAF", "FIR"].contains { Self.names(line.text, $0) } }
+        #expect(wrong.isEmpty, "\(wrong.map { "\($0.id) : \($0.text.prefix(140))" })")
+    }
+}
