@@ -35,7 +35,9 @@ FIGURE = re.compile(r"(?<![\w\[])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?)[ \u
 PROSE_FIELDS = ("Enjeu", "Premiers pas", "Partenaires", "Financements", "Mises en garde")
 FIELD = re.compile(r"^ {4,5}([A-ZÉ][^:]{1,30}?)[  \u202f]: ?(.*)$")
 CARD = re.compile(r"^ ?(\d{1,2})\. (.*)$")
-EXAMPLE_SOURCE = re.compile(r"\(source[ \u00a0]\[\d+\], (?:\d{1,2}(?:er)?[ \u00a0])?(?:[a-zéû]+\.?[ \u00a0])?\d{4}\)\.?$")
+# A dated document (« juillet 2026 », « 13 octobre 2021 ») or a page without a date of publication, read then
+# (« consulté en décembre 2026 »).
+EXAMPLE_SOURCE = re.compile(r"\(source[ \u00a0]\[\d+\], (?:consulté[ \u00a0](?:en|le)[ \u00a0])?(?:\d{1,2}(?:er)?[ \u00a0])?(?:[a-zéû]+\.?[ \u00a0])?\d{4}\)\.?$")
 NOTE = re.compile(r"\[\d+\]\.?$")
 
 

@@ -151,11 +151,13 @@ public enum RuleSchemas {
 
     /// `sources.json`.
     static func sources() -> JSONOutput {
-        document(.sources, title: "Documents sources de la base de règles MandatSanté", key: "sources", item: record(required: ["id", "title", "publisher", "date"], [
+        document(.sources, title: "Documents sources de la base de règles MandatSanté", key: "sources", item: record(required: ["id", "title", "publisher"], [
             ("id", name), ("title", text("Titre du document, sans son éditeur ni sa date.")), ("shortTitle", text("Forme courte, citée sous chaque action.")),
             ("publisher", text("Qui l'a publié : institution, organisme ou auteur.")),
             ("date", .object([("type", .string("string")), ("pattern", .string(sourceDatePattern)),
-                              ("description", .string("Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ."))])),
+                              ("description", .string("Date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ. Obligatoire, sauf pour une page qui n'en affiche aucune : donnez alors « consulted »."))])),
+            ("consulted", .object([("type", .string("string")), ("pattern", .string(sourceDatePattern)),
+                                   ("description", .string("Pour une page sans date de publication seulement : quand elle a été consultée (AAAA-MM). La feuille de route imprime « consulté en … », jamais une date de publication, et l'avertissement sur les documents de plus de cinq ans l'ignore."))])),
             ("url", .object([("type", .string("string")), ("pattern", .string("^https?://[^ ]+$")), ("description", .string("Adresse web publique du document."))])),
             ("access", text("Comment l'obtenir quand il n'a pas d'adresse publique (ou en plus de celle-ci).")),
             ("note", text("Ce que le lecteur doit savoir du document (par exemple : base de données des États-Unis).")),

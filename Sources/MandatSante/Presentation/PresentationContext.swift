@@ -290,7 +290,8 @@ extension RoadmapPresenter {
             return RoadmapDocument.Source(
                 document: reference.document, title: document.map(SourceWording.reference) ?? reference.document,
                 citation: Typography.french("\(document.map(SourceWording.short) ?? reference.document) — \(reference.section)"), section: reference.section,
-                publisher: document?.publisher ?? "", date: document?.date.description ?? "", url: document?.url)
+                publisher: document?.publisher ?? "", date: document?.date?.description, consulted: document?.consulted?.description,
+                url: document?.url)
         }
 
         /// `line`: whether to word the « pour vous » line of an entry to consider later; `reason`: whether to word

@@ -194,8 +194,10 @@ public struct RoadmapDocument: Sendable {
         public var citation: String
         public var section: String
         public var publisher: String
-        /// ISO: `2021`, `2021-10` or `2021-10-13`.
-        public var date: String
+        /// ISO: `2021`, `2021-10` or `2021-10-13`; nil for a page that shows no date of publication.
+        public var date: String?
+        /// When such a page was read, ISO; nil for a dated document.
+        public var consulted: String?
         public var url: String?
     }
 

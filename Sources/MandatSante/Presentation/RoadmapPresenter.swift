@@ -204,7 +204,7 @@ public struct RoadmapPresenter: Sendable {
     func citing(_ example: RoadmapDocument.Example, number: Int) -> RoadmapDocument.Example {
         var cited = example
         cited.sourceNumber = number
-        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + Self.noBreakSpaces(SourceWording.date($0.date)) } ?? ""
+        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + Self.noBreakSpaces(SourceWording.when($0)) } ?? ""
         let reference = Typography.french(" (source\u{00A0}[\(number)]\(date))")
         cited.text = example.text.hasSuffix(".") ? example.text.dropLast() + reference + "." : example.text + reference
         return cited

@@ -96,7 +96,8 @@ public enum RuleBaseExport {
 
     private static func document(_ source: SourceDocument) -> JSONOutput {
         .object([("id", .string(source.id)), ("title", .string(source.title)), ("shortTitle", .string(source.shortTitle)),
-                 ("publisher", .string(source.publisher)), ("date", .string(source.date.description)),
+                 ("publisher", .string(source.publisher)), ("date", source.date.map { .string($0.description) } ?? .null),
+                 ("consulted", source.consulted.map { .string($0.description) } ?? .null),
                  ("url", source.url.map { .string($0) } ?? .null), ("access", source.access.map { .string($0) } ?? .null),
                  ("note", source.note.map { .string($0) } ?? .null)])
     }

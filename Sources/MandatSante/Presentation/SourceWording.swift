@@ -3,7 +3,7 @@
 enum SourceWording {
     /// « Titre, éditeur, juillet 2026. Note. Adresse » as listed in the bibliography.
     static func reference(_ document: SourceDocument) -> String {
-        var text = "\(document.title), \(document.publisher), \(date(document.date))."
+        var text = "\(document.title), \(document.publisher), \(when(document))."
         if let note = document.note { text += " " + sentence(note) }
         if let url = document.url { text += " \(url)" }
         if let access = document.access { text += (document.url == nil ? " " : " ; ") + sentence(access) }
@@ -38,7 +38,15 @@ enum SourceWording {
 
     /// « Titre court (éditeur, juillet 2026) », for a citation under an action.
     static func short(_ document: SourceDocument) -> String {
-        "\(document.shortTitle) (\(document.publisher), \(date(document.date)))"
+        "\(document.shortTitle) (\(document.publisher), \(when(document)))"
+    }
+
+    /// The document's date of publication in words, or, for a page that shows none, when it was read: « juillet
+    /// 2026 », « consulté en décembre 2026 ».
+    static func when(_ document: SourceDocument) -> String {
+        if let published = document.date { return date(published) }
+        guard let consulted = document.consulted else { return "sans date" }
+        return (consulted.day == nil ? "consulté en " : "consulté le ") + date(consulted)
     }
 
     /// « 2016 », « juillet 2026 », « 13 octobre 2021 ».

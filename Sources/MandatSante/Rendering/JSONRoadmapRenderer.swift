@@ -221,6 +221,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
             json.field("section", source.section)
             json.field("publisher", source.publisher)
             json.field("date", source.date)
+            json.field("consulted", source.consulted)
             json.field("url", source.url)
         }
     }

@@ -173,7 +173,10 @@ enum RoadmapJSONSchema {
                 ("title", text("Titre du document.")),
                 ("section", text("Section ou passage du document.")),
                 ("publisher", text("Qui a publié le document.")),
-                ("date", .object([("type", .string("string")), ("pattern", .string(RuleSchemas.sourceDatePattern)), ("description", .string("Date du document : AAAA, AAAA-MM ou AAAA-MM-JJ."))])),
+                ("date", nullable(.object([("type", .string("string")), ("pattern", .string(RuleSchemas.sourceDatePattern))]),
+                                  "Date de publication du document : AAAA, AAAA-MM ou AAAA-MM-JJ ; null pour une page qui n'en affiche pas.")),
+                ("consulted", nullable(.object([("type", .string("string")), ("pattern", .string(RuleSchemas.sourceDatePattern))]),
+                                       "Pour une page sans date de publication, quand elle a été consultée ; null sinon.")),
                 ("url", nullable(text(""), "Adresse web publique du document, ou null.")),
             ])),
         ]))])

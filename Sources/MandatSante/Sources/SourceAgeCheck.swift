@@ -11,13 +11,15 @@ enum SourceAgeCheck {
         var diagnostics: [Diagnostic] = []
         if let reference = ruleBase.version.date {
             let limit = reference.shifted(years: maximumAge)
-            for document in ruleBase.sources where document.date.endsBefore(limit) {
+            // The date of publication only: the month a page was read says nothing of its age.
+            for document in ruleBase.sources {
+                guard let date = document.date, date.endsBefore(limit) else { continue }
                 let citing = citingRecommendations(document.id, in: ruleBase)
                 guard !citing.isEmpty else { continue }
                 let names = citing.prefix(5).joined(separator: ", ") + (citing.count > 5 ? "…" : "")
                 diagnostics.append(.warning(
                     "regles.source-ancienne",
-                    ["document": document.id, "date": "\(document.date)", "years": String(maximumAge), "reference": "\(reference)",
+                    ["document": document.id, "date": "\(date)", "years": String(maximumAge), "reference": "\(reference)",
                      "count": String(citing.count), "citing": names],
                     at: document.dateLocation ?? .wholeFile(sourcesFile)))
             }

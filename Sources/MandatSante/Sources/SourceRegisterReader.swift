@@ -2,7 +2,8 @@ import RuleKit
 
 /// Reads the documents of `sources.json` and the facts of `facts.json`, reporting each problem at its position.
 enum SourceRegisterReader {
-    /// `{ "sources": [ { "id", "title", "shortTitle", "publisher", "date", "url", "access", "note" }, … ] }`.
+    /// `{ "sources": [ { "id", "title", "shortTitle", "publisher", "date", "consulted", "url", "access", "note" }, … ] }`:
+    /// `date`, the date of publication, or for a page that shows none, `consulted`, the month it was read.
     static func documents(_ root: JSONNode, file: String, _ diagnostics: inout [Diagnostic]) -> [SourceDocument] {
         JSONListReader.read(root, key: "sources", file: file, context: "une source", &diagnostics) { reader in
             let id = reader.string("id", required: true)
@@ -11,7 +12,10 @@ enum SourceRegisterReader {
             let shortTitle = shortTitleNode.flatMap { node -> String? in if case .string(let text) = node.value { return text } else { return nil } }
             let publisher = reader.string("publisher", required: true)
             let dateNode = reader.stringNode("date")
-            let date = date(&reader, key: "date", file: file)
+            let consultedNode = reader.stringNode("consulted")
+            // Without a date of publication, the month the page was read; neither is an error at `date`.
+            let date = date(&reader, key: "date", file: file, required: consultedNode == nil)
+            let consulted = consultedNode == nil ? nil : self.date(&reader, key: "consulted", file: file)
             let url = address(&reader, file: file)
             let access = reader.string("access")
             let note = reader.string("note")
@@ -24,8 +28,10 @@ enum SourceRegisterReader {
                 reader.report("regles.source-numero", ["document": id ?? "", "number": number],
                               at: shortTitleNode?.location ?? reader.node.location)
             }
-            guard let id, let title, let publisher, let date else { return nil }
-            return SourceDocument(id: id, title: title, shortTitle: shortTitle, publisher: publisher, date: date, url: url, access: access, note: note,
+            guard let id, let title, let publisher, date != nil || consulted != nil else { return nil }
+            if dateNode != nil && date == nil || consultedNode != nil && consulted == nil { return nil }
+            return SourceDocument(id: id, title: title, shortTitle: shortTitle, publisher: publisher, date: date, consulted: consulted,
+                                  url: url, access: access, note: note,
                                   dateLocation: dateNode.map { $0.location.placed(in: file) })
         }
     }

@@ -1,0 +1,69 @@
+import MandatSante
+import RuleKit
+import Testing
+
+/// A page kept up to date that shows no date of publication says when it was read (`consulted`), and the roadmap
+/// prints « consulté en décembre 2026 » — never the reading month as if the page had been published then; the
+/// warning about documents older than five years reads the date of publication only.
+@Suite("sources consultées : une page sans date de publication dit quand elle a été lue")
+struct ConsultedSourceTests {
+    static let sources = """
+    {
+      "sources": [
+        { "id": "livre-blanc-2026", "title": "Livre blanc", "publisher": "Éditeur", "date": "2026-07", "url": "https://example.org" },
+        { "id": "page-lue", "title": "Page tenue à jour", "publisher": "Observatoire", "consulted": "2016-12", "url": "https://example.org/p" }
+      ]
+    }
+    """
+
+    @Test("« consulted » sans « date » se charge ; sans l'un ni l'autre, la date manque ; une lecture ancienne n'est pas un document ancien")
+    func consultedLoads() throws {
+        let recs = [SourceRegisterTests.rec(facts: ["acces-40"], source: "page-lue")]
+        let result = SourceRegisterTests.load(recs, sources: Self.sources, facts: """
+        { "facts": [ { "id": "acces-40", "statement": "Un fait.", "source": "page-lue", "section": "Page entière" } ] }
+        """)
+        let document = try #require(result.ruleBase?.source("page-lue"), "\(result.diagnostics.map(\.message))")
+        #expect(document.date == nil)
+        #expect(document.consulted == SourceDate("2016-12"))
+        #expect(SourceRegisterTests.only("regles.source-ancienne", in: result).isEmpty)
+        let undated = Self.sources.replacingOccurrences(of: #""consulted": "2016-12", "#, with: "")
+        let missing = SourceRegisterTests.load(recs, sources: undated).diagnostics.filter { $0.code == "json.champ-manquant" }
+        #expect(missing.count == 1 && missing.first?.position == "Rules/sources.json:4:5" && missing.first?.message.contains("date") == true,
+                "\(missing.map(\.position))")
+    }
+
+    @Test("les pages sans date du registre : « consulté en décembre 2026 » dans les exemples et la liste des sources, jamais « (source [n], décembre 2026) »")
+    func renderedAsConsulted() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let pages = ["what-works-for-health", "ors-paca-urbanisme-collectivites", "ors-bfc-retex-eis-urbanisme", "cc-gevaudan-sante",
+                     "agglo-pays-issoire-diagnostic-sante"]
+        for id in pages {
+            let page = try #require(ruleBase.source(id), "\(id)")
+            #expect(page.date == nil && page.consulted == SourceDate("2026-12"), "\(id)")
+        }
+        var seen = 0
+        for name in CalibrationReadingTests.examples {
+            let document = try ExampleSynthesisTests.document(name, detail: true)
+            for example in document.cards.flatMap(\.examples) where pages.contains(example.source?.document ?? "") {
+                seen += 1
+                let text = example.text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+                #expect(text.contains("], consulté en décembre 2026)"), "\(name) : \(text)")
+                #expect(!text.contains("], décembre"), "\(name) : \(text)")
+            }
+            for entry in document.bibliography where pages.contains(entry.document) {
+                let title = entry.title.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+                #expect(title.contains("consulté en décembre 2026"), "\(name) : \(title)")
+            }
+        }
+        #expect(seen > 0)
+    }
+
+    @Test("Mayotte : la ligne de l'université de La Réunion repose sur un document daté (la subdivision d'internat Océan Indien), cité là seulement")
+    func mayotteUniversitySourced() throws {
+        let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("docteurs-juniors"))
+        #expect(mayotte.steps.contains { $0.contains("UFR Santé de l'université de La Réunion") })
+        #expect(mayotte.sources.contains { $0.document == "clisp-subdivision-ocean-indien-2024" && $0.date == "2024-07-25" })
+        let mainland = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("docteurs-juniors"))
+        #expect(!mainland.sources.contains { $0.document == "clisp-subdivision-ocean-indien-2024" })
+    }
+}
