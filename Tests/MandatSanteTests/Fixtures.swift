@@ -246,6 +246,7 @@ enum Fixture {
         var medicalZoning: String?
         var departement: String?
         var region: String?
+        var councils: [String]?
 
         var json: String {
             var members = [
@@ -268,6 +269,7 @@ enum Fixture {
             if let medicalZoning { members.append("\"medicalZoning\": \(quote(medicalZoning))") }
             if let departement { members.append("\"departement\": \(quote(departement))") }
             if let region { members.append("\"region\": \(quote(region))") }
+            if let councils { members.append("\"councils\": \(list(councils))") }
             return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
         }
     }
