@@ -124,6 +124,15 @@ struct PlanningInvariantTests {
             func heldByMerit(_ item: RoadmapItem) -> Bool {
                 item.selection == .merit && item.together.isEmpty && !prerequisites.contains(item.recommendation.id)
             }
+            // A dated action in the last phase that starts before its deadline holds it by that stated deadline:
+            // against a method item (bounded, and never to fill the head of a roadmap) it is not held by merit. A
+            // small commune starting in December 2028 keeps its medical office with housing (95, before the GP
+            // departures, due by March 2029) rather than « mobiliser les appuis existants » (100).
+            func heldByItsDeadline(_ item: RoadmapItem) -> Bool {
+                guard let deadline = item.deadline else { return false }
+                let next = item.phaseIndex + 1
+                return next >= calendar.phases.count || calendar.phases[next].start >= deadline.before
+            }
             var problems: [String] = []
             for dropped in roadmap.considerLater where dropped.reason == .noCapacity {
                 let recommendation = dropped.recommendation
@@ -140,7 +149,7 @@ struct PlanningInvariantTests {
                 let isMethod = ruleBase.lever(recommendation.lever)?.isMethod == true
                 let latest = min(dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1,
                                  PlanningWindow.latestPhase(of: recommendation, isMethod: isMethod, in: calendar))
-                for kept in roadmap.items where heldByMerit(kept) && kept.score.total < dropped.score.total
+                for kept in roadmap.items where heldByMerit(kept) && !(isMethod && heldByItsDeadline(kept)) && kept.score.total < dropped.score.total
                     && Capacity.halfUnits(of: kept.recommendation, inPhase: kept.phaseIndex) >= Capacity.halfUnits(of: recommendation, inPhase: kept.phaseIndex)
                     && (earliest...max(earliest, latest)).contains(kept.phaseIndex)
                     && recommendation.deadline == nil
