@@ -36,10 +36,24 @@ public struct RoadmapPresenter: Sendable {
         self.fixed = fixed
         memos = cachesWording ? Memos() : nil
         var titles: [String: String] = [:]
+        var dates: [String: String] = [:]
         if cachesWording {
-            for document in ruleBase.sources { titles[document.id] = Self.bibliographyTitle(document, detail: detail) }
+            for document in ruleBase.sources {
+                titles[document.id] = Self.bibliographyTitle(document, detail: detail)
+                dates[document.id] = Self.citationDate(document)
+            }
         }
         bibliographyTitles = titles
+        citationDates = dates
+    }
+
+    /// The date an example's citation gives of each document of the rule base (« , juillet 2026 »), made once
+    /// (`cachesWording`) rather than looked up among hundreds by its id for each example of each territory.
+    private let citationDates: [String: String]
+
+    /// « , juillet 2026 », in no-break spaces.
+    private static func citationDate(_ document: SourceDocument) -> String {
+        ", " + noBreakSpaces(SourceWording.when(document))
     }
 
     /// The bibliography's title of each document of the rule base, made once (`cachesWording`): the same for every
@@ -181,7 +195,8 @@ public struct RoadmapPresenter: Sendable {
             return String(Substring(bytes.dropLast())) + insert + "."
         }
         guard statement.hasSuffix(".") else { return statement + insert }
-        return statement.dropLast() + insert + "."
+        // A `String` first: a `Substring` joined to strings went character by character.
+        return String(statement.dropLast()) + insert + "."
     }
 
     /// Every space of `text` as a no-break space (a date, « juillet 2026 »), on its bytes: a space is ASCII, never
@@ -204,9 +219,9 @@ public struct RoadmapPresenter: Sendable {
     func citing(_ example: RoadmapDocument.Example, number: Int) -> RoadmapDocument.Example {
         var cited = example
         cited.sourceNumber = number
-        let date = example.source.flatMap { ruleBase.source($0.document) }.map { ", " + Self.noBreakSpaces(SourceWording.when($0)) } ?? ""
+        let date = example.source.map { citationDates[$0.document] ?? ruleBase.source($0.document).map(Self.citationDate) ?? "" } ?? ""
         let reference = Typography.french(" (source\u{00A0}[\(number)]\(date))")
-        cited.text = example.text.hasSuffix(".") ? example.text.dropLast() + reference + "." : example.text + reference
+        cited.text = Self.beforeFinalPeriod(example.text, reference)
         return cited
     }
 }
