@@ -83,7 +83,10 @@ extension RoadmapPresenter {
             return ExecutiveSynthesis.funder(line)
         }
 
-        func rank(_ id: String) -> Int? { roadmap.item(id)?.rank }
+        /// « « Titre » (rang 2) » for an action the roadmap holds, « « Titre » » otherwise.
+        func named(_ id: String) -> String {
+            "« \(title(id)) »" + (roadmap.item(id).map { " (rang\(Typography.noBreakSpace)\($0.rank))" } ?? "")
+        }
 
         /// Whether an absent prerequisite is for the team to have done: not when it does not apply here (no CLS to
         /// renew where one is in force, a diagnostic the rule base keeps for larger towns).
@@ -223,11 +226,11 @@ extension RoadmapPresenter {
             // reads as if it did away with it): only the detailed edition names them.
             var detailOnly: [String] = []
             for id in item.prerequisites {
-                let relation = "après « \(title(id)) »\(rank(id).map { " (rang\(Typography.noBreakSpace)\($0))" } ?? "")"
+                let relation = "après \(named(id))"
                 relations.append(relation)
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { detailOnly.append(relation) }
             }
-            for id in item.together { relations.append("avec « \(title(id)) »\(rank(id).map { " (rang\(Typography.noBreakSpace)\($0))" } ?? ""), dans la même phase") }
+            for id in item.together { relations.append("avec \(named(id)), dans la même phase") }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
                 relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
             }
