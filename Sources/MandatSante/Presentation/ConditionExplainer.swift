@@ -20,7 +20,7 @@ public struct ConditionExplainer: Sendable {
     /// The parts of the condition that made it come out as it did: for a condition that holds, the parts that
     /// held; for one that failed, the parts that failed (or were unknown).
     public func reasons(_ trace: ConditionTrace) -> [String] {
-        reasons(trace, outcome: trace.truth)
+        Self.merged(reasons(trace, outcome: trace.truth))
     }
 
     private func reasons(_ trace: ConditionTrace, outcome: Truth) -> [String] {
@@ -38,9 +38,7 @@ public struct ConditionExplainer: Sendable {
             // « ni pas d'hôpital », « ni aucun élu référent » are double negatives: an alternative said by what the
             // territory has (`heldStatement`) comes after the others, without « ni ».
             var alternatives: [String] = [], held: [String] = []
-            for child in trace.children {
-                if let statements = heldAlternative(child) { held += statements } else { alternatives.append(failedAlternative(child)) }
-            }
+            for child in trace.children { splitAlternative(child, into: &alternatives, held: &held) }
             return Self.neither(alternatives) + held
         case .and, .or:
             return trace.children.filter { $0.truth == outcome }.flatMap { reasons($0, outcome: outcome) }
@@ -52,6 +50,59 @@ public struct ConditionExplainer: Sendable {
         default:
             return [heldStatement(trace) ?? explainLeaf(trace, decisive: true)]
         }
+    }
+
+    /// An alternative of a failed `or`, said by what the territory has (`held`) or by what it asked for
+    /// (`alternatives`); an alternative that is itself a failed `or`, or a combination that failed by one such part
+    /// alone, is said by its own alternatives, so that « ni a ou (b et c) » reads « ni a ; ni c ».
+    private func splitAlternative(_ trace: ConditionTrace, into alternatives: inout [String], held: inout [String]) {
+        if let statements = heldAlternative(trace) {
+            held += statements
+        } else if let inner = Self.failedDisjunction(trace) {
+            for child in inner.children { splitAlternative(child, into: &alternatives, held: &held) }
+        } else {
+            alternatives.append(failedAlternative(trace))
+        }
+    }
+
+    /// The `or` that made `trace` fail: itself or under named conditions that do not say what they mean, or the only
+    /// part that failed of a combination (`failedParts`). Nil for anything else.
+    private static func failedDisjunction(_ trace: ConditionTrace) -> ConditionTrace? {
+        var node = trace
+        while case .named(let reference) = node.expression.kind, reference.label == nil, let child = node.children.first { node = child }
+        if case .or = node.expression.kind, node.truth == .false { return node }
+        var combination = trace
+        while case .named = combination.expression.kind, let child = combination.children.first { combination = child }
+        guard case .and = combination.expression.kind, combination.truth == .false,
+              combination.children.contains(where: { $0.truth == .true }) else { return nil }
+        let failed = combination.children.filter { $0.truth != .true }
+        guard failed.count == 1, let only = failed.first, only.truth == .false else { return nil }
+        return failedDisjunction(only)
+    }
+
+    /// Failed memberships of one set, said one after the other (« projets prévus : ne comprend pas « a » ; projets
+    /// prévus : ne comprend pas « b » »), said once: « projets prévus : ne comprend ni « a » ni « b » ».
+    static func merged(_ reasons: [String]) -> [String] {
+        let marker = " : ne comprend pas « "
+        var result: [String] = []
+        var groups: [String: (index: Int, values: [String])] = [:]
+        for reason in reasons {
+            guard reason.hasSuffix(" »"), let range = reason.range(of: marker), !reason.hasPrefix("ni ") else {
+                result.append(reason)
+                continue
+            }
+            let subject = String(reason[..<range.lowerBound])
+            let value = String(reason[range.upperBound...].dropLast(2))
+            if var group = groups[subject] {
+                group.values.append(value)
+                groups[subject] = group
+                result[group.index] = subject + " : ne comprend ni " + group.values.map { "« \($0) »" }.joined(separator: " ni ")
+            } else {
+                groups[subject] = (result.count, [value])
+                result.append(reason)
+            }
+        }
+        return result
     }
 
     /// An alternative of a failed `or` said by what the territory has (`heldStatement`): itself; of a combination
@@ -92,7 +143,9 @@ public struct ConditionExplainer: Sendable {
 
     /// How a failed part is said by what the territory has (`heldStatement`); shared with `ConditionReasonProgram`.
     enum HeldForm: Sendable {
-        /// A statement of the yes/no fact (its label or its `falseLabel`).
+        /// A statement of the yes/no fact (its label or its `falseLabel`), or of a set's membership that failed
+        /// (« programmes : ne comprend pas « Petites Villes de Demain » », not the requirement « comprend … », which
+        /// reads as if the territory were a laureate).
         case label(String)
         /// The fact's label and the territory's value of it.
         case value(Fact)
@@ -111,6 +164,12 @@ public struct ConditionExplainer: Sendable {
             if let fact = yesNo(written) { return .label(fact.label) }
             comparison = written.unwrapped
             negated = true
+        }
+        if case .comparison(let op, let left, let right) = comparison.kind, op == .in || op == .notIn, case .fact(let name) = right.kind,
+           vocabulary.fact(named: name)?.type == .set {
+            // What the territory's set holds is the opposite of what was asked.
+            let asksIn = (op == .in) != negated
+            return .label(ConditionDescriber(vocabulary: vocabulary).describe(Expression(.comparison(asksIn ? .notIn : .in, left, right), range: comparison.range)))
         }
         guard case .comparison(let op, let left, let right) = comparison.kind, case .fact(let name) = left.kind,
               let fact = vocabulary.fact(named: name), fact.type != .set, fact.type != .bool else { return nil }

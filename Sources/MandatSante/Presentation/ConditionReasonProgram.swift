@@ -190,7 +190,7 @@ final class ConditionReasonProgram: Sendable {
         truths.withUnsafeBufferPointer { truths in
             walk(root, outcome: truths[root], truths: truths, facts: facts, numbers: numbers, into: &reasons)
         }
-        return reasons
+        return ConditionExplainer.merged(reasons)
     }
 
     private func walk(_ index: Int, outcome: Truth, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?,
@@ -204,11 +204,7 @@ final class ConditionReasonProgram: Sendable {
         case .or where outcome != .true:
             var alternatives: [String] = [], held: [String] = []
             for child in node.children {
-                if let statements = heldAlternative(child, truths: truths, facts: facts, numbers: numbers) {
-                    held += statements
-                } else {
-                    alternatives.append(failedAlternative(child, truths: truths, facts: facts, numbers: numbers))
-                }
+                splitAlternative(child, truths: truths, facts: facts, numbers: numbers, into: &alternatives, held: &held)
             }
             reasons += ConditionExplainer.neither(alternatives) + held
         case .and, .or:
@@ -225,6 +221,38 @@ final class ConditionReasonProgram: Sendable {
             reasons.append(heldStatement(index, truths: truths, facts: facts, numbers: numbers)
                 ?? leaf(index, truth: truths[index], facts: facts, numbers: numbers, truths: truths))
         }
+    }
+
+    /// `ConditionExplainer.splitAlternative`: an alternative of a failed `or`, said by what the territory has or by
+    /// what it asked for, a failed `or` within it by its own alternatives.
+    private func splitAlternative(_ index: Int, truths: UnsafeBufferPointer<Truth>, facts: FactValues, numbers: [String?]?,
+                                  into alternatives: inout [String], held: inout [String]) {
+        if let statements = heldAlternative(index, truths: truths, facts: facts, numbers: numbers) {
+            held += statements
+        } else if let inner = failedDisjunction(index, truths: truths) {
+            for child in nodes[inner].children {
+                splitAlternative(child, truths: truths, facts: facts, numbers: numbers, into: &alternatives, held: &held)
+            }
+        } else {
+            alternatives.append(failedAlternative(index, truths: truths, facts: facts, numbers: numbers))
+        }
+    }
+
+    /// `ConditionExplainer.failedDisjunction`: the `or` that made a part fail, itself or the only failed part of a
+    /// combination.
+    private func failedDisjunction(_ index: Int, truths: UnsafeBufferPointer<Truth>) -> Int? {
+        var target = index
+        while nodes[target].kind == .named, let child = nodes[target].children.first { target = child }
+        if nodes[target].kind == .or, truths[target] == .false { return target }
+        var combination = index
+        while nodes[combination].kind == .named || nodes[combination].kind == .labeled, let child = nodes[combination].children.first {
+            combination = child
+        }
+        guard nodes[combination].kind == .and, truths[combination] == .false,
+              nodes[combination].children.contains(where: { truths[$0] == .true }) else { return nil }
+        let failed = nodes[combination].children.filter { truths[$0] != .true }
+        guard failed.count == 1, let only = failed.first, truths[only] == .false else { return nil }
+        return failedDisjunction(only, truths: truths)
     }
 
     /// An alternative of a failed `or` (`ConditionExplainer.failedAlternative`): of a combination some of whose

@@ -119,9 +119,31 @@ struct ExplainerTests {
     @Test func membershipExplainsWithLabels() throws {
         #expect(try reasons("density in ['urbain', 'rural']", ["density": .text("periurbain")])
             == ["densité : zone urbaine ou zone rurale — ici zone périurbaine"])
-        // A set is described by the condition itself, without repeating its whole value.
+        // A failed membership is said by what the set holds, not by the requirement, which would read as a fact
+        // (« comprend « santé mentale » » for a team that did not choose it).
         #expect(try reasons("'sante-mentale' in priorities", ["priorities": .set(["prevention"])])
-            == ["priorités : comprend « santé mentale »"])
+            == ["priorités : ne comprend pas « santé mentale »"])
+        #expect(try reasons("not ('prevention' in priorities)", ["priorities": .set(["prevention"])])
+            == ["priorités : comprend « prévention »"])
+        #expect(try reasons("'prevention' not in priorities and population < 3500", ["priorities": .set(["prevention"]), "population": .number(1_000)])
+            == ["priorités : comprend « prévention »"])
+        // Unknown: nothing is said of what the set holds.
+        #expect(try reasons("'sante-mentale' in priorities", ["priorities": nil]) == ["priorités : comprend « santé mentale » — inconnu"])
+    }
+
+    @Test func failedMembershipsOfOneSetAreSaidOnce() throws {
+        let found = try reasons("'sante-mentale' in priorities or 'prevention' in priorities or population < 3500",
+                                ["priorities": .set(["acces-aux-soins"]), "population": .number(10_000)])
+        #expect(found == [Self.french("population : moins de 3~500~habitants — ici 10~000~habitants"),
+                          "priorités : ne comprend ni « santé mentale » ni « prévention »"])
+    }
+
+    @Test func nestedAlternativesAreSaidOneByOne() throws {
+        // « ni population … ; ni une CPTS … ou (un CLSM … et …) » read as a riddle: each alternative is said alone.
+        let found = try reasons("population < 3500 or (cpts or (clsm and population > 100))",
+                                ["population": .number(10_000), "cpts": .bool(false), "clsm": .bool(false)])
+        #expect(found == [Self.french("population : moins de 3~500~habitants — ici 10~000~habitants"),
+                          "aucune CPTS ne couvre le territoire", "pas de CLSM"])
     }
 
     @Test func factValuesAreWrittenForPeople() throws {
