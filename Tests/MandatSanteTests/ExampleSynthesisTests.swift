@@ -146,8 +146,13 @@ struct ExampleSynthesisTests {
         for name in ["village-rural-zip", "prefecture-ght-specialistes"] {
             let document = try ExampleSynthesisTests.document(name)
             let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text)
-            #expect(capacity.contains("sur le reste du mandat, les quinze premiers mois comptant double parce que la plupart des actions s'y lancent"), "\(name) : \(capacity)")
+            #expect(capacity.contains("sur le reste du mandat, les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié"), "\(name) : \(capacity)")
         }
+        // The figures can be checked: the prefecture's 4,2 units a year over 63 months so weighted
+        // (15 × 2 + 15 + 33 / 2 = 61,5 months) make 21,5, of which the phases hold 21 (each rounded).
+        let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let line421 = try #require(prefecture.portrait.lines.first { $0.label == "Capacité" }?.text)
+        #expect(line421.contains("environ\u{00A0}4,2\u{00A0}unités d'effort par an, 21\u{00A0}sur le reste du mandat"), "\(line421)")
         // A small team with two agents counts one: said, since a town with two agents gets twice as much.
         let small = try ExampleSynthesisTests.document("village-rural-zip", overrides: ["engineeringStaff=2"])
         let line = try #require(small.portrait.lines.first { $0.label == "Capacité" }?.text)

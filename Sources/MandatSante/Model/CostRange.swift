@@ -8,13 +8,14 @@ public enum CostRange: String, Sendable, CaseIterable, Comparable {
     case high = "eleve"
     case veryHigh = "tres-eleve"
 
-    /// How a roadmap states it (no-break spaces inside amounts: a line never ends inside « 10 000 € »).
+    /// How a roadmap states it (no-break spaces inside amounts and ranges: a line never ends inside « 10 000 € » nor
+    /// between the two ends of « de 10 000 à 100 000 € »).
     public var label: String {
         switch self {
         case .none: return "temps d'élus et d'agents"
         case .low: return "moins de 10\u{00A0}000\u{00A0}€"
-        case .medium: return "de 10\u{00A0}000 à 100\u{00A0}000\u{00A0}€"
-        case .high: return "de 100\u{00A0}000\u{00A0}€ à 1\u{00A0}M€"
+        case .medium: return "de 10\u{00A0}000\u{00A0}à 100\u{00A0}000\u{00A0}€"
+        case .high: return "de 100\u{00A0}000\u{00A0}€\u{00A0}à 1\u{00A0}M€"
         case .veryHigh: return "plus de 1\u{00A0}M€"
         }
     }
@@ -24,8 +25,8 @@ public enum CostRange: String, Sendable, CaseIterable, Comparable {
         switch self {
         case .none: return "temps"
         case .low: return "<\u{00A0}10\u{00A0}k€"
-        case .medium: return "10 à 100\u{00A0}k€"
-        case .high: return "100\u{00A0}k€ à 1\u{00A0}M€"
+        case .medium: return "10\u{00A0}à 100\u{00A0}k€"
+        case .high: return "100\u{00A0}k€\u{00A0}à 1\u{00A0}M€"
         case .veryHigh: return ">\u{00A0}1\u{00A0}M€"
         }
     }

@@ -66,12 +66,13 @@ public struct TerritoryPortrait: Sendable {
     }
 
     /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat, les quinze
-    /// premiers mois comptant double… »: the total is not the yearly figure times the years (a reader checks it), so
-    /// the weighting of the first months is said; and a small team's second agent, which counts for nothing, too.
+    /// premiers mois comptant double, les quinze suivants une fois, les autres pour moitié »: the total is not the
+    /// yearly figure times the years (a reader checks it: 4,2 × (15 × 2 + 15 + 33 / 2) / 12 ≈ 21), so the weighting
+    /// of the months is said; and a small team's second agent, which counts for nothing, too.
     static func capacity(_ capacity: Capacity) -> String {
         let smallTeam = capacity.isSmallTeam && capacity.staff > 1
             ? " ; petite équipe : un seul agent compte, celui qui porte tous les dossiers de la mairie" : ""
-        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat, les quinze premiers mois comptant double parce que la plupart des actions s'y lancent\(smallTeam) (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
+        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat, les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié\(smallTeam) (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
     }
 
     /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé

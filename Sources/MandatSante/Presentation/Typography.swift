@@ -6,7 +6,7 @@ enum Typography {
     /// « 6 781 » and « 15 % » never split across lines; « ( . ; » never appear.
     ///
     /// Works on UTF-8 bytes (it runs on every text of every card, thousands of times in a batch): a space becomes
-    /// a no-break space after a number and before a group of three digits, `%`, `€` or a lowercase word; before `: ; ? ! » %`; after
+    /// a no-break space after a number and before a group of three digits, `%`, `€` or a lowercase word (accented too); before `: ; ? ! » %`; after
     /// `«`. Neighbours are Unicode scalars, which for these texts are their characters.
     static func french(_ text: String) -> String {
         var utf8 = text.utf8
@@ -57,6 +57,8 @@ enum Typography {
         // A number and the word after it (« 75 ans », « 14 octobre », « 3 agents »): a line never opens on the noun
         // of a number left at the end of the line before.
         if (0x61...0x7A).contains(next) { return true }
+        // An accented lowercase letter of Latin-1 (C3 A0–C3 BF, less « ÷ »): « de 10 000 à 100 000 € », « 2 études ».
+        if next == 0xC3, index + 2 < count, bytes[index + 2] >= 0xA0, bytes[index + 2] != 0xB7 { return true }
         return isGroupOfThree(from: index + 1, in: bytes)
     }
 

@@ -1,0 +1,23 @@
+@testable import MandatSante
+import Testing
+
+/// A number keeps what follows it on its line: its unit, its noun, the rest of its range.
+@Suite("Typographie française : un nombre ne se sépare pas de ce qui le suit")
+struct TypographyTests {
+    private static func french(_ text: String) -> String {
+        text.split(separator: "~", omittingEmptySubsequences: false).joined(separator: "\u{00A0}")
+    }
+
+    @Test(arguments: [
+        ("de 10 000 à 100 000 €", "de 10~000~à 100~000~€"),
+        ("2 études et 3 ans", "2~études et 3~ans"),
+        ("6 781 habitants", "6~781~habitants"),
+        ("en 2026 2027", "en 2026 2027"),
+        ("15 % des 75 ans", "15~% des 75~ans"),
+        ("le 14 Octobre", "le 14 Octobre"),
+        ("9 ÷ 3", "9 ÷ 3"),
+    ])
+    func holdsANumberToWhatFollows(text: String, expected: String) {
+        #expect(Typography.french(text) == Self.french(expected))
+    }
+}
