@@ -201,8 +201,25 @@ struct ExecutiveSynthesis {
         let all = answering.filter { isFinding($0.key) }
             .map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
             .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
-        // The first three chosen; said in that order.
-        let chosen = Set(all.prefix(findingCount).map(\.name))
+        // The first three chosen, said in that order; but a fact whose actions are mostly those of a fact already
+        // chosen (doctors leaving and the zoning that follows from it, « actions 3, 10, 11 et 14 » twice) says
+        // nothing new: it yields to the next fact that drives other actions, and comes back only to fill the page
+        // with actions of its own.
+        // A fact behind one action (a centre's deficit behind its consolidation) is not a repetition.
+        var chosen: Set<String> = [], covered: Set<Int> = [], cited: Set<Set<Int>> = []
+        var repeating: [(name: String, ranks: Set<Int>)] = []
+        for finding in all where chosen.count < findingCount {
+            let shared = finding.ranks.filter(covered.contains).count
+            if shared >= 2, shared * 2 > finding.ranks.count {
+                repeating.append((finding.name, Set(finding.ranks)))
+            } else {
+                chosen.insert(finding.name)
+                covered.formUnion(finding.ranks)
+                cited.insert(Set(finding.ranks))
+            }
+        }
+        // Never the very same actions twice: two findings then are better than three.
+        for finding in repeating where chosen.count < findingCount && cited.insert(finding.ranks).inserted { chosen.insert(finding.name) }
         let ranked = all.filter { chosen.contains($0.name) }
         // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
         guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
