@@ -125,7 +125,8 @@ struct ExecutiveSynthesis {
         // « Aucun financement spécifique nécessaire : … » names no funder.
         if line.hasPrefix("Aucun") { return nil }
         var end = line.endIndex
-        for marker in [" – ", " — ", " : ", "\u{00A0}: ", " (", ", "] {
+        // « Budget de la collectivité ; aucun financement spécifique pour … » names its funder before the semicolon.
+        for marker in [" – ", " — ", " : ", "\u{00A0}: ", " ; ", "\u{00A0}; ", " (", ", "] {
             if let range = line.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
         }
         let name = Typography.withoutFinalPeriod(String(line[..<end]))

@@ -21,3 +21,16 @@ struct TypographyTests {
         #expect(Typography.french(text) == Self.french(expected))
     }
 }
+
+/// Page 1 names who funds an action, from the first words of its funding line.
+@Suite("Financeur d'une décision de la page 1")
+struct FunderTests {
+    @Test(arguments: [
+        ("Budget de la collectivité ; aucun financement spécifique pour la révision du plan", "budget de la collectivité"),
+        ("ARS – FIR, pour un diagnostic préparatoire", "ARS"),
+        ("Aucun financement spécifique nécessaire : du temps d'élus", nil),
+    ] as [(String, String?)])
+    func namesTheFunderOnly(line: String, expected: String?) {
+        #expect(ExecutiveSynthesis.funder(line) == expected)
+    }
+}
