@@ -7,20 +7,30 @@ import ProfileGeneration
 /// writing the same number of files of the same sizes, each through a temporary file and a rename, then one
 /// `syncfs` as batch does. The ratio of the two is the figure to watch (goal: at most 2).
 struct BatchBench {
-    /// One format's measures: `--repeat` pairs of a batch and its plain write, taken in turn.
+    /// One pass of one format: its batch and its plain write of the same bytes, taken back to back, so that the
+    /// disk's state during that pass (write-back of the previous pass, another process's load) weighs on both.
+    struct Pair {
+        var batchSeconds: Double
+        var plainSeconds: Double
+        /// Batch first (odd passes) or the plain write first (even passes): the order alternates, so that a disk
+        /// still busy with what came just before does not always slow down the same side.
+        var batchFirst: Bool
+        var ratio: Double { batchSeconds / plainSeconds }
+    }
+
+    /// One format's measures: `--repeat` pairs.
     struct Case {
         var format: String
         var files: Int
         var bytes: Int
-        var batchSeconds: [Double]
-        var plainSeconds: [Double]
+        var pairs: [Pair]
         /// The largest of the runs' peaks.
         var peakBytes: Int
-        var batchMedian: Double { Self.median(batchSeconds) }
-        var plainMedian: Double { Self.median(plainSeconds) }
-        /// The ratio of the medians: each median is the middle of its own runs, less sensitive to one slow pass
-        /// than the median of the runs' ratios would be to a pair caught by the same slowdown.
-        var ratio: Double { batchMedian / plainMedian }
+        var batchMedian: Double { Self.median(pairs.map(\.batchSeconds)) }
+        var plainMedian: Double { Self.median(pairs.map(\.plainSeconds)) }
+        /// The median of the paired ratios: each ratio divides a batch by the plain write of the same pass, so the
+        /// disk's mood of that pass cancels out (the plain write of the CSV alone ranged 7.8–16.5 s between passes).
+        var ratio: Double { Self.median(pairs.map(\.ratio)) }
 
         static func median(_ values: [Double]) -> Double {
             let sorted = values.sorted()
@@ -57,48 +67,80 @@ struct BatchBench {
 
         var cases: [Case] = []
         for format in options.formats {
-            var item = Case(format: format, files: 0, bytes: 0, batchSeconds: [], plainSeconds: [], peakBytes: 0)
+            var item = Case(format: format, files: 0, bytes: 0, pairs: [], peakBytes: 0)
+            // The file sizes of this format's output, known after its first batch; every later batch must give them again.
+            var sizes: [Int]?
             for run in 1...options.repeats {
                 let pass = options.repeats > 1 ? " (\(run)/\(options.repeats))" : ""
-                progress("batch --format \(format)\(pass)…")
-                let output = work + "/sortie-" + format
-                let log = work + "/erreurs-" + format + ".txt"
-                sync()
-                let outcome = try ChildProcess.run(binary, ["batch", corpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
-                                                            "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: log)
-                guard outcome.status == 0 else {
-                    let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                    throw ChildProcess.Failure(description: "batch --format \(format) : code \(outcome.status)\n\(message.prefix(2_000))")
+                let batchFirst = run % 2 == 1
+                var batchSeconds = 0.0
+                var plainSeconds = 0.0
+                func measureBatch() throws {
+                    progress("batch --format \(format)\(pass)…")
+                    let output = work + "/sortie-" + format
+                    let log = work + "/erreurs-" + format + ".txt"
+                    sync()
+                    let outcome = try ChildProcess.run(binary, ["batch", corpus, "--output-dir", output, "--format", format, "--jobs", String(jobs),
+                                                                "--start", "2026-12", "--rules", options.rulesDirectory] + options.batchArguments, errorLog: log)
+                    guard outcome.status == 0 else {
+                        let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                        throw ChildProcess.Failure(description: "batch --format \(format) : code \(outcome.status)\n\(message.prefix(2_000))")
+                    }
+                    let written = Self.fileSizes(output)
+                    try? FileManager.default.removeItem(atPath: output)
+                    if let sizes, sizes != written {
+                        throw ChildProcess.Failure(description: "batch --format \(format) : fichiers différents d'un passage à l'autre (\(sizes.count) puis \(written.count) fichiers, \(sizes.reduce(0, +)) puis \(written.reduce(0, +)) octets)")
+                    }
+                    sizes = written
+                    batchSeconds = outcome.seconds
+                    item.peakBytes = max(item.peakBytes, outcome.peakBytes)
                 }
-                let sizes = Self.fileSizes(output)
-                try? FileManager.default.removeItem(atPath: output)
-                progress("écriture simple de \(sizes.count) fichiers\(pass)…")
-                let plain = work + "/simple-" + format
-                sync()
-                let plainSeconds = try PlainWrite.run(sizes: sizes, folder: plain)
-                try? FileManager.default.removeItem(atPath: plain)
-                (item.files, item.bytes) = (sizes.count, sizes.reduce(0, +))
-                item.batchSeconds.append(outcome.seconds)
-                item.plainSeconds.append(plainSeconds)
-                item.peakBytes = max(item.peakBytes, outcome.peakBytes)
+                func measurePlain(_ sizes: [Int]) throws {
+                    progress("écriture simple de \(sizes.count) fichiers\(pass)…")
+                    let plain = work + "/simple-" + format
+                    sync()
+                    plainSeconds = try PlainWrite.run(sizes: sizes, folder: plain)
+                    try? FileManager.default.removeItem(atPath: plain)
+                }
+                if batchFirst || sizes == nil {
+                    try measureBatch()
+                    try measurePlain(sizes ?? [])
+                } else {
+                    try measurePlain(sizes ?? [])
+                    try measureBatch()
+                }
+                item.files = sizes?.count ?? 0
+                item.bytes = sizes?.reduce(0, +) ?? 0
+                item.pairs.append(Pair(batchSeconds: batchSeconds, plainSeconds: plainSeconds, batchFirst: batchFirst))
             }
             cases.append(item)
         }
 
         let repeated = options.repeats > 1
-        if repeated {
-            lines.append("Chaque format : \(options.repeats) passages, batch puis écriture simple en alternance ; médianes, rapport des médianes, et étendue (plus courte – plus longue) des mesures.")
-            lines.append("")
-        }
-        let header = ["Format", "Fichiers", "Octets", repeated ? "batch (médiane)" : "batch", repeated ? "Écriture simple (médiane)" : "Écriture simple", "Rapport", "RSS max batch"]
-            + (repeated ? ["Étendue batch", "Étendue écriture"] : [])
+        lines.append(repeated
+            ? "Chaque format : \(options.repeats) passages ; dans chacun, batch et son écriture simple l'un après l'autre (batch d'abord aux passages impairs, l'écriture simple d'abord aux pairs) et leur rapport ; le tableau donne les médianes des durées, la médiane des rapports par passage et leur étendue."
+            : "Rapport : batch divisé par son écriture simple, mesurée juste après (un seul passage : --repeat 3 pour une médiane).")
+        lines.append("")
+        let header = ["Format", "Fichiers", "Octets", repeated ? "batch (médiane)" : "batch", repeated ? "Écriture simple (médiane)" : "Écriture simple",
+                      repeated ? "Rapport (médiane des passages)" : "Rapport", "RSS max batch"]
+            + (repeated ? ["Rapports (min – max)", "Étendue batch", "Étendue écriture"] : [])
         let rows = cases.map { item in
             [item.format, FrenchNumber.count(item.files), FrenchNumber.megabytes(item.bytes),
              FrenchNumber.adaptive(item.batchMedian) + " s", FrenchNumber.adaptive(item.plainMedian) + " s",
              FrenchNumber.format(item.ratio, decimals: 2) + " ×", FrenchNumber.megabytes(item.peakBytes)]
-                + (repeated ? [Self.range(item.batchSeconds), Self.range(item.plainSeconds)] : [])
+                + (repeated ? [Self.ratioRange(item.pairs.map(\.ratio)), Self.range(item.pairs.map(\.batchSeconds)), Self.range(item.pairs.map(\.plainSeconds))] : [])
         }
         lines += BenchReport.table(header: header, lines: rows, leftAligned: [0])
+        if repeated {
+            lines.append("")
+            lines.append("Par passage (b→é : batch puis son écriture simple, é→b : l'inverse ; durées batch / écriture simple = rapport) :")
+            for item in cases {
+                let passes = item.pairs.enumerated().map { index, pair in
+                    "\(index + 1) \(pair.batchFirst ? "b→é" : "é→b") \(FrenchNumber.adaptive(pair.batchSeconds)) / \(FrenchNumber.adaptive(pair.plainSeconds)) s = \(FrenchNumber.format(pair.ratio, decimals: 2)) ×"
+                }
+                lines.append("  \(item.format) : " + passes.joined(separator: " ; "))
+            }
+        }
         let worst = cases.map(\.ratio).max() ?? 0
         lines.append("")
         lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × (objectif : au plus 2 ×) : \(worst <= 2 ? "objectif atteint" : "objectif manqué").")
@@ -119,6 +161,11 @@ struct BatchBench {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// « 1,21 – 2,40 × »
+    static func ratioRange(_ values: [Double]) -> String {
+        FrenchNumber.format(values.min() ?? 0, decimals: 2) + " – " + FrenchNumber.format(values.max() ?? 0, decimals: 2) + " ×"
     }
 
     /// « 3,9 – 18 s »

@@ -27,8 +27,9 @@ struct BenchOptions: Equatable {
     var memoryCheck = true
     /// More arguments for every `batch` run (e.g. `--syntheses-seulement`).
     var batchArguments: [String] = []
-    /// `--batch`: how many times each format alternates its batch and its plain write (medians reported): one pass
-    /// decides nothing on a shared machine, where the plain write alone varied from 3.9 to 18 s.
+    /// `--batch`: how many passes of each format, each a batch and its plain write back to back, their order
+    /// alternating (the median of the paired ratios reported): one pass decides nothing on a shared machine, where
+    /// the plain write alone varied from 3.9 to 18 s.
     var repeats = 1
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -69,8 +70,9 @@ struct BenchOptions: Equatable {
       --work-dir DOSSIER dossier de travail (défaut : dossier temporaire, vidé à la fin sauf avec --keep)
       --no-memory-check  sans le passage sur un dixième des communes (comparaison de la mémoire)
       --batch-arg ARG    argument de plus pour chaque batch (répétable), par exemple --batch-arg --syntheses-seulement
-      --repeat N         pour chaque format, N fois batch puis l'écriture simple, en alternance ; le tableau donne
-                         les médianes, leur rapport et l'étendue des mesures (défaut 1)
+      --repeat N         pour chaque format, N passages : batch et son écriture simple l'un après l'autre, batch
+                         d'abord aux passages impairs, l'écriture d'abord aux pairs ; le rapport de chaque passage,
+                         leur médiane et leur étendue, les médianes des durées (défaut 1)
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
