@@ -13,7 +13,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
 
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
         // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        Array(page(document).bytes[...])
+        page(document).bytes.rightSized()
     }
 
     private func page(_ document: RoadmapDocument) -> HTMLPage {

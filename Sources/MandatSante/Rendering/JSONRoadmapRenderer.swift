@@ -18,7 +18,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
         var json = JSONWriter(capacity: 1 << 17)
         write(document, into: &json)
         // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        return Array(json.finishBytes()[...])
+        return json.finishBytes().rightSized()
     }
 
     /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).

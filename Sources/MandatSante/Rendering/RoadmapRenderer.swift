@@ -9,6 +9,15 @@ extension RoadmapRenderer {
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] { Array(render(document).utf8) }
 }
 
+extension Array where Element == UInt8 {
+    /// A copy holding these bytes and little more, for a rendered roadmap that waits in a batch on its way to the
+    /// disk. `Array(bytes[...])` would not do: a slice of a whole array gives back the same buffer, spare capacity
+    /// included (a JSON writer's buffer grows to 256 or 512 KB for a roadmap of 130 KB).
+    func rightSized() -> [UInt8] {
+        withUnsafeBufferPointer { [UInt8]($0) }
+    }
+}
+
 /// The formats the command line offers, by their French names.
 public enum RoadmapFormat: String, CaseIterable, Sendable {
     case text = "texte"

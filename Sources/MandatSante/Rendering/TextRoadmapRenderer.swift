@@ -11,7 +11,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
 
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
         // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        Array(lines(document).bytes[...])
+        lines(document).bytes.rightSized()
     }
 
     private func lines(_ document: RoadmapDocument) -> TextLines {
