@@ -2,7 +2,8 @@ import Foundation
 import MandatSante
 import RuleKit
 
-/// Reads a rules folder from disk with Foundation (the benchmark does not depend on the command line).
+/// Reads a rules folder from disk with Foundation (the benchmark does not depend on the command line), all of it as
+/// the command line does: `version.json` too, whose date decides which cited documents say they are old.
 public enum RulesFolder {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -24,6 +25,7 @@ public enum RulesFolder {
         let recommendations = try names.filter { $0.hasSuffix(RuleBaseLoader.recommendationExtension) }.sorted().map { try file(recommendationsDirectory + "/" + $0) }
         let files = RuleFiles(vocabulary: try file(directory + "/vocabulary.json"), levers: try file(directory + "/levers.json"),
                               sources: try file(directory + "/sources.json"),
+                              version: FileManager.default.fileExists(atPath: directory + "/version.json") ? try file(directory + "/version.json") : nil,
                               definitions: FileManager.default.fileExists(atPath: directory + "/definitions.json") ? try file(directory + "/definitions.json") : nil,
                               facts: FileManager.default.fileExists(atPath: directory + "/facts.json") ? try file(directory + "/facts.json") : nil,
                               portrait: FileManager.default.fileExists(atPath: directory + "/portrait.json") ? try file(directory + "/portrait.json") : nil,

@@ -291,7 +291,7 @@ extension RoadmapPresenter {
         static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {
             let document = ruleBase.source(reference.document)
             return RoadmapDocument.Source(
-                document: reference.document, title: document.map(SourceWording.reference) ?? reference.document,
+                document: reference.document, title: document.map { SourceWording.reference($0, asOf: ruleBase.version.date) } ?? reference.document,
                 citation: Typography.french("\(document.map(SourceWording.short) ?? reference.document) — \(reference.section)"), section: reference.section,
                 publisher: document?.publisher ?? "", date: document?.date?.description, consulted: document?.consulted?.description,
                 url: document?.url)

@@ -39,7 +39,7 @@ public struct RoadmapPresenter: Sendable {
         var dates: [String: String] = [:]
         if cachesWording {
             for document in ruleBase.sources {
-                titles[document.id] = Self.bibliographyTitle(document, detail: detail)
+                titles[document.id] = Self.bibliographyTitle(document, detail: detail, asOf: ruleBase.version.date)
                 dates[document.id] = Self.citationDate(document)
             }
         }
@@ -61,8 +61,9 @@ public struct RoadmapPresenter: Sendable {
     private let bibliographyTitles: [String: String]
 
     /// « Titre court (éditeur, juillet 2026). Adresse », or the whole reference in the detailed edition.
-    private static func bibliographyTitle(_ document: SourceDocument, detail: Bool) -> String {
-        Typography.french(detail ? SourceWording.reference(document) : SourceWording.compact(document))
+    /// `asOf`: the date of the rule base, against which a document more than five years old says so.
+    private static func bibliographyTitle(_ document: SourceDocument, detail: Bool, asOf: SourceDate?) -> String {
+        Typography.french(detail ? SourceWording.reference(document, asOf: asOf) : SourceWording.compact(document, asOf: asOf))
     }
 
     /// What a presenter that words many roadmaps keeps from one to the next (`cachesWording`).
@@ -136,7 +137,7 @@ public struct RoadmapPresenter: Sendable {
             cards[index].sourceNumbers = cards[index].sources.map { source in
                 if let known = bibliography.firstIndex(where: { $0.document == source.document }) { return known + 1 }
                 let title = bibliographyTitles[source.document]
-                    ?? ruleBase.source(source.document).map { Self.bibliographyTitle($0, detail: detail) } ?? Typography.french(source.title)
+                    ?? ruleBase.source(source.document).map { Self.bibliographyTitle($0, detail: detail, asOf: ruleBase.version.date) } ?? Typography.french(source.title)
                 bibliography.append(RoadmapDocument.BibliographyEntry(document: source.document, title: title))
                 return bibliography.count
             }

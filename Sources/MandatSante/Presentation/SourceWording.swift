@@ -1,9 +1,11 @@
 /// How a roadmap names a public document: its title, publisher and date in words, and where to find it — the
 /// reader checks a figure in the document itself, never in the rule base.
 enum SourceWording {
-    /// « Titre, éditeur, juillet 2026. Note. Adresse » as listed in the bibliography.
-    static func reference(_ document: SourceDocument) -> String {
+    /// « Titre, éditeur, juillet 2026. Note. Adresse » as listed in the bibliography; `asOf`, the date of the rule
+    /// base: a document published more than five years before it says so (`ageCaveat`).
+    static func reference(_ document: SourceDocument, asOf: SourceDate? = nil) -> String {
         var text = "\(document.title), \(document.publisher), \(when(document))."
+        if let caveat = ageCaveat(document, asOf: asOf) { text += " " + caveat }
         if let note = document.note { text += " " + sentence(note) }
         if let url = document.url { text += " \(url)" }
         if let access = document.access { text += (document.url == nil ? " " : " ; ") + sentence(access) }
@@ -18,9 +20,18 @@ enum SourceWording {
 
     /// « Titre court (éditeur, juillet 2026). Adresse » for the bibliography of the short edition: the address, or
     /// the part of how to obtain it that gives one, or nothing; the detailed edition gives the whole reference.
-    static func compact(_ document: SourceDocument) -> String {
+    static func compact(_ document: SourceDocument, asOf: SourceDate? = nil) -> String {
         let address = document.url ?? document.access.flatMap(whereToFind)
-        return short(document) + "." + (address.map { " " + $0 } ?? "")
+        return short(document) + "." + (ageCaveat(document, asOf: asOf).map { " " + $0 } ?? "") + (address.map { " " + $0 } ?? "")
+    }
+
+    /// « Publié en 2016, il y a plus de cinq ans : vérifier qu'il est toujours à jour. » for a document published more
+    /// than five years before `asOf` (the date of the rule base, never the clock), the age `check` warns about: the
+    /// reader of either edition learns it next to the document. Nothing for a page known only by when it was read.
+    static func ageCaveat(_ document: SourceDocument, asOf: SourceDate?) -> String? {
+        guard let asOf, let published = document.date,
+              published.endsBefore(asOf.shifted(years: SourceAgeCheck.maximumAge)) else { return nil }
+        return "Publié en \(published.year), il y a plus de cinq ans : vérifier qu'il est toujours à jour."
     }
 
     /// The clause of « how to obtain it » that holds its last address, up to that address: « La liste est
