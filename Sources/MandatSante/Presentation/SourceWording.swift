@@ -25,13 +25,13 @@ enum SourceWording {
         return short(document) + "." + (ageCaveat(document, asOf: asOf).map { " " + $0 } ?? "") + (address.map { " " + $0 } ?? "")
     }
 
-    /// « Publié en 2016, il y a plus de cinq ans : vérifier qu'il est toujours à jour. » for a document published more
+    /// « Plus de cinq ans : à vérifier. » for a document published more
     /// than five years before `asOf` (the date of the rule base, never the clock), the age `check` warns about: the
     /// reader of either edition learns it next to the document. Nothing for a page known only by when it was read.
     static func ageCaveat(_ document: SourceDocument, asOf: SourceDate?) -> String? {
         guard let asOf, let published = document.date,
               published.endsBefore(asOf.shifted(years: SourceAgeCheck.maximumAge)) else { return nil }
-        return "Publié en \(published.year), il y a plus de cinq ans : vérifier qu'il est toujours à jour."
+        return "Plus de cinq ans : à vérifier."
     }
 
     /// The clause of « how to obtain it » that holds its last address, up to that address: « La liste est
