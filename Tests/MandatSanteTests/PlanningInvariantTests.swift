@@ -162,6 +162,82 @@ struct PlanningInvariantTests {
         }
     }
 
+    @Test("jamais un ensemble lié écarté faute de place quand des actions moins bien notées, retenues pour leur score, tiennent assez de place là où il pouvait aller")
+    func noBetterSetDroppedForWeakerActions() throws {
+        try forEveryRoadmap { roadmap, ruleBase in
+            let calendar = roadmap.calendar
+            let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+            let waiting = Dictionary(roadmap.considerLater.filter { $0.reason == .noCapacity }.map { ($0.recommendation.id, $0) },
+                                     uniquingKeysWith: { first, _ in first })
+            var problems: [String] = []
+            var seen: Set<String> = []
+            for dropped in roadmap.considerLater where dropped.reason == .noCapacity && !seen.contains(dropped.recommendation.id) {
+                // The set: the waiting actions linked to it by `together`, either way.
+                var members = [dropped]
+                var next = 0
+                while next < members.count {
+                    let id = members[next].recommendation.id
+                    let linked = members[next].recommendation.together
+                        + ruleBase.recommendations.filter { $0.together.contains(id) }.map(\.id)
+                    for other in linked where !members.contains(where: { $0.recommendation.id == other }) {
+                        if let entry = waiting[other] { members.append(entry) }
+                    }
+                    next += 1
+                }
+                members.forEach { seen.insert($0.recommendation.id) }
+                // A set only (one action alone is `noBetterActionDroppedForAWeakerOne`), none of whose members has
+                // a partner placed or a deadline of its own to keep.
+                guard members.count > 1, members.allSatisfy({ $0.recommendation.deadline == nil || $0.recommendation.deadlineCondition != nil }),
+                      !members.contains(where: { member in member.recommendation.together.contains { placed[$0] != nil } })
+                else { continue }
+                let merit = members.map(\.score.total).max() ?? 0
+                var earliest = 0
+                for member in members {
+                    earliest = max(earliest, calendar.phaseIndex(for: member.recommendation.horizon))
+                    for prerequisite in member.recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
+                }
+                // The room each phase has left, in half-units, as the planner counts it (`PhasePlacement.room`):
+                // what an earlier phase overfills is taken from the next ones, what the last phase overfills from
+                // the latest phases before it.
+                let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+                func room(_ phase: Int, _ free: [Int]) -> Int {
+                    let last = free.count - 1
+                    var room = 0
+                    for earlier in 0...phase { room = free[earlier] + min(0, room) }
+                    guard phase < last, room > 0 else { return room }
+                    var carried = room
+                    for later in (phase + 1)...last { carried = free[later] + min(0, carried) }
+                    guard carried < 0 else { return room }
+                    var debt = -carried
+                    for later in stride(from: last - 1, to: phase, by: -1) where debt > 0 {
+                        var between = 0
+                        for earlier in 0...later { between = free[earlier] + min(0, between) }
+                        debt -= min(debt, max(0, between))
+                    }
+                    return room - min(debt, room)
+                }
+                for phase in earliest..<calendar.phases.count {
+                    let halves = members.map { Capacity.halfUnits(of: $0.recommendation, inPhase: phase) }
+                    // Up to the review, a set may overfill a phase by its companions' effort.
+                    let needed = phase <= calendar.reviewPhase ? halves.max() ?? 0 : halves.reduce(0, +)
+                    // The actions kept for their score alone, less merited, in this phase and the earlier ones of its
+                    // window: had they given their room, would it have been enough?
+                    let weaker = roadmap.items.filter {
+                        $0.selection == .merit && $0.together.isEmpty && $0.score.total < merit
+                            && (earliest...phase).contains($0.phaseIndex)
+                    }
+                    var free = zip(capacity, roadmap.halfUnitsUsed).map { $0 - $1 }
+                    for item in weaker { free[item.phaseIndex] += Capacity.halfUnits(of: item.recommendation, inPhase: item.phaseIndex) }
+                    if !weaker.isEmpty, room(phase, free) >= needed {
+                        problems.append("\(members.map { "« \($0.recommendation.id) » (\($0.score.total))" }.joined(separator: " avec ")) à envisager ensuite alors que \(weaker.map { "« \($0.recommendation.id) » (\($0.score.total))" }.joined(separator: ", ")) tiennent les phases \(earliest) à \(phase)")
+                        break
+                    }
+                }
+            }
+            return problems
+        }
+    }
+
     @Test("les actions qui vont ensemble sont dans la même phase ; un préalable placé vient avant ce qui en dépend")
     func relationsAreKept() throws {
         try forEveryRoadmap { roadmap, _ in

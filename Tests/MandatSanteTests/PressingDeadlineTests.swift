@@ -53,6 +53,37 @@ struct PressingDeadlineTests {
         #expect(calm.phaseID("medicobus-aller-vers") == "fin-mandat")
     }
 
+    /// The bourg of the consultant's reading (reader13 P1): 5,200 inhabitants in ZIP, GP departures expected, an MSP,
+    /// one agent, access to care and ageing well declared priorities.
+    static let bourg5000 = """
+        {"name": "Bourg de 5 200 habitants", "kind": "commune", "population": 5200, "density": "bourg-rural",
+         "departement": "Creuse", "region": "Nouvelle-Aquitaine", "medicalZoning": "zip", "gpDepartures": true,
+         "cpts": false, "msp": true, "share75Plus": 17, "povertyRate": 18, "intercommunalHealth": false,
+         "priorities": ["acces-aux-soins", "bien-vieillir"], "engineeringStaff": 1, "councils": ["conseil-aines"],
+         "plannedProjects": ["residence-autonomie"]}
+        """
+
+    @Test("bourg de 5 200 habitants à un agent où des médecins partent : la maison de santé et ses docteurs juniors avant le bilan, à la place d'actions moins bien notées")
+    func linkedSetDisplacesWeakerActions() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let profile = try #require(ProfileLoader.load(Array(Self.bourg5000.utf8), file: "bourg-5000.json", vocabulary: ruleBase.vocabulary).0)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let review = roadmap.calendar.reviewPhase
+        let msp = try #require(roadmap.item("msp-conforter-existante"))
+        let juniors = try #require(roadmap.item("docteurs-juniors"))
+        #expect(msp.phaseIndex == juniors.phaseIndex && msp.phaseIndex <= review, "phases \(msp.phaseIndex), \(juniors.phaseIndex)")
+        // Before the departures, as their deadline says.
+        #expect(juniors.deadline?.before == YearMonth(year: 2029, month: 3))
+        // What gave its room is less merited: the welcome (72) and the survey (67), « à envisager ensuite ».
+        #expect(roadmap.leftOutReason("accueil-installation-professionnels") == .noCapacity)
+        #expect(roadmap.leftOutReason("participation-habitants-diagnostic") == .noCapacity)
+        // The ageing-well strategy stands without the survey it would have followed, and the end of the mandate keeps
+        // its new action; the team's size still bounds the roadmap.
+        #expect(roadmap.phaseID("bien-vieillir-strategie-territoriale") == "fin-d-annee")
+        #expect(roadmap.items.contains { $0.phaseIndex == roadmap.calendar.phases.count - 1 })
+        #expect(roadmap.items.count <= 9)
+    }
+
     @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé ensuite")
     func villagesWelcomeBeforeReview() throws {
         for name in ["village-rural-zip", "village-departs-cabinet"] {
