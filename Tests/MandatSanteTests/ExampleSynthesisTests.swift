@@ -74,9 +74,9 @@ struct ExampleSynthesisTests {
         }
     }
 
-    @Test("banlieue au centre de santé municipal : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins")
+    @Test("banlieue au centre de santé de la collectivité : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins")
     func salariedCentreAndLiberalAidsWarned() throws {
-        let document = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
+        let document = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
         let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
         #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
         // Without a centre run by the collectivity, no such warning.
@@ -103,7 +103,7 @@ struct ExampleSynthesisTests {
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
         // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS).
-        let screening = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").card("depistages-aller-vers"))
+        let screening = try #require(try ExampleSynthesisTests.document("agglomeration-porteuse-cls").card("depistages-aller-vers"))
         #expect(screening.forYou.contains { $0.hasPrefix("précarité") && $0.contains("des publics éloignés") }, "\(screening.forYou)")
         let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
         let pilot = try #require(agglomeration.card("elu-referent-sante"))
@@ -253,6 +253,23 @@ struct ExampleFindingWordingTests {
     func noFindingSaidInWords() throws {
         let document = try ExampleSynthesisTests.document("bourg-cls-pays", overrides: ["share75Plus=8", "medicalZoning=aucun"])
         #expect(document.synthesis.findings == [ExampleSynthesisTests.noFindingText], "\(document.synthesis.findings)")
+    }
+
+    @Test("des actions qui vont ensemble se décident ensemble : la maison de santé et les docteurs juniors qu'elle accueille sont toutes deux parmi les décisions, ou aucune")
+    func togetherDecidedTogether() throws {
+        var pairs = 0
+        for name in ExampleSynthesisTests.exampleNames {
+            let document = try ExampleSynthesisTests.document(name)
+            let decided = Set(document.synthesis.decisions.map(\.id))
+            for card in document.cards where decided.contains(card.id) {
+                for partner in card.together {
+                    guard let other = document.cards.first(where: { $0.id == partner }), other.phaseID == card.phaseID else { continue }
+                    pairs += 1
+                    #expect(decided.contains(partner), "\(name) : « \(card.id) » décidée sans « \(partner) »")
+                }
+            }
+        }
+        #expect(pairs >= 4, "\(pairs) paires décidées")
     }
 
     @Test("une situation pressante qui date des actions (départs de médecins attendus) est l'un des trois constats, dans chaque exemple où elle tient")

@@ -53,15 +53,25 @@ struct ExecutiveSynthesis {
             (tier(a), -weight(a), a.rank) < (tier(b), -weight(b), b.rank)
         }
         let wanted = decisionCount(roadmap.items.count)
+        // Actions that belong together (the MSP and the junior doctors it hosts) are decided together: one
+        // chosen brings the others of its phase, right after it.
+        var chosen: [RoadmapItem] = []
+        func choose(_ item: RoadmapItem) {
+            guard !chosen.contains(where: { $0.rank == item.rank }) else { return }
+            chosen.append(item)
+            for partner in candidates where item.together.contains(partner.recommendation.id) && partner.phaseIndex == item.phaseIndex {
+                if !chosen.contains(where: { $0.rank == partner.rank }) { chosen.append(partner) }
+            }
+        }
         // Every declared priority placed by the review has its action among the decisions.
-        var chosen = candidates.filter { if case .priority = $0.selection { return true } else { return false } }
+        for item in candidates { if case .priority = item.selection { choose(item) } }
         var methods = 0
         for item in candidates where chosen.count < wanted && !chosen.contains(where: { $0.rank == item.rank }) {
             let isMethod = methodLevers.contains(item.recommendation.lever)
                 || (item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays)
             if isMethod && methods >= methodDecisions { continue }
             if isMethod { methods += 1 }
-            chosen.append(item)
+            choose(item)
         }
         // A dated action left out by the priorities and foundations still belongs here (decided now or missing its
         // date): it adds a decision, up to eight.
