@@ -38,7 +38,7 @@ struct CalibrationContent11Tests {
     func costsMatchFunders() throws {
         let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
         let msp = try #require(document.card("msp-conforter-existante"))
-        #expect(msp.costRangeID == "moyen", "\(String(describing: msp.costRangeID))")
+        #expect(msp.costRangeID == "eleve", "\(String(describing: msp.costRangeID))")
         #expect(msp.funding.first?.hasPrefix("État – subventions DETR ou DSIL") == true, "\(msp.funding)")
         let detailed = try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true)
         #expect(detailed.card("msp-conforter-existante")?.funding.contains { $0.hasPrefix("Région") } == true)

@@ -41,7 +41,9 @@ struct Content12Tests {
         #expect(doubled.isEmpty, "\(doubled.joined(separator: "\n"))")
         // What the cards of the reading said twice now reads once.
         let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
-        #expect(prefecture.card("soins-non-programmes")?.forYou.first.map(Self.plain) == "des médecins spécialistes manquent")
+        // A shortage of specialists is not a reason for unscheduled general care (reader13): it has its own card.
+        #expect(prefecture.card("soins-non-programmes")?.forYou.contains { Self.plain($0).contains("spécialistes") } == false)
+        #expect(prefecture.card("specialistes-consultations-avancees")?.forYou.first.map(Self.plain) == "des médecins spécialistes manquent")
         let antilles = try ExampleSynthesisTests.document("commune-antilles-dengue")
         let access = antilles.portrait.lines.first { $0.label == "Accès aux soins" }.map { Self.plain($0.text) } ?? ""
         #expect(access.contains("des médecins spécialistes manquent") && !access.contains("manque de médecins spécialistes"), "\(access)")
