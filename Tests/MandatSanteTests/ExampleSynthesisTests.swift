@@ -209,10 +209,7 @@ struct ExampleFindingWordingTests {
         #expect(findings.contains { $0.contains("départs de médecins") }, "\(findings)")
         #expect(!findings.contains { $0.hasPrefix("Zonage médical") }, "\(findings)")
         #expect(findings.contains { $0.hasPrefix("CLS en préparation") }, "\(findings)")
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-        for name in names {
+        for name in ExampleSynthesisTests.exampleNames {
             // The actions each finding cites, by its « actions 3, 10 et 14 y répondent ».
             let cited = try ExampleSynthesisTests.document(name).synthesis.findings.map { finding -> Set<Int> in
                 let tail = finding.components(separatedBy: " — ").last ?? ""

@@ -230,7 +230,8 @@ extension RoadmapPresenter {
                 relations.append(relation)
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { detailOnly.append(relation) }
             }
-            for id in item.together { relations.append("avec \(named(id)), dans la même phase") }
+            // Actions that belong together share one « avec » (the cards of a phase stand together already).
+            if !item.together.isEmpty { relations.append("avec " + Typography.list(item.together.map(named))) }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
                 relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
             }
