@@ -63,7 +63,7 @@ public struct RoadmapPresenter: Sendable {
     /// « Titre court (éditeur, juillet 2026). Adresse », or the whole reference in the detailed edition.
     /// `asOf`: the date of the rule base, against which a document more than five years old says so.
     private static func bibliographyTitle(_ document: SourceDocument, detail: Bool, asOf: SourceDate?) -> String {
-        Typography.french(detail ? SourceWording.reference(document, asOf: asOf) : SourceWording.compact(document, asOf: asOf))
+        Typography.french(detail ? SourceWording.reference(document, asOf: asOf) : SourceWording.compact(document))
     }
 
     /// What a presenter that words many roadmaps keeps from one to the next (`cachesWording`).

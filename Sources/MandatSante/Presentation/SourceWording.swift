@@ -19,15 +19,18 @@ enum SourceWording {
     }
 
     /// « Titre court (éditeur, juillet 2026). Adresse » for the bibliography of the short edition: the address, or
-    /// the part of how to obtain it that gives one, or nothing; the detailed edition gives the whole reference.
-    static func compact(_ document: SourceDocument, asOf: SourceDate? = nil) -> String {
+    /// the part of how to obtain it that gives one, or nothing; the detailed edition gives the whole reference. No
+    /// age caveat here: the short edition goes to élus, who read the year beside the title; « à vérifier » is an
+    /// instruction for whoever maintains or audits the advice (`check`, the detailed edition).
+    static func compact(_ document: SourceDocument) -> String {
         let address = document.url ?? document.access.flatMap(whereToFind)
-        return short(document) + "." + (ageCaveat(document, asOf: asOf).map { " " + $0 } ?? "") + (address.map { " " + $0 } ?? "")
+        return short(document) + "." + (address.map { " " + $0 } ?? "")
     }
 
     /// « Plus de cinq ans : à vérifier. » for a document published more
     /// than five years before `asOf` (the date of the rule base, never the clock), the age `check` warns about: the
-    /// reader of either edition learns it next to the document. Nothing for a page known only by when it was read.
+    /// consultant reading the detailed edition learns it next to the document. Nothing for a page known only by when
+    /// it was read.
     static func ageCaveat(_ document: SourceDocument, asOf: SourceDate?) -> String? {
         guard let asOf, let published = document.date,
               published.endsBefore(asOf.shifted(years: SourceAgeCheck.maximumAge)) else { return nil }

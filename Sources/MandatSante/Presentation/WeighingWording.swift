@@ -1,14 +1,15 @@
 /// The French wording of what a professional weighs before taking an action up — its level of evidence and its
 /// expected effect on health inequalities — for the cards and the decisions.
 enum WeighingWording {
-    /// « avis d'experts »: the rung of the What Works for Health scale, in French.
+    /// « modérée »: the rung of the What Works for Health scale, in French, read after « Preuve : » — the evidence
+    /// is solid or moderate, an action is not « probable ».
     static func evidence(_ level: EvidenceLevel) -> String {
         switch level {
-        case .demonstrated: return "démontré"
-        case .likely: return "probable"
+        case .demonstrated: return "solide"
+        case .likely: return "modérée"
         case .expertOpinion: return "avis d'experts"
-        case .insufficient: return "insuffisant"
-        case .mixed: return "mitigé"
+        case .insufficient: return "insuffisante"
+        case .mixed: return "contradictoire"
         }
     }
 
