@@ -20,6 +20,11 @@ public enum CostRange: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// `label` for a team of `staff` agents: a commune without any agent spends only its elected officials' time.
+    public func label(staff: Int) -> String {
+        self == .none && staff == 0 ? "temps d'élus" : label
+    }
+
     /// The short form for tables and the synthesis.
     public var shortLabel: String {
         switch self {

@@ -84,7 +84,7 @@ struct ExecutiveSynthesis {
             let when = item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) } ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
-                costRange: item.recommendation.costRange?.label,
+                costRange: card.costRange,
                 evidenceLevel: card.evidenceLevel,
                 inequalityEffect: card.inequalityEffect,
                 inequalityEffectID: card.inequalityEffectID, funder: context.funder(card), note: card.selection)

@@ -259,7 +259,7 @@ extension RoadmapPresenter {
                 deadline: item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) }, deadlineMonth: item.deadline?.before.description,
                 effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
                 horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
-                costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label,
+                costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label(staff: roadmap.capacity.staff),
                 evidenceLevelID: recommendation.evidenceLevel?.rawValue, evidenceLevel: recommendation.evidenceLevel.map(WeighingWording.evidence),
                 inequalityEffectID: recommendation.inequalityEffect?.rawValue,
                 inequalityEffect: recommendation.inequalityEffect.map(WeighingWording.inequality),
