@@ -52,7 +52,9 @@ def to_markdown(r):
     if r.get('examples'):
         lines = []
         for e in r['examples']:
-            lines += [f"### {check_line(e['territory'], 'territory')}", "", check_line(e['what'], 'what'), ""]
+            territory = check_line(e['territory'], 'territory')
+            if 'when' in e: territory = f"[si {e['when']}] {territory}"
+            lines += [f"### {territory}", "", check_line(e['what'], 'what'), ""]
             if 'source' in e:
                 lines += [f"Source : {e['source']['document']} : {check_line(e['source']['section'], 'section')}", ""]
         out.extend([f"## {'Exemple' if len(r['examples']) == 1 else 'Exemples'}", ""] + lines)

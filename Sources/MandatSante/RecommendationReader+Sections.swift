@@ -167,7 +167,7 @@ extension RecommendationReader {
     }
 
     /// `## Exemple`: one `### Territoire` per example, its paragraph, then « Source : document : section » (without it, a
-    /// warning).
+    /// warning). `### [si condition] Territoire`: an example told only where the condition holds.
     func readExamples(_ section: MarkdownDocument.Section, _ file: inout FileReading) -> [Example]? {
         if let block = section.blocks.first {
             file.report("regles.forme", ["section": section.heading.text, "reason": "exemples-en-sous-parties"], at: block.location)
@@ -179,10 +179,16 @@ extension RecommendationReader {
         }
         var examples: [Example] = []
         for subsection in section.subsections {
+            guard let (conditionText, territory) = splitCondition(subsection.heading, required: false, &file) else { continue }
+            var condition: Condition?
+            if let conditionText {
+                guard let compiled = compile(conditionText, &file) else { continue }
+                condition = compiled
+            }
             let blocks = subsection.blocks
             guard let what = blocks.first, what.kind == .paragraph, let whatText = what.items.first,
                   blocks.count <= 2, blocks.allSatisfy({ $0.kind == .paragraph }) else {
-                file.report("regles.forme", ["example": subsection.heading.text, "reason": "exemple"], at: blocks.first?.location ?? subsection.location)
+                file.report("regles.forme", ["example": territory.text, "reason": "exemple"], at: blocks.first?.location ?? subsection.location)
                 continue
             }
             var source: SourceReference?
@@ -196,9 +202,9 @@ extension RecommendationReader {
                 source = reference
             } else {
                 // Loaded all the same, but a roadmap could print no document or date for it.
-                file.report("regles.exemple-sans-source", ["example": subsection.heading.text], at: subsection.location, severity: .warning)
+                file.report("regles.exemple-sans-source", ["example": territory.text], at: subsection.location, severity: .warning)
             }
-            examples.append(Example(territory: subsection.heading.text, what: whatText.text, source: source))
+            examples.append(Example(territory: territory.text, what: whatText.text, source: source, condition: condition))
         }
         return examples.count == section.subsections.count ? examples : nil
     }

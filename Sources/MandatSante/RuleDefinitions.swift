@@ -99,6 +99,7 @@ enum RuleDefinitionsReader {
                 if let condition = text.condition { use(condition) }
             }
             recommendation.cautions.forEach { use($0.condition) }
+            recommendation.examples.forEach { $0.condition.map(use) }
         }
         for boost in definitions.boosts where usedBoosts.contains(boost.name) { use(boost.condition) }
         // A definition used by a used definition is used.

@@ -172,11 +172,32 @@ public final class Boost: Sendable {
     }
 }
 
-/// A real territory that already did it.
+/// A real territory that already did it; with a condition (`### [si condition] Territoire`), told only to the
+/// territories it fits (a seaside resort's example is not a mountain resort's).
 public struct Example: Sendable, Hashable {
     public var territory: String
     public var what: String
     public var source: SourceReference?
+    public var condition: Condition?
+
+    public init(territory: String, what: String, source: SourceReference?, condition: Condition? = nil) {
+        self.territory = territory
+        self.what = what
+        self.source = source
+        self.condition = condition
+    }
+
+    /// Equal when told alike: the same territory, text and source, under the same written condition.
+    public static func == (lhs: Example, rhs: Example) -> Bool {
+        lhs.territory == rhs.territory && lhs.what == rhs.what && lhs.source == rhs.source && lhs.condition?.source == rhs.condition?.source
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(territory)
+        hasher.combine(what)
+        hasher.combine(source)
+        hasher.combine(condition?.source)
+    }
 }
 
 /// A document of `sources.json` and the section where the point is made.

@@ -274,7 +274,7 @@ extension RoadmapPresenter {
                 steps: shown(wording.steps, \.steps),
                 partners: shown(wording.partners, \.partners),
                 funding: shown(wording.funding, \.funding),
-                examples: wording.examples,
+                examples: shown(wording.examples, \.examples),
                 evidence: wording.evidence, facts: shown(wording.facts, \.facts),
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,

@@ -161,7 +161,10 @@ public enum RuleBaseExport {
             ("why", .string(recommendation.why)), ("steps", texts(recommendation.steps)), ("partners", texts(recommendation.partners)),
             ("funding", texts(recommendation.funding)),
             ("examples", .array(recommendation.examples.map { example in
-                .object([("territory", .string(example.territory)), ("what", .string(example.what)), ("source", example.source.map(source) ?? .null)])
+                var members: [(String, JSONOutput)] = [("territory", .string(example.territory)), ("what", .string(example.what)),
+                                                       ("source", example.source.map(source) ?? .null)]
+                if let when = example.condition { members.append(("when", condition(when))) }
+                return .object(members)
             })),
             ("evidence", evidence(recommendation)),
             ("sources", .array(recommendation.sources.map(source))), ("indicators", strings(recommendation.indicators)),
