@@ -1,0 +1,92 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 15 (issue 14, content): an example is told only to the territories it fits; the cards about the « zones
+/// rouges », the specialists, the city–hospital cooperation and the France Santé label say what their public sources
+/// say, for the territories they apply to.
+@Suite("Contenu 15 : exemples à leur place, cartes justes pour l'outre-mer, sources datées")
+struct Content15Tests {
+    /// The examples the detailed edition tells on a card, by territory.
+    static func told(_ id: String, in document: RoadmapDocument) throws -> [String] {
+        try #require(document.card(id)).examples.filter(\.told).map(\.territory)
+    }
+
+    @Test("la station de montagne lit l'exemple d'une station de sports d'hiver, jamais celui de Cabourg ; la station balnéaire, Cabourg")
+    func seasonalExamples() throws {
+        let mountain = try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true)
+        #expect(try Self.told("soins-saison-touristique", in: mountain) == ["Samoëns (Haute-Savoie)"])
+        let card = try #require(mountain.card("soins-saison-touristique"))
+        let texts = card.examples.map { $0.text.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ") }
+        #expect(texts.contains { $0.contains("hiver 2022-2023") && $0.contains("11 octobre 2022)") }, "\(texts)")
+        let seaside = try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true)
+        #expect(try Self.told("soins-saison-touristique", in: seaside) == ["Cabourg (Calvados)"])
+        // A summer resort overseas is neither Cabourg nor a ski resort: no example rather than the wrong one.
+        let overseas = try ExampleSynthesisTests.document("station-balneaire-saisonniere", overrides: ["outreMer=reunion", "departement=La Réunion", "region=La Réunion"], detail: true)
+        #expect(try Self.told("soins-saison-touristique", in: overseas).isEmpty)
+    }
+
+    @Test("un exemple sous condition se lit « ### [si condition] Territoire » et la condition est exportée ; sans condition, rien ne change")
+    func exampleConditionRead() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let examples = try #require(ruleBase.recommendation("soins-saison-touristique")).examples
+        #expect(examples.map(\.territory) == ["Cabourg (Calvados)", "Samoëns (Haute-Savoie)"])
+        #expect(examples.map { $0.condition?.source } == ["peakSeason == 'ete' and not outre-mer", "peakSeason in ['hiver', 'les-deux'] and not outre-mer"])
+        #expect(try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.allSatisfy { $0.condition == nil })
+    }
+
+    @Test("Guadeloupe, des spécialistes manquent : la fiche des consultations avancées est retenue, et le constat ne renvoie pas à l'accueil des installations")
+    func antillesSpecialists() throws {
+        let document = try ExampleSynthesisTests.document("commune-antilles-dengue")
+        let specialists = try #require(document.card("specialistes-consultations-avancees"))
+        #expect(document.card("accueil-installation-professionnels") == nil)
+        let finding = document.synthesis.findings.first { $0.contains("spécialistes") }
+        #expect(finding == nil || finding?.contains("\(specialists.rank)\u{A0}y répond") == true, "\(document.synthesis.findings)")
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(ruleBase.recommendation("specialistes-consultations-avancees")?.priority == 70)
+        #expect(ruleBase.recommendation("chlordecone-jardins-familiaux")?.priority == 55)
+    }
+
+    @Test("la coopération ville-hôpital est portée par l'hôpital et les professionnels de ville, la collectivité en appui")
+    func cityHospitalCarrier() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
+        let card = try #require(document.card("cooperation-ville-hopital"))
+        #expect(card.carrierID == "partenaire")
+        #expect(card.carrier == "l'hôpital et les soignants de ville, avec l'appui de la commune", "\(card.carrier)")
+    }
+
+    @Test("le label France Santé : annoncé le 30 octobre 2025, accordé par l'ARS, ses critères publics ; ni dans le Pacifique")
+    func franceSanteWording() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("label-france-sante"))
+        let why = try #require(recommendation.why)
+        #expect(why.hasPrefix("Annoncé par le Premier ministre le 30 octobre 2025 et inscrit dans la loi de financement de la sécurité sociale pour 2026"))
+        #expect(why.contains("accordé par l'ARS") && why.contains("pas de dépassements d'honoraires") && why.contains("qui remplit ces critères peut y prétendre"))
+        #expect(!why.contains("y est éligible"))
+        #expect(recommendation.evidence?.factIDs.contains("france-sante-criteres-2025") == true)
+        #expect(ruleBase.fact("france-sante-criteres-2025")?.source.document == "tendance-ouest-france-sante-2025")
+        #expect(ruleBase.source("tendance-ouest-france-sante-2025")?.date?.description == "2025-10-31")
+        #expect(recommendation.condition.source.contains("not collectivite-du-pacifique"))
+    }
+
+    @Test("les « zones rouges » : proposées outre-mer avec le fait qui le fonde, jamais à Saint-Pierre-et-Miquelon ni dans le Pacifique")
+    func redZonesOverseas() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("zones-rouges-solidarite"))
+        #expect(recommendation.condition.source.hasSuffix("and not collectivite-sans-commune and not collectivite-du-pacifique and not saint-pierre-et-miquelon"))
+        #expect(recommendation.factConditions["zones-rouges-outre-mer-2025"]?.source == "outre-mer")
+        #expect(ruleBase.fact("zones-rouges-outre-mer-2025")?.statement.contains("communauté de communes des Savanes, en Guyane") == true)
+        let lines = recommendation.steps.map(\.text) + recommendation.partners.map(\.text)
+        #expect(!lines.contains { $0.contains("ATS") || $0.contains("CAFAT") || $0.contains("Wallis") }, "\(lines)")
+    }
+
+    @Test("les documents qui avaient une date à trouver sont datés : la note de la DGOS, l'appel de l'ARS Île-de-France")
+    func datedSources() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(ruleBase.source("hopitalex-asp-2024")?.date?.description == "2024-07-26")
+        #expect(ruleBase.source("ars-idf-asp-2025")?.date?.description == "2025")
+        #expect(ruleBase.source("la-savoie-giffre-medecins-2022")?.date?.description == "2022-10-11")
+        #expect(ruleBase.sources.allSatisfy { !$0.publisher.isEmpty && ($0.date != nil || $0.consulted != nil) })
+    }
+}
