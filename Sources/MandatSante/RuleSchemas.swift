@@ -135,6 +135,9 @@ public enum RuleSchemas {
             ("multiline", .object([("type", .string("boolean"))])),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Vrai (ou non vide), le fait dit qu'un outil ou une structure existe (une MSP, une CPTS, un conseil) : un appui sur lequel la feuille de route s'appuie, jamais un constat de la première page."))])),
             ("askWhen", text("Condition sous laquelle le questionnaire pose la question.")),
+            ("labels", .object([("type", .string("array")),
+                                ("description", .string("Libellés pour certains territoires : le premier dont la condition tient remplace « label » dans ce que la feuille de route dit du territoire.")),
+                                ("items", record(required: ["when", "label"], [("when", text("Condition sur les faits du profil.")), ("label", text("Libellé à employer là où la condition tient."))]))])),
             ("default", value),
             ("values", .object([("type", .string("array")), ("items", choice)])),
         ])

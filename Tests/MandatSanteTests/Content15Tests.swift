@@ -89,4 +89,42 @@ struct Content15Tests {
         #expect(ruleBase.source("la-savoie-giffre-medecins-2022")?.date?.description == "2022-10-11")
         #expect(ruleBase.sources.allSatisfy { !$0.publisher.isEmpty && ($0.date != nil || $0.consulted != nil) })
     }
+
+    @Test("Saint-Pierre-et-Miquelon : le zonage est dit celui de l'administration territoriale de santé, jamais « zonage médical de l'ARS » ; ailleurs, rien ne change")
+    func zoningLabelOverseas() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        func document(_ outreMer: String?, _ place: String?) throws -> RoadmapDocument {
+            var spec = Fixture.ProfileSpec(name: "Saint-Pierre", population: 5_500, density: "petite-ville", engineeringStaff: 2, outreMer: outreMer,
+                                           medicalZoning: "zip")
+            spec.departement = place
+            spec.region = place
+            let roadmap = Planner(ruleBase: ruleBase).plan(try Fixture.profile(spec, in: ruleBase), calendar: try Fixture.calendar(2026, 12), top: nil)
+            return RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)
+        }
+        func texts(_ document: RoadmapDocument) -> [String] {
+            (document.synthesis.findings + document.cards.flatMap(\.forYou) + document.considerLater.compactMap(\.line))
+                .map { $0.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ") }
+        }
+        let archipelago = texts(try document("saint-pierre-et-miquelon", "Saint-Pierre-et-Miquelon"))
+        #expect(archipelago.contains { $0.contains("zonage médical de l'administration territoriale de santé (ATS) : zone d'intervention prioritaire (ZIP)") }, "\(archipelago)")
+        #expect(!archipelago.contains { $0.lowercased().contains("zonage médical de l'ars") }, "\(archipelago.filter { $0.lowercased().contains("zonage médical de l'ars") })")
+        let mainland = texts(try document(nil, nil))
+        #expect(mainland.contains { $0.contains("onage médical de l'ARS : zone d'intervention prioritaire (ZIP)") })
+        #expect(!mainland.contains { $0.contains("administration territoriale") })
+    }
+
+    @Test("« labels » d'un fait : sa condition est vérifiée au chargement, l'erreur dit où")
+    func labelVariantsChecked() throws {
+        let (vocabulary, diagnostics) = VocabularyLoader.load(try JSONParser.parse("""
+        {"facts": [
+          {"name": "outreMer", "type": "enum", "label": "situation", "values": [{"id": "non", "label": "Hexagone"}, {"id": "spm", "label": "archipel"}]},
+          {"name": "zoning", "type": "enum", "label": "zonage de l'ARS", "values": [{"id": "zip", "label": "ZIP"}],
+           "labels": [{"when": "outreMer == 'spm'", "label": "zonage de l'ATS"}, {"when": "outreMr == 'spm'", "label": "faute"}]}
+        ]}
+        """), file: "vocabulaire.json")
+        #expect(vocabulary.fact(named: "zoning")?.labelVariants.first == Fact.LabelVariant(when: "outreMer == 'spm'", label: "zonage de l'ATS"))
+        #expect(diagnostics.count == 1)
+        let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
+        #expect(message.hasPrefix("dans « labels » du fait « zoning » : "), "\(message)")
+    }
 }

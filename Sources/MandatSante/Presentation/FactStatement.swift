@@ -77,19 +77,30 @@ struct FactStatement {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
         if value == .text(Self.unknownChoice) { return nil }
         if placeheld.contains(name) { return Finding(WordingPlaceholder.marker(name)) }
+        let label = label(of: fact)
         switch value {
         case .bool(let flag):
-            return Finding(flag ? fact.label : fact.falseLabel ?? "non : \(fact.label)")
+            return Finding(flag ? label : fact.falseLabel ?? "non : \(label)")
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
-            return labels.isEmpty ? nil : Finding(label: fact.label, members: labels)
+            return labels.isEmpty ? nil : Finding(label: label, members: labels)
         case .text(let id) where Self.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact):
             return Finding(fact.label(ofChoice: id))
         case .text(let id) where name == vocabulary.factName(.overseas):
-            return Finding("\(fact.label) : \(overseasPlace(fact.label(ofChoice: id)))")
+            return Finding("\(label) : \(overseasPlace(fact.label(ofChoice: id)))")
         case .number, .text:
-            return Finding("\(fact.label) : \(ValueFormatter.value(value, of: fact))")
+            return Finding("\(label) : \(ValueFormatter.value(value, of: fact))")
         }
+    }
+
+    /// The fact's label for this profile: the first of its `labels` whose condition holds (« zonage médical de
+    /// l'administration territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon), else its label.
+    func label(of fact: Fact) -> String {
+        for variant in fact.labelVariants {
+            guard case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
+            if condition.evaluate(profile.facts) == .true { return variant.label }
+        }
+        return fact.label
     }
 
     /// A choice whose label already names its fact is stated alone: « contrat local de santé (CLS) : CLS signé
@@ -137,7 +148,8 @@ struct FactStatement {
         if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
            case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
             let label = fact.label(ofChoice: member)
-            return [op == .in ? Finding(label: fact.label, members: [label]) : Finding("\(fact.label) : pas « \(label) »")]
+            let factLabel = self.label(of: fact)
+            return [op == .in ? Finding(label: factLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
         }
         var result: [Finding] = []
         for name in facts.sorted(by: vocabularyOrder) where !isMainlandDefault(name) {

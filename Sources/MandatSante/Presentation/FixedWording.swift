@@ -92,6 +92,13 @@ extension RoadmapPresenter {
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
+            // A fact whose label depends on other facts (`labels`: the zoning at Saint-Pierre-et-Miquelon) is worded
+            // differently where they differ: they enter the key of the wording.
+            for name in read {
+                for variant in vocabulary.fact(named: name)?.labelVariants ?? [] {
+                    if case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) { read.formUnion(condition.expression.factNames) }
+                }
+            }
             // A grouped overseas choice is stated by the territory the département or the région names
             // (`FactStatement.overseasPlace`): through a placeholder each territory fills, so that the kept
             // wording is shared by the communes of a hundred départements, rather than kept for each.

@@ -17,9 +17,24 @@ public struct Fact: Hashable, Sendable {
         }
     }
 
+    /// A label for some territories (`labels` in the vocabulary): where `when` holds for a profile, `label`
+    /// replaces the fact's label in what the roadmap says of that profile (« zonage médical de l'administration
+    /// territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon, where no ARS zones the doctors).
+    public struct LabelVariant: Hashable, Sendable {
+        public var when: String
+        public var label: String
+
+        public init(when: String, label: String) {
+            self.when = when
+            self.label = label
+        }
+    }
+
     public var name: String
     public var type: FactType
     public var label: String
+    /// Labels for some territories, the first whose condition holds replacing `label` (see `LabelVariant`).
+    public var labelVariants: [LabelVariant] = []
     /// How a `bool` fact reads when it is false (« pas de CLSM »), for explanations.
     public var falseLabel: String?
     public var help: String

@@ -22,10 +22,16 @@ public enum VocabularyLoader {
         }
         let vocabulary = Vocabulary(facts: facts)
         for fact in facts {
-            guard let askWhen = fact.askWhen else { continue }
-            if case .failure(let failure) = Condition.compile(askWhen, vocabulary: vocabulary) {
+            if let askWhen = fact.askWhen, case .failure(let failure) = Condition.compile(askWhen, vocabulary: vocabulary) {
                 for error in failure.errors {
                     let arguments = error.arguments.merging(["askWhenOf": fact.name]) { first, _ in first }
+                    diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
+                }
+            }
+            for variant in fact.labelVariants {
+                guard case .failure(let failure) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
+                for error in failure.errors {
+                    let arguments = error.arguments.merging(["labelsOf": fact.name]) { first, _ in first }
                     diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
                 }
             }
@@ -50,6 +56,7 @@ public enum VocabularyLoader {
         let asset = reader.bool("asset") ?? false
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
+        let labelsNode = reader.array("labels")
         let valuesNode = reader.array("values")
         let defaultMember = reader.member("default")
         reader.reportUnknownFields()
@@ -90,6 +97,18 @@ public enum VocabularyLoader {
                         multiline: multiline && type == .text, location: node.location)
         fact.role = role
         fact.asset = asset
+        for element in labelsNode ?? [] {
+            var variantDiagnostics: [Diagnostic] = []
+            guard var variantReader = JSONObjectReader(element, file: file, context: "vocabulary-label:" + name, diagnostics: &variantDiagnostics) else {
+                reader.append(variantDiagnostics)
+                continue
+            }
+            let when = variantReader.string("when", required: true)
+            let variantLabel = variantReader.string("label", required: true)
+            variantReader.reportUnknownFields()
+            reader.append(variantReader.diagnostics)
+            if let when, let variantLabel { fact.labelVariants.append(Fact.LabelVariant(when: when, label: variantLabel)) }
+        }
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
