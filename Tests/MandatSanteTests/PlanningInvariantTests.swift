@@ -196,26 +196,9 @@ struct PlanningInvariantTests {
                     earliest = max(earliest, calendar.phaseIndex(for: member.recommendation.horizon))
                     for prerequisite in member.recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
                 }
-                // The room each phase has left, in half-units, as the planner counts it (`PhasePlacement.room`):
-                // what an earlier phase overfills is taken from the next ones, what the last phase overfills from
-                // the latest phases before it.
+                // The room each phase would have left, in half-units, as the planner counts it
+                // (`Capacity.halfUnitsLeft(inPhase:free:)`), had weaker actions given theirs.
                 let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
-                func room(_ phase: Int, _ free: [Int]) -> Int {
-                    let last = free.count - 1
-                    var room = 0
-                    for earlier in 0...phase { room = free[earlier] + min(0, room) }
-                    guard phase < last, room > 0 else { return room }
-                    var carried = room
-                    for later in (phase + 1)...last { carried = free[later] + min(0, carried) }
-                    guard carried < 0 else { return room }
-                    var debt = -carried
-                    for later in stride(from: last - 1, to: phase, by: -1) where debt > 0 {
-                        var between = 0
-                        for earlier in 0...later { between = free[earlier] + min(0, between) }
-                        debt -= min(debt, max(0, between))
-                    }
-                    return room - min(debt, room)
-                }
                 for phase in earliest..<calendar.phases.count {
                     let halves = members.map { Capacity.halfUnits(of: $0.recommendation, inPhase: phase) }
                     // Up to the review, a set may overfill a phase by its companions' effort.
@@ -228,7 +211,7 @@ struct PlanningInvariantTests {
                     }
                     var free = zip(capacity, roadmap.halfUnitsUsed).map { $0 - $1 }
                     for item in weaker { free[item.phaseIndex] += Capacity.halfUnits(of: item.recommendation, inPhase: item.phaseIndex) }
-                    if !weaker.isEmpty, room(phase, free) >= needed {
+                    if !weaker.isEmpty, Capacity.halfUnitsLeft(inPhase: phase, free: free) >= needed {
                         problems.append("\(members.map { "« \($0.recommendation.id) » (\($0.score.total))" }.joined(separator: " avec ")) à envisager ensuite alors que \(weaker.map { "« \($0.recommendation.id) » (\($0.score.total))" }.joined(separator: ", ")) tiennent les phases \(earliest) à \(phase)")
                         break
                     }

@@ -139,6 +139,32 @@ public struct Capacity: Sendable, Hashable {
         phase == 0 && effort == .low && horizon == .hundredDays ? 1 : 2 * effort.units
     }
 
+    /// Half-units left in `phase` once what earlier phases overfilled is taken from it, given the half-units `free`
+    /// in each phase (capacity less what its actions take; negative when overfilled): a set that overfills a phase
+    /// borrows from the next ones, so the mandate's total does not grow. The last phase has no next one: what
+    /// overfills it is taken from the room the phases before it have left, the latest first — the team starts that
+    /// work sooner rather than carrying more than the mandate holds (a Mayotte commune with one agent kept ten
+    /// actions for nine when the MSP and its junior doctors overfilled the end of the mandate and the PMI took the
+    /// unit left before the review). The planner places by it; the roadmap keeps what it leaves
+    /// (`Roadmap.halfUnitsLeft`), which the wording and the tests read.
+    public static func halfUnitsLeft(inPhase phase: Int, free: [Int]) -> Int {
+        let last = free.count - 1
+        var room = 0
+        for earlier in 0...phase { room = free[earlier] + min(0, room) }
+        guard phase < last, room > 0 else { return room }
+        var carried = room
+        for later in (phase + 1)...last { carried = free[later] + min(0, carried) }
+        guard carried < 0 else { return room }
+        // The phases between take the end's excess first.
+        var debt = -carried
+        for later in stride(from: last - 1, to: phase, by: -1) where debt > 0 {
+            var between = 0
+            for earlier in 0...later { between = free[earlier] + min(0, between) }
+            debt -= min(debt, max(0, between))
+        }
+        return room - min(debt, room)
+    }
+
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }
 

@@ -75,29 +75,9 @@ extension PhasePlacement {
         }
     }
 
-    /// Half-units left in `phase` once what earlier phases overfilled is taken from it: a set that overfills a
-    /// phase borrows from the next ones, so the mandate's total does not grow. The last phase has no next one:
-    /// what overfills it is taken from the room the phases before it have left, the latest first — the team
-    /// starts that work sooner rather than carrying more than the mandate holds (a Mayotte commune with one agent
-    /// kept ten actions for nine when the MSP and its junior doctors overfilled the end of the mandate and the PMI
-    /// took the unit left before the review).
-    func room(_ phase: Int) -> Int {
-        let last = free.count - 1
-        var room = 0
-        for earlier in 0...phase { room = free[earlier] + min(0, room) }
-        guard phase < last, room > 0 else { return room }
-        var carried = room
-        for later in (phase + 1)...last { carried = free[later] + min(0, carried) }
-        guard carried < 0 else { return room }
-        // The phases between take the end's excess first.
-        var debt = -carried
-        for later in stride(from: last - 1, to: phase, by: -1) where debt > 0 {
-            var between = 0
-            for earlier in 0...later { between = free[earlier] + min(0, between) }
-            debt -= min(debt, max(0, between))
-        }
-        return room - min(debt, room)
-    }
+    /// Half-units left in `phase` as the roadmap counts them (`Capacity.halfUnitsLeft(inPhase:free:)`).
+    @inline(__always)
+    func room(_ phase: Int) -> Int { Capacity.halfUnitsLeft(inPhase: phase, free: free) }
 
     /// When what earlier phases overfilled reaches the last phase and leaves it no room for a new action (none
     /// starts there yet), the units the first phase's floor took from it come back to it (once): true when they

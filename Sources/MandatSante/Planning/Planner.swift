@@ -152,6 +152,7 @@ public struct Planner: Sendable {
                        capacity: capacity.withEndUnits(givenBack: (placement.endReserveGiven + 1) / 2), hotSeason: hotSeason,
                        peakSeasons: peakSeasons, items: items,
                        considerLater: considerLater, leftOut: leftOut,
-                       evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores))
+                       evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores),
+                       halfUnitsLeft: calendar.phases.indices.map(placement.room))
     }
 }

@@ -19,6 +19,11 @@ public struct Roadmap: Sendable {
     public var leftOut: [LeftOutRecommendation]
     /// Every recommendation's outcome, by id, for explanations.
     public var evaluations: Evaluations
+    /// Half-units each phase has left once placement is done, as the planner counted them
+    /// (`Capacity.halfUnitsLeft(inPhase:free:)`): what an earlier phase overfilled is taken from the next ones, what
+    /// the last overfilled from the phases before it. The wording (« ce qui reste ne suffit pas ») and the
+    /// tests read it here rather than counting again.
+    public var halfUnitsLeft: [Int]
 
     public func items(inPhase index: Int) -> [RoadmapItem] {
         items.filter { $0.phaseIndex == index }

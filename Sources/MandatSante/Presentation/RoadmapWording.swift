@@ -159,19 +159,12 @@ enum RoadmapWording {
     struct Occupancy: Sendable {
         /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
         let linkers: [[Int]]
-        /// The half-units each phase has left once what earlier phases overfilled is taken from it, as the planner
-        /// counts.
+        /// The half-units each phase has left, as the planner counted them (`Roadmap.halfUnitsLeft`).
         let room: [Int]
 
         init(_ roadmap: Roadmap) {
             linkers = Self.linkers(roadmap)
-            let used = roadmap.halfUnitsUsed
-            var room = [Int](repeating: 0, count: used.count), carried = 0
-            for phase in used.indices {
-                room[phase] = 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + min(0, carried)
-                carried = room[phase]
-            }
-            self.room = room
+            room = roadmap.halfUnitsLeft
         }
 
         static func linkers(_ roadmap: Roadmap) -> [[Int]] {
