@@ -162,6 +162,40 @@ struct PlanningInvariantTests {
         }
     }
 
+    /// The pairs of a roadmap where a better scored action stands in a later phase than a weaker one kept for its
+    /// score alone, although the weaker one's place would have held it: none of them states a reason (a
+    /// relation, a deadline, a team priority, a foundation), and its own horizon, prerequisites and window let
+    /// the better one start there. Effort is counted as the planner counts it: the better one fits where the
+    /// weaker one stands if its effort is no greater than the weaker one's plus what that phase still has left.
+    static func meritAgainstPhase(_ roadmap: Roadmap, _ ruleBase: RuleBase) -> [String] {
+        let calendar = roadmap.calendar
+        let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+        let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
+        var problems: [String] = []
+        for weaker in roadmap.items where weaker.selection == .merit && weaker.together.isEmpty && weaker.deadline == nil
+            && !prerequisites.contains(weaker.recommendation.id) {
+            let phase = weaker.phaseIndex
+            for better in roadmap.items where better.phaseIndex > phase && better.score.total > weaker.score.total && better.together.isEmpty {
+                let recommendation = better.recommendation
+                let isMethod = ruleBase.lever(recommendation.lever)?.isMethod == true
+                guard calendar.phaseIndex(for: recommendation.horizon) <= phase,
+                      recommendation.after.allSatisfy({ (placed[$0]?.phaseIndex ?? 0) <= phase }),
+                      PlanningWindow.latestPhase(of: recommendation, isMethod: isMethod, in: calendar) >= phase,
+                      Capacity.halfUnits(of: recommendation, inPhase: phase)
+                        <= Capacity.halfUnits(of: weaker.recommendation, inPhase: phase) + max(0, roadmap.halfUnitsLeft[phase])
+                else { continue }
+                problems.append("« \(recommendation.id) » (\(better.score.total)) en phase \(better.phaseIndex) après « \(weaker.recommendation.id) » (\(weaker.score.total)), retenue pour son seul score, en phase \(phase)")
+            }
+        }
+        return problems
+    }
+
+    @Test("le mérite passe avant la phase : une action mieux notée ne vient jamais après une moins bien notée, retenue pour son seul score, dont la place l'aurait tenue")
+    func meritComesBeforePhase() throws {
+        try forEveryRoadmap(nil, Self.meritAgainstPhase)
+        try forEveryRoadmap(Self.casesBeforeTheReview(), Self.meritAgainstPhase)
+    }
+
     @Test("jamais un ensemble lié écarté faute de place quand des actions moins bien notées, retenues pour leur score, tiennent assez de place là où il pouvait aller")
     func noBetterSetDroppedForWeakerActions() throws {
         try forEveryRoadmap { roadmap, ruleBase in

@@ -11,10 +11,13 @@ extension PhasePlacement {
     }
 
     /// Whether `position` has a deadline for this profile: one it states, whose condition (if any) holds, unless
-    /// its pressing unit was deferred past it.
+    /// its pressing unit was deferred past it. « Avant la saison touristique » dates nothing where the profile does
+    /// not say when its season is: such an action neither keeps its turn before a pressing one nor goes ahead of a
+    /// better scored action (a generated intercommunality's care for a tourist season of unknown months went
+    /// ahead of its atelier santé ville, 107, then sent to the end of the mandate).
     @inline(__always)
     func dated(_ position: Int) -> Bool {
-        guard index.isDated[position] else { return false }
+        guard index.isDated[position], seasons.count > 1 || !index.isBeforePeakSeason[position] else { return false }
         let condition = index.deadlineCondition[position]
         guard condition >= 0 else { return true }
         return truths[condition] == .true && !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])

@@ -30,6 +30,9 @@ final class PlanningIndex: Sendable {
     let deadlineCondition: [Int]
     /// Whether any recommendation must be ready before a season.
     let hasSeasonalDeadline: Bool
+    /// Whether each position's deadline is « avant la saison touristique »: none for a profile whose peak season is
+    /// not known (`PhasePlacement.dated`).
+    let isBeforePeakSeason: [Bool]
     /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
     let forSeasonUnderway: [Int]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
@@ -95,6 +98,7 @@ final class PlanningIndex: Sendable {
         carriers = recommendations.map(\.carrier)
         deadlines = recommendations.map(\.deadline)
         isDated = recommendations.map { $0.deadline != nil }
+        isBeforePeakSeason = recommendations.map { $0.deadline == .beforePeakSeason }
         hasSeasonalDeadline = recommendations.contains { recommendation in
             switch recommendation.deadline {
             case .beforeHotSeason?, .beforePeakSeason?: true
