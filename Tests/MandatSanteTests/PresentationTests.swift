@@ -159,7 +159,9 @@ struct PresentationTests {
         // The phases it was meant for were full up to the review: the capacity engaged until then (not the numbers
         // of actions in phases it never asked for), and why the others went first.
         #expect(renew.placement == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée — meilleurs scores, lien avec une action prioritaire")
-        #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
+        // In outline, what holds the place where an action scored lower than it does: the diagnostic, the CPTS's
+        // prerequisite.
+        #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (action liée)")
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.

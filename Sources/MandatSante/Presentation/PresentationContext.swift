@@ -267,7 +267,7 @@ extension RoadmapPresenter {
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: shown(wording.cautions, \.cautions),
                 relations: relations, briefRelations: relations.filter { !detailOnly.contains($0) },
-                placement: placement.map { brief, causes in causes.map { "\(brief) — \($0)" } ?? brief },
+                placement: placement?.full,
                 placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),
                 why: wording.why, whyShort: wording.whyShort,

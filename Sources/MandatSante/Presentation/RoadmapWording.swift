@@ -41,7 +41,29 @@ enum RoadmapWording {
     /// Why an item sits in a later phase than its horizon and its relations ask, nil otherwise: the phase it was
     /// meant for and the actions that took the place, then why those went first. A prerequisite or a companion
     /// that set the phase is already named by the card's relations (« après « X » (rang 2) »).
-    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
+    /// `brief`: what the default card says. Over one phase it names the actions that took the place, each of whose
+    /// cards says why it goes first (a team priority, a deadline, a founding decision). Over several it names none:
+    /// when actions scored lower than this one hold the place, it says what holds them there — « la capacité est
+    /// engagée » alone would read as if better actions held it (the médicobus of a ZIP village, 107, after the
+    /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
+    /// « place prise jusqu'à mars 2029 (échéance, priorités de l'équipe) »). The better scored holders need no
+    /// word: that is what « reportée » means; the detailed edition lists every cause.
+    /// `full`: the detailed edition's, with every cause (« … est engagée — décision fondatrice, meilleurs scores »).
+    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
+        guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
+        let full = causes.map { "\(brief) — \($0)" } ?? brief
+        guard case .capacity(let wanted) = item.placement, item.phaseIndex - wanted > 1 else { return (brief, full) }
+        let weaker = roadmap.items.indices.filter {
+            (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) && roadmap.items[$0].score.total < item.score.total
+        }
+        guard !weaker.isEmpty else { return (brief, full) }
+        let held = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
+                              short: true)
+        let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        return ("reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) (\(held))", full)
+    }
+
+    private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
         let phases = roadmap.calendar.phases
         switch item.placement {
         case .horizon, .prerequisite, .together: return nil
@@ -95,8 +117,10 @@ enum RoadmapWording {
     /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
     /// et des actions plus légères »).
     /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
+    /// `short`: the words of a card's brief line, actions rather than causes (« actions liées », « action à
+    /// échéance », « actions plus légères »).
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
-                           asList: Bool = false) -> String {
+                           asList: Bool = false, short: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
             case foundation, deadline, priority, betterScored, linked, lighter, earlier
             func holders(_ count: Int) -> String {
@@ -110,9 +134,12 @@ enum RoadmapWording {
                 case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
                 }
             }
-            func words(_ count: Int) -> String {
+            func words(_ count: Int, short: Bool) -> String {
                 let plural = count > 1 ? "s" : ""
                 switch self {
+                case .linked where short: return "action\(plural) liée\(plural)"
+                case .deadline where short: return "action\(plural) à échéance"
+                case .lighter where short: return "action\(plural) plus légère\(plural)"
                 case .foundation: return "décision\(plural) fondatrice\(plural)"
                 case .deadline: return "échéance\(plural)"
                 case .priority: return "priorité\(plural) de l'équipe"
@@ -148,7 +175,7 @@ enum RoadmapWording {
             counts[cause.rawValue] += 1
         }
         let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
-        guard asList else { return present.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ") }
+        guard asList else { return present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ") }
         let parts = present.map { $0.holders(counts[$0.rawValue]) }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last

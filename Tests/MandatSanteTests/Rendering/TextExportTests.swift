@@ -44,10 +44,11 @@ struct TextExportTests {
         #expect(flat.contains("5. Renouveler le contrat local de santé Porteur"))
         #expect(!flat.contains("2. Écrire un plan d'action partagé. Partenaires : ARS (délégation départementale) Sources : [1] 6."))
         #expect(flat.contains("Enchaînement : après « Établir un diagnostic local de santé partagé » (rang 2)"))
-        // In outline, the deferral without why the other actions went first (the detailed edition says it).
-        // Pushed back past the next phase too: the capacity up to the review is said, not actions of phases it never
+        // In outline, the deferral says what holds its place only where an action scored lower than it does (the
+        // detailed edition gives every cause): here the diagnostic (rank 2), there as the CPTS's prerequisite.
+        // Pushed back past the next phase too: the months up to the review are said, not actions of phases it never
         // asked for.
-        #expect(flat.contains("Calendrier : reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée Enjeu"))
+        #expect(flat.contains("Calendrier : reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (action liée) Enjeu"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"))

@@ -1,0 +1,56 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Merit against phase in the example roadmaps: a better scored action comes after a weaker one only when the
+/// weaker one states why (a team priority, a deadline, a founding decision, what goes with one), and the better
+/// one's card then says it.
+@Suite("Le mérite et la phase dans les profils d'exemple")
+struct MeritAgainstPhaseTests {
+    static func roadmap(_ name: String) throws -> Roadmap {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Profiles/\(name).json").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+    }
+
+    @Test("aucun profil d'exemple ne place une action mieux notée après une moins bien notée, retenue pour son seul score, dont la place l'aurait tenue")
+    func noExampleAgainstMerit() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for name in ExampleSynthesisTests.exampleNames {
+            let problems = PlanningInvariantTests.meritAgainstPhase(try Self.roadmap(name), ruleBase)
+            #expect(problems.isEmpty, "\(name) : \(problems)")
+        }
+    }
+
+    @Test("village en ZIP : le bus de santé (107) après les priorités et l'accueil des professionnels (72), dû avant les départs de médecins ; sa carte le dit")
+    func villageBusSaysWhy() throws {
+        let roadmap = try Self.roadmap("village-rural-zip")
+        let bus = try #require(roadmap.item("medicobus-aller-vers"))
+        let welcome = try #require(roadmap.item("accueil-installation-professionnels"))
+        #expect(roadmap.calendar.phases[bus.phaseIndex].id == "fin-mandat")
+        #expect(roadmap.calendar.phases[welcome.phaseIndex].id == "mi-mandat")
+        #expect(welcome.deadline != nil && welcome.score.total < bus.score.total)
+        let document = try ExampleSynthesisTests.document("village-rural-zip")
+        let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (action à échéance, priorité de l'équipe)")
+        // The detailed edition keeps every cause.
+        #expect(card.placement == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée — échéance, priorités de l'équipe")
+    }
+
+    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107) vient après des actions à échéance et une priorité moins bien notées, et sa carte le dit")
+    func asvSaysWhy() throws {
+        let roadmap = try Self.roadmap("ville-moyenne-qpv-cls")
+        let asv = try #require(roadmap.item("asv-creer"))
+        // Before it, weaker actions each hold their place by a stated reason: a deadline (the school's EIS, the urban
+        // renewal project, the PLU) or a team priority (the CLSM).
+        let weaker = roadmap.items.filter { $0.phaseIndex > 0 && $0.phaseIndex < asv.phaseIndex && $0.score.total < asv.score.total }
+        #expect(Set(weaker.map(\.recommendation.id)) == ["clsm-creer", "participation-habitants-diagnostic", "eis-ecole", "renouvellement-urbain-sante"])
+        #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit })
+        let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (actions à échéance, priorité de l'équipe)")
+    }
+}
