@@ -53,4 +53,25 @@ struct MeritAgainstPhaseTests {
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
         #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (actions à échéance, priorité de l'équipe)")
     }
+
+    @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")
+    func deferralSaysAStatedCause() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let planner = Planner(ruleBase: ruleBase)
+        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        let allowed: Set<String> = ["décision fondatrice", "décisions fondatrices", "action à échéance", "actions à échéance",
+                                    "priorité de l'équipe", "priorités de l'équipe", "action liée", "actions liées",
+                                    "action plus légère", "actions plus légères"]
+        var checked = 0
+        for (profile, calendar) in try PlanningInvariantTests.cases().prefix(600) {
+            for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {
+                guard let brief = card.placementBrief, brief.contains("place prise jusqu'à"), brief.hasSuffix(")"),
+                      let open = brief.lastIndex(of: "(") else { continue }
+                checked += 1
+                let causes = brief[brief.index(after: open)..<brief.index(before: brief.endIndex)].components(separatedBy: ", ")
+                #expect(causes.allSatisfy(allowed.contains), "\(profile.name) (\(calendar.start)) \(card.id) : \(brief)")
+            }
+        }
+        #expect(checked >= 20, "\(checked) cartes")
+    }
 }

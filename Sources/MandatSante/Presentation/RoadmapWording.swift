@@ -162,9 +162,20 @@ enum RoadmapWording {
             return nil
         }
         // An occupant of lower score may have come in with an action that goes first for its own cause: as its
-        // prerequisite or its companion.
+        // prerequisite or its companion, directly or through another (the MSP, 70, with the junior doctors it shares
+        // with the centre de santé, 95: one set, claiming at the centre's merit).
         let items = roadmap.items
-        func isLinked(_ position: Int) -> Bool { linkers[position].contains { ownCause(items[$0]) != nil } }
+        func isLinked(_ position: Int) -> Bool {
+            var seen: Set<Int> = [position]
+            var next = [position]
+            while let current = next.popLast() {
+                for linker in linkers[current] where seen.insert(linker).inserted {
+                    if ownCause(items[linker]) != nil { return true }
+                    next.append(linker)
+                }
+            }
+            return false
+        }
         var counts = [Int](repeating: 0, count: Cause.allCases.count)
         for position in occupants {
             let occupant = items[position]
