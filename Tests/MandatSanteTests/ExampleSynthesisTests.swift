@@ -133,20 +133,25 @@ struct ExampleSynthesisTests {
         #expect(villageCheck.steps.contains { $0.hasPrefix("Organiser avec l'intercommunalité") }, "\(villageCheck.steps)")
     }
 
-    @Test("la capacité dit en toutes lettres ce que prend chaque effort : « une demi-unité », pas « une demie » à côté de chiffres")
+    @Test("la capacité dit en toutes lettres ce que prend chaque effort : « une demi-unité », pas « une demie » à côté de chiffres (édition détaillée)")
     func capacityUnitsInWords() throws {
-        let document = try ExampleSynthesisTests.document("bourg-rural-zac-msp")
+        let document = try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true)
         let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text, "\(document.portrait.lines.map(\.label))")
         #expect(capacity.contains("une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois"), "\(capacity)")
         #expect(!capacity.contains("une demie,"), "\(capacity)")
     }
 
-    @Test("la capacité dit pourquoi son total n'est pas le chiffre annuel fois les années, et pourquoi le second agent d'une petite équipe ne compte pas")
+    @Test("la capacité dit pourquoi son total n'est pas le chiffre annuel fois les années dans l'édition détaillée, l'édition des élus s'en tient aux chiffres ; et pourquoi le second agent d'une petite équipe ne compte pas")
     func capacityArithmeticIsExplained() throws {
+        let weighting = "sur le reste du mandat, les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié"
         for name in ["village-rural-zip", "prefecture-ght-specialistes"] {
-            let document = try ExampleSynthesisTests.document(name)
-            let capacity = try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text)
-            #expect(capacity.contains("sur le reste du mandat, les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié"), "\(name) : \(capacity)")
+            let detailed = try ExampleSynthesisTests.document(name, detail: true)
+            let capacity = try #require(detailed.portrait.lines.first { $0.label == "Capacité" }?.text)
+            #expect(capacity.contains(weighting), "\(name) : \(capacity)")
+            let short = try ExampleSynthesisTests.document(name)
+            let shortLine = try #require(short.portrait.lines.first { $0.label == "Capacité" }?.text)
+            #expect(!shortLine.contains("comptant double") && !shortLine.contains("demi-unité"), "\(name) : \(shortLine)")
+            #expect(shortLine.hasSuffix("sur le reste du mandat"), "\(name) : \(shortLine)")
         }
         // The figures can be checked: the prefecture's 4,2 units a year over 63 months so weighted
         // (15 × 2 + 15 + 33 / 2 = 61,5 months) make 21,5, of which the phases hold 21 (each rounded).

@@ -175,7 +175,7 @@ public struct RoadmapPresenter: Sendable {
                 period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
                 edition: edition),
             synthesis: synthesis.value,
-            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait),
+            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail),
             phases: phases, considerLater: considerLater, bibliography: bibliography,
             leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],
             detail: detail,

@@ -9,8 +9,8 @@ public struct TerritoryPortrait: Sendable {
     public var lines: [(label: String, text: String)]
 
     /// The sections of `layout` in order, each with the facts it states for this profile (a section with none is
-    /// left out), then the team's capacity.
-    public init(profile: Profile, capacity: Capacity, layout: PortraitLayout) {
+    /// left out), then the team's capacity — with its arithmetic in the detailed edition (`detail`).
+    public init(profile: Profile, capacity: Capacity, layout: PortraitLayout, detail: Bool = true) {
         title = profile.name
         summary = Self.summary(profile)
         var lines: [(String, String)] = []
@@ -18,7 +18,7 @@ public struct TerritoryPortrait: Sendable {
             let stated = section.lines.compactMap { Self.statement($0, profile: profile) }
             if !stated.isEmpty { lines.append((section.label, stated.joined(separator: " ; "))) }
         }
-        lines.append(("Capacité", Self.capacity(capacity)))
+        lines.append(("Capacité", Self.capacity(capacity, detail: detail)))
         // Typography too: no line of the portrait starts with « ; ».
         self.lines = lines.map { ($0.0, Typography.french($0.1)) }
     }
@@ -65,14 +65,16 @@ public struct TerritoryPortrait: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat, les quinze
-    /// premiers mois comptant double, les quinze suivants une fois, les autres pour moitié »: the total is not the
-    /// yearly figure times the years (a reader checks it: 4,2 × (15 × 2 + 15 + 33 / 2) / 12 ≈ 21), so the weighting
-    /// of the months is said; and a small team's second agent, which counts for nothing, too.
-    static func capacity(_ capacity: Capacity) -> String {
+    /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat » and, for a
+    /// small team with several agents, why only one counts. The detailed edition, read by whoever checks the
+    /// arithmetic, adds the weighting of the months — the total is not the yearly figure times the years (4,2 ×
+    /// (15 × 2 + 15 + 33 / 2) / 12 ≈ 21) — and what each effort takes; the élus' edition spares them the jargon.
+    static func capacity(_ capacity: Capacity, detail: Bool = true) -> String {
         let smallTeam = capacity.isSmallTeam && capacity.staff > 1
             ? " ; petite équipe : un seul agent compte, celui qui porte tous les dossiers de la mairie" : ""
-        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat, les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié\(smallTeam) (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)"
+        let weighting = detail ? ", les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié" : ""
+        let efforts = detail ? " (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)" : ""
+        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat\(weighting)\(smallTeam)\(efforts)"
     }
 
     /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé
