@@ -96,15 +96,19 @@ struct PressingDeadlineTests {
         #expect(small.phaseID("docteurs-juniors") == "mi-mandat")
     }
 
-    @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; l'accueil des professionnels, sans place avant, vient ensuite sans échéance, reporté")
+    /// Since the specialists' advanced consultations weigh as the one answer to a declared shortage (session 15),
+    /// they take the last place, better scored (80) than the welcome desk (77), which had no room before its date:
+    /// it no longer holds a deadline, and waits among the actions to consider later.
+    @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; les consultations avancées de spécialistes ensuite ; l'accueil des professionnels, sans place avant son échéance, à envisager ensuite")
     func stopgapWithoutRoomComesLater() throws {
         let roadmap = try Self.plan("commune-antilles-dengue")
         #expect(roadmap.phaseID("msp-conforter-existante") == "mi-mandat")
         #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
-        let welcome = try #require(roadmap.item("accueil-installation-professionnels"))
-        #expect(roadmap.calendar.phases[welcome.phaseIndex].id == "fin-mandat")
-        #expect(welcome.deadline == nil)
-        #expect(welcome.placement == .capacity(wanted: 1))
+        let specialists = try #require(roadmap.item("specialistes-consultations-avancees"))
+        #expect(roadmap.calendar.phases[specialists.phaseIndex].id == "fin-mandat")
+        #expect(specialists.placement == .capacity(wanted: 1))
+        #expect(roadmap.item("accueil-installation-professionnels") == nil)
+        #expect(roadmap.notPlaced("accueil-installation-professionnels")?.reason.isConsiderLater == true)
     }
 
     /// The medical office (105) now takes its place before the review (`deferredPressingActionIsRetried`); it still
