@@ -127,4 +127,24 @@ struct Content15Tests {
         let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
         #expect(message.hasPrefix("dans « labels » du fait « zoning » : "), "\(message)")
     }
+
+    @Test("l'annexe détaillée met à part ce qui est propre à une autre partie du monde : la dengue et le Pacifique pour l'Hexagone, le moustique tigre pour la Guadeloupe")
+    func elsewhereSetApart() throws {
+        func groups(_ name: String) throws -> (elsewhere: [String], notApplying: [String], last: String?) {
+            let document = try ExampleSynthesisTests.document(name, detail: true)
+            let elsewhere = document.leftOut.first { $0.title.hasPrefix("Propres à d'autres territoires") }
+            #expect(elsewhere?.entries.allSatisfy { $0.reasonCode == "autre-territoire" && $0.reason.hasPrefix("propre à d'autres territoires : ") } == true)
+            let notApplying = document.leftOut.first { $0.title == "Ne s'appliquent pas à ce territoire" }?.entries.map(\.id) ?? []
+            return (elsewhere?.entries.map(\.id) ?? [], notApplying, document.leftOut.last?.title)
+        }
+        let mainland = try groups("petite-ville-pvd-msp")
+        #expect(Set(mainland.elsewhere) == ["pacifique-cadre-sanitaire", "lutte-antivectorielle-outre-mer", "eau-potable-coupures-outre-mer", "chlordecone-jardins-familiaux"], "\(mainland.elsewhere)")
+        #expect(mainland.notApplying.count > 40 && mainland.notApplying.allSatisfy { !mainland.elsewhere.contains($0) })
+        #expect(mainland.last?.hasPrefix("Propres à d'autres territoires") == true)
+        let guadeloupe = try groups("commune-antilles-dengue")
+        #expect(guadeloupe.elsewhere.contains("moustique-tigre-hexagone") && guadeloupe.elsewhere.contains("pacifique-cadre-sanitaire"))
+        #expect(!guadeloupe.elsewhere.contains("lutte-antivectorielle-outre-mer"))
+        // A condition that fails on something else than where the territory lies stays a reason of this territory.
+        #expect(mainland.notApplying.contains("asv-creer"))
+    }
 }

@@ -31,6 +31,8 @@ extension RoadmapPresenter {
         let heldLeaves: HeldLeafProgram
         /// Why its condition does not hold, in words, without tracing it (`ConditionReasonProgram`).
         let conditionReasons: ConditionReasonProgram
+        /// The parts of its condition that say where the territory lies (`PlaceConjuncts`), nil when none.
+        let placeConjuncts: ConditionProgram?
 
         /// The conditional lines of one recommendation and where each reads its truth.
         struct ShownLines: Sendable {
@@ -86,6 +88,7 @@ extension RoadmapPresenter {
             heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
             boostFacts = recommendation.boosts.map(\.condition.expression.factNames)
             conditionReasons = ConditionReasonProgram(recommendation.condition.expression, vocabulary: ruleBase.vocabulary)
+            placeConjuncts = PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary
             let conditionFacts = recommendation.condition.expression.factNames
             var read = conditionFacts

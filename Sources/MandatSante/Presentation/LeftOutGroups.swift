@@ -6,6 +6,7 @@ enum LeftOutGroups {
         (["au-dela-du-top"], "Au-delà du nombre d'actions demandé"),
         (["autre-niveau"], "Relèvent d'un autre niveau de collectivité"),
         (["condition-non-remplie", "condition-indeterminee"], "Ne s'appliquent pas à ce territoire"),
+        (["autre-territoire"], "Propres à d'autres territoires : rien à y répondre ici"),
     ]
 
     /// Each entry looked at once, its code compared with the few of each group (a batch groups some eighty entries

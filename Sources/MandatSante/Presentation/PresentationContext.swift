@@ -325,7 +325,15 @@ extension RoadmapPresenter {
             let facts = roadmap.profile.facts
             let program = fixed[recommendation.id]?.conditionReasons
             let (explainer, ruleBase, fills, memos) = (explainer, ruleBase, fills, memos)
-            return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, reasons: {
+            // A condition that fails on where the territory lies belongs to another part of the world: set apart.
+            let elsewhere: Bool
+            if case .conditionNotMet = entry.reason {
+                let places = fixed[recommendation.id].map(\.placeConjuncts) ?? PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
+                elsewhere = PlaceConjuncts.fails(places, facts)
+            } else {
+                elsewhere = false
+            }
+            return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, elsewhere: elsewhere, reasons: {
                 guard let program else { return explainer.reasons(recommendation.condition.trace(facts)) }
                 let truths = program.evaluate(facts)
                 guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }

@@ -213,7 +213,7 @@ public struct RoadmapDocument: Sendable {
         public var id: String
         public var title: String
         /// `faute-de-capacite`, `limite-methode`, `remplacee`, `exclue`, `echeance`, `au-dela-du-top`,
-        /// `autre-niveau`, `condition-non-remplie`, `condition-indeterminee`.
+        /// `autre-niveau`, `condition-non-remplie`, `condition-indeterminee`, `autre-territoire`.
         public var reasonCode: String
         /// The reason in a sentence, true to what happened.
         public var reason: String

@@ -212,7 +212,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
 
     /// The codes of `reason`, in the order of the left-out annex.
     static let reasonCodes = ["faute-de-capacite", "limite-methode", "remplacee", "exclue", "echeance", "au-dela-du-top",
-                              "autre-niveau", "condition-non-remplie", "condition-indeterminee"]
+                              "autre-niveau", "condition-non-remplie", "condition-indeterminee", "autre-territoire"]
 
     private func source(_ source: RoadmapDocument.Source, into json: inout JSONWriter) {
         json.object { json in

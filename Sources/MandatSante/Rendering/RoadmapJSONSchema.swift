@@ -115,7 +115,7 @@ enum RoadmapJSONSchema {
             ("id", recommendationID),
             ("title", text("Titre de la recommandation.")),
             ("reason", choice(JSONRoadmapRenderer.reasonCodes,
-                              "faute-de-capacite, limite-methode (à envisager ensuite) ; remplacee, exclue (au profit d'une mieux classée), echeance (intenable), au-dela-du-top (--top), autre-niveau (instrument d'un autre niveau de collectivité), condition-non-remplie, condition-indeterminee (un fait facultatif manque).")),
+                              "faute-de-capacite, limite-methode (à envisager ensuite) ; remplacee, exclue (au profit d'une mieux classée), echeance (intenable), au-dela-du-top (--top), autre-niveau (instrument d'un autre niveau de collectivité), condition-non-remplie, condition-indeterminee (un fait facultatif manque), autre-territoire (propre à une autre partie du monde : outre-mer, Pacifique ou Hexagone).")),
             ("reasonText", text("La raison en français.", minLength: 0)),
             ("by", nullable(recommendationID, "Ce qui l'a remplacée ou écartée ; sinon null.")),
             ("score", .object([("type", .string("integer")), ("description", .string("Score pour ce profil."))])),
