@@ -46,4 +46,14 @@ struct ContentReading15Tests {
         let line = document.synthesis.findings.joined(separator: "\n") + document.portrait.lines.map(\.text).joined(separator: "\n")
         #expect(!line.contains("pointe en hiver"), "\(line)")
     }
+
+    @Test("à Mayotte, le cabinet avec logement passe par le CHM, premier offreur de soins de l'île, avec sa source publique ; ailleurs, ni le CHM ni cette source")
+    func mayottePrimaryCareIsTheHospital() throws {
+        let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("cabinet-medical-logement"))
+        #expect(mayotte.steps.contains { $0.hasPrefix("Rencontrer le Centre hospitalier de Mayotte (CHM)") }, "\(mayotte.steps)")
+        #expect(mayotte.facts.contains { $0.source.document == "ars-mayotte-systeme-de-sante" })
+        let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("cabinet-medical-logement"))
+        #expect(!village.steps.contains { $0.contains("CHM") })
+        #expect(!village.facts.contains { $0.source.document == "ars-mayotte-systeme-de-sante" })
+    }
 }
