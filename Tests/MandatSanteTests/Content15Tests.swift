@@ -147,4 +147,17 @@ struct Content15Tests {
         // A condition that fails on something else than where the territory lies stays a reason of this territory.
         #expect(mainland.notApplying.contains("asv-creer"))
     }
+
+    @Test("une ville sans pointe saisonnière déclarée : les actions des stations ne s'appliquent pas, sans réclamer de réponse ; un fait facultatif d'un autre genre reste à renseigner")
+    func absentSeasonalPopulation() throws {
+        let document = try ExampleSynthesisTests.document("petite-ville-pvd-msp", detail: true)
+        for id in ["soins-saison-touristique", "logement-saisonniers-professionnels"] {
+            let entry = try #require(document.entry(id), "\(id)")
+            #expect(entry.reasonCode == "condition-non-remplie", "\(id)")
+            #expect(entry.reason == "ne s'applique pas ici : pas de pointe de fréquentation saisonnière déclarée", "\(entry.reason)")
+        }
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(ruleBase.vocabulary.fact(named: "seasonalPopulation")?.absentLabel == "pas de pointe de fréquentation saisonnière déclarée")
+        #expect(ruleBase.vocabulary.fact(named: "povertyRate")?.absentLabel == nil)
+    }
 }

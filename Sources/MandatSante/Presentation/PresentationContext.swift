@@ -333,14 +333,42 @@ extension RoadmapPresenter {
             } else {
                 elsewhere = false
             }
-            return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, elsewhere: elsewhere, reasons: {
-                guard let program else { return explainer.reasons(recommendation.condition.trace(facts)) }
-                let truths = program.evaluate(facts)
-                guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }
-                // Kept across territories: most share the values a condition names where it fails.
-                let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
-                return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
+            // Undecided only because a fact the profile gives when it has something to say is absent: it does not apply.
+            var absent: [(label: String, absent: String)]?
+            if case .conditionNotMet(.unknown) = entry.reason {
+                let missing = recommendation.condition.expression.factNames.sorted().filter { roadmap.profile.value($0) == nil }
+                let labels = missing.compactMap { name in
+                    ruleBase.vocabulary.fact(named: name).flatMap { fact in fact.absentLabel.map { (label: fact.label, absent: $0) } }
+                }
+                if !missing.isEmpty && labels.count == missing.count { absent = labels }
+            }
+            return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, elsewhere: elsewhere,
+                                          absent: absent.map { $0.map(\.absent) }, reasons: {
+                // The part that waits for an absent fact says what its absence means (« pas de pointe … déclarée »;
+                // after « ni », « pointe … déclarée »); the other parts keep their reason.
+                let said = Self.conditionReasons(recommendation, facts: facts, program: program, explainer: explainer, fills: fills, memos: memos)
+                guard let absent else { return said }
+                return said.map { reason in
+                    reason.components(separatedBy: " ; ").map { part in
+                        guard let match = absent.first(where: { part.contains($0.label) }) else { return part }
+                        guard part.hasPrefix("ni ") else { return match.absent }
+                        let bare = match.absent.hasPrefix("pas de ") ? String(match.absent.dropFirst("pas de ".count)) : match.absent
+                        return "ni " + bare
+                    }.joined(separator: " ; ")
+                }
             }, title: { ruleBase.recommendation($0)?.title(for: facts) ?? $0 }, occupancy: occupancy)
+        }
+
+        /// Why a condition does not hold, in words: by its compiled program in a batch (kept across territories),
+        /// otherwise by its trace.
+        private static func conditionReasons(_ recommendation: Recommendation, facts: FactValues, program: ConditionReasonProgram?,
+                                             explainer: ConditionExplainer, fills: Fills?, memos: Memos?) -> [String] {
+            guard let program else { return explainer.reasons(recommendation.condition.trace(facts)) }
+            let truths = program.evaluate(facts)
+            guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }
+            // Kept across territories: most share the values a condition names where it fails.
+            let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
+            return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
         }
 
         static func placementKind(_ placement: Placement) -> String {

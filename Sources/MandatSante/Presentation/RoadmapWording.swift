@@ -257,8 +257,10 @@ enum RoadmapWording {
 
     /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition
     /// does not hold (`ConditionExplainer.reasons`), asked only when that is the reason.
-    /// `elsewhere`: its condition fails on where the territory lies (`PlaceConjuncts`).
-    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, elsewhere: Bool = false, reasons: () -> [String],
+    /// `elsewhere`: its condition fails on where the territory lies (`PlaceConjuncts`). `absent`: what the absence
+    /// of the facts that leave its condition undecided means, when each says it (`Fact.absentLabel`).
+    static func leftOut(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, elsewhere: Bool = false, absent: [String]? = nil,
+                        reasons: () -> [String],
                         title: (String) -> String, occupancy: Occupancy? = nil) -> (code: String, text: String, by: String?) {
         switch entry.reason {
         case .noCapacity:
@@ -284,6 +286,8 @@ enum RoadmapWording {
             return ("autre-niveau", "portée par l'intercommunalité, qui conduit déjà une démarche de santé : la commune y contribue", nil)
         case .conditionNotMet where elsewhere:
             return ("autre-territoire", "propre à d'autres territoires : \(Typography.inline(reasons()))", nil)
+        case .conditionNotMet(.unknown) where absent != nil:
+            return ("condition-non-remplie", "ne s'applique pas ici : \(Typography.inline(reasons()))", nil)
         case .conditionNotMet(let truth):
             let reasons = reasons()
             let code = truth == .unknown ? "condition-indeterminee" : "condition-non-remplie"

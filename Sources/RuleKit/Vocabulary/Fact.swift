@@ -35,6 +35,11 @@ public struct Fact: Hashable, Sendable {
     public var label: String
     /// Labels for some territories, the first whose condition holds replacing `label` (see `LabelVariant`).
     public var labelVariants: [LabelVariant] = []
+    /// For an optional fact that a profile gives only when it has something to say (the population at the seasonal
+    /// peak, given only where it clearly exceeds the residents): what its absence means, said as a reason
+    /// (« pas de pointe de fréquentation saisonnière déclarée »). A condition left undecided only by such absent facts
+    /// does not apply, rather than waiting for an answer.
+    public var absentLabel: String?
     /// How a `bool` fact reads when it is false (« pas de CLSM »), for explanations.
     public var falseLabel: String?
     public var help: String

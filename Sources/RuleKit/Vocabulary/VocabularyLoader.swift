@@ -57,6 +57,7 @@ public enum VocabularyLoader {
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
         let labelsNode = reader.array("labels")
+        let absentLabel = reader.string("absentLabel")
         let valuesNode = reader.array("values")
         let defaultMember = reader.member("default")
         reader.reportUnknownFields()
@@ -97,6 +98,7 @@ public enum VocabularyLoader {
                         multiline: multiline && type == .text, location: node.location)
         fact.role = role
         fact.asset = asset
+        fact.absentLabel = absentLabel
         for element in labelsNode ?? [] {
             var variantDiagnostics: [Diagnostic] = []
             guard var variantReader = JSONObjectReader(element, file: file, context: "vocabulary-label:" + name, diagnostics: &variantDiagnostics) else {
