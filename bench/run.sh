@@ -5,6 +5,9 @@
 #   bash bench/run.sh --quick        # smoke test (CI): 1 000 profiles, base ×1
 #   bash bench/run.sh --json > bench.json
 #   bash bench/run.sh --batch        # batch per format over 35 000 generated communes vs a plain write
+#   bash bench/run.sh --batch --repeat 3          # 3 paired passes per format: median of the per-pass ratios,
+#                                                 # best of 3 on each side, the load (uptime) of each pass
+#   bash bench/run.sh --batch --repeat 3 --tmpfs  # the same on /dev/shm: a control where no disk varies
 # BENCH_SCRATCH_PATH=/tmp/build-bench builds in another folder (not to block a build running in .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."

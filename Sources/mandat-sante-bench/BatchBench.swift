@@ -15,6 +15,10 @@ struct BatchBench {
         /// Batch first (odd passes) or the plain write first (even passes): the order alternates, so that a disk
         /// still busy with what came just before does not always slow down the same side.
         var batchFirst: Bool
+        /// The one-minute load average (`/proc/loadavg`) at the start and at the end of the pass: on a shared
+        /// machine, the figure to print beside each measure.
+        var loadBefore: Double?
+        var loadAfter: Double?
         var ratio: Double { batchSeconds / plainSeconds }
     }
 
@@ -31,6 +35,14 @@ struct BatchBench {
         /// The median of the paired ratios: each ratio divides a batch by the plain write of the same pass, so the
         /// disk's mood of that pass cancels out (the plain write of the CSV alone ranged 7.8–16.5 s between passes).
         var ratio: Double { Self.median(pairs.map(\.ratio)) }
+        /// Best of N on each side: the fastest batch over the fastest plain write, each the run least disturbed by
+        /// the rest of the machine. Not paired, but its denominator is the disk at its best, which varies less
+        /// than any single pass (the plain write's slow passes are the disturbed ones).
+        var bestBatch: Double { pairs.map(\.batchSeconds).min() ?? 0 }
+        var bestPlain: Double { pairs.map(\.plainSeconds).min() ?? 0 }
+        var bestRatio: Double { bestPlain > 0 ? bestBatch / bestPlain : 0 }
+        /// The lowest and highest one-minute load average seen at the start or end of a pass.
+        var loads: [Double] { pairs.flatMap { [$0.loadBefore, $0.loadAfter].compactMap { $0 } } }
 
         static func median(_ values: [Double]) -> Double {
             let sorted = values.sorted()
@@ -49,7 +61,11 @@ struct BatchBench {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ChildProcess.Failure(description: "binaire « \(binary) » introuvable ; construisez-le (swift build -c release --product mandat-sante) ou donnez --binary")
         }
-        let work = options.workDirectory ?? NSTemporaryDirectory() + "mandat-sante-bench-batch"
+        let work = options.workDirectory ?? (options.tmpfs ? "/dev/shm/" : NSTemporaryDirectory()) + "mandat-sante-bench-batch"
+        let fileSystem = FileSystemKind(path: work)
+        if options.tmpfs && fileSystem != .tmpfs {
+            throw ChildProcess.Failure(description: "--tmpfs : le dossier de travail « \(work) » n'est pas en mémoire (\(fileSystem.label)) ; donnez --work-dir sur un tmpfs")
+        }
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { if !options.keep { try? FileManager.default.removeItem(atPath: work) } }
@@ -63,6 +79,9 @@ struct BatchBench {
         lines.append("MandatSanté — banc d'essai de batch (release, processus enfant)")
         lines.append("Corpus : \(FrenchNumber.count(options.goalCommunes)) communes générées (graine \(options.seed)), \(FrenchNumber.megabytes(corpusBytes)) ; --jobs \(jobs) ; \(ProcessInfo.processInfo.activeProcessorCount) cœurs ; dossier \(work)")
         lines.append("Écriture simple : autant de fichiers, des mêmes tailles, chacun par fichier temporaire + renommage, puis un syncfs (comme batch).")
+        lines.append("Système de fichiers du dossier de travail (corpus, sorties de batch, écriture simple) : \(fileSystem.label)"
+            + (fileSystem == .tmpfs ? " — témoin sans disque : le rapport y compare le travail de batch à la seule écriture en mémoire, non au disque." : "."))
+        lines.append("Charge au départ (uptime, moyenne sur 1 min) : \(Self.loadAverage().map { FrenchNumber.format($0, decimals: 2) } ?? "inconnue").")
         lines.append("")
 
         var cases: [Case] = []
@@ -75,6 +94,7 @@ struct BatchBench {
                 let batchFirst = run % 2 == 1
                 var batchSeconds = 0.0
                 var plainSeconds = 0.0
+                let loadBefore = Self.loadAverage()
                 func measureBatch() throws {
                     progress("batch --format \(format)\(pass)…")
                     let output = work + "/sortie-" + format
@@ -111,24 +131,28 @@ struct BatchBench {
                 }
                 item.files = sizes?.count ?? 0
                 item.bytes = sizes?.reduce(0, +) ?? 0
-                item.pairs.append(Pair(batchSeconds: batchSeconds, plainSeconds: plainSeconds, batchFirst: batchFirst))
+                item.pairs.append(Pair(batchSeconds: batchSeconds, plainSeconds: plainSeconds, batchFirst: batchFirst,
+                                       loadBefore: loadBefore, loadAfter: Self.loadAverage()))
             }
             cases.append(item)
         }
 
         let repeated = options.repeats > 1
         lines.append(repeated
-            ? "Chaque format : \(options.repeats) passages ; dans chacun, batch et son écriture simple l'un après l'autre (batch d'abord aux passages impairs, l'écriture simple d'abord aux pairs) et leur rapport ; le tableau donne les médianes des durées, la médiane des rapports par passage et leur étendue."
+            ? "Chaque format : \(options.repeats) passages ; dans chacun, batch et son écriture simple l'un après l'autre (batch d'abord aux passages impairs, l'écriture simple d'abord aux pairs) et leur rapport ; le tableau donne les médianes des durées, la médiane des rapports par passage (le chiffre retenu) et leur étendue, puis le meilleur des \(options.repeats) de chaque côté et leur rapport, et la charge (moyenne sur 1 min, au début et à la fin des passages)."
             : "Rapport : batch divisé par son écriture simple, mesurée juste après (un seul passage : --repeat 3 pour une médiane).")
         lines.append("")
         let header = ["Format", "Fichiers", "Octets", repeated ? "batch (médiane)" : "batch", repeated ? "Écriture simple (médiane)" : "Écriture simple",
                       repeated ? "Rapport (médiane des passages)" : "Rapport", "RSS max batch"]
-            + (repeated ? ["Rapports (min – max)", "Étendue batch", "Étendue écriture"] : [])
+            + (repeated ? ["Rapports (min – max)", "Meilleurs (batch / écriture = rapport)", "Étendue batch", "Étendue écriture"] : []) + ["Charge"]
         let rows = cases.map { item in
             [item.format, FrenchNumber.count(item.files), FrenchNumber.megabytes(item.bytes),
              FrenchNumber.adaptive(item.batchMedian) + " s", FrenchNumber.adaptive(item.plainMedian) + " s",
              FrenchNumber.format(item.ratio, decimals: 2) + " ×", FrenchNumber.megabytes(item.peakBytes)]
-                + (repeated ? [Self.ratioRange(item.pairs.map(\.ratio)), Self.range(item.pairs.map(\.batchSeconds)), Self.range(item.pairs.map(\.plainSeconds))] : [])
+                + (repeated ? [Self.ratioRange(item.pairs.map(\.ratio)),
+                               FrenchNumber.adaptive(item.bestBatch) + " / " + FrenchNumber.adaptive(item.bestPlain) + " s = " + FrenchNumber.format(item.bestRatio, decimals: 2) + " ×",
+                               Self.range(item.pairs.map(\.batchSeconds)), Self.range(item.pairs.map(\.plainSeconds))] : [])
+                + [Self.loadRange(item.loads)]
         }
         lines += BenchReport.table(header: header, lines: rows, leftAligned: [0])
         if repeated {
@@ -136,14 +160,18 @@ struct BatchBench {
             lines.append("Par passage (b→é : batch puis son écriture simple, é→b : l'inverse ; durées batch / écriture simple = rapport) :")
             for item in cases {
                 let passes = item.pairs.enumerated().map { index, pair in
-                    "\(index + 1) \(pair.batchFirst ? "b→é" : "é→b") \(FrenchNumber.adaptive(pair.batchSeconds)) / \(FrenchNumber.adaptive(pair.plainSeconds)) s = \(FrenchNumber.format(pair.ratio, decimals: 2)) ×"
+                    "\(index + 1) \(pair.batchFirst ? "b→é" : "é→b") \(FrenchNumber.adaptive(pair.batchSeconds)) / \(FrenchNumber.adaptive(pair.plainSeconds)) s = \(FrenchNumber.format(pair.ratio, decimals: 2)) × (charge \(Self.loadRange([pair.loadBefore, pair.loadAfter].compactMap { $0 })))"
                 }
                 lines.append("  \(item.format) : " + passes.joined(separator: " ; "))
             }
         }
         let worst = cases.map(\.ratio).max() ?? 0
         lines.append("")
-        lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × (objectif : au plus 2 ×) : \(worst <= 2 ? "objectif atteint" : "objectif manqué").")
+        if fileSystem == .tmpfs {
+            lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × sur tmpfs (témoin : l'objectif de 2 × se juge contre le disque, pas ici).")
+        } else {
+            lines.append("Rapport le plus élevé : \(FrenchNumber.format(worst, decimals: 2)) × (objectif : au plus 2 ×) : \(worst <= 2 ? "objectif atteint" : "objectif manqué").")
+        }
 
         if options.memoryCheck {
             // Every format: a JSON roadmap weighs twenty times a CSV row, and memory must stay flat for each.
@@ -168,6 +196,20 @@ struct BatchBench {
         FrenchNumber.format(values.min() ?? 0, decimals: 2) + " – " + FrenchNumber.format(values.max() ?? 0, decimals: 2) + " ×"
     }
 
+    /// « 0,85 – 2,10 », or the one value when the loads are equal.
+    static func loadRange(_ values: [Double]) -> String {
+        guard let low = values.min(), let high = values.max() else { return "—" }
+        let lowText = FrenchNumber.format(low, decimals: 2), highText = FrenchNumber.format(high, decimals: 2)
+        return lowText == highText ? lowText : lowText + " – " + highText
+    }
+
+    /// The one-minute load average, the first field of `/proc/loadavg` (what `uptime` prints first); nil elsewhere.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+              let first = text.split(separator: " ").first else { return nil }
+        return Double(first)
+    }
+
     /// « 3,9 – 18 s »
     static func range(_ values: [Double]) -> String {
         FrenchNumber.adaptive(values.min() ?? 0) + " – " + FrenchNumber.adaptive(values.max() ?? 0) + " s"
@@ -186,6 +228,42 @@ struct BatchBench {
             var info = stat()
             guard stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
             return Int(info.st_size)
+        }
+    }
+}
+
+/// The file system under the work folder: a disk's (whose speed varies on a shared machine) or a tmpfs in memory
+/// (the control where no disk is written at all).
+enum FileSystemKind: Equatable {
+    case tmpfs
+    case other(name: String)
+
+    /// The type of the mount that holds `path`, from `/proc/self/mounts` (the longest mount point that contains it;
+    /// Glibc's module does not import `statfs`).
+    init(path: String) {
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { $0.hasPrefix("/") ? $0 : path } ?? path
+        let absolute = URL(fileURLWithPath: resolved).resolvingSymlinksInPath().path
+        var best: (point: String, type: String)?
+        let table = (try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) ?? ""
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            // Spaces in a mount point are written « \040 ».
+            let point = String(fields[1]).replacingOccurrences(of: "\\040", with: " ")
+            let contains = point == "/" || absolute == point || absolute.hasPrefix(point + "/")
+            if contains, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        switch best?.type {
+        case "tmpfs"?: self = .tmpfs
+        case let type?: self = .other(name: type + " sur " + (best?.point ?? "/"))
+        case nil: self = .other(name: "inconnu")
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .tmpfs: "tmpfs (en mémoire)"
+        case .other(let name): name
         }
     }
 }

@@ -31,6 +31,9 @@ struct BenchOptions: Equatable {
     /// alternating (the median of the paired ratios reported): one pass decides nothing on a shared machine, where
     /// the plain write alone varied from 3.9 to 18 s.
     var repeats = 1
+    /// `--batch --tmpfs`: the work folder (corpus, batch output, plain write) on /dev/shm, a control where no disk
+    /// varies: both sides then measure the same file-system work in memory.
+    var tmpfs = false
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -42,7 +45,7 @@ struct BenchOptions: Equatable {
                                [--plan-only] [--json]
            mandat-sante-bench --batch [--goal N] [--formats texte,json…] [--threads N] [--binary CHEMIN]
                                [--work-dir DOSSIER] [--keep] [--no-memory-check] [--batch-arg ARG]…
-                               [--repeat N]
+                               [--repeat N] [--tmpfs]
 
     Génère des profils valides depuis le vocabulaire (graine fixe), planifie chacun sans puis avec rendu texte,
     sur un cœur puis sur tous, et affiche profils par seconde, µs par profil (médiane) et mémoire maximale.
@@ -72,7 +75,10 @@ struct BenchOptions: Equatable {
       --batch-arg ARG    argument de plus pour chaque batch (répétable), par exemple --batch-arg --syntheses-seulement
       --repeat N         pour chaque format, N passages : batch et son écriture simple l'un après l'autre, batch
                          d'abord aux passages impairs, l'écriture d'abord aux pairs ; le rapport de chaque passage,
-                         leur médiane et leur étendue, les médianes des durées (défaut 1)
+                         leur médiane (le chiffre retenu) et leur étendue, les médianes des durées, le meilleur
+                         des N de chaque côté et leur rapport, la charge de la machine (défaut 1)
+      --tmpfs            témoin sans disque : dossier de travail sur /dev/shm (tmpfs), batch et écriture simple
+                         y écrivent en mémoire ; le tableau le dit (le système de fichiers est toujours affiché)
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -123,6 +129,7 @@ struct BenchOptions: Equatable {
             case "--work-dir": options.workDirectory = try value(argument)
             case "--keep": options.keep = true
             case "--no-memory-check": options.memoryCheck = false
+            case "--tmpfs": options.tmpfs = true
             case "--repeat": options.repeats = try positive(try value(argument), argument)
             case "--batch-arg":
                 guard let next = remaining.popFirst() else { throw UsageError(description: "--batch-arg attend une valeur") }
