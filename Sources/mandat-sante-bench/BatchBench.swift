@@ -11,6 +11,8 @@ struct BatchBench {
     /// disk's state during that pass (write-back of the previous pass, another process's load) weighs on both.
     struct Pair {
         var batchSeconds: Double
+        /// The batch's processor time (user + system, all its threads).
+        var batchCPUSeconds: Double
         var plainSeconds: Double
         /// Batch first (odd passes) or the plain write first (even passes): the order alternates, so that a disk
         /// still busy with what came just before does not always slow down the same side.
@@ -41,6 +43,8 @@ struct BatchBench {
         var bestBatch: Double { pairs.map(\.batchSeconds).min() ?? 0 }
         var bestPlain: Double { pairs.map(\.plainSeconds).min() ?? 0 }
         var bestRatio: Double { bestPlain > 0 ? bestBatch / bestPlain : 0 }
+        /// The median processor time of the batches: what the other processes of the machine change least.
+        var cpuMedian: Double { Self.median(pairs.map(\.batchCPUSeconds)) }
         /// The lowest and highest one-minute load average seen at the start or end of a pass.
         var loads: [Double] { pairs.flatMap { [$0.loadBefore, $0.loadAfter].compactMap { $0 } } }
 
@@ -93,6 +97,7 @@ struct BatchBench {
                 let pass = options.repeats > 1 ? " (\(run)/\(options.repeats))" : ""
                 let batchFirst = run % 2 == 1
                 var batchSeconds = 0.0
+                var batchCPUSeconds = 0.0
                 var plainSeconds = 0.0
                 let loadBefore = Self.loadAverage()
                 func measureBatch() throws {
@@ -113,6 +118,7 @@ struct BatchBench {
                     }
                     sizes = written
                     batchSeconds = outcome.seconds
+                    batchCPUSeconds = outcome.cpuSeconds
                     item.peakBytes = max(item.peakBytes, outcome.peakBytes)
                 }
                 func measurePlain(_ sizes: [Int]) throws {
@@ -131,7 +137,7 @@ struct BatchBench {
                 }
                 item.files = sizes?.count ?? 0
                 item.bytes = sizes?.reduce(0, +) ?? 0
-                item.pairs.append(Pair(batchSeconds: batchSeconds, plainSeconds: plainSeconds, batchFirst: batchFirst,
+                item.pairs.append(Pair(batchSeconds: batchSeconds, batchCPUSeconds: batchCPUSeconds, plainSeconds: plainSeconds, batchFirst: batchFirst,
                                        loadBefore: loadBefore, loadAfter: Self.loadAverage()))
             }
             cases.append(item)
@@ -139,12 +145,13 @@ struct BatchBench {
 
         let repeated = options.repeats > 1
         lines.append(repeated
-            ? "Chaque format : \(options.repeats) passages ; dans chacun, batch et son écriture simple l'un après l'autre (batch d'abord aux passages impairs, l'écriture simple d'abord aux pairs) et leur rapport ; le tableau donne les médianes des durées, la médiane des rapports par passage (le chiffre retenu) et leur étendue, puis le meilleur des \(options.repeats) de chaque côté et leur rapport, et la charge (moyenne sur 1 min, au début et à la fin des passages)."
+            ? "Chaque format : \(options.repeats) passages ; dans chacun, batch et son écriture simple l'un après l'autre (batch d'abord aux passages impairs, l'écriture simple d'abord aux pairs) et leur rapport ; le tableau donne les médianes des durées, la médiane des rapports par passage (le chiffre retenu) et leur étendue, puis le meilleur des \(options.repeats) de chaque côté et leur rapport, le temps processeur de batch (utilisateur + système, médiane) et la charge (moyenne sur 1 min, au début et à la fin des passages)."
             : "Rapport : batch divisé par son écriture simple, mesurée juste après (un seul passage : --repeat 3 pour une médiane).")
         lines.append("")
         let header = ["Format", "Fichiers", "Octets", repeated ? "batch (médiane)" : "batch", repeated ? "Écriture simple (médiane)" : "Écriture simple",
                       repeated ? "Rapport (médiane des passages)" : "Rapport", "RSS max batch"]
-            + (repeated ? ["Rapports (min – max)", "Meilleurs (batch / écriture = rapport)", "Étendue batch", "Étendue écriture"] : []) + ["Charge"]
+            + (repeated ? ["Rapports (min – max)", "Meilleurs (batch / écriture = rapport)", "Étendue batch", "Étendue écriture"] : [])
+            + ["Processeur batch", "Charge"]
         let rows = cases.map { item in
             [item.format, FrenchNumber.count(item.files), FrenchNumber.megabytes(item.bytes),
              FrenchNumber.adaptive(item.batchMedian) + " s", FrenchNumber.adaptive(item.plainMedian) + " s",
@@ -152,7 +159,7 @@ struct BatchBench {
                 + (repeated ? [Self.ratioRange(item.pairs.map(\.ratio)),
                                FrenchNumber.adaptive(item.bestBatch) + " / " + FrenchNumber.adaptive(item.bestPlain) + " s = " + FrenchNumber.format(item.bestRatio, decimals: 2) + " ×",
                                Self.range(item.pairs.map(\.batchSeconds)), Self.range(item.pairs.map(\.plainSeconds))] : [])
-                + [Self.loadRange(item.loads)]
+                + [FrenchNumber.adaptive(item.cpuMedian) + " s", Self.loadRange(item.loads)]
         }
         lines += BenchReport.table(header: header, lines: rows, leftAligned: [0])
         if repeated {
@@ -160,7 +167,7 @@ struct BatchBench {
             lines.append("Par passage (b→é : batch puis son écriture simple, é→b : l'inverse ; durées batch / écriture simple = rapport) :")
             for item in cases {
                 let passes = item.pairs.enumerated().map { index, pair in
-                    "\(index + 1) \(pair.batchFirst ? "b→é" : "é→b") \(FrenchNumber.adaptive(pair.batchSeconds)) / \(FrenchNumber.adaptive(pair.plainSeconds)) s = \(FrenchNumber.format(pair.ratio, decimals: 2)) × (charge \(Self.loadRange([pair.loadBefore, pair.loadAfter].compactMap { $0 })))"
+                    "\(index + 1) \(pair.batchFirst ? "b→é" : "é→b") \(FrenchNumber.adaptive(pair.batchSeconds)) / \(FrenchNumber.adaptive(pair.plainSeconds)) s = \(FrenchNumber.format(pair.ratio, decimals: 2)) × (processeur \(FrenchNumber.adaptive(pair.batchCPUSeconds)) s, charge \(Self.loadRange([pair.loadBefore, pair.loadAfter].compactMap { $0 })))"
                 }
                 lines.append("  \(item.format) : " + passes.joined(separator: " ; "))
             }

@@ -6,6 +6,9 @@ enum ChildProcess {
     struct Outcome {
         var status: Int32
         var seconds: Double
+        /// Processor time of the child (user + system, every thread), from `wait4`: less sensitive than the wall
+        /// time to the other processes of a shared machine, which only delay it.
+        var cpuSeconds: Double
         var peakBytes: Int
     }
 
@@ -34,6 +37,7 @@ enum ChildProcess {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // WIFEXITED / WEXITSTATUS, which Swift does not import.
         let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(status: exit, seconds: seconds, peakBytes: usage.ru_maxrss * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakBytes: usage.ru_maxrss * 1024)
     }
 }
