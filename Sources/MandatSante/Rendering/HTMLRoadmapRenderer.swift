@@ -139,7 +139,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
             out.line(#"<div class="phase-column" role="listitem">"#)
             out.raw(#"<p class="phase-title">"#); out.text(phase.title); out.raw(#"</p><p class="phase-period">"#); out.text(phase.period); out.line("</p>")
             if !phase.milestones.isEmpty {
-                out.raw(#"<p class="milestones">"#); out.text(Typography.capitalized(phase.milestones.joined(separator: " · "))); out.line("</p>")
+                out.raw(#"<p class="milestones">"#); out.text(phase.milestones.joined(separator: " · ")); out.line("</p>")
             }
             if phase.cards.isEmpty {
                 out.line(#"<p class="note">Suite des actions engagées.</p>"#)

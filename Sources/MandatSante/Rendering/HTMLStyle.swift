@@ -97,12 +97,12 @@ enum HTMLStyle {
       .synthesis { break-after: page; }
       /* Page one holds the synthesis of the largest territories (eight decisions, 16 to 17 titles in the
          calendar) at 10 pt by tight lines and spacing rather than smaller type. */
-      .synthesis { line-height: 1.05; }
+      .synthesis { line-height: 1; } /* page 1 holds eight decisions and a full calendar (issue 12) */
       .synthesis h2 { margin: 3pt 0 2pt; }
       .synthesis h3 { margin: 3pt 0 1pt; }
-      .findings li { margin: 1pt 0; }
+      .findings li { margin: 0.5pt 0; }
       ol.decisions { padding-left: 19pt; } /* room for « 10. » */
-      ol.decisions li { margin: 1pt 0; }
+      ol.decisions li { margin: 0.5pt 0; }
       .decision-line { font-size: 10pt; }
       /* On paper each phase is a band across the page, its titles in two columns: four columns side by side
          wrapped each title over three or four lines. The bar would only repeat the periods. */
