@@ -105,8 +105,7 @@ enum RoadmapWording {
         let span = latest >= phases.count - 1
             ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
             : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
-        let room = occupancy.room
-        let leftOver = (earliest...max(earliest, latest)).contains { room[$0] > 0 }
+        let leftOver = (earliest...max(earliest, latest)).contains { roadmap.halfUnitsLeft[$0] > 0 }
         var text = "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
         if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
         return text
@@ -197,12 +196,9 @@ enum RoadmapWording {
     struct Occupancy: Sendable {
         /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
         let linkers: [[Int]]
-        /// The half-units each phase has left, as the planner counted them (`Roadmap.halfUnitsLeft`).
-        let room: [Int]
 
         init(_ roadmap: Roadmap) {
             linkers = Self.linkers(roadmap)
-            room = roadmap.halfUnitsLeft
         }
 
         static func linkers(_ roadmap: Roadmap) -> [[Int]] {
