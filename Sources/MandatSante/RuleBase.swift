@@ -16,11 +16,14 @@ public struct RuleBase: Sendable {
     public var portrait: PortraitLayout
     /// Each id's position in `recommendations` (the first, should an id repeat).
     private(set) var positionByID: [String: Int]
+    /// The vocabulary's labels that depend on the territory, compiled once.
+    let factLabels: FactLabels
 
     public init(vocabulary: Vocabulary, levers: [Lever], sources: [SourceDocument], recommendations: [Recommendation],
                 version: RuleBaseVersion = RuleBaseVersion(label: "non versionnée", fingerprint: "00000000"),
                 definitions: RuleDefinitions = RuleDefinitions(), facts: [RegisteredFact] = [], portrait: PortraitLayout = PortraitLayout()) {
         self.vocabulary = vocabulary
+        factLabels = FactLabels(vocabulary)
         self.portrait = portrait
         self.definitions = definitions
         self.version = version

@@ -15,8 +15,12 @@ struct FactStatement {
     /// territories whose values differ. A placeheld population puts the whole size in one placeholder.
     let placeheld: Set<String>
 
-    init(profile: Profile, placeheld: Set<String> = []) {
+    /// The labels that depend on the territory, compiled with the rule base.
+    let labels: FactLabels
+
+    init(profile: Profile, labels: FactLabels, placeheld: Set<String> = []) {
         self.profile = profile
+        self.labels = labels
         self.placeheld = placeheld
         let vocabulary = profile.vocabulary
         let kind = vocabulary.factName(.kind)
@@ -93,14 +97,9 @@ struct FactStatement {
         }
     }
 
-    /// The fact's label for this profile: the first of its `labels` whose condition holds (« zonage médical de
-    /// l'administration territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon), else its label.
+    /// The fact's label for this profile (`FactLabels`).
     func label(of fact: Fact) -> String {
-        for variant in fact.labelVariants {
-            guard case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
-            if condition.evaluate(profile.facts) == .true { return variant.label }
-        }
-        return fact.label
+        labels.label(of: fact, for: profile.facts)
     }
 
     /// A choice whose label already names its fact is stated alone: « contrat local de santé (CLS) : CLS signé

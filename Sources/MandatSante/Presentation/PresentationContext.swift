@@ -15,7 +15,7 @@ extension RoadmapPresenter {
             self.ruleBase = ruleBase
             self.fixed = fixed
             self.memos = memos
-            facts = FactStatement(profile: roadmap.profile)
+            facts = FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
             notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
             frenchSize = Typography.french(facts.size)
@@ -113,7 +113,7 @@ extension RoadmapPresenter {
                 return wordTerritorial(recommendation, score: score, facts: facts)
             }
             let kept = memos.territorial.value(key) {
-                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld))
+                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels, placeheld: plan.placeheld))
             }
             guard !plan.placeheld.isEmpty else { return kept }
             return Territorial(forYou: filled(kept.forYou), findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts,
@@ -129,7 +129,7 @@ extension RoadmapPresenter {
                 return wordTerritorial(recommendation, score: score, facts: facts, findings: false).forYou
             }
             let kept = memos.forYou.value(key) {
-                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, placeheld: plan.placeheld), findings: false).forYou
+                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels, placeheld: plan.placeheld), findings: false).forYou
             }
             return plan.placeheld.isEmpty ? kept : filled(kept)
         }
