@@ -56,23 +56,27 @@ struct DeclaredPriorityTests {
 }
 
 /// Page 1 does not open on three decisions of procedure: at most two steps of method or governance among the
-/// decisions to take first, the team's priorities aside.
+/// decisions to take first besides the foundations of the mandate (the pilotage, the ambition, the existing
+/// coordination's mission), the team's priorities aside. A seat on the hospital's board, which serves access to
+/// care, is no procedure.
 @Suite("Décisions de la page 1 : au plus deux étapes de méthode ou de gouvernance")
 struct SteeringDecisionTests {
-    @Test("dans chacun des exemples, au plus deux décisions de méthode ou de gouvernance qui ne sont pas l'action d'une priorité")
+    @Test("dans chacun des exemples, au plus deux décisions de méthode ou de gouvernance qui ne sont ni fondatrices ni l'action d'une priorité, fondatrices comprises si elles sont deux")
     func atMostTwoSteeringDecisions() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let document = try ExampleSynthesisTests.document(name)
-            let steering = document.synthesis.decisions.filter { decision in
-                guard let item = roadmap.item(decision.id) else { return false }
-                if case .priority = item.selection { return false }
-                return methodLevers.contains(item.recommendation.lever)
-                    || (item.recommendation.lever == "coordination" && item.recommendation.horizon == .hundredDays)
+            let steering = document.synthesis.decisions.compactMap { decision -> RoadmapItem? in
+                guard let item = roadmap.item(decision.id) else { return nil }
+                if case .priority = item.selection { return nil }
+                let procedure = methodLevers.contains(item.recommendation.lever)
+                    || (item.recommendation.lever == "coordination" && item.recommendation.horizon == .hundredDays && item.recommendation.serves.isEmpty)
+                return procedure ? item : nil
             }
-            #expect(steering.count <= 2, "\(name) : \(steering.map(\.id))")
+            let foundations = steering.filter(\.recommendation.isFoundation).count
+            #expect(steering.count <= max(2, foundations), "\(name) : \(steering.map(\.recommendation.id))")
         }
         // The village in ZIP: the letter to the intercommunality stays in the first months, off page 1, where the
         // question of the « zone rouge » put to the ARS takes its place.

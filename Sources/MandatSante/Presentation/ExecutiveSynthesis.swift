@@ -10,6 +10,13 @@ struct ExecutiveSynthesis {
     static let methodDecisions = 2
     /// The lever whose first months' acts are governance steps; its later actions (a CLSM, an ASV) are projects.
     static let governanceLever = "coordination"
+    /// A method step: its lever is one of method, or it is a first months' governance act that serves none of
+    /// the team's priorities (a letter to the intercommunality; not a seat on the hospital's board, which serves
+    /// access to care).
+    static func isMethod(_ item: RoadmapItem, _ methodLevers: Set<String>) -> Bool {
+        methodLevers.contains(item.recommendation.lever)
+            || (item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays && item.recommendation.serves.isEmpty)
+    }
     /// Facts never stated as findings: the size and the team's own choices are stated elsewhere.
     /// Nor who carries health (the intercommunality or not): each card says who carries it.
     static let notFindings: [FactRole] = [.kind, .population, .priorities, .staff, .name, .density, .departement, .region, .inseeCode, .intercommunalHealth]
@@ -32,51 +39,58 @@ struct ExecutiveSynthesis {
     /// How many decisions: half the roadmap, between five and eight (fewer if the roadmap is shorter).
     static func decisionCount(_ items: Int) -> Int { min(items, min(8, max(5, (items + 1) / 2))) }
 
-    /// The first decisions, all placed by the mid-mandate review: the action chosen for each declared priority,
-    /// the foundations, the dated actions of the first two phases, then the best scored — from the first two phases first, with at most two method actions
-    /// — in rank order. A priority's action placed later is not a first decision: the priorities line says why.
+    /// The first decisions, in rank order, eight at most: what cannot wait (the foundations and dated actions of the
+    /// first two phases, the priorities' actions of the first); for each declared priority not yet served, its
+    /// action if it comes by the mid-mandate review (one served later is not a first decision: the priorities line
+    /// says why); then the rest of the first two phases, the priorities' first, then the best scored, with at most
+    /// two method steps besides the foundations — up to half the roadmap (five to eight), and at least one.
     private static func decisions(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context) -> [RoadmapDocument.Decision] {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
-        // A dated action of the first two phases (a heat plan before the summer, vector control before the rains)
-        // is decided now or misses its date: right after the foundations.
-        func tier(_ item: RoadmapItem) -> Int {
-            switch item.selection {
-            case .foundation: return 0
-            case .priority: return 2
-            case .merit: return item.deadline != nil && item.phaseIndex <= 1 ? 1 : 3
-            }
-        }
-        // Foundations, then the best scored, an action of the first two phases counting 20 points more: what
-        // is decided now, but not a light quick win before a weighty action of next year.
-        func weight(_ item: RoadmapItem) -> Int { item.score.total + (item.phaseIndex <= 1 ? 20 : 0) }
-        let candidates = roadmap.items.filter { $0.phaseIndex <= roadmap.calendar.reviewPhase }.sorted { a, b in
-            (tier(a), -weight(a), a.rank) < (tier(b), -weight(b), b.rank)
-        }
         let wanted = decisionCount(roadmap.items.count)
-        // Actions that belong together (the MSP and the junior doctors it hosts) are decided together: one
-        // chosen brings the others of its phase, right after it.
         var chosen: [RoadmapItem] = []
-        func choose(_ item: RoadmapItem) {
-            guard !chosen.contains(where: { $0.rank == item.rank }) else { return }
-            chosen.append(item)
-            for partner in candidates where item.together.contains(partner.recommendation.id) && partner.phaseIndex == item.phaseIndex {
-                if !chosen.contains(where: { $0.rank == partner.rank }) { chosen.append(partner) }
+        func isChosen(_ item: RoadmapItem) -> Bool { chosen.contains { $0.rank == item.rank } }
+        // Actions that belong together (the MSP and the junior doctors it hosts) are decided together: one
+        // chosen brings the others of its phase, right after it — or none is chosen, if the group would pass `limit`.
+        func choose(_ item: RoadmapItem, limit: Int = 8) {
+            guard !isChosen(item) else { return }
+            let group = [item] + roadmap.items.filter { partner in
+                item.together.contains(partner.recommendation.id) && partner.phaseIndex == item.phaseIndex && !isChosen(partner)
             }
+            if chosen.count + group.count <= limit { chosen += group }
         }
-        // Every declared priority placed by the review has its action among the decisions.
-        for item in candidates { if case .priority = item.selection { choose(item) } }
         var methods = 0
-        for item in candidates where chosen.count < wanted && !chosen.contains(where: { $0.rank == item.rank }) {
-            let isMethod = methodLevers.contains(item.recommendation.lever)
-                || (item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays)
-            if isMethod && methods >= methodDecisions { continue }
-            if isMethod { methods += 1 }
+        func isPriority(_ item: RoadmapItem) -> Bool { if case .priority = item.selection { return true } else { return false } }
+        // What cannot wait: the foundations, the dated actions and the team's priorities of the first phase, the
+        // foundations (the CLS) and dated actions of the next — decided now or they miss their date.
+        for item in roadmap.items where item.phaseIndex <= 1 {
+            let pressing = item.recommendation.isFoundation || item.deadline != nil
+            guard pressing || (item.phaseIndex == 0 && isPriority(item)) else { continue }
+            if isMethod(item, methodLevers) { methods += 1 }
             choose(item)
         }
-        // A dated action left out by the priorities and foundations still belongs here (decided now or missing its
-        // date): it adds a decision, up to eight.
-        for item in candidates where tier(item) == 1 && chosen.count < 8 && !chosen.contains(where: { $0.rank == item.rank }) {
-            chosen.append(item)
+        // Each declared priority has its decision, if one of its actions comes by the mid-mandate review: the one
+        // chosen for it, else the first that serves it — the priorities served soonest first.
+        let byReview = roadmap.items.filter { $0.phaseIndex <= roadmap.calendar.reviewPhase }
+        let firsts = declaredPriorities(roadmap).compactMap { priority in
+            (byReview.first { if case .priority(priority) = $0.selection { return true } else { return false } }
+                ?? byReview.first { $0.recommendation.serves.contains(priority) }).map { (priority, $0) }
+        }
+        for (priority, first) in firsts.sorted(by: { $0.1.rank < $1.1.rank })
+        where !chosen.contains(where: { $0.recommendation.serves.contains(priority) }) {
+            choose(first)
+        }
+        // Then the rest of the first two phases, those chosen for a priority first, then the best scored, with at
+        // most two method steps besides the foundations: up to half the roadmap, and at least one.
+        let rest = roadmap.items.filter { $0.phaseIndex <= 1 && !isChosen($0) }
+        var taken = 0
+        for item in rest.sorted(by: { (isPriority($0) ? 0 : 1, -$0.score.total, $0.rank) < (isPriority($1) ? 0 : 1, -$1.score.total, $1.rank) }) {
+            if isMethod(item, methodLevers) {
+                if methods >= methodDecisions { continue }
+                methods += 1
+            }
+            let before = chosen.count
+            choose(item, limit: taken == 0 || isPriority(item) ? 8 : wanted)
+            if chosen.count > before { taken += 1 }
         }
         return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
@@ -96,13 +110,19 @@ struct ExecutiveSynthesis {
     /// after the first two phases says from when (« à partir de janv. 2028, faute de place plus tôt », or « après
     /// le bilan de mi-mandat »: it is not among the first decisions), and one served by no action of the roadmap
     /// while one that serves it waits for room says so: a priority is not printed bare when something applies.
-    private static func priorities(_ roadmap: Roadmap) -> String? {
+    /// The priorities the team declared, sorted.
+    private static func declaredPriorities(_ roadmap: Roadmap) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
-        let fact = vocabulary.factName(.priorities)
-        guard case .set(let members)? = roadmap.profile.value(fact), !members.isEmpty else { return nil }
-        let definition = vocabulary.fact(named: fact)
+        guard case .set(let members)? = roadmap.profile.value(vocabulary.factName(.priorities)) else { return [] }
+        return members.sorted()
+    }
+
+    private static func priorities(_ roadmap: Roadmap) -> String? {
+        let members = declaredPriorities(roadmap)
+        guard !members.isEmpty else { return nil }
+        let definition = roadmap.profile.vocabulary.fact(named: roadmap.profile.vocabulary.factName(.priorities))
         let bound = roadmap.calendar.reviewPhase
-        let served = members.sorted().map { id -> (label: String, ranks: [Int], late: String, waiting: Bool) in
+        let served = members.map { id -> (label: String, ranks: [Int], late: String, waiting: Bool) in
             let items = roadmap.items.filter { $0.recommendation.serves.contains(id) }
             // No action of the roadmap serves it: one that applies and waits for room says why.
             let waiting = items.isEmpty && roadmap.considerLater.contains { $0.recommendation.serves.contains(id) }
