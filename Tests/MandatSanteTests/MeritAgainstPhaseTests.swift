@@ -36,7 +36,7 @@ struct MeritAgainstPhaseTests {
         #expect(welcome.deadline != nil && welcome.score.total < bus.score.total)
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (action à échéance, priorité de l'équipe)")
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6 et\u{A0}7 (action à échéance, priorité de l'équipe)")
         // The detailed edition keeps every cause.
         #expect(card.placement == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée — échéance, priorités de l'équipe")
     }
@@ -51,7 +51,7 @@ struct MeritAgainstPhaseTests {
         #expect(Set(weaker.map(\.recommendation.id)) == ["clsm-creer", "participation-habitants-diagnostic", "eis-ecole", "renouvellement-urbain-sante"])
         #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit })
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (actions à échéance, priorité de l'équipe)")
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6, 8, 9 et\u{A0}10 (actions à échéance, priorité de l'équipe)")
     }
 
     @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")

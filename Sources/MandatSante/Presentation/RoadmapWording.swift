@@ -46,7 +46,7 @@ enum RoadmapWording {
     /// when actions scored lower than this one hold the place, it says what holds them there — « la capacité est
     /// engagée » alone would read as if better actions held it (the médicobus of a ZIP village, 107, after the
     /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
-    /// « place prise jusqu'à mars 2029 (échéance, priorités de l'équipe) »). The better scored holders need no
+    /// « place prise jusqu'à mars 2029 par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
     /// word: that is what « reportée » means; the detailed edition lists every cause.
     /// `full`: the detailed edition's, with every cause (« … est engagée — décision fondatrice, meilleurs scores »).
     static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
@@ -60,7 +60,11 @@ enum RoadmapWording {
         let held = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
                               short: true)
         let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-        return ("reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) (\(held))", full)
+        // The numbers of those weaker holders, so that the reader can check each card's reason.
+        let ranks = weaker.map { roadmap.items[$0].rank }
+        let nb = Typography.noBreakSpace
+        let holders = ranks.count == 1 ? "l'action\(nb)\(ranks[0])" : "les actions\(nb)\(Typography.numbers(ranks))"
+        return ("reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))", full)
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
