@@ -135,6 +135,7 @@ public enum RuleSchemas {
             ("multiline", .object([("type", .string("boolean"))])),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Vrai (ou non vide), le fait dit qu'un outil ou une structure existe (une MSP, une CPTS, un conseil) : un appui sur lequel la feuille de route s'appuie, jamais un constat de la première page."))])),
             ("askWhen", text("Condition sous laquelle le questionnaire pose la question.")),
+            ("oneMemberLabel", text("Pour un fait à plusieurs valeurs : son libellé quand une seule est donnée (« priorité de l'équipe »), si le libellé est au pluriel.")),
             ("absentLabel", text("Pour un fait facultatif qu'un profil ne donne que s'il a quelque chose à dire : ce que veut dire son absence (« pas de pointe de fréquentation saisonnière déclarée ») ; une action qui n'attend que lui ne s'applique pas.")),
             ("labels", .object([("type", .string("array")),
                                 ("description", .string("Libellés pour certains territoires : le premier dont la condition tient remplace « label » dans ce que la feuille de route dit du territoire.")),

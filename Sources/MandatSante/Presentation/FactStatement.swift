@@ -57,8 +57,10 @@ struct FactStatement {
             members = nil
         }
 
-        init(label: String, members values: [String]) {
-            text = "\(label) : \(Typography.list(values))"
+        /// `oneMemberLabel`: the label when one member is named (« priorité de l'équipe »); the members keep `label`,
+        /// which names several when findings are joined.
+        init(label: String, oneMemberLabel: String? = nil, members values: [String]) {
+            text = "\(values.count == 1 ? oneMemberLabel ?? label : label) : \(Typography.list(values))"
             members = (label, values)
         }
 
@@ -87,7 +89,7 @@ struct FactStatement {
             return Finding(flag ? label : fact.falseLabel ?? "non : \(label)")
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
-            return labels.isEmpty ? nil : Finding(label: label, members: labels)
+            return labels.isEmpty ? nil : Finding(label: label, oneMemberLabel: fact.oneMemberLabel, members: labels)
         case .text(let id) where Self.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact):
             return Finding(fact.label(ofChoice: id))
         case .text(let id) where name == vocabulary.factName(.overseas):

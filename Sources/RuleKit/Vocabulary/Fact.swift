@@ -42,6 +42,8 @@ public struct Fact: Hashable, Sendable {
     public var absentLabel: String?
     /// How a `bool` fact reads when it is false (« pas de CLSM »), for explanations.
     public var falseLabel: String?
+    /// How a `set` fact reads when it holds one member, if not `label` (« priorité de l'équipe : accès aux soins »).
+    public var oneMemberLabel: String?
     public var help: String
     public var choices: [Choice]
     public var required: Bool

@@ -58,6 +58,7 @@ public enum VocabularyLoader {
         let multiline = reader.bool("multiline") ?? false
         let labelsNode = reader.array("labels")
         let absentLabel = reader.string("absentLabel")
+        let oneMemberLabel = reader.string("oneMemberLabel")
         let valuesNode = reader.array("values")
         let defaultMember = reader.member("default")
         reader.reportUnknownFields()
@@ -99,6 +100,7 @@ public enum VocabularyLoader {
         fact.role = role
         fact.asset = asset
         fact.absentLabel = absentLabel
+        fact.oneMemberLabel = oneMemberLabel
         for element in labelsNode ?? [] {
             var variantDiagnostics: [Diagnostic] = []
             guard var variantReader = JSONObjectReader(element, file: file, context: "vocabulary-label:" + name, diagnostics: &variantDiagnostics) else {
