@@ -1,0 +1,55 @@
+import Foundation
+@testable import MandatSante
+import Testing
+
+/// A consultant's reading of five more whole roadmaps (reader16): page 1 lists what the next months hold, a
+/// deferred card names what holds its place, and the steps and funders fit the territory.
+@Suite("Relecture 16 : décisions de la page 1, reports, étapes et financeurs du territoire")
+struct ContentReading16Tests {
+    @Test("les décisions à prendre d'abord : rien de l'après-2027 pris au mérite, le conseil de surveillance de la ville siège du GHT en fait partie, huit au plus")
+    func decisionsAreWhatTheNextMonthsHold() throws {
+        for name in DeclaredPriorityTests.examples {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let document = try ExampleSynthesisTests.document(name)
+            #expect((1...8).contains(document.synthesis.decisions.count), "\(name)")
+            for decision in document.synthesis.decisions {
+                let item = try #require(roadmap.item(decision.id))
+                guard item.phaseIndex > 1 else { continue }
+                // A later decision is a declared priority's first action, which nothing earlier serves.
+                let served = Set(item.recommendation.serves)
+                let earlier = document.synthesis.decisions.compactMap { roadmap.item($0.id) }.filter { $0.phaseIndex <= 1 }
+                #expect(!served.isEmpty && earlier.allSatisfy { Set($0.recommendation.serves).isDisjoint(with: served) }, "\(name) : \(decision.id)")
+            }
+        }
+        let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        #expect(prefecture.synthesis.decisions.map(\.rank) == Array(1...8))
+        #expect(prefecture.synthesis.decisions.contains { $0.id == "hopital-conseil-surveillance" })
+        #expect(!prefecture.synthesis.decisions.contains { $0.id == "msp-conforter-existante" })
+    }
+
+    @Test("une action reportée sur plusieurs phases dit quelles actions moins bien notées tiennent sa place, par leurs numéros")
+    func deferredCardNamesItsHolders() throws {
+        let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let bus = try #require(document.card("medicobus-aller-vers"))
+        #expect(bus.placementBrief?.hasPrefix("reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}") == true, "\(bus.placementBrief ?? "")")
+    }
+
+    @Test("l'ambition se présente au comité de pilotage du CLS là où un CLS existe, et s'adresse à l'ARS ailleurs")
+    func ambitionGoesToTheCLSCommittee() throws {
+        let withCLS = try #require(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true).card("ambition-politique-sante"))
+        #expect(withCLS.steps.contains { $0.hasPrefix("La présenter au comité de pilotage du contrat local de santé") }, "\(withCLS.steps)")
+        #expect(!withCLS.steps.contains { $0.contains("première réunion de travail") })
+        let without = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("ambition-politique-sante"))
+        #expect(without.steps.contains { $0.hasPrefix("L'adresser à l'ARS et à la caisse d'Assurance Maladie") }, "\(without.steps)")
+    }
+
+    @Test("l'extension de la maison de santé : la DETR jusqu'à 20 000 habitants, la DSIL au-delà ; le FIR de la parole des habitants seulement avec un CLS")
+    func fundersFitTheTerritory() throws {
+        let town = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("msp-conforter-existante"))
+        #expect(town.funding.contains { $0.contains("DETR ou DSIL") }, "\(town.funding)")
+        let city = try #require(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true).card("msp-conforter-existante"))
+        #expect(!city.funding.contains { $0.contains("DETR ou DSIL") } && city.funding.contains { $0.contains("vérifier l'éligibilité") }, "\(city.funding)")
+        let voice = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("participation-habitants-diagnostic"))
+        #expect(!voice.funding.contains { $0.contains("FIR") } && !voice.partners.contains("conseil municipal"), "\(voice.funding) \(voice.partners)")
+    }
+}
