@@ -150,7 +150,7 @@ struct FactStatement {
            case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
             let label = fact.label(ofChoice: member)
             let factLabel = self.label(of: fact)
-            return [op == .in ? Finding(label: factLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
+            return [op == .in ? Finding(label: factLabel, oneMemberLabel: fact.oneMemberLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
         }
         var result: [Finding] = []
         for name in facts.sorted(by: vocabularyOrder) where !isMainlandDefault(name) {
