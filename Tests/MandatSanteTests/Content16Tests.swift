@@ -1,0 +1,108 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 16 (issue 14, content): no example, paragraph or source written for another territory.
+@Suite("Contenu 16 : exemples et sources du bon territoire")
+struct Content16Tests {
+    static func facts(_ spec: Fixture.ProfileSpec) throws -> FactValues {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        return try Fixture.profile(spec, in: ruleBase).facts
+    }
+
+    /// The territories of the recommendation's examples that are told to a territory with `facts`.
+    static func examples(_ id: String, for facts: FactValues) throws -> [String] {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        return try #require(ruleBase.recommendation(id)).examples
+            .filter { $0.condition.map { $0.evaluate(facts) == .true } ?? true }.map(\.territory)
+    }
+
+    static func documents(_ card: RoadmapDocument.Card) -> Set<String> { Set(card.sources.map(\.document)) }
+
+    static let mainlandVillage = Fixture.ProfileSpec(population: 420, medicalZoning: "zip")
+    static let mainlandTown = Fixture.ProfileSpec(name: "Bourg-Centre", population: 24_000, density: "centre-urbain-intermediaire", engineeringStaff: 3, medicalZoning: "zip")
+    static let reunionTown = Fixture.ProfileSpec(name: "Saint-Pierre", population: 24_000, density: "centre-urbain-intermediaire", engineeringStaff: 3, outreMer: "reunion", medicalZoning: "zip")
+
+    @Test("l'eau potable : à Mayotte ni texte ni document de la Guadeloupe, en Guadeloupe aucun document de Mayotte ; le cadre national cité partout")
+    func drinkingWater() throws {
+        let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("eau-potable-coupures-outre-mer"))
+        #expect(!mayotte.why.contains("Guadeloupe") && !mayotte.why.contains("Mayotte"), "\(mayotte.why)")
+        #expect(mayotte.why.hasPrefix("Ici, les coupures d'eau ne sont pas des accidents rares"))
+        #expect(!Self.documents(mayotte).contains("franceinfo-guadeloupe-eau-2024"))
+        #expect(Self.documents(mayotte).isSuperset(of: ["tf1info-mayotte-eau-2023", "imazpress-mayotte-cholera-2024", "instruction-orsec-eau-potable-2017"]))
+        let guadeloupe = try #require(try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true).card("eau-potable-coupures-outre-mer"))
+        #expect(Self.documents(guadeloupe) == ["franceinfo-guadeloupe-eau-2024", "instruction-orsec-eau-potable-2017"], "\(Self.documents(guadeloupe))")
+    }
+
+    @Test("le médicobus : ni « âgés » pour tous, ni l'appel de l'ARS Pays de la Loire à Mayotte ou à une station, ni la Normandie outre-mer ; le village de l'Hexagone les garde")
+    func medicalBus() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(try #require(ruleBase.recommendation("medicobus-aller-vers")).why.contains("âgés") == false)
+        let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("medicobus-aller-vers"))
+        #expect(!Self.documents(mayotte).contains("ars-pdl-medicobus-2023") && !Self.documents(mayotte).contains("ars-normandie-huit-medicobus"))
+        #expect(!mayotte.examples.contains { $0.told })
+        let resort = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true).card("medicobus-aller-vers"))
+        #expect(!Self.documents(resort).contains("ars-pdl-medicobus-2023"))
+        let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("medicobus-aller-vers"))
+        #expect(Self.documents(village).isSuperset(of: ["ars-pdl-medicobus-2023", "ars-normandie-huit-medicobus"]))
+    }
+
+    @Test("un exemple de l'Hexagone qui nomme la CPAM, une Région, un été caniculaire de juillet ou l'ARS n'est pas raconté outre-mer ; La Réunion garde les siens")
+    func mainlandExamplesOverseas() throws {
+        let mainland = try Self.facts(Self.mainlandTown), reunion = try Self.facts(Self.reunionTown)
+        for (id, territory) in [("acces-aux-droits-sante", "Communauté d'agglomération du Grand Narbonne"),
+                                ("depistages-aller-vers", "Communauté d'agglomération du Grand Narbonne"),
+                                ("canicule-personnes-vulnerables", "Montauroux (Var)"),
+                                ("cpts-soutenir-emergence", "Cèze Cévennes (Gard)"),
+                                ("region-partenaire-sante", "Saint-Hilaire-de-Brethmas (Gard)"),
+                                ("medicobus-aller-vers", "Normandie (ARS)")] {
+            #expect(try Self.examples(id, for: mainland).contains(territory), "\(id)")
+            #expect(try !Self.examples(id, for: reunion).contains(territory), "\(id)")
+        }
+        #expect(try Self.examples("lutte-antivectorielle-outre-mer", for: reunion) == ["Saint-Benoît (La Réunion)"])
+        // The ARS of Nouvelle-Aquitaine funding health impact assessments is no model where there is no ARS.
+        let pacific = try Self.facts(Fixture.ProfileSpec(name: "Nouméa-Sud", population: 24_000, density: "centre-urbain-intermediaire", outreMer: "pacifique"))
+        for id in ["ars-fir-financement", "cls-approfondir", "eis-ecole", "evaluer-projets-sante"] {
+            #expect(try Self.examples(id, for: pacific).isEmpty, "\(id)")
+            #expect(try Self.examples(id, for: reunion) == ["Nouvelle-Aquitaine (ARS)"], "\(id)")
+        }
+    }
+
+    @Test("une ville ou une agglomération n'est pas l'exemple d'un village : Nantes, Melun, La Rochelle, l'ORS de PACA et Polariss")
+    func urbanExamplesForVillages() throws {
+        let village = try Self.facts(Self.mainlandVillage), town = try Self.facts(Self.mainlandTown)
+        for (id, territory) in [("espaces-sans-tabac", "Nantes (Loire-Atlantique)"),
+                                ("aides-installation-medecins", "Communauté d'agglomération Melun Val de Seine (Seine-et-Marne)"),
+                                ("prevention-primaire-collective", "Communauté d'agglomération de La Rochelle (Charente-Maritime)"),
+                                ("mobiliser-ressources-existantes", "Provence-Alpes-Côte d'Azur (observatoire régional de la santé)"),
+                                ("mobiliser-ressources-existantes", "Nouvelle-Aquitaine (centre Polariss)")] {
+            #expect(try !Self.examples(id, for: village).contains(territory), "\(id)")
+            #expect(try Self.examples(id, for: town).contains(territory), "\(id)")
+        }
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
+        for id in ["espaces-sans-tabac", "mobiliser-ressources-existantes"] {
+            #expect(try Content15Tests.told(id, in: document).isEmpty, "\(id)")
+        }
+    }
+
+    @Test("la Région comme partenaire : à Mayotte, en Martinique et à Saint-Pierre-et-Miquelon, aucun pas ne nomme la Région ni l'Occitanie")
+    func regionWhereThereIsNone() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("region-partenaire-sante"))
+        for (outreMer, place) in [("mayotte", "Mayotte"), ("antilles", "Martinique"), ("saint-pierre-et-miquelon", "Saint-Pierre-et-Miquelon")] {
+            var spec = Self.mainlandTown
+            spec.outreMer = outreMer
+            spec.departement = place
+            spec.region = place
+            let facts = try Self.facts(spec)
+            let steps = recommendation.steps.texts(for: facts)
+            #expect(steps.count <= 6)
+            #expect(!steps.contains { $0.contains("élu régional") || $0.contains("à la Région") || $0.contains("avec la Région") || $0.contains("Occitanie") }, "\(outreMer) : \(steps)")
+            #expect(recommendation.factConditions["region-occitanie-medecins-salaries-2025"]?.evaluate(facts) == .false)
+        }
+        let mainland = recommendation.steps.texts(for: try Self.facts(Self.mainlandTown))
+        #expect(mainland.contains { $0.hasPrefix("Demander un rendez-vous à l'élu régional") })
+        #expect(mainland.contains { $0.contains("comme le fait l'Occitanie") })
+    }
+}
