@@ -3,7 +3,8 @@ import Foundation
 import RuleKit
 import Testing
 
-/// Session 16 (issue 14, content): no example, paragraph or source written for another territory.
+/// Session 16 (issue 14, content): no example, paragraph or source written for another territory;
+/// Saint-Pierre-et-Miquelon without an intercommunality and without « l'ARS » in its zoning reasons.
 @Suite("Contenu 16 : exemples et sources du bon territoire")
 struct Content16Tests {
     static func facts(_ spec: Fixture.ProfileSpec) throws -> FactValues {
@@ -104,5 +105,27 @@ struct Content16Tests {
         let mainland = recommendation.steps.texts(for: try Self.facts(Self.mainlandTown))
         #expect(mainland.contains { $0.hasPrefix("Demander un rendez-vous à l'élu régional") })
         #expect(mainland.contains { $0.contains("comme le fait l'Occitanie") })
+    }
+
+    @Test("Saint-Pierre-et-Miquelon : pas d'intercommunalité à rejoindre ; les raisons du zonage inconnu ne renvoient pas à « l'ARS »")
+    func saintPierreEtMiquelon() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let spec = Fixture.ProfileSpec(name: "Miquelon", population: 600, outreMer: "saint-pierre-et-miquelon")
+        let facts = try Self.facts(spec)
+        #expect(try #require(ruleBase.recommendation("agir-echelle-intercommunale")).condition.evaluate(facts) == .false)
+        for id in ["aides-installation-medecins", "centre-sante-salaries", "msp-projet-de-sante"] {
+            let reasons = try #require(ruleBase.recommendation(id)).boosts.filter { $0.condition.evaluate(facts) == .true }.map(\.reason)
+            #expect(reasons.contains { $0.hasPrefix("le zonage n'est pas encore connu") }, "\(id)")
+            #expect(!reasons.contains { $0.contains("ARS") }, "\(id) : \(reasons)")
+        }
+        #expect(try #require(ruleBase.recommendation("zonage-medecins-verifier")).why.hasPrefix("Le zonage médecins classe chaque territoire"))
+        // Nor is it told to share with, or to propose to, an intercommunality it does not have.
+        for id in ["zonage-medecins-verifier", "medicobus-aller-vers"] {
+            let steps = try #require(ruleBase.recommendation(id)).steps.texts(for: facts)
+            #expect(!steps.contains { $0.contains("intercommunalité") }, "\(id) : \(steps)")
+            #expect(steps.count >= 3 && steps.count <= 6, "\(id)")
+            let mainland = try #require(ruleBase.recommendation(id)).steps.texts(for: try Self.facts(Self.mainlandVillage))
+            #expect(mainland.contains { $0.contains("intercommunalité") }, "\(id)")
+        }
     }
 }

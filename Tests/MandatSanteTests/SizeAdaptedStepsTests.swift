@@ -316,7 +316,10 @@ struct OverseasWordingTests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         for id in ["cpts-soutenir-emergence", "agir-echelle-intercommunale"] {
             let recommendation = try #require(ruleBase.recommendation(id))
-            for (outreMer, printed) in [("non", false), ("reunion", false), ("saint-pierre-et-miquelon", true), ("pacifique", true), ("autre", false)] {
+            // Saint-Pierre-et-Miquelon has two communes and no intercommunality: the intercommunal card never
+            // applies there (its condition), so it carries the archipelago's CPTS aside no more.
+            let archipelago = id == "cpts-soutenir-emergence"
+            for (outreMer, printed) in [("non", false), ("reunion", false), ("saint-pierre-et-miquelon", archipelago), ("pacifique", true), ("autre", false)] {
                 let facts = try Fixture.profile(Fixture.ProfileSpec(population: 420, outreMer: outreMer), in: ruleBase).facts
                 #expect(recommendation.prints(fact: "cpts-outre-mer-2024", for: facts) == printed, "\(id), \(outreMer)")
                 #expect(recommendation.prints(fact: "cpts-couverture-2024", for: facts), "\(id), \(outreMer)")
