@@ -3,9 +3,10 @@ import Foundation
 import RuleKit
 import Testing
 
-/// Session 16 (issue 14, content): no example, paragraph or source written for another territory;
-/// Saint-Pierre-et-Miquelon without an intercommunality and without « l'ARS » in its zoning reasons.
-@Suite("Contenu 16 : exemples et sources du bon territoire")
+/// Session 16 (issue 14, content): no example, paragraph or source written for another territory; the State's
+/// active-mobility fund with what became of it; the funding of an existing coordinator's post; Saint-Pierre-et-Miquelon
+/// without an intercommunality and without « l'ARS » in its zoning reasons.
+@Suite("Contenu 16 : exemples et sources du bon territoire, fonds mobilités actives, financement de la coordination")
 struct Content16Tests {
     static func facts(_ spec: Fixture.ProfileSpec) throws -> FactValues {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
@@ -127,5 +128,42 @@ struct Content16Tests {
             let mainland = try #require(ruleBase.recommendation(id)).steps.texts(for: try Self.facts(Self.mainlandVillage))
             #expect(mainland.contains { $0.contains("intercommunalité") }, "\(id)")
         }
+    }
+
+    @Test("les mobilités actives : le Fonds mobilités actives de l'État, avec ce qu'il en est advenu en 2025 (source datée), hors du Pacifique")
+    func activeMobilityFund() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("mobilites-actives-sante"))
+        let mainland = recommendation.funding.texts(for: try Self.facts(Self.mainlandTown))
+        #expect(mainland.contains { $0.hasPrefix("État – Fonds mobilités actives") && $0.contains("aucun appel à projets en 2025") })
+        #expect(mainland.contains { $0.hasPrefix("Banque des Territoires") })
+        let pacific = recommendation.funding.texts(for: try Self.facts(Fixture.ProfileSpec(name: "Nouméa-Sud", population: 24_000, density: "centre-urbain-intermediaire", outreMer: "pacifique")))
+        #expect(!pacific.contains { $0.contains("Fonds mobilités actives") })
+        #expect(recommendation.evidence?.factIDs.contains("fonds-mobilites-actives-2025") == true)
+        #expect(ruleBase.fact("fonds-mobilites-actives-2025")?.source.document == "senat-qe-02454-plan-velo-2025")
+        #expect(ruleBase.source("senat-qe-02454-plan-velo-2025")?.date?.description == "2025-02-13")
+        #expect(ruleBase.source("ecologie-fonds-mobilites-actives-2024")?.date?.description == "2024-06-10")
+    }
+
+    @Test("la coordination existante : un pas sur la part du poste que finance l'ARS (l'ATS, l'autorité de santé du Pacifique), au plus six pas")
+    func coordinatorFunding() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("coordination-securiser-poste"))
+        for (outreMer, start) in [(nil, "Faire le point avec l'ARS sur sa part du financement du poste"),
+                                  ("saint-pierre-et-miquelon", "Faire le point avec l'administration territoriale de santé (ATS) sur sa part du financement du poste"),
+                                  ("pacifique", "Faire le point avec l'autorité de santé du territoire sur sa part du financement du poste")] {
+            var spec = Self.mainlandTown
+            spec.outreMer = outreMer
+            let steps = recommendation.steps.texts(for: try Self.facts(spec))
+            #expect(steps.count <= 6, "\(String(describing: outreMer))")
+            #expect(steps.filter { $0.contains("part du financement du poste") }.count == 1, "\(String(describing: outreMer))")
+            #expect(steps.contains { $0.hasPrefix(start) }, "\(String(describing: outreMer)) : \(steps)")
+            // The funding step comes before the post's future is examined.
+            let funding = try #require(steps.firstIndex { $0.contains("part du financement du poste") })
+            let future = try #require(steps.firstIndex { $0.hasPrefix("Examiner la pérennisation du poste") })
+            #expect(funding < future)
+        }
+        #expect(recommendation.evidence?.factIDs.contains("ars-ara-cls-financement-paritaire") == true)
+        #expect(ruleBase.source("ars-ara-cls-essentiel")?.note?.contains("chaque ARS fixe les siennes") == true)
     }
 }
