@@ -76,9 +76,12 @@ struct ConsultedSourceTests {
                 let entry = try #require(document.bibliography.first { $0.document == id }, "\(id), détail \(detail)")
                 return entry.title.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
             }
-            let convention = try title("convention-cnfpt-dgs-2016")
-            #expect(convention.contains(caveat) == detail, "détail \(detail) : \(convention)")
-            #expect(convention.contains("2016"), "détail \(detail) : \(convention)")
+            // The 2016 CNFPT–DGS convention this test read was replaced by a dated 2025 document (session 16): the
+            // 2019 interprofessional agreement on CPTS is the old document this roadmap still cites.
+            let agreement = try title("aci-cpts-2019")
+            #expect(agreement.contains(caveat) == detail, "détail \(detail) : \(agreement)")
+            #expect(agreement.contains("2019"), "détail \(detail) : \(agreement)")
+            #expect(!document.bibliography.contains { $0.document == "convention-cnfpt-dgs-2016" })
             #expect(try !title("what-works-for-health").contains("cinq ans"), "détail \(detail)")
             let old = try document.bibliography.map { try title($0.document) }.filter { $0.contains(caveat) }
             #expect(detail ? old.count >= 2 : old.isEmpty, "détail \(detail) : \(old)")

@@ -399,7 +399,7 @@ struct OverseasWordingTests {
                 }
             } && !text.contains("n'existe pas dans le Pacifique") && !text.contains("ne relève pas d'une ARS") && !text.contains("Il n'y a ni ARS")
                 // Neither an actor nor a funder there: a quoted speaker, the history of a national agreement.
-                && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("partagée avec les agents de l'État et de l'ARS")
+                && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("l'ARS et la délégation régionale du CNFPT de Provence-Alpes-Côte d'Azur ont signé")
         }
         let lines = printable.flatMap { recommendation in
             ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.partners.texts(for: facts) + recommendation.indicators)
