@@ -441,10 +441,13 @@ struct PlannerTests {
         let (lateBase, late) = try Fixture.plan(spec, recs: [byPhase[2]], start: (2031, 6))
         let lateDocument = RoadmapPresenter(ruleBase: lateBase, detail: false).document(late)
         #expect(lateDocument.card("plu")?.deadline == "d'ici févr. 2032, avant l'arrêt du projet de PLU")
-        // Held by foundations, it is « à envisager ensuite » like any action without room: no month was missed.
+        // Held by foundations, it misses its deadline for want of room (no month passed): it takes the earliest
+        // phase after it where the team has room, and says it was due before.
         byPhase[1].foundation = true
         let (_, held) = try Fixture.plan(spec, recs: byPhase)
-        #expect(held.leftOutReason("plu") == .noCapacity)
+        #expect(held.phaseID("plu") == "mi-mandat")
+        #expect(held.item("plu")?.deadline == nil)
+        #expect(held.item("plu")?.missedDeadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12), kind: .phaseEnd("avant l'arrêt du projet de PLU")))
     }
 
     @Test("top garde les N premiers rangs et signale les autres")

@@ -172,8 +172,10 @@ struct PlanningInvariantTests {
         let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
         let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
         var problems: [String] = []
+        // An action that missed its deadline for want of room is placed for it too: it claimed ahead for the
+        // earliest phase after it where the team had room (`missedDeadline`), as a pressing one claims before it.
         for weaker in roadmap.items where weaker.selection == .merit && weaker.together.isEmpty && weaker.deadline == nil
-            && !prerequisites.contains(weaker.recommendation.id) {
+            && weaker.missedDeadline == nil && !prerequisites.contains(weaker.recommendation.id) {
             let phase = weaker.phaseIndex
             for better in roadmap.items where better.phaseIndex > phase && better.score.total > weaker.score.total && better.together.isEmpty {
                 let recommendation = better.recommendation
@@ -295,6 +297,11 @@ struct PlanningInvariantTests {
                             : "« \(item.recommendation.id) » placée sans son échéance, en phase \(item.phaseIndex)"
                     }
                     if !holds { return nil }
+                }
+                // Missed for want of room: placed after it, and says so.
+                if let missed = item.missedDeadline {
+                    return roadmap.calendar.phases[item.phaseIndex].start > missed.before ? nil
+                        : "« \(item.recommendation.id) » dite reportée après son échéance en \(roadmap.calendar.phases[item.phaseIndex].period)"
                 }
                 guard let deadline = item.deadline else {
                     // A tourist-season deadline has no month when the profile does not know its peak season.

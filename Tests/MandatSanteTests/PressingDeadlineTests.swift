@@ -157,10 +157,38 @@ struct PressingDeadlineTests {
         #expect(merit.phaseID("projet-4") == "mi-mandat")
 
         // The same deadline written without a condition is no pressing situation: it goes ahead of lower merit
-        // only, and none holds its window.
+        // only, and none holds its window; it misses its deadline and takes the phase after it, at its merit's turn.
         let (_, plain) = try Fixture.plan(calm, recs: Self.recs(deadline: "mi-mandat : avant les départs de médecins attendus"))
-        #expect(plain.leftOutReason("relais") == .noCapacity)
+        #expect(plain.phaseID("relais") == "fin-mandat")
+        #expect(plain.item("relais")?.missedDeadline?.before == YearMonth(year: 2029, month: 3))
         #expect(plain.phaseID("projet-4") == "mi-mandat")
+    }
+
+    /// A deadline that cannot be met — the phase before it held by better scored actions — takes the earliest phase
+    /// after it where the team has room, ahead of the less merited actions there, rather than wait « à envisager
+    /// ensuite » while they are kept; its card says so.
+    @Test("une échéance manquée faute de place envoie l'action à la première phase suivante qui a de la place, et sa carte le dit")
+    func missedDeadlineGoesToTheNextPhase() throws {
+        var recs = (1...2).map {
+            Rec(id: "projet-\($0)", title: "Projet \($0)", when: "population >= 1", priority: 91 - $0, effort: "moyen")
+        }
+        recs += (1...2).map { Rec(id: "appoint-\($0)", title: "Appoint \($0)", when: "population >= 1", priority: 51 - $0, effort: "moyen") }
+        recs.append(Rec(id: "relais", title: "Accueillir des docteurs juniors", when: "population >= 1", priority: 60,
+                        deadline: "annee-1 : avant l'ouverture de la maison de santé"))
+        let (ruleBase, roadmap) = try Fixture.plan(Self.town, recs: recs)
+        // The better scored projects fill the phase before its deadline.
+        #expect(roadmap.phaseID("projet-1") == "fin-d-annee" && roadmap.phaseID("projet-2") == "fin-d-annee")
+        // The phase after it, ahead of the less merited action, which then waits for the end of the mandate.
+        #expect(roadmap.phaseID("relais") == "mi-mandat")
+        #expect(roadmap.phaseID("appoint-1") == "mi-mandat")
+        #expect(roadmap.phaseID("appoint-2") == "fin-mandat")
+        let relais = try #require(roadmap.item("relais"))
+        #expect(relais.deadline == nil && relais.placement == .capacity(wanted: 1))
+        #expect(relais.missedDeadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12),
+                                                           kind: .phaseEnd("avant l'ouverture de la maison de santé")))
+        let card = try #require(RoadmapPresenter(ruleBase: ruleBase).document(roadmap).cards.first { $0.id == "relais" })
+        #expect(card.placementBrief
+            == "prévue d'ici déc. 2027, avant l'ouverture de la maison de santé ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt")
     }
 
     @Test("la condition d'une échéance se lit comme celle d'une ligne ; mal écrite, elle est une erreur positionnée en français")

@@ -68,13 +68,22 @@ extension PhasePlacement {
 
     /// Places `unit`; false when it found no room (its members' exits then say why). A pressing situation is
     /// better served late than not at all: with no room before its deadline, it takes its merit's place without
-    /// it (then postponed by capacity), and may still claim a place before it (`claimBeforeDeadlines`).
+    /// it (then postponed by capacity), and may still claim a place before it (`claimBeforeDeadlines`). So is any
+    /// action due by a phase of the mandate: at its merit's turn, it takes the earliest phase after its deadline
+    /// with room rather than wait « à envisager ensuite » while less merited actions take that phase.
     @discardableResult
     mutating func place(_ unit: Int) -> Bool {
         if placeOnce(unit) { return true }
-        guard !late[unit], !deferred[unit], isPressing(unit) else { return false }
-        deferred[unit] = true
-        return placeOnce(unit)
+        guard !late[unit], !deferred[unit] else { return false }
+        if isPressing(unit) {
+            deferred[unit] = true
+            return placeOnce(unit)
+        }
+        guard grace[unit] == 0, isDueByPhase(unit) else { return false }
+        grace[unit] = calendar.phases.count
+        if placeOnce(unit) { return true }
+        grace[unit] = 0
+        return false
     }
 
     mutating func placeOnce(_ unit: Int) -> Bool {
@@ -192,6 +201,10 @@ extension PhasePlacement {
             let position = order.members[slot]
             phaseOf[position] = phase
             deadlines[position] = dated(position) ? deadline : .none
+            // Given grace past the unit's earliest deadline, a member whose own deadline is later may still meet it.
+            if case .none = deadline, dated(position), let bound = statedBound(position), let own = bound.phase, own >= phase {
+                deadlines[position] = .stated(bound.month, by: position)
+            }
             if phase > earliest {
                 causes[position] = .capacity(wanted: earliest)
             } else if earliest > ownEarliest[position] {

@@ -41,7 +41,8 @@ extension PhasePlacement {
             case .deadlineMissed: return true
             // A pressing unit deferred past its deadline that found no room even then is tried too.
             case .noCapacity: return deferred[unit] || order.slots(unit).contains { statedBound(order.members[$0]) != nil }
-            default: return deferred[unit]
+            // Placed after its deadline at its merit's turn: it may still claim a place before it.
+            default: return deferred[unit] || grace[unit] > 0
             }
         }
         for unit in sequence.filter(isMissed) where isMissed(unit) {
@@ -54,7 +55,38 @@ extension PhasePlacement {
                 for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
                 if let bound = statedBound(position, restoring: situational(position)) { latest = min(latest, bound.phase ?? -1) }
             }
-            guard earliest <= latest, let from = sequence.firstIndex(of: unit) else { continue }
+            if earliest <= latest, claimAhead(unit, earliest: earliest, latest: latest, extra: 0, merit: merit, pressing: pressing) { continue }
+            // Its deadline cannot be met: it claims ahead, as before its deadline, for the earliest phase after it
+            // where the team has room (a deadline by a phase of the mandate only: a dated month that passed serves
+            // nothing), rather than fall back to its merit's turn, the end of the mandate in a dense roadmap.
+            guard isDueByPhase(unit) else { continue }
+            for extra in 1..<max(1, calendar.phases.count - max(latest, 0)) where earliest <= latest + extra {
+                let now = phaseOf[order.first(unit)]
+                guard now < 0 || now > latest + extra else { break }
+                if claimAhead(unit, earliest: earliest, latest: latest, extra: extra, merit: merit, pressing: pressing) { break }
+            }
+        }
+    }
+
+    /// Whether the deadlines `unit`'s members hold for this profile are all due by a phase of the mandate (one at
+    /// least): the ones a unit may be given grace past.
+    func isDueByPhase(_ unit: Int) -> Bool {
+        var any = false
+        for slot in order.slots(unit) {
+            let position = order.members[slot], condition = index.deadlineCondition[position]
+            guard index.isDated[position], condition < 0 || truths[condition] == .true else { continue }
+            guard case .byHorizon? = index.deadlines[position] else { return false }
+            any = true
+        }
+        return any
+    }
+
+    /// `unit` claims again just ahead of the units it may go ahead of (`claimBeforeDeadlines`), bounded by its
+    /// deadline's phase `latest`, or given `extra` phases past it when that deadline cannot be met; true when the
+    /// move was kept.
+    private mutating func claimAhead(_ unit: Int, earliest: Int, latest: Int, extra: Int, merit: Int, pressing: Bool) -> Bool {
+            guard let from = sequence.firstIndex(of: unit) else { return false }
+            let latest = latest + extra
             // It goes ahead of the lower merited units, not of the better ones or the foundations, which go
             // ahead with it.
             func isBetter(_ other: Int) -> Bool {
@@ -75,8 +107,9 @@ extension PhasePlacement {
                 let phase = phaseOf[order.first(other)]
                 return (pressing ? phase >= earliest : (earliest...latest).contains(phase)) && !keepsTurn(other)
             }
-            // With nothing to go ahead of, a pressing situation still takes its phase, by borrowing.
-            guard ahead != nil || pressing else { continue }
+            // With nothing to go ahead of, a pressing situation still takes its phase, by borrowing (before its
+            // deadline only).
+            guard ahead != nil || (pressing && extra == 0) else { return false }
             // Not tried when what claims before it leaves the rest of the mandate too little room for it.
             if pressing {
                 var room = 0, need = 0
@@ -87,7 +120,7 @@ extension PhasePlacement {
                     for slot in order.slots(other) { room -= cost(order.members[slot], phase) }
                 }
                 for slot in order.slots(unit) { need += index.halfUnits[order.members[slot]] }
-                guard room >= need else { continue }
+                guard room >= need else { return false }
             }
             let cut = ahead ?? from
             let between = sequence[cut..<from]
@@ -98,14 +131,15 @@ extension PhasePlacement {
             trial.late = late
             trial.late[unit] = true
             trial.borrows = borrows
-            trial.borrows[unit] = pressing
+            trial.borrows[unit] = pressing && extra == 0
+            trial.grace[unit] = extra
             // A deferred unit claims with its deadline again.
             trial.deferred[unit] = false
             for other in trial.sequence { trial.claim(other) }
             // Kept only if it put out of the roadmap nothing better than itself, no team priority's action and no
             // other pressing situation (one it pushed out of its window is deferred, still in), and pushed no
             // priority's action past the mid-mandate review.
-            guard trial.phaseOf[order.first(unit)] >= 0, !trial.deferred[unit] else { continue }
+            guard trial.phaseOf[order.first(unit)] >= 0, !trial.deferred[unit] else { return false }
             let keepsBetter = (0..<order.unitCount).allSatisfy { other in
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
                     || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
@@ -113,8 +147,9 @@ extension PhasePlacement {
             // A unit that had found no room at all takes room no better waiting action of its effort or less could
             // use in its phase: merit still decides what enters.
             let enters = phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit)
-            if keepsBetter, enters, trial.keepsPrioritiesEarly(as: self) { self = trial }
-        }
+            guard keepsBetter, enters, trial.keepsPrioritiesEarly(as: self) else { return false }
+            self = trial
+            return true
     }
 
     /// What `position` weighs when it claims ahead for its deadline: its own score, or the merit of a placed action

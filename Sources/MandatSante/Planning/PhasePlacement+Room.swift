@@ -6,6 +6,7 @@ extension PhasePlacement {
     /// The first phase in `earliest...latest` with room for the unit, within its members' deadlines; for a
     /// seasonal deadline, the first season (hot or tourist) it can still be ready for.
     func findPhase(_ slots: Range<Int>, units: Need, earliest: Int, latest: Int, late: Bool) -> (Int, DeadlineCause)? {
+        let latestAllowed = latest
         var latest = latest
         var stated = DeadlineCause.none
         var hot = false, peak = false
@@ -24,7 +25,13 @@ extension PhasePlacement {
             }
         }
         guard hot || peak else {
-            return (late ? lastRoom(units, slots.count, earliest, latest) : firstRoom(units, slots.count, earliest, latest)).map { ($0, stated) }
+            if let phase = late ? lastRoom(units, slots.count, earliest, latest) : firstRoom(units, slots.count, earliest, latest) {
+                return (phase, stated)
+            }
+            // A unit given grace past a deadline it could not meet: the earliest phase after it with room.
+            let extra = grace[order.unitOf[order.members[slots.lowerBound]]]
+            guard extra > 0, case .stated = stated else { return nil }
+            return firstRoom(units, slots.count, max(earliest, latest + 1), min(latestAllowed, latest + extra)).map { ($0, .none) }
         }
         for start in seasonStarts where start.season == 0 ? hot : peak {
             guard let phase = start.lastPhase else { continue }

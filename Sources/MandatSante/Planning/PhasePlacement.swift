@@ -60,6 +60,10 @@ struct PhasePlacement {
     /// Units of a pressing situation moved ahead that may, with no room left before their deadline, overfill
     /// the last phase before it, as a foundation does: the excess is taken from the next phases.
     var borrows: [Bool]
+    /// Phases past its stated deadline a unit that could not meet it may take: it claims ahead for the earliest
+    /// phase after the deadline where the team has room, rather than fall back to its merit's turn (which, in a
+    /// dense roadmap, is the end of the mandate). 0: its deadline bounds it.
+    var grace: [Int]
 
     let order: ClaimOrder
     let index: PlanningIndex
@@ -114,6 +118,7 @@ struct PhasePlacement {
         sequence = Array(0..<order.unitCount)
         late = [Bool](repeating: false, count: order.unitCount)
         borrows = late
+        grace = [Int](repeating: 0, count: order.unitCount)
         deferred = late
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
@@ -149,6 +154,18 @@ struct PhasePlacement {
         case .together(let other): .together(index.recommendations[other].id)
         case .capacity(let wanted): .capacity(wanted: wanted)
         }
+    }
+
+    /// The deadline `position` (placed) was due by and could not meet for want of room: one it states for this
+    /// profile by a phase of the mandate (a deadline under a condition that holds), placed after that phase.
+    func missedDeadline(of position: Int) -> ScheduledDeadline? {
+        guard phaseOf[position] >= 0, case .none = deadlines[position], index.isDated[position] else { return nil }
+        let condition = index.deadlineCondition[position]
+        guard condition < 0 || truths[condition] == .true,
+              case .byHorizon(let horizon, let reason)? = index.deadlines[position] else { return nil }
+        let phase = horizonPhase[horizon.ordinal]
+        guard phaseOf[position] > phase else { return nil }
+        return ScheduledDeadline(before: calendar.phases[phase].end.adding(months: -1), kind: .phaseEnd(reason))
     }
 
     /// The deadline `position` (placed) is to meet, if it has one.

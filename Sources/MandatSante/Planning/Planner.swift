@@ -104,7 +104,8 @@ public struct Planner: Sendable {
                 phaseIndex: phaseOf[position], placement: placement.placement(of: position),
                 selection: order.reason(position),
                 prerequisites: prerequisites, assumedPrerequisites: assumedPrerequisites, together: together,
-                supersedes: state.superseded(by: position).map(id), deadline: placement.deadline(of: position)))
+                supersedes: state.superseded(by: position).map(id), deadline: placement.deadline(of: position),
+                missedDeadline: placement.missedDeadline(of: position)))
         }
         if top != nil {
             // Relations name only the items `--top` kept.

@@ -67,6 +67,9 @@ public struct RoadmapItem: Sendable {
     public var supersedes: [String]
     /// The month it must be ready by, when it has a deadline.
     public var deadline: ScheduledDeadline?
+    /// The deadline it was due by and could not meet for want of room: placed in the earliest phase after it where
+    /// the team had room, ahead of what its deadline let it go ahead of (`deadline` is then nil).
+    public var missedDeadline: ScheduledDeadline? = nil
 
     public var scoreTerms: [Score.Term] { score.terms(of: recommendation) }
 }

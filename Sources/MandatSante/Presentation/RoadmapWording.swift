@@ -49,8 +49,15 @@ enum RoadmapWording {
     /// « place prise jusqu'à mars 2029 par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
     /// word: that is what « reportée » means; the detailed edition lists every cause.
     /// `full`: the detailed edition's, with every cause (« … est engagée — décision fondatrice, meilleurs scores »).
+    /// An action that could not meet its deadline for want of room says so first: « prévue d'ici déc. 2027, avant
+    /// les départs de médecins attendus ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt » (the
+    /// planner gave it the earliest phase after its deadline where the team had room).
     static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
         guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
+        if let missed = item.missedDeadline, case .capacity = item.placement {
+            let late = "prévue \(deadline(missed)) ; reportée à « \(roadmap.calendar.phases[item.phaseIndex].title) », faute de place plus tôt"
+            return (late, causes.map { "\(late) — \($0)" } ?? late)
+        }
         let full = causes.map { "\(brief) — \($0)" } ?? brief
         guard case .capacity(let wanted) = item.placement, item.phaseIndex - wanted > 1 else { return (brief, full) }
         let weaker = roadmap.items.indices.filter {
