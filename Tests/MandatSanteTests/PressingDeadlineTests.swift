@@ -25,11 +25,14 @@ struct PressingDeadlineTests {
     func ruralCommunityStopgapsBeforeReview() throws {
         let roadmap = try Self.plan("communaute-communes-rurale")
         let review = roadmap.calendar.reviewPhase
-        for id in ["docteurs-juniors", "msp-conforter-existante"] {
+        // The junior doctors are due by the end of 2027 where departures are expected, the MSP they join by the
+        // review: together, both in 2027, each with its own deadline.
+        for (id, due) in [("docteurs-juniors", YearMonth(year: 2027, month: 12)), ("msp-conforter-existante", YearMonth(year: 2029, month: 3))] {
             let item = try #require(roadmap.item(id), "\(id)")
-            #expect(item.phaseIndex <= review, "\(id) en phase \(item.phaseIndex)")
+            #expect(roadmap.calendar.phases[item.phaseIndex].id == "fin-d-annee", "\(id) en phase \(item.phaseIndex)")
+            #expect(item.phaseIndex <= review)
             #expect(item.deadline?.kind == .phaseEnd("avant les départs de médecins attendus"))
-            #expect(item.deadline?.before == YearMonth(year: 2029, month: 3))
+            #expect(item.deadline?.before == due)
         }
         // The mobile unit, kept for its score alone, goes after them; the foundations and the team's priorities
         // keep their phases (the CPTS, chosen for accès aux soins, in the first two phases).
@@ -72,8 +75,10 @@ struct PressingDeadlineTests {
         let msp = try #require(roadmap.item("msp-conforter-existante"))
         let juniors = try #require(roadmap.item("docteurs-juniors"))
         #expect(msp.phaseIndex == juniors.phaseIndex && msp.phaseIndex <= review, "phases \(msp.phaseIndex), \(juniors.phaseIndex)")
-        // Before the departures, as their deadline says.
-        #expect(juniors.deadline?.before == YearMonth(year: 2029, month: 3))
+        // Before the departures, as their deadline says (the junior doctors by the end of 2027, the MSP by the review),
+        // or, with no room by the end of 2027, the junior doctors in the phase after it, saying so.
+        #expect(juniors.deadline?.before == YearMonth(year: 2027, month: 12) || juniors.missedDeadline?.before == YearMonth(year: 2027, month: 12))
+        #expect(msp.deadline?.before == YearMonth(year: 2029, month: 3))
         // What gave its room is less merited: the welcome (72) and the survey (67), « à envisager ensuite ».
         #expect(roadmap.leftOutReason("accueil-installation-professionnels") == .noCapacity)
         #expect(roadmap.leftOutReason("participation-habitants-diagnostic") == .noCapacity)
@@ -92,8 +97,10 @@ struct PressingDeadlineTests {
             #expect(roadmap.phaseID("cabinet-medical-logement") == "fin-d-annee", "\(name)")
             #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat", "\(name)")
         }
+        // The junior doctors, due by the end of 2027 where departures are expected, in 2027.
         let small = try Self.plan("petite-ville-zip-msp-voisine")
-        #expect(small.phaseID("docteurs-juniors") == "mi-mandat")
+        #expect(small.phaseID("docteurs-juniors") == "fin-d-annee")
+        #expect(small.item("docteurs-juniors")?.deadline?.before == YearMonth(year: 2027, month: 12))
     }
 
     /// Since the specialists' advanced consultations weigh as the one answer to a declared shortage (session 15),
@@ -102,8 +109,8 @@ struct PressingDeadlineTests {
     @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; les consultations avancées de spécialistes ensuite ; l'accueil des professionnels, sans place avant son échéance, à envisager ensuite")
     func stopgapWithoutRoomComesLater() throws {
         let roadmap = try Self.plan("commune-antilles-dengue")
-        #expect(roadmap.phaseID("msp-conforter-existante") == "mi-mandat")
-        #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
+        #expect(roadmap.phaseID("msp-conforter-existante") == "fin-d-annee")
+        #expect(roadmap.phaseID("docteurs-juniors") == "fin-d-annee")
         let specialists = try #require(roadmap.item("specialistes-consultations-avancees"))
         #expect(roadmap.calendar.phases[specialists.phaseIndex].id == "fin-mandat")
         #expect(specialists.placement == .capacity(wanted: 1))

@@ -201,9 +201,15 @@ extension PhasePlacement {
             let position = order.members[slot]
             phaseOf[position] = phase
             deadlines[position] = dated(position) ? deadline : .none
-            // Given grace past the unit's earliest deadline, a member whose own deadline is later may still meet it.
-            if case .none = deadline, dated(position), let bound = statedBound(position), let own = bound.phase, own >= phase {
-                deadlines[position] = .stated(bound.month, by: position)
+            // Each member of a set meets its own stated deadline, not its companion's (the junior doctors due by
+            // December 2027, the MSP they join by March 2029); placed past the unit's earliest deadline (given grace,
+            // or a pressing unit deferred), a member whose own deadline is later still meets it.
+            let restoring = !dated(position) && situational(position)
+            if dated(position) || restoring, let bound = statedBound(position, restoring: restoring), let own = bound.phase, own >= phase {
+                switch deadline {
+                case .none, .stated: deadlines[position] = .stated(bound.month, by: position)
+                case .season: break
+                }
             }
             if phase > earliest {
                 causes[position] = .capacity(wanted: earliest)

@@ -176,7 +176,8 @@ struct PhasePlacement {
         case .season(let month, let season):
             return ScheduledDeadline(before: month, kind: .season(seasons[season]))
         case .stated(let month, let statedBy):
-            switch statedDeadline(statedBy) {
+            // A member of a deferred pressing unit that still meets its own deadline keeps it.
+            switch statedDeadline(statedBy) ?? (situational(statedBy) ? index.deadlines[statedBy] : nil) {
             case .before(_, let reason)?: return ScheduledDeadline(before: month, kind: .stated(reason))
             case .byHorizon(_, let reason)?: return ScheduledDeadline(before: month, kind: .phaseEnd(reason))
             case .duringPeakSeason?: return ScheduledDeadline(before: month, kind: .phaseEnd(underwaySeason))
