@@ -87,7 +87,7 @@ public struct ConditionExplainer: Sendable {
         var result: [String] = []
         var groups: [String: (index: Int, values: [String])] = [:]
         for reason in reasons {
-            guard reason.hasSuffix(" »"), let range = reason.range(of: marker), !reason.hasPrefix("ni ") else {
+            guard reason.hasSuffix(" »"), let range = reason.firstUTF8Range(of: marker), !reason.hasPrefix("ni ") else {
                 result.append(reason)
                 continue
             }

@@ -157,7 +157,7 @@ struct ExecutiveSynthesis {
         var end = line.endIndex
         // « Budget de la collectivité ; aucun financement spécifique pour … » names its funder before the semicolon.
         for marker in [" – ", " — ", " : ", "\u{00A0}: ", " ; ", "\u{00A0}; ", " (", ", "] {
-            if let range = line.firstRange(of: marker), range.lowerBound < end { end = range.lowerBound }
+            if let range = line.firstUTF8Range(of: marker), range.lowerBound < end { end = range.lowerBound }
         }
         let name = Typography.withoutFinalPeriod(String(line[..<end]))
         // A funder named by a common noun reads in lower case inside the line (« budget de la commune »).

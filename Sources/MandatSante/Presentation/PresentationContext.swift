@@ -349,8 +349,8 @@ extension RoadmapPresenter {
                 let said = Self.conditionReasons(recommendation, facts: facts, program: program, explainer: explainer, fills: fills, memos: memos)
                 guard let absent else { return said }
                 return said.map { reason in
-                    reason.components(separatedBy: " ; ").map { part in
-                        guard let match = absent.first(where: { part.contains($0.label) }) else { return part }
+                    reason.utf8Components(separatedBy: " ; ").map { part in
+                        guard let match = absent.first(where: { part.containsUTF8($0.label) }) else { return part }
                         guard part.hasPrefix("ni ") else { return match.absent }
                         let bare = match.absent.hasPrefix("pas de ") ? String(match.absent.dropFirst("pas de ".count)) : match.absent
                         return "ni " + bare
