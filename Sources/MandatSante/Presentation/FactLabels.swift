@@ -16,6 +16,22 @@ struct FactLabels: Sendable {
             }
         }
         self.variants = variants
+        var naming: [String: [String: Bool]] = [:]
+        for fact in vocabulary.facts where !fact.choices.isEmpty {
+            var byChoice: [String: Bool] = [:]
+            for choice in fact.choices { byChoice[choice.id] = FactStatement.choiceNamesItsFact(fact.label(ofChoice: choice.id), fact: fact) }
+            naming[fact.name] = byChoice
+        }
+        namingChoices = naming
+    }
+
+    /// For each fact with choices, whether each choice's label names the fact (`FactStatement.choiceNamesItsFact`):
+    /// decided once from the vocabulary's labels rather than by splitting and searching them at every statement.
+    private let namingChoices: [String: [String: Bool]]
+
+    /// Whether the label of `fact`'s choice `id` names the fact (`FactStatement.choiceNamesItsFact`).
+    func choiceNamesItsFact(_ id: String, of fact: Fact) -> Bool {
+        namingChoices[fact.name]?[id] ?? FactStatement.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact)
     }
 
     /// The fact's label for a territory with `facts`: the first variant whose condition holds, else its label.

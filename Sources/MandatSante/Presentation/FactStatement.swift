@@ -90,7 +90,7 @@ struct FactStatement {
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
             return labels.isEmpty ? nil : Finding(label: label, oneMemberLabel: fact.oneMemberLabel, members: labels)
-        case .text(let id) where Self.choiceNamesItsFact(fact.label(ofChoice: id), fact: fact):
+        case .text(let id) where labels.choiceNamesItsFact(id, of: fact):
             return Finding(fact.label(ofChoice: id))
         case .text(let id) where name == vocabulary.factName(.overseas):
             return Finding("\(label) : \(overseasPlace(fact.label(ofChoice: id)))")
