@@ -39,7 +39,8 @@ struct CalibrationContent11Tests {
         let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
         let msp = try #require(document.card("msp-conforter-existante"))
         #expect(msp.costRangeID == "eleve", "\(String(describing: msp.costRangeID))")
-        #expect(msp.funding.first?.hasPrefix("État – subventions DETR ou DSIL") == true, "\(msp.funding)")
+        // A city of 40,000: the DSIL, the DETR being for rural communes and small intercommunalities.
+        #expect(msp.funding.first?.hasPrefix("État – dotation de soutien à l'investissement local (DSIL)") == true, "\(msp.funding)")
         let detailed = try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true)
         #expect(detailed.card("msp-conforter-existante")?.funding.contains { $0.hasPrefix("Région") } == true)
         let cooperation = try #require(document.card("cooperation-ville-hopital"))

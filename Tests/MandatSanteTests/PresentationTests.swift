@@ -161,7 +161,7 @@ struct PresentationTests {
         #expect(renew.placement == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée — meilleurs scores, lien avec une action prioritaire")
         // In outline, what holds the place where an action scored lower than it does: the diagnostic, the CPTS's
         // prerequisite.
-        #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 (action liée)")
+        #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par l'action\u{A0}2 (action liée)")
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.

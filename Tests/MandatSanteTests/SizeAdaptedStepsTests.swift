@@ -232,7 +232,10 @@ struct ReaderWordingTests {
     @Test("le financement principal d'une fiche est un financement : le FIR avant « aucun financement spécifique »")
     func fundingFirst() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let facts = try Fixture.profile(Self.city, in: ruleBase).facts
+        // The FIR funds residents' voice that feeds a CLS's diagnostic: a city with a CLS.
+        var city = Self.city
+        city.cls = "en-vigueur"
+        let facts = try Fixture.profile(city, in: ruleBase).facts
         let participation = try #require(ruleBase.recommendation("participation-habitants-diagnostic"))
         #expect(participation.funding.texts(for: facts).first?.hasPrefix("ARS – fonds d'intervention régional") == true)
     }

@@ -62,7 +62,9 @@ struct ExecutiveSynthesis {
         func isPriority(_ item: RoadmapItem) -> Bool { if case .priority = item.selection { return true } else { return false } }
         // What cannot wait: the foundations, the dated actions and the team's priorities of the first phase, the
         // foundations (the CLS) and dated actions of the next — decided now or they miss their date.
-        for item in roadmap.items where item.phaseIndex <= 1 {
+        // The first two phases — only the first when the next one starts after the mid-mandate review (a late start).
+        let early = min(1, roadmap.calendar.reviewPhase)
+        for item in roadmap.items where item.phaseIndex <= early {
             let pressing = item.recommendation.isFoundation || item.deadline != nil
             guard pressing || (item.phaseIndex == 0 && isPriority(item)) else { continue }
             if isMethod(item, methodLevers) { methods += 1 }
@@ -81,7 +83,7 @@ struct ExecutiveSynthesis {
         }
         // Then the rest of the first two phases, those chosen for a priority first, then the best scored, with at
         // most two method steps besides the foundations: up to half the roadmap, and at least one.
-        let rest = roadmap.items.filter { $0.phaseIndex <= 1 && !isChosen($0) }
+        let rest = roadmap.items.filter { $0.phaseIndex <= early && !isChosen($0) }
         var taken = 0
         for item in rest.sorted(by: { (isPriority($0) ? 0 : 1, -$0.score.total, $0.rank) < (isPriority($1) ? 0 : 1, -$1.score.total, $1.rank) }) {
             if isMethod(item, methodLevers) {

@@ -22,7 +22,7 @@ struct JSONExportTests {
         #expect(try Self.object(json)["schemaVersion"] as? Int == 3)
         let synthesis = try #require(try Self.object(json)["synthesis"] as? [String: Any])
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
-        #expect(decisions.compactMap { $0["id"] as? String } == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir", "clsm-creer"])
+        #expect(decisions.compactMap { $0["id"] as? String } == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir"])
         #expect(decisions.first?["carrier"] as? String == "l'intercommunalité")
         // Part of the 75+ and the CLS in force; « aucune CPTS », the default left as it is, is no finding.
         #expect((synthesis["findings"] as? [String])?.count == 2)
