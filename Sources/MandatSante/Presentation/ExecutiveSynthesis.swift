@@ -6,7 +6,7 @@ struct ExecutiveSynthesis {
     let value: RoadmapDocument.Synthesis
 
     /// At most this many steps of method or governance among the decisions (the pilotage, the ambition, training,
-    /// a letter to the intercommunality, a seat on a board): the rest are concrete actions.
+    /// a letter to the intercommunality): the rest are concrete actions.
     static let methodDecisions = 2
     /// The lever whose first months' acts are governance steps; its later actions (a CLSM, an ASV) are projects.
     static let governanceLever = "coordination"
@@ -260,7 +260,7 @@ struct ExecutiveSynthesis {
             let ranks = unsorted.sorted()
             guard let statement = context.facts.statement(name) else { return nil }
             let nb = Typography.noBreakSpace
-            let answer = ranks.count > 1 ? "les actions\(nb)\(Typography.numbers(ranks))\(nb)y répondent" : "l'action\(nb)\(ranks[0])\(nb)y répond"
+            let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
         }
     }

@@ -68,9 +68,7 @@ enum RoadmapWording {
                               short: true)
         let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
         // The numbers of those weaker holders, so that the reader can check each card's reason.
-        let ranks = weaker.map { roadmap.items[$0].rank }
-        let nb = Typography.noBreakSpace
-        let holders = ranks.count == 1 ? "l'action\(nb)\(ranks[0])" : "les actions\(nb)\(Typography.numbers(ranks))"
+        let holders = Typography.actions(weaker.map { roadmap.items[$0].rank })
         return ("reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))", full)
     }
 

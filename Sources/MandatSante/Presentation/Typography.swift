@@ -166,6 +166,11 @@ enum Typography {
         return numbers.count == 1 ? "\(last)" : numbers.dropLast().map(String.init).joined(separator: ", ") + " et\(noBreakSpace)\(last)"
     }
 
+    /// « l'action 3 », « les actions 2, 4 et 6 »: actions named by their numbers.
+    static func actions(_ ranks: [Int]) -> String {
+        ranks.count == 1 ? "l'action\(noBreakSpace)\(numbers(ranks))" : "les actions\(noBreakSpace)\(numbers(ranks))"
+    }
+
     /// The first letter in capitals: « Zone d'intervention prioritaire ».
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
