@@ -152,6 +152,8 @@ struct PresentationTests {
         #expect(cpts.effort == "moyen")
         #expect(cpts.leverTitle == "Offre de soins")
         #expect(cpts.relations == ["après « Établir un diagnostic local de santé partagé » (rang\u{A0}2)"])
+        // The short edition names it by its number: its title is on the card just above.
+        #expect(cpts.briefRelations == ["après l'action\u{A0}2"])
         #expect(cpts.placement == nil, "the relation already names the prerequisite")
         #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
@@ -166,6 +168,7 @@ struct PresentationTests {
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.
         #expect(bilan.relations == ["après « Renouveler le contrat local de santé » (rang\u{A0}5)"])
+        #expect(bilan.briefRelations == ["après l'action\u{A0}5"])
         var alone = Fixture.smallCommune
         alone.population = 500
         let small = try Self.document(alone)

@@ -88,6 +88,13 @@ extension RoadmapPresenter {
             "« \(title(id)) »" + (roadmap.item(id).map { " (rang\(Typography.noBreakSpace)\($0.rank))" } ?? "")
         }
 
+        /// « l'action 6 », « les actions 6 et 7 » for actions the roadmap holds; any other by its title, after them.
+        func numbered(_ ids: [String]) -> String {
+            let ranks = ids.compactMap { roadmap.item($0)?.rank }.sorted()
+            let others = ids.filter { roadmap.item($0) == nil }.map { "« \(title($0)) »" }
+            return Typography.list((ranks.isEmpty ? [] : [Typography.actions(ranks)]) + others)
+        }
+
         /// Whether an absent prerequisite is for the team to have done: not when it does not apply here (no CLS to
         /// renew where one is in force, a diagnostic the rule base keeps for larger towns).
         func isToDoFirst(_ prerequisite: String) -> Bool {
@@ -221,26 +228,33 @@ extension RoadmapPresenter {
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let profileFacts = roadmap.profile.facts
             var relations: [String] = []
-            // A prerequisite placed in an earlier phase is plain from the order, and what an action replaces is
-            // planner bookkeeping (« remplace « Recueillir la parole des habitants… » » on a village's ageing card
-            // reads as if it did away with it): only the detailed edition names them.
-            var detailOnly: [String] = []
+            // The short edition names an action of the roadmap by its number (« après l'action 3 », « avec les
+            // actions 6 et 7 »): its title is a few lines above or below. A prerequisite placed in an earlier phase
+            // is plain from the order, and what an action replaces is planner bookkeeping (« remplace « Recueillir
+            // la parole des habitants… » » on a village's ageing card reads as if it did away with it): only the
+            // detailed edition names them.
+            var briefRelations: [String] = []
             for id in item.prerequisites {
-                let relation = "après \(named(id))"
-                relations.append(relation)
-                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { detailOnly.append(relation) }
+                relations.append("après \(named(id))")
+                let other = roadmap.item(id)
+                if let other, other.phaseIndex < item.phaseIndex { continue }
+                briefRelations.append("après " + (other.map { Typography.actions([$0.rank]) } ?? "« \(title(id)) »"))
             }
             // Actions that belong together share one « avec » (the cards of a phase stand together already).
-            if !item.together.isEmpty { relations.append("avec " + Typography.list(item.together.map(named))) }
+            if !item.together.isEmpty {
+                relations.append("avec " + Typography.list(item.together.map(named)))
+                briefRelations.append("avec " + numbered(item.together))
+            }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
                 relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
+                briefRelations.append(relations[relations.count - 1])
             }
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
             for (verb, replaced) in [("remplace", true), ("écarte", false)] {
                 let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
                 guard !titles.isEmpty else { continue }
                 relations.append("\(verb) \(Typography.list(titles))")
-                if replaced { detailOnly.append(relations[relations.count - 1]) }
+                if !replaced { briefRelations.append(relations[relations.count - 1]) }
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
@@ -266,7 +280,7 @@ extension RoadmapPresenter {
                 forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: shown(wording.cautions, \.cautions),
-                relations: relations, briefRelations: relations.filter { !detailOnly.contains($0) },
+                relations: relations, briefRelations: briefRelations,
                 placement: placement?.full,
                 placementBrief: placement?.brief,
                 placementKind: Self.placementKind(item.placement),
