@@ -27,4 +27,32 @@ struct Editorial17Tests {
         #expect(qpv.cards.flatMap(\.briefRelations).contains { $0.hasPrefix("avec les actions\u{A0}") }, "\(qpv.cards.flatMap(\.briefRelations))")
         #expect(!qpv.cards.flatMap(\.briefRelations).contains { $0.contains("rang") })
     }
+
+    @Test("la page 1 donne pour chaque décision porteur, échéance, effort, coût et financeur ; la fiche garde preuve et inégalités, le JSON aussi")
+    func decisionLineIsWhatAnExecutiveDecides() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let text = TextRoadmapRenderer().render(document)
+        let page1 = Fixture.flattened(String(text[..<(try #require(text.range(of: "LES ACTIONS")).lowerBound)]))
+        #expect(page1.contains("La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · budget de la commune et du CCAS."), "\(page1)")
+        #expect(!page1.contains("preuve :") && !page1.contains("inégalités :"))
+        let heat = try #require(document.card("canicule-personnes-vulnerables"))
+        #expect(Self.text(document).contains("Preuve : modérée · Inégalités : les réduit"))
+        let decision = try #require(document.synthesis.decisions.first { $0.id == heat.id })
+        #expect(decision.evidenceLevel == "modérée" && decision.inequalityEffect == "les réduit")
+        let json = JSONRoadmapRenderer().render(document)
+        #expect(json.contains("\"evidenceLevel\": \"modérée\""))
+    }
+
+    @Test("une fiche ne dit « effet inconnu » sur les inégalités que dans l'édition détaillée ; un effet connu, partout")
+    func unknownInequalityEffectOnlyInDetail() throws {
+        let document = try ExampleSynthesisTests.document("metropole-cls-clsm")
+        let unknown = try #require(document.cards.first { $0.inequalityEffectID == "inconnu" })
+        #expect(unknown.inequalityEffect == "effet inconnu")
+        let short = Self.text(document)
+        #expect(!short.contains("Inégalités : effet inconnu"))
+        #expect(short.contains("Inégalités : les réduit"))
+        let detailed = Self.text(try ExampleSynthesisTests.document("metropole-cls-clsm", detail: true))
+        #expect(detailed.contains("Inégalités : effet inconnu"))
+        #expect(JSONRoadmapRenderer().render(document).contains("\"id\": \"inconnu\""))
+    }
 }

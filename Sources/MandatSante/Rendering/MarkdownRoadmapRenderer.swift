@@ -55,14 +55,13 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         for finding in synthesis.findings { out.raw("- "); out.text(finding); out.end() }
         if let priorities = synthesis.priorities { out.end(); out.raw("\(DocumentLabels.priorities) : "); out.text(priorities); out.raw("."); out.end() }
         out.end(); out.line("### \(DocumentLabels.decisions)"); out.end()
-        out.line("| N° | Décision | Porteur | Quand | Effort | Coût | Preuve | Inégalités | Financement |")
-        out.line("|---:|---|---|---|---|---|---|---|---|")
+        out.line("| N° | Décision | Porteur | Quand | Effort | Coût | Financement |")
+        out.line("|---:|---|---|---|---|---|---|")
         for decision in synthesis.decisions {
             out.raw("| "); out.number(decision.rank); out.raw(" | "); out.text(decision.title)
             if let note = decision.note { out.raw(" — *"); out.text(note); out.raw("*") }
             out.raw(" | "); out.text(decision.carrier); out.raw(" | "); out.text(decision.when); out.raw(" | \(decision.effort) | ")
-            out.text(decision.costRange ?? "—"); out.raw(" | "); out.text(decision.evidenceLevel ?? "—"); out.raw(" | ")
-            out.text(decision.inequalityEffect ?? "—"); out.raw(" | "); out.text(decision.funder ?? "—"); out.raw(" |"); out.end()
+            out.text(decision.costRange ?? "—"); out.raw(" | "); out.text(decision.funder ?? "—"); out.raw(" |"); out.end()
         }
         out.end(); out.line("### \(DocumentLabels.calendar)"); out.end()
         for phase in document.phases {

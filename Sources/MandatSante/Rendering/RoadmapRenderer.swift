@@ -181,21 +181,21 @@ enum DocumentLabels {
         facts.append((effort, card.effort))
         if let cost = card.costRange { facts.append((self.cost, cost)) }
         if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }
-        // Every card says its effect on inequalities, an outline too (« effet inconnu » is an answer a professional
-        // weighs): a card whose header stops at « Preuve » reads as one nobody assessed.
-        if let effect = card.inequalityEffect { facts.append((inequalityEffect, effect)) }
+        // An effect the rule base knows; « effet inconnu », on most cards, tells the reader nothing to weigh: the
+        // detailed edition, read by whoever checks the assessment, says it too (JSON and CSV carry it always).
+        if let effect = card.inequalityEffect, edition == .full || card.inequalityEffectID != InequalityEffect.unknown.rawValue {
+            facts.append((inequalityEffect, effect))
+        }
         if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
     }
 
-    /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · preuve : probable · inégalités : les
-    /// réduit · ARS »
+    /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · ARS »: what an executive decides on —
+    /// who, when, how much and who pays. The level of evidence and the effect on inequalities are on the action's
+    /// card, a few pages on (and in the JSON decision).
     static func decisionLine(_ decision: RoadmapDocument.Decision) -> String {
         var parts = [decision.carrier, decision.when, "effort \(decision.effort)"]
         if let cost = decision.costRange { parts.append(cost) }
-        if let level = decision.evidenceLevel { parts.append("preuve : \(level)") }
-        // An unknown effect is said on the card; page one, read in two minutes, names only a known one.
-        if let effect = decision.knownInequalityEffect { parts.append("inégalités : \(effect)") }
         if let funder = decision.funder { parts.append(funder) }
         return Typography.capitalized(parts.joined(separator: " · "))
     }

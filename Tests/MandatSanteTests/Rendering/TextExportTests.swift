@@ -87,7 +87,7 @@ struct TextExportTests {
     func markdownContent() throws {
         let markdown = try Self.render(Fixture.bourg, .markdown)
         #expect(markdown.contains("## Synthèse pour l'exécutif"))
-        #expect(markdown.contains("| N° | Décision | Porteur | Quand | Effort | Coût | Preuve | Inégalités | Financement |"))
+        #expect(markdown.contains("| N° | Décision | Porteur | Quand | Effort | Coût | Financement |"))
         #expect(markdown.contains("| 3 | Soutenir l'émergence d'une CPTS | l'intercommunalité | d'ici déc. 2027 | moyen | — | — |"))
         #expect(markdown.contains("#### 3. Soutenir l'émergence d'une CPTS"))
         #expect(markdown.contains("## À envisager ensuite") == false)

@@ -29,7 +29,7 @@ struct WeighingFieldsTests {
         #expect(other.evidenceLevel == nil && other.inequalityEffect == nil)
     }
 
-    @Test("texte, Markdown et HTML les montrent dans la décision et dans la fiche")
+    @Test("texte, Markdown et HTML les montrent dans la fiche ; la décision de la page 1 dit porteur, échéance, effort, coût et financeur")
     func rendered() throws {
         let document = try PresentationTests.document(Fixture.bourg, recs: Self.recs)
         // Spaces as a reader sees them: line breaks, non-breaking and narrow spaces are all one space.
@@ -37,13 +37,16 @@ struct WeighingFieldsTests {
             rendered.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" || $0 == "\u{202F}" }).joined(separator: " ")
         }
         let text = plain(TextRoadmapRenderer().render(document))
-        #expect(text.contains("moins de 10 000 € · preuve : avis d'experts · inégalités : les réduit"))
+        #expect(text.contains("effort moyen · moins de 10 000 €"))
+        #expect(!text.contains("preuve : avis d'experts") && !text.contains("inégalités : les réduit"))
         #expect(text.contains("Preuve : avis d'experts · Inégalités : les réduit"))
         let markdown = plain(MarkdownRoadmapRenderer().render(document))
-        #expect(markdown.contains("| moins de 10 000 € | avis d'experts | les réduit |"))
+        #expect(markdown.contains("| moyen | moins de 10 000 € |"))
+        #expect(!markdown.contains("| avis d'experts |"))
         #expect(markdown.contains("**Preuve** : avis d'experts · **Inégalités** : les réduit"))
         let html = plain(HTMLRoadmapRenderer().render(document))
-        #expect(html.contains("preuve : avis d&#39;experts · inégalités : les réduit"))
+        #expect(html.contains("effort moyen · moins de 10 000 €"))
+        #expect(!html.contains("preuve : avis d&#39;experts"))
         #expect(html.contains("<strong>Preuve</strong> : avis d&#39;experts</span><span><strong>Inégalités</strong> : les réduit</span>"))
     }
 
