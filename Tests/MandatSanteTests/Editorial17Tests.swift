@@ -55,4 +55,41 @@ struct Editorial17Tests {
         #expect(detailed.contains("Inégalités : effet inconnu"))
         #expect(JSONRoadmapRenderer().render(document).contains("\"id\": \"inconnu\""))
     }
+
+    /// The portrait of an example profile, one line per part, as the short edition prints it.
+    static func portrait(_ name: String, overrides: [String] = []) throws -> [String: String] {
+        let document = try ExampleSynthesisTests.document(name, overrides: overrides)
+        return Dictionary(document.portrait.lines.map { ($0.label, $0.text.replacing("\u{00A0}", with: " ")) }, uniquingKeysWith: { $1 })
+    }
+
+    @Test("le portrait dit ce que l'équipe a déclaré et ce qui explique la feuille de route : l'hôpital une fois, le porteur du CLS sans redire la commune, sans négations qui n'apprennent rien")
+    func portraitSaysWhatMatters() throws {
+        let prefecture = try Self.portrait("prefecture-ght-specialistes")
+        let care = try #require(prefecture["Accès aux soins"])
+        // The hospital it hosts says it has one: « un hôpital à moins de 30 minutes » would say it twice.
+        #expect(care.contains("hôpital implanté sur le territoire : établissement support du groupement hospitalier de territoire (GHT)"))
+        #expect(!care.contains("à moins de 30 minutes"), "\(care)")
+        let coordination = try #require(prefecture["Coordination"])
+        // A commune's own CLS: no « porteur : une commune (la commune elle-même…) ».
+        #expect(coordination.hasPrefix("CLS signé et en vigueur ; un conseil local de santé mentale"), "\(coordination)")
+        #expect(!coordination.contains("porteur du contrat local de santé"))
+        // What the team declared and what the roadmap answers stay, negatives included.
+        #expect(coordination.contains("pas d'atelier santé ville (ASV)") && coordination.contains("l'intercommunalité ne porte pas de démarche de santé"))
+        #expect(care.contains("aucun centre de santé") && care.contains("pas de départ de médecin généraliste annoncé"))
+        let living = try #require(prefecture["Population et cadre de vie"])
+        #expect(living.hasSuffix("territoire exposé aux vagues de chaleur ou aux îlots de chaleur"), "\(living)")
+        #expect(!living.contains("ambroisie") && !living.contains("projet alimentaire"))
+        #expect(prefecture["Projets prévus"] == nil)
+
+        // Where they hold, they are said.
+        let metropole = try Self.portrait("metropole-cls-clsm")
+        #expect(metropole["Population et cadre de vie"]?.contains("présence d'ambroisie signalée ; un projet alimentaire territorial (PAT) existe") == true)
+        #expect(metropole["Accès aux soins"]?.contains("un hôpital sur le territoire ou à moins de 30 minutes") == true)
+        #expect(metropole["Projets prévus"]?.contains("élaboration ou révision du PLU / PLUi") == true)
+        // An intercommunality's CLS carried by a member commune, and a village without a hospital, still say so.
+        let carried = try Self.portrait("metropole-cls-clsm", overrides: ["clsCarrier=commune"])
+        #expect(carried["Coordination"]?.contains("porteur du contrat local de santé : une commune") == true, "\(carried)")
+        let village = try Self.portrait("village-rural-zip")
+        #expect(village["Accès aux soins"]?.contains("pas d'hôpital à moins de 30 minutes") == true)
+    }
 }

@@ -197,8 +197,10 @@ struct OverseasCollectivitiesTests {
         let vectors = try #require(cards.first { $0.id == "lutte-antivectorielle-outre-mer" })
         #expect(vectors.phaseID == "premiers-mois")
         #expect(vectors.steps.contains { $0.hasPrefix("Pendant chaque saison des pluies, dès que des cas sont signalés, organiser") })
-        // A mainland commune keeps its portrait line on ragweed.
+        // Ragweed is said where it is reported (a mainland commune without any says nothing of it, as Mayotte).
         let mainland = try ExampleSynthesisTests.document("village-departs-cabinet")
-        #expect(mainland.portrait.lines.map(\.text).joined(separator: " ; ").contains("ambroisie"))
+        #expect(!mainland.portrait.lines.map(\.text).joined(separator: " ; ").contains("ambroisie"))
+        let reported = try ExampleSynthesisTests.document("village-departs-cabinet", overrides: ["ambroisie=true"])
+        #expect(reported.portrait.lines.map(\.text).joined(separator: " ; ").contains("présence d'ambroisie signalée"))
     }
 }
