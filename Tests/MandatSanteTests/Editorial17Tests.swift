@@ -36,7 +36,7 @@ struct Editorial17Tests {
         #expect(page1.contains("La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · budget de la commune et du CCAS."), "\(page1)")
         #expect(!page1.contains("preuve :") && !page1.contains("inégalités :"))
         let heat = try #require(document.card("canicule-personnes-vulnerables"))
-        #expect(Self.text(document).contains("Preuve : modérée · Inégalités : les réduit"))
+        #expect(Self.text(document).contains("preuve : modérée · inégalités : les réduit"))
         let decision = try #require(document.synthesis.decisions.first { $0.id == heat.id })
         #expect(decision.evidenceLevel == "modérée" && decision.inequalityEffect == "les réduit")
         let json = JSONRoadmapRenderer().render(document)
@@ -49,10 +49,10 @@ struct Editorial17Tests {
         let unknown = try #require(document.cards.first { $0.inequalityEffectID == "inconnu" })
         #expect(unknown.inequalityEffect == "effet inconnu")
         let short = Self.text(document)
-        #expect(!short.contains("Inégalités : effet inconnu"))
-        #expect(short.contains("Inégalités : les réduit"))
+        #expect(!short.contains("inégalités : effet inconnu"))
+        #expect(short.contains("inégalités : les réduit"))
         let detailed = Self.text(try ExampleSynthesisTests.document("metropole-cls-clsm", detail: true))
-        #expect(detailed.contains("Inégalités : effet inconnu"))
+        #expect(detailed.contains("inégalités : effet inconnu"))
         #expect(JSONRoadmapRenderer().render(document).contains("\"id\": \"inconnu\""))
     }
 
@@ -91,5 +91,25 @@ struct Editorial17Tests {
         #expect(carried["Coordination"]?.contains("porteur du contrat local de santé : une commune") == true, "\(carried)")
         let village = try Self.portrait("village-rural-zip")
         #expect(village["Accès aux soins"]?.contains("pas d'hôpital à moins de 30 minutes") == true)
+    }
+
+    @Test("l'en-tête d'une fiche dit porteur, échéance, effort et coût dans les mots de la page 1, sans étiquettes répétées ; preuve et inégalités gardent la leur")
+    func cardHeaderInTheWordsOfPageOne() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let text = Self.text(document)
+        #expect(text.contains("4. Préparer la saison chaude : registre des personnes vulnérables, lieux rafraîchis et appels de veille La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · preuve : modérée · inégalités : les réduit Pour vous"), "\(text)")
+        #expect(!text.contains("Porteur :") && !text.contains("Effort :") && !text.contains("Coût :") && !text.contains("Échéance :"))
+        // A partner that carries it leads the line the same way.
+        #expect(text.contains("Les médecins et les professionnels de santé du territoire, avec l'appui de la commune · effort moyen · de 10 000 à 100 000 €"))
+        let detailed = Self.text(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true))
+        #expect(detailed.contains("La commune · période : déc. 2026 – févr. 2027 · effort faible · temps d'élus et d'agents · preuve : avis d'experts · inégalités : effet inconnu · levier :"), "\(detailed)")
+        // The outline note is one short sentence; the size of the roadmap on page 1 counts agents (the effort units
+        // are in the portrait).
+        #expect(text.contains("Actions à préciser au bilan de mi-mandat, ici en bref ; l'édition détaillée les donne en entier."))
+        #expect(document.synthesis.sizeNote.hasPrefix("15\u{00A0}actions à la mesure de l'équipe (6\u{00A0}agents pour porter des projets) ; "), "\(document.synthesis.sizeNote)")
+        #expect(document.portrait.lines.last?.text.contains("unités d'effort par an") == true)
+        // Without any agent, the élus' own time is what page 1 says the team can carry.
+        let tiny = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
+        #expect(tiny.synthesis.sizeNote.contains("(aucun agent pour porter des projets, environ\u{00A0}1\u{00A0}unité d'effort par an)"), "\(tiny.synthesis.sizeNote)")
     }
 }

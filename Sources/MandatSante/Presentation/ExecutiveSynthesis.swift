@@ -30,7 +30,10 @@ struct ExecutiveSynthesis {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
-        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(capacity.isStaffEstimated ? " ;" : ",") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an)"
+        // The team in agents; its effort units per year, for whoever checks the arithmetic, are in the portrait —
+        // except for a team without any agent, where they say what the élus' own time still allows.
+        let units = capacity.staff == 0 ? ", environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an" : ""
+        var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(units))"
         size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
         value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)

@@ -168,7 +168,9 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.raw("<h4>"); out.text(card.title); out.line("</h4>")
         out.raw(#"<p class="meta">"#)
         for fact in DocumentLabels.facts(card, edition: edition) {
-            out.raw("<span><strong>"); out.text(fact.label); out.raw("</strong> : "); out.text(fact.text); out.raw("</span>")
+            out.raw("<span>")
+            if let label = fact.label { out.raw("<strong>"); out.text(label); out.raw("</strong> : ") }
+            out.text(fact.text); out.raw("</span>")
         }
         out.line("</p>")
         out.line("</div></header>")

@@ -77,7 +77,8 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         out.raw("#### "); out.number(card.rank); out.raw(". "); out.text(card.title); out.end(); out.end()
         for (offset, fact) in DocumentLabels.facts(card, edition: edition).enumerated() {
             if offset > 0 { out.raw(" · ") }
-            out.raw("**\(fact.label)** : "); out.text(fact.text)
+            if let label = fact.label { out.raw("**\(label)** : ") }
+            out.text(fact.text)
         }
         out.raw("  "); out.end(); out.end()
         func line(_ label: String, _ text: String?) {

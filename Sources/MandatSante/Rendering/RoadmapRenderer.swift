@@ -76,14 +76,11 @@ enum DocumentLabels {
     static let milestones = "repères"
 
     // Card sections.
-    static let carrier = "Porteur"
-    static let when = "Quand"
-    static let deadline = "Échéance"
-    static let effort = "Effort"
-    static let cost = "Coût"
-    static let evidenceLevel = "Preuve"
-    static let inequalityEffect = "Inégalités"
-    static let lever = "Levier"
+    static let when = "période"
+    static let effort = "effort"
+    static let evidenceLevel = "preuve"
+    static let inequalityEffect = "inégalités"
+    static let lever = "levier"
     static let forYou = "Pour vous"
     static let selection = "Priorité"
     static let cautions = "Attention"
@@ -112,7 +109,7 @@ enum DocumentLabels {
     }
 
     /// Under the heading of an outlined phase.
-    static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici leur enjeu, un premier pas et le financement principal ; l'édition détaillée les donne en entier."
+    static let outlineNote = "Actions à préciser au bilan de mi-mandat, ici en bref ; l'édition détaillée les donne en entier."
 
     /// The stakes: in full, their opening, or in outline their first sentence.
     static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
@@ -172,14 +169,16 @@ enum DocumentLabels {
     static let foundationNote = "décision fondatrice du mandat"
     static let score = "Score"
 
-    /// « Porteur : la commune · Effort : faible · Coût : … · Preuve : … · Inégalités : … »; in full, the period
-    /// (otherwise the phase heading just above the card) and the lever.
-    static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String, text: String)] {
-        var facts = [(carrier, card.carrier)]
+    /// « La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · preuve : modérée ·
+    /// inégalités : les réduit », in the words of the decision on page 1: who, when, how much need no label (a card
+    /// repeating « Porteur : », « Effort : », « Coût : » fifteen times says them no better). In full, the period
+    /// (otherwise the phase heading just above the card) and the lever, labelled.
+    static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String?, text: String)] {
+        var facts: [(label: String?, text: String)] = [(nil, Typography.capitalized(card.carrier))]
         if edition == .full { facts.append((when, card.period)) }
-        if let deadline = card.deadline { facts.append((self.deadline, deadline)) }
-        facts.append((effort, card.effort))
-        if let cost = card.costRange { facts.append((self.cost, cost)) }
+        if let deadline = card.deadline { facts.append((nil, deadline)) }
+        facts.append((nil, "\(effort) \(card.effort)"))
+        if let cost = card.costRange { facts.append((nil, cost)) }
         if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }
         // An effect the rule base knows; « effet inconnu », on most cards, tells the reader nothing to weigh: the
         // detailed edition, read by whoever checks the assessment, says it too (JSON and CSV carry it always).
@@ -188,6 +187,11 @@ enum DocumentLabels {
         }
         if edition == .full { facts.append((lever, card.leverTitle)) }
         return facts
+    }
+
+    /// « label : text », or the text alone.
+    static func fact(_ fact: (label: String?, text: String)) -> String {
+        fact.label.map { "\($0) : \(fact.text)" } ?? fact.text
     }
 
     /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · ARS »: what an executive decides on —

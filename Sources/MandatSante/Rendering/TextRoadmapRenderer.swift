@@ -106,7 +106,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         let indent = TextLines.spaces(number.count + 1)
         let hanging = indent + "  "
         out.wrap(card.title, indent: indent, first: " " + number)
-        out.wrap(DocumentLabels.facts(card, edition: edition).map { "\($0.label) : \($0.text)" }.joined(separator: " · "), indent: hanging, first: indent)
+        out.wrap(DocumentLabels.facts(card, edition: edition).map(DocumentLabels.fact).joined(separator: " · "), indent: hanging, first: indent)
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
             out.wrap("\(label) : \(text)", indent: hanging, first: indent)

@@ -71,7 +71,7 @@ struct HTMLExportTests {
         let cpts = try #require(html.firstRange(of: "id=\"action-3\"")).lowerBound
         let card = html[cpts...].prefix { _ in true }.components(separatedBy: "</article>")[0]
         #expect(card.contains("<h4>Soutenir l&#39;émergence d&#39;une CPTS</h4>"))
-        #expect(card.contains("<span><strong>Porteur</strong> : l&#39;intercommunalité</span>"))
+        #expect(card.contains("<p class=\"meta\"><span>L&#39;intercommunalité</span><span>effort moyen</span>"))
         #expect(card.contains("<h5>Pour vous</h5>"))
         #expect(card.contains("<h5>Premiers pas</h5>"))
         #expect(card.contains(##"<a href="#source-1">[1]</a>"##))

@@ -38,10 +38,10 @@ struct TextExportTests {
         let positions = try headings.map { try #require(text.firstRange(of: $0), "\($0)").lowerBound }
         #expect(positions == positions.sorted())
         let flat = Fixture.flattened(text)
-        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS Porteur : l'intercommunalité · Effort : moyen Pour vous"))
+        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS L'intercommunalité · effort moyen Pour vous"))
         // The last phase, after the mid-mandate review, in outline: one first step, no partners.
         #expect(flat.contains("Actions à préciser au bilan de mi-mandat"))
-        #expect(flat.contains("5. Renouveler le contrat local de santé Porteur"))
+        #expect(flat.contains("5. Renouveler le contrat local de santé L'intercommunalité · effort moyen"))
         #expect(!flat.contains("2. Écrire un plan d'action partagé. Partenaires : ARS (délégation départementale) Sources : [1] 6."))
         // A relation to an action of the roadmap names it by its number: its title is a few lines above.
         #expect(flat.contains("Enchaînement : après l'action 2 Enjeu"))
@@ -67,7 +67,7 @@ struct TextExportTests {
         #expect(Fixture.flattened(full).contains("Score : 70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85"))
         #expect(full.contains("ANNEXE : RECOMMANDATIONS NON RETENUES, ET POURQUOI"))
         // In full, every card whole: its lever, every step, no phase in outline.
-        #expect(Fixture.flattened(full).contains("Effort : moyen · Levier : Offre de soins"))
+        #expect(Fixture.flattened(full).contains("période : mars 2027 – déc. 2027 · effort moyen · levier : Offre de soins"))
         #expect(!full.contains("Actions à préciser au bilan de mi-mandat"))
         #expect(Fixture.flattened(full).contains("Engager un contrat local de santé [cls-engager] — remplacée par « Renouveler le contrat local de santé »"))
     }

@@ -38,16 +38,17 @@ struct WeighingFieldsTests {
         }
         let text = plain(TextRoadmapRenderer().render(document))
         #expect(text.contains("effort moyen · moins de 10 000 €"))
-        #expect(!text.contains("preuve : avis d'experts") && !text.contains("inégalités : les réduit"))
-        #expect(text.contains("Preuve : avis d'experts · Inégalités : les réduit"))
+        let page1 = String(text[..<(try #require(text.range(of: "LES ACTIONS")).lowerBound)])
+        #expect(!page1.contains("preuve : avis d'experts") && !page1.contains("inégalités : les réduit"))
+        #expect(text.contains("moins de 10 000 € · preuve : avis d'experts · inégalités : les réduit"))
         let markdown = plain(MarkdownRoadmapRenderer().render(document))
         #expect(markdown.contains("| moyen | moins de 10 000 € |"))
         #expect(!markdown.contains("| avis d'experts |"))
-        #expect(markdown.contains("**Preuve** : avis d'experts · **Inégalités** : les réduit"))
+        #expect(markdown.contains("moins de 10 000 € · **preuve** : avis d'experts · **inégalités** : les réduit"))
         let html = plain(HTMLRoadmapRenderer().render(document))
         #expect(html.contains("effort moyen · moins de 10 000 €"))
         #expect(!html.contains("preuve : avis d&#39;experts"))
-        #expect(html.contains("<strong>Preuve</strong> : avis d&#39;experts</span><span><strong>Inégalités</strong> : les réduit</span>"))
+        #expect(html.contains("<span>moins de 10 000 €</span><span><strong>preuve</strong> : avis d&#39;experts</span><span><strong>inégalités</strong> : les réduit</span>"))
     }
 
     @Test("JSON : costRange, evidenceLevel et inequalityEffect à côté de carrier, avec leur identifiant et leur texte")
