@@ -112,4 +112,17 @@ struct Editorial17Tests {
         let tiny = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
         #expect(tiny.synthesis.sizeNote.contains("(aucun agent pour porter des projets, environ\u{00A0}1\u{00A0}unité d'effort par an)"), "\(tiny.synthesis.sizeNote)")
     }
+
+    @Test("l'édition par défaut raconte trois exemples, ceux des premières fiches qui en ont ; l'édition détaillée et le JSON les gardent tous")
+    func threeExamples() throws {
+        let document = try ExampleSynthesisTests.document("communaute-urbaine-cls-clsm-plui")
+        let told = document.cards.filter { $0.examples.contains(where: \.told) }
+        #expect(told.map(\.rank) == Array(document.cards.filter { !$0.examples.isEmpty }.map(\.rank).prefix(3)), "\(told.map(\.rank))")
+        let text = Self.text(document)
+        #expect(text.components(separatedBy: " Exemple : ").count - 1 == 3)
+        let untold = try #require(document.cards.first { !$0.examples.isEmpty && !$0.examples.contains(where: \.told) })
+        let detailed = try ExampleSynthesisTests.document("communaute-urbaine-cls-clsm-plui", detail: true)
+        #expect(detailed.card(untold.id)?.examples.first?.told == true)
+        #expect(JSONRoadmapRenderer().render(document).contains(try #require(untold.examples.first?.territory)))
+    }
 }

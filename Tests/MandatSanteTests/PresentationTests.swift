@@ -103,7 +103,7 @@ struct PresentationTests {
         #expect(TextRoadmapRenderer().render(detailed).components(separatedBy: "Albi (Tarn)").count == 3)
     }
 
-    @Test("l'édition par défaut raconte au plus quatre exemples, ceux des premières actions ; l'édition détaillée les raconte tous")
+    @Test("l'édition par défaut raconte au plus trois exemples, ceux des premières actions ; l'édition détaillée les raconte tous")
     func examplesBudgetOnFirstCards() throws {
         var recs: [Fixture.Rec] = []
         for index in 0..<6 {
@@ -114,8 +114,8 @@ struct PresentationTests {
         let (base, roadmap) = try Fixture.plan(Fixture.smallCommune, recs: recs)
         let document = RoadmapPresenter(ruleBase: base).document(roadmap)
         let told = roadmap.items.filter { item in (try? Self.card(item.recommendation.id, in: document))?.examples.first?.told == true }
-        #expect(roadmap.items.count > 4, "enough actions for the budget to bind")
-        #expect(told.count == 4, "\(told.map(\.recommendation.id))")
+        #expect(roadmap.items.count > 3, "enough actions for the budget to bind")
+        #expect(told.count == 3, "\(told.map(\.recommendation.id))")
         #expect(told.map(\.rank) == Array(roadmap.items.map(\.rank).prefix(told.count)), "the first cards tell them")
         let detailed = RoadmapPresenter(ruleBase: base, detail: true).document(roadmap)
         let toldInDetail = roadmap.items.filter { item in (try? Self.card(item.recommendation.id, in: detailed))?.examples.first?.told == true }

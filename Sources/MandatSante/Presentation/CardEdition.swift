@@ -4,7 +4,7 @@ enum CardEdition: Equatable {
     /// Everything (`--detail`).
     case full
     /// The default: the opening of the stakes, two reasons, three first steps, two partners, one funding line and
-    /// one example.
+    /// one example (three in the document).
     case short
     /// The actions after the mid-mandate review, which the team will plan in detail then: the first sentence of
     /// the stakes, the main reason, the first step and one funding line.
@@ -21,10 +21,11 @@ enum CardEdition: Equatable {
     var funding: Int { self == .full ? .max : 1 }
     var examples: Int { switch self { case .full: .max; case .short: 1; case .outline: 0 } }
     /// Examples told in the whole document: in the default edition, those of the first cards that have one, so
-    /// that a large territory's text stays within the 5,000 words a council reads (each example, with its document
-    /// in the list of sources, is some 80 words).
+    /// that a large territory's text stays well within the 5,000 words a council reads (each example, with its
+    /// document in the list of sources, is some 80 words). Three show what other territories did on the first
+    /// decisions; the detailed edition and the JSON tell every one.
     var examplesInDocument: Int { self == .full ? .max : Self.shortEditionExamples }
-    static let shortEditionExamples = 4
+    static let shortEditionExamples = 3
     /// Indicators are for whoever steers the roadmap (the detailed edition, JSON and CSV carry them all).
     var indicators: Int { self == .full ? .max : 0 }
 }
