@@ -125,4 +125,18 @@ struct Editorial17Tests {
         #expect(detailed.card(untold.id)?.examples.first?.told == true)
         #expect(JSONRoadmapRenderer().render(document).contains(try #require(untold.examples.first?.territory)))
     }
+
+    @Test("un seul financement se dit sur une ligne, comme les partenaires ; plusieurs font une liste")
+    func singleFundingLine() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let text = Self.text(document)
+        #expect(text.contains("Financement : Budget de la commune et du CCAS"), "\(text)")
+        #expect(!text.contains("Financements :"))
+        let markdown = MarkdownRoadmapRenderer().render(document)
+        #expect(markdown.contains("**Financement** : Budget de la commune et du CCAS"))
+        let html = HTMLRoadmapRenderer().render(document)
+        #expect(html.contains("<h5>Financement</h5>\n<p>Budget de la commune et du CCAS</p>"))
+        let detailed = Self.text(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true))
+        #expect(detailed.contains("Financements : - "))
+    }
 }

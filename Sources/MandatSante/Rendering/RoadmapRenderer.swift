@@ -128,6 +128,11 @@ enum DocumentLabels {
         Array(card.funding.prefix(edition.funding))
     }
 
+    /// « Financement » over a single line, said like the partners (a list of one reads as if the others were lost);
+    /// « Financements » over a list.
+    static func funding(count: Int) -> String { count == 1 ? fundingOne : funding }
+    static let fundingOne = "Financement"
+
     /// The examples the card tells in its edition, as the presenter chose them.
     static func examples(_ card: RoadmapDocument.Card) -> [RoadmapDocument.Example] {
         card.examples.filter(\.told)

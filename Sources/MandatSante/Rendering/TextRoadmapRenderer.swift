@@ -126,7 +126,8 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         line(DocumentLabels.why, DocumentLabels.why(card, edition: edition))
         list(DocumentLabels.steps, DocumentLabels.steps(card, edition: edition), numbered: true)
         line(DocumentLabels.partners, Typography.inline(DocumentLabels.partners(card, edition: edition)))
-        list(DocumentLabels.funding, DocumentLabels.funding(card, edition: edition))
+        let funding = DocumentLabels.funding(card, edition: edition)
+        if funding.count == 1 { line(DocumentLabels.funding(count: 1), funding[0]) } else { list(DocumentLabels.funding, funding) }
         for example in DocumentLabels.examples(card) { line(DocumentLabels.example, example.text) }
         if edition == .full { line(DocumentLabels.evidence, card.evidence) }
         list(DocumentLabels.indicators, DocumentLabels.indicators(card, edition: edition))
