@@ -29,7 +29,8 @@ struct StaffEstimateTests {
         #expect(roadmap.capacity.isStaffEstimated)
         #expect(!roadmap.capacity.isSmallTeam)
         #expect(roadmap.items.count >= 10, "\(roadmap.items.count) actions")
-        #expect(document.synthesis.sizeNote.contains("(effectif non renseigné, estimé à 3\u{00A0}agents pour un territoire de cette taille ; environ"),
+        // Page 1 gives the estimate in agents; the effort units are in the portrait.
+        #expect(document.synthesis.sizeNote.contains("(effectif non renseigné, estimé à 3\u{00A0}agents pour un territoire de cette taille)"),
                 "\(document.synthesis.sizeNote)")
         // The portrait's line follows « Capacité : »: no second colon after the estimate.
         let line = try #require(document.portrait.lines.first { $0.label == "Capacité" })
