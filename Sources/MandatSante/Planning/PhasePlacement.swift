@@ -78,6 +78,8 @@ struct PhasePlacement {
     /// what is due during it serves in the first phase (the planner left such actions out when none is).
     let underwaySeason: String
     let methodLimit: Int
+    /// A team under 3,500 inhabitants or with one agent at most (`Capacity.isSmallTeam`).
+    let isSmallTeam: Bool
     /// Half-units of each phase before any claim.
     let capacityHalves: [Int]
     /// Half-units the first phase's floor took from the last phase (`Capacity.endReserve`).
@@ -135,6 +137,7 @@ struct PhasePlacement {
             "pendant \($0.season.named(startingIn: $0.start)), déjà commencée"
         } ?? ""
         methodLimit = capacity.methodLimit
+        isSmallTeam = capacity.isSmallTeam
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
         review = calendar.reviewPhase
 
@@ -143,6 +146,7 @@ struct PhasePlacement {
         makeRoomForDeclaredPriorities()
         placeSeasonsFirst()
         claimRoomLeft()
+        startInEmptyMiddlePhases()
         state.exits = exits
     }
 
