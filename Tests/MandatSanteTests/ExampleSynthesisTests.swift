@@ -52,6 +52,15 @@ struct ExampleSynthesisTests {
         #expect(!document.synthesis.findings.contains { $0.contains("CPTS") }, "\(document.synthesis.findings)")
     }
 
+    @Test("communauté de communes en ZIP : le zonage, qui porte des décisions de 2027, passe avant des projets prévus auxquels ne répond qu'une action d'après le bilan, même s'il reprend en partie les actions des départs de médecins")
+    func lateOnlyFindingYieldsToARepetition() throws {
+        let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let findings = document.synthesis.findings
+        #expect(findings.count == 3)
+        #expect(findings.contains { $0.hasPrefix("Zonage médical de l'ARS\u{00A0}: zone d'intervention prioritaire") }, "\(findings)")
+        #expect(!findings.contains { $0.hasPrefix("Projets structurants") }, "\(findings)")
+    }
+
     @Test("« Hexagone ou Corse » n'est pas une raison pour un territoire de l'Hexagone : une carte qui exclut le Pacifique n'en dit rien sous « pour vous »")
     func mainlandIsNoReason() throws {
         for name in ["station-montagne-saisonniere", "metropole-cls-clsm", "banlieue-qpv-centre-sante", "ceinture-croissance-hors-zonage"] {
@@ -125,8 +134,9 @@ struct ExampleSynthesisTests {
         for card in [transport, delegated, yard] {
             #expect(!card.forYou.contains { $0.contains(" ou l'accès aux soins sont") || $0.contains("au climat ou la santé") }, "\(card.forYou)")
         }
-        let agglomeration = try ExampleSynthesisTests.document("agglomeration-porteuse-cls")
-        let epciCheck = try #require(agglomeration.card("zones-rouges-solidarite"))
+        // A rural community of communes: an urban agglomeration rarely is a zone rouge (the card's -20).
+        let community = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let epciCheck = try #require(community.card("zones-rouges-solidarite"))
         #expect(epciCheck.steps.contains { $0.hasPrefix("Organiser avec les communes membres") }, "\(epciCheck.steps)")
         #expect(!epciCheck.steps.contains { $0.contains("avec l'intercommunalité") }, "\(epciCheck.steps)")
         let villageCheck = try #require(try ExampleSynthesisTests.document("village-rural-zip").card("zones-rouges-solidarite"))

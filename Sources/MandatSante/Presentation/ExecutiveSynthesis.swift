@@ -242,11 +242,15 @@ struct ExecutiveSynthesis {
         // nothing new: it yields to the next fact that drives other actions, and comes back only to fill the page
         // with actions of its own.
         // A fact behind one action (a centre's deficit behind its consolidation) is not a repetition.
+        // A fact answered only after the mid-mandate review (a planned project behind one late action) does not
+        // drive what the team decides now: it comes after the repetitions, only to fill the page.
         var chosen: Set<String> = [], covered: Set<Int> = [], cited: Set<Set<Int>> = []
-        var repeating: [(name: String, ranks: Set<Int>)] = []
+        var repeating: [(name: String, ranks: Set<Int>)] = [], late: [(name: String, ranks: Set<Int>)] = []
         for finding in all where chosen.count < findingCount {
             let shared = finding.ranks.filter(covered.contains).count
-            if shared >= 2, shared * 2 > finding.ranks.count {
+            if !pressing.contains(finding.name), !finding.ranks.contains(where: early.contains) {
+                late.append((finding.name, Set(finding.ranks)))
+            } else if shared >= 2, shared * 2 > finding.ranks.count {
                 repeating.append((finding.name, Set(finding.ranks)))
             } else {
                 chosen.insert(finding.name)
@@ -255,7 +259,7 @@ struct ExecutiveSynthesis {
             }
         }
         // Never the very same actions twice: two findings then are better than three.
-        for finding in repeating where chosen.count < findingCount && cited.insert(finding.ranks).inserted { chosen.insert(finding.name) }
+        for finding in repeating + late where chosen.count < findingCount && cited.insert(finding.ranks).inserted { chosen.insert(finding.name) }
         let ranked = all.filter { chosen.contains($0.name) }
         // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
         guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
