@@ -1,0 +1,27 @@
+import Foundation
+@testable import MandatSante
+import Testing
+
+/// A consultant's reading of five more whole roadmaps (reader17): instruments and funders that fit the kind and the
+/// size of the territory.
+@Suite("Relecture 17 : dispositifs et financeurs à la mesure du territoire")
+struct ContentReading17Tests {
+    @Test("les « zones rouges » sont surtout des intercommunalités rurales : une agglomération urbaine ne s'en voit pas proposer la vérification en tête, une communauté de communes rurale si")
+    func zonesRougesAreRural() throws {
+        let urban = try ExampleSynthesisTests.document("agglomeration-porteuse-cls")
+        #expect(urban.card("zones-rouges-solidarite") == nil)
+        let rural = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        #expect(rural.card("zones-rouges-solidarite") != nil)
+    }
+
+    @Test("la DETR est ouverte aux intercommunalités de 75 000 habitants au plus : la communauté de communes de 24 000 habitants la voit pour l'extension de sa maison de santé, l'agglomération de 90 000 et la ville de 55 000 la DSIL seule")
+    func detrForSmallIntercommunalities() throws {
+        let community = try #require(try ExampleSynthesisTests.document("communaute-communes-rurale").card("msp-conforter-existante"))
+        #expect(community.funding.contains { $0.hasPrefix("État – subventions DETR ou DSIL") }, "\(community.funding)")
+        for name in ["agglomeration-qpv-cls-en-preparation", "prefecture-ght-specialistes"] {
+            let card = try #require(try ExampleSynthesisTests.document(name).card("msp-conforter-existante"))
+            #expect(card.funding.contains { $0.hasPrefix("État – dotation de soutien à l'investissement local (DSIL)") }, "\(name) : \(card.funding)")
+            #expect(!card.funding.contains { $0.hasPrefix("État – subventions DETR") }, "\(name)")
+        }
+    }
+}
