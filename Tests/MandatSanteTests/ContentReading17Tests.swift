@@ -24,4 +24,25 @@ struct ContentReading17Tests {
             #expect(!card.funding.contains { $0.hasPrefix("État – subventions DETR") }, "\(name)")
         }
     }
+
+    @Test("un report dit vrai, et le même dans toutes les éditions : « place prise par » des actions d'une période seulement si cette période est pleine de ses propres actions ; la fiche détaillée et le JSON reprennent la raison de la fiche courte")
+    func deferralsAreTrueAndOne() throws {
+        var named = 0
+        for name in ExampleSynthesisTests.exampleNames {
+            let brief = try ExampleSynthesisTests.document(name)
+            let detailed = try ExampleSynthesisTests.document(name, detail: true)
+            for card in brief.cards {
+                guard let reason = card.placementBrief else { continue }
+                // The detailed card (what the JSON prints as its note) starts with the short one.
+                let full = try #require(detailed.card(card.id)?.placement)
+                #expect(full.hasPrefix(reason), "\(name) \(card.id) : « \(reason) » / « \(full) »")
+                // « reportée de « X » : place prise par les actions 9 et 10 »: X is full of its own actions.
+                guard reason.contains(" : place prise par ") else { continue }
+                let wanted = try #require(brief.phases.first { reason.hasPrefix("reportée de « \($0.title) »") })
+                #expect(wanted.used >= wanted.capacity, "\(name) \(card.id) : \(wanted.title) \(wanted.used)/\(wanted.capacity)")
+                named += 1
+            }
+        }
+        #expect(named > 0)
+    }
 }

@@ -69,7 +69,9 @@ enum RoadmapWording {
         let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
         // The numbers of those weaker holders, so that the reader can check each card's reason.
         let holders = Typography.actions(weaker.map { roadmap.items[$0].rank })
-        return ("reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))", full)
+        // The detailed edition and the JSON say the same, then every cause: one reason whatever the format.
+        let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))"
+        return (named, causes.map { "\(named) — \($0)" } ?? named)
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
@@ -84,7 +86,11 @@ enum RoadmapWording {
                 return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
             let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
-            guard item.phaseIndex - wanted == 1 else {
+            // Over one phase whose own actions leave room, the room went to what earlier phases started beyond
+            // theirs: naming that phase's actions would be untrue (« place prise par l'action 12 » in a phase using
+            // two units of six).
+            let ownRoomLeft = roadmap.halfUnitsUsed[wanted] < 2 * roadmap.capacity.unitsPerPhase[wanted]
+            guard item.phaseIndex - wanted == 1, !ownRoomLeft else {
                 let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
                 return ("reportée de « \(phases[wanted].title) » : la capacité de l'équipe jusqu'à \(until) est engagée", causes)
             }
