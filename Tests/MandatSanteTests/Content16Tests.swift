@@ -55,7 +55,6 @@ struct Content16Tests {
         let mainland = try Self.facts(Self.mainlandTown), reunion = try Self.facts(Self.reunionTown)
         for (id, territory) in [("acces-aux-droits-sante", "Communauté d'agglomération du Grand Narbonne"),
                                 ("depistages-aller-vers", "Communauté d'agglomération du Grand Narbonne"),
-                                ("canicule-personnes-vulnerables", "Montauroux (Var)"),
                                 ("cpts-soutenir-emergence", "Cèze Cévennes (Gard)"),
                                 ("region-partenaire-sante", "Saint-Hilaire-de-Brethmas (Gard)"),
                                 ("medicobus-aller-vers", "Normandie (ARS)")] {

@@ -29,4 +29,54 @@ struct Content17Tests {
         #expect(without.card("asv-appuyer-existant") == nil)
         #expect(without.card("asv-creer") != nil)
     }
+
+    @Test("ville siège de l'hôpital support du GHT : ni « locaux dans la maison de santé » pour ses propres spécialistes, mais délais, postes partagés, logement des internes et consultations dans les autres communes du GHT ; sources nationales, pas l'ARS d'une autre région")
+    func hubHospitalCity() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
+        let card = try #require(document.card("specialistes-consultations-avancees"))
+        #expect(card.title == "Améliorer avec l'hôpital l'accès à ses spécialistes : délais, postes partagés, consultations dans les communes du GHT")
+        #expect(!card.steps.contains { $0.contains("dans la maison de santé") || $0.contains("logement communal") }, "\(card.steps)")
+        #expect(card.steps.contains { $0.contains("délais de rendez-vous") && $0.contains("autres communes du GHT") })
+        #expect(card.steps.contains { $0.contains("logement des internes") })
+        let documents = Set(card.sources.map(\.document))
+        #expect(documents.contains("convention-medicale-2024") && !documents.contains("vidal-teleexpertise"))
+        #expect(documents.isDisjoint(with: ["ars-na-consultations-avancees", "ars-idf-asp-2025"]), "\(documents)")
+        let board = try #require(document.card("hopital-conseil-surveillance"))
+        #expect(board.steps.contains { $0.contains("comité territorial des élus locaux") && $0.contains("membre de droit") })
+        #expect(board.sources.map(\.document).contains("csp-comite-elus-ght"))
+        // A town whose hospital is not the hub still offers rooms in its maison de santé; the ARS page of its own
+        // region is cited there, not elsewhere.
+        let town = try ExampleSynthesisTests.document("prefecture-ght-specialistes", overrides: ["hospitalRole=centre-hospitalier", "region=Nouvelle-Aquitaine"], detail: true)
+        let townCard = try #require(town.card("specialistes-consultations-avancees"))
+        #expect(townCard.steps.contains { $0.contains("dans la maison de santé") })
+        #expect(townCard.sources.map(\.document).contains("ars-na-consultations-avancees"))
+    }
+
+    @Test("santé mentale des jeunes : Vénissieux (premiers secours en santé mentale pour les adultes au contact des jeunes) illustre les adultes relais d'une ville, pas la promotion de la santé mentale avec les jeunes ni un village")
+    func youthMentalHealthExample() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(try #require(ruleBase.recommendation("sante-mentale-jeunes")).examples.isEmpty)
+        let city = try Content16Tests.facts(Content16Tests.mainlandTown), village = try Content16Tests.facts(Content16Tests.mainlandVillage)
+        #expect(try Content16Tests.examples("jeunes-sante-mentale-relais", for: city) == ["Vénissieux (Métropole de Lyon)"])
+        #expect(try Content16Tests.examples("jeunes-sante-mentale-relais", for: village).isEmpty)
+    }
+
+    @Test("canicule : le registre cite sa base légale (loi du 30 juin 2004, CASF L121-6-1) et l'instruction nationale du 27 mai 2024 ; Montauroux (7 000 habitants) n'est raconté qu'aux communes de sa taille")
+    func heatWaveRegister() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("canicule-personnes-vulnerables"))
+        #expect(recommendation.why.contains("depuis la loi du 30 juin 2004"))
+        let city = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
+        let card = try #require(city.card("canicule-personnes-vulnerables"))
+        let documents = Set(card.sources.map(\.document))
+        #expect(documents.isSuperset(of: ["loi-2004-626-registre-canicule", "instruction-vagues-de-chaleur-2024"]), "\(documents)")
+        #expect(!card.examples.contains { $0.territory == "Montauroux (Var)" && $0.told })
+        #expect(!documents.contains("europe1-montauroux-canicule-2023"))
+        let town = try Content16Tests.facts(Fixture.ProfileSpec(name: "Bourg-Centre", population: 7_000, density: "petite-ville", medicalZoning: "zip"))
+        #expect(try Content16Tests.examples("canicule-personnes-vulnerables", for: town) == ["Montauroux (Var)"])
+        // Overseas, the Hexagon's instruction is not cited.
+        let reunion = try Content16Tests.facts(Content16Tests.reunionTown)
+        #expect(recommendation.factConditions["gestion-sanitaire-vagues-de-chaleur-2024"]?.evaluate(reunion) == .false)
+        #expect(try Content16Tests.examples("canicule-personnes-vulnerables", for: reunion).isEmpty)
+    }
 }
