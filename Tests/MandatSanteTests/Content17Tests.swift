@@ -79,4 +79,43 @@ struct Content17Tests {
         #expect(recommendation.factConditions["gestion-sanitaire-vagues-de-chaleur-2024"]?.evaluate(reunion) == .false)
         #expect(try Content16Tests.examples("canicule-personnes-vulnerables", for: reunion).isEmpty)
     }
+
+    @Test("Saint-Pierre-et-Miquelon, sans intercommunalité : aucune fiche n'y nomme l'intercommunalité ni un CIAS parmi ses partenaires")
+    func saintPierreEtMiquelonPartners() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let spec = Fixture.ProfileSpec(name: "Saint-Pierre", population: 5_500, density: "petite-ville", priorities: ["bien-vieillir", "acces-aux-soins"], engineeringStaff: 3, share75Plus: 12, outreMer: "saint-pierre-et-miquelon", medicalZoning: "zip")
+        let facts = try Content16Tests.facts(spec)
+        for recommendation in ruleBase.recommendations where recommendation.condition.evaluate(facts) == .true {
+            let partners = recommendation.partners.texts(for: facts)
+            #expect(!partners.contains { $0.hasPrefix("intercommunalité") || $0.contains("CIAS") }, "\(recommendation.id) : \(partners)")
+        }
+    }
+
+    @Test("« agir seule » n'est pas dit où l'intercommunalité agit déjà ; pas de médicobus dans l'enjeu ; Cœur Côte Fleurie, communauté de communes littorale, n'est pas l'exemple d'une banlieue")
+    func intercommunalScale() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("agir-echelle-intercommunale"))
+        #expect(!recommendation.why.contains("médicobus"))
+        let resort = try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true)
+        let title = try #require(resort.card("agir-echelle-intercommunale")?.title ?? resort.entry("agir-echelle-intercommunale")?.title)
+        #expect(title == "Articuler la politique de santé de la commune avec la démarche de santé intercommunale")
+        let suburb = try Content16Tests.facts(Fixture.ProfileSpec(name: "Banlieue", population: 30_000, density: "ceinture-urbaine", intercommunalHealth: true))
+        #expect(try Content16Tests.examples("agir-echelle-intercommunale", for: suburb).isEmpty)
+        let village = try Content16Tests.facts(Fixture.ProfileSpec(population: 900, density: "bourg-rural"))
+        #expect(try Content16Tests.examples("agir-echelle-intercommunale", for: village) == ["Communauté de communes Cœur Côte Fleurie (Calvados)"])
+    }
+
+    @Test("une seule lettre à l'ARS : l'ambition santé l'envoie en nommant l'élu référent et le projet de CLS ; l'élu référent et le CLS y renvoient")
+    func oneLetterToTheRegionalAgency() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let facts = try Content16Tests.facts(Fixture.ProfileSpec(name: "Ville-Neuve", population: 24_000, density: "centre-urbain-intermediaire", cls: "aucun", engineeringStaff: 3))
+        let ambition = try #require(ruleBase.recommendation("ambition-politique-sante")).steps.texts(for: facts)
+        #expect(ambition.contains { $0.hasPrefix("L'envoyer à l'ARS et à l'Assurance Maladie, en y nommant l'élu référent et tout projet de CLS") })
+        let referent = try #require(ruleBase.recommendation("elu-referent-sante")).steps.texts(for: facts)
+        #expect(referent.contains { $0.hasSuffix("l'ARS l'apprendra avec l'ambition santé du mandat.") })
+        #expect(!referent.contains { $0.contains("par courrier à l'ARS") })
+        let contract = try #require(ruleBase.recommendation("cls-engager")).steps.texts(for: facts)
+        #expect(contract.contains { $0 == "Demander à l'ARS une réunion de cadrage du CLS annoncé dans le courrier d'ambition santé." })
+        #expect(!contract.contains { $0.hasPrefix("Écrire à la direction de l'ARS pour annoncer") })
+    }
 }
