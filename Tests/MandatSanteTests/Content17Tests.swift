@@ -118,4 +118,16 @@ struct Content17Tests {
         #expect(contract.contains { $0 == "Demander à l'ARS une réunion de cadrage du CLS annoncé dans le courrier d'ambition santé." })
         #expect(!contract.contains { $0.hasPrefix("Écrire à la direction de l'ARS pour annoncer") })
     }
+
+    @Test("sources : ni la question écrite de 2010 ni son coût d'ASV de 2008, ni le blog qui reproduisait l'article sur Charenton-du-Cher ; le Programme Santé Grand Âge du cabinet avec logement est « à vérifier auprès de sa direction régionale »")
+    func weakSources() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let documents = Set(ruleBase.sources.map(\.id))
+        #expect(documents.isDisjoint(with: ["question-ecrite-asv-2010", "medecins-solidaires-charenton-2025", "vidal-teleexpertise"]))
+        let charenton = try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.first { $0.territory == "Charenton-du-Cher (Cher)" }
+        #expect(charenton?.source?.document == "rcf-medecins-solidaires-charenton-2024")
+        let facts = try Content16Tests.facts(Content16Tests.mainlandVillage)
+        let funding = try #require(ruleBase.recommendation("cabinet-medical-logement")).funding.texts(for: facts)
+        #expect(funding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") && $0.hasSuffix("à vérifier auprès de sa direction régionale.") }, "\(funding)")
+    }
 }
