@@ -54,14 +54,15 @@ struct CompareCommandTests {
 
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))
-        // The room the CLS and its diagnostic took goes first to the team's priorities (the ageing strategy now
-        // by the end of 2027), then to the best action that fits what is left: the Programme Santé Grand Âge, and
-        // the PLU action, which the declared PLU revision makes pressing (before the arrêt of the plan, so before
-        // the mid-mandate review).
-        let added = try #require(entry("programme-sante-grand-age", "AJOUTÉES", in: text))
-        #expect(added.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
+        // The room the CLS and its diagnostic took goes first to the team's priorities (the transport to care,
+        // for « mobilités », now by the end of 2027), then to the best action that fits what is left: the PLU
+        // action, which the declared PLU revision makes pressing (before the arrêt of the plan, so before the
+        // mid-mandate review).
+        let transport = try #require(entry("acces-soins-transport", "CHANGENT DE PHASE", in: text))
+        #expect(transport.contains("Jusqu'au bilan de mi-mandat → D'ici fin 2027"))
         let plu = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
         #expect(plu.contains("Jusqu'au bilan de mi-mandat"))
+        #expect(plu.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
         // The coordinator stays: a CLS in force without coordination is what it answers.
         let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))
         #expect(coordinator.contains("bénéficie désormais de « un CLS existe sans coordination dédiée"))
@@ -79,7 +80,8 @@ struct CompareCommandTests {
         let moves = ["CHANGENT DE PHASE", "MONTENT", "DESCENDENT"].flatMap { entries($0, in: text) }
         #expect(!moves.isEmpty)
         for move in moves {
-            #expect(move.range(of: #"rang \d+ → \d+"#, options: .regularExpression) != nil, "\(move)")
+            // A change of phase at the same rank says its rank and the two phases (« rang 12 · A → B »).
+            #expect(move.range(of: #"rang \d+( → \d+)? · "#, options: .regularExpression) != nil, "\(move)")
             #expect(move.contains(" Pourquoi : "), "\(move)")
         }
         for move in entries("CHANGENT DE PHASE", in: text) {

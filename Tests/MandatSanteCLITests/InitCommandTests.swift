@@ -126,7 +126,8 @@ struct InitCommandTests {
         let roadmap = runCLI(["roadmap", path, "--start", "2026-12"])
         #expect(roadmap.exitCode == 0, "\(roadmap.error)")
         #expect(roadmap.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Aubin-des-Landes"))
-        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, estimé à 1 agent pour un territoire de cette taille ; environ"))
+        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, estimé à 1 agent pour un territoire de cette taille)"))
+        #expect(unwrapped(roadmap.output).contains("Capacité : effectif non renseigné, estimé à 1 agent pour un territoire de cette taille ; environ"))
         let json = runCLI(["roadmap", path, "--start", "2026-12", "--format", "json"])
         #expect(rankedIDs(json.output).contains { $0.id == "cabinet-medical-logement" })
     }

@@ -158,11 +158,11 @@ struct PresentationTests {
         #expect(cpts.scoreLine == "70 (priorité de base) + 15 (l'accès aux soins est une priorité de l'équipe) = 85")
 
         let renew = try Self.card("cls-renouveler", in: document)
-        // The phases it was meant for were full up to the review. In outline, what holds the place where an action
-        // scored lower than it does: the diagnostic, the CPTS's prerequisite; the detailed edition (and the JSON) say
-        // the same, then why all the others went first: one reason whatever the format.
+        // The phases it was meant for were full up to the review. What holds the place where an action scored lower
+        // than it does: the diagnostic, the CPTS's prerequisite; the detailed edition (and the JSON) say the same:
+        // one reason whatever the format.
         #expect(renew.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par l'action\u{A0}2 (action liée)")
-        #expect(renew.placement == "\(renew.placementBrief ?? "") — meilleurs scores, lien avec une action prioritaire")
+        #expect(renew.placement == renew.placementBrief)
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)
         // Its prerequisite was replaced by the renewal, which stands for it.

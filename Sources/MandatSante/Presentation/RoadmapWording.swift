@@ -48,7 +48,8 @@ enum RoadmapWording {
     /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
     /// « place prise jusqu'à mars 2029 par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
     /// word: that is what « reportée » means; the detailed edition lists every cause.
-    /// `full`: the detailed edition's, with every cause (« … est engagée — décision fondatrice, meilleurs scores »).
+    /// `full`: the detailed edition's (and the JSON's), with every cause (« … est engagée — décision fondatrice, meilleurs
+    /// scores »); where the brief names the weaker holders, the same as the brief.
     /// An action that could not meet its deadline for want of room says so first: « prévue d'ici déc. 2027, avant
     /// les départs de médecins attendus ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt » (the
     /// planner gave it the earliest phase after its deadline where the team had room).
@@ -69,9 +70,10 @@ enum RoadmapWording {
         let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
         // The numbers of those weaker holders, so that the reader can check each card's reason.
         let holders = Typography.actions(weaker.map { roadmap.items[$0].rank })
-        // The detailed edition and the JSON say the same, then every cause: one reason whatever the format.
+        // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
+        // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
         let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))"
-        return (named, causes.map { "\(named) — \($0)" } ?? named)
+        return (named, named)
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
