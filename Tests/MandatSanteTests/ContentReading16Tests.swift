@@ -48,7 +48,8 @@ struct ContentReading16Tests {
         #expect(withCLS.steps.contains { $0.hasPrefix("La présenter au comité de pilotage du contrat local de santé") }, "\(withCLS.steps)")
         #expect(!withCLS.steps.contains { $0.contains("première réunion de travail") })
         let without = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("ambition-politique-sante"))
-        #expect(without.steps.contains { $0.hasPrefix("L'adresser à l'ARS et à la caisse d'Assurance Maladie") }, "\(without.steps)")
+        // One letter, which also names the élu référent and any CLS project (the élu and CLS cards refer to it).
+        #expect(without.steps.contains { $0.hasPrefix("L'envoyer à l'ARS et à l'Assurance Maladie, en y nommant l'élu référent") }, "\(without.steps)")
     }
 
     @Test("l'extension de la maison de santé : la DETR jusqu'à 20 000 habitants, la DSIL au-delà ; le FIR de la parole des habitants seulement avec un CLS")

@@ -37,8 +37,8 @@ struct MeritAgainstPhaseTests {
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
         #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6 et\u{A0}7 (action à échéance, priorité de l'équipe)")
-        // The detailed edition keeps every cause.
-        #expect(card.placement == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée — échéance, priorités de l'équipe")
+        // The detailed edition and the JSON give the same reason.
+        #expect(card.placement == card.placementBrief)
     }
 
     @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107) vient après des actions à échéance et une priorité moins bien notées, et sa carte le dit")
