@@ -12,9 +12,10 @@ struct MiddlePhaseTests {
         let roadmap = try PressingDeadlineTests.plan("communaute-communes-rurale")
         let review = roadmap.calendar.reviewPhase
         #expect(roadmap.calendar.phases[review].id == "mi-mandat")
-        // 2027 is what the foundations, the priorities and the pressing MSP with its junior doctors fill.
+        // 2027 is what the foundations (the coordinator, the diagnostic he leads, then the CLS), the priorities and
+        // the pressing MSP with its junior doctors fill.
         #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == [
-            "diagnostic-sante-partage", "cls-engager", "cls-coordinateur", "cpts-soutenir-emergence",
+            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "cpts-soutenir-emergence",
             "bien-vieillir-strategie-territoriale", "msp-conforter-existante", "docteurs-juniors",
         ])
         // The phase up to the review starts the transport (the team's priority, claimed first) and the mobile unit.

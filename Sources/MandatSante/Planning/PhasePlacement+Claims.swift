@@ -11,11 +11,14 @@ extension PhasePlacement {
         guard !claimed[unit] else { return }
         claimed[unit] = true
         let mark = claimLog.count
+        let pullsForFoundation = order.slots(unit).contains { index.isFoundation[order.members[$0]] }
+        if pullsForFoundation { foundationPulls += 1 }
         for slot in order.slots(unit) {
             for prerequisite in index.after[order.members[slot]] where order.unitOf[prerequisite] >= 0 {
                 claim(order.unitOf[prerequisite])
             }
         }
+        if pullsForFoundation { foundationPulls -= 1 }
         if !place(unit) {
             for entry in mark..<claimLog.count {
                 remove(claimLog[entry])
@@ -161,6 +164,17 @@ extension PhasePlacement {
         }
         // A foundation of the mandate does not fall off: with no room anywhere, it overfills the earliest phase
         // its relations and deadline allow, which takes the excess from the next ones.
+        // So does a foundation's prerequisite claimed for it, and it takes the earliest phase: what the foundation
+        // needs first does not wait a phase more than the foundation would (the diagnostic its coordinator leads
+        // before the CLS is signed). The foundation itself then takes the first phase with room after them: with
+        // the coordinator and the diagnostic filling 2027, the CLS is signed in 2028 rather than pushing out of
+        // 2027 a seasonal action due before the next hivernage. Never in the last phase: a team starting late does
+        // not carry all that in its last months.
+        let beforeLast = calendar.phases.count - 2
+        if foundationPulls > 0, !isFoundation, earliest <= beforeLast, found.map({ $0.0 > earliest }) ?? true,
+           let (phase, deadline) = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: min(latest, beforeLast), late: late[unit]) {
+            found = (phase, deadline)
+        }
         if found == nil, isFoundation || borrows[unit] {
             found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
             // A pressing situation borrows only what the mandate has left, and not the last phase's last unit:

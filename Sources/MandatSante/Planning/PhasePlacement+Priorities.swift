@@ -59,8 +59,10 @@ extension PhasePlacement {
     /// placed units of lower merit when no single one frees enough: in the earliest phase it may take where giving
     /// back the least merited units of that phase and the phases before it, one by one, leaves room for it (for a
     /// set up to the mid-mandate review, room for its largest member: its companions may overfill the phase, as in
-    /// `placeOnce`). Never a foundation or a declared priority's action; a prerequisite gives its room at its own
-    /// score (`after` only orders: the action that waited for it stands, saying it is to do first or assumed done).
+    /// `placeOnce`). Never a foundation or a declared priority's action, nor what a placed foundation waits for
+    /// before the last phase (the diagnostic its coordinator leads before the CLS is signed);
+    /// another prerequisite gives its room at its own score (`after` only orders: the action that waited for it
+    /// stands, saying it is to do first or assumed done).
     /// In a bourg of 5,200 inhabitants with one agent, where doctors leave and access to care is a priority, the
     /// MSP consolidated with its junior doctors (95 and 100) before the review, instead of the welcome of
     /// professionals (72) and the residents' survey (67).
@@ -90,7 +92,7 @@ extension PhasePlacement {
                     for slot in order.slots(other) {
                         let position = order.members[slot]
                         merit = max(merit, totals[position])
-                        if index.isFoundation[position] { isFree = false }
+                        if index.isFoundation[position] || isFoundationPrerequisite(position) { isFree = false }
                     }
                     if isFree, merit < pickMerit { givers.append((other, merit)) }
                 }
@@ -111,5 +113,12 @@ extension PhasePlacement {
                 break
             }
         }
+    }
+
+    /// Whether a placed foundation waits for `position` (`after`), placed before the last phase: claimed for the
+    /// foundation, it overfilled its phase as the foundation would (`placeOnce`).
+    func isFoundationPrerequisite(_ position: Int) -> Bool {
+        phaseOf[position] >= 0 && phaseOf[position] < calendar.phases.count - 1
+            && index.graph.dependents[position].contains { phaseOf[$0] >= 0 && index.isFoundation[$0] }
     }
 }

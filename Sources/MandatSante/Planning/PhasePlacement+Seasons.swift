@@ -51,11 +51,17 @@ extension PhasePlacement {
     mutating func replace(_ unit: Int, placedFirst: [Int]) -> Bool {
         guard !claimed[unit] else { return true }
         claimed[unit] = true
+        let pullsForFoundation = order.slots(unit).contains { index.isFoundation[order.members[$0]] }
+        if pullsForFoundation { foundationPulls += 1 }
         for slot in order.slots(unit) {
             for prerequisite in index.after[order.members[slot]] where order.unitOf[prerequisite] >= 0 && placedFirst[prerequisite] >= 0 {
-                guard replace(order.unitOf[prerequisite], placedFirst: placedFirst) else { return false }
+                guard replace(order.unitOf[prerequisite], placedFirst: placedFirst) else {
+                    if pullsForFoundation { foundationPulls -= 1 }
+                    return false
+                }
             }
         }
+        if pullsForFoundation { foundationPulls -= 1 }
         return place(unit)
     }
 

@@ -49,6 +49,10 @@ struct PhasePlacement {
     /// Units claimed in the current chain of prerequisites, to give them back when the action that pulled them in
     /// finds no room.
     var claimLog: [Int] = []
+    /// How many foundations are pulling in their prerequisites now: a prerequisite claimed for a foundation (the
+    /// diagnostic, and the coordinator who leads it, for the CLS) overfills the earliest phase it may take as a
+    /// foundation does: what the foundation needs first is not put off a phase, or out of the roadmap.
+    var foundationPulls = 0
     /// Scratch: each member's own earliest phase while its unit is being placed.
     var ownEarliest: [Int]
     /// The units in the order they claim room: the claim order, except a dated unit moved ahead of the units of
