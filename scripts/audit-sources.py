@@ -47,8 +47,8 @@ def normalise(number):
 
 def cards(text):
     """Yields (number, [(field, text)]) for each card of the « LES ACTIONS » part: the
-    title comes as the field « titre », each later field (« Enjeu », « Exemple »…) in order,
-    its continuation lines joined."""
+    title comes as the field « titre », the header under it (carrier, deadline, effort, cost…) as
+    « en-tête », each later field (« Enjeu », « Exemple »…) in order, its continuation lines joined."""
     current = None
     for line in text.split("\n"):
         match = CARD.match(line)
@@ -60,7 +60,11 @@ def cards(text):
         if current is None or not line.strip():
             continue
         match = FIELD.match(line)
-        if match:
+        if len(current[1]) == 1 and " · " in line:
+            # The card's header under its title (« La commune · d'ici déc. 2027 · effort faible · moins de
+            # 10 000 € · … »): what the tool computes, not a claim.
+            current[1].append(["en-tête", line.strip()])
+        elif match:
             current[1].append([match.group(1), match.group(2)])
         elif line.startswith("    "):
             current[1][-1][1] += " " + line.strip()
