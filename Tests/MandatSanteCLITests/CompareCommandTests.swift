@@ -63,9 +63,9 @@ struct CompareCommandTests {
         let plu = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
         #expect(plu.contains("Jusqu'au bilan de mi-mandat"))
         #expect(plu.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
-        // The coordinator stays: a CLS in force without coordination is what it answers.
-        let coordinator = try #require(entry("cls-coordinateur", "MONTENT", in: text))
-        #expect(coordinator.contains("bénéficie désormais de « un CLS existe sans coordination dédiée"))
+        // The coordinator stays, first of 2027 as before (a CLS in force without coordination is what it answers).
+        #expect(entry("cls-coordinateur", "RETIRÉES", in: text) == nil)
+        #expect(entry("cls-coordinateur", "DESCENDENT", in: text) == nil)
 
         #expect(entry("cls-engager", "AJOUTÉES", in: text) == nil)
         #expect(text.contains("EN BREF : "))

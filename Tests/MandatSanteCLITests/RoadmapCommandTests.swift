@@ -58,7 +58,7 @@ struct RoadmapCommandTests {
         #expect(!text.contains("[cls-engager]"))
     }
 
-    @Test("une communauté de communes rurale fait le diagnostic partagé avant d'engager la CPTS et le CLS, et le CLS avec son coordinateur")
+    @Test("une communauté de communes rurale recrute son coordinateur, qui mène le diagnostic partagé, avant d'engager la CPTS et le CLS, dans la même phase")
     func ruralCommunityOrdersPrerequisites() throws {
         let (ids, _) = roadmap("communaute-communes-rurale")
         let diagnostic = try #require(rank("diagnostic-sante-partage", in: ids))
@@ -66,8 +66,7 @@ struct RoadmapCommandTests {
         let cls = try #require(rank("cls-engager", in: ids))
         let coordinator = try #require(rank("cls-coordinateur", in: ids))
         #expect(diagnostic < cpts)
-        #expect(diagnostic < cls)
-        #expect(cls < coordinator)
+        #expect(coordinator < diagnostic && diagnostic < cls)
         #expect(ids[cls - 1].phase == ids[coordinator - 1].phase)
     }
 

@@ -23,10 +23,9 @@ struct CLSSequenceTests {
         func relations(_ id: String) throws -> [String] {
             try #require(document.cards.first { $0.id == id }).briefRelations.map(MiddlePhaseTests.plain)
         }
-        let recruit = "après « Recruter une coordinatrice ou un coordinateur santé pour animer le CLS » (rang \(coordinator.rank))"
-        let diagnose = "après « Établir un diagnostic local de santé partagé avec les acteurs et les habitants » (rang \(diagnostic.rank))"
-        #expect(try relations("diagnostic-sante-partage") == [recruit])
-        #expect(try relations("cls-engager") == [recruit, diagnose])
+        // By their numbers, one « après » for both.
+        #expect(try relations("diagnostic-sante-partage") == ["après l'action \(coordinator.rank)"])
+        #expect(try relations("cls-engager") == ["après les actions \(coordinator.rank) et \(diagnostic.rank)"])
         #expect(try relations("cls-coordinateur").allSatisfy { !$0.contains("avec") && !$0.contains("après") })
     }
 

@@ -22,9 +22,10 @@ struct Editorial17Tests {
         #expect(!text.contains("(rang "))
         let detailed = Self.text(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true))
         #expect(detailed.contains("Enchaînement : avec « \(juniors.title) » (rang \(juniors.rank))"))
-        // A card that follows two actions and goes with two others says all four by their numbers.
+        // A card that follows two actions says both by their numbers, in one « après » (the CLS after its
+        // coordinator and its diagnostic).
         let qpv = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
-        #expect(qpv.cards.flatMap(\.briefRelations).contains { $0.hasPrefix("avec les actions\u{A0}") }, "\(qpv.cards.flatMap(\.briefRelations))")
+        #expect(qpv.cards.flatMap(\.briefRelations).contains { $0.hasPrefix("après les actions\u{A0}") }, "\(qpv.cards.flatMap(\.briefRelations))")
         #expect(!qpv.cards.flatMap(\.briefRelations).contains { $0.contains("rang") })
     }
 

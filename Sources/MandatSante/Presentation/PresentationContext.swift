@@ -234,12 +234,14 @@ extension RoadmapPresenter {
             // la parole des habitants… » » on a village's ageing card reads as if it did away with it): only the
             // detailed edition names them.
             var briefRelations: [String] = []
+            var samePhasePrerequisites: [String] = []
             for id in item.prerequisites {
                 relations.append("après \(named(id))")
-                let other = roadmap.item(id)
-                if let other, other.phaseIndex < item.phaseIndex { continue }
-                briefRelations.append("après " + (other.map { Typography.actions([$0.rank]) } ?? "« \(title(id)) »"))
+                if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { continue }
+                samePhasePrerequisites.append(id)
             }
+            // One « après » for all of them: « après les actions 4 et 5 », not « après l'action 4 ; après l'action 5 ».
+            if !samePhasePrerequisites.isEmpty { briefRelations.append("après " + numbered(samePhasePrerequisites)) }
             // Actions that belong together share one « avec » (the cards of a phase stand together already).
             if !item.together.isEmpty {
                 relations.append("avec " + Typography.list(item.together.map(named)))
