@@ -54,4 +54,12 @@ struct ContentReading17Tests {
         let city = try #require(try ExampleSynthesisTests.document("prefecture-ght-specialistes").card("coordination-securiser-poste"))
         #expect(city.steps.contains { $0.hasPrefix("Fixer au moins un comité de pilotage annuel avec l'ARS") }, "\(city.steps)")
     }
+
+    @Test("petite commune en ZIP près d'une maison de santé voisine : le cabinet se propose à la MSP voisine comme cabinet secondaire, le titre et la mise en garde disent la même chose")
+    func surgeryNearAnMSPIsItsSecondarySite() throws {
+        let card = try #require(try ExampleSynthesisTests.document("petite-ville-zip-msp-voisine").card("cabinet-medical-logement"))
+        #expect(card.title == "Proposer à la maison de santé voisine un cabinet secondaire dans la commune, avec un logement pour le médecin")
+        let village = try #require(try ExampleSynthesisTests.document("village-departs-cabinet").card("cabinet-medical-logement"))
+        #expect(village.title == "Proposer un cabinet médical avec un logement pour faire venir un médecin dans la commune")
+    }
 }
