@@ -89,6 +89,18 @@ extension PhasePlacement {
         return false
     }
 
+    /// The earliest phase `position` may take on its own, and why: its horizon's, or the later one a placed
+    /// prerequisite sets.
+    func ownEarliestPhase(_ position: Int) -> (phase: Int, cause: Cause) {
+        var phase = horizonPhase[index.horizons[position].ordinal]
+        var cause = Cause.horizon
+        for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
+            phase = phaseOf[prerequisite]
+            cause = .prerequisite(prerequisite)
+        }
+        return (phase, cause)
+    }
+
     mutating func placeOnce(_ unit: Int) -> Bool {
         let slots = order.slots(unit)
         var methodMembers = 0, isFoundation = false, units = Need(), main = Need()
@@ -115,12 +127,7 @@ extension PhasePlacement {
         var setter = order.first(unit)
         for slot in slots {
             let position = order.members[slot]
-            var phase = horizonPhase[index.horizons[position].ordinal]
-            var cause = Cause.horizon
-            for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
-                phase = phaseOf[prerequisite]
-                cause = .prerequisite(prerequisite)
-            }
+            let (phase, cause) = ownEarliestPhase(position)
             for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
                 latest = min(latest, phaseOf[dependent])
             }

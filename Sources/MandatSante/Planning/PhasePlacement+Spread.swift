@@ -74,12 +74,7 @@ extension PhasePlacement {
         var earliest = 0, setter = order.first(unit)
         for slot in order.slots(unit) {
             let position = order.members[slot]
-            var own = horizonPhase[index.horizons[position].ordinal]
-            var cause = Cause.horizon
-            for prerequisite in index.after[position] where phaseOf[prerequisite] > own {
-                own = phaseOf[prerequisite]
-                cause = .prerequisite(prerequisite)
-            }
+            let (own, cause) = ownEarliestPhase(position)
             ownEarliest[position] = own
             causes[position] = cause
             if own > earliest { (earliest, setter) = (own, position) }
