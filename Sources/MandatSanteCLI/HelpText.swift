@@ -118,12 +118,19 @@ enum HelpText {
                                 périphérique ; jamais sur un fichier lu.
       --set FAIT=VALEUR         Remplace un fait du profil (répétable), par exemple
                                 --set cls=en-vigueur --set priorities=sante-mentale,prevention
+      --detail                  Édition détaillée, pour qui prépare le document : chaque
+                                fiche en entier (indicateurs, tous les exemples, le
+                                détail de son score), les actions écartées et
+                                pourquoi.
 
-    La feuille de route s'ouvre sur un portrait du territoire et ce qui l'oriente, puis
-    présente les actions par phase : les 100 premiers jours, la première année, jusqu'à
-    mi-mandat (mars 2029), jusqu'à la fin du mandat. Chaque action dit pourquoi elle est
-    retenue, son score terme à terme, ses premiers pas, partenaires, financements, un
-    exemple réel et sa source. Elle se termine par ce qui a été écarté, et pourquoi.
+    La feuille de route s'ouvre sur une synthèse d'une page pour l'exécutif (ce qui
+    oriente la feuille de route, les décisions à prendre d'abord, le calendrier du
+    mandat), puis présente une fiche par action, phase par phase : les trois prochains
+    mois (les 100 premiers jours au début du mandat), d'ici fin 2027, jusqu'au bilan de
+    mi-mandat (mars 2029), jusqu'à la fin du mandat (mars 2032). Chaque fiche dit qui
+    la porte, quand, pourquoi elle est retenue ici, ses premiers pas, ses partenaires,
+    ses financements, un exemple réel et ses sources. Elle se termine par les actions à
+    envisager ensuite, faute de place, et la liste des sources.
 
     Exemples :
       mandat-sante roadmap Profiles/ville-moyenne-qpv-cls.json

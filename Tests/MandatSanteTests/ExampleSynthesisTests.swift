@@ -324,4 +324,34 @@ extension ExampleSynthesisTests {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
+
+    @Test("un constat sur des projets prévus ne nomme que ceux auxquels les actions répondent : la rénovation de l'école, pas le plan de mobilité qu'aucune action ne sert")
+    func setFindingNamesOnlyAnsweredMembers() throws {
+        let document = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
+        let projects = try #require(document.synthesis.findings.first { $0.hasPrefix("Projets structurants") }, "\(document.synthesis.findings)")
+        #expect(projects.contains("rénovation d'une école"), "\(projects)")
+        #expect(!projects.contains("mobilité"), "\(projects)")
+        #expect(!document.cards.contains { $0.id == "mobilites-actives-sante" })
+    }
+
+    @Test("page 1 ne saute pas une action du premier trimestre sans le dire : l'articulation intercommunale du village, étape de méthode, est nommée sous les décisions")
+    func firstQuarterActionsOutOfTheDecisionsAreNamed() throws {
+        let document = try ExampleSynthesisTests.document("village-departs-cabinet")
+        let decided = Set(document.synthesis.decisions.map(\.rank))
+        let intercommunal = try #require(document.cards.first { $0.id == "agir-echelle-intercommunale" })
+        #expect(intercommunal.phaseID == document.phases[0].id)
+        #expect(!decided.contains(intercommunal.rank))
+        #expect(document.synthesis.alsoFirst == "Aussi dans les trois prochains mois, sans décision à part : l'action\u{00A0}\(intercommunal.rank), une étape de méthode.")
+        // Every action of the first quarter is on page 1, as a decision or in that line.
+        let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
+        #expect(banlieue.cards.filter { $0.phaseID == banlieue.phases[0].id }.allSatisfy { card in banlieue.synthesis.decisions.contains { $0.rank == card.rank } })
+        #expect(banlieue.synthesis.alsoFirst == nil)
+    }
+
+    @Test("petite ville à la MSP voisine, assez grande pour un centre de santé : la carte du centre salarié prévient qu'il recruterait les mêmes médecins que la MSP voisine")
+    func salariedCentreWarnedOfTheNeighbouringMSP() throws {
+        let document = try ExampleSynthesisTests.document("petite-ville-zip-msp-voisine", overrides: ["engineeringStaff=8", "population=12000"])
+        let card = try #require(document.cards.first { $0.id == "centre-sante-salaries" })
+        #expect(card.cautions.contains { $0.hasPrefix("Une maison de santé fonctionne dans une commune voisine") && $0.contains("même vivier de médecins") }, "\(card.cautions)")
+    }
 }

@@ -34,8 +34,9 @@ struct ExecutiveSynthesis {
         // except for a team without any agent, where they say what the élus' own time still allows.
         let units = capacity.staff == 0 ? ", environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an" : ""
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(units))"
-        size += considerLater == 0 ? "." : " ; \(considerLater) autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
-        value = RoadmapDocument.Synthesis(decisions: decisions, findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
+        size += considerLater == 0 ? "." : " ; \(considerLater)\(Typography.noBreakSpace)autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
+        value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
+                                          findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
     }
 
@@ -108,6 +109,23 @@ struct ExecutiveSynthesis {
                 inequalityEffect: card.inequalityEffect,
                 inequalityEffectID: card.inequalityEffectID, funder: context.funder(card), note: card.selection)
         }
+    }
+
+    /// The actions of the first phase left out of the decisions, so that page 1 does not skip one silently: a
+    /// method step (the letter to the intercommunality after the pilotage and the ambition) says it is one.
+    private static func alsoFirst(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> String? {
+        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        let others = roadmap.items.filter { item in item.phaseIndex == 0 && !decisions.contains { $0.rank == item.rank } }
+        guard let phase = roadmap.calendar.phases.first, !others.isEmpty else { return nil }
+        let methods = others.filter { isMethod($0, methodLevers) }
+        let list: String
+        if methods.count == others.count {
+            list = Typography.actions(others.map(\.rank)) + (others.count == 1 ? ", une étape de méthode" : ", des étapes de méthode")
+        } else {
+            let phrases = others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") }
+            list = phrases.count == 1 ? phrases[0] : phrases.dropLast().joined(separator: ", ") + " et " + phrases[phrases.count - 1]
+        }
+        return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
     }
 
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
@@ -183,6 +201,9 @@ struct ExecutiveSynthesis {
                                  context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
+        // A set fact answered only through some of its members (the school among the planned projects) is stated
+        // with those members only; nil once an action reads it whole.
+        var answeredMembers: [String: Set<String>?] = [:]
         var raised: [String: Int] = [:]
         var added: [String: Int] = [:]
         // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
@@ -195,6 +216,8 @@ struct ExecutiveSynthesis {
             let method = methodLevers.contains(item.recommendation.lever)
             for name in method ? territorial.conditionFindingFacts : territorial.findingFacts {
                 answering[name, default: []].append(item.rank)
+                let members = territorial.findingMembers[name]
+                answeredMembers[name] = answeredMembers[name] == nil ? members : members.flatMap { mine in answeredMembers[name]?.map { $0.union(mine) } }
             }
             guard !method else { continue }
             // The strongest push a fact gave one action placed by the review: the centre's deficit behind +30 on one
@@ -265,7 +288,7 @@ struct ExecutiveSynthesis {
         guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
         return ranked.compactMap { name, unsorted, _ in
             let ranks = unsorted.sorted()
-            guard let statement = context.facts.statement(name) else { return nil }
+            guard let statement = context.facts.statement(name, members: answeredMembers[name] ?? nil) else { return nil }
             let nb = Typography.noBreakSpace
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")

@@ -70,6 +70,17 @@ struct FactStatement {
     /// What the profile says of `name`; nil when it says nothing (unknown).
     func statement(_ name: String) -> String? { finding(name)?.text }
 
+    /// What the profile says of the set fact `name`, naming only `members` of it when some of them are in the
+    /// profile (« projets structurants prévus : rénovation d'une école », not the mobility plan no action
+    /// answers); the whole statement otherwise.
+    func statement(_ name: String, members: Set<String>?) -> String? {
+        guard let members, let fact = vocabulary.fact(named: name), case .set(let declared)? = profile.value(name),
+              !placeheld.contains(name) else { return statement(name) }
+        let labels = fact.choices.filter { declared.contains($0.id) && members.contains($0.id) }.map(\.label)
+        guard !labels.isEmpty else { return statement(name) }
+        return Finding(label: label(of: fact), oneMemberLabel: fact.oneMemberLabel, members: labels).text
+    }
+
     /// Whether the profile says something of `name` (`statement(name) != nil`), without wording it.
     func states(_ name: String) -> Bool {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return false }

@@ -124,7 +124,7 @@ extension RoadmapPresenter {
             }
             guard !plan.placeheld.isEmpty else { return kept }
             return Territorial(forYou: filled(kept.forYou), findingFacts: kept.findingFacts, conditionFindingFacts: kept.conditionFindingFacts,
-                               raisingFacts: kept.raisingFacts)
+                               raisingFacts: kept.raisingFacts, findingMembers: kept.findingMembers)
         }
 
         /// `territorial(_:score:).forYou` alone: the « pour vous » of an entry to consider later, without the
@@ -161,14 +161,24 @@ extension RoadmapPresenter {
             let leaves = program.leaves(roadmap.profile.facts)
             guard findings else { return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: [], conditionFindingFacts: []) }
             var read: Set<String> = []
-            for leaf in leaves[0] { read.formUnion(leaf.factNames) }
+            var members: [String: Set<String>] = [:], wholeSets: Set<String> = []
+            func note(_ leaf: HeldLeafProgram.Leaf) {
+                read.formUnion(leaf.factNames)
+                if case .comparison(.in, let left, let right) = leaf.expression.kind, case .string(let member) = left.kind,
+                   case .fact(let name) = right.kind {
+                    if leaf.held { members[name, default: []].insert(member) }
+                } else {
+                    wholeSets.formUnion(leaf.factNames)
+                }
+            }
+            for leaf in leaves[0] { note(leaf) }
             let conditionRead = read
             var raising: [String: Int] = [:]
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
                 for leaf in leaves[offset + 1] {
-                    read.formUnion(leaf.factNames)
+                    note(leaf)
                     for name in leaf.factNames { raising[name, default: 0] += boost.points }
                 }
             }
@@ -179,7 +189,8 @@ extension RoadmapPresenter {
             }
             let raisingStated = Set(stated(Set(raising.keys)))
             return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated(read),
-                               conditionFindingFacts: stated(conditionRead), raisingFacts: raising.filter { raisingStated.contains($0.key) })
+                               conditionFindingFacts: stated(conditionRead), raisingFacts: raising.filter { raisingStated.contains($0.key) },
+                               findingMembers: members.filter { !wholeSets.contains($0.key) })
         }
 
         /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then

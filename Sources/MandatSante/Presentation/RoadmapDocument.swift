@@ -20,6 +20,9 @@ public struct RoadmapDocument: Sendable {
     public struct Synthesis: Sendable {
         /// The five to eight decisions to take first, in rank order.
         public var decisions: [Decision]
+        /// The actions of the first phase that are not decisions, and why: « Aussi dans les trois prochains mois,
+        /// sans décision à part : l'action 3, une étape de méthode. » Nil when every one is a decision.
+        public var alsoFirst: String?
         /// The three findings about the territory that drive the roadmap.
         public var findings: [String]
         /// « accès aux soins, bien vieillir et autonomie », or nil when the team declared none.

@@ -94,6 +94,9 @@ public struct RoadmapPresenter: Sendable {
         /// Of `findingFacts`, those an applying boost rests on, with the points those boosts added: what raised the
         /// action's score here, the first candidates for a finding.
         var raisingFacts: [String: Int] = [:]
+        /// Of `findingFacts`, the set facts read only through held member tests (« 'ecole' in plannedProjects »),
+        /// with those members: the action answers the school renovation, not every planned project.
+        var findingMembers: [String: Set<String>] = [:]
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {

@@ -116,6 +116,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
             out.line("</span></li>")
         }
         out.line("</ol>")
+        if let also = synthesis.alsoFirst { out.raw(#"<p class="also-first">"#); out.text(also); out.line("</p>") }
         out.raw("<h3>"); out.text(DocumentLabels.calendar); out.line("</h3>")
         out.raw(#"<p class="size-note">"#); out.text(synthesis.sizeNote); out.line("</p>")
         timeline(document, into: &out)

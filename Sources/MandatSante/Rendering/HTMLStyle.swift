@@ -40,7 +40,7 @@ enum HTMLStyle {
     ol.decisions a { color: inherit; text-decoration: none; }
     .decision-line { color: var(--muted); }
     .findings li { margin: 3px 0; }
-    .priorities, .size-note { margin-top: 6px; }
+    .priorities, .size-note, .also-first { margin-top: 6px; }
     .timeline { margin: 6px 0; }
     .bar { display: flex; gap: 2px; margin-bottom: 4px; }
     .segment { display: block; padding: 2px 6px; font-size: 12px; color: #fff; background: var(--accent); white-space: nowrap; overflow: hidden; }
@@ -115,7 +115,7 @@ enum HTMLStyle {
       .milestones::before { content: " · "; }
       .phase-column ol { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 20pt; /* the second column's numbers hang in the gap */ margin: 0; padding-left: 13pt; }
       .phase-column li { margin: 0; break-inside: avoid; }
-      .size-note { margin: 1pt 0; }
+      .size-note, .also-first { margin: 1pt 0; }
       .meta, .source, .note { font-size: 10pt; }
       .card { padding: 6pt 9pt 5pt; margin: 6pt 0; border-left-width: 4px; }
       .card-head { gap: 8pt; }

@@ -72,6 +72,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                         }
                     }
                 }
+                json.field("alsoFirst", synthesis.alsoFirst)
                 json.field("sizeNote", synthesis.sizeNote)
             }
             json.field("start", data.start)

@@ -63,6 +63,7 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
             out.raw(" | "); out.text(decision.carrier); out.raw(" | "); out.text(decision.when); out.raw(" | \(decision.effort) | ")
             out.text(decision.costRange ?? "—"); out.raw(" | "); out.text(decision.funder ?? "—"); out.raw(" |"); out.end()
         }
+        if let also = synthesis.alsoFirst { out.end(); out.text(also); out.end() }
         out.end(); out.line("### \(DocumentLabels.calendar)"); out.end()
         for phase in document.phases {
             out.raw("- **"); out.text(phase.title); out.raw("** ("); out.text(phase.period); out.raw(")")

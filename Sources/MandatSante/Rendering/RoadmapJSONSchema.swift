@@ -149,6 +149,7 @@ enum RoadmapJSONSchema {
                 ("findings", strings("Les trois constats sur le territoire qui orientent la feuille de route.")),
                 ("priorities", nullable(text(""), "Les priorités déclarées par l'équipe, ou null.")),
                 ("decisions", array("Les décisions à prendre d'abord, par rang.", decision)),
+                ("alsoFirst", nullable(text(""), "Les actions de la première phase qui ne sont pas des décisions de la page 1, et pourquoi ; null quand toutes en sont.")),
                 ("sizeNote", text("La taille de la feuille de route au regard de la capacité de l'équipe.")),
             ])),
             ("start", described(month, "Mois de départ de la feuille de route (--start).")),

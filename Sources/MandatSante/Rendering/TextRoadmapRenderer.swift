@@ -85,6 +85,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             let line = DocumentLabels.decisionLine(decision) + (decision.note.map { " — \($0)" } ?? "")
             out.wrap(Typography.french(line + "."), indent: indent + "  ", first: indent)
         }
+        if let also = synthesis.alsoFirst { out.wrap(also, indent: "  ", first: "  ") }
         out.blank()
         out.append(DocumentLabels.calendar)
         for phase in document.phases {
