@@ -7,6 +7,8 @@ public struct RuleDefinitions: Sendable {
     public var conditions = ConditionDefinitions()
     /// In the order written.
     public var boosts: [BoostDefinition] = []
+    /// The named conditions that state a situation of the territory on page 1 (`finding`), in the order written.
+    public var findings: [DefinitionFinding] = []
 
     public init() {}
 
@@ -24,8 +26,19 @@ public struct BoostDefinition: Sendable {
     public let location: SourceLocation
 }
 
+/// A named condition that says, when it holds, a situation of the territory that drives actions: the epidemics
+/// of dengue overseas, the recurring water cuts — what the overseas territory as such (a label) does not say.
+/// Page 1 states it when actions the roadmap holds apply because of it.
+public struct DefinitionFinding: Sendable {
+    public let name: String
+    /// A noun phrase (« dengue et chikungunya à chaque saison des pluies »).
+    public let text: String
+    /// The named condition itself, to evaluate for a territory.
+    public let condition: Condition
+}
+
 /// Reads `definitions.json`:
-/// `{ "conditions": [ { "name", "when", "description"?, "label"?, "falseLabel"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
+/// `{ "conditions": [ { "name", "when", "description"?, "label"?, "falseLabel"?, "finding"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
 enum RuleDefinitionsReader {
     static func read(_ root: JSONNode, file: String, vocabulary: Vocabulary, _ diagnostics: inout [Diagnostic]) -> RuleDefinitions {
         var definitions = RuleDefinitions()
@@ -37,6 +50,7 @@ enum RuleDefinitionsReader {
         diagnostics += document.diagnostics
 
         var entries: [ConditionDefinitions.Entry] = []
+        var findingTexts: [(name: String, text: String)] = []
         for node in conditionNodes {
             guard var reader = JSONObjectReader(node, file: file, context: "une condition nommée", diagnostics: &diagnostics) else { continue }
             let name = reader.stringNode("name", required: true)?.locatedText
@@ -44,15 +58,22 @@ enum RuleDefinitionsReader {
             _ = reader.string("description")
             let label = reader.string("label")
             let falseLabel = reader.string("falseLabel")
+            let finding = reader.string("finding")
             reader.reportUnknownFields()
             diagnostics += reader.diagnostics
             if let name, let when {
                 entries.append(ConditionDefinitions.Entry(name: name.inFile(file), condition: when.inFile(file), label: label, falseLabel: falseLabel))
+                if let finding { findingTexts.append((name.text, finding)) }
             }
         }
         let (conditions, problems) = ConditionDefinitions.compile(entries, vocabulary: vocabulary)
         definitions.conditions = conditions
         diagnostics += problems
+        // A finding of an invalid definition is left out with it: its own problem is reported.
+        for (name, text) in findingTexts {
+            guard conditions.definition(name) != nil, case .success(let condition) = Condition.compile(name, vocabulary: vocabulary, definitions: conditions) else { continue }
+            definitions.findings.append(DefinitionFinding(name: name, text: text, condition: condition))
+        }
 
         var seen: [String: SourceLocation] = [:]
         for node in boostNodes {

@@ -190,6 +190,41 @@ struct ExecutiveSynthesis {
 
     static let commonNouns: Set<String> = ["Budget", "Budgets", "Fonds", "Crédits", "Dotation", "Dotations", "Aides", "Subventions", "Mécénat", "Appel", "Appels"]
 
+    /// The key of the situation stated by named conditions among the findings: no fact is named so.
+    static let situationName = "#situation"
+
+    /// The situations named conditions state (`DefinitionFinding`) that hold here and that the roadmap's
+    /// actions other than method apply because of — their condition uses the named condition, not under a `not` —
+    /// said as one finding, in the order written (« dengue et chikungunya à chaque saison des pluies, coupures
+    /// d'eau potable récurrentes et sols pollués à la chlordécone »), with the actions that answer them.
+    private static func situation(_ roadmap: Roadmap, methodLevers: Set<String>, context: RoadmapPresenter.Context) -> (text: String, ranks: [Int])? {
+        let holding = context.ruleBase.definitions.findings.filter { $0.condition.evaluate(roadmap.profile.facts) == .true }
+        guard !holding.isEmpty else { return nil }
+        var answered: [String: [Int]] = [:]
+        for item in roadmap.items where !methodLevers.contains(item.recommendation.lever) {
+            var names: Set<String> = []
+            positiveReferences(item.recommendation.condition.expression, into: &names)
+            for finding in holding where names.contains(finding.name) { answered[finding.name, default: []].append(item.rank) }
+        }
+        let stated = holding.filter { answered[$0.name] != nil }
+        guard !stated.isEmpty else { return nil }
+        let ranks = Set(stated.flatMap { answered[$0.name] ?? [] })
+        return (Typography.list(stated.map(\.text)), Array(ranks))
+    }
+
+    /// The named conditions `expression` uses where they make it hold (not under an odd number of `not`).
+    static func positiveReferences(_ expression: Expression, positive: Bool = true, into names: inout Set<String>) {
+        switch expression.kind {
+        case .named(let reference):
+            if positive { names.insert(reference.name) }
+            positiveReferences(reference.expression, positive: positive, into: &names)
+        case .not(let operand):
+            positiveReferences(operand, positive: !positive, into: &names)
+        default:
+            for child in expression.children { positiveReferences(child, positive: positive, into: &names) }
+        }
+    }
+
     /// The facts of the profile that drive the roadmap: said once each, with the numbers of the actions that answer
     /// them. First the pressing situations (the facts behind a deadline that holds), then the facts that raised the
     /// scores of the actions placed by the mid-mandate review (the centre's deficit behind +30 on its card, 12 % of
@@ -257,9 +292,17 @@ struct ExecutiveSynthesis {
             return pressing.contains(name) || (value != fact.defaultValue && !fact.isAsset(value))
         }
         // Each key made once, not once per comparison; a fact the profile says nothing of is left out unworded.
-        let all = answering.filter { isFinding($0.key) }
+        var all = answering.filter { isFinding($0.key) }
             .map { (name: $0.key, ranks: $0.value, key: key($0.key, $0.value)) }
             .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
+        // The situation the named conditions state (`DefinitionFinding`: dengue at every rainy season, water cuts),
+        // one line after the pressing situations: what the overseas territory brings, that its label does not say.
+        let situation = situation(roadmap, methodLevers: methodLevers, context: context)
+        if let situation {
+            pressing.insert(Self.situationName)
+            let index = all.firstIndex { !pressing.contains($0.name) } ?? all.count
+            all.insert((name: Self.situationName, ranks: situation.ranks, key: []), at: index)
+        }
         // The first three chosen, said in that order; but a fact whose actions are mostly those of a fact already
         // chosen (doctors leaving and the zoning that follows from it, « actions 3, 10, 11 et 14 » twice) says
         // nothing new: it yields to the next fact that drives other actions, and comes back only to fill the page
@@ -288,7 +331,7 @@ struct ExecutiveSynthesis {
         guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
         return ranked.compactMap { name, unsorted, _ in
             let ranks = unsorted.sorted()
-            guard let statement = context.facts.statement(name, members: answeredMembers[name] ?? nil) else { return nil }
+            guard let statement = name == Self.situationName ? situation?.text : context.facts.statement(name, members: answeredMembers[name] ?? nil) else { return nil }
             let nb = Typography.noBreakSpace
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")

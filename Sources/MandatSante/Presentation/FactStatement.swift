@@ -140,7 +140,11 @@ struct FactStatement {
     /// The overseas territory itself where the choice groups several (« Guadeloupe ou Martinique ») and the
     /// profile's département or région names one of them: a finding about Guadeloupe does not say « ou
     /// Martinique ».
-    private func overseasPlace(_ choice: String) -> String {
+    private func overseasPlace(_ choice: String) -> String { Self.overseasPlace(choice, profile: profile) }
+
+    /// `overseasPlace(_:)` for any profile: the portrait says « Guadeloupe » too.
+    static func overseasPlace(_ choice: String, profile: Profile) -> String {
+        let vocabulary = profile.vocabulary
         let parts = choice.replacingOccurrences(of: " ou ", with: ", ").components(separatedBy: ", ")
         guard parts.count > 1 else { return choice }
         let named = [FactRole.departement, .region].compactMap { role -> String? in

@@ -31,7 +31,12 @@ public struct TerritoryPortrait: Sendable {
         let definition = slot.map { profile.vocabulary.facts[$0] }
         let value = slot.flatMap { profile.facts[$0] }
         let isDefault = value == nil || value == definition?.defaultValue
-        func text() -> String { ValueFormatter.value(value, of: definition) }
+        // The overseas territory the profile names (« Guadeloupe »), not the choice that groups it with another.
+        let overseas = line.fact == profile.vocabulary.factName(.overseas)
+        func text() -> String {
+            let text = ValueFormatter.value(value, of: definition)
+            return overseas ? FactStatement.overseasPlace(text, profile: profile) : text
+        }
         func labelled() -> String { "\(definition?.label ?? line.fact) : \(text())" }
         func flag() -> String? {
             guard let definition, case .bool(let holds)? = value else { return nil }

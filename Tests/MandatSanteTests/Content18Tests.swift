@@ -1,0 +1,70 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 18 (issue 14, content): page 1 overseas names what drives the roadmap there (dengue, water cuts,
+/// chlordecone); the extreme-events card names the hazards of its territory; examples from the right territory.
+@Suite("Contenu 18 : outre-mer (constats, risques, exemples)")
+struct Content18Tests {
+    static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+    }
+
+    @Test("Guadeloupe : la page 1 dit la dengue, les coupures d'eau et la chlordécone, avec les actions qui y répondent ; le portrait dit « Guadeloupe », pas « Guadeloupe ou Martinique »")
+    func antillesFindings() throws {
+        let document = try ExampleSynthesisTests.document("commune-antilles-dengue")
+        let findings = document.synthesis.findings.map(Self.plain)
+        let situation = try #require(findings.first { $0.contains("Dengue et chikungunya") }, "\(findings)")
+        #expect(situation.contains("coupures d'eau potable récurrentes") && situation.contains("chlordécone"))
+        for id in ["lutte-antivectorielle-outre-mer", "eau-potable-coupures-outre-mer", "chlordecone-jardins-familiaux"] {
+            let rank = try #require(document.card(id)?.rank, "\(id)")
+            #expect(situation.contains(" \(rank)") , "\(id) \(rank) : \(situation)")
+        }
+        #expect(findings.count <= ExecutiveSynthesis.findingCount)
+        let territory = try #require(document.portrait.lines.first { $0.label == "Territoire" })
+        let said = Self.plain(territory.text)
+        #expect(said.contains("situation outre-mer : Guadeloupe") && !said.contains("ou Martinique"), "\(said)")
+    }
+
+    @Test("La Réunion et Mayotte : la page 1 dit les épidémies transmises par les moustiques (et à Mayotte les coupures d'eau) ; l'Hexagone n'a pas ce constat")
+    func otherOverseasFindings() throws {
+        let reunion = try ExampleSynthesisTests.document("commune-outre-mer-reunion").synthesis.findings.map(Self.plain)
+        #expect(reunion.contains { $0.hasPrefix("Dengue et chikungunya à chaque saison des pluies —") }, "\(reunion)")
+        #expect(!reunion.contains { $0.contains("chlordécone") || $0.contains("coupures d'eau") })
+        let mayotte = try ExampleSynthesisTests.document("village-mayotte-zip").synthesis.findings.map(Self.plain)
+        #expect(mayotte.contains { $0.hasPrefix("Dengue et chikungunya à chaque saison des pluies et coupures d'eau potable récurrentes —") }, "\(mayotte)")
+        let mainland = try ExampleSynthesisTests.document("village-departs-cabinet").synthesis.findings.map(Self.plain)
+        #expect(!mainland.contains { $0.contains("Dengue") })
+    }
+
+    @Test("événements extrêmes : aux Antilles séisme, tsunami et sargasses (H2S), pas de feu de forêt, un titre qui le dit et ses sources ; dans l'Hexagone les risques du climat ; ailleurs outre-mer le dossier départemental des risques majeurs")
+    func extremeEventsHazards() throws {
+        let antilles = try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true)
+        let card = try #require(antilles.card("evenements-extremes-continuite-services"))
+        let text = Self.plain(([card.title, card.why] + card.steps).joined(separator: " "))
+        #expect(card.title.hasPrefix("Préparer les cyclones, les séismes"))
+        #expect(text.contains("séisme et tsunami") && text.contains("sargasses") && text.contains("H2S"))
+        #expect(!text.contains("feu de forêt"), "\(text)")
+        #expect(Set(card.facts.map(\.id)) == ["antilles-seisme-tsunami-2023", "sargasses-h2s-2024"])
+        let reunion = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion", detail: true).card("evenements-extremes-continuite-services"))
+        #expect(reunion.steps.first?.contains("dossier départemental sur les risques majeurs") == true)
+        #expect(!reunion.steps.joined().contains("sargasses") && reunion.facts.isEmpty)
+        let mainland = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole", detail: true)
+        if let heat = mainland.card("evenements-extremes-continuite-services") {
+            #expect(heat.steps.first?.contains("feu de forêt là où la forêt est proche") == true)
+            #expect(!heat.steps.joined().contains("séisme"))
+        }
+    }
+
+    @Test("lutte antivectorielle : l'exemple vient du territoire — Morne-à-L'Eau aux Antilles, Saint-Benoît à La Réunion, aucun à Mayotte")
+    func vectorControlExamples() throws {
+        let antilles = try #require(try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true).card("lutte-antivectorielle-outre-mer"))
+        #expect(antilles.examples.map(\.territory) == ["Morne-à-L'Eau (Guadeloupe)"])
+        #expect(antilles.examples.first?.source?.document == "karibinfo-morne-a-l-eau-lav-2023")
+        let reunion = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion", detail: true).card("lutte-antivectorielle-outre-mer"))
+        #expect(reunion.examples.map(\.territory) == ["Saint-Benoît (La Réunion)"])
+        let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("lutte-antivectorielle-outre-mer"))
+        #expect(mayotte.examples.isEmpty)
+    }
+}
