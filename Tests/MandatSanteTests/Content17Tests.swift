@@ -124,8 +124,10 @@ struct Content17Tests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let documents = Set(ruleBase.sources.map(\.id))
         #expect(documents.isDisjoint(with: ["question-ecrite-asv-2010", "medecins-solidaires-charenton-2025", "vidal-teleexpertise"]))
-        let charenton = try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.first { $0.territory == "Charenton-du-Cher (Cher)" }
-        #expect(charenton?.source?.document == "rcf-medecins-solidaires-charenton-2024")
+        // Charenton-du-Cher illustrates the centre of volunteer doctors (Content18Tests), not the « zones rouges ».
+        let charenton = try #require(ruleBase.recommendation("medecins-volontaires-relais")).examples.first { $0.territory == "Charenton-du-Cher (Cher)" }
+        #expect(charenton?.source?.document == "rcf-charenton-deuxieme-medecin-2025")
+        #expect(try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.isEmpty)
         let facts = try Content16Tests.facts(Content16Tests.mainlandVillage)
         let funding = try #require(ruleBase.recommendation("cabinet-medical-logement")).funding.texts(for: facts)
         #expect(funding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") && $0.hasSuffix("à vérifier auprès de sa direction régionale.") }, "\(funding)")

@@ -67,4 +67,24 @@ struct Content18Tests {
         let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("lutte-antivectorielle-outre-mer"))
         #expect(mayotte.examples.isEmpty)
     }
+
+    @Test("village qui perd son dernier médecin : un centre de médecins volontaires qui se relaient (Charenton-du-Cher) ou une téléconsultation assistée, retenu avant la fin du mandat dans les deux villages ; pas là où une MSP existe, ni dans une ville")
+    func volunteerDoctorsCentre() throws {
+        for name in ["village-departs-cabinet", "village-rural-zip"] {
+            let document = try ExampleSynthesisTests.document(name, detail: true)
+            let card = try #require(document.card("medecins-volontaires-relais"), "\(name)")
+            #expect(card.title.hasPrefix("Accueillir un centre de santé où des médecins volontaires se relaient"))
+            #expect(card.steps.contains { $0.contains("Médecins Solidaires") } && card.steps.contains { $0.contains("téléconsultation assistée") })
+            #expect(card.examples.map(\.territory) == ["Charenton-du-Cher (Cher)"])
+            #expect(card.facts.map(\.id) == ["medecins-solidaires-2025"])
+            #expect(card.phaseID != "fin-mandat", "\(name) : \(card.phaseTitle)")
+            let cabinet = try #require(document.card("cabinet-medical-logement"))
+            #expect(cabinet.rank < card.rank)
+            #expect(document.card("zones-rouges-solidarite").map { $0.examples.isEmpty } ?? true)
+        }
+        for name in ["bourg-rural-zac-msp", "petite-ville-zip-msp-voisine", "prefecture-ght-specialistes", "village-mayotte-zip"] {
+            let document = try ExampleSynthesisTests.document(name)
+            #expect(document.card("medecins-volontaires-relais") == nil, "\(name)")
+        }
+    }
 }
