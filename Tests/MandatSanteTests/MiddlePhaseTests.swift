@@ -12,14 +12,18 @@ struct MiddlePhaseTests {
         let roadmap = try PressingDeadlineTests.plan("communaute-communes-rurale")
         let review = roadmap.calendar.reviewPhase
         #expect(roadmap.calendar.phases[review].id == "mi-mandat")
-        // 2027 is what the foundations (the coordinator, the diagnostic he leads, then the CLS), the priorities and
-        // the pressing MSP with its junior doctors fill.
+        // 2027 is what the foundations (the coordinator, the diagnostic he leads, then the CLS), the emergence of
+        // the CPTS and the pressing MSP with its junior doctors fill.
         #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == [
             "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "cpts-soutenir-emergence",
-            "bien-vieillir-strategie-territoriale", "msp-conforter-existante", "docteurs-juniors",
+            "msp-conforter-existante", "docteurs-juniors",
         ])
-        // The phase up to the review starts the transport (the team's priority, claimed first) and the mobile unit.
-        #expect(roadmap.items(inPhase: review).map(\.recommendation.id) == ["acces-soins-transport", "medicobus-aller-vers"])
+        // The phase up to the review starts the « bien vieillir » strategy (a priority smoothed out of 2027, above its
+        // ceiling: nine units for five), the transport (the team's priority) and the mobile unit.
+        #expect(roadmap.items(inPhase: review).map(\.recommendation.id) == [
+            "bien-vieillir-strategie-territoriale", "acces-soins-transport", "medicobus-aller-vers",
+        ])
+        #expect(roadmap.item("bien-vieillir-strategie-territoriale")?.placement == .smoothed(from: 1))
         // The last phase keeps a new action.
         #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
 
@@ -27,7 +31,7 @@ struct MiddlePhaseTests {
         // The mobile unit's card says what holds 2027, without claiming the room up to the review is taken.
         let bus = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
         let note = Self.plain(try #require(bus.placementBrief))
-        #expect(note.hasPrefix("reportée de « D'ici fin 2027 » : place prise par les actions 4 à 10"), "\(note)")
+        #expect(note.hasPrefix("reportée de « D'ici fin 2027 » : place prise par les actions 4 à 9"), "\(note)")
         #expect(!note.contains("mars 2029"), "\(note)")
         // The priorities line dates the mobilités action from January 2028, no longer after the review; the
         // transport is the priority's decision of page 1.

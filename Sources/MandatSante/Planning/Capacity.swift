@@ -165,6 +165,18 @@ public struct Capacity: Sendable, Hashable {
         return room - min(debt, room)
     }
 
+    /// The most half-units a phase of `halves` half-units of capacity holds before what may wait moves on to the
+    /// next phases (`PhasePlacement.smoothOverfilledPhases`): about 1.3 times its capacity, and at least one unit
+    /// more, so that a small team (two units a year) still gets its foundations and a first concrete action in
+    /// the same year.
+    public static func ceilingHalves(capacity halves: Int) -> Int {
+        max(halves + 2, halves * 13 / 10)
+    }
+
+    /// The score from which a light action kept for its merit is a quick win that does not wait past the
+    /// mid-mandate review while a middle phase holds it under its ceiling (`PhasePlacement.pullQuickWinsForward`).
+    public static let quickWinMerit = 90
+
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }
 

@@ -97,7 +97,7 @@ struct PhasePlacement {
 
     /// `Placement` with positions instead of ids.
     enum Cause {
-        case horizon, prerequisite(Int), together(Int), capacity(wanted: Int)
+        case horizon, prerequisite(Int), together(Int), capacity(wanted: Int), smoothed(from: Int)
     }
 
     /// `ScheduledDeadline` without its texts: the deadline stated by a position, or a season (its start and its
@@ -151,6 +151,8 @@ struct PhasePlacement {
         placeSeasonsFirst()
         claimRoomLeft()
         startInEmptyMiddlePhases()
+        smoothOverfilledPhases()
+        pullQuickWinsForward()
         state.exits = exits
     }
 
@@ -161,6 +163,7 @@ struct PhasePlacement {
         case .prerequisite(let other): .prerequisite(index.recommendations[other].id)
         case .together(let other): .together(index.recommendations[other].id)
         case .capacity(let wanted): .capacity(wanted: wanted)
+        case .smoothed(let from): .smoothed(from: from)
         }
     }
 

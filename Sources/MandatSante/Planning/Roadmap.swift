@@ -84,6 +84,8 @@ public enum Placement: Sendable, Hashable {
     case together(String)
     /// The phases it wanted (from that one on) were full.
     case capacity(wanted: Int)
+    /// Moved on from that phase, which held far more than the team can carry (`PhasePlacement.smoothOverfilledPhases`).
+    case smoothed(from: Int)
 }
 
 /// Why an item was taken ahead of the order of merit, when it was.

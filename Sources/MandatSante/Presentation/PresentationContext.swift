@@ -403,7 +403,7 @@ extension RoadmapPresenter {
             case .horizon: return "horizon"
             case .prerequisite: return "prealable"
             case .together: return "ensemble"
-            case .capacity: return "capacite"
+            case .capacity, .smoothed: return "capacite"
             }
         }
 

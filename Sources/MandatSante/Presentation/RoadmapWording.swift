@@ -80,6 +80,9 @@ enum RoadmapWording {
         let phases = roadmap.calendar.phases
         switch item.placement {
         case .horizon, .prerequisite, .together: return nil
+        case .smoothed(let from):
+            // One reason, the same on the short card, the detailed card and in the JSON.
+            return ("reportée à « \(phases[item.phaseIndex].title) » : « \(phases[from].title) » dépasse déjà la capacité de l'équipe", nil)
         case .capacity(let wanted):
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.

@@ -1,0 +1,166 @@
+import RuleKit
+
+/// A phase that holds far more than the team can carry: what may wait is smoothed into the next phases.
+extension PhasePlacement {
+    /// Foundations, a team priority's action, a deadline and the prerequisites pulled for them may each overfill
+    /// a phase; together they gave a town's first year thirteen units for a capacity of seven, a plan no DGS signs.
+    /// Above its ceiling (`Capacity.ceilingHalves`), a middle phase gives the next phases that still have room under
+    /// their own ceiling the units that may wait, the least merit per unit of effort first — those kept for their
+    /// score alone, then the team priorities' actions, which never pass the mid-mandate review this way.
+    /// Foundations, actions dated in that phase (a deadline or a season), the prerequisites of an action that stays
+    /// and whatever goes `together` with one of those keep their phase; an action does not wait while a weaker one
+    /// kept for its score alone stays where it would fit. The first phase is bounded by its own count of actions, the
+    /// last has no next. The card says why: « reportée à « Jusqu'au bilan de mi-mandat » : « D'ici fin 2027 »
+    /// dépasse déjà la capacité de l'équipe ».
+    mutating func smoothOverfilledPhases() {
+        let last = calendar.phases.count - 1
+        guard last >= 2 else { return }
+        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+        for phase in 1..<last {
+            let ceiling = Capacity.ceilingHalves(capacity: capacityHalves[phase])
+            // One unit at a time, the candidates found again after each move: a prerequisite may wait once what
+            // waits for it has moved on.
+            while used(phase) > ceiling, let (unit, target) = nextToWait(in: phase) {
+                for slot in order.slots(unit) {
+                    let position = order.members[slot]
+                    free[phase] += cost(position, phase)
+                    free[target] -= cost(position, target)
+                    phaseOf[position] = target
+                    causes[position] = .smoothed(from: phase)
+                }
+            }
+        }
+    }
+
+    /// A light action of high merit (`Capacity.quickWinMerit`), kept for its score alone, is not put off past the
+    /// mid-mandate review while a middle phase it may start in holds it under its ceiling: a mobile clinic (92,
+    /// light) for a village whose residents give up care today does not wait for 2029 behind a year used to its
+    /// capacity. It starts in the earliest such phase; the last phase's room it gives back is claimed again by
+    /// what waits, and it stays there when no other new action would then start in the last phase.
+    mutating func pullQuickWinsForward() {
+        let last = calendar.phases.count - 1
+        guard last >= 2 else { return }
+        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+        for unit in sequence where order.slots(unit).count == 1 && !order.isPriorityUnit[unit] {
+            let position = order.first(unit)
+            guard phaseOf[position] == last, !index.isFoundation[position], !index.isDated[position], index.halfUnits[position] == 2,
+                  totals[position] >= Capacity.quickWinMerit, case .none = deadlines[position], grace[unit] == 0, !deferred[unit]
+            else { continue }
+            let (own, cause) = ownEarliestPhase(position)
+            // The earliest middle phase under its ceiling, unless a weaker action kept for its score stays before
+            // it where it could have gone (merit comes before the phase).
+            guard own < last, !(max(1, own)..<last).contains(where: { weakerStays(in: $0, score: totals[position], halves: 2, except: unit) }),
+                  let phase = (max(1, own)..<last).first(where: {
+                      used($0) + 2 <= Capacity.ceilingHalves(capacity: capacityHalves[$0]) && !betterWaits(for: $0, score: totals[position], halves: 2)
+                  }),
+                  !betterStaysLater(than: phase, score: totals[position], except: position) else { continue }
+            var trial = self
+            trial.free[last] += 2
+            trial.free[phase] -= 2
+            trial.phaseOf[position] = phase
+            trial.causes[position] = phase > own ? .capacity(wanted: own) : cause
+            trial.returnEndReserveIfBorrowed()
+            trial.claimRoomLeft()
+            // The last phase keeps a new action: its only one moves only when another then starts there; what
+            // the room given back lets in starts there, not before the better action pulled forward.
+            // and never ahead of a better action still waiting (one the method limit holds back).
+            let newcomersFit = trial.phaseOf.indices.allSatisfy { newcomer in
+                phaseOf[newcomer] >= 0 || trial.phaseOf[newcomer] < 0
+                    || (trial.phaseOf[newcomer] == last && !trial.betterWaits(for: last, score: totals[newcomer], halves: index.halfUnits[newcomer]))
+            }
+            if trial.phaseOf.contains(last), newcomersFit { self = trial }
+        }
+    }
+
+    /// The unit of `phase` that waits first, with the phase it goes to: the earliest later phase that holds it
+    /// under its own ceiling, before any action that waits for it. Units kept for their merit give way before the
+    /// priorities' actions, the least merit per half-unit of effort first (a heavy project before two light
+    /// actions of the same merit: fewer actions wait), the last claimed first among equals.
+    private func nextToWait(in phase: Int) -> (unit: Int, target: Int)? {
+        let last = calendar.phases.count - 1
+        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+        var best: (unit: Int, target: Int, key: (Int, Int, Int))?
+        for unit in 0..<order.unitCount where phaseOf[order.first(unit)] == phase && mayWait(unit, in: phase) {
+            var merit = Int.min, halves = 0, latest = last
+            for slot in order.slots(unit) {
+                let position = order.members[slot]
+                merit = max(merit, order.merit[position])
+                halves += cost(position, phase)
+                for dependent in index.graph.dependents[position] where phaseOf[dependent] > phase {
+                    latest = min(latest, phaseOf[dependent])
+                }
+            }
+            let priority = order.isPriorityUnit[unit]
+            if priority { latest = min(latest, review) }
+            // Merit per half-unit of the team's time: a heavy project of the same merit waits before two light ones.
+            let key = (priority ? 1 : 0, merit * 100 / max(1, halves), -unit)
+            var score = Int.min
+            for slot in order.slots(unit) { score = max(score, totals[order.members[slot]]) }
+            guard best.map({ key < $0.key }) ?? true, phase < latest,
+                  order.slots(unit).count > 1 || !weakerStays(in: phase, score: score, halves: halves, except: unit),
+                  let target = (phase + 1...latest).first(where: {
+                      used($0) + halves <= Capacity.ceilingHalves(capacity: capacityHalves[$0])
+                  }) else { continue }
+            best = (unit, target, key)
+        }
+        return best.map { ($0.unit, $0.target) }
+    }
+
+    /// Whether an action kept in `phase` for its score alone, alone in its unit, with no deadline and nothing
+    /// placed waiting for it, scores below `score` and holds as much room (with what the phase has left) as the
+    /// action that would wait: merit comes before the phase, the weaker one waits first or neither does.
+    private func weakerStays(in phase: Int, score: Int, halves: Int, except unit: Int) -> Bool {
+        for other in 0..<order.unitCount where other != unit && order.slots(other).count == 1 && !order.isPriorityUnit[other] {
+            let position = order.first(other)
+            guard phaseOf[position] == phase, totals[position] < score, !index.isFoundation[position],
+                  case .none = deadlines[position],
+                  !index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }),
+                  halves <= cost(position, phase) + max(0, room(phase)) else { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether an action better scored than `score`, of no greater effort, waits « à envisager ensuite » for want
+    /// of room while it could start in `phase`: a quick win pulled forward does not take a phase before it.
+    private func betterWaits(for phase: Int, score: Int, halves: Int) -> Bool {
+        for position in exits.indices where phaseOf[position] < 0 && exits[position] == .noCapacity && totals[position] > score
+            && horizonPhase[index.horizons[position].ordinal] <= phase && index.halfUnits[position] <= halves {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a light action better scored than `score`, alone in its unit, that may start in `phase`, stays in a
+    /// later phase: a quick win pulled forward does not pass it (a hot season's plan timed for its summer).
+    private func betterStaysLater(than phase: Int, score: Int, except position: Int) -> Bool {
+        for other in phaseOf.indices where other != position && phaseOf[other] > phase && totals[other] > score
+            && order.unitOf[other] >= 0 && order.slots(order.unitOf[other]).count == 1 && index.halfUnits[other] <= 2
+            && horizonPhase[index.horizons[other].ordinal] <= phase {
+            return true
+        }
+        return false
+    }
+
+    /// Whether `unit`, placed in `phase`, may wait for a later phase: no foundation, nothing dated in that phase,
+    /// no member an action placed there (or earlier) waits for, no member limited to its early window.
+    private func mayWait(_ unit: Int, in phase: Int) -> Bool {
+        for slot in order.slots(unit) {
+            let position = order.members[slot]
+            if index.isFoundation[position] { return false }
+            if PlanningWindow.isEarlyMethod(isMethod: index.isMethod[position], isFoundation: false,
+                                            horizon: index.horizons[position]) { return false }
+            switch deadlines[position] {
+            case .none: break
+            case .season: return false
+            case .stated(_, let by):
+                guard let bound = statedBound(by)?.phase, bound > phase else { return false }
+            }
+            if grace[order.unitOf[position]] > 0 { return false }
+            for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 && phaseOf[dependent] <= phase {
+                guard order.unitOf[dependent] == unit else { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// A middle phase holds at most about 1.3 times its capacity: what may wait moves on, the least merited first, and
+/// its card says why in one phrase (plan18, item 1).
+@Suite("Une phase du milieu ne dépasse pas son plafond : ce qui peut attendre passe à la suivante, et sa carte le dit")
+struct PhaseCeilingTests {
+    static let smoothedNote = "reportée à « Jusqu'au bilan de mi-mandat » : « D'ici fin 2027 » dépasse déjà la capacité de l'équipe"
+
+    @Test("le plafond : environ 1,3 fois la capacité, une unité de plus au moins")
+    func ceiling() {
+        #expect(Capacity.ceilingHalves(capacity: 4) == 6)
+        #expect(Capacity.ceilingHalves(capacity: 8) == 10)
+        #expect(Capacity.ceilingHalves(capacity: 14) == 18)
+        #expect(Capacity.ceilingHalves(capacity: 20) == 26)
+    }
+
+    @Test("agglomération en QPV, CLS en préparation : 2027 à 9 unités pour 7, le CLSM et l'atelier santé ville en 2028, avec la même raison partout")
+    func agglomerationFirstYear() throws {
+        let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
+        #expect(roadmap.capacity.unitsPerPhase[1] == 7)
+        #expect(roadmap.unitsUsed[1] == 9)
+        #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == [
+            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "cpts-partenariat-collectivite",
+            "msp-conforter-existante", "docteurs-juniors",
+        ])
+        let review = roadmap.calendar.reviewPhase
+        for id in ["clsm-creer", "asv-creer"] {
+            let item = try #require(roadmap.item(id))
+            #expect(item.phaseIndex == review, "\(id)")
+            #expect(item.placement == .smoothed(from: 1), "\(id)")
+        }
+        // One reason, the same on the short card, the detailed card and in the JSON.
+        let document = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
+        let card = try #require(document.cards.first { $0.id == "clsm-creer" })
+        #expect(MiddlePhaseTests.plain(try #require(card.placementBrief)) == Self.smoothedNote)
+        #expect(MiddlePhaseTests.plain(try #require(card.placement)) == Self.smoothedNote)
+        #expect(card.placementKind == "capacite")
+    }
+
+    @Test("commune de Guadeloupe : 2027 à 6 unités pour 4 ; le diagnostic et l'émergence de la CPTS en 2028, avec le CLS")
+    func antillesFirstYear() throws {
+        let roadmap = try PressingDeadlineTests.plan("commune-antilles-dengue")
+        #expect(roadmap.unitsUsed[1] <= 6)
+        let review = roadmap.calendar.reviewPhase
+        #expect(roadmap.item("cpts-soutenir-emergence")?.phaseIndex == review)
+        #expect(roadmap.item("cpts-soutenir-emergence")?.placement == .smoothed(from: 1))
+        #expect(roadmap.item("diagnostic-sante-partage")?.phaseIndex == review)
+        #expect(roadmap.item("cls-engager")?.phaseIndex == review)
+        // The pressing MSP with its junior doctors (due before the expected departures) and the hot season's plan keep 2027.
+        for id in ["msp-conforter-existante", "docteurs-juniors", "evenements-extremes-continuite-services", "cls-coordinateur"] {
+            #expect(roadmap.item(id)?.phaseIndex == 1, "\(id)")
+        }
+    }
+
+    @Test("petite ville en ZIP : 2027 à 3 unités pour 2, le cabinet médical et les docteurs juniors ; le transport (priorité mobilités) en 2028")
+    func smallTownFirstYear() throws {
+        let roadmap = try PressingDeadlineTests.plan("petite-ville-zip-msp-voisine")
+        #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == ["cabinet-medical-logement", "docteurs-juniors"])
+        #expect(roadmap.item("acces-soins-transport")?.phaseIndex == roadmap.calendar.reviewPhase)
+        #expect(roadmap.item("acces-soins-transport")?.placement == .smoothed(from: 1))
+    }
+
+    @Test("village dont le dernier médecin part : le bus de santé (92, effort faible) avant le bilan de mi-mandat ; la fin du mandat garde une action nouvelle")
+    func villageQuickWin() throws {
+        let roadmap = try PressingDeadlineTests.plan("village-departs-cabinet")
+        let review = roadmap.calendar.reviewPhase
+        #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == review)
+        #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
+        #expect(roadmap.unitsUsed[review] <= 3)
+    }
+
+    @Test("sur les profils d'exemple : aucune phase du milieu au-delà de son plafond tant qu'une de ses actions pouvait attendre")
+    func examplesStayUnderTheCeiling() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(names.count >= 15)
+        for name in names {
+            let problems = PlanningInvariantTests.overfilledPhases(try PressingDeadlineTests.plan(name))
+            #expect(problems.isEmpty, "\(name) : \(problems)")
+        }
+    }
+}
