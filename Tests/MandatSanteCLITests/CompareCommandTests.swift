@@ -54,12 +54,12 @@ struct CompareCommandTests {
 
         let diagnostic = try #require(entry("diagnostic-sante-partage", "RETIRÉES", in: text))
         #expect(diagnostic.hasSuffix(change))
-        // The room the CLS and its diagnostic took goes first to the team's priorities (the transport to care,
-        // for « mobilités », now by the end of 2027), then to the best action that fits what is left: the PLU
-        // action, which the declared PLU revision makes pressing (before the arrêt of the plan, so before the
-        // mid-mandate review).
-        let transport = try #require(entry("acces-soins-transport", "CHANGENT DE PHASE", in: text))
-        #expect(transport.contains("Jusqu'au bilan de mi-mandat → D'ici fin 2027"))
+        // The room the CLS and its diagnostic took goes first to the team's priorities (the « bien vieillir »
+        // strategy, smoothed out of an overfilled 2027 before, now in 2027), then to the best action that fits what
+        // is left: the PLU action, which the declared PLU revision makes pressing (before the arrêt of the plan, so
+        // before the mid-mandate review).
+        let strategy = try #require(entry("bien-vieillir-strategie-territoriale", "CHANGENT DE PHASE", in: text))
+        #expect(strategy.contains("Jusqu'au bilan de mi-mandat → D'ici fin 2027"))
         let plu = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
         #expect(plu.contains("Jusqu'au bilan de mi-mandat"))
         #expect(plu.contains("Pourquoi : de la place s'est libérée dans le calendrier"))

@@ -29,12 +29,13 @@ struct CLSSequenceTests {
         #expect(try relations("cls-coordinateur").allSatisfy { !$0.contains("avec") && !$0.contains("après") })
     }
 
-    @Test("Guadeloupe : le coordinateur et le diagnostic en 2027 avec la préparation de l'hivernage 2027, le CLS signé en 2028, avant le bilan")
+    @Test("Guadeloupe : le coordinateur en 2027 avec la préparation de l'hivernage 2027, le diagnostic qu'il conduit et le CLS signé en 2028 (2027 dépasse déjà la capacité de l'équipe), avant le bilan")
     func guadeloupeKeepsTheHurricaneSeason() throws {
         let roadmap = try PressingDeadlineTests.plan("commune-antilles-dengue")
         let phase = { (id: String) in roadmap.item(id)?.phaseIndex ?? -1 }
         #expect(phase("cls-coordinateur") == 1)
-        #expect(phase("diagnostic-sante-partage") == 1)
+        #expect(phase("diagnostic-sante-partage") == roadmap.calendar.reviewPhase)
+        #expect(roadmap.item("diagnostic-sante-partage")?.placement == .smoothed(from: 1))
         #expect(phase("cls-engager") == roadmap.calendar.reviewPhase)
         let hurricanes = try #require(roadmap.item("evenements-extremes-continuite-services"))
         #expect(hurricanes.phaseIndex == 1)

@@ -52,9 +52,10 @@ struct PressingDeadlineTests {
             }
         }
         // The room before the review goes to the other pressing situation, the declared PLU revision (health in the
-        // PLU before the plan is stopped); the mobile unit comes after the review.
+        // PLU before the plan is stopped); the mobile unit (light, 107) is a quick win that starts before the
+        // review too, under the phase's ceiling.
         #expect(calm.phaseID("urbanisme-favorable-sante-plu") == "mi-mandat")
-        #expect(calm.phaseID("medicobus-aller-vers") == "fin-mandat")
+        #expect(calm.phaseID("medicobus-aller-vers") == "mi-mandat")
     }
 
     /// The bourg of the consultant's reading (reader13 P1): 5,200 inhabitants in ZIP, GP departures expected, an MSP,
@@ -90,13 +91,13 @@ struct PressingDeadlineTests {
         #expect(roadmap.items.count <= 9)
     }
 
-    @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé ensuite")
+    @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé (action rapide de grand mérite) avant lui aussi")
     func villagesWelcomeBeforeReview() throws {
         for name in ["village-rural-zip", "village-departs-cabinet"] {
             let roadmap = try Self.plan(name)
             #expect(roadmap.phaseID("accueil-installation-professionnels") == "mi-mandat", "\(name)")
             #expect(roadmap.phaseID("cabinet-medical-logement") == "fin-d-annee", "\(name)")
-            #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat", "\(name)")
+            #expect(roadmap.phaseID("medicobus-aller-vers") == "mi-mandat", "\(name)")
         }
         // The junior doctors, due by the end of 2027 where departures are expected, in 2027.
         let small = try Self.plan("petite-ville-zip-msp-voisine")
