@@ -44,6 +44,9 @@ final class ConditionReasonProgram: Sendable {
     /// For each node, the slots of the facts whose values its words may name: a leaf's own, or those of the leaves
     /// below it (`decisiveFacts` picks among them) — what the key of its words holds beside the truths.
     private let printable: [[Int]]
+    /// `printable` less the number facts: what `key(truths:_:numbersPlaceheld:)` holds when the numbers are
+    /// worded as placeholders (`numberPlaceholders`), filled for each territory after the look-up.
+    private let printableWords: [[Int]]
     private let root: Int
     private let program: ConditionProgram
 
@@ -90,6 +93,11 @@ final class ConditionReasonProgram: Sendable {
             }
         }
         self.printable = printable
+        var numberSlots: Set<Int> = []
+        for node in nodes {
+            for named in node.named where named.fact?.type.isNumeric == true { if let slot = named.slot { numberSlots.insert(slot) } }
+        }
+        printableWords = printable.map { slots in slots.filter { !numberSlots.contains($0) } }
         program = ConditionProgram(parts: parts, vocabulary: vocabulary)
     }
 
@@ -133,7 +141,12 @@ final class ConditionReasonProgram: Sendable {
     /// truths of the parts, then the value of each fact a part that the reasons word may name, in the order they are
     /// worded. Two territories with the same key get the same reasons, word for word: which parts are worded, and
     /// which of their facts decide, follows from the truths alone.
-    func key(truths: [Truth], _ facts: FactValues) -> [FactValue?] {
+    ///
+    /// `numbersPlaceheld`: the reasons are worded with `numberPlaceholders` for the numbers, so the key leaves the
+    /// number facts out — a population or a share, different in nearly every territory, would make nearly every
+    /// key new (in a JSON batch, half the look-ups missed and the memory, bounded, kept dropping what it held).
+    func key(truths: [Truth], _ facts: FactValues, numbersPlaceheld: Bool = false) -> [FactValue?] {
+        let printable = numbersPlaceheld ? printableWords : self.printable
         var key: [FactValue?] = []
         // The truths, three to a digit, thirty digits to a number (exact in a Double).
         var code = 0.0, digits = 0
@@ -182,6 +195,27 @@ final class ConditionReasonProgram: Sendable {
             return
         }
         if !(truths[index] == .true && nodes[index].statesValue) { leaf(index) }
+    }
+
+    /// For `numbers`: each number fact of `vocabulary` as a placeholder (`WordingPlaceholder`) holding its slot,
+    /// so that reasons worded once serve every territory that differs from it only in its numbers
+    /// (`fillNumbers`).
+    static func numberPlaceholders(_ vocabulary: Vocabulary) -> [String?] {
+        var values = [String?](repeating: nil, count: vocabulary.facts.count)
+        for fact in vocabulary.facts where fact.type.isNumeric {
+            if let slot = vocabulary.slot(of: fact.name), slot < values.count { values[slot] = WordingPlaceholder.marker(String(slot)) }
+        }
+        return values
+    }
+
+    /// `reasons` worded with `numberPlaceholders`, with this territory's numbers (`numbers`, by slot) in place.
+    static func fillNumbers(_ reasons: [String], numbers: [String?]) -> [String] {
+        reasons.map { reason in
+            WordingPlaceholder.fill(reason) { name in
+                guard let slot = Int(name), slot >= 0, slot < numbers.count else { return "" }
+                return numbers[slot] ?? ""
+            }
+        }
     }
 
     /// `reasons(_:numbers:)` from the truths `evaluate` gave.

@@ -394,8 +394,15 @@ extension RoadmapPresenter {
             let truths = program.evaluate(facts)
             guard let memos else { return program.reasons(truths: truths, facts, numbers: fills?.values) }
             // Kept across territories: most share the values a condition names where it fails.
-            let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
-            return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: fills?.values) }
+            // The numbers as placeholders, filled after: the key then holds no number, and a few hundred keys serve
+            // every territory.
+            guard let fills else {
+                let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts))
+                return memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: nil) }
+            }
+            let key = WordingKey(recommendation: recommendation.id, score: nil, values: program.key(truths: truths, facts, numbersPlaceheld: true))
+            let kept = memos.reasons.value(key) { program.reasons(truths: truths, facts, numbers: memos.numberPlaceholders) }
+            return ConditionReasonProgram.fillNumbers(kept, numbers: fills.values)
         }
 
         static func placementKind(_ placement: Placement) -> String {

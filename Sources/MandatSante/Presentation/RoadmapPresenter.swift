@@ -34,7 +34,7 @@ public struct RoadmapPresenter: Sendable {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
         }
         self.fixed = fixed
-        memos = cachesWording ? Memos() : nil
+        memos = cachesWording ? Memos(vocabulary: ruleBase.vocabulary) : nil
         var titles: [String: String] = [:]
         var dates: [String: String] = [:]
         if cachesWording {
@@ -80,6 +80,12 @@ public struct RoadmapPresenter: Sendable {
         let forYou = WordingMemo<[String]>(capacity: 3_000)
         /// Why the condition of a left-out recommendation does not hold (`Context.leftOutWording`).
         let reasons = WordingMemo<[String]>(capacity: 3_000)
+        /// The number facts as placeholders, for `reasons` (`ConditionReasonProgram.numberPlaceholders`).
+        let numberPlaceholders: [String?]
+
+        init(vocabulary: Vocabulary) {
+            numberPlaceholders = ConditionReasonProgram.numberPlaceholders(vocabulary)
+        }
     }
 
     /// What a planned recommendation's condition and boosts found in one territory, in words.
