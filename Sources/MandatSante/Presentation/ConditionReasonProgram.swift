@@ -210,11 +210,13 @@ final class ConditionReasonProgram: Sendable {
 
     /// `reasons` worded with `numberPlaceholders`, with this territory's numbers (`numbers`, by slot) in place.
     static func fillNumbers(_ reasons: [String], numbers: [String?]) -> [String] {
-        reasons.map { reason in
-            WordingPlaceholder.fill(reason) { name in
-                guard let slot = Int(name), slot >= 0, slot < numbers.count else { return "" }
-                return numbers[slot] ?? ""
-            }
+        reasons.map { fillNumbers($0, numbers: numbers) }
+    }
+
+    static func fillNumbers(_ text: String, numbers: [String?]) -> String {
+        WordingPlaceholder.fill(text) { name in
+            guard let slot = Int(name), slot >= 0, slot < numbers.count else { return "" }
+            return numbers[slot] ?? ""
         }
     }
 

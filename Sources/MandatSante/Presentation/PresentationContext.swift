@@ -369,6 +369,9 @@ extension RoadmapPresenter {
                 }
                 if !missing.isEmpty && labels.count == missing.count { absent = labels }
             }
+            if case .conditionNotMet(let truth) = entry.reason, absent == nil, let program, let memos, let fills {
+                return keptConditionWording(entry, truth: truth, elsewhere: elsewhere, program: program, memos: memos, fills: fills)
+            }
             return RoadmapWording.leftOut(entry, in: roadmap, isMethod: ruleBase.lever(recommendation.lever)?.isMethod == true, elsewhere: elsewhere,
                                           absent: absent.map { $0.map(\.absent) }, reasons: {
                 // The part that waits for an absent fact says what its absence means (« pas de pointe … déclarée »;
@@ -384,6 +387,27 @@ extension RoadmapPresenter {
                     }.joined(separator: " ; ")
                 }
             }, title: { ruleBase.recommendation($0)?.title(for: facts) ?? $0 }, occupancy: occupancy)
+        }
+
+        /// The whole sentence of a condition not met (« ne s'applique pas ici : … »), kept across territories with
+        /// its numbers as placeholders, filled for this one: a JSON roadmap says it for some eighty recommendations,
+        /// and joining the reasons into a sentence again for each territory cost more than finding them.
+        private func keptConditionWording(_ entry: LeftOutRecommendation, truth: Truth, elsewhere: Bool, program: ConditionReasonProgram,
+                                          memos: Memos, fills: Fills) -> (code: String, text: String, by: String?) {
+            let facts = roadmap.profile.facts
+            let truths = program.evaluate(facts)
+            var values = program.key(truths: truths, facts, numbersPlaceheld: true)
+            // What the sentence's lead depends on besides the parts: the outcome, and whether it fails on the place.
+            values.append(.number(truth == .true ? 0 : truth == .false ? 1 : 2))
+            values.append(.bool(elsewhere))
+            let key = WordingKey(recommendation: entry.recommendation.id, score: nil, values: values)
+            let kept = memos.conditionWordings.value(key) {
+                let wording = RoadmapWording.leftOut(entry, in: roadmap, isMethod: false, elsewhere: elsewhere, absent: nil, reasons: {
+                    program.reasons(truths: truths, facts, numbers: memos.numberPlaceholders)
+                }, title: { $0 })
+                return Memos.Wording(code: wording.code, text: wording.text)
+            }
+            return (kept.code, ConditionReasonProgram.fillNumbers(kept.text, numbers: fills.values), nil)
         }
 
         /// Why a condition does not hold, in words: by its compiled program in a batch (kept across territories),

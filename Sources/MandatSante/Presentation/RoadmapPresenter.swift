@@ -80,8 +80,15 @@ public struct RoadmapPresenter: Sendable {
         let forYou = WordingMemo<[String]>(capacity: 3_000)
         /// Why the condition of a left-out recommendation does not hold (`Context.leftOutWording`).
         let reasons = WordingMemo<[String]>(capacity: 3_000)
+        /// The sentence of a condition not met, numbers as placeholders (`Context.keptConditionWording`).
+        let conditionWordings = WordingMemo<Wording>(capacity: 3_000)
         /// The number facts as placeholders, for `reasons` (`ConditionReasonProgram.numberPlaceholders`).
         let numberPlaceholders: [String?]
+
+        struct Wording: Sendable {
+            let code: String
+            let text: String
+        }
 
         init(vocabulary: Vocabulary) {
             numberPlaceholders = ConditionReasonProgram.numberPlaceholders(vocabulary)
