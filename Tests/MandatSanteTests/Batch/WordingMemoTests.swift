@@ -66,7 +66,7 @@ struct WordingMemoTests {
         let numeric = vocabulary.facts.filter(\.type.isNumeric).compactMap { fact in vocabulary.slot(of: fact.name) }
         let calendar = try MandateCalendar(start: MandateCalendar.mandateStart)
         var differing: [String] = []
-        var numbersSeen = 0
+        var numbersSeen = 0, reasonsWithPopulation = 0
         for profile in profiles {
             // The same territory with every number a little higher: mostly the same side of every threshold.
             for step in 0..<3 {
@@ -84,10 +84,19 @@ struct WordingMemoTests {
                    document.cards.contains(where: { $0.forYou.contains { $0.contains(ValueFormatter.number(population) + "\u{00A0}habitants") } }) {
                     numbersSeen += 1
                 }
+                // « ne s'applique pas ici : population : au moins 10 000 habitants — ici 1 257 habitants »: the left-out
+                // reasons are kept with their numbers as placeholders, and say this territory's own.
+                if step > 0, let population = varied.number(vocabulary.factName(.population)),
+                   document.leftOut.contains(where: { group in
+                       group.entries.contains { $0.reasonCode == "condition-non-remplie" && $0.reason.contains("ici " + ValueFormatter.number(population) + "\u{00A0}habitants") }
+                   }) {
+                    reasonsWithPopulation += 1
+                }
             }
         }
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
         #expect(numbersSeen > 60, "\(numbersSeen) feuilles de route disent la population de leur territoire")
+        #expect(reasonsWithPopulation > 60, "\(reasonsWithPopulation) feuilles de route donnent leur population dans les raisons des actions écartées")
     }
 
     @Test("des équipes aux priorités et projets différents : chacune a sa mise en mots, gardée par les seuls membres que les conditions testent")
