@@ -160,6 +160,14 @@ extension RecommendationReader {
         return ConditionalText(text.text, condition: condition)
     }
 
+    /// `autres effets sur les inégalités`: `[si condition] effet`, the condition required, the effect one of the field's values.
+    func readInequalityVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalInequalityEffect? {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.effet-sans-condition", &file), let conditionText,
+              let condition = compile(conditionText, &file),
+              let effect = enumValue(InequalityEffect.self, text, field: .inequalityEffect, &file) else { return nil }
+        return ConditionalInequalityEffect(condition: condition, effect: effect)
+    }
+
     func readCaution(_ item: LocatedText, _ file: inout FileReading) -> Caution? {
         guard let (conditionText, text) = splitCondition(item, required: true, &file), let conditionText,
               let condition = compile(conditionText, &file) else { return nil }

@@ -49,6 +49,7 @@ struct RecommendationReader {
         case replaces = "remplace"
         case excludes = "écarte"
         case titleVariants = "autres titres"
+        case inequalityVariants = "autres effets sur les inégalités"
 
         static let required: [Field] = [.id, .lever, .condition, .priority, .horizon, .effort, .carrier]
     }
@@ -177,6 +178,8 @@ struct RecommendationReader {
         let excludes = relation(.excludes, &file)
         let titleItems = list(.titleVariants, &file, splitInline: false)
         let titleVariants = titleItems.compactMap { readTitleVariant($0, &file) }
+        let inequalityItems = list(.inequalityVariants, &file, splitInline: false)
+        let inequalityVariants = inequalityItems.compactMap { readInequalityVariant($0, &file) }
 
         let why = sections[.why].flatMap { paragraph($0, &file) }
         let steps = sections[.steps].flatMap { conditionalTexts($0, kind: .numberedList, count: 2...6, &file) }
@@ -195,7 +198,8 @@ struct RecommendationReader {
               foundationText == nil || isFoundation != nil, let why, let steps, let partners, let funding,
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
-              deadlineText == nil || deadline != nil, titleVariants.count == titleItems.count
+              deadlineText == nil || deadline != nil, titleVariants.count == titleItems.count,
+              inequalityVariants.count == inequalityItems.count
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         references += boosts.compactMap(\.supports).map { RelationReference(from: id, field: "bonus (appuie …)", to: $0.text, location: $0.location) }
@@ -209,7 +213,7 @@ struct RecommendationReader {
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],
             sources: sourceReferences,
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
-            titleVariants: titleVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants)
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -87,4 +87,64 @@ struct Content18Tests {
             #expect(document.card("medecins-volontaires-relais") == nil, "\(name)")
         }
     }
+
+    static func inequalityRec(_ variants: [String]) -> Fixture.Rec {
+        var rec = RuleBaseLoadingTests.valid
+        rec.extraHeader = ["autres effets sur les inégalités:"] + variants.map { "  - \($0)" }
+        return rec
+    }
+
+    @Test("autres effets sur les inégalités : le premier dont la condition tient remplace l'effet de l'en-tête sur la fiche ; sans condition ou avec une valeur inconnue, une erreur positionnée")
+    func inequalityVariants() throws {
+        let rec = Self.inequalityRec(["[si cpts] reduit"])
+        let result = RuleBaseLoadingTests.loadWith([rec]).result
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let loaded = try #require(result.ruleBase?.recommendation("action-test"))
+        var withCPTS = Fixture.ProfileSpec()
+        withCPTS.cpts = true
+        let (base, roadmap) = try Fixture.plan(withCPTS, recs: Fixture.standard + [rec])
+        #expect(loaded.inequalityEffect(for: roadmap.profile.facts) == .reduces)
+        #expect(RoadmapPresenter(ruleBase: base).document(roadmap).card("action-test")?.inequalityEffectID == "reduit")
+        let (_, plain) = try Fixture.plan(Fixture.ProfileSpec(), recs: Fixture.standard + [rec])
+        #expect(loaded.inequalityEffect(for: plain.profile.facts) == loaded.inequalityEffect)
+
+        let (missing, missingText) = RuleBaseLoadingTests.loadWith([Self.inequalityRec(["reduit"])])
+        #expect(missing.diagnostics.map(\.code) == ["regles.effet-sans-condition"])
+        #expect(missing.diagnostics.first?.location.lineColumn == Fixture.location(of: "reduit", in: missingText))
+        let (unknown, _) = RuleBaseLoadingTests.loadWith([Self.inequalityRec(["[si cpts] diminue"])])
+        #expect(unknown.diagnostics.count == 1 && unknown.ruleBase?.recommendation("action-test") == nil)
+    }
+
+    @Test("cour « oasis » : réduit les inégalités dans une banlieue à QPV, neutre ailleurs")
+    func schoolyardInequality() throws {
+        let qpv = try #require(try ExampleSynthesisTests.document("banlieue-qpv-centre-sante").card("ecole-cour-oasis"))
+        #expect(qpv.inequalityEffectID == "reduit")
+        let belt = try #require(try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole").card("ecole-cour-oasis"))
+        #expect(belt.inequalityEffectID == "neutre")
+    }
+
+    @Test("Miquelon (moins de 1 500 habitants, sans intercommunalité) : ni « intercommunalité » ni « CIAS » ni CCAS dans les pas et les financements du bien vieillir, de l'inclusion numérique, du médicobus et du transport ; Saint-Pierre garde son CCAS")
+    func saintPierreEtMiquelonSmallCommune() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let miquelon = try Content16Tests.facts(Fixture.ProfileSpec(name: "Miquelon-Langlade", population: 580, outreMer: "saint-pierre-et-miquelon"))
+        for id in ["bien-vieillir-petite-commune", "inclusion-numerique-sante", "medicobus-aller-vers", "acces-soins-transport"] {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            let lines = recommendation.steps.texts(for: miquelon) + recommendation.funding.texts(for: miquelon) + recommendation.partners.texts(for: miquelon)
+            let named = lines.filter { $0.contains("intercommunalité") || $0.contains("CIAS") || $0.contains("communauté de communes") || $0.contains("avec le CCAS") || $0 == "CCAS" }
+            #expect(named.isEmpty, "\(id) : \(named)")
+        }
+        let saintPierre = try Content16Tests.facts(Fixture.ProfileSpec(name: "Saint-Pierre", population: 3_000, outreMer: "saint-pierre-et-miquelon"))
+        let partners = try #require(ruleBase.recommendation("bien-vieillir-petite-commune")).partners.texts(for: saintPierre)
+        #expect(partners.contains("CCAS") && !partners.contains { $0.contains("CIAS") || $0.contains("communauté de communes") })
+    }
+
+    @Test("maison de santé à conforter : l'exemple de Sinceny dit ce que l'État et la Région ont apporté, et la ligne de la Région le cite")
+    func mspExampleWithinItsFunding() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("msp-conforter-existante"))
+        let example = try #require(recommendation.examples.first { $0.territory.hasPrefix("Communauté d'agglomération Chauny-Tergnier") })
+        #expect(example.what.contains("416 447 € de l'État et 500 000 € de la Région Hauts-de-France"))
+        let facts = try Content16Tests.facts(Content16Tests.mainlandTown)
+        #expect(recommendation.funding.texts(for: facts).contains { $0.hasPrefix("Région") && $0.contains("Sinceny") })
+    }
 }

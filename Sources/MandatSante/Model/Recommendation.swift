@@ -29,6 +29,9 @@ public final class Recommendation: Sendable, Identifiable {
     public let evidenceLevel: EvidenceLevel?
     /// Its expected effect on social inequalities in health, when the rule base says.
     public let inequalityEffect: InequalityEffect?
+    /// Other effects for some territories (`autres effets sur les inégalités:` `- [si qpv] reduit`): the first whose
+    /// condition holds replaces `inequalityEffect` (a schoolyard is « neutre » in general, « reduit » in a QPV).
+    public let inequalityVariants: [ConditionalInequalityEffect]
     /// When it must be ready by, if it has a deadline.
     public let deadline: Deadline?
     /// The situation in which the deadline holds (`échéance: [si gpDepartures] mi-mandat : …`): where it does not,
@@ -72,7 +75,8 @@ public final class Recommendation: Sendable, Identifiable {
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
-                file: String, location: SourceLocation, titleVariants: [ConditionalText] = []) {
+                file: String, location: SourceLocation, titleVariants: [ConditionalText] = [],
+                inequalityVariants: [ConditionalInequalityEffect] = []) {
         self.id = id
         self.title = title
         self.titleVariants = titleVariants
@@ -88,6 +92,7 @@ public final class Recommendation: Sendable, Identifiable {
         self.costRange = costRange
         self.evidenceLevel = evidenceLevel
         self.inequalityEffect = inequalityEffect
+        self.inequalityVariants = inequalityVariants
         self.deadline = deadline
         self.deadlineCondition = deadlineCondition
         self.deadlineConditionText = deadlineConditionText
@@ -114,6 +119,11 @@ public final class Recommendation: Sendable, Identifiable {
     /// Its title for a territory: the first variant whose condition holds, or the title.
     public func title(for facts: FactValues) -> String {
         titleVariants.first { $0.holds(for: facts) }?.text ?? title
+    }
+
+    /// Its effect on inequalities for a territory: the first variant whose condition holds, or `inequalityEffect`.
+    public func inequalityEffect(for facts: FactValues) -> InequalityEffect? {
+        inequalityVariants.first { $0.condition.evaluate(facts) == .true }?.effect ?? inequalityEffect
     }
 
     /// Whether the fact `id` of its `## Repères` is printed for these facts: no condition, or one that holds.
@@ -144,7 +154,18 @@ public final class Recommendation: Sendable, Identifiable {
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
-            titleVariants: titleVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants)
+    }
+}
+
+/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
+public struct ConditionalInequalityEffect: Sendable {
+    public let condition: Condition
+    public let effect: InequalityEffect
+
+    public init(condition: Condition, effect: InequalityEffect) {
+        self.condition = condition
+        self.effect = effect
     }
 }
 
