@@ -34,12 +34,13 @@ struct DeclaredPriorityTests {
         }
     }
 
-    @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, en 2027 avec le CLS")
+    @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, juste après le CLS de 2027, avant le bilan de mi-mandat : 2027 dépasse déjà la capacité de l'équipe")
     func mentalHealthWithTheCLS() throws {
         let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
         let clsm = try #require(roadmap.item("clsm-creer"))
         let cls = try #require(roadmap.item("cls-engager"))
-        #expect(clsm.phaseIndex == 1 && cls.phaseIndex == 1)
+        #expect(cls.phaseIndex == 1 && clsm.phaseIndex == roadmap.calendar.reviewPhase)
+        #expect(clsm.placement == .smoothed(from: 1))
         guard case .priority = clsm.selection else { Issue.record("le CLSM n'est pas l'action de la priorité santé mentale"); return }
         // The participation body it went ahead of waits for the end of the mandate, and stays in.
         #expect((roadmap.item("conseil-developpement-sante")?.phaseIndex ?? -1) == roadmap.calendar.phases.count - 1)

@@ -62,12 +62,12 @@ struct EndOfMandateTests {
     @Test("une action reportée de plus d'une phase ne nomme pas les actions des phases qu'elle n'a pas visées")
     func deferralNamesOnlyThePhaseItMissed() throws {
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
-        // The smoke-free spaces, a quick act meant for the first months, wait for the last phase: the team's capacity
-        // up to the review is taken (the welcome of professionals no longer applies: no installation is in view in a
-        // commune of 150 with no departure announced).
+        // Digital health, meant for 2027, waits for the last phase: the team's capacity up to the review is taken
+        // (the welcome of professionals no longer applies: no installation is in view in a commune of 150 with no
+        // departure announced).
         #expect(document.cards.first { $0.id == "accueil-installation-professionnels" } == nil)
-        let card = try #require(document.cards.first { $0.id == "espaces-sans-tabac" })
-        #expect(card.placementBrief == "reportée de « Les trois prochains mois » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
+        let card = try #require(document.cards.first { $0.id == "inclusion-numerique-sante" })
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
         for card in document.cards {
             #expect(card.placementBrief?.contains("place prise par les actions\u{A0}1\u{A0}à\u{A0}7") != true, "\(card.id)")
         }

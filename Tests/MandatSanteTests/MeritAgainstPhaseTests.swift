@@ -36,7 +36,7 @@ struct MeritAgainstPhaseTests {
         #expect(welcome.deadline != nil && welcome.score.total < bus.score.total)
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6 et\u{A0}7 (action à échéance, priorité de l'équipe)")
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}7 et\u{A0}8 (action à échéance, priorité de l'équipe)")
         // The detailed edition and the JSON give the same reason.
         #expect(card.placement == card.placementBrief)
     }
@@ -46,12 +46,13 @@ struct MeritAgainstPhaseTests {
         let roadmap = try Self.roadmap("ville-moyenne-qpv-cls")
         let asv = try #require(roadmap.item("asv-creer"))
         // Before it, weaker actions each hold their place by a stated reason: a deadline (the school's EIS, the urban
-        // renewal project, the PLU) or a team priority (the CLSM).
+        // renewal project, the PLU), a team priority (the CLSM) or a lighter effort (the health screening of projects:
+        // merit comes first only against actions of equal or greater effort).
         let weaker = roadmap.items.filter { $0.phaseIndex > 0 && $0.phaseIndex < asv.phaseIndex && $0.score.total < asv.score.total }
-        #expect(Set(weaker.map(\.recommendation.id)) == ["clsm-creer", "participation-habitants-diagnostic", "eis-ecole", "renouvellement-urbain-sante"])
-        #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit })
+        #expect(Set(weaker.map(\.recommendation.id)) == ["clsm-creer", "participation-habitants-diagnostic", "eis-ecole", "renouvellement-urbain-sante", "reflexe-sante-projets"])
+        #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit || ($0.recommendation.effort == .low && asv.recommendation.effort != .low) })
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6, 8, 9 et\u{A0}10 (actions à échéance, priorité de l'équipe)")
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6, 8, 9, 10 et\u{A0}11 (actions à échéance, priorité de l'équipe, action plus légère)")
     }
 
     @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")

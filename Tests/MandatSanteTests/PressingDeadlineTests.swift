@@ -91,13 +91,14 @@ struct PressingDeadlineTests {
         #expect(roadmap.items.count <= 9)
     }
 
-    @Test("villages où des médecins partent : l'accueil des professionnels avant le bilan, le bus de santé (action rapide de grand mérite) avant lui aussi")
+    @Test("villages où des médecins partent : le cabinet et le centre de médecins volontaires en 2027, l'accueil des professionnels avant le bilan ; le bus de santé, seconde réponse à la même absence, après")
     func villagesWelcomeBeforeReview() throws {
         for name in ["village-rural-zip", "village-departs-cabinet"] {
             let roadmap = try Self.plan(name)
             #expect(roadmap.phaseID("accueil-installation-professionnels") == "mi-mandat", "\(name)")
             #expect(roadmap.phaseID("cabinet-medical-logement") == "fin-d-annee", "\(name)")
-            #expect(roadmap.phaseID("medicobus-aller-vers") == "mi-mandat", "\(name)")
+            #expect(roadmap.phaseID("medecins-volontaires-relais") == "fin-d-annee", "\(name)")
+            #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat", "\(name)")
         }
         // The junior doctors, due by the end of 2027 where departures are expected, in 2027.
         let small = try Self.plan("petite-ville-zip-msp-voisine")
