@@ -15,12 +15,10 @@ extension PhasePlacement {
     mutating func smoothOverfilledPhases() {
         let last = calendar.phases.count - 1
         guard last >= 2 else { return }
-        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
         for phase in 1..<last {
-            let ceiling = Capacity.ceilingHalves(capacity: capacityHalves[phase])
             // One unit at a time, the candidates found again after each move: a prerequisite may wait once what
             // waits for it has moved on.
-            while used(phase) > ceiling, let (unit, target) = nextToWait(in: phase) {
+            while usedHalves(phase) > ceiling(phase), let (unit, target) = nextToWait(in: phase) {
                 for slot in order.slots(unit) {
                     let position = order.members[slot]
                     free[phase] += cost(position, phase)
@@ -40,7 +38,6 @@ extension PhasePlacement {
     mutating func pullQuickWinsForward() {
         let last = calendar.phases.count - 1
         guard last >= 2 else { return }
-        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
         for unit in sequence where order.slots(unit).count == 1 && !order.isPriorityUnit[unit] {
             let position = order.first(unit)
             guard phaseOf[position] == last, !index.isFoundation[position], !index.isDated[position], index.halfUnits[position] == 2,
@@ -51,7 +48,7 @@ extension PhasePlacement {
             // it where it could have gone (merit comes before the phase).
             guard own < last, !(max(1, own)..<last).contains(where: { weakerStays(in: $0, score: totals[position], halves: 2, except: unit) }),
                   let phase = (max(1, own)..<last).first(where: {
-                      used($0) + 2 <= Capacity.ceilingHalves(capacity: capacityHalves[$0]) && !betterWaits(for: $0, score: totals[position], halves: 2)
+                      usedHalves($0) + 2 <= ceiling($0) && !betterWaits(for: $0, score: totals[position], halves: 2)
                   }),
                   !betterStaysLater(than: phase, score: totals[position], except: position) else { continue }
             var trial = self
@@ -62,8 +59,8 @@ extension PhasePlacement {
             trial.returnEndReserveIfBorrowed()
             trial.claimRoomLeft()
             // The last phase keeps a new action: its only one moves only when another then starts there; what
-            // the room given back lets in starts there, not before the better action pulled forward.
-            // and never ahead of a better action still waiting (one the method limit holds back).
+            // the room given back lets in starts there, not before the better action pulled forward, and never
+            // ahead of a better action still waiting (one the method limit holds back).
             let newcomersFit = trial.phaseOf.indices.allSatisfy { newcomer in
                 phaseOf[newcomer] >= 0 || trial.phaseOf[newcomer] < 0
                     || (trial.phaseOf[newcomer] == last && !trial.betterWaits(for: last, score: totals[newcomer], halves: index.halfUnits[newcomer]))
@@ -72,13 +69,18 @@ extension PhasePlacement {
         }
     }
 
+    /// The half-units of effort placed in `phase`.
+    private func usedHalves(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+
+    /// What `phase` may hold before what can wait moves on (`Capacity.ceilingHalves`).
+    private func ceiling(_ phase: Int) -> Int { Capacity.ceilingHalves(capacity: capacityHalves[phase]) }
+
     /// The unit of `phase` that waits first, with the phase it goes to: the earliest later phase that holds it
     /// under its own ceiling, before any action that waits for it. Units kept for their merit give way before the
     /// priorities' actions, the least merit per half-unit of effort first (a heavy project before two light
     /// actions of the same merit: fewer actions wait), the last claimed first among equals.
     private func nextToWait(in phase: Int) -> (unit: Int, target: Int)? {
         let last = calendar.phases.count - 1
-        func used(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
         var best: (unit: Int, target: Int, key: (Int, Int, Int))?
         for unit in 0..<order.unitCount where phaseOf[order.first(unit)] == phase && mayWait(unit, in: phase) {
             var merit = Int.min, halves = 0, latest = last
@@ -99,7 +101,7 @@ extension PhasePlacement {
             guard best.map({ key < $0.key }) ?? true, phase < latest,
                   order.slots(unit).count > 1 || !weakerStays(in: phase, score: score, halves: halves, except: unit),
                   let target = (phase + 1...latest).first(where: {
-                      used($0) + halves <= Capacity.ceilingHalves(capacity: capacityHalves[$0])
+                      usedHalves($0) + halves <= ceiling($0)
                   }) else { continue }
             best = (unit, target, key)
         }

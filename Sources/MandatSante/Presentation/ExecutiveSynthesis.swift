@@ -122,8 +122,7 @@ struct ExecutiveSynthesis {
         if methods.count == others.count {
             list = Typography.actions(others.map(\.rank)) + (others.count == 1 ? ", une étape de méthode" : ", des étapes de méthode")
         } else {
-            let phrases = others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") }
-            list = phrases.count == 1 ? phrases[0] : phrases.dropLast().joined(separator: ", ") + " et " + phrases[phrases.count - 1]
+            list = Typography.list(others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") })
         }
         return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
     }
@@ -237,8 +236,8 @@ struct ExecutiveSynthesis {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         // A set fact answered only through some of its members (the school among the planned projects) is stated
-        // with those members only; nil once an action reads it whole.
-        var answeredMembers: [String: Set<String>?] = [:]
+        // with those members only — unless an action reads it whole.
+        var answeredMembers: [String: Set<String>] = [:], readWhole: Set<String> = []
         var raised: [String: Int] = [:]
         var added: [String: Int] = [:]
         // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
@@ -251,8 +250,7 @@ struct ExecutiveSynthesis {
             let method = methodLevers.contains(item.recommendation.lever)
             for name in method ? territorial.conditionFindingFacts : territorial.findingFacts {
                 answering[name, default: []].append(item.rank)
-                let members = territorial.findingMembers[name]
-                answeredMembers[name] = answeredMembers[name] == nil ? members : members.flatMap { mine in answeredMembers[name]?.map { $0.union(mine) } }
+                if let members = territorial.findingMembers[name] { answeredMembers[name, default: []].formUnion(members) } else { readWhole.insert(name) }
             }
             guard !method else { continue }
             // The strongest push a fact gave one action placed by the review: the centre's deficit behind +30 on one
@@ -331,7 +329,7 @@ struct ExecutiveSynthesis {
         guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
         return ranked.compactMap { name, unsorted, _ in
             let ranks = unsorted.sorted()
-            guard let statement = name == Self.situationName ? situation?.text : context.facts.statement(name, members: answeredMembers[name] ?? nil) else { return nil }
+            guard let statement = name == Self.situationName ? situation?.text : context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
             let nb = Typography.noBreakSpace
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return Typography.french("\(Typography.capitalized(statement)) — \(answer).")

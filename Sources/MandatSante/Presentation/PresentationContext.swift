@@ -402,7 +402,8 @@ extension RoadmapPresenter {
             values.append(.bool(elsewhere))
             let key = WordingKey(recommendation: entry.recommendation.id, score: nil, values: values)
             let kept = memos.conditionWordings.value(key) {
-                let wording = RoadmapWording.leftOut(entry, in: roadmap, isMethod: false, elsewhere: elsewhere, absent: nil, reasons: {
+                let isMethod = ruleBase.lever(entry.recommendation.lever)?.isMethod == true
+                let wording = RoadmapWording.leftOut(entry, in: roadmap, isMethod: isMethod, elsewhere: elsewhere, absent: nil, reasons: {
                     program.reasons(truths: truths, facts, numbers: memos.numberPlaceholders)
                 }, title: { $0 })
                 return Memos.Wording(code: wording.code, text: wording.text)
