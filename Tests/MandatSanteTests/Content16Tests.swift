@@ -76,11 +76,16 @@ struct Content16Tests {
         for (id, territory) in [("espaces-sans-tabac", "Nantes (Loire-Atlantique)"),
                                 ("aides-installation-medecins", "Communauté d'agglomération Melun Val de Seine (Seine-et-Marne)"),
                                 ("prevention-primaire-collective", "Communauté d'agglomération de La Rochelle (Charente-Maritime)"),
-                                ("mobiliser-ressources-existantes", "Provence-Alpes-Côte d'Azur (observatoire régional de la santé)"),
-                                ("mobiliser-ressources-existantes", "Nouvelle-Aquitaine (centre Polariss)")] {
+                                ("mobiliser-ressources-existantes", "Provence-Alpes-Côte d'Azur (observatoire régional de la santé)")] {
             #expect(try !Self.examples(id, for: village).contains(territory), "\(id)")
             #expect(try Self.examples(id, for: town).contains(territory), "\(id)")
         }
+        // Polariss (Bordeaux) is told first to a town of Nouvelle-Aquitaine, never to a village nor to a town elsewhere.
+        var aquitaine = Self.mainlandTown
+        aquitaine.region = "Nouvelle-Aquitaine"
+        #expect(try Self.examples("mobiliser-ressources-existantes", for: Self.facts(aquitaine)).first == "Nouvelle-Aquitaine (centre Polariss)")
+        #expect(try !Self.examples("mobiliser-ressources-existantes", for: town).contains("Nouvelle-Aquitaine (centre Polariss)"))
+        #expect(try !Self.examples("mobiliser-ressources-existantes", for: village).contains("Nouvelle-Aquitaine (centre Polariss)"))
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
         // The smoke-free spaces left this roadmap for the SAMU correspondents; the cards still in it tell no city.
         #expect(document.card("mobiliser-ressources-existantes") != nil)

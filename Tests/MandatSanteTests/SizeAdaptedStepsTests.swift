@@ -195,7 +195,7 @@ struct ReaderWordingTests {
         (none.cpts, none.msp, none.cls) = (false, false, "aucun")
         let bare = try Self.texts("prevention-primaire-collective", for: none)
         #expect(!bare.contains { $0.contains("CPTS") || $0.contains("maisons de santé") || $0.contains("quand il existe") }, "\(bare)")
-        #expect(bare.contains { $0.contains("futur contrat local de santé") } && bare.contains { $0.contains("URPS") })
+        #expect(bare.contains { $0.contains("contrat local de santé en préparation ou à venir") } && bare.contains { $0.contains("URPS") })
         var equipped = Self.city
         (equipped.cpts, equipped.msp, equipped.cls) = (true, true, "en-vigueur")
         let full = try Self.texts("prevention-primaire-collective", for: equipped)
