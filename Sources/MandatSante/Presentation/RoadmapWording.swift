@@ -59,6 +59,9 @@ enum RoadmapWording {
             let late = "prévue \(deadline(missed)) ; reportée à « \(roadmap.calendar.phases[item.phaseIndex].title) », faute de place plus tôt"
             return (late, causes.map { "\(late) — \($0)" } ?? late)
         }
+        if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) {
+            return (overflow, overflow)
+        }
         let full = causes.map { "\(brief) — \($0)" } ?? brief
         guard case .capacity(let wanted) = item.placement, item.phaseIndex - wanted > 1 else { return (brief, full) }
         let weaker = roadmap.items.indices.filter {
@@ -74,6 +77,30 @@ enum RoadmapWording {
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
         let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))"
         return (named, named)
+    }
+
+    /// The reason of an action deferred although a phase on its way had room enough of its own for it: that room
+    /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
+    /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
+    /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
+    /// used four units of five): « reportée de « D'ici fin 2027 » : « D'ici fin 2027 » dépasse déjà la capacité de
+    /// l'équipe, et son surplus occupe la place restante jusqu'à mars 2029 ». Nil when no phase had that room.
+    static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
+        let used = roadmap.halfUnitsUsed
+        let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+        // The first phase on its way that had the room, and the phases before it that carry more than theirs.
+        guard let roomy = (wanted..<item.phaseIndex).first(where: {
+            capacity[$0] - used[$0] >= Capacity.halfUnits(of: item.recommendation, inPhase: $0)
+        }) else { return nil }
+        let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
+        guard !overfilled.isEmpty else { return nil }
+        let phases = roadmap.calendar.phases
+        // « cette phase » rather than its title twice when the phase it was meant for is the one overfilled.
+        let titles = overfilled == [wanted] ? "cette phase" : Typography.list(overfilled.map { "« \(phases[$0].title) »" })
+        let verb = overfilled.count > 1 ? "dépassent" : "dépasse"
+        let their = overfilled.count > 1 ? "leur" : "son"
+        let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        return "reportée de « \(phases[wanted].title) » : \(titles) \(verb) déjà la capacité de l'équipe, et \(their) surplus occupe la place restante jusqu'à \(until)"
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
