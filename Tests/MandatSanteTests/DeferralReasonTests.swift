@@ -3,13 +3,15 @@ import MandatSante
 import RuleKit
 import Testing
 
-/// A deferred card's reason is checked against the phases' figures, as a reader adds them up from the JSON: « place
-/// prise » only where the phases on its way had no room of their own for it; where one had, the reason is the
-/// overflow of an earlier phase, named.
+/// A deferred card's reason is checked against the phases' figures, as a reader adds them up from the JSON: where a
+/// phase on its way had room of its own for it, taken by an earlier phase's surplus, the reason names that surplus,
+/// not the actions of the phase (« place prise par l'action 5 », which the reader finds false).
 @Suite("Les raisons de report disent vrai au regard des capacités")
 struct DeferralReasonTests {
-    /// Positions of `roadmap.items` deferred for want of room, with the first phase on their way that had, by its
-    /// own actions, room for them.
+    /// The items of `roadmap` deferred for want of room, with the first phase on their way that had, by its own
+    /// actions, room for them when an earlier phase carries more than its capacity (its surplus took that room).
+    /// A phase with room of its own and no earlier surplus (a start in April or November, where the short first
+    /// phase keeps room that the planner's claims did not use) is not this wording's case: `roomy` is nil there.
     static func deferredDespiteRoom(_ roadmap: Roadmap) -> [(item: RoadmapItem, wanted: Int, roomy: Int?)] {
         let used = roadmap.halfUnitsUsed
         return roadmap.items.compactMap { item in
@@ -17,11 +19,12 @@ struct DeferralReasonTests {
             let roomy = (wanted..<item.phaseIndex).first {
                 2 * roadmap.capacity.unitsPerPhase[$0] - used[$0] >= Capacity.halfUnits(of: item.recommendation, inPhase: $0)
             }
-            return (item, wanted, roomy)
+            let surplus = roomy.map { phase in (0..<phase).contains { used[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] } } ?? false
+            return (item, wanted, surplus ? roomy : nil)
         }
     }
 
-    @Test("« place prise » seulement quand les phases sur son chemin n'avaient pas, par leurs propres actions, la place ; sinon le débordement d'une phase antérieure est nommé")
+    @Test("une action reportée alors qu'une phase sur son chemin avait, par ses propres actions, la place dit le débordement de la phase antérieure qui l'a prise, jamais « place prise »")
     func placeTakenOnlyWhenTrue() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let planner = Planner(ruleBase: ruleBase)
