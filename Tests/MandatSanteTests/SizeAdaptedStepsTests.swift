@@ -254,11 +254,23 @@ struct ReaderWordingTests {
 /// mainland France only, and mainland cards keep the department delegation.
 @Suite("Premiers pas et partenaires outre-mer")
 struct OverseasWordingTests {
+    /// Whether `recommendation` may print in a territory whose fact `outreMer` is `place`: not when its condition
+    /// starts by naming another place (« outreMer == 'non' » for the tiger mosquito's card, « outreMer ==
+    /// 'reunion' » for La Réunion's nutrition card), nor, in the Pacific, when it says « not
+    /// collectivite-du-pacifique ».
+    static func mayPrint(_ recommendation: Recommendation, in place: String) -> Bool {
+        let condition = recommendation.conditionText.text
+        if place == "pacifique", condition.contains("not collectivite-du-pacifique") { return false }
+        guard condition.hasPrefix("outreMer == '"), let value = condition.dropFirst("outreMer == '".count).split(separator: "'").first
+        else { return true }
+        return value == place
+    }
+
     static func texts(for spec: Fixture.ProfileSpec) throws -> [(id: String, text: String)] {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let facts = try Fixture.profile(spec, in: ruleBase).facts
         // A card for mainland France only (the tiger mosquito's) keeps its mainland partners.
-        return ruleBase.recommendations.filter { !$0.conditionText.text.hasPrefix("outreMer == 'non'") }.flatMap { recommendation in
+        return ruleBase.recommendations.filter { mayPrint($0, in: spec.outreMer ?? "non") && !$0.conditionText.text.hasPrefix("outreMer == 'non'") }.flatMap { recommendation in
             (recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts)).map { (recommendation.id, $0) }
         }
     }
@@ -362,9 +374,7 @@ struct OverseasWordingTests {
         func lines(_ outreMer: String) throws -> [(id: String, text: String)] {
             let spec = Fixture.ProfileSpec(name: "Faa'a-Test", population: 30_000, density: "centre-urbain-intermediaire", outreMer: outreMer)
             let facts = try Fixture.profile(spec, in: ruleBase).facts
-            return ruleBase.recommendations.filter {
-                !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'")
-            }.flatMap { recommendation in
+            return ruleBase.recommendations.filter { Self.mayPrint($0, in: "pacifique") }.flatMap { recommendation in
                 (recommendation.steps.texts(for: facts) + recommendation.funding.texts(for: facts)).map { (recommendation.id, $0) }
             }
         }
@@ -389,7 +399,7 @@ struct OverseasWordingTests {
         let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
         // Cards that can print in the Pacific: their condition does not exclude it, the Pacific card does not replace them.
         let printable = ruleBase.recommendations.filter {
-            !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'") && !replaced.contains($0.id)
+            Self.mayPrint($0, in: "pacifique") && !replaced.contains($0.id)
         }
         let national = ["ARS", "FIR", "CPAM", "CARSAT", "Carsat", "MSA", "Assurance Maladie", "fonds d'intervention régional"]
         func names(_ text: String) -> Bool {
@@ -420,7 +430,7 @@ struct OverseasWordingTests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let replaced = Set(try #require(ruleBase.recommendation("pacifique-cadre-sanitaire")).replaces)
         let printable = ruleBase.recommendations.filter {
-            !$0.conditionText.text.contains("not collectivite-du-pacifique") && !$0.conditionText.text.hasPrefix("outreMer == 'non'") && !replaced.contains($0.id)
+            Self.mayPrint($0, in: "pacifique") && !replaced.contains($0.id)
         }
         func lines(_ outreMer: String, population: Int) throws -> [(id: String, text: String)] {
             let facts = try Fixture.profile(Fixture.ProfileSpec(name: "Test-Pacifique", population: population, density: "bourg-rural", outreMer: outreMer), in: ruleBase).facts
