@@ -52,13 +52,15 @@ struct Content17Tests {
         #expect(townCard.sources.map(\.document).contains("ars-na-consultations-avancees"))
     }
 
-    @Test("santé mentale des jeunes : Vénissieux (premiers secours en santé mentale pour les adultes au contact des jeunes) illustre les adultes relais d'une ville, pas la promotion de la santé mentale avec les jeunes ni un village")
+    @Test("santé mentale des jeunes : une seule action (compétences psychosociales et adultes relais, l'ancienne jeunes-sante-mentale-relais fondue dedans) ; Vénissieux (premiers secours en santé mentale pour les adultes au contact des jeunes) est raconté à une ville, pas à un village")
     func youthMentalHealthExample() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        #expect(try #require(ruleBase.recommendation("sante-mentale-jeunes")).examples.isEmpty)
+        #expect(ruleBase.recommendation("jeunes-sante-mentale-relais") == nil)
+        let youth = try #require(ruleBase.recommendation("sante-mentale-jeunes"))
+        #expect(youth.why.contains("stratégie nationale lancée en 2022") && youth.why.contains("premiers secours en santé mentale"))
         let city = try Content16Tests.facts(Content16Tests.mainlandTown), village = try Content16Tests.facts(Content16Tests.mainlandVillage)
-        #expect(try Content16Tests.examples("jeunes-sante-mentale-relais", for: city) == ["Vénissieux (Métropole de Lyon)"])
-        #expect(try Content16Tests.examples("jeunes-sante-mentale-relais", for: village).isEmpty)
+        #expect(try Content16Tests.examples("sante-mentale-jeunes", for: city) == ["Vénissieux (Métropole de Lyon)"])
+        #expect(try Content16Tests.examples("sante-mentale-jeunes", for: village).isEmpty)
     }
 
     @Test("canicule : le registre cite sa base légale (loi du 30 juin 2004, CASF L121-6-1) et l'instruction nationale du 27 mai 2024 ; Montauroux (7 000 habitants) n'est raconté qu'aux communes de sa taille")

@@ -1,0 +1,49 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 19 (issue 14, content): the last cards that cited only the white paper name public sources; the two
+/// youth mental-health cards are one; a small commune's optional CCAS is said so.
+@Suite("Contenu 19 : sources publiques des dernières fiches, santé mentale des jeunes fusionnée, CCAS facultatif")
+struct Content19Tests {
+    static let formerlyWhitePaperOnly = ["ecole-cour-oasis", "sante-mentale-jeunes", "bien-vieillir-petite-commune", "evenements-extremes-continuite-services"]
+
+    @Test("les quatre dernières fiches qui ne citaient que le livre blanc citent des documents publics datés, et plus le livre blanc")
+    func publicSources() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for id in Self.formerlyWhitePaperOnly {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            let documents = Set(recommendation.sources.map(\.document))
+            #expect(!documents.isEmpty && !documents.contains("livre-blanc-2026"), "\(id): \(documents)")
+        }
+        let oasis = try #require(ruleBase.recommendation("ecole-cour-oasis"))
+        #expect(!oasis.why.contains("livre blanc") && oasis.why.contains("cours Oasis que Paris aménage depuis 2017"))
+        let events = try #require(ruleBase.recommendation("evenements-extremes-continuite-services"))
+        #expect(events.why.contains("décret du 20 juin 2022") && events.why.contains("après chaque renouvellement général"))
+        #expect(Set(events.sources.map(\.document)).isSuperset(of: ["localtis-plans-de-sauvegarde-2022", "decret-2022-907-plans-de-sauvegarde"]))
+    }
+
+    @Test("cour oasis : le conseil municipal des jeunes déclaré conçoit la cour avec les élèves ; sans lui, les élèves, enseignants et parents")
+    func oasisYouthCouncil() throws {
+        let document = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole", detail: true)
+        let card = try #require(document.card("ecole-cour-oasis"))
+        #expect(card.steps.contains { $0.hasPrefix("Associer le conseil municipal des jeunes, les élèves") }, "\(card.steps)")
+        let without = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole", overrides: ["councils=conseil-aines"], detail: true)
+        let plain = try #require(without.card("ecole-cour-oasis"))
+        #expect(!plain.steps.contains { $0.contains("conseil municipal des jeunes") })
+        #expect(plain.steps.contains { $0.hasPrefix("Associer élèves, enseignants, parents") })
+    }
+
+    @Test("village de 420 habitants : le bien vieillir s'organise avec les associations et le CCAS « si la commune en a gardé un », pas « avec le CCAS ou le CIAS » ; un bourg de 2 500 habitants a son CCAS")
+    func optionalSocialActionCentre() throws {
+        let village = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
+        let card = try #require(village.card("bien-vieillir-petite-commune"))
+        #expect(card.steps.contains { $0.hasPrefix("Organiser avec les associations, et le CCAS si la commune en a gardé un") }, "\(card.steps)")
+        #expect(!card.steps.contains { $0.contains("Organiser avec le CCAS ou le CIAS") })
+        #expect(card.partners.contains { $0.hasPrefix("CIAS de l'intercommunalité, ou CCAS si la commune en a gardé un") }, "\(card.partners)")
+        let bourg = try ExampleSynthesisTests.document("tres-petite-commune-rurale", overrides: ["population=2500"], detail: true)
+        let bourgCard = try #require(bourg.card("bien-vieillir-petite-commune"))
+        #expect(bourgCard.steps.contains { $0.hasPrefix("Organiser avec le CCAS ou le CIAS") }, "\(bourgCard.steps)")
+    }
+}
