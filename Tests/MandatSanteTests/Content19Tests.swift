@@ -47,3 +47,25 @@ struct Content19Tests {
         #expect(bourgCard.steps.contains { $0.hasPrefix("Organiser avec le CCAS ou le CIAS") }, "\(bourgCard.steps)")
     }
 }
+
+/// Session 19, the ski resort's own health work: the mayor's rescue chain on the ski area, from the slopes to the
+/// station's medical practice; the médicobus is not offered to a resort without many older residents.
+@Suite("Contenu 19 : la station de ski, ses secours et son cabinet médical")
+struct Content19StationTests {
+    @Test("station de ski : la chaîne des secours du domaine skiable (pouvoirs de police du maire, loi Montagne article 96 bis, cabinet médical de la station) est dans la feuille de route, sourcée ; la saison en cours vérifie le circuit des blessés ; pas de médicobus")
+    func skiResortRescueChain() throws {
+        let document = try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true)
+        let card = try #require(document.card("secours-domaine-skiable"))
+        #expect(card.why.contains("pouvoirs de police du maire") && card.why.contains("cabinet médical de la station"))
+        #expect(card.steps.contains { $0.contains("convention") && $0.contains("service des pistes") }, "\(card.steps)")
+        #expect(card.steps.contains { $0.contains("circuit des blessés") && $0.contains("SAMU") })
+        #expect(Set(card.sources.map(\.document)).isSuperset(of: ["cgct-l2212-2-police-municipale", "loi-montagne-article-96-bis"]))
+        let season = try #require(document.card("saison-en-cours-urgences-et-orientation"))
+        #expect(season.steps.contains { $0.contains("circuit des blessés du domaine skiable") })
+        #expect(season.steps.contains { $0.contains("médecins correspondants du SAMU") })
+        #expect(document.card("medicobus-aller-vers") == nil)
+        let seaside = try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true)
+        #expect(seaside.card("secours-domaine-skiable") == nil)
+        #expect(!(seaside.card("saison-en-cours-urgences-et-orientation")?.steps ?? []).contains { $0.contains("domaine skiable") })
+    }
+}
