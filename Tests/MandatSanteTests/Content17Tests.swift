@@ -114,7 +114,7 @@ struct Content17Tests {
         let ambition = try #require(ruleBase.recommendation("ambition-politique-sante")).steps.texts(for: facts)
         #expect(ambition.contains { $0.hasPrefix("L'envoyer à l'ARS et à l'Assurance Maladie, en y nommant l'élu référent et tout projet de CLS") })
         let referent = try #require(ruleBase.recommendation("elu-referent-sante")).steps.texts(for: facts)
-        #expect(referent.contains { $0.hasSuffix("l'ARS l'apprendra avec l'ambition santé du mandat.") })
+        #expect(referent.contains { $0.hasSuffix("à la délégation départementale de l'ARS, à qui il demande un premier rendez-vous.") })
         #expect(!referent.contains { $0.contains("par courrier à l'ARS") })
         let contract = try #require(ruleBase.recommendation("cls-engager")).steps.texts(for: facts)
         #expect(contract.contains { $0 == "Demander à l'ARS une réunion de cadrage du CLS annoncé dans le courrier d'ambition santé." })

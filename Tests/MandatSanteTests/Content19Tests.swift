@@ -69,3 +69,26 @@ struct Content19StationTests {
         #expect(!(seaside.card("saison-en-cours-urgences-et-orientation")?.steps ?? []).contains { $0.contains("domaine skiable") })
     }
 }
+
+/// Session 19, wording a professional stopped at: the health referent presents himself to the local professionals, the
+/// CPTS and the ARS délégation départementale (not the Ordre, not « l'ARS l'apprendra ») ; the tiger mosquito card
+/// checks first whether the mosquito is settled.
+@Suite("Contenu 19 : l'élu référent se présente lui-même, le moustique tigre se vérifie d'abord")
+struct Content19WordingTests {
+    @Test("élu référent : il se présente lui-même aux professionnels du secteur, à la CPTS et à la délégation départementale de l'ARS (à l'ARS outre-mer) ; ni l'Ordre des médecins ni « l'ARS l'apprendra »")
+    func referentPresentsHimself() throws {
+        let town = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("elu-referent-sante"))
+        let first = try #require(town.steps.first)
+        #expect(first.contains("l'élu se présente ensuite lui-même aux professionnels de santé du secteur, à la CPTS là où il y en a une et à la délégation départementale de l'ARS"), "\(first)")
+        #expect(!town.steps.contains { $0.contains("Ordre des médecins") || $0.contains("l'apprendra") })
+        #expect(!town.partners.contains { $0.contains("Ordre des médecins") }, "\(town.partners)")
+        let overseas = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion", detail: true).card("elu-referent-sante"))
+        #expect(overseas.steps.first?.contains("à la CPTS là où il y en a une et à l'ARS, à qui il demande un premier rendez-vous") == true, "\(overseas.steps)")
+    }
+
+    @Test("moustique tigre dans l'Hexagone : le titre dit de vérifier d'abord s'il est installé")
+    func tigerMosquitoFirstChecks() throws {
+        let card = try #require(try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole").card("moustique-tigre-hexagone"))
+        #expect(card.title.hasPrefix("Vérifier si le moustique tigre est installé"), "\(card.title)")
+    }
+}
