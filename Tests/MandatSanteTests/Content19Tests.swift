@@ -92,3 +92,28 @@ struct Content19WordingTests {
         #expect(card.title.hasPrefix("Vérifier si le moustique tigre est installé"), "\(card.title)")
     }
 }
+
+/// Session 19, the préfecture with its hospital: unscheduled care is organised with the hospital's emergency department
+/// and the SAS; the atelier santé ville starts with the préfet's delegate and the ARS in the contrat de ville.
+@Suite("Contenu 19 : la préfecture, ses urgences et son atelier santé ville")
+struct Content19PrefectureTests {
+    @Test("ville siège de l'hôpital : les soins non programmés se montent avec les urgences de l'hôpital et le SAS (réorientation des patients non urgents) ; ailleurs « l'hôpital »")
+    func unscheduledCareWithTheEmergencyDepartment() throws {
+        let city = try #require(try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true).card("soins-non-programmes"))
+        #expect(city.steps.first?.hasPrefix("Réunir la CPTS, les médecins du territoire, les urgences de l'hôpital, le service d'accès aux soins (SAS) et l'ARS") == true, "\(city.steps)")
+        #expect(city.steps.first?.hasSuffix("et convenir de la réorientation des patients non urgents.") == true)
+        #expect(city.partners.contains("urgences de l'hôpital et SAS") && !city.partners.contains("centre hospitalier"), "\(city.partners)")
+        let without = try ExampleSynthesisTests.document("prefecture-hopital-support", overrides: ["hospitalRole=aucun", "hospital=false"], detail: true)
+        if let card = without.card("soins-non-programmes") {
+            #expect(card.steps.first?.contains("l'hôpital et l'ARS pour objectiver le besoin") == true, "\(card.steps)")
+            #expect(card.partners.contains("centre hospitalier"))
+        }
+    }
+
+    @Test("atelier santé ville à créer : le premier pas se fait avec le délégué du préfet et l'ARS, dans le contrat de ville « Quartiers 2030 »")
+    func healthWorkshopWithThePrefect() throws {
+        let card = try #require(try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true).card("asv-creer"))
+        #expect(Content17Tests.plain(card.steps.first ?? "").hasPrefix("Convenir avec le délégué du préfet et l'ARS de la place de l'atelier santé ville dans le contrat de ville « Quartiers 2030 »"), "\(card.steps)")
+        #expect(card.partners.first == "préfecture (délégué du préfet)")
+    }
+}
