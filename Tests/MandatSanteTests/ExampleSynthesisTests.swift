@@ -168,10 +168,12 @@ struct ExampleSynthesisTests {
         let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
         let line421 = try #require(prefecture.portrait.lines.first { $0.label == "Capacité" }?.text)
         #expect(line421.contains("environ\u{00A0}4,2\u{00A0}unités d'effort par an, 21\u{00A0}sur le reste du mandat"), "\(line421)")
-        // A small team with two agents counts one: said, since a town with two agents gets twice as much.
+        // A village that declares two agents counts both (plan19: declared agents are respected), with a village's
+        // size: 0,8 + 0,2 + 2 × 0,6 = 2,2 units a year, and no « petite équipe » in which one agent counts.
         let small = try ExampleSynthesisTests.document("village-rural-zip", overrides: ["engineeringStaff=2"])
         let line = try #require(small.portrait.lines.first { $0.label == "Capacité" }?.text)
-        #expect(line.contains("un seul agent compte, celui qui porte tous les dossiers de la mairie"), "\(line)")
+        #expect(line.hasPrefix("2\u{00A0}agents pour porter des projets") && line.contains("environ\u{00A0}2,2\u{00A0}unités d'effort par an"), "\(line)")
+        #expect(!line.contains("petite équipe") && !line.contains("un seul agent compte"), "\(line)")
         let town = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
         let townLine = try #require(town.portrait.lines.first { $0.label == "Capacité" }?.text)
         #expect(!townLine.contains("petite équipe"), "\(townLine)")

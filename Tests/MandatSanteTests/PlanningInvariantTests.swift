@@ -213,6 +213,9 @@ struct PlanningInvariantTests {
                 let waitingPrerequisites = Set(roadmap.considerLater.map(\.recommendation.id))
                 guard !recommendation.after.contains(where: waitingPrerequisites.contains) else { continue }
                 var earliest = calendar.phaseIndex(for: recommendation.horizon)
+                // Under `Capacity.firstPhaseMerit`, an action kept for its merit alone does not start in the first
+                // quarter: it could not take the place of a weaker seasonal act there.
+                if earliest == 0, dropped.score.total < Capacity.firstPhaseMerit, !recommendation.isFoundation { earliest = 1 }
                 for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
                 let isMethod = ruleBase.lever(recommendation.lever)?.isMethod == true
@@ -400,6 +403,15 @@ struct PlanningInvariantTests {
             let calendar = roadmap.calendar
             let last = calendar.phases.count - 1
             guard roadmap.items(inPhase: last).isEmpty else { return [] }
+            // One exception: a small team's light priority that starts before the review in a middle phase the
+            // phases before had taken whole (`startInEmptyMiddlePhases`) leaves the end of the mandate to carry on
+            // what was started, since its capacity holds no further action (a village of 600 inhabitants without
+            // staff: « bien vieillir » in 2028 rather than 2029–2032 behind a phase « sans action nouvelle »).
+            let priorityMoved = roadmap.capacity.isSmallTeam && (1..<last).contains { phase in
+                let items = roadmap.items(inPhase: phase)
+                return !items.isEmpty && items.allSatisfy { if case .priority = $0.selection { true } else { false } }
+            }
+            guard !priorityMoved else { return [] }
             let waiting = roadmap.considerLater.filter { entry in
                 let isMethod = ruleBase.lever(entry.recommendation.lever)?.isMethod == true
                 return entry.reason == .noCapacity && calendar.phaseIndex(for: entry.recommendation.horizon) <= last

@@ -4,10 +4,16 @@
 ///
 /// A year of work is worth 0.8 unit for the elected team itself, plus what its services and partners bring
 /// with the territory's size (0.6 under 20,000 inhabitants, 1.0 under 100,000, 1.2 beyond), plus 0.6 for each
-/// of the first two people able to carry projects and 0.3 for each further one, up to ten. A small team — under
-/// 3,500 inhabitants or with at most one agent — has nobody whose job is to carry projects: its agent, if any,
-/// is the mairie's secretary or its only manager, who carries every file; its year is worth 1.0 unit (the
-/// elected team and a village's 0.2), plus 0.2 for that agent. Teams start most of their actions early and
+/// of the first two people able to carry projects and 0.3 for each further one, up to ten. A small team — at
+/// most one agent, declared or estimated (a commune under 10,000 inhabitants that does not say is estimated at
+/// one) — has nobody whose job is to carry projects: its agent, if any, is the mairie's secretary or its only
+/// manager, who carries every file; its year is worth 1.0 unit (the elected team and a village's 0.2), plus 0.2
+/// for that agent. Declared agents are respected: a village (under 3,500 inhabitants) that declares two agents
+/// or more is not a small team, and counts them as any team does, with a village's size (a mountain resort of
+/// 2,800 residents with two agents: 2.2 units a year, not the 1.2 of a mairie with one secretary). A seasonal
+/// population adds nothing: the services a resort sizes for its peak (tourist office, ski lifts, seasonal
+/// workers) are busy in the very season the health actions serve, and it is the declared agents who carry the
+/// projects; the peak sizes the needs, through the rules' conditions. Teams start most of their actions early and
 /// carry them on afterwards, so a month counts twice in the first fifteen months from the start, once in the
 /// next fifteen, and half after. A phase holds what its months are worth, rounded, and never less than one unit.
 ///
@@ -29,7 +35,7 @@ public struct Capacity: Sendable, Hashable {
     public var yearlyTenths: Int
     /// Units available in each phase of the calendar.
     public var unitsPerPhase: [Int]
-    /// Under 3,500 inhabitants or at most one agent.
+    /// At most one agent, declared or estimated.
     public var isSmallTeam: Bool
     /// The profile did not say how many agents carry projects: `staff` is `estimatedStaff(population:)`.
     public var isStaffEstimated = false
@@ -63,11 +69,12 @@ public struct Capacity: Sendable, Hashable {
         case ..<100_000: 10
         default: 12
         }
-        // A small team — under 3,500 inhabitants or at most one agent — counts a village's size and one agent
-        // at most, for half: that agent is the mairie's secretary or its only manager, who carries every file.
-        let isSmall = size == Self.villageSizeTenths || staff <= 1
+        // A small team — at most one agent — counts a village's size and its agent, if any, for a third: that
+        // agent is the mairie's secretary or its only manager, who carries every file. Agents declared beyond one
+        // count as anywhere else, whatever the population.
+        let isSmall = staff <= 1
         isSmallTeam = isSmall
-        let counted = min(staff, isSmall ? 1 : Self.countedStaff)
+        let counted = min(staff, Self.countedStaff)
         yearlyTenths = isSmall ? 8 + Self.villageSizeTenths + Self.smallTeamAgentTenths * counted
             : 8 + size + 6 * min(counted, 2) + 3 * max(counted - 2, 0)
         let yearly = yearlyTenths
@@ -176,6 +183,10 @@ public struct Capacity: Sendable, Hashable {
     /// The score from which a light action kept for its merit is a quick win that does not wait past the
     /// mid-mandate review while a middle phase holds it under its ceiling (`PhasePlacement.pullQuickWinsForward`).
     public static let quickWinMerit = 90
+
+    /// The merit from which an action kept for its merit alone may start in the first phase, among its four
+    /// places (`PhasePlacement.startsAfterFirstPhase`); a weaker one starts in the next phase.
+    public static let firstPhaseMerit = 60
 
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }

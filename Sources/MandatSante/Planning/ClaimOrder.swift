@@ -38,6 +38,9 @@ struct ClaimOrder {
     /// The member whose phase is the unit's phase (all members share it).
     func first(_ unit: Int) -> Int { members[start[unit]] }
 
+    /// Whether `position` claims at its merit's turn: neither a foundation nor the action of a declared priority.
+    func isByMerit(_ position: Int) -> Bool { reasonCodes[position] == Self.byMerit }
+
     /// Why `position` was taken ahead of merit, when it was.
     func reason(_ position: Int) -> SelectionReason {
         switch reasonCodes[position] {

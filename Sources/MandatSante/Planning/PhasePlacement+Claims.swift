@@ -89,16 +89,31 @@ extension PhasePlacement {
         return false
     }
 
-    /// The earliest phase `position` may take on its own, and why: its horizon's, or the later one a placed
-    /// prerequisite sets.
+    /// The earliest phase `position` may take on its own, and why: its horizon's (the next phase for a weak action
+    /// of the first months, `startsAfterFirstPhase`), or the later one a placed prerequisite sets.
     func ownEarliestPhase(_ position: Int) -> (phase: Int, cause: Cause) {
         var phase = horizonPhase[index.horizons[position].ordinal]
+        if phase == 0, startsAfterFirstPhase(position) { phase = 1 }
         var cause = Cause.horizon
         for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
             phase = phaseOf[prerequisite]
             cause = .prerequisite(prerequisite)
         }
         return (phase, cause)
+    }
+
+    /// Whether `position` is an action kept for its merit alone whose merit is too low for one of the first
+    /// quarter's four places (`Capacity.firstPhaseMerit`): no foundation, no deadline or season, not the action
+    /// of a declared priority, alone in its unit (no `together` companion) and not as urgent as a better action
+    /// waiting for it (its merit, `ClaimOrder.merit`, is then that action's). It starts in the next phase: the
+    /// first months are those of the decisions that found the mandate and of its best quick acts, not of a
+    /// weak letter (the « zones rouges » check, 45 to 65, ahead of better actions in an agglomeration of 90,000).
+    func startsAfterFirstPhase(_ position: Int) -> Bool {
+        let unit = order.unitOf[position]
+        guard unit >= 0, order.merit[position] < Capacity.firstPhaseMerit, order.isByMerit(position),
+              !order.isPriorityUnit[unit], order.slots(unit).count == 1,
+              !index.isFoundation[position], !index.isDated[position] else { return false }
+        return true
     }
 
     mutating func placeOnce(_ unit: Int) -> Bool {

@@ -44,16 +44,23 @@ extension PhasePlacement {
 
     /// The placement with `unit` moved to `phase`, or nil when that would leave the last phase without a new
     /// action: its only one moves only when the end reserve, given back, lets another start there — never for a
-    /// small team, which would then carry one action more than its capacity gives.
+    /// small team, which would then carry one action more than its capacity gives — or when it is the action
+    /// chosen for a declared priority. The team's own priority starts before the mid-mandate review rather than
+    /// wait three years behind a phase « sans action nouvelle »: in a village of 600 inhabitants without staff,
+    /// where the cabinet médical and the volunteer doctors' centre overfill 2027, the « bien vieillir » referent
+    /// (light) starts in 2028, and the end of the mandate carries on what was started.
     private func moving(_ unit: Int, from: Int, to phase: Int) -> PhasePlacement? {
         let last = calendar.phases.count - 1
         var trial = self
         trial.move(unit, from: from, to: phase)
         guard from == last, !trial.phaseOf.contains(last) else { return trial }
-        guard !isSmallTeam else { return nil }
-        trial.returnEndReserveIfBorrowed()
-        trial.claimRoomLeft()
-        return trial.phaseOf.contains(last) ? trial : nil
+        if !isSmallTeam {
+            var refilled = trial
+            refilled.returnEndReserveIfBorrowed()
+            refilled.claimRoomLeft()
+            if refilled.phaseOf.contains(last) { return refilled }
+        }
+        return order.isPriorityUnit[unit] ? trial : nil
     }
 
     /// What `unit` (placed later) would take of `phase`, in half-units, when every member's horizon and placed

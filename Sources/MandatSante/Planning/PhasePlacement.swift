@@ -82,7 +82,7 @@ struct PhasePlacement {
     /// what is due during it serves in the first phase (the planner left such actions out when none is).
     let underwaySeason: String
     let methodLimit: Int
-    /// A team under 3,500 inhabitants or with one agent at most (`Capacity.isSmallTeam`).
+    /// A team with one agent at most (`Capacity.isSmallTeam`).
     let isSmallTeam: Bool
     /// Half-units of each phase before any claim.
     let capacityHalves: [Int]

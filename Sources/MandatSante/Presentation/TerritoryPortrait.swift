@@ -70,16 +70,14 @@ public struct TerritoryPortrait: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat » and, for a
-    /// small team with several agents, why only one counts. The detailed edition, read by whoever checks the
+    /// « 1 agent pour porter des projets : environ 1,6 unité d'effort par an, 12 sur le reste du mandat » (every
+    /// declared agent counts: `Capacity`). The detailed edition, read by whoever checks the
     /// arithmetic, adds the weighting of the months — the total is not the yearly figure times the years (4,2 ×
     /// (15 × 2 + 15 + 33 / 2) / 12 ≈ 21) — and what each effort takes; the élus' edition spares them the jargon.
     static func capacity(_ capacity: Capacity, detail: Bool = true) -> String {
-        let smallTeam = capacity.isSmallTeam && capacity.staff > 1
-            ? " ; petite équipe : un seul agent compte, celui qui porte tous les dossiers de la mairie" : ""
         let weighting = detail ? ", les quinze premiers mois comptant double, les quinze suivants une fois, les autres pour moitié" : ""
         let efforts = detail ? " (une action rapide des premiers mois en prend une demi-unité, une légère une, une moyenne deux, une lourde trois)" : ""
-        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat\(weighting)\(smallTeam)\(efforts)"
+        return "\(team(capacity))\(capacity.isStaffEstimated ? " ;" : " :") environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an, \(capacity.totalUnits) sur le reste du mandat\(weighting)\(efforts)"
     }
 
     /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé

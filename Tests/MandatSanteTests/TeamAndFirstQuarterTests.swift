@@ -1,0 +1,90 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Session 19's planning review (issue 12, reader18): declared agents respected, the team's light priority in an
+/// empty middle phase, weak actions kept for their merit alone out of the first quarter.
+@Suite("Agents déclarés, priorité dans la phase du milieu, premier trimestre aux actions de mérite")
+struct TeamAndFirstQuarterTests {
+    /// The roadmap of the profile at `path`, relative to the package's root, from December 2026.
+    static func plan(path: String, overrides: [String] = []) throws -> Roadmap {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent(path).path
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        let loaded = try #require(ProfileLoader.load(Array(bytes), file: file, vocabulary: ruleBase.vocabulary).0)
+        let profile = try ProfileLoader.override(loaded, with: overrides).get()
+        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+    }
+
+    @Test("station de montagne (2 800 résidents, 2 agents) : les deux agents comptent, et le cabinet médical avec logement est dans la feuille de route avant le bilan de mi-mandat")
+    func resortCountsItsTwoAgents() throws {
+        let roadmap = try PressingDeadlineTests.plan("station-montagne-saisonniere")
+        #expect(roadmap.capacity.staff == 2)
+        #expect(!roadmap.capacity.isSmallTeam)
+        // 0.8 for the elected team, 0.2 for a village's size, 0.6 for each of the two agents; the 25,000 of the
+        // season add nothing (the resort's seasonal services are busy in the season itself).
+        #expect(roadmap.capacity.yearlyTenths == 22)
+        let seasonless = try PressingDeadlineTests.plan("station-montagne-saisonniere", overrides: ["seasonalPopulation=3000"])
+        #expect(seasonless.capacity.yearlyTenths == 22)
+        // GPs leave, no MSP, no hospital within 30 minutes: the cabinet with housing (105) by 2028 at the latest,
+        // no longer « à envisager ensuite » behind the mobile unit.
+        let cabinet = try #require(roadmap.item("cabinet-medical-logement"))
+        #expect(cabinet.phaseIndex <= roadmap.calendar.reviewPhase)
+        #expect(roadmap.calendar.phases[cabinet.phaseIndex].end <= YearMonth(year: 2029, month: 4))
+        #expect(!roadmap.considerLater.contains { $0.recommendation.id == "cabinet-medical-logement" })
+        // The page says two agents and no « small team » in which one counts.
+        let document = try ExampleSynthesisTests.document("station-montagne-saisonniere")
+        let line = MiddlePhaseTests.plain(try #require(document.portrait.lines.first { $0.label == "Capacité" }?.text))
+        #expect(line.hasPrefix("2 agents pour porter des projets : environ 2,2 unités d'effort par an"), "\(line)")
+        #expect(!line.contains("petite équipe") && !line.contains("un seul agent"), "\(line)")
+        // A village of one agent is still a small team.
+        let village = try PressingDeadlineTests.plan("village-rural-zip")
+        #expect(village.capacity.isSmallTeam && village.capacity.yearlyTenths == 12)
+    }
+
+    @Test("village de Lozère sans agent, priorités accès aux soins et bien vieillir : le bien vieillir (effort faible) commence avant le bilan de mi-mandat plutôt que de laisser la phase du milieu sans action nouvelle")
+    func lightPriorityFillsEmptyMiddlePhase() throws {
+        let roadmap = try Self.plan(path: "Tests/Fixtures/profiles/lozere-sans-agent.json")
+        let review = roadmap.calendar.reviewPhase
+        #expect(roadmap.capacity.isSmallTeam && roadmap.capacity.staff == 0)
+        // 2027 holds the cabinet with housing and the volunteer doctors' centre (three units for two).
+        #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == ["cabinet-medical-logement", "medecins-volontaires-relais"])
+        // The priority « bien vieillir » starts in 2028, before the review: the middle phase is not « sans action
+        // nouvelle » while the team's own priority waits for 2029–2032.
+        #expect(roadmap.items(inPhase: review).map(\.recommendation.id) == ["bien-vieillir-petite-commune"])
+        let item = try #require(roadmap.item("bien-vieillir-petite-commune"))
+        #expect(item.selection == .priority("bien-vieillir"))
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let document = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
+        let card = try #require(document.cards.first { $0.id == "bien-vieillir-petite-commune" })
+        let note = MiddlePhaseTests.plain(try #require(card.placementBrief))
+        #expect(note == "reportée de « D'ici fin 2027 » : place prise par les actions 5 et 6", "\(note)")
+        #expect(!note.contains("est engagée"))
+        // The end of the mandate carries on what was started: a small team carries no more than its capacity.
+        #expect(roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
+        #expect(roadmap.items.count == 7)
+    }
+
+    @Test("une action retenue pour son seul mérite, sous 60, ne prend pas une des quatre places du premier trimestre : la vérification des « zones rouges » commence dans la phase suivante")
+    func weakActionsWaitTheFirstQuarter() throws {
+        for name in ["agglomeration-qpv-cls-en-preparation", "agglomeration-porteuse-cls", "tres-petite-commune-rurale"] {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let first = roadmap.items(inPhase: 0)
+            #expect(!first.map(\.recommendation.id).contains("zones-rouges-solidarite"), "\(name) : \(first.map(\.recommendation.id))")
+            for item in first where item.selection == .merit && item.deadline == nil && item.together.isEmpty {
+                #expect(item.score.total >= Capacity.firstPhaseMerit, "\(name) : « \(item.recommendation.id) » (\(item.score.total)) au premier trimestre")
+            }
+        }
+        // Where the ZIP, the GP departures and the team's priority make it worth 75, the check stays among the
+        // first acts.
+        let village = try PressingDeadlineTests.plan("village-rural-zip")
+        #expect(village.items(inPhase: 0).map(\.recommendation.id).contains("zones-rouges-solidarite"))
+        // The agglomeration's first quarter keeps its two founding decisions; the check, 45, waits (2027 is full:
+        // it is « à envisager ensuite », from « D'ici fin 2027 », not from the first quarter).
+        let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
+        let entry = try #require(agglomeration.considerLater.first { $0.id == "zones-rouges-solidarite" })
+        #expect(MiddlePhaseTests.plain(entry.reason).contains("de « D'ici fin 2027 » à la fin du mandat"), "\(entry.reason)")
+    }
+}
