@@ -44,7 +44,12 @@ struct Content16Tests {
         let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("medicobus-aller-vers"))
         #expect(!Self.documents(mayotte).contains("ars-pdl-medicobus-2023") && !Self.documents(mayotte).contains("ars-normandie-huit-medicobus"))
         #expect(!mayotte.examples.contains { $0.told })
-        let resort = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true).card("medicobus-aller-vers"))
+        // The mountain resort, its two agents counted (plan19), holds the cabinet médical avec logement instead of the
+        // mobile unit; a resort that keeps the bus (its agents not declared) still does not cite the Pays de la Loire.
+        let station = try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true)
+        #expect(station.card("medicobus-aller-vers") == nil && station.card("cabinet-medical-logement") != nil)
+        let resort = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", overrides: ["engineeringStaff=1"], detail: true)
+            .card("medicobus-aller-vers"))
         #expect(!Self.documents(resort).contains("ars-pdl-medicobus-2023"))
         let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("medicobus-aller-vers"))
         #expect(Self.documents(village).isSuperset(of: ["ars-pdl-medicobus-2023", "ars-normandie-huit-medicobus"]))
