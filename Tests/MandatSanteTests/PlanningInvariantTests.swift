@@ -185,7 +185,10 @@ struct PlanningInvariantTests {
             let calendar = roadmap.calendar
             let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
             // What holds its place for a reason other than its own merit: the prerequisite of a placed action,
-            // a member of an ensemble, a foundation, a team priority's action.
+            // a member of an ensemble, a foundation, a team priority's action. The last is the one exception the
+            // team itself states: the best action for each declared priority stays even when it keeps out a better
+            // scored action, whose entry says so (« faute de place, après les actions retenues pour les priorités
+            // de l'équipe », `RoadmapWording.afterPrioritiesWords`).
             let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
             // An action smoothed out of an overfilled phase entered the roadmap where it first claimed its place,
             // before the dropped one claimed: it moved later only in time, and the phase it moved to was full.

@@ -87,4 +87,21 @@ struct TeamAndFirstQuarterTests {
         let entry = try #require(agglomeration.considerLater.first { $0.id == "zones-rouges-solidarite" })
         #expect(MiddlePhaseTests.plain(entry.reason).contains("de « D'ici fin 2027 » à la fin du mandat"), "\(entry.reason)")
     }
+
+    @Test("l'exception des priorités au mérite d'abord, dite en une phrase : une action mieux notée laissée dehors par l'action d'une priorité de l'équipe est « à envisager ensuite faute de place, après les actions retenues pour les priorités de l'équipe »")
+    func priorityExceptionSaid() throws {
+        // Petite ville PVD: the junior doctors (80, light) wait while the walking and cycling action (77, medium),
+        // the team's « sport-santé » priority, holds 2028.
+        let roadmap = try PressingDeadlineTests.plan("petite-ville-pvd-msp")
+        let mobility = try #require(roadmap.item("mobilites-actives-sante"))
+        #expect(mobility.selection == .priority("sport-sante") && mobility.score.total < 80)
+        let document = try ExampleSynthesisTests.document("petite-ville-pvd-msp")
+        let entry = try #require(document.considerLater.first { $0.id == "docteurs-juniors" })
+        #expect(entry.reason.hasPrefix("s'applique, mais est à envisager ensuite faute de place, après les actions retenues pour les priorités de l'équipe : "), "\(entry.reason)")
+        // An action left out while no weaker priority action holds its window keeps the plain wording.
+        let station = try ExampleSynthesisTests.document("station-montagne-saisonniere")
+        for other in station.considerLater where other.reasonCode == "faute-de-capacite" {
+            #expect(!other.reason.contains("après les actions retenues pour les priorités"), "\(other.id) : \(other.reason)")
+        }
+    }
 }

@@ -137,6 +137,10 @@ enum RoadmapWording {
         }
     }
 
+    /// Why an action better scored than a declared priority's, kept in its place, waits: the one wording of the
+    /// exception to merit first (short text, detailed card and JSON).
+    static let afterPrioritiesWords = "faute de place, après les actions retenues pour les priorités de l'équipe"
+
     /// Why an action that applies found no room: what holds the phases it could take, said as it is — never
     /// « mieux classées » when it is better scored than an action kept — and, when room is left there, that it
     /// is too little for its effort.
@@ -156,7 +160,17 @@ enum RoadmapWording {
             ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
             : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
         let leftOver = (earliest...max(earliest, latest)).contains { roadmap.halfUnitsLeft[$0] > 0 }
-        var text = "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
+        // The stated exception to merit first: the action of a declared priority, less scored and of no smaller
+        // effort, holds a phase it could have taken.
+        let afterPriorities = positions.contains { position in
+            let item = roadmap.items[position]
+            guard case .priority = item.selection, item.score.total < entry.score.total else { return false }
+            return Capacity.halfUnits(of: item.recommendation, inPhase: item.phaseIndex)
+                >= Capacity.halfUnits(of: entry.recommendation, inPhase: item.phaseIndex)
+        }
+        var text = afterPriorities
+            ? "s'applique, mais est à envisager ensuite \(Self.afterPrioritiesWords) : \(span), elle est prise par \(holders)"
+            : "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
         if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
         return text
     }
