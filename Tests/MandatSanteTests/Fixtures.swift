@@ -172,9 +172,10 @@ enum Fixture {
         Rec(id: "sante-mentale-relais", title: "Former des relais en santé mentale", when: "'sante-mentale' in priorities",
             priority: 55,
             boosts: [boost("population < 3500", 20, "une petite commune s'appuie sur des relais plutôt que sur un CLSM")]),
-        // Reads an optional fact without default.
+        // Reads an optional fact without default. Scored 60: a quick act of the first quarter kept for its merit
+        // alone needs that much (`Capacity.firstPhaseMerit`).
         Rec(id: "seniors-canicule", title: "Tenir un registre canicule des personnes âgées", when: "share75Plus >= 12",
-            priority: 40, horizon: "100-jours"),
+            priority: 60, horizon: "100-jours"),
         // A conjunction, for explanations.
         Rec(id: "petite-commune-mutualiser", title: "Mutualiser l'ingénierie santé avec l'intercommunalité",
             when: "population < 3500 and density in ['bourg-rural', 'rural-disperse']",

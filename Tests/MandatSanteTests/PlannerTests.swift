@@ -179,6 +179,9 @@ struct PlannerTests {
     func togetherAlone() throws {
         var recs = Self.together
         recs[0].when = "population >= 1000000"
+        // Alone, a quick act of merit keeps its first-quarter horizon; one scored under 60 would wait
+        // (`Capacity.firstPhaseMerit`, tested in TeamAndFirstQuarterTests).
+        recs[1].priority = 60
         let (_, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
         #expect(roadmap.phaseID("coordinateur") == "premiers-mois")
         #expect(roadmap.item("coordinateur")?.placement == .horizon)
