@@ -127,18 +127,14 @@ extension RoadmapPresenter {
                                raisingFacts: kept.raisingFacts, findingMembers: kept.findingMembers)
         }
 
-        /// `territorial(_:score:).forYou` alone: the « pour vous » of an entry to consider later, without the
-        /// findings only a card's synthesis reads (a JSON roadmap words the line of two dozen entries; sorting their
-        /// findings was a third of it). Kept apart from the cards' wording, under the same key.
-        func forYouLines(_ recommendation: Recommendation, score full: Score) -> [String] {
+        /// The first reason `territorial(_:score:).forYou` gives other than `besides` (the territory's size alone),
+        /// worded directly: the « pour vous » line of an entry to consider later. A JSON roadmap words the line of
+        /// two dozen entries; wording (or keeping across territories) every reason of each, for the first one, was
+        /// a tenth of a JSON roadmap's work.
+        func firstReason(_ recommendation: Recommendation, score full: Score, besides: String) -> String? {
             let score = supportedScore(recommendation, full)
-            guard let memos, let (plan, key) = key(recommendation, score: score, plan: \.territorialPlan) else {
-                return wordTerritorial(recommendation, score: score, facts: facts, findings: false).forYou
-            }
-            let kept = memos.forYou.value(key) {
-                wordTerritorial(recommendation, score: score, facts: FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels, placeheld: plan.placeheld), findings: false).forYou
-            }
-            return plan.placeheld.isEmpty ? kept : filled(kept)
+            let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            return forYou(recommendation, score: score, leaves: program.leaves(roadmap.profile.facts)[0], facts: facts, firstBesides: besides).first
         }
 
         /// A boost that argues from an action the roadmap does not keep (`Boost.supports`) is not said.
@@ -154,12 +150,10 @@ extension RoadmapPresenter {
             lines.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
         }
 
-        /// `facts`: the statements of this territory, possibly with placeholders. `findings`: whether to find the
-        /// facts the synthesis may state (empty otherwise).
-        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement, findings: Bool = true) -> Territorial {
+        /// `facts`: the statements of this territory, possibly with placeholders.
+        private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
             let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
             let leaves = program.leaves(roadmap.profile.facts)
-            guard findings else { return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: [], conditionFindingFacts: []) }
             var read: Set<String> = []
             var members: [String: Set<String>] = [:], wholeSets: Set<String> = []
             func note(_ leaf: HeldLeafProgram.Leaf) {
@@ -198,7 +192,10 @@ extension RoadmapPresenter {
         /// the size and staff the condition asked for — they say where an action applies more than why it matters
         /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
         /// habitants »), and the edition that keeps two reasons drops them first.
-        private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement) -> [String] {
+        ///
+        /// `firstBesides`: only the first line other than this one, found without wording the lines after it.
+        private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement,
+                            firstBesides: String? = nil) -> [String] {
             let applying = recommendation.boosts.indices.filter { score.applies(boost: $0) }
             let boosts = applying.map { recommendation.boosts[$0] }
             let boostFacts = fixed[recommendation.id]?.boostFacts
@@ -223,6 +220,11 @@ extension RoadmapPresenter {
                     }
                     lines.append(finding.text)
                 }
+                // The first line is settled once it is not a set's members that later parts could add to.
+                if let firstBesides, let first = lines.first, members.first?.line != 0 {
+                    let french = Typography.french(first)
+                    if french != firstBesides { return [french] }
+                }
             }
             for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
             // Stable: boosts of equal weight keep the order the recommendation gives them.
@@ -230,6 +232,9 @@ extension RoadmapPresenter {
                 .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
             for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
             lines += sizes.filter { !lines.contains($0) }
+            if let firstBesides {
+                return lines.lazy.map(Typography.french).first { $0 != firstBesides }.map { [$0] } ?? []
+            }
             return lines.map(Typography.french)
         }
 

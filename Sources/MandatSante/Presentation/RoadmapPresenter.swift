@@ -74,11 +74,9 @@ public struct RoadmapPresenter: Sendable {
         /// this memory is full within the first thousand territories of a batch (with 10,000, JSON's resident memory
         /// still grew over the first 4,000 rows: 99 MB at 1,300, 125 MB from 4,000 on).
         let territorial = WordingMemo<Territorial>(capacity: 4_000)
-        /// The « pour vous » lines of entries to consider later (`Context.forYouLines`). This one and the next kept
-        /// 10,000 entries each: JSON's resident memory grew with them until about 13,000 rows (88 MB at 7,600, 115
-        /// from 13,000 on); with fewer, they are full within the first few thousand rows.
-        let forYou = WordingMemo<[String]>(capacity: 3_000)
-        /// Why the condition of a left-out recommendation does not hold (`Context.leftOutWording`).
+        /// Why the condition of a left-out recommendation does not hold, and the next memory, kept 10,000 entries each:
+        /// JSON's resident memory grew with them until about 13,000 rows (88 MB at 7,600, 115 from 13,000 on); with
+        /// fewer, they are full within the first few thousand rows.
         let reasons = WordingMemo<[String]>(capacity: 3_000)
         /// The sentence of a condition not met, numbers as placeholders (`Context.keptConditionWording`).
         let conditionWordings = WordingMemo<Wording>(capacity: 3_000)
