@@ -123,23 +123,33 @@ enum WordingPlaceholder {
     static func fill(_ text: String, _ value: (String) -> String) -> String {
         // Most kept texts hold no placeholder: decided on the string's own bytes, without copying them.
         var text = text
-        guard text.withUTF8({ $0.contains(0xEE) }) else { return text }
-        let bytes = Array(text.utf8)
-        func marker(at index: Int, _ last: UInt8) -> Bool {
-            index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
-        var index = 0
-        while index < bytes.count {
-            if marker(at: index, 0x80), let end = (index + 3..<bytes.count).first(where: { marker(at: $0, 0x81) }) {
-                out += value(String(decoding: bytes[index + 3..<end], as: UTF8.self)).utf8
-                index = end + 3
-            } else {
-                out.append(bytes[index])
-                index += 1
+        let filled = text.withUTF8 { bytes -> String? in
+            guard var lead = bytes.firstIndex(of: 0xEE) else { return nil }
+            func marker(at index: Int, _ last: UInt8) -> Bool {
+                index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            // The text between placeholders is copied in runs, from one `EE` lead byte to the next.
+            var copied = 0
+            while true {
+                var next = lead + 1
+                if marker(at: lead, 0x80) {
+                    var end = lead + 3
+                    while end < bytes.count, !marker(at: end, 0x81) { end += 1 }
+                    if end < bytes.count {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
+                        out += value(String(decoding: UnsafeBufferPointer(rebasing: bytes[lead + 3..<end]), as: UTF8.self)).utf8
+                        copied = end + 3
+                        next = copied
+                    }
+                }
+                guard next < bytes.count, let found = bytes[next...].firstIndex(of: 0xEE) else { break }
+                lead = found
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return filled ?? text
     }
 }
