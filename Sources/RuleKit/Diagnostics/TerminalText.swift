@@ -143,7 +143,10 @@ public enum TerminalText {
                     // A C2 whose next byte (the word shifted by one byte) is 80–9F; the last byte's next is checked in place.
                     var c1 = Self.zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
                     if c1 != 0 { c1 &= Self.zeroBytes(((word &>> 8) & 0xE0E0_E0E0_E0E0_E0E0) ^ 0x8080_8080_8080_8080) | 0x8000_0000_0000_0000 }
-                    suspects |= c1 | Self.zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                    suspects |= c1
+                    // The bidirectional overrides' lead byte, only when they are neutralized: a rendered document
+                    // keeps them, and French typography has an `E2` every few words (’, —, the narrow no-break space).
+                    if bidirectional { suspects |= Self.zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2) }
                 }
                 while suspects != 0 {
                     if Self.isControl(at: index + suspects.trailingZeroBitCount / 8, buffer, keep: keep, bidirectional: bidirectional) { return true }
