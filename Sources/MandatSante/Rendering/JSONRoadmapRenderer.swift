@@ -17,8 +17,8 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
         var json = JSONWriter(capacity: 1 << 17)
         write(document, into: &json)
-        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        return json.finishBytes().rightSized()
+        // Of the right size already (a batch holds hundreds of rendered roadmaps on their way to the disk).
+        return json.finishBytes()
     }
 
     /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).
@@ -228,7 +228,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
     }
 
     /// `{ "id": …, "text": … }` for a value of the rule base and its wording, or null when the rule base says nothing.
-    private func coded(_ name: String, _ id: String?, _ text: String?, into json: inout JSONWriter) {
+    private func coded(_ name: StaticString, _ id: String?, _ text: String?, into json: inout JSONWriter) {
         json.key(name)
         guard let id else { json.null(); return }
         json.object { json in

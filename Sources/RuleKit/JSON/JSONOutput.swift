@@ -32,8 +32,8 @@ public indirect enum JSONOutput: Hashable, Sendable {
 
     /// A JSON string literal; non-ASCII text is kept as is (UTF-8), control characters are escaped.
     public static func quote(_ text: String) -> String {
-        var out: [UInt8] = []
-        JSONWriter.quote(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        let out = ByteBuffer(capacity: text.utf8.count + 2)
+        JSONWriter.quote(text, into: out)
+        return String(decoding: out.array, as: UTF8.self)
     }
 }

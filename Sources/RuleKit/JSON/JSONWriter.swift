@@ -5,7 +5,9 @@
 /// Inside an object, `key` starts each member and the next value written is its value; inside an array, each
 /// value is an element. `object` and `array` open a container for their body.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The document so far.
+    public var bytes: [UInt8] { out.array }
+    private var out: ByteBuffer
     /// For each open container, whether it is an array, and how many members or elements it has so far.
     private var open: [(isArray: Bool, count: Int)] = []
 
@@ -13,7 +15,12 @@ public struct JSONWriter {
     static let inlineArrayLimit = 12
 
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        out = ByteBuffer(capacity: capacity)
+    }
+
+    /// Before writing: a copy of a writer writes into bytes of its own.
+    private mutating func ensureUnique() {
+        if !isKnownUniquelyReferenced(&out) { out = out.copy() }
     }
 
     /// The document, with its final newline.
@@ -21,11 +28,12 @@ public struct JSONWriter {
         String(decoding: finishBytes(), as: UTF8.self)
     }
 
-    /// The document's UTF-8, with its final newline: for a file, without building a string (and validating its
-    /// bytes again) first.
+    /// The document's UTF-8, with its final newline, in an array of its size: for a file, without building a
+    /// string (and validating its bytes again) first.
     public mutating func finishBytes() -> [UInt8] {
-        bytes.append(0x0A)
-        return bytes
+        ensureUnique()
+        out.append(0x0A)
+        return out.array
     }
 
     // MARK: Containers
@@ -41,31 +49,47 @@ public struct JSONWriter {
 
     private mutating func container(isArray: Bool, open openByte: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
         startValue()
-        bytes.append(openByte)
+        out.append(openByte)
         open.append((isArray, 0))
         body(&self)
         let count = open.removeLast().count
         if count > 0 { newline(open.count) }
-        bytes.append(close)
+        out.append(close)
     }
 
     /// Starts a member of the current object: its key; the next value written is its value.
     public mutating func key(_ name: String) {
+        ensureUnique()
         nextEntry()
-        Self.quote(name, into: &bytes)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        Self.quote(name, into: out)
+        out.append(0x3A)
+        out.append(0x20)
+    }
+
+    /// Starts a member whose key is written in the source (every key of a roadmap): its bytes appended as they are,
+    /// without the look for characters to escape that a key built at run time needs (a roadmap has thousands).
+    public mutating func key(_ name: StaticString) {
+        ensureUnique()
+        nextEntry()
+        assert(!name.hasPointerRepresentation || Self.needsEscaping(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) == false,
+               "a key written in the source has nothing to escape")
+        out.append(0x22)
+        name.withUTF8Buffer { out.append($0) }
+        out.append(0x22)
+        out.append(0x3A)
+        out.append(0x20)
     }
 
     /// Before a value: in an array, the separator and indentation of a new element (a member's value follows its
     /// key directly).
     private mutating func startValue() {
+        ensureUnique()
         if let last = open.last, last.isArray { nextEntry() }
     }
 
     private mutating func nextEntry() {
         guard !open.isEmpty else { return }
-        if open[open.count - 1].count > 0 { bytes.append(0x2C) }
+        if open[open.count - 1].count > 0 { out.append(0x2C) }
         open[open.count - 1].count += 1
         newline(open.count)
     }
@@ -74,11 +98,11 @@ public struct JSONWriter {
     private mutating func newline(_ level: Int) {
         let width = 1 + 2 * level
         guard width <= Self.lineStarts.count else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            out.append(0x0A)
+            out.appendSpaces(2 * level)
             return
         }
-        Self.lineStarts.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        Self.lineStarts.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<width])) }
     }
 
     /// A line feed and the spaces of each level, appended in one piece: a roadmap starts a line thousands of times,
@@ -87,24 +111,26 @@ public struct JSONWriter {
 
     // MARK: Members of an object
 
-    public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    // Their keys are written in the source (`key(_: StaticString)`); a key made at run time goes through `key(_: String)`.
+
+    public mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }
 
     /// `null` when absent.
-    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    public mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
 
-    public mutating func field(_ name: String, _ value: Int) { key(name); integer(value) }
+    public mutating func field(_ name: StaticString, _ value: Int) { key(name); integer(value) }
 
-    public mutating func field(_ name: String, _ values: [String]) { key(name); strings(values) }
+    public mutating func field(_ name: StaticString, _ values: [String]) { key(name); strings(values) }
 
-    public mutating func object(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); object(body) }
+    public mutating func object(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); object(body) }
 
-    public mutating func array(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }
+    public mutating func array(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }
 
     // MARK: Values
 
     public mutating func string(_ text: String) {
         startValue()
-        Self.quote(text, into: &bytes)
+        Self.quote(text, into: out)
     }
 
     public mutating func string(_ text: String?) {
@@ -113,21 +139,37 @@ public struct JSONWriter {
 
     public mutating func integer(_ value: Int) {
         startValue()
-        bytes += String(value).utf8
+        Self.decimal(value, into: out)
+    }
+
+    /// The decimal digits of `value`, written straight into `out` (no string made for each number).
+    static func decimal(_ value: Int, into out: ByteBuffer) {
+        if value < 0 { out.append(0x2D) }
+        var rest = value.magnitude
+        // At most 19 digits; written backwards into a fixed buffer on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     public mutating func null() {
         startValue()
-        bytes += Self.nullBytes
+        Self.nullBytes.withUnsafeBufferPointer { out.append($0) }
     }
 
     /// An array of strings: on one line when short, as `JSONOutput` lays out scalars.
     public mutating func strings(_ values: [String]) {
-        scalars(values.count) { writer, index in Self.quote(values[index], into: &writer.bytes) }
+        scalars(values.count) { writer, index in Self.quote(values[index], into: writer.out) }
     }
 
     public mutating func integers(_ values: [Int]) {
-        scalars(values.count) { writer, index in writer.bytes += String(values[index]).utf8 }
+        scalars(values.count) { writer, index in Self.decimal(values[index], into: writer.out) }
     }
 
     private mutating func scalars(_ count: Int, _ element: (inout JSONWriter, Int) -> Void) {
@@ -141,12 +183,12 @@ public struct JSONWriter {
             return
         }
         startValue()
-        bytes.append(0x5B)
+        out.append(0x5B)
         for index in 0..<count {
-            if index > 0 { bytes += Self.commaSpace }
+            if index > 0 { out.append(0x2C); out.append(0x20) }
             element(&self, index)
         }
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
     /// A value built as a tree.
@@ -165,36 +207,36 @@ public struct JSONWriter {
                 return
             }
             startValue()
-            bytes.append(0x5B)
+            out.append(0x5B)
             for (index, item) in items.enumerated() {
-                if index > 0 { bytes += Self.commaSpace }
-                Self.scalar(item, into: &bytes)
+                if index > 0 { out.append(0x2C); out.append(0x20) }
+                Self.scalar(item, into: out)
             }
-            bytes.append(0x5D)
+            out.append(0x5D)
         default:
             startValue()
-            Self.scalar(output, into: &bytes)
+            Self.scalar(output, into: out)
         }
     }
 
-    private static func scalar(_ output: JSONOutput, into out: inout [UInt8]) {
+    private static func scalar(_ output: JSONOutput, into out: ByteBuffer) {
         switch output {
         case .string(let text):
-            quote(text, into: &out)
+            quote(text, into: out)
         case .number(let value):
-            out += (value.isFinite ? (value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null").utf8
+            out.append(value.isFinite ? (value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null")
         case .integer(let value):
-            out += String(value).utf8
+            decimal(value, into: out)
         case .bool(let value):
-            out += (value ? "true" : "false").utf8
+            out.append(value ? "true" : "false")
         case .null:
-            out += nullBytes
+            nullBytes.withUnsafeBufferPointer { out.append($0) }
         case .object, .array:
             break
         }
     }
 
-    private static let nullBytes = Array("null".utf8), commaSpace = Array(", ".utf8)
+    private static let nullBytes = Array("null".utf8)
 
     // MARK: Strings
 
@@ -224,7 +266,7 @@ public struct JSONWriter {
 
     /// On bytes: in UTF-8, every byte below 0x80 is a whole character, so a quote, a backslash or a control
     /// character is never part of another. Non-ASCII text is kept as is.
-    static func quote(_ text: String, into out: inout [UInt8]) {
+    static func quote(_ text: String, into out: ByteBuffer) {
         out.append(0x22)
         let utf8 = text.utf8
         // The usual string has nothing to escape: appended in one piece (checked on the contiguous bytes when
@@ -232,7 +274,7 @@ public struct JSONWriter {
         // Checked and appended in the same pass over the storage.
         let appended = utf8.withContiguousStorageIfAvailable { buffer in
             guard !needsEscaping(buffer) else { return false }
-            out.append(contentsOf: buffer)
+            out.append(buffer)
             return true
         }
         if appended == true || (appended == nil && !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
@@ -242,14 +284,14 @@ public struct JSONWriter {
         }
         for byte in utf8 {
             switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
             default: out.append(byte)
             }
         }
