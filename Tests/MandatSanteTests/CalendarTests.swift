@@ -148,8 +148,8 @@ struct CalendarTests {
 
     static let populations: [Double] = [1, 1_000, 3_499, 3_500, 10_000, 19_999, 20_000, 50_000, 99_999, 100_000, 1_000_000]
 
-    @Test("unités par an : les élus, la taille, puis deux agents à 0,6 et les suivants à 0,3, dix au plus ; une petite équipe, 1,2 au plus", arguments: [
-        (420.0, 0, 10), (420.0, 1, 12), (420.0, 2, 12), (3_499.0, 6, 12), (8_000.0, 1, 12), (8_000.0, 2, 26),
+    @Test("unités par an : les élus, la taille, puis deux agents à 0,6 et les suivants à 0,3, dix au plus ; une petite équipe (un agent au plus), 1,2 au plus ; les agents déclarés d'un village comptent tous", arguments: [
+        (420.0, 0, 10), (420.0, 1, 12), (420.0, 2, 22), (3_499.0, 6, 34), (8_000.0, 1, 12), (8_000.0, 2, 26),
         (15_000.0, 4, 32), (45_000.0, 5, 39), (250_000.0, 10, 56), (250_000.0, 40, 56), (420.0, -3, 10),
     ])
     func yearlyUnits(population: Double, staff: Int, tenths: Int) throws {

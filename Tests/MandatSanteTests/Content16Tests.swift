@@ -44,11 +44,12 @@ struct Content16Tests {
         let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("medicobus-aller-vers"))
         #expect(!Self.documents(mayotte).contains("ars-pdl-medicobus-2023") && !Self.documents(mayotte).contains("ars-normandie-huit-medicobus"))
         #expect(!mayotte.examples.contains { $0.told })
-        // The mountain resort, its two agents counted (plan19), holds the cabinet médical avec logement instead of the
-        // mobile unit; a resort that keeps the bus (its agents not declared) still does not cite the Pays de la Loire.
+        // The mountain resort, its two agents counted (plan19), holds the cabinet médical avec logement; the mobile unit
+        // is not proposed to a winter resort without many older residents (content19). One with 15 % of residents
+        // aged 75 or more and one agent keeps the bus, and still does not cite the Pays de la Loire.
         let station = try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true)
         #expect(station.card("medicobus-aller-vers") == nil && station.card("cabinet-medical-logement") != nil)
-        let resort = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", overrides: ["engineeringStaff=1"], detail: true)
+        let resort = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", overrides: ["engineeringStaff=1", "share75Plus=15"], detail: true)
             .card("medicobus-aller-vers"))
         #expect(!Self.documents(resort).contains("ars-pdl-medicobus-2023"))
         let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("medicobus-aller-vers"))

@@ -13,8 +13,9 @@ struct EndOfMandateTests {
     static let cases: [(profile: String, last: String)] = [
         ("petite-ville-zip-msp-voisine", "medicobus-aller-vers"),
         ("village-mayotte-zip", "medicobus-aller-vers"),
-        // Its two agents counted (plan19), the resort holds the cabinet médical in 2028 and ends with the habitat.
-        ("station-montagne-saisonniere", "habitat-indigne-precarite-energetique"),
+        // Its two agents counted (plan19), the resort holds the cabinet médical in 2028 and ends with the rescue chain
+        // of its ski area (content19).
+        ("station-montagne-saisonniere", "secours-domaine-skiable"),
         ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
     ]
 
@@ -25,9 +26,12 @@ struct EndOfMandateTests {
         #expect(roadmap.items(inPhase: last).map(\.recommendation.id) == [example.last], "\(example.profile)")
         let juniors = try #require(roadmap.item("docteurs-juniors"))
         #expect(juniors.phaseIndex <= roadmap.calendar.reviewPhase && juniors.deadline != nil, "\(example.profile)")
-        // What the first phase's floor took from the end came back to it; the roadmap stays a small team's.
-        // Mayotte's water and child-health actions make it nine, the small team's bound.
-        #expect(roadmap.capacity.unitsPerPhase[last] == 2 && roadmap.items.count <= 9, "\(example.profile)")
+        // What the first phase's floor took from the end came back to it; the roadmap stays in its size band, counted
+        // on the population the team serves at the peak of its season (Mayotte's water and child-health actions make
+        // it nine, the small team's bound; the resort of 25,000 in winter has ten).
+        let population = max(roadmap.profile.number("population") ?? 0, roadmap.profile.number("seasonalPopulation") ?? 0)
+        let bound = PlanningInvariantTests.sizeBound(population: population, staff: roadmap.capacity.staff)
+        #expect(roadmap.capacity.unitsPerPhase[last] == 2 && roadmap.items.count <= bound, "\(example.profile)")
     }
 
     @Test("sans départ de médecins, rien n'emprunte à la fin du mandat : la première phase y garde son unité prise")

@@ -161,7 +161,7 @@ struct PlanningInvariantTests {
         try forEveryRoadmap { roadmap, _ in Self.overfilledPhases(roadmap) }
     }
 
-    @Test("la taille suit l'équipe : neuf actions au plus sous 3 500 habitants ou avec un agent au plus, quinze pour une ville de deux à quatre agents, vingt-deux partout")
+    @Test("la taille suit l'équipe : neuf actions au plus sous 3 500 habitants (à la pointe de sa saison pour une station) ou avec un agent au plus, quinze pour une ville de deux à quatre agents, vingt-deux partout")
     func sizeStaysInTheBand() throws {
         let ruleBase = try #require(Self.ruleBase)
         let planner = Planner(ruleBase: ruleBase)
@@ -169,7 +169,8 @@ struct PlanningInvariantTests {
         var largest: [Int: Int] = [:]
         for (profile, calendar) in try Self.cases() {
             let roadmap = planner.plan(profile, calendar: calendar)
-            let population = profile.number("population") ?? 0
+            // A resort is sized on the population it serves at the peak of its season.
+            let population = max(profile.number("population") ?? 0, profile.number("seasonalPopulation") ?? 0)
             let bound = Self.sizeBound(population: population, staff: roadmap.capacity.staff)
             largest[bound] = max(largest[bound] ?? 0, roadmap.items.count)
             if roadmap.items.count > bound {

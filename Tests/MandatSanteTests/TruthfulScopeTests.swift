@@ -35,7 +35,7 @@ struct TruthfulScopeTests {
         #expect(!Self.text(diagnostic.steps).contains("Cadrer le diagnostic"))
         let asv = try PresentationTests.card("asv-creer", in: document)
         #expect(asv.title.contains("avec les communes concernées") && asv.title.contains("dans le contrat de ville"))
-        #expect(Self.text(asv.steps).contains("Convenir avec les communes des quartiers prioritaires de qui porte l'atelier santé ville"))
+        #expect(Self.text(asv.steps).contains("Convenir avec les communes des quartiers prioritaires, le délégué du préfet et l'ARS de qui porte l'atelier santé ville"))
     }
 
     @Test("commune dans un CLS intercommunal en vigueur, couverte par une CPTS : prendre sa place dans ce CLS, sans leçon ni chiffre de CPTS")
