@@ -188,6 +188,13 @@ public struct Capacity: Sendable, Hashable {
     /// places (`PhasePlacement.startsAfterFirstPhase`); a weaker one starts in the next phase.
     public static let firstPhaseMerit = 60
 
+    /// Whether an action of merit `merit` waits for the second phase when nothing else holds it in the first: too
+    /// weak for the first quarter (`firstPhaseMerit`), neither a foundation nor dated. The planner adds what only it
+    /// knows (kept for its merit alone, no companion, no priority); the wording of a left-out entry reads the same.
+    public static func waitsPastFirstPhase(merit: Int, isFoundation: Bool, isDated: Bool) -> Bool {
+        merit < firstPhaseMerit && !isFoundation && !isDated
+    }
+
     /// Units over what remains of the mandate.
     public var totalUnits: Int { unitsPerPhase.reduce(0, +) }
 

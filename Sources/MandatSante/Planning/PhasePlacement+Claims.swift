@@ -110,10 +110,8 @@ extension PhasePlacement {
     /// weak letter (the « zones rouges » check, 45 to 65, ahead of better actions in an agglomeration of 90,000).
     func startsAfterFirstPhase(_ position: Int) -> Bool {
         let unit = order.unitOf[position]
-        guard unit >= 0, order.merit[position] < Capacity.firstPhaseMerit, order.isByMerit(position),
-              !order.isPriorityUnit[unit], order.slots(unit).count == 1,
-              !index.isFoundation[position], !index.isDated[position] else { return false }
-        return true
+        return unit >= 0 && order.isByMerit(position) && !order.isPriorityUnit[unit] && order.slots(unit).count == 1
+            && Capacity.waitsPastFirstPhase(merit: order.merit[position], isFoundation: index.isFoundation[position], isDated: index.isDated[position])
     }
 
     mutating func placeOnce(_ unit: Int) -> Bool {

@@ -133,8 +133,8 @@ extension RoadmapPresenter {
         /// a tenth of a JSON roadmap's work.
         func firstReason(_ recommendation: Recommendation, score full: Score, besides: String) -> String? {
             let score = supportedScore(recommendation, full)
-            let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
-            return forYou(recommendation, score: score, leaves: program.leaves(roadmap.profile.facts)[0], facts: facts, firstBesides: besides).first
+            return forYou(recommendation, score: score, leaves: heldLeaves(recommendation).leaves(roadmap.profile.facts)[0], facts: facts,
+                          firstBesides: besides).first
         }
 
         /// A boost that argues from an action the roadmap does not keep (`Boost.supports`) is not said.
@@ -150,10 +150,15 @@ extension RoadmapPresenter {
             lines.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
         }
 
+        /// The condition's leaves as `Territorial` reads them: compiled once per rule base when the presenter keeps
+        /// them (`fixed`), else for this call.
+        private func heldLeaves(_ recommendation: Recommendation) -> HeldLeafProgram {
+            fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+        }
+
         /// `facts`: the statements of this territory, possibly with placeholders.
         private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
-            let program = fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
-            let leaves = program.leaves(roadmap.profile.facts)
+            let leaves = heldLeaves(recommendation).leaves(roadmap.profile.facts)
             var read: Set<String> = []
             var members: [String: Set<String>] = [:], wholeSets: Set<String> = []
             func note(_ leaf: HeldLeafProgram.Leaf) {

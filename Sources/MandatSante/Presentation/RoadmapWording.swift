@@ -151,8 +151,8 @@ enum RoadmapWording {
         var earliest = min(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon), phases.count - 1)
         let latest = PlanningWindow.latestPhase(of: entry.recommendation, isMethod: isMethod, in: roadmap.calendar)
         // A weak action kept for its merit alone does not start in the first quarter (`Capacity.firstPhaseMerit`).
-        if earliest == 0, latest > 0, entry.score.total < Capacity.firstPhaseMerit,
-           !entry.recommendation.isFoundation, entry.recommendation.deadline == nil { earliest = 1 }
+        if earliest == 0, latest > 0, Capacity.waitsPastFirstPhase(merit: entry.score.total, isFoundation: entry.recommendation.isFoundation,
+                                                                   isDated: entry.recommendation.deadline != nil) { earliest = 1 }
         let positions = roadmap.items.indices.filter { (earliest...max(earliest, latest)).contains(roadmap.items[$0].phaseIndex) }
         let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, linkers: occupancy.linkers,
                                  asList: true)
