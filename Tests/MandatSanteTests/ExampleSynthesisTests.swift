@@ -205,6 +205,18 @@ struct ExampleFindingWordingTests {
         #expect(!school.synthesis.findings.contains { $0.contains("Hexagone") }, "\(school.synthesis.findings)")
     }
 
+    @Test("une station : sa population de saison et sa saison sur une ligne ; un bourg sous le CLS d'un pays : le CLS en vigueur et la CPTS nommés comme points d'appui, non comme constats")
+    func companionFactsShareALine() throws {
+        let station = try ExampleSynthesisTests.document("station-montagne-saisonniere").synthesis.findings
+        #expect(station.contains { $0.hasPrefix("Population en pointe saisonnière\u{00A0}: 25\u{00A0}000\u{00A0}personnes\u{00A0}; saison de pointe de la fréquentation\u{00A0}: l'hiver — les actions") }, "\(station)")
+        #expect(!station.contains { $0.hasPrefix("Saison de pointe") }, "\(station)")
+        let bourg = try ExampleSynthesisTests.document("bourg-cls-pays").synthesis.findings
+        #expect(bourg.count == 2, "\(bourg)")
+        #expect(bourg.last?.hasPrefix("CLS signé et en vigueur\u{00A0}; une CPTS couvre le territoire — point d'appui des actions") == true, "\(bourg)")
+        // A finding the actions answer comes before what they build on.
+        #expect(bourg.first?.contains("y répondent") == true, "\(bourg)")
+    }
+
     @Test("« pour vous » donne une raison, pas le seuil d'une règle (« d'au moins 14 % ») ni une alternative (« quartier prioritaire ou pauvreté élevée »)")
     func reasonsAreNotThresholds() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -252,13 +264,14 @@ struct ExampleFindingWordingTests {
         #expect(deficit.hasSuffix("l'action\u{A0}\(centre.rank)\u{A0}y répond."), "\(deficit)")
     }
 
-    @Test("ni une valeur par défaut (« aucun élu référent santé désigné »), ni ce qui existe déjà (une MSP, une CPTS, un CLS en vigueur), ni le territoire d'outre-mer comme tel ne sont des constats", arguments: ExampleSynthesisTests.exampleNames)
+    @Test("ni une valeur par défaut (« aucun élu référent santé désigné »), ni le territoire d'outre-mer comme tel ne sont des constats ; ce qui existe déjà (une MSP, une CPTS, un CLS en vigueur) n'est qu'un point d'appui", arguments: ExampleSynthesisTests.exampleNames)
     func findingsAreNotDefaultsNorAssets(_ name: String) throws {
         let findings = try ExampleSynthesisTests.document(name).synthesis.findings
         let refused = ["Aucun élu référent", "Au moins une maison de santé", "Au moins un centre de santé", "Une CPTS couvre", "CLS signé et en vigueur",
                        "Situation outre-mer", "Aucune CPTS", "Aucun CLS", "Porteur du contrat local", "Un hôpital sur le territoire", "Instances de participation"]
-        for finding in findings {
-            #expect(!refused.contains { finding.hasPrefix($0) }, "\(name) : \(finding)")
+        // What exists may be named only as what the actions build on, never as a situation they answer.
+        for finding in findings where refused.contains(where: { finding.hasPrefix($0) }) {
+            #expect(finding.contains("point d'appui") && !finding.contains("y répond"), "\(name) : \(finding)")
         }
         #expect(!findings.isEmpty && findings.count <= 3, "\(name)")
     }
@@ -266,7 +279,8 @@ struct ExampleFindingWordingTests {
     @Test("un profil qui ne déclare que des valeurs par défaut et des appuis existants le dit en page 1 plutôt que de laisser le titre vide")
     func noFindingSaidInWords() throws {
         let document = try ExampleSynthesisTests.document("bourg-cls-pays", overrides: ["share75Plus=8", "medicalZoning=aucun"])
-        #expect(document.synthesis.findings == [ExampleSynthesisTests.noFindingText], "\(document.synthesis.findings)")
+        #expect(document.synthesis.findings.first == ExampleSynthesisTests.noFindingText, "\(document.synthesis.findings)")
+        #expect(document.synthesis.findings.dropFirst().allSatisfy { $0.contains("point d'appui") }, "\(document.synthesis.findings)")
     }
 
     @Test("des actions qui vont ensemble se décident ensemble : la maison de santé et les docteurs juniors qu'elle accueille sont toutes deux parmi les décisions, ou aucune")

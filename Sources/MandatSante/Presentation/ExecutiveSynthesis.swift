@@ -230,7 +230,9 @@ struct ExecutiveSynthesis {
     /// residents without a médecin traitant behind +10 on unscheduled care), the most points first; only then the
     /// facts that merely make actions apply. Never a default left as it is (« aucun élu référent santé désigné »),
     /// the overseas territory as such (a label: what it brings — the epidemics, the cyclones — are the findings),
-    /// nor the size and the team's own choices, stated elsewhere.
+    /// nor the size and the team's own choices, stated elsewhere. What already exists (an MSP, a CLS in force) is
+    /// never a finding; with fewer than three findings, it is named as the « point d'appui » of the actions that
+    /// build on it.
     private static func findings(_ roadmap: Roadmap, territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
                                  context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
@@ -322,17 +324,57 @@ struct ExecutiveSynthesis {
                 cited.insert(Set(finding.ranks))
             }
         }
-        // Never the very same actions twice: two findings then are better than three.
-        for finding in repeating + late where chosen.count < findingCount && cited.insert(finding.ranks).inserted { chosen.insert(finding.name) }
-        let ranked = all.filter { chosen.contains($0.name) }
-        // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
-        guard !ranked.isEmpty else { return [Typography.french(noFinding)] }
-        return ranked.compactMap { name, unsorted, _ in
-            let ranks = unsorted.sorted()
-            guard let statement = name == Self.situationName ? situation?.text : context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
-            let nb = Typography.noBreakSpace
-            let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
-            return Typography.french("\(Typography.capitalized(statement)) — \(answer).")
+        // A fact that would only fill the page with actions a chosen fact already drives (the winter season of a
+        // resort whose 25,000 winter residents are chosen) is said on that fact's line — one more fact at most per
+        // line, and it takes no line of its own. Otherwise never the very same actions twice: two findings then are
+        // better than three.
+        var joined: [String: String] = [:]
+        for finding in repeating + late where chosen.count - joined.count < findingCount {
+            if let host = all.first(where: { chosen.contains($0.name) && joined[$0.name] == nil && $0.name != Self.situationName && finding.ranks.isSubset(of: $0.ranks) }) {
+                joined[host.name] = finding.name
+                chosen.insert(finding.name)
+            } else if cited.insert(finding.ranks).inserted {
+                chosen.insert(finding.name)
+            }
         }
+        let alongside = Set(joined.values)
+        let ranked = all.filter { chosen.contains($0.name) && !alongside.contains($0.name) }
+        func statement(_ name: String) -> String? {
+            name == Self.situationName ? situation?.text : context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name])
+        }
+        let nb = Typography.noBreakSpace
+        var lines = ranked.compactMap { name, unsorted, _ -> String? in
+            let ranks = unsorted.sorted()
+            guard let first = statement(name) else { return nil }
+            let statements = [first] + [joined[name]].compactMap { $0.flatMap(statement) }
+            let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
+            return Typography.french("\(Typography.capitalized(statements.joined(separator: " ; "))) — \(answer).")
+        }
+        // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
+        if lines.isEmpty { lines = [Typography.french(noFinding)] }
+        // Fewer than three: what already exists and the actions build on (the pays's CLS in force, the CPTS) is named
+        // as such — never as a situation the actions answer.
+        let assets = answering.filter { name, _ in
+            guard context.facts.states(name), let fact = vocabulary.fact(named: name), let value = roadmap.profile.value(name) else { return false }
+            return fact.isAsset(value) && !chosen.contains(name)
+        }
+        .map { (name: $0.key, ranks: $0.value.sorted(), key: [-$0.value.count] + key($0.key, $0.value)) }
+        .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
+        // The resource most actions build on first; one that supports only actions already named (the CPTS beside
+        // the CLS in force) is said on that line, one more at most, or not at all.
+        var supports: [(statements: [String], ranks: [Int])] = []
+        for asset in assets {
+            guard let said = statement(asset.name) else { continue }
+            if let host = supports.firstIndex(where: { Set(asset.ranks).isSubset(of: $0.ranks) }) {
+                if supports[host].statements.count == 1 { supports[host].statements.append(said) }
+            } else if lines.count + supports.count < findingCount, cited.insert(Set(asset.ranks)).inserted {
+                supports.append(([said], asset.ranks))
+            }
+        }
+        for support in supports {
+            let whose = support.ranks.count == 1 ? "de l'action\(nb)" : "des actions\(nb)"
+            lines.append(Typography.french("\(Typography.capitalized(support.statements.joined(separator: " ; "))) — point d'appui \(whose)\(Typography.numbers(support.ranks))."))
+        }
+        return lines
     }
 }
