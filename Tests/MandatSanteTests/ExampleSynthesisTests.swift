@@ -27,7 +27,7 @@ struct ExampleSynthesisTests {
         #expect(decisions.count <= 8)
     }
 
-    @Test("une échéance, une date : la carte dit l'échéance comme la page 1, par la phase où l'action est placée (« d'ici déc. 2027, avant le choix de la maîtrise d'œuvre »), pas une seconde date « d'ici mars 2029 »")
+    @Test("une échéance, une date : la carte dit l'échéance comme la page 1 et le JSON, celle de l'action (« d'ici mars 2029, avant le choix de la maîtrise d'œuvre ») même placée plus tôt, pas la fin de sa phase")
     func oneDatePerDecision() throws {
         for name in ["banlieue-qpv-centre-sante", "petite-ville-pvd-msp", "ville-moyenne-qpv-cls"] {
             let document = try ExampleSynthesisTests.document(name)
@@ -41,8 +41,9 @@ struct ExampleSynthesisTests {
         }
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
         let eis = try #require(banlieue.cards.first { $0.id == "eis-ecole" })
-        #expect(eis.deadline?.hasPrefix("d'ici déc. 2027, avant le choix de la maîtrise d'œuvre") == true, "\(eis.deadline ?? "")")
+        #expect(eis.deadline?.hasPrefix("d'ici mars 2029, avant le choix de la maîtrise d'œuvre") == true, "\(eis.deadline ?? "")")
         #expect(eis.deadlineMonth == "2029-03")
+        #expect(eis.phaseID == "fin-d-annee", "\(eis.phaseID)")
     }
 
     @Test("petite ville PVD : la CPTS en place, à laquelle ne répond qu'une action d'après le bilan de mi-mandat, n'est pas un des trois constats")

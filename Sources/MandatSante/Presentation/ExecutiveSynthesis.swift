@@ -101,7 +101,7 @@ struct ExecutiveSynthesis {
         return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
             let phase = roadmap.calendar.phases[item.phaseIndex]
-            let when = item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) } ?? RoadmapWording.by(phase)
+            let when = item.deadline.map { RoadmapWording.deadline($0) } ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
                 costRange: card.costRange,

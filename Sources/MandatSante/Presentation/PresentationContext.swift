@@ -293,7 +293,7 @@ extension RoadmapPresenter {
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
                 phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
                 carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
-                deadline: item.deadline.map { RoadmapWording.deadline($0, placedIn: phase) }, deadlineMonth: item.deadline?.before.description,
+                deadline: item.deadline.map { RoadmapWording.deadline($0) }, deadlineMonth: item.deadline?.before.description,
                 effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
                 horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
                 costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label(staff: roadmap.capacity.staff),

@@ -304,17 +304,6 @@ enum RoadmapWording {
         }
     }
 
-    /// The deadline of an action placed in `phase`, as page 1 and its card both say it: one due by the end of a later
-    /// phase than its own (« d'ici mars 2029, avant le choix de la maîtrise d'œuvre ») is said by the phase it is
-    /// placed in (« d'ici déc. 2027, avant … »), so that the reader does not meet two dates for one decision; the
-    /// month of the deadline itself stays in the JSON (`deadlineMonth`).
-    static func deadline(_ deadline: ScheduledDeadline, placedIn phase: MandatePhase) -> String {
-        if case .phaseEnd(let reason) = deadline.kind, phase.end.adding(months: -1) < deadline.before {
-            return "\(by(phase)), \(reason)"
-        }
-        return Self.deadline(deadline)
-    }
-
     /// The code and the sentence of why a recommendation is not in the roadmap; `reasons` says why its condition
     /// does not hold (`ConditionExplainer.reasons`), asked only when that is the reason.
     /// `elsewhere`: its condition fails on where the territory lies (`PlaceConjuncts`). `absent`: what the absence
