@@ -98,7 +98,7 @@ struct Editorial17Tests {
     func cardHeaderInTheWordsOfPageOne() throws {
         let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
         let text = Self.text(document)
-        #expect(text.contains("4. Préparer la saison chaude : registre des personnes vulnérables, lieux rafraîchis et appels de veille La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · preuve : modérée · inégalités : les réduit Pour vous"), "\(text)")
+        #expect(text.contains("4. Préparer la saison chaude : registre des personnes vulnérables, lieux rafraîchis et appels de veille La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · preuve : modérée · inégalités : les réduit Pourquoi"), "\(text)")
         #expect(!text.contains("Porteur :") && !text.contains("Effort :") && !text.contains("Coût :") && !text.contains("Échéance :"))
         // A partner that carries it leads the line the same way.
         #expect(text.contains("Les médecins et les professionnels de santé du territoire, avec l'appui de la commune · effort moyen · de 10 000 à 100 000 €"))

@@ -5,7 +5,7 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
 
     public static let header = [
         "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Porteur", "Échéance", "Effort", "Coût", "Niveau de preuve", "Effet sur les inégalités", "Score",
-        "Pour vous", "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources",
+        "Pourquoi", "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources",
     ]
 
     public var separator: Character

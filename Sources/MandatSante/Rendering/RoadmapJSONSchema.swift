@@ -84,7 +84,7 @@ enum RoadmapJSONSchema {
                 ("total", integer("Somme des termes.")),
                 ("terms", array("Priorité de base puis bonus appliqués.", term, minItems: 1)),
             ])),
-            ("forYou", strings("Pour vous : ce que le profil établit et les bonus qui s'appliquent, en français simple.")),
+            ("forYou", strings("Pourquoi : ce que le profil établit et les bonus qui s'appliquent, en français simple.")),
             ("selection", nullable(text(""), "Pourquoi l'action passe avant l'ordre du mérite (fondation, priorité de l'équipe), ou null.")),
             ("cautions", strings("Mises en garde pour ce territoire.")),
             ("placement", placement),

@@ -81,7 +81,7 @@ enum DocumentLabels {
     static let evidenceLevel = "preuve"
     static let inequalityEffect = "inégalités"
     static let lever = "levier"
-    static let forYou = "Pour vous"
+    static let forYou = "Pourquoi"
     static let selection = "Priorité"
     static let cautions = "Attention"
     static let relations = "Enchaînement"

@@ -45,7 +45,7 @@ struct CSVExportTests {
         recs[0].title = #"Établir un diagnostic ; dit "partagé""#
         let (base, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
         let csv = CSVRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
-        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Score;Pour vous;Premiers pas;Partenaires;Financements;Indicateurs;Sources\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Score;Pourquoi;Premiers pas;Partenaires;Financements;Indicateurs;Sources\r\n"))
         let rows = csv.dropFirst().components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.count == roadmap.items.count)
         for (row, item) in zip(rows, roadmap.items) {

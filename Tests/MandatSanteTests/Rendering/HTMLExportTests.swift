@@ -72,7 +72,7 @@ struct HTMLExportTests {
         let card = html[cpts...].prefix { _ in true }.components(separatedBy: "</article>")[0]
         #expect(card.contains("<h4>Soutenir l&#39;émergence d&#39;une CPTS</h4>"))
         #expect(card.contains("<p class=\"meta\"><span>L&#39;intercommunalité</span><span>effort moyen</span>"))
-        #expect(card.contains("<h5>Pour vous</h5>"))
+        #expect(card.contains("<h5>Pourquoi</h5>"))
         #expect(card.contains("<h5>Premiers pas</h5>"))
         #expect(card.contains(##"<a href="#source-1">[1]</a>"##))
         #expect(html.contains("<li id=\"source-1\">Livre blanc (Éditeur d&#39;essai, juillet 2026). https://example.org/livre-blanc</li>") || html.contains("<li id=\"source-1\">Livre blanc sur la santé des territoires, Éditeur d&#39;essai, juillet 2026. https://example.org/livre-blanc</li>"))

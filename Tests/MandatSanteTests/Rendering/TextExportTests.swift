@@ -38,7 +38,7 @@ struct TextExportTests {
         let positions = try headings.map { try #require(text.firstRange(of: $0), "\($0)").lowerBound }
         #expect(positions == positions.sorted())
         let flat = Fixture.flattened(text)
-        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS L'intercommunalité · effort moyen Pour vous"))
+        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS L'intercommunalité · effort moyen Pourquoi"))
         // The last phase, after the mid-mandate review, in outline: one first step, no partners.
         #expect(flat.contains("Actions à préciser au bilan de mi-mandat"))
         #expect(flat.contains("5. Renouveler le contrat local de santé L'intercommunalité · effort moyen"))
