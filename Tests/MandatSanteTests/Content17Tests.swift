@@ -105,6 +105,9 @@ struct Content17Tests {
         #expect(try Content16Tests.examples("agir-echelle-intercommunale", for: suburb).isEmpty)
         let village = try Content16Tests.facts(Fixture.ProfileSpec(population: 900, density: "bourg-rural"))
         #expect(try Content16Tests.examples("agir-echelle-intercommunale", for: village) == ["Communauté de communes Cœur Côte Fleurie (Calvados)"])
+        // A ski resort reads a mountain intercommunality's CLS, not a coastal one's.
+        let mountain = try #require(try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true).card("agir-echelle-intercommunale"))
+        #expect(mountain.examples.map(\.territory) == ["Communauté de communes Aubrac, Carladez et Viadène (Aveyron)"])
     }
 
     @Test("une seule lettre à l'ARS : l'ambition santé l'envoie en nommant l'élu référent et le projet de CLS ; l'élu référent et le CLS y renvoient")
