@@ -1,0 +1,28 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 20 (issue 14, content): examples that fit the territory, overseas housing, the right bodies named.
+@Suite("Contenu 20 : exemples du même type de territoire, habitat outre-mer")
+struct Content20Tests {
+    @Test("l'habitat outre-mer : ni « mal chauffés » ni l'exemple de Montpellier ; la RHI et le plan Logement outre-mer nommés ; l'ADIL de Mayotte")
+    func overseasHousing() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let habitat = try #require(ruleBase.recommendation("habitat-indigne-precarite-energetique"))
+        let reunion = try Content16Tests.facts(Content16Tests.reunionTown)
+        let mayotte = try Content16Tests.facts(Fixture.ProfileSpec(name: "Mayotte-Sud", population: 3_000, density: "bourg-rural", outreMer: "mayotte"))
+        let mainland = try Content16Tests.facts(Content16Tests.mainlandTown)
+        for facts in [reunion, mayotte] {
+            #expect(habitat.boosts.filter { $0.reason.contains("mal chauffés") }.allSatisfy { $0.condition.evaluate(facts) == .false })
+            #expect(try !Content16Tests.examples("habitat-indigne-precarite-energetique", for: facts).contains("Montpellier (Hérault)"))
+            #expect(habitat.steps.texts(for: facts).contains { $0.contains("(RHI ou RHS)") && $0.contains("plan Logement outre-mer") })
+            #expect(habitat.funding.texts(for: facts).contains { $0.hasPrefix("État – résorption de l'habitat insalubre ou spontané") })
+        }
+        #expect(try Content16Tests.examples("habitat-indigne-precarite-energetique", for: mainland) == ["Montpellier (Hérault)"])
+        #expect(!habitat.steps.texts(for: mainland).contains { $0.contains("RHI") })
+        #expect(habitat.partners.texts(for: mayotte).contains("ADIL de Mayotte, agréée en février 2025"))
+        #expect(!habitat.partners.texts(for: mayotte).contains("ADIL"))
+        #expect(habitat.partners.texts(for: reunion).contains("ADIL"))
+    }
+}
