@@ -25,4 +25,19 @@ struct Content20Tests {
         #expect(!habitat.partners.texts(for: mayotte).contains("ADIL"))
         #expect(habitat.partners.texts(for: reunion).contains("ADIL"))
     }
+
+    @Test("les bonnes instances : le comité syndical du pays, l'intercommunalité plutôt que son conseil pour une commune, la coordination de l'ASV comme appui de l'élu")
+    func rightBodies() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let pays = try #require(try ExampleSynthesisTests.document("bourg-cls-pays").card("agir-echelle-intercommunale"))
+        #expect(pays.steps.contains { $0.contains("délégués de l'intercommunalité au comité syndical") }, "\(pays.steps)")
+        let town = try Content16Tests.facts(Content16Tests.mainlandTown)
+        let aids = try #require(ruleBase.recommendation("aides-installation-medecins")).steps.texts(for: town)
+        #expect(aids.contains { $0.hasPrefix("Proposer à l'intercommunalité un règlement d'aides commun") })
+        #expect(!aids.contains { $0.contains("conseil communautaire") })
+        let suburb = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
+        let pilot = try #require(suburb.card("elu-referent-sante"))
+        #expect(pilot.steps.first?.hasPrefix("S'appuyer sur la coordinatrice ou le coordinateur de l'atelier santé ville") == true, "\(pilot.steps)")
+        #expect(!pilot.steps.contains { $0.hasPrefix("Désigner l'agent qui seconde l'élu") })
+    }
 }
