@@ -40,4 +40,22 @@ struct Content20Tests {
         #expect(pilot.steps.first?.hasPrefix("S'appuyer sur la coordinatrice ou le coordinateur de l'atelier santé ville") == true, "\(pilot.steps)")
         #expect(!pilot.steps.contains { $0.hasPrefix("Désigner l'agent qui seconde l'élu") })
     }
+
+    @Test("le village : la DETR d'abord pour le cabinet, Villages d'avenir pour la lauréate, la Région et le Département à vérifier ; la MSA parmi les partenaires ; la secrétaire de mairie formée avec les secrétaires de mairie")
+    func villageFunding() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let village = try Content16Tests.facts(Fixture.ProfileSpec(population: 420, engineeringStaff: 1, programmes: ["villages-d-avenir"]))
+        let funding = try #require(ruleBase.recommendation("cabinet-medical-logement")).funding.texts(for: village)
+        #expect(funding.first?.hasPrefix("État – dotation d'équipement des territoires ruraux (DETR)") == true, "\(funding)")
+        #expect(funding.contains { $0.hasPrefix("État – Villages d'avenir") })
+        #expect(funding.contains { $0.hasPrefix("Région et Département") && $0.hasSuffix("à vérifier.") })
+        for id in ["elu-referent-sante", "ambition-politique-sante", "cabinet-medical-logement"] {
+            #expect(try #require(ruleBase.recommendation(id)).partners.texts(for: village).contains("Assurance Maladie (CPAM) et MSA"), "\(id)")
+        }
+        let steps = try #require(ruleBase.recommendation("elu-referent-sante")).steps.texts(for: village)
+        #expect(steps.contains { $0.contains("formations des secrétaires de mairie (CNFPT, association départementale des maires)") }, "\(steps)")
+        let town = try Content16Tests.facts(Content16Tests.mainlandTown)
+        let townPartners = try #require(ruleBase.recommendation("elu-referent-sante")).partners.texts(for: town)
+        #expect(!townPartners.contains { $0.contains("MSA") })
+    }
 }

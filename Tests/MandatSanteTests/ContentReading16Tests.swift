@@ -60,7 +60,7 @@ struct ContentReading16Tests {
         let town = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("msp-conforter-existante"))
         #expect(town.funding.contains { $0.contains("DETR ou DSIL") }, "\(town.funding)")
         let city = try #require(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true).card("msp-conforter-existante"))
-        #expect(!city.funding.contains { $0.contains("DETR ou DSIL") } && city.funding.contains { $0.contains("vérifier l'éligibilité") }, "\(city.funding)")
+        #expect(!city.funding.contains { $0.contains("DETR ou DSIL") } && city.funding.contains { $0.contains("la DETR n'est ouverte qu'aux communes de") }, "\(city.funding)")
         let voice = try #require(try ExampleSynthesisTests.document("commune-nouvelle-zac", detail: true).card("participation-habitants-diagnostic"))
         #expect(!voice.funding.contains { $0.contains("FIR") } && !voice.partners.contains("conseil municipal"), "\(voice.funding) \(voice.partners)")
     }
