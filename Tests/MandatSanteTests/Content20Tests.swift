@@ -58,4 +58,12 @@ struct Content20Tests {
         let townPartners = try #require(ruleBase.recommendation("elu-referent-sante")).partners.texts(for: town)
         #expect(!townPartners.contains { $0.contains("MSA") })
     }
+
+    @Test("consolider un centre municipal de santé : de 100 000 € à 1 M€ par an à l'ordre de grandeur de la participation de la ville, avec le déficit de L'Huisserie et l'accord national des centres de santé en sources")
+    func healthCentreCost() throws {
+        let suburb = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit", detail: true)
+        let centre = try #require(suburb.card("centre-sante-consolider"))
+        #expect(centre.costRangeID == "eleve", "\(String(describing: centre.costRangeID))")
+        #expect(Content16Tests.documents(centre).isSuperset(of: ["concours-pluripro-crc-lhuisserie-2024", "ameli-avenant-4-centres-sante-2023"]), "\(Content16Tests.documents(centre))")
+    }
 }
