@@ -24,6 +24,9 @@ struct Content20Tests {
         #expect(habitat.partners.texts(for: mayotte).contains("ADIL de Mayotte, agréée en février 2025"))
         #expect(!habitat.partners.texts(for: mayotte).contains("ADIL"))
         #expect(habitat.partners.texts(for: reunion).contains("ADIL"))
+        // Mayotte has no CAF: its social security fund (CSSM) pays the family benefits.
+        #expect(!habitat.steps.texts(for: mayotte).contains { $0.contains("CAF") } && !habitat.partners.texts(for: mayotte).contains { $0.contains("CAF") })
+        #expect(habitat.partners.texts(for: mayotte).contains("caisse de sécurité sociale de Mayotte (CSSM) et bailleurs sociaux"))
     }
 
     @Test("les bonnes instances : le comité syndical du pays, l'intercommunalité plutôt que son conseil pour une commune, la coordination de l'ASV comme appui de l'élu")
