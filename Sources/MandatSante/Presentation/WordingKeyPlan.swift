@@ -135,9 +135,10 @@ enum WordingPlaceholder {
             while true {
                 var next = lead + 1
                 if marker(at: lead, 0x80) {
+                    // Up to its close; another open first leaves this one as it is (a placeholder has no open in it).
                     var end = lead + 3
-                    while end < bytes.count, !marker(at: end, 0x81) { end += 1 }
-                    if end < bytes.count {
+                    while end < bytes.count, !marker(at: end, 0x81), !marker(at: end, 0x80) { end += 1 }
+                    if end < bytes.count, marker(at: end, 0x81) {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
                         out += value(String(decoding: UnsafeBufferPointer(rebasing: bytes[lead + 3..<end]), as: UTF8.self)).utf8
                         copied = end + 3

@@ -65,3 +65,24 @@ import Testing
         #expect(written.hasSuffix("\n}\n"))
     }
 }
+
+@Suite struct JSONWriterBufferTests {
+    @Test("un long document dépasse la capacité réservée ; une copie du rédacteur écrit dans ses propres octets")
+    func growsAndCopiesOnWrite() {
+        var writer = JSONWriter(capacity: 8)
+        writer.object { json in
+            json.field("n", -9_223_372_036_854_775_807 - 1)
+            json.field("zero", 0)
+            json.field("long", String(repeating: "é« »", count: 300))
+        }
+        var copy = writer
+        let original = writer.finish()
+        let copied = copy.finish()
+        #expect(original == copied)
+        #expect(original.hasPrefix("{\n  \"n\": -9223372036854775808,\n  \"zero\": 0,\n  \"long\": \"é« »"))
+        #expect(original.hasSuffix("é« »\"\n}\n"))
+        copy = JSONWriter()
+        copy.integers([7, -42, 1_000_000])
+        #expect(String(decoding: copy.bytes, as: UTF8.self) == "[7, -42, 1000000]")
+    }
+}
