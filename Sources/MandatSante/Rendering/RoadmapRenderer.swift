@@ -46,6 +46,11 @@ public enum RoadmapFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the rendered document holds no control character but line feeds, whatever the words it renders:
+    /// JSON, whose writer escapes every C0, DEL and C1 control in a string (`\u007f`), and puts nothing else
+    /// between them but its own punctuation and layout. `batch` does not scan these for control characters.
+    public var escapesControlCharacters: Bool { self == .json }
+
     /// The usual file extension.
     public var fileExtension: String {
         switch self {

@@ -127,11 +127,12 @@ struct BatchCommand {
     /// the next rows are read and planned.
     private func flush(_ pending: inout [PendingRow], jobs: Int, into writer: BatchWriter) throws(CLIError) {
         let processor = writer.processor
+        let safe = processor.format.escapesControlCharacters
         let outcomes = Self.parallelMap(pending, jobs: jobs) { row -> BatchRowOutcome in
             switch row {
             case .record(let record):
                 let outcome = processor.process(record)
-                guard case .territory(var territory) = outcome else { return outcome }
+                guard !safe, case .territory(var territory) = outcome else { return outcome }
                 // Made safe here, on the planning threads, rather than on the writer's.
                 territory.roadmap = territory.roadmap.map { TerminalText.neutralized(bytes: $0, .keepLineBreaks) }
                 return .territory(territory)

@@ -240,61 +240,88 @@ public struct JSONWriter {
 
     // MARK: Strings
 
-    /// Whether `bytes` hold a control character, a quote or a backslash. Eight bytes at a time: in each word, a byte
-    /// below 0x20 sets its high bit in `below`, a byte equal to 0x22 or 0x5C in `quote` or `backslash` (each test
-    /// exact for the word as a whole, which is all that is asked); the last bytes one by one.
+    /// Whether `bytes` hold a control character (C0, DEL, or a C1 control `C2 80`–`C2 9F`), a quote or a
+    /// backslash. Eight bytes at a time: in each word, a byte below 0x20 sets its high bit in `below`, a byte equal
+    /// to 0x22, 0x5C or 0x7F in `quote`, `backslash` or `delete` (each test exact for the word as a whole, which is
+    /// all that is asked); each `C2` (French text has one in every « », no-break space) is checked with the byte
+    /// after it; the last bytes one by one.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
         let count = bytes.count
         var index = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
             while index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 let below = (word &- 0x20 &* ones) & ~word & highs != 0
-                if below || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) { return true }
+                if below || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) || hasZeroByte(word ^ (0x7F &* ones)) {
+                    return true
+                }
+                if word & highs != 0 {
+                    // The high bit of each byte equal to C2, exactly (no carry crosses a byte).
+                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lead = word ^ (0xC2 &* ones)
+                    var leads = ~(((lead & low) &+ low) | lead) & highs
+                    while leads != 0 {
+                        if isControl(at: index + leads.trailingZeroBitCount / 8, bytes) { return true }
+                        leads &= leads &- 1
+                    }
+                }
                 index += 8
             }
         }
         while index < count {
-            if isSpecial(bytes[index]) { return true }
+            if isControl(at: index, bytes) || bytes[index] == 0x22 || bytes[index] == 0x5C { return true }
             index += 1
         }
         return false
     }
 
+    /// Whether a control character starts at `index`: C0, DEL, or a C1 control (`C2` then 80–9F).
+    @inline(__always)
+    private static func isControl(at index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return true }
+        return byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+    }
+
     /// On bytes: in UTF-8, every byte below 0x80 is a whole character, so a quote, a backslash or a control
-    /// character is never part of another. Non-ASCII text is kept as is.
+    /// character is never part of another. Non-ASCII text is kept as is, but for the C1 controls (U+0080–U+009F),
+    /// escaped like C0 and DEL: a JSON document then holds no control character but its own line feeds, and needs
+    /// no scan before it is shown on a terminal (`batch` writes it as it is; a reader gets the same string back).
     static func quote(_ text: String, into out: ByteBuffer) {
         out.append(0x22)
-        let utf8 = text.utf8
-        // The usual string has nothing to escape: appended in one piece (checked on the contiguous bytes when
-        // the string has them: the generic iteration cost more than all the rest of writing a roadmap).
-        // Checked and appended in the same pass over the storage.
-        let appended = utf8.withContiguousStorageIfAvailable { buffer in
-            guard !needsEscaping(buffer) else { return false }
-            out.append(buffer)
-            return true
-        }
-        if appended == true || (appended == nil && !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            if appended == nil { out.append(contentsOf: utf8) }
-            out.append(0x22)
-            return
-        }
-        for byte in utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.append(byte)
+        var text = text
+        // The usual string has nothing to escape: appended in one piece, checked and appended in the same pass over
+        // its contiguous storage (the generic iteration cost more than all the rest of writing a roadmap).
+        text.withUTF8 { bytes in
+            guard needsEscaping(bytes) else {
+                out.append(bytes)
+                return
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20, 0x7F: escape(UInt32(byte), into: out)
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    escape(UInt32(bytes[index + 1]), into: out)
+                    index += 1
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
         out.append(0x22)
+    }
+
+    /// `\u` and four lowercase hexadecimal digits.
+    private static func escape(_ value: UInt32, into out: ByteBuffer) {
+        let hex = String(value, radix: 16)
+        out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
     }
 }

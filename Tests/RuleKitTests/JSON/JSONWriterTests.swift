@@ -6,7 +6,8 @@ import Testing
     func escapesAtEveryOffset() {
         let plain = "Saint-Étienne — feuille de route 2026, « santé » ~ 12 400 habitants"
         for offset in 0..<40 {
-            for (special, escaped) in [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{1F}", "\\u001f")] {
+            for (special, escaped) in [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{1F}", "\\u001f"),
+                                       ("\u{7F}", "\\u007f"), ("\u{80}", "\\u0080"), ("\u{85}", "\\u0085"), ("\u{9B}", "\\u009b"), ("\u{9F}", "\\u009f")] {
                 let index = plain.utf8.index(plain.utf8.startIndex, offsetBy: offset)
                 guard let head = String(plain.utf8[..<index]), let tail = String(plain.utf8[index...]) else { continue }
                 var writer = JSONWriter()
@@ -17,6 +18,22 @@ import Testing
         var writer = JSONWriter()
         writer.string(plain)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"" + plain + "\"")
+    }
+
+    @Test("chaque caractère de contrôle (C0, DEL, C1) est échappé, le texte relu est le même, et il ne reste rien à neutraliser pour un terminal ; « », espace insécable et É gardés tels quels")
+    func everyControlCharacterIsEscaped() throws {
+        let controls = (0..<0x20).map { $0 } + (0x7F...0x9F).map { $0 }
+        for value in controls {
+            let text = "a\u{A0}« \(Character(Unicode.Scalar(UInt8(value)))) »É"
+            var writer = JSONWriter()
+            writer.string(text)
+            let bytes = writer.bytes
+            #expect(TerminalText.neutralized(bytes: bytes, []) == bytes, "U+\(String(value, radix: 16))")
+            #expect(try JSONParser.parse(String(decoding: bytes, as: UTF8.self)).value == .string(text), "U+\(String(value, radix: 16))")
+        }
+        var writer = JSONWriter()
+        writer.string("a\u{A0}« É » \u{A0}\u{BF}\u{C0}")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"a\u{A0}« É » \u{A0}\u{BF}\u{C0}\"")
     }
 
     @Test func layoutIsTheLayoutOfTheValueTree() {
