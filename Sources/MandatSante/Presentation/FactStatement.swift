@@ -168,7 +168,7 @@ struct FactStatement {
             return [op == .in ? Finding(label: factLabel, oneMemberLabel: fact.oneMemberLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
         }
         var result: [Finding] = []
-        for name in facts.sorted(by: vocabularyOrder) where !isMainlandDefault(name) {
+        for name in leaf.part.orderedFactNames where !isMainlandDefault(name) {
             let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
             if let finding, !result.contains(finding) { result.append(finding) }
         }
@@ -180,10 +180,6 @@ struct FactStatement {
     /// overseas.
     func isMainlandDefault(_ name: String) -> Bool {
         name == vocabulary.factName(.overseas) && profile.value(name) == vocabulary.fact(named: name)?.defaultValue
-    }
-
-    private func vocabularyOrder(_ a: String, _ b: String) -> Bool {
-        (vocabulary.slot(of: a) ?? .max) < (vocabulary.slot(of: b) ?? .max)
     }
 
 }

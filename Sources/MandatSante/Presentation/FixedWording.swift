@@ -25,8 +25,6 @@ extension RoadmapPresenter {
         /// cautions, the registered facts and the examples printed under a condition — compiled together, so that a card evaluates
         /// them in one pass rather than one program per line (`ShownLines`).
         let lines: ShownLines
-        /// The facts each of its boosts reads, in order.
-        let boostFacts: [Set<String>]
         /// What made its condition and boosts hold, found without tracing them (`HeldLeafProgram`).
         let heldLeaves: HeldLeafProgram
         /// Why its condition does not hold, in words, without tracing it (`ConditionReasonProgram`).
@@ -86,7 +84,6 @@ extension RoadmapPresenter {
             indicators = recommendation.indicators.map(french)
             lines = ShownLines(recommendation, facts: facts)
             heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
-            boostFacts = recommendation.boosts.map(\.condition.expression.factNames)
             conditionReasons = ConditionReasonProgram(recommendation.condition.expression, vocabulary: ruleBase.vocabulary)
             placeConjuncts = PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary

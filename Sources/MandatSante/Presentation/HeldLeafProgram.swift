@@ -9,10 +9,40 @@ struct HeldLeafProgram: Sendable {
     /// A part that held and states what it read, or a part that failed under a `not` that held (it names the facts
     /// the `not` rests on, and states nothing: `FactStatement.statements(heldIn:)`).
     struct Leaf {
-        let expression: Expression
+        let part: Part
         let held: Bool
+
+        var expression: Expression { part.expression }
         /// `expression.factNames`, collected once with the program rather than for each territory.
+        var factNames: Set<String> { part.factNames }
+    }
+
+    /// What « Pour vous » asks of a part, worked out once with the program rather than for each territory (a JSON
+    /// roadmap words the line of some thirty entries to consider later): a class, so that a leaf found for a
+    /// territory holds one reference.
+    final class Part: Sendable {
+        let expression: Expression
         let factNames: Set<String>
+        /// `factNames` in the vocabulary's order, the order a part's findings are stated in.
+        let orderedFactNames: [String]
+        /// The boosts (by position among the recommendation's) that read one of its facts: a part a boost that
+        /// applies rests on is said by the boost's reason instead.
+        let sharedBoosts: [Int]
+        /// Whether it reads only the kind and the population (the size), or only them and the staff.
+        let readsSizeOnly: Bool, readsScaleOnly: Bool
+
+        init(_ expression: Expression, factNames: Set<String>, boosts: [Set<String>], vocabulary: Vocabulary) {
+            self.expression = expression
+            self.factNames = factNames
+            orderedFactNames = factNames.sorted { a, b in
+                let (first, second) = (vocabulary.slot(of: a) ?? .max, vocabulary.slot(of: b) ?? .max)
+                return first != second ? first < second : a < b
+            }
+            sharedBoosts = boosts.indices.filter { !boosts[$0].isDisjoint(with: factNames) }
+            let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
+            readsSizeOnly = factNames.isSubset(of: size)
+            readsScaleOnly = factNames.isSubset(of: size.union([vocabulary.factName(.staff)]))
+        }
     }
 
     private struct Node: Sendable {
@@ -25,9 +55,8 @@ struct HeldLeafProgram: Sendable {
         }
 
         let kind: Kind
-        let expression: Expression
+        let part: Part
         let children: [Int]
-        let factNames: Set<String>
     }
 
     /// Node `i`'s truth is the program's `i`-th.
@@ -40,7 +69,9 @@ struct HeldLeafProgram: Sendable {
         self.init([recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression), vocabulary: vocabulary)
     }
 
+    /// `conditions`: a condition, then its boosts'.
     init(_ conditions: [Expression], vocabulary: Vocabulary) {
+        let boosts = conditions.dropFirst().map(\.factNames)
         var nodes: [Node] = []
         func add(_ expression: Expression) -> Int {
             let kind: Node.Kind
@@ -53,12 +84,13 @@ struct HeldLeafProgram: Sendable {
             default: kind = .leaf
             }
             let childNodes = children.map(add)
-            nodes.append(Node(kind: kind, expression: expression, children: childNodes, factNames: expression.factNames))
+            nodes.append(Node(kind: kind, part: Part(expression, factNames: expression.factNames, boosts: boosts, vocabulary: vocabulary),
+                              children: childNodes))
             return nodes.count - 1
         }
         roots = conditions.map(add)
         self.nodes = nodes
-        program = ConditionProgram(parts: nodes.map(\.expression), vocabulary: vocabulary)
+        program = ConditionProgram(parts: nodes.map(\.part.expression), vocabulary: vocabulary)
     }
 
     /// A `not` over a combination or a named condition, whose parts are stated one by one; `not msp` as it is.
@@ -72,13 +104,23 @@ struct HeldLeafProgram: Sendable {
     /// For each condition given, in order, the leaves that made it hold (none when it did not).
     func leaves(_ facts: FactValues) -> [[Leaf]] {
         let truths = program.evaluate(facts)
+        return roots.map { leaves(from: $0, truths) }
+    }
+
+    /// The leaves that made the first condition given (the recommendation's own) hold: what the « pour vous » line
+    /// of an entry to consider later reads, without the boosts'.
+    func conditionLeaves(_ facts: FactValues) -> [Leaf] {
+        leaves(from: roots[0], program.evaluate(facts))
+    }
+
+    private func leaves(from root: Int, _ truths: [Truth]) -> [Leaf] {
         func held(_ index: Int, into leaves: inout [Leaf]) {
             guard truths[index] == .true else { return }
             let node = nodes[index]
             switch node.kind {
             case .and, .or, .named: for child in node.children { held(child, into: &leaves) }
             case .compositeNot: for child in node.children { failed(child, into: &leaves) }
-            case .leaf: leaves.append(Leaf(expression: node.expression, held: true, factNames: node.factNames))
+            case .leaf: leaves.append(Leaf(part: node.part, held: true))
             }
         }
         func failed(_ index: Int, into leaves: inout [Leaf]) {
@@ -88,16 +130,14 @@ struct HeldLeafProgram: Sendable {
             case .or, .named: for child in node.children { failed(child, into: &leaves) }
             case .and:
                 if let first = node.children.first(where: { truths[$0] == .false }) { failed(first, into: &leaves) } else {
-                    leaves.append(Leaf(expression: node.expression, held: false, factNames: node.factNames))
+                    leaves.append(Leaf(part: node.part, held: false))
                 }
             case .compositeNot: for child in node.children { held(child, into: &leaves) }
-            case .leaf: leaves.append(Leaf(expression: node.expression, held: false, factNames: node.factNames))
+            case .leaf: leaves.append(Leaf(part: node.part, held: false))
             }
         }
-        return roots.map { root in
-            var leaves: [Leaf] = []
-            held(root, into: &leaves)
-            return leaves
-        }
+        var leaves: [Leaf] = []
+        held(root, into: &leaves)
+        return leaves
     }
 }

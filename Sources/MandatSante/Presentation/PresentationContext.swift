@@ -133,7 +133,7 @@ extension RoadmapPresenter {
         /// a tenth of a JSON roadmap's work.
         func firstReason(_ recommendation: Recommendation, score full: Score, besides: String) -> String? {
             let score = supportedScore(recommendation, full)
-            return forYou(recommendation, score: score, leaves: heldLeaves(recommendation).leaves(roadmap.profile.facts)[0], facts: facts,
+            return forYou(recommendation, score: score, leaves: heldLeaves(recommendation).conditionLeaves(roadmap.profile.facts), facts: facts,
                           firstBesides: besides).first
         }
 
@@ -201,19 +201,14 @@ extension RoadmapPresenter {
         /// `firstBesides`: only the first line other than this one, found without wording the lines after it.
         private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement,
                             firstBesides: String? = nil) -> [String] {
-            let applying = recommendation.boosts.indices.filter { score.applies(boost: $0) }
-            let boosts = applying.map { recommendation.boosts[$0] }
-            let boostFacts = fixed[recommendation.id]?.boostFacts
-            var boosted: Set<String> = []
-            for index in applying { boosted.formUnion(boostFacts?[index] ?? recommendation.boosts[index].condition.expression.factNames) }
-            let held = leaves.filter { $0.factNames.isDisjoint(with: boosted) || $0.factNames.isSubset(of: facts.sizeFacts) }
-            let scale = facts.sizeFacts.union([ruleBase.vocabulary.factName(.staff)])
+            // A part a boost that applies rests on is said by the boost's reason, but for the size.
+            let held = leaves.filter { leaf in leaf.part.readsSizeOnly || !leaf.part.sharedBoosts.contains { score.applies(boost: $0) } }
             var lines: [String] = []
             var sizes: [String] = []
             // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
             var members: [(label: String, line: Int, values: [String])] = []
             for leaf in held {
-                let isScale = leaf.factNames.isSubset(of: scale)
+                let isScale = leaf.part.readsScaleOnly
                 for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
                     if isScale { sizes.append(finding.text); continue }
                     if let (label, values) = finding.members {
@@ -233,6 +228,7 @@ extension RoadmapPresenter {
             }
             for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
             // Stable: boosts of equal weight keep the order the recommendation gives them.
+            let boosts = recommendation.boosts.indices.filter { score.applies(boost: $0) }.map { recommendation.boosts[$0] }
             let weighed = boosts.enumerated().filter { $0.element.points > 0 }
                 .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
             for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
