@@ -59,7 +59,7 @@ enum RoadmapWording {
             let late = "prévue \(deadline(missed)) ; reportée à « \(roadmap.calendar.phases[item.phaseIndex].title) », faute de place plus tôt"
             return (late, causes.map { "\(late) — \($0)" } ?? late)
         }
-        if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) {
+        if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
             return (overflow, overflow)
         }
         let full = causes.map { "\(brief) — \($0)" } ?? brief
@@ -101,6 +101,64 @@ enum RoadmapWording {
         let their = overfilled.count > 1 ? "leur" : "son"
         let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
         return "reportée de « \(phases[wanted].title) » : \(titles) \(verb) déjà la capacité de l'équipe, et \(their) surplus occupe la place restante jusqu'à \(until)"
+    }
+
+    /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
+    /// to take that room: what really held it there, never « place prise » or « la capacité est engagée », which the
+    /// reader who adds up that phase finds false. Three causes, in the planner's order:
+    /// - the first phase holds at most four actions whatever their cost (`Capacity.firstPhaseActions`): « reportée de
+    ///   « Les trois prochains mois » : cette phase ne tient que quatre actions, déjà retenues (actions 1 à 4) » (a
+    ///   late start's first phase of five months, « Jusqu'au bilan de mi-mandat », holding six half-units of ten);
+    /// - it goes with other actions (`together`) and the set needs more than that room in one phase: « avec l'action
+    ///   8, qui va avec elle, elle demande 3 unités dans une même phase : aucune n'en a autant jusqu'à mars 2029 »;
+    /// - a later phase carries more than the team's capacity and takes its surplus from that room
+    ///   (`Capacity.halfUnitsLeft`): « « Jusqu'au bilan de mi-mandat » dépasse la capacité de l'équipe, et son surplus
+    ///   est pris sur la place restante de cette phase ».
+    /// Nil when no phase had that room, when an earlier phase's surplus took it (`overflow`), or for another cause.
+    static func roomKept(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
+        let used = roadmap.halfUnitsUsed
+        let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+        guard let roomy = (wanted..<item.phaseIndex).first(where: {
+            capacity[$0] - used[$0] >= Capacity.halfUnits(of: item.recommendation, inPhase: $0)
+        }), !(0..<roomy).contains(where: { used[$0] > capacity[$0] }) else { return nil }
+        let phases = roadmap.calendar.phases
+        let title = "« \(phases[wanted].title) »"
+        let nb = Typography.noBreakSpace
+        let first = roadmap.items.filter { $0.phaseIndex == 0 }.map(\.rank)
+        if roomy == 0, first.count >= Capacity.firstPhaseActions {
+            let most = Capacity.firstPhaseActions == 4 ? "quatre" : "\(Capacity.firstPhaseActions)"
+            // « actions 1 à 4 » when they follow each other (ranks are by phase, so they usually do).
+            let contiguous = first.count > 2 && first[first.count - 1] - first[0] + 1 == first.count
+            let ranks = contiguous ? "actions\(nb)\(first[0])\(nb)à\(nb)\(first[first.count - 1])" : "actions\(nb)\(Typography.numbers(first))"
+            guard item.phaseIndex > 1 else {
+                return "reportée de \(title) : cette phase ne tient que \(most) actions, déjà retenues (\(ranks))"
+            }
+            // Past the first phase, what held the next ones, said as for any action deferred from there.
+            var rest = item
+            rest.placement = .capacity(wanted: 1)
+            let prefix = "reportée de "
+            guard let next = placement(rest, in: roadmap)?.brief, next.hasPrefix(prefix) else {
+                return "reportée de \(title) : cette phase ne tient que \(most) actions, déjà retenues (\(ranks))"
+            }
+            return "reportée de \(title), qui ne tient que \(most) actions (\(ranks)), puis de " + next.dropFirst(prefix.count)
+        }
+        let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
+        let setHalves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: roomy)) {
+            $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: roomy)
+        }
+        let mostRoom = (wanted..<item.phaseIndex).map { capacity[$0] - used[$0] }.max() ?? 0
+        if !companions.isEmpty, setHalves > mostRoom {
+            let goes = companions.count > 1 ? "qui vont" : "qui va"
+            return "reportée de \(title) : avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
+                + "\(Typography.count((setHalves + 1) / 2, "unité")) dans une même phase : aucune n'en a autant jusqu'à \(until)"
+        }
+        let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
+        guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
+        let titles = Typography.list(later.map { "« \(phases[$0].title) »" })
+        let (verb, their) = later.count > 1 ? ("dépassent", "leur") : ("dépasse", "son")
+        let room = roomy == wanted ? "cette phase" : "« \(phases[roomy].title) »"
+        return "reportée de \(title) : \(titles) \(verb) la capacité de l'équipe, et \(their) surplus est pris sur la place restante de \(room)"
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
