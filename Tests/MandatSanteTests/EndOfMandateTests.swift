@@ -13,9 +13,10 @@ struct EndOfMandateTests {
     static let cases: [(profile: String, last: String)] = [
         ("petite-ville-zip-msp-voisine", "medicobus-aller-vers"),
         ("village-mayotte-zip", "medicobus-aller-vers"),
-        // Its two agents counted (plan19), the resort holds the cabinet médical in 2028 and ends with the rescue chain
-        // of its ski area (content19).
-        ("station-montagne-saisonniere", "secours-domaine-skiable"),
+        // Its two agents counted (plan19), the resort holds the cabinet médical in 2028; the rescue chain of its ski
+        // area is ready before the first full winter, 2027-2028 (rel20), and the end starts the welcome of
+        // professionals, which no longer finds room before the review.
+        ("station-montagne-saisonniere", "accueil-installation-professionnels"),
         ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
     ]
 

@@ -49,8 +49,9 @@ struct TeamAndFirstQuarterTests {
         let roadmap = try Self.plan(path: "Tests/Fixtures/profiles/lozere-sans-agent.json")
         let review = roadmap.calendar.reviewPhase
         #expect(roadmap.capacity.isSmallTeam && roadmap.capacity.staff == 0)
-        // 2027 holds the cabinet with housing and the volunteer doctors' centre (three units for two).
-        #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == ["cabinet-medical-logement", "medecins-volontaires-relais"])
+        // 2027 holds the volunteer doctors' centre, then the cabinet with housing that comes after it (three units for
+        // two: the cabinet is the action of the team's priority « accès aux soins », served within the first two phases).
+        #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == ["medecins-volontaires-relais", "cabinet-medical-logement"])
         // The priority « bien vieillir » starts in 2028, before the review: the middle phase is not « sans action
         // nouvelle » while the team's own priority waits for 2029–2032.
         #expect(roadmap.items(inPhase: review).map(\.recommendation.id) == ["bien-vieillir-petite-commune"])
