@@ -223,8 +223,12 @@ struct PlanningInvariantTests {
                 for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
                 let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
                 let isMethod = ruleBase.lever(recommendation.lever)?.isMethod == true
-                let latest = min(dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1,
-                                 PlanningWindow.latestPhase(of: recommendation, isMethod: isMethod, in: calendar))
+                let window = PlanningWindow.latestPhase(of: recommendation, isMethod: isMethod, in: calendar)
+                // A method step of the first months whose prerequisite was placed after them had no phase it could
+                // take (« mobiliser les appuis existants » after « agir à l'échelle intercommunale », pushed past the
+                // first quarter by the work of a hot season under way).
+                guard earliest <= window else { continue }
+                let latest = min(dependents.map(\.phaseIndex).min() ?? calendar.phases.count - 1, window)
                 for kept in roadmap.items where heldByMerit(kept) && !(isMethod && heldByItsDeadline(kept)) && kept.score.total < dropped.score.total
                     && Capacity.halfUnits(of: kept.recommendation, inPhase: kept.phaseIndex) >= Capacity.halfUnits(of: recommendation, inPhase: kept.phaseIndex)
                     && (earliest...max(earliest, latest)).contains(kept.phaseIndex)

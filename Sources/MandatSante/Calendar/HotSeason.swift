@@ -16,18 +16,33 @@ public struct HotSeason: Sendable, Hashable {
     /// « l'été », « l'été austral », « l'hivernage », « la saison des pluies », « la saison d'hiver ».
     public var name: String
 
-    public static let mainland = HotSeason(startMonth: 6, name: "l'été")
+    /// How long a hot season counts as under way (`underwayMonths`): as for a resort's tourist season, from its
+    /// start to the month before its last, a start in its last month leaving too little of it to act for it (the
+    /// work then prepares the next one). Under way, what is due before the season starts in the first phase with
+    /// its first steps for this season (`PhasePlacement.hotUnderway`).
+    /// - Mainland summer: the seasonal watch of the heat-wave plan runs from 1 June to 31 August (ARS Provence-
+    ///   Alpes-Côte d'Azur, « Canicule et chaleurs extrêmes », ars.paca.sante.fr): June and July.
+    /// - Austral summer (La Réunion, Mayotte, the Pacific): the hot, rainy and cyclonic season runs from November
+    ///   to April (Météo-France La Réunion, in « Activité cyclonique : vers une fin de saison à La Réunion »,
+    ///   Imaz Press, 21 April 2023; « 15 novembre 2020 : passage à l'été austral », journal.re): November to March.
+    /// - Hivernage (Antilles, Saint-Martin): the cyclonic season runs from 1 June to 30 November (« Une très active
+    ///   saison cyclonique », Guadeloupe la 1ère; Collectivité de Saint-Martin in Fax Info, June 2023): June to
+    ///   October.
+    /// - French Guiana's rains: from the end of November to the dry season, which sets in in July (Météo-France
+    ///   Guyane, « Vers le cœur de la saison sèche en Guyane », 12 August 2024: « le mois de juillet aura marqué le
+    ///   début de la saison sèche »; « Résumé mensuel du temps juillet 2025 », 4 August 2025): December to June.
+    public static let mainland = HotSeason(startMonth: 6, name: "l'été", underwayMonths: 2)
 
     /// The hot season of each value of the fact whose role is `outre-mer`.
     static let seasons: [String: HotSeason] = [
-        "reunion": HotSeason(startMonth: 11, name: "l'été austral"),
-        "mayotte": HotSeason(startMonth: 11, name: "l'été austral"),
-        "antilles": HotSeason(startMonth: 6, name: "l'hivernage"),
+        "reunion": HotSeason(startMonth: 11, name: "l'été austral", underwayMonths: 5),
+        "mayotte": HotSeason(startMonth: 11, name: "l'été austral", underwayMonths: 5),
+        "antilles": HotSeason(startMonth: 6, name: "l'hivernage", underwayMonths: 5),
         // Saint-Martin and Saint-Barthélemy (« autre ») share the Antilles' cyclonic season; New Caledonia, French
         // Polynesia and Wallis-et-Futuna have their hot, rainy and cyclonic season in the austral summer.
-        "autre": HotSeason(startMonth: 6, name: "l'hivernage"),
-        "pacifique": HotSeason(startMonth: 11, name: "l'été austral"),
-        "guyane": HotSeason(startMonth: 12, name: "la saison des pluies"),
+        "autre": HotSeason(startMonth: 6, name: "l'hivernage", underwayMonths: 5),
+        "pacifique": HotSeason(startMonth: 11, name: "l'été austral", underwayMonths: 5),
+        "guyane": HotSeason(startMonth: 12, name: "la saison des pluies", underwayMonths: 7),
     ]
 
     /// The season of the profile's territory; mainland France when the profile does not say otherwise.
@@ -106,8 +121,8 @@ public struct HotSeason: Sendable, Hashable {
         self.underwayMonths = underwayMonths
     }
 
-    /// The months from its start in which the season still leaves time to act for it (a tourist season); 0 for
-    /// a season only prepared for.
+    /// The months from its start in which the season still leaves time to act for it; 0 for a season only
+    /// prepared for.
     public var underwayMonths: Int
 
     /// The start of the season under way in `month` with time left to act for it, if any.

@@ -154,7 +154,7 @@ extension PhasePlacement {
                                             horizon: index.horizons[position]) { return false }
             switch deadlines[position] {
             case .none: break
-            case .season: return false
+            case .season, .underway: return false
             case .stated(_, let by):
                 guard let bound = statedBound(by)?.phase, bound > phase else { return false }
             }

@@ -92,7 +92,7 @@ extension PhasePlacement {
     /// The earliest phase `position` may take on its own, and why: its horizon's (the next phase for a weak action
     /// of the first months, `startsAfterFirstPhase`), or the later one a placed prerequisite sets.
     func ownEarliestPhase(_ position: Int) -> (phase: Int, cause: Cause) {
-        var phase = horizonPhase[index.horizons[position].ordinal]
+        var phase = horizonEarliest(position)
         if phase == 0, startsAfterFirstPhase(position) { phase = 1 }
         var cause = Cause.horizon
         for prerequisite in index.after[position] where phaseOf[prerequisite] > phase {
@@ -242,7 +242,7 @@ extension PhasePlacement {
             if dated(position) || restoring, let bound = statedBound(position, restoring: restoring), let own = bound.phase, own >= phase {
                 switch deadline {
                 case .none, .stated: deadlines[position] = .stated(bound.month, by: position)
-                case .season: break
+                case .season, .underway: break
                 }
             }
             if phase > earliest {

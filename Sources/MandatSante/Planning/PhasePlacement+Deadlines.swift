@@ -188,6 +188,20 @@ extension PhasePlacement {
         order.slots(unit).contains { situational(order.members[$0]) }
     }
 
+    /// Whether `position` may start in the first phase for the hot season under way (`hotUnderway`): due before
+    /// the hot season, that deadline holding for this profile.
+    @inline(__always)
+    func isForHotUnderway(_ position: Int) -> Bool {
+        hotUnderway != nil && index.isBeforeHotSeason[position] && dated(position)
+    }
+
+    /// The earliest phase `position`'s horizon allows: the first one for the hot season under way, whatever its
+    /// horizon (its first steps are for now).
+    @inline(__always)
+    func horizonEarliest(_ position: Int) -> Int {
+        isForHotUnderway(position) ? 0 : horizonPhase[index.horizons[position].ordinal]
+    }
+
     /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
     /// holding the month before it; for a horizon, the phase that stands for it, whose last month is the one shown.
     func statedBound(_ position: Int, restoring: Bool = false) -> (month: YearMonth, phase: Int?)? {

@@ -9,7 +9,7 @@ extension PhasePlacement {
         let latestAllowed = latest
         var latest = latest
         var stated = DeadlineCause.none
-        var hot = false, peak = false
+        var hot = false, peak = false, underway = false
         for slot in slots where dated(order.members[slot]) {
             switch statedDeadline(order.members[slot]) {
             case .before?, .byHorizon?, .duringPeakSeason?:
@@ -18,6 +18,7 @@ extension PhasePlacement {
                 stated = .stated(bound.month, by: order.members[slot])
             case .beforeHotSeason?:
                 hot = true
+                underway = underway || isForHotUnderway(order.members[slot])
             case .beforePeakSeason?:
                 peak = seasons.count > 1
             case nil:
@@ -32,6 +33,11 @@ extension PhasePlacement {
             let extra = grace[order.unitOf[order.members[slots.lowerBound]]]
             guard extra > 0, case .stated = stated else { return nil }
             return firstRoom(units, slots.count, max(earliest, latest + 1), min(latestAllowed, latest + extra)).map { ($0, .none) }
+        }
+        // The hot season under way: the first phase if it has room at the unit's turn, its first steps for this
+        // season (`hotUnderway`); otherwise the next season, as usual.
+        if underway, case .none = stated, let room = firstRoom(units, slots.count, earliest, min(latest, 0)) {
+            return (room, .underway)
         }
         for start in seasonStarts where start.season == 0 ? hot : peak {
             guard let phase = start.lastPhase else { continue }

@@ -81,6 +81,12 @@ struct PhasePlacement {
     /// « pendant la saison d'hiver 2026-2027, déjà commencée »: the tourist season under way at the start, which
     /// what is due during it serves in the first phase (the planner left such actions out when none is).
     let underwaySeason: String
+    /// The hot season under way at the start (`HotSeason.underwayMonths`), when it began and when the next one
+    /// starts: what is due before the hot season then starts in the first phase, its first steps serving the season
+    /// under way (the rainy season of La Réunion in December), the rest ready before the next one. It takes the
+    /// first phase at its turn in the claim order, when that phase still has room (whatever its horizon: its first
+    /// steps are for now); with no room there, it is prepared for the next season as usual.
+    let hotUnderway: (started: YearMonth, next: YearMonth)?
     let methodLimit: Int
     /// A team with one agent at most (`Capacity.isSmallTeam`).
     let isSmallTeam: Bool
@@ -104,6 +110,8 @@ struct PhasePlacement {
     /// index in `seasons`).
     enum DeadlineCause {
         case none, season(YearMonth, Int), stated(YearMonth, by: Int)
+        /// In the first phase for the hot season under way (`hotUnderway`).
+        case underway
     }
 
     init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
@@ -140,6 +148,12 @@ struct PhasePlacement {
         underwaySeason = HotSeason.underway(peakSeasons, at: calendar.start).map {
             "pendant \($0.season.named(startingIn: $0.start)), déjà commencée"
         } ?? ""
+        if let started = hotSeason.startUnderway(at: calendar.start),
+           let next = seasonStarts.first(where: { $0.season == 0 && $0.lastPhase != nil }) {
+            hotUnderway = (started, next.month)
+        } else {
+            hotUnderway = nil
+        }
         methodLimit = capacity.methodLimit
         isSmallTeam = capacity.isSmallTeam
         horizonPhase = Horizon.allCases.map(calendar.phaseIndex(for:))
@@ -186,6 +200,9 @@ struct PhasePlacement {
             return nil
         case .season(let month, let season):
             return ScheduledDeadline(before: month, kind: .season(seasons[season]))
+        case .underway:
+            guard let (started, next) = hotUnderway else { return nil }
+            return ScheduledDeadline(before: next, kind: .underway(seasons[0], started: started))
         case .stated(let month, let statedBy):
             // A member of a deferred pressing unit that still meets its own deadline keeps it.
             switch statedDeadline(statedBy) ?? (situational(statedBy) ? index.deadlines[statedBy] : nil) {

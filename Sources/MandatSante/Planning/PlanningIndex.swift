@@ -33,6 +33,9 @@ final class PlanningIndex: Sendable {
     /// Whether each position's deadline is « avant la saison touristique »: none for a profile whose peak season is
     /// not known (`PhasePlacement.dated`).
     let isBeforePeakSeason: [Bool]
+    /// Whether each position's deadline is « avant la saison chaude »: it starts in the first phase when the hot
+    /// season is under way at the start (`PhasePlacement.hotUnderway`).
+    let isBeforeHotSeason: [Bool]
     /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
     let forSeasonUnderway: [Int]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
@@ -99,6 +102,7 @@ final class PlanningIndex: Sendable {
         deadlines = recommendations.map(\.deadline)
         isDated = recommendations.map { $0.deadline != nil }
         isBeforePeakSeason = recommendations.map { $0.deadline == .beforePeakSeason }
+        isBeforeHotSeason = recommendations.map { $0.deadline == .beforeHotSeason }
         hasSeasonalDeadline = recommendations.contains { recommendation in
             switch recommendation.deadline {
             case .beforeHotSeason?, .beforePeakSeason?: true

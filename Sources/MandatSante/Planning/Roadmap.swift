@@ -103,6 +103,9 @@ public struct ScheduledDeadline: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Before the season (hot or tourist) starting that month.
         case season(HotSeason)
+        /// The hot season that began that month is under way at the start: first steps for it now (the action is in
+        /// the first phase), the rest ready before the next one (`before`).
+        case underway(HotSeason, started: YearMonth)
         case stated(String)
         /// By the end of a phase of the mandate (the month is its last), for this reason.
         case phaseEnd(String)

@@ -19,7 +19,12 @@ enum Milestones {
     /// (with the hot season when an action must be ready for it too), otherwise the hot season.
     static func seasons(of roadmap: Roadmap) -> [HotSeason] {
         guard !roadmap.peakSeasons.isEmpty else { return [roadmap.hotSeason] }
-        let dueBeforeHotSeason = roadmap.items.contains { $0.deadline?.kind == .season(roadmap.hotSeason) }
+        let dueBeforeHotSeason = roadmap.items.contains { item in
+            switch item.deadline?.kind {
+            case .season(let season)?, .underway(let season, _)?: return season == roadmap.hotSeason
+            case .stated?, .phaseEnd?, nil: return false
+            }
+        }
         guard dueBeforeHotSeason, !roadmap.peakSeasons.contains(roadmap.hotSeason) else { return roadmap.peakSeasons }
         return [roadmap.hotSeason] + roadmap.peakSeasons
     }

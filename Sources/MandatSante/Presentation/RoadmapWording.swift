@@ -275,7 +275,10 @@ enum RoadmapWording {
             if other.selection == .foundation { return .foundation }
             // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
             if let deadline = other.deadline {
-                if case .season = deadline.kind { return .deadline }
+                switch deadline.kind {
+                case .season, .underway: return .deadline
+                case .stated, .phaseEnd: break
+                }
                 if other.score.total < score { return .deadline }
             }
             if case .priority = other.selection { return .priority }
@@ -353,6 +356,9 @@ enum RoadmapWording {
         switch deadline.kind {
         case .season(let season):
             return "avant \(season.named(startingIn: deadline.before)) (\(deadline.before.shortFrench))"
+        case .underway(let season, let started):
+            // « a commencé »: the same words whatever the gender of the season's name.
+            return "\(season.named(startingIn: started)) a commencé : premiers gestes dès maintenant, le reste avant \(deadline.before.shortFrench)"
         case .stated(let reason):
             return "\(reason) (avant \(deadline.before.shortFrench))"
         case .phaseEnd(let reason):
