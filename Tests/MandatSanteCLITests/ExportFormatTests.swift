@@ -88,7 +88,10 @@ struct ExportFormatTests {
         #expect((healthCentre["reasonText"] as? String)?.contains("ici 420") == true)
         let synthesis = try #require(document["synthesis"] as? [String: Any])
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
-        #expect(decisions.compactMap { $0["id"] as? String }.contains("cabinet-medical-logement"))
+        // The village carries one access-to-care scheme at a time: the volunteer doctors' centre first, the office
+        // with housing after it, for a doctor the centre has found.
+        #expect(decisions.compactMap { $0["id"] as? String }.contains("medecins-volontaires-relais"))
+        #expect(!decisions.compactMap { $0["id"] as? String }.contains("cabinet-medical-logement"))
         #expect((document["considerLater"] as? [Any])?.isEmpty == false)
     }
 

@@ -60,7 +60,7 @@ struct Content15Tests {
     func franceSanteWording() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let recommendation = try #require(ruleBase.recommendation("label-france-sante"))
-        let why = try #require(recommendation.why)
+        let why = recommendation.why
         #expect(why.hasPrefix("Annoncé par le Premier ministre le 30 octobre 2025 et inscrit dans la loi de financement de la sécurité sociale pour 2026"))
         #expect(why.contains("accordé par l'ARS") && why.contains("pas de dépassements d'honoraires") && why.contains("qui remplit ces critères peut y prétendre"))
         #expect(!why.contains("y est éligible"))

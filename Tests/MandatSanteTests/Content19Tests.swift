@@ -24,6 +24,17 @@ struct Content19Tests {
         #expect(Set(events.sources.map(\.document)).isSuperset(of: ["localtis-plans-de-sauvegarde-2022", "decret-2022-907-plans-de-sauvegarde"]))
     }
 
+    @Test("aucune fiche imprimée pour les profils d'exemple ne cite que le livre blanc : chacune renvoie à au moins un document public")
+    func noPrintedCardCitesOnlyTheWhitePaper() throws {
+        var whitePaperOnly: [String] = []
+        for name in ExampleSynthesisTests.exampleNames {
+            for card in try ExampleSynthesisTests.document(name).cards where Set(card.sources.map(\.document)).subtracting(["livre-blanc-2026"]).isEmpty {
+                whitePaperOnly.append("\(name) : \(card.id)")
+            }
+        }
+        #expect(whitePaperOnly.isEmpty, "\(whitePaperOnly)")
+    }
+
     @Test("cour oasis : le conseil municipal des jeunes déclaré conçoit la cour avec les élèves ; sans lui, les élèves, enseignants et parents")
     func oasisYouthCouncil() throws {
         let document = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole", detail: true)

@@ -47,7 +47,7 @@ struct HotSeasonUnderwayTests {
         #expect(item.phaseIndex == 0)
         #expect(item.deadline?.before == YearMonth(year: 2027, month: 11))
         let card = try #require(document.cards.first { $0.id == id })
-        #expect(card.deadline == "l'été austral 2026-2027 a commencé : premiers gestes dès maintenant, le reste avant nov. 2027", "\(card.deadline ?? "")")
+        #expect(card.deadline == "l'été austral 2026-2027 a commencé\u{00A0}: premiers gestes dès maintenant, le reste avant nov. 2027", "\(card.deadline ?? "")")
         #expect(card.deadlineMonth == "2027-11")
         // A first decision, said on page 1 as on the card.
         let decision = try #require(document.synthesis.decisions.first { $0.id == id })
@@ -79,7 +79,7 @@ struct HotSeasonUnderwayTests {
         let item = try #require(july.item("canicule-personnes-vulnerables"))
         #expect(item.phaseIndex == 0)
         let card = try #require(julyDocument.cards.first { $0.id == "canicule-personnes-vulnerables" })
-        #expect(card.deadline == "l'été 2027 a commencé : premiers gestes dès maintenant, le reste avant juin 2028", "\(card.deadline ?? "")")
+        #expect(card.deadline == "l'été 2027 a commencé\u{00A0}: premiers gestes dès maintenant, le reste avant juin 2028", "\(card.deadline ?? "")")
         let (august, augustDocument) = try Self.plan("ceinture-urbaine-chaleur-ecole", 2027, 8)
         #expect(august.item("canicule-personnes-vulnerables") != nil)
         let later = try #require(augustDocument.cards.first { $0.id == "canicule-personnes-vulnerables" })

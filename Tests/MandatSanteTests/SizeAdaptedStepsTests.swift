@@ -114,7 +114,7 @@ struct SizeAdaptedStepsTests {
         let steps = try Self.steps("agir-echelle-intercommunale", for: joining)
         #expect(!steps.contains { $0.hasPrefix("Demander l'inscription de la santé à l'ordre du jour") })
         #expect(steps.contains { $0.hasPrefix("Demander à être associée au CLS") })
-        #expect(steps.contains { $0.contains("chef de projet Villages d'avenir") } && !steps.contains { $0.contains("Petites Villes de Demain") })
+        #expect(steps.contains { $0.contains("accompagnement Villages d'avenir") && $0.contains("chef de projet") } && !steps.contains { $0.contains("Petites Villes de Demain") })
     }
 
     @Test("la cheffe ou le chef de projet du programme : une fois, nommé — au pilotage d'une intercommunalité, dans la démarche intercommunale d'une commune")
@@ -412,7 +412,7 @@ struct OverseasWordingTests {
                 }
             } && !text.contains("n'existe pas dans le Pacifique") && !text.contains("ne relève pas d'une ARS") && !text.contains("Il n'y a ni ARS")
                 // Neither an actor nor a funder there: a quoted speaker, the history of a national agreement.
-                && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("l'ARS et la délégation régionale du CNFPT de Provence-Alpes-Côte d'Azur ont signé")
+                && !text.contains("de l'ARS Nouvelle-Aquitaine observe") && !text.contains("l'ARS et le CNFPT de Provence-Alpes-Côte d'Azur ont signé")
         }
         let lines = printable.flatMap { recommendation in
             ([recommendation.carriedBy, recommendation.why].compactMap { $0 } + recommendation.partners.texts(for: facts) + recommendation.indicators)

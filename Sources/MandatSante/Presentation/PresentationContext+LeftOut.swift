@@ -16,7 +16,7 @@ extension RoadmapPresenter.Context {
         var line: String?
         if entry.reason.isConsiderLater, wordsLine {
             // The territory's size alone is no reason worth a line: most actions apply from some size on.
-            line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { Typography.french("pour vous : " + Typography.inline([$0])) }
+            line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { Typography.french("pourquoi : " + Typography.inline([$0])) }
         }
         return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title(for: roadmap.profile.facts), reasonCode: wording.code,
                                      reason: wording.text, by: wording.by, score: entry.score.total, line: line)

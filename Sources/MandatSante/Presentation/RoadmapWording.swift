@@ -358,7 +358,7 @@ enum RoadmapWording {
             return "avant \(season.named(startingIn: deadline.before)) (\(deadline.before.shortFrench))"
         case .underway(let season, let started):
             // « a commencé »: the same words whatever the gender of the season's name.
-            return "\(season.named(startingIn: started)) a commencé : premiers gestes dès maintenant, le reste avant \(deadline.before.shortFrench)"
+            return "\(season.named(startingIn: started)) a commencé\(Typography.noBreakSpace): premiers gestes dès maintenant, le reste avant \(deadline.before.shortFrench)"
         case .stated(let reason):
             return "\(reason) (avant \(deadline.before.shortFrench))"
         case .phaseEnd(let reason):
