@@ -1,0 +1,306 @@
+import RuleKit
+
+/// Why an action sits in a later phase than it was meant for, and why a recommendation that applies found no room:
+/// the placement and capacity reasons of a roadmap, each worded once for every output.
+extension RoadmapWording {
+    /// Why an item sits in a later phase than its horizon and its relations ask, nil otherwise: the phase it was
+    /// meant for and the actions that took the place, then why those went first. A prerequisite or a companion
+    /// that set the phase is already named by the card's relations (« après « X » (rang 2) »).
+    /// `brief`: what the default card says. Over one phase it names the actions that took the place, each of whose
+    /// cards says why it goes first (a team priority, a deadline, a founding decision). Over several it names none:
+    /// when actions scored lower than this one hold the place, it says what holds them there — « la capacité est
+    /// engagée » alone would read as if better actions held it (the médicobus of a ZIP village, 107, after the
+    /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
+    /// « place prise jusqu'à mars 2029 par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
+    /// word: that is what « reportée » means; the detailed edition lists every cause.
+    /// `full`: the detailed edition's (and the JSON's), with every cause (« … est engagée — décision fondatrice, meilleurs
+    /// scores »); where the brief names the weaker holders, the same as the brief.
+    /// An action that could not meet its deadline for want of room says so first: « prévue d'ici déc. 2027, avant
+    /// les départs de médecins attendus ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt » (the
+    /// planner gave it the earliest phase after its deadline where the team had room).
+    static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
+        guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
+        if let missed = item.missedDeadline, case .capacity = item.placement {
+            let late = "prévue \(deadline(missed)) ; reportée à « \(roadmap.calendar.phases[item.phaseIndex].title) », faute de place plus tôt"
+            return (late, causes.map { "\(late) — \($0)" } ?? late)
+        }
+        if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
+            return (overflow, overflow)
+        }
+        let full = causes.map { "\(brief) — \($0)" } ?? brief
+        guard case .capacity(let wanted) = item.placement, item.phaseIndex - wanted > 1 else { return (brief, full) }
+        let weaker = roadmap.items.indices.filter {
+            (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) && roadmap.items[$0].score.total < item.score.total
+        }
+        guard !weaker.isEmpty else { return (brief, full) }
+        let held = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
+                              short: true)
+        let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        // The numbers of those weaker holders, so that the reader can check each card's reason.
+        let holders = Typography.actions(weaker.map { roadmap.items[$0].rank })
+        // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
+        // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
+        let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))"
+        return (named, named)
+    }
+
+    /// The reason of an action deferred although a phase on its way had room enough of its own for it: that room
+    /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
+    /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
+    /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
+    /// used four units of five): « reportée de « D'ici fin 2027 » : « D'ici fin 2027 » dépasse déjà la capacité de
+    /// l'équipe, et son surplus occupe la place restante jusqu'à mars 2029 ». Nil when no phase had that room.
+    static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
+        let used = roadmap.halfUnitsUsed
+        let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+        // The first phase on its way that had the room, and the phases before it that carry more than theirs.
+        guard let roomy = (wanted..<item.phaseIndex).first(where: {
+            capacity[$0] - used[$0] >= Capacity.halfUnits(of: item.recommendation, inPhase: $0)
+        }) else { return nil }
+        let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
+        guard !overfilled.isEmpty else { return nil }
+        let phases = roadmap.calendar.phases
+        // « cette phase » rather than its title twice when the phase it was meant for is the one overfilled.
+        let titles = overfilled == [wanted] ? "cette phase" : Typography.list(overfilled.map { "« \(phases[$0].title) »" })
+        let verb = overfilled.count > 1 ? "dépassent" : "dépasse"
+        let their = overfilled.count > 1 ? "leur" : "son"
+        let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        return "reportée de « \(phases[wanted].title) » : \(titles) \(verb) déjà la capacité de l'équipe, et \(their) surplus occupe la place restante jusqu'à \(until)"
+    }
+
+    /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
+    /// to take that room: what really held it there, never « place prise » or « la capacité est engagée », which the
+    /// reader who adds up that phase finds false. Three causes, in the planner's order:
+    /// - the first phase holds at most four actions whatever their cost (`Capacity.firstPhaseActions`): « reportée de
+    ///   « Les trois prochains mois » : cette phase ne tient que quatre actions, déjà retenues (actions 1 à 4) » (a
+    ///   late start's first phase of five months, « Jusqu'au bilan de mi-mandat », holding six half-units of ten);
+    /// - it goes with other actions (`together`) and the set needs more than that room in one phase: « avec l'action
+    ///   8, qui va avec elle, elle demande 3 unités dans une même phase : aucune n'en a autant jusqu'à mars 2029 »;
+    /// - a later phase carries more than the team's capacity and takes its surplus from that room
+    ///   (`Capacity.halfUnitsLeft`): « « Jusqu'au bilan de mi-mandat » dépasse la capacité de l'équipe, et son surplus
+    ///   est pris sur la place restante de cette phase ».
+    /// Nil when no phase had that room, when an earlier phase's surplus took it (`overflow`), or for another cause.
+    static func roomKept(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
+        let used = roadmap.halfUnitsUsed
+        let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+        guard let roomy = (wanted..<item.phaseIndex).first(where: {
+            capacity[$0] - used[$0] >= Capacity.halfUnits(of: item.recommendation, inPhase: $0)
+        }), !(0..<roomy).contains(where: { used[$0] > capacity[$0] }) else { return nil }
+        let phases = roadmap.calendar.phases
+        let title = "« \(phases[wanted].title) »"
+        let nb = Typography.noBreakSpace
+        let first = roadmap.items.filter { $0.phaseIndex == 0 }.map(\.rank)
+        if roomy == 0, first.count >= Capacity.firstPhaseActions {
+            let most = Capacity.firstPhaseActions == 4 ? "quatre" : "\(Capacity.firstPhaseActions)"
+            // « actions 1 à 4 » when they follow each other (ranks are by phase, so they usually do).
+            let contiguous = first.count > 2 && first[first.count - 1] - first[0] + 1 == first.count
+            let ranks = contiguous ? "actions\(nb)\(first[0])\(nb)à\(nb)\(first[first.count - 1])" : "actions\(nb)\(Typography.numbers(first))"
+            guard item.phaseIndex > 1 else {
+                return "reportée de \(title) : cette phase ne tient que \(most) actions, déjà retenues (\(ranks))"
+            }
+            // Past the first phase, what held the next ones, said as for any action deferred from there.
+            var rest = item
+            rest.placement = .capacity(wanted: 1)
+            let prefix = "reportée de "
+            guard let next = placement(rest, in: roadmap)?.brief, next.hasPrefix(prefix) else {
+                return "reportée de \(title) : cette phase ne tient que \(most) actions, déjà retenues (\(ranks))"
+            }
+            return "reportée de \(title), qui ne tient que \(most) actions (\(ranks)), puis de " + next.dropFirst(prefix.count)
+        }
+        let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+        let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
+        let setHalves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: roomy)) {
+            $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: roomy)
+        }
+        let mostRoom = (wanted..<item.phaseIndex).map { capacity[$0] - used[$0] }.max() ?? 0
+        if !companions.isEmpty, setHalves > mostRoom {
+            let goes = companions.count > 1 ? "qui vont" : "qui va"
+            return "reportée de \(title) : avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
+                + "\(Typography.count((setHalves + 1) / 2, "unité")) dans une même phase : aucune n'en a autant jusqu'à \(until)"
+        }
+        let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
+        guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
+        let titles = Typography.list(later.map { "« \(phases[$0].title) »" })
+        let (verb, their) = later.count > 1 ? ("dépassent", "leur") : ("dépasse", "son")
+        let room = roomy == wanted ? "cette phase" : "« \(phases[roomy].title) »"
+        return "reportée de \(title) : \(titles) \(verb) la capacité de l'équipe, et \(their) surplus est pris sur la place restante de \(room)"
+    }
+
+    private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
+        let phases = roadmap.calendar.phases
+        switch item.placement {
+        case .horizon, .prerequisite, .together: return nil
+        case .smoothed(let from):
+            // One reason, the same on the short card, the detailed card and in the JSON.
+            return ("reportée à « \(phases[item.phaseIndex].title) » : « \(phases[from].title) » dépasse déjà la capacité de l'équipe", nil)
+        case .capacity(let wanted):
+            // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
+            // named; over several, the numbers would run into phases it never asked for: the date says it.
+            let positions = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
+            guard let first = positions.first.map({ roadmap.items[$0] }), let last = positions.last.map({ roadmap.items[$0] }) else {
+                return ("reportée de « \(phases[wanted].title) », sans place pour un effort \(item.recommendation.effort.rawValue)", nil)
+            }
+            let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
+            // Over one phase whose own actions leave room, the room went to what earlier phases started beyond
+            // theirs: naming that phase's actions would be untrue (« place prise par l'action 12 » in a phase using
+            // two units of six).
+            let ownRoomLeft = roadmap.halfUnitsUsed[wanted] < 2 * roadmap.capacity.unitsPerPhase[wanted]
+            guard item.phaseIndex - wanted == 1, !ownRoomLeft else {
+                let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+                return ("reportée de « \(phases[wanted].title) » : la capacité de l'équipe jusqu'à \(until) est engagée", causes)
+            }
+            // The numbers held together (no-break spaces): « les actions 5⏎à 8 » reads as two sentences.
+            let nb = Typography.noBreakSpace
+            let actions = switch last.rank - first.rank {
+            case 0: "l'action\(nb)\(first.rank)"
+            case 1: "les actions\(nb)\(first.rank)\(nb)et\(nb)\(last.rank)"
+            default: "les actions\(nb)\(first.rank)\(nb)à\(nb)\(last.rank)"
+            }
+            return ("reportée de « \(phases[wanted].title) » : place prise par \(actions)", causes)
+        }
+    }
+
+    /// Why an action better scored than a declared priority's, kept in its place, waits: the one wording of the
+    /// exception to merit first (short text, detailed card and JSON).
+    static let afterPrioritiesWords = "faute de place, après les actions retenues pour les priorités de l'équipe"
+
+    /// Why an action that applies found no room: what holds the phases it could take, said as it is — never
+    /// « mieux classées » when it is better scored than an action kept — and, when room is left there, that it
+    /// is too little for its effort.
+    /// `occupancy`: the roadmap's, when its caller words many entries of the same roadmap.
+    static func noCapacity(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, occupancy known: Occupancy? = nil) -> String {
+        let occupancy = known ?? Occupancy(roadmap)
+        let phases = roadmap.calendar.phases
+        var earliest = min(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon), phases.count - 1)
+        let latest = PlanningWindow.latestPhase(of: entry.recommendation, isMethod: isMethod, in: roadmap.calendar)
+        // A weak action kept for its merit alone does not start in the first quarter (`Capacity.firstPhaseMerit`).
+        if earliest == 0, latest > 0, Capacity.waitsPastFirstPhase(merit: entry.score.total, isFoundation: entry.recommendation.isFoundation,
+                                                                   isDated: entry.recommendation.deadline != nil) { earliest = 1 }
+        let positions = roadmap.items.indices.filter { (earliest...max(earliest, latest)).contains(roadmap.items[$0].phaseIndex) }
+        let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, linkers: occupancy.linkers,
+                                 asList: true)
+        let span = latest >= phases.count - 1
+            ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
+            : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
+        let leftOver = (earliest...max(earliest, latest)).contains { roadmap.halfUnitsLeft[$0] > 0 }
+        // The stated exception to merit first: the action of a declared priority, less scored and of no smaller
+        // effort, holds a phase it could have taken.
+        let afterPriorities = positions.contains { position in
+            let item = roadmap.items[position]
+            guard case .priority = item.selection, item.score.total < entry.score.total else { return false }
+            return Capacity.halfUnits(of: item.recommendation, inPhase: item.phaseIndex)
+                >= Capacity.halfUnits(of: entry.recommendation, inPhase: item.phaseIndex)
+        }
+        var text = afterPriorities
+            ? "s'applique, mais est à envisager ensuite \(Self.afterPrioritiesWords) : \(span), elle est prise par \(holders)"
+            : "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
+        if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
+        return text
+    }
+
+    /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
+    /// of claims: « décision fondatrice, échéance, meilleurs scores ».
+    /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
+    /// et des actions plus légères »).
+    /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
+    /// `short`: the words of a card's brief line, actions rather than causes (« actions liées », « action à
+    /// échéance », « actions plus légères »).
+    static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
+                           asList: Bool = false, short: Bool = false) -> String {
+        enum Cause: Int, CaseIterable {
+            case foundation, deadline, priority, betterScored, linked, lighter, earlier
+            func holders(_ count: Int) -> String {
+                switch self {
+                case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
+                case .deadline: return count > 1 ? "des actions à échéance" : "une action à échéance"
+                case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
+                case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
+                case .linked: return count > 1 ? "des actions liées à une action prioritaire" : "une action liée à une action prioritaire"
+                case .lighter: return count > 1 ? "des actions plus légères, qui tiennent dans la place restante" : "une action plus légère, qui tient dans la place restante"
+                case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
+                }
+            }
+            func words(_ count: Int, short: Bool) -> String {
+                let plural = count > 1 ? "s" : ""
+                switch self {
+                case .linked where short: return "action\(plural) liée\(plural)"
+                case .deadline where short: return "action\(plural) à échéance"
+                case .lighter where short: return "action\(plural) plus légère\(plural)"
+                case .foundation: return "décision\(plural) fondatrice\(plural)"
+                case .deadline: return "échéance\(plural)"
+                case .priority: return "priorité\(plural) de l'équipe"
+                case .betterScored: return "meilleur\(plural) score\(plural)"
+                case .linked: return "lien\(plural) avec une action prioritaire"
+                case .lighter: return "effort\(plural) plus léger\(plural)"
+                case .earlier: return "ordre de placement"
+                }
+            }
+        }
+        func ownCause(_ other: RoadmapItem) -> Cause? {
+            if other.selection == .foundation { return .foundation }
+            // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
+            if let deadline = other.deadline {
+                switch deadline.kind {
+                case .season, .underway: return .deadline
+                case .stated, .phaseEnd: break
+                }
+                if other.score.total < score { return .deadline }
+            }
+            if case .priority = other.selection { return .priority }
+            if other.score.total >= score { return .betterScored }
+            return nil
+        }
+        // An occupant of lower score may have come in with an action that goes first for its own cause: as its
+        // prerequisite or its companion, directly or through another (the MSP, 70, with the junior doctors it shares
+        // with the centre de santé, 95: one set, claiming at the centre's merit).
+        let items = roadmap.items
+        func isLinked(_ position: Int) -> Bool {
+            var seen: Set<Int> = [position]
+            var next = [position]
+            while let current = next.popLast() {
+                for linker in linkers[current] where seen.insert(linker).inserted {
+                    if ownCause(items[linker]) != nil { return true }
+                    next.append(linker)
+                }
+            }
+            return false
+        }
+        var counts = [Int](repeating: 0, count: Cause.allCases.count)
+        for position in occupants {
+            let occupant = items[position]
+            let cause = ownCause(occupant)
+                ?? (isLinked(position) ? .linked
+                    : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
+                        < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
+            counts[cause.rawValue] += 1
+        }
+        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
+        guard asList else { return present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ") }
+        let parts = present.map { $0.holders(counts[$0.rawValue]) }
+        guard let last = parts.last else { return "les actions déjà retenues" }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
+    }
+
+    /// What the wording of a roadmap's full phases reads of it, worked out once for the roadmap rather than for each
+    /// of the two dozen actions a territory leaves out for want of room.
+    struct Occupancy: Sendable {
+        /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
+        let linkers: [[Int]]
+
+        init(_ roadmap: Roadmap) {
+            linkers = Self.linkers(roadmap)
+        }
+
+        static func linkers(_ roadmap: Roadmap) -> [[Int]] {
+            let items = roadmap.items
+            var linkers = [[Int]](repeating: [], count: items.count)
+            for (position, item) in items.enumerated() {
+                for other in items.indices where items[other].prerequisites.contains(item.recommendation.id)
+                    || items[other].together.contains(item.recommendation.id) {
+                    linkers[position].append(other)
+                }
+            }
+            return linkers
+        }
+    }
+}
