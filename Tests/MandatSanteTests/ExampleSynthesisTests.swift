@@ -46,6 +46,16 @@ struct ExampleSynthesisTests {
         #expect(eis.phaseID == "fin-d-annee", "\(eis.phaseID)")
     }
 
+    @Test("une raison, une date : dans une feuille de route, deux échéances qui donnent la même raison (« avant les départs de médecins attendus ») donnent la même date", arguments: ExampleSynthesisTests.exampleNames)
+    func oneDatePerReason(_ name: String) throws {
+        var dates: [String: Set<String>] = [:]
+        for card in try ExampleSynthesisTests.document(name).cards {
+            guard let deadline = card.deadline, deadline.hasPrefix("d'ici "), let comma = deadline.range(of: ", ") else { continue }
+            dates[String(deadline[comma.upperBound...]), default: []].insert(String(deadline[..<comma.lowerBound]))
+        }
+        for (reason, said) in dates { #expect(said.count == 1, "\(name) : « \(reason) » \(said.sorted())") }
+    }
+
     @Test("petite ville PVD : la CPTS en place, à laquelle ne répond qu'une action d'après le bilan de mi-mandat, n'est pas un des trois constats")
     func lateOnlyFindingComesLast() throws {
         let document = try ExampleSynthesisTests.document("petite-ville-pvd-msp")

@@ -27,11 +27,14 @@ struct PressingDeadlineTests {
         let review = roadmap.calendar.reviewPhase
         // The junior doctors are due by the end of 2027 where departures are expected, the MSP they join by the
         // review: together, both in 2027, each with its own deadline.
-        for (id, due) in [("docteurs-juniors", YearMonth(year: 2027, month: 12)), ("msp-conforter-existante", YearMonth(year: 2029, month: 3))] {
+        // An earlier deadline with the same cause says why it is earlier: two dates, two reasons.
+        let juniorsReason = "avant les départs de médecins attendus, le temps que des médecins deviennent maîtres de stage"
+        for (id, due, reason) in [("docteurs-juniors", YearMonth(year: 2027, month: 12), juniorsReason),
+                                  ("msp-conforter-existante", YearMonth(year: 2029, month: 3), "avant les départs de médecins attendus")] {
             let item = try #require(roadmap.item(id), "\(id)")
             #expect(roadmap.calendar.phases[item.phaseIndex].id == "fin-d-annee", "\(id) en phase \(item.phaseIndex)")
             #expect(item.phaseIndex <= review)
-            #expect(item.deadline?.kind == .phaseEnd("avant les départs de médecins attendus"))
+            #expect(item.deadline?.kind == .phaseEnd(reason))
             #expect(item.deadline?.before == due)
         }
         // The mobile unit, kept for its score alone, goes after them, in 2028: 2027's overfill does not leave the
