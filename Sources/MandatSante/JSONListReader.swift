@@ -2,7 +2,7 @@ import RuleKit
 
 /// Reads the JSON files of the rule base that hold one list of records: `{ "<key>": [ {…}, … ] }`.
 enum JSONListReader {
-    /// Reads each element with `readElement`; duplicate `id`s are errors.
+    /// Reads each element with `readElement`; an `id` the schemas refuse and duplicate `id`s are errors.
     static func read<T: Identifiable>(
         _ root: JSONNode, key: String, file: String, context: String, _ diagnostics: inout [Diagnostic],
         readElement: (inout JSONObjectReader) -> T?
@@ -19,6 +19,10 @@ enum JSONListReader {
             reader.reportUnknownFields()
             diagnostics += reader.diagnostics
             guard let value else { continue }
+            if !Identifier.isValid(value.id) {
+                diagnostics.append(.error("regles.identifiant", ["id": value.id], at: (element["id"]?.value.location ?? element.location).placed(in: file)))
+                continue
+            }
             if result.contains(where: { $0.id == value.id }) {
                 diagnostics.append(.error("regles.doublon", ["id": value.id, "reason": "fichier"], at: element.location.placed(in: file)))
                 continue

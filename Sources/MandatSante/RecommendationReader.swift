@@ -140,7 +140,7 @@ struct RecommendationReader {
 
         let idText = value(.id, &file)
         let id = idText?.text
-        if let idText, !Self.isValidID(idText.text) {
+        if let idText, !Identifier.isValid(idText.text) {
             file.report("regles.identifiant", ["id": idText.text], at: idText.location)
         } else if let idText, Self.baseName(file.file) != idText.text + ".md" {
             file.report("regles.nom-de-fichier", ["fileName": Self.baseName(file.file), "id": idText.text], at: idText.location)
@@ -214,11 +214,6 @@ struct RecommendationReader {
             sources: sourceReferences,
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
             titleVariants: titleVariants, inequalityVariants: inequalityVariants)
-    }
-
-    static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 80 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-            && !id.hasPrefix("-") && !id.hasSuffix("-")
     }
 
     /// The last component of a path.

@@ -75,7 +75,7 @@ extension FrenchDiagnostics {
                 ? "le champ « \(a["field"]) » prend une seule valeur, sur sa ligne, pas une liste"
                 : "le champ « \(a["field"]) » n'a pas de valeur : écrivez-la après « : »"
         case "regles.element-vide": return "élément vide dans la liste « \(a["field"]) » (deux virgules, ou une virgule au bout)"
-        case "regles.identifiant": return "identifiant « \(a["id"]) » invalide : lettres minuscules sans accent, chiffres et tirets"
+        case "regles.identifiant": return "identifiant « \(a["id"]) » invalide : lettres minuscules sans accent, chiffres et tirets, en commençant par une lettre"
         case "regles.nom-de-fichier":
             return "le fichier s'appelle « \(a["fileName"]) » mais la recommandation « \(a["id"]) » : nommez-le « \(a["id"]).md »"
         case "regles.levier-inconnu": return "levier inconnu « \(a["lever"]) »\(a.hint)"

@@ -158,10 +158,7 @@ public struct ConditionDefinitions: Sendable {
 
     /// Lowercase words without accents joined by hyphens, starting with a letter: `petite-commune`.
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), !name.hasSuffix("-"), !name.contains("--"),
-              name.unicodeScalars.count <= 60 else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-            && Token.Keyword(rawValue: name) == nil
+        Identifier.isValid(name, maxLength: 60) && Token.Keyword(rawValue: name) == nil
     }
 }
 
