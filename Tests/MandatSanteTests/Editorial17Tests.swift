@@ -106,7 +106,7 @@ struct Editorial17Tests {
         #expect(detailed.contains("La commune · période : déc. 2026 – févr. 2027 · effort faible · temps d'élus et d'agents · preuve : avis d'experts · inégalités : effet inconnu · levier :"), "\(detailed)")
         // The outline note is one short sentence; the size of the roadmap on page 1 counts agents (the effort units
         // are in the portrait).
-        #expect(text.contains("Actions à préciser au bilan de mi-mandat, ici en bref ; l'édition détaillée les donne en entier."))
+        #expect(text.contains("Actions à préciser au bilan de mi-mandat : ici l'essentiel de chacune."))
         #expect(document.synthesis.sizeNote.hasPrefix("15\u{00A0}actions à la mesure de l'équipe (6\u{00A0}agents pour porter des projets) ; "), "\(document.synthesis.sizeNote)")
         #expect(document.portrait.lines.last?.text.contains("unités d'effort par an") == true)
         // Without any agent, the élus' own time is what page 1 says the team can carry.

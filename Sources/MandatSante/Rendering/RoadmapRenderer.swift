@@ -114,7 +114,8 @@ enum DocumentLabels {
     }
 
     /// Under the heading of an outlined phase.
-    static let outlineNote = "Actions à préciser au bilan de mi-mandat, ici en bref ; l'édition détaillée les donne en entier."
+    /// The élus hold this edition only: it does not send them to one they do not have.
+    static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici l'essentiel de chacune."
 
     /// The stakes: in full, their opening, or in outline their first sentence.
     static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
@@ -151,9 +152,12 @@ enum DocumentLabels {
         Array(card.indicators.prefix(edition.indicators))
     }
 
-    /// « 12 autres, moins prioritaires, figurent dans l'édition détaillée. »
+    /// « 12 autres actions, moins prioritaires, s'appliquent aussi au territoire : … », saying where to find them
+    /// in words a council understands — the detailed edition (`--detail`) is a document someone has to produce.
     static func moreConsiderLater(_ count: Int) -> String? {
-        count == 0 ? nil : "\(count == 1 ? "Une autre, moins prioritaire, figure" : "\(count) autres, moins prioritaires, figurent") dans l'édition détaillée."
+        guard count > 0 else { return nil }
+        let others = count == 1 ? "Une autre action, moins prioritaire, s'applique" : "\(count) autres actions, moins prioritaires, s'appliquent"
+        return others + " aussi au territoire : la version détaillée du document, à demander à qui l'a préparé, les présente toutes."
     }
 
     /// Why the action is for this territory; a foundation of the mandate says so first (a priority served is
