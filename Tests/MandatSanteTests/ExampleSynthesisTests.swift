@@ -19,6 +19,17 @@ struct ExampleSynthesisTests {
         return RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
     }
 
+    @Test("une intercommunalité porte ses actions sous son nom : « la métropole », « la communauté de communes » ; une commune que son intercommunalité sert le dit")
+    func intercommunalityCarriesUnderItsOwnName() throws {
+        let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
+        #expect(metropole.synthesis.decisions.first?.carrier == "la métropole")
+        #expect(!metropole.synthesis.decisions.contains { $0.carrier.contains("l'intercommunalité") })
+        let ruralCommunity = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        #expect(ruralCommunity.synthesis.decisions.first?.carrier == "la communauté de communes")
+        let village = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
+        #expect(village.synthesis.decisions.allSatisfy { $0.carrier.hasSuffix("la commune") || $0.carrier.hasPrefix("la commune") || $0.carrier.hasPrefix("l'intercommunalité, à la demande") })
+    }
+
     @Test("La Réunion : la lutte contre les moustiques vecteurs, datée, est une décision à prendre d'abord même quand priorités et fondations remplissent la page")
     func datedActionIsADecision() throws {
         let document = try ExampleSynthesisTests.document("commune-outre-mer-reunion")

@@ -146,7 +146,7 @@ struct PresentationTests {
     func cardFacts() throws {
         let document = try Self.document(Fixture.bourg)
         let cpts = try Self.card("cpts-soutenir", in: document)
-        #expect(cpts.carrier == "l'intercommunalité")
+        #expect(cpts.carrier == "la communauté de communes")
         #expect(cpts.phaseTitle == "D'ici fin 2027")
         #expect(cpts.period == "mars 2027 – déc. 2027")
         #expect(cpts.effort == "moyen")
@@ -188,8 +188,8 @@ struct PresentationTests {
         var named = recs
         named[1].carriedBy = "les professionnels de santé du bassin de vie"
         let epci = try Self.document(Fixture.bourg, recs: named)
-        #expect(try Self.card("pcaet", in: epci).carrier == "l'intercommunalité")
-        #expect(try Self.card("cpts", in: epci).carrier == "les professionnels de santé du bassin de vie, avec l'appui de l'intercommunalité")
+        #expect(try Self.card("pcaet", in: epci).carrier == "la communauté de communes")
+        #expect(try Self.card("cpts", in: epci).carrier == "les professionnels de santé du bassin de vie, avec l'appui de la communauté de communes")
     }
 
     @Test("les lignes conditionnelles et les mises en garde ne paraissent que pour le territoire qu'elles concernent")
@@ -226,7 +226,7 @@ struct PresentationTests {
         // review, is decided then (no declared priority calls for it sooner).
         #expect(document.synthesis.decisions.map(\.id) == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir"])
         let first = try #require(document.synthesis.decisions.first)
-        #expect(first.carrier == "l'intercommunalité")
+        #expect(first.carrier == "la communauté de communes")
         #expect(first.when == "d'ici févr. 2027")
         #expect(first.effort == "faible")
         // Each finding once, with the numbers of the actions that answer it, ranked by the page-1 decisions they

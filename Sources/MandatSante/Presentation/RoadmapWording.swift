@@ -15,14 +15,24 @@ enum RoadmapWording {
             guard recommendation.carrier == .partner else { return "la collectivité" }
             return "\(partner(recommendation, facts: facts)), avec l'appui de la collectivité"
         }
-        let isCommune = facts.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
-        let own = isCommune ? "la commune" : "l'intercommunalité"
+        let kind = facts.profile.value(vocabulary.factName(.kind))
+        let isCommune = kind == .text(vocabulary.communeKind)
+        let own = isCommune ? "la commune" : intercommunality(kind, vocabulary: vocabulary)
         switch recommendation.carrier {
         case .commune: return "la commune"
-        case .intercommunality: return isCommune ? "l'intercommunalité, à la demande de la commune" : "l'intercommunalité"
+        case .intercommunality: return isCommune ? "l'intercommunalité, à la demande de la commune" : own
         case .territory: return own
         case .partner: return "\(partner(recommendation, facts: facts)), avec l'appui de \(own)"
         }
+    }
+
+    /// « la métropole », « la communauté de communes »: an intercommunality named by its kind, as its council and
+    /// its élus name it (« l'intercommunalité » on a métropole's cards read as someone else).
+    private static func intercommunality(_ kind: FactValue?, vocabulary: Vocabulary) -> String {
+        guard case .text(let id)? = kind,
+              let label = vocabulary.fact(named: vocabulary.factName(.kind))?.choices.first(where: { $0.id == id })?.label,
+              let first = label.unicodeScalars.first, !"aeiouyhéèêàâîôû".unicodeScalars.contains(first) else { return "l'intercommunalité" }
+        return "la " + label
     }
 
     /// The partner who carries `recommendation`: its `porté par`, or its first partner.

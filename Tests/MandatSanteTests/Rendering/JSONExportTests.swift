@@ -23,7 +23,7 @@ struct JSONExportTests {
         let synthesis = try #require(try Self.object(json)["synthesis"] as? [String: Any])
         let decisions = try #require(synthesis["decisions"] as? [[String: Any]])
         #expect(decisions.compactMap { $0["id"] as? String } == ["seniors-canicule", "diagnostic-partage", "cpts-soutenir"])
-        #expect(decisions.first?["carrier"] as? String == "l'intercommunalité")
+        #expect(decisions.first?["carrier"] as? String == "la communauté de communes")
         // Part of the 75+ and the CLS in force; « aucune CPTS », the default left as it is, is no finding.
         #expect((synthesis["findings"] as? [String])?.count == 2)
     }
@@ -72,7 +72,7 @@ struct JSONExportTests {
         #expect(cpts["horizon"] as? String == "100-jours")
         #expect(cpts["phase"] as? String == "fin-d-annee")
         #expect((cpts["carrier"] as? [String: Any])?["id"] as? String == "territoire")
-        #expect((cpts["carrier"] as? [String: Any])?["text"] as? String == "l'intercommunalité")
+        #expect((cpts["carrier"] as? [String: Any])?["text"] as? String == "la communauté de communes")
         #expect(cpts["deadline"] is NSNull)
         #expect(cpts["costRange"] is NSNull)
         let score = try #require(cpts["score"] as? [String: Any])

@@ -38,10 +38,10 @@ struct TextExportTests {
         let positions = try headings.map { try #require(text.firstRange(of: $0), "\($0)").lowerBound }
         #expect(positions == positions.sorted())
         let flat = Fixture.flattened(text)
-        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS L'intercommunalité · effort moyen Pourquoi"))
+        #expect(flat.contains("3. Soutenir l'émergence d'une CPTS La communauté de communes · effort moyen Pourquoi"))
         // The last phase, after the mid-mandate review, in outline: one first step, no partners.
         #expect(flat.contains("Actions à préciser au bilan de mi-mandat"))
-        #expect(flat.contains("5. Renouveler le contrat local de santé L'intercommunalité · effort moyen"))
+        #expect(flat.contains("5. Renouveler le contrat local de santé La communauté de communes · effort moyen"))
         #expect(!flat.contains("2. Écrire un plan d'action partagé. Partenaires : ARS (délégation départementale) Sources : [1] 6."))
         // A relation to an action of the roadmap names it by its number: its title is a few lines above.
         #expect(flat.contains("Enchaînement : après l'action 2 Enjeu"))
@@ -88,7 +88,7 @@ struct TextExportTests {
         let markdown = try Self.render(Fixture.bourg, .markdown)
         #expect(markdown.contains("## Synthèse pour l'exécutif"))
         #expect(markdown.contains("| N° | Décision | Porteur | Quand | Effort | Coût | Financement |"))
-        #expect(markdown.contains("| 3 | Soutenir l'émergence d'une CPTS | l'intercommunalité | d'ici déc. 2027 | moyen | — | — |"))
+        #expect(markdown.contains("| 3 | Soutenir l'émergence d'une CPTS | la communauté de communes | d'ici déc. 2027 | moyen | — | — |"))
         #expect(markdown.contains("#### 3. Soutenir l'émergence d'une CPTS"))
         #expect(markdown.contains("## À envisager ensuite") == false)
     }
