@@ -55,7 +55,7 @@ struct PresentationTests {
         // A held `in` list names the territory's value, not the list; a number its value, not the threshold.
         let small = try Self.document(Fixture.smallCommune)
         #expect(try Self.card("petite-commune-mutualiser", in: small).forYou == [
-            "densité\(Self.nbsp): rural à habitat dispersé", "commune de 420\(Self.nbsp)habitants",
+            "densité — rural à habitat dispersé", "commune de 420\(Self.nbsp)habitants",
         ])
         for card in document.cards + small.cards {
             for line in card.forYou {
@@ -74,7 +74,7 @@ struct PresentationTests {
         let rival = Fixture.Rec(id: "rivale", title: "Une action rivale", when: "population >= 1", priority: 90, excludes: ["lutte"])
         let kept = try Self.document(Fixture.smallCommune, recs: [training, fight])
         #expect(kept.card("lutte") != nil)
-        #expect(try Self.card("formation", in: kept).forYou.contains("présence d'ambroisie\(Self.nbsp): former les agents à la lutte"))
+        #expect(try Self.card("formation", in: kept).forYou.contains("présence d'ambroisie — former les agents à la lutte"))
         let left = try Self.document(Fixture.smallCommune, recs: [training, fight, rival])
         #expect(left.card("lutte") == nil)
         let forYou = try Self.card("formation", in: left).forYou
@@ -134,11 +134,11 @@ struct PresentationTests {
         let spec = Fixture.ProfileSpec(priorities: ["sante-mentale"], engineeringStaff: 1, share75Plus: 14)
         let reasons = try Self.card("canicule", in: Self.document(spec, recs: recs)).forYou
         #expect(reasons == [
-            "part des 75\(Self.nbsp)ans et plus\(Self.nbsp): 14\(Self.nbsp)%",
+            "part des 75\(Self.nbsp)ans et plus — 14\(Self.nbsp)%",
             "une petite commune où chacun se connaît",
             "la santé mentale est une priorité de l'équipe",
             "commune de 420\(Self.nbsp)habitants",
-            "agents pouvant porter des projets\(Self.nbsp): 1",
+            "agents pouvant porter des projets — 1",
         ], "\(reasons)")
     }
 

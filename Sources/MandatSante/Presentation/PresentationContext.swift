@@ -147,7 +147,7 @@ extension RoadmapPresenter {
 
         /// Kept « Pour vous » lines with this territory's statements: each placeholder is a whole line.
         private func filled(_ lines: [String]) -> [String] {
-            lines.map { line in WordingPlaceholder.fill(line) { fills?.statement($0) ?? Typography.french(facts.filling($0)) } }
+            lines.map { line in WordingPlaceholder.fill(line) { Typography.clause(fills?.statement($0) ?? Typography.french(facts.filling($0))) } }
         }
 
         /// The condition's leaves as `Territorial` reads them: compiled once per rule base when the presenter keeps
@@ -222,7 +222,7 @@ extension RoadmapPresenter {
                 }
                 // The first line is settled once it is not a set's members that later parts could add to.
                 if let firstBesides, let first = lines.first, members.first?.line != 0 {
-                    let french = Typography.french(first)
+                    let french = Typography.french(Typography.clause(first, joiner: ", "))
                     if french != firstBesides { return [french] }
                 }
             }
@@ -233,10 +233,11 @@ extension RoadmapPresenter {
                 .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
             for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
             lines += sizes.filter { !lines.contains($0) }
+            // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
             if let firstBesides {
-                return lines.lazy.map(Typography.french).first { $0 != firstBesides }.map { [$0] } ?? []
+                return lines.lazy.map { Typography.french(Typography.clause($0, joiner: ", ")) }.first { $0 != firstBesides }.map { [$0] } ?? []
             }
-            return lines.map(Typography.french)
+            return lines.map { Typography.french(Typography.clause($0)) }
         }
 
         /// `territorial`: what the item's condition and boosts found here (`territorial(_:score:)`).

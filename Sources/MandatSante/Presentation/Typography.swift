@@ -149,6 +149,15 @@ enum Typography {
         items.map(withoutFinalPeriod).joined(separator: separator)
     }
 
+    /// « zonage médical de l'ARS — zone d'intervention prioritaire (ZIP) »: a fact stated « label : value », or a
+    /// reason « finding : consequence », said as one clause after a colon (« Pourquoi : … »), where a second colon
+    /// would read as a third level. `joiner`: « , » on a line that a dash already cuts (« titre — pourquoi : … »).
+    static func clause(_ text: String, joiner: String = " — ") -> String {
+        // Before or after `french`, which puts a no-break space before the colon.
+        guard let colon = [" : ", "\u{00A0}: "].lazy.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return text }
+        return text.replacingCharacters(in: colon, with: joiner)
+    }
+
     static func withoutFinalPeriod(_ text: String) -> String {
         text.hasSuffix(".") && !text.hasSuffix("...") ? String(text.dropLast()) : text
     }

@@ -55,7 +55,7 @@ struct CSVExportTests {
         let diagnostic = try #require(rows.first { $0.contains(";diagnostic-partage;") })
         #expect(diagnostic.contains(#";"Établir un diagnostic ; dit ""partagé""";"#))
         #expect(diagnostic.contains(";Réunir les acteurs concernés. | Écrire un plan d'action partagé.;"))
-        #expect(diagnostic.contains(";l'intercommunalité;;faible;;"))
+        #expect(diagnostic.contains(";la communauté de communes;;faible;;"))
         #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc (Éditeur d'essai, juillet 2026) — Chapitre 1"))
     }
 

@@ -55,7 +55,7 @@ struct HTMLExportTests {
         #expect(html.firstRange(of: "id=\"synthese\"")!.lowerBound < html.firstRange(of: "id=\"actions\"")!.lowerBound)
         for finding in document.synthesis.findings { #expect(synthesis.contains(HTMLEscapingProbe.escape(finding))) }
         // Each decision in two lines (one A4 page): its title, then who carries it, when, effort, cost and funder.
-        #expect(synthesis.contains(##"<li value="3"><a href="#action-3"><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></a><br><span class="decision-line">L&#39;intercommunalité · d&#39;ici déc. 2027 · effort moyen</span></li>"##))
+        #expect(synthesis.contains(##"<li value="3"><a href="#action-3"><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></a><br><span class="decision-line">La communauté de communes · d&#39;ici déc. 2027 · effort moyen</span></li>"##))
         // The calendar names every action by its title, phase by phase, with the milestones.
         for card in document.cards {
             #expect(synthesis.contains(##"<li value="\##(card.rank)"><a href="#action-\##(card.rank)">\##(HTMLEscapingProbe.escape(card.title))</a></li>"##))
@@ -71,7 +71,7 @@ struct HTMLExportTests {
         let cpts = try #require(html.firstRange(of: "id=\"action-3\"")).lowerBound
         let card = html[cpts...].prefix { _ in true }.components(separatedBy: "</article>")[0]
         #expect(card.contains("<h4>Soutenir l&#39;émergence d&#39;une CPTS</h4>"))
-        #expect(card.contains("<p class=\"meta\"><span>L&#39;intercommunalité</span><span>effort moyen</span>"))
+        #expect(card.contains("<p class=\"meta\"><span>La communauté de communes</span><span>effort moyen</span>"))
         #expect(card.contains("<h5>Pourquoi</h5>"))
         #expect(card.contains("<h5>Premiers pas</h5>"))
         #expect(card.contains(##"<a href="#source-1">[1]</a>"##))
