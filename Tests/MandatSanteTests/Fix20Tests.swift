@@ -60,7 +60,7 @@ struct Fix20Tests {
         #expect(agedFunding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") }, "\(agedFunding)")
     }
 
-    @Test("le zonage : l'arrêté du 9 mai 2025 et la page de la DREES sur l'APL, plus l'article titré sur les « zones rouges »")
+    @Test("le zonage : l'arrêté de méthode du zonage (modifié en mai 2025) et la page de la DREES sur l'APL, plus l'article titré sur les « zones rouges »")
     func zoningSources() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.source("quotidien-medecin-zonage-2025") == nil)

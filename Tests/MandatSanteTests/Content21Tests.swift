@@ -1,0 +1,26 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 21 (issue 14, content): dated sources for the figures, partners and wording that fit the territory.
+@Suite("Contenu 21 : sources datées, partenaires et mots du territoire")
+struct Content21Tests {
+    @Test("sources : la participation d'une ville au déficit de son centre de santé (Montluçon, 2024 ; 31 centres, 2023) ; l'arrêté de méthode du zonage de 2017 dans sa version en vigueur ; le code de la construction en vigueur")
+    func datedSources() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let suburb = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit", detail: true)
+        let centre = try #require(suburb.card("centre-sante-consolider"))
+        #expect(Content16Tests.documents(centre).isSuperset(of: ["rjfm-montlucon-centre-sante-2024", "quotidien-medecin-centres-sante-deficit-2023"]), "\(Content16Tests.documents(centre))")
+        #expect(ruleBase.fact("centre-sante-deficit-montlucon")?.statement.contains("190 000 €") == true)
+        let zoning = try #require(ruleBase.source("arrete-zonage-medecins-2025"))
+        #expect(zoning.title.hasPrefix("Arrêté du 13 novembre 2017") && zoning.title.hasSuffix("version en vigueur"), "\(zoning.title)")
+        #expect(zoning.url == "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000036021089")
+        #expect(!ruleBase.recommendations.contains { $0.steps.contains { $0.text.contains("9 mai 2025") } })
+        let housing = try #require(ruleBase.source("cch-l301-4-1-logement-saisonniers"))
+        #expect(housing.title.hasSuffix("version en vigueur") && housing.note?.hasPrefix("Version en vigueur depuis le 30 décembre 2016") == true)
+        for id in ["anmsm-frais-de-secours", "concours-pluripro-financement-exercice-coordonne-2021"] {
+            #expect(ruleBase.source(id)?.note?.contains("Gardé") == true, "\(id)")
+        }
+    }
+}
