@@ -23,4 +23,22 @@ struct Content21Tests {
             #expect(ruleBase.source(id)?.note?.contains("Gardé") == true, "\(id)")
         }
     }
+
+    @Test("l'intercommunalité rurale : ni l'exemple d'une agglomération de près de 90 000 habitants pour son diagnostic, ni la seule CPAM parmi les partenaires du CLS, du diagnostic, du médicobus et de l'accompagnement numérique : la MSA avec elle")
+    func ruralPartners() throws {
+        let rural = try ExampleSynthesisTests.document("communaute-communes-rurale", detail: true)
+        let diagnosis = try #require(rural.card("diagnostic-sante-partage"))
+        #expect(!diagnosis.examples.contains { $0.territory.hasPrefix("Vienne Condrieu") }, "\(diagnosis.examples.map(\.territory))")
+        for id in ["diagnostic-sante-partage", "cls-engager", "medicobus-aller-vers"] {
+            if let card = rural.card(id) {
+                #expect(card.partners.contains("Assurance Maladie (CPAM) et MSA") && !card.partners.contains("Assurance Maladie (CPAM)"), "\(id) \(card.partners)")
+            }
+        }
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let town = try Content16Tests.facts(Content16Tests.mainlandTown)
+        for id in ["diagnostic-sante-partage", "cls-engager", "medicobus-aller-vers", "inclusion-numerique-sante"] {
+            let partners = try #require(ruleBase.recommendation(id)).partners.texts(for: town)
+            #expect(partners.contains("Assurance Maladie (CPAM)") && !partners.contains { $0.contains("MSA") }, "\(id) \(partners)")
+        }
+    }
 }
