@@ -41,4 +41,26 @@ struct Content21Tests {
             #expect(partners.contains("Assurance Maladie (CPAM)") && !partners.contains { $0.contains("MSA") }, "\(id) \(partners)")
         }
     }
+
+    @Test("la métropole : le conseil métropolitain, jamais le conseil communautaire, dans les pas qui nomment l'assemblée ; l'exemple d'un CLS métropolitain en cours (Metz, 2022-2026) plutôt que celui d'une ville ; le budget mobilité de l'autorité organisatrice avant la Banque des Territoires")
+    func metropoleBodies() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let metropole = Fixture.ProfileSpec(name: "Métropole du Fleuve", kind: "metropole", population: 520_000, density: "grand-centre-urbain", engineeringStaff: 20)
+        let community = Fixture.ProfileSpec(name: "Communauté du Val", kind: "communaute-de-communes", population: 24_000)
+        for id in ["centre-sante-consolider", "hopital-conseil-surveillance", "aides-installation-medecins", "asv-appuyer-existant", "pat-engager"] {
+            let steps = try SizeAdaptedStepsTests.steps(id, for: metropole)
+            #expect(steps.contains { $0.contains("conseil métropolitain") } && !steps.contains { $0.contains("conseil communautaire") }, "\(id) \(steps)")
+            let epci = try SizeAdaptedStepsTests.steps(id, for: community)
+            #expect(!epci.contains { $0.contains("conseil métropolitain") }, "\(id) \(epci)")
+        }
+        let document = try ExampleSynthesisTests.document("metropole-cls-clsm", detail: true)
+        let coordination = try #require(document.card("coordination-securiser-poste"))
+        #expect(coordination.examples.map(\.territory) == ["Eurométropole de Metz (Moselle)"], "\(coordination.examples.map(\.territory))")
+        let town = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true).card("coordination-securiser-poste"))
+        #expect(!town.examples.contains { $0.territory.hasPrefix("Eurométropole") })
+        let mobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(metropole))
+        #expect(mobility.first?.hasPrefix("Budget mobilité de l'intercommunalité") == true, "\(mobility)")
+        let townMobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(Content16Tests.mainlandTown))
+        #expect(!townMobility.contains { $0.hasPrefix("Budget mobilité") })
+    }
 }
