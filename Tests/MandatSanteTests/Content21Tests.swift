@@ -63,4 +63,19 @@ struct Content21Tests {
         let townMobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(Content16Tests.mainlandTown))
         #expect(!townMobility.contains { $0.hasPrefix("Budget mobilité") })
     }
+
+    @Test("outre-mer : la CAF là où elle existe (La Réunion), la CSSM à Mayotte, ni l'une ni l'autre dans le Pacifique, pour l'accès aux droits, la petite enfance et les achats sans perturbateurs endocriniens")
+    func familyBenefitsFund() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let reunion = try Content16Tests.facts(Content16Tests.reunionTown)
+        let mayotte = try Content16Tests.facts(Fixture.ProfileSpec(name: "Mamoudzou-Est", population: 12_000, density: "centre-urbain-intermediaire", outreMer: "mayotte"))
+        let pacific = try Content16Tests.facts(Fixture.ProfileSpec(name: "Nouméa-Sud", population: 12_000, density: "centre-urbain-intermediaire", outreMer: "pacifique"))
+        for id in ["acces-aux-droits-sante", "petite-enfance-milieux-favorables", "perturbateurs-endocriniens-achats"] {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            let lines = { (facts: FactValues) in recommendation.partners.texts(for: facts) + recommendation.steps.texts(for: facts) }
+            #expect(lines(reunion).contains { $0.contains("CAF") }, "\(id)")
+            #expect(!lines(mayotte).contains { $0.hasPrefix("CAF") || $0.contains("avec la CAF") } && lines(mayotte).contains { $0.contains("(CSSM)") }, "\(id) \(lines(mayotte))")
+            #expect(!lines(pacific).contains { $0.hasPrefix("CAF") || $0.contains("avec la CAF") }, "\(id) \(lines(pacific))")
+        }
+    }
 }
