@@ -51,6 +51,6 @@ struct Content12Tests {
         let msp = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp").card("msp-conforter-existante"))
         let mspForYou = msp.forYou.map(Self.plain)
         #expect(mspForYou.filter { $0.contains("départs") }.count == 1, "\(mspForYou)")
-        #expect(mspForYou.contains("les médecins généralistes manquent — conforter l'équipe en place est le plus sûr moyen d'en garder"), "\(mspForYou)")
+        #expect(mspForYou.contains("les médecins généralistes manquent, et conforter l'équipe en place est le plus sûr moyen d'en garder"), "\(mspForYou)")
     }
 }

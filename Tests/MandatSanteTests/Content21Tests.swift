@@ -78,4 +78,19 @@ struct Content21Tests {
             #expect(!lines(pacific).contains { $0.hasPrefix("CAF") || $0.contains("avec la CAF") }, "\(id) \(lines(pacific))")
         }
     }
+
+    @Test("« Pourquoi » : une raison écrite dans la base ne porte plus de deux-points, qui en faisait deux à la suite (« Pourquoi : zone d'intervention prioritaire : … »)")
+    func oneColonPerReason() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let reasons = Set(ruleBase.recommendations.flatMap { $0.boosts.map { Fix20Tests.plain($0.reason) } })
+        #expect(reasons.contains("zone d'intervention prioritaire, où l'accès aux soins est critique"))
+        for name in ["prefecture-ght-specialistes", "communaute-communes-rurale", "metropole-cls-clsm", "station-montagne-saisonniere", "ville-moyenne-qpv-cls", "agglomeration-porteuse-cls"] {
+            let document = try ExampleSynthesisTests.document(name, detail: true)
+            for card in document.cards {
+                for reason in card.forYou.map(Fix20Tests.plain) where reasons.contains(reason) {
+                    #expect(!reason.contains(" : "), "\(name) \(card.id) \(reason)")
+                }
+            }
+        }
+    }
 }
