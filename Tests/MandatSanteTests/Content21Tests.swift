@@ -93,4 +93,14 @@ struct Content21Tests {
             }
         }
     }
+
+    @Test("le seul agent d'une commune de plus de 1 000 habitants : des journées courtes du CNFPT, pas un cycle ; une équipe de plusieurs agents garde les formations du CNFPT en santé publique")
+    func singleAgentTraining() throws {
+        let alone = Fixture.ProfileSpec(name: "Val-Nouveau", population: 5_400, density: "bourg-rural", engineeringStaff: 1)
+        let team = Fixture.ProfileSpec(name: "Val-Nouveau", population: 5_400, density: "bourg-rural", engineeringStaff: 3)
+        let aloneSteps = try SizeAdaptedStepsTests.steps("elu-referent-sante", for: alone)
+        #expect(aloneSteps.contains { $0.contains("journées courtes du CNFPT") } && !aloneSteps.contains { $0.contains("formations du CNFPT en santé publique") }, "\(aloneSteps)")
+        let teamSteps = try SizeAdaptedStepsTests.steps("elu-referent-sante", for: team)
+        #expect(teamSteps.contains { $0.contains("formations du CNFPT en santé publique") } && !teamSteps.contains { $0.contains("journées courtes") }, "\(teamSteps)")
+    }
 }
