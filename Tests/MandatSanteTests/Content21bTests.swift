@@ -20,4 +20,33 @@ struct Content21bTests {
         #expect(try #require(ruleBase.recommendation("cooperation-ville-hopital")).sources.allSatisfy { $0.document != "ars-na-consultations-avancees" })
         #expect(try #require(ruleBase.recommendation("habitat-indigne-precarite-energetique")).sources.allSatisfy { $0.document != "ars-hdf-habitat-indigne-elus" })
     }
+
+    @Test("Mayotte après Chido : la loi de programmation pour la refondation nommée sur l'eau (plan eau, 2025-2031) et sur le cabinet (crédits de reconstruction), la loi d'urgence citée ; le CHM parmi les partenaires ; le rapport de la chambre régionale des comptes cité pour la PMI ; l'instruction ORSEC Eau potable a une adresse ; Mayotte, toute en zone d'intervention prioritaire, figure parmi les zones rouges")
+    func mayotteAfterChido() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let mayotte = try Content16Tests.facts(Fixture.ProfileSpec(name: "Mayotte-Sud", population: 3_000, density: "bourg-rural", outreMer: "mayotte"))
+        let reunion = try Content16Tests.facts(Content16Tests.reunionTown)
+        let water = try #require(ruleBase.recommendation("eau-potable-coupures-outre-mer"))
+        #expect(water.steps.texts(for: mayotte).contains { $0.contains("plan eau Mayotte") && $0.contains("refondation de Mayotte") })
+        #expect(!water.steps.texts(for: reunion).contains { $0.contains("Mayotte") })
+        let document = try ExampleSynthesisTests.document("village-mayotte-zip", detail: true)
+        let waterCard = try #require(document.card("eau-potable-coupures-outre-mer"))
+        #expect(waterCard.facts.map(\.id).contains("mayotte-refondation-2025"))
+        let cabinet = try #require(document.card("cabinet-medical-logement"))
+        #expect(Set(cabinet.facts.map(\.id)).isSuperset(of: ["mayotte-loi-urgence-2025", "mayotte-refondation-2025"]))
+        #expect(cabinet.funding.contains { $0.contains("reconstruire après le cyclone Chido") })
+        #expect(cabinet.partners.prefix(2).contains("Centre hospitalier de Mayotte (CHM)"), "\(cabinet.partners)")
+        for id in ["docteurs-juniors", "medicobus-aller-vers"] {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            #expect(recommendation.partners.texts(for: mayotte).contains("Centre hospitalier de Mayotte (CHM)"), "\(id)")
+            #expect(!recommendation.partners.texts(for: reunion).contains { $0.contains("CHM") }, "\(id)")
+        }
+        let mch = try #require(document.card("sante-enfant-pmi-vaccination"))
+        #expect(Content16Tests.documents(mch).contains("crc-mayotte-pmi-2023") && !Content16Tests.documents(mch).contains("zinfos-crc-pmi-mayotte-2023"))
+        #expect(ruleBase.sources.first { $0.id == "instruction-orsec-eau-potable-2017" }?.url != nil)
+        let red = try #require(ruleBase.recommendation("zones-rouges-solidarite"))
+        #expect(red.title(for: mayotte).contains("dont Mayotte fait partie") && red.title(for: reunion).hasPrefix("Vérifier si l'intercommunalité figure"))
+        #expect(red.boosts.contains { $0.reason.contains("toute l'île est en zone d'intervention prioritaire") && $0.condition.evaluate(mayotte) == .true })
+        #expect(!red.steps.texts(for: mayotte).contains { $0.contains("si l'intercommunalité figure") })
+    }
 }
