@@ -49,4 +49,25 @@ struct Content21bTests {
         #expect(red.boosts.contains { $0.reason.contains("toute l'île est en zone d'intervention prioritaire") && $0.condition.evaluate(mayotte) == .true })
         #expect(!red.steps.texts(for: mayotte).contains { $0.contains("si l'intercommunalité figure") })
     }
+
+    @Test("la très petite commune : « ARS » et non « autorité de santé » (qui se lit Haute Autorité de santé), pas de Cerema sous 3 500 habitants ; la fonction de médecin correspondant du SAMU présentée aux médecins à faire venir seulement quand la commune en cherche ; le diagnostic en marchant parcourt aussi les hameaux d'un habitat dispersé")
+    func veryRuralCommune() throws {
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
+        let resources = try #require(document.card("mobiliser-ressources-existantes"))
+        #expect(resources.title == "Repérer et mobiliser les appuis existants : ARS, ORS, promotion de la santé, intercommunalité")
+        #expect(!resources.steps.contains { $0.contains("Cerema") })
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let resourcesRule = try #require(ruleBase.recommendation("mobiliser-ressources-existantes"))
+        #expect(resourcesRule.title(for: try Content16Tests.facts(Content16Tests.mainlandTown)).contains("ARS, ORS, Cerema"))
+        #expect(!resourcesRule.title.contains("autorité de santé"))
+        let samu = try #require(document.card("medecins-correspondants-samu"))
+        #expect(!samu.steps.contains { $0.contains("faire venir") }, "\(samu.steps)")
+        let samuRule = try #require(ruleBase.recommendation("medecins-correspondants-samu"))
+        let seeking = try Content16Tests.facts(Fixture.ProfileSpec(population: 150, density: "rural-tres-disperse", plannedProjects: ["maison-de-sante"]))
+        #expect(samuRule.steps.texts(for: seeking).contains { $0.contains("aux médecins que la commune cherche à faire venir") })
+        let elders = try #require(document.card("bien-vieillir-petite-commune"))
+        #expect(elders.steps.first?.contains("parcourir le bourg ou les hameaux") == true, "\(elders.steps)")
+        let bourg = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("bien-vieillir-petite-commune"))
+        #expect(bourg.steps.first?.contains("parcourir le bourg avec") == true)
+    }
 }
