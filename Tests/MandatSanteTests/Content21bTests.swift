@@ -70,4 +70,23 @@ struct Content21bTests {
         let bourg = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("bien-vieillir-petite-commune"))
         #expect(bourg.steps.first?.contains("parcourir le bourg avec") == true)
     }
+
+    @Test("la ville moyenne à deux quartiers prioritaires : le diagnostic en marchant dans un des quartiers prioritaires ; pas d'« annuaire des soins » (réponse rapide de village) dans une ville de 10 000 habitants ou plus ; l'OPAH-RU du centre, volet habitat d'Action cœur de ville, nommée pour l'habitat indigne avec sa source")
+    func mediumTownWithPriorityDistricts() throws {
+        let document = try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true)
+        let participation = try #require(document.card("participation-habitants-diagnostic"))
+        #expect(participation.steps.contains { $0.hasPrefix("Parcourir à pied un des quartiers prioritaires") })
+        #expect(!participation.steps.contains { $0.contains("le centre ou un quartier") })
+        let ambition = try #require(document.card("ambition-politique-sante"))
+        #expect(!ambition.steps.contains { $0.contains("annuaire des soins") } && ambition.steps.contains { $0.contains("diffuser les numéros de garde") })
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let village = try Content16Tests.facts(Content16Tests.mainlandVillage)
+        #expect(try #require(ruleBase.recommendation("ambition-politique-sante")).steps.texts(for: village).contains { $0.contains("annuaire des soins") })
+        let habitat = try #require(document.card("habitat-indigne-precarite-energetique"))
+        #expect(habitat.steps.contains { $0.contains("OPAH de renouvellement urbain (OPAH-RU) du centre-ville") && $0.contains("Action cœur de ville") })
+        #expect(habitat.facts.map(\.id).contains("action-coeur-de-ville-anah-opah") && Content16Tests.documents(habitat).contains("dreal-pdl-action-coeur-de-ville"))
+        let town = try Content16Tests.facts(Content16Tests.mainlandTown)
+        let steps = try #require(ruleBase.recommendation("habitat-indigne-precarite-energetique")).steps.texts(for: town)
+        #expect(steps.contains { $0.hasPrefix("Étudier une opération programmée") } && !steps.contains { $0.contains("OPAH-RU") })
+    }
 }
