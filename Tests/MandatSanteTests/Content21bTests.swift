@@ -89,4 +89,20 @@ struct Content21bTests {
         let steps = try #require(ruleBase.recommendation("habitat-indigne-precarite-energetique")).steps.texts(for: town)
         #expect(steps.contains { $0.hasPrefix("Étudier une opération programmée") } && !steps.contains { $0.contains("OPAH-RU") })
     }
+
+    @Test("CC rurale et préfecture : les zones rouges « selon la liste en vigueur » ; la stratégie bien vieillir financée d'abord par la Conférence des financeurs et les caisses de retraite, le Programme Santé Grand Âge ensuite ; les soins non programmés : l'ARS pour le fonctionnement que les consultations ne couvrent pas, comme à Albi ; les assistants spécialistes « selon la campagne en cours »")
+    func ruralIntercommunalityAndPrefecture() throws {
+        let rural = try ExampleSynthesisTests.document("communaute-communes-rurale", detail: true)
+        let red = try #require(rural.card("zones-rouges-solidarite"))
+        #expect(red.steps.first?.contains("selon la liste en vigueur") == true, "\(red.steps)")
+        let ageing = try #require(rural.card("bien-vieillir-strategie-territoriale"))
+        #expect(ageing.funding.first?.hasPrefix("Conférence des financeurs de la prévention de la perte d'autonomie (conseil départemental) et caisses de retraite") == true, "\(ageing.funding)")
+        #expect(ageing.funding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") })
+        let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
+        let unscheduled = try #require(prefecture.card("soins-non-programmes"))
+        #expect(unscheduled.funding.first == "Assurance Maladie – les consultations ; ARS (FIR) – le fonctionnement qu'elles ne couvrent pas.", "\(unscheduled.funding)")
+        #expect(unscheduled.examples.contains { $0.text.contains("l'ARS l'essentiel du fonctionnement") })
+        let specialists = try #require(prefecture.card("specialistes-consultations-avancees"))
+        #expect(specialists.funding.contains { $0.contains("selon la campagne en cours") } && !specialists.funding.contains { $0.contains("2024-2026") })
+    }
 }
