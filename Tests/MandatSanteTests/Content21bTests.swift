@@ -58,7 +58,8 @@ struct Content21bTests {
         #expect(!resources.steps.contains { $0.contains("Cerema") })
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let resourcesRule = try #require(ruleBase.recommendation("mobiliser-ressources-existantes"))
-        #expect(resourcesRule.title(for: try Content16Tests.facts(Content16Tests.mainlandTown)).contains("ARS, ORS, Cerema"))
+        let town = try Content16Tests.facts(Content16Tests.mainlandTown)
+        #expect(resourcesRule.title(for: town).contains("ARS, ORS, Cerema"))
         #expect(!resourcesRule.title.contains("autorité de santé"))
         let samu = try #require(document.card("medecins-correspondants-samu"))
         #expect(!samu.steps.contains { $0.contains("faire venir") }, "\(samu.steps)")
@@ -100,8 +101,9 @@ struct Content21bTests {
         #expect(ageing.funding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") })
         let prefecture = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
         let unscheduled = try #require(prefecture.card("soins-non-programmes"))
-        #expect(unscheduled.funding.first == "Assurance Maladie – les consultations ; ARS (FIR) – le fonctionnement qu'elles ne couvrent pas.", "\(unscheduled.funding)")
-        #expect(unscheduled.examples.contains { $0.text.contains("l'ARS l'essentiel du fonctionnement") })
+        let first = unscheduled.funding.first ?? ""
+        #expect(first.hasPrefix("Assurance Maladie – les consultations") && first.contains("ARS (FIR) – le fonctionnement qu'elles ne couvrent pas"), "\(unscheduled.funding)")
+        #expect(unscheduled.examples.contains { ($0.what + $0.text).contains("l'ARS l'essentiel du fonctionnement") })
         let specialists = try #require(prefecture.card("specialistes-consultations-avancees"))
         #expect(specialists.funding.contains { $0.contains("selon la campagne en cours") } && !specialists.funding.contains { $0.contains("2024-2026") })
     }
