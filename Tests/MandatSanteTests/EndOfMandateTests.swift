@@ -84,10 +84,16 @@ struct EndOfMandateTests {
 
     @Test("une étape de méthode des premiers mois se fait dans les premiers mois ou reste à envisager ensuite")
     func earlyMethodStepIsEarlyOrLater() throws {
-        for name in ["ceinture-urbaine-chaleur-ecole", "banlieue-centre-sante-deficit"] {
+        for name in ["station-montagne-saisonniere", "ville-moyenne-qpv-cls"] {
             let roadmap = try PressingDeadlineTests.plan(name)
             #expect(roadmap.item("mobiliser-ressources-existantes") == nil, "\(name)")
             #expect(roadmap.leftOutReason("mobiliser-ressources-existantes") == .noCapacity, "\(name)")
+        }
+        // A commune with two agents or more whose intercommunality carries health gets the support through it
+        // (agir-echelle-intercommunale): no separate survey of the resources in its first months.
+        for name in ["ceinture-urbaine-chaleur-ecole", "banlieue-centre-sante-deficit", "ceinture-croissance-hors-zonage"] {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            #expect(roadmap.leftOutReason("mobiliser-ressources-existantes") == .conditionNotMet(.false), "\(name)")
         }
         // Where the first months have room for it, it stays there.
         let zac = try PressingDeadlineTests.plan("commune-nouvelle-zac")
