@@ -30,8 +30,13 @@ struct CalibrationContent11Tests {
     func zoneRougeForRuralTerritories() throws {
         let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
         #expect(prefecture.cards.first { $0.id == "zones-rouges-solidarite" }?.phaseID != "premiers-mois")
+        // The village in ZIP asks in its first months, in the letter to its intercommunality, which carries the
+        // question since the check was folded into it.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
-        #expect(village.card("zones-rouges-solidarite")?.phaseID == "premiers-mois")
+        #expect(village.card("zones-rouges-solidarite") == nil)
+        let intercommunal = try #require(village.card("agir-echelle-intercommunale"))
+        #expect(intercommunal.phaseID == "premiers-mois")
+        #expect(intercommunal.steps.contains { $0.contains("zones rouges") }, "\(intercommunal.steps)")
     }
 
     @Test("conforter la maison de santé coûte plus qu'une réunion et nomme les financeurs de son extension ; rapprocher ville et hôpital, qui coûte du temps, n'a pas de financeur d'investissement")

@@ -79,10 +79,10 @@ struct SteeringDecisionTests {
             let foundations = steering.filter(\.recommendation.isFoundation).count
             #expect(steering.count <= max(2, foundations), "\(name) : \(steering.map(\.recommendation.id))")
         }
-        // The village in ZIP: the letter to the intercommunality stays in the first months, off page 1, where the
-        // question of the « zone rouge » put to the ARS takes its place.
+        // The village in ZIP: the letter to the intercommunality, which also asks the ARS whether it is a « zone
+        // rouge », stays in the first months, off page 1, where the volunteer doctors' centre takes its place.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
-        #expect(village.synthesis.decisions.map(\.id).prefix(3) == ["elu-referent-sante", "ambition-politique-sante", "zones-rouges-solidarite"])
+        #expect(village.synthesis.decisions.map(\.id).prefix(3) == ["elu-referent-sante", "ambition-politique-sante", "medecins-volontaires-relais"])
         #expect(try PressingDeadlineTests.plan("village-rural-zip").item("agir-echelle-intercommunale")?.phaseIndex == 0)
     }
 }

@@ -161,8 +161,9 @@ struct ExampleSynthesisTests {
         let epciCheck = try #require(community.card("zones-rouges-solidarite"))
         #expect(epciCheck.steps.contains { $0.hasPrefix("Organiser avec les communes membres") }, "\(epciCheck.steps)")
         #expect(!epciCheck.steps.contains { $0.contains("avec l'intercommunalité") }, "\(epciCheck.steps)")
-        let villageCheck = try #require(try ExampleSynthesisTests.document("village-rural-zip").card("zones-rouges-solidarite"))
-        #expect(villageCheck.steps.contains { $0.hasPrefix("Organiser avec l'intercommunalité") }, "\(villageCheck.steps)")
+        // A commune asks through its letter to the intercommunality (the check is folded into it).
+        let villageCheck = try #require(try ExampleSynthesisTests.document("village-rural-zip").card("agir-echelle-intercommunale"))
+        #expect(villageCheck.steps.contains { $0.hasPrefix("Demander à l'ARS si l'intercommunalité figure parmi les") }, "\(villageCheck.steps)")
     }
 
     @Test("la capacité dit en toutes lettres ce que prend chaque effort : « une demi-unité », pas « une demie » à côté de chiffres (édition détaillée)")

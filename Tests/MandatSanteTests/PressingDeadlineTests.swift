@@ -243,7 +243,8 @@ struct PressingDeadlineTests {
         #expect(office.phaseIndex <= roadmap.calendar.reviewPhase && office.deadline != nil, "phase \(office.phaseIndex)")
         #expect(roadmap.item("docteurs-juniors") != nil)
         #expect(roadmap.leftOutReason("medicobus-aller-vers") == .noCapacity)
-        #expect(roadmap.items.count == 8)
+        // Seven: the « zone rouge » check is now a step of the letter to the intercommunality.
+        #expect(roadmap.items.count == 7)
         // The end of the mandate still holds a new action.
         #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
     }

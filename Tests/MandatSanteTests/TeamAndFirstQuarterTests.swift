@@ -61,11 +61,12 @@ struct TeamAndFirstQuarterTests {
         let document = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
         let card = try #require(document.cards.first { $0.id == "bien-vieillir-petite-commune" })
         let note = MiddlePhaseTests.plain(try #require(card.placementBrief))
-        #expect(note == "reportée de « D'ici fin 2027 » : place prise par les actions 5 et 6", "\(note)")
+        #expect(note == "reportée de « D'ici fin 2027 » : place prise par les actions 4 et 5", "\(note)")
         #expect(!note.contains("est engagée"))
         // The end of the mandate carries on what was started: a small team carries no more than its capacity.
         #expect(roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
-        #expect(roadmap.items.count == 7)
+        // Six actions: the « zone rouge » check is a step of the letter to the intercommunality (action 2).
+        #expect(roadmap.items.count == 6)
     }
 
     @Test("une action retenue pour son seul mérite, sous 60, ne prend pas une des quatre places du premier trimestre : la vérification des « zones rouges » commence dans la phase suivante")
@@ -78,10 +79,10 @@ struct TeamAndFirstQuarterTests {
                 #expect(item.score.total >= Capacity.firstPhaseMerit, "\(name) : « \(item.recommendation.id) » (\(item.score.total)) au premier trimestre")
             }
         }
-        // Where the ZIP, the GP departures and the team's priority make it worth 75, the check stays among the
-        // first acts.
+        // In a commune, the check is a step of the letter to the intercommunality, among the first acts.
         let village = try PressingDeadlineTests.plan("village-rural-zip")
-        #expect(village.items(inPhase: 0).map(\.recommendation.id).contains("zones-rouges-solidarite"))
+        #expect(village.items(inPhase: 0).map(\.recommendation.id).contains("agir-echelle-intercommunale"))
+        #expect(village.leftOutReason("zones-rouges-solidarite") == .replaced(by: "agir-echelle-intercommunale"))
         // The agglomeration's first quarter keeps its two founding decisions; the check, 45, waits (2027 is full:
         // it is « à envisager ensuite », from « D'ici fin 2027 », not from the first quarter).
         let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
