@@ -36,7 +36,7 @@ struct MeritAgainstPhaseTests {
         #expect(welcome.deadline != nil && welcome.score.total < bus.score.total)
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6 et\u{A0}8 (action à échéance, priorité de l'équipe)")
+        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}5 et\u{A0}7 (action à échéance, priorité de l'équipe)")
         // The detailed edition and the JSON give the same reason.
         #expect(card.placement == card.placementBrief)
     }
