@@ -84,12 +84,14 @@ struct PressingDeadlineTests {
         // or, with no room by the end of 2027, the junior doctors in the phase after it, saying so.
         #expect(juniors.deadline?.before == YearMonth(year: 2027, month: 12) || juniors.missedDeadline?.before == YearMonth(year: 2027, month: 12))
         #expect(msp.deadline?.before == YearMonth(year: 2029, month: 3))
-        // What gave its room is less merited: the welcome (72) and the survey (67), « à envisager ensuite ».
+        // What gave its room is less merited: the welcome (72), « à envisager ensuite »; the « zone rouge » check is a
+        // step of the intercommunal card, no longer an action of the first months.
         #expect(roadmap.leftOutReason("accueil-installation-professionnels") == .noCapacity)
-        #expect(roadmap.leftOutReason("participation-habitants-diagnostic") == .noCapacity)
-        // The ageing-well strategy stands without the survey it would have followed, and the end of the mandate keeps
-        // its new action; the team's size still bounds the roadmap.
-        #expect(roadmap.phaseID("bien-vieillir-strategie-territoriale") == "fin-d-annee")
+        #expect(roadmap.item("zones-rouges-solidarite") == nil)
+        // The ageing-well strategy follows before the review, with the survey that feeds it in the same phase, and
+        // the end of the mandate keeps its new action; the team's size still bounds the roadmap.
+        #expect(roadmap.phaseID("bien-vieillir-strategie-territoriale") == "mi-mandat")
+        #expect(roadmap.phaseID("participation-habitants-diagnostic") == "mi-mandat")
         #expect(roadmap.items.contains { $0.phaseIndex == roadmap.calendar.phases.count - 1 })
         #expect(roadmap.items.count <= 9)
     }
