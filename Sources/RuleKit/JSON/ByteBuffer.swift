@@ -54,6 +54,19 @@ final class ByteBuffer {
         for _ in 0..<count { append(0x20) }
     }
 
+    /// Room for `extra` more bytes, and where they go: the caller writes them, then `advance(by:)` counts them. For
+    /// a piece made of several parts (a line start, a key), one capacity check instead of one per part.
+    @inline(__always)
+    func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + extra > capacity { grow(to: count + extra) }
+        return base + count
+    }
+
+    @inline(__always)
+    func advance(by written: Int) {
+        count += written
+    }
+
     private func grow(to needed: Int) {
         var grown = capacity * 2
         while grown < needed { grown *= 2 }

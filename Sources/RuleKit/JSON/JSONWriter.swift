@@ -8,19 +8,24 @@ public struct JSONWriter {
     /// The document so far.
     public var bytes: [UInt8] { out.array }
     private var out: ByteBuffer
-    /// For each open container, whether it is an array, and how many members or elements it has so far.
-    private var open: [(isArray: Bool, count: Int)] = []
+    /// The open containers (`JSONNesting`): a class like `out`, so that counting a member is no copy-on-write check.
+    private var open: JSONNesting
 
     /// Arrays of scalars up to this length stay on one line.
     static let inlineArrayLimit = 12
 
     public init(capacity: Int = 0) {
         out = ByteBuffer(capacity: capacity)
+        open = JSONNesting()
     }
 
-    /// Before writing: a copy of a writer writes into bytes of its own.
+    /// Before writing: a copy of a writer writes into bytes (and containers) of its own. `out` and `open` are
+    /// copied together, so `out` alone tells whether they are shared.
     private mutating func ensureUnique() {
-        if !isKnownUniquelyReferenced(&out) { out = out.copy() }
+        if !isKnownUniquelyReferenced(&out) {
+            out = out.copy()
+            open = open.copy()
+        }
     }
 
     /// The document, with its final newline.
@@ -50,10 +55,10 @@ public struct JSONWriter {
     private mutating func container(isArray: Bool, open openByte: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
         startValue()
         out.append(openByte)
-        open.append((isArray, 0))
+        open.push(isArray: isArray)
         body(&self)
-        let count = open.removeLast().count
-        if count > 0 { newline(open.count) }
+        ensureUnique()
+        if open.pop() > 0 { lineStart(comma: false, level: open.depth) }
         out.append(close)
     }
 
@@ -73,41 +78,46 @@ public struct JSONWriter {
         nextEntry()
         assert(!name.hasPointerRepresentation || Self.needsEscaping(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) == false,
                "a key written in the source has nothing to escape")
-        out.append(0x22)
-        name.withUTF8Buffer { out.append($0) }
-        out.append(0x22)
-        out.append(0x3A)
-        out.append(0x20)
+        // `"name": ` in one piece: a roadmap writes some two thousand keys.
+        let length = name.utf8CodeUnitCount
+        let start = out.reserve(length + 4)
+        start[0] = 0x22
+        if name.hasPointerRepresentation {
+            (start + 1).update(from: name.utf8Start, count: length)
+        } else {
+            name.withUTF8Buffer { if let bytes = $0.baseAddress { (start + 1).update(from: bytes, count: $0.count) } }
+        }
+        start[length + 1] = 0x22
+        start[length + 2] = 0x3A
+        start[length + 3] = 0x20
+        out.advance(by: length + 4)
     }
 
     /// Before a value: in an array, the separator and indentation of a new element (a member's value follows its
     /// key directly).
     private mutating func startValue() {
         ensureUnique()
-        if let last = open.last, last.isArray { nextEntry() }
+        if open.innermostIsArray { nextEntry() }
     }
 
     private mutating func nextEntry() {
-        guard !open.isEmpty else { return }
-        if open[open.count - 1].count > 0 { out.append(0x2C) }
-        open[open.count - 1].count += 1
-        newline(open.count)
+        guard open.depth > 0 else { return }
+        lineStart(comma: open.countEntry(), level: open.depth)
     }
 
-    /// A line feed, then the indentation of `level`.
-    private mutating func newline(_ level: Int) {
-        let width = 1 + 2 * level
-        guard width <= Self.lineStarts.count else {
-            out.append(0x0A)
-            out.appendSpaces(2 * level)
-            return
+    /// A comma when `comma`, a line feed, then the indentation of `level`, in one piece: a roadmap starts a line
+    /// thousands of times, and appending its parts one by one cost as much as the rest of the line.
+    private mutating func lineStart(comma: Bool, level: Int) {
+        let width = (comma ? 2 : 1) + 2 * level
+        var next = out.reserve(width)
+        if comma {
+            next[0] = 0x2C
+            next += 1
         }
-        Self.lineStarts.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<width])) }
+        next[0] = 0x0A
+        (next + 1).update(repeating: 0x20, count: 2 * level)
+        out.advance(by: width)
     }
-
-    /// A line feed and the spaces of each level, appended in one piece: a roadmap starts a line thousands of times,
-    /// and appending its spaces as a generic sequence cost as much as the rest of the line.
-    private static let lineStarts: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 2 * 32)
 
     // MARK: Members of an object
 
@@ -243,14 +253,18 @@ public struct JSONWriter {
     /// Whether `bytes` hold a control character (C0, DEL, or a C1 control `C2 80`–`C2 9F`), a quote or a
     /// backslash. Eight bytes at a time: in each word, a byte below 0x20 sets its high bit in `below`, a byte equal
     /// to 0x22, 0x5C or 0x7F in `quote`, `backslash` or `delete` (each test exact for the word as a whole, which is
-    /// all that is asked); each `C2` (French text has one in every « », no-break space) is checked with the byte
-    /// after it; the last bytes one by one.
+    /// all that is asked). A C1 control is a `C2` followed by a byte 80–9F: the word's `C2` bytes and its bytes
+    /// 80–9F are marked exactly (the high bit of each), and the first mask moved one byte on meets the second
+    /// (French text has a `C2` in every « », no-break space: checking each one with the byte after it cost a third
+    /// of the scan). A `C2` in a word's last byte is checked with the next byte. The last bytes one by one.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            // The high bit of each zero byte of `word`, exactly (no carry crosses a byte).
+            func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) & highs }
             while index + 8 <= count {
                 let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 let below = (word &- 0x20 &* ones) & ~word & highs != 0
@@ -258,12 +272,12 @@ public struct JSONWriter {
                     return true
                 }
                 if word & highs != 0 {
-                    // The high bit of each byte equal to C2, exactly (no carry crosses a byte).
-                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lead = word ^ (0xC2 &* ones)
-                    var leads = ~(((lead & low) &+ low) | lead) & highs
-                    while leads != 0 {
-                        if isControl(at: index + leads.trailingZeroBitCount / 8, bytes) { return true }
-                        leads &= leads &- 1
+                    let leads = zeroBytes(word ^ (0xC2 &* ones))
+                    if leads != 0 {
+                        // Bytes 80–9F: their top three bits are 100.
+                        let continuations = zeroBytes((word & (0xE0 &* ones)) ^ (0x80 &* ones))
+                        if (leads << 8) & continuations != 0 { return true }
+                        if leads >> 63 != 0, index + 8 < count, bytes[index + 8] & 0xE0 == 0x80 { return true }
                     }
                 }
                 index += 8

@@ -102,4 +102,45 @@ import Testing
         copy.integers([7, -42, 1_000_000])
         #expect(String(decoding: copy.bytes, as: UTF8.self) == "[7, -42, 1000000]")
     }
+
+    @Test("quarante niveaux imbriqués (plus que les conteneurs réservés d'avance), chacun avec deux membres : la mise en page de l'arbre de valeurs ; une copie prise au milieu ferme ses propres conteneurs")
+    func deepNestingIsTheLayoutOfTheTree() {
+        func tree(_ level: Int) -> JSONOutput {
+            guard level > 0 else { return .array([.integer(1), .string("« fin »")]) }
+            return .object([("niveau", .integer(level)), ("suite", level.isMultiple(of: 2) ? tree(level - 1) : .array([tree(level - 1), .null]))])
+        }
+        func write(_ level: Int, _ json: inout JSONWriter) {
+            guard level > 0 else {
+                json.value(.array([.integer(1), .string("« fin »")]))
+                return
+            }
+            json.object { json in
+                json.field("niveau", level)
+                json.key("suite")
+                if level.isMultiple(of: 2) {
+                    write(level - 1, &json)
+                } else {
+                    json.array { json in write(level - 1, &json); json.null() }
+                }
+            }
+        }
+        var writer = JSONWriter(capacity: 16)
+        write(40, &writer)
+        let written = writer.finish()
+        #expect(written == tree(40).rendered())
+        #expect(written.hasPrefix("{\n  \"niveau\": 40,\n  \"suite\": {\n    \"niveau\": 39,\n    \"suite\": [\n      {\n        \"niveau\": 38,"))
+        #expect(written.contains("[1, \"« fin »\"],\n"))
+        // A copy taken with containers open writes its own closing brackets; the original is untouched.
+        var open = JSONWriter()
+        var copy = open
+        open.object { json in
+            json.field("a", 1)
+            var inner = json
+            inner.field("b", 2)
+            json.field("c", 3)
+        }
+        copy.array { json in json.integer(4) }
+        #expect(open.finish() == "{\n  \"a\": 1,\n  \"c\": 3\n}\n")
+        #expect(copy.finish() == "[\n  4\n]\n")
+    }
 }
