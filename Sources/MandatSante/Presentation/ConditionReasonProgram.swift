@@ -145,9 +145,12 @@ final class ConditionReasonProgram: Sendable {
     /// `numbersPlaceheld`: the reasons are worded with `numberPlaceholders` for the numbers, so the key leaves the
     /// number facts out — a population or a share, different in nearly every territory, would make nearly every
     /// key new (in a JSON batch, half the look-ups missed and the memory, bounded, kept dropping what it held).
-    func key(truths: [Truth], _ facts: FactValues, numbersPlaceheld: Bool = false) -> [FactValue?] {
+    /// `room`: how many values the caller appends after (reserved with the rest, so that the key is allocated once).
+    func key(truths: [Truth], _ facts: FactValues, numbersPlaceheld: Bool = false, room: Int = 0) -> [FactValue?] {
         let printable = numbersPlaceheld ? printableWords : self.printable
         var key: [FactValue?] = []
+        // The truths' numbers, then at most every printable slot (the root's are those of all its leaves).
+        key.reserveCapacity(truths.count / 30 + 1 + printable[root].count + room)
         // The truths, three to a digit, thirty digits to a number (exact in a Double).
         var code = 0.0, digits = 0
         for truth in truths {

@@ -27,12 +27,14 @@ extension RoadmapPresenter.Context {
     private func leftOutWording(_ entry: LeftOutRecommendation) -> (code: String, text: String, by: String?) {
         let recommendation = entry.recommendation
         let facts = roadmap.profile.facts
-        let program = fixed[recommendation.id]?.conditionReasons
+        // Looked up once: some eighty entries per JSON roadmap.
+        let wording = fixed[recommendation.id]
+        let program = wording?.conditionReasons
         let (explainer, ruleBase, fills, memos) = (explainer, ruleBase, fills, memos)
         // A condition that fails on where the territory lies belongs to another part of the world: set apart.
         let elsewhere: Bool
         if case .conditionNotMet = entry.reason {
-            let places = fixed[recommendation.id].map(\.placeConjuncts) ?? PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
+            let places = wording.map(\.placeConjuncts) ?? PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
             elsewhere = PlaceConjuncts.fails(places, facts)
         } else {
             elsewhere = false
@@ -73,7 +75,7 @@ extension RoadmapPresenter.Context {
                                       memos: RoadmapPresenter.Memos, fills: Fills) -> (code: String, text: String, by: String?) {
         let facts = roadmap.profile.facts
         let truths = program.evaluate(facts)
-        var values = program.key(truths: truths, facts, numbersPlaceheld: true)
+        var values = program.key(truths: truths, facts, numbersPlaceheld: true, room: 2)
         // What the sentence's lead depends on besides the parts: the outcome, and whether it fails on the place.
         values.append(.number(truth == .true ? 0 : truth == .false ? 1 : 2))
         values.append(.bool(elsewhere))
@@ -85,7 +87,7 @@ extension RoadmapPresenter.Context {
             }, title: { $0 })
             return RoadmapPresenter.Memos.Wording(code: wording.code, text: wording.text)
         }
-        return (kept.code, ConditionReasonProgram.fillNumbers(kept.text, numbers: fills.values), nil)
+        return (kept.code, kept.hasPlaceholder ? ConditionReasonProgram.fillNumbers(kept.text, numbers: fills.values) : kept.text, nil)
     }
 
     /// Why a condition does not hold, in words: by its compiled program in a batch (kept across territories),

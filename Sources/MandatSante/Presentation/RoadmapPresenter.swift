@@ -86,6 +86,15 @@ public struct RoadmapPresenter: Sendable {
         struct Wording: Sendable {
             let code: String
             let text: String
+            /// Whether `text` holds a placeholder to fill (`WordingPlaceholder`), found once when it is kept rather
+            /// than by looking through the sentence for each territory.
+            let hasPlaceholder: Bool
+
+            init(code: String, text: String) {
+                self.code = code
+                self.text = text
+                hasPlaceholder = text.utf8.contains(0xEE)
+            }
         }
 
         init(vocabulary: Vocabulary) {

@@ -50,8 +50,80 @@ final class WordingMemo<Value: Sendable>: Sendable {
 }
 
 /// A recommendation, what its score took into account, and the values of the facts its wording reads.
+///
+/// Hashed once, when made, by a short mix of the bits of its fields (`digest`); the fields themselves decide
+/// equality. A JSON roadmap looks up some eighty kept wordings, and `Hasher` over the id and each value of each key
+/// cost more than the rest of the look-up.
 struct WordingKey: Hashable, Sendable {
-    var recommendation: String
-    var score: Score?
-    var values: [FactValue?]
+    let recommendation: String
+    let score: Score?
+    let values: [FactValue?]
+    private let digest: UInt64
+
+    init(recommendation: String, score: Score?, values: [FactValue?]) {
+        self.recommendation = recommendation
+        self.score = score
+        self.values = values
+        var digest = KeyDigest()
+        digest.add(recommendation)
+        if let score {
+            digest.add(UInt64(bitPattern: Int64(score.priority)))
+            digest.add(UInt64(bitPattern: Int64(score.total)))
+            digest.add(UInt64(truncatingIfNeeded: score.hashValue))
+        }
+        for value in values {
+            switch value {
+            case nil: digest.add(1)
+            case .bool(let flag)?: digest.add(flag ? 2 : 3)
+            case .number(let number)?: digest.add(number.bitPattern)
+            case .text(let text)?: digest.add(text)
+            case .set(let members)?:
+                // Order-free, as the set is: the members' own digests summed.
+                var sum: UInt64 = 4
+                for member in members {
+                    var one = KeyDigest()
+                    one.add(member)
+                    sum &+= one.value
+                }
+                digest.add(sum)
+            }
+        }
+        self.digest = digest.value
+    }
+
+    static func == (left: WordingKey, right: WordingKey) -> Bool {
+        left.digest == right.digest && left.recommendation == right.recommendation && left.score == right.score && left.values == right.values
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+}
+
+/// A 64-bit mix of words and strings (multiply and fold, as in wyhash): not a defence against chosen keys (the
+/// keys are a rule base's ids and a territory's values, and equality is checked in full), a spread of the buckets.
+private struct KeyDigest {
+    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    mutating func add(_ word: UInt64) {
+        let product = (value ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        value = product.high ^ product.low
+    }
+
+    /// Eight bytes at a time, then the rest and the length.
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    add(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    index += 8
+                }
+            }
+            var rest: UInt64 = UInt64(bytes.count) << 56
+            for offset in index..<bytes.count { rest |= UInt64(bytes[offset]) << (8 * UInt64(offset - index)) }
+            add(rest)
+        }
+    }
 }
