@@ -29,6 +29,8 @@ struct ClaimOrder {
     let merit: [Int]
     /// Units holding the action chosen for a declared priority: placement makes room for them if it must.
     let isPriorityUnit: [Bool]
+    /// The priorities the team declared, as bits of `PlanningIndex.priorityChoices`.
+    let declaredPriorities: UInt64
 
     var unitCount: Int { start.count - 1 }
 
@@ -60,6 +62,7 @@ struct ClaimOrder {
         }
         (members, rankedMembers, start, unitOf, reasonCodes, merit, isPriorityUnit) = built
         priorityChoices = index.priorityChoices
+        self.declaredPriorities = declaredPriorities
     }
 
     /// Hands out consecutive parts of a scratch buffer, each filled with a value.
@@ -243,4 +246,9 @@ struct ClaimOrder {
             onPath[position] = 0
         }
     }
+}
+
+extension ClaimOrder {
+    /// The id rank of `unit`'s first member: a stable tie-break.
+    func idRankOfFirst(_ unit: Int, _ index: PlanningIndex) -> Int { index.idRank[first(unit)] }
 }

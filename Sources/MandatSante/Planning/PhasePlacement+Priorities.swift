@@ -122,3 +122,194 @@ extension PhasePlacement {
             && index.graph.dependents[position].contains { phaseOf[$0] >= 0 && index.isFoundation[$0] }
     }
 }
+
+/// Every declared priority has a concrete action in the first year.
+extension PhasePlacement {
+    /// Each priority the team declared gets a concrete action — neither a method step nor a governance act of the
+    /// first months — placed by the end of the first year (the first two phases; only the first for a late start),
+    /// when its horizon and its prerequisites allow. When none is there, the best-merit concrete action answering it
+    /// takes the place of the least merited action of that year that can move to a later phase: no foundation, no
+    /// deadline or season, not the action chosen for another declared priority nor the only first-year action of
+    /// one, nothing placed waiting for it, no method step of the first months. The moved action goes to the first
+    /// later phase with room and says why (`Placement.yielded`). If nothing can move, the priority waits and page 1
+    /// says from when.
+    /// In a ceinture of 9,000 inhabitants whose team declared access to care, the welcome of the professionals
+    /// who settle (62) in 2027 rather than in 2029–2032, the residents' survey (72) moved to make room for it.
+    mutating func servePrioritiesInFirstYear() {
+        let early = min(1, review)
+        let declared = order.declaredPriorities
+        guard declared != 0 else { return }
+        for bit in index.priorityChoices.indices where declared & (UInt64(1) << UInt64(bit)) != 0 {
+            let mask = UInt64(1) << UInt64(bit)
+            guard !servedInFirstYear(mask, early: early, without: -1) else { continue }
+            // The units holding a concrete action that answers it, placed later or waiting for room, best merit first.
+            var candidates: [(unit: Int, position: Int, merit: Int)] = []
+            for position in index.positionsInIDOrder where index.serves[position] & mask != 0 && index.isConcrete[position] {
+                let unit = order.unitOf[position]
+                guard unit >= 0, !candidates.contains(where: { $0.unit == unit }) else { continue }
+                let phase = phaseOf[position]
+                guard phase > early || (phase < 0 && exits[position] == .noCapacity) else { continue }
+                candidates.append((unit, position, order.slots(unit).map { order.merit[order.members[$0]] }.max() ?? Int.min))
+            }
+            candidates.sort { ($0.merit, -order.idRankOfFirst($0.unit, index)) > ($1.merit, -order.idRankOfFirst($1.unit, index)) }
+            for candidate in candidates where bringIntoFirstYear(candidate.unit, answering: candidate.position, priority: bit, early: early) {
+                break
+            }
+        }
+    }
+
+    /// Whether a concrete action answering `mask` is placed by the end of the first year, outside unit `without`.
+    func servedInFirstYear(_ mask: UInt64, early: Int, without: Int) -> Bool {
+        phaseOf.indices.contains { position in
+            (0...early).contains(phaseOf[position]) && index.serves[position] & mask != 0 && index.isConcrete[position]
+                && order.unitOf[position] != without
+        }
+    }
+
+    /// Places `unit` in the first year in the room of a less merited action moved to a later phase; false when no
+    /// action can move (the placement is then unchanged).
+    mutating func bringIntoFirstYear(_ unit: Int, answering position: Int, priority bit: Int, early: Int) -> Bool {
+        let slots = order.slots(unit)
+        var earliest = 0, needed = Need(), saved: [DeadlineCause] = []
+        for slot in slots {
+            let member = order.members[slot]
+            if index.isFoundation[member] { return false }
+            earliest = max(earliest, horizonPhase[index.horizons[member].ordinal])
+            for prerequisite in index.after[member] where phaseOf[prerequisite] >= 0 { earliest = max(earliest, phaseOf[prerequisite]) }
+            needed.add(first: index.firstPhaseHalfUnits[member], later: index.halfUnits[member])
+            saved.append(deadlines[member])
+        }
+        let wasPlaced = phaseOf[order.first(unit)] >= 0
+        // Waiting for room with a deadline: its deadline decided its turn; not brought in here.
+        if !wasPlaced, slots.contains(where: { dated(order.members[$0]) }) { return false }
+        if !wasPlaced, actionCount + slots.count > Capacity.mostActions { return false }
+        guard earliest <= early else { return false }
+        // By the end of the first year: the first months are the first decisions' (four places at most), not
+        // taken from them.
+        for phase in [early] {
+            for giver in givers(in: phase, for: unit, early: early) {
+                var trial = self
+                trial.remove(giver)
+                if wasPlaced { trial.remove(unit) }
+                guard trial.hasRoom(phase, needed, slots.count) else { continue }
+                let reasons: [Cause] = slots.map { slot in
+                    let own = trial.ownEarliestPhase(order.members[slot])
+                    return phase > own.phase ? .capacity(wanted: own.phase) : own.cause
+                }
+                trial.settle(unit, in: phase, causes: reasons)
+                if wasPlaced { for (slot, deadline) in zip(slots, saved) { trial.deadlines[order.members[slot]] = deadline } }
+                guard trial.moveOn(giver, from: phase, after: early, for: position, priority: bit) else { continue }
+                // What the moved action was waiting for stays before it; what the priority's action waits for too.
+                let ordered = slots.allSatisfy { slot in
+                    index.after[order.members[slot]].allSatisfy { trial.phaseOf[$0] <= phase }
+                }
+                guard ordered else { continue }
+                trial.servedFor[position] = bit
+                self = trial
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Moves `unit` (taken out of `from`) to a later phase than `after`, making room for `position`: the next phase
+    /// when it has room; otherwise the next phase still, when a less merited movable action there can move on in
+    /// turn to a phase with room (the school-yard work moved from 2027 stays before the mid-mandate review, in time
+    /// for the school's programme, and the least merited action of that phase goes on); otherwise the first later
+    /// phase with room. False when none has room.
+    mutating func moveOn(_ unit: Int, from: Int, after: Int, for position: Int, priority: Int) -> Bool {
+        let need = need(of: unit), count = order.slots(unit).count, next = after + 1
+        guard next < calendar.phases.count else { return false }
+        let reasons = order.slots(unit).map { _ in Cause.yielded(from: from, to: position, priority: priority) }
+        if hasRoom(next, need, count) {
+            settle(unit, in: next, causes: reasons)
+            return true
+        }
+        let merit = order.slots(unit).map { order.merit[order.members[$0]] }.max() ?? Int.min
+        for other in givers(in: next, for: unit, early: after) {
+            guard order.slots(other).map({ order.merit[order.members[$0]] }).max() ?? Int.min <= merit else { continue }
+            var trial = self
+            trial.remove(other)
+            guard trial.hasRoom(next, need, count) else { continue }
+            trial.settle(unit, in: next, causes: reasons)
+            let otherNeed = trial.need(of: other)
+            guard let later = ((next + 1)..<calendar.phases.count).first(where: { trial.hasRoom($0, otherNeed, order.slots(other).count) })
+            else { continue }
+            // It makes room for the action moved on, not for the priority's: no priority to name.
+            trial.settle(other, in: later, causes: order.slots(other).map { _ in .yielded(from: next, to: order.first(unit), priority: -1) })
+            self = trial
+            return true
+        }
+        guard let later = ((next + 1)..<calendar.phases.count).first(where: { hasRoom($0, need, count) }) else { return false }
+        // Never past a less merited action kept for its score alone in the phases it skips: merit comes first.
+        let skipsWeaker = (0..<order.unitCount).contains { other in
+            let phase = phaseOf[order.first(other)]
+            return (next..<later).contains(phase) && order.slots(other).allSatisfy { slot in
+                order.isByMerit(order.members[slot]) && order.merit[order.members[slot]] < merit
+            }
+        }
+        guard !skipsWeaker else { return false }
+        settle(unit, in: later, causes: reasons)
+        return true
+    }
+
+    /// What `unit` takes of each phase, its members together.
+    func need(of unit: Int) -> Need {
+        var need = Need()
+        for slot in order.slots(unit) {
+            need.add(first: index.firstPhaseHalfUnits[order.members[slot]], later: index.halfUnits[order.members[slot]])
+        }
+        return need
+    }
+
+    /// The placed units of `phase` that may move to a later phase for `unit`, the least merited first.
+    func givers(in phase: Int, for unit: Int, early: Int) -> [Int] {
+        var givers: [(unit: Int, merit: Int)] = []
+        for other in 0..<order.unitCount where other != unit && !order.isPriorityUnit[other] && phaseOf[order.first(other)] == phase {
+            var merit = Int.min, movable = true, serves = UInt64(0)
+            for slot in order.slots(other) {
+                let member = order.members[slot]
+                merit = max(merit, order.merit[member])
+                serves |= index.serves[member]
+                let isEarlyMethod = PlanningWindow.isEarlyMethod(isMethod: index.isMethod[member], isFoundation: index.isFoundation[member],
+                                                                 horizon: index.horizons[member])
+                if index.isFoundation[member] || dated(member) || isEarlyMethod
+                    || index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }) {
+                    movable = false
+                }
+                if case .none = deadlines[member] {} else { movable = false }
+            }
+            // Nor the only first-year action of another declared priority.
+            let others = serves & order.declaredPriorities
+            if movable, others != 0 {
+                for bit in index.priorityChoices.indices where others & (UInt64(1) << UInt64(bit)) != 0 {
+                    if !servedInFirstYear(UInt64(1) << UInt64(bit), early: early, without: other) { movable = false }
+                }
+            }
+            if movable { givers.append((other, merit)) }
+        }
+        givers.sort { ($0.merit, -$0.unit) < ($1.merit, -$1.unit) }
+        return givers.map(\.unit)
+    }
+
+    /// Puts `unit` in `phase` (room checked by the caller), each member (in `order.members`) with its cause.
+    mutating func settle(_ unit: Int, in phase: Int, causes reasons: [Cause]) {
+        let slots = order.slots(unit)
+        if phase == 0 { firstPhaseCount += slots.count }
+        actionCount += slots.count
+        for slot in slots {
+            let member = order.rankedMembers[slot]
+            free[phase] -= cost(member, phase)
+            if index.isMethod[member] { methodCount += 1 }
+            placedOrder[member] = placedCount
+            placedCount += 1
+        }
+        for slot in slots {
+            let member = order.members[slot]
+            phaseOf[member] = phase
+            deadlines[member] = .none
+            exits[member] = .none
+        }
+        for (slot, reason) in zip(slots, reasons) { causes[order.members[slot]] = reason }
+    }
+}

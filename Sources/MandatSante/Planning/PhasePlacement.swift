@@ -36,6 +36,9 @@ struct PhasePlacement {
     var placedOrder: [Int]
     /// Why each placed position is in its phase.
     var causes: [Cause]
+    /// The declared priority (a bit) each position was brought into the first year for
+    /// (`servePrioritiesInFirstYear`), -1 otherwise: its card says it answers that priority.
+    var servedFor: [Int]
     /// Why each position left the roadmap (`PlanningState.exits`, updated here and handed back at the end).
     var exits: [PlanningState.Exit]
     var methodCount = 0
@@ -104,6 +107,9 @@ struct PhasePlacement {
     /// `Placement` with positions instead of ids.
     enum Cause {
         case horizon, prerequisite(Int), together(Int), capacity(wanted: Int), smoothed(from: Int)
+        /// Moved on from a phase for a declared priority's action (a position), the priority a bit; -1 when it made
+        /// room for an action itself moved on for a priority.
+        case yielded(from: Int, to: Int, priority: Int)
     }
 
     /// `ScheduledDeadline` without its texts: the deadline stated by a position, or a season (its start and its
@@ -124,6 +130,7 @@ struct PhasePlacement {
         endReserveHalves = 2 * capacity.endReserve
         placedOrder = [Int](repeating: Int.max, count: count)
         causes = [Cause](repeating: .horizon, count: count)
+        servedFor = [Int](repeating: -1, count: count)
         exits = state.exits
         truths = state.truths
         totals = state.totals
@@ -167,7 +174,14 @@ struct PhasePlacement {
         startInEmptyMiddlePhases()
         smoothOverfilledPhases()
         pullQuickWinsForward()
+        servePrioritiesInFirstYear()
         state.exits = exits
+    }
+
+    /// Why `position` was taken ahead of merit: the claim order's reason, or the declared priority it was brought
+    /// into the first year for.
+    func selection(of position: Int) -> SelectionReason {
+        servedFor[position] >= 0 && order.isByMerit(position) ? .priority(index.priorityChoices[servedFor[position]]) : order.reason(position)
     }
 
     /// Why `position` (placed) is in its phase.
@@ -178,6 +192,8 @@ struct PhasePlacement {
         case .together(let other): .together(index.recommendations[other].id)
         case .capacity(let wanted): .capacity(wanted: wanted)
         case .smoothed(let from): .smoothed(from: from)
+        case .yielded(let from, let to, let priority):
+            .yielded(from: from, to: index.recommendations[to].id, priority: priority >= 0 ? index.priorityChoices[priority] : nil)
         }
     }
 

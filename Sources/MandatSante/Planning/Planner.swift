@@ -102,7 +102,7 @@ public struct Planner: Sendable {
             items.append(RoadmapItem(
                 rank: items.count + 1, recommendation: recommendations[position], score: state.scores[position],
                 phaseIndex: phaseOf[position], placement: placement.placement(of: position),
-                selection: order.reason(position),
+                selection: placement.selection(of: position),
                 prerequisites: prerequisites, assumedPrerequisites: assumedPrerequisites, together: together,
                 supersedes: state.superseded(by: position).map(id), deadline: placement.deadline(of: position),
                 missedDeadline: placement.missedDeadline(of: position)))

@@ -3,6 +3,8 @@ import RuleKit
 /// The rule base as the planner walks it: recommendations by position and their relations as positions, built
 /// once per planner so that planning a profile neither hashes nor compares a single id.
 final class PlanningIndex: Sendable {
+    /// The lever whose first months' acts are governance steps (`ExecutiveSynthesis.governanceLever`).
+    static let governanceLever = "coordination"
     let recommendations: [Recommendation]
     /// Every recommendation's condition, then every boost's, then every deadline's condition, compiled together: each profile evaluates them in
     /// one pass, and each test they share once.
@@ -40,6 +42,9 @@ final class PlanningIndex: Sendable {
     let forSeasonUnderway: [Int]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
     let serves: [UInt64]
+    /// A concrete action: neither a method step nor a governance act of the first months (a seat on a board, a
+    /// letter to the intercommunality) — what a declared priority must get among the first decisions.
+    let isConcrete: [Bool]
     /// The values of the priorities fact, in the vocabulary's order (bit `i` is value `i`).
     let priorityChoices: [String]
     /// Each priority choice's bit.
@@ -118,6 +123,10 @@ final class PlanningIndex: Sendable {
             recommendation.serves.reduce(UInt64(0)) { mask, value in
                 choices.firstIndex(of: value).map { $0 < 64 ? mask | 1 << UInt64($0) : mask } ?? mask
             }
+        }
+        isConcrete = recommendations.map { recommendation in
+            !methodLevers.contains(recommendation.lever)
+                && !(recommendation.lever == Self.governanceLever && recommendation.horizon == .hundredDays)
         }
         positionsInIDOrder = recommendations.indices.sorted {
             (recommendations[$0].id, $0) < (recommendations[$1].id, $1)

@@ -86,6 +86,10 @@ public enum Placement: Sendable, Hashable {
     case capacity(wanted: Int)
     /// Moved on from that phase, which held far more than the team can carry (`PhasePlacement.smoothOverfilledPhases`).
     case smoothed(from: Int)
+    /// Moved on from that phase to make room for an action (its id) answering a priority the team declared (its
+    /// id), which had no concrete action in the first year (`PhasePlacement.servePrioritiesInFirstYear`); no
+    /// priority when it made room for an action itself moved on for one.
+    case yielded(from: Int, to: String, priority: String?)
 }
 
 /// Why an item was taken ahead of the order of merit, when it was.

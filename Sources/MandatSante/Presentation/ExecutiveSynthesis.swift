@@ -9,7 +9,7 @@ struct ExecutiveSynthesis {
     /// a letter to the intercommunality): the rest are concrete actions.
     static let methodDecisions = 2
     /// The lever whose first months' acts are governance steps; its later actions (a CLSM, an ASV) are projects.
-    static let governanceLever = "coordination"
+    static let governanceLever = PlanningIndex.governanceLever
     /// A method step: its lever is one of method, or it is a first months' governance act that serves none of
     /// the team's priorities (a letter to the intercommunality; not a seat on the hospital's board, which serves
     /// access to care).

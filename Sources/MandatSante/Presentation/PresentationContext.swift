@@ -337,7 +337,7 @@ extension RoadmapPresenter {
             case .horizon: return "horizon"
             case .prerequisite: return "prealable"
             case .together: return "ensemble"
-            case .capacity, .smoothed: return "capacite"
+            case .capacity, .smoothed, .yielded: return "capacite"
             }
         }
 

@@ -133,6 +133,16 @@ extension RoadmapWording {
         case .smoothed(let from):
             // One reason, the same on the short card, the detailed card and in the JSON.
             return ("reportée à « \(phases[item.phaseIndex].title) » : « \(phases[from].title) » dépasse déjà la capacité de l'équipe", nil)
+        case .yielded(let from, let to, let priority):
+            // The action it made room for, by its number, and the team's priority that action answers.
+            let rank = roadmap.items.first { $0.recommendation.id == to }?.rank
+            let vocabulary = roadmap.profile.vocabulary
+            let action = rank.map { "l'action\(Typography.noBreakSpace)\($0)" } ?? "une action"
+            guard let priority else {
+                return ("décalée de « \(phases[from].title) » pour faire place à \(action), elle-même décalée pour une priorité de l'équipe", nil)
+            }
+            let label = vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: priority) ?? priority
+            return ("décalée de « \(phases[from].title) » pour faire place à \(action), réponse à la priorité « \(label) » de l'équipe", nil)
         case .capacity(let wanted):
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.
