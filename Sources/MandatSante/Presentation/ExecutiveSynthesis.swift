@@ -13,9 +13,19 @@ struct ExecutiveSynthesis {
     /// A method step: its lever is one of method, or it is a first months' governance act that serves none of
     /// the team's priorities (a letter to the intercommunality; not a seat on the hospital's board, which serves
     /// access to care).
-    static func isMethod(_ item: RoadmapItem, _ methodLevers: Set<String>) -> Bool {
+    /// Where the intercommunality does not carry health (`provokes`), the governance act of the first months is the
+    /// political decision that conditions the rest — asking it for a diagnostic, then a CLS — not a method step.
+    static func isMethod(_ item: RoadmapItem, _ methodLevers: Set<String>, provokes: Bool = false) -> Bool {
         methodLevers.contains(item.recommendation.lever)
-            || (item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays && item.recommendation.serves.isEmpty)
+            || (!provokes && item.recommendation.lever == governanceLever && item.recommendation.horizon == .hundredDays
+                && item.recommendation.serves.isEmpty)
+    }
+
+    /// Whether the profile says its intercommunality does not carry health: the commune's letter asking it to is
+    /// then a decision of its own.
+    static func provokesIntercommunality(_ roadmap: Roadmap) -> Bool {
+        let vocabulary = roadmap.profile.vocabulary
+        return roadmap.profile.value(vocabulary.factName(.intercommunalHealth)) == .bool(false)
     }
     /// Facts never stated as findings: the size and the team's own choices are stated elsewhere.
     /// Nor who carries health (the intercommunality or not): each card says who carries it.
@@ -35,9 +45,41 @@ struct ExecutiveSynthesis {
         let units = capacity.staff == 0 ? ", environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an" : ""
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(units))"
         size += considerLater == 0 ? "." : " ; \(considerLater)\(Typography.noBreakSpace)autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
+        if let heavy = Self.heavyPhases(roadmap) { size += " " + heavy }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
+    }
+
+    /// What a method step of the first months listed among the decisions (to number them without holes) says.
+    static let methodNote = "étape de méthode"
+    /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
+    /// line, with what cannot wait: « « D'ici fin 2027 » est chargée : 1 décision fondatrice, 2 actions à échéance
+    /// et 2 priorités de l'équipe n'attendent pas. » Nil when no phase is overfilled.
+    static func heavyPhases(_ roadmap: Roadmap) -> String? {
+        let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
+        let nb = Typography.noBreakSpace
+        let lines = roadmap.calendar.phases.indices.compactMap { phase -> String? in
+            guard phase < capacity.count, used[phase] > 2 * capacity[phase] else { return nil }
+            let items = roadmap.items.filter { $0.phaseIndex == phase }
+            let foundations = items.filter { $0.selection == .foundation }.count
+            let dated = items.filter { $0.selection != .foundation && $0.deadline != nil }.count
+            let priorities = items.filter { item in
+                guard item.selection != .foundation, item.deadline == nil, case .priority = item.selection else { return false }
+                return true
+            }.count
+            let linked = items.filter { $0.selection == .merit && $0.deadline == nil && !$0.together.isEmpty }.count
+            var causes: [String] = []
+            if foundations > 0 { causes.append("\(foundations)\(nb)décision\(foundations > 1 ? "s" : "") fondatrice\(foundations > 1 ? "s" : "")") }
+            if dated > 0 { causes.append("\(dated)\(nb)action\(dated > 1 ? "s" : "") à échéance") }
+            if priorities > 0 { causes.append("\(priorities)\(nb)priorité\(priorities > 1 ? "s" : "") de l'équipe") }
+            if linked > 0 { causes.append("\(linked)\(nb)action\(linked > 1 ? "s qui vont" : " qui va") avec elles") }
+            guard !causes.isEmpty else { return nil }
+            let total = foundations + dated + priorities + linked
+            return "« \(roadmap.calendar.phases[phase].title) » est chargée : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas"
+        }
+        guard !lines.isEmpty else { return nil }
+        return Typography.capitalized(lines.joined(separator: " ; ")) + "."
     }
 
     /// How many decisions: half the roadmap, between five and eight (fewer if the roadmap is shorter).
@@ -50,6 +92,8 @@ struct ExecutiveSynthesis {
     /// two method steps besides the foundations — up to half the roadmap (five to eight), and at least one.
     private static func decisions(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], context: RoadmapPresenter.Context) -> [RoadmapDocument.Decision] {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        let provokes = provokesIntercommunality(roadmap)
+        func isMethod(_ item: RoadmapItem, _ levers: Set<String>) -> Bool { Self.isMethod(item, levers, provokes: provokes) }
         let wanted = decisionCount(roadmap.items.count)
         var chosen: [RoadmapItem] = []
         func isChosen(_ item: RoadmapItem) -> Bool { chosen.contains { $0.rank == item.rank } }
@@ -98,8 +142,16 @@ struct ExecutiveSynthesis {
             choose(item, limit: taken == 0 || isPriority(item) ? 8 : wanted)
             if chosen.count > before { taken += 1 }
         }
-        return chosen.sorted { $0.rank < $1.rank }.compactMap { item in
+        // Numbered as the actions, without a hole in the first months: an act of the first months before a decision
+        // is listed with the decisions (a method step says it is one), eight at most; beyond, the line « Aussi dans
+        // les trois prochains mois » names it.
+        var ranks = Set(chosen.map(\.rank))
+        let holes = roadmap.items.filter { $0.phaseIndex == 0 && !ranks.contains($0.rank) && $0.rank < (ranks.max() ?? 0) }.map(\.rank)
+        if ranks.count + holes.count <= 8 { ranks.formUnion(holes) }
+        let kept = roadmap.items.filter { ranks.contains($0.rank) }
+        return kept.compactMap { item in
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
+            let chosenHere = chosen.contains { $0.rank == item.rank }
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let when = item.deadline.map { RoadmapWording.deadline($0) } ?? RoadmapWording.by(phase)
             return RoadmapDocument.Decision(
@@ -107,7 +159,8 @@ struct ExecutiveSynthesis {
                 costRange: card.costRange,
                 evidenceLevel: card.evidenceLevel,
                 inequalityEffect: card.inequalityEffect,
-                inequalityEffectID: card.inequalityEffectID, funder: context.funder(card), note: card.selection)
+                inequalityEffectID: card.inequalityEffectID, funder: context.funder(card),
+                note: card.selection ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil))
         }
     }
 
@@ -117,6 +170,8 @@ struct ExecutiveSynthesis {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         let others = roadmap.items.filter { item in item.phaseIndex == 0 && !decisions.contains { $0.rank == item.rank } }
         guard let phase = roadmap.calendar.phases.first, !others.isEmpty else { return nil }
+        let provokes = provokesIntercommunality(roadmap)
+        func isMethod(_ item: RoadmapItem, _ levers: Set<String>) -> Bool { Self.isMethod(item, levers, provokes: provokes) }
         let methods = others.filter { isMethod($0, methodLevers) }
         let list: String
         if methods.count == others.count {

@@ -1,0 +1,51 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Page 1 of a roadmap: the decisions numbered without holes, the letter to an intercommunality that does not carry
+/// health a decision of its own, and a phase heavier than the team's capacity said in one plain line (plan21).
+@Suite("Page 1 : des décisions sans trou, la demande à l'intercommunalité, une période chargée dite")
+struct FirstDecisionsTests {
+    @Test("commune sans CLS dont l'intercommunalité ne porte pas la santé : porter la santé à l'échelle intercommunale est la décision 4, pas une étape de méthode")
+    func intercommunalityIsADecision() throws {
+        for name in ["commune-zonage-inconnu", "station-montagne-saisonniere"] {
+            let document = try ExampleSynthesisTests.document(name)
+            let decision = try #require(document.synthesis.decisions.first { $0.id == "agir-echelle-intercommunale" }, "\(name)")
+            #expect(decision.rank == 4, "\(name)")
+            #expect(decision.note == nil, "\(name)")
+            #expect(document.synthesis.alsoFirst == nil, "\(name)")
+        }
+    }
+
+    @Test("les décisions de chaque profil d'exemple ne sautent aucune action des trois premiers mois ; une étape de méthode entre elles le dit")
+    func noHolesInTheFirstMonths() throws {
+        for name in DeclaredPriorityTests.examples {
+            let document = try ExampleSynthesisTests.document(name)
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let ranks = document.synthesis.decisions.map(\.rank)
+            let skipped = roadmap.items.filter { $0.phaseIndex == 0 && $0.rank < (ranks.max() ?? 0) && !ranks.contains($0.rank) }
+            #expect(skipped.isEmpty || document.synthesis.alsoFirst != nil, "\(name) : \(ranks)")
+            #expect(ranks.count <= 8, "\(name)")
+        }
+        let ceinture = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
+        #expect(ceinture.synthesis.decisions.filter { $0.note == "étape de méthode" }.map(\.id) == ["agir-echelle-intercommunale", "mobiliser-ressources-existantes"])
+        #expect(ceinture.synthesis.alsoFirst == nil)
+    }
+
+    @Test("une période plus chargée que la capacité de l'équipe le dit sur la page 1, avec ce qui n'attend pas ; une autre non")
+    func heavyPhaseIsSaid() throws {
+        let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
+        #expect(communeNouvelle.synthesis.sizeNote.hasSuffix("« D'ici fin 2027 » est chargée : 2\u{A0}actions à échéance n'attendent pas."),
+                "\(communeNouvelle.synthesis.sizeNote)")
+        let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
+        #expect(metropole.synthesis.sizeNote.contains("« D'ici fin 2027 » est chargée : 1\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
+        for name in DeclaredPriorityTests.examples {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
+            let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
+            if !heavy { #expect(!note.contains("est chargée"), "\(name)") }
+            #expect(!note.contains("est chargée") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
+        }
+    }
+}
