@@ -28,18 +28,20 @@ struct FirstDecisionsTests {
             #expect(skipped.isEmpty || document.synthesis.alsoFirst != nil, "\(name) : \(ranks)")
             #expect(ranks.count <= 8, "\(name)")
         }
+        // The belt's intercommunality carries health and it has two agents: no separate survey of outside support
+        // (rel21), the letter to the intercommunality is its one method step among the decisions.
         let ceinture = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
-        #expect(ceinture.synthesis.decisions.filter { $0.note == "étape de méthode" }.map(\.id) == ["agir-echelle-intercommunale", "mobiliser-ressources-existantes"])
+        #expect(ceinture.synthesis.decisions.filter { $0.note == "étape de méthode" }.map(\.id) == ["agir-echelle-intercommunale"])
         #expect(ceinture.synthesis.alsoFirst == nil)
     }
 
     @Test("une période plus chargée que la capacité de l'équipe le dit sur la page 1, avec ce qui n'attend pas ; une autre non")
     func heavyPhaseIsSaid() throws {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
-        #expect(communeNouvelle.synthesis.sizeNote.hasSuffix("« D'ici fin 2027 » est chargée : 2\u{A0}actions à échéance n'attendent pas."),
+        #expect(communeNouvelle.synthesis.sizeNote.hasSuffix("La période « D'ici fin 2027 » est chargée : deux\u{A0}actions à échéance n'attendent pas."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(metropole.synthesis.sizeNote.contains("« D'ici fin 2027 » est chargée : 1\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
+        #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » est chargée : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }

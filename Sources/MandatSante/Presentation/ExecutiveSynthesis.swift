@@ -54,8 +54,8 @@ struct ExecutiveSynthesis {
     /// What a method step of the first months listed among the decisions (to number them without holes) says.
     static let methodNote = "étape de méthode"
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
-    /// line, with what cannot wait: « « D'ici fin 2027 » est chargée : 1 décision fondatrice, 2 actions à échéance
-    /// et 2 priorités de l'équipe n'attendent pas. » Nil when no phase is overfilled.
+    /// line, with what cannot wait: « La période « D'ici fin 2027 » est chargée : une décision fondatrice, deux actions
+    /// à échéance et deux priorités de l'équipe n'attendent pas. » Nil when no phase is overfilled.
     static func heavyPhases(_ roadmap: Roadmap) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         let nb = Typography.noBreakSpace
@@ -69,14 +69,19 @@ struct ExecutiveSynthesis {
                 return true
             }.count
             let linked = items.filter { $0.selection == .merit && $0.deadline == nil && !$0.together.isEmpty }.count
+            // Small counts in words, as a sentence says them (« deux actions à échéance »); every noun is feminine.
+            func counted(_ number: Int, _ singular: String, _ plural: String) -> String {
+                let words = ["", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+                return "\(number < words.count ? words[number] : String(number))\(nb)\(number > 1 ? plural : singular)"
+            }
             var causes: [String] = []
-            if foundations > 0 { causes.append("\(foundations)\(nb)décision\(foundations > 1 ? "s" : "") fondatrice\(foundations > 1 ? "s" : "")") }
-            if dated > 0 { causes.append("\(dated)\(nb)action\(dated > 1 ? "s" : "") à échéance") }
-            if priorities > 0 { causes.append("\(priorities)\(nb)priorité\(priorities > 1 ? "s" : "") de l'équipe") }
-            if linked > 0 { causes.append("\(linked)\(nb)action\(linked > 1 ? "s qui vont" : " qui va") avec elles") }
+            if foundations > 0 { causes.append(counted(foundations, "décision fondatrice", "décisions fondatrices")) }
+            if dated > 0 { causes.append(counted(dated, "action à échéance", "actions à échéance")) }
+            if priorities > 0 { causes.append(counted(priorities, "priorité de l'équipe", "priorités de l'équipe")) }
+            if linked > 0 { causes.append(counted(linked, "action qui va avec elles", "actions qui vont avec elles")) }
             guard !causes.isEmpty else { return nil }
             let total = foundations + dated + priorities + linked
-            return "« \(roadmap.calendar.phases[phase].title) » est chargée : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas"
+            return "la période « \(roadmap.calendar.phases[phase].title) » est chargée : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas"
         }
         guard !lines.isEmpty else { return nil }
         return Typography.capitalized(lines.joined(separator: " ; ")) + "."
