@@ -49,11 +49,6 @@ final class ByteBuffer {
         for byte in bytes { append(byte) }
     }
 
-    /// `count` spaces.
-    func appendSpaces(_ count: Int) {
-        for _ in 0..<count { append(0x20) }
-    }
-
     /// Room for `extra` more bytes, and where they go: the caller writes them, then `advance(by:)` counts them. For
     /// a piece made of several parts (a line start, a key), one capacity check instead of one per part.
     @inline(__always)
