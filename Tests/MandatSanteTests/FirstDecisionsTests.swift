@@ -38,16 +38,29 @@ struct FirstDecisionsTests {
     @Test("une période plus chargée que la capacité de l'équipe le dit sur la page 1, avec ce qui n'attend pas ; une autre non")
     func heavyPhaseIsSaid() throws {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
-        #expect(communeNouvelle.synthesis.sizeNote.hasSuffix("La période « D'ici fin 2027 » est chargée : deux\u{A0}actions à échéance n'attendent pas."),
+        #expect(communeNouvelle.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : deux\u{A0}actions à échéance n'attendent pas ; prévoir un renfort."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » est chargée : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
+        #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
-            if !heavy { #expect(!note.contains("est chargée"), "\(name)") }
-            #expect(!note.contains("est chargée") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
+            if !heavy { #expect(!note.contains("dépasse la capacité"), "\(name)") }
+            #expect(!note.contains("dépasse la capacité") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
+        }
+    }
+
+    @Test("une dernière période qui n'ouvre qu'une action le dit : les actions engagées plus tôt se poursuivent")
+    func quietLastPhaseIsSaid() throws {
+        let station = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
+        #expect(station.synthesis.sizeNote.hasSuffix("Dans la dernière période, l'équipe poursuit surtout les actions déjà engagées : une seule nouvelle action y commence."),
+                "\(station.synthesis.sizeNote)")
+        for name in DeclaredPriorityTests.examples {
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let opened = roadmap.items.filter { $0.phaseIndex == roadmap.calendar.phases.count - 1 }.count
+            let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
+            #expect(note.contains("Dans la dernière période") == (opened <= 1), "\(name) : \(opened) action(s) en dernière période — \(note)")
         }
     }
 }
