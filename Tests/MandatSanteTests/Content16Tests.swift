@@ -179,14 +179,15 @@ struct Content16Tests {
         #expect(ruleBase.source("ars-ara-cls-essentiel")?.note?.contains("chaque ARS fixe les siennes") == true)
     }
 
-    @Test("le CNFPT : la convention de 2016 et ses priorités « 2016 et 2017 » remplacées par la convention datée de juillet 2025 entre l'ARS et le CNFPT de Provence-Alpes-Côte d'Azur")
+    @Test("le CNFPT : la convention de 2016 remplacée par une source nationale datée (la cotisation et le programme bâti sur les plans de formation, juin 2022) ; la convention de juillet 2025 entre l'ARS et le CNFPT de Provence-Alpes-Côte d'Azur n'est plus qu'un repère de cette région")
     func cnfptSource() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.source("convention-cnfpt-dgs-2016") == nil)
         let recommendation = try #require(ruleBase.recommendation("formation-cnfpt-agents"))
-        #expect(!recommendation.why.contains("2016") && recommendation.why.contains("en juillet 2025"), "\(recommendation.why)")
-        #expect(recommendation.sources.map(\.document) == ["ars-paca-cnfpt-convention-2025"])
+        #expect(!recommendation.why.contains("2016") && !recommendation.why.contains("Provence") && recommendation.why.contains("cotisation obligatoire"), "\(recommendation.why)")
+        #expect(recommendation.sources.map(\.document) == ["gazette-cnfpt-cotisation-2022"])
         #expect(recommendation.evidence?.factIDs == ["ars-paca-cnfpt-sante-environnement-2025"])
+        #expect(ruleBase.source("gazette-cnfpt-cotisation-2022")?.date?.description == "2022-06")
         #expect(ruleBase.source("ars-paca-cnfpt-convention-2025")?.date?.description == "2025-07")
         #expect(try #require(ruleBase.recommendation("eis-projets")).sources.allSatisfy { $0.document != "convention-cnfpt-dgs-2016" })
     }

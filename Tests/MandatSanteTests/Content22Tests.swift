@@ -1,0 +1,50 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 22 (issue 14, content): sources a reader can trace — a national mechanism cites a national, dated
+/// source; a regional page is printed only in its region, as a Repère.
+@Suite("Contenu 22 : des sources qu'un lecteur peut suivre")
+struct Content22Tests {
+    /// Regional pages that used to be cited to every territory.
+    static let regionalPages: Set<String> = ["ars-hdf-guide-cls", "ars-paca-cnfpt-convention-2025", "ars-occitanie-mcs", "paps-ara-projet-de-sante-msp", "prefecture-indre-et-loire-ambroisies-2024", "ars-ara-cls-essentiel"]
+
+    @Test("un mécanisme national cite une source nationale datée : la loi 3DS pour le CLS intercommunal, l'arrêté de 2007 pour les médecins correspondants du SAMU, le code de la santé publique pour le projet de santé d'une MSP, l'instruction de 2018 pour l'ambroisie, la réponse ministérielle de 2022 pour le CNFPT ; aucune page régionale sous « Sources »")
+    func nationalSourcesForNationalMechanisms() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let expected = [
+            "agir-echelle-intercommunale": "loi-3ds-2022-article-122",
+            "medecins-correspondants-samu": "arrete-medecins-correspondants-samu-2007",
+            "msp-projet-de-sante": "csp-l6323-3-maisons-de-sante",
+            "ambroisie-lutte": "instruction-ambroisie-2018",
+            "formation-cnfpt-agents": "gazette-cnfpt-cotisation-2022",
+        ]
+        for (id, national) in expected {
+            let recommendation = try #require(ruleBase.recommendation(id))
+            #expect(recommendation.sources.contains { $0.document == national }, "\(id)")
+            #expect(recommendation.sources.allSatisfy { !Self.regionalPages.contains($0.document) }, "\(id)")
+            #expect(ruleBase.source(national)?.date != nil, "\(national)")
+        }
+        let samu = try #require(ruleBase.recommendation("medecins-correspondants-samu"))
+        #expect(samu.steps.allSatisfy { !$0.text.contains("formation gratuite") })
+        let coordination = try #require(ruleBase.recommendation("coordination-securiser-poste"))
+        #expect(coordination.steps.allSatisfy { !$0.text.contains("certaines ARS") })
+    }
+
+    @Test("un village sans région déclarée ne lit aucune page d'ARS d'une région ; déclaré en Hauts-de-France, il lit la doctrine de son ARS sur le CLS intercommunal comme un repère")
+    func regionalPagesOnlyInTheirRegion() throws {
+        let village = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
+        let documents = Fix20Tests.documents(village)
+        #expect(documents.isDisjoint(with: Self.regionalPages), "\(documents.intersection(Self.regionalPages))")
+        #expect(documents.isSuperset(of: ["loi-3ds-2022-article-122", "arrete-medecins-correspondants-samu-2007"]))
+        let intercommunal = try #require(village.card("agir-echelle-intercommunale"))
+        #expect(!intercommunal.facts.map(\.id).contains("ars-hdf-cls-echelle-intercommunale"))
+        let hautsDeFrance = try ExampleSynthesisTests.document("tres-petite-commune-rurale", overrides: ["region=Hauts-de-France"], detail: true)
+        let card = try #require(hautsDeFrance.card("agir-echelle-intercommunale"))
+        #expect(card.facts.map(\.id).contains("ars-hdf-cls-echelle-intercommunale"))
+        #expect(Content16Tests.documents(card).contains("ars-hdf-guide-cls"))
+        let occitanie = try ExampleSynthesisTests.document("tres-petite-commune-rurale", overrides: ["region=Occitanie"], detail: true)
+        #expect(try #require(occitanie.card("medecins-correspondants-samu")).facts.map(\.id).contains("ars-occitanie-mcs-formation"))
+    }
+}
