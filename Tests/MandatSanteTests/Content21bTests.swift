@@ -21,7 +21,7 @@ struct Content21bTests {
         #expect(try #require(ruleBase.recommendation("habitat-indigne-precarite-energetique")).sources.allSatisfy { $0.document != "ars-hdf-habitat-indigne-elus" })
     }
 
-    @Test("Mayotte après Chido : la loi de programmation pour la refondation nommée sur l'eau (plan eau, 2025-2031) et sur le cabinet (crédits de reconstruction), la loi d'urgence citée ; le CHM parmi les partenaires ; le rapport de la chambre régionale des comptes cité pour la PMI ; l'instruction ORSEC Eau potable a une adresse ; Mayotte, toute en zone d'intervention prioritaire, figure parmi les zones rouges")
+    @Test("Mayotte après Chido : la loi de programmation pour la refondation nommée sur l'eau (plan eau, 2025-2031) et sur le cabinet (crédits de reconstruction), la loi d'urgence citée ; le CHM parmi les partenaires ; le rapport de la chambre régionale des comptes cité pour la PMI de Mayotte (en repère), la source nationale de la DREES sous « Sources » ; l'instruction ORSEC Eau potable a une adresse ; Mayotte, toute en zone d'intervention prioritaire, figure parmi les zones rouges")
     func mayotteAfterChido() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let mayotte = try Content16Tests.facts(Fixture.ProfileSpec(name: "Mayotte-Sud", population: 3_000, density: "bourg-rural", outreMer: "mayotte"))
@@ -42,7 +42,7 @@ struct Content21bTests {
             #expect(!recommendation.partners.texts(for: reunion).contains { $0.contains("CHM") }, "\(id)")
         }
         let mch = try #require(document.card("sante-enfant-pmi-vaccination"))
-        #expect(Content16Tests.documents(mch).contains("crc-mayotte-pmi-2023") && !Content16Tests.documents(mch).contains("zinfos-crc-pmi-mayotte-2023"))
+        #expect(Content16Tests.documents(mch).isSuperset(of: ["drees-pmi-2023", "la1ere-pmi-mayotte-crc-2023"]) && !Content16Tests.documents(mch).contains("zinfos-crc-pmi-mayotte-2023"))
         #expect(ruleBase.sources.first { $0.id == "instruction-orsec-eau-potable-2017" }?.url != nil)
         let red = try #require(ruleBase.recommendation("zones-rouges-solidarite"))
         #expect(red.title(for: mayotte).contains("dont Mayotte fait partie") && red.title(for: reunion).hasPrefix("Vérifier si l'intercommunalité figure"))
