@@ -59,7 +59,7 @@ struct Content21Tests {
         let town = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true).card("coordination-securiser-poste"))
         #expect(!town.examples.contains { $0.territory.hasPrefix("Eurométropole") })
         let mobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(metropole))
-        #expect(mobility.first?.hasPrefix("Budget mobilité de l'intercommunalité") == true, "\(mobility)")
+        #expect(mobility.first?.hasPrefix("Budget mobilité de la métropole") == true, "\(mobility)")
         let townMobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(Content16Tests.mainlandTown))
         #expect(!townMobility.contains { $0.hasPrefix("Budget mobilité") })
     }

@@ -48,3 +48,25 @@ struct Content22Tests {
         #expect(try #require(occitanie.card("medecins-correspondants-samu")).facts.map(\.id).contains("ars-occitanie-mcs-formation"))
     }
 }
+
+extension Content22Tests {
+    @Test("une métropole et une communauté urbaine lisent leur propre budget : « budget métropolitain », « budget mobilité de la communauté urbaine », jamais « budget de l'intercommunalité » ; les adultes relais se réunissent au CLSM ou au CLS, pas « à l'échelle de l'intercommunalité »")
+    func carrierNamedByItsLevel() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let metropole = try Content16Tests.facts(Fixture.ProfileSpec(name: "Métropole du Fleuve", kind: "metropole", population: 520_000, density: "grand-centre-urbain", engineeringStaff: 20))
+        let urban = try Content16Tests.facts(Fixture.ProfileSpec(name: "Communauté urbaine du Littoral", kind: "communaute-urbaine", population: 200_000, density: "grand-centre-urbain", engineeringStaff: 12))
+        let heat = try #require(ruleBase.recommendation("canicule-appui-communes"))
+        #expect(heat.funding.texts(for: metropole) == ["Budget métropolitain ou du CIAS"])
+        #expect(heat.funding.texts(for: urban) == ["Budget communautaire ou du CIAS"])
+        let mobility = try #require(ruleBase.recommendation("mobilites-actives-sante"))
+        #expect(mobility.funding.texts(for: urban).first?.hasPrefix("Budget mobilité de la communauté urbaine") == true)
+        let youth = try #require(ruleBase.recommendation("sante-mentale-jeunes"))
+        #expect(youth.steps.texts(for: metropole).allSatisfy { !$0.contains("l'intercommunalité") })
+        for name in ["metropole-cls-clsm", "communaute-urbaine-cls-clsm-plui"] {
+            let text = try ExampleSynthesisTests.document(name, detail: true)
+            for card in text.cards {
+                #expect(card.funding.allSatisfy { !$0.contains("de l'intercommunalité") }, "\(name) \(card.id) \(card.funding)")
+            }
+        }
+    }
+}
