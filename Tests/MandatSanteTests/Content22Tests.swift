@@ -70,3 +70,17 @@ extension Content22Tests {
         }
     }
 }
+
+extension Content22Tests {
+    @Test("une raison de bonus, imprimée après « Pourquoi … : », ne contient pas d'autre deux-points")
+    func bonusReasonsWithoutInnerColon() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        for recommendation in ruleBase.recommendations {
+            for boost in recommendation.boosts {
+                #expect(!boost.reason.contains(" : "), "\(recommendation.id) : \(boost.reason)")
+            }
+        }
+        let village = try #require(ruleBase.recommendation("villages-d-avenir-sante"))
+        #expect(village.boosts.contains { $0.reason == "commune lauréate, dont le chef de projet et l'appui du Cerema sont déjà mobilisables" })
+    }
+}
