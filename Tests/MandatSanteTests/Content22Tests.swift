@@ -84,3 +84,15 @@ extension Content22Tests {
         #expect(village.boosts.contains { $0.reason == "commune lauréate, dont le chef de projet et l'appui du Cerema sont déjà mobilisables" })
     }
 }
+
+extension Content22Tests {
+    @Test("une communauté de communes rurale lit, sous son diagnostic de santé, l'exemple daté d'une intercommunalité rurale (Aubrac, Carladez et Viadène, diagnostic partagé de 2024) ; une ville moyenne ne le lit pas")
+    func ruralCommunityDiagnosisExample() throws {
+        let rural = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let diagnosis = try #require(rural.card("diagnostic-sante-partage"))
+        #expect(diagnosis.examples.map(\.territory) == ["Communauté de communes Aubrac, Carladez et Viadène (Aveyron)"], "\(diagnosis.examples.map(\.territory))")
+        #expect(Content16Tests.documents(diagnosis).contains("cc-aubrac-carladez-viadene-cls-2025"))
+        let town = try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true)
+        #expect(town.card("diagnostic-sante-partage")?.examples.allSatisfy { !$0.territory.contains("Aubrac") } ?? true)
+    }
+}
