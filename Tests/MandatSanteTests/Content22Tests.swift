@@ -8,7 +8,7 @@ import Testing
 @Suite("Contenu 22 : des sources qu'un lecteur peut suivre")
 struct Content22Tests {
     /// Regional pages that used to be cited to every territory.
-    static let regionalPages: Set<String> = ["ars-hdf-guide-cls", "ars-paca-cnfpt-convention-2025", "ars-occitanie-mcs", "paps-ara-projet-de-sante-msp", "prefecture-indre-et-loire-ambroisies-2024", "ars-ara-cls-essentiel"]
+    static let regionalPages: Set<String> = ["ars-hdf-guide-cls", "ars-paca-cnfpt-convention-2025", "ars-occitanie-mcs", "paps-ara-projet-de-sante-msp", "prefecture-indre-et-loire-ambroisies-2024", "ars-ara-cls-essentiel", "prefecture-vienne-plan-communal-de-sauvegarde", "prefecture-64-mildeca-aap-2023"]
 
     @Test("un mécanisme national cite une source nationale datée : la loi 3DS pour le CLS intercommunal, l'arrêté de 2007 pour les médecins correspondants du SAMU, le code de la santé publique pour le projet de santé d'une MSP, l'instruction de 2018 pour l'ambroisie, la réponse ministérielle de 2022 pour le CNFPT ; aucune page régionale sous « Sources »")
     func nationalSourcesForNationalMechanisms() throws {
@@ -19,6 +19,7 @@ struct Content22Tests {
             "msp-projet-de-sante": "csp-l6323-3-maisons-de-sante",
             "ambroisie-lutte": "instruction-ambroisie-2018",
             "formation-cnfpt-agents": "gazette-cnfpt-cotisation-2022",
+            "evenements-extremes-continuite-services": "decret-2022-1532-exercices-plans-de-sauvegarde",
         ]
         for (id, national) in expected {
             let recommendation = try #require(ruleBase.recommendation(id))
