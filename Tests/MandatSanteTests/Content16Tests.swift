@@ -199,7 +199,7 @@ struct Content16Tests {
         let recommendation = try #require(ruleBase.recommendation("formation-cnfpt-agents"))
         #expect(!recommendation.why.contains("2016") && !recommendation.why.contains("Provence") && recommendation.why.contains("cotisation obligatoire"), "\(recommendation.why)")
         #expect(recommendation.sources.map(\.document) == ["gazette-cnfpt-cotisation-2022"])
-        #expect(recommendation.evidence?.factIDs == ["ars-paca-cnfpt-sante-environnement-2025"])
+        #expect(recommendation.evidence?.factIDs == ["ars-paca-cnfpt-sante-environnement-2025", "pssm-formation-secouriste"])
         #expect(ruleBase.source("gazette-cnfpt-cotisation-2022")?.date?.description == "2022-06")
         #expect(ruleBase.source("ars-paca-cnfpt-convention-2025")?.date?.description == "2025-07")
         #expect(try #require(ruleBase.recommendation("eis-projets")).sources.allSatisfy { $0.document != "convention-cnfpt-dgs-2016" })
