@@ -42,8 +42,8 @@ struct DeclaredPriorityTests {
         #expect(cls.phaseIndex == 1 && clsm.phaseIndex == roadmap.calendar.reviewPhase)
         #expect(clsm.placement == .smoothed(from: 1))
         guard case .priority = clsm.selection else { Issue.record("le CLSM n'est pas l'action de la priorité santé mentale"); return }
-        // The participation body it went ahead of waits for the end of the mandate, and stays in.
-        #expect((roadmap.item("conseil-developpement-sante")?.phaseIndex ?? -1) == roadmap.calendar.phases.count - 1)
+        // The conseil de développement is consulted within the diagnosis (one of its steps), not as a card of its own.
+        #expect(roadmap.item("conseil-developpement-sante") == nil && roadmap.item("diagnostic-sante-partage") != nil)
     }
 
     @Test("station balnéaire : « habitat et logement » dit que son action attend, faute de place ; le bien vieillir en 2027")
