@@ -90,11 +90,15 @@ struct Content19WordingTests {
     func referentPresentsHimself() throws {
         let town = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("elu-referent-sante"))
         let first = try #require(town.steps.first)
-        #expect(first.contains("l'élu se présente ensuite lui-même aux professionnels de santé du secteur, à la CPTS là où il y en a une et à la délégation départementale de l'ARS"), "\(first)")
+        #expect(first.contains("l'élu se présente ensuite lui-même aux professionnels de santé du secteur et à la délégation départementale de l'ARS"), "\(first)")
+        // No CPTS in this village: no « là où il y en a une » either; a territory with one names it.
+        #expect(!town.steps.contains { $0.contains("là où il y en a une") })
+        let withCPTS = try #require(try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true).card("elu-referent-sante"))
+        #expect(withCPTS.steps.first?.contains("à la CPTS du territoire et à la délégation départementale de l'ARS") == true, "\(withCPTS.steps)")
         #expect(!town.steps.contains { $0.contains("Ordre des médecins") || $0.contains("l'apprendra") })
         #expect(!town.partners.contains { $0.contains("Ordre des médecins") }, "\(town.partners)")
         let overseas = try #require(try ExampleSynthesisTests.document("commune-outre-mer-reunion", detail: true).card("elu-referent-sante"))
-        #expect(overseas.steps.first?.contains("à la CPTS là où il y en a une et à l'ARS, à qui il demande un premier rendez-vous") == true, "\(overseas.steps)")
+        #expect(overseas.steps.first?.contains("aux professionnels de santé du secteur et à l'ARS, à qui il demande un premier rendez-vous") == true, "\(overseas.steps)")
     }
 
     @Test("moustique tigre dans l'Hexagone : le titre dit de vérifier d'abord s'il est installé")

@@ -69,7 +69,7 @@ struct Content21bTests {
         let elders = try #require(document.card("bien-vieillir-petite-commune"))
         #expect(elders.steps.first?.contains("parcourir le bourg ou les hameaux") == true, "\(elders.steps)")
         let bourg = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("bien-vieillir-petite-commune"))
-        #expect(bourg.steps.first?.contains("parcourir le bourg avec") == true)
+        #expect(bourg.steps.first?.contains("parcourir la commune avec") == true)
     }
 
     @Test("la ville moyenne à deux quartiers prioritaires : le diagnostic en marchant dans un des quartiers prioritaires ; pas d'« annuaire des soins » (réponse rapide de village) dans une ville de 10 000 habitants ou plus ; l'OPAH-RU du centre, volet habitat d'Action cœur de ville, nommée pour l'habitat indigne avec sa source")
