@@ -16,4 +16,14 @@ struct Content22bTests {
         let strategy = try #require(document.card("bien-vieillir-strategie-territoriale"))
         #expect(strategy.rank > voice.rank)
     }
+
+    @Test("préfecture hors zonage : les docteurs juniors, que la loi affecte en priorité là où l'offre de soins est insuffisante, se demandent d'abord au département de médecine générale ; ailleurs, le premier pas reste la prise de contact")
+    func juniorDoctorsOutsideZoning() throws {
+        let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
+        let juniors = try #require(document.card("docteurs-juniors"))
+        #expect(juniors.steps.first?.contains("si le territoire, hors zonage, recevra des docteurs juniors") == true, "\(juniors.steps)")
+        #expect(Content16Tests.documents(juniors).contains("lfss-2023-article-37"))
+        let zip = try #require(try ExampleSynthesisTests.document("communaute-communes-rurale").card("docteurs-juniors"))
+        #expect(zip.steps.first?.hasPrefix("Contacter le département de médecine générale") == true && !zip.steps.contains { $0.contains("hors zonage") })
+    }
 }
