@@ -41,18 +41,21 @@ struct MeritAgainstPhaseTests {
         #expect(card.placement == card.placementBrief)
     }
 
-    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107) vient après des actions à échéance et une priorité moins bien notées, et sa carte le dit")
+    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville 2024-2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
     func asvSaysWhy() throws {
         let roadmap = try Self.roadmap("ville-moyenne-qpv-cls")
         let asv = try #require(roadmap.item("asv-creer"))
-        // Before it, weaker actions each hold their place by a stated reason: a deadline (the school's EIS, the urban
-        // renewal project, the PLU), a team priority (the CLSM) or a lighter effort (the health screening of projects:
-        // merit comes first only against actions of equal or greater effort).
-        let weaker = roadmap.items.filter { $0.phaseIndex > 0 && $0.phaseIndex < asv.phaseIndex && $0.score.total < asv.score.total }
-        #expect(Set(weaker.map(\.recommendation.id)) == ["clsm-creer", "participation-habitants-diagnostic", "eis-ecole", "renouvellement-urbain-sante", "reflexe-sante-projets"])
-        #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit || ($0.recommendation.effort == .low && asv.recommendation.effort != .low) })
+        #expect(roadmap.phaseID("asv-creer") == "mi-mandat")
+        #expect(asv.deadline?.before == YearMonth(year: 2029, month: 3))
+        // Before the review, the weaker actions that stay hold their place by a deadline (the school's EIS, the urban
+        // renewal project, the PLU and the residents' voice that feeds it) or a team priority (the CLSM); the health
+        // screening of projects, with no deadline, comes after.
+        let weaker = roadmap.items.filter { $0.phaseIndex > 0 && $0.phaseIndex <= asv.phaseIndex && $0.score.total < asv.score.total }
+        #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit }, "\(weaker.map(\.recommendation.id))")
+        #expect(try #require(roadmap.item("reflexe-sante-projets")).phaseIndex > asv.phaseIndex)
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}6, 8, 9, 10 et\u{A0}11 (actions à échéance, priorité de l'équipe, action plus légère)")
+        #expect(card.deadline?.contains("contrats de ville 2024-2030") == true, "\(card.deadline ?? "")")
+        #expect(card.steps.contains { $0.hasPrefix("Confier l'ASV à la coordination santé en poste") } && !card.steps.contains { $0.hasPrefix("Recruter ou désigner") })
     }
 
     @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")
