@@ -12,7 +12,7 @@ struct Content22bTests {
     func prefectureVoiceSaysWhy() throws {
         let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
         let voice = try #require(document.card("participation-habitants-diagnostic"))
-        #expect(voice.forYou.contains { $0.contains("nourrit la stratégie « bien vieillir »") }, "\(voice.forYou)")
+        #expect(voice.forYou.contains { Content17Tests.plain($0).contains("nourrit la stratégie « bien vieillir »") }, "\(voice.forYou)")
         let strategy = try #require(document.card("bien-vieillir-strategie-territoriale"))
         #expect(strategy.rank > voice.rank)
     }
@@ -25,5 +25,19 @@ struct Content22bTests {
         #expect(Content16Tests.documents(juniors).contains("lfss-2023-article-37"))
         let zip = try #require(try ExampleSynthesisTests.document("communaute-communes-rurale").card("docteurs-juniors"))
         #expect(zip.steps.first?.hasPrefix("Contacter le département de médecine générale") == true && !zip.steps.contains { $0.contains("hors zonage") })
+    }
+
+    @Test("Mayotte deux ans après Chido : la fiche de l'eau, placée en 2027, prépare aussi la saison cyclonique (titre, pas d'avant novembre, hébergements d'urgence sourcés) ; La Réunion et la Guadeloupe gardent la fiche de l'eau telle quelle")
+    func mayotteCycloneSeasonInTheFirstYear() throws {
+        let document = try ExampleSynthesisTests.document("village-mayotte-zip", detail: true)
+        let water = try #require(document.card("eau-potable-coupures-outre-mer"))
+        #expect(water.title.contains("saison cyclonique"), "\(water.title)")
+        #expect(water.phaseID == "fin-d-annee")
+        #expect(water.steps.prefix(3).contains { $0.hasPrefix("Avant la saison cyclonique, qui s'ouvre en novembre") }, "\(water.steps)")
+        #expect(!water.steps.contains { Content17Tests.plain($0).hasPrefix("Inscrire un volet « coupure d'eau potable »") })
+        #expect(water.facts.map(\.id).contains("mayotte-chido-hebergements-2024"))
+        let guadeloupe = try #require(try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true).card("eau-potable-coupures-outre-mer"))
+        #expect(!guadeloupe.title.contains("cyclonique") && !guadeloupe.steps.contains { $0.contains("saison cyclonique") })
+        #expect(guadeloupe.steps.contains { Content17Tests.plain($0).hasPrefix("Inscrire un volet « coupure d'eau potable »") })
     }
 }
