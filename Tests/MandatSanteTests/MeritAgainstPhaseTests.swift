@@ -58,6 +58,18 @@ struct MeritAgainstPhaseTests {
         #expect(card.steps.contains { $0.hasPrefix("Confier l'ASV à la coordination santé en poste") } && !card.steps.contains { $0.hasPrefix("Recruter ou désigner") })
     }
 
+    @Test("communauté de communes rurale : la résidence autonomie (95) à envisager ensuite dit ce qui a pris la place, l'action 13 (90, plus légère) dans le reste, trop court pour son effort, jamais « une action plus légère »")
+    func leftOutNamesTheLighterAction() throws {
+        let roadmap = try Self.roadmap("communaute-communes-rurale")
+        let programme = try #require(roadmap.item("programme-sante-grand-age"))
+        #expect(programme.rank == 13 && programme.score.total < 95 && programme.recommendation.effort == .low)
+        let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let residence = try #require(document.considerLater.first { $0.id == "residence-autonomie-habitat-inclusif" })
+        #expect(residence.reason.hasSuffix("et l'action\u{A0}13, qui a pris le reste, trop court pour un effort fort"), "\(residence.reason)")
+        for entry in document.considerLater { #expect(!entry.reason.contains("plus légère"), "\(entry.id) : \(entry.reason)") }
+        for card in document.cards { #expect(!(card.placement ?? "").contains("plus légère"), "\(card.id) : \(card.placement ?? "")") }
+    }
+
     @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")
     func deferralSaysAStatedCause() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
@@ -65,7 +77,7 @@ struct MeritAgainstPhaseTests {
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         let allowed: Set<String> = ["décision fondatrice", "décisions fondatrices", "action à échéance", "actions à échéance",
                                     "priorité de l'équipe", "priorités de l'équipe", "action liée", "actions liées",
-                                    "action plus légère", "actions plus légères"]
+                                    "reste trop court"]
         var checked = 0
         for (profile, calendar) in try PlanningInvariantTests.cases().prefix(600) {
             for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {

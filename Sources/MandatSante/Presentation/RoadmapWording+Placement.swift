@@ -276,6 +276,7 @@ extension RoadmapWording {
             return false
         }
         var counts = [Int](repeating: 0, count: Cause.allCases.count)
+        var lighter: [Int] = []
         for position in occupants {
             let occupant = items[position]
             let cause = ownCause(occupant)
@@ -283,10 +284,25 @@ extension RoadmapWording {
                     : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
                         < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
             counts[cause.rawValue] += 1
+            if cause == .lighter { lighter.append(occupant.rank) }
         }
-        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
-        guard asList else { return present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ") }
-        let parts = present.map { $0.holders(counts[$0.rawValue]) }
+        // A lighter action of lower score is no cause: it claimed after this one, in what was left, too little for
+        // this one's effort. Said as it is: on a card's brief line, whose holders are numbered before the causes,
+        // « reste trop court » (the short text keeps its length); elsewhere with its number (« l'action 11 a pris le
+        // reste, trop court pour un effort moyen »).
+        let tookRest = lighter.isEmpty ? nil
+            : "\(Typography.actions(lighter.sorted())) \(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)"
+        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 && $0 != .lighter }
+        guard asList else {
+            let causes = present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ")
+            guard let tookRest else { return causes }
+            if short { return causes.isEmpty ? "reste trop court" : "\(causes), reste trop court" }
+            return causes.isEmpty ? tookRest : "\(causes) ; \(tookRest)"
+        }
+        var parts = present.map { $0.holders(counts[$0.rawValue]) }
+        if !lighter.isEmpty {
+            parts.append("\(Typography.actions(lighter.sorted())), qui \(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)")
+        }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
     }
