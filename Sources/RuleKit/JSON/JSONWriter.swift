@@ -251,35 +251,51 @@ public struct JSONWriter {
     // MARK: Strings
 
     /// Whether `bytes` hold a control character (C0, DEL, or a C1 control `C2 80`–`C2 9F`), a quote or a
-    /// backslash. Eight bytes at a time: in each word, a byte below 0x20 sets its high bit in `below`, a byte equal
-    /// to 0x22, 0x5C or 0x7F in `quote`, `backslash` or `delete` (each test exact for the word as a whole, which is
-    /// all that is asked). A C1 control is a `C2` followed by a byte 80–9F: the word's `C2` bytes and its bytes
-    /// 80–9F are marked exactly (the high bit of each), and the first mask moved one byte on meets the second
-    /// (French text has a `C2` in every « », no-break space: checking each one with the byte after it cost a third
-    /// of the scan). A `C2` in a word's last byte is checked with the next byte. The last bytes one by one.
+    /// backslash. Sixteen bytes at a time, two words whose marks are joined so that one branch decides them both:
+    /// in each word, the high bit of each ASCII byte below 0x20 or equal to 0x7F (from its low seven bits: adding
+    /// 0x60 leaves the high bit clear below 0x20, adding 1 sets it only for 0x7F; no carry crosses a byte) and of
+    /// each byte equal to 0x22 or 0x5C (exactly: `zeroBytes`). A C1 control is a `C2` followed by a byte 80–9F:
+    /// looked for only in words with a non-ASCII byte, the word's `C2` bytes and its bytes 80–9F marked exactly (the
+    /// high bit of each) and the first mask moved one byte on meeting the second (French text has a `C2` in every
+    /// « », no-break space); a `C2` in a word's last byte is checked with the next byte. Then eight bytes, then the
+    /// last bytes one by one. A mark where there is nothing to escape would only send the text to the byte-by-byte
+    /// copy, which escapes what it must: only a miss would be wrong, and none is possible.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            let quotes = 0x22 &* ones, backslashes = 0x5C &* ones, sixties = 0x60 &* ones
             // The high bit of each zero byte of `word`, exactly (no carry crosses a byte).
-            func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) & highs }
-            while index + 8 <= count {
+            func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) }
+            // The high bit of each byte to escape of `word` but the C1 controls (and nothing else but high bits).
+            func asciiMarks(_ word: UInt64) -> UInt64 {
+                let seven = word & low
+                return ((~(seven &+ sixties) | (seven &+ ones)) & ~word | zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes)) & highs
+            }
+            // Whether `word` (its non-ASCII bytes marked by `nonASCII`) holds a C1 control, or ends with a `C2` the
+            // byte after it (`at`, when there is one) makes one.
+            func hasC1(_ word: UInt64, at next: Int) -> Bool {
+                let leads = zeroBytes(word ^ (0xC2 &* ones)) & highs
+                guard leads != 0 else { return false }
+                // Bytes 80–9F: their top three bits are 100.
+                let continuations = zeroBytes((word & (0xE0 &* ones)) ^ (0x80 &* ones)) & highs
+                if (leads << 8) & continuations != 0 { return true }
+                return leads >> 63 != 0 && next < count && bytes[next] & 0xE0 == 0x80
+            }
+            while index + 16 <= count {
+                let first = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let second = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                if asciiMarks(first) | asciiMarks(second) != 0 { return true }
+                if (first | second) & highs != 0 {
+                    if first & highs != 0, hasC1(first, at: index + 8) { return true }
+                    if second & highs != 0, hasC1(second, at: index + 16) { return true }
+                }
+                index += 16
+            }
+            if index + 8 <= count {
                 let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let below = (word &- 0x20 &* ones) & ~word & highs != 0
-                if below || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) || hasZeroByte(word ^ (0x7F &* ones)) {
-                    return true
-                }
-                if word & highs != 0 {
-                    let leads = zeroBytes(word ^ (0xC2 &* ones))
-                    if leads != 0 {
-                        // Bytes 80–9F: their top three bits are 100.
-                        let continuations = zeroBytes((word & (0xE0 &* ones)) ^ (0x80 &* ones))
-                        if (leads << 8) & continuations != 0 { return true }
-                        if leads >> 63 != 0, index + 8 < count, bytes[index + 8] & 0xE0 == 0x80 { return true }
-                    }
-                }
+                if asciiMarks(word) != 0 || (word & highs != 0 && hasC1(word, at: index + 8)) { return true }
                 index += 8
             }
         }
