@@ -185,10 +185,8 @@ extension PhasePlacement {
         if !wasPlaced, actionCount + slots.count > Capacity.mostActions { return false }
         guard earliest <= early else { return false }
         // By the end of the first year: the first months are the first decisions' (four places at most), not
-        // taken from them. An action that can move to a later phase first; when none can, the chain of moves ends
-        // with the least merited action of the chain out of the roadmap (a declared priority comes first).
-        let phase = early
-        for mayLeaveOut in [false, true] {
+        // taken from them.
+        for phase in [early] {
             for giver in givers(in: phase, for: unit, early: early) {
                 var trial = self
                 trial.remove(giver)
@@ -200,9 +198,7 @@ extension PhasePlacement {
                 }
                 trial.settle(unit, in: phase, causes: reasons)
                 if wasPlaced { for (slot, deadline) in zip(slots, saved) { trial.deadlines[order.members[slot]] = deadline } }
-                // Its place is the priority's: what moves on does not take it back.
-                trial.servedFor[position] = bit
-                guard trial.moveOn(giver, from: phase, after: early, for: position, priority: bit, mayLeaveOut: mayLeaveOut) else { continue }
+                guard trial.moveOn(giver, from: phase, after: early, for: position, priority: bit) else { continue }
                 // What the moved action was waiting for stays before it; what the priority's action waits for too.
                 let ordered = slots.allSatisfy { slot in
                     index.after[order.members[slot]].allSatisfy { trial.phaseOf[$0] <= phase }
@@ -220,17 +216,10 @@ extension PhasePlacement {
     /// when it has room; otherwise the next phase still, when a less merited movable action there can move on in
     /// turn to a phase with room (the school-yard work moved from 2027 stays before the mid-mandate review, in time
     /// for the school's programme, and the least merited action of that phase goes on); otherwise the first later
-    /// phase with room. When none has room and `mayLeaveOut`, the chain goes on: it takes the place of the least
-    /// merited movable action of the next phase (merit no higher than its own), which moves on in turn, and the
-    /// last one moved, the least merited of the chain, leaves the roadmap for want of room (« à envisager
-    /// ensuite », after the actions kept for the team's priorities). False when none has room and `mayLeaveOut`
-    /// is not set.
-    mutating func moveOn(_ unit: Int, from: Int, after: Int, for position: Int, priority: Int, mayLeaveOut: Bool = false) -> Bool {
+    /// phase with room. False when none has room.
+    mutating func moveOn(_ unit: Int, from: Int, after: Int, for position: Int, priority: Int) -> Bool {
         let need = need(of: unit), count = order.slots(unit).count, next = after + 1
-        guard next < calendar.phases.count else {
-            if mayLeaveOut { leaveOut(unit, from: from, for: position, priority: priority) }
-            return mayLeaveOut
-        }
+        guard next < calendar.phases.count else { return false }
         let reasons = order.slots(unit).map { _ in Cause.yielded(from: from, to: position, priority: priority) }
         if hasRoom(next, need, count) {
             settle(unit, in: next, causes: reasons)
@@ -251,75 +240,17 @@ extension PhasePlacement {
             self = trial
             return true
         }
-        if let later = ((next + 1)..<calendar.phases.count).first(where: { hasRoom($0, need, count) }) {
-            // Never past a less merited action kept for its score alone in the phases it skips: merit comes first.
-            let skipsWeaker = (0..<order.unitCount).contains { other in
-                let phase = phaseOf[order.first(other)]
-                return (next..<later).contains(phase) && order.slots(other).allSatisfy { slot in
-                    order.isByMerit(order.members[slot]) && order.merit[order.members[slot]] < merit
-                }
-            }
-            if !skipsWeaker {
-                settle(unit, in: later, causes: reasons)
-                return true
+        guard let later = ((next + 1)..<calendar.phases.count).first(where: { hasRoom($0, need, count) }) else { return false }
+        // Never past a less merited action kept for its score alone in the phases it skips: merit comes first.
+        let skipsWeaker = (0..<order.unitCount).contains { other in
+            let phase = phaseOf[order.first(other)]
+            return (next..<later).contains(phase) && order.slots(other).allSatisfy { slot in
+                order.isByMerit(order.members[slot]) && order.merit[order.members[slot]] < merit
             }
         }
-        guard mayLeaveOut else { return false }
-        // No room anywhere: the least merited movable action of the next phase makes room and moves on in turn, or
-        // leaves the roadmap; with none, this one does.
-        for other in givers(in: next, for: unit, early: after) {
-            guard order.slots(other).map({ order.merit[order.members[$0]] }).max() ?? Int.min <= merit else { continue }
-            var trial = self
-            trial.remove(other)
-            guard trial.hasRoom(next, need, count) else { continue }
-            trial.settle(unit, in: next, causes: reasons)
-            guard trial.moveOn(other, from: next, after: next, for: order.first(unit), priority: -1, mayLeaveOut: true) else { continue }
-            self = trial
-            return true
-        }
-        leaveOut(unit, from: from, for: position, priority: priority)
+        guard !skipsWeaker else { return false }
+        settle(unit, in: later, causes: reasons)
         return true
-    }
-
-    /// Takes `unit` (out of its phase `from`, moved on for `position`) off the roadmap for want of room — unless
-    /// less merited actions kept for their score alone (no relation holds them) stand in phases `unit` may take,
-    /// with a place that would hold it: then `unit` takes the place of the one in the earliest such phase (the
-    /// least merited there), which goes the same way in turn. Merit decides what leaves: the last one, which no
-    /// weaker action's place would hold, is « à envisager ensuite »; none waits behind a weaker one.
-    mutating func leaveOut(_ unit: Int, from: Int, for position: Int, priority: Int) {
-        let slots = order.slots(unit), need = need(of: unit)
-        let merit = slots.map { order.merit[order.members[$0]] }.max() ?? Int.min
-        var earliest = 0, firstAllowed = true
-        for slot in slots {
-            let member = order.members[slot]
-            earliest = max(earliest, ownEarliestPhase(member).phase)
-            if startsAfterFirstPhase(member) { firstAllowed = false }
-        }
-        var weakest: (unit: Int, phase: Int, merit: Int)?
-        for other in 0..<order.unitCount where other != unit && !order.isPriorityUnit[other] && order.slots(other).count == 1 {
-            let member = order.first(other), phase = phaseOf[member]
-            guard phase >= earliest, phase > 0 || firstAllowed, order.isByMerit(member), servedFor[member] < 0,
-                  !index.isFoundation[member], order.merit[member] < merit,
-                  (phase, order.merit[member]) <= (weakest?.phase ?? Int.max, weakest?.merit ?? Int.max),
-                  !index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }),
-                  room(phase) + cost(member, phase) >= need.at(phase),
-                  phase > 0 || firstPhaseCount - 1 + slots.count <= Capacity.firstPhaseActions
-            else { continue }
-            weakest = (other, phase, order.merit[member])
-        }
-        guard let weakest else {
-            for slot in slots { exits[order.members[slot]] = .noCapacity }
-            return
-        }
-        let phase = weakest.phase
-        remove(weakest.unit)
-        let reasons: [Cause] = slots.map { slot in
-            if phase > from { return .yielded(from: from, to: position, priority: priority) }
-            let own = ownEarliestPhase(order.members[slot])
-            return phase > own.phase ? .capacity(wanted: own.phase) : own.cause
-        }
-        settle(unit, in: phase, causes: reasons)
-        leaveOut(weakest.unit, from: phase, for: order.first(unit), priority: -1)
     }
 
     /// What `unit` takes of each phase, its members together.
