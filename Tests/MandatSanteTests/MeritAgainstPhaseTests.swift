@@ -85,16 +85,7 @@ struct MeritAgainstPhaseTests {
                       let open = brief.lastIndex(of: "(") else { continue }
                 checked += 1
                 let causes = brief[brief.index(after: open)..<brief.index(before: brief.endIndex)].components(separatedBy: ", ")
-                let check = { #expect(causes.allSatisfy(allowed.contains), "\(profile.name) (\(calendar.start)) \(card.id) : \(brief)") }
-                // Known since session 22's content: in generated commune 143 (start March 2026) the centre de santé and
-                // its junior doctors (80) hold the mid-mandate phase before the hospital board (86) and the médicobus
-                // (82), by claim order alone. A planner defect to fix (merit comes first), not a wording to allow;
-                // every other territory still fails the test on it.
-                if profile.name == "Commune générée n° 143", brief.contains("ordre de placement") {
-                    withKnownIssue("n° 143 : actions moins bien notées placées avant, sans cause énoncée") { check() }
-                } else {
-                    check()
-                }
+                #expect(causes.allSatisfy(allowed.contains), "\(profile.name) (\(calendar.start)) \(card.id) : \(brief)")
             }
         }
         #expect(checked >= 20, "\(checked) cartes")
