@@ -47,6 +47,14 @@ struct FirstDecisionsTests {
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
             if !heavy { #expect(!note.contains("dépasse la capacité"), "\(name)") }
+            // Several overfilled periods are named in one sentence, not one sentence each (page 1 holds it).
+            let heavies = roadmap.calendar.phases.indices.filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
+            if heavies.count >= 2 {
+                let titles = heavies.map { "« \(roadmap.calendar.phases[$0].title) »" }
+                #expect(note.contains("Les périodes \(titles.dropLast().joined(separator: ", ")) et \(titles.last ?? "") dépassent la capacité de l'équipe : "),
+                        "\(name) : \(note)")
+                #expect(note.components(separatedBy: "prévoir un renfort").count == 2, "\(name) : \(note)")
+            }
             #expect(!note.contains("dépasse la capacité") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
         }
     }
@@ -54,13 +62,13 @@ struct FirstDecisionsTests {
     @Test("une dernière période qui n'ouvre qu'une action le dit : les actions engagées plus tôt se poursuivent")
     func quietLastPhaseIsSaid() throws {
         let station = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
-        #expect(station.synthesis.sizeNote.hasSuffix("Dans la dernière période, l'équipe poursuit surtout les actions déjà engagées : une seule nouvelle action y commence."),
+        #expect(station.synthesis.sizeNote.hasSuffix("La dernière période achève surtout les actions engagées : une seule nouvelle action y commence."),
                 "\(station.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let opened = roadmap.items.filter { $0.phaseIndex == roadmap.calendar.phases.count - 1 }.count
             let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
-            #expect(note.contains("Dans la dernière période") == (opened <= 1), "\(name) : \(opened) action(s) en dernière période — \(note)")
+            #expect(note.contains("La dernière période achève") == (opened <= 1), "\(name) : \(opened) action(s) en dernière période — \(note)")
         }
     }
 }

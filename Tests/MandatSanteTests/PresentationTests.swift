@@ -269,7 +269,7 @@ struct PresentationTests {
         let document = try Self.document(Fixture.bourg)
         #expect(document.phases.map(\.milestones) == [
             [], ["l'été 2027"], ["l'été 2028", "bilan de mi-mandat (mars 2029)"],
-            ["l'été 2029", "l'été 2030", "l'été 2031", "élections municipales (mars 2032)"],
+            ["chaque été de 2029 à 2031", "élections municipales (mars 2032)"],
         ])
         #expect(document.header.period == "De décembre 2026 aux élections de mars 2032")
         #expect(document.header.edition.hasPrefix("Édition de décembre 2026 · MandatSanté \(ToolVersion.current) · base de règles"))

@@ -111,8 +111,20 @@ public struct HotSeason: Sendable, Hashable {
 
     /// « l'été 2027 », « la saison d'hiver 2027-2028 »: a season that starts late in the year runs into the next.
     public func named(startingIn month: YearMonth) -> String {
-        let year = startMonth >= 10 ? "\(month.year)-\(month.year + 1)" : "\(month.year)"
-        return "\(name) \(year)"
+        "\(name) \(years(startingIn: month))"
+    }
+
+    /// « 2027 », or « 2027-2028 » for a season that starts late in the year.
+    public func years(startingIn month: YearMonth) -> String {
+        startMonth >= 10 ? "\(month.year)-\(month.year + 1)" : "\(month.year)"
+    }
+
+    /// The name without its article, as « chaque » takes it: « été austral », « saison d'hiver ».
+    public var bareName: String {
+        for article in ["l'", "l\u{2019}", "la ", "le "] where name.hasPrefix(article) {
+            return String(name.dropFirst(article.count))
+        }
+        return name
     }
 
     public init(startMonth: Int, name: String, underwayMonths: Int = 0) {

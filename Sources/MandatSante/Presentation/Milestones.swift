@@ -2,8 +2,20 @@
 /// the mid-mandate review, the next elections.
 enum Milestones {
     static func of(_ phase: MandatePhase, seasons: [HotSeason]) -> [String] {
-        var milestones = HotSeason.starts(of: seasons, from: phase.start, before: phase.end).map { start in
-            seasons[start.index].named(startingIn: start.month)
+        let starts = HotSeason.starts(of: seasons, from: phase.start, before: phase.end)
+        // A season that comes back three times or more in the period is said once, with its years: « chaque
+        // hivernage de 2029 à 2031 » rather than three names in a row (page 1 holds the calendar).
+        var milestones: [String] = []
+        var said = Set<Int>()
+        for start in starts where !said.contains(start.index) {
+            let season = seasons[start.index]
+            let years = starts.filter { $0.index == start.index }.map { season.years(startingIn: $0.month) }
+            if years.count >= 3, let first = years.first, let last = years.last {
+                milestones.append("chaque \(season.bareName) de \(first) à \(last)")
+                said.insert(start.index)
+            } else {
+                milestones.append(season.named(startingIn: start.month))
+            }
         }
         let review = MandateCalendar.midMandateReview
         if phase.start <= review && review < phase.end {
