@@ -35,6 +35,28 @@ struct FirstDecisionsTests {
         #expect(ceinture.synthesis.alsoFirst == nil)
     }
 
+    @Test("une décision qui vient après une action qui n'est pas une décision le dit : le CLS après le diagnostic")
+    func decisionSaysWhatItComesAfter() throws {
+        let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
+        let cls = try #require(prefecture.synthesis.decisions.first { $0.id == "cls-renouveler" })
+        let diagnosis = try #require(prefecture.card("diagnostic-sante-partage")?.rank)
+        #expect(!prefecture.synthesis.decisions.contains { $0.rank == diagnosis })
+        #expect(cls.note == "décision fondatrice du mandat, après l'action\u{A0}\(diagnosis)")
+        for name in DeclaredPriorityTests.examples {
+            let document = try ExampleSynthesisTests.document(name)
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let decided = Set(document.synthesis.decisions.map(\.rank))
+            for decision in document.synthesis.decisions {
+                let item = try #require(roadmap.items.first { $0.rank == decision.rank })
+                let waiting = roadmap.items.filter { item.prerequisites.contains($0.recommendation.id) && !decided.contains($0.rank) }
+                for prerequisite in waiting {
+                    #expect(decision.note?.contains("\(prerequisite.rank)") == true, "\(name) : décision \(decision.rank) après \(prerequisite.rank) — \(decision.note ?? "")")
+                }
+                if waiting.isEmpty { #expect(decision.note?.contains("après l") != true, "\(name) : \(decision.note ?? "")") }
+            }
+        }
+    }
+
     @Test("une période plus chargée que la capacité de l'équipe le dit sur la page 1, avec ce qui n'attend pas ; une autre non")
     func heavyPhaseIsSaid() throws {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
@@ -42,6 +64,11 @@ struct FirstDecisionsTests {
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
         #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
+        // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
+        let village = try ExampleSynthesisTests.document("village-rural-zip")
+        #expect(village.synthesis.sizeNote.contains("dépasse la capacité de l'équipe : deux\u{A0}actions à échéance n'attendent pas ; en porter une part avec l'intercommunalité."),
+                "\(village.synthesis.sizeNote)")
+        #expect(!village.synthesis.sizeNote.contains("renfort"))
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
@@ -53,7 +80,7 @@ struct FirstDecisionsTests {
                 let titles = heavies.map { "« \(roadmap.calendar.phases[$0].title) »" }
                 #expect(note.contains("Les périodes \(titles.dropLast().joined(separator: ", ")) et \(titles.last ?? "") dépassent la capacité de l'équipe : "),
                         "\(name) : \(note)")
-                #expect(note.components(separatedBy: "prévoir un renfort").count == 2, "\(name) : \(note)")
+                #expect(note.components(separatedBy: "la capacité de l'équipe").count == 2, "\(name) : \(note)")
             }
             #expect(!note.contains("dépasse la capacité") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
         }

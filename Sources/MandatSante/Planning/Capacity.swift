@@ -37,6 +37,8 @@ public struct Capacity: Sendable, Hashable {
     public var unitsPerPhase: [Int]
     /// At most one agent, declared or estimated.
     public var isSmallTeam: Bool
+    /// Under 3,500 inhabitants: a village's size, whatever its team.
+    public var isVillage: Bool
     /// The profile did not say how many agents carry projects: `staff` is `estimatedStaff(population:)`.
     public var isStaffEstimated = false
     /// Units the first phase's floor took from the last phase: given back to it when borrowing from the end of the
@@ -74,6 +76,7 @@ public struct Capacity: Sendable, Hashable {
         // count as anywhere else, whatever the population.
         let isSmall = staff <= 1
         isSmallTeam = isSmall
+        isVillage = population < 3_500
         let counted = min(staff, Self.countedStaff)
         yearlyTenths = isSmall ? 8 + Self.villageSizeTenths + Self.smallTeamAgentTenths * counted
             : 8 + size + 6 * min(counted, 2) + 3 * max(counted - 2, 0)

@@ -7,8 +7,10 @@ extension ExecutiveSynthesis {
     /// line, with what cannot wait and what the executive can do about it: « La période « D'ici fin 2027 » dépasse la
     /// capacité de l'équipe : une décision fondatrice et deux actions à échéance n'attendent pas ; prévoir un renfort. »
     /// Several such periods are named together, with what cannot wait in all of them (« Les périodes « … » et « … »
-    /// dépassent … »): one sentence, as page 1 has room for. Nil when no phase is overfilled.
-    static func heavyPhases(_ roadmap: Roadmap) -> String? {
+    /// dépassent … »): one sentence, as page 1 has room for. A village with one agent or none is not told to hire:
+    /// it carries part of the load with its intercommunality (`sharedWithIntercommunality`). Nil when no phase is
+    /// overfilled.
+    static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         var titles: [String] = []
         var foundations = 0, dated = 0, priorities = 0, linked = 0
@@ -46,7 +48,8 @@ extension ExecutiveSynthesis {
         let total = foundations + dated + priorities + linked
         let periods = titles.count == 1
             ? "La période \(titles[0]) dépasse" : "Les périodes \(Typography.list(titles)) dépassent"
-        return "\(periods) la capacité de l'équipe : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas ; prévoir un renfort."
+        return "\(periods) la capacité de l'équipe : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas ; "
+            + (sharedWithIntercommunality ? "en porter une part avec l'intercommunalité." : "prévoir un renfort.")
     }
 
     /// A last period that opens at most one new action says why, lest the calendar read as a mandate that stops at

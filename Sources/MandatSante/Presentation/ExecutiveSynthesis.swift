@@ -45,7 +45,9 @@ struct ExecutiveSynthesis {
         let units = capacity.staff == 0 ? ", environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an" : ""
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(units))"
         size += considerLater == 0 ? "." : " ; \(considerLater)\(Typography.noBreakSpace)autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
-        if let heavy = Self.heavyPhases(roadmap) { size += " " + heavy }
+        let vocabulary = context.ruleBase.vocabulary
+        let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
+        if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
@@ -126,13 +128,18 @@ struct ExecutiveSynthesis {
             let chosenHere = chosen.contains { $0.rank == item.rank }
             let phase = roadmap.calendar.phases[item.phaseIndex]
             let when = item.deadline.map { RoadmapWording.deadline($0) } ?? RoadmapWording.by(phase)
+            // A decision that comes after an action not among the decisions says so, lest page 1 read as skipping
+            // the act it rests on (the CLS signed after the diagnosis, action 5, decided in the same months).
+            let waitsFor = roadmap.items.filter { item.prerequisites.contains($0.recommendation.id) && !ranks.contains($0.rank) }
+            let after = waitsFor.isEmpty ? nil : "après \(Typography.actions(waitsFor.map(\.rank)))"
+            let selection = card.selection ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
                 costRange: card.costRange,
                 evidenceLevel: card.evidenceLevel,
                 inequalityEffect: card.inequalityEffect,
                 inequalityEffectID: card.inequalityEffectID, funder: context.funder(card),
-                note: card.selection ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil))
+                note: selection.map { note in after.map { "\(note), \($0)" } ?? note } ?? after)
         }
     }
 

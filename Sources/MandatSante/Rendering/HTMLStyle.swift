@@ -126,7 +126,10 @@ enum HTMLStyle {
          stays with what follows it and a step with itself. */
       .columns .block { break-inside: auto; } h5 { break-after: avoid; } .columns li { break-inside: avoid; }
       dl.portrait { grid-template-columns: 40mm 1fr; gap: 2pt 10pt; }
-      footer { font-size: 9pt; }
+      /* On paper the closing line only repeated the header's edition, alone on a last page (reader22, reader23);
+         a source is kept whole on one page, its address never cut between two. */
+      footer { display: none; }
+      .bibliography li { break-inside: avoid; }
     }
     """
 }
