@@ -21,7 +21,10 @@ struct Content15Tests {
         let texts = card.examples.map { $0.text.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ") }
         #expect(texts.contains { $0.contains("hiver 2022-2023") && $0.contains("11 octobre 2022)") }, "\(texts)")
         let seaside = try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true)
-        #expect(try Self.told("soins-saison-touristique", in: seaside) == ["Cabourg (Calvados)"])
+        // A Breton resort reads the Atlantic coast's example first (Lacanau), then Cabourg; elsewhere, Cabourg alone.
+        #expect(try Self.told("soins-saison-touristique", in: seaside) == ["Lacanau (Gironde)", "Cabourg (Calvados)"])
+        let channel = try ExampleSynthesisTests.document("station-balneaire-saisonniere", overrides: ["departement=Calvados", "region=Normandie"], detail: true)
+        #expect(try Self.told("soins-saison-touristique", in: channel) == ["Cabourg (Calvados)"])
         // A summer resort overseas is neither Cabourg nor a ski resort: no example rather than the wrong one.
         let overseas = try ExampleSynthesisTests.document("station-balneaire-saisonniere", overrides: ["outreMer=reunion", "departement=La Réunion", "region=La Réunion"], detail: true)
         #expect(try Self.told("soins-saison-touristique", in: overseas).isEmpty)
@@ -31,8 +34,8 @@ struct Content15Tests {
     func exampleConditionRead() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let examples = try #require(ruleBase.recommendation("soins-saison-touristique")).examples
-        #expect(examples.map(\.territory) == ["Cabourg (Calvados)", "Samoëns (Haute-Savoie)"])
-        #expect(examples.map { $0.condition?.source } == ["peakSeason == 'ete' and not outre-mer", "peakSeason in ['hiver', 'les-deux'] and not outre-mer"])
+        #expect(examples.map(\.territory) == ["Lacanau (Gironde)", "Cabourg (Calvados)", "Samoëns (Haute-Savoie)"])
+        #expect(examples.map { $0.condition?.source } == ["peakSeason == 'ete' and not outre-mer and region in ['Bretagne', 'bretagne', 'Pays de la Loire', 'pays-de-la-loire', 'Nouvelle-Aquitaine', 'nouvelle-aquitaine']", "peakSeason == 'ete' and not outre-mer", "peakSeason in ['hiver', 'les-deux'] and not outre-mer"])
         #expect(try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.allSatisfy { $0.condition == nil })
     }
 
