@@ -1,0 +1,41 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Session 23 (issue 14, content): what a consultant read in the bourg, the ceinture, the PVD town, the préfecture
+/// and the village — the first three printed steps hold the title, the State scheme « Un médecin près de chez vous »
+/// named apart from the association Médecins Solidaires, folds, dated sources.
+@Suite("Contenu 23b : les trois premiers pas tiennent le titre, dispositifs nommés, fiches fondues")
+struct Content23bTests {
+    /// The default text prints three steps per card: they must do what the title promises.
+    static func firstThree(_ name: String, _ id: String) throws -> [String] {
+        let document = try ExampleSynthesisTests.document(name)
+        let card = try #require(document.card(id))
+        return Array(card.steps.prefix(3))
+    }
+
+    @Test("bien vieillir d'une petite commune : la salle communale ouverte à l'activité physique adaptée est parmi les trois premiers pas (bourg et village)")
+    func smallCommuneAgeingHoldsItsTitle() throws {
+        for name in ["bourg-rural-zac-msp", "village-rural-zip"] {
+            let steps = try Content23bTests.firstThree(name, "bien-vieillir-petite-commune")
+            #expect(steps.contains { $0.contains("activité physique adaptée") && $0.contains("salle communale") }, "\(name): \(steps)")
+            #expect(steps.contains { $0.hasPrefix("Désigner un élu référent aînés") }, "\(name): \(steps)")
+        }
+    }
+
+    @Test("médecins volontaires : la téléconsultation assistée du titre est parmi les trois premiers pas ; centre de santé d'une commune : la gouvernance aussi ; stratégie bien vieillir : l'habitat et la mobilité")
+    func otherTitlesHeld() throws {
+        let village = try Content23bTests.firstThree("village-rural-zip", "medecins-volontaires-relais")
+        #expect(village.contains { $0.contains("téléconsultation assistée") }, "\(village)")
+        #expect(village.contains { $0.contains("repérer le local") }, "\(village)")
+        let centre = try Content23bTests.firstThree("banlieue-centre-sante-deficit", "centre-sante-consolider")
+        #expect(centre.contains { $0.hasPrefix("Étudier une gouvernance partagée") }, "\(centre)")
+        let strategy = try Content23bTests.firstThree("commune-nouvelle-zac", "bien-vieillir-strategie-territoriale")
+        #expect(strategy.contains { $0.contains("adaptation des logements") && $0.contains("mobilité") }, "\(strategy)")
+        let voisine = try Content23bTests.firstThree("petite-ville-zip-msp-voisine", "cabinet-medical-logement")
+        #expect(voisine.contains { $0.hasPrefix("Proposer à la maison de santé voisine d'ouvrir un cabinet secondaire") }, "\(voisine)")
+        let heat = try Content23bTests.firstThree("ceinture-urbaine-chaleur-ecole", "ilots-chaleur-ombre")
+        #expect(heat.contains { $0.contains("désimperméabiliser") }, "\(heat)")
+    }
+}
