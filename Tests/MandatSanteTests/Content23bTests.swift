@@ -52,4 +52,20 @@ struct Content23bTests {
         let solidarity = try #require(try ExampleSynthesisTests.document("communaute-communes-rurale").card("zones-rouges-solidarite"))
         #expect(!solidarity.title.contains("médecins solidaires"), "\(solidarity.title)")
     }
+
+    @Test("village de 420 habitants : une seule fiche pour le cabinet et l'accueil des médecins (guichet unique, élu qui accompagne), sans crèche ni emploi du conjoint ; bourg à maison de santé : l'accueil est un pas de sa fiche, sans « ou du CLS » là où il n'y en a pas")
+    func welcomeFoldedIntoTheCard() throws {
+        let village = try ExampleSynthesisTests.document("village-rural-zip")
+        #expect(village.card("accueil-installation-professionnels") == nil)
+        let cabinet = try #require(village.card("cabinet-medical-logement"))
+        #expect(cabinet.steps.prefix(3).contains { $0.contains("guichet unique départemental") }, "\(cabinet.steps)")
+        #expect(cabinet.steps.prefix(3).contains { $0.contains("désigner l'élu qui accompagnera chaque candidat") }, "\(cabinet.steps)")
+        #expect(!cabinet.steps.contains { $0.contains("places en crèche") })
+        let bourg = try ExampleSynthesisTests.document("bourg-rural-zac-msp")
+        #expect(bourg.card("accueil-installation-professionnels") == nil)
+        let msp = try #require(bourg.card("msp-conforter-existante"))
+        #expect(msp.steps.prefix(3).contains { $0.hasPrefix("Désigner avec la maison de santé l'élu qui accueille") }, "\(msp.steps)")
+        let detailed = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("msp-conforter-existante"))
+        #expect(!detailed.steps.contains { $0.contains("ou du CLS") }, "\(detailed.steps)")
+    }
 }

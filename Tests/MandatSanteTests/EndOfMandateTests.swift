@@ -14,9 +14,9 @@ struct EndOfMandateTests {
         ("petite-ville-zip-msp-voisine", "medicobus-aller-vers"),
         ("village-mayotte-zip", "medicobus-aller-vers"),
         // Its two agents counted (plan19), the resort holds the cabinet médical in 2028; the rescue chain of its ski
-        // area is ready before the first full winter, 2027-2028 (rel20), and the end starts the welcome of
-        // professionals, which no longer finds room before the review.
-        ("station-montagne-saisonniere", "accueil-installation-professionnels"),
+        // area is ready before the first full winter, 2027-2028 (rel20); the welcome of professionals is folded
+        // into the cabinet card (content23b), and the end starts the Villages d'avenir health project.
+        ("station-montagne-saisonniere", "villages-d-avenir-sante"),
         ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
     ]
 
@@ -61,11 +61,13 @@ struct EndOfMandateTests {
                 #expect(entry.reason.contains("mieux classée") == better, "\(name) \(entry.id) : \(entry.reason)")
             }
         }
-        // Petite ville: the welcome of professionals (72) waits behind the team's priorities and better scored
-        // actions, and the room left at the end is too little for nothing but a light action.
+        // Petite ville: the salaried centre de santé waits behind the team's priorities and better scored actions,
+        // and the room left at the end is too little for nothing but a light action (the welcome of professionals,
+        // folded into the cabinet card since content23b, is no longer « à envisager »).
         let document = try ExampleSynthesisTests.document("petite-ville-zip-msp-voisine")
-        let welcome = try #require(document.considerLater.first { $0.id == "accueil-installation-professionnels" })
-        #expect(welcome.reason == "s'applique, mais ne tient pas dans la capacité de l'équipe : de « D'ici fin 2027 » à la fin du mandat, elle est prise par les actions des priorités de l'équipe et des actions mieux classées")
+        let centre = try #require(document.considerLater.first { $0.id == "centre-sante-salaries" })
+        #expect(centre.reason == "s'applique, mais ne tient pas dans la capacité de l'équipe : de « D'ici fin 2027 » à la fin du mandat, elle est prise par les actions des priorités de l'équipe et des actions mieux classées")
+        #expect(document.considerLater.first { $0.id == "accueil-installation-professionnels" } == nil)
     }
 
     @Test("une action reportée de plus d'une phase ne nomme pas les actions des phases qu'elle n'a pas visées")

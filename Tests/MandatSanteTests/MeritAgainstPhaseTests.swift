@@ -26,19 +26,15 @@ struct MeritAgainstPhaseTests {
         }
     }
 
-    @Test("village en ZIP : le bus de santé (107) après les priorités et l'accueil des professionnels (72), dû avant les départs de médecins ; sa carte le dit")
+    @Test("village en ZIP : l'accueil des professionnels fondu dans le cabinet avec logement (une fiche) ; le bus de santé (107), place libérée, dès 2027, sans report")
     func villageBusSaysWhy() throws {
         let roadmap = try Self.roadmap("village-rural-zip")
         let bus = try #require(roadmap.item("medicobus-aller-vers"))
-        let welcome = try #require(roadmap.item("accueil-installation-professionnels"))
-        #expect(roadmap.calendar.phases[bus.phaseIndex].id == "fin-mandat")
-        #expect(roadmap.calendar.phases[welcome.phaseIndex].id == "mi-mandat")
-        #expect(welcome.deadline != nil && welcome.score.total < bus.score.total)
+        #expect(roadmap.item("accueil-installation-professionnels") == nil)
+        #expect(roadmap.calendar.phases[bus.phaseIndex].id == "fin-d-annee")
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
-        #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : place prise jusqu'à mars 2029 par les actions\u{A0}5 et\u{A0}7 (action à échéance, priorité de l'équipe)")
-        // The detailed edition and the JSON give the same reason.
-        #expect(card.placement == card.placementBrief)
+        #expect(card.placementBrief == nil)
     }
 
     @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville 2024-2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
