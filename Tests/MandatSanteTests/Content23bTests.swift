@@ -42,11 +42,11 @@ struct Content23bTests {
     @Test("« zones rouges » : le dispositif de l'État « Un médecin près de chez vous » nommé et sourcé, distinct de l'association Médecins Solidaires ; pas de pas « zones rouges » pour une ville en ZAC sans départ de médecin")
     func stateSchemeNamedApartFromTheAssociation() throws {
         let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("agir-echelle-intercommunale"))
-        #expect(village.steps.contains { $0.contains("« Un médecin près de chez vous »") && $0.contains("médecins volontaires") }, "\(village.steps)")
+        #expect(village.steps.contains { $0.contains("Un médecin près de chez vous") && $0.contains("médecins volontaires") }, "\(village.steps)")
         #expect(!village.steps.contains { $0.contains("médecins solidaires") })
         #expect(Content16Tests.documents(village).contains("ars-grand-est-un-medecin-pres-de-chez-vous"))
         let bourg = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp").card("agir-echelle-intercommunale"))
-        #expect(bourg.steps.contains { $0.contains("« Un médecin près de chez vous »") }, "\(bourg.steps)")
+        #expect(bourg.steps.contains { $0.contains("Un médecin près de chez vous") }, "\(bourg.steps)")
         let town = try #require(try ExampleSynthesisTests.document("petite-ville-pvd-msp", detail: true).card("agir-echelle-intercommunale"))
         #expect(!town.steps.contains { $0.contains("zones rouges") }, "\(town.steps)")
         let solidarity = try #require(try ExampleSynthesisTests.document("communaute-communes-rurale").card("zones-rouges-solidarite"))
