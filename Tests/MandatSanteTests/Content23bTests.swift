@@ -68,4 +68,19 @@ struct Content23bTests {
         let detailed = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("msp-conforter-existante"))
         #expect(!detailed.steps.contains { $0.contains("ou du CLS") }, "\(detailed.steps)")
     }
+
+    @Test("ceinture : la cour oasis après l'EIS (pas dans sa phase), effort moyen, échéance qui dit les ateliers pendant la conception puis les travaux ; un plan de mobilité déclaré donne sa raison sourcée à la marche et au vélo ; la carte CNFPT d'une commune dit pourquoi")
+    func beltSchoolYardAfterTheAssessment() throws {
+        let document = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
+        let eis = try #require(document.card("eis-ecole"))
+        let yard = try #require(document.card("ecole-cour-oasis"))
+        #expect(yard.rank > eis.rank && yard.phaseID != eis.phaseID, "\(eis.phaseID) \(yard.phaseID)")
+        #expect(yard.effortID == "moyen")
+        #expect(yard.deadline?.contains("ateliers") == true && yard.deadline?.contains("travaux") == true, "\(yard.deadline ?? "")")
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let walking = try #require(ruleBase.recommendation("mobilites-actives-sante"))
+        #expect(walking.boosts.contains { $0.reason.contains("plan de mobilité") && $0.reason.contains("ISadOrA") })
+        let town = try #require(try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage").card("formation-cnfpt-agents"))
+        #expect(town.forYou.contains { $0.contains("cotise déjà au CNFPT") }, "\(town.forYou)")
+    }
 }
