@@ -83,4 +83,18 @@ struct Content23bTests {
         let town = try #require(try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage").card("formation-cnfpt-agents"))
         #expect(town.forYou.contains { $0.contains("cotise déjà au CNFPT") }, "\(town.forYou)")
     }
+
+    @Test("préfecture : le décret sur les espaces sans tabac daté de son Journal officiel (28 juin 2025), le périmètre de 10 mètres, les bibliothèques et les lieux d'accueil de mineurs ; les conseils de quartier et des aînés déclarés nourrissent le diagnostic ; la ville-hôpital dit « les sorties d'hospitalisation des personnes âgées »")
+    func prefectureWording() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        #expect(ruleBase.source("decret-espaces-sans-tabac-2025")?.date?.description == "2025-06-28")
+        let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
+        let tobacco = try #require(document.card("espaces-sans-tabac"))
+        #expect(tobacco.steps.first?.contains("10 mètres") == true && tobacco.steps.first?.contains("bibliothèques") == true, "\(tobacco.steps)")
+        let diagnosis = try #require(document.card("diagnostic-sante-partage"))
+        #expect(diagnosis.steps.contains { $0.contains("les conseils de quartier et le conseil des aînés") }, "\(diagnosis.steps)")
+        let hospital = try #require(document.card("cooperation-ville-hopital"))
+        #expect(!hospital.forYou.contains { $0.contains("population âgée importante") }, "\(hospital.forYou)")
+        #expect(hospital.forYou.contains { $0.contains("sorties d'hospitalisation des personnes âgées") }, "\(hospital.forYou)")
+    }
 }
