@@ -56,7 +56,7 @@ struct Content20Tests {
             #expect(try #require(ruleBase.recommendation(id)).partners.texts(for: village).contains("Assurance Maladie (CPAM) et MSA"), "\(id)")
         }
         let steps = try #require(ruleBase.recommendation("elu-referent-sante")).steps.texts(for: village)
-        #expect(steps.contains { $0.contains("formations des secrétaires de mairie (CNFPT, association départementale des maires)") }, "\(steps)")
+        #expect(steps.contains { $0.contains("formations des secrétaires généraux de mairie (CNFPT, association départementale des maires)") }, "\(steps)")
         let town = try Content16Tests.facts(Content16Tests.mainlandTown)
         let townPartners = try #require(ruleBase.recommendation("elu-referent-sante")).partners.texts(for: town)
         #expect(!townPartners.contains { $0.contains("MSA") })

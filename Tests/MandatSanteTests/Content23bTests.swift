@@ -97,4 +97,15 @@ struct Content23bTests {
         #expect(!hospital.forYou.contains { $0.contains("population âgée importante") }, "\(hospital.forYou)")
         #expect(hospital.forYou.contains { $0.contains("sorties d'hospitalisation des personnes âgées") }, "\(hospital.forYou)")
     }
+
+    @Test("village de Haute-Loire : le Département finance sans l'exemple du Cher dans la ligne ; « secrétaire général de mairie » (loi du 30 décembre 2023) ; PVD : le volet santé ne promet plus des « financements déjà mobilisables »")
+    func villageAndSmallTownWording() throws {
+        let village = try ExampleSynthesisTests.document("village-rural-zip", detail: true)
+        let relay = try #require(village.card("medecins-volontaires-relais"))
+        #expect(relay.funding.contains { $0.hasPrefix("Département – aide à l'ouverture") } && !relay.funding.contains { $0.contains("le Cher a financé") }, "\(relay.funding)")
+        let pilot = try #require(village.card("elu-referent-sante"))
+        #expect(pilot.steps.contains { $0.contains("secrétaire général de mairie") } && !pilot.steps.contains { $0.contains("secrétaire de mairie") }, "\(pilot.steps)")
+        let town = try #require(try ExampleSynthesisTests.document("petite-ville-pvd-msp").card("petites-villes-de-demain-sante"))
+        #expect(!town.forYou.contains { $0.contains("déjà mobilisables") }, "\(town.forYou)")
+    }
 }
