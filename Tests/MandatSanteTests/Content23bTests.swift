@@ -108,4 +108,10 @@ struct Content23bTests {
         let town = try #require(try ExampleSynthesisTests.document("petite-ville-pvd-msp").card("petites-villes-de-demain-sante"))
         #expect(!town.forYou.contains { $0.contains("déjà mobilisables") }, "\(town.forYou)")
     }
+
+    @Test("cantine à 1 euro : la fiche d'une commune dit que l'aide est réservée aux communes éligibles à la fraction « péréquation » de la dotation de solidarité rurale")
+    func schoolMealEligibility() throws {
+        let card = try #require(try ExampleSynthesisTests.document("petite-ville-pvd-msp").card("restauration-scolaire-sante"))
+        #expect(card.steps.contains { $0.contains("réservée aux communes éligibles à la fraction « péréquation » de la dotation de solidarité rurale") }, "\(card.steps)")
+    }
 }
