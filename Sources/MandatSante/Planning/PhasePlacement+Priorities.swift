@@ -139,6 +139,9 @@ extension PhasePlacement {
         let early = min(1, review)
         let declared = order.declaredPriorities
         guard declared != 0 else { return }
+        // What may move out of the first year (`givers(in: early, …)`): the same for every candidate, none of which is
+        // placed there, and for every priority, until one is brought in. Looked for once, when a priority needs it.
+        var knownMovable: [Int]?
         for bit in index.priorityChoices.indices where declared & (UInt64(1) << UInt64(bit)) != 0 {
             let mask = UInt64(1) << UInt64(bit)
             guard !servedInFirstYear(mask, early: early, without: -1) else { continue }
@@ -149,10 +152,19 @@ extension PhasePlacement {
                 guard unit >= 0, !candidates.contains(where: { $0.unit == unit }) else { continue }
                 let phase = phaseOf[position]
                 guard phase > early || (phase < 0 && exits[position] == .noCapacity) else { continue }
-                candidates.append((unit, position, order.slots(unit).map { order.merit[order.members[$0]] }.max() ?? Int.min))
+                var merit = Int.min
+                for slot in order.slots(unit) { merit = max(merit, order.merit[order.members[slot]]) }
+                candidates.append((unit, position, merit))
             }
+            guard !candidates.isEmpty else { continue }
+            let movable = knownMovable ?? givers(in: early, for: -1, early: early)
+            knownMovable = movable
+            // Nothing can move (most profiles): no candidate can be brought in.
+            guard !movable.isEmpty else { continue }
             candidates.sort { ($0.merit, -order.idRankOfFirst($0.unit, index)) > ($1.merit, -order.idRankOfFirst($1.unit, index)) }
-            for candidate in candidates where bringIntoFirstYear(candidate.unit, answering: candidate.position, priority: bit, early: early) {
+            for candidate in candidates
+            where bringIntoFirstYear(candidate.unit, answering: candidate.position, priority: bit, early: early, givers: movable) {
+                knownMovable = nil
                 break
             }
         }
@@ -166,9 +178,10 @@ extension PhasePlacement {
         }
     }
 
-    /// Places `unit` in the first year in the room of a less merited action moved to a later phase; false when no
-    /// action can move (the placement is then unchanged).
-    mutating func bringIntoFirstYear(_ unit: Int, answering position: Int, priority bit: Int, early: Int) -> Bool {
+    /// Places `unit` in the first year in the room of a less merited action moved to a later phase, one of `movable`
+    /// (`givers(in: early, …)`, the least merited first); false when no action can move (the placement is then
+    /// unchanged).
+    mutating func bringIntoFirstYear(_ unit: Int, answering position: Int, priority bit: Int, early: Int, givers movable: [Int]) -> Bool {
         let slots = order.slots(unit)
         var earliest = 0, needed = Need(), saved: [DeadlineCause] = []
         for slot in slots {
@@ -187,7 +200,7 @@ extension PhasePlacement {
         // By the end of the first year: the first months are the first decisions' (four places at most), not
         // taken from them.
         for phase in [early] {
-            for giver in givers(in: phase, for: unit, early: early) {
+            for giver in movable {
                 var trial = self
                 trial.remove(giver)
                 if wasPlaced { trial.remove(unit) }
