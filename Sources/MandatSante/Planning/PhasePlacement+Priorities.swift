@@ -142,9 +142,13 @@ extension PhasePlacement {
         // What may move out of the first year (`givers(in: early, …)`): the same for every candidate, none of which is
         // placed there, and for every priority, until one is brought in. Looked for once, when a priority needs it.
         var knownMovable: [Int]?
+        // The priorities already served, found in one pass (most profiles: all of them, and nothing else is done),
+        // and again after a candidate is brought in.
+        var served = firstYearServed(early: early)
+        guard declared & ~served != 0 else { return }
         for bit in index.priorityChoices.indices where declared & (UInt64(1) << UInt64(bit)) != 0 {
             let mask = UInt64(1) << UInt64(bit)
-            guard !servedInFirstYear(mask, early: early, without: -1) else { continue }
+            guard served & mask == 0 else { continue }
             // The units holding a concrete action that answers it, placed later or waiting for room, best merit first.
             var candidates: [(unit: Int, position: Int, merit: Int)] = []
             for position in index.positionsInIDOrder where index.serves[position] & mask != 0 && index.isConcrete[position] {
@@ -165,9 +169,19 @@ extension PhasePlacement {
             for candidate in candidates
             where bringIntoFirstYear(candidate.unit, answering: candidate.position, priority: bit, early: early, givers: movable) {
                 knownMovable = nil
+                served = firstYearServed(early: early)
                 break
             }
         }
+    }
+
+    /// The priorities (bits of `index.priorityChoices`) a concrete action placed by the end of the first year answers.
+    func firstYearServed(early: Int) -> UInt64 {
+        var served = UInt64(0)
+        for position in phaseOf.indices where phaseOf[position] >= 0 && phaseOf[position] <= early && index.isConcrete[position] {
+            served |= index.serves[position]
+        }
+        return served
     }
 
     /// Whether a concrete action answering `mask` is placed by the end of the first year, outside unit `without`.
