@@ -153,9 +153,16 @@ enum Typography {
     /// reason « finding : consequence », said as one clause after a colon (« Pourquoi : … »), where a second colon
     /// would read as a third level. `joiner`: « , » on a line that a dash already cuts (« titre — pourquoi : … »).
     static func clause(_ text: String, joiner: String = " — ") -> String {
-        // Before or after `french`, which puts a no-break space before the colon.
-        guard let colon = [" : ", "\u{00A0}: "].lazy.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return text }
-        return text.replacingCharacters(in: colon, with: joiner)
+        // Before or after `french`, which puts a no-break space before the colon. Found on the bytes (`UTF8Search`):
+        // this runs for every reason of every territory of a batch, and `range(of:)` goes through `NSString`.
+        var colon = text.firstUTF8Range(of: " : ")
+        if let noBreak = text.firstUTF8Range(of: "\u{00A0}: "), colon.map({ noBreak.lowerBound < $0.lowerBound }) ?? true {
+            colon = noBreak
+        }
+        guard let colon else { return text }
+        var result = text
+        result.replaceSubrange(colon, with: joiner)
+        return result
     }
 
     static func withoutFinalPeriod(_ text: String) -> String {
