@@ -40,4 +40,16 @@ struct Content22bTests {
         #expect(!guadeloupe.title.contains("cyclonique") && !guadeloupe.steps.contains { $0.contains("saison cyclonique") })
         #expect(guadeloupe.steps.contains { Content17Tests.plain($0).hasPrefix("Inscrire un volet « coupure d'eau potable »") })
     }
+
+    @Test("une CPTS en projet chez les professionnels (cptsProject) : la fiche soutient leur projet au lieu d'en susciter un, et le portrait le dit ; sans projet, la fiche garde la réunion d'information")
+    func cptsInProject() throws {
+        let document = try ExampleSynthesisTests.document("communaute-communes-rurale", detail: true)
+        let cpts = try #require(document.card("cpts-soutenir-emergence"))
+        #expect(cpts.title == "Soutenir le projet de CPTS que préparent les professionnels du bassin de vie")
+        #expect(cpts.steps.contains { $0.hasPrefix("Rencontrer les professionnels qui portent le projet de CPTS") } && !cpts.steps.contains { $0.hasPrefix("Inviter l'URPS médecins") })
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let recommendation = try #require(ruleBase.recommendation("cpts-soutenir-emergence"))
+        let without = try Content16Tests.facts(Content16Tests.mainlandTown)
+        #expect(recommendation.steps.texts(for: without).contains { $0.hasPrefix("Inviter l'URPS médecins") })
+    }
 }
