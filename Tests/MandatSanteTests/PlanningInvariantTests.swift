@@ -283,6 +283,9 @@ struct PlanningInvariantTests {
         try forEveryRoadmap { roadmap, ruleBase in
             let calendar = roadmap.calendar
             let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+            // The prerequisite of a placed action holds its place by that relation, not by its score (as in
+            // `noBetterActionDroppedForAWeakerOne`): the diagnostic the CLS is built on.
+            let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
             let waiting = Dictionary(roadmap.considerLater.filter { $0.reason == .noCapacity }.map { ($0.recommendation.id, $0) },
                                      uniquingKeysWith: { first, _ in first })
             var problems: [String] = []
@@ -323,6 +326,7 @@ struct PlanningInvariantTests {
                     // window: had they given their room, would it have been enough?
                     let weaker = roadmap.items.filter {
                         $0.selection == .merit && $0.together.isEmpty && $0.score.total < merit
+                            && !prerequisites.contains($0.recommendation.id)
                             && (earliest...phase).contains($0.phaseIndex)
                     }
                     // A phase above its ceiling gave actions to the next ones after every claim: the set claimed

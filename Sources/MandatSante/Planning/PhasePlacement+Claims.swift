@@ -190,10 +190,22 @@ extension PhasePlacement {
         // the coordinator and the diagnostic filling 2027, the CLS is signed in 2028 rather than pushing out of
         // 2027 a seasonal action due before the next hivernage. Never in the last phase: a team starting late does
         // not carry all that in its last months.
+        // It overfills only by the foundations' effort: beside the foundations placed there, the phase holds it
+        // within the team's capacity. A small team's seven months do not carry the coordinator, the diagnostic
+        // and the CLS together: the diagnostic then waits for the next phase with room, and the CLS comes with
+        // it (a phase of one unit held ten half-units, and its excess emptied the end of the mandate).
         let beforeLast = calendar.phases.count - 2
-        if foundationPulls > 0, !isFoundation, earliest <= beforeLast, found.map({ $0.0 > earliest }) ?? true,
-           let (phase, deadline) = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: min(latest, beforeLast), late: late[unit]) {
-            found = (phase, deadline)
+        if foundationPulls > 0, !isFoundation, earliest <= beforeLast {
+            let bound = min(latest, beforeLast, (found?.0 ?? Int.max) - 1)
+            var phase = earliest
+            while phase <= bound {
+                if free[phase] + foundationHalves(inPhase: phase) >= units.at(phase),
+                   let (taken, deadline) = findPhase(slots, units: Need.anyRoom, earliest: phase, latest: phase, late: late[unit]) {
+                    found = (taken, deadline)
+                    break
+                }
+                phase += 1
+            }
         }
         if found == nil, isFoundation || borrows[unit] {
             found = findPhase(slots, units: Need.anyRoom, earliest: earliest, latest: latest, late: late[unit])
@@ -253,5 +265,17 @@ extension PhasePlacement {
             exits[position] = .none
         }
         return true
+    }
+}
+
+extension PhasePlacement {
+    /// Half-units the foundations placed in `phase` take of it: what a foundation's prerequisite claimed for it
+    /// may overfill that phase by.
+    func foundationHalves(inPhase phase: Int) -> Int {
+        var halves = 0
+        for position in phaseOf.indices where phaseOf[position] == phase && index.isFoundation[position] {
+            halves += cost(position, phase)
+        }
+        return halves
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// Planner defects revealed by the generator's draws once the vocabulary grew (`cptsProject`), each pinned on the
+/// generated territory that showed it.
+@Suite("Planification : défauts révélés par les tirages du générateur (session 23)")
+struct Plan23Tests {
+    static func plan(_ number: Int) throws -> (Roadmap, RoadmapDocument) {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let (profile, calendar) = try PlanningInvariantTests.cases()[number - 1]
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar)
+        return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
+    }
+
+    static func phase(_ roadmap: Roadmap, _ id: String) -> Int? {
+        roadmap.items.first { $0.recommendation.id == id }?.phaseIndex
+    }
+
+    /// Intercommunality n° 9 (one agent, start March 2027): « D'ici fin 2027 » has one unit. The diagnostic the CLS
+    /// is built on used to overfill it beside the coordinator, and the CLS, finding the next phase taken by that
+    /// excess, piled on too: ten half-units for two. The diagnostic now waits for the next phase, the CLS with it.
+    @Test("une petite équipe ne porte pas en sept mois le coordinateur, le diagnostic et le CLS : le diagnostic et le CLS viennent ensuite")
+    func diagnosticWaitsBesideTheCoordinator() throws {
+        let (roadmap, document) = try Self.plan(9)
+        #expect(roadmap.calendar.start == YearMonth(year: 2027, month: 3))
+        #expect(Self.phase(roadmap, "cls-coordinateur") == 1)
+        #expect(Self.phase(roadmap, "diagnostic-sante-partage") == 2)
+        #expect(Self.phase(roadmap, "cls-engager") == 2)
+        #expect(roadmap.halfUnitsUsed[1] <= 2 * roadmap.capacity.unitsPerPhase[1], "\(roadmap.halfUnitsUsed)")
+        // The school yard, better scored than what the end of the mandate would otherwise lack, is placed.
+        #expect(Self.phase(roadmap, "ecole-cour-oasis") == 3)
+        let brief = document.cards.first { $0.id == "diagnostic-sante-partage" }?.placementBrief ?? ""
+        #expect(brief.replacingOccurrences(of: "\u{00A0}", with: " ")
+                == "reportée de « D'ici fin 2027 » : place prise par l'action 5", "\(brief)")
+    }
+
+    /// Intercommunality n° 1677 (no agent, start August 2028): the same excess, carried to the end of the mandate,
+    /// left « Jusqu'à la fin du mandat » empty while actions waited. The diagnostic and the CLS now start there.
+    @Test("la fin du mandat n'est plus vidée par le surplus du diagnostic : il y commence avec le CLS")
+    func lastPhaseNotEmptiedByThePrerequisite() throws {
+        let (roadmap, _) = try Self.plan(1677)
+        #expect(roadmap.calendar.start == YearMonth(year: 2028, month: 8))
+        let last = roadmap.calendar.phases.count - 1
+        #expect(Self.phase(roadmap, "cls-coordinateur") == 1)
+        #expect(Self.phase(roadmap, "diagnostic-sante-partage") == last)
+        #expect(Self.phase(roadmap, "cls-engager") == last)
+        #expect(roadmap.halfUnitsUsed[1] <= 2 * roadmap.capacity.unitsPerPhase[1], "\(roadmap.halfUnitsUsed)")
+    }
+}
