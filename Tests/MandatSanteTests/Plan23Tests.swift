@@ -48,4 +48,22 @@ struct Plan23Tests {
         #expect(Self.phase(roadmap, "cls-engager") == last)
         #expect(roadmap.halfUnitsUsed[1] <= 2 * roadmap.capacity.unitsPerPhase[1], "\(roadmap.halfUnitsUsed)")
     }
+
+    /// Commune n° 143 (one agent, start March 2026): the centre de santé with its junior doctors (80 and 80) took,
+    /// after every claim, the room of the housing action (88), with the urgency of the unscheduled care (110) that
+    /// waits for them, although that care found no room itself; the hospital board (86) and the médicobus (82)
+    /// then read « place prise … (priorité de l'équipe, ordre de placement) ». Merit wins now.
+    @Test("un ensemble n'emprunte pas l'urgence d'une action restée hors de la feuille de route pour prendre la place de meilleures actions")
+    func setDoesNotBorrowUrgencyOfAnUnplacedAction() throws {
+        let (roadmap, document) = try Self.plan(143)
+        #expect(roadmap.calendar.start == YearMonth(year: 2026, month: 3))
+        #expect(Self.phase(roadmap, "habitat-indigne-precarite-energetique") == 2)
+        #expect(Self.phase(roadmap, "hopital-conseil-surveillance") == 3)
+        #expect(Self.phase(roadmap, "medicobus-aller-vers") == 3)
+        for id in ["centre-sante-consolider", "docteurs-juniors", "soins-non-programmes"] {
+            #expect(Self.phase(roadmap, id) == nil, "\(id)")
+            #expect(roadmap.considerLater.contains { $0.recommendation.id == id }, "\(id)")
+        }
+        for card in document.cards { #expect(!(card.placementBrief ?? "").contains("ordre de placement"), "\(card.id)") }
+    }
 }

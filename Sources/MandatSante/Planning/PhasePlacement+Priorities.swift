@@ -76,7 +76,11 @@ extension PhasePlacement {
                 main.keepLarger(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
-                pickMerit = max(pickMerit, order.merit[position])
+                // A set kept for its merit weighs its own score and the urgency of the placed actions waiting for
+                // it, not that of an action that found no room: the centre de santé with its junior doctors (80)
+                // did not take the room of better actions (88, 86, 82) for the unscheduled care (110) that waits
+                // for them and stayed out of the roadmap.
+                pickMerit = max(pickMerit, order.isPriorityUnit[pick] ? order.merit[position] : placedUrgency(position))
             }
             let isSet = order.slots(pick).count > 1
             for phase in earliest..<calendar.phases.count {
@@ -113,6 +117,15 @@ extension PhasePlacement {
                 break
             }
         }
+    }
+
+    /// `position`'s score, or the urgency of a placed action that waits for it (`after`, directly or not).
+    func placedUrgency(_ position: Int) -> Int {
+        var urgency = totals[position]
+        for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 {
+            urgency = max(urgency, placedUrgency(dependent))
+        }
+        return urgency
     }
 
     /// Whether a placed foundation waits for `position` (`after`), placed before the last phase: claimed for the
