@@ -66,7 +66,7 @@ struct FirstDecisionsTests {
         #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
         // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
-        #expect(village.synthesis.sizeNote.contains("dépasse la capacité de l'équipe : deux\u{A0}actions à échéance n'attendent pas ; en porter une part avec l'intercommunalité."),
+        #expect(village.synthesis.sizeNote.contains("dépasse la capacité de l'équipe : une\u{A0}action à échéance et une\u{A0}priorité de l'équipe n'attendent pas ; en porter une part avec l'intercommunalité."),
                 "\(village.synthesis.sizeNote)")
         #expect(!village.synthesis.sizeNote.contains("renfort"))
         for name in DeclaredPriorityTests.examples {

@@ -69,10 +69,11 @@ struct PhaseCeilingTests {
         let review = roadmap.calendar.reviewPhase
         #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == review)
         #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
-        // A village whose last doctor leaves keeps its last phase for the bus: the cabinet and the volunteer doctors'
-        // centre take 2027, the welcome and the « bien vieillir » 2028.
+        // A village whose last doctor leaves: the bus (low effort) comes in 2027 with the volunteer doctors' centre,
+        // now that the welcome is one card with the cabinet (2028); its last phase keeps one new action.
         let village = try PressingDeadlineTests.plan("village-departs-cabinet")
-        #expect(village.item("medicobus-aller-vers")?.phaseIndex == village.calendar.phases.count - 1)
+        #expect(village.item("medicobus-aller-vers")?.phaseIndex == 1)
+        #expect(village.item("cabinet-medical-logement")?.phaseIndex == village.calendar.reviewPhase)
         #expect(village.items(inPhase: village.calendar.phases.count - 1).count == 1)
     }
 
