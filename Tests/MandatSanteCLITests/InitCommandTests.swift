@@ -25,6 +25,7 @@ struct InitCommandTests {
         "1",                       // medicalZoning: ZIP
         "",                        // cls: default « aucun CLS »
         "n",                       // cpts
+        "",                        // cptsProject: default non (asked: no CPTS)
         "non",                     // msp
         "",                        // mspNearby: default non (asked: no MSP, a commune)
         "",                        // centreSante: default non
@@ -77,7 +78,7 @@ struct InitCommandTests {
         #expect(result.exitCode == 0, "\(result.error)")
         #expect(result.error.isEmpty)
         let output = plain(result.output)
-        #expect(output.contains("(1/43) Nom du territoire ?"))
+        #expect(output.contains("(1/44) Nom du territoire ?"))
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
@@ -136,9 +137,9 @@ struct InitCommandTests {
     func askWhenSkipsQuestions() {
         let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(12)))
         let output = plain(result.output)
-        #expect(unwrapped(output).contains("(13/43) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
-        #expect(!output.contains("(13/43) Au moins un quartier prioritaire"))
-        #expect(output.contains("(14/43) Zonage médical de l'ARS ?"))
+        #expect(unwrapped(output).contains("(13/44) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
+        #expect(!output.contains("(13/44) Au moins un quartier prioritaire"))
+        #expect(output.contains("(14/44) Zonage médical de l'ARS ?"))
     }
 
     @Test("une réponse invalide est redemandée avec l'explication ; une grande commune voit les questions QPV et CLSM")
@@ -152,7 +153,7 @@ struct InitCommandTests {
             "3", "", "",                        // density, departement, region
             "", "", "", "", "",                 // outreMer, communeNouvelle, seasonalPopulation, peakSeason, populationTrend
             "peut-être", "o",                   // qpv: asked now (12 400 inhabitants)
-            "2", "", "",                        // medicalZoning, cls, cpts
+            "2", "", "", "",                    // medicalZoning, cls, cpts, cptsProject (asked: no CPTS)
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
             "", "", "", "", "", "",             // msp, mspNearby, centreSante, hospital, hospitalRole, gpDepartures
@@ -174,8 +175,8 @@ struct InitCommandTests {
         #expect(output.contains("✗ « peut-être » : répondez o (oui) ou n (non)."))
         #expect(output.contains("✗ 150 est hors limites : la réponse doit être entre 0 et 100 %."))
         #expect(output.contains("✗ « 14 » n'est pas un des choix : les numéros vont de 1 à 13."))
-        #expect(output.contains("(13/43) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
-        #expect(output.contains("(19/43) Un atelier santé ville (ASV) fonctionne ?"))
+        #expect(output.contains("(13/44) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
+        #expect(output.contains("(20/44) Un atelier santé ville (ASV) fonctionne ?"))
         let profile = try load(path)
         #expect(profile.value("population") == .number(12400))
         #expect(profile.value("qpv") == .bool(true))

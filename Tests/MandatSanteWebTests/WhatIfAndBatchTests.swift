@@ -29,7 +29,7 @@ struct WhatIfAndBatchTests {
             for reason in change.reasons { #expect(page.text.contains("<li>\(HTMLText.escape(reason))</li>")) }
         }
         #expect(page.text.contains("<span class=\"mark removed\">retirée</span>"))
-        #expect(page.text.contains("&amp;cls=en-vigueur&amp;msp=oui&amp;"))
+        #expect(page.text.contains("&amp;cls=en-vigueur&amp;cptsProject=oui&amp;msp=oui&amp;"))
         let unchanged = get("/et-si?avant=\(URLEncoding.encode(before))&" + before)
         #expect(unchanged.text.contains("Aucune réponse n'a changé"))
         let invalid = get("/et-si?avant=\(URLEncoding.encode(before))&" + before.replacingOccurrences(of: "population=24000", with: "population=-3"))
