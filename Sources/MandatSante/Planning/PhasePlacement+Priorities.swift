@@ -188,21 +188,15 @@ extension PhasePlacement {
         }
     }
 
-    /// The priorities (bits of `index.priorityChoices`) a concrete action placed by the end of the first year answers.
-    func firstYearServed(early: Int) -> UInt64 {
+    /// The priorities (bits of `index.priorityChoices`) a concrete action placed by the end of the first year
+    /// answers, outside unit `without` when given.
+    func firstYearServed(early: Int, without: Int? = nil) -> UInt64 {
         var served = UInt64(0)
-        for position in phaseOf.indices where phaseOf[position] >= 0 && phaseOf[position] <= early && index.isConcrete[position] {
+        for position in phaseOf.indices where phaseOf[position] >= 0 && phaseOf[position] <= early && index.isConcrete[position]
+            && order.unitOf[position] != without {
             served |= index.serves[position]
         }
         return served
-    }
-
-    /// Whether a concrete action answering `mask` is placed by the end of the first year, outside unit `without`.
-    func servedInFirstYear(_ mask: UInt64, early: Int, without: Int) -> Bool {
-        phaseOf.indices.contains { position in
-            (0...early).contains(phaseOf[position]) && index.serves[position] & mask != 0 && index.isConcrete[position]
-                && order.unitOf[position] != without
-        }
     }
 
     /// Places `unit` in the first year in the room of a less merited action moved to a later phase, one of `movable`
@@ -321,11 +315,7 @@ extension PhasePlacement {
             }
             // Nor the only first-year action of another declared priority.
             let others = serves & order.declaredPriorities
-            if movable, others != 0 {
-                for bit in index.priorityChoices.indices where others & (UInt64(1) << UInt64(bit)) != 0 {
-                    if !servedInFirstYear(UInt64(1) << UInt64(bit), early: early, without: other) { movable = false }
-                }
-            }
+            if movable, others != 0, others & ~firstYearServed(early: early, without: other) != 0 { movable = false }
             if movable { givers.append((other, merit)) }
         }
         givers.sort { ($0.merit, -$0.unit) < ($1.merit, -$1.unit) }

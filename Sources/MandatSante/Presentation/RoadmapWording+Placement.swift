@@ -211,14 +211,14 @@ extension RoadmapWording {
     /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
     /// of claims: « décision fondatrice, échéance, meilleurs scores ».
     /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
-    /// et des actions plus légères »).
+    /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
     /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
     /// `short`: the words of a card's brief line, actions rather than causes (« actions liées », « action à
-    /// échéance », « actions plus légères »).
+    /// échéance », « reste trop court »).
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
                            asList: Bool = false, short: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
-            case foundation, deadline, priority, betterScored, linked, lighter, earlier
+            case foundation, deadline, priority, betterScored, linked, earlier
             func holders(_ count: Int) -> String {
                 switch self {
                 case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
@@ -226,7 +226,6 @@ extension RoadmapWording {
                 case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
                 case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
                 case .linked: return count > 1 ? "des actions liées à une action prioritaire" : "une action liée à une action prioritaire"
-                case .lighter: return count > 1 ? "des actions plus légères, qui tiennent dans la place restante" : "une action plus légère, qui tient dans la place restante"
                 case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
                 }
             }
@@ -235,13 +234,11 @@ extension RoadmapWording {
                 switch self {
                 case .linked where short: return "action\(plural) liée\(plural)"
                 case .deadline where short: return "action\(plural) à échéance"
-                case .lighter where short: return "action\(plural) plus légère\(plural)"
                 case .foundation: return "décision\(plural) fondatrice\(plural)"
                 case .deadline: return "échéance\(plural)"
                 case .priority: return "priorité\(plural) de l'équipe"
                 case .betterScored: return "meilleur\(plural) score\(plural)"
                 case .linked: return "lien\(plural) avec une action prioritaire"
-                case .lighter: return "effort\(plural) plus léger\(plural)"
                 case .earlier: return "ordre de placement"
                 }
             }
@@ -279,20 +276,22 @@ extension RoadmapWording {
         var lighter: [Int] = []
         for position in occupants {
             let occupant = items[position]
-            let cause = ownCause(occupant)
-                ?? (isLinked(position) ? .linked
-                    : Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
-                        < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) ? .lighter : .earlier)
-            counts[cause.rawValue] += 1
-            if cause == .lighter { lighter.append(occupant.rank) }
+            if let cause = ownCause(occupant) ?? (isLinked(position) ? .linked : nil) {
+                counts[cause.rawValue] += 1
+            } else if Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
+                        < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
+                lighter.append(occupant.rank)
+            } else {
+                counts[Cause.earlier.rawValue] += 1
+            }
         }
         // A lighter action of lower score is no cause: it claimed after this one, in what was left, too little for
         // this one's effort. Said as it is: on a card's brief line, whose holders are numbered before the causes,
         // « reste trop court » (the short text keeps its length); elsewhere with its number (« l'action 11 a pris le
         // reste, trop court pour un effort moyen »).
-        let tookRest = lighter.isEmpty ? nil
-            : "\(Typography.actions(lighter.sorted())) \(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)"
-        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 && $0 != .lighter }
+        let tookRestWords = "\(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)"
+        let tookRest = lighter.isEmpty ? nil : "\(Typography.actions(lighter.sorted())) \(tookRestWords)"
+        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
         guard asList else {
             let causes = present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ")
             guard let tookRest else { return causes }
@@ -301,7 +300,7 @@ extension RoadmapWording {
         }
         var parts = present.map { $0.holders(counts[$0.rawValue]) }
         if !lighter.isEmpty {
-            parts.append("\(Typography.actions(lighter.sorted())), qui \(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)")
+            parts.append("\(Typography.actions(lighter.sorted())), qui \(tookRestWords)")
         }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
