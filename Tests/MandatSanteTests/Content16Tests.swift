@@ -59,8 +59,8 @@ struct Content16Tests {
     @Test("un exemple de l'Hexagone qui nomme la CPAM, une Région, un été caniculaire de juillet ou l'ARS n'est pas raconté outre-mer ; La Réunion garde les siens")
     func mainlandExamplesOverseas() throws {
         let mainland = try Self.facts(Self.mainlandTown), reunion = try Self.facts(Self.reunionTown)
-        for (id, territory) in [("acces-aux-droits-sante", "Communauté d'agglomération du Grand Narbonne"),
-                                ("depistages-aller-vers", "Communauté d'agglomération du Grand Narbonne"),
+        for (id, territory) in [("acces-aux-droits-sante", "Communauté d'agglomération du Grand Narbonne (Aude)"),
+                                ("depistages-aller-vers", "Communauté d'agglomération du Grand Narbonne (Aude)"),
                                 ("cpts-soutenir-emergence", "Cèze Cévennes (Gard)"),
                                 ("region-partenaire-sante", "Saint-Hilaire-de-Brethmas (Gard)"),
                                 ("medicobus-aller-vers", "Normandie (ARS)")] {
