@@ -24,14 +24,22 @@ struct DeclaredPriorityTests {
             let definition = roadmap.profile.vocabulary.fact(named: roadmap.profile.vocabulary.factName(.priorities))
             for id in declared.sorted() {
                 let label = definition?.label(ofChoice: id) ?? id
-                // Never bare: the label is followed by its actions or by the reason it has none.
-                #expect(line.contains("\(label) ("), "\(name) : « \(label) » sans action ni raison dans « \(line) »")
+                // Never bare: the label is followed by its actions or by the reason it has none — alone, or with the
+                // priorities served by the same actions (« bien vieillir et autonomie, cohésion sociale et isolement
+                // (action 4) »).
+                let segment = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("\(label) (") || $0.hasPrefix("\(label), ") || $0.contains(", \(label) (") || $0.contains(", \(label), ") } ?? ""
+                #expect(segment.hasSuffix(")"), "\(name) : « \(label) » sans action ni raison dans « \(line) »")
                 let early = roadmap.items.contains { $0.recommendation.serves.contains(id) && $0.phaseIndex <= 1 }
-                let explained = line.contains("\(label) (action à envisager ensuite") || line.range(of: "\(label) \\([^)]*après le bilan de mi-mandat", options: .regularExpression) != nil
-                    || line.range(of: "\(label) \\([^)]*à partir de", options: .regularExpression) != nil
+                let explained = segment.contains("(action à envisager ensuite") || segment.contains("après le bilan de mi-mandat") || segment.contains("à partir de")
                 #expect(early || explained, "\(name) : « \(label) » servie seulement après la deuxième phase, sans raison : « \(line) »")
             }
         }
+    }
+
+    @Test("très petite commune : deux priorités servies par la même action sont dites ensemble, une fois")
+    func prioritiesServedByOneActionSaidOnce() throws {
+        let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
+        #expect(document.synthesis.priorities == "bien vieillir et autonomie, cohésion sociale et isolement (action\u{A0}4)")
     }
 
     @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, juste après le CLS de 2027, avant le bilan de mi-mandat : 2027 dépasse déjà la capacité de l'équipe")

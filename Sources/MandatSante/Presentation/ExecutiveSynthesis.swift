@@ -193,8 +193,18 @@ struct ExecutiveSynthesis {
         let ordered = served.enumerated().sorted { a, b in
             (a.element.ranks.first ?? Int.max, a.offset) < (b.element.ranks.first ?? Int.max, b.offset)
         }
+        // Priorities served by the same actions are said together, once (« bien vieillir et autonomie, cohésion
+        // sociale et isolement (action 4) »), rather than one after the other with the same number.
+        var groups: [(label: String, ranks: [Int], late: String, waiting: Bool)] = []
+        for (_, priority) in ordered {
+            if !priority.ranks.isEmpty, let same = groups.firstIndex(where: { $0.ranks == priority.ranks && $0.late == priority.late }) {
+                groups[same].label += ", " + priority.label
+            } else {
+                groups.append(priority)
+            }
+        }
         // Semicolons: a label may itself hold « et » (« enfance et jeunesse »).
-        return Typography.french(ordered.map { _, priority in
+        return Typography.french(groups.map { priority in
             let late = priority.late
             switch priority.ranks.count {
             // Served, if at all, through a condition rather than a declared link: no numbers to give. When an

@@ -33,14 +33,14 @@ extension RoadmapWording {
             (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) && roadmap.items[$0].score.total < item.score.total
         }
         guard !weaker.isEmpty else { return (brief, full) }
-        let held = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
-                              short: true)
+        // The numbers of those weaker holders, each with what holds it there, so that the reader can check each
+        // card's reason.
+        let holders = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
+                                 short: true)
         let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-        // The numbers of those weaker holders, so that the reader can check each card's reason.
-        let holders = Typography.actions(weaker.map { roadmap.items[$0].rank })
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
-        let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders) (\(held))"
+        let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders)"
         return (named, named)
     }
 
@@ -213,8 +213,9 @@ extension RoadmapWording {
     /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
     /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
     /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
-    /// `short`: the words of a card's brief line, actions rather than causes (« actions liées », « action à
-    /// échéance », « reste trop court »).
+    /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
+    /// (à échéance) et 8 (plus légère, dans le reste) »): a list of causes after a list of numbers
+    /// left the élu to guess which was which.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
                            asList: Bool = false, short: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
@@ -229,11 +230,21 @@ extension RoadmapWording {
                 case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
                 }
             }
-            func words(_ count: Int, short: Bool) -> String {
+            /// What holds the numbered actions of a card's brief line (« actions 4 et 5 (à échéance) »).
+            func brief(_ count: Int) -> String {
                 let plural = count > 1 ? "s" : ""
                 switch self {
-                case .linked where short: return "action\(plural) liée\(plural)"
-                case .deadline where short: return "action\(plural) à échéance"
+                case .foundation: return "décision\(plural) fondatrice\(plural)"
+                case .deadline: return "à échéance"
+                case .priority: return "priorité\(plural) de l'équipe"
+                case .betterScored: return "mieux classée\(plural)"
+                case .linked: return "liée\(plural) à une action prioritaire"
+                case .earlier: return "placée\(plural) avant"
+                }
+            }
+            func words(_ count: Int) -> String {
+                let plural = count > 1 ? "s" : ""
+                switch self {
                 case .foundation: return "décision\(plural) fondatrice\(plural)"
                 case .deadline: return "échéance\(plural)"
                 case .priority: return "priorité\(plural) de l'équipe"
@@ -272,30 +283,41 @@ extension RoadmapWording {
             }
             return false
         }
-        var counts = [Int](repeating: 0, count: Cause.allCases.count)
+        var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         for position in occupants {
             let occupant = items[position]
             if let cause = ownCause(occupant) ?? (isLinked(position) ? .linked : nil) {
-                counts[cause.rawValue] += 1
+                ranks[cause.rawValue].append(occupant.rank)
             } else if Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
                         < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
                 lighter.append(occupant.rank)
             } else {
-                counts[Cause.earlier.rawValue] += 1
+                ranks[Cause.earlier.rawValue].append(occupant.rank)
             }
         }
+        let counts = ranks.map(\.count)
+        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
+        if short {
+            // One group per cause, in the order of their numbers: « les actions 3 (décision fondatrice), 4 et 7 (à
+            // échéance) et 12 (plus légère, dans le reste) » — a lighter action of lower score claimed after this one,
+            // in what was left, too little for this one's effort.
+            var groups = present.map { (ranks: ranks[$0.rawValue].sorted(), cause: $0.brief(counts[$0.rawValue])) }
+            if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, dans le reste" : "plus légère, dans le reste")) }
+            groups.sort { $0.ranks[0] < $1.ranks[0] }
+            guard groups.count > 1 else {
+                return groups.first.map { "\(Typography.actions($0.ranks)) (\($0.cause))" } ?? "les actions déjà retenues"
+            }
+            let parts = groups.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" }
+            return "les actions\(Typography.noBreakSpace)" + parts.dropLast().joined(separator: ", ") + " et " + (parts.last ?? "")
+        }
         // A lighter action of lower score is no cause: it claimed after this one, in what was left, too little for
-        // this one's effort. Said as it is: on a card's brief line, whose holders are numbered before the causes,
-        // « reste trop court » (the short text keeps its length); elsewhere with its number (« l'action 11 a pris le
-        // reste, trop court pour un effort moyen »).
+        // this one's effort; said with its number (« l'action 11 a pris le reste, trop court pour un effort moyen »).
         let tookRestWords = "\(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)"
         let tookRest = lighter.isEmpty ? nil : "\(Typography.actions(lighter.sorted())) \(tookRestWords)"
-        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
         guard asList else {
-            let causes = present.map { $0.words(counts[$0.rawValue], short: short) }.joined(separator: ", ")
+            let causes = present.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ")
             guard let tookRest else { return causes }
-            if short { return causes.isEmpty ? "reste trop court" : "\(causes), reste trop court" }
             return causes.isEmpty ? tookRest : "\(causes) ; \(tookRest)"
         }
         var parts = present.map { $0.holders(counts[$0.rawValue]) }
