@@ -281,7 +281,8 @@ public struct DocumentData: Sendable {
     public var toolVersion: String
     public var ruleBaseVersion: String
     public var ruleBaseFingerprint: String
-    public var yearlyUnits: String
+    /// Effort units a year, in tenths (16 for 1.6).
+    public var yearlyTenths: Int
     public var staff: Int
     /// The profile did not give `engineeringStaff`: `staff` is the estimate from the population.
     public var staffEstimated: Bool

@@ -207,7 +207,7 @@ public struct RoadmapPresenter: Sendable {
                 start: roadmap.calendar.start.description, end: roadmap.calendar.end.description,
                 editionMonth: roadmap.calendar.start.description, toolVersion: ToolVersion.current,
                 ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,
-                yearlyUnits: capacity.yearlyUnitsText, staff: capacity.staff,
+                yearlyTenths: capacity.yearlyTenths, staff: capacity.staff,
                 staffEstimated: capacity.isStaffEstimated, totalUnits: capacity.totalUnits,
                 methodLimit: capacity.methodLimit, recommendationCount: ruleBase.recommendations.count))
     }

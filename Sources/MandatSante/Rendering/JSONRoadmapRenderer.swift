@@ -81,7 +81,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                 json.field("staff", data.staff)
                 json.key("staffEstimated")
                 json.value(.bool(data.staffEstimated))
-                json.field("yearlyUnits", data.yearlyUnits)
+                json.field("yearlyUnits", tenths: data.yearlyTenths)
                 json.field("totalUnits", data.totalUnits)
                 json.field("methodLimit", data.methodLimit)
             }

@@ -23,7 +23,7 @@ enum RoadmapJSONSchema {
         let capacity = object("Capacité du territoire à porter des actions.", [
             ("staff", integer("Agents pouvant porter des projets.")),
             ("staffEstimated", boolean("Vrai quand le profil ne donne pas l'effectif : `staff` est alors estimé d'après la population.")),
-            ("yearlyUnits", text("Unités d'effort par an, écrites en français (« 1,6 »).")),
+            ("yearlyUnits", number("Unités d'effort par an, au dixième (1.6).")),
             ("totalUnits", integer("Unités d'effort sur le reste du mandat.")),
             ("methodLimit", integer("Nombre d'actions de méthode que la feuille de route peut compter.")),
         ])
@@ -211,6 +211,10 @@ enum RoadmapJSONSchema {
 
     private static func integer(_ description: String, minimum: Int = 0) -> JSONOutput {
         .object([("type", .string("integer")), ("minimum", .integer(minimum)), ("description", .string(description))])
+    }
+
+    private static func number(_ description: String, minimum: Int = 0) -> JSONOutput {
+        .object([("type", .string("number")), ("minimum", .integer(minimum)), ("description", .string(description))])
     }
 
     private static func boolean(_ description: String) -> JSONOutput {

@@ -132,6 +132,18 @@ public struct JSONWriter {
 
     public mutating func field(_ name: StaticString, _ values: [String]) { key(name); strings(values) }
 
+    /// A number counted in tenths (33 → `3.3`, 20 → `2`): a decimal figure without the rounding of a `Double`.
+    public mutating func field(_ name: StaticString, tenths: Int) {
+        key(name)
+        startValue()
+        if tenths < 0 { out.append(0x2D) }
+        Self.decimal(Int(tenths.magnitude / 10), into: out)
+        if tenths % 10 != 0 {
+            out.append(0x2E)
+            Self.decimal(Int(tenths.magnitude % 10), into: out)
+        }
+    }
+
     public mutating func object(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); object(body) }
 
     public mutating func array(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }

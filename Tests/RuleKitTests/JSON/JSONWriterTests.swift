@@ -2,6 +2,18 @@ import RuleKit
 import Testing
 
 @Suite struct JSONWriterTests {
+    @Test("un nombre en dixièmes s'écrit en nombre JSON, avec un point décimal seulement s'il a une fraction : 33 → 3.3, 20 → 2, 5 → 0.5")
+    func tenths() {
+        var writer = JSONWriter()
+        writer.object { json in
+            json.field("a", tenths: 33)
+            json.field("b", tenths: 20)
+            json.field("c", tenths: 5)
+            json.field("d", tenths: -16)
+        }
+        #expect(writer.finish() == "{\n  \"a\": 3.3,\n  \"b\": 2,\n  \"c\": 0.5,\n  \"d\": -1.6\n}\n")
+    }
+
     @Test("un guillemet, une barre oblique inverse ou un caractère de contrôle est échappé à toute position d'un long texte")
     func escapesAtEveryOffset() {
         let plain = "Saint-Étienne — feuille de route 2026, « santé » ~ 12 400 habitants"
