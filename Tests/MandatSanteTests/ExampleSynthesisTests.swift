@@ -111,8 +111,8 @@ struct ExampleSynthesisTests {
         let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
         #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
         // Without a centre run by the collectivity, no such warning.
-        let reunion = try ExampleSynthesisTests.document("commune-outre-mer-reunion")
-        let aids = try #require(reunion.cards.first { $0.id == "aides-installation-medecins" })
+        let agglomeration = try ExampleSynthesisTests.document("agglomeration-porteuse-cls")
+        let aids = try #require(agglomeration.cards.first { $0.id == "aides-installation-medecins" })
         #expect(!aids.cautions.contains { $0.contains("centre de santé") }, "\(aids.cautions)")
     }
 
