@@ -132,6 +132,7 @@ public enum RuleSchemas {
             ("falseLabel", text("Pour un fait oui/non : ce qu'on lit quand il est faux.")),
             ("help", text("Aide en français pour qui remplit le profil.")),
             ("unit", text("Unité (habitants, %).")),
+            ("reference", text("Pour un nombre : la valeur de référence à laquelle le comparer, avec sa source et sa date (« France : 10,4 % début 2024, Insee ») ; dite après la valeur du territoire quand elle est un constat de la première page.")),
             ("min", .object([("type", .string("number"))])), ("max", .object([("type", .string("number"))])),
             ("multiline", .object([("type", .string("boolean"))])),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Vrai (ou non vide), le fait dit qu'un outil ou une structure existe (une MSP, une CPTS, un conseil) : un appui sur lequel la feuille de route s'appuie, jamais un constat de la première page."))])),

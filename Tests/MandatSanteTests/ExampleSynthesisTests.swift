@@ -19,6 +19,17 @@ struct ExampleSynthesisTests {
         return RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
     }
 
+    @Test("un constat chiffré de la première page se lit avec sa référence : la part des 75 ans ou plus du bourg avec celle de la France, le taux de pauvreté de La Réunion avec celui de la France métropolitaine ; jamais dans le portrait ni les raisons des cartes")
+    func findingsSayTheirReference() throws {
+        let bourg = try Self.document("bourg-cls-pays")
+        #expect(bourg.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Part des 75 ans ou plus : 12 % (France : 10,4 % début 2024, Insee) — ") },
+                "\(bourg.synthesis.findings)")
+        let reunion = try Self.document("commune-outre-mer-reunion")
+        #expect(reunion.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 36 % (France métropolitaine : 14,4 % en 2022, Insee) — ") },
+                "\(reunion.synthesis.findings)")
+        #expect(!bourg.cards.contains { Content17Tests.plain($0.why).contains("France : 10,4") })
+    }
+
     @Test("une intercommunalité porte ses actions sous son nom : « la métropole », « la communauté de communes » ; une commune que son intercommunalité sert le dit")
     func intercommunalityCarriesUnderItsOwnName() throws {
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")

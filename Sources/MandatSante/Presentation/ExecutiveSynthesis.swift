@@ -367,7 +367,11 @@ struct ExecutiveSynthesis {
         let alongside = Set(joined.values)
         let ranked = all.filter { chosen.contains($0.name) && !alongside.contains($0.name) }
         func statement(_ name: String) -> String? {
-            name == Self.situationName ? situation?.text : context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name])
+            if name == Self.situationName { return situation?.text }
+            guard let text = context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
+            // A figure said with the one it is read against: « part des 75 ans ou plus : 17 % » alone does not tell
+            // an élu whether it is a finding.
+            return vocabulary.fact(named: name)?.reference.map { "\(text) (\($0))" } ?? text
         }
         let nb = Typography.noBreakSpace
         var lines = ranked.compactMap { name, unsorted, _ -> String? in

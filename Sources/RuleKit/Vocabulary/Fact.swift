@@ -45,6 +45,9 @@ public struct Fact: Hashable, Sendable {
     /// How a `set` fact reads when it holds one member, if not `label` (« priorité de l'équipe : accès aux soins »).
     public var oneMemberLabel: String?
     public var help: String
+    /// For a number: the figure it is read against, with its source and date (« France : 10,4 % début 2024,
+    /// Insee »), so that a reader can tell a territory's value from the usual one.
+    public var reference: String?
     public var choices: [Choice]
     public var required: Bool
     public var defaultValue: FactValue?

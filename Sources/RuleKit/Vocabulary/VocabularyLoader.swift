@@ -47,6 +47,7 @@ public enum VocabularyLoader {
         let label = reader.string("label", required: true)
         let falseLabel = reader.string("falseLabel")
         let help = reader.string("help") ?? ""
+        let reference = reader.string("reference")
         let required = reader.bool("required") ?? false
         let minimum = reader.number("min")
         let maximum = reader.number("max")
@@ -100,6 +101,7 @@ public enum VocabularyLoader {
         fact.role = role
         fact.asset = asset
         fact.absentLabel = absentLabel
+        fact.reference = reference
         fact.oneMemberLabel = oneMemberLabel
         for element in labelsNode ?? [] {
             var variantDiagnostics: [Diagnostic] = []
