@@ -89,8 +89,10 @@ struct Content23bTests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.source("decret-espaces-sans-tabac-2025")?.date?.description == "2025-06-28")
         let document = try ExampleSynthesisTests.document("prefecture-hopital-support")
-        let tobacco = try #require(document.card("espaces-sans-tabac"))
-        #expect(tobacco.steps.first.map(Content17Tests.plain)?.contains("10 mètres") == true && tobacco.steps.first?.contains("bibliothèques") == true, "\(tobacco.steps)")
+        // The smoke-free card, a first-year task since the decree applies, no longer takes a first-quarter place
+        // in this roadmap; its first step still says the perimeter and the libraries.
+        let tobacco = try #require(ruleBase.recommendation("espaces-sans-tabac")).steps.map(\.text)
+        #expect(tobacco.first.map(Content17Tests.plain)?.contains("10 mètres") == true && tobacco.first?.contains("bibliothèques") == true, "\(tobacco)")
         let diagnosis = try #require(document.card("diagnostic-sante-partage"))
         #expect(diagnosis.steps.contains { $0.contains("les conseils de quartier et le conseil des aînés") }, "\(diagnosis.steps)")
         let hospital = try #require(document.card("cooperation-ville-hopital"))
