@@ -106,8 +106,9 @@ struct Content16Tests {
         #expect(try !Self.examples("mobiliser-ressources-existantes", for: town).contains("Nouvelle-Aquitaine (centre Polariss)"))
         #expect(try !Self.examples("mobiliser-ressources-existantes", for: village).contains("Nouvelle-Aquitaine (centre Polariss)"))
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
-        // The smoke-free spaces left this roadmap for the SAMU correspondents; the cards still in it tell no city.
-        #expect(document.card("mobiliser-ressources-existantes") != nil)
+        // The smoke-free spaces left this roadmap for the SAMU correspondents, and the survey of outside support
+        // for the intercommunal approach that relays it (no agent); the cards still in it tell no city.
+        #expect(document.card("mobiliser-ressources-existantes") == nil)
         for id in ["espaces-sans-tabac", "mobiliser-ressources-existantes"] where document.card(id) != nil {
             #expect(try Content15Tests.told(id, in: document).isEmpty, "\(id)")
         }

@@ -53,11 +53,17 @@ struct Content21bTests {
     @Test("la très petite commune : « ARS » et non « autorité de santé » (qui se lit Haute Autorité de santé), pas de Cerema sous 3 500 habitants ; la fonction de médecin correspondant du SAMU présentée aux médecins à faire venir seulement quand la commune en cherche ; le diagnostic en marchant parcourt aussi les hameaux d'un habitat dispersé")
     func veryRuralCommune() throws {
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale", detail: true)
-        let resources = try #require(document.card("mobiliser-ressources-existantes"))
-        #expect(resources.title == "Repérer et mobiliser les appuis existants : ARS, ORS, promotion de la santé, intercommunalité")
-        #expect(!resources.steps.contains { $0.contains("Cerema") })
+        // With no agent, the outside support comes through the intercommunal approach (one step of that card),
+        // not a separate survey; a village with one agent keeps the survey, with its small-commune title.
+        #expect(document.card("mobiliser-ressources-existantes") == nil)
+        let intercommunal = try #require(document.card("agir-echelle-intercommunale"))
+        #expect(intercommunal.steps.contains { $0.contains("observatoire régional de santé") && $0.contains("faute d'agent") }, "\(intercommunal.steps)")
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let resourcesRule = try #require(ruleBase.recommendation("mobiliser-ressources-existantes"))
+        let villageWithAgent = try Content16Tests.facts(Fixture.ProfileSpec(population: 150, density: "rural-tres-disperse", engineeringStaff: 1))
+        #expect(resourcesRule.condition.evaluate(villageWithAgent) == .true)
+        #expect(resourcesRule.title(for: villageWithAgent) == "Repérer et mobiliser les appuis existants : ARS, ORS, promotion de la santé, intercommunalité")
+        #expect(!resourcesRule.steps.texts(for: villageWithAgent).contains { $0.contains("Cerema") })
         let town = try Content16Tests.facts(Content16Tests.mainlandTown)
         #expect(resourcesRule.title(for: town).contains("ARS, ORS, Cerema"))
         #expect(!resourcesRule.title.contains("autorité de santé"))

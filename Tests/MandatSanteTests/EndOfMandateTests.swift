@@ -73,11 +73,11 @@ struct EndOfMandateTests {
     @Test("une action reportée de plus d'une phase ne nomme pas les actions des phases qu'elle n'a pas visées")
     func deferralNamesOnlyThePhaseItMissed() throws {
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
-        // Digital health, meant for 2027, waits for the last phase: the team's capacity up to the review is taken
-        // (the welcome of professionals no longer applies: no installation is in view in a commune of 150 with no
-        // departure announced).
+        // The SAMU correspondents, meant for 2027, wait for the last phase: the team's capacity up to the review is
+        // taken (the welcome of professionals no longer applies: no installation is in view in a commune of 150 with
+        // no departure announced).
         #expect(document.cards.first { $0.id == "accueil-installation-professionnels" } == nil)
-        let card = try #require(document.cards.first { $0.id == "inclusion-numerique-sante" })
+        let card = try #require(document.cards.first { $0.id == "medecins-correspondants-samu" })
         #expect(card.placementBrief == "reportée de « D'ici fin 2027 » : la capacité de l'équipe jusqu'à mars 2029 est engagée")
         for card in document.cards {
             #expect(card.placementBrief?.contains("place prise par les actions\u{A0}1\u{A0}à\u{A0}7") != true, "\(card.id)")
