@@ -57,7 +57,7 @@ struct Content21bTests {
         // not a separate survey; a village with one agent keeps the survey, with its small-commune title.
         #expect(document.card("mobiliser-ressources-existantes") == nil)
         let intercommunal = try #require(document.card("agir-echelle-intercommunale"))
-        #expect(intercommunal.steps.contains { $0.contains("observatoire régional de santé") && $0.contains("faute d'agent") }, "\(intercommunal.steps)")
+        #expect(intercommunal.steps.contains { $0.hasPrefix("Faute d'agent") && $0.contains("observatoire régional de santé") }, "\(intercommunal.steps)")
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let resourcesRule = try #require(ruleBase.recommendation("mobiliser-ressources-existantes"))
         let villageWithAgent = try Content16Tests.facts(Fixture.ProfileSpec(population: 150, density: "rural-tres-disperse", engineeringStaff: 1))

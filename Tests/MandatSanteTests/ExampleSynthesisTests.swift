@@ -148,8 +148,8 @@ struct ExampleSynthesisTests {
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
         // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS).
-        let screening = try #require(try ExampleSynthesisTests.document("agglomeration-porteuse-cls").card("depistages-aller-vers"))
-        #expect(screening.forYou.contains { $0.contains("précarité") && $0.contains("dépistages organisés") }, "\(screening.forYou)")
+        let screening = try #require(try ExampleSynthesisTests.document("communaute-urbaine-cls-clsm-plui").card("depistages-aller-vers"))
+        #expect(screening.forYou.contains { $0.contains("quartiers prioritaires") && $0.contains("dépistages organisés") }, "\(screening.forYou)")
         let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
         let pilot = try #require(agglomeration.card("elu-referent-sante"))
         #expect(pilot.whyShort.contains("un appui technique qui le seconde"), "a referent is named here: the missing piece is the technical support")
