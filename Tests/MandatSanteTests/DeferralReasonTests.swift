@@ -143,7 +143,10 @@ struct DeferralReasonTests {
         let late = try brief(1420, "lutte-antivectorielle-outre-mer")
         #expect(late.hasPrefix("reportée de « ") && late.contains("ne tient que quatre actions"), "\(late)")
         // The ASV, due by the review (« dans les contrats de ville 2024-2030 »), says its date and why it waits past it.
-        #expect(try brief(109, "asv-creer") == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt")
+        // What held the room until then, by number and why (session 24).
+        let asv = try brief(109, "asv-creer")
+        #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : "
+            + "place prise jusqu'à mars 2029 par les actions 4 à 7 (décision fondatrice, priorités de l'équipe, action liée)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")
                 == "reportée de « D'ici fin 2027 » : avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase : aucune n'en a autant jusqu'à mars 2029")

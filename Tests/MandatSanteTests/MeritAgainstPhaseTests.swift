@@ -61,7 +61,9 @@ struct MeritAgainstPhaseTests {
         #expect(programme.rank == 13 && programme.score.total < 95 && programme.recommendation.effort == .low)
         let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
         let residence = try #require(document.considerLater.first { $0.id == "residence-autonomie-habitat-inclusif" })
-        #expect(residence.reason.hasSuffix("et l'action\u{A0}13, qui a pris le reste, trop court pour un effort fort"), "\(residence.reason)")
+        // The weaker action kept in the first quarter, where an action of the coming year cannot start, is said as such (session 24).
+        #expect(residence.reason.hasSuffix("et l'action\u{A0}13, qui a pris le reste, trop court pour un effort fort ; l'action\u{A0}3, moins bien notée, "
+            + "est retenue dans « Les trois prochains mois », où celle-ci ne peut pas encore commencer"), "\(residence.reason)")
         for entry in document.considerLater { #expect(!entry.reason.contains("plus légère"), "\(entry.id) : \(entry.reason)") }
         for card in document.cards { #expect(!(card.placement ?? "").contains("une action plus légère"), "\(card.id) : \(card.placement ?? "")") }
     }
@@ -77,7 +79,8 @@ struct MeritAgainstPhaseTests {
         var checked = 0
         for (profile, calendar) in try PlanningInvariantTests.cases().prefix(600) {
             for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {
-                guard let brief = card.placementBrief, let held = brief.range(of: "place prise jusqu'à"), brief.hasSuffix(")") else { continue }
+                // A missed deadline names every holder of its room, better scored ones too (`missedDeadline`): another contract.
+                guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), let held = brief.range(of: "place prise jusqu'à"), brief.hasSuffix(")") else { continue }
                 checked += 1
                 // Each group of numbered actions says in brackets what holds it there (« les actions 3 (décision
                 // fondatrice), 4 et 5 (à échéance) et 12 (plus légère, dans le reste) »).

@@ -204,8 +204,10 @@ struct PressingDeadlineTests {
         #expect(relais.missedDeadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 12),
                                                            kind: .phaseEnd("avant l'ouverture de la maison de santé")))
         let card = try #require(RoadmapPresenter(ruleBase: ruleBase).document(roadmap).cards.first { $0.id == "relais" })
-        #expect(card.placementBrief
-            == "prévue d'ici déc. 2027, avant l'ouverture de la maison de santé ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt")
+        // What held the room until the deadline, by number and why (session 24).
+        #expect(Content17Tests.plain(card.placementBrief ?? "")
+            == "prévue d'ici déc. 2027, avant l'ouverture de la maison de santé ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt : "
+            + "place prise jusqu'à déc. 2027 par les actions 1 et 2 (meilleurs scores)")
     }
 
     @Test("la condition d'une échéance se lit comme celle d'une ligne ; mal écrite, elle est une erreur positionnée en français")

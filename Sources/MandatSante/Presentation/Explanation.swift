@@ -48,7 +48,7 @@ public struct Explanation: Sendable {
             var text = "retenue au rang \(card.rank), phase « \(card.phaseTitle) » (\(card.period))"
             if let placement = card.placement { text += " ; \(placement)" }
             if let selection = card.selection { text += " ; \(selection)" }
-            if let deadline = card.deadline { text += " ; échéance : \(deadline)" }
+            if let deadline = card.metDeadline { text += " ; échéance : \(deadline)" }
             for relation in card.relations { text += " ; \(relation)" }
             return text + "."
         }

@@ -19,7 +19,8 @@ extension RoadmapPresenter.Context {
             line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { Typography.french("pourquoi : " + Typography.inline([$0])) }
         }
         return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title(for: roadmap.profile.facts), reasonCode: wording.code,
-                                     reason: wording.text, by: wording.by, score: entry.score.total, line: line)
+                                     reason: wording.text, by: wording.by, score: entry.score.total, line: line,
+                                     effort: entry.recommendation.effort.rawValue)
     }
 
     /// Why a recommendation is not in the roadmap. A condition not met is explained by the values of the facts

@@ -290,7 +290,10 @@ extension RoadmapPresenter {
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
                 phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
                 carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
-                deadline: item.deadline.map { RoadmapWording.deadline($0) }, deadlineMonth: item.deadline?.before.description,
+                // A horizon it was due by and missed for want of room is kept, marked missed (its placement says why).
+                deadline: (item.deadline ?? item.missedDeadline).map { RoadmapWording.deadline($0) },
+                deadlineMonth: (item.deadline ?? item.missedDeadline)?.before.description,
+                deadlineMissed: item.deadline == nil && item.missedDeadline != nil,
                 effortID: recommendation.effort.rawValue, effort: recommendation.effort.rawValue,
                 horizonID: recommendation.horizon.rawValue, horizon: recommendation.horizon.label,
                 costRangeID: recommendation.costRange?.rawValue, costRange: recommendation.costRange?.label(staff: roadmap.capacity.staff),

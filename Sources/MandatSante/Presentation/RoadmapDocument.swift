@@ -101,6 +101,12 @@ public struct RoadmapDocument: Sendable {
         public var deadline: String?
         /// `AAAA-MM`: ready before this month.
         public var deadlineMonth: String?
+        /// Whether the action was due by `deadline` and could not meet it for want of room: then `deadline` and
+        /// `deadlineMonth` say the horizon it was due by (the JSON keeps it, with `missed`), and the card's
+        /// placement says what held the room. Text renderings print such a deadline only in that placement line.
+        public var deadlineMissed = false
+        /// The deadline the action meets, as the cards, the CSV and `explain` print it (nil when missed).
+        public var metDeadline: String? { deadlineMissed ? nil : deadline }
         public var effortID: String
         public var effort: String
         public var horizonID: String
@@ -225,6 +231,8 @@ public struct RoadmapDocument: Sendable {
         public var score: Int
         /// For « à envisager ensuite »: one line on why it would matter here.
         public var line: String?
+        /// `faible`, `moyen`, `fort`: what it would ask of the team, as for an item.
+        public var effort: String = ""
     }
 
     /// A group of the left-out annex.

@@ -20,9 +20,18 @@ extension RoadmapWording {
     /// planner gave it the earliest phase after its deadline where the team had room).
     static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
         guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
-        if let missed = item.missedDeadline, case .capacity = item.placement {
+        if let missed = item.missedDeadline, case .capacity(let wanted) = item.placement {
             let late = "prévue \(deadline(missed)) ; reportée à « \(roadmap.calendar.phases[item.phaseIndex].title) », faute de place plus tôt"
-            return (late, causes.map { "\(late) — \($0)" } ?? late)
+            // What held the room it was due in, by number and why, in every edition: a horizon printed, then missed,
+            // must say what went first (« place prise jusqu'à mars 2029 par les actions 5 (décision fondatrice), 6 et 8
+            // (à échéance), 7 (priorité de l'équipe) et 9, 10, 11 et 12 (mieux classées) »), each of whose cards says its own reason.
+            let holders = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
+            guard !holders.isEmpty else { return (late, causes.map { "\(late) — \($0)" } ?? late) }
+            let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
+                                  short: true)
+            let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
+            let named = "\(late) : place prise jusqu'à \(until) par \(held)"
+            return (named, named)
         }
         if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
             return (overflow, overflow)
@@ -42,6 +51,9 @@ extension RoadmapWording {
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
         let named = "reportée de « \(roadmap.calendar.phases[wanted].title) » : place prise jusqu'à \(until) par \(holders)"
         return (named, named)
+    }
+
+        return "les actions\(nb)\(first)\(nb)à\(nb)\(last)"
     }
 
     /// The reason of an action deferred although a phase on its way had room enough of its own for it: that room
@@ -187,8 +199,16 @@ extension RoadmapWording {
         if earliest == 0, latest > 0, Capacity.waitsPastFirstPhase(merit: entry.score.total, isFoundation: entry.recommendation.isFoundation,
                                                                    isDated: entry.recommendation.deadline != nil) { earliest = 1 }
         let positions = roadmap.items.indices.filter { (earliest...max(earliest, latest)).contains(roadmap.items[$0].phaseIndex) }
+        // A companion (`together`) that waits too: the two claim one phase together, and the weaker actions kept
+        // free less than the set asks (the junior doctors, 80, with the MSP they would join, 70, while the seniors'
+        // council, 75, is kept): said as it is, never « placées avant elle ».
+        let id = entry.recommendation.id
+        let companion = roadmap.considerLater.first {
+            $0.reason == .noCapacity && ($0.recommendation.together.contains(id) || entry.recommendation.together.contains($0.recommendation.id))
+        }
+        let set = companion.map { "« \($0.recommendation.title(for: roadmap.profile.facts)) », qui va avec elle et reste à envisager ensuite" }
         let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, linkers: occupancy.linkers,
-                                 asList: true)
+                                 asList: true, waitingWith: set)
         let span = latest >= phases.count - 1
             ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
             : (earliest == latest ? "dans « \(phases[earliest].title) »" : "de « \(phases[earliest].title) » à « \(phases[latest].title) »")
@@ -205,6 +225,23 @@ extension RoadmapWording {
             ? "s'applique, mais est à envisager ensuite \(Self.afterPrioritiesWords) : \(span), elle est prise par \(holders)"
             : "s'applique, mais ne tient pas dans la capacité de l'équipe : \(span), elle est prise par \(holders)"
         if leftOver { text += " ; ce qui reste ne suffit pas pour un effort \(entry.recommendation.effort.rawValue)" }
+        // Lower-scored actions kept outside its window (a quick step of the first months, where an action of the
+        // coming year cannot start yet): the reader who sees them kept learns why they are no cause.
+        // (A founding decision is its own cause, said on its card.)
+        let outside = roadmap.items.filter {
+            !(earliest...max(earliest, latest)).contains($0.phaseIndex) && $0.score.total < entry.score.total && $0.selection != .foundation
+        }
+        let before = outside.filter { $0.phaseIndex < earliest }, after = outside.filter { $0.phaseIndex > latest }
+        let lower = { (items: [RoadmapItem]) in "\(Typography.actions(items.map(\.rank))), moins bien notée\(items.count > 1 ? "s" : "")" }
+        if !before.isEmpty {
+            let kept = before.count > 1 ? "sont retenues" : "est retenue"
+            text += Set(before.map(\.phaseIndex)).count == 1
+                ? " ; \(lower(before)), \(kept) dans « \(phases[before[0].phaseIndex].title) », où celle-ci ne peut pas encore commencer"
+                : " ; \(lower(before)), \(kept) plus tôt, quand celle-ci ne peut pas encore commencer"
+        }
+        if !after.isEmpty, latest < phases.count - 1 {
+            text += " ; \(lower(after)), \(after.count > 1 ? "viennent" : "vient") après « \(phases[latest].title) », quand celle-ci n'aurait plus lieu d'être"
+        }
         return text
     }
 
@@ -216,8 +253,10 @@ extension RoadmapWording {
     /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
     /// (à échéance) et 8 (plus légère, dans le reste) »): a list of causes after a list of numbers
     /// left the élu to guess which was which.
+    /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
+    /// lower-scored actions kept are then named as freeing too little room for the two together.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
-                           asList: Bool = false, short: Bool = false) -> String {
+                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil) -> String {
         enum Cause: Int, CaseIterable {
             case foundation, deadline, priority, betterScored, linked, earlier
             func holders(_ count: Int) -> String {
@@ -285,10 +324,13 @@ extension RoadmapWording {
         }
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
+        var weaker: [Int] = []
         for position in occupants {
             let occupant = items[position]
             if let cause = ownCause(occupant) ?? (isLinked(position) ? .linked : nil) {
                 ranks[cause.rawValue].append(occupant.rank)
+            } else if asList, waitingWith != nil {
+                weaker.append(occupant.rank)
             } else if Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
                         < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
                 lighter.append(occupant.rank)
@@ -323,6 +365,11 @@ extension RoadmapWording {
         var parts = present.map { $0.holders(counts[$0.rawValue]) }
         if !lighter.isEmpty {
             parts.append("\(Typography.actions(lighter.sorted())), qui \(tookRestWords)")
+        }
+        if let waitingWith, !weaker.isEmpty {
+            let plural = weaker.count > 1
+            parts.append("\(Typography.actions(weaker.sorted())), moins bien notée\(plural ? "s" : ""), qui ne libère\(plural ? "nt" : "") pas dans une même phase "
+                         + "la place que demandent ensemble elle et \(waitingWith)")
         }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last

@@ -138,6 +138,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
                 json.object { json in
                     json.field("before", card.deadlineMonth)
                     json.field("text", text)
+                    json.field("missed", card.deadlineMissed)
                 }
             } else {
                 json.null()
@@ -208,6 +209,7 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
             json.field("by", entry.by)
             json.field("score", entry.score)
             json.field("line", entry.line)
+            json.field("effort", entry.effort)
         }
     }
 

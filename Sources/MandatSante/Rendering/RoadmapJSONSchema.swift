@@ -77,6 +77,7 @@ enum RoadmapJSONSchema {
             ("deadline", nullable(object("L'échéance de l'action.", [
                 ("before", nullable(month, "Le mois avant lequel l'action doit être prête.")),
                 ("text", text("L'échéance en français.")),
+                ("missed", boolean("Vrai quand l'action, faute de place avant cette échéance, vient après elle : sa note de placement dit ce qui tenait la place.")),
             ]), "L'échéance, ou null.")),
             ("effort", choice(Effort.allCases.map(\.rawValue), "Effort : faible (1 unité), moyen (2), fort (3).")),
             ("horizon", choice(Horizon.allCases.map(\.rawValue), "Horizon de la recommandation, avant placement.")),
@@ -120,6 +121,7 @@ enum RoadmapJSONSchema {
             ("by", nullable(recommendationID, "Ce qui l'a remplacée ou écartée ; sinon null.")),
             ("score", .object([("type", .string("integer")), ("description", .string("Score pour ce profil."))])),
             ("line", nullable(text(""), "Pour « à envisager ensuite » : une ligne sur ce qui la rend utile ici ; sinon null.")),
+            ("effort", choice(Effort.allCases.map(\.rawValue), "Effort qu'elle demanderait : faible (1 unité), moyen (2), fort (3).")),
         ])
         let decision = object("Une des décisions à prendre d'abord.", [
             ("rank", integer("Rang de l'action dans la feuille de route.", minimum: 1)),

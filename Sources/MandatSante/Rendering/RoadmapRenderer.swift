@@ -190,7 +190,7 @@ enum DocumentLabels {
     static func facts(_ card: RoadmapDocument.Card, edition: CardEdition) -> [(label: String?, text: String)] {
         var facts: [(label: String?, text: String)] = [(nil, Typography.capitalized(card.carrier))]
         if edition == .full { facts.append((when, card.period)) }
-        if let deadline = card.deadline { facts.append((nil, deadline)) }
+        if let deadline = card.metDeadline { facts.append((nil, deadline)) }
         facts.append((nil, "\(effort) \(card.effort)"))
         if let cost = card.costRange { facts.append((nil, cost)) }
         if let level = card.evidenceLevel { facts.append((evidenceLevel, level)) }

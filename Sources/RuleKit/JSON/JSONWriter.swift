@@ -129,6 +129,7 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
 
     public mutating func field(_ name: StaticString, _ value: Int) { key(name); integer(value) }
+    public mutating func field(_ name: StaticString, _ value: Bool) { key(name); boolean(value) }
 
     public mutating func field(_ name: StaticString, _ values: [String]) { key(name); strings(values) }
 
@@ -183,6 +184,11 @@ public struct JSONWriter {
     public mutating func null() {
         startValue()
         Self.nullBytes.withUnsafeBufferPointer { out.append($0) }
+    }
+
+    public mutating func boolean(_ value: Bool) {
+        startValue()
+        (value ? Self.trueBytes : Self.falseBytes).withUnsafeBufferPointer { out.append($0) }
     }
 
     /// An array of strings: on one line when short, as `JSONOutput` lays out scalars.
@@ -259,6 +265,8 @@ public struct JSONWriter {
     }
 
     private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 
     // MARK: Strings
 

@@ -1,0 +1,145 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// What a consultant found in the example roadmaps (session 24): a horizon printed, then missed, with no word of
+/// what held the room and a null deadline in the JSON; two apparent breaches of merit first, each checked against
+/// the rule and worded as it is; the effort of the actions to consider later.
+@Suite("Planification : échéances manquées dites, mérite vérifié sur les exemples (session 24)")
+struct Plan24Tests {
+    /// The example `name` planned from December 2026, and its document.
+    static func plan(_ name: String) throws -> (Roadmap, RoadmapDocument) {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Profiles/\(name).json").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
+        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
+    }
+
+    static func plain(_ text: String?) -> String { Content17Tests.plain(text ?? "") }
+
+    static func json(_ document: RoadmapDocument) throws -> [String: Any] {
+        let text = JSONRoadmapRenderer().render(document)
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func jsonItem(_ json: [String: Any], _ id: String) -> [String: Any]? {
+        (json["items"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+    }
+
+    /// The préfecture's ASV (92) is due by the mid-mandate review (the city contracts run to 2030). Until then every
+    /// phase is held by better-scored actions, a founding decision, team priorities or dated actions (the junior
+    /// doctors, 90, due by December 2027): nothing of lower merit, kept for its score alone, could give way. The
+    /// deadline cannot be held; the card names what held the room, and the JSON keeps the deadline, marked missed.
+    @Test("préfecture : l'ASV due avant le bilan vient après, et sa carte dit quelles actions tenaient la place ; le JSON garde l'échéance")
+    func prefectureMissedHorizonSaysWhatHeldTheRoom() throws {
+        let (roadmap, document) = try Self.plan("prefecture-hopital-support")
+        let asv = try #require(roadmap.item("asv-creer"))
+        #expect(asv.phaseIndex == roadmap.calendar.phases.count - 1)
+        #expect(asv.deadline == nil)
+        #expect(asv.missedDeadline?.before == YearMonth(year: 2029, month: 3))
+        // Nothing of lower merit, kept for its score alone, held a phase before the deadline.
+        let window = (roadmap.calendar.phaseIndex(for: asv.recommendation.horizon)..<asv.phaseIndex)
+        for item in roadmap.items where window.contains(item.phaseIndex) && item.score.total < asv.score.total {
+            #expect(item.selection != .merit || item.deadline != nil, "\(item.recommendation.id) (\(item.score.total))")
+        }
+        let card = try #require(document.cards.first { $0.id == "asv-creer" })
+        #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du "
+            + "mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 5 à 12 (décision fondatrice, action à "
+            + "échéance, priorités de l'équipe, meilleurs scores)")
+        #expect(card.placement == card.placementBrief)
+        // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.
+        #expect(card.metDeadline == nil)
+        let json = try Self.json(document)
+        let deadline = try #require(Self.jsonItem(json, "asv-creer")?["deadline"] as? [String: Any])
+        #expect(deadline["before"] as? String == "2029-03")
+        #expect(deadline["missed"] as? Bool == true)
+        #expect(Self.plain(deadline["text"] as? String) == "d'ici mars 2029, dans les contrats de ville 2024-2030")
+        // A deadline met says so.
+        let met = try #require(Self.jsonItem(json, "docteurs-juniors")?["deadline"] as? [String: Any])
+        #expect(met["missed"] as? Bool == false)
+    }
+
+    /// The seaside resort (two units a phase): the junior doctors (100) are due by December 2027 where doctors
+    /// leave, but 2027 holds the care of the tourist season (115, a team priority, due before summer) and the
+    /// ageing strategy (107, a team priority), and the next phase the surgery with housing (105, due before the
+    /// review). All better scored: the deadline cannot be held, and the card says by what.
+    @Test("station balnéaire : les docteurs juniors dus fin 2027 viennent en fin de mandat, derrière les actions 4 à 6, mieux notées")
+    func seasideJuniorDoctorsSayWhatHeldTheRoom() throws {
+        let (roadmap, document) = try Self.plan("station-balneaire-saisonniere")
+        let juniors = try #require(roadmap.item("docteurs-juniors"))
+        #expect(juniors.missedDeadline?.before == YearMonth(year: 2027, month: 12))
+        for item in roadmap.items where (1..<juniors.phaseIndex).contains(item.phaseIndex) {
+            #expect(item.score.total > juniors.score.total, "\(item.recommendation.id)")
+        }
+        let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
+        #expect(Self.plain(card.placementBrief).hasSuffix(
+            "reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4 à 6 "
+            + "(action à échéance, priorité de l'équipe, meilleur score)"), "\(Self.plain(card.placementBrief))")
+        let deadline = try #require(Self.jsonItem(try Self.json(document), "docteurs-juniors")?["deadline"] as? [String: Any])
+        #expect(deadline["before"] as? String == "2027-12")
+        #expect(deadline["missed"] as? Bool == true)
+    }
+
+    /// The small PVD town: the junior doctors (80, light) wait while the seniors' council (75, light) is kept. No
+    /// breach of merit first: the junior doctors go with the MSP they would join (`together`, 70, waiting too), and
+    /// the weaker actions kept (the seniors' council, the endocrine disruptors' purchasing, 70) free no phase room
+    /// enough for the two. The line says so, never « des actions placées avant elle ».
+    @Test("petite ville PVD : les docteurs juniors (80) attendent avec la maison de santé qui va avec eux ; la ligne le dit")
+    func juniorDoctorsWaitWithTheirMSP() throws {
+        let (roadmap, document) = try Self.plan("petite-ville-pvd-msp")
+        #expect(roadmap.item("docteurs-juniors") == nil)
+        #expect(roadmap.item("msp-conforter-existante") == nil)
+        let council = try #require(roadmap.item("conseil-aines-sante"))
+        #expect(council.score.total < 80 && council.selection == .merit)
+        let entry = try #require(document.considerLater.first { $0.id == "docteurs-juniors" })
+        #expect(entry.effort == "faible")
+        let reason = Self.plain(entry.reason)
+        #expect(!reason.contains("placées avant elle"), "\(reason)")
+        #expect(reason.contains("et les actions \(Self.ranks(roadmap, "conseil-aines-sante", "perturbateurs-endocriniens-achats")), moins bien notées, "
+            + "qui ne libèrent pas dans une même phase la place que demandent ensemble elle et « Conforter la maison de santé existante et "
+            + "préparer son extension », qui va avec elle et reste à envisager ensuite"), "\(reason)")
+    }
+
+    static func ranks(_ roadmap: Roadmap, _ first: String, _ second: String) -> String {
+        let a = roadmap.item(first)?.rank ?? 0, b = roadmap.item(second)?.rank ?? 0
+        return "\(min(a, b)) et \(max(a, b))"
+    }
+
+    /// The préfecture keeps the smoke-free spaces (60) in its first three months while actions scored 65 to 88 wait.
+    /// No breach: those actions are of the coming year (`annee-1`) and cannot start in the first three months; what
+    /// they could take, from 2027 on, is held by founding decisions, priorities and better scores. Their lines say
+    /// why the weaker action is no cause.
+    @Test("préfecture : les espaces sans tabac (60) tiennent les trois premiers mois, où les actions de 65 à 88 points qui attendent ne peuvent pas commencer")
+    func smokeFreeSpacesHoldAPhaseTheOthersCannotTake() throws {
+        let (roadmap, document) = try Self.plan("prefecture-hopital-support")
+        let smokeFree = try #require(roadmap.item("espaces-sans-tabac"))
+        #expect(smokeFree.phaseIndex == 0 && smokeFree.score.total == 60)
+        let waiting = roadmap.considerLater.filter { $0.reason == .noCapacity && $0.score.total > 60 }
+        #expect(!waiting.isEmpty)
+        for entry in waiting {
+            #expect(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon) > 0, "\(entry.recommendation.id)")
+            let line = Self.plain(document.considerLater.first { $0.id == entry.recommendation.id }?.reason)
+            #expect(line.contains("l'action \(smokeFree.rank), moins bien notée, est retenue dans « Les trois prochains mois », où celle-ci ne peut pas "
+                + "encore commencer"), "\(entry.recommendation.id): \(line)")
+            #expect(!line.contains("placées avant elle"), "\(line)")
+        }
+    }
+
+    /// The JSON's actions to consider later carry their effort, as the items do.
+    @Test("JSON : chaque action à envisager ensuite dit son effort")
+    func considerLaterCarriesEffort() throws {
+        let (roadmap, document) = try Self.plan("prefecture-hopital-support")
+        let json = try Self.json(document)
+        let later = try #require(json["considerLater"] as? [[String: Any]])
+        #expect(later.count == roadmap.considerLater.count)
+        for entry in later {
+            let id = try #require(entry["id"] as? String)
+            let recommendation = try #require(roadmap.considerLater.first { $0.recommendation.id == id }?.recommendation)
+            #expect(entry["effort"] as? String == recommendation.effort.rawValue, "\(id)")
+        }
+    }
+}
