@@ -129,6 +129,38 @@ struct Plan24Tests {
         }
     }
 
+    /// Across the example profiles, a deadline missed for want of room is missed for good reason: in no phase it
+    /// could take before its deadline would the actions of lower merit kept for their score alone — not dated, not
+    /// the prerequisite or the companion of a placed action — together with the room left, have held it.
+    @Test("profils d'exemple : aucune échéance manquée alors que des actions moins bien notées, retenues pour leur seul score, lui auraient fait place")
+    func missedDeadlinesHadNoWeakerRoom() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(names.count >= 27)
+        var missed = 0
+        for name in names {
+            let (roadmap, _) = try Self.plan(name)
+            for item in roadmap.items {
+                guard let deadline = item.missedDeadline, case .capacity(let wanted) = item.placement else { continue }
+                missed += 1
+                let linked = Set(roadmap.items.flatMap { $0.prerequisites + $0.together })
+                let due = roadmap.calendar.phases.lastIndex { $0.end <= deadline.before.adding(months: 1) } ?? wanted
+                for phase in wanted...max(wanted, due) {
+                    let weaker = roadmap.items.filter {
+                        $0.phaseIndex == phase && $0.score.total < item.score.total && $0.selection == .merit && $0.deadline == nil
+                            && !linked.contains($0.recommendation.id)
+                    }
+                    let room = roadmap.halfUnitsLeft[phase] + weaker.reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase) }
+                    #expect(room < Capacity.halfUnits(of: item.recommendation, inPhase: phase),
+                            "\(name) : \(item.recommendation.id) (\(item.score.total)) aurait tenu en phase \(phase) à la place de \(weaker.map(\.recommendation.id))")
+                }
+            }
+        }
+        // The three of the consultant's reading: the préfecture's ASV, the seaside junior doctors, the PVD town's school yard.
+        #expect(missed >= 3, "\(missed)")
+    }
+
     /// The JSON's actions to consider later carry their effort, as the items do.
     @Test("JSON : chaque action à envisager ensuite dit son effort")
     func considerLaterCarriesEffort() throws {
