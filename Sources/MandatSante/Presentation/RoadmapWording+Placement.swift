@@ -27,10 +27,21 @@ extension RoadmapWording {
             // (à échéance), 7 (priorité de l'équipe) et 9, 10, 11 et 12 (mieux classées) »), each of whose cards says its own reason.
             let holders = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
             guard !holders.isEmpty else { return (late, causes.map { "\(late) — \($0)" } ?? late) }
+            // With what goes with it (`together`), it needs room for the set in one phase: a weaker action that
+            // took what the set could not use left « reste trop court », never « ordre de placement ».
+            let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
+            let setHalves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: wanted)) {
+                $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: wanted)
+            }
             let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
-                                  short: true)
+                                  short: true, setHalves: companions.isEmpty ? nil : setHalves)
             let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-            let named = "\(late) : place prise jusqu'à \(until) par \(held)"
+            var named = "\(late) : place prise jusqu'à \(until) par \(held)"
+            if !companions.isEmpty {
+                let goes = companions.count > 1 ? "qui vont" : "qui va"
+                named += " ; avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
+                    + "\(Typography.count((setHalves + 1) / 2, "unité")) dans une même phase"
+            }
             return (named, named)
         }
         if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
@@ -253,10 +264,12 @@ extension RoadmapWording {
     /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
     /// (à échéance) et 8 (plus légère, dans le reste) »): a list of causes after a list of numbers
     /// left the élu to guess which was which.
+    /// `setHalves`: the half-units the action needs with its companions in one phase, when it has some: a weaker
+    /// occupant lighter than the set took a rest too short for it.
     /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
     /// lower-scored actions kept are then named as freeing too little room for the two together.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
-                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil) -> String {
+                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil) -> String {
         enum Cause: Int, CaseIterable {
             case foundation, deadline, priority, betterScored, linked, earlier
             func holders(_ count: Int) -> String {
@@ -332,7 +345,7 @@ extension RoadmapWording {
             } else if asList, waitingWith != nil {
                 weaker.append(occupant.rank)
             } else if Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
-                        < Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
+                        < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
                 lighter.append(occupant.rank)
             } else {
                 ranks[Cause.earlier.rawValue].append(occupant.rank)
