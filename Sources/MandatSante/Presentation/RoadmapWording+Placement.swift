@@ -64,9 +64,6 @@ extension RoadmapWording {
         return (named, named)
     }
 
-        return "les actions\(nb)\(first)\(nb)à\(nb)\(last)"
-    }
-
     /// The reason of an action deferred although a phase on its way had room enough of its own for it: that room
     /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
     /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
