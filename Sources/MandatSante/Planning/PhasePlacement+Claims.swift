@@ -121,8 +121,8 @@ extension PhasePlacement {
             let position = order.members[slot]
             if index.isMethod[position] { methodMembers += 1 }
             if index.isFoundation[position] { isFoundation = true }
-            units.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
-            main.keepLarger(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+            units.add(first: firstPhaseCost(position), later: index.halfUnits[position])
+            main.keepLarger(first: firstPhaseCost(position), later: index.halfUnits[position])
         }
         if methodMembers > 0, !isFoundation, methodCount + methodMembers > methodLimit {
             for slot in slots { exits[order.members[slot]] = .methodLimit }

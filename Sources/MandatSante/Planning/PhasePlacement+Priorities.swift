@@ -22,7 +22,7 @@ extension PhasePlacement {
             var needed = Need(), earliest = 0, pickMerit = Int.min
             for slot in order.slots(pick) {
                 let position = order.members[slot]
-                needed.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+                needed.add(first: firstPhaseCost(position), later: index.halfUnits[position])
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 pickMerit = max(pickMerit, order.merit[position])
             }
@@ -72,8 +72,8 @@ extension PhasePlacement {
             var units = Need(), main = Need(), earliest = 0, pickMerit = Int.min
             for slot in order.slots(pick) {
                 let position = order.members[slot]
-                units.add(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
-                main.keepLarger(first: index.firstPhaseHalfUnits[position], later: index.halfUnits[position])
+                units.add(first: firstPhaseCost(position), later: index.halfUnits[position])
+                main.keepLarger(first: firstPhaseCost(position), later: index.halfUnits[position])
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
                 for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
                 // A set kept for its merit weighs its own score and the urgency of the placed actions waiting for
@@ -210,7 +210,7 @@ extension PhasePlacement {
             if index.isFoundation[member] { return false }
             earliest = max(earliest, horizonPhase[index.horizons[member].ordinal])
             for prerequisite in index.after[member] where phaseOf[prerequisite] >= 0 { earliest = max(earliest, phaseOf[prerequisite]) }
-            needed.add(first: index.firstPhaseHalfUnits[member], later: index.halfUnits[member])
+            needed.add(first: firstPhaseCost(member), later: index.halfUnits[member])
             saved.append(deadlines[member])
         }
         let wasPlaced = phaseOf[order.first(unit)] >= 0
@@ -291,7 +291,7 @@ extension PhasePlacement {
     func need(of unit: Int) -> Need {
         var need = Need()
         for slot in order.slots(unit) {
-            need.add(first: index.firstPhaseHalfUnits[order.members[slot]], later: index.halfUnits[order.members[slot]])
+            need.add(first: firstPhaseCost(order.members[slot]), later: index.halfUnits[order.members[slot]])
         }
         return need
     }

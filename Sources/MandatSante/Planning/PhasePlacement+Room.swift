@@ -66,7 +66,16 @@ extension PhasePlacement {
 
     /// What `position` takes of `phase`, in half-units.
     func cost(_ position: Int, _ phase: Int) -> Int {
-        phase == 0 ? index.firstPhaseHalfUnits[position] : index.halfUnits[position]
+        phase == 0 ? firstPhaseCost(position) : index.halfUnits[position]
+    }
+
+    /// What `position` takes of the first phase. An action for the hot season already under way does there only its
+    /// first steps for this season, the rest before the next one: a quick act, like an action of the first months
+    /// (La Réunion's cyclone plan, a light action, in a December start: half a unit, not the unit that kept it out
+    /// of the first quarter until November 2027).
+    func firstPhaseCost(_ position: Int) -> Int {
+        guard isForHotUnderway(position) else { return index.firstPhaseHalfUnits[position] }
+        return Capacity.halfUnits(effort: index.recommendations[position].effort, horizon: .hundredDays, inPhase: 0)
     }
 
     /// Half-units a unit (or its largest member) takes of the first phase and of the others.

@@ -105,7 +105,7 @@ public struct Planner: Sendable {
                 selection: placement.selection(of: position),
                 prerequisites: prerequisites, assumedPrerequisites: assumedPrerequisites, together: together,
                 supersedes: state.superseded(by: position).map(id), deadline: placement.deadline(of: position),
-                missedDeadline: placement.missedDeadline(of: position)))
+                missedDeadline: placement.missedDeadline(of: position), halfUnits: placement.cost(position, phaseOf[position])))
         }
         if top != nil {
             // Relations name only the items `--top` kept.

@@ -29,10 +29,10 @@ public struct Roadmap: Sendable {
         items.filter { $0.phaseIndex == index }
     }
 
-    /// Half-units taken in each phase (a quick act takes one in the first, see `Capacity.halfUnits(of:inPhase:)`).
+    /// Half-units taken in each phase (a quick act takes one in the first, see `RoadmapItem.halfUnits`).
     public var halfUnitsUsed: [Int] {
         calendar.phases.indices.map { index in
-            items(inPhase: index).reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: index) }
+            items(inPhase: index).reduce(0) { $0 + $1.halfUnits }
         }
     }
 
@@ -70,6 +70,9 @@ public struct RoadmapItem: Sendable {
     /// The deadline it was due by and could not meet for want of room: placed in the earliest phase after it where
     /// the team had room, ahead of what its deadline let it go ahead of (`deadline` is then nil).
     public var missedDeadline: ScheduledDeadline? = nil
+    /// The half-units it takes of its phase, as the planner counted them (`Capacity.halfUnits(of:inPhase:)`, and a
+    /// quick act in the first phase for the hot season under way).
+    public var halfUnits: Int = 0
 
     public var scoreTerms: [Score.Term] { score.terms(of: recommendation) }
 }

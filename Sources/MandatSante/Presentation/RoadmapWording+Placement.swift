@@ -226,8 +226,7 @@ extension RoadmapWording {
         let afterPriorities = positions.contains { position in
             let item = roadmap.items[position]
             guard case .priority = item.selection, item.score.total < entry.score.total else { return false }
-            return Capacity.halfUnits(of: item.recommendation, inPhase: item.phaseIndex)
-                >= Capacity.halfUnits(of: entry.recommendation, inPhase: item.phaseIndex)
+            return item.halfUnits >= Capacity.halfUnits(of: entry.recommendation, inPhase: item.phaseIndex)
         }
         var text = afterPriorities
             ? "s'applique, mais est à envisager ensuite \(Self.afterPrioritiesWords) : \(span), elle est prise par \(holders)"
@@ -341,8 +340,7 @@ extension RoadmapWording {
                 ranks[cause.rawValue].append(occupant.rank)
             } else if asList, waitingWith != nil {
                 weaker.append(occupant.rank)
-            } else if Capacity.halfUnits(of: occupant.recommendation, inPhase: occupant.phaseIndex)
-                        < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
+            } else if occupant.halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
                 lighter.append(occupant.rank)
             } else {
                 ranks[Cause.earlier.rawValue].append(occupant.rank)
