@@ -146,7 +146,7 @@ struct DeferralReasonTests {
         // What held the room until then, by number and why (session 24).
         let asv = try brief(109, "asv-creer")
         #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : "
-            + "place prise jusqu'à mars 2029 par les actions 4 à 7 (décision fondatrice, priorités de l'équipe, action liée)", "\(asv)")
+            + "place prise jusqu'à mars 2029 par les actions 4 (liée à une action prioritaire), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")
                 == "reportée de « D'ici fin 2027 » : avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase : aucune n'en a autant jusqu'à mars 2029")

@@ -39,7 +39,7 @@ struct HotSeasonUnderwayTests {
         #expect(guyane.startUnderway(at: month(2027, 7)) == nil)
     }
 
-    @Test("La Réunion en décembre 2026 : la lutte antivectorielle dans les trois premiers mois, « l'été austral 2026-2027 a commencé », le reste avant nov. 2027 ; les événements extrêmes, sans place au premier trimestre, pour l'été austral suivant et le disent")
+    @Test("La Réunion en décembre 2026 : la lutte antivectorielle dans les trois premiers mois, « l'été austral 2026-2027 a commencé », le reste avant nov. 2027 ; les événements extrêmes aussi, premiers gestes au premier trimestre (une demi-unité), le reste avant l'été austral suivant")
     func reunionRainySeasonUnderway() throws {
         let (roadmap, document) = try Self.plan("commune-outre-mer-reunion", 2026, 12)
         let id = "lutte-antivectorielle-outre-mer"
@@ -52,13 +52,15 @@ struct HotSeasonUnderwayTests {
         // A first decision, said on page 1 as on the card.
         let decision = try #require(document.synthesis.decisions.first { $0.id == id })
         #expect(decision.when == card.deadline)
-        // The plan for extreme events takes two half-units of the first quarter, which holds one: it is ready before
-        // the next austral summer, and its card says it wanted the first quarter.
+        // The plan for extreme events, for the same austral summer under way, does only its first steps now: a quick
+        // act of the first quarter (half a unit), the rest before the next austral summer; the card says it as the
+        // vector control's does.
         let extreme = try #require(roadmap.item("evenements-extremes-continuite-services"))
-        #expect(extreme.phaseIndex == 1)
-        #expect(extreme.placement == .capacity(wanted: 0))
+        #expect(extreme.phaseIndex == 0 && extreme.halfUnits == 1)
         let extremeCard = try #require(document.cards.first { $0.id == "evenements-extremes-continuite-services" })
-        #expect(extremeCard.deadline == "avant l'été austral 2027-2028 (nov. 2027)", "\(extremeCard.deadline ?? "")")
+        #expect(extremeCard.deadline == "l'été austral 2026-2027 a commencé\u{00A0}: premiers gestes dès maintenant, le reste avant nov. 2027",
+                "\(extremeCard.deadline ?? "")")
+        #expect(roadmap.halfUnitsUsed[0] == roadmap.items.filter { $0.phaseIndex == 0 }.reduce(0) { $0 + $1.halfUnits })
         #expect(roadmap.items.filter { $0.phaseIndex == 0 }.count <= 4)
         // The next austral summer is still a milestone of 2027.
         #expect(document.phases[1].milestones.contains("l'été austral 2027-2028"), "\(document.phases[1].milestones)")

@@ -207,7 +207,7 @@ struct PressingDeadlineTests {
         // What held the room until the deadline, by number and why (session 24).
         #expect(Content17Tests.plain(card.placementBrief ?? "")
             == "prévue d'ici déc. 2027, avant l'ouverture de la maison de santé ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt : "
-            + "place prise jusqu'à déc. 2027 par les actions 1 et 2 (meilleurs scores)")
+            + "place prise jusqu'à déc. 2027 par les actions 1 et 2 (mieux classées)")
     }
 
     @Test("la condition d'une échéance se lit comme celle d'une ligne ; mal écrite, elle est une erreur positionnée en français")
