@@ -67,7 +67,10 @@ struct CompareCommandTests {
         // first quarter that the freed room lets in may put it one rank lower, never in another phase.
         #expect(entry("cls-coordinateur", "RETIRÉES", in: text) == nil)
         #expect(entry("cls-coordinateur", "CHANGENT DE PHASE", in: text) == nil)
-        #expect(entry("cls-coordinateur", "DESCENDENT", in: text).map { $0.contains("D'ici fin 2027") } ?? true)
+        // Its score rose: the rank it lost is said by what now comes before it, not by the score.
+        if let coordinator = entry("cls-coordinateur", "DESCENDENT", in: text) {
+            #expect(coordinator.contains("D'ici fin 2027") && coordinator.contains("passe désormais après"), "\(coordinator)")
+        }
 
         #expect(entry("cls-engager", "AJOUTÉES", in: text) == nil)
         #expect(text.contains("EN BREF : "))

@@ -68,9 +68,12 @@ struct ComparisonReasons {
     }
 
     func moved(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
-        // Its own score explains the move; otherwise, what was added, removed or moved ahead of it.
-        if let scoreChange = scoreChange(new.recommendation.id) { return [scoreChange] }
-        var lines = ["score inchangé"]
+        // Its own score explains the move when it went the same way (a better score, a better rank); otherwise, what
+        // was added, removed or moved ahead of it — a coordinator whose score rose but that an added first-quarter
+        // step now precedes goes down for that step, not for its score.
+        let scoreChange = scoreChange(new.recommendation.id)
+        if let scoreChange, (new.score.total > old.score.total) == (new.rank < old.rank) { return [scoreChange] }
+        var lines = [scoreChange ?? "score inchangé"]
         let aheadBefore = before.items.prefix(old.rank - 1).map(\.recommendation.id)
         let aheadAfter = after.items.prefix(new.rank - 1).map(\.recommendation.id)
         let newlyAhead = aheadAfter.filter { !aheadBefore.contains($0) }
