@@ -31,7 +31,7 @@ public struct BoostDefinition: Sendable {
 /// Page 1 states it when actions the roadmap holds apply because of it.
 public struct DefinitionFinding: Sendable {
     public let name: String
-    /// A noun phrase (« dengue et chikungunya à chaque saison des pluies »).
+    /// A noun phrase (« risque de dengue et de chikungunya à chaque saison des pluies »).
     public let text: String
     /// The named condition itself, to evaluate for a territory.
     public let condition: Condition

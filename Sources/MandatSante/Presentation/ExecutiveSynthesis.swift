@@ -221,7 +221,7 @@ struct ExecutiveSynthesis {
 
     /// The situations named conditions state (`DefinitionFinding`) that hold here and that the roadmap's
     /// actions other than method apply because of — their condition uses the named condition, not under a `not` —
-    /// said as one finding, in the order written (« dengue et chikungunya à chaque saison des pluies, coupures
+    /// said as one finding, in the order written (« risque de dengue et de chikungunya à chaque saison des pluies, coupures
     /// d'eau potable récurrentes et sols pollués à la chlordécone »), with the actions that answer them.
     private static func situation(_ roadmap: Roadmap, methodLevers: Set<String>, context: RoadmapPresenter.Context) -> (text: String, ranks: [Int])? {
         let holding = context.ruleBase.definitions.findings.filter { $0.condition.evaluate(roadmap.profile.facts) == .true }
