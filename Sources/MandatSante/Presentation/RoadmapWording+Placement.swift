@@ -29,19 +29,11 @@ extension RoadmapWording {
             guard !holders.isEmpty else { return (late, causes.map { "\(late) — \($0)" } ?? late) }
             // With what goes with it (`together`), it needs room for the set in one phase: a weaker action that
             // took what the set could not use left « reste trop court », never « ordre de placement ».
-            let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
-            let setHalves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: wanted)) {
-                $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: wanted)
-            }
+            let set = companionSet(item, inPhase: wanted, in: roadmap)
             let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
-                                  short: true, setHalves: companions.isEmpty ? nil : setHalves)
+                                  short: true, setHalves: set?.halves)
             let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-            var named = "\(late) : place prise jusqu'à \(until) par \(held)"
-            if !companions.isEmpty {
-                let goes = companions.count > 1 ? "qui vont" : "qui va"
-                named += " ; avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
-                    + "\(Typography.count((setHalves + 1) / 2, "unité")) dans une même phase"
-            }
+            let named = "\(late) : place prise jusqu'à \(until) par \(held)" + (set.map { " ; \($0.need)" } ?? "")
             return (named, named)
         }
         if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
@@ -128,15 +120,9 @@ extension RoadmapWording {
             return "reportée de \(title), qui ne tient que \(most) actions (\(ranks)), puis de " + next.dropFirst(prefix.count)
         }
         let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-        let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
-        let setHalves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: roomy)) {
-            $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: roomy)
-        }
         let mostRoom = (wanted..<item.phaseIndex).map { capacity[$0] - used[$0] }.max() ?? 0
-        if !companions.isEmpty, setHalves > mostRoom {
-            let goes = companions.count > 1 ? "qui vont" : "qui va"
-            return "reportée de \(title) : avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
-                + "\(Typography.count((setHalves + 1) / 2, "unité")) dans une même phase : aucune n'en a autant jusqu'à \(until)"
+        if let set = companionSet(item, inPhase: roomy, in: roadmap), set.halves > mostRoom {
+            return "reportée de \(title) : \(set.need) : aucune n'en a autant jusqu'à \(until)"
         }
         let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
         guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
@@ -144,6 +130,19 @@ extension RoadmapWording {
         let (verb, their) = later.count > 1 ? ("dépassent", "leur") : ("dépasse", "son")
         let room = roomy == wanted ? "cette phase" : "« \(phases[roomy].title) »"
         return "reportée de \(title) : \(titles) \(verb) la capacité de l'équipe, et \(their) surplus est pris sur la place restante de \(room)"
+    }
+
+    /// What an item needs with the placed actions that go with it (`together`) in one phase `phase`, and that need
+    /// said: « avec l'action 8, qui va avec elle, elle demande 3 unités dans une même phase ». Nil when it has none.
+    private static func companionSet(_ item: RoadmapItem, inPhase phase: Int, in roadmap: Roadmap) -> (halves: Int, need: String)? {
+        let companions = roadmap.items.filter { item.together.contains($0.recommendation.id) }
+        guard !companions.isEmpty else { return nil }
+        let halves = companions.reduce(Capacity.halfUnits(of: item.recommendation, inPhase: phase)) {
+            $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase)
+        }
+        let goes = companions.count > 1 ? "qui vont" : "qui va"
+        return (halves, "avec \(Typography.actions(companions.map(\.rank))), \(goes) avec elle, elle demande "
+            + "\(Typography.count((halves + 1) / 2, "unité")) dans une même phase")
     }
 
     private static func placementAndCauses(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, causes: String?)? {
@@ -250,159 +249,5 @@ extension RoadmapWording {
             text += " ; \(lower(after)), \(after.count > 1 ? "viennent" : "vient") après « \(phases[latest].title) », quand celle-ci n'aurait plus lieu d'être"
         }
         return text
-    }
-
-    /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
-    /// of claims: « décision fondatrice, échéance, meilleurs scores ».
-    /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
-    /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
-    /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
-    /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
-    /// (à échéance) et 8 (plus légère, elle a pris la place restante) »): a list of causes after a list of numbers
-    /// left the élu to guess which was which.
-    /// `setHalves`: the half-units the action needs with its companions in one phase, when it has some: a weaker
-    /// occupant lighter than the set took a rest too short for it.
-    /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
-    /// lower-scored actions kept are then named as freeing too little room for the two together.
-    static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
-                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil) -> String {
-        enum Cause: Int, CaseIterable {
-            case foundation, deadline, priority, betterScored, linked, earlier
-            func holders(_ count: Int) -> String {
-                switch self {
-                case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
-                case .deadline: return count > 1 ? "des actions à échéance" : "une action à échéance"
-                case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
-                case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
-                case .linked: return count > 1 ? "des actions liées à une action prioritaire" : "une action liée à une action prioritaire"
-                case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
-                }
-            }
-            /// What holds the numbered actions of a card's brief line (« actions 4 et 5 (à échéance) »).
-            func brief(_ count: Int) -> String {
-                let plural = count > 1 ? "s" : ""
-                switch self {
-                case .foundation: return "décision\(plural) fondatrice\(plural)"
-                case .deadline: return "à échéance"
-                case .priority: return "priorité\(plural) de l'équipe"
-                case .betterScored: return "mieux classée\(plural)"
-                case .linked: return "liée\(plural) à une action prioritaire"
-                case .earlier: return "placée\(plural) avant"
-                }
-            }
-            func words(_ count: Int) -> String {
-                let plural = count > 1 ? "s" : ""
-                switch self {
-                case .foundation: return "décision\(plural) fondatrice\(plural)"
-                case .deadline: return "échéance\(plural)"
-                case .priority: return "priorité\(plural) de l'équipe"
-                case .betterScored: return "meilleur\(plural) score\(plural)"
-                case .linked: return "lien\(plural) avec une action prioritaire"
-                case .earlier: return "ordre de placement"
-                }
-            }
-        }
-        func ownCause(_ other: RoadmapItem) -> Cause? {
-            if other.selection == .foundation { return .foundation }
-            // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
-            if let deadline = other.deadline {
-                switch deadline.kind {
-                case .season, .underway: return .deadline
-                case .stated, .phaseEnd: break
-                }
-                if other.score.total < score { return .deadline }
-            }
-            if case .priority = other.selection { return .priority }
-            if other.score.total >= score { return .betterScored }
-            return nil
-        }
-        // An occupant of lower score may have come in with an action that goes first for its own cause: as its
-        // prerequisite or its companion, directly or through another (the MSP, 70, with the junior doctors it shares
-        // with the centre de santé, 95: one set, claiming at the centre's merit).
-        let items = roadmap.items
-        func isLinked(_ position: Int) -> Bool {
-            var seen: Set<Int> = [position]
-            var next = [position]
-            while let current = next.popLast() {
-                for linker in linkers[current] where seen.insert(linker).inserted {
-                    if ownCause(items[linker]) != nil { return true }
-                    next.append(linker)
-                }
-            }
-            return false
-        }
-        var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
-        var lighter: [Int] = []
-        var weaker: [Int] = []
-        for position in occupants {
-            let occupant = items[position]
-            if let cause = ownCause(occupant) ?? (isLinked(position) ? .linked : nil) {
-                ranks[cause.rawValue].append(occupant.rank)
-            } else if asList, waitingWith != nil {
-                weaker.append(occupant.rank)
-            } else if occupant.halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
-                lighter.append(occupant.rank)
-            } else {
-                ranks[Cause.earlier.rawValue].append(occupant.rank)
-            }
-        }
-        let counts = ranks.map(\.count)
-        let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
-        if short {
-            // One group per cause, in the order of their numbers: « les actions 3 (décision fondatrice), 4 et 7 (à
-            // échéance) et 12 (plus légère, elle a pris la place restante) » — a lighter action of lower score claimed after this one,
-            // in what was left, too little for this one's effort.
-            var groups = present.map { (ranks: ranks[$0.rawValue].sorted(), cause: $0.brief(counts[$0.rawValue])) }
-            if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles ont pris la place restante" : "plus légère, elle a pris la place restante")) }
-            groups.sort { $0.ranks[0] < $1.ranks[0] }
-            guard groups.count > 1 else {
-                return groups.first.map { "\(Typography.actions($0.ranks)) (\($0.cause))" } ?? "les actions déjà retenues"
-            }
-            let parts = groups.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" }
-            return "les actions\(Typography.noBreakSpace)" + parts.dropLast().joined(separator: ", ") + " et " + (parts.last ?? "")
-        }
-        // A lighter action of lower score is no cause: it claimed after this one, in what was left, too little for
-        // this one's effort; said with its number (« l'action 11 a pris le reste, trop court pour un effort moyen »).
-        let tookRestWords = "\(lighter.count > 1 ? "ont" : "a") pris le reste, trop court pour un effort \(recommendation.effort.rawValue)"
-        let tookRest = lighter.isEmpty ? nil : "\(Typography.actions(lighter.sorted())) \(tookRestWords)"
-        guard asList else {
-            let causes = present.map { $0.words(counts[$0.rawValue]) }.joined(separator: ", ")
-            guard let tookRest else { return causes }
-            return causes.isEmpty ? tookRest : "\(causes) ; \(tookRest)"
-        }
-        var parts = present.map { $0.holders(counts[$0.rawValue]) }
-        if !lighter.isEmpty {
-            parts.append("\(Typography.actions(lighter.sorted())), qui \(tookRestWords)")
-        }
-        if let waitingWith, !weaker.isEmpty {
-            let plural = weaker.count > 1
-            parts.append("\(Typography.actions(weaker.sorted())), moins bien notée\(plural ? "s" : ""), qui ne libère\(plural ? "nt" : "") pas dans une même phase "
-                         + "la place que demandent ensemble elle et \(waitingWith)")
-        }
-        guard let last = parts.last else { return "les actions déjà retenues" }
-        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
-    }
-
-    /// What the wording of a roadmap's full phases reads of it, worked out once for the roadmap rather than for each
-    /// of the two dozen actions a territory leaves out for want of room.
-    struct Occupancy: Sendable {
-        /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
-        let linkers: [[Int]]
-
-        init(_ roadmap: Roadmap) {
-            linkers = Self.linkers(roadmap)
-        }
-
-        static func linkers(_ roadmap: Roadmap) -> [[Int]] {
-            let items = roadmap.items
-            var linkers = [[Int]](repeating: [], count: items.count)
-            for (position, item) in items.enumerated() {
-                for other in items.indices where items[other].prerequisites.contains(item.recommendation.id)
-                    || items[other].together.contains(item.recommendation.id) {
-                    linkers[position].append(other)
-                }
-            }
-            return linkers
-        }
     }
 }
