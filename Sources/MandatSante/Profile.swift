@@ -9,13 +9,30 @@ public struct Profile: Sendable {
     /// The département or région the profile did not state but its other place implies (Guadeloupe, Martinique,
     /// Guyane, La Réunion, Mayotte are both): filled in, and refilled when `--set` changes the stated one.
     public internal(set) var impliedFact: String?
+    /// The team's staff when the profile did not state it: the estimate from the population
+    /// (`Capacity.estimatedStaff`), filled in so that every condition on the staff (a step for a commune without an
+    /// agent, an EIS a team of two can carry) reads the figure the capacity uses instead of staying undecided —
+    /// which printed neither version of such a step. The roadmap says it is an estimate; its facts list leaves it
+    /// unstated.
+    public internal(set) var estimatedFact: String?
 
     /// A profile of `facts`, with the département or région that the other implies filled in
-    /// (`OverseasCoherence.fillingImpliedPlace`).
+    /// (`OverseasCoherence.fillingImpliedPlace`) and the staff estimated when not stated.
     public init(facts: FactValues, vocabulary: Vocabulary, file: String) {
         (self.facts, impliedFact) = OverseasCoherence.fillingImpliedPlace(facts, in: vocabulary)
         self.vocabulary = vocabulary
         self.file = file
+        let staff = vocabulary.factName(.staff)
+        if !staff.isEmpty, self.facts.value(of: staff, in: vocabulary) == nil,
+           case .number(let population)? = self.facts.value(of: vocabulary.factName(.population), in: vocabulary) {
+            self.facts.set(staff, to: .number(Double(Capacity.estimatedStaff(population: population))), in: vocabulary)
+            estimatedFact = staff
+        }
+    }
+
+    /// The value the team stated for `fact`: nil for a fact the tool filled in (implied place, estimated staff).
+    public func statedValue(_ fact: String) -> FactValue? {
+        fact == estimatedFact ? nil : value(fact)
     }
 
     public var name: String {
@@ -76,6 +93,9 @@ public enum ProfileLoader {
     /// an empty value (`--set inseeCode=`) makes an optional fact not stated.
     public static func override(_ profile: Profile, with assignments: [String]) -> Result<Profile, FactValueError> {
         var result = profile
+        // An estimate stands only while the staff is not stated: cleared, then made anew from what the profile now
+        // says (a changed population) by the profile built below.
+        if let estimated = result.estimatedFact { result.facts.set(estimated, to: nil, in: profile.vocabulary) }
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
                 return .failure(FactValueError("\(QuotedText.quote(assignment)) : la forme fait=valeur était attendue, par exemple cls=en-vigueur"))

@@ -121,14 +121,15 @@ struct InitCommandTests {
         #expect(profile.value("qpv") == .bool(false))
         #expect(profile.value("priorities") == .set(["acces-aux-soins", "bien-vieillir"]))
         #expect(profile.value("programmes") == .set(["villages-d-avenir"]))
-        #expect(profile.value("engineeringStaff") == nil)
+        #expect(profile.statedValue("engineeringStaff") == nil)
+        #expect(profile.estimatedFact == "engineeringStaff")
         #expect(!written.contains("engineeringStaff"), "un effectif passé n'est pas écrit : la feuille de route l'estime")
 
         let roadmap = runCLI(["roadmap", path, "--start", "2026-12"])
         #expect(roadmap.exitCode == 0, "\(roadmap.error)")
         #expect(roadmap.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Aubin-des-Landes"))
-        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, estimé à 1 agent pour un territoire de cette taille)"))
-        #expect(unwrapped(roadmap.output).contains("Capacité : effectif non renseigné, estimé à 1 agent pour un territoire de cette taille ; environ"))
+        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, aucun agent supposé pour un territoire de cette taille, environ 1 unité d'effort par an)"))
+        #expect(unwrapped(roadmap.output).contains("Capacité : effectif non renseigné, aucun agent supposé pour un territoire de cette taille ; environ"))
         let json = runCLI(["roadmap", path, "--start", "2026-12", "--format", "json"])
         #expect(rankedIDs(json.output).contains { $0.id == "cabinet-medical-logement" })
     }

@@ -37,17 +37,34 @@ struct StaffEstimateTests {
         #expect(line.text.hasPrefix("effectif non renseigné, estimé à 3\u{00A0}agents pour un territoire de cette taille\u{00A0}; environ"), "\(line.text)")
     }
 
-    @Test("un village sans effectif : un agent estimé, une petite équipe, comme avant")
+    @Test("un village de 420 habitants sans effectif : aucun agent supposé, une petite équipe, et les étapes d'une commune sans agent")
     func villageStaysASmallTeam() throws {
         let (roadmap, document) = try Self.planWithoutStaff("village-rural-zip")
-        #expect(roadmap.capacity.staff == 1)
+        #expect(roadmap.capacity.staff == 0)
         #expect(roadmap.capacity.isSmallTeam)
-        #expect(document.synthesis.sizeNote.contains("estimé à 1\u{00A0}agent pour un territoire de cette taille"), "\(document.synthesis.sizeNote)")
+        #expect(document.synthesis.sizeNote.contains("effectif non renseigné, aucun agent supposé pour un territoire de cette taille"), "\(document.synthesis.sizeNote)")
+        // The estimate is what the conditions read: the pilotage takes its title for a commune without an agent,
+        // where an undecided condition printed the default one (« un appui technique qui le seconde »).
+        let pilotage = try #require(document.phases.flatMap(\.cards).first { $0.id == "elu-referent-sante" })
+        #expect(pilotage.title.contains("un engagement voté par le conseil"), "\(pilotage.title)")
+        // …while the facts the document lists leave the staff as the profile left it: not stated.
+        let staff = try #require(document.data.facts.first { $0.name == "engineeringStaff" })
+        #expect(staff.value == nil)
+    }
+
+    @Test("un effectif déclaré n'est pas une estimation, même à zéro")
+    func statedStaffIsKept() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let (roadmap, _) = try Plan24Tests.plan("tres-petite-commune-rurale")
+        #expect(roadmap.profile.estimatedFact == nil)
+        #expect(!roadmap.capacity.isStaffEstimated)
+        #expect(roadmap.capacity.staff == 0)
     }
 
     @Test("l'estimation par taille : modeste, croissante")
     func bands() {
         #expect([420, 9_999, 10_000, 19_999, 20_000, 49_999, 50_000, 99_999, 100_000, 1_500_000].map { Capacity.estimatedStaff(population: Double($0)) }
-            == [1, 1, 2, 2, 3, 3, 5, 5, 8, 8])
+            == [0, 1, 2, 2, 3, 3, 5, 5, 8, 8])
+        #expect([999, 1_000].map { Capacity.estimatedStaff(population: Double($0)) } == [0, 1])
     }
 }

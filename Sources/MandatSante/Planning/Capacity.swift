@@ -107,12 +107,14 @@ public struct Capacity: Sendable, Hashable {
         unitsPerPhase = units
         endReserve = reserve
     }
-    /// A modest estimate of the agents able to carry projects when the profile does not say, by size: one under
-    /// 10,000 inhabitants (a small team under 3,500, as any team of one agent), two under 20,000, three under
-    /// 50,000, five under 100,000, eight beyond — fewer than most such territories have, so that the roadmap
-    /// errs on what the team can surely carry.
+    /// A modest estimate of the agents able to carry projects when the profile does not say, by size: none under
+    /// 1,000 inhabitants (the secrétaire de mairie keeps the whole town hall: the steps for a commune without an
+    /// agent are the ones that fit), one under 10,000 (a small team under 3,500, as any team of one agent), two
+    /// under 20,000, three under 50,000, five under 100,000, eight beyond — fewer than most such territories have,
+    /// so that the roadmap errs on what the team can surely carry.
     public static func estimatedStaff(population: Double) -> Int {
         switch population {
+        case ..<1_000: 0
         case ..<10_000: 1
         case ..<20_000: 2
         case ..<50_000: 3

@@ -43,13 +43,14 @@ public struct Planner: Sendable {
         }
         let scoreOrder = index.positionsByScore(state.totals)
         ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
-        // Unknown staff: estimated from the size (a town of 40,000 is not given a village's capacity).
+        // Unknown staff: estimated from the size (a town of 40,000 is not given a village's capacity); the profile
+        // filled the estimate in (`Profile.estimatedFact`), so the conditions read the same figure.
         let population = index.slots.number(index.slots.population, in: facts) ?? 0
-        let declaredStaff = index.slots.number(index.slots.engineeringStaff, in: facts).map { Int($0) }
+        let staff = index.slots.number(index.slots.engineeringStaff, in: facts).map { Int($0) }
         var capacity = Capacity(population: population,
-                                engineeringStaff: declaredStaff ?? Capacity.estimatedStaff(population: population),
+                                engineeringStaff: staff ?? Capacity.estimatedStaff(population: population),
                                 phases: calendar.phases)
-        capacity.isStaffEstimated = declaredStaff == nil
+        capacity.isStaffEstimated = staff == nil || profile.estimatedFact != nil
         let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)

@@ -203,7 +203,7 @@ public struct RoadmapPresenter: Sendable {
             leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],
             detail: detail,
             data: DocumentData(
-                facts: ruleBase.vocabulary.facts.map { (name: $0.name, value: roadmap.profile.value($0.name)) },
+                facts: ruleBase.vocabulary.facts.map { (name: $0.name, value: roadmap.profile.statedValue($0.name)) },
                 start: roadmap.calendar.start.description, end: roadmap.calendar.end.description,
                 editionMonth: roadmap.calendar.start.description, toolVersion: ToolVersion.current,
                 ruleBaseVersion: version.label, ruleBaseFingerprint: version.fingerprint,

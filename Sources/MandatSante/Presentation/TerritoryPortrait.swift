@@ -81,11 +81,13 @@ public struct TerritoryPortrait: Sendable {
     }
 
     /// « 2 agents pour porter des projets », or, when the profile does not say, « effectif non renseigné, estimé
-    /// à 3 agents pour un territoire de cette taille » (a comma: the portrait's line already follows a colon).
+    /// à 3 agents pour un territoire de cette taille » (a comma: the portrait's line already follows a colon) —
+    /// « aucun agent supposé » under 1,000 inhabitants, where « estimé à aucun agent » would read oddly.
     static func team(_ capacity: Capacity) -> String {
-        capacity.isStaffEstimated
-            ? "effectif non renseigné, estimé à \(staff(capacity.staff)) pour un territoire de cette taille"
-            : "\(staff(capacity.staff)) pour porter des projets"
+        guard capacity.isStaffEstimated else { return "\(staff(capacity.staff)) pour porter des projets" }
+        return capacity.staff == 0
+            ? "effectif non renseigné, aucun agent supposé pour un territoire de cette taille"
+            : "effectif non renseigné, estimé à \(staff(capacity.staff)) pour un territoire de cette taille"
     }
 
     /// « aucun agent », « 1 agent », « 3 agents » (with a no-break space): « 0 agent » reads like a form left blank.
