@@ -32,7 +32,7 @@ public enum RuleBaseLoader {
             parse(file, &diagnostics).map { SourceRegisterReader.facts($0, file: file.path, sourceIDs: sources.map(\.id), &diagnostics) }
         } ?? []
         let definitions = files.definitions.flatMap { file in
-            parse(file, &diagnostics).map { RuleDefinitionsReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }
+            parse(file, &diagnostics).map { RuleDefinitionsReader.read($0, file: file.path, vocabulary: vocabulary, sourceIDs: sources.map(\.id), &diagnostics) }
         } ?? RuleDefinitions()
         let portrait = files.portrait.flatMap { file in
             parse(file, &diagnostics).map { PortraitLayoutReader.read($0, file: file.path, vocabulary: vocabulary, &diagnostics) }

@@ -35,12 +35,15 @@ public struct DefinitionFinding: Sendable {
     public let text: String
     /// The named condition itself, to evaluate for a territory.
     public let condition: Condition
+    /// The public document that establishes the situation (`findingSource`, an id of `sources.json`): page 1 cites
+    /// it by its number in the bibliography, where the first action answering the situation lists it.
+    public let source: String?
 }
 
 /// Reads `definitions.json`:
-/// `{ "conditions": [ { "name", "when", "description"?, "label"?, "falseLabel"?, "finding"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
+/// `{ "conditions": [ { "name", "when", "description"?, "label"?, "falseLabel"?, "finding"?, "findingSource"? } ], "boosts": [ { "name", "when", "points", "reason" } ] }`.
 enum RuleDefinitionsReader {
-    static func read(_ root: JSONNode, file: String, vocabulary: Vocabulary, _ diagnostics: inout [Diagnostic]) -> RuleDefinitions {
+    static func read(_ root: JSONNode, file: String, vocabulary: Vocabulary, sourceIDs: [String], _ diagnostics: inout [Diagnostic]) -> RuleDefinitions {
         var definitions = RuleDefinitions()
         guard var document = JSONObjectReader(root, file: file, context: "le fichier des définitions", diagnostics: &diagnostics) else { return definitions }
         _ = document.member("$schema")
@@ -50,7 +53,7 @@ enum RuleDefinitionsReader {
         diagnostics += document.diagnostics
 
         var entries: [ConditionDefinitions.Entry] = []
-        var findingTexts: [(name: String, text: String)] = []
+        var findingTexts: [(name: String, text: String, source: String?)] = []
         for node in conditionNodes {
             guard var reader = JSONObjectReader(node, file: file, context: "une condition nommée", diagnostics: &diagnostics) else { continue }
             let name = reader.stringNode("name", required: true)?.locatedText
@@ -59,20 +62,25 @@ enum RuleDefinitionsReader {
             let label = reader.string("label")
             let falseLabel = reader.string("falseLabel")
             let finding = reader.string("finding")
+            let findingSource = reader.stringNode("findingSource")?.locatedText
             reader.reportUnknownFields()
+            if let findingSource, !sourceIDs.contains(findingSource.text) {
+                diagnostics.append(.error("regles.source-inconnue", Suggestion.arguments("document", findingSource.text, among: sourceIDs),
+                                          at: findingSource.location.inFile(file)))
+            }
             diagnostics += reader.diagnostics
             if let name, let when {
                 entries.append(ConditionDefinitions.Entry(name: name.inFile(file), condition: when.inFile(file), label: label, falseLabel: falseLabel))
-                if let finding { findingTexts.append((name.text, finding)) }
+                if let finding { findingTexts.append((name.text, finding, findingSource?.text)) }
             }
         }
         let (conditions, problems) = ConditionDefinitions.compile(entries, vocabulary: vocabulary)
         definitions.conditions = conditions
         diagnostics += problems
         // A finding of an invalid definition is left out with it: its own problem is reported.
-        for (name, text) in findingTexts {
+        for (name, text, source) in findingTexts {
             guard conditions.definition(name) != nil, case .success(let condition) = Condition.compile(name, vocabulary: vocabulary, definitions: conditions) else { continue }
-            definitions.findings.append(DefinitionFinding(name: name, text: text, condition: condition))
+            definitions.findings.append(DefinitionFinding(name: name, text: text, condition: condition, source: source))
         }
 
         var seen: [String: SourceLocation] = [:]

@@ -95,6 +95,7 @@ public enum RuleSchemas {
             ("label", text("Ce que la condition veut dire, en quelques mots, pour les explications (« une intercommunalité ») : dit à la place de ses parties.")),
             ("falseLabel", text("Ce que veut dire sa négation (« une commune »), pour qu'une explication ne dise pas « non (…) » ni « autre que … ».")),
             ("finding", text("Ce que la condition, quand elle tient, dit de la situation du territoire, en quelques mots (« risque de dengue et de chikungunya à chaque saison des pluies ») : la synthèse le compte parmi ce qui oriente la feuille de route quand des actions retenues s'appliquent à cause d'elle.")),
+            ("findingSource", text("Le document public (identifiant de sources.json) qui établit cette situation : la synthèse le cite par son numéro, et la première action qui y répond le compte parmi ses sources.")),
         ])
         let boosts = record(required: ["name", "when", "points", "reason"], [
             ("name", name), ("when", condition),

@@ -69,6 +69,22 @@ struct DefinitionsTests {
         #expect(conditionResult.diagnostics.first?.location.lineColumn == Fixture.location(of: "petite-comune", in: condition.markdown))
     }
 
+    @Test("le document d'une situation (findingSource) doit être un document de sources.json : sinon erreur à sa place, avec le plus proche")
+    func unknownFindingSource() throws {
+        let situated = Self.definitions.replacingOccurrences(
+            of: "\"description\": \"Une commune de moins de 3 500 habitants.\"",
+            with: "\"finding\": \"petite commune\", \"findingSource\": \"livre-blanc-2025\"")
+        let result = Fixture.load(Self.users, definitions: situated)
+        let diagnostic = try #require(result.diagnostics.first { $0.code == "regles.source-inconnue" }, "\(result.diagnostics.map(\.summary))")
+        #expect(diagnostic.message.hasPrefix("document source inconnu « livre-blanc-2025 » ; vouliez-vous dire « livre-blanc-2026 » ?"))
+        #expect(diagnostic.file == Fixture.definitionsPath)
+        #expect(diagnostic.location.lineColumn == Fixture.location(of: "livre-blanc-2025", in: situated))
+
+        let known = Fixture.load(Self.users, definitions: situated.replacingOccurrences(of: "livre-blanc-2025", with: "livre-blanc-2026"))
+        #expect(known.diagnostics.isEmpty, "\(known.diagnostics.map(\.summary))")
+        #expect(known.ruleBase?.definitions.findings.map(\.source) == ["livre-blanc-2026"])
+    }
+
     @Test("une définition en double, une définition que rien n'utilise : erreur et avertissement à leur place")
     func duplicateAndUnused() throws {
         let twice = Self.definitions.replacingOccurrences(of: "\"name\": \"priorite-sante-mentale\"", with: "\"name\": \"priorite-acces-aux-soins\"")

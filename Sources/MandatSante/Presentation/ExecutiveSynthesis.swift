@@ -50,7 +50,7 @@ struct ExecutiveSynthesis {
         if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
-                                          findings: Self.findings(roadmap, territorials: territorials, decisions: decisions, context: context),
+                                          findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context),
                                           priorities: declared, sizeNote: size)
     }
 
@@ -168,19 +168,35 @@ struct ExecutiveSynthesis {
     /// actions other than method apply because of — their condition uses the named condition, not under a `not` —
     /// said as one finding, in the order written (« risque de dengue et de chikungunya à chaque saison des pluies, coupures
     /// d'eau potable récurrentes et sols pollués à la chlordécone »), with the actions that answer them.
-    private static func situation(_ roadmap: Roadmap, methodLevers: Set<String>, context: RoadmapPresenter.Context) -> (text: String, ranks: [Int])? {
-        let holding = context.ruleBase.definitions.findings.filter { $0.condition.evaluate(roadmap.profile.facts) == .true }
-        guard !holding.isEmpty else { return nil }
+    /// Each stated situation is followed by the number of its document in the bibliography (`findingSource`, which
+    /// the first action answering it lists: `RoadmapPresenter.document`).
+    private static func situation(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], methodLevers: Set<String>,
+                                  context: RoadmapPresenter.Context) -> (text: String, ranks: [Int])? {
+        let stated = answeredFindings(roadmap, methodLevers: methodLevers, findings: context.ruleBase.definitions.findings)
+        guard !stated.isEmpty else { return nil }
+        let texts = stated.map { finding, ranks in
+            let card = finding.source.flatMap { _ in cards.first { $0.rank == ranks[0] } }
+            let number = card.flatMap { card in
+                card.sources.firstIndex { $0.document == finding.source }.map { card.sourceNumbers[$0] }
+            }
+            return finding.text + (number.map(RoadmapPresenter.citedNumber) ?? "")
+        }
+        return (Typography.list(texts), Array(Set(stated.flatMap(\.ranks))))
+    }
+
+    /// The situations named conditions state that hold here and that actions of the roadmap other than method
+    /// apply because of, in the order written, each with those actions' ranks in increasing order.
+    static func answeredFindings(_ roadmap: Roadmap, methodLevers: Set<String>,
+                                 findings: [DefinitionFinding]) -> [(finding: DefinitionFinding, ranks: [Int])] {
+        let holding = findings.filter { $0.condition.evaluate(roadmap.profile.facts) == .true }
+        guard !holding.isEmpty else { return [] }
         var answered: [String: [Int]] = [:]
         for item in roadmap.items where !methodLevers.contains(item.recommendation.lever) {
             var names: Set<String> = []
             positiveReferences(item.recommendation.condition.expression, into: &names)
             for finding in holding where names.contains(finding.name) { answered[finding.name, default: []].append(item.rank) }
         }
-        let stated = holding.filter { answered[$0.name] != nil }
-        guard !stated.isEmpty else { return nil }
-        let ranks = Set(stated.flatMap { answered[$0.name] ?? [] })
-        return (Typography.list(stated.map(\.text)), Array(ranks))
+        return holding.compactMap { finding in answered[finding.name].map { (finding, $0.sorted()) } }
     }
 
     /// The named conditions `expression` uses where they make it hold (not under an odd number of `not`).
@@ -205,7 +221,7 @@ struct ExecutiveSynthesis {
     /// nor the size and the team's own choices, stated elsewhere. What already exists (an MSP, a CLS in force) is
     /// never a finding; with fewer than three findings, it is named as the « point d'appui » of the actions that
     /// build on it.
-    private static func findings(_ roadmap: Roadmap, territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
+    private static func findings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
                                  context: RoadmapPresenter.Context) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
@@ -269,7 +285,7 @@ struct ExecutiveSynthesis {
             .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
         // The situation the named conditions state (`DefinitionFinding`: dengue at every rainy season, water cuts),
         // one line after the pressing situations: what the overseas territory brings, that its label does not say.
-        let situation = situation(roadmap, methodLevers: methodLevers, context: context)
+        let situation = situation(roadmap, cards: cards, methodLevers: methodLevers, context: context)
         if let situation {
             pressing.insert(Self.situationName)
             let index = all.firstIndex { !pressing.contains($0.name) } ?? all.count

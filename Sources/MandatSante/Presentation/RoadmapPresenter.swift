@@ -147,6 +147,14 @@ public struct RoadmapPresenter: Sendable {
             }
         }
         var bibliography: [RoadmapDocument.BibliographyEntry] = []
+        // The document of a situation page 1 states (dengue at every rainy season) joins the sources of the first
+        // action answering it, so that page 1 cites it by a number the list gives.
+        let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
+        for (finding, ranks) in ExecutiveSynthesis.answeredFindings(roadmap, methodLevers: methodLevers, findings: ruleBase.definitions.findings) {
+            guard let source = finding.source, let index = cards.firstIndex(where: { $0.rank == ranks[0] }),
+                  !cards[index].sources.contains(where: { $0.document == source }) else { continue }
+            cards[index].sources.append(Context.source(SourceReference(document: source, section: ""), ruleBase: ruleBase))
+        }
         for index in cards.indices where detail {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
             // that the reader finds each figure's document in the list.

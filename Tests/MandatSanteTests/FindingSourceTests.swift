@@ -1,0 +1,34 @@
+import Foundation
+import MandatSante
+import Testing
+
+/// A situation page 1 states because of a named condition (dengue at every rainy season, water cuts, chlordécone)
+/// cites the public document that establishes it, by its number in the list of sources: the élu can check it.
+@Suite("Synthèse : chaque situation d'outre-mer citée par son document public")
+struct FindingSourceTests {
+    /// The page-1 finding line that contains `text`, and the document each « [n] » of it names.
+    static func cited(_ name: String, _ text: String) throws -> (line: String, documents: [String]) {
+        let (_, document) = try Plan24Tests.plan(name)
+        let line = try #require(document.synthesis.findings.first { $0.contains(text) }, "\(document.synthesis.findings)")
+        let numbers = line.split(separator: "[").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        return (line, numbers.map { document.bibliography[$0 - 1].document })
+    }
+
+    @Test("La Réunion : le risque de dengue et de chikungunya renvoie à l'arrêté du 23 juillet 2019")
+    func reunionDengue() throws {
+        let (line, documents) = try Self.cited("commune-outre-mer-reunion", "dengue")
+        #expect(Plan24Tests.plain(line).hasPrefix("Risque de dengue et de chikungunya à chaque saison des pluies ["), "\(line)")
+        #expect(documents == ["arrete-departements-moustiques-2019"])
+    }
+
+    @Test("Mayotte et la Guadeloupe : les coupures d'eau citent chacune le document de leur territoire")
+    func waterCutsByTerritory() throws {
+        let mayotte = try Self.cited("village-mayotte-zip", "coupures d'eau")
+        #expect(mayotte.documents.contains("tf1info-mayotte-eau-2023"), "\(mayotte.line)")
+        #expect(!mayotte.documents.contains("franceinfo-guadeloupe-eau-2024"))
+        let guadeloupe = try Self.cited("commune-antilles-dengue", "coupures d'eau")
+        #expect(guadeloupe.documents.contains("franceinfo-guadeloupe-eau-2024"), "\(guadeloupe.line)")
+        #expect(guadeloupe.documents.contains("opecst-chlordecone-2023"))
+        #expect(!guadeloupe.documents.contains("tf1info-mayotte-eau-2023"))
+    }
+}
