@@ -35,6 +35,16 @@ struct CompareCommandTests {
 
     static let clsInForce = ["compare", "Profiles/communaute-communes-rurale.json", "--set", "cls=en-vigueur", "--start", "2026-12"]
 
+    @Test("un fait oui/non que la raison dit déjà n'est pas redit en « non → oui » ; le changement reste dans le profil")
+    func yesNoFactSaidOnce() throws {
+        let result = runCLI(["compare", "Profiles/banlieue-centre-sante-deficit.json", "--set", "clsm=true", "--start", "2026-12"])
+        #expect(result.exitCode == 0, "\(result.error)")
+        #expect(result.output.contains("  - un conseil local de santé mentale (CLSM) existe : non → oui"))
+        let removed = try #require(entry("clsm-creer", "RETIRÉES", in: result.output))
+        #expect(removed.hasSuffix("Pourquoi : sa condition n'est plus remplie : un conseil local de santé mentale (CLSM) existe"), "\(removed)")
+        #expect(!removed.contains("ce qui a changé"))
+    }
+
     @Test("--set cls=en-vigueur sur la communauté de communes rurale : retire le CLS et son diagnostic, libère de la place, avec les raisons")
     func clsInForce() throws {
         let result = runCLI(Self.clsInForce)

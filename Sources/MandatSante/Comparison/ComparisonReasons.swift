@@ -23,8 +23,9 @@ struct ComparisonReasons {
         var lines: [String] = []
         switch before.notPlaced(id)?.reason {
         case .conditionNotMet?, nil:
-            lines.append("sa condition est désormais remplie : " + conditionReasons(item.recommendation, in: after))
-            lines += changedFacts(item.recommendation)
+            let reasons = conditionReasons(item.recommendation, in: after)
+            lines.append("sa condition est désormais remplie : " + reasons)
+            lines += changedFacts(item.recommendation, besides: reasons)
         case .replaced(let by)?:
             lines.append("\(title(by)), qui la remplaçait, n'est plus retenue")
         case .excluded(let by)?:
@@ -51,7 +52,8 @@ struct ComparisonReasons {
         switch entry.reason {
         case .conditionNotMet:
             let lead = entry.reason == .conditionNotMet(.unknown) ? "sa condition ne peut plus être établie (fait non renseigné)" : "sa condition n'est plus remplie"
-            return ["\(lead) : " + conditionReasons(item.recommendation, in: after)] + changedFacts(item.recommendation)
+            let reasons = conditionReasons(item.recommendation, in: after)
+            return ["\(lead) : " + reasons] + changedFacts(item.recommendation, besides: reasons)
         case .replaced(let by):
             return ["remplacée par \(title(by))\(isAdded(by) ? ", désormais retenue" : "")"]
         case .noCapacity, .methodLimit:
@@ -120,13 +122,15 @@ struct ComparisonReasons {
     }
 
     /// « ce qui a changé : contrat local de santé (CLS) : aucun CLS → CLS signé et en vigueur », for the facts
-    /// the condition reads that differ between the two profiles.
-    private func changedFacts(_ recommendation: Recommendation) -> [String] {
+    /// the condition reads that differ between the two profiles — but a yes-or-no fact that `reasons` already
+    /// states (« un conseil local de santé mentale (CLSM) existe »): its « non → oui » would only say it again.
+    private func changedFacts(_ recommendation: Recommendation, besides reasons: String) -> [String] {
         let vocabulary = after.profile.vocabulary
         let read = recommendation.condition.expression.factNames
         let changes = vocabulary.facts.filter { read.contains($0.name) }.compactMap { fact -> String? in
             let (old, new) = (before.profile.value(fact.name), after.profile.value(fact.name))
             guard old != new else { return nil }
+            if fact.type == .bool, [fact.label, fact.falseLabel].contains(where: { $0.map(reasons.contains) ?? false }) { return nil }
             return "\(fact.label) : \(RoadmapComparison.text(old, fact)) → \(RoadmapComparison.text(new, fact))"
         }
         return changes.isEmpty ? [] : ["ce qui a changé : " + changes.joined(separator: ", ")]
