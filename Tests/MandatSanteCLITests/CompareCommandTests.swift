@@ -45,6 +45,16 @@ struct CompareCommandTests {
         #expect(!removed.contains("ce qui a changé"))
     }
 
+    @Test("un agent de plus : l'action retirée nomme celle, mieux notée, qui prend sa place ; celle qui recule nomme ce qui passe devant")
+    func moreStaffReasonsNameTheActions() throws {
+        let result = runCLI(["compare", "Profiles/petite-ville-pvd-msp.json", "--set", "engineeringStaff=3", "--start", "2026-12"])
+        #expect(result.exitCode == 0, "\(result.error)")
+        let removed = try #require(entry("perturbateurs-endocriniens-achats", "RETIRÉES", in: result.output))
+        #expect(removed.contains("(capacité : 2,6 → 2,9 unités d'effort par an) ; sa place va désormais à [prevention-primaire-collective] (ajoutée), mieux notée"), "\(removed)")
+        let later = try #require(entry("conseil-aines-sante", "CHANGENT DE PHASE", in: result.output))
+        #expect(later.hasSuffix("passe désormais après [ecole-cour-oasis] (change de phase) et [prevention-primaire-collective] (ajoutée)"), "\(later)")
+    }
+
     @Test("--set cls=en-vigueur sur la communauté de communes rurale : retire le CLS et son diagnostic, libère de la place, avec les raisons")
     func clsInForce() throws {
         let result = runCLI(Self.clsInForce)

@@ -57,7 +57,10 @@ struct ComparisonReasons {
         case .replaced(let by):
             return ["remplacée par \(title(by))\(isAdded(by) ? ", désormais retenue" : "")"]
         case .noCapacity, .methodLimit:
-            return [worded.reason + capacityNote] + (scoreChange(id).map { [$0] } ?? [])
+            // More capacity, yet out: what now takes the room is what the team gained room for — name it.
+            let overtaking = after.items.filter { isAdded($0.recommendation.id) && $0.score.total > item.score.total }
+            let by = overtaking.isEmpty ? [] : ["sa place va désormais à " + names(overtaking.map(\.recommendation.id)) + ", mieux notée\(overtaking.count > 1 ? "s" : "")"]
+            return [worded.reason + capacityNote] + by + (scoreChange(id).map { [$0] } ?? [])
         case .excluded, .deadlineMissed, .wrongLevel, .beyondTop:
             return [worded.reason]
         }
@@ -66,7 +69,18 @@ struct ComparisonReasons {
     func movedPhase(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
         var lines = (scoreChange(new.recommendation.id).map { [$0] } ?? [])
         lines.append("avant : \(placement(old, beforeDocument)) ; désormais : \(placement(new, afterDocument))")
+        // Later without a lower score: what now goes ahead of it took its room (a school project moved earlier).
+        if new.phaseIndex > old.phaseIndex, new.score.total >= old.score.total {
+            let newlyAhead = newlyAhead(old, new)
+            if !newlyAhead.isEmpty { lines.append("passe désormais après " + names(newlyAhead)) }
+        }
         return lines
+    }
+
+    /// The actions ahead of `new` that were not ahead of `old`.
+    private func newlyAhead(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
+        let aheadBefore = Set(before.items.prefix(old.rank - 1).map(\.recommendation.id))
+        return after.items.prefix(new.rank - 1).map(\.recommendation.id).filter { !aheadBefore.contains($0) }
     }
 
     func moved(_ old: RoadmapItem, _ new: RoadmapItem) -> [String] {
@@ -76,10 +90,9 @@ struct ComparisonReasons {
         let scoreChange = scoreChange(new.recommendation.id)
         if let scoreChange, (new.score.total > old.score.total) == (new.rank < old.rank) { return [scoreChange] }
         var lines = [scoreChange ?? "score inchangé"]
-        let aheadBefore = before.items.prefix(old.rank - 1).map(\.recommendation.id)
-        let aheadAfter = after.items.prefix(new.rank - 1).map(\.recommendation.id)
-        let newlyAhead = aheadAfter.filter { !aheadBefore.contains($0) }
-        let noLongerAhead = aheadBefore.filter { !aheadAfter.contains($0) }
+        let aheadAfter = Set(after.items.prefix(new.rank - 1).map(\.recommendation.id))
+        let newlyAhead = newlyAhead(old, new)
+        let noLongerAhead = before.items.prefix(old.rank - 1).map(\.recommendation.id).filter { !aheadAfter.contains($0) }
         if !newlyAhead.isEmpty { lines.append("passe désormais après " + names(newlyAhead)) }
         if !noLongerAhead.isEmpty { lines.append("ne vient plus après " + names(noLongerAhead)) }
         return lines
