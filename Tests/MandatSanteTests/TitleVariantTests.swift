@@ -81,7 +81,7 @@ struct TitleVariantTests {
             #expect(title == "Articuler la politique de santé de la commune avec la démarche de santé intercommunale", "\(name)")
         }
         let bourg = try #require(try ExampleSynthesisTests.document("bourg-cls-pays").card("agir-echelle-intercommunale"))
-        #expect(bourg.title == "Prendre sa place dans le contrat local de santé du pays")
+        #expect(bourg.title == "Prendre sa place dans le contrat local de santé du pays ou du PETR")
         #expect(bourg.funding.isEmpty, "the action costs time: \(bourg.funding)")
         let village = try #require(try ExampleSynthesisTests.document("village-rural-zip").card("agir-echelle-intercommunale"))
         #expect(village.title == "Porter les enjeux de santé à l'échelle intercommunale plutôt que d'agir seule")
