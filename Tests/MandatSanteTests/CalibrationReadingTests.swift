@@ -67,11 +67,11 @@ struct CalibrationReadingTests {
         }
     }
 
-    @Test("métropole : l'appui aux communes pour la saison chaude, placé à partir de mars 2027, réunit les communes « trois mois au moins avant la saison chaude visée »")
+    @Test("métropole : l'appui aux communes pour la saison chaude, placé à partir de mars 2027, réunit les communes « au moins trois mois avant la saison chaude »")
     func heatPlanStepRelativeToItsSummer() throws {
         let document = try ExampleSynthesisTests.document("metropole-cls-clsm")
         let card = try #require(document.cards.first { $0.id == "canicule-appui-communes" })
         #expect(card.period.contains("2027"))
-        #expect(card.steps.first?.contains("trois mois au moins avant la saison chaude visée") == true, "\(card.steps)")
+        #expect(card.steps.first?.contains("au moins trois mois avant la saison chaude") == true, "\(card.steps)")
     }
 }
