@@ -144,7 +144,7 @@ struct Content18Tests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let recommendation = try #require(ruleBase.recommendation("msp-conforter-existante"))
         let example = try #require(recommendation.examples.first { $0.territory.hasPrefix("Communauté d'agglomération Chauny-Tergnier") })
-        #expect(example.what.contains("financés notamment par l'État, 416 447 €, et par la Région Hauts-de-France, 500 000 €"))
+        #expect(example.what.contains("financés notamment par l'État (416 447 €) et par la Région Hauts-de-France (500 000 €)"))
         let facts = try Content16Tests.facts(Content16Tests.mainlandTown)
         #expect(recommendation.funding.texts(for: facts).contains { $0.hasPrefix("Région") && $0.contains("Sinceny") })
     }

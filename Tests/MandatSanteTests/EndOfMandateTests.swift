@@ -15,8 +15,9 @@ struct EndOfMandateTests {
         ("village-mayotte-zip", "medicobus-aller-vers"),
         // Its two agents counted (plan19), the resort holds the cabinet médical in 2028; the rescue chain of its ski
         // area is ready before the first full winter, 2027-2028 (rel20); the welcome of professionals is folded
-        // into the cabinet card (content23b), and the end starts the Villages d'avenir health project.
-        ("station-montagne-saisonniere", "villages-d-avenir-sante"),
+        // into the cabinet card (content23b). Villages d'avenir, part of the plan France ruralités 2023-2027, is due by
+        // December 2027 and no longer waits for the end (reader25): the end starts the health question of each project.
+        ("station-montagne-saisonniere", "reflexe-sante-projets"),
         ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
     ]
 

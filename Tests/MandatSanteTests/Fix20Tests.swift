@@ -94,7 +94,7 @@ struct Fix20Tests {
         #expect(!(document.card("prevention-primaire-collective")?.sources.contains { $0.document == "what-works-for-health" } ?? false))
     }
 
-    @Test("la station : le remboursement des frais de secours, la continuité des soins à l'intersaison avec Médecins de Montagne, Villages d'avenir « s'il est en cours », la règle des dix ans pour tout professionnel de santé")
+    @Test("la station : le remboursement des frais de secours, la continuité des soins à l'intersaison avec Médecins de montagne, Villages d'avenir « s'il est en cours », la règle des dix ans pour tout professionnel de santé")
     func resortTrade() throws {
         let document = try ExampleSynthesisTests.document("station-montagne-saisonniere", detail: true)
         let rescue = try #require(document.card("secours-domaine-skiable"))
@@ -102,7 +102,7 @@ struct Fix20Tests {
         #expect(rescue.sources.contains { $0.document == "anmsm-frais-de-secours" })
         let season = try #require(document.card("soins-saison-touristique"))
         #expect(season.steps.contains { $0.contains("continuité des soins des habitants à l'intersaison") }, "\(season.steps)")
-        #expect(season.partners.contains { $0.hasPrefix("association Médecins de Montagne") }, "\(season.partners)")
+        #expect(season.partners.contains { $0.hasPrefix("association Médecins de montagne") }, "\(season.partners)")
         let scale = try #require(document.card("agir-echelle-intercommunale"))
         #expect(scale.steps.contains { $0.hasPrefix("Si l'accompagnement Villages d'avenir de la commune est en cours") }, "\(scale.steps)")
         let surgery = try #require(document.card("cabinet-medical-logement"))
@@ -110,7 +110,7 @@ struct Fix20Tests {
         // A seaside resort reads neither the off-season step nor the association of mountain doctors.
         let seaside = try ExampleSynthesisTests.document("station-balneaire-saisonniere", detail: true)
         if let summer = seaside.card("soins-saison-touristique") {
-            #expect(!summer.partners.contains { $0.contains("Médecins de Montagne") })
+            #expect(!summer.partners.contains { $0.contains("Médecins de montagne") })
             #expect(!summer.steps.contains { $0.contains("intersaison") })
         }
     }
@@ -119,7 +119,7 @@ struct Fix20Tests {
     func communeNouvelle() throws {
         let document = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite", detail: true)
         let elders = try #require(document.card("isolement-aines-reperage"))
-        #expect(elders.steps.first?.contains("mairies annexes des communes déléguées") == true, "\(elders.steps)")
+        #expect(elders.steps.first?.contains("recueillent les signalements dans les mairies annexes") == true, "\(elders.steps)")
         let referent = try #require(document.card("elu-referent-sante"))
         #expect(referent.steps.contains { $0.hasPrefix("Associer les maires délégués au suivi santé") }, "\(referent.steps)")
         let town = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("elu-referent-sante"))
@@ -127,7 +127,7 @@ struct Fix20Tests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let sinceny = try #require(ruleBase.recommendation("msp-conforter-existante")).examples.first { $0.territory.contains("Chauny-Tergnier") }
         // What the source says (« financés notamment par l'État … et par la Région »), not our subtraction.
-        #expect(sinceny.map { Self.plain($0.what) }?.contains("financés notamment par l'État, 416 447 €, et par la Région Hauts-de-France, 500 000 €") == true)
+        #expect(sinceny.map { Self.plain($0.what) }?.contains("financés notamment par l'État (416 447 €) et par la Région Hauts-de-France (500 000 €)") == true)
         #expect(sinceny.map { Self.plain($0.what) }?.contains("restaient à sa charge") == false)
     }
 }
