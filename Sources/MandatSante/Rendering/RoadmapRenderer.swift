@@ -165,8 +165,10 @@ enum DocumentLabels {
     static func forYou(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         let reasons = (card.selection == foundationNote ? [foundationNote] : []) + card.forYou
         var shown = Array(reasons.prefix(edition.reasons))
-        // The size is in the header: a short edition does not say it again.
-        if edition != .full, let size = card.sizeReason { shown.removeAll { $0 == size } }
+        // The size is in the header: a short edition does not say it again — unless it is the only reason (a
+        // method action for a commune of 2,800 with no project declared), where a card without « Pourquoi » would
+        // leave the reader asking why it is here.
+        if edition != .full, let size = card.sizeReason, shown != [size] { shown.removeAll { $0 == size } }
         return shown
     }
 
