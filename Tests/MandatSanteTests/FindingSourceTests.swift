@@ -4,7 +4,7 @@ import Testing
 
 /// A situation page 1 states because of a named condition (dengue at every rainy season, water cuts, chlordécone)
 /// cites the public document that establishes it, by its number in the list of sources: the élu can check it.
-@Suite("Synthèse : chaque situation d'outre-mer citée par son document public")
+@Suite("Synthèse : chaque situation d'outre-mer citée par le document public de son territoire")
 struct FindingSourceTests {
     /// The page-1 finding line that contains `text`, and the document each « [n] » of it names.
     static func cited(_ name: String, _ text: String) throws -> (line: String, documents: [String]) {
@@ -14,20 +14,20 @@ struct FindingSourceTests {
         return (line, numbers.map { document.bibliography[$0 - 1].document })
     }
 
-    @Test("La Réunion : le risque de dengue et de chikungunya renvoie à l'arrêté du 23 juillet 2019")
+    @Test("La Réunion : le risque de dengue et de chikungunya renvoie à l'ARS La Réunion (décembre 2025)")
     func reunionDengue() throws {
         let (line, documents) = try Self.cited("commune-outre-mer-reunion", "dengue")
         #expect(Plan24Tests.plain(line).hasPrefix("Risque de dengue et de chikungunya à chaque saison des pluies ["), "\(line)")
-        #expect(documents == ["arrete-departements-moustiques-2019"])
+        #expect(documents == ["dengue-chikungunya-outre-mer-ars-reunion-2025"])
     }
 
     @Test("Mayotte et la Guadeloupe : les coupures d'eau citent chacune le document de leur territoire")
     func waterCutsByTerritory() throws {
         let mayotte = try Self.cited("village-mayotte-zip", "coupures d'eau")
-        #expect(mayotte.documents.contains("tf1info-mayotte-eau-2023"), "\(mayotte.line)")
+        #expect(mayotte.documents == ["arrete-departements-moustiques-2019", "tf1info-mayotte-eau-2023"], "\(mayotte.line)")
         #expect(!mayotte.documents.contains("franceinfo-guadeloupe-eau-2024"))
         let guadeloupe = try Self.cited("commune-antilles-dengue", "coupures d'eau")
-        #expect(guadeloupe.documents.contains("franceinfo-guadeloupe-eau-2024"), "\(guadeloupe.line)")
+        #expect(guadeloupe.documents == ["spf-dengue-antilles-2024", "franceinfo-guadeloupe-eau-2024", "opecst-chlordecone-2023"], "\(guadeloupe.line)")
         #expect(guadeloupe.documents.contains("opecst-chlordecone-2023"))
         #expect(!guadeloupe.documents.contains("tf1info-mayotte-eau-2023"))
     }
