@@ -86,19 +86,23 @@ extension RoadmapWording {
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         var weaker: [Int] = []
+        // The occupant read in place (`items[position]`), not bound to a copy: a left-out line of a JSON roadmap
+        // classes some ten occupants, and copying each item cost more than classing it.
         for position in occupants {
-            let occupant = items[position]
-            if let cause = ownCause(occupant) ?? (isLinked(position) ? .linked : nil) {
-                ranks[cause.rawValue].append(occupant.rank)
+            let rank = items[position].rank
+            if let cause = ownCause(items[position]) ?? (isLinked(position) ? .linked : nil) {
+                ranks[cause.rawValue].append(rank)
             } else if asList, waitingWith != nil {
-                weaker.append(occupant.rank)
-            } else if occupant.halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: occupant.phaseIndex) {
-                lighter.append(occupant.rank)
+                weaker.append(rank)
+            } else if items[position].halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: items[position].phaseIndex) {
+                lighter.append(rank)
             } else {
-                ranks[Cause.earlier.rawValue].append(occupant.rank)
+                ranks[Cause.earlier.rawValue].append(rank)
             }
         }
-        let counts = ranks.map(\.count)
+        // A closure, not the key path `\.count`: here the key path is read through the runtime (`swift_getAtKeyPath`,
+        // some 700 instructions a count).
+        let counts = ranks.map { $0.count }
         let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
         if short {
             // One group per cause, in the order of their numbers: « les actions 3 (décision fondatrice), 4 et 7 (à
