@@ -57,7 +57,7 @@ struct Content17Tests {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.recommendation("jeunes-sante-mentale-relais") == nil)
         let youth = try #require(ruleBase.recommendation("sante-mentale-jeunes"))
-        #expect(youth.why.contains("stratégie nationale lancée en 2022") && youth.why.contains("premiers secours en santé mentale"))
+        #expect(youth.why.contains("stratégie nationale 2022-2037") && youth.why.contains("premiers secours en santé mentale"))
         let city = try Content16Tests.facts(Content16Tests.mainlandTown), village = try Content16Tests.facts(Content16Tests.mainlandVillage)
         #expect(try Content16Tests.examples("sante-mentale-jeunes", for: city) == ["Vénissieux (Métropole de Lyon)"])
         #expect(try Content16Tests.examples("sante-mentale-jeunes", for: village).isEmpty)

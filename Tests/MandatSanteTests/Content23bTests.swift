@@ -94,7 +94,7 @@ struct Content23bTests {
         let tobacco = try #require(ruleBase.recommendation("espaces-sans-tabac")).steps.map(\.text)
         #expect(tobacco.first.map(Content17Tests.plain)?.contains("10 mètres") == true && tobacco.first?.contains("bibliothèques") == true, "\(tobacco)")
         let diagnosis = try #require(document.card("diagnostic-sante-partage"))
-        #expect(diagnosis.steps.contains { $0.contains("les conseils de quartier et le conseil des aînés") }, "\(diagnosis.steps)")
+        #expect(diagnosis.steps.contains { $0.contains("conseils de quartier et conseil des aînés") }, "\(diagnosis.steps)")
         let hospital = try #require(document.card("cooperation-ville-hopital"))
         #expect(!hospital.forYou.contains { $0.contains("population âgée importante") }, "\(hospital.forYou)")
         #expect(hospital.forYou.contains { $0.contains("sorties d'hospitalisation des personnes âgées") }, "\(hospital.forYou)")

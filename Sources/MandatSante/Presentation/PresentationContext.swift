@@ -330,8 +330,7 @@ extension RoadmapPresenter {
             let document = ruleBase.source(reference.document)
             return RoadmapDocument.Source(
                 document: reference.document, title: document.map { SourceWording.reference($0, asOf: ruleBase.version.date) } ?? reference.document,
-                citation: Typography.french((document.map(SourceWording.short) ?? reference.document) + (reference.section.isEmpty ? "" : " — \(reference.section)")),
-                section: reference.section,
+                citation: Typography.french("\(document.map(SourceWording.short) ?? reference.document) — \(reference.section)"), section: reference.section,
                 publisher: document?.publisher ?? "", date: document?.date?.description, consulted: document?.consulted?.description,
                 url: document?.url)
         }

@@ -153,7 +153,8 @@ public struct RoadmapPresenter: Sendable {
         for (finding, ranks) in ExecutiveSynthesis.answeredFindings(roadmap, methodLevers: methodLevers, findings: ruleBase.definitions.findings) {
             guard let source = finding.source, let index = cards.firstIndex(where: { $0.rank == ranks[0] }),
                   !cards[index].sources.contains(where: { $0.document == source }) else { continue }
-            cards[index].sources.append(Context.source(SourceReference(document: source, section: ""), ruleBase: ruleBase))
+            // Its section says what the document is cited for: the situation page 1 states.
+            cards[index].sources.append(Context.source(SourceReference(document: source, section: finding.text), ruleBase: ruleBase))
         }
         for index in cards.indices where detail {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
