@@ -62,13 +62,13 @@ struct Fix20Tests {
         #expect(agedFunding.contains { $0.hasPrefix("Banque des Territoires – Programme Santé Grand Âge") }, "\(agedFunding)")
     }
 
-    @Test("le zonage : l'arrêté de méthode du zonage (modifié en mai 2025) et la page de la DREES sur l'APL, plus l'article titré sur les « zones rouges »")
+    @Test("le zonage : l'arrêté de méthode du zonage (modifié en mai 2025) et le communiqué de la DREES de décembre 2022 sur l'APL, plus l'article titré sur les « zones rouges »")
     func zoningSources() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.source("quotidien-medecin-zonage-2025") == nil)
         #expect(ruleBase.fact("zonage-medecins-2025")?.source.document == "arrete-zonage-medecins-2025")
         let card = try #require(try ExampleSynthesisTests.document("commune-zonage-inconnu", detail: true).card("zonage-medecins-verifier"))
-        #expect(Set(card.sources.map(\.document)).isSuperset(of: ["arrete-zonage-medecins-2025", "drees-apl"]))
+        #expect(Set(card.sources.map(\.document)).isSuperset(of: ["arrete-zonage-medecins-2025", "drees-apl-2022"]))
         // The reason is worded from what holds: residents without a médecin traitant, no announced departures.
         #expect(!card.forYou.contains { Self.plain($0).contains("ou des départs sont annoncés") }, "\(card.forYou)")
         #expect(card.forYou.contains { Self.plain($0).contains("des habitants sont sans médecin traitant") }, "\(card.forYou)")
