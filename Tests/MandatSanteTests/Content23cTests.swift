@@ -40,7 +40,7 @@ struct Content23cTests {
         #expect(scot.title == "Faire entrer la santé dans le SCoT ou le PLH en préparation", "\(scot.title)")
         #expect(!(scot.steps.first ?? "").contains("PADD"))
         let both = try #require(try ExampleSynthesisTests.document("communaute-urbaine-cls-clsm-plui").card("urbanisme-favorable-sante-plu"))
-        #expect(both.title == "Faire entrer la santé dans le PLU, le PLUi, le SCoT ou le PLH", "\(both.title)")
+        #expect(both.title == "Faire entrer la santé dans le PLUi, le SCoT ou le PLH en préparation", "\(both.title)")
     }
 
     @Test("centre de santé de la collectivité : en Île-de-France, l'exemple est un centre municipal (Gennevilliers), pas le GIP de Vierzon")
