@@ -33,7 +33,7 @@ struct Content22bTests {
         let water = try #require(document.card("eau-potable-coupures-outre-mer"))
         #expect(water.title.contains("saison cyclonique"), "\(water.title)")
         #expect(water.phaseID == "fin-d-annee")
-        #expect(water.steps.prefix(3).contains { $0.hasPrefix("Avant la saison cyclonique, qui s'ouvre en novembre") }, "\(water.steps)")
+        #expect(water.steps.prefix(3).contains { $0.hasPrefix("Avant la prochaine saison cyclonique, qui s'ouvre en novembre") }, "\(water.steps)")
         #expect(!water.steps.contains { Content17Tests.plain($0).hasPrefix("Inscrire un volet « coupure d'eau potable »") })
         #expect(water.facts.map(\.id).contains("mayotte-chido-hebergements-2024"))
         let guadeloupe = try #require(try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true).card("eau-potable-coupures-outre-mer"))
