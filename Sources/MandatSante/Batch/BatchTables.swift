@@ -107,7 +107,7 @@ public enum BatchTables {
         actions.reserveCapacity(cards.count * 256)
         for card in cards {
             row([String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle,
-                 card.carrier, card.deadline ?? "", card.effort, card.costRange ?? "", String(card.score)], into: &actions)
+                 card.carrier, card.deadlineCell ?? "", card.effort, card.costRange ?? "", String(card.score)], into: &actions)
         }
         var leverRows: [UInt8] = []
         for lever in levers {

@@ -107,6 +107,13 @@ public struct RoadmapDocument: Sendable {
         public var deadlineMissed = false
         /// The deadline the action meets, as the cards, the CSV and `explain` print it (nil when missed).
         public var metDeadline: String? { deadlineMissed ? nil : deadline }
+        /// The deadline as a table's cell prints it: the one met, or the one missed as the card's placement line
+        /// begins (« prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du
+        /// mandat », faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words.
+        public var deadlineCell: String? {
+            guard deadlineMissed, let deadline else { return deadline }
+            return Typography.french("prévue \(deadline) ; reportée à « \(phaseTitle) », faute de place plus tôt")
+        }
         public var effortID: String
         public var effort: String
         public var horizonID: String

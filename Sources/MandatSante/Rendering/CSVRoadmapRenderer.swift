@@ -38,7 +38,7 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
             cell(card.title)
             cell(card.leverTitle)
             cell(card.carrier)
-            cell(card.metDeadline ?? "")
+            cell(card.deadlineCell ?? "")
             cell(card.effort)
             cell(card.costRange ?? "")
             cell(card.evidenceLevel ?? "")
@@ -73,7 +73,7 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
         for card in document.cards {
             writer.append([
                 String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle, card.carrier,
-                card.metDeadline ?? "", card.effort, card.costRange ?? "", card.evidenceLevel ?? "",
+                card.deadlineCell ?? "", card.effort, card.costRange ?? "", card.evidenceLevel ?? "",
                 card.inequalityEffect ?? "", String(card.score), join(card.forYou), join(card.steps),
                 join(card.partners), join(card.funding), join(card.indicators), join(card.sources.map(\.citation)),
             ])
