@@ -153,6 +153,14 @@ extension RecommendationReader {
         return nil
     }
 
+    /// `dès maintenant`: `[si condition] raison`, the condition required (an action pressing everywhere has a shorter
+    /// horizon, not this field).
+    func readStartNow(_ item: LocatedText, _ file: inout FileReading) -> StartNow? {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.des-maintenant-sans-condition", &file),
+              let conditionText, let condition = compile(conditionText, &file) else { return nil }
+        return StartNow(condition: condition, conditionText: conditionText.text, reason: text.text)
+    }
+
     /// `autres titres`: `[si condition] Titre`, the condition required (a title for every territory is the `# …` one).
     func readTitleVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalText? {
         guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.titre-sans-condition", &file), let conditionText,

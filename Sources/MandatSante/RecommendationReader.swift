@@ -42,6 +42,8 @@ struct RecommendationReader {
         case evidenceLevel = "niveau de preuve"
         case inequalityEffect = "effet sur les inégalités"
         case deadline = "échéance"
+        case startNow = "dès maintenant"
+        case shortTitle = "titre court"
         case foundation = "fondation"
         case serves = "sert"
         case after = "après"
@@ -169,6 +171,9 @@ struct RecommendationReader {
         let inequalityEffect = inequalityText.flatMap { enumValue(InequalityEffect.self, $0, field: .inequalityEffect, &file) }
         let deadlineText = value(.deadline, &file)
         let deadline = deadlineText.flatMap { readConditionalDeadline($0, &file) }
+        let startNowText = value(.startNow, &file)
+        let startNow = startNowText.flatMap { readStartNow($0, &file) }
+        let shortTitle = value(.shortTitle, &file)?.text
         let foundationText = value(.foundation, &file)
         let isFoundation = foundationText.flatMap { yesNo($0, &file) }
         let serves = readServes(list(.serves, &file), &file)
@@ -198,7 +203,7 @@ struct RecommendationReader {
               foundationText == nil || isFoundation != nil, let why, let steps, let partners, let funding,
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
-              deadlineText == nil || deadline != nil, titleVariants.count == titleItems.count,
+              deadlineText == nil || deadline != nil, startNowText == nil || startNow != nil, titleVariants.count == titleItems.count,
               inequalityVariants.count == inequalityItems.count
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
@@ -207,7 +212,8 @@ struct RecommendationReader {
             id: id, title: title, lever: leverText.text, condition: condition, conditionText: conditionText, priority: priority, boosts: boosts,
             horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: cost,
             evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect, deadline: deadline?.deadline,
-            deadlineCondition: deadline?.condition, deadlineConditionText: deadline?.conditionText,
+            deadlineCondition: deadline?.condition, deadlineConditionText: deadline?.conditionText, startNow: startNow,
+            shortTitle: shortTitle,
             isFoundation: isFoundation ?? false, serves: serves, after: after.map(\.id), together: together.map(\.id),
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],

@@ -146,6 +146,8 @@ extension FrenchDiagnostics {
         case "regles.mise-en-garde": return "une mise en garde commence par sa condition : « [si condition] texte »"
         case "regles.titre-sans-condition":
             return "un autre titre commence par la condition où il remplace le titre « # … » : « [si condition] Titre »"
+        case "regles.des-maintenant-sans-condition":
+            return "« dès maintenant » commence par la situation qui presse : « [si condition] raison »"
         case "regles.effet-sans-condition":
             return "un autre effet sur les inégalités commence par la condition où il remplace celui de l'en-tête : « [si condition] reduit »"
         case "regles.condition-de-ligne":

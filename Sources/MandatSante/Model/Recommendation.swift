@@ -39,6 +39,13 @@ public final class Recommendation: Sendable, Identifiable {
     public let deadlineCondition: Condition?
     /// The deadline's condition as written, for the rule-base export.
     public let deadlineConditionText: LocatedText?
+    /// The situation that makes its first step pressing now (`dès maintenant: [si centreSanteSituation == 'deficit']
+    /// raison`): where it holds, the action placed after the first months starts there with its first step, the
+    /// rest in its own phase (`RoadmapWording.startsNow`). Nil: it starts with its phase.
+    public let startNow: StartNow?
+    /// How page 1 names it in a few words when a decision comes after it and it is not itself among the decisions
+    /// (`titre court: le diagnostic local de santé partagé`): « après le diagnostic local de santé partagé (action 5) ».
+    public let shortTitle: String?
     /// A founding decision of the mandate (a health referent, a steering pair): placed before anything else.
     public let isFoundation: Bool
     /// The team priorities (values of the `priorities` fact) it serves.
@@ -71,7 +78,7 @@ public final class Recommendation: Sendable, Identifiable {
                 boosts: [Boost], horizon: Horizon, effort: Effort, carrier: Carrier, carriedBy: String? = nil, costRange: CostRange? = nil,
                 evidenceLevel: EvidenceLevel? = nil, inequalityEffect: InequalityEffect? = nil,
                 deadline: Deadline? = nil, deadlineCondition: Condition? = nil, deadlineConditionText: LocatedText? = nil,
-                isFoundation: Bool = false, serves: [String] = [], after: [String],
+                startNow: StartNow? = nil, shortTitle: String? = nil, isFoundation: Bool = false, serves: [String] = [], after: [String],
                 together: [String] = [], replaces: [String], excludes: [String], cautions: [Caution] = [], why: String,
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
@@ -96,6 +103,8 @@ public final class Recommendation: Sendable, Identifiable {
         self.deadline = deadline
         self.deadlineCondition = deadlineCondition
         self.deadlineConditionText = deadlineConditionText
+        self.startNow = startNow
+        self.shortTitle = shortTitle
         self.isFoundation = isFoundation
         self.serves = serves
         self.after = after
@@ -150,7 +159,7 @@ public final class Recommendation: Sendable, Identifiable {
             priority: priority, boosts: boosts ?? self.boosts, horizon: horizon, effort: effort, carrier: carrier, carriedBy: carriedBy, costRange: costRange,
             evidenceLevel: evidenceLevel, inequalityEffect: inequalityEffect,
             deadline: deadline, deadlineCondition: deadlineCondition, deadlineConditionText: deadlineConditionText,
-            isFoundation: isFoundation, serves: serves, after: after ?? self.after,
+            startNow: startNow, shortTitle: shortTitle, isFoundation: isFoundation, serves: serves, after: after ?? self.after,
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
@@ -159,6 +168,20 @@ public final class Recommendation: Sendable, Identifiable {
 }
 
 /// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
+/// A first step pressing now (`dès maintenant:`): the situation where it is, as compiled and as written, and why.
+public struct StartNow: Sendable {
+    public let condition: Condition
+    public let conditionText: String
+    /// Why, for the card: « le centre est en déficit : chaque mois sans décision creuse la perte ».
+    public let reason: String
+
+    public init(condition: Condition, conditionText: String, reason: String) {
+        self.condition = condition
+        self.conditionText = conditionText
+        self.reason = reason
+    }
+}
+
 public struct ConditionalInequalityEffect: Sendable {
     public let condition: Condition
     public let effect: InequalityEffect

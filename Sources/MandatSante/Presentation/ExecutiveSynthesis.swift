@@ -127,11 +127,17 @@ struct ExecutiveSynthesis {
             guard let card = cards.first(where: { $0.rank == item.rank }) else { return nil }
             let chosenHere = chosen.contains { $0.rank == item.rank }
             let phase = roadmap.calendar.phases[item.phaseIndex]
-            let when = item.deadline.map { RoadmapWording.deadline($0) } ?? RoadmapWording.by(phase)
+            let when = item.deadline.map { RoadmapWording.deadline($0) } ?? RoadmapWording.startNow(item, in: roadmap, reason: false)
+                ?? RoadmapWording.by(phase)
             // A decision that comes after an action not among the decisions says so, lest page 1 read as skipping
             // the act it rests on (the CLS signed after the diagnosis, action 5, decided in the same months).
             let waitsFor = roadmap.items.filter { item.prerequisites.contains($0.recommendation.id) && !ranks.contains($0.rank) }
-            let after = waitsFor.isEmpty ? nil : "après \(Typography.actions(waitsFor.map(\.rank)))"
+            // Named in a few words when its rule gives them (`titre court`): page 1 does not show its card.
+            let after: String? = if waitsFor.isEmpty { nil }
+                else if waitsFor.allSatisfy({ $0.recommendation.shortTitle == nil }) { "après \(Typography.actions(waitsFor.map(\.rank)))" }
+                else { "après " + Typography.list(waitsFor.map { other in
+                    other.recommendation.shortTitle.map { "\($0) (action\(Typography.noBreakSpace)\(other.rank))" } ?? Typography.actions([other.rank])
+                }) }
             let selection = card.selection ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
@@ -144,19 +150,31 @@ struct ExecutiveSynthesis {
     }
 
     /// The actions of the first phase left out of the decisions, so that page 1 does not skip one silently: a
-    /// method step (the letter to the intercommunality after the pilotage and the ambition) says it is one.
+    /// method step (the letter to the intercommunality after the pilotage and the ambition) says it is one. Then the
+    /// first steps of later actions that start now (`RoadmapWording.startsNow`) and are not among the decisions: « le
+    /// premier pas de l'action 11 ».
     private static func alsoFirst(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> String? {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         let others = roadmap.items.filter { item in item.phaseIndex == 0 && !decisions.contains { $0.rank == item.rank } }
-        guard let phase = roadmap.calendar.phases.first, !others.isEmpty else { return nil }
+        let starting = roadmap.items.filter { item in RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains { $0.rank == item.rank } }
+        let ranks = Typography.numbers(starting.map(\.rank))
+        // One action is named in a few words when its rule gives them: page 1 does not show its card.
+        let named = starting.count == 1 ? starting[0].recommendation.shortTitle.map { " (\($0))" } ?? "" : ""
+        let firstSteps = starting.isEmpty ? [] : [starting.count == 1 ? "le premier pas de l'action\(Typography.noBreakSpace)\(ranks)\(named)"
+                                                                     : "le premier pas des actions\(Typography.noBreakSpace)\(ranks)"]
+        guard let phase = roadmap.calendar.phases.first, !others.isEmpty || !firstSteps.isEmpty else { return nil }
+        guard !others.isEmpty else {
+            return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(firstSteps[0])."
+        }
         let provokes = provokesIntercommunality(roadmap)
         func isMethod(_ item: RoadmapItem, _ levers: Set<String>) -> Bool { Self.isMethod(item, levers, provokes: provokes) }
         let methods = others.filter { isMethod($0, methodLevers) }
         let list: String
         if methods.count == others.count {
             list = Typography.actions(others.map(\.rank)) + (others.count == 1 ? ", une étape de méthode" : ", des étapes de méthode")
+                + firstSteps.map { " ; \($0)" }.joined()
         } else {
-            list = Typography.list(others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") })
+            list = Typography.list(others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") } + firstSteps)
         }
         return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
     }

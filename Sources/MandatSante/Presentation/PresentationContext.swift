@@ -278,7 +278,13 @@ extension RoadmapPresenter {
             }
             let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
+            // An action that starts now with its first step says so first, on its « Calendrier » line.
             let placement = RoadmapWording.placement(item, in: roadmap)
+            let startNow = RoadmapWording.startNow(item, in: roadmap, reason: true)
+            func joined(_ first: String?, _ then: String?) -> String? {
+                guard let first else { return then }
+                return then.map { "\(first) ; \($0)" } ?? first
+            }
             let forYou = territorial.forYou
             let size = frenchSize
             let truths = wording.lines.truths(profileFacts)
@@ -304,8 +310,8 @@ extension RoadmapPresenter {
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
                 cautions: shown(wording.cautions, \.cautions),
                 relations: relations, briefRelations: briefRelations,
-                placement: placement?.full,
-                placementBrief: placement?.brief,
+                placement: joined(startNow, placement?.full),
+                placementBrief: joined(startNow, placement?.brief),
                 placementKind: Self.placementKind(item.placement),
                 why: wording.why, whyShort: wording.whyShort,
                 steps: shown(wording.steps, \.steps),

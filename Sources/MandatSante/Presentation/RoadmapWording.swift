@@ -122,4 +122,21 @@ enum RoadmapWording {
     static func by(_ phase: MandatePhase) -> String {
         "d'ici \(phase.end.adding(months: -1).shortFrench)"
     }
+
+    /// Whether `item` starts in the first months with its first step, the rest in its own later phase: its rule says
+    /// the situation that makes it pressing now (`dès maintenant`) and it holds here — a centre in deficit, a seat to
+    /// take in an intercommunal contract in force. The first step (a request, a seat taken) is part of the action's
+    /// effort, counted in its phase; it is not one of the first months' four decisions.
+    static func startsNow(_ item: RoadmapItem, in roadmap: Roadmap) -> Bool {
+        guard item.phaseIndex > 0, let startNow = item.recommendation.startNow else { return false }
+        return startNow.condition.evaluate(roadmap.profile.facts) == .true
+    }
+
+    /// « premier pas dès maintenant, le reste d'ici déc. 2027 », and why when `reason`: what a card, the first
+    /// decisions and the JSON say of an action that starts now (`startsNow`).
+    static func startNow(_ item: RoadmapItem, in roadmap: Roadmap, reason: Bool) -> String? {
+        guard startsNow(item, in: roadmap), let startNow = item.recommendation.startNow else { return nil }
+        let when = "premier pas dès maintenant, le reste \(by(roadmap.calendar.phases[item.phaseIndex]))"
+        return reason ? "\(when) : \(startNow.reason)" : when
+    }
 }
