@@ -1,0 +1,89 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// What a consultant found in the example roadmaps (session 25): a first step pressing now (a centre in deficit, a
+/// seat in an intercommunal contract in force) left to its phase without a word; page 1 naming « après l'action 5 »,
+/// an action it does not show; a missed deadline left out of the CSV.
+@Suite("Planification : premier pas dès maintenant, préalables nommés en page 1, échéance manquée en CSV (session 25)")
+struct Plan25Tests {
+    static func plan(_ name: String) throws -> (Roadmap, RoadmapDocument) { try Plan24Tests.plan(name) }
+    static func plain(_ text: String?) -> String { Content17Tests.plain(text ?? "") }
+
+    /// The banlieue's centre in deficit and its seat in the agglomeration's CLS in force start now with their first
+    /// step, the rest in their phase; the first quarter keeps its four actions (two foundations, the ASV, the heat
+    /// plan dated before summer) and nothing moves.
+    @Test("banlieue : le centre en déficit et la place dans le CLS intercommunal commencent dès maintenant par leur premier pas, sans déplacer le premier trimestre")
+    func banlieueFirstStepsNow() throws {
+        let (roadmap, document) = try Self.plan("banlieue-centre-sante-deficit")
+        let first = roadmap.items.filter { $0.phaseIndex == 0 }.map(\.recommendation.id)
+        #expect(first == ["elu-referent-sante", "ambition-politique-sante", "asv-appuyer-existant", "canicule-personnes-vulnerables"])
+        let centre = try #require(roadmap.item("centre-sante-consolider"))
+        let seat = try #require(roadmap.item("agir-echelle-intercommunale"))
+        #expect(centre.phaseIndex == 1 && seat.phaseIndex == 2)
+        #expect(RoadmapWording.startsNow(centre, in: roadmap) && RoadmapWording.startsNow(seat, in: roadmap))
+        let centreCard = try #require(document.cards.first { $0.id == "centre-sante-consolider" })
+        #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027 : le centre est en déficit, chaque mois sans décision creuse la perte")
+        let seatCard = try #require(document.cards.first { $0.id == "agir-echelle-intercommunale" })
+        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant, le reste d'ici mars 2029 : le contrat local de santé intercommunal est en vigueur"))
+        // Page 1: the centre is a decision whose date says it; the seat is not, and the line of the first months names its first step.
+        let decision = try #require(document.synthesis.decisions.first { $0.id == "centre-sante-consolider" })
+        #expect(Self.plain(decision.when) == "premier pas dès maintenant, le reste d'ici déc. 2027")
+        #expect(Self.plain(document.synthesis.alsoFirst) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(seat.rank) (la place de la commune dans la démarche intercommunale).")
+    }
+
+    /// Where the situation does not hold (a centre recruiting, not in deficit), nothing is said.
+    @Test("sans déficit ni CLS intercommunal en vigueur, aucune action ne dit commencer dès maintenant")
+    func noPressingSituationNoFirstStep() throws {
+        for name in ["banlieue-qpv-centre-sante", "prefecture-hopital-support", "metropole-cls-clsm", "village-rural-zip"] {
+            let (roadmap, document) = try Self.plan(name)
+            #expect(!roadmap.items.contains { RoadmapWording.startsNow($0, in: roadmap) }, "\(name)")
+            #expect(!document.cards.contains { Self.plain($0.placement).contains("premier pas dès maintenant") }, "\(name)")
+        }
+    }
+
+    /// `dès maintenant` requires its condition: an action pressing everywhere has a shorter horizon instead.
+    @Test("« dès maintenant » sans condition est une erreur positionnée en français")
+    func startNowWithoutConditionIsAnError() throws {
+        var rec = RuleBaseLoadingTests.valid
+        rec.extraHeader = ["dès maintenant: chaque mois compte"]
+        let (loaded, _) = RuleBaseLoadingTests.loadWith([rec])
+        #expect(loaded.diagnostics.map(\.code) == ["regles.des-maintenant-sans-condition"])
+        #expect(loaded.diagnostics.first?.message.contains("[si condition] raison") == true)
+        var good = RuleBaseLoadingTests.valid
+        good.extraHeader = ["dès maintenant: [si cpts] la CPTS attend la commune", "titre court: l'action de test"]
+        let (fine, _) = RuleBaseLoadingTests.loadWith([good])
+        #expect(fine.diagnostics.isEmpty, "\(fine.diagnostics.map(\.message))")
+        let recommendation = try #require(fine.ruleBase?.recommendation("action-test"))
+        #expect(recommendation.startNow?.reason == "la CPTS attend la commune")
+        #expect(recommendation.shortTitle == "l'action de test")
+    }
+
+    /// Page 1 names the action a decision comes after, when it does not show it, in a few words.
+    @Test("page 1 : « après le diagnostic local de santé partagé (action 5) », non plus « après l'action 5 »")
+    func decisionNamesWhatItComesAfter() throws {
+        for (name, rank) in [("communaute-communes-rurale", 5), ("prefecture-hopital-support", 4), ("commune-outre-mer-reunion", 6)] {
+            let (_, document) = try Self.plan(name)
+            let notes = document.synthesis.decisions.compactMap(\.note).map(Self.plain)
+            #expect(notes.contains { $0.hasSuffix("après le diagnostic local de santé partagé (action \(rank))") }, "\(name): \(notes)")
+            #expect(!notes.contains { $0.contains("après l'action") }, "\(name): \(notes)")
+        }
+        let (_, town) = try Self.plan("petite-ville-pvd-msp")
+        #expect(town.synthesis.decisions.compactMap(\.note).map(Self.plain).contains { $0.hasSuffix("après le volet santé de Petites Villes de Demain (action 7)") })
+    }
+
+    /// The CSV prints a missed deadline as the card's placement line begins, not an empty cell.
+    @Test("CSV : une échéance manquée est écrite « prévue … ; reportée à … », comme la fiche")
+    func csvMissedDeadline() throws {
+        let (_, document) = try Self.plan("prefecture-hopital-support")
+        let card = try #require(document.cards.first { $0.id == "asv-creer" })
+        #expect(card.deadlineMissed)
+        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt")
+        let csv = Self.plain(CSVRoadmapRenderer().render(document))
+        #expect(csv.contains("prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt"))
+        // A deadline met is printed as before.
+        let met = try #require(document.cards.first { $0.id == "docteurs-juniors" })
+        #expect(met.deadlineCell == met.deadline)
+    }
+}
