@@ -41,7 +41,7 @@ struct FirstDecisionsTests {
         let cls = try #require(prefecture.synthesis.decisions.first { $0.id == "cls-renouveler" })
         let diagnosis = try #require(prefecture.card("diagnostic-sante-partage")?.rank)
         #expect(!prefecture.synthesis.decisions.contains { $0.rank == diagnosis })
-        #expect(cls.note == "décision fondatrice du mandat, après l'action\u{A0}\(diagnosis)")
+        #expect(cls.note == "décision fondatrice du mandat, après le diagnostic local de santé partagé (action\u{A0}\(diagnosis))")
         for name in DeclaredPriorityTests.examples {
             let document = try ExampleSynthesisTests.document(name)
             let roadmap = try PressingDeadlineTests.plan(name)
