@@ -8,7 +8,8 @@ struct RuleBaseExportTests {
     static func base() throws -> RuleBase {
         var inline = Fixture.Rec(id: "relais-village", title: "Former des relais", when: "tres-petite-commune", priority: 40)
         inline.extraHeader = ["bonus:", "  - priorite-sante-mentale", "  - priorite-acces-aux-soins (+20)", "  - -5 si cpts : une CPTS existe déjà",
-                             "coût: faible", "niveau de preuve: probable", "effet sur les inégalités: reduit"]
+                             "coût: faible", "niveau de preuve: probable", "effet sur les inégalités: reduit",
+                             "titre court: les relais du village", "dès maintenant: [si cpts] la CPTS cherche déjà des relais"]
         let result = Fixture.load([inline, DefinitionsTests.users[1]], definitions: DefinitionsTests.definitions)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.summary))")
         return try #require(result.ruleBase)
@@ -40,6 +41,8 @@ struct RuleBaseExportTests {
         #expect(relais["inequalityEffect"] as? String == "reduit")
         #expect((relais["steps"] as? [[String: Any]])?.count == 2)
         #expect(relais["file"] as? String == "Rules/recommendations/relais-village.md")
+        #expect(relais["shortTitle"] as? String == "les relais du village")
+        #expect(relais["startNow"] as? [String: String] == ["when": "cpts", "reason": "la CPTS cherche déjà des relais"])
         let definitions = try #require(document["definitions"] as? [String: Any])
         let conditions = try #require(definitions["conditions"] as? [[String: String]])
         #expect(conditions.last == ["name": "tres-petite-commune", "when": "petite-commune and population < 500",

@@ -122,7 +122,8 @@ public enum RuleBaseExport {
     private static func json(_ recommendation: Recommendation) -> JSONOutput {
         let range = scoreRange(recommendation)
         var members: [(String, JSONOutput)] = [
-            ("id", .string(recommendation.id)), ("title", .string(recommendation.title)), ("titleVariants", texts(recommendation.titleVariants)),
+            ("id", .string(recommendation.id)), ("title", .string(recommendation.title)),
+            ("shortTitle", recommendation.shortTitle.map { .string($0) } ?? .null), ("titleVariants", texts(recommendation.titleVariants)),
             ("lever", .string(recommendation.lever)),
             ("when", condition(recommendation.condition)), ("priority", .integer(recommendation.priority)),
             ("boosts", .array(recommendation.boosts.map { boost in
@@ -153,6 +154,7 @@ public enum RuleBaseExport {
         // A deadline that holds only in some situations says which, as written.
         if let condition = recommendation.deadlineConditionText { deadline?.append(("condition", .string(condition.text))) }
         members.append(("deadline", deadline.map { .object($0) } ?? .null))
+        members.append(("startNow", recommendation.startNow.map { .object([("when", .string($0.conditionText)), ("reason", .string($0.reason))]) } ?? .null))
         members += [
             ("foundation", .bool(recommendation.isFoundation)), ("serves", strings(recommendation.serves)),
             ("after", strings(recommendation.after)), ("together", strings(recommendation.together)),
