@@ -168,7 +168,10 @@ struct FactStatement {
             return [op == .in ? Finding(label: factLabel, oneMemberLabel: fact.oneMemberLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
         }
         var result: [Finding] = []
-        for name in leaf.part.orderedFactNames where !isMainlandDefault(name) {
+        // A test that leaves some overseas territories out (`not saint-pierre-et-miquelon`) holds in every other
+        // one as it holds on the mainland: « situation outre-mer : Mayotte » is no reason for it.
+        let overseas = leaf.part.rulesOut ? vocabulary.factName(.overseas) : nil
+        for name in leaf.part.orderedFactNames where !isMainlandDefault(name) && name != overseas {
             let finding = sizeFacts.contains(name) ? Finding(size) : finding(name)
             if let finding, !result.contains(finding) { result.append(finding) }
         }

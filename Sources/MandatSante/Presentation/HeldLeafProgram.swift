@@ -30,10 +30,20 @@ struct HeldLeafProgram: Sendable {
         let sharedBoosts: [Int]
         /// Whether it reads only the kind and the population (the size), or only them and the staff.
         let readsSizeOnly: Bool, readsScaleOnly: Bool
+        /// The alternatives it belongs to: for each `or` above it (numbered within the program), which of its
+        /// operands it is part of. Two leaves under different operands of one `or` are grounds that each suffice.
+        let alternatives: [Alternative]
+        /// Whether it holds by ruling choices out (`x != 'v'`, `x not in [...]`, `not x == 'v'`, `not` over a named
+        /// test of that kind): it holds wherever the territory is anything else, and its fact's value says where
+        /// the action applies rather than why.
+        let rulesOut: Bool
 
-        init(_ expression: Expression, factNames: Set<String>, boosts: [Set<String>], vocabulary: Vocabulary) {
+        init(_ expression: Expression, factNames: Set<String>, boosts: [Set<String>], vocabulary: Vocabulary,
+             alternatives: [Alternative] = []) {
             self.expression = expression
             self.factNames = factNames
+            self.alternatives = alternatives
+            rulesOut = Self.rulesOut(expression)
             orderedFactNames = factNames.sorted { a, b in
                 let (first, second) = (vocabulary.slot(of: a) ?? .max, vocabulary.slot(of: b) ?? .max)
                 return first != second ? first < second : a < b
@@ -43,6 +53,22 @@ struct HeldLeafProgram: Sendable {
             readsSizeOnly = factNames.isSubset(of: size)
             readsScaleOnly = factNames.isSubset(of: size.union([vocabulary.factName(.staff)]))
         }
+
+        private static func rulesOut(_ expression: Expression) -> Bool {
+            switch expression.unwrapped.kind {
+            case .comparison(.notEqual, _, _), .comparison(.notIn, _, _): return true
+            case .not(let inner):
+                if case .comparison(let op, _, _) = inner.unwrapped.kind { return op == .equal || op == .in }
+                return false
+            default: return false
+            }
+        }
+    }
+
+    /// Operand `operand` of the program's `or` numbered `or`.
+    struct Alternative: Hashable, Sendable {
+        let or: Int
+        let operand: Int
     }
 
     private struct Node: Sendable {
@@ -73,7 +99,9 @@ struct HeldLeafProgram: Sendable {
     init(_ conditions: [Expression], vocabulary: Vocabulary) {
         let boosts = conditions.dropFirst().map(\.factNames)
         var nodes: [Node] = []
-        func add(_ expression: Expression) -> Int {
+        var ors = 0
+        // Under a `not`, an `or` fails as a whole: its operands are not alternatives.
+        func add(_ expression: Expression, _ alternatives: [Alternative], negated: Bool = false) -> Int {
             let kind: Node.Kind
             var children: [Expression] = []
             switch expression.kind {
@@ -83,12 +111,20 @@ struct HeldLeafProgram: Sendable {
             case .not(let inner) where Self.isComposite(inner): (kind, children) = (.compositeNot, [inner])
             default: kind = .leaf
             }
-            let childNodes = children.map(add)
-            nodes.append(Node(kind: kind, part: Part(expression, factNames: expression.factNames, boosts: boosts, vocabulary: vocabulary),
+            let childNodes: [Int]
+            if kind == .or, !negated {
+                let or = ors
+                ors += 1
+                childNodes = children.indices.map { add(children[$0], alternatives + [Alternative(or: or, operand: $0)], negated: false) }
+            } else {
+                childNodes = children.map { add($0, alternatives, negated: negated != (kind == .compositeNot)) }
+            }
+            nodes.append(Node(kind: kind, part: Part(expression, factNames: expression.factNames, boosts: boosts, vocabulary: vocabulary,
+                                                     alternatives: alternatives),
                               children: childNodes))
             return nodes.count - 1
         }
-        roots = conditions.map(add)
+        roots = conditions.map { add($0, []) }
         self.nodes = nodes
         program = ConditionProgram(parts: nodes.map(\.part.expression), vocabulary: vocabulary)
     }

@@ -194,7 +194,8 @@ extension RoadmapPresenter {
 
         /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
         /// each boost that applies, the weightiest first (its reason replaces the bare finding it rests on), then
-        /// the size and staff the condition asked for — they say where an action applies more than why it matters
+        /// the condition's other grounds where a boost already says one alternative of the same `or`, then the
+        /// size and staff the condition asked for — they say where an action applies more than why it matters
         /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
         /// habitants »), and the edition that keeps two reasons drops them first.
         ///
@@ -202,7 +203,25 @@ extension RoadmapPresenter {
         private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement,
                             firstBesides: String? = nil) -> [String] {
             // A part a boost that applies rests on is said by the boost's reason, but for the size.
-            let held = leaves.filter { leaf in leaf.part.readsSizeOnly || !leaf.part.sharedBoosts.contains { score.applies(boost: $0) } }
+            var held: [HeldLeafProgram.Leaf] = [], said: Set<HeldLeafProgram.Alternative> = []
+            for leaf in leaves {
+                if leaf.part.readsSizeOnly || !leaf.part.sharedBoosts.contains(where: { score.applies(boost: $0) }) {
+                    held.append(leaf)
+                } else {
+                    said.formUnion(leaf.part.alternatives)
+                }
+            }
+            // An alternative of an `or` another of whose alternatives a boost says is one more ground among
+            // several: the boost's reason comes first (« zone d'intervention prioritaire » before « population en
+            // croissance », both enough to show a need for care), the extra ground after the boosts.
+            var extra: [HeldLeafProgram.Leaf] = []
+            if !said.isEmpty {
+                let isExtra = { (leaf: HeldLeafProgram.Leaf) in
+                    leaf.part.alternatives.contains { mine in said.contains { $0.or == mine.or && $0.operand < mine.operand } }
+                }
+                extra = held.filter(isExtra)
+                if !extra.isEmpty { held.removeAll(where: isExtra) }
+            }
             var lines: [String] = []
             var sizes: [String] = []
             // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
@@ -232,6 +251,24 @@ extension RoadmapPresenter {
             let weighed = boosts.enumerated().filter { $0.element.points > 0 }
                 .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
             for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
+            var extraMembers: [(label: String, line: Int, values: [String])] = []
+            for leaf in extra {
+                for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) {
+                    if leaf.part.readsScaleOnly {
+                        if !sizes.contains(finding.text) { sizes.append(finding.text) }
+                        continue
+                    }
+                    if let (label, values) = finding.members {
+                        if let index = extraMembers.firstIndex(where: { $0.label == label }) {
+                            extraMembers[index].values += values
+                            continue
+                        }
+                        extraMembers.append((label, lines.count, values))
+                    }
+                    lines.append(finding.text)
+                }
+            }
+            for member in extraMembers where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
             lines += sizes.filter { !lines.contains($0) }
             // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
             if let firstBesides {
