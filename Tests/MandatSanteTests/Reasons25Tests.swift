@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// « Pourquoi » gives the strongest reasons first (issue 12): a test that only leaves some overseas territories out
-/// says nothing of the territory, and a ground among the alternatives of an `or` comes after the boost that already
-/// says an earlier alternative (the rule base lists them strongest first).
+/// says nothing of the territory; a boost that says an alternative of an `or` takes its place, and the alternatives
+/// written after it (the rule base lists them strongest first) come after the boosts.
 @Suite("Pourquoi : les raisons les plus fortes d'abord")
 struct Reasons25Tests {
     /// The reasons of card `id` as the default text edition prints them, and all of them.

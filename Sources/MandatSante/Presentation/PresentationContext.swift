@@ -203,41 +203,54 @@ extension RoadmapPresenter {
         private func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement,
                             firstBesides: String? = nil) -> [String] {
             // A part a boost that applies rests on is said by the boost's reason, but for the size.
-            var held: [HeldLeafProgram.Leaf] = [], said: Set<HeldLeafProgram.Alternative> = []
-            for leaf in leaves {
-                if leaf.part.readsSizeOnly || !leaf.part.sharedBoosts.contains(where: { score.applies(boost: $0) }) {
-                    held.append(leaf)
-                } else {
-                    said.formUnion(leaf.part.alternatives)
-                }
+            let says = { (leaf: HeldLeafProgram.Leaf) in
+                !leaf.part.readsSizeOnly && leaf.part.sharedBoosts.contains { score.applies(boost: $0) }
             }
-            // An alternative of an `or` another of whose alternatives a boost says is one more ground among
-            // several: the boost's reason comes first (« zone d'intervention prioritaire » before « population en
-            // croissance », both enough to show a need for care), the extra ground after the boosts.
+            var said: Set<HeldLeafProgram.Alternative> = []
+            for leaf in leaves where says(leaf) { said.formUnion(leaf.part.alternatives) }
+            // An alternative of an `or` after one a boost says is one more ground among several (the rule base writes
+            // them strongest first): that boost's reason takes the place of the alternative it says, the extra
+            // ground comes after the boosts (« zone d'intervention prioritaire » before « population en
+            // croissance », both enough to show a need for care).
             var extra: [HeldLeafProgram.Leaf] = []
+            var pulling: Set<HeldLeafProgram.Alternative> = []
             if !said.isEmpty {
-                let isExtra = { (leaf: HeldLeafProgram.Leaf) in
-                    leaf.part.alternatives.contains { mine in said.contains { $0.or == mine.or && $0.operand < mine.operand } }
+                // The size and staff come last anyway: they push nothing forward.
+                for leaf in leaves where !says(leaf) && !leaf.part.readsScaleOnly {
+                    let earlier = leaf.part.alternatives.flatMap { mine in said.filter { $0.or == mine.or && $0.operand < mine.operand } }
+                    if earlier.isEmpty { continue }
+                    extra.append(leaf)
+                    pulling.formUnion(earlier)
                 }
-                extra = held.filter(isExtra)
-                if !extra.isEmpty { held.removeAll(where: isExtra) }
             }
             var lines: [String] = []
             var sizes: [String] = []
             // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
             var members: [(label: String, line: Int, values: [String])] = []
-            for leaf in held {
-                let isScale = leaf.part.readsScaleOnly
-                for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
-                    if isScale { sizes.append(finding.text); continue }
-                    if let (label, values) = finding.members {
-                        if let index = members.firstIndex(where: { $0.label == label }) {
-                            members[index].values += values
-                            continue
-                        }
-                        members.append((label, lines.count, values))
+            for leaf in leaves {
+                if says(leaf) {
+                    // The boosts that say an alternative grounds after it follow, in its place, the weightiest first.
+                    guard !pulling.isEmpty, !pulling.isDisjoint(with: leaf.part.alternatives) else { continue }
+                    let pulled = leaf.part.sharedBoosts.filter { score.applies(boost: $0) && recommendation.boosts[$0].points > 0 }
+                        .sorted { (recommendation.boosts[$0].points, $1) > (recommendation.boosts[$1].points, $0) }
+                    for index in pulled where !lines.contains(recommendation.boosts[index].reason) {
+                        lines.append(recommendation.boosts[index].reason)
                     }
-                    lines.append(finding.text)
+                } else if !extra.isEmpty, extra.contains(where: { $0.part === leaf.part }) {
+                    continue
+                } else {
+                    let isScale = leaf.part.readsScaleOnly
+                    for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
+                        if isScale { sizes.append(finding.text); continue }
+                        if let (label, values) = finding.members {
+                            if let index = members.firstIndex(where: { $0.label == label }) {
+                                members[index].values += values
+                                continue
+                            }
+                            members.append((label, lines.count, values))
+                        }
+                        lines.append(finding.text)
+                    }
                 }
                 // The first line is settled once it is not a set's members that later parts could add to.
                 if let firstBesides, let first = lines.first, members.first?.line != 0 {
