@@ -1,0 +1,103 @@
+import RuleKit
+
+/// Why a recommendation is for this territory, in the words of its card's « Pourquoi »: what its condition found,
+/// the boosts that apply, the size last.
+extension RoadmapPresenter.Context {
+    /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
+    /// each boost that applies, the weightiest first (its reason replaces the bare finding it rests on), then
+    /// the condition's other grounds where a boost already says one alternative of the same `or`, then the
+    /// size and staff the condition asked for — they say where an action applies more than why it matters
+    /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
+    /// habitants »), and the edition that keeps two reasons drops them first.
+    ///
+    /// `firstBesides`: only the first line other than this one, found without wording the lines after it.
+    func forYou(_ recommendation: Recommendation, score: Score, leaves: [HeldLeafProgram.Leaf], facts: FactStatement,
+                        firstBesides: String? = nil) -> [String] {
+        // A part a boost that applies rests on is said by the boost's reason, but for the size.
+        let says = { (leaf: HeldLeafProgram.Leaf) in
+            !leaf.part.readsSizeOnly && leaf.part.sharedBoosts.contains { score.applies(boost: $0) }
+        }
+        var said: Set<HeldLeafProgram.Alternative> = []
+        for leaf in leaves where says(leaf) { said.formUnion(leaf.part.alternatives) }
+        // An alternative of an `or` after one a boost says is one more ground among several (the rule base writes
+        // them strongest first): that boost's reason takes the place of the alternative it says, the extra
+        // ground comes after the boosts (« zone d'intervention prioritaire » before « population en
+        // croissance », both enough to show a need for care).
+        var extra: [HeldLeafProgram.Leaf] = []
+        var pulling: Set<HeldLeafProgram.Alternative> = []
+        if !said.isEmpty {
+            // The size and staff come last anyway: they push nothing forward.
+            for leaf in leaves where !says(leaf) && !leaf.part.readsScaleOnly {
+                let earlier = leaf.part.alternatives.flatMap { mine in said.filter { $0.or == mine.or && $0.operand < mine.operand } }
+                if earlier.isEmpty { continue }
+                extra.append(leaf)
+                pulling.formUnion(earlier)
+            }
+        }
+        var lines: [String] = []
+        var sizes: [String] = []
+        // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
+        var members: [(label: String, line: Int, values: [String])] = []
+        for leaf in leaves {
+            if says(leaf) {
+                // The boosts that say an alternative grounds after it follow, in its place, the weightiest first.
+                guard !pulling.isEmpty, !pulling.isDisjoint(with: leaf.part.alternatives) else { continue }
+                let pulled = leaf.part.sharedBoosts.filter { score.applies(boost: $0) && recommendation.boosts[$0].points > 0 }
+                    .sorted { (recommendation.boosts[$0].points, $1) > (recommendation.boosts[$1].points, $0) }
+                for index in pulled where !lines.contains(recommendation.boosts[index].reason) {
+                    lines.append(recommendation.boosts[index].reason)
+                }
+            } else if !extra.isEmpty, extra.contains(where: { $0.part === leaf.part }) {
+                continue
+            } else {
+                let isScale = leaf.part.readsScaleOnly
+                for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
+                    if isScale { sizes.append(finding.text); continue }
+                    if let (label, values) = finding.members {
+                        if let index = members.firstIndex(where: { $0.label == label }) {
+                            members[index].values += values
+                            continue
+                        }
+                        members.append((label, lines.count, values))
+                    }
+                    lines.append(finding.text)
+                }
+            }
+            // The first line is settled once it is not a set's members that later parts could add to.
+            if let firstBesides, let first = lines.first, members.first?.line != 0 {
+                let french = Typography.french(Typography.clause(first, joiner: ", "))
+                if french != firstBesides { return [french] }
+            }
+        }
+        for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
+        // Stable: boosts of equal weight keep the order the recommendation gives them.
+        let boosts = recommendation.boosts.indices.filter { score.applies(boost: $0) }.map { recommendation.boosts[$0] }
+        let weighed = boosts.enumerated().filter { $0.element.points > 0 }
+            .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
+        for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
+        var extraMembers: [(label: String, line: Int, values: [String])] = []
+        for leaf in extra {
+            for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) {
+                if leaf.part.readsScaleOnly {
+                    if !sizes.contains(finding.text) { sizes.append(finding.text) }
+                    continue
+                }
+                if let (label, values) = finding.members {
+                    if let index = extraMembers.firstIndex(where: { $0.label == label }) {
+                        extraMembers[index].values += values
+                        continue
+                    }
+                    extraMembers.append((label, lines.count, values))
+                }
+                lines.append(finding.text)
+            }
+        }
+        for member in extraMembers where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
+        lines += sizes.filter { !lines.contains($0) }
+        // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
+        if let firstBesides {
+            return lines.lazy.map { Typography.french(Typography.clause($0, joiner: ", ")) }.first { $0 != firstBesides }.map { [$0] } ?? []
+        }
+        return lines.map { Typography.french(Typography.clause($0)) }
+    }
+}
