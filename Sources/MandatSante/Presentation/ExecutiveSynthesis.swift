@@ -36,7 +36,7 @@ struct ExecutiveSynthesis {
 
     /// `territorials`: what each item of the roadmap found in the territory, in order.
     init(roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], context: RoadmapPresenter.Context,
-         considerLater: Int) {
+         considerLater: Int, situations: [(finding: DefinitionFinding, ranks: [Int])]) {
         let decisions = Self.decisions(roadmap, cards: cards, context: context)
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
@@ -50,7 +50,8 @@ struct ExecutiveSynthesis {
         if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
-                                          findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context),
+                                          findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context,
+                                                                  situations: situations),
                                           priorities: declared, sizeNote: size)
     }
 
@@ -188,9 +189,8 @@ struct ExecutiveSynthesis {
     /// d'eau potable récurrentes et sols pollués à la chlordécone »), with the actions that answer them.
     /// Each stated situation is followed by the number of its document in the bibliography (`findingSource`, which
     /// the first action answering it lists: `RoadmapPresenter.document`).
-    private static func situation(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], methodLevers: Set<String>,
-                                  context: RoadmapPresenter.Context) -> (text: String, ranks: [Int])? {
-        let stated = answeredFindings(roadmap, methodLevers: methodLevers, findings: context.ruleBase.definitions.findings)
+    /// `stated`: `answeredFindings`, worked out once by the presenter, which numbered their documents.
+    private static func situation(_ stated: [(finding: DefinitionFinding, ranks: [Int])], cards: [RoadmapDocument.Card]) -> (text: String, ranks: [Int])? {
         guard !stated.isEmpty else { return nil }
         let texts = stated.map { finding, ranks in
             let card = finding.source.flatMap { _ in cards.first { $0.rank == ranks[0] } }
@@ -240,7 +240,7 @@ struct ExecutiveSynthesis {
     /// never a finding; with fewer than three findings, it is named as the « point d'appui » of the actions that
     /// build on it.
     private static func findings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
-                                 context: RoadmapPresenter.Context) -> [String] {
+                                 context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])]) -> [String] {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         // A set fact answered only through some of its members (the school among the planned projects) is stated
@@ -303,7 +303,7 @@ struct ExecutiveSynthesis {
             .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
         // The situation the named conditions state (`DefinitionFinding`: dengue at every rainy season, water cuts),
         // one line after the pressing situations: what the overseas territory brings, that its label does not say.
-        let situation = situation(roadmap, cards: cards, methodLevers: methodLevers, context: context)
+        let situation = situation(situations, cards: cards)
         if let situation {
             pressing.insert(Self.situationName)
             let index = all.firstIndex { !pressing.contains($0.name) } ?? all.count

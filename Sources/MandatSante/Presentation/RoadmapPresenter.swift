@@ -150,7 +150,8 @@ public struct RoadmapPresenter: Sendable {
         // The document of a situation page 1 states (dengue at every rainy season) joins the sources of the first
         // action answering it, so that page 1 cites it by a number the list gives.
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
-        for (finding, ranks) in ExecutiveSynthesis.answeredFindings(roadmap, methodLevers: methodLevers, findings: ruleBase.definitions.findings) {
+        let situations = ExecutiveSynthesis.answeredFindings(roadmap, methodLevers: methodLevers, findings: ruleBase.definitions.findings)
+        for (finding, ranks) in situations {
             guard let source = finding.source, let index = cards.firstIndex(where: { $0.rank == ranks[0] }),
                   !cards[index].sources.contains(where: { $0.document == source }) else { continue }
             // Its section says what the document is cited for: the situation page 1 states.
@@ -197,7 +198,7 @@ public struct RoadmapPresenter: Sendable {
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines, reason: wordsConsiderLaterReasons) }
         let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, territorials: territorials, context: context,
-                                           considerLater: considerLater.count)
+                                           considerLater: considerLater.count, situations: situations)
         let capacity = roadmap.capacity
         let version = ruleBase.version
         let edition = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label) (empreinte \(version.fingerprint))"
