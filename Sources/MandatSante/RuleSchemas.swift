@@ -143,6 +143,9 @@ public enum RuleSchemas {
             ("labels", .object([("type", .string("array")),
                                 ("description", .string("Libellés pour certains territoires : le premier dont la condition tient remplace « label » dans ce que la feuille de route dit du territoire.")),
                                 ("items", record(required: ["when", "label"], [("when", text("Condition sur les faits du profil.")), ("label", text("Libellé à employer là où la condition tient."))]))])),
+            ("references", .object([("type", .string("array")),
+                                    ("description", .string("Références pour certains territoires : la première dont la condition tient remplace « reference » (le taux de pauvreté d'une commune de La Réunion lu contre celui de l'île, non celui de l'Hexagone).")),
+                                    ("items", record(required: ["when", "reference"], [("when", text("Condition sur les faits du profil.")), ("reference", text("Référence à employer là où la condition tient, avec sa source et sa date."))]))])),
             ("default", value),
             ("values", .object([("type", .string("array")), ("items", choice)])),
         ])

@@ -126,10 +126,27 @@ struct Content15Tests {
            "labels": [{"when": "outreMer == 'spm'", "label": "zonage de l'ATS"}, {"when": "outreMr == 'spm'", "label": "faute"}]}
         ]}
         """), file: "vocabulaire.json")
-        #expect(vocabulary.fact(named: "zoning")?.labelVariants.first == Fact.LabelVariant(when: "outreMer == 'spm'", label: "zonage de l'ATS"))
+        #expect(vocabulary.fact(named: "zoning")?.labelVariants.first == Fact.Variant(when: "outreMer == 'spm'", text: "zonage de l'ATS"))
         #expect(diagnostics.count == 1)
         let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
         #expect(message.hasPrefix("dans « labels » du fait « zoning » : "), "\(message)")
+    }
+
+    @Test("« references » d'un fait : lues comme « labels », leur condition vérifiée au chargement, l'erreur dit où ; une référence sans texte est refusée")
+    func referenceVariantsChecked() throws {
+        let (vocabulary, diagnostics) = VocabularyLoader.load(try JSONParser.parse("""
+        {"facts": [
+          {"name": "outreMer", "type": "enum", "label": "situation", "values": [{"id": "non", "label": "Hexagone"}, {"id": "reunion", "label": "La Réunion"}]},
+          {"name": "poverty", "type": "number", "min": 0, "max": 100, "label": "taux de pauvreté", "reference": "France : 14 %",
+           "references": [{"when": "outreMer == 'reunion'", "reference": "La Réunion : 36 %"}, {"when": "outreMe == 'reunion'", "reference": "faute"},
+                          {"when": "outreMer == 'non'"}]}
+        ]}
+        """), file: "vocabulaire.json")
+        #expect(vocabulary.fact(named: "poverty")?.referenceVariants.first == Fact.Variant(when: "outreMer == 'reunion'", text: "La Réunion : 36 %"))
+        let messages = diagnostics.map { "\($0.location) \(FrenchDiagnostics().message($0.code, $0.arguments))" }
+        #expect(diagnostics.count == 2, "\(messages)")
+        #expect(messages.contains { $0.contains("dans « references » du fait « poverty » : ") }, "\(messages)")
+        #expect(messages.contains { $0.contains("vocabulaire.json:5:") && $0.contains("« reference »") && $0.contains("une référence du fait « poverty »") }, "\(messages)")
     }
 
     @Test("l'annexe détaillée met à part ce qui est propre à une autre partie du monde : la dengue et le Pacifique pour l'Hexagone, le moustique tigre pour la Guadeloupe")

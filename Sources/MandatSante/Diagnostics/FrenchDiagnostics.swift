@@ -72,7 +72,7 @@ public struct FrenchDiagnostics: DiagnosticWording {
         // Conditions
         case let code where code.hasPrefix("expression."):
             let sentence = expression(code, a)
-            if a.has("labelsOf") { return "dans « labels » du fait « \(a["labelsOf"]) » : \(sentence)" }
+            if a.has("variantsOf") { return "dans « \(a["variantField"]) » du fait « \(a["variantsOf"]) » : \(sentence)" }
             return a.has("askWhenOf") ? "dans « askWhen » du fait « \(a["askWhenOf"]) » : \(sentence)" : sentence
         // Vocabulary and facts
         case let code where code.hasPrefix("vocabulaire."): return vocabulary(code, a)
@@ -103,6 +103,7 @@ public struct FrenchDiagnostics: DiagnosticWording {
         case "vocabulary-fact": return "un fait du vocabulaire"
         case let choice where choice.hasPrefix("vocabulary-choice:"): return "une valeur du fait « \(choice.dropFirst("vocabulary-choice:".count)) »"
         case let variant where variant.hasPrefix("vocabulary-label:"): return "un libellé du fait « \(variant.dropFirst("vocabulary-label:".count)) »"
+        case let variant where variant.hasPrefix("vocabulary-reference:"): return "une référence du fait « \(variant.dropFirst("vocabulary-reference:".count)) »"
         default: return raw
         }
     }

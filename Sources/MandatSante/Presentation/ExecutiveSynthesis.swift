@@ -350,7 +350,7 @@ struct ExecutiveSynthesis {
             guard let text = context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
             // A figure said with the one it is read against: « part des 75 ans ou plus : 17 % » alone does not tell
             // an élu whether it is a finding.
-            return vocabulary.fact(named: name)?.reference.map { "\(text) (\($0))" } ?? text
+            return vocabulary.fact(named: name).flatMap { context.facts.reference(of: $0) }.map { "\(text) (\($0))" } ?? text
         }
         let nb = Typography.noBreakSpace
         var lines = ranked.compactMap { name, unsorted, _ -> String? in

@@ -1,21 +1,27 @@
 import RuleKit
 
-/// The vocabulary's labels that depend on the territory (`Fact.labelVariants`: « zonage médical de
-/// l'administration territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon), their conditions compiled once
-/// with the rule base rather than at each statement of each territory.
+/// The vocabulary's labels and references that depend on the territory (`Fact.labelVariants`: « zonage médical de
+/// l'administration territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon; `Fact.referenceVariants`), their
+/// conditions compiled once with the rule base rather than at each statement of each territory.
 struct FactLabels: Sendable {
-    private let variants: [String: [(condition: Condition, label: String)]]
+    private typealias Variants = [String: [(condition: Condition, text: String)]]
+    private let labels: Variants
+    private let references: Variants
 
     /// The vocabulary checked its conditions when it was loaded; one that does not compile is skipped.
     init(_ vocabulary: Vocabulary) {
-        var variants: [String: [(condition: Condition, label: String)]] = [:]
-        for fact in vocabulary.facts where !fact.labelVariants.isEmpty {
-            variants[fact.name] = fact.labelVariants.compactMap { variant in
-                guard case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) else { return nil }
-                return (condition, variant.label)
+        func compiled(_ variants: (Fact) -> [Fact.Variant]) -> Variants {
+            var compiled: Variants = [:]
+            for fact in vocabulary.facts where !variants(fact).isEmpty {
+                compiled[fact.name] = variants(fact).compactMap { variant in
+                    guard case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) else { return nil }
+                    return (condition, variant.text)
+                }
             }
+            return compiled
         }
-        self.variants = variants
+        labels = compiled(\.labelVariants)
+        references = compiled(\.referenceVariants)
         var naming: [String: [String: Bool]] = [:]
         for fact in vocabulary.facts where !fact.choices.isEmpty {
             var byChoice: [String: Bool] = [:]
@@ -36,6 +42,12 @@ struct FactLabels: Sendable {
 
     /// The fact's label for a territory with `facts`: the first variant whose condition holds, else its label.
     func label(of fact: Fact, for facts: FactValues) -> String {
-        variants[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.label ?? fact.label
+        labels[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.text ?? fact.label
+    }
+
+    /// The figure the fact's value is read against for a territory with `facts`: the first variant whose condition
+    /// holds, else the fact's reference.
+    func reference(of fact: Fact, for facts: FactValues) -> String? {
+        references[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.text ?? fact.reference
     }
 }

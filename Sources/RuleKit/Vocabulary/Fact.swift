@@ -17,24 +17,25 @@ public struct Fact: Hashable, Sendable {
         }
     }
 
-    /// A label for some territories (`labels` in the vocabulary): where `when` holds for a profile, `label`
-    /// replaces the fact's label in what the roadmap says of that profile (« zonage médical de l'administration
-    /// territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon, where no ARS zones the doctors).
-    public struct LabelVariant: Hashable, Sendable {
+    /// A wording for some territories (`labels`, `references` in the vocabulary): where `when` holds for a profile,
+    /// `text` replaces the fact's own in what the roadmap says of that profile (« zonage médical de l'administration
+    /// territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon, where no ARS zones the doctors; the poverty rate
+    /// of La Réunion read against the island's, not the mainland's).
+    public struct Variant: Hashable, Sendable {
         public var when: String
-        public var label: String
+        public var text: String
 
-        public init(when: String, label: String) {
+        public init(when: String, text: String) {
             self.when = when
-            self.label = label
+            self.text = text
         }
     }
 
     public var name: String
     public var type: FactType
     public var label: String
-    /// Labels for some territories, the first whose condition holds replacing `label` (see `LabelVariant`).
-    public var labelVariants: [LabelVariant] = []
+    /// Labels for some territories, the first whose condition holds replacing `label` (see `Variant`).
+    public var labelVariants: [Variant] = []
     /// For an optional fact that a profile gives only when it has something to say (the population at the seasonal
     /// peak, given only where it clearly exceeds the residents): what its absence means, said as a reason
     /// (« pas de pointe de fréquentation saisonnière déclarée »). A condition left undecided only by such absent facts
@@ -48,6 +49,8 @@ public struct Fact: Hashable, Sendable {
     /// For a number: the figure it is read against, with its source and date (« France : 10,4 % début 2024,
     /// Insee »), so that a reader can tell a territory's value from the usual one.
     public var reference: String?
+    /// References for some territories, the first whose condition holds replacing `reference` (see `Variant`).
+    public var referenceVariants: [Variant] = []
     public var choices: [Choice]
     public var required: Bool
     public var defaultValue: FactValue?

@@ -28,11 +28,13 @@ public enum VocabularyLoader {
                     diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
                 }
             }
-            for variant in fact.labelVariants {
-                guard case .failure(let failure) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
-                for error in failure.errors {
-                    let arguments = error.arguments.merging(["labelsOf": fact.name]) { first, _ in first }
-                    diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
+            for (field, variants) in [("labels", fact.labelVariants), ("references", fact.referenceVariants)] {
+                for variant in variants {
+                    guard case .failure(let failure) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
+                    for error in failure.errors {
+                        let arguments = error.arguments.merging(["variantsOf": fact.name, "variantField": field]) { first, _ in first }
+                        diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
+                    }
                 }
             }
         }
@@ -58,6 +60,7 @@ public enum VocabularyLoader {
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
         let labelsNode = reader.array("labels")
+        let referencesNode = reader.array("references")
         let absentLabel = reader.string("absentLabel")
         let oneMemberLabel = reader.string("oneMemberLabel")
         let valuesNode = reader.array("values")
@@ -103,24 +106,34 @@ public enum VocabularyLoader {
         fact.absentLabel = absentLabel
         fact.reference = reference
         fact.oneMemberLabel = oneMemberLabel
-        for element in labelsNode ?? [] {
-            var variantDiagnostics: [Diagnostic] = []
-            guard var variantReader = JSONObjectReader(element, file: file, context: "vocabulary-label:" + name, diagnostics: &variantDiagnostics) else {
-                reader.append(variantDiagnostics)
-                continue
-            }
-            let when = variantReader.string("when", required: true)
-            let variantLabel = variantReader.string("label", required: true)
-            variantReader.reportUnknownFields()
-            reader.append(variantReader.diagnostics)
-            if let when, let variantLabel { fact.labelVariants.append(Fact.LabelVariant(when: when, label: variantLabel)) }
-        }
+        fact.labelVariants = readVariants(labelsNode, wording: "label", of: name, file: file, &reader)
+        fact.referenceVariants = readVariants(referencesNode, wording: "reference", of: name, file: file, &reader)
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
             fact.defaultValue = FactsReader.value(of: defaultMember.value, for: fact, path: "default", file: file, diagnostics: &defaultDiagnostics)
             reader.append(defaultDiagnostics)
         }
         return fact
+    }
+}
+
+extension VocabularyLoader {
+    /// `labels` or `references`: objects of a condition (`when`) and the wording (`wording`) used where it holds.
+    static func readVariants(_ nodes: [JSONNode]?, wording: String, of name: String, file: String, _ reader: inout JSONObjectReader) -> [Fact.Variant] {
+        var variants: [Fact.Variant] = []
+        for element in nodes ?? [] {
+            var variantDiagnostics: [Diagnostic] = []
+            guard var variantReader = JSONObjectReader(element, file: file, context: "vocabulary-\(wording):" + name, diagnostics: &variantDiagnostics) else {
+                reader.append(variantDiagnostics)
+                continue
+            }
+            let when = variantReader.string("when", required: true)
+            let text = variantReader.string(wording, required: true)
+            variantReader.reportUnknownFields()
+            reader.append(variantReader.diagnostics)
+            if let when, let text { variants.append(Fact.Variant(when: when, text: text)) }
+        }
+        return variants
     }
 }
 
