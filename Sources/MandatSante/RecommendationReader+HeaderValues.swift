@@ -177,6 +177,10 @@ extension RecommendationReader {
             return nil
         }
         guard let condition = compile(conditionText, &file) else { return nil }
+        if let unread = Boost.unreadValues(in: reason.text, condition: condition, vocabulary: vocabulary).first {
+            file.report("regles.bonus", ["reason": "valeur", "fact": unread], at: reason.location)
+            return nil
+        }
         return Boost(condition: condition, conditionText: conditionText, points: points, reason: reason.text, supports: supports)
     }
 

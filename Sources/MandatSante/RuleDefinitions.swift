@@ -106,6 +106,10 @@ enum RuleDefinitionsReader {
             guard let when, let points, let reason else { continue }
             switch Condition.compile(when.text, vocabulary: vocabulary, definitions: conditions) {
             case .success(let condition):
+                if let unread = Boost.unreadValues(in: reason, condition: condition, vocabulary: vocabulary).first {
+                    diagnostics.append(.error("regles.bonus", ["reason": "valeur", "fact": unread], at: location))
+                    continue
+                }
                 definitions.boosts.append(BoostDefinition(name: name, condition: condition, conditionText: when, points: points, reason: reason, location: location))
             case .failure(let failure):
                 diagnostics += failure.errors.map { $0.diagnostic(in: when) }

@@ -118,6 +118,8 @@ extension FrenchDiagnostics {
             case "sans-raison": return "la raison du bonus manque : \(expected)"
             case "raison-vide": return "la raison du bonus est vide : \(expected)"
             case "appuie": return "après « (appuie », un seul identifiant de recommandation était attendu, puis « ) » : « +15 si ambroisie (appuie ambroisie-lutte) : raison »"
+            case "valeur":
+                return "la raison du bonus cite « {\(a["fact"])} », qui n'est pas un nombre lu par sa condition : une raison ne dit que la valeur d'un fait numérique que la condition du bonus compare (« +10 si withoutGpShare >= 10 : {withoutGpShare} des habitants sont sans médecin traitant »)"
             case "apres-le-nom":
                 return "après le nom d'un bonus, seuls ses points pour cette recommandation peuvent suivre, entre parenthèses : « \(a["name"]) (+15) »"
             default: return "bonus illisible « \(a["value"]) » : \(expected)"

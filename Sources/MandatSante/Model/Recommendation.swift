@@ -205,6 +205,9 @@ public final class Boost: Sendable {
     /// staff against ragweed supports the ragweed action): its reason is said only where the roadmap keeps that
     /// action, so that a card never argues from an action the roadmap does not carry.
     public let supports: LocatedText?
+    /// The facts whose value the reason prints (`{withoutGpShare}` in « {withoutGpShare} des habitants sont sans
+    /// médecin traitant »), in order; each is read by the condition, so it is known wherever the boost applies.
+    public let reasonValues: [String]
 
     public init(condition: Condition, conditionText: LocatedText, points: Int, reason: String, name: String? = nil, supports: LocatedText? = nil) {
         self.condition = condition
@@ -213,6 +216,25 @@ public final class Boost: Sendable {
         self.reason = reason
         self.name = name
         self.supports = supports
+        reasonValues = Self.valueNames(in: reason)
+    }
+
+    /// The names written between braces in a reason (`{povertyRate}`), in order.
+    public static func valueNames(in reason: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(reason)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// The value names of `reason` the boost's condition does not read as a number: each must be, so that the
+    /// reason never prints a value the territory did not give.
+    public static func unreadValues(in reason: String, condition: Condition, vocabulary: Vocabulary) -> [String] {
+        let read = condition.expression.factNames
+        return valueNames(in: reason).filter { !read.contains($0) || vocabulary.fact(named: $0)?.type.isNumeric != true }
     }
 }
 

@@ -137,6 +137,8 @@ public struct Score: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         public var points: Int
         public var reason: String
+        /// The facts whose value `reason` prints (`Boost.reasonValues`), filled by the presentation.
+        public var reasonValues: [String] = []
     }
 
     /// A recommendation has at most this many boosts (one bit each in `applied`).
@@ -165,7 +167,7 @@ public struct Score: Sendable, Hashable {
     public func terms(of recommendation: Recommendation) -> [Term] {
         let boosts = recommendation.boosts
         return [Term(points: priority, reason: "priorité de base")]
-            + boosts.indices.filter(applies(boost:)).map { Term(points: boosts[$0].points, reason: boosts[$0].reason) }
+            + boosts.indices.filter(applies(boost:)).map { Term(points: boosts[$0].points, reason: boosts[$0].reason, reasonValues: boosts[$0].reasonValues) }
     }
 
     /// The boosts of `recommendation` whose condition was not true, for explanations.

@@ -12,6 +12,7 @@ public struct Explanation: Sendable {
         }
         let explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
         let facts = roadmap.profile.facts
+        let statement = FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels)
         var out: [String] = []
         out.append("Recommandation [\(id)] : \(recommendation.title(for: facts))")
         out.append("Profil : \(roadmap.profile.file) (\(roadmap.profile.name))")
@@ -30,11 +31,11 @@ public struct Explanation: Sendable {
             out.append("Bonus :")
             for boost in recommendation.boosts {
                 let truth = boost.condition.evaluate(facts)
-                out.append("  \(Self.mark(truth)) \(boost.points > 0 ? "+" : "")\(boost.points) si \(boost.condition.source) → \(Self.word(truth)) (\(boost.reason))")
+                out.append("  \(Self.mark(truth)) \(boost.points > 0 ? "+" : "")\(boost.points) si \(boost.condition.source) → \(Self.word(truth)) (\(truth == .true ? statement.reason(of: boost) : boost.reason))")
             }
         }
         if let evaluation {
-            let terms = evaluation.terms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            let terms = evaluation.terms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: statement.filledValues($0.reason, names: $0.reasonValues)) }
             out.append("Score : \(RoadmapPresenter.Context.scoreLine(terms, total: evaluation.score.total))")
         }
         out.append("")

@@ -36,7 +36,33 @@ struct FactStatement {
     /// A placeholder of a statement made with `placeheld` facts, said for this profile: the size, or the fact's
     /// statement.
     func filling(_ placeholder: String) -> String {
-        placeholder.isEmpty ? size : statement(placeholder) ?? ""
+        if placeholder.isEmpty { return size }
+        if placeholder.first == Self.valueMark { return profileValue(String(placeholder.dropFirst())) ?? "" }
+        return statement(placeholder) ?? ""
+    }
+
+    /// Marks a placeholder that stands for a fact's bare value (« 18 % »), not its statement.
+    private static let valueMark: Character = "#"
+
+    /// `boost`'s reason with each value it prints (`Boost.reasonValues`) given for this profile: « au moins
+    /// {withoutGpShare} des habitants » reads « 18 % des habitants » (a placeholder when the fact is placeheld).
+    func reason(of boost: Boost) -> String {
+        filledValues(boost.reason, names: boost.reasonValues)
+    }
+
+    /// `text` with `{name}` replaced by the value of each of `names`.
+    func filledValues(_ text: String, names: [String]) -> String {
+        var filled = text
+        for name in names {
+            let value = placeheld.contains(name) ? WordingPlaceholder.marker("\(Self.valueMark)\(name)") : profileValue(name)
+            filled = filled.replacingOccurrences(of: "{\(name)}", with: value ?? name)
+        }
+        return filled
+    }
+
+    private func profileValue(_ name: String) -> String? {
+        guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
+        return ValueFormatter.value(value, of: fact)
     }
 
     var vocabulary: Vocabulary { profile.vocabulary }

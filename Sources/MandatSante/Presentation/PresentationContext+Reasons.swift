@@ -44,8 +44,9 @@ extension RoadmapPresenter.Context {
                 guard !pulling.isEmpty, !pulling.isDisjoint(with: leaf.part.alternatives) else { continue }
                 let pulled = leaf.part.sharedBoosts.filter { score.applies(boost: $0) && recommendation.boosts[$0].points > 0 }
                     .sorted { (recommendation.boosts[$0].points, $1) > (recommendation.boosts[$1].points, $0) }
-                for index in pulled where !lines.contains(recommendation.boosts[index].reason) {
-                    lines.append(recommendation.boosts[index].reason)
+                for index in pulled {
+                    let reason = facts.reason(of: recommendation.boosts[index])
+                    if !lines.contains(reason) { lines.append(reason) }
                 }
             } else if !extra.isEmpty, extra.contains(where: { $0.part === leaf.part }) {
                 continue
@@ -74,7 +75,7 @@ extension RoadmapPresenter.Context {
         let boosts = recommendation.boosts.indices.filter { score.applies(boost: $0) }.map { recommendation.boosts[$0] }
         let weighed = boosts.enumerated().filter { $0.element.points > 0 }
             .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
-        for boost in weighed where !lines.contains(boost.reason) { lines.append(boost.reason) }
+        for reason in weighed.map(facts.reason(of:)) where !lines.contains(reason) { lines.append(reason) }
         var extraMembers: [(label: String, line: Int, values: [String])] = []
         for leaf in extra {
             for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) {

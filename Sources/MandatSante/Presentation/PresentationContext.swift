@@ -228,7 +228,7 @@ extension RoadmapPresenter {
                 relations.append("\(verb) \(Typography.list(titles))")
                 if !replaced { briefRelations.append(relations[relations.count - 1]) }
             }
-            let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
+            let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: facts.filledValues($0.reason, names: $0.reasonValues)) }
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             // An action that starts now with its first step says so first, on its « Calendrier » line.
             let placement = RoadmapWording.placement(item, in: roadmap)

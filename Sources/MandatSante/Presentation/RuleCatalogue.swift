@@ -20,6 +20,14 @@ public struct RuleCatalogue: Sendable {
 
     public var groups: [(lever: Lever, entries: [Entry])]
 
+    /// A boost's reason as the catalogue shows it, for no territory: each value it prints named by its fact's
+    /// label (« pauvreté marquée (taux de pauvreté) »).
+    static func reason(_ boost: Boost, vocabulary: Vocabulary) -> String {
+        boost.reasonValues.reduce(boost.reason) { reason, name in
+            reason.replacingOccurrences(of: "{\(name)}", with: vocabulary.fact(named: name)?.label ?? name)
+        }
+    }
+
     public init(ruleBase: RuleBase, lever: String? = nil) {
         let describer = ConditionDescriber(vocabulary: ruleBase.vocabulary)
         groups = ruleBase.levers.filter { lever == nil || $0.id == lever }.map { lever in
@@ -28,7 +36,7 @@ public struct RuleCatalogue: Sendable {
                     id: recommendation.id, title: recommendation.title,
                     condition: describer.describe(recommendation.condition.expression),
                     source: recommendation.condition.source,
-                    boosts: recommendation.boosts.map { "+\($0.points) si \(describer.describe($0.condition.expression)) (\($0.reason))" },
+                    boosts: recommendation.boosts.map { "+\($0.points) si \(describer.describe($0.condition.expression)) (\(Self.reason($0, vocabulary: ruleBase.vocabulary)))" },
                     details: Self.details(recommendation)
                         + (recommendation.isFoundation ? " · fondation" : ""),
                     relations: recommendation.after.map { "après \($0)" } + recommendation.together.map { "avec \($0)" }
