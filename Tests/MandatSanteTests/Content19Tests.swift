@@ -18,7 +18,7 @@ struct Content19Tests {
             #expect(!documents.isEmpty && !documents.contains("livre-blanc-2026"), "\(id): \(documents)")
         }
         let oasis = try #require(ruleBase.recommendation("ecole-cour-oasis"))
-        #expect(!oasis.why.contains("livre blanc") && oasis.why.contains("cours Oasis que Paris aménage depuis 2017"))
+        #expect(!oasis.why.contains("livre blanc") && oasis.why.contains("que Strasbourg ouvre au public l'été"))
         let events = try #require(ruleBase.recommendation("evenements-extremes-continuite-services"))
         #expect(events.why.contains("décret du 20 juin 2022") && events.why.contains("après chaque renouvellement général"))
         #expect(Set(events.sources.map(\.document)).isSuperset(of: ["localtis-plans-de-sauvegarde-2022", "decret-2022-907-plans-de-sauvegarde"]))

@@ -44,7 +44,7 @@ struct Content23bTests {
         let village = try #require(try ExampleSynthesisTests.document("village-rural-zip", detail: true).card("agir-echelle-intercommunale"))
         #expect(village.steps.contains { $0.contains("Un médecin près de chez vous") && $0.contains("médecins volontaires") }, "\(village.steps)")
         #expect(!village.steps.contains { $0.contains("médecins solidaires") })
-        #expect(Content16Tests.documents(village).contains("ars-grand-est-un-medecin-pres-de-chez-vous"))
+        #expect(Content16Tests.documents(village).contains("localtis-un-medecin-pres-de-chez-vous-2025"))
         let bourg = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp").card("agir-echelle-intercommunale"))
         #expect(bourg.steps.contains { $0.contains("Un médecin près de chez vous") }, "\(bourg.steps)")
         let town = try #require(try ExampleSynthesisTests.document("petite-ville-pvd-msp", detail: true).card("agir-echelle-intercommunale"))
