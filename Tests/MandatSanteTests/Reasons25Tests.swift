@@ -55,4 +55,14 @@ struct Reasons25Tests {
         let (_, all) = try Self.reasons("banlieue-centre-sante-deficit", "soins-non-programmes")
         #expect(all.first == "zonage médical de l'ARS — zone d'intervention prioritaire (ZIP)")
     }
+
+    @Test("reader26a : la démarche intercommunale, le cabinet et le bien vieillir disent d'abord ce qui décide")
+    func decidingReasonFirst() throws {
+        let (village, _) = try Self.reasons("tres-petite-commune-rurale", "agir-echelle-intercommunale")
+        #expect(village.first == "l'intercommunalité porte déjà une démarche santé, où la commune s'inscrit", "\(village)")
+        let (cabinet, _) = try Self.reasons("station-balneaire-saisonniere", "cabinet-medical-logement")
+        #expect(cabinet.first == "des départs de médecins généralistes sont attendus d'ici cinq ans", "\(cabinet)")
+        let (elders, _) = try Self.reasons("station-balneaire-saisonniere", "bien-vieillir-petite-commune")
+        #expect(elders == ["le bien vieillir est une priorité de l'équipe", "beaucoup d'habitants de 75 ans ou plus"], "\(elders)")
+    }
 }
