@@ -10,6 +10,11 @@ public struct RuleDefinitions: Sendable {
     /// The named conditions that state a situation of the territory on page 1 (`finding`), in the order written.
     public var findings: [DefinitionFinding] = []
 
+    /// Each finding's text by the name of its condition: what a card's « Pourquoi » says where it holds.
+    var findingTexts: [String: String] {
+        Dictionary(findings.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public init() {}
 
     public func boost(_ name: String) -> BoostDefinition? { boosts.first { $0.name == name } }

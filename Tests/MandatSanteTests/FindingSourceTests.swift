@@ -31,4 +31,21 @@ struct FindingSourceTests {
         #expect(guadeloupe.documents.contains("opecst-chlordecone-2023"))
         #expect(!guadeloupe.documents.contains("tf1info-mayotte-eau-2023"))
     }
+
+    @Test("le « Pourquoi » d'une action qu'une situation appelle dit la situation, pas le lieu : la lutte contre les moustiques, la chlordécone et les coupures d'eau aux Antilles, les moustiques à La Réunion")
+    func cardsSayTheSituation() throws {
+        func why(_ name: String, _ id: String) throws -> String {
+            let (_, document) = try Plan24Tests.plan(name)
+            let card = try #require(document.cards.first { $0.id == id }, "\(document.cards.map(\.id))")
+            return Content17Tests.plain(card.forYou.joined(separator: " ; "))
+        }
+        let vectors = try why("commune-antilles-dengue", "lutte-antivectorielle-outre-mer")
+        #expect(vectors.hasPrefix("risque de dengue et de chikungunya à chaque saison des pluies"), "\(vectors)")
+        #expect(!vectors.contains("situation outre-mer"))
+        #expect(try why("commune-antilles-dengue", "chlordecone-jardins-familiaux").hasPrefix("sols pollués à la chlordécone dans une partie des Antilles"))
+        let water = try why("commune-antilles-dengue", "eau-potable-coupures-outre-mer")
+        #expect(water.hasPrefix("coupures d'eau potable récurrentes"), "\(water)")
+        #expect(!water.contains("département"))
+        #expect(try why("commune-outre-mer-reunion", "lutte-antivectorielle-outre-mer").hasPrefix("risque de dengue et de chikungunya"))
+    }
 }

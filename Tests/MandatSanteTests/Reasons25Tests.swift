@@ -24,10 +24,10 @@ struct Reasons25Tests {
         #expect(!all.contains { $0.hasPrefix("situation outre-mer") })
     }
 
-    @Test("Mayotte : la lutte antivectorielle, réservée à l'outre-mer, garde la situation outre-mer pour raison")
+    @Test("Mayotte : la lutte antivectorielle, réservée à l'outre-mer, garde pour raison la situation qui l'appelle (la dengue), non le seul lieu")
     func overseasConditionStaysAReason() throws {
         let (shown, _) = try Self.reasons("village-mayotte-zip", "lutte-antivectorielle-outre-mer")
-        #expect(shown == ["situation outre-mer — Mayotte", "la prévention est une priorité de l'équipe"])
+        #expect(shown == ["risque de dengue et de chikungunya à chaque saison des pluies", "la prévention est une priorité de l'équipe"])
     }
 
     @Test("Mayotte : le bus de santé se justifie par la ZIP, les départs de médecins et l'hôpital loin, la croissance ensuite")

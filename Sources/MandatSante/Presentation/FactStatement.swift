@@ -190,6 +190,7 @@ struct FactStatement {
     /// facts (kind, population) are one finding; a set read through `'v' in set` states that member only.
     func statements(heldIn leaf: HeldLeafProgram.Leaf) -> [Finding] {
         guard leaf.held else { return [] }
+        if let finding = leaf.part.finding { return [Finding(finding)] }
         let facts = leaf.factNames
         if facts.isEmpty { return [] }
         if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,

@@ -83,7 +83,7 @@ extension RoadmapPresenter {
             sources = recommendation.sources.map { Context.source($0, ruleBase: ruleBase) }
             indicators = recommendation.indicators.map(french)
             lines = ShownLines(recommendation, facts: facts)
-            heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            heldLeaves = HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary, findings: ruleBase.definitions.findingTexts)
             conditionReasons = ConditionReasonProgram(recommendation.condition.expression, vocabulary: ruleBase.vocabulary)
             placeConjuncts = PlaceConjuncts.program(recommendation, vocabulary: ruleBase.vocabulary)
             let vocabulary = ruleBase.vocabulary

@@ -37,10 +37,15 @@ struct HeldLeafProgram: Sendable {
         /// test of that kind): it holds wherever the territory is anything else, and its fact's value says where
         /// the action applies rather than why.
         let rulesOut: Bool
+        /// For a named condition that states a situation (`finding` in definitions.json: « risque de dengue et de
+        /// chikungunya à chaque saison des pluies »): that situation, said instead of the facts it reads (« situation
+        /// outre-mer — Guadeloupe ; département — Guadeloupe » says where, not why).
+        let finding: String?
 
         init(_ expression: Expression, factNames: Set<String>, boosts: [Set<String>], vocabulary: Vocabulary,
-             alternatives: [Alternative] = []) {
+             alternatives: [Alternative] = [], finding: String? = nil) {
             self.expression = expression
+            self.finding = finding
             self.factNames = factNames
             self.alternatives = alternatives
             rulesOut = Self.rulesOut(expression)
@@ -90,13 +95,15 @@ struct HeldLeafProgram: Sendable {
     private let roots: [Int]
     private let program: ConditionProgram
 
-    /// The recommendation's condition, then each of its boosts'.
-    init(_ recommendation: Recommendation, vocabulary: Vocabulary) {
-        self.init([recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression), vocabulary: vocabulary)
+    /// The recommendation's condition, then each of its boosts'. `findings`: the situation each named condition
+    /// that has one states (`Part.finding`), by name.
+    init(_ recommendation: Recommendation, vocabulary: Vocabulary, findings: [String: String] = [:]) {
+        self.init([recommendation.condition.expression] + recommendation.boosts.map(\.condition.expression), vocabulary: vocabulary,
+                  findings: findings)
     }
 
     /// `conditions`: a condition, then its boosts'.
-    init(_ conditions: [Expression], vocabulary: Vocabulary) {
+    init(_ conditions: [Expression], vocabulary: Vocabulary, findings: [String: String] = [:]) {
         let boosts = conditions.dropFirst().map(\.factNames)
         var nodes: [Node] = []
         var ors = 0
@@ -104,9 +111,11 @@ struct HeldLeafProgram: Sendable {
         func add(_ expression: Expression, _ alternatives: [Alternative], negated: Bool = false) -> Int {
             let kind: Node.Kind
             var children: [Expression] = []
+            var finding: String?
             switch expression.kind {
             case .and(let operands): (kind, children) = (.and, operands)
             case .or(let operands): (kind, children) = (.or, operands)
+            case .named(let reference) where findings[reference.name] != nil: (kind, finding) = (.leaf, findings[reference.name])
             case .named(let reference): (kind, children) = (.named, [reference.expression])
             case .not(let inner) where Self.isComposite(inner): (kind, children) = (.compositeNot, [inner])
             default: kind = .leaf
@@ -120,7 +129,7 @@ struct HeldLeafProgram: Sendable {
                 childNodes = children.map { add($0, alternatives, negated: negated != (kind == .compositeNot)) }
             }
             nodes.append(Node(kind: kind, part: Part(expression, factNames: expression.factNames, boosts: boosts, vocabulary: vocabulary,
-                                                     alternatives: alternatives),
+                                                     alternatives: alternatives, finding: finding),
                               children: childNodes))
             return nodes.count - 1
         }

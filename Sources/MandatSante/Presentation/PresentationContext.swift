@@ -153,7 +153,7 @@ extension RoadmapPresenter {
         /// The condition's leaves as `Territorial` reads them: compiled once per rule base when the presenter keeps
         /// them (`fixed`), else for this call.
         private func heldLeaves(_ recommendation: Recommendation) -> HeldLeafProgram {
-            fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary)
+            fixed[recommendation.id]?.heldLeaves ?? HeldLeafProgram(recommendation, vocabulary: ruleBase.vocabulary, findings: ruleBase.definitions.findingTexts)
         }
 
         /// `facts`: the statements of this territory, possibly with placeholders.
