@@ -89,7 +89,7 @@ public enum FactRole: String, CaseIterable, Sendable {
 extension Vocabulary {
     /// The name of the fact that has `role`; empty when none has it (then every read of it finds no value).
     public func factName(_ role: FactRole) -> String {
-        firstFact(withRole: role.rawValue)?.name ?? ""
+        firstFactName(withRole: role.rawValue) ?? ""
     }
 
     /// The value of the territory's kind that stands for a commune.

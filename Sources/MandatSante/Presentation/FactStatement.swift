@@ -109,10 +109,12 @@ struct FactStatement {
 
     /// Whether the profile says something of `name` (`statement(name) != nil`), without wording it.
     func states(_ name: String) -> Bool {
-        guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return false }
+        // The fact read in place by its slot, not copied whole (`fact(named:)`): asked of every fact each « Pour
+        // vous » of a batch might state.
+        guard let slot = vocabulary.slot(of: name), let value = profile.value(name) else { return false }
         if value == .text(Self.unknownChoice) { return false }
         if placeheld.contains(name) { return true }
-        if case .set(let members) = value { return fact.choices.contains { members.contains($0.id) } }
+        if case .set(let members) = value { return vocabulary.facts[slot].choices.contains { members.contains($0.id) } }
         return true
     }
 
@@ -214,7 +216,8 @@ struct FactStatement {
     /// a condition that leaves out the overseas territories (or the Pacific) holds there because nothing is
     /// overseas.
     func isMainlandDefault(_ name: String) -> Bool {
-        name == vocabulary.factName(.overseas) && profile.value(name) == vocabulary.fact(named: name)?.defaultValue
+        // The default read in place by its slot (see `states`).
+        name == vocabulary.factName(.overseas) && profile.value(name) == vocabulary.slot(of: name).flatMap { vocabulary.facts[$0].defaultValue }
     }
 
 }

@@ -30,5 +30,10 @@ public struct Vocabulary: Hashable, Sendable {
     /// The first fact that declares `role` (`facts(withRole:).first`, without going through every fact).
     public func firstFact(withRole role: String) -> Fact? { roleSlots[role].map { facts[$0] } }
 
+    /// The name of the first fact that declares `role`, read in place: a `Fact` returned whole retains and releases
+    /// each of its strings and arrays (about a thousand instructions), and roles are read dozens of times for every
+    /// roadmap of a batch.
+    public func firstFactName(withRole role: String) -> String? { roleSlots[role].map { facts[$0].name } }
+
     public var factNames: [String] { facts.map(\.name) }
 }
