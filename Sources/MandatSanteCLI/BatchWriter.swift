@@ -5,17 +5,25 @@ import RuleKit
 
 /// The writing side of a batch, on its own thread: the rows planned by `BatchCommand` are written in row order
 /// (roadmap files, the rows of the four tables, the messages of rejected rows) while the next rows are planned.
-/// At most `maximumPending` batches wait for it, so that memory stays flat whatever the size of the file; the
-/// first failure (a full disk…) stops it, and is thrown to the planning side at its next `submit`.
+/// What waits for it is bounded by its bytes (`maximumPendingBytes`), not by a count of batches: a JSON roadmap
+/// weighs five times a text one, and JSON roadmaps range from some 110 to 265 KB. Each roadmap is
+/// let go as soon as it is written, so that memory stays flat whatever the size of the file; the first failure (a
+/// full disk…) stops the writer, and is thrown to the planning side at its next `submit`.
 final class BatchWriter: @unchecked Sendable {
-    static let maximumPending = 2
+    /// About one batch of JSON roadmaps (64 of some 140 KB) or of text ones (256 of some 25 KB): the next batch is
+    /// planned while one is written (the writer is much faster than the planning), and a batch is taken whatever
+    /// its size when nothing waits. Measured (JSON, `--jobs 2`, 5,000 rows): 78 MB at most with 8 MB, 79 – 86 MB
+    /// with 16 MB, 98 MB with two whole batches held until their last file.
+    static let maximumPendingBytes = 8 << 20
 
     let folder: BatchOutputFolder
     let input: String
     let processor: BatchRowProcessor
     private let console: Console
     private let queue = DispatchQueue(label: "mandat-sante.batch.writer")
-    private let slots = DispatchSemaphore(value: maximumPending)
+    /// Guards `pendingBytes`: the bytes handed to the writer and not yet written.
+    private let room = NSCondition()
+    private var pendingBytes = 0
     // Touched on `queue` only, until `finishWriting` has waited for it.
     /// The four tables, in the order of `BatchTables.Table.allCases` (mutated in place: never copied out, which
     /// would copy their buffers).
@@ -50,16 +58,21 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    /// Queues `outcomes` for writing; waits while `maximumPending` batches already wait. Throws the writer's
-    /// failure, if any.
-    func submit(_ outcomes: [BatchRowOutcome]) throws(CLIError) {
+    /// Queues `outcomes` for writing; waits while more than `maximumPendingBytes` wait already (a batch is taken
+    /// whatever its size when nothing waits). Throws the writer's failure, if any.
+    func submit(_ outcomes: consuming [BatchRowOutcome]) throws(CLIError) {
         if let failed { throw failed }
-        slots.wait()
+        let batch = PendingBatch(outcomes)
+        room.lock()
+        while pendingBytes > 0 && pendingBytes + batch.bytes > Self.maximumPendingBytes { room.wait() }
+        pendingBytes += batch.bytes
+        room.unlock()
         queue.async { [self] in
-            defer { slots.signal() }
+            // What is left of the batch once it stops (all of it after a failure) is no longer waiting either.
+            defer { written(batch.bytes) }
             guard failed == nil else { return }
             do throws(CLIError) {
-                try write(outcomes)
+                try write(batch)
             } catch {
                 failureLock.lock()
                 failure = error
@@ -95,8 +108,9 @@ final class BatchWriter: @unchecked Sendable {
 
     // MARK: On the writer's thread
 
-    private func write(_ outcomes: [BatchRowOutcome]) throws(CLIError) {
-        for outcome in outcomes {
+    /// Writes the batch's outcomes in order, each let go (its roadmap freed) as soon as it is written.
+    private func write(_ batch: PendingBatch) throws(CLIError) {
+        while let outcome = batch.next() {
             switch outcome {
             case .territory(let territory):
                 if !territory.notices.isEmpty {
@@ -112,6 +126,9 @@ final class BatchWriter: @unchecked Sendable {
                 try append(territory.rows.actions, to: .actions)
                 try append(territory.rows.levers, to: .levers)
                 summary.add(territory)
+                let bytes = PendingBatch.bytes(of: outcome)
+                batch.bytes -= bytes
+                written(bytes)
             case .invalid(let diagnostics, let territory):
                 if summary.failedRows < BatchCommand.printedRowErrors {
                     progress?.clear(console: console)
@@ -124,8 +141,41 @@ final class BatchWriter: @unchecked Sendable {
         progress?.show(rows: summary.territories + summary.failedRows, errors: summary.failedRows, console: console)
     }
 
+    /// `bytes` handed to the writer are written (or dropped): room for the planning side.
+    private func written(_ bytes: Int) {
+        guard bytes > 0 else { return }
+        room.lock()
+        pendingBytes -= bytes
+        room.broadcast()
+        room.unlock()
+    }
+
     private func append(_ text: String, to table: BatchTables.Table) throws(CLIError) {
         guard !text.isEmpty, let index = BatchTables.Table.allCases.firstIndex(of: table), index < tables.count else { return }
         try tables[index].write(text)
+    }
+}
+
+/// A batch on its way to the disk: a class, so that the writer takes its outcomes out one by one (and frees each
+/// roadmap once written) rather than holding the whole batch until its last file.
+private final class PendingBatch: @unchecked Sendable {
+    /// Reversed, so that the next one is taken from the end.
+    private var outcomes: [BatchRowOutcome]
+    /// The bytes of the outcomes not yet written (`bytes(of:)`); touched on the writer's queue once handed to it.
+    var bytes: Int
+
+    init(_ outcomes: consuming [BatchRowOutcome]) {
+        outcomes.reverse()
+        self.outcomes = outcomes
+        bytes = self.outcomes.reduce(0) { $0 + Self.bytes(of: $1) }
+    }
+
+    func next() -> BatchRowOutcome? { outcomes.popLast() }
+
+    /// What an outcome holds that weighs: its roadmap and its rows of the tables.
+    static func bytes(of outcome: BatchRowOutcome) -> Int {
+        guard case .territory(let territory) = outcome else { return 0 }
+        let rows = territory.rows
+        return (territory.roadmap?.count ?? 0) + rows.synthesis.utf8.count + rows.actions.utf8.count + rows.levers.utf8.count
     }
 }

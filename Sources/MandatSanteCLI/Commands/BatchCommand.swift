@@ -6,15 +6,16 @@ import RuleKit
 /// `mandat-sante batch TERRITOIRES.csv --output-dir DOSSIER`: the roadmaps of many territories at once.
 ///
 /// The file is streamed: read in chunks, rows planned `batchSize` at a time (fewer for JSON) on `--jobs` threads,
-/// then handed to a writer thread that writes them in row order while the next rows are planned. Only three batches
-/// (two waiting for the writer, one being planned) and the summary's counts are in memory, whatever the size of the
-/// file, and the output is the same to the byte whatever the number of threads.
+/// then handed to a writer thread that writes them in row order while the next rows are planned. Only the batch
+/// being planned, what waits for the writer (bounded by its bytes: `BatchWriter.maximumPendingBytes`) and the
+/// summary's counts are in memory, whatever the size of the file, and the output is the same to the byte whatever
+/// the number of threads.
 struct BatchCommand {
     static let name = "batch"
     static let chunkSize = 64 * 1024
     static let batchSize = 256
-    /// A JSON roadmap weighs about 120 KB, five times a text one: its batches are smaller, so that the three on
-    /// their way to the disk (two waiting for the writer, one being planned) weigh no more than text ones.
+    /// A JSON roadmap weighs about 140 KB, five times a text one: its batches are smaller, so that the one being
+    /// planned weighs no more than a text one.
     static let jsonBatchSize = 64
 
     /// How many rows are planned together and handed to the writer at once.
@@ -141,7 +142,8 @@ struct BatchCommand {
             }
         }
         pending.removeAll(keepingCapacity: true)
-        try writer.submit(outcomes)
+        // Handed over, not copied: the writer frees each roadmap as soon as it is written.
+        try writer.submit(consume outcomes)
     }
 
     private func finish(_ writer: BatchWriter, summary: BatchSummary, ruleBase: RuleBase, calendar: MandateCalendar, format: RoadmapFormat,
