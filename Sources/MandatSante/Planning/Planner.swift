@@ -41,8 +41,6 @@ public struct Planner: Sendable {
                 state.exits[position] = .deadlineMissed(lastEnd)
             }
         }
-        let scoreOrder = index.positionsByScore(state.totals)
-        ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
         // Unknown staff: estimated from the size (a town of 40,000 is not given a village's capacity); the profile
         // filled the estimate in (`Profile.estimatedFact`), so the conditions read the same figure.
         let population = index.slots.number(index.slots.population, in: facts) ?? 0
@@ -53,9 +51,35 @@ public struct Planner: Sendable {
         capacity.isStaffEstimated = staff == nil || profile.estimatedFact != nil
         let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
-        let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
-        let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
-                                       hotSeason: hotSeason, peakSeasons: peakSeasons)
+        /// Resolve the conflicts by score, order the claims, place them.
+        func place(_ state: inout PlanningState) -> (scoreOrder: [Int], placement: PhasePlacement) {
+            let scoreOrder = index.positionsByScore(state.totals)
+            ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
+            let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
+            let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
+                                           hotSeason: hotSeason, peakSeasons: peakSeasons)
+            return (scoreOrder, placement)
+        }
+        let selected = state
+        var (scoreOrder, placement) = place(&state)
+        // A boost that argues from another action (`Boost.supports`: training staff against ragweed supports the
+        // ragweed action) is worth nothing where the roadmap does not keep that action. Which actions are kept
+        // depends on the scores, so: the first pass counts every boost; when it leaves out an action that a
+        // candidate's boost supports, a second pass plans again from the same selection without those boosts.
+        // Two passes at most, whatever the second one finds: dropping a boost can only lower a score, which may
+        // free room for the supported action, and counting the boost again would take it back — a loop with no
+        // fixed point. The second pass is final: a boost it removed stays removed, and one whose action only the
+        // second pass leaves out still counts (the card does not say its reason: `PresentationContext`).
+        var unsupported: [(owner: Int, boost: Int)] = []
+        for boost in index.supportingBoosts
+        where selected.exits[boost.owner] == .none && placement.phaseOf[boost.supported] < 0
+            && selected.scores[boost.owner].applies(boost: boost.boost) {
+            unsupported.append((boost.owner, boost.boost))
+        }
+        if !unsupported.isEmpty {
+            state = selected.without(unsupported, index: index)
+            (scoreOrder, placement) = place(&state)
+        }
 
         // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
         let (phaseOf, placedOrder) = (placement.phaseOf, placement.placedOrder)

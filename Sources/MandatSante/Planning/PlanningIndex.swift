@@ -69,6 +69,10 @@ final class PlanningIndex: Sendable {
     let rivals: [[Int]]
     /// Whether each position has a rival (read without retaining its list).
     let hasRivals: [Bool]
+    /// The boosts that argue from another action (`Boost.supports`): the recommendation's position, the boost's
+    /// index among its boosts, the supported action's position. Such a boost counts only where the roadmap keeps
+    /// that action (`Planner.plan`, second pass).
+    let supportingBoosts: [(owner: Int, boost: Int, supported: Int)]
 
     /// Slots of the facts the planner reads itself.
     let slots: ProfileSlots
@@ -152,6 +156,11 @@ final class PlanningIndex: Sendable {
         }
         rivals = symmetric(\.excludes)
         hasRivals = rivals.map { !$0.isEmpty }
+        supportingBoosts = recommendations.indices.flatMap { owner in
+            recommendations[owner].boosts.indices.compactMap { boost in
+                recommendations[owner].boosts[boost].supports.flatMap { positionByID[$0.text] }.map { (owner, boost, $0) }
+            }
+        }
         replacers = positionsInIDOrder.filter { !replaces[$0].isEmpty }
         together = symmetric(\.together)
         writesTogether = recommendations.map { !$0.together.isEmpty }

@@ -19,6 +19,17 @@ struct PlanningState {
         index.isDated[position] && (index.deadlineCondition[position] < 0 || truths[index.deadlineCondition[position]] == .true)
     }
 
+    /// The same selection with these boosts no longer counted, each a recommendation's position and the boost's
+    /// index among its boosts (a boost whose supported action the roadmap does not keep: `Planner.plan`).
+    func without(_ boosts: [(owner: Int, boost: Int)], index: PlanningIndex) -> PlanningState {
+        var (scores, totals) = (self.scores, self.totals)
+        for (owner, boost) in boosts {
+            scores[owner] = scores[owner].without(boosts: [boost], of: index.recommendations[owner])
+            totals[owner] = scores[owner].total
+        }
+        return PlanningState(truths: truths, scores: scores, totals: totals, exits: exits, supersessions: supersessions)
+    }
+
     /// What `position` replaced or excluded, in the order it was decided.
     func superseded(by position: Int) -> [Int] {
         var losers: [Int] = []

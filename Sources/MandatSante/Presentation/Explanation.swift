@@ -29,9 +29,12 @@ public struct Explanation: Sendable {
             out.append("Bonus : aucun")
         } else {
             out.append("Bonus :")
-            for boost in recommendation.boosts {
+            for (offset, boost) in recommendation.boosts.enumerated() {
                 let truth = boost.condition.evaluate(facts)
-                out.append("  \(Self.mark(truth)) \(boost.points > 0 ? "+" : "")\(boost.points) si \(boost.condition.source) → \(Self.word(truth)) (\(truth == .true ? statement.reason(of: boost) : boost.reason))")
+                // True but not counted: it supports an action the roadmap does not keep (`Planner.plan`).
+                let uncounted = truth == .true && evaluation.map { !$0.score.applies(boost: offset) } ?? false
+                let note = uncounted ? ", non compté : l'action qu'il appuie, [\(boost.supports?.text ?? "")], n'est pas retenue" : ""
+                out.append("  \(Self.mark(truth)) \(boost.points > 0 ? "+" : "")\(boost.points) si \(boost.condition.source) → \(Self.word(truth))\(note) (\(truth == .true ? statement.reason(of: boost) : boost.reason))")
             }
         }
         if let evaluation {
