@@ -25,6 +25,24 @@ public struct Planner: Sendable {
         Planner(ruleBase: ruleBase.replacing(recommendations: ruleBase.recommendations.map { $0.replica() }))
     }
 
+    /// Whether lowering the totals of `owners` (from `before` to `after`) leaves every comparison the planner makes
+    /// as it was: no other candidate's total, before or after, between an owner's new and old totals (bounds
+    /// included: a tie would change), and no merit threshold crossed. Every stage reads totals only through such
+    /// comparisons (orders, maxima, minima, `Capacity.quickWinMerit` and `firstPhaseMerit`), so the placement
+    /// is then the same.
+    static func keepsEveryComparison(_ before: PlanningState, _ after: PlanningState, _ owners: [Int]) -> Bool {
+        for owner in owners where after.totals[owner] != before.totals[owner] {
+            let (low, high) = (after.totals[owner], before.totals[owner])
+            for threshold in [Capacity.quickWinMerit, Capacity.firstPhaseMerit] where low < threshold && threshold <= high {
+                return false
+            }
+            for other in before.totals.indices where other != owner && before.exits[other] == .none {
+                if (low...high).contains(before.totals[other]) || (low...high).contains(after.totals[other]) { return false }
+            }
+        }
+        return true
+    }
+
     public func plan(_ profile: Profile, calendar: MandateCalendar, top: Int? = nil) -> Roadmap {
         let index = self.index
         let recommendations = index.recommendations
@@ -77,8 +95,15 @@ public struct Planner: Sendable {
             unsupported.append((boost.owner, boost.boost))
         }
         if !unsupported.isEmpty {
-            state = selected.without(unsupported, index: index)
-            (scoreOrder, placement) = place(&state)
+            let lowered = selected.without(unsupported, index: index)
+            if Self.keepsEveryComparison(selected, lowered, unsupported.map(\.owner)) {
+                // The planner only compares scores (with each other and with `Capacity`'s merits): where the
+                // lowered scores compare as before, the second pass would place everything as the first did.
+                state = state.without(unsupported, index: index)
+            } else {
+                state = lowered
+                (scoreOrder, placement) = place(&state)
+            }
         }
 
         // The arrays the ranking reads, out of the placement: closures below capture them, not the whole placement.
