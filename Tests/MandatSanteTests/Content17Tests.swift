@@ -110,12 +110,12 @@ struct Content17Tests {
         #expect(mountain.examples.map(\.territory) == ["Communauté de communes Aubrac, Carladez et Viadène (Aveyron)"])
     }
 
-    @Test("une seule lettre à l'ARS : l'ambition santé l'envoie en nommant l'élu référent et le projet de CLS ; l'élu référent et le CLS y renvoient")
+    @Test("une seule lettre à l'ARS : l'ambition santé l'envoie en nommant l'élu référent et en demandant une réunion sur un CLS ; l'élu référent et le CLS y renvoient")
     func oneLetterToTheRegionalAgency() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let facts = try Content16Tests.facts(Fixture.ProfileSpec(name: "Ville-Neuve", population: 24_000, density: "centre-urbain-intermediaire", cls: "aucun", engineeringStaff: 3))
         let ambition = try #require(ruleBase.recommendation("ambition-politique-sante")).steps.texts(for: facts)
-        #expect(ambition.contains { $0.hasPrefix("L'envoyer à l'ARS et à l'Assurance Maladie, en y nommant l'élu référent et tout projet de CLS") })
+        #expect(ambition.contains { $0.hasPrefix("L'envoyer à l'ARS et à l'Assurance Maladie, en y nommant l'élu référent, pour demander une réunion sur un contrat local de santé") })
         let referent = try #require(ruleBase.recommendation("elu-referent-sante")).steps.texts(for: facts)
         #expect(referent.contains { $0.hasSuffix("à la délégation départementale de l'ARS, à qui il demande un premier rendez-vous.") })
         #expect(!referent.contains { $0.contains("par courrier à l'ARS") })
