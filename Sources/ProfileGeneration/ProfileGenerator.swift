@@ -51,13 +51,33 @@ public struct ProfileGenerator {
                 facts[slot] = value
                 continue
             }
-            if !fact.required {
-                if fact.defaultValue != nil, random.chance(Self.unstated) { continue }
-                if fact.defaultValue == nil, random.chance(Self.absent) { facts[slot] = nil; continue }
+            if Self.ownStream.contains(fact.name) {
+                var own = SplitMix64(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15) ^ Self.fnv1a(fact.name))
+                drawGeneric(fact, slot: slot, index: index, into: &facts, &own)
+            } else {
+                drawGeneric(fact, slot: slot, index: index, into: &facts, &random)
             }
-            facts[slot] = Self.genericValue(fact, index: index, &random)
         }
         return facts
+    }
+
+    /// Facts added to the vocabulary after tests pinned generated territories by their number (Plan23Tests and
+    /// others): each draws from a stream of its own, seeded by the profile's number and the fact's name, so that
+    /// adding it leaves every other draw — and every pinned territory — as it was.
+    static let ownStream: Set<String> = ["clsEnd"]
+
+    /// A fact with no territorial model: unstated, absent or any valid value.
+    private func drawGeneric(_ fact: Fact, slot: Int, index: Int, into facts: inout FactValues, _ random: inout SplitMix64) {
+        if !fact.required {
+            if fact.defaultValue != nil, random.chance(Self.unstated) { return }
+            if fact.defaultValue == nil, random.chance(Self.absent) { facts[slot] = nil; return }
+        }
+        facts[slot] = Self.genericValue(fact, index: index, &random)
+    }
+
+    /// FNV-1a of the name's bytes: a seed that is the same in every run (Swift's `Hasher` is seeded per process).
+    static func fnv1a(_ name: String) -> UInt64 {
+        name.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
     }
 
     /// A valid value of any fact, from its type, bounds and choices alone.
