@@ -84,7 +84,7 @@ struct Content23bTests {
         #expect(town.forYou.contains { $0.contains("cotise déjà au CNFPT") }, "\(town.forYou)")
     }
 
-    @Test("préfecture : le décret sur les espaces sans tabac daté de son Journal officiel (28 juin 2025), le périmètre de 10 mètres, les bibliothèques et les lieux d'accueil de mineurs ; les conseils de quartier et des aînés déclarés nourrissent le diagnostic ; la ville-hôpital dit « les sorties d'hospitalisation des personnes âgées »")
+    @Test("préfecture : le décret sur les espaces sans tabac daté de son Journal officiel (28 juin 2025), le périmètre de 10 mètres, les bibliothèques et les lieux d'accueil de mineurs ; les conseils de quartier et des aînés déclarés nourrissent le diagnostic ; la ville-hôpital dit « beaucoup d'habitants âgés, fragilisés à la sortie d'hospitalisation »")
     func prefectureWording() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         #expect(ruleBase.source("decret-espaces-sans-tabac-2025")?.date?.description == "2025-06-28")
@@ -97,7 +97,7 @@ struct Content23bTests {
         #expect(diagnosis.steps.contains { $0.contains("conseils de quartier et conseil des aînés") }, "\(diagnosis.steps)")
         let hospital = try #require(document.card("cooperation-ville-hopital"))
         #expect(!hospital.forYou.contains { $0.contains("population âgée importante") }, "\(hospital.forYou)")
-        #expect(hospital.forYou.contains { $0.contains("sorties d'hospitalisation des personnes âgées") }, "\(hospital.forYou)")
+        #expect(hospital.forYou.contains { $0.contains("beaucoup d'habitants âgés, fragilisés à la sortie d'hospitalisation") }, "\(hospital.forYou)")
     }
 
     @Test("village de Haute-Loire : le Département finance sans l'exemple du Cher dans la ligne ; « secrétaire général de mairie » (loi du 30 décembre 2023) ; PVD : le volet santé ne promet plus des « financements déjà mobilisables »")

@@ -36,9 +36,10 @@ struct ContentReading17Tests {
                 // The detailed card (what the JSON prints as its note) starts with the short one.
                 let full = try #require(detailed.card(card.id)?.placement)
                 #expect(full.hasPrefix(reason), "\(name) \(card.id) : « \(reason) » / « \(full) »")
-                // « reportée de « X » : place prise par les actions 9 et 10 »: X is full of its own actions.
+                // « reportée de « X » : place prise par les actions 9 et 10 »: X is full of its own actions. An action
+                // whose first step starts now says so first (« premier pas dès maintenant, le reste d'ici … ; reportée … »).
                 guard reason.contains(" : place prise par ") else { continue }
-                let wanted = try #require(brief.phases.first { reason.hasPrefix("reportée de « \($0.title) »") })
+                let wanted = try #require(brief.phases.first { reason.contains("reportée de « \($0.title) »") })
                 #expect(wanted.used >= wanted.capacity, "\(name) \(card.id) : \(wanted.title) \(wanted.used)/\(wanted.capacity)")
                 named += 1
             }

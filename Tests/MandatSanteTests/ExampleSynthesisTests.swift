@@ -406,7 +406,9 @@ extension ExampleSynthesisTests {
         // Every action of the first quarter is on page 1, as a decision or in that line.
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
         #expect(banlieue.cards.filter { $0.phaseID == banlieue.phases[0].id }.allSatisfy { card in banlieue.synthesis.decisions.contains { $0.rank == card.rank } })
-        #expect(banlieue.synthesis.alsoFirst == nil)
+        // What starts now without being a decision (the renewal project's first step, since the ANRU commits its last
+        // co-funding by the end of 2027) is named in the line that follows them.
+        #expect(banlieue.synthesis.alsoFirst.map(Content17Tests.plain) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action 10 (la santé dans le projet de renouvellement urbain).")
     }
 
     @Test("petite ville à la MSP voisine, assez grande pour un centre de santé : la carte du centre salarié prévient qu'il recruterait les mêmes médecins que la MSP voisine")
