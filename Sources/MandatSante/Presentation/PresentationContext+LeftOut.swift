@@ -16,7 +16,9 @@ extension RoadmapPresenter.Context {
         var line: String?
         if entry.reason.isConsiderLater, wordsLine {
             // The territory's size alone is no reason worth a line: most actions apply from some size on.
-            line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { Typography.french("pourquoi : " + Typography.inline([$0])) }
+            // The reason comes in French typography already (`forYou`), which a second pass would leave as it is:
+            // only the colon after « pourquoi » takes its no-break space here (a reason never opens on « : ; ? ! % »).
+            line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { "pourquoi\u{00A0}: " + Typography.inline([$0]) }
         }
         return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title(for: roadmap.profile.facts), reasonCode: wording.code,
                                      reason: wording.text, by: wording.by, score: entry.score.total, line: line,
