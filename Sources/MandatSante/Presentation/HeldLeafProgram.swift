@@ -94,6 +94,10 @@ struct HeldLeafProgram: Sendable {
     private let nodes: [Node]
     private let roots: [Int]
     private let program: ConditionProgram
+    /// The first condition's parts alone (nodes `0...roots[0]`: its nodes are added first), for
+    /// `conditionLeaves(_:)`: a JSON roadmap asks for some thirty of them, and evaluating the boosts' parts too
+    /// cost as much again.
+    private let conditionProgram: ConditionProgram
 
     /// The recommendation's condition, then each of its boosts'. `findings`: the situation each named condition
     /// that has one states (`Part.finding`), by name.
@@ -136,6 +140,7 @@ struct HeldLeafProgram: Sendable {
         roots = conditions.map { add($0, []) }
         self.nodes = nodes
         program = ConditionProgram(parts: nodes.map(\.part.expression), vocabulary: vocabulary)
+        conditionProgram = ConditionProgram(parts: roots.first.map { nodes[...$0].map(\.part.expression) } ?? [], vocabulary: vocabulary)
     }
 
     /// A `not` over a combination or a named condition, whose parts are stated one by one; `not msp` as it is.
@@ -155,7 +160,7 @@ struct HeldLeafProgram: Sendable {
     /// The leaves that made the first condition given (the recommendation's own) hold: what the « pour vous » line
     /// of an entry to consider later reads, without the boosts'.
     func conditionLeaves(_ facts: FactValues) -> [Leaf] {
-        leaves(from: roots[0], program.evaluate(facts))
+        leaves(from: roots[0], conditionProgram.evaluate(facts))
     }
 
     private func leaves(from root: Int, _ truths: [Truth]) -> [Leaf] {
