@@ -33,7 +33,6 @@ extension RoadmapPresenter.Context {
         // Looked up once: some eighty entries per JSON roadmap.
         let wording = fixed[recommendation.id]
         let program = wording?.conditionReasons
-        let (explainer, ruleBase, fills, memos) = (explainer, ruleBase, fills, memos)
         // A condition that fails on where the territory lies belongs to another part of the world: set apart.
         let elsewhere: Bool
         if case .conditionNotMet = entry.reason {
