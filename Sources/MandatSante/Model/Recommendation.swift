@@ -167,7 +167,6 @@ public final class Recommendation: Sendable, Identifiable {
     }
 }
 
-/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
 /// A first step pressing now (`dès maintenant:`): the situation where it is, as compiled and as written, and why.
 public struct StartNow: Sendable {
     public let condition: Condition
@@ -182,6 +181,7 @@ public struct StartNow: Sendable {
     }
 }
 
+/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
 public struct ConditionalInequalityEffect: Sendable {
     public let condition: Condition
     public let effect: InequalityEffect
