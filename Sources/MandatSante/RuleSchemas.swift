@@ -219,6 +219,8 @@ public enum RuleSchemas {
                 ("phaseBy", idMap(.object([("enum", .array(Horizon.allCases.map { .string($0.rawValue) }))]))),
                 ("replacedBy", idMap(.object([("type", .string("string"))]))),
                 ("minScore", idMap(.object([("type", .string("integer"))]))),
+                ("says", idMap(.object([("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .integer(1))])),
+                                        ("description", .string("Passages que la fiche de l'action (ou sa ligne « à envisager ensuite ») doit dire."))]))),
             ])),
         ])
         let test: JSONOutput = .object([

@@ -222,6 +222,8 @@ extension FrenchDiagnostics {
             case "score": return "« minScore » associe une recommandation à un score entier"
             case "liste-d-identifiants": return "une liste d'identifiants était attendue, pas \(kind(a["found"]))"
             case "identifiant": return "un identifiant (texte) était attendu, pas \(kind(a["found"]))"
+            case "liste-de-textes": return "« says » associe une recommandation à une liste de passages (des textes), pas à \(kind(a["found"]))"
+            case "texte": return "un passage (texte) que la fiche doit dire était attendu, pas \(kind(a["found"]))"
             default: return "« expect » ne contient aucune attente"
             }
         default: return "problème dans le test (\(code))"

@@ -37,6 +37,9 @@ public struct Expectation: Sendable {
         case phaseBy(String, Horizon)
         case replacedBy(String, String)
         case minimumScore(String, Int)
+        /// The action's card (or its « à envisager ensuite » line) says these words: a reason, a deadline, a
+        /// « dès maintenant », a step — what a professional reads, pinned where a phase or a rank cannot say it.
+        case says(String, String)
     }
 
     public var kind: Kind
@@ -46,7 +49,7 @@ public struct Expectation: Sendable {
     public var ids: [String] {
         switch kind {
         case .included(let id), .excluded(let id), .considerLater(let id), .applies(let id), .decision(let id), .notDecision(let id), .inTop(let id, _), .phase(let id, _),
-             .phaseBy(let id, _), .minimumScore(let id, _): return [id]
+             .phaseBy(let id, _), .minimumScore(let id, _), .says(let id, _): return [id]
         case .before(let first, let second), .replacedBy(let first, let second), .samePhase(let first, let second): return [first, second]
         }
     }

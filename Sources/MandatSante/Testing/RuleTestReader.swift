@@ -132,6 +132,11 @@ public enum RuleTestReader {
             }
             result.append(Expectation(kind: .minimumScore(member.key, Int(value)), location: member.keyLocation))
         }
+        for member in objectMembers(&reader, "says") {
+            for text in strings(member.value, &reader, listReason: "liste-de-textes", itemReason: "texte") where !text.text.isEmpty {
+                result.append(Expectation(kind: .says(member.key, text.text), location: text.location))
+            }
+        }
         reader.reportUnknownFields()
         if result.isEmpty {
             reader.report("test.attente", ["reason": "vide"], at: node.location)
@@ -148,14 +153,15 @@ public enum RuleTestReader {
         return members
     }
 
-    private static func strings(_ node: JSONNode, _ reader: inout JSONObjectReader) -> [(text: String, location: SourceLocation)] {
+    private static func strings(_ node: JSONNode, _ reader: inout JSONObjectReader, listReason: String = "liste-d-identifiants",
+                                itemReason: String = "identifiant") -> [(text: String, location: SourceLocation)] {
         guard case .array(let items) = node.value else {
-            reader.report("test.attente", ["reason": "liste-d-identifiants", "found": node.kindName], at: node.location)
+            reader.report("test.attente", ["reason": listReason, "found": node.kindName], at: node.location)
             return []
         }
         return items.compactMap { item in
             guard case .string(let text) = item.value else {
-                reader.report("test.attente", ["reason": "identifiant", "found": item.kindName], at: item.location)
+                reader.report("test.attente", ["reason": itemReason, "found": item.kindName], at: item.location)
                 return nil
             }
             return (text, item.location)

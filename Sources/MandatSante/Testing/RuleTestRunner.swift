@@ -109,7 +109,29 @@ struct ExpectationCheck {
             guard let evaluation = roadmap.evaluations[id], evaluation.score.total < minimum else { return nil }
             let terms = evaluation.terms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: $0.reason) }
             return "attendu : [\(id)] avec un score d'au moins \(minimum)\n  obtenu : \(RoadmapPresenter.Context.scoreLine(terms, total: evaluation.score.total))"
+        case .says(let id, let words):
+            guard let said = said(id) else { return "attendu : [\(id)] dit « \(words) »\n  obtenu : \(status(id)), sans fiche ni ligne à envisager ensuite" }
+            if plain(said).contains(plain(words)) { return nil }
+            let saying = card(id) == nil ? "sa ligne dit" : "la fiche dit"
+            return "attendu : « \(title(id)) » [\(id)] dit « \(words) »\n  obtenu : \(status(id)) ; \(saying) :\n    \(said.replacingOccurrences(of: "\n", with: "\n    "))"
         }
+    }
+
+    /// What the action's card says, one part per line — its heading, when, why here, its calendar and relations,
+    /// its stake and steps — or its line among the actions to consider later; nil when it has neither.
+    private func said(_ id: String) -> String? {
+        if let card = card(id) {
+            let parts = [card.title, card.carrier] + [card.deadline].compactMap { $0 } + card.forYou + [card.sizeReason, card.selection, card.placement].compactMap { $0 }
+                + card.cautions + card.relations + [card.why] + card.steps + card.partners + card.funding
+            return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        guard let entry = document.considerLater.first(where: { $0.id == id }) ?? document.entry(id) else { return nil }
+        return ([entry.title, entry.reason] + [entry.line].compactMap { $0 }).joined(separator: "\n")
+    }
+
+    /// Text as an author types it in a test: no-break and thin spaces read as spaces.
+    private func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
     }
 
     private func card(_ id: String) -> RoadmapDocument.Card? { document.card(id) }

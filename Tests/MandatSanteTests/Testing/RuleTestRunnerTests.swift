@@ -54,6 +54,21 @@ struct RuleTestRunnerTests {
         #expect(failures.contains("attendu : [bilan-mandat] avec un score d'au moins 99\n  obtenu : 30 (priorité de base)"))
     }
 
+    @Test("« says » : la fiche dit ces mots (espaces insécables lus comme des espaces) ; sinon l'échec cite la fiche")
+    func saysExpectation() throws {
+        let passed = try run(#""says": { "cpts-soutenir": ["aucune CPTS ne couvre le territoire", "communauté de communes de 12 000 habitants"] }"#)
+        #expect(passed.passed, "\(passed.failures.joined(separator: "\n---\n"))")
+        let failed = try run(#""says": { "cpts-soutenir": ["une CPTS couvre déjà le territoire"] }"#)
+        let failure = try #require(failed.failures.first)
+        #expect(failed.failures.count == 1)
+        #expect(failure.hasPrefix("""
+            attendu : « Soutenir l'émergence d'une CPTS » [cpts-soutenir] dit « une CPTS couvre déjà le territoire »
+              obtenu : retenue au rang 3 (phase « D'ici fin 2027 » (mars 2027 – déc. 2027)) ; la fiche dit :
+                Soutenir l'émergence d'une CPTS
+            """), "\(failure)")
+        #expect(failure.contains("\n    aucune CPTS ne couvre le territoire\n"))
+    }
+
     @Test("une attente sur une recommandation inconnue est une erreur positionnée, avec suggestion")
     func unknownRecommendation() throws {
         let result = try run(#""included": ["cpts-soutnir"]"#)
@@ -87,11 +102,12 @@ struct RuleTestRunnerTests {
         { "tests": [
           { "name": "sans profil", "expect": { "included": ["a"] } },
           { "name": "attentes", "facts": {}, "expect": { "inTop": { "premier": ["a"] }, "phase": { "a": "demain" }, "before": [["a"]], "inclus": ["a"] } },
-          { "name": "vide", "facts": {}, "expect": {} }
+          { "name": "vide", "facts": {}, "expect": {} },
+          { "name": "dit", "facts": {}, "expect": { "says": { "a": "pourquoi", "b": [3] } } }
         ] }
         """
         let (tests, diagnostics) = RuleTestReader.read(Array(text.utf8), file: "t.json")
-        #expect(tests.count == 3)
+        #expect(tests.count == 4)
         #expect(diagnostics.sorted().map(\.summary) == [
             "t.json:2:3: test.profil-manquant le test doit indiquer un profil (« profile ») ou des faits (« facts »)",
             // No expectation of the second test is valid: it has none, and each invalid one is reported.
@@ -101,6 +117,9 @@ struct RuleTestRunnerTests {
             "t.json:3:120: test.attente chaque élément de « before » doit être une paire [\"avant\", \"après\"]",
             "t.json:3:128: json.champ-inconnu champ inconnu « inclus » dans « expect »",
             "t.json:4:44: test.attente « expect » ne contient aucune attente",
+            "t.json:5:43: test.attente « expect » ne contient aucune attente",
+            "t.json:5:60: test.attente « says » associe une recommandation à une liste de passages (des textes), pas à un texte",
+            "t.json:5:78: test.attente un passage (texte) que la fiche doit dire était attendu, pas un nombre",
         ])
     }
 }
