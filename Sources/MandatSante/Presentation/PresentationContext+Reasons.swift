@@ -36,8 +36,7 @@ extension RoadmapPresenter.Context {
         }
         var lines: [String] = []
         var sizes: [String] = []
-        // Members of one set that held one by one (« PLU », « SCoT ») make one line naming them all.
-        var members: [(label: String, line: Int, values: [String])] = []
+        var members = MemberLines()
         for leaf in leaves {
             if says(leaf) {
                 // The boosts that say an alternative grounds after it follow, in its place, the weightiest first.
@@ -54,51 +53,62 @@ extension RoadmapPresenter.Context {
                 let isScale = leaf.part.readsScaleOnly
                 for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) && !sizes.contains(finding.text) {
                     if isScale { sizes.append(finding.text); continue }
-                    if let (label, values) = finding.members {
-                        if let index = members.firstIndex(where: { $0.label == label }) {
-                            members[index].values += values
-                            continue
-                        }
-                        members.append((label, lines.count, values))
-                    }
-                    lines.append(finding.text)
+                    members.add(finding, to: &lines)
                 }
             }
             // The first line is settled once it is not a set's members that later parts could add to.
-            if let firstBesides, let first = lines.first, members.first?.line != 0 {
+            if let firstBesides, let first = lines.first, !members.holdsFirstLine {
                 let french = Typography.french(Typography.clause(first, joiner: ", "))
                 if french != firstBesides { return [french] }
             }
         }
-        for member in members where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
+        members.join(into: &lines)
         // Stable: boosts of equal weight keep the order the recommendation gives them.
         let boosts = recommendation.boosts.indices.filter { score.applies(boost: $0) }.map { recommendation.boosts[$0] }
         let weighed = boosts.enumerated().filter { $0.element.points > 0 }
             .sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
         for reason in weighed.map(facts.reason(of:)) where !lines.contains(reason) { lines.append(reason) }
-        var extraMembers: [(label: String, line: Int, values: [String])] = []
+        var extraMembers = MemberLines()
         for leaf in extra {
             for finding in facts.statements(heldIn: leaf) where !lines.contains(finding.text) {
                 if leaf.part.readsScaleOnly {
                     if !sizes.contains(finding.text) { sizes.append(finding.text) }
                     continue
                 }
-                if let (label, values) = finding.members {
-                    if let index = extraMembers.firstIndex(where: { $0.label == label }) {
-                        extraMembers[index].values += values
-                        continue
-                    }
-                    extraMembers.append((label, lines.count, values))
-                }
-                lines.append(finding.text)
+                extraMembers.add(finding, to: &lines)
             }
         }
-        for member in extraMembers where member.values.count > 1 { lines[member.line] = "\(member.label) : \(Typography.list(member.values))" }
+        extraMembers.join(into: &lines)
         lines += sizes.filter { !lines.contains($0) }
         // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
         if let firstBesides {
             return lines.lazy.map { Typography.french(Typography.clause($0, joiner: ", ")) }.first { $0 != firstBesides }.map { [$0] } ?? []
         }
         return lines.map { Typography.french(Typography.clause($0)) }
+    }
+}
+
+/// Members of one set that held one by one (« PLU », « SCoT »): one line names them all, in the place of the first.
+private struct MemberLines {
+    private var sets: [(label: String, line: Int, values: [String])] = []
+
+    /// Whether the first line is a set's, which later findings may still add members to.
+    var holdsFirstLine: Bool { sets.first?.line == 0 }
+
+    /// Appends `finding` to `lines`, or only its members when a line of its set is already there.
+    mutating func add(_ finding: FactStatement.Finding, to lines: inout [String]) {
+        if let (label, values) = finding.members {
+            if let index = sets.firstIndex(where: { $0.label == label }) {
+                sets[index].values += values
+                return
+            }
+            sets.append((label, lines.count, values))
+        }
+        lines.append(finding.text)
+    }
+
+    /// Rewrites the line of each set with more than one member so that it names them all.
+    func join(into lines: inout [String]) {
+        for set in sets where set.values.count > 1 { lines[set.line] = "\(set.label) : \(Typography.list(set.values))" }
     }
 }
