@@ -154,10 +154,19 @@ extension RecommendationReader {
     }
 
     /// `dès maintenant`: `[si condition] raison`, the condition required (an action pressing everywhere has a shorter
-    /// horizon, not this field).
+    /// horizon, not this field), or `[si condition] AAAA-MM : raison` for a window that closes that month: a
+    /// roadmap that starts later no longer has it.
     func readStartNow(_ item: LocatedText, _ file: inout FileReading) -> StartNow? {
         guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.des-maintenant-sans-condition", &file),
               let conditionText, let condition = compile(conditionText, &file) else { return nil }
+        if let colon = Self.firstColon(in: text), let month = YearMonth(parsing: text.slice(0..<colon).trimmed().text) {
+            let reason = text.slice(colon + 1..<text.text.unicodeScalars.count).trimmed()
+            guard !reason.text.isEmpty else {
+                file.report("regles.condition-de-ligne", ["reason": "texte-manquant"], at: text.location(atOffset: colon))
+                return nil
+            }
+            return StartNow(condition: condition, conditionText: conditionText.text, reason: reason.text, before: month)
+        }
         return StartNow(condition: condition, conditionText: conditionText.text, reason: text.text)
     }
 

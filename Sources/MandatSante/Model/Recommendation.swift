@@ -173,11 +173,21 @@ public struct StartNow: Sendable {
     public let conditionText: String
     /// Why, for the card: « le centre est en déficit : chaque mois sans décision creuse la perte ».
     public let reason: String
+    /// The month the window closes, when it does (« l'ANRU engage ses derniers cofinancements d'ici fin 2027 »):
+    /// a roadmap starting that month or later has no first step to take now.
+    public let before: YearMonth?
 
-    public init(condition: Condition, conditionText: String, reason: String) {
+    public init(condition: Condition, conditionText: String, reason: String, before: YearMonth? = nil) {
         self.condition = condition
         self.conditionText = conditionText
         self.reason = reason
+        self.before = before
+    }
+
+    /// Whether the first step is pressing for `facts` on a roadmap that starts in `start`.
+    public func holds(for facts: FactValues, startingIn start: YearMonth) -> Bool {
+        if let before, !(start < before) { return false }
+        return condition.evaluate(facts) == .true
     }
 }
 

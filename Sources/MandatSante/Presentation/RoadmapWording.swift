@@ -129,7 +129,7 @@ enum RoadmapWording {
     /// effort, counted in its phase; it is not one of the first months' four decisions.
     static func startsNow(_ item: RoadmapItem, in roadmap: Roadmap) -> Bool {
         guard item.phaseIndex > 0, let startNow = item.recommendation.startNow else { return false }
-        return startNow.condition.evaluate(roadmap.profile.facts) == .true
+        return startNow.holds(for: roadmap.profile.facts, startingIn: roadmap.calendar.start)
     }
 
     /// « premier pas dès maintenant, le reste d'ici déc. 2027 », and why when `reason`: what a card, the first

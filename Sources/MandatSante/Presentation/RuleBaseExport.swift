@@ -154,7 +154,11 @@ public enum RuleBaseExport {
         // A deadline that holds only in some situations says which, as written.
         if let condition = recommendation.deadlineConditionText { deadline?.append(("condition", .string(condition.text))) }
         members.append(("deadline", deadline.map { .object($0) } ?? .null))
-        members.append(("startNow", recommendation.startNow.map { .object([("when", .string($0.conditionText)), ("reason", .string($0.reason))]) } ?? .null))
+        // `before` only for a window that closes (« AAAA-MM : raison »).
+        members.append(("startNow", recommendation.startNow.map { startNow in
+            .object([("when", .string(startNow.conditionText))] + (startNow.before.map { [("before", .string($0.description))] } ?? [])
+                    + [("reason", .string(startNow.reason))])
+        } ?? .null))
         members += [
             ("foundation", .bool(recommendation.isFoundation)), ("serves", strings(recommendation.serves)),
             ("after", strings(recommendation.after)), ("together", strings(recommendation.together)),
