@@ -29,3 +29,23 @@ enum CardEdition: Equatable {
     /// Indicators are for whoever steers the roadmap (the detailed edition, JSON and CSV carry them all).
     var indicators: Int { self == .full ? .max : 0 }
 }
+
+extension CardEdition {
+    /// The stakes as this edition prints them: whole, their opening, or in outline their first sentence.
+    func why(of card: RoadmapDocument.Card) -> String {
+        switch self {
+        case .full: return card.why
+        case .short: return card.whyShort
+        case .outline: return Typography.sentences(card.whyShort).first ?? card.whyShort
+        }
+    }
+
+    func steps(of card: RoadmapDocument.Card) -> [String] { Array(card.steps.prefix(steps)) }
+    func funding(of card: RoadmapDocument.Card) -> [String] { Array(card.funding.prefix(funding)) }
+
+    /// What this edition prints of `card` that the rule base wrote and may state a figure: the stakes, the first
+    /// steps, the funding and the examples told.
+    func statedText(of card: RoadmapDocument.Card) -> [String] {
+        [why(of: card)] + steps(of: card) + funding(of: card) + card.examples.filter(\.told).map(\.text)
+    }
+}

@@ -157,10 +157,17 @@ public struct RoadmapPresenter: Sendable {
             // Its section says what the document is cited for: the situation page 1 states.
             cards[index].sources.append(Context.source(SourceReference(document: source, section: finding.text), ruleBase: ruleBase))
         }
-        for index in cards.indices where detail {
+        for (index, item) in roadmap.items.enumerated() where !cards[index].facts.isEmpty {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
-            // that the reader finds each figure's document in the list.
-            for fact in cards[index].facts where !cards[index].sources.contains(fact.source) { cards[index].sources.append(fact.source) }
+            // that the reader finds each figure's document in the list. Elsewhere a fact's document joins when a
+            // printed line repeats one of its figures (a step's « 151 intercommunalités », « depuis septembre
+            // 2025 »): the figure is then traceable without the Repères.
+            let edition = CardEdition(detail: detail, outlined: outlined[item.phaseIndex])
+            let printed = edition == .full ? nil : StatedFigures(edition.statedText(of: cards[index]))
+            for fact in cards[index].facts where !cards[index].sources.contains(fact.source) {
+                if let printed, !printed.shares(StatedFigures([fact.statement])) { continue }
+                cards[index].sources.append(fact.source)
+            }
         }
         for index in cards.indices {
             // A told example's document joins the action's sources too: the reader finds it in the list by its number.

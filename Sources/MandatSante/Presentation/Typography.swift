@@ -54,12 +54,21 @@ enum Typography {
         guard index > 0, let next, isNumber(scalarEnding: index, in: bytes) else { return false }
         // `€` (E2 82 AC).
         if next == 0xE2, index + 3 < count, bytes[index + 2] == 0x82, bytes[index + 3] == 0xAC { return true }
+        // A multiple of the euro (« 5 Md€ », « 1 M€ »): the uppercase letters and `€` after it.
+        if isEuroMultiple(from: index + 1, in: bytes) { return true }
         // A number and the word after it (« 75 ans », « 14 octobre », « 3 agents »): a line never opens on the noun
         // of a number left at the end of the line before.
         if (0x61...0x7A).contains(next) { return true }
         // An accented lowercase letter of Latin-1 (C3 A0–C3 BF, less « ÷ »): « de 10 000 à 100 000 € », « 2 études ».
         if next == 0xC3, index + 2 < count, bytes[index + 2] >= 0xA0, bytes[index + 2] != 0xB7 { return true }
         return isGroupOfThree(from: index + 1, in: bytes)
+    }
+
+    /// Whether one to three ASCII letters and `€` start at `index` (« M€ », « Md€ »).
+    private static func isEuroMultiple(from index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = index
+        while end < bytes.count, end - index < 3, (0x41...0x5A).contains(bytes[end]) || (0x61...0x7A).contains(bytes[end]) { end += 1 }
+        return end > index && end + 2 < bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x82 && bytes[end + 2] == 0xAC
     }
 
     /// Whether three ASCII digits start at `index` and are not followed by a fourth number (« 6 781 », not

@@ -118,21 +118,13 @@ enum DocumentLabels {
     static let outlineNote = "Actions à préciser au bilan de mi-mandat : ici l'essentiel de chacune."
 
     /// The stakes: in full, their opening, or in outline their first sentence.
-    static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String {
-        switch edition {
-        case .full: return card.why
-        case .short: return card.whyShort
-        case .outline: return Typography.sentences(card.whyShort).first ?? card.whyShort
-        }
-    }
+    static func why(_ card: RoadmapDocument.Card, edition: CardEdition) -> String { edition.why(of: card) }
 
     static func partners(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         Array(card.partners.prefix(edition.partners))
     }
 
-    static func funding(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        Array(card.funding.prefix(edition.funding))
-    }
+    static func funding(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] { edition.funding(of: card) }
 
     /// « Financement » over a single line, said like the partners (a list of one reads as if the others were lost);
     /// « Financements » over a list.
@@ -144,9 +136,7 @@ enum DocumentLabels {
         card.examples.filter(\.told)
     }
 
-    static func steps(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        Array(card.steps.prefix(edition.steps))
-    }
+    static func steps(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] { edition.steps(of: card) }
 
     static func indicators(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
         Array(card.indicators.prefix(edition.indicators))

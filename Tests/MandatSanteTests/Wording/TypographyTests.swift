@@ -16,6 +16,8 @@ struct TypographyTests {
         ("15 % des 75 ans", "15~% des 75~ans"),
         ("le 14 Octobre", "le 14 Octobre"),
         ("9 ÷ 3", "9 ÷ 3"),
+        ("dont 5 Md€ et 1,642 M€", "dont 5~Md€ et 1,642~M€"),
+        ("le 5 Mai, 5 MSP", "le 5 Mai, 5 MSP"),
     ])
     func holdsANumberToWhatFollows(text: String, expected: String) {
         #expect(Typography.french(text) == Self.french(expected))
