@@ -109,7 +109,7 @@ struct Content21bTests {
         let unscheduled = try #require(prefecture.card("soins-non-programmes"))
         let first = unscheduled.funding.first ?? ""
         #expect(first.hasPrefix("Assurance Maladie – les consultations") && first.contains("ARS (FIR) – le fonctionnement qu'elles ne couvrent pas"), "\(unscheduled.funding)")
-        #expect(unscheduled.examples.contains { ($0.what + $0.text).contains("l'ARS Occitanie l'essentiel du fonctionnement") })
+        #expect(unscheduled.examples.contains { ($0.what + $0.text).contains("l'ARS Occitanie finance les trois quarts du fonctionnement") })
         let specialists = try #require(prefecture.card("specialistes-consultations-avancees"))
         #expect(specialists.funding.contains { $0.contains("selon la campagne en cours") } && !specialists.funding.contains { $0.contains("2024-2026") })
     }
