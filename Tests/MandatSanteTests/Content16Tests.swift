@@ -31,10 +31,10 @@ struct Content16Tests {
         let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("eau-potable-coupures-outre-mer"))
         #expect(!mayotte.why.contains("Guadeloupe") && !mayotte.why.contains("Mayotte"), "\(mayotte.why)")
         #expect(mayotte.why.hasPrefix("Ici, les coupures d'eau ne sont pas des accidents rares"))
-        #expect(!Self.documents(mayotte).contains("franceinfo-guadeloupe-eau-2024"))
+        #expect(!Self.documents(mayotte).contains("afp-guadeloupe-eau-2024"))
         #expect(Self.documents(mayotte).isSuperset(of: ["tf1info-mayotte-eau-2023", "imazpress-mayotte-cholera-2024", "instruction-orsec-eau-potable-2017"]))
         let guadeloupe = try #require(try ExampleSynthesisTests.document("commune-antilles-dengue", detail: true).card("eau-potable-coupures-outre-mer"))
-        #expect(Self.documents(guadeloupe) == ["franceinfo-guadeloupe-eau-2024", "instruction-orsec-eau-potable-2017", "afp-smgeag-coupures-2025"], "\(Self.documents(guadeloupe))")
+        #expect(Self.documents(guadeloupe) == ["afp-guadeloupe-eau-2024", "instruction-orsec-eau-potable-2017", "afp-smgeag-coupures-2025"], "\(Self.documents(guadeloupe))")
     }
 
     @Test("le médicobus : ni « âgés » pour tous, ni l'appel de l'ARS Pays de la Loire à Mayotte ou à une station, ni la Normandie outre-mer ; le village de l'Hexagone les garde")

@@ -25,9 +25,9 @@ struct FindingSourceTests {
     func waterCutsByTerritory() throws {
         let mayotte = try Self.cited("village-mayotte-zip", "coupures d'eau")
         #expect(mayotte.documents == ["arrete-departements-moustiques-2019", "tf1info-mayotte-eau-2023"], "\(mayotte.line)")
-        #expect(!mayotte.documents.contains("franceinfo-guadeloupe-eau-2024"))
+        #expect(!mayotte.documents.contains("afp-guadeloupe-eau-2024"))
         let guadeloupe = try Self.cited("commune-antilles-dengue", "coupures d'eau")
-        #expect(guadeloupe.documents == ["spf-dengue-antilles-2024", "franceinfo-guadeloupe-eau-2024", "opecst-chlordecone-2023"], "\(guadeloupe.line)")
+        #expect(guadeloupe.documents == ["spf-dengue-antilles-2024", "afp-guadeloupe-eau-2024", "opecst-chlordecone-2023"], "\(guadeloupe.line)")
         #expect(guadeloupe.documents.contains("opecst-chlordecone-2023"))
         #expect(!guadeloupe.documents.contains("tf1info-mayotte-eau-2023"))
     }
