@@ -182,13 +182,14 @@ extension RoadmapPresenter {
                 }
             }
             let vocabulary = ruleBase.vocabulary
-            func stated(_ names: Set<String>) -> [String] {
-                names.subtracting(notFindings).filter { !facts.isMainlandDefault($0) && facts.states($0) }
-                    .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
-            }
-            let raisingStated = Set(stated(Set(raising.keys)))
-            return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated(read),
-                               conditionFindingFacts: stated(conditionRead), raisingFacts: raising.filter { raisingStated.contains($0.key) },
+            // The stated facts of `read`, in vocabulary order, decided once: those of the condition and of the boosts
+            // are among them (`note` reads every leaf), and whether a fact is stated depends on the fact alone. Each
+            // name has its own slot, so the order is the same whatever set a name comes from.
+            let stated = read.subtracting(notFindings).filter { !facts.isMainlandDefault($0) && facts.states($0) }
+                .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
+            return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated,
+                               conditionFindingFacts: stated.filter { conditionRead.contains($0) },
+                               raisingFacts: raising.filter { stated.contains($0.key) },
                                findingMembers: members.filter { !wholeSets.contains($0.key) })
         }
 
