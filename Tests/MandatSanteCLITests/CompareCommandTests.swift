@@ -45,14 +45,15 @@ struct CompareCommandTests {
         #expect(!removed.contains("ce qui a changé"))
     }
 
-    @Test("un agent de plus : l'action retirée nomme celle, mieux notée, qui prend sa place ; celle qui recule nomme ce qui passe devant")
+    @Test("un agent de plus : l'action retirée nomme celle, mieux notée, qui prend sa place ; la cour oasis tient alors son échéance")
     func moreStaffReasonsNameTheActions() throws {
         let result = runCLI(["compare", "Profiles/petite-ville-pvd-msp.json", "--set", "engineeringStaff=3", "--start", "2026-12"])
         #expect(result.exitCode == 0, "\(result.error)")
         let removed = try #require(entry("perturbateurs-endocriniens-achats", "RETIRÉES", in: result.output))
-        #expect(removed.contains("(capacité : 2,6 → 2,9 unités d'effort par an) ; sa place va désormais à [prevention-primaire-collective] (ajoutée), mieux notée"), "\(removed)")
-        let later = try #require(entry("conseil-aines-sante", "CHANGENT DE PHASE", in: result.output))
-        #expect(later.hasSuffix("passe désormais après [ecole-cour-oasis] (change de phase) et [prevention-primaire-collective] (ajoutée)"), "\(later)")
+        #expect(removed.contains("(capacité : 2,6 → 2,9 unités d'effort par an) ; sa place va désormais à [docteurs-juniors] (ajoutée), mieux notée"), "\(removed)")
+        let earlier = try #require(entry("ecole-cour-oasis", "CHANGENT DE PHASE", in: result.output))
+        #expect(earlier.contains("reportée à « Jusqu'à la fin du mandat », faute de place plus tôt"), "\(earlier)")
+        #expect(earlier.hasSuffix("désormais : « Jusqu'au bilan de mi-mandat »"), "\(earlier)")
     }
 
     @Test("--set cls=en-vigueur sur la communauté de communes rurale : retire le CLS et son diagnostic, libère de la place, avec les raisons")

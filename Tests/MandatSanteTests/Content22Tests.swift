@@ -82,7 +82,7 @@ extension Content22Tests {
             }
         }
         let village = try #require(ruleBase.recommendation("villages-d-avenir-sante"))
-        #expect(village.boosts.contains { $0.reason == "commune lauréate, dont le chef de projet et l'appui du Cerema sont déjà mobilisables" })
+        #expect(village.boosts.contains { $0.reason == "commune lauréate, qui peut solliciter le chef de projet et l'appui du Cerema tant que dure son accompagnement" })
     }
 }
 

@@ -407,7 +407,10 @@ extension ExampleSynthesisTests {
         // Listed with the decisions (plan21): the numbers of the first months have no hole.
         #expect(decided.contains(intercommunal.rank))
         #expect(Array(decided).sorted() == Array(1...decided.count))
-        #expect(document.synthesis.alsoFirst == nil)
+        // What starts now besides is the cabinet with housing, its doctors leaving (reader27c).
+        let cabinet = try #require(document.cards.first { $0.id == "cabinet-medical-logement" })
+        #expect(Content17Tests.plain(document.synthesis.alsoFirst ?? "")
+                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(cabinet.rank) (le cabinet médical avec logement).")
         // Every action of the first quarter is on page 1, as a decision or in that line.
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
         #expect(banlieue.cards.filter { $0.phaseID == banlieue.phases[0].id }.allSatisfy { card in banlieue.synthesis.decisions.contains { $0.rank == card.rank } })
