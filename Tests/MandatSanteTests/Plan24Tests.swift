@@ -47,9 +47,10 @@ struct Plan24Tests {
             #expect(item.selection != .merit || item.deadline != nil, "\(item.recommendation.id) (\(item.score.total))")
         }
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
+        // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the dated MSP and PLU.
         #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du "
-            + "mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4, 7 et 11 (mieux classées), 5 (décision "
-            + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 8 (à échéance)")
+            + "mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4 (liée à une action prioritaire), 5 (décision "
+            + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 7, 8 et 11 (à échéance)")
         #expect(card.placement == card.placementBrief)
         // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.
         #expect(card.metDeadline == nil)
@@ -77,8 +78,8 @@ struct Plan24Tests {
         }
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(Self.plain(card.placementBrief).hasSuffix(
-            "reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4 (à "
-            + "échéance), 5 (priorité de l'équipe) et 6 (mieux classée)"), "\(Self.plain(card.placementBrief))")
+            "reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4 et 6 (à "
+            + "échéance) et 5 (priorité de l'équipe)"), "\(Self.plain(card.placementBrief))")
         let deadline = try #require(Self.jsonItem(try Self.json(document), "docteurs-juniors")?["deadline"] as? [String: Any])
         #expect(deadline["before"] as? String == "2027-12")
         #expect(deadline["missed"] as? Bool == true)

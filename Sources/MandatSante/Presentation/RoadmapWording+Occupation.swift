@@ -16,16 +16,21 @@ extension RoadmapWording {
     /// occupant lighter than the set took a rest too short for it.
     /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
     /// lower-scored actions kept are then named as freeing too little room for the two together.
+    /// `forDeadline`: the action claimed that room for a deadline it then missed. A dated action goes ahead of every
+    /// action kept for its score alone (`PhasePlacement.claimBeforeDeadlines`): what holds the room is then what
+    /// keeps its turn — a deadline of its own, a link to a priority's action — before a better score.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
-                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil) -> String {
+                           asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil,
+                           forDeadline: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
-            case foundation, deadline, priority, betterScored, linked, earlier
+            case foundation, deadline, priority, betterScored, equallyScored, linked, earlier
             func holders(_ count: Int) -> String {
                 switch self {
                 case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
                 case .deadline: return count > 1 ? "des actions à échéance" : "une action à échéance"
                 case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
                 case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
+                case .equallyScored: return count > 1 ? "des actions aussi bien notées" : "une action aussi bien notée"
                 case .linked: return count > 1 ? "des actions liées à une action prioritaire" : "une action liée à une action prioritaire"
                 case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
                 }
@@ -38,6 +43,7 @@ extension RoadmapWording {
                 case .deadline: return "à échéance"
                 case .priority: return "priorité\(plural) de l'équipe"
                 case .betterScored: return "mieux classée\(plural)"
+                case .equallyScored: return "aussi bien notée\(plural)"
                 case .linked: return "liée\(plural) à une action prioritaire"
                 case .earlier: return "placée\(plural) avant"
                 }
@@ -49,6 +55,7 @@ extension RoadmapWording {
                 case .deadline: return "échéance\(plural)"
                 case .priority: return "priorité\(plural) de l'équipe"
                 case .betterScored: return "meilleur\(plural) score\(plural)"
+                case .equallyScored: return count > 1 ? "scores égaux" : "score égal"
                 case .linked: return "lien\(plural) avec une action prioritaire"
                 case .earlier: return "ordre de placement"
                 }
@@ -65,19 +72,26 @@ extension RoadmapWording {
                 if other.score.total < score { return .deadline }
             }
             if case .priority = other.selection { return .priority }
-            if other.score.total >= score { return .betterScored }
+            // A better scored dated action keeps its turn for its deadline when this one claims for its own.
+            if forDeadline, other.deadline != nil { return .deadline }
+            // « mieux classée » only above: at equal score, what decided is said (« aussi bien notée »).
+            if other.score.total > score { return .betterScored }
+            if other.score.total == score { return .equallyScored }
             return nil
         }
         // An occupant of lower score may have come in with an action that goes first for its own cause: as its
         // prerequisite or its companion, directly or through another (the MSP, 70, with the junior doctors it shares
         // with the centre de santé, 95: one set, claiming at the centre's merit).
         let items = roadmap.items
-        func isLinked(_ position: Int) -> Bool {
+        // `kept`: linked to what keeps its turn (a founding decision, a deadline, a priority), never to the action
+        // whose room this is (the EIS waiting for its own prerequisite) nor to a mere score.
+        func isLinked(_ position: Int, kept: Bool = false) -> Bool {
             var seen: Set<Int> = [position]
             var next = [position]
             while let current = next.popLast() {
                 for linker in linkers[current] where seen.insert(linker).inserted {
-                    if ownCause(items[linker]) != nil { return true }
+                    if kept, items[linker].recommendation.id == recommendation.id { continue }
+                    if let cause = ownCause(items[linker]), !kept || [.foundation, .deadline, .priority].contains(cause) { return true }
                     next.append(linker)
                 }
             }
@@ -90,7 +104,11 @@ extension RoadmapWording {
         // classes some ten occupants, and copying each item cost more than classing it.
         for position in occupants {
             let rank = items[position].rank
-            if let cause = ownCause(items[position]) ?? (isLinked(position) ? .linked : nil) {
+            // Linked to a priority's action, an occupant kept its turn for that link before its score: said so for a
+            // missed deadline, and at equal score.
+            var own = ownCause(items[position])
+            if own == .equallyScored || (forDeadline && own == .betterScored), isLinked(position, kept: true) { own = .linked }
+            if let cause = own ?? (isLinked(position) ? .linked : nil) {
                 ranks[cause.rawValue].append(rank)
             } else if asList, waitingWith != nil {
                 weaker.append(rank)

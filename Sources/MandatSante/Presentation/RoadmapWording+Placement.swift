@@ -31,7 +31,7 @@ extension RoadmapWording {
             // took what the set could not use left « reste trop court », never « ordre de placement ».
             let set = companionSet(item, inPhase: wanted, in: roadmap)
             let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
-                                  short: true, setHalves: set?.halves)
+                                  short: true, setHalves: set?.halves, forDeadline: true)
             let until = roadmap.calendar.phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
             let named = "\(late) : place prise jusqu'à \(until) par \(held)" + (set.map { " ; \($0.need)" } ?? "")
             return (named, named)

@@ -1,0 +1,68 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// A card whose deadline is missed says what really held the room — what kept its turn (a deadline of its own, a
+/// link to a priority's action), not its score — and never « mieux classée » at equal score (session 27).
+@Suite("Échéances manquées : la vraie raison, jamais « mieux classée » à score égal (session 27)")
+struct Plan27Tests {
+    /// The PVD town's school yard (95, due by the review) still comes after it: the review phase holds the walking
+    /// and cycling of a team priority and, before it, the Petites villes de demain health strand it needs (95 too,
+    /// linked to that priority: it kept its turn); the seniors' council took the rest, too short for a medium effort.
+    /// The card says so, never « mieux classée » for an equal score.
+    @Test("petite ville PVD : la cour oasis dit que la place était tenue par une action liée à une priorité, jamais « mieux classée » à score égal")
+    func pvdSchoolYardSaysTheTrueReason() throws {
+        let (roadmap, document) = try Plan24Tests.plan("petite-ville-pvd-msp")
+        let yard = try #require(roadmap.item("ecole-cour-oasis"))
+        let pvd = try #require(roadmap.item("petites-villes-de-demain-sante"))
+        #expect(pvd.score.total == yard.score.total)
+        let card = try #require(document.cards.first { $0.id == "ecole-cour-oasis" })
+        let line = Self.plain(card.placementBrief)
+        #expect(!line.contains("mieux classée"), "\(line)")
+        if yard.missedDeadline != nil {
+            #expect(line.contains("\(pvd.rank) (liée à une action prioritaire)"), "\(line)")
+        }
+    }
+
+    /// The seaside junior doctors (100, due by December 2027) still miss it: 2027 is held by the season's care (a
+    /// dated team priority) and the ageing priority, the next phase by the surgery with housing (105), due by the
+    /// review where doctors leave. The card names its deadline as what holds it there, not its score.
+    @Test("station balnéaire : les docteurs juniors disent que le cabinet médical tenait la place pour sa propre échéance")
+    func seasideJuniorsSayTheSurgeryIsDated() throws {
+        let (roadmap, document) = try Plan24Tests.plan("station-balneaire-saisonniere")
+        let juniors = try #require(roadmap.item("docteurs-juniors"))
+        #expect(juniors.missedDeadline?.before == YearMonth(year: 2027, month: 12))
+        let surgery = try #require(roadmap.item("cabinet-medical-logement"))
+        #expect(surgery.deadline != nil)
+        let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
+        #expect(surgery.rank == 6)
+        #expect(Self.plain(card.placementBrief).hasSuffix("place prise jusqu'à mars 2029 par les actions 4 et 6 (à échéance) et 5 (priorité de l'équipe)"),
+                "\(Self.plain(card.placementBrief))")
+    }
+
+    /// No « mieux classée » at equal score, on any example card.
+    @Test("profils d'exemple : « mieux classée » jamais dit d'une action de même score")
+    func noBetterRankedAtEqualScore() throws {
+        for name in try Self.exampleNames() {
+            let (roadmap, document) = try Plan24Tests.plan(name)
+            for card in document.cards {
+                guard let item = roadmap.item(card.id), let brief = card.placementBrief else { continue }
+                let line = Self.plain(brief)
+                guard line.contains("mieux classée") else { continue }
+                // Every number said « mieux classée(s) » is scored higher.
+                for holder in roadmap.items where holder.score.total == item.score.total && holder.rank != item.rank {
+                    #expect(!line.contains(" \(holder.rank) (mieux classée"), "\(name) \(card.id) : \(line)")
+                }
+            }
+        }
+    }
+
+    static func exampleNames() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    static func plain(_ text: String?) -> String { Content17Tests.plain(text ?? "") }
+}
