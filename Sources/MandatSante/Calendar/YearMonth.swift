@@ -34,7 +34,8 @@ public struct YearMonth: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     private static let shortNames = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-    private static let longNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    /// The months' French names, « janvier » to « décembre » (also how `StatedFigures` recognises a dated event).
+    static let longNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     /// « déc. 2026 »
     public var shortFrench: String { "\(Self.shortNames[month - 1]) \(year)" }

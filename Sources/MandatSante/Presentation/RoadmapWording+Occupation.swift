@@ -16,9 +16,9 @@ extension RoadmapWording {
     /// occupant lighter than the set took a rest too short for it.
     /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
     /// lower-scored actions kept are then named as freeing too little room for the two together.
-    /// `forDeadline`: the action claimed that room for a deadline it then missed. A dated action goes ahead of every
-    /// action kept for its score alone (`PhasePlacement.claimBeforeDeadlines`): what holds the room is then what
-    /// keeps its turn — a deadline of its own, a link to a priority's action — before a better score.
+    /// `forDeadline`: the action claimed that room for a deadline it then missed. A dated action goes ahead of the
+    /// lower-scored actions kept for their score alone (`PhasePlacement.claimBeforeDeadlines`): what still holds the
+    /// room is said by what kept its turn — a deadline of its own, a link to a priority's action — before a score.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
                            asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil,
                            forDeadline: Bool = false) -> String {

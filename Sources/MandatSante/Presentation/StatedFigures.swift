@@ -13,8 +13,6 @@ struct StatedFigures: Equatable {
     /// Whether the two texts state a figure in common.
     func shares(_ other: StatedFigures) -> Bool { !figures.isDisjoint(with: other.figures) }
 
-    private static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     /// The spaces that separate thousands in the rule base (plain) and in the rendered text (no-break, thin).
@@ -67,6 +65,6 @@ struct StatedFigures: Equatable {
         var start = end
         while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
         let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-        return months.contains(word) ? word : nil
+        return YearMonth.longNames.contains(word) ? word : nil
     }
 }
