@@ -1,5 +1,5 @@
 import Foundation
-import MandatSante
+@testable import MandatSante
 import RuleKit
 import Testing
 
@@ -61,29 +61,29 @@ struct FirstDecisionsTests {
     @Test("une période plus chargée que la capacité de l'équipe le dit sur la page 1, avec ce qui n'attend pas ; une autre non")
     func heavyPhaseIsSaid() throws {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
-        #expect(communeNouvelle.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : deux\u{A0}actions à échéance n'attendent pas ; prévoir un renfort."),
+        #expect(communeNouvelle.synthesis.sizeNote.contains("D'ici fin 2027, l'équipe ne peut pas tout porter : deux\u{A0}actions à échéance ne peuvent attendre ; prévoir un renfort."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(metropole.synthesis.sizeNote.contains("La période « D'ici fin 2027 » dépasse la capacité de l'équipe : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
+        #expect(metropole.synthesis.sizeNote.contains("D'ici fin 2027, l'équipe ne peut pas tout porter : une\u{A0}décision fondatrice"), "\(metropole.synthesis.sizeNote)")
         // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
-        #expect(village.synthesis.sizeNote.contains("dépasse la capacité de l'équipe : une\u{A0}action à échéance et une\u{A0}priorité de l'équipe n'attendent pas ; en porter une part avec l'intercommunalité."),
+        #expect(village.synthesis.sizeNote.contains("l'équipe ne peut pas tout porter : une\u{A0}action à échéance et une\u{A0}priorité de l'équipe ne peuvent attendre ; en confier une part à l'intercommunalité."),
                 "\(village.synthesis.sizeNote)")
         #expect(!village.synthesis.sizeNote.contains("renfort"))
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
-            if !heavy { #expect(!note.contains("dépasse la capacité"), "\(name)") }
+            if !heavy { #expect(!note.contains("ne peut pas tout porter"), "\(name)") }
             // Several overfilled periods are named in one sentence, not one sentence each (page 1 holds it).
             let heavies = roadmap.calendar.phases.indices.filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             if heavies.count >= 2 {
-                let titles = heavies.map { "« \(roadmap.calendar.phases[$0].title) »" }
-                #expect(note.contains("Les périodes \(titles.dropLast().joined(separator: ", ")) et \(titles.last ?? "") dépassent la capacité de l'équipe : "),
-                        "\(name) : \(note)")
-                #expect(note.components(separatedBy: "la capacité de l'équipe").count == 2, "\(name) : \(note)")
+                let times = heavies.map { ExecutiveSynthesis.during(roadmap.calendar.phases[$0]) }
+                let opening = "\(times.dropLast().joined(separator: ", ")) et \(times.last ?? ""), l'équipe ne peut pas tout porter : "
+                #expect(note.contains(opening.prefix(1).uppercased() + opening.dropFirst()), "\(name) : \(note)")
+                #expect(note.components(separatedBy: "ne peut pas tout porter").count == 2, "\(name) : \(note)")
             }
-            #expect(!note.contains("dépasse la capacité") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
+            #expect(!note.contains("ne peut pas tout porter") || !note.contains("unités d'effort pour"), "\(name) : pas de jargon d'unités — \(note)")
         }
     }
 

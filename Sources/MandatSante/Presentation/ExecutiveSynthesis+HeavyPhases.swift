@@ -4,12 +4,12 @@ import RuleKit
 /// capacity, and why; a last period that opens few new actions.
 extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
-    /// line, with what cannot wait and what the executive can do about it: « La période « D'ici fin 2027 » dépasse la
-    /// capacité de l'équipe : une décision fondatrice et deux actions à échéance n'attendent pas ; prévoir un renfort. »
-    /// Several such periods are named together, with what cannot wait in all of them (« Les périodes « … » et « … »
-    /// dépassent … »): one sentence, as page 1 has room for. A village with one agent or none is not told to hire:
-    /// it carries part of the load with its intercommunality (`sharedWithIntercommunality`). Nil when no phase is
-    /// overfilled.
+    /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
+    /// tout porter : une décision fondatrice et deux actions à échéance ne peuvent attendre ; prévoir un renfort. »
+    /// The period opens the sentence as the time it is (« Dans les trois prochains mois et d'ici fin 2027, … »), not
+    /// as a quoted title inside a sentence. Several such periods are named together, with what cannot wait in all of
+    /// them: one sentence, as page 1 has room for. A village with one agent or none is not told to hire: it entrusts
+    /// part of the load to its intercommunality (`sharedWithIntercommunality`). Nil when no phase is overfilled.
     static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         var titles: [String] = []
@@ -25,7 +25,7 @@ extension ExecutiveSynthesis {
                 }.count,
                 linked: items.filter { $0.selection == .merit && $0.deadline == nil && !$0.together.isEmpty }.count)
             guard waiting.foundations + waiting.dated + waiting.priorities + waiting.linked > 0 else { continue }
-            titles.append("« \(roadmap.calendar.phases[phase].title) »")
+            titles.append(Self.during(roadmap.calendar.phases[phase]))
             foundations += waiting.foundations
             dated += waiting.dated
             priorities += waiting.priorities
@@ -46,10 +46,22 @@ extension ExecutiveSynthesis {
             counted(linked, "action qui va avec elles", "actions qui vont avec elles"),
         ].compactMap { $0 }
         let total = foundations + dated + priorities + linked
-        let periods = titles.count == 1
-            ? "La période \(titles[0]) dépasse" : "Les périodes \(Typography.list(titles)) dépassent"
-        return "\(periods) la capacité de l'équipe : \(Typography.list(causes)) n'attend\(total > 1 ? "ent" : "") pas ; "
-            + (sharedWithIntercommunality ? "en porter une part avec l'intercommunalité." : "prévoir un renfort.")
+        let periods = Typography.list(titles)
+        return periods.prefix(1).uppercased() + periods.dropFirst()
+            + ", l'équipe ne peut pas tout porter : \(Typography.list(causes)) ne peu\(total > 1 ? "vent" : "t") attendre ; "
+            + (sharedWithIntercommunality ? "en confier une part à l'intercommunalité." : "prévoir un renfort.")
+    }
+
+    /// A phase as the time a sentence opens with, from its title: « Les trois prochains mois » → « dans les trois
+    /// prochains mois », « D'ici fin 2027 » → « d'ici fin 2027 », « Jusqu'au bilan de mi-mandat » → « d'ici le bilan
+    /// de mi-mandat », « Jusqu'à la fin du mandat » → « d'ici la fin du mandat ». Lower case: the caller capitalizes
+    /// the first.
+    static func during(_ phase: MandatePhase) -> String {
+        let title = phase.title
+        if title.hasPrefix("Jusqu'au ") { return "d'ici le " + title.dropFirst("Jusqu'au ".count) }
+        if title.hasPrefix("Jusqu'à ") { return "d'ici " + title.dropFirst("Jusqu'à ".count) }
+        if title.hasPrefix("Les ") { return "dans les " + title.dropFirst("Les ".count) }
+        return title.prefix(1).lowercased() + title.dropFirst()
     }
 
     /// A last period that opens at most one new action says why, lest the calendar read as a mandate that stops at

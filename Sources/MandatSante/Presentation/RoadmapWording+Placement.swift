@@ -151,7 +151,7 @@ extension RoadmapWording {
         case .horizon, .prerequisite, .together: return nil
         case .smoothed(let from):
             // One reason, the same on the short card, the detailed card and in the JSON.
-            return ("reportée à « \(phases[item.phaseIndex].title) » : « \(phases[from].title) » dépasse déjà la capacité de l'équipe", nil)
+            return ("reportée à « \(phases[item.phaseIndex].title) » : \(ExecutiveSynthesis.during(phases[from])), l'équipe ne peut déjà plus tout porter", nil)
         case .yielded(let from, let to, let priority):
             // The action it made room for, by its number, and the team's priority that action answers.
             let rank = roadmap.items.first { $0.recommendation.id == to }?.rank
