@@ -177,6 +177,24 @@ extension RecommendationReader {
         return ConditionalText(text.text, condition: condition)
     }
 
+    /// `autres porteurs`: `[si condition] porteur`, the condition required, the carrier one of `porteur`'s values; a
+    /// partner says who it is after a colon (`[si cpts] partenaire : la CPTS`), another carrier names no one.
+    func readCarrierVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalCarrier? {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.porteur-sans-condition", &file), let conditionText,
+              let condition = compile(conditionText, &file) else { return nil }
+        var carrierText = text, carriedBy: LocatedText?
+        if let colon = Self.firstColon(in: text) {
+            carrierText = text.slice(0..<colon).trimmed()
+            carriedBy = text.slice(colon + 1..<text.text.unicodeScalars.count).trimmed()
+        }
+        guard let carrier = enumValue(Carrier.self, carrierText, field: .carrierVariants, &file) else { return nil }
+        if let carriedBy, carrier != .partner || carriedBy.text.isEmpty {
+            file.report("regles.porteur-nomme", ["carrier": carrier.rawValue], at: carriedBy.location)
+            return nil
+        }
+        return ConditionalCarrier(condition: condition, carrier: carrier, carriedBy: carriedBy?.text)
+    }
+
     /// `autres effets sur les inégalités`: `[si condition] effet`, the condition required, the effect one of the field's values.
     func readInequalityVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalInequalityEffect? {
         guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.effet-sans-condition", &file), let conditionText,

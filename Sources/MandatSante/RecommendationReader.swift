@@ -51,6 +51,7 @@ struct RecommendationReader {
         case replaces = "remplace"
         case excludes = "écarte"
         case titleVariants = "autres titres"
+        case carrierVariants = "autres porteurs"
         case inequalityVariants = "autres effets sur les inégalités"
 
         static let required: [Field] = [.id, .lever, .condition, .priority, .horizon, .effort, .carrier]
@@ -183,6 +184,8 @@ struct RecommendationReader {
         let excludes = relation(.excludes, &file)
         let titleItems = list(.titleVariants, &file, splitInline: false)
         let titleVariants = titleItems.compactMap { readTitleVariant($0, &file) }
+        let carrierItems = list(.carrierVariants, &file, splitInline: false)
+        let carrierVariants = carrierItems.compactMap { readCarrierVariant($0, &file) }
         let inequalityItems = list(.inequalityVariants, &file, splitInline: false)
         let inequalityVariants = inequalityItems.compactMap { readInequalityVariant($0, &file) }
 
@@ -204,7 +207,7 @@ struct RecommendationReader {
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
               deadlineText == nil || deadline != nil, startNowText == nil || startNow != nil, titleVariants.count == titleItems.count,
-              inequalityVariants.count == inequalityItems.count
+              inequalityVariants.count == inequalityItems.count, carrierVariants.count == carrierItems.count
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         references += boosts.compactMap(\.supports).map { RelationReference(from: id, field: "bonus (appuie …)", to: $0.text, location: $0.location) }
@@ -219,7 +222,7 @@ struct RecommendationReader {
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],
             sources: sourceReferences,
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
-            titleVariants: titleVariants, inequalityVariants: inequalityVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants)
     }
 
     /// The last component of a path.

@@ -148,6 +148,12 @@ extension FrenchDiagnostics {
         case "regles.mise-en-garde": return "une mise en garde commence par sa condition : « [si condition] texte »"
         case "regles.titre-sans-condition":
             return "un autre titre commence par la condition où il remplace le titre « # … » : « [si condition] Titre »"
+        case "regles.porteur-sans-condition":
+            return "un autre porteur commence par la condition où il remplace celui de l'en-tête : « [si condition] territoire »"
+        case "regles.porteur-nomme":
+            return a["carrier"] == "partenaire"
+                ? "le partenaire qui porte l'action se nomme après les deux-points : « [si condition] partenaire : la CPTS »"
+                : "seul un partenaire se nomme après les deux-points ; « \(a["carrier"]) » désigne déjà qui porte l'action"
         case "regles.des-maintenant-sans-condition":
             return "« dès maintenant » commence par la situation qui presse : « [si condition] raison »"
         case "regles.effet-sans-condition":

@@ -23,6 +23,10 @@ public final class Recommendation: Sendable, Identifiable {
     public let carrier: Carrier
     /// For an action carried by partners, who they are (« les professionnels de santé du bassin de vie »).
     public let carriedBy: String?
+    /// Other carriers for some territories (`autres porteurs:` `- [si centre-de-sante-de-la-collectivite] territoire`):
+    /// the first whose condition holds replaces `carrier` and `carriedBy` — on the card, and for the level of
+    /// government the planner checks (`carrier(for:)`).
+    public let carrierVariants: [ConditionalCarrier]
     /// What it costs the territory, in order of magnitude, when known.
     public let costRange: CostRange?
     /// How strong the evidence is that it works, when the rule base says.
@@ -83,7 +87,7 @@ public final class Recommendation: Sendable, Identifiable {
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
                 file: String, location: SourceLocation, titleVariants: [ConditionalText] = [],
-                inequalityVariants: [ConditionalInequalityEffect] = []) {
+                inequalityVariants: [ConditionalInequalityEffect] = [], carrierVariants: [ConditionalCarrier] = []) {
         self.id = id
         self.title = title
         self.titleVariants = titleVariants
@@ -96,6 +100,7 @@ public final class Recommendation: Sendable, Identifiable {
         self.effort = effort
         self.carrier = carrier
         self.carriedBy = carriedBy
+        self.carrierVariants = carrierVariants
         self.costRange = costRange
         self.evidenceLevel = evidenceLevel
         self.inequalityEffect = inequalityEffect
@@ -128,6 +133,12 @@ public final class Recommendation: Sendable, Identifiable {
     /// Its title for a territory: the first variant whose condition holds, or the title.
     public func title(for facts: FactValues) -> String {
         titleVariants.first { $0.holds(for: facts) }?.text ?? title
+    }
+
+    /// Who carries it for a territory: the first variant whose condition holds, or `carrier` and `carriedBy`.
+    public func carrier(for facts: FactValues) -> (carrier: Carrier, carriedBy: String?) {
+        guard let variant = carrierVariants.first(where: { $0.condition.evaluate(facts) == .true }) else { return (carrier, carriedBy) }
+        return (variant.carrier, variant.carriedBy)
     }
 
     /// Its effect on inequalities for a territory: the first variant whose condition holds, or `inequalityEffect`.
@@ -163,7 +174,7 @@ public final class Recommendation: Sendable, Identifiable {
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
-            titleVariants: titleVariants, inequalityVariants: inequalityVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants)
     }
 }
 
@@ -192,6 +203,19 @@ public struct StartNow: Sendable {
 }
 
 /// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
+/// A carrier for the territories where `condition` holds, and for a partner who it is (`autres porteurs:`).
+public struct ConditionalCarrier: Sendable {
+    public let condition: Condition
+    public let carrier: Carrier
+    public let carriedBy: String?
+
+    public init(condition: Condition, carrier: Carrier, carriedBy: String? = nil) {
+        self.condition = condition
+        self.carrier = carrier
+        self.carriedBy = carriedBy
+    }
+}
+
 public struct ConditionalInequalityEffect: Sendable {
     public let condition: Condition
     public let effect: InequalityEffect

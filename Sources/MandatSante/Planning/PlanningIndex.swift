@@ -23,6 +23,8 @@ final class PlanningIndex: Sendable {
     /// Recommendations of a method lever (see `Lever.isMethod`).
     let isMethod: [Bool]
     let carriers: [Carrier]
+    /// Whether each recommendation has other carriers for some territories (`Recommendation.carrier(for:)`).
+    let hasCarrierVariants: [Bool]
     let deadlines: [Deadline?]
     /// Whether each recommendation has a deadline (read without copying the deadline), whatever its condition.
     let isDated: [Bool]
@@ -108,6 +110,7 @@ final class PlanningIndex: Sendable {
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
         isMethod = recommendations.map { methodLevers.contains($0.lever) }
         carriers = recommendations.map(\.carrier)
+        hasCarrierVariants = recommendations.map { !$0.carrierVariants.isEmpty }
         deadlines = recommendations.map(\.deadline)
         isDated = recommendations.map { $0.deadline != nil }
         isBeforePeakSeason = recommendations.map { $0.deadline == .beforePeakSeason }

@@ -26,7 +26,9 @@ enum Selection {
             for position in 0..<count {
                 let exit: PlanningState.Exit = if truths[position] != .true {
                     .conditionNotMet
-                } else if let conflict = levelConflict(index.carriers[position], isCommune: isCommune,
+                } else if let conflict = levelConflict(index.hasCarrierVariants[position]
+                                                          ? index.recommendations[position].carrier(for: facts).carrier : index.carriers[position],
+                                                       isCommune: isCommune,
                                                        intercommunalityCarriesHealth: intercommunalityCarriesHealth) {
                     .wrongLevel(conflict)
                 } else {

@@ -248,7 +248,7 @@ extension RoadmapPresenter {
                 rank: item.rank, id: recommendation.id, title: recommendation.title(for: profileFacts), lever: recommendation.lever,
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
                 phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
-                carrierID: recommendation.carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
+                carrierID: recommendation.carrier(for: profileFacts).carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
                 // A horizon it was due by and missed for want of room is kept, marked missed (its placement says why).
                 deadline: (item.deadline ?? item.missedDeadline).map { RoadmapWording.deadline($0) },
                 deadlineMonth: (item.deadline ?? item.missedDeadline)?.before.description,

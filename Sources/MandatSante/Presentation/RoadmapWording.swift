@@ -8,21 +8,22 @@ enum RoadmapWording {
     /// « la collectivité » where one collectivity holds the powers of the commune, without communes or an
     /// intercommunality (Saint-Martin, Saint-Barthélemy: the overseas value whose vocabulary role says so).
     static func carrier(_ recommendation: Recommendation, facts: FactStatement) -> String {
+        let (carrier, carriedBy) = recommendation.carrier(for: facts.profile.facts)
         let vocabulary = facts.profile.vocabulary
         let overseas = vocabulary.factName(.overseas)
         if case .text(let place)? = facts.profile.value(overseas),
            vocabulary.fact(named: overseas)?.choices.first(where: { $0.id == place })?.role == FactRole.collectivityWithoutCommunesChoice {
-            guard recommendation.carrier == .partner else { return "la collectivité" }
-            return "\(partner(recommendation, facts: facts)), avec l'appui de la collectivité"
+            guard carrier == .partner else { return "la collectivité" }
+            return "\(partner(recommendation, carriedBy, facts: facts)), avec l'appui de la collectivité"
         }
         let kind = facts.profile.value(vocabulary.factName(.kind))
         let isCommune = kind == .text(vocabulary.communeKind)
         let own = isCommune ? "la commune" : intercommunality(kind, vocabulary: vocabulary)
-        switch recommendation.carrier {
+        switch carrier {
         case .commune: return "la commune"
         case .intercommunality: return isCommune ? "l'intercommunalité, à la demande de la commune" : own
         case .territory: return own
-        case .partner: return "\(partner(recommendation, facts: facts)), avec l'appui de \(own)"
+        case .partner: return "\(partner(recommendation, carriedBy, facts: facts)), avec l'appui de \(own)"
         }
     }
 
@@ -35,9 +36,9 @@ enum RoadmapWording {
         return "la " + label
     }
 
-    /// The partner who carries `recommendation`: its `porté par`, or its first partner.
-    private static func partner(_ recommendation: Recommendation, facts: FactStatement) -> String {
-        recommendation.carriedBy ?? recommendation.partners.texts(for: facts.profile.facts).first.map(shortName) ?? "les partenaires"
+    /// The partner who carries `recommendation`: its `porté par` (`carriedBy`, for this territory), or its first partner.
+    private static func partner(_ recommendation: Recommendation, _ carriedBy: String?, facts: FactStatement) -> String {
+        carriedBy ?? recommendation.partners.texts(for: facts.profile.facts).first.map(shortName) ?? "les partenaires"
     }
 
     /// A partner's name without its explanation in parentheses.

@@ -136,6 +136,10 @@ public enum RuleBaseExport {
             ("horizon", .string(recommendation.horizon.rawValue)), ("effort", .string(recommendation.effort.rawValue)),
             ("carrier", .string(recommendation.carrier.rawValue)),
             ("carriedBy", recommendation.carriedBy.map { .string($0) } ?? .null),
+            ("carrierVariants", .array(recommendation.carrierVariants.map { variant in
+                .object([("when", condition(variant.condition)), ("carrier", .string(variant.carrier.rawValue)),
+                         ("carriedBy", variant.carriedBy.map { .string($0) } ?? .null)])
+            })),
             ("costRange", recommendation.costRange.map { .string($0.rawValue) } ?? .null),
             ("evidenceLevel", recommendation.evidenceLevel.map { .string($0.rawValue) } ?? .null),
             ("inequalityEffect", recommendation.inequalityEffect.map { .string($0.rawValue) } ?? .null),
