@@ -1,5 +1,5 @@
 /// The raw content of one rule file, as read by the command line (the domain never touches the disk).
-public struct RuleFile: Sendable {
+public struct RuleFile: Sendable, Equatable {
     /// The path as shown in diagnostics, e.g. `Rules/recommendations/offre-de-soins.json`.
     public var path: String
     public var bytes: [UInt8]
@@ -14,7 +14,7 @@ public struct RuleFile: Sendable {
 }
 
 /// The files that make a rule base.
-public struct RuleFiles: Sendable {
+public struct RuleFiles: Sendable, Equatable {
     public var vocabulary: RuleFile
     public var levers: RuleFile
     public var sources: RuleFile

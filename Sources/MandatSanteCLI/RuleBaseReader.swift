@@ -73,7 +73,7 @@ enum RuleBaseReader {
         let texts = Dictionary(ruleFiles.all.flatMap { file in
             file.path.hasSuffix(RuleBaseLoader.recommendationExtension) ? [file.path: file.text] : FileSystem.quotable(file.bytes, as: file.path)
         }, uniquingKeysWith: { first, _ in first })
-        return Loaded(result: RuleBaseLoader.load(ruleFiles), files: ruleFiles, texts: texts)
+        return Loaded(result: RuleBaseMemo.shared.load(ruleFiles), files: ruleFiles, texts: texts)
     }
 
     /// Loads a rule base that must be free of errors (for every command but `check`).
