@@ -217,10 +217,18 @@ final class ConditionReasonProgram: Sendable {
     }
 
     static func fillNumbers(_ text: String, numbers: [String?]) -> String {
-        WordingPlaceholder.fill(text) { name in
-            guard let slot = Int(name), slot >= 0, slot < numbers.count else { return "" }
-            return numbers[slot] ?? ""
-        }
+        WordingPlaceholder.fill(text) { number($0, in: numbers) }
+    }
+
+    /// The same, for a text cut at its placeholders when it was kept.
+    static func fillNumbers(_ text: WordingPlaceholder.Cut, numbers: [String?]) -> String {
+        text.filled { number($0, in: numbers) }
+    }
+
+    /// The number a placeholder of `numberPlaceholders` stands for: its name is the fact's slot.
+    private static func number(_ name: String, in numbers: [String?]) -> String {
+        guard let slot = Int(name), slot >= 0, slot < numbers.count else { return "" }
+        return numbers[slot] ?? ""
     }
 
     /// `reasons(_:numbers:)` from the truths `evaluate` gave.

@@ -89,7 +89,7 @@ extension RoadmapPresenter.Context {
             }, title: { $0 })
             return RoadmapPresenter.Memos.Wording(code: wording.code, text: wording.text)
         }
-        return (kept.code, kept.hasPlaceholder ? ConditionReasonProgram.fillNumbers(kept.text, numbers: fills.values) : kept.text, nil)
+        return (kept.code, kept.cut.map { ConditionReasonProgram.fillNumbers($0, numbers: fills.values) } ?? kept.text, nil)
     }
 
     /// Why a condition does not hold, in words: by its compiled program in a batch (kept across territories),

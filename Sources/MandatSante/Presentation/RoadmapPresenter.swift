@@ -86,14 +86,14 @@ public struct RoadmapPresenter: Sendable {
         struct Wording: Sendable {
             let code: String
             let text: String
-            /// Whether `text` holds a placeholder to fill (`WordingPlaceholder`), found once when it is kept rather
-            /// than by looking through the sentence for each territory.
-            let hasPlaceholder: Bool
+            /// `text` cut at its placeholders to fill (`WordingPlaceholder.Cut`), once when it is kept rather than by
+            /// looking through the sentence for each territory; nil when it has none.
+            let cut: WordingPlaceholder.Cut?
 
             init(code: String, text: String) {
                 self.code = code
                 self.text = text
-                hasPlaceholder = text.utf8.contains(0xEE)
+                cut = WordingPlaceholder.Cut(text)
             }
         }
 
