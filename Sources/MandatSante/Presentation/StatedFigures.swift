@@ -13,58 +13,76 @@ struct StatedFigures: Equatable {
     /// Whether the two texts state a figure in common.
     func shares(_ other: StatedFigures) -> Bool { !figures.isDisjoint(with: other.figures) }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
-    /// The spaces that separate thousands in the rule base (plain) and in the rendered text (no-break, thin).
-    private static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" }
+    /// The length in bytes of the space at `index` that separates thousands in the rule base (plain) and in the
+    /// rendered text (no-break U+00A0, thin U+202F), or 0.
+    private static func groupSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if bytes[index] == 0x20 { return 1 }
+        if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF { return 3 }
+        return 0
+    }
 
+    /// Read on the text's UTF-8 bytes, not an array of its scalars (a card's printed lines are read for each
+    /// territory): digits, commas and spaces are ASCII or whole sequences, so a digit byte is a digit character.
     private mutating func add(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            guard Self.isDigit(scalars[index]), index == 0 || !Self.isDigit(scalars[index - 1]) else {
-                index += 1
-                continue
-            }
-            var number = ""
-            var end = index
-            while end < scalars.count {
-                if Self.isDigit(scalars[end]) {
-                    number.unicodeScalars.append(scalars[end])
-                    end += 1
-                } else if Self.isGroupSpace(scalars[end]), Self.isGroup(scalars, at: end + 1) {
-                    end += 1
-                } else if scalars[end] == ",", end + 1 < scalars.count, Self.isDigit(scalars[end + 1]) {
-                    number.unicodeScalars.append(",")
-                    end += 1
-                } else {
-                    break
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard Self.isDigit(bytes[index]), index == 0 || !Self.isDigit(bytes[index - 1]) else {
+                    index += 1
+                    continue
                 }
+                var number: [UInt8] = []
+                var digits = 0
+                var end = index
+                while end < bytes.count {
+                    if Self.isDigit(bytes[end]) {
+                        number.append(bytes[end])
+                        digits += 1
+                        end += 1
+                    } else if case let space = Self.groupSpace(bytes, at: end), space > 0, Self.isGroup(bytes, at: end + space) {
+                        end += space
+                    } else if bytes[end] == UInt8(ascii: ","), end + 1 < bytes.count, Self.isDigit(bytes[end + 1]) {
+                        number.append(bytes[end])
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                let figure = String(decoding: number, as: UTF8.self)
+                let isYear = number.count == 4 && (figure.hasPrefix("19") || figure.hasPrefix("20"))
+                if isYear, let month = Self.month(before: index, in: bytes) {
+                    figures.insert("\(month) \(figure)")
+                } else if !isYear, digits >= 2 {
+                    figures.insert(figure)
+                }
+                index = end
             }
-            let isYear = number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20"))
-            if isYear, let month = Self.month(before: index, in: scalars) {
-                figures.insert("\(month) \(number)")
-            } else if !isYear, number.filter(\.isNumber).count >= 2 {
-                figures.insert(number)
-            }
-            index = end
         }
     }
 
     /// Whether exactly three digits start at `start` (a group of thousands), not followed by a fourth.
-    private static func isGroup(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
-        guard start + 3 <= scalars.count, scalars[start..<start + 3].allSatisfy(isDigit) else { return false }
-        return start + 3 == scalars.count || !isDigit(scalars[start + 3])
+    private static func isGroup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + 3 <= bytes.count, bytes[start..<start + 3].allSatisfy(isDigit) else { return false }
+        return start + 3 == bytes.count || !isDigit(bytes[start + 3])
     }
 
-    /// The month named just before `index` (« septembre 2025 »), if any.
-    private static func month(before index: Int, in scalars: [Unicode.Scalar]) -> String? {
-        var end = index
-        while end > 0, isGroupSpace(scalars[end - 1]) { end -= 1 }
-        guard end < index else { return nil }
+    /// The month named just before the byte `index` (« septembre 2025 »), if any: read on the scalars of the text
+    /// before it (only for a number that reads as a year).
+    private static func month(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self).unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, isGroupSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        guard end < scalars.endIndex else { return nil }
         var start = end
-        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+        while start > scalars.startIndex, scalars[scalars.index(before: start)].properties.isAlphabetic { start = scalars.index(before: start) }
+        let word = String(Substring(scalars[start..<end])).lowercased()
         return YearMonth.longNames.contains(word) ? word : nil
     }
+
+    /// `groupSpace` for a scalar.
+    private static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" }
 }
