@@ -28,6 +28,7 @@ public enum RuleBaseLoader {
         }
         let levers = parse(files.levers, &diagnostics).map { readLevers($0, file: files.levers.path, &diagnostics) } ?? []
         let sources = parse(files.sources, &diagnostics).map { SourceRegisterReader.documents($0, file: files.sources.path, &diagnostics) } ?? []
+        diagnostics += VocabularyReferenceCheck.check(vocabulary, sourceIDs: sources.map(\.id), file: files.vocabulary.path)
         let facts = files.facts.flatMap { file in
             parse(file, &diagnostics).map { SourceRegisterReader.facts($0, file: file.path, sourceIDs: sources.map(\.id), &diagnostics) }
         } ?? []

@@ -76,6 +76,13 @@ public enum RuleSchemas {
         ])
     }
 
+    /// `source` beside a reference of the vocabulary: one id of `sources.json`, or a list when it gives figures of several.
+    private static let referenceSource: JSONOutput = {
+        let id: JSONOutput = .object([("type", .string("string")), ("minLength", .integer(1))])
+        return .object([("anyOf", .array([id, .object([("type", .string("array")), ("items", id), ("minItems", .integer(1))])])),
+                        ("description", .string("Le document public (identifiant de sources.json) d'où vient la référence, ou la liste de ses documents quand elle en cite plusieurs : la première page le cite par son numéro, et la première action qui répond au constat le compte parmi ses sources. Sans lui, « check » avertit."))])
+    }()
+
     private static func record(required: [String], _ properties: [(String, JSONOutput)]) -> JSONOutput {
         .object([("type", .string("object")), ("additionalProperties", .bool(false)),
                  ("required", .array(required.map { .string($0) })), ("properties", .object(properties))])
@@ -134,6 +141,7 @@ public enum RuleSchemas {
             ("help", text("Aide en français pour qui remplit le profil.")),
             ("unit", text("Unité (habitants, %).")),
             ("reference", text("Pour un nombre : la valeur de référence à laquelle le comparer, avec sa source et sa date (« France : 10,4 % début 2024, Insee ») ; dite après la valeur du territoire quand elle est un constat de la première page.")),
+            ("source", referenceSource),
             ("min", .object([("type", .string("number"))])), ("max", .object([("type", .string("number"))])),
             ("multiline", .object([("type", .string("boolean"))])),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Vrai (ou non vide), le fait dit qu'un outil ou une structure existe (une MSP, une CPTS, un conseil) : un appui sur lequel la feuille de route s'appuie, jamais un constat de la première page."))])),
@@ -145,7 +153,8 @@ public enum RuleSchemas {
                                 ("items", record(required: ["when", "label"], [("when", text("Condition sur les faits du profil.")), ("label", text("Libellé à employer là où la condition tient."))]))])),
             ("references", .object([("type", .string("array")),
                                     ("description", .string("Références pour certains territoires : la première dont la condition tient remplace « reference » (le taux de pauvreté d'une commune de La Réunion lu contre celui de l'île, non celui de l'Hexagone).")),
-                                    ("items", record(required: ["when", "reference"], [("when", text("Condition sur les faits du profil.")), ("reference", text("Référence à employer là où la condition tient, avec sa source et sa date."))]))])),
+                                    ("items", record(required: ["when", "reference"], [("when", text("Condition sur les faits du profil.")), ("reference", text("Référence à employer là où la condition tient, avec sa source et sa date.")),
+                                                                                                 ("source", referenceSource)]))])),
             ("default", value),
             ("values", .object([("type", .string("array")), ("items", choice)])),
         ])

@@ -22,16 +22,16 @@ struct ExampleSynthesisTests {
     @Test("un constat chiffré de la première page se lit avec sa référence : la part des 75 ans ou plus du bourg avec celle de la France, le taux de pauvreté de La Réunion avec celui de l'île puis de la France métropolitaine, celui de Mayotte avec celui de l'île, celui d'une ville de l'Hexagone avec la France métropolitaine ; jamais dans le portrait ni les raisons des cartes")
     func findingsSayTheirReference() throws {
         let bourg = try Self.document("bourg-cls-pays")
-        #expect(bourg.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Part des 75 ans ou plus : 12 % (France : 10,4 % début 2024, Insee) — ") },
+        #expect(bourg.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Part des 75 ans ou plus : 12 % (France : 10,4 % début 2024, Insee [") && $0.contains("]) — ") },
                 "\(bourg.synthesis.findings)")
         let reunion = try Self.document("commune-outre-mer-reunion")
-        #expect(reunion.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 36 % (La Réunion : 36 % en 2021 ; France métropolitaine : 14,4 % en 2022, Insee) — ") },
+        #expect(reunion.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 36 % (La Réunion : 36 % en 2021 ; France métropolitaine : 14,4 % en 2022, Insee [") && $0.contains("]) — ") },
                 "\(reunion.synthesis.findings)")
         let mayotte = try Self.document("village-mayotte-zip")
-        #expect(mayotte.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 77 % (Mayotte : 77 % en 2018, cinq fois la France métropolitaine, Insee) — ") },
+        #expect(mayotte.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 77 % (Mayotte : 77 % en 2018, cinq fois la France métropolitaine, Insee [") && $0.contains("]) — ") },
                 "\(mayotte.synthesis.findings)")
         let mainland = try Self.document("ville-moyenne-qpv-cls")
-        #expect(mainland.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 22 % (France métropolitaine : 14,4 % en 2022, Insee) — ") },
+        #expect(mainland.synthesis.findings.contains { Content17Tests.plain($0).hasPrefix("Taux de pauvreté : 22 % (France métropolitaine : 14,4 % en 2022, Insee [") && $0.contains("]) — ") },
                 "\(mainland.synthesis.findings)")
         #expect(!bourg.cards.contains { Content17Tests.plain($0.why).contains("France : 10,4") })
     }

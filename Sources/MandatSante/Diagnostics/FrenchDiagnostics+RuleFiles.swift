@@ -181,8 +181,11 @@ extension FrenchDiagnostics {
             return "la source « \(a["document"]) » est un texte officiel : sa forme courte (« shortTitle »), celle que cite la feuille de route, doit donner son numéro « \(a["number"]) », par lequel le lecteur le trouve sur Légifrance"
         case "regles.source-adresse": return "adresse « \(a["value"]) » illisible : une adresse web complète, commençant par « https:// », était attendue"
         case "regles.source-ancienne":
-            let citing = a["count"] == "1" ? "une recommandation" : "\(a["count"]) recommandations"
-            return "document « \(a["document"]) » daté de \(a["date"]), plus de \(a["years"]) ans avant la date de la base (\(a["reference"]), Rules/version.json) : vérifiez qu'il dit toujours vrai ou citez un document plus récent ; cité par \(citing) (\(a["citing"]))"
+            let recommendations = a["count"] == "0" ? nil
+                : (a["count"] == "1" ? "une recommandation" : "\(a["count"]) recommandations") + " (\(a["citing"]))"
+            let facts = a.has("facts") ? "la référence du vocabulaire pour « \(a["facts"]) »" : nil
+            let citing = [recommendations, facts].compactMap { $0 }.joined(separator: " et par ")
+            return "document « \(a["document"]) » daté de \(a["date"]), plus de \(a["years"]) ans avant la date de la base (\(a["reference"]), Rules/version.json) : vérifiez qu'il dit toujours vrai ou citez un document plus récent ; cité par \(citing)"
         case "regles.fait-inutilise": return "fait « \(a["fact"]) » cité par aucune recommandation : citez-le sous « ## Repères » ou retirez-le du registre"
         case "regles.fichier-ignore":
             return "fichier ignoré : le dossier des recommandations ne lit que les fichiers « \(a["extension"]) », un par recommandation (voir Rules/README.md)"

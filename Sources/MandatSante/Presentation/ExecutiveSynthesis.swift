@@ -51,7 +51,7 @@ struct ExecutiveSynthesis {
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context,
-                                                                  situations: situations),
+                                                                  situations: situations).lines,
                                           priorities: declared, sizeNote: size)
     }
 
@@ -193,11 +193,7 @@ struct ExecutiveSynthesis {
     private static func situation(_ stated: [(finding: DefinitionFinding, ranks: [Int])], cards: [RoadmapDocument.Card]) -> (text: String, ranks: [Int])? {
         guard !stated.isEmpty else { return nil }
         let texts = stated.map { finding, ranks in
-            let card = finding.source.flatMap { _ in cards.first { $0.rank == ranks[0] } }
-            let number = card.flatMap { card in
-                card.sources.firstIndex { $0.document == finding.source }.map { card.sourceNumbers[$0] }
-            }
-            return finding.text + (number.map(RoadmapPresenter.citedNumber) ?? "")
+            finding.text + citedNumbers(finding.source.map { [$0] } ?? [], ranks: [ranks[0]], cards: cards)
         }
         return (Typography.list(texts), Array(Set(stated.flatMap(\.ranks))))
     }
@@ -239,8 +235,12 @@ struct ExecutiveSynthesis {
     /// nor the size and the team's own choices, stated elsewhere. What already exists (an MSP, a CLS in force) is
     /// never a finding; with fewer than three findings, it is named as the « point d'appui » of the actions that
     /// build on it.
+    /// Each fact whose statement carries its reference (`referenced`) comes with the actions of its line: the presenter
+    /// puts the reference's documents among the sources of the first (`referencedFindings`), and the line then cites
+    /// their numbers, as the situations do.
     private static func findings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
-                                 context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])]) -> [String] {
+                                 context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])])
+        -> (lines: [String], referenced: [(fact: String, ranks: [Int])]) {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         // A set fact answered only through some of its members (the school among the planned projects) is stated
@@ -345,18 +345,22 @@ struct ExecutiveSynthesis {
         }
         let alongside = Set(joined.values)
         let ranked = all.filter { chosen.contains($0.name) && !alongside.contains($0.name) }
-        func statement(_ name: String) -> String? {
+        var referenced: [(fact: String, ranks: [Int])] = []
+        func statement(_ name: String, ranks: [Int]) -> String? {
             if name == Self.situationName { return situation?.text }
             guard let text = context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
             // A figure said with the one it is read against: « part des 75 ans ou plus : 17 % » alone does not tell
-            // an élu whether it is a finding.
-            return vocabulary.fact(named: name).flatMap { context.facts.reference(of: $0) }.map { "\(text) (\($0))" } ?? text
+            // an élu whether it is a finding; and with the number of its document in the list of sources.
+            guard let fact = vocabulary.fact(named: name), let reference = context.facts.reference(of: fact) else { return text }
+            let sources = context.facts.referenceSources(of: fact)
+            if !sources.isEmpty { referenced.append((name, ranks)) }
+            return "\(text) (\(reference)\(citedNumbers(sources, ranks: ranks, cards: cards)))"
         }
         let nb = Typography.noBreakSpace
         var lines = ranked.compactMap { name, unsorted, _ -> String? in
             let ranks = unsorted.sorted()
-            guard let first = statement(name) else { return nil }
-            let statements = [first] + [joined[name]].compactMap { $0.flatMap(statement) }
+            guard let first = statement(name, ranks: ranks) else { return nil }
+            let statements = [first] + [joined[name]].compactMap { $0.flatMap { statement($0, ranks: ranks) } }
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return Typography.french("\(Typography.capitalized(statements.joined(separator: " ; "))) — \(answer).")
         }
@@ -374,7 +378,7 @@ struct ExecutiveSynthesis {
         // the CLS in force) is said on that line, one more at most, or not at all.
         var supports: [(statements: [String], ranks: [Int])] = []
         for asset in assets {
-            guard let said = statement(asset.name) else { continue }
+            guard let said = statement(asset.name, ranks: asset.ranks) else { continue }
             if let host = supports.firstIndex(where: { Set(asset.ranks).isSubset(of: $0.ranks) }) {
                 if supports[host].statements.count == 1 { supports[host].statements.append(said) }
             } else if lines.count + supports.count < findingCount, cited.insert(Set(asset.ranks)).inserted {
@@ -385,6 +389,27 @@ struct ExecutiveSynthesis {
             let whose = support.ranks.count == 1 ? "de l'action\(nb)" : "des actions\(nb)"
             lines.append(Typography.french("\(Typography.capitalized(support.statements.joined(separator: " ; "))) — point d'appui \(whose)\(Typography.numbers(support.ranks))."))
         }
-        return lines
+        return (lines, referenced)
+    }
+
+    /// « [4] » for each of `sources` that a card of `ranks` lists and numbers (the presenter put it among the sources
+    /// of the first of them); nothing for a document not numbered yet.
+    static func citedNumbers(_ sources: [String], ranks: [Int], cards: [RoadmapDocument.Card]) -> String {
+        sources.compactMap { source -> String? in
+            for card in cards where ranks.contains(card.rank) {
+                guard let index = card.sources.firstIndex(where: { $0.document == source }), card.sourceNumbers.indices.contains(index) else { continue }
+                return RoadmapPresenter.citedNumber(card.sourceNumbers[index])
+            }
+            return nil
+        }.joined()
+    }
+
+    /// The facts page 1 states with a reference citing documents, each with the actions of its line, in the order of
+    /// the page: worked out on the cards before their sources are numbered, so that the presenter can put those
+    /// documents among the sources of the first action (the choice of the findings does not depend on numbers).
+    static func referencedFindings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial],
+                                   context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])]) -> [(fact: String, ranks: [Int])] {
+        let decisions = decisions(roadmap, cards: cards, context: context)
+        return findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context, situations: situations).referenced
     }
 }

@@ -4,7 +4,7 @@ import RuleKit
 /// l'administration territoriale de santé (ATS) » at Saint-Pierre-et-Miquelon; `Fact.referenceVariants`), their
 /// conditions compiled once with the rule base rather than at each statement of each territory.
 struct FactLabels: Sendable {
-    private typealias Variants = [String: [(condition: Condition, text: String)]]
+    private typealias Variants = [String: [(condition: Condition, text: String, sources: [String])]]
     private let labels: Variants
     private let references: Variants
 
@@ -15,7 +15,7 @@ struct FactLabels: Sendable {
             for fact in vocabulary.facts where !variants(fact).isEmpty {
                 compiled[fact.name] = variants(fact).compactMap { variant in
                     guard case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) else { return nil }
-                    return (condition, variant.text)
+                    return (condition, variant.text, variant.sources.map(\.text))
                 }
             }
             return compiled
@@ -49,5 +49,10 @@ struct FactLabels: Sendable {
     /// holds, else the fact's reference.
     func reference(of fact: Fact, for facts: FactValues) -> String? {
         references[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.text ?? fact.reference
+    }
+
+    /// The documents (ids of `sources.json`) that the reference `reference(of:for:)` gives cites.
+    func referenceSources(of fact: Fact, for facts: FactValues) -> [String] {
+        references[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.sources ?? fact.referenceSources.map(\.text)
     }
 }

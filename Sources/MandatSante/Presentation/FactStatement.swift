@@ -148,6 +148,11 @@ struct FactStatement {
         labels.reference(of: fact, for: profile.facts)
     }
 
+    /// The documents that reference cites (`FactLabels`).
+    func referenceSources(of fact: Fact) -> [String] {
+        labels.referenceSources(of: fact, for: profile.facts)
+    }
+
     /// A choice whose label already names its fact is stated alone: « contrat local de santé (CLS) : CLS signé
     /// et en vigueur » or « évolution de la population : population en croissance » says the same thing twice. The
     /// choice names its fact by the abbreviation in parentheses that ends the fact's label (« CLS »), or by

@@ -157,6 +157,15 @@ public struct RoadmapPresenter: Sendable {
             // Its section says what the document is cited for: the situation page 1 states.
             cards[index].sources.append(Context.source(SourceReference(document: source, section: finding.text), ruleBase: ruleBase))
         }
+        // Likewise the documents of the references page 1 gives after a territory's figure (« France : 10,4 % début
+        // 2024, Insee »): they join the sources of the first action answering the finding.
+        for (name, ranks) in ExecutiveSynthesis.referencedFindings(roadmap, cards: cards, territorials: territorials, context: context, situations: situations) {
+            guard let fact = ruleBase.vocabulary.fact(named: name), let index = cards.firstIndex(where: { $0.rank == ranks[0] }) else { continue }
+            let section = context.facts.reference(of: fact) ?? fact.label
+            for source in context.facts.referenceSources(of: fact) where !cards[index].sources.contains(where: { $0.document == source }) {
+                cards[index].sources.append(Context.source(SourceReference(document: source, section: section), ruleBase: ruleBase))
+            }
+        }
         for (index, item) in roadmap.items.enumerated() where !cards[index].facts.isEmpty {
             // The facts are printed in the detailed edition only; there their sources join the action's own, so
             // that the reader finds each figure's document in the list. Elsewhere a fact's document joins when a

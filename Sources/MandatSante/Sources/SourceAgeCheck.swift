@@ -15,13 +15,14 @@ enum SourceAgeCheck {
             for document in ruleBase.sources {
                 guard let date = document.date, date.endsBefore(limit) else { continue }
                 let citing = citingRecommendations(document.id, in: ruleBase)
-                guard !citing.isEmpty else { continue }
+                // A reference of the vocabulary prints its figure on page 1 as a recommendation's fact does.
+                let facts = VocabularyReferenceCheck.citingFacts(document.id, in: ruleBase.vocabulary)
+                guard !citing.isEmpty || !facts.isEmpty else { continue }
                 let names = citing.prefix(5).joined(separator: ", ") + (citing.count > 5 ? "…" : "")
-                diagnostics.append(.warning(
-                    "regles.source-ancienne",
-                    ["document": document.id, "date": "\(date)", "years": String(maximumAge), "reference": "\(reference)",
-                     "count": String(citing.count), "citing": names],
-                    at: document.dateLocation ?? .wholeFile(sourcesFile)))
+                var arguments = ["document": document.id, "date": "\(date)", "years": String(maximumAge), "reference": "\(reference)",
+                                 "count": String(citing.count), "citing": names]
+                if !facts.isEmpty { arguments["facts"] = facts.joined(separator: ", ") }
+                diagnostics.append(.warning("regles.source-ancienne", arguments, at: document.dateLocation ?? .wholeFile(sourcesFile)))
             }
         }
         for fact in ruleBase.facts where reportsUnusedFacts && ruleBase.users(of: fact.id).isEmpty {

@@ -24,10 +24,17 @@ public struct Fact: Hashable, Sendable {
     public struct Variant: Hashable, Sendable {
         public var when: String
         public var text: String
+        /// For a reference: the ids of the documents it cites (`source`), each where it is written; the engine gives
+        /// them no meaning, the application checks them against its register of sources.
+        public var sources: [LocatedText] = []
+        /// Where the variant is written, for diagnostics about it.
+        public var location: SourceLocation?
 
-        public init(when: String, text: String) {
+        public init(when: String, text: String, sources: [LocatedText] = [], location: SourceLocation? = nil) {
             self.when = when
             self.text = text
+            self.sources = sources
+            self.location = location
         }
     }
 
@@ -49,6 +56,10 @@ public struct Fact: Hashable, Sendable {
     /// For a number: the figure it is read against, with its source and date (« France : 10,4 % début 2024,
     /// Insee »), so that a reader can tell a territory's value from the usual one.
     public var reference: String?
+    /// The ids of the documents `reference` cites (`source`), each where it is written (see `Variant.sources`).
+    public var referenceSources: [LocatedText] = []
+    /// Where `reference` is written, for diagnostics about it.
+    public var referenceLocation: SourceLocation?
     /// References for some territories, the first whose condition holds replacing `reference` (see `Variant`).
     public var referenceVariants: [Variant] = []
     public var choices: [Choice]

@@ -50,6 +50,8 @@ public enum VocabularyLoader {
         let falseLabel = reader.string("falseLabel")
         let help = reader.string("help") ?? ""
         let reference = reader.string("reference")
+        let referenceLocation = reader.member("reference")?.value.location
+        let referenceSources = readSources(&reader)
         let required = reader.bool("required") ?? false
         let minimum = reader.number("min")
         let maximum = reader.number("max")
@@ -105,6 +107,8 @@ public enum VocabularyLoader {
         fact.asset = asset
         fact.absentLabel = absentLabel
         fact.reference = reference
+        fact.referenceSources = referenceSources
+        fact.referenceLocation = referenceLocation
         fact.oneMemberLabel = oneMemberLabel
         fact.labelVariants = readVariants(labelsNode, wording: "label", of: name, file: file, &reader)
         fact.referenceVariants = readVariants(referencesNode, wording: "reference", of: name, file: file, &reader)
@@ -129,11 +133,28 @@ extension VocabularyLoader {
             }
             let when = variantReader.string("when", required: true)
             let text = variantReader.string(wording, required: true)
+            // A reference names its documents, and `check` says where one names none.
+            let isReference = wording == "reference"
+            let sources = isReference ? readSources(&variantReader) : []
             variantReader.reportUnknownFields()
             reader.append(variantReader.diagnostics)
-            if let when, let text { variants.append(Fact.Variant(when: when, text: text)) }
+            if let when, let text {
+                variants.append(Fact.Variant(when: when, text: text, sources: sources, location: isReference ? element.location : nil))
+            }
         }
         return variants
+    }
+}
+
+extension VocabularyLoader {
+    /// `source`: the id of the document a reference cites, or a list of ids when it gives figures of several
+    /// (« La Réunion : 36 % en 2021 ; France métropolitaine : 14,4 % en 2022 »).
+    static func readSources(_ reader: inout JSONObjectReader) -> [LocatedText] {
+        guard let member = reader.member("source") else { return [] }
+        if case .array = member.value.value {
+            return (reader.stringNodes("source") ?? []).compactMap(\.node.locatedText)
+        }
+        return reader.stringNode("source")?.locatedText.map { [$0] } ?? []
     }
 }
 
