@@ -66,9 +66,9 @@ struct Plan24Tests {
 
     /// The seaside resort (two units a phase): the junior doctors (100) are due by December 2027 where doctors
     /// leave, but 2027 holds the care of the tourist season (115, a team priority, due before summer) and the
-    /// ageing strategy (107, a team priority), and the next phase the surgery with housing (105, due before the
-    /// review). All better scored: the deadline cannot be held, and the card says by what.
-    @Test("station balnéaire : les docteurs juniors dus fin 2027 viennent en fin de mandat, derrière les actions 4 à 6, mieux notées")
+    /// ageing strategy (107, a team priority). The deadline cannot be held, and the card says by what; since session
+    /// 28 they take the next phase, ahead of the surgery with housing (105), due later (`Plan28Tests`).
+    @Test("station balnéaire : les docteurs juniors dus fin 2027 viennent au bilan de mi-mandat, derrière les actions 4 et 5")
     func seasideJuniorDoctorsSayWhatHeldTheRoom() throws {
         let (roadmap, document) = try Self.plan("station-balneaire-saisonniere")
         let juniors = try #require(roadmap.item("docteurs-juniors"))
@@ -78,7 +78,7 @@ struct Plan24Tests {
         }
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(Self.plain(card.placementBrief).hasSuffix(
-            "reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : place prise jusqu'à mars 2029 par les actions 4 et 6 (à "
+            "reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt : place prise jusqu'à déc. 2027 par les actions 4 (à "
             + "échéance) et 5 (priorité de l'équipe)"), "\(Self.plain(card.placementBrief))")
         let deadline = try #require(Self.jsonItem(try Self.json(document), "docteurs-juniors")?["deadline"] as? [String: Any])
         #expect(deadline["before"] as? String == "2027-12")

@@ -26,8 +26,9 @@ struct Plan27Tests {
     }
 
     /// The seaside junior doctors (100, due by December 2027) still miss it: 2027 is held by the season's care (a
-    /// dated team priority) and the ageing priority, the next phase by the surgery with housing (105), due by the
-    /// review where doctors leave. The card names its deadline as what holds it there, not its score.
+    /// dated team priority) and the ageing priority. The card names the deadline and the priority as what holds it
+    /// there, not a score. Since session 28 they take the next phase ahead of the surgery with housing (105), due
+    /// later (by the review), which still meets its deadline there.
     @Test("station balnéaire : les docteurs juniors disent que le cabinet médical tenait la place pour sa propre échéance")
     func seasideJuniorsSayTheSurgeryIsDated() throws {
         let (roadmap, document) = try Plan24Tests.plan("station-balneaire-saisonniere")
@@ -36,8 +37,8 @@ struct Plan27Tests {
         let surgery = try #require(roadmap.item("cabinet-medical-logement"))
         #expect(surgery.deadline != nil)
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
-        #expect(surgery.rank == 6)
-        #expect(Self.plain(card.placementBrief).hasSuffix("place prise jusqu'à mars 2029 par les actions 4 et 6 (à échéance) et 5 (priorité de l'équipe)"),
+        #expect(surgery.rank == 7 && surgery.missedDeadline == nil && juniors.phaseIndex == surgery.phaseIndex)
+        #expect(Self.plain(card.placementBrief).hasSuffix("place prise jusqu'à déc. 2027 par les actions 4 (à échéance) et 5 (priorité de l'équipe)"),
                 "\(Self.plain(card.placementBrief))")
     }
 

@@ -29,11 +29,15 @@ extension PhasePlacement {
         dated(position) ? index.deadlines[position] : nil
     }
 
-    /// A dated unit whose deadline could not be kept, while units of lower merit — not foundations — hold phases
-    /// before it, claims again just ahead of them (still after every better one) and takes the last phase with
-    /// room before its deadline: « avant l'arrêt du projet de PLU » holds, and what it went ahead of takes the
-    /// room left, later if need be. Each such unit is tried in claim order, everything claiming again from the
-    /// start; a move that still misses the deadline, or puts out of the roadmap a unit of higher merit or a team
+    /// Merit decides what is in the roadmap, a deadline when. A dated unit whose deadline could not be kept, while
+    /// units kept for their score alone — better scored ones included; not foundations, priorities' actions or
+    /// what has a deadline or a season of its own — hold phases before it, claims again just ahead of them and
+    /// takes the last phase with room before its deadline: « avant l'arrêt du projet de PLU » holds, and what it
+    /// went ahead of takes the room left, later if need be. Each such unit is tried once, in claim order,
+    /// everything claiming again from the start (at most two replannings — earliest deadline first, then without —
+    /// per missed unit and phase past its deadline: the work stays bounded by 2 × units × phases replannings, and
+    /// only missed units pay it; the order makes it deterministic);
+    /// a move that still misses the deadline, or puts out of the roadmap a unit scored higher or a team
     /// priority's action, is undone.
     mutating func claimBeforeDeadlines() {
         func isMissed(_ unit: Int) -> Bool {
@@ -52,7 +56,15 @@ extension PhasePlacement {
                 let position = order.members[slot]
                 merit = max(merit, ownMerit(position))
                 earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
-                for prerequisite in index.after[position] { earliest = max(earliest, phaseOf[prerequisite]) }
+                // A prerequisite kept for its score alone comes with it when it claims ahead (`claim` pulls it
+                // in first): its horizon bounds the unit, not the phase it took at its own turn (the reflex of
+                // health in projects, 90, placed after the review, before the EIS of projects due by it).
+                for prerequisite in index.after[position] {
+                    let pulled = order.unitOf[prerequisite]
+                    let movable = pulled >= 0 && !order.isPriorityUnit[pulled]
+                        && !order.slots(pulled).contains { index.isFoundation[order.members[$0]] || dated(order.members[$0]) }
+                    earliest = max(earliest, movable ? horizonPhase[index.horizons[prerequisite].ordinal] : phaseOf[prerequisite])
+                }
                 if let bound = statedBound(position, restoring: situational(position)) { latest = min(latest, bound.phase ?? -1) }
             }
             if earliest <= latest, claimAhead(unit, earliest: earliest, latest: latest, extra: 0, merit: merit, pressing: pressing) { continue }
@@ -84,7 +96,19 @@ extension PhasePlacement {
     /// `unit` claims again just ahead of the units it may go ahead of (`claimBeforeDeadlines`), bounded by its
     /// deadline's phase `latest`, or given `extra` phases past it when that deadline cannot be met; true when the
     /// move was kept.
+    /// Tried first with the earliest deadline first (`byDeadline`), then, when that move is undone, with the dated
+    /// units due later keeping their turn: two replannings at most per try.
     private mutating func claimAhead(_ unit: Int, earliest: Int, latest: Int, extra: Int, merit: Int, pressing: Bool) -> Bool {
+        var passedLater = false
+        if claimAhead(unit, earliest: earliest, latest: latest, extra: extra, merit: merit, pressing: pressing,
+                      byDeadline: true, passedLater: &passedLater) { return true }
+        guard passedLater else { return false }
+        return claimAhead(unit, earliest: earliest, latest: latest, extra: extra, merit: merit, pressing: pressing,
+                          byDeadline: false, passedLater: &passedLater)
+    }
+
+    private mutating func claimAhead(_ unit: Int, earliest: Int, latest: Int, extra: Int, merit: Int, pressing: Bool,
+                                     byDeadline: Bool, passedLater: inout Bool) -> Bool {
             guard let from = sequence.firstIndex(of: unit) else { return false }
             let latest = latest + extra
             // It goes ahead of the lower merited units, not of the better ones or the foundations, which go
@@ -92,14 +116,29 @@ extension PhasePlacement {
             func isBetter(_ other: Int) -> Bool {
                 order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] >= merit }
             }
-            // A pressing situation (a deadline that holds because of the territory's situation: doctors leaving)
-            // goes ahead of every action kept for its score alone, better scored or not: only the foundations, the
-            // team's priorities and what has a deadline of its own keep their turn. Merit still decides what
-            // stays in (see below).
+            func isHigher(_ other: Int) -> Bool {
+                order.slots(other).contains { index.isFoundation[order.members[$0]] || order.merit[order.members[$0]] > merit }
+            }
+            // Merit decides what is in the roadmap, a deadline when: a dated unit goes ahead of every action kept
+            // for its score alone, better scored or not. Only the foundations, the team's priorities and what has
+            // a deadline or a season of its own keep their turn — those of lower merit too for a pressing situation;
+            // a unit dated without one goes ahead of them, as before. What a unit that keeps its turn pulls in as
+            // its prerequisite comes with it (it claims it again). Merit still decides what stays in (see below).
+            // Among dated units competing for the same window, the earlier deadline claims first (earliest deadline
+            // first), then the better score, then the claim order (the first id): a dated unit due later, neither a
+            // priority's action nor a foundation, does not keep its turn before one due sooner — a move it makes it
+            // miss its own deadline by is undone (see below).
+            let due = deadlineMonth(unit)
+            func isDueLater(_ other: Int) -> Bool {
+                guard byDeadline, let due, !order.isPriorityUnit[other], (earliest...latest).contains(phaseOf[order.first(other)]),
+                      let theirs = deadlineMonth(other) else { return false }
+                return theirs > due
+            }
             func keepsTurn(_ other: Int) -> Bool {
-                guard pressing else { return isBetter(other) }
-                return order.isPriorityUnit[other]
-                    || order.slots(other).contains { index.isFoundation[order.members[$0]] || dated(order.members[$0]) }
+                if order.slots(other).contains(where: { index.isFoundation[order.members[$0]] }) { return true }
+                if isDueLater(other) { return false }
+                let ownTurn = order.isPriorityUnit[other] || order.slots(other).contains { dated(order.members[$0]) }
+                return pressing ? ownTurn : ownTurn && isBetter(other)
             }
             // A pressing situation may borrow from the phases after its deadline: it goes ahead of the units placed
             // there too.
@@ -124,6 +163,7 @@ extension PhasePlacement {
             }
             let cut = ahead ?? from
             let between = sequence[cut..<from]
+            passedLater = between.contains(where: isDueLater)
             var trial = self
             trial.unclaimAll()
             trial.sequence = Array(sequence[..<cut]) + between.filter(keepsTurn) + [unit] + between.filter { !keepsTurn($0) }
@@ -140,14 +180,31 @@ extension PhasePlacement {
             // other pressing situation (one it pushed out of its window is deferred, still in), and pushed no
             // priority's action past the mid-mandate review.
             guard trial.phaseOf[order.first(unit)] >= 0, !trial.deferred[unit] else { return false }
+            // Better is scored higher: an equally scored action kept for its score alone may be put out by a dated
+            // unit, as a lower one may (deferring a better one is fine; putting it out is not).
             let keepsBetter = (0..<order.unitCount).allSatisfy { other in
                 phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0
-                    || (!order.isPriorityUnit[other] && !isBetter(other) && !isPressing(other))
+                    || (!order.isPriorityUnit[other] && !isHigher(other) && !isPressing(other))
             }
             // A unit that had found no room at all takes room no better waiting action of its effort or less could
-            // use in its phase: merit still decides what enters.
-            let enters = phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit)
-            guard keepsBetter, enters, trial.keepsPrioritiesEarly(as: self) else { return false }
+            // use in its phase: merit still decides what enters. And an action the move put out is not kept out
+            // while a weaker one of its effort or more, neither a foundation nor a priority's action, holds a phase
+            // it could take.
+            let enters = (phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit))
+                && (0..<order.unitCount).allSatisfy { other in
+                    phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0 || !trial.isHeldByWeaker(other)
+                }
+            // A unit due later that it went ahead of still meets its deadline (or season): one missed deadline is not
+            // traded for another.
+            let keepsLaterDeadlines = between.allSatisfy { other in
+                !isDueLater(other) || order.slots(other).allSatisfy { slot in
+                    let position = order.members[slot]
+                    if case .none = deadlines[position] { return true }
+                    if case .none = trial.deadlines[position] { return false }
+                    return trial.phaseOf[position] >= 0
+                }
+            }
+            guard keepsBetter, enters, keepsLaterDeadlines, trial.keepsPrioritiesEarly(as: self) else { return false }
             self = trial
             return true
     }
@@ -181,6 +238,42 @@ extension PhasePlacement {
             }
             return otherMerit > merit && otherHalves <= halves && earliest <= phase
         }
+    }
+
+    /// Whether `unit` (not placed) could have taken the phase of a placed unit of lower merit and of its effort or
+    /// more, neither a foundation nor a priority's action (the merit rule's check, `PlanningInvariantTests`).
+    func isHeldByWeaker(_ unit: Int) -> Bool {
+        var halves = 0, merit = Int.min, earliest = 0
+        for slot in order.slots(unit) {
+            let position = order.members[slot]
+            halves += index.halfUnits[position]
+            merit = max(merit, order.merit[position])
+            earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
+        }
+        return (0..<order.unitCount).contains { other in
+            let phase = phaseOf[order.first(other)]
+            guard other != unit, phase >= earliest, !order.isPriorityUnit[other] else { return false }
+            var otherHalves = 0, otherMerit = Int.min
+            for slot in order.slots(other) {
+                let position = order.members[slot]
+                if index.isFoundation[position] { return false }
+                otherHalves += index.halfUnits[position]
+                otherMerit = max(otherMerit, order.merit[position])
+            }
+            return otherMerit < merit && otherHalves >= halves
+        }
+    }
+
+    /// The earliest month `unit`'s members are due by (a stated deadline that holds for this profile, or the
+    /// situation's deadline of a deferred pressing unit); nil when none states one (a season is no month).
+    func deadlineMonth(_ unit: Int) -> YearMonth? {
+        var month: YearMonth?
+        for slot in order.slots(unit) {
+            let position = order.members[slot]
+            guard let bound = statedBound(position, restoring: situational(position)) else { continue }
+            month = month.map { min($0, bound.month) } ?? bound.month
+        }
+        return month
     }
 
     /// Whether a member of `unit` has a deadline that holds because of the territory's situation (`[si …]`).
