@@ -190,13 +190,11 @@ extension PhasePlacement {
             // use in its phase: merit still decides what enters. And an action the move put out is not kept out
             // while a weaker one of its effort or more, neither a foundation nor a priority's action, holds a phase
             // it could take.
-            let enters = (phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit))
-                && (0..<order.unitCount).allSatisfy { other in
-                    phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0 || !trial.isHeldByWeaker(other)
-                }
+            // The guards, cheapest first: each is computed only when the ones before it hold.
+            guard keepsBetter, phaseOf[order.first(unit)] >= 0 || !trial.outranks(unit, merit: merit) else { return false }
             // A unit due later that it went ahead of still meets its deadline (or season): one missed deadline is not
             // traded for another.
-            let keepsLaterDeadlines = between.allSatisfy { other in
+            let keepsLaterDeadlines = !passedLater || between.allSatisfy { other in
                 !isDueLater(other) || order.slots(other).allSatisfy { slot in
                     let position = order.members[slot]
                     if case .none = deadlines[position] { return true }
@@ -204,7 +202,10 @@ extension PhasePlacement {
                     return trial.phaseOf[position] >= 0
                 }
             }
-            guard keepsBetter, enters, keepsLaterDeadlines, trial.keepsPrioritiesEarly(as: self) else { return false }
+            guard keepsLaterDeadlines, trial.keepsPrioritiesEarly(as: self) else { return false }
+            guard (0..<order.unitCount).allSatisfy({ other in
+                phaseOf[order.first(other)] < 0 || trial.phaseOf[order.first(other)] >= 0 || !trial.isHeldByWeaker(other)
+            }) else { return false }
             self = trial
             return true
     }
