@@ -84,7 +84,7 @@ struct SizeAdaptedStepsTests {
         #expect(referent.contains { $0.contains("une adjointe ou un adjoint") } && !referent.contains { $0.contains("vice-président") })
         #expect(referentEPCI.contains { $0.contains("une vice-présidente ou un vice-président") } && !referentEPCI.contains { $0.contains("adjoint") })
         let hospital = try Self.steps("hopital-conseil-surveillance", for: commune), hospitalEPCI = try Self.steps("hopital-conseil-surveillance", for: community)
-        #expect(hospital.contains { $0.contains("élus par le conseil municipal") } && hospitalEPCI.contains { $0.contains("désignés par le conseil communautaire") })
+        #expect(hospital.contains { $0.contains("que le conseil municipal a élus") } && hospitalEPCI.contains { $0.contains("désignés par le conseil communautaire") })
         #expect(!(hospital + hospitalEPCI).contains { $0.contains("municipal ou communautaire") || $0.contains("à la ville et à l'hôpital") })
         // What a commune reads never explains what an intercommunality would do, and the reverse.
         for id in ["acces-soins-transport", "formation-cnfpt-agents", "cls-engager"] {
