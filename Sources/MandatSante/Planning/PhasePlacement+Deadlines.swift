@@ -226,24 +226,16 @@ extension PhasePlacement {
     /// started in the phase `unit` holds.
     func outranks(_ unit: Int, merit: Int) -> Bool {
         let phase = phaseOf[order.first(unit)]
-        var halves = 0
-        for slot in order.slots(unit) { halves += index.halfUnits[order.members[slot]] }
+        let halves = measure(unit).halves
         return (0..<order.unitCount).contains { other in
             guard other != unit, phaseOf[order.first(other)] < 0, exits[order.first(other)] == .noCapacity else { return false }
-            var otherHalves = 0, otherMerit = Int.min, earliest = 0
-            for slot in order.slots(other) {
-                let position = order.members[slot]
-                otherHalves += index.halfUnits[position]
-                otherMerit = max(otherMerit, order.merit[position])
-                earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
-            }
-            return otherMerit > merit && otherHalves <= halves && earliest <= phase
+            let candidate = measure(other)
+            return candidate.merit > merit && candidate.halves <= halves && candidate.earliest <= phase
         }
     }
 
-    /// Whether `unit` (not placed) could have taken the phase of a placed unit of lower merit and of its effort or
-    /// more, neither a foundation nor a priority's action (the merit rule's check, `PlanningInvariantTests`).
-    func isHeldByWeaker(_ unit: Int) -> Bool {
+    /// A unit's effort in half-units, its best merit and the earliest phase all its members may start in.
+    private func measure(_ unit: Int) -> (halves: Int, merit: Int, earliest: Int) {
         var halves = 0, merit = Int.min, earliest = 0
         for slot in order.slots(unit) {
             let position = order.members[slot]
@@ -251,6 +243,13 @@ extension PhasePlacement {
             merit = max(merit, order.merit[position])
             earliest = max(earliest, horizonPhase[index.horizons[position].ordinal])
         }
+        return (halves, merit, earliest)
+    }
+
+    /// Whether `unit` (not placed) could have taken the phase of a placed unit of lower merit and of its effort or
+    /// more, neither a foundation nor a priority's action (the merit rule's check, `PlanningInvariantTests`).
+    func isHeldByWeaker(_ unit: Int) -> Bool {
+        let (halves, merit, earliest) = measure(unit)
         return (0..<order.unitCount).contains { other in
             let phase = phaseOf[order.first(other)]
             guard other != unit, phase >= earliest, !order.isPriorityUnit[other] else { return false }
