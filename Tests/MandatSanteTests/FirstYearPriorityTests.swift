@@ -7,41 +7,31 @@ import Testing
 /// place of a less merited action without deadline, which moves to a later phase and says why (plan21).
 @Suite("Priorités déclarées : une action concrète dès la première année, l'action décalée dit pourquoi")
 struct FirstYearPriorityTests {
-    @Test("ceinture en croissance : l'accueil des professionnels (accès aux soins) en 2027 ; la cour oasis décalée en 2028 le dit, les perturbateurs endocriniens après elle")
+    @Test("ceinture en croissance : la priorité « accès aux soins » servie en 2027 par le partenariat avec la CPTS ; les achats sans perturbateurs endocriniens, décalés pour lui, le disent")
     func ceintureAccessToCareIn2027() throws {
-        // Known issue (session 21): since the belt's roadmap took the smoke-free spaces and the agents' training
-        // (rel21), the welcome (62) is left out for capacity, and the first-year rule does not bring a left-out
-        // action in when the school yard would have to move (open in the session note). Fails once it does.
-        try withKnownIssue("ceinture : l'accueil des professionnels, laissé faute de capacité, n'est pas ramené en 2027") {
-            try ceintureAccessToCareIn2027Holds()
-        }
-    }
-
-    func ceintureAccessToCareIn2027Holds() throws {
+        // Since reader28c, the partnership with the CPTS serves access to care (a priority mission of a CPTS, with a
+        // médecin traitant for every patient): it answers the priority in 2027 where the welcome of professionals,
+        // left out for capacity since session 21, could not be brought in.
         let roadmap = try PressingDeadlineTests.plan("ceinture-croissance-hors-zonage")
         let phases = roadmap.calendar.phases
-        let welcome = try #require(roadmap.item("accueil-installation-professionnels"))
-        #expect(phases[welcome.phaseIndex].id == "fin-d-annee")
-        #expect(welcome.selection == .priority("acces-aux-soins"))
-        let yard = try #require(roadmap.item("ecole-cour-oasis"))
-        #expect(phases[yard.phaseIndex].id == "mi-mandat")
-        #expect(yard.placement == .yielded(from: 1, to: "accueil-installation-professionnels", priority: "acces-aux-soins"))
+        let partnership = try #require(roadmap.item("cpts-partenariat-collectivite"))
+        #expect(phases[partnership.phaseIndex].id == "fin-d-annee")
+        #expect(partnership.selection == .priority("acces-aux-soins"))
         let purchases = try #require(roadmap.item("perturbateurs-endocriniens-achats"))
-        #expect(purchases.placement == .yielded(from: 2, to: "ecole-cour-oasis", priority: nil))
+        #expect(purchases.placement == .yielded(from: 1, to: "cpts-partenariat-collectivite", priority: "acces-aux-soins"))
         // The school's EIS, due before the choice of the project manager, and the survey the MSP waits for stay.
         #expect(phases[try #require(roadmap.item("eis-ecole")).phaseIndex].id == "fin-d-annee")
         #expect(phases[try #require(roadmap.item("participation-habitants-diagnostic")).phaseIndex].id == "fin-d-annee")
 
         let document = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
-        let card = try #require(document.card("ecole-cour-oasis"))
-        #expect(card.placementBrief == "décalée de « D'ici fin 2027 » pour faire place à l'action\u{A0}\(welcome.rank), réponse à la priorité « accès aux soins » de l'équipe")
         #expect(document.card("perturbateurs-endocriniens-achats")?.placementBrief
-            == "décalée de « Jusqu'au bilan de mi-mandat » pour faire place à l'action\u{A0}\(yard.rank), elle-même décalée pour une priorité de l'équipe")
-        #expect(document.card("accueil-installation-professionnels")?.selection == "répond à la priorité « accès aux soins » de l'équipe")
-        // Page 1 no longer says the priority waits.
+            == "décalée de « D'ici fin 2027 » pour faire place à l'action\u{A0}\(partnership.rank), réponse à la priorité « accès aux soins » de l'équipe")
+        #expect(document.card("cpts-partenariat-collectivite")?.selection == "répond à la priorité « accès aux soins » de l'équipe")
+        // Page 1 does not say the priority waits.
         let line = try #require(document.synthesis.priorities)
+        #expect(line.contains("accès aux soins (actions"), "\(line)")
         #expect(!line.contains("faute de place plus tôt"), "\(line)")
-        #expect(document.synthesis.decisions.contains { $0.id == "accueil-installation-professionnels" })
+        #expect(document.synthesis.decisions.contains { $0.id == "cpts-partenariat-collectivite" })
     }
 
     @Test("ce qui ne peut pas bouger ne bouge pas : la commune nouvelle garde en 2027 la maison de santé et les docteurs juniors dus avant les départs de médecins ; le bien vieillir attend et la page 1 le dit")
@@ -76,12 +66,7 @@ struct FirstYearPriorityTests {
                     let held = item.selection != .merit || item.deadline != nil || item.recommendation.isFoundation
                         || roadmap.items.contains { $0.prerequisites.contains(item.recommendation.id) || $0.together.contains(item.recommendation.id) }
                     let message: Comment = "\(name) : « \(id) » sans action en 2027 alors que « \(item.recommendation.id) » pouvait lui faire place"
-                    if name == "ceinture-croissance-hors-zonage" && id == "acces-aux-soins" {
-                        // The known issue of `ceintureAccessToCareIn2027` above.
-                        withKnownIssue("ceinture : l'accueil laissé faute de capacité n'est pas ramené en 2027", isIntermittent: true) { #expect(held, message) }
-                    } else {
-                        #expect(held, message)
-                    }
+                    #expect(held, message)
                 }
             }
         }
