@@ -74,6 +74,15 @@ struct VocabularyReferenceSourceTests {
         #expect(fact.referenceVariants.first?.sources.map(\.text) == ["rapport-2022", "livre-blanc-2026"])
     }
 
+    @Test("un document cité sans référence : erreur à la clé « source », qui dit d'ajouter la référence ou de retirer la source")
+    func sourceWithoutReferenceIsAnError() throws {
+        let json = Self.vocabulary(#""source": "rapport-2022""#)
+        let errors = Self.messages("vocabulaire.source-sans-reference", Self.load(json))
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.location == (try Self.position(of: #""source": "rapport-2022""#, in: json)))
+        #expect(errors.first?.message == "le fait « share75Plus » cite un document (« source ») sans « reference » : la source appuie le chiffre de comparaison que la première page imprime ; ajoutez « reference » ou retirez « source »")
+    }
+
     @Test("un document de plus de cinq ans cité par le seul vocabulaire a l'avertissement « plus de cinq ans », qui dit quel fait le cite")
     func oldDocumentCitedByTheVocabulary() throws {
         let result = Self.load(Self.vocabulary(#""reference": "France : 12 % en 2020", "source": "rapport-2020""#))

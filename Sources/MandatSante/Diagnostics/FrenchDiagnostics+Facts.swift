@@ -7,6 +7,8 @@ extension FrenchDiagnostics {
         case "vocabulaire.doublon": return "le fait « \(a["fact"]) » est déclaré deux fois"
         case "vocabulaire.reference-sans-source":
             return "la référence du fait « \(a["fact"]) » ne cite aucun document : ajoutez « source », l'identifiant de son document dans Rules/sources.json, pour que la feuille de route le compte parmi ses sources"
+        case "vocabulaire.source-sans-reference":
+            return "le fait « \(a["fact"]) » cite un document (« source ») sans « reference » : la source appuie le chiffre de comparaison que la première page imprime ; ajoutez « reference » ou retirez « source »"
         case "vocabulaire.role-inconnu": return "rôle inconnu « \(a["role"]) » pour le fait « \(a["fact"]) »\(a.hint) (rôles : \(a["roles"]))"
         case "vocabulaire.role-manquant": return "aucun fait n'a le rôle « \(a["role"]) » : l'application le lit elle-même ; ajoutez \"role\": \"\(a["role"])\" au fait qui le porte (de type \(a["type"]))"
         case "vocabulaire.role-en-double": return "le rôle « \(a["role"]) » est déjà donné à un autre fait : « \(a["fact"]) » ne peut pas le porter aussi"

@@ -52,6 +52,11 @@ public enum VocabularyLoader {
         let reference = reader.string("reference")
         let referenceLocation = reader.member("reference")?.value.location
         let referenceSources = readSources(&reader)
+        // A document cited without the reference it backs would be read and then never printed nor counted among the
+        // roadmap's sources: say so where it is written rather than drop it.
+        if reference == nil, let sourceMember = reader.member("source") {
+            reader.report("vocabulaire.source-sans-reference", ["fact": name ?? ""], at: sourceMember.keyLocation)
+        }
         let required = reader.bool("required") ?? false
         let minimum = reader.number("min")
         let maximum = reader.number("max")
