@@ -20,10 +20,13 @@ struct WebRoadmapService: Sendable {
     /// A format a roadmap is downloaded in.
     enum Download: String, CaseIterable, Sendable {
         case html, markdown, csv, json
+        /// The detailed edition (`--detail`), in HTML: what the document's « à envisager ensuite » line sends its
+        /// reader to — every action with its whole card, the actions left out and why, the scoring.
+        case detailed = "detaillee"
 
         var format: RoadmapFormat {
             switch self {
-            case .html: return .html
+            case .html, .detailed: return .html
             case .markdown: return .markdown
             case .csv: return .csv
             case .json: return .json
@@ -34,7 +37,7 @@ struct WebRoadmapService: Sendable {
 
         var mediaType: String {
             switch self {
-            case .html: return "text/html; charset=utf-8"
+            case .html, .detailed: return "text/html; charset=utf-8"
             case .markdown: return "text/markdown; charset=utf-8"
             case .csv: return "text/csv; charset=utf-8"
             case .json: return "application/json; charset=utf-8"
@@ -48,6 +51,7 @@ struct WebRoadmapService: Sendable {
             case .markdown: return "Markdown"
             case .csv: return "CSV (tableur)"
             case .json: return "JSON"
+            case .detailed: return "Édition détaillée (HTML)"
             }
         }
     }
@@ -70,9 +74,9 @@ struct WebRoadmapService: Sendable {
     }
 
     /// The roadmap of `profile` rendered in `format`.
-    func render(_ profile: Profile, calendar: MandateCalendar, format: RoadmapFormat) -> String {
+    func render(_ profile: Profile, calendar: MandateCalendar, format: RoadmapFormat, detail: Bool = false) -> String {
         let roadmap = planner.plan(profile, calendar: calendar)
-        return format.renderer.render(RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
+        return format.renderer.render(RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap))
     }
 
     // MARK: Profiles

@@ -12,7 +12,8 @@ struct QuestionnaireTests {
         for fact in ruleBase.vocabulary.facts {
             #expect(page.contains("name=\"\(fact.name)\""), "\(fact.name)")
             #expect(page.contains("for=\"f-\(fact.name)\"") || page.contains("<legend>"), "\(fact.name)")
-            if !fact.help.isEmpty { #expect(page.contains(HTMLText.escape(fact.help)), "\(fact.name)") }
+            // In French typography: « 50 000 » and « « zonage inconnu » » never split across lines.
+            if !fact.help.isEmpty { #expect(page.contains(HTMLText.escape(Typography.french(fact.help))), "\(fact.name)") }
             if !fact.required && fact.defaultValue == nil {
                 let offered = [.bool, .enum].contains(fact.type)
                     ? page.contains("name=\"\(fact.name)\" id=\"f-\(fact.name)-\(fact.choices.count + 1)\" value=\"?\"") || page.contains("name=\"\(fact.name)\" id=\"f-\(fact.name)-3\" value=\"?\"")
@@ -20,6 +21,8 @@ struct QuestionnaireTests {
                 #expect(offered, "« je ne sais pas » pour \(fact.name)")
             }
         }
+        #expect(page.contains("sous 50\u{A0}000"), "l'aide du nombre d'agents garde « 50 000 » sur une ligne")
+        #expect(!page.contains("sous 50 000"))
         #expect(page.contains("Question posée seulement si « population : au moins 5"))
         #expect(page.contains("sinon elle est sans objet et la réponse reste « aucun quartier prioritaire (QPV) »."))
         // Required facts have no default answer: nothing is ticked for them.

@@ -32,7 +32,7 @@ struct RoadmapPageTests {
         let barEnd = try #require(page.text.range(of: "</div></nav>\n")).upperBound
         let withoutBar = page.text[..<bar] + page.text[barEnd...]
         #expect(withoutBar.replacingOccurrences(of: "<link rel=\"stylesheet\" href=\"/barre.css\">\n", with: "").replacingOccurrences(of: "<body>\n\n", with: "<body>\n") == html)
-        for link in ["/questionnaire?", "/et-si?", "/imprimer?", "/telecharger/html?", "/telecharger/markdown?", "/telecharger/csv?", "/telecharger/json?", "/telecharger/profil?"] {
+        for link in ["/questionnaire?", "/et-si?", "/imprimer?", "/telecharger/html?", "/telecharger/markdown?", "/telecharger/csv?", "/telecharger/json?", "/telecharger/detaillee?", "/telecharger/profil?"] {
             #expect(page.text.contains("href=\"\(link)"), "\(link)")
         }
     }
@@ -87,6 +87,20 @@ struct RoadmapPageTests {
             #expect(page.text == (try export("Profiles/village-rural-zip.json", format)), "\(kind)")
         }
         #expect(get("/telecharger/pdf?" + query).status == 404)
+    }
+
+    @Test("l'édition détaillée, que la ligne « à envisager ensuite » du document annonce, se télécharge : celle de « roadmap --detail » en HTML")
+    func detailedEdition() throws {
+        let query = exampleQuery("village-rural-zip")
+        let page = get("/telecharger/detaillee?" + query)
+        #expect(page.status == 200)
+        #expect(page.header("Content-Disposition") == "attachment; filename=\"feuille-de-route-village-de-saint-aubin-des-landes-exemple-detaillee.html\"")
+        let path = "Profiles/village-rural-zip.json"
+        let (profile, _) = ProfileLoader.load(try file(path), file: path, vocabulary: ruleBase.vocabulary)
+        let roadmap = Planner(ruleBase: ruleBase).plan(try #require(profile), calendar: try MandateCalendar(start: YearMonth(year: 2026, month: 12)))
+        #expect(page.text == RoadmapFormat.html.renderer.render(RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap)))
+        #expect(page.text != (try export(path, .html)))
+        #expect(get("/feuille-de-route?" + query).text.contains(">Édition détaillée (HTML)</a>"))
     }
 
     @Test("le profil téléchargé se relit et donne les mêmes faits ; rouvert, il mène à la même adresse")

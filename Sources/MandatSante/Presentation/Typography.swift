@@ -1,6 +1,6 @@
 /// French typography for text that comes from rule files: numbers and their units kept on one line, the
 /// no-break space before « : ; ? ! % € » and inside guillemets, no period before a semicolon.
-enum Typography {
+package enum Typography {
     static let noBreakSpace: Character = "\u{00A0}"
 
     /// « 6 781 » and « 15 % » never split across lines; « ( . ; » never appear.
@@ -8,7 +8,7 @@ enum Typography {
     /// Works on UTF-8 bytes (it runs on every text of every card, thousands of times in a batch): a space becomes
     /// a no-break space after a number and before a group of three digits, `%`, `€` or a lowercase word (accented too); before `: ; ? ! » %`; after
     /// `«`. Neighbours are Unicode scalars, which for these texts are their characters.
-    static func french(_ text: String) -> String {
+    package static func french(_ text: String) -> String {
         var utf8 = text.utf8
         if let result = utf8.withContiguousStorageIfAvailable({ french(bytes: $0) }) { return result }
         var copy = text

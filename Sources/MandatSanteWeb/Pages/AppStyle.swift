@@ -97,6 +97,10 @@ enum AppStyle {
     .ms-bar a.ms-button:hover { background: #e3ecf5; }
     .ms-note { max-width: 1000px; margin: 12px auto; padding: 10px 16px; border-left: 5px solid #1f4e79; background: #e3ecf5; font: 15px/1.4 "Segoe UI", Arial, "Liberation Sans", sans-serif; }
     .ms-warning { border-left-color: #8a4b00; background: #fdf0dc; }
+    /* A link to an action lands below the sticky bar, its number and title in view; on a phone the bar (three
+       lines there) scrolls away instead of taking a fifth of the screen. */
+    html { scroll-padding-top: 90px; }
+    @media (max-width: 760px) { .ms-bar { position: static; } html { scroll-padding-top: 0; } }
     @media print { .ms-bar, .ms-note { display: none !important; } }
     """
 

@@ -25,14 +25,14 @@ struct ProfileFields {
         // Help, condition, expected format and problem, each a paragraph the control points to.
         var notes: [(id: String, html: String)] = []
         if !compact && !fact.help.isEmpty {
-            notes.append(("aide-\(name)", "<p class=\"help\" id=\"aide-\(name)\">\(HTML.escape(fact.help))</p>"))
+            notes.append(("aide-\(name)", "<p class=\"help\" id=\"aide-\(name)\">\(HTML.escape(Typography.french(fact.help)))</p>"))
         }
         if !compact, let source = fact.askWhen, case .success(let condition) = Condition.compile(source, vocabulary: vocabulary) {
             let fallback = fact.defaultValue == .bool(false) ? fact.falseLabel ?? "non" : ValueFormatter.value(fact.defaultValue, of: fact)
             notes.append(("condition-\(name)", "<p class=\"condition\" id=\"condition-\(name)\">Question posée seulement si « \(HTML.escape(describer.describe(condition.expression))) » ; sinon elle est sans objet et la réponse reste « \(HTML.escape(fallback)) ».</p>"))
         }
         if let hint = Self.format(fact) {
-            notes.append(("format-\(name)", "<p class=\"help\" id=\"format-\(name)\">\(HTML.escape(hint))</p>"))
+            notes.append(("format-\(name)", "<p class=\"help\" id=\"format-\(name)\">\(HTML.escape(Typography.french(hint)))</p>"))
         }
         if let error {
             notes.append(("erreur-\(name)", "<p class=\"error-message\" id=\"erreur-\(name)\">Erreur : \(HTML.escape(error))</p>"))

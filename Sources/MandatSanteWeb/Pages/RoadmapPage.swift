@@ -48,7 +48,7 @@ extension Routes {
         }.joined()
     }
 
-    /// `/telecharger/html|markdown|csv|json|profil?PROFIL`
+    /// `/telecharger/html|markdown|csv|json|detaillee|profil?PROFIL`
     func download(_ kind: String) -> HTTPResponse {
         let form = application.form(query)
         guard form.isValid, case .success(let calendar) = WebRoadmapService.calendar(form.start) else { return invalidProfileAddress(form) }
@@ -58,10 +58,11 @@ extension Routes {
             return WebResponse.download(Array(application.service.profileJSON(profile).utf8), fileName: "\(slug).json", mediaType: "application/json; charset=utf-8")
         }
         guard let download = WebRoadmapService.Download(rawValue: kind) else {
-            return WebResponse.problem(.notFound, title: "Format inconnu", message: "Les formats proposés sont : html, markdown, csv, json et profil.")
+            return WebResponse.problem(.notFound, title: "Format inconnu", message: "Les formats proposés sont : html, markdown, csv, json, detaillee et profil.")
         }
-        let text = application.service.render(profile, calendar: calendar, format: download.format)
-        return WebResponse.download(Array(text.utf8), fileName: "feuille-de-route-\(slug).\(download.fileExtension)", mediaType: download.mediaType)
+        let text = application.service.render(profile, calendar: calendar, format: download.format, detail: download == .detailed)
+        let name = download == .detailed ? "feuille-de-route-\(slug)-detaillee" : "feuille-de-route-\(slug)"
+        return WebResponse.download(Array(text.utf8), fileName: "\(name).\(download.fileExtension)", mediaType: download.mediaType)
     }
 
     /// An address whose profile does not read: say why, and offer the questionnaire filled with what it holds.
