@@ -75,11 +75,16 @@ struct FirstDecisionsTests {
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             let note = try ExampleSynthesisTests.document(name).synthesis.sizeNote
             if !heavy { #expect(!note.contains("ne peut pas tout porter"), "\(name)") }
-            // Several overfilled periods are named in one sentence, not one sentence each (page 1 holds it).
+            // Several overfilled periods are named in one sentence, not one sentence each (page 1 holds it); consecutive
+            // ones by the last, which contains them (« D'ici le bilan de mi-mandat », not « D'ici fin 2027 et d'ici le
+            // bilan de mi-mandat »).
             let heavies = roadmap.calendar.phases.indices.filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             if heavies.count >= 2 {
-                let times = heavies.map { ExecutiveSynthesis.during(roadmap.calendar.phases[$0]) }
-                let opening = "\(times.dropLast().joined(separator: ", ")) et \(times.last ?? ""), l'équipe ne peut pas tout porter : "
+                let ends = heavies.filter { !heavies.contains($0 + 1) }
+                let times = ends.map { ExecutiveSynthesis.during(roadmap.calendar.phases[$0]) }
+                let opening = (times.count == 1 ? times[0] : "\(times.dropLast().joined(separator: ", ")) et \(times.last ?? "")")
+                    + ", l'équipe ne peut pas tout porter : "
+                #expect(!note.contains(" et d'ici "), "\(name) : \(note)")
                 #expect(note.contains(opening.prefix(1).uppercased() + opening.dropFirst()), "\(name) : \(note)")
                 #expect(note.components(separatedBy: "ne peut pas tout porter").count == 2, "\(name) : \(note)")
             }

@@ -75,7 +75,7 @@ struct MeritAgainstPhaseTests {
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         let allowed: Set<String> = ["décision fondatrice", "décisions fondatrices", "à échéance", "priorité de l'équipe", "priorités de l'équipe",
                                     "liée à une action prioritaire", "liées à une action prioritaire",
-                                    "plus légère, le temps d'équipe restant lui suffisait", "plus légères, le temps d'équipe restant leur suffisait"]
+                                    "plus légère, elle tenait dans le temps restant", "plus légères, elles tenaient dans le temps restant"]
         var checked = 0
         for (profile, calendar) in try PlanningInvariantTests.cases().prefix(600) {
             for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {
@@ -84,7 +84,7 @@ struct MeritAgainstPhaseTests {
                 guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: "place prise jusqu'à"), brief.hasSuffix(")") else { continue }
                 checked += 1
                 // Each group of numbered actions says in brackets what holds it there (« les actions 3 (décision
-                // fondatrice), 4 et 5 (à échéance) et 12 (plus légère, le temps d'équipe restant lui suffisait) »).
+                // fondatrice), 4 et 5 (à échéance) et 12 (plus légère, elle tenait dans le temps restant) »).
                 let groups = brief[held.upperBound...].split(separator: "(").dropFirst().map { $0.prefix { $0 != ")" } }
                 #expect(!groups.isEmpty && groups.allSatisfy { allowed.contains(String($0)) }, "\(profile.name) (\(calendar.start)) \(card.id) : \(brief)")
             }

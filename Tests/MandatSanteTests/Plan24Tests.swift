@@ -165,7 +165,7 @@ struct Plan24Tests {
         let msp = try #require(roadmap.item("msp-conforter-existante")).rank
         #expect(Self.plain(card.placementBrief) == "prévue d'ici déc. 2027, avant les départs de médecins attendus, le temps que des médecins "
             + "deviennent maîtres de stage ; reportée à « Jusqu'au bilan de mi-mandat », faute de place plus tôt : place prise jusqu'à déc. 2027 "
-            + "par les actions 5 (à échéance) et 6 (plus légère, le temps d'équipe restant lui suffisait) ; avec l'action \(msp), qui va avec elle, elle demande 3 unités dans "
+            + "par les actions 5 (à échéance) et 6 (plus légère, elle tenait dans le temps restant) ; avec l'action \(msp), qui va avec elle, elle demande 3 unités dans "
             + "une même phase", "\(Self.plain(card.placementBrief))")
     }
 

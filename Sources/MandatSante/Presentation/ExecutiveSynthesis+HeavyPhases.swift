@@ -6,13 +6,13 @@ extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
     /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
     /// tout porter : une décision fondatrice et deux actions à échéance ne peuvent attendre ; prévoir un renfort. »
-    /// The period opens the sentence as the time it is (« Dans les trois prochains mois et d'ici fin 2027, … »), not
-    /// as a quoted title inside a sentence. Several such periods are named together, with what cannot wait in all of
-    /// them: one sentence, as page 1 has room for. A village with one agent or none is not told to hire: it entrusts
+    /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
+    /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
+    /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). A village with one agent or none is not told to hire: it entrusts
     /// part of the load to its intercommunality (`sharedWithIntercommunality`). Nil when no phase is overfilled.
     static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
-        var titles: [String] = []
+        var overfilled: [Int] = []
         var foundations = 0, dated = 0, priorities = 0, linked = 0
         for phase in roadmap.calendar.phases.indices where phase < capacity.count && used[phase] > 2 * capacity[phase] {
             let items = roadmap.items.filter { $0.phaseIndex == phase }
@@ -25,13 +25,17 @@ extension ExecutiveSynthesis {
                 }.count,
                 linked: items.filter { $0.selection == .merit && $0.deadline == nil && !$0.together.isEmpty }.count)
             guard waiting.foundations + waiting.dated + waiting.priorities + waiting.linked > 0 else { continue }
-            titles.append(Self.during(roadmap.calendar.phases[phase]))
+            overfilled.append(phase)
             foundations += waiting.foundations
             dated += waiting.dated
             priorities += waiting.priorities
             linked += waiting.linked
         }
-        guard !titles.isEmpty else { return nil }
+        guard !overfilled.isEmpty else { return nil }
+        // Consecutive periods are named by the last, which contains them as a time (« d'ici le bilan de mi-mandat »,
+        // not « d'ici fin 2027 et d'ici le bilan de mi-mandat »).
+        let titles = overfilled.indices.filter { $0 == overfilled.count - 1 || overfilled[$0 + 1] != overfilled[$0] + 1 }
+            .map { Self.during(roadmap.calendar.phases[overfilled[$0]]) }
         // Small counts in words, as a sentence says them (« deux actions à échéance »); every noun is feminine.
         let nb = Typography.noBreakSpace
         func counted(_ number: Int, _ singular: String, _ plural: String) -> String? {

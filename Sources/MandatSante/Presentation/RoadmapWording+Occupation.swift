@@ -10,7 +10,7 @@ extension RoadmapWording {
     /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
     /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
     /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
-    /// (à échéance) et 8 (plus légère, le temps d'équipe restant lui suffisait) »): a list of causes after a list of numbers
+    /// (à échéance) et 8 (plus légère, elle tenait dans le temps restant) »): a list of causes after a list of numbers
     /// left the élu to guess which was which.
     /// `setHalves`: the half-units the action needs with its companions in one phase, when it has some: a weaker
     /// occupant lighter than the set took a rest too short for it.
@@ -124,11 +124,11 @@ extension RoadmapWording {
         let present = Cause.allCases.filter { counts[$0.rawValue] > 0 }
         if short {
             // One group per cause, in the order of their numbers: « les actions 3 (décision fondatrice), 4 et 7 (à
-            // échéance) et 12 (plus légère, le temps d'équipe restant lui suffisait) » — a lighter action of lower
+            // échéance) et 12 (plus légère, elle tenait dans le temps restant) » — a lighter action of lower
             // score claimed after this one, in what was left, too little for this one's effort: said as the
             // territory's reason (the team's time left was enough for it), not as the planner's mechanics.
             var groups = present.map { (ranks: ranks[$0.rawValue].sorted(), cause: $0.brief(counts[$0.rawValue])) }
-            if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, le temps d'équipe restant leur suffisait" : "plus légère, le temps d'équipe restant lui suffisait")) }
+            if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
             groups.sort { $0.ranks[0] < $1.ranks[0] }
             guard groups.count > 1 else {
                 return groups.first.map { "\(Typography.actions($0.ranks)) (\($0.cause))" } ?? "les actions déjà retenues"

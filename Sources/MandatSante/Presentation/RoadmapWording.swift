@@ -134,10 +134,14 @@ enum RoadmapWording {
     }
 
     /// « premier pas dès maintenant, le reste d'ici déc. 2027 », and why when `reason`: what a card, the first
-    /// decisions and the JSON say of an action that starts now (`startsNow`).
+    /// decisions and the JSON say of an action that starts now (`startsNow`). An action with a deadline says only
+    /// « premier pas dès maintenant »: its card already names one date, the deadline's (« d'ici mars 2029, avant les
+    /// départs de médecins attendus »), and its phase's title says when the rest is planned — a second date on the
+    /// same card would read as a second deadline.
     static func startNow(_ item: RoadmapItem, in roadmap: Roadmap, reason: Bool) -> String? {
         guard startsNow(item, in: roadmap), let startNow = item.recommendation.startNow else { return nil }
-        let when = "premier pas dès maintenant, le reste \(by(roadmap.calendar.phases[item.phaseIndex]))"
+        let when = item.deadline != nil ? "premier pas dès maintenant"
+            : "premier pas dès maintenant, le reste \(by(roadmap.calendar.phases[item.phaseIndex]))"
         return reason ? "\(when) : \(startNow.reason)" : when
     }
 }

@@ -102,7 +102,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         for finding in synthesis.findings { out.raw("<li>"); out.text(finding); out.line("</li>") }
         out.line("</ul>")
         if let priorities = synthesis.priorities {
-            out.raw(#"<p class="priorities"><strong>"#); out.text(DocumentLabels.priorities); out.raw("</strong> : "); out.text(priorities); out.line(".</p>")
+            out.raw(#"<p class="priorities"><strong>"#); out.text(DocumentLabels.priorities); out.raw("</strong>\u{00A0}: "); out.text(priorities); out.line(".</p>")
         }
         // A list rather than a table: on one A4 page, each decision takes two lines instead of five.
         out.raw("<h3>"); out.text(DocumentLabels.decisions); out.raw(" <span class=\"note\">("); out.text(DocumentLabels.decisionsNote); out.line(")</span></h3>")
@@ -170,7 +170,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.raw(#"<p class="meta">"#)
         for fact in DocumentLabels.facts(card, edition: edition) {
             out.raw("<span>")
-            if let label = fact.label { out.raw("<strong>"); out.text(label); out.raw("</strong> : ") }
+            if let label = fact.label { out.raw("<strong>"); out.text(label); out.raw("</strong>\u{00A0}: ") }
             out.text(fact.text); out.raw("</span>")
         }
         out.line("</p>")
@@ -185,14 +185,14 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
             out.line("</div>")
         }
         for caution in card.cautions {
-            out.raw(#"<p class="block caution"><strong>"#); out.text(DocumentLabels.cautions); out.raw("</strong> : "); out.text(caution); out.line("</p>")
+            out.raw(#"<p class="block caution"><strong>"#); out.text(DocumentLabels.cautions); out.raw("</strong>\u{00A0}: "); out.text(caution); out.line("</p>")
         }
         let relations = DocumentLabels.relations(card, edition: edition)
         if !relations.isEmpty {
-            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.relations); out.raw("</strong> : "); out.text(Typography.inline(relations)); out.line("</p>")
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.relations); out.raw("</strong>\u{00A0}: "); out.text(Typography.inline(relations)); out.line("</p>")
         }
         if let placement = DocumentLabels.placement(card, edition: edition) {
-            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.placement); out.raw("</strong> : "); out.text(placement); out.line("</p>")
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.placement); out.raw("</strong>\u{00A0}: "); out.text(placement); out.line("</p>")
         }
         out.line(#"<div class="block">"#)
         out.raw("<h5>"); out.text(DocumentLabels.why); out.line("</h5>")
@@ -213,14 +213,14 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.line("</div>")
         out.line("</div>")
         for example in DocumentLabels.examples(card) {
-            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.example); out.raw("</strong> : ")
+            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.example); out.raw("</strong>\u{00A0}: ")
             out.citing(example.text, numbers: example.sourceNumber.map { [$0] } ?? []); out.line("</p>")
         }
         if edition == .full, let evidence = card.evidence {
-            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.evidence); out.raw("</strong> : "); out.citing(evidence, numbers: Set(card.sourceNumbers))
+            out.raw(#"<p class="block"><strong>"#); out.text(DocumentLabels.evidence); out.raw("</strong>\u{00A0}: "); out.citing(evidence, numbers: Set(card.sourceNumbers))
             out.line("</p>")
         }
-        out.raw(#"<p class="block source"><strong>"#); out.text(DocumentLabels.sources); out.raw("</strong> : ")
+        out.raw(#"<p class="block source"><strong>"#); out.text(DocumentLabels.sources); out.raw("</strong>\u{00A0}: ")
         if edition == .full {
             for (offset, (number, source)) in zip(card.sourceNumbers, card.sources).enumerated() {
                 if offset > 0 { out.raw(", ") }
@@ -234,7 +234,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         }
         out.line("</p>")
         if edition == .full {
-            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.score); out.raw("</strong> : "); out.text(card.scoreLine); out.line("</p>")
+            out.raw(#"<p class="block note"><strong>"#); out.text(DocumentLabels.score); out.raw("</strong>\u{00A0}: "); out.text(card.scoreLine); out.line("</p>")
         }
         out.line("</article>")
     }

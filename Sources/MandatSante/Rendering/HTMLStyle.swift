@@ -101,7 +101,7 @@ enum HTMLStyle {
       .synthesis h2 { margin: 3pt 0 2pt; }
       .synthesis h3 { margin: 3pt 0 1pt; }
       .findings li { margin: 0.5pt 0; }
-      ol.decisions { padding-left: 19pt; } /* room for « 10. » */
+      ol.decisions, ol.bibliography { padding-left: 19pt; } /* room for « 10. » (narrower, Chromium clips the first digit) */
       ol.decisions li { margin: 0.5pt 0; }
       .decision-line { font-size: 10pt; }
       /* On paper each phase is a band across the page, its titles in two columns: four columns side by side

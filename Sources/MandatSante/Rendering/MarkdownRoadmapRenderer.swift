@@ -40,7 +40,7 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
             out.end()
         }
         out.line("## \(DocumentLabels.portrait)"); out.end()
-        for line in document.portrait.lines { out.raw("- **\(line.label)** : "); out.text(line.text); out.end() }
+        for line in document.portrait.lines { out.raw("- **\(line.label)**\u{00A0}: "); out.text(line.text); out.end() }
         out.end(); out.line("## \(DocumentLabels.bibliography)"); out.end(); out.line(DocumentLabels.bibliographyIntro); out.end()
         for (offset, source) in document.bibliography.enumerated() { out.number(offset + 1); out.raw(". "); out.text(source.title); out.end() }
         out.end()
@@ -78,17 +78,17 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         out.raw("#### "); out.number(card.rank); out.raw(". "); out.text(card.title); out.end(); out.end()
         for (offset, fact) in DocumentLabels.facts(card, edition: edition).enumerated() {
             if offset > 0 { out.raw(" · ") }
-            if let label = fact.label { out.raw("**\(label)** : ") }
+            if let label = fact.label { out.raw("**\(label)**\u{00A0}: ") }
             out.text(fact.text)
         }
         out.raw("  "); out.end(); out.end()
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
-            out.raw("**\(label)** : "); out.text(text); out.end(); out.end()
+            out.raw("**\(label)**\u{00A0}: "); out.text(text); out.end(); out.end()
         }
         func list(_ label: String, _ items: [String], numbered: Bool = false) {
             guard !items.isEmpty else { return }
-            out.line("**\(label)** :"); out.end()
+            out.line("**\(label)**\u{00A0}:"); out.end()
             for (offset, item) in items.enumerated() {
                 if numbered { out.number(offset + 1); out.raw(". ") } else { out.raw("- ") }
                 out.text(item); out.end()
