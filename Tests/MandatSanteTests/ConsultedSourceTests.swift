@@ -36,7 +36,7 @@ struct ConsultedSourceTests {
     func renderedAsConsulted() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let pages = ["what-works-for-health", "ors-paca-urbanisme-collectivites", "ors-bfc-retex-eis-urbanisme", "cc-gevaudan-sante",
-                     "agglo-pays-issoire-diagnostic-sante"]
+                     "francevilledurable-cud-pluihd"]
         for id in pages {
             let page = try #require(ruleBase.source(id), "\(id)")
             #expect(page.date == nil && page.consulted == SourceDate("2026-12"), "\(id)")
