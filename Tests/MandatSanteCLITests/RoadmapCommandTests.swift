@@ -104,7 +104,7 @@ struct RoadmapCommandTests {
         #expect(text.hasPrefix("# Feuille de route santé du mandat — "))
         #expect(text.contains("## Synthèse pour l'exécutif"))
         #expect(text.contains("### Les trois prochains mois (déc. 2026 – févr. 2027)"))
-        #expect(text.contains("**Premiers pas** :"))
+        #expect(text.contains("**Premiers pas**\u{A0}:"))
         #expect(text.contains("## À envisager ensuite"))
     }
 

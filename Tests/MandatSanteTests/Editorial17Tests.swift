@@ -134,7 +134,7 @@ struct Editorial17Tests {
         #expect(text.contains("Financement : Budget de la commune et du CCAS"), "\(text)")
         #expect(!text.contains("Financements :"))
         let markdown = MarkdownRoadmapRenderer().render(document)
-        #expect(markdown.contains("**Financement** : Budget de la commune et du CCAS"))
+        #expect(markdown.contains("**Financement**\u{A0}: Budget de la commune et du CCAS"))
         let html = HTMLRoadmapRenderer().render(document)
         #expect(html.contains("<h5>Financement</h5>\n<p>Budget de la commune et du CCAS</p>"))
         let detailed = Self.text(try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true))

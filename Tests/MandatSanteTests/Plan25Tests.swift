@@ -46,14 +46,15 @@ struct Plan25Tests {
     }
 
     /// The ANRU commits its last co-funding by end 2027 at the latest (reader26c): the health of an urban renewal
-    /// project starts now with its first step (what remains to decide and to co-fund), the rest by the review.
+    /// project starts now with its first step (what remains to decide and to co-fund), the rest by the review — which
+    /// the phase's title says: a dated card names one date, its deadline's.
     @Test("renouvellement urbain : la santé dans le projet commence dès maintenant par son premier pas, l'ANRU engageant ses derniers cofinancements d'ici fin 2027 au plus tard")
     func urbanRenewalFirstStepNow() throws {
         let (roadmap, document) = try Self.plan("metropole-cls-clsm")
         let renewal = try #require(roadmap.item("renouvellement-urbain-sante"))
         #expect(renewal.phaseIndex == 2 && RoadmapWording.startsNow(renewal, in: roadmap))
         let card = try #require(document.cards.first { $0.id == "renouvellement-urbain-sante" })
-        #expect(Self.plain(card.placementBrief).hasPrefix("premier pas dès maintenant, le reste d'ici mars 2029 : l'ANRU engage ses derniers cofinancements d'ici fin 2027 au plus tard"))
+        #expect(Self.plain(card.placementBrief).hasPrefix("premier pas dès maintenant : l'ANRU engage ses derniers cofinancements d'ici fin 2027 au plus tard"))
         #expect(Self.plain(document.synthesis.alsoFirst) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(renewal.rank) (la santé dans le projet de renouvellement urbain).")
     }
 

@@ -103,7 +103,7 @@ struct HTMLExportTests {
             #expect(!html.contains("href=\"#source-9\""))
             if detail {
                 let paper = try number("livre-blanc-2026"), old = try number("rapport-2020")
-                #expect(html.contains(##"<strong>Repères</strong> : 40\##(nbsp)% des habitants déclarent des difficultés d&#39;accès aux soins\##(nbsp)<a href="#source-\##(paper)">[\##(paper)]</a>. Un chiffre de 2020\##(nbsp)<a href="#source-\##(old)">[\##(old)]</a>.</p>"##))
+                #expect(html.contains(##"<strong>Repères</strong>\##(nbsp): 40\##(nbsp)% des habitants déclarent des difficultés d&#39;accès aux soins\##(nbsp)<a href="#source-\##(paper)">[\##(paper)]</a>. Un chiffre de 2020\##(nbsp)<a href="#source-\##(old)">[\##(old)]</a>.</p>"##))
             } else {
                 #expect(!html.contains("<strong>Repères</strong>"))
             }
