@@ -168,7 +168,7 @@ struct ExportFormatTests {
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
         #expect(lines.last == "")
         #expect(lines.count - 1 == count + 1)
-        #expect(lines.first?.hasPrefix("Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Score;") == true)
+        #expect(lines.first == "Rang;Phase;Période;Identifiant;Action;Décision de la page 1;Levier;Porteur;Échéance;Calendrier;Enchaînement;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Pourquoi;Premiers pas;Partenaires;Financements;Indicateurs;Sources;Territoire;Édition;Score calculé (priorité de base + bonus)")
         #expect(lines[1].hasPrefix("1;Les trois prochains mois;déc. 2026 – févr. 2027;"))
         // No line feed outside a CRLF pair.
         #expect(bytes.indices.allSatisfy { bytes[$0] != 0x0A || ($0 > 0 && bytes[$0 - 1] == 0x0D) })
@@ -188,7 +188,7 @@ struct ExportFormatTests {
     @Test("--csv-separator change le séparateur, et seulement pour le CSV")
     func csvSeparator() {
         let comma = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", ","]).output
-        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Levier,Porteur,Échéance,Effort,Coût,Niveau de preuve,Effet sur les inégalités,Score,"))
+        #expect(comma.dropFirst().hasPrefix("Rang,Phase,Période,Identifiant,Action,Décision de la page 1,Levier,Porteur,Échéance,Calendrier,Enchaînement,"))
         #expect(comma.contains("\r\n1,Les trois prochains mois,déc. 2026 – févr. 2027,"))
         let tab = roadmap("petite-ville-pvd-msp.json", "csv", ["--csv-separator", "tab"]).output
         #expect(tab.dropFirst().hasPrefix("Rang\tPhase\tPériode\t"))

@@ -14,6 +14,9 @@ public struct RoadmapDocument: Sendable {
         public var period: String
         /// « Édition de décembre 2026 · MandatSanté 0.2.0 · base de règles 2026.12 (empreinte 3f9a1c2e) »
         public var edition: String
+        /// The edition without the rule base's fingerprint, « Édition de décembre 2026 · MandatSanté 0.2.0 · base de
+        /// règles 2026.12 »: what dates a file once shared (the CSV's « Édition » column).
+        public var editionName: String
     }
 
     /// Page one: what to decide first, what drives the roadmap, and the calendar.

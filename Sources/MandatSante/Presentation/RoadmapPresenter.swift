@@ -217,12 +217,12 @@ public struct RoadmapPresenter: Sendable {
                                            considerLater: considerLater.count, situations: situations)
         let capacity = roadmap.capacity
         let version = ruleBase.version
-        let edition = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label) (empreinte \(version.fingerprint))"
+        let editionName = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label)"
         return RoadmapDocument(
             header: RoadmapDocument.Header(
                 title: roadmap.profile.name, summary: TerritoryPortrait.summary(roadmap.profile),
                 period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
-                edition: edition),
+                edition: "\(editionName) (empreinte \(version.fingerprint))", editionName: editionName),
             synthesis: synthesis.value,
             portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail),
             phases: phases, considerLater: considerLater, bibliography: bibliography,

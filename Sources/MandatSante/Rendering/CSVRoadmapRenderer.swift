@@ -3,9 +3,15 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
     /// Several values in one cell (first steps, partners…) are joined with this.
     public static let listSeparator = " | "
 
+    /// The columns, in order: the action and when it happens, what carries it and what it asks, why and how (the
+    /// lines of the card as the document prints them), then who and when the file is for — a file once shared still
+    /// names its territory and its edition — and last the score, the computation behind the order of merit, which
+    /// is not the order of the plan (a deadline, a foundation or a priority places an action before better scores).
     public static let header = [
-        "Rang", "Phase", "Période", "Identifiant", "Action", "Levier", "Porteur", "Échéance", "Effort", "Coût", "Niveau de preuve", "Effet sur les inégalités", "Score",
-        "Pourquoi", "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources",
+        "Rang", "Phase", "Période", "Identifiant", "Action", "Décision de la page 1", "Levier", "Porteur", "Échéance",
+        "Calendrier", "Enchaînement", "Effort", "Coût", "Niveau de preuve", "Effet sur les inégalités", "Pourquoi",
+        "Premiers pas", "Partenaires", "Financements", "Indicateurs", "Sources", "Territoire", "Édition",
+        "Score calculé (priorité de base + bonus)",
     ]
 
     public var separator: Character
@@ -26,34 +32,55 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 15)
         out += separator == Self.semicolon ? Self.semicolonHead : Self.head(separator)
-        func cell(_ value: String) {
-            out.append(separator)
-            CSVField.append(value, separator: separator, to: &out)
-        }
-        for card in document.cards {
+        Self.forEachRow(of: document) { card, cells in
             out += String(card.rank).utf8
-            cell(card.phaseTitle)
-            cell(card.period)
-            cell(card.id)
-            cell(card.title)
-            cell(card.leverTitle)
-            cell(card.carrier)
-            cell(card.deadlineCell ?? "")
-            cell(card.effort)
-            cell(card.costRange ?? "")
-            cell(card.evidenceLevel ?? "")
-            cell(card.inequalityEffect ?? "")
-            cell(String(card.score))
-            cell(join(card.forYou))
-            cell(join(card.steps))
-            cell(join(card.partners))
-            cell(join(card.funding))
-            cell(join(card.indicators))
-            cell(join(card.sources.map(\.citation)))
+            cells { value in
+                out.append(separator)
+                CSVField.append(value, separator: separator, to: &out)
+            }
             out += CSVWriter.lineEndBytes
         }
         // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
         return out.rightSized()
+    }
+
+    /// For each card in rank order, its cells after the rank, handed one by one to `cell`: one list of the columns
+    /// for the bytes and for the strings of a separator beyond ASCII.
+    private static func forEachRow(of document: RoadmapDocument, _ body: (RoadmapDocument.Card, (_ cell: (String) -> Void) -> Void) -> Void) {
+        let decisions = Set(document.synthesis.decisions.map(\.id))
+        let territory = document.header.title
+        let edition = document.header.editionName
+        for phase in document.phases {
+            // The card's lines as the document prints them: the reasons, relations and placement of its edition.
+            let cardEdition = DocumentLabels.edition(of: phase, in: document)
+            for card in phase.cards {
+                body(card) { cell in
+                    cell(card.phaseTitle)
+                    cell(card.period)
+                    cell(card.id)
+                    cell(card.title)
+                    cell(decisions.contains(card.id) ? "oui" : "non")
+                    cell(card.leverTitle)
+                    cell(card.carrier)
+                    cell(card.deadlineCell ?? "")
+                    cell(DocumentLabels.placement(card, edition: cardEdition) ?? "")
+                    cell(Typography.inline(DocumentLabels.relations(card, edition: cardEdition)))
+                    cell(card.effort)
+                    cell(card.costRange ?? "")
+                    cell(card.evidenceLevel ?? "")
+                    cell(card.inequalityEffect ?? "")
+                    cell(Typography.inline(DocumentLabels.forYou(card, edition: cardEdition)))
+                    cell(join(card.steps))
+                    cell(join(card.partners))
+                    cell(join(card.funding))
+                    cell(join(card.indicators))
+                    cell(join(card.sources.map(\.citation)))
+                    cell(territory)
+                    cell(edition)
+                    cell(String(card.score))
+                }
+            }
+        }
     }
 
     private static let semicolon = UInt8(ascii: ";")
@@ -70,18 +97,15 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
     private func renderCharacters(_ document: RoadmapDocument) -> String {
         var writer = CSVWriter(separator: separator)
         writer.append(Self.header)
-        for card in document.cards {
-            writer.append([
-                String(card.rank), card.phaseTitle, card.period, card.id, card.title, card.leverTitle, card.carrier,
-                card.deadlineCell ?? "", card.effort, card.costRange ?? "", card.evidenceLevel ?? "",
-                card.inequalityEffect ?? "", String(card.score), join(card.forYou), join(card.steps),
-                join(card.partners), join(card.funding), join(card.indicators), join(card.sources.map(\.citation)),
-            ])
+        Self.forEachRow(of: document) { card, cells in
+            var row = [String(card.rank)]
+            cells { row.append($0) }
+            writer.append(row)
         }
         return writer.text
     }
 
-    private func join(_ values: [String]) -> String {
-        values.joined(separator: Self.listSeparator)
+    private static func join(_ values: [String]) -> String {
+        values.joined(separator: listSeparator)
     }
 }

@@ -45,7 +45,7 @@ struct CSVExportTests {
         recs[0].title = #"Établir un diagnostic ; dit "partagé""#
         let (base, roadmap) = try Fixture.plan(Fixture.bourg, recs: recs)
         let csv = CSVRoadmapRenderer().render(RoadmapPresenter(ruleBase: base).document(roadmap))
-        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Levier;Porteur;Échéance;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Score;Pourquoi;Premiers pas;Partenaires;Financements;Indicateurs;Sources\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}Rang;Phase;Période;Identifiant;Action;Décision de la page 1;Levier;Porteur;Échéance;Calendrier;Enchaînement;Effort;Coût;Niveau de preuve;Effet sur les inégalités;Pourquoi;Premiers pas;Partenaires;Financements;Indicateurs;Sources;Territoire;Édition;Score calculé (priorité de base + bonus)\r\n"))
         let rows = csv.dropFirst().components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.count == roadmap.items.count)
         for (row, item) in zip(rows, roadmap.items) {
@@ -55,8 +55,10 @@ struct CSVExportTests {
         let diagnostic = try #require(rows.first { $0.contains(";diagnostic-partage;") })
         #expect(diagnostic.contains(#";"Établir un diagnostic ; dit ""partagé""";"#))
         #expect(diagnostic.contains(";Réunir les acteurs concernés. | Écrire un plan d'action partagé.;"))
-        #expect(diagnostic.contains(";la communauté de communes;;faible;;"))
-        #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc (Éditeur d'essai, juillet 2026) — Chapitre 1"))
+        // Carrier, no deadline, no placement line, no relation, then the effort.
+        #expect(diagnostic.contains(";la communauté de communes;;;;faible;;"))
+        // The sources, then the territory and the edition that date a shared file, and the score last.
+        #expect(diagnostic.hasSuffix(";Nombre d'actions engagées.;Livre blanc (Éditeur d'essai, juillet 2026) — Chapitre 1;Communauté du Bourg;Édition de décembre 2026 · MandatSanté \(ToolVersion.current) · base de règles non versionnée;50"))
     }
 
     @Test("le moteur CSV accepte la virgule comme séparateur")
