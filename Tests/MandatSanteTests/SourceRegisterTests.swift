@@ -294,12 +294,19 @@ struct SourceRegisterTests {
             #expect(document.bibliography.map(\.document) == ["livre-blanc-2026", "rapport-2022"])
             let example = try #require(card.examples.first)
             #expect(example.sourceNumber == 2)
-            #expect(example.text == "Vierzon (Cher)\(nbsp): La ville a confié son centre de santé à un groupement d'intérêt public (source\(nbsp)[2], janvier\(nbsp)2022).")
+            // The territory, then what it did: no second colon after the card's « Exemple : », no capital after a colon.
+            #expect(example.text == "Vierzon (Cher). La ville a confié son centre de santé à un groupement d'intérêt public (source\(nbsp)[2], janvier\(nbsp)2022).")
             let text = TextRoadmapRenderer().render(document)
             #expect(text.contains("(source\(nbsp)[2], janvier\(nbsp)2022)"))
             let markdown = MarkdownRoadmapRenderer().render(document)
             // Markdown escapes the brackets of the number, as it does for every bracket of the text.
             #expect(markdown.contains("(source\(nbsp)\\[2\\], janvier\(nbsp)2022)."))
+            // The example line reads as French in every format: one colon, after its label (print29, item 10).
+            let html = HTMLRoadmapRenderer().render(document)
+            #expect(text.contains("Exemple : Vierzon (Cher). La ville a confié son centre de santé"))
+            #expect(markdown.contains("**Exemple** : Vierzon (Cher). La ville a confié son centre de santé"))
+            #expect(html.contains("<strong>Exemple</strong> : Vierzon (Cher). La ville a confié son centre de santé"))
+            for rendered in [text, markdown, html] { #expect(!rendered.contains("(Cher)\(nbsp):") && !rendered.contains("(Cher) :")) }
         }
     }
 

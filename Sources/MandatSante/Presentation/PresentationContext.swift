@@ -279,10 +279,13 @@ extension RoadmapPresenter {
                 supersedes: item.supersedes)
         }
 
+        /// « Vierzon (Cher). La ville a confié… »: the territory, then what it did in sentences of their own. After
+        /// the card's « Exemple : », a second colon would stack two labels and be followed by a capital.
         static func example(_ example: Example, ruleBase: RuleBase) -> RoadmapDocument.Example {
-            RoadmapDocument.Example(territory: example.territory, what: example.what,
-                                    text: Typography.french("\(example.territory) : \(example.what)"),
-                                    source: example.source.map { source($0, ruleBase: ruleBase) })
+            let territory = example.territory.last.map { ".!?".contains($0) } == true ? example.territory : example.territory + "."
+            return RoadmapDocument.Example(territory: example.territory, what: example.what,
+                                           text: Typography.french("\(territory) \(example.what)"),
+                                           source: example.source.map { source($0, ruleBase: ruleBase) })
         }
 
         static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {

@@ -193,7 +193,7 @@ public struct RoadmapDocument: Sendable {
     public struct Example: Sendable {
         public var territory: String
         public var what: String
-        /// « Territoire : ce qu'il a fait (source [1], juillet 2026). »: the example names its own document and its
+        /// « Territoire. Ce qu'il a fait (source [1], juillet 2026). »: the example names its own document and its
         /// date, so that a reader can check what a territory did without guessing which source says so.
         public var text: String
         public var source: Source?
