@@ -95,7 +95,8 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     /// Page one: findings, decisions, calendar with the titles of the actions.
     private func synthesis(_ document: RoadmapDocument, into out: inout HTMLPage) {
         let synthesis = document.synthesis
-        out.line(#"<section id="synthese" class="synthesis">"#)
+        out.line(HTMLStyle.isSpacious(synthesis, actions: document.cards.count)
+                 ? #"<section id="synthese" class="synthesis spacious">"# : #"<section id="synthese" class="synthesis">"#)
         out.raw("<h2>"); out.text(DocumentLabels.synthesis); out.line("</h2>")
         out.raw("<h3>"); out.text(DocumentLabels.findings); out.line("</h3>")
         out.line(#"<ul class="findings">"#)

@@ -48,6 +48,19 @@ struct HTMLExportTests {
         }
     }
 
+    @Test("page 1 imprimée : les lignes des décisions à l'encre ; un interligne plus ample pour une petite synthèse, serré pour celle de la métropole (print29, item 9)")
+    func pageOneSpacing() throws {
+        let html = try Self.render(Fixture.bourg).html
+        #expect(html.contains(".decision-line { color: var(--ink); }"))
+        #expect(html.contains(".synthesis { line-height: 1; }"))
+        #expect(html.contains(".synthesis.spacious { line-height: 1.2; }"))
+        let village = HTMLRoadmapRenderer().render(try ExampleSynthesisTests.document("tres-petite-commune-rurale"))
+        #expect(village.contains(#"<section id="synthese" class="synthesis spacious">"#))
+        // Eight decisions and sixteen titles: page one holds them only with tight lines.
+        let metropole = HTMLRoadmapRenderer().render(try ExampleSynthesisTests.document("metropole-cls-clsm"))
+        #expect(metropole.contains(#"<section id="synthese" class="synthesis">"#))
+    }
+
     @Test("la synthèse d'abord : constats, décisions avec porteur, quand, effort, coût et financeur, calendrier avec les titres")
     func synthesis() throws {
         let (html, document) = try Self.render(Fixture.bourg)
