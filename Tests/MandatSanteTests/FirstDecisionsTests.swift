@@ -92,6 +92,22 @@ struct FirstDecisionsTests {
         }
     }
 
+    @Test("une échéance manquée faute de place se lit en page 1, par son numéro et son titre court ; aucune autre")
+    func missedDeadlineIsSaid() throws {
+        let petiteVille = try ExampleSynthesisTests.document("petite-ville-pvd-msp")
+        let oasis = try #require(petiteVille.cards.first { $0.id == "ecole-cour-oasis" })
+        #expect(oasis.deadlineMissed)
+        #expect(Plan24Tests.plain(petiteVille.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(oasis.rank) (la cour « oasis » de l'école) manquera son échéance, sauf à retarder une autre action."),
+                "\(petiteVille.synthesis.sizeNote)")
+        for name in DeclaredPriorityTests.examples {
+            let document = try ExampleSynthesisTests.document(name)
+            let missed = document.cards.filter(\.deadlineMissed)
+            let note = document.synthesis.sizeNote
+            #expect(note.contains("manquera son échéance") == (missed.count == 1) && note.contains("manqueront leur échéance") == (missed.count > 1), "\(name) : \(note)")
+            for card in missed { #expect(note.contains("\u{A0}\(card.rank) (") || note.contains(" \(card.rank) ("), "\(name) : \(card.id) — \(note)") }
+        }
+    }
+
     @Test("une dernière période qui n'ouvre qu'une action le dit : les actions engagées plus tôt se poursuivent")
     func quietLastPhaseIsSaid() throws {
         let station = try ExampleSynthesisTests.document("station-balneaire-saisonniere")

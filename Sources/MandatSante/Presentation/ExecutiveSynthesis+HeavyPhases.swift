@@ -68,6 +68,20 @@ extension ExecutiveSynthesis {
         return title.prefix(1).lowercased() + title.dropFirst()
     }
 
+    /// A deadline the roadmap prints and then misses for want of room (`RoadmapItem.missedDeadline`; its card says
+    /// what held the place) is said on page 1 too, where the executive can still decide otherwise: « Faute de place
+    /// plus tôt, l'action 10 (la cour « oasis » de l'école) manquera son échéance, sauf à retarder une autre action. »
+    /// Each named by its short title when its rule gives one. Nil when every printed deadline is met.
+    static func missedDeadlines(_ roadmap: Roadmap) -> String? {
+        let missed = roadmap.items.filter { $0.deadline == nil && $0.missedDeadline != nil }
+        guard !missed.isEmpty else { return nil }
+        let nb = Typography.noBreakSpace
+        let named = Typography.list(missed.map { item in "\(item.rank)" + (item.recommendation.shortTitle.map { " (\($0))" } ?? "") })
+        return missed.count == 1
+            ? "Faute de place plus tôt, l'action\(nb)\(named) manquera son échéance, sauf à retarder une autre action."
+            : "Faute de place plus tôt, les actions\(nb)\(named) manqueront leur échéance, sauf à en retarder d'autres."
+    }
+
     /// A last period that opens at most one new action says why, lest the calendar read as a mandate that stops at
     /// the mid-mandate review: each action weighs most on the period it starts in, and the actions started before
     /// carry on to the end (`Capacity`: a month counts half after the first thirty). Nil when the last period opens

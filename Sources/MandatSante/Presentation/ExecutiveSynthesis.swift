@@ -48,6 +48,7 @@ struct ExecutiveSynthesis {
         let vocabulary = context.ruleBase.vocabulary
         let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
+        if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context,
