@@ -14,12 +14,14 @@ extension ExecutiveSynthesis {
     /// Each stated situation is followed by the number of its document in the bibliography (`findingSource`, which
     /// the first action answering it lists: `RoadmapPresenter.document`).
     /// `stated`: `answeredFindings`, worked out once by the presenter, which numbered their documents.
-    static func situation(_ stated: [(finding: DefinitionFinding, ranks: [Int])], cards: [RoadmapDocument.Card]) -> (text: String, ranks: [Int])? {
+    static func situation(_ stated: [(finding: DefinitionFinding, ranks: [Int])]) -> (text: [FindingLine.Part], ranks: [Int])? {
         guard !stated.isEmpty else { return nil }
-        let texts = stated.map { finding, ranks in
-            finding.text + citedNumbers(finding.source.map { [$0] } ?? [], ranks: [ranks[0]], cards: cards)
+        let texts = stated.map { finding, ranks -> [FindingLine.Part] in
+            [.text(finding.text), .citation(sources: finding.source.map { [$0] } ?? [], ranks: [ranks[0]])]
         }
-        return (Typography.list(texts), Array(Set(stated.flatMap(\.ranks))))
+        // As `Typography.list` joins them.
+        let text = texts.count == 1 ? texts[0] : Array(texts.dropLast().joined(separator: [.text(", ")])) + [.text(" et ")] + texts[texts.count - 1]
+        return (text, Array(Set(stated.flatMap(\.ranks))))
     }
 
     /// The situations named conditions state that hold here and that actions of the roadmap other than method
@@ -60,11 +62,12 @@ extension ExecutiveSynthesis {
     /// never a finding; with fewer than three findings, it is named as the « point d'appui » of the actions that
     /// build on it.
     /// Each fact whose statement carries its reference (`referenced`) comes with the actions of its line: the presenter
-    /// puts the reference's documents among the sources of the first (`referencedFindings`), and the line then cites
-    /// their numbers, as the situations do.
-    static func findings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
-                                 context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])])
-        -> (lines: [String], referenced: [(fact: String, ranks: [Int])]) {
+    /// puts the reference's documents among the sources of the first, and the line then cites their numbers, as the
+    /// situations do. Chosen once, before the presenter numbers the sources (the choice does not depend on numbers):
+    /// the lines are worded with the numbers after (`FindingLine.worded`).
+    static func findings(_ roadmap: Roadmap, territorials: [RoadmapPresenter.Territorial], decisions: [RoadmapDocument.Decision],
+                         context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])])
+        -> (lines: [FindingLine], referenced: [(fact: String, ranks: [Int])]) {
         let vocabulary = roadmap.profile.vocabulary
         var answering: [String: [Int]] = [:]
         // A set fact answered only through some of its members (the school among the planned projects) is stated
@@ -127,7 +130,7 @@ extension ExecutiveSynthesis {
             .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
         // The situation the named conditions state (`DefinitionFinding`: dengue at every rainy season, water cuts),
         // one line after the pressing situations: what the overseas territory brings, that its label does not say.
-        let situation = situation(situations, cards: cards)
+        let situation = situation(situations)
         if let situation {
             pressing.insert(Self.situationName)
             let index = all.firstIndex { !pressing.contains($0.name) } ?? all.count
@@ -170,26 +173,26 @@ extension ExecutiveSynthesis {
         let alongside = Set(joined.values)
         let ranked = all.filter { chosen.contains($0.name) && !alongside.contains($0.name) }
         var referenced: [(fact: String, ranks: [Int])] = []
-        func statement(_ name: String, ranks: [Int]) -> String? {
+        func statement(_ name: String, ranks: [Int]) -> [FindingLine.Part]? {
             if name == Self.situationName { return situation?.text }
             guard let text = context.facts.statement(name, members: readWhole.contains(name) ? nil : answeredMembers[name]) else { return nil }
             // A figure said with the one it is read against: « part des 75 ans ou plus : 17 % » alone does not tell
             // an élu whether it is a finding; and with the number of its document in the list of sources.
-            guard let fact = vocabulary.fact(named: name), let reference = context.facts.reference(of: fact) else { return text }
+            guard let fact = vocabulary.fact(named: name), let reference = context.facts.reference(of: fact) else { return [.text(text)] }
             let sources = context.facts.referenceSources(of: fact)
             if !sources.isEmpty { referenced.append((name, ranks)) }
-            return "\(text) (\(reference)\(citedNumbers(sources, ranks: ranks, cards: cards)))"
+            return [.text("\(text) (\(reference)"), .citation(sources: sources, ranks: ranks), .text(")")]
         }
         let nb = Typography.noBreakSpace
-        var lines = ranked.compactMap { name, unsorted, _ -> String? in
+        var lines = ranked.compactMap { name, unsorted, _ -> FindingLine? in
             let ranks = unsorted.sorted()
             guard let first = statement(name, ranks: ranks) else { return nil }
             let statements = [first] + [joined[name]].compactMap { $0.flatMap { statement($0, ranks: ranks) } }
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
-            return Typography.french("\(Typography.capitalized(statements.joined(separator: " ; "))) — \(answer).")
+            return FindingLine(statements: statements, then: " — \(answer).")
         }
         // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
-        if lines.isEmpty { lines = [Typography.french(noFinding)] }
+        if lines.isEmpty { lines = [FindingLine(statements: [[.text(noFinding)]], then: "")] }
         // Fewer than three: what already exists and the actions build on (the pays's CLS in force, the CPTS) is named
         // as such — never as a situation the actions answer.
         let assets = answering.filter { name, _ in
@@ -200,7 +203,7 @@ extension ExecutiveSynthesis {
         .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
         // The resource most actions build on first; one that supports only actions already named (the CPTS beside
         // the CLS in force) is said on that line, one more at most, or not at all.
-        var supports: [(statements: [String], ranks: [Int])] = []
+        var supports: [(statements: [[FindingLine.Part]], ranks: [Int])] = []
         for asset in assets {
             guard let said = statement(asset.name, ranks: asset.ranks) else { continue }
             if let host = supports.firstIndex(where: { Set(asset.ranks).isSubset(of: $0.ranks) }) {
@@ -211,7 +214,7 @@ extension ExecutiveSynthesis {
         }
         for support in supports {
             let whose = support.ranks.count == 1 ? "de l'action\(nb)" : "des actions\(nb)"
-            lines.append(Typography.french("\(Typography.capitalized(support.statements.joined(separator: " ; "))) — point d'appui \(whose)\(Typography.numbers(support.ranks))."))
+            lines.append(FindingLine(statements: support.statements, then: " — point d'appui \(whose)\(Typography.numbers(support.ranks))."))
         }
         return (lines, referenced)
     }
@@ -227,13 +230,29 @@ extension ExecutiveSynthesis {
             return nil
         }.joined()
     }
+}
 
-    /// The facts page 1 states with a reference citing documents, each with the actions of its line, in the order of
-    /// the page: worked out on the cards before their sources are numbered, so that the presenter can put those
-    /// documents among the sources of the first action (the choice of the findings does not depend on numbers).
-    static func referencedFindings(_ roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial],
-                                   context: RoadmapPresenter.Context, situations: [(finding: DefinitionFinding, ranks: [Int])]) -> [(fact: String, ranks: [Int])] {
-        let decisions = decisions(roadmap, cards: cards, context: context)
-        return findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context, situations: situations).referenced
+/// A line of page 1's findings as chosen (`ExecutiveSynthesis.findings`), before the presenter numbers the sources:
+/// its statements, where they cite documents, and what follows them (« — actions 3 et 5 y répondent. »).
+struct FindingLine {
+    enum Part {
+        case text(String)
+        /// « [4] » for each of `sources` a card of `ranks` numbers (`ExecutiveSynthesis.citedNumbers`).
+        case citation(sources: [String], ranks: [Int])
+    }
+
+    /// Joined by « ; »; the first capitalized.
+    let statements: [[Part]]
+    let then: String
+
+    /// The line in French typography, citing the numbers `cards` give their sources.
+    func worded(cards: [RoadmapDocument.Card]) -> String {
+        let said = statements.joined(separator: [.text(" ; ")]).map { part in
+            switch part {
+            case .text(let text): text
+            case .citation(let sources, let ranks): ExecutiveSynthesis.citedNumbers(sources, ranks: ranks, cards: cards)
+            }
+        }
+        return Typography.french(Typography.capitalized(said.joined()) + then)
     }
 }

@@ -34,10 +34,10 @@ struct ExecutiveSynthesis {
     /// Page 1 when the profile states no situation that drives an action (only defaults and what already exists).
     static let noFinding = "Le profil ne signale pas de situation particulière : les actions suivent les priorités de l'équipe et ce qui existe déjà."
 
-    /// `territorials`: what each item of the roadmap found in the territory, in order.
-    init(roadmap: Roadmap, cards: [RoadmapDocument.Card], territorials: [RoadmapPresenter.Territorial], context: RoadmapPresenter.Context,
-         considerLater: Int, situations: [(finding: DefinitionFinding, ranks: [Int])]) {
-        let decisions = Self.decisions(roadmap, cards: cards, context: context)
+    /// `decisions` and `findings`: chosen by the presenter before it numbered the sources of `cards` (`decisions`,
+    /// `findings`), which the findings' lines cite.
+    init(roadmap: Roadmap, cards: [RoadmapDocument.Card], decisions: [RoadmapDocument.Decision], findings: [FindingLine],
+         context: RoadmapPresenter.Context, considerLater: Int) {
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
         // The team in agents; its effort units per year, for whoever checks the arithmetic, are in the portrait —
@@ -51,8 +51,7 @@ struct ExecutiveSynthesis {
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
-                                          findings: Self.findings(roadmap, cards: cards, territorials: territorials, decisions: decisions, context: context,
-                                                                  situations: situations).lines,
+                                          findings: findings.map { $0.worded(cards: cards) },
                                           priorities: declared, sizeNote: size)
     }
 

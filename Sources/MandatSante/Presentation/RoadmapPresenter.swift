@@ -158,8 +158,12 @@ public struct RoadmapPresenter: Sendable {
             cards[index].sources.append(Context.source(SourceReference(document: source, section: finding.text), ruleBase: ruleBase))
         }
         // Likewise the documents of the references page 1 gives after a territory's figure (« France : 10,4 % début
-        // 2024, Insee »): they join the sources of the first action answering the finding.
-        for (name, ranks) in ExecutiveSynthesis.referencedFindings(roadmap, cards: cards, territorials: territorials, context: context, situations: situations) {
+        // 2024, Insee »): they join the sources of the first action answering the finding. Page 1's decisions and
+        // findings are chosen here, once: neither reads what numbering the sources changes on the cards (their
+        // sources, numbers, examples and evidence); the findings' lines cite the numbers once they are given.
+        let decisions = ExecutiveSynthesis.decisions(roadmap, cards: cards, context: context)
+        let findings = ExecutiveSynthesis.findings(roadmap, territorials: territorials, decisions: decisions, context: context, situations: situations)
+        for (name, ranks) in findings.referenced {
             guard let fact = ruleBase.vocabulary.fact(named: name), let index = cards.firstIndex(where: { $0.rank == ranks[0] }) else { continue }
             let section = context.facts.reference(of: fact) ?? fact.label
             for source in context.facts.referenceSources(of: fact) where !cards[index].sources.contains(where: { $0.document == source }) {
@@ -213,8 +217,8 @@ public struct RoadmapPresenter: Sendable {
                 cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines, reason: wordsConsiderLaterReasons) }
-        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, territorials: territorials, context: context,
-                                           considerLater: considerLater.count, situations: situations)
+        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, decisions: decisions, findings: findings.lines, context: context,
+                                           considerLater: considerLater.count)
         let capacity = roadmap.capacity
         let version = ruleBase.version
         let editionName = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label)"
