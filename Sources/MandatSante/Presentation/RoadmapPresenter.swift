@@ -207,14 +207,19 @@ public struct RoadmapPresenter: Sendable {
             }
         }
         let seasons = Milestones.seasons(of: roadmap)
+        // Worked out once for the four phases (`unitsUsed` sums the items again on each read); each card copied once,
+        // into its phase.
+        let used = roadmap.unitsUsed
+        var phaseCards = [[RoadmapDocument.Card]](repeating: [], count: roadmap.calendar.phases.count)
+        for (item, card) in zip(roadmap.items, cards) { phaseCards[item.phaseIndex].append(card) }
         let phases = roadmap.calendar.phases.enumerated().map { index, phase in
             RoadmapDocument.Phase(
                 id: phase.id, horizons: Horizon.allCases.filter(phase.horizons.contains).map(\.rawValue), title: phase.title,
                 period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
-                capacity: roadmap.capacity.unitsPerPhase[index], used: roadmap.unitsUsed[index],
+                capacity: roadmap.capacity.unitsPerPhase[index], used: used[index],
                 milestones: Milestones.of(phase, seasons: seasons),
                 outlined: outlined[index],
-                cards: zip(roadmap.items, cards).filter { $0.0.phaseIndex == index }.map(\.1))
+                cards: phaseCards[index])
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines, reason: wordsConsiderLaterReasons) }
         let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, decisions: decisions, findings: findings.lines, context: context,
