@@ -12,8 +12,8 @@ extension ExecutiveSynthesis {
     /// said as one finding, in the order written (« risque de dengue et de chikungunya à chaque saison des pluies, coupures
     /// d'eau potable récurrentes et sols pollués à la chlordécone »), with the actions that answer them.
     /// Each stated situation is followed by the number of its document in the bibliography (`findingSource`, which
-    /// the first action answering it lists: `RoadmapPresenter.document`).
-    /// `stated`: `answeredFindings`, worked out once by the presenter, which numbered their documents.
+    /// the first action answering it lists: `RoadmapPresenter.document`), cited once the sources are numbered
+    /// (`FindingLine.worded`). `stated`: `answeredFindings`, worked out once by the presenter.
     static func situation(_ stated: [(finding: DefinitionFinding, ranks: [Int])]) -> (text: [FindingLine.Part], ranks: [Int])? {
         guard !stated.isEmpty else { return nil }
         let texts = stated.map { finding, ranks -> [FindingLine.Part] in
