@@ -43,13 +43,14 @@ struct DeclaredPriorityTests {
         #expect(line.range(of: "^bien vieillir et autonomie, cohésion sociale et isolement \\(action\u{A0}[0-9]+\\)$", options: .regularExpression) != nil, "\(line)")
     }
 
-    @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, juste après le CLS de 2027, avant le bilan de mi-mandat : 2027 dépasse déjà la capacité de l'équipe")
+    @Test("agglomération en préparation de CLS : le CLSM, première priorité des élus, avec le CLS en 2027, à la place du partenariat CPTS qui va avec le CLS (session 29)")
     func mentalHealthWithTheCLS() throws {
         let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
         let clsm = try #require(roadmap.item("clsm-creer"))
         let cls = try #require(roadmap.item("cls-engager"))
-        #expect(cls.phaseIndex == 1 && clsm.phaseIndex == roadmap.calendar.reviewPhase)
-        #expect(clsm.placement == .smoothed(from: 1))
+        #expect(cls.phaseIndex == 1 && clsm.phaseIndex == 1)
+        #expect(clsm.placement == .horizon)
+        #expect(roadmap.item("cpts-partenariat-collectivite")?.placement == .yielded(from: 1, to: "clsm-creer", priority: "sante-mentale"))
         guard case .priority = clsm.selection else { Issue.record("le CLSM n'est pas l'action de la priorité santé mentale"); return }
         // The conseil de développement is consulted within the diagnosis (one of its steps), not as a card of its own.
         #expect(roadmap.item("conseil-developpement-sante") == nil && roadmap.item("diagnostic-sante-partage") != nil)

@@ -17,24 +17,24 @@ struct PhaseCeilingTests {
         #expect(Capacity.ceilingHalves(capacity: 20) == 26)
     }
 
-    @Test("agglomération en QPV, CLS en préparation : 2027 à 9 unités pour 7, le CLSM et l'atelier santé ville en 2028, avec la même raison partout")
+    @Test("agglomération en QPV, CLS en préparation : 2027 à 10 unités pour 7, le CLSM (priorité 1) y reste, le partenariat CPTS lui fait place, l'atelier santé ville en 2028")
     func agglomerationFirstYear() throws {
         let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
         #expect(roadmap.capacity.unitsPerPhase[1] == 7)
-        #expect(roadmap.unitsUsed[1] == 9)
+        // The CLSM (4 half-units) in the CPTS partnership's place (2): one unit more than the ceiling's nine (session 29).
+        #expect(roadmap.unitsUsed[1] == 10)
         #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == [
-            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "cpts-partenariat-collectivite",
+            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "clsm-creer",
             "msp-conforter-existante", "docteurs-juniors",
         ])
         let review = roadmap.calendar.reviewPhase
-        for id in ["clsm-creer", "asv-creer"] {
-            let item = try #require(roadmap.item(id))
-            #expect(item.phaseIndex == review, "\(id)")
-            #expect(item.placement == .smoothed(from: 1), "\(id)")
-        }
+        let asv = try #require(roadmap.item("asv-creer"))
+        #expect(asv.phaseIndex == review)
+        #expect(asv.placement == .smoothed(from: 1))
+        #expect(roadmap.item("cpts-partenariat-collectivite")?.placement == .yielded(from: 1, to: "clsm-creer", priority: "sante-mentale"))
         // One reason, the same on the short card, the detailed card and in the JSON.
         let document = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")
-        let card = try #require(document.cards.first { $0.id == "clsm-creer" })
+        let card = try #require(document.cards.first { $0.id == "asv-creer" })
         #expect(MiddlePhaseTests.plain(try #require(card.placementBrief)) == Self.smoothedNote)
         #expect(MiddlePhaseTests.plain(try #require(card.placement)) == Self.smoothedNote)
         #expect(card.placementKind == "capacite")

@@ -43,6 +43,9 @@ struct ClaimOrder {
     /// Whether `position` claims at its merit's turn: neither a foundation nor the action of a declared priority.
     func isByMerit(_ position: Int) -> Bool { reasonCodes[position] == Self.byMerit }
 
+    /// The declared priority (a bit of `PlanningIndex.priorityChoices`) `position` was chosen for, -1 when none.
+    func priorityBit(_ position: Int) -> Int { max(-1, reasonCodes[position]) }
+
     /// Why `position` was taken ahead of merit, when it was.
     func reason(_ position: Int) -> SelectionReason {
         switch reasonCodes[position] {

@@ -15,10 +15,29 @@ extension PhasePlacement {
     mutating func smoothOverfilledPhases() {
         let last = calendar.phases.count - 1
         guard last >= 2 else { return }
+        // The first year's priorities' actions that a companion made room for: they keep their phase.
+        var staying: [Int] = []
         for phase in 1..<last {
             // One unit at a time, the candidates found again after each move: a prerequisite may wait once what
             // waits for it has moved on.
-            while usedHalves(phase) > ceiling(phase), let (unit, target) = nextToWait(in: phase) {
+            while usedHalves(phase) > ceiling(phase), let (unit, target) = nextToWait(in: phase, except: staying) {
+                // A declared priority's action claims its first-year room before a `together` companion kept for
+                // its score alone: the companion waits, the best-merited priority's action of the phase stays (the
+                // CLSM, 98, beside the CLS in 2027; the CPTS partnership that goes with the CLS a phase later).
+                if order.isPriorityUnit[unit], phase <= min(1, review), let (companion, later) = waitingCompanion(in: phase) {
+                    var keeper = unit
+                    for other in 0..<order.unitCount where order.isPriorityUnit[other] && phaseOf[order.first(other)] == phase
+                        && !staying.contains(other) && mayWait(other, in: phase) && unitMerit(other) > unitMerit(keeper) {
+                        keeper = other
+                    }
+                    let chosen = order.slots(keeper).map { order.members[$0] }.first { order.priorityBit($0) >= 0 } ?? order.first(keeper)
+                    free[phase] += cost(companion, phase)
+                    free[later] -= cost(companion, later)
+                    phaseOf[companion] = later
+                    causes[companion] = .yielded(from: phase, to: chosen, priority: order.priorityBit(chosen))
+                    staying.append(keeper)
+                    continue
+                }
                 for slot in order.slots(unit) {
                     let position = order.members[slot]
                     free[phase] += cost(position, phase)
@@ -79,10 +98,10 @@ extension PhasePlacement {
     /// under its own ceiling, before any action that waits for it. Units kept for their merit give way before the
     /// priorities' actions, the least merit per half-unit of effort first (a heavy project before two light
     /// actions of the same merit: fewer actions wait), the last claimed first among equals.
-    private func nextToWait(in phase: Int) -> (unit: Int, target: Int)? {
+    private func nextToWait(in phase: Int, except staying: [Int]) -> (unit: Int, target: Int)? {
         let last = calendar.phases.count - 1
         var best: (unit: Int, target: Int, key: (Int, Int, Int))?
-        for unit in 0..<order.unitCount where phaseOf[order.first(unit)] == phase && mayWait(unit, in: phase) {
+        for unit in 0..<order.unitCount where phaseOf[order.first(unit)] == phase && !staying.contains(unit) && mayWait(unit, in: phase) {
             var merit = Int.min, halves = 0, latest = last
             for slot in order.slots(unit) {
                 let position = order.members[slot]
@@ -106,6 +125,33 @@ extension PhasePlacement {
             best = (unit, target, key)
         }
         return best.map { ($0.unit, $0.target) }
+    }
+
+    /// The best merit among `unit`'s members.
+    private func unitMerit(_ unit: Int) -> Int {
+        order.slots(unit).reduce(Int.min) { max($0, order.merit[order.members[$1]]) }
+    }
+
+    /// A `together` companion placed in `phase` that may wait alone while its unit keeps the phase (a foundation
+    /// or a deadline holds it there): kept for its score alone, neither a foundation nor dated (a stated deadline
+    /// or a pressing situation), nothing placed waiting for it, not the unit's first member (whose phase is the
+    /// unit's); with the earliest later phase that holds it under its ceiling. The least merited first.
+    private func waitingCompanion(in phase: Int) -> (position: Int, target: Int)? {
+        let last = calendar.phases.count - 1
+        var best: (position: Int, target: Int, merit: Int)?
+        for unit in 0..<order.unitCount where order.slots(unit).count > 1 && !order.isPriorityUnit[unit]
+            && phaseOf[order.first(unit)] == phase && !mayWait(unit, in: phase) {
+            for slot in order.slots(unit).dropFirst() {
+                let position = order.members[slot]
+                guard phaseOf[position] == phase, order.isByMerit(position), !index.isFoundation[position],
+                      !index.isDated[position], case .none = deadlines[position], best.map({ order.merit[position] < $0.merit }) ?? true,
+                      !index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }),
+                      let target = (phase + 1...last).first(where: { usedHalves($0) + cost(position, $0) <= ceiling($0) })
+                else { continue }
+                best = (position, target, order.merit[position])
+            }
+        }
+        return best.map { ($0.position, $0.target) }
     }
 
     /// Whether an action kept in `phase` for its score alone, alone in its unit, with no deadline and nothing

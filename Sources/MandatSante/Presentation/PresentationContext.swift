@@ -214,9 +214,17 @@ extension RoadmapPresenter {
             // One « après » for all of them: « après les actions 4 et 5 », not « après l'action 4 ; après l'action 5 ».
             if !samePhasePrerequisites.isEmpty { briefRelations.append("après " + numbered(samePhasePrerequisites)) }
             // Actions that belong together share one « avec » (the cards of a phase stand together already).
-            if !item.together.isEmpty {
-                relations.append("avec " + Typography.list(item.together.map(named)))
-                briefRelations.append("avec " + numbered(item.together))
+            // A companion that waited for a declared priority's action (`PhasePlacement.smoothOverfilledPhases`) is
+            // with its set only as room allows: the card says so, not « avec » alone across two phases.
+            let apart = item.together.filter { roadmap.item($0).map { $0.phaseIndex != item.phaseIndex } ?? false }
+            let alongside = item.together.filter { !apart.contains($0) }
+            if !alongside.isEmpty {
+                relations.append("avec " + Typography.list(alongside.map(named)))
+                briefRelations.append("avec " + numbered(alongside))
+            }
+            if !apart.isEmpty {
+                relations.append("avec " + Typography.list(apart.map(named)) + ", dès que la place le permet")
+                briefRelations.append("avec " + numbered(apart) + ", dès que la place le permet")
             }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
                 relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
