@@ -67,3 +67,74 @@ struct Plan29Tests {
         #expect(checked >= 1)
     }
 }
+
+/// A dated action left out for want of room while lighter, lower-scored actions kept for their score alone stay
+/// (reader 28c, P2): it would take their room — they going later or « à envisager ensuite » — when that room, with
+/// the room left, holds it. In the rural community the PLU (98, effort moyen, due before the PLU's arrêt) is left
+/// out while the seniors' health programme (90, faible, no deadline) is kept at the end: the deadline pass tries the
+/// move (the PLU claims ahead of the mobile clinic, 107) and undoes it, because the mandate's room is spent by the
+/// foundations, the priorities' actions and the pressing MSP with its junior doctors; the programme's one unit is
+/// half of what the PLU needs. The left-out entry says so truthfully.
+extension Plan29Tests {
+    @Test("communauté de communes rurale : la santé dans le PLU (98, effort moyen) ne tient pas dans la place du programme grand âge (90, faible) et de ce qui reste ; la raison le dit")
+    func ruralPLUDoesNotFitInTheLowerScoredRoom() throws {
+        let (roadmap, document) = try Plan24Tests.plan("communaute-communes-rurale")
+        let plu = try #require(roadmap.notPlaced("urbanisme-favorable-sante-plu"))
+        let programme = try #require(roadmap.item("programme-sante-grand-age"))
+        #expect(programme.phaseIndex == roadmap.calendar.phases.count - 1 && programme.selection == .merit)
+        #expect(Self.lowerScoredRoom(for: plu, in: roadmap) < Capacity.halfUnits(of: plu.recommendation, inPhase: 1))
+        let entry = try #require(document.considerLater.first { $0.id == "urbanisme-favorable-sante-plu" })
+        #expect(Plan24Tests.plain(entry.reason).contains("l'action \(programme.rank), qui a pris le reste, trop court pour un effort moyen"),
+                "\(Plan24Tests.plain(entry.reason))")
+    }
+
+    /// The room a left-out action could take from the phases its horizon allows: what is left there, and what the
+    /// actions kept for their score alone hold there — scored lower, with no deadline, neither a prerequisite nor a
+    /// companion of another action.
+    static func lowerScoredRoom(for entry: LeftOutRecommendation, in roadmap: Roadmap) -> Int {
+        let earliest = roadmap.calendar.phaseIndex(for: entry.recommendation.horizon)
+        let linked = Set(roadmap.items.flatMap { $0.prerequisites + $0.together })
+        var room = 0
+        for phase in earliest..<roadmap.calendar.phases.count {
+            room += max(0, roadmap.halfUnitsLeft[phase])
+            for item in roadmap.items(inPhase: phase) where item.selection == .merit && item.deadline == nil
+                && item.score.total < entry.score.total && item.together.isEmpty && !linked.contains(item.recommendation.id) {
+                room += item.halfUnits
+            }
+        }
+        return room
+    }
+
+    /// On the examples and the generated territories: no action due by a phase of the mandate (its deadline holding
+    /// there) is left out for want of room while the room of the lower-scored actions kept for their score alone,
+    /// with the room left, would hold it — counted over the whole mandate from its earliest phase: an upper bound on
+    /// what taking their room could give (it ignores the first quarter's count, the end reserve, and the order of the
+    /// phases), so a case found is to be read before it is called a defect.
+    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 61 cas, une borne haute")
+    func datedLeftOutDoesNotFitInLowerScoredRoom() throws {
+        var found: [String] = []
+        func check(_ roadmap: Roadmap, _ label: String) {
+            for entry in roadmap.considerLater {
+                guard case .noCapacity = entry.reason, case .byHorizon? = entry.recommendation.deadline else { continue }
+                if let condition = entry.recommendation.deadlineCondition, condition.evaluate(roadmap.profile.facts) != .true { continue }
+                let needed = Capacity.halfUnits(of: entry.recommendation, inPhase: 1)
+                let room = Self.lowerScoredRoom(for: entry, in: roadmap)
+                if room >= needed { found.append("\(label) : \(entry.recommendation.id) (\(entry.score.total), \(needed) demi-unités ; \(room) possibles)") }
+            }
+        }
+        for name in try Plan27Tests.exampleNames() {
+            let (roadmap, _) = try Plan24Tests.plan(name)
+            check(roadmap, name)
+        }
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
+        let planner = Planner(ruleBase: ruleBase)
+        for (number, (profile, calendar)) in try PlanningInvariantTests.cases().enumerated() {
+            check(planner.plan(profile, calendar: calendar), "n° \(number + 1) (\(calendar.start))")
+        }
+        // 61 cases, one example (La Réunion's urban renewal, 85, whose room the earlier phases' overfill takes). A final
+        // stage giving such an action the room of lower-scored actions kept for their score alone was tried in
+        // session 29: 47 left, but it made a PLU miss its deadline behind a better action (n° 1690) and broke the
+        // merit invariant; not kept. Not more than today.
+        #expect(found.count <= 61, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
+    }
+}
