@@ -38,9 +38,9 @@ struct DeferralReasonTests {
                 let brief = try #require(cards[item.recommendation.id]?.placementBrief)
                 if roomy != nil {
                     overflows += 1
-                    #expect(!brief.contains("place prise") && brief.contains("surplus occupe la place restante"),
+                    #expect(!brief.contains("la place est prise") && brief.contains("surplus occupe la place restante"),
                             "\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
-                } else if brief.contains("place prise") {
+                } else if brief.contains("la place est prise") {
                     taken += 1
                 }
             }
@@ -60,11 +60,16 @@ struct DeferralReasonTests {
             let phases = roadmap.calendar.phases
             let overfilled = (0..<roomy).filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
             let card = try #require(presenter.document(roadmap).cards.first { $0.id == item.recommendation.id })
-            let until = phases[item.phaseIndex - 1].end.adding(months: -1).shortFrench
-            let named = overfilled == [wanted] ? "cette phase dépasse" : "« \(phases[overfilled[0]].title) »"
-            #expect(card.placementBrief?.hasPrefix("reportée de « \(phases[wanted].title) » : ") == true)
-            #expect(card.placementBrief?.contains(named) == true, "\(card.placementBrief ?? "")")
-            #expect(card.placementBrief?.hasSuffix("jusqu'à \(until)") == true, "\(card.placementBrief ?? "")")
+            // When it starts, then the period that overfills the team's capacity, said as a time, and that its load
+            // takes the room up to then.
+            _ = wanted
+            let brief = Plan24Tests.plain(card.placementBrief ?? "")
+            let start = phases[item.phaseIndex].start.shortFrench
+            #expect(brief.hasPrefix("à partir de \(start) : ") || brief.hasPrefix("à partir d'\(start) : "), "\(brief)")
+            _ = overfilled
+            #expect(brief.contains(" : d'ici ") || brief.contains(" : dans les "), "\(brief)")
+            #expect(brief.contains(", l'équipe dépasse déjà sa capacité"), "\(brief)")
+            #expect(brief.hasSuffix("occupe la place restante jusque-là"), "\(brief)")
             // The detailed edition and the JSON give the same reason.
             #expect(card.placement == card.placementBrief)
             return
@@ -102,15 +107,15 @@ struct DeferralReasonTests {
             for (item, wanted, roomy) in deferred {
                 let card = try #require(cards[item.recommendation.id])
                 let brief = card.placementBrief ?? ""
-                let wantedTitle = "reportée de « \(roadmap.calendar.phases[wanted].title) »"
+                _ = wanted
                 // The same reason in the short card, the detailed card and the JSON.
                 #expect(card.placement == card.placementBrief, "\(profile.name) \(item.recommendation.id)")
-                if roomy == 0, brief.hasPrefix(wantedTitle), brief.contains("ne tient que quatre actions") {
+                if roomy == 0, brief.contains(", la place est limitée à quatre actions") {
                     fourActions += 1
-                } else if !item.together.isEmpty, brief.contains("dans une même phase : aucune n'en a autant") {
+                } else if !item.together.isEmpty, brief.contains("dans une même phase, et aucune n'en a autant") {
                     sets += 1
                 } else if !brief.contains("surplus est pris sur la place restante")
-                            || brief.contains("\(wantedTitle) : place prise") || brief.contains("est engagée") {
+                            || brief.contains("la place est prise") || brief.contains("est engagée") {
                     unexplained.append("\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
                 }
             }
@@ -138,17 +143,17 @@ struct DeferralReasonTests {
         }
         // Start in December 2026: the first quarter holds four actions; the vector control waits for its four places.
         let vectors = try brief(575, "lutte-antivectorielle-outre-mer")
-        #expect(vectors.hasPrefix("reportée de « Les trois prochains mois »") && vectors.contains("ne tient que quatre actions"), "\(vectors)")
+        #expect(vectors.hasPrefix("à partir de mars 2027 : dans les trois prochains mois, la place est limitée à quatre actions"), "\(vectors)")
         // Start in January 2029: a first phase up to the review, four actions.
         let late = try brief(1420, "lutte-antivectorielle-outre-mer")
-        #expect(late.hasPrefix("reportée de « ") && late.contains("ne tient que quatre actions"), "\(late)")
+        #expect(late.hasPrefix("à partir d") && late.contains(", la place est limitée à quatre actions"), "\(late)")
         // The ASV, due by the review (« dans les contrats de ville 2024-2030 »), says its date and why it waits past it.
         // What held the room until then, by number and why (session 24).
         let asv = try brief(109, "asv-creer")
-        #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt : "
-            + "place prise jusqu'à mars 2029 par les actions 4 (liée à une action prioritaire), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
+        #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt : "
+            + "jusque-là, la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")
-                == "reportée de « D'ici fin 2027 » : avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase : aucune n'en a autant jusqu'à mars 2029")
+                == "à partir d'avr. 2029 : avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là")
     }
 }

@@ -26,7 +26,7 @@ struct Plan25Tests {
         let centreCard = try #require(document.cards.first { $0.id == "centre-sante-consolider" })
         #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027 : le centre est en déficit, chaque mois sans décision creuse la perte")
         let seatCard = try #require(document.cards.first { $0.id == "agir-echelle-intercommunale" })
-        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant, le reste d'ici mars 2029 : le contrat local de santé intercommunal est en vigueur"))
+        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant : le contrat local de santé intercommunal est en vigueur"))
         // Page 1: the centre is a decision whose date says it; the seat is not, and the line of the first months names its first step.
         let decision = try #require(document.synthesis.decisions.first { $0.id == "centre-sante-consolider" })
         #expect(Self.plain(decision.when) == "premier pas dès maintenant, le reste d'ici déc. 2027")
@@ -94,9 +94,9 @@ struct Plan25Tests {
         let (_, document) = try Self.plan("prefecture-hopital-support")
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
         #expect(card.deadlineMissed)
-        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt")
+        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")
         let csv = Self.plain(CSVRoadmapRenderer().render(document))
-        #expect(csv.contains("prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du mandat », faute de place plus tôt"))
+        #expect(csv.contains("prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"))
         // A deadline met is printed as before.
         let met = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(met.deadlineCell == met.deadline)

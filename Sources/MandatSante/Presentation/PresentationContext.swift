@@ -241,10 +241,12 @@ extension RoadmapPresenter {
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             // An action that starts now with its first step says so first, on its « Calendrier » line.
             let placement = RoadmapWording.placement(item, in: roadmap)
-            let startNow = RoadmapWording.startNow(item, in: roadmap, reason: true)
+            // « premier pas dès maintenant : … ; le reste à partir de janv. 2028 : … »: the rest said once, by the
+            // placement when the action was deferred.
+            let startNow = RoadmapWording.startNow(item, in: roadmap, reason: true, rest: placement == nil)
             func joined(_ first: String?, _ then: String?) -> String? {
                 guard let first else { return then }
-                return then.map { "\(first) ; \($0)" } ?? first
+                return then.map { "\(first) ; \(RoadmapWording.opensWithStart($0) ? "le reste " : "")\($0)" } ?? first
             }
             let forYou = territorial.forYou
             let size = frenchSize

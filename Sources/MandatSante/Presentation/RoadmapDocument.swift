@@ -111,11 +111,13 @@ public struct RoadmapDocument: Sendable {
         /// The deadline the action meets, as the cards, the CSV and `explain` print it (nil when missed).
         public var metDeadline: String? { deadlineMissed ? nil : deadline }
         /// The deadline as a table's cell prints it: the one met, or the one missed as the card's placement line
-        /// begins (« prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; reportée à « Jusqu'à la fin du
-        /// mandat », faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words.
+        /// begins (« prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en
+        /// avr. 2029, faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words. The month
+        /// its phase starts is the first of its `period` (« avr. 2029 – févr. 2032 »).
         public var deadlineCell: String? {
             guard deadlineMissed, let deadline else { return deadline }
-            return Typography.french("prévue \(deadline) ; reportée à « \(phaseTitle) », faute de place plus tôt")
+            let start = period.components(separatedBy: " – ").first ?? period
+            return Typography.french("prévue \(deadline) ; elle ne peut commencer qu'en \(start), faute de place plus tôt")
         }
         public var effortID: String
         public var effort: String

@@ -138,9 +138,10 @@ enum RoadmapWording {
     /// « premier pas dès maintenant »: its card already names one date, the deadline's (« d'ici mars 2029, avant les
     /// départs de médecins attendus »), and its phase's title says when the rest is planned — a second date on the
     /// same card would read as a second deadline.
-    static func startNow(_ item: RoadmapItem, in roadmap: Roadmap, reason: Bool) -> String? {
+    /// `rest`: whether to say when the rest is due (not when the card's placement says when it starts).
+    static func startNow(_ item: RoadmapItem, in roadmap: Roadmap, reason: Bool, rest: Bool = true) -> String? {
         guard startsNow(item, in: roadmap), let startNow = item.recommendation.startNow else { return nil }
-        let when = item.deadline != nil ? "premier pas dès maintenant"
+        let when = item.deadline != nil || !rest ? "premier pas dès maintenant"
             : "premier pas dès maintenant, le reste \(by(roadmap.calendar.phases[item.phaseIndex]))"
         return reason ? "\(when) : \(startNow.reason)" : when
     }
