@@ -52,7 +52,7 @@ struct CompareCommandTests {
         let removed = try #require(entry("perturbateurs-endocriniens-achats", "RETIRÉES", in: result.output))
         #expect(removed.contains("(capacité : 2,6 → 2,9 unités d'effort par an) ; sa place va désormais à [docteurs-juniors] (ajoutée), mieux notée"), "\(removed)")
         let earlier = try #require(entry("ecole-cour-oasis", "CHANGENT DE PHASE", in: result.output))
-        #expect(earlier.contains("elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"), "\(earlier)")
+        #expect(earlier.contains("elle ne peut commencer qu'en avr. 2029, car jusque-là la place est prise"), "\(earlier)")
         #expect(earlier.hasSuffix("désormais : « Jusqu'au bilan de mi-mandat »"), "\(earlier)")
     }
 

@@ -40,9 +40,9 @@ struct ContentReading16Tests {
         // score that hold its place up to the review. The mobile unit, deferred by one phase only (it starts in
         // 2028), names what fills 2027.
         let programme = try #require(document.card("programme-sante-grand-age"))
-        #expect(programme.placementBrief?.hasPrefix("à partir d'avr. 2029 : jusque-là, la place est prise par les actions\u{A0}") == true, "\(programme.placementBrief ?? "")")
+        #expect(programme.placementBrief?.hasPrefix("à partir d'avr. 2029, car jusque-là la place est prise par les actions\u{A0}") == true, "\(programme.placementBrief ?? "")")
         let bus = try #require(document.card("medicobus-aller-vers"))
-        #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir de janv. 2028 : d'ici fin 2027, la place est prise par les actions 4 à 9", "\(bus.placementBrief ?? "")")
+        #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 à 9", "\(bus.placementBrief ?? "")")
     }
 
     @Test("l'ambition se présente au comité de pilotage du CLS là où un CLS existe, et s'adresse à l'ARS ailleurs")

@@ -36,7 +36,7 @@ struct ContentReading17Tests {
                 // The detailed card (what the JSON prints as its note) starts with the short one.
                 let full = try #require(detailed.card(card.id)?.placement)
                 #expect(full.hasPrefix(reason), "\(name) \(card.id) : « \(reason) » / « \(full) »")
-                // « à partir de janv. 2028 : d'ici fin 2027, la place est prise par les actions 9 et 10 »: that period
+                // « à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 9 et 10 »: that period
                 // is full of its own actions. An action whose first step starts now says so first (« premier pas dès
                 // maintenant : … ; le reste à partir de … »). The period as a sentence says it (`ExecutiveSynthesis.during`).
                 func during(_ title: String) -> String {
@@ -45,8 +45,8 @@ struct ContentReading17Tests {
                     if title.hasPrefix("Les ") { return "dans les " + title.dropFirst("Les ".count) }
                     return title.prefix(1).lowercased() + title.dropFirst()
                 }
-                guard reason.contains(", la place est prise par "), !reason.contains("jusque-là, la place") else { continue }
-                let wanted = try #require(brief.phases.first { reason.contains(": \(during($0.title)), la place est prise par ") }, "\(name) \(card.id) : \(reason)")
+                guard reason.contains(" la place est prise par "), !reason.contains("jusque-là la place") else { continue }
+                let wanted = try #require(brief.phases.first { reason.contains(", car \(during($0.title)) la place est prise par ") }, "\(name) \(card.id) : \(reason)")
                 #expect(wanted.used >= wanted.capacity, "\(name) \(card.id) : \(wanted.title) \(wanted.used)/\(wanted.capacity)")
                 named += 1
             }

@@ -38,7 +38,7 @@ struct DeferralReasonTests {
                 let brief = try #require(cards[item.recommendation.id]?.placementBrief)
                 if roomy != nil {
                     overflows += 1
-                    #expect(!brief.contains("la place est prise") && brief.contains("surplus occupe la place restante"),
+                    #expect(!brief.contains("la place est prise") && brief.contains("ne tient pas dans la capacité de l'équipe") && brief.hasSuffix("l'occupe jusque-là"),
                             "\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
                 } else if brief.contains("la place est prise") {
                     taken += 1
@@ -65,11 +65,11 @@ struct DeferralReasonTests {
             _ = wanted
             let brief = Plan24Tests.plain(card.placementBrief ?? "")
             let start = phases[item.phaseIndex].start.shortFrench
-            #expect(brief.hasPrefix("à partir de \(start) : ") || brief.hasPrefix("à partir d'\(start) : "), "\(brief)")
+            #expect(brief.hasPrefix("à partir de \(start), car ") || brief.hasPrefix("à partir d'\(start), car "), "\(brief)")
             _ = overfilled
-            #expect(brief.contains(" : d'ici ") || brief.contains(" : dans les "), "\(brief)")
-            #expect(brief.contains(", l'équipe dépasse déjà sa capacité"), "\(brief)")
-            #expect(brief.hasSuffix("occupe la place restante jusque-là"), "\(brief)")
+            #expect(brief.contains("car ce qui ne tient pas dans la capacité de l'équipe d'ici ")
+                    || brief.contains("car ce qui ne tient pas dans la capacité de l'équipe dans les "), "\(brief)")
+            #expect(brief.hasSuffix("l'occupe jusque-là"), "\(brief)")
             // The detailed edition and the JSON give the same reason.
             #expect(card.placement == card.placementBrief)
             return
@@ -110,11 +110,11 @@ struct DeferralReasonTests {
                 _ = wanted
                 // The same reason in the short card, the detailed card and the JSON.
                 #expect(card.placement == card.placementBrief, "\(profile.name) \(item.recommendation.id)")
-                if roomy == 0, brief.contains(", la place est limitée à quatre actions") {
+                if roomy == 0, brief.contains(" la place est limitée à quatre actions") {
                     fourActions += 1
                 } else if !item.together.isEmpty, brief.contains("dans une même phase, et aucune n'en a autant") {
                     sets += 1
-                } else if !brief.contains("surplus est pris sur la place restante")
+                } else if !brief.contains("prend la place restante")
                             || brief.contains("la place est prise") || brief.contains("est engagée") {
                     unexplained.append("\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
                 }
@@ -143,17 +143,17 @@ struct DeferralReasonTests {
         }
         // Start in December 2026: the first quarter holds four actions; the vector control waits for its four places.
         let vectors = try brief(575, "lutte-antivectorielle-outre-mer")
-        #expect(vectors.hasPrefix("à partir de mars 2027 : dans les trois prochains mois, la place est limitée à quatre actions"), "\(vectors)")
+        #expect(vectors.hasPrefix("à partir de mars 2027, car dans les trois prochains mois la place est limitée à quatre actions"), "\(vectors)")
         // Start in January 2029: a first phase up to the review, four actions.
         let late = try brief(1420, "lutte-antivectorielle-outre-mer")
-        #expect(late.hasPrefix("à partir d") && late.contains(", la place est limitée à quatre actions"), "\(late)")
+        #expect(late.hasPrefix("à partir d") && late.contains(" la place est limitée à quatre actions"), "\(late)")
         // The ASV, due by the review (« dans les contrats de ville 2024-2030 »), says its date and why it waits past it.
         // What held the room until then, by number and why (session 24).
         let asv = try brief(109, "asv-creer")
-        #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt : "
-            + "jusque-là, la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
+        #expect(asv == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, car "
+            + "jusque-là la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")
-                == "à partir d'avr. 2029 : avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là")
+                == "à partir d'avr. 2029, car avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là")
     }
 }

@@ -81,7 +81,7 @@ struct MeritAgainstPhaseTests {
             for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {
                 // A missed deadline names every holder of its room, better scored ones too (`missedDeadline`): another contract.
                 // It may follow a first step that starts now (« premier pas dès maintenant, … ; prévue d'ici … »).
-                guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: "jusque-là, la place est prise par"), brief.hasSuffix(")") else { continue }
+                guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: "jusque-là la place est prise par"), brief.hasSuffix(")") else { continue }
                 checked += 1
                 // Each group of numbered actions says in brackets what holds it there (« les actions 3 (décision
                 // fondatrice), 4 et 5 (à échéance) et 12 (plus légère, elle tenait dans le temps restant) »).

@@ -31,7 +31,7 @@ struct MiddlePhaseTests {
         // The mobile unit's card says what holds 2027, without claiming the room up to the review is taken.
         let bus = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
         let note = Self.plain(try #require(bus.placementBrief))
-        #expect(note.hasPrefix("à partir de janv. 2028 : d'ici fin 2027, la place est prise par les actions 4 à 9"), "\(note)")
+        #expect(note.hasPrefix("à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 à 9"), "\(note)")
         #expect(!note.contains("mars 2029"), "\(note)")
         // The priorities line dates the mobilités action from January 2028, no longer after the review; the
         // transport is the priority's decision of page 1.

@@ -49,7 +49,7 @@ struct Plan24Tests {
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
         // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the dated MSP and PLU.
         #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en "
-            + "avr. 2029, faute de place plus tôt : jusque-là, la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision "
+            + "avr. 2029, car jusque-là la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision "
             + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 7, 8 et 11 (à échéance)")
         #expect(card.placement == card.placementBrief)
         // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.
@@ -78,7 +78,7 @@ struct Plan24Tests {
         }
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(Self.plain(card.placementBrief).hasSuffix(
-            "elle ne peut commencer qu'en janv. 2028, faute de place plus tôt : jusque-là, la place est prise par les actions 4 (à "
+            "elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise par les actions 4 (à "
             + "échéance) et 5 (priorité de l'équipe)"), "\(Self.plain(card.placementBrief))")
         let deadline = try #require(Self.jsonItem(try Self.json(document), "docteurs-juniors")?["deadline"] as? [String: Any])
         #expect(deadline["before"] as? String == "2027-12")
@@ -164,7 +164,7 @@ struct Plan24Tests {
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         let msp = try #require(roadmap.item("msp-conforter-existante")).rank
         #expect(Self.plain(card.placementBrief) == "prévue d'ici déc. 2027, avant les départs de médecins attendus, le temps que des médecins "
-            + "deviennent maîtres de stage ; elle ne peut commencer qu'en janv. 2028, faute de place plus tôt : jusque-là, la place est prise "
+            + "deviennent maîtres de stage ; elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise "
             + "par les actions 5 (à échéance) et 6 (plus légère, elle tenait dans le temps restant) ; avec l'action \(msp), qui va avec elle, elle demande 3 unités dans "
             + "une même phase", "\(Self.plain(card.placementBrief))")
     }

@@ -38,7 +38,7 @@ struct Plan27Tests {
         #expect(surgery.deadline != nil)
         let card = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(surgery.rank == 7 && surgery.missedDeadline == nil && juniors.phaseIndex == surgery.phaseIndex)
-        #expect(Self.plain(card.placementBrief).hasSuffix("jusque-là, la place est prise par les actions 4 (à échéance) et 5 (priorité de l'équipe)"),
+        #expect(Self.plain(card.placementBrief).hasSuffix("jusque-là la place est prise par les actions 4 (à échéance) et 5 (priorité de l'équipe)"),
                 "\(Self.plain(card.placementBrief))")
     }
 

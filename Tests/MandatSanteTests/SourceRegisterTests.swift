@@ -304,8 +304,8 @@ struct SourceRegisterTests {
             // The example line reads as French in every format: one colon, after its label (print29, item 10).
             let html = HTMLRoadmapRenderer().render(document)
             #expect(text.contains("Exemple : Vierzon (Cher). La ville a confié son centre de santé"))
-            #expect(markdown.contains("**Exemple** : Vierzon (Cher). La ville a confié son centre de santé"))
-            #expect(html.contains("<strong>Exemple</strong> : Vierzon (Cher). La ville a confié son centre de santé"))
+            #expect(markdown.contains("**Exemple**\(nbsp): Vierzon (Cher). La ville a confié son centre de santé"))
+            #expect(html.contains("<strong>Exemple</strong>\(nbsp): Vierzon (Cher). La ville a confié son centre de santé"))
             for rendered in [text, markdown, html] { #expect(!rendered.contains("(Cher)\(nbsp):") && !rendered.contains("(Cher) :")) }
         }
     }

@@ -10,8 +10,8 @@ extension PhasePlacement {
     /// Foundations, actions dated in that phase (a deadline or a season), the prerequisites of an action that stays
     /// and whatever goes `together` with one of those keep their phase; an action does not wait while a weaker one
     /// kept for its score alone stays where it would fit. The first phase is bounded by its own count of actions, the
-    /// last has no next. The card says why: « reportée à « Jusqu'au bilan de mi-mandat » : d'ici fin 2027,
-    /// l'équipe ne peut déjà plus tout porter ».
+    /// last has no next. The card says why: « à partir de janv. 2028, car d'ici fin 2027 l'équipe est déjà au
+    /// complet ».
     mutating func smoothOverfilledPhases() {
         let last = calendar.phases.count - 1
         guard last >= 2 else { return }

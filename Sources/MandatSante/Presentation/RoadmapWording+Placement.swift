@@ -4,35 +4,35 @@ import RuleKit
 /// the placement and capacity reasons of a roadmap, each worded once for every output.
 extension RoadmapWording {
     /// Why an item sits in a later phase than its horizon and its relations ask, nil otherwise: when it starts
-    /// (`from`, « à partir de janv. 2028 : »), the actions that took the place before, then why those went first. A prerequisite or a companion
+    /// (`from`, « à partir de janv. 2028, car »), the actions that took the place before, then why those went first. A prerequisite or a companion
     /// that set the phase is already named by the card's relations (« après « X » (rang 2) »).
     /// `brief`: what the default card says. Over one phase it names the actions that took the place, each of whose
     /// cards says why it goes first (a team priority, a deadline, a founding decision). Over several it names none:
     /// when actions scored lower than this one hold the place, it says what holds them there — « la capacité est
     /// engagée » alone would read as if better actions held it (the médicobus of a ZIP village, 107, after the
     /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
-    /// « à partir d'avr. 2029 : jusque-là, la place est prise par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
+    /// « à partir d'avr. 2029, car jusque-là la place est prise par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
     /// word: that is what a later start means; the detailed edition lists every cause.
     /// `full`: the detailed edition's (and the JSON's), with every cause (« … est engagée — décision fondatrice, meilleurs
     /// scores »); where the brief names the weaker holders, the same as the brief.
     /// An action that could not meet its deadline for want of room says so first: « prévue d'ici déc. 2027, avant
-    /// les départs de médecins attendus ; elle ne peut commencer qu'en janv. 2028, faute de place plus tôt » (the
+    /// les départs de médecins attendus ; elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise par … » (the
     /// planner gave it the earliest phase after its deadline where the team had room).
     static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
         guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
         if let missed = item.missedDeadline, case .capacity(let wanted) = item.placement {
-            let late = "prévue \(deadline(missed)) ; elle ne peut commencer qu'en \(roadmap.calendar.phases[item.phaseIndex].start.shortFrench), faute de place plus tôt"
+            let late = "prévue \(deadline(missed)) ; elle ne peut commencer qu'en \(roadmap.calendar.phases[item.phaseIndex].start.shortFrench)"
             // What held the room it was due in, by number and why, in every edition: a horizon printed, then missed,
             // must say what went first (« place prise jusqu'à mars 2029 par les actions 5 (décision fondatrice), 6 et 8
             // (à échéance), 7 (priorité de l'équipe) et 9, 10, 11 et 12 (mieux classées) »), each of whose cards says its own reason.
             let holders = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
-            guard !holders.isEmpty else { return (late, causes.map { "\(late) — \($0)" } ?? late) }
+            guard !holders.isEmpty else { return ("\(late), faute de place plus tôt", causes.map { "\(late), faute de place plus tôt — \($0)" } ?? "\(late), faute de place plus tôt") }
             // With what goes with it (`together`), it needs room for the set in one phase: a weaker action that
             // took what the set could not use left « reste trop court », never « ordre de placement ».
             let set = companionSet(item, inPhase: wanted, in: roadmap)
             let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
                                   short: true, setHalves: set?.halves, forDeadline: true)
-            let named = "\(late) : jusque-là, la place est prise par \(held)" + (set.map { " ; \($0.need)" } ?? "")
+            let named = "\(late), car jusque-là la place est prise par \(held)" + (set.map { " ; \($0.need)" } ?? "")
             return (named, named)
         }
         if case .capacity(let wanted) = item.placement, let overflow = overflow(item, wanted: wanted, in: roadmap) ?? roomKept(item, wanted: wanted, in: roadmap) {
@@ -52,17 +52,17 @@ extension RoadmapWording {
                                  short: true)
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
-        let named = from(item, in: roadmap) + "jusque-là, la place est prise par \(holders)"
+        let named = from(item, in: roadmap) + "jusque-là la place est prise par \(holders)"
         return (named, named)
     }
 
     /// How a deferred card's « Calendrier » line opens: when the action starts, then why not before (« à partir de
-    /// janv. 2028 : d'ici fin 2027, la place est prise par les actions 5 à 8 ») — a time, as a council reads a
+    /// janv. 2028, car d'ici fin 2027 la place est prise par les actions 5 à 8 ») — a time, as a council reads a
     /// calendar, rather than « reportée de « D'ici fin 2027 » », the phase's title quoted in a sentence.
     static func from(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
         let month = roadmap.calendar.phases[item.phaseIndex].start.shortFrench
         // « à partir d'avr. 2029 », « d'août 2028 »: elided before a vowel.
-        return (month.first.map { "aeiouâéè".contains($0) } == true ? "à partir d'" : "à partir de ") + month + " : "
+        return (month.first.map { "aeiouâéè".contains($0) } == true ? "à partir d'" : "à partir de ") + month + ", car "
     }
 
     /// Whether a « Calendrier » line opens with when the action starts (`from`).
@@ -74,8 +74,8 @@ extension RoadmapWording {
     /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
     /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
     /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
-    /// used four units of five): « d'ici fin 2027, l'équipe dépasse déjà sa capacité, et ce surplus occupe la place
-    /// restante jusque-là » (after `from`). Nil when no phase had that room.
+    /// used four units of five): « ce qui ne tient pas dans la capacité de l'équipe d'ici fin 2027 l'occupe
+    /// jusque-là » (after `from`). Nil when no phase had that room.
     static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
         let used = roadmap.halfUnitsUsed
         let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
@@ -86,20 +86,20 @@ extension RoadmapWording {
         let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
         guard !overfilled.isEmpty else { return nil }
         let phases = roadmap.calendar.phases
-        return "\(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })), l'équipe dépasse déjà sa capacité, et ce surplus occupe la place restante jusque-là"
+        return "ce qui ne tient pas dans la capacité de l'équipe \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) l'occupe jusque-là"
     }
 
     /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
     /// to take that room: what really held it there, never « place prise » or « la capacité est engagée », which the
     /// reader who adds up that phase finds false. Three causes, in the planner's order:
     /// - the first phase holds at most four actions whatever their cost (`Capacity.firstPhaseActions`): « dans les
-    ///   trois prochains mois, la place est limitée à quatre actions, déjà retenues (actions 1 à 4) » (a
+    ///   trois prochains mois la place est limitée à quatre actions, déjà retenues (actions 1 à 4) » (a
     ///   late start's first phase of five months, « Jusqu'au bilan de mi-mandat », holding six half-units of ten);
     /// - it goes with other actions (`together`) and the set needs more than that room in one phase: « avec l'action
     ///   8, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là »;
     /// - a later phase carries more than the team's capacity and takes its surplus from that room
-    ///   (`Capacity.halfUnitsLeft`): « d'ici le bilan de mi-mandat, l'équipe dépasse sa capacité, et ce surplus est
-    ///   pris sur la place restante d'ici fin 2027 ».
+    ///   (`Capacity.halfUnitsLeft`): « ce qui ne tient pas dans la capacité de l'équipe d'ici le bilan de mi-mandat
+    ///   prend la place restante d'ici fin 2027 ».
     /// Each said after `from`, which the caller adds.
     /// Nil when no phase had that room, when an earlier phase's surplus took it (`overflow`), or for another cause.
     static func roomKept(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
@@ -116,7 +116,7 @@ extension RoadmapWording {
             // « actions 1 à 4 » when they follow each other (ranks are by phase, so they usually do).
             let contiguous = first.count > 2 && first[first.count - 1] - first[0] + 1 == first.count
             let ranks = contiguous ? "actions\(nb)\(first[0])\(nb)à\(nb)\(first[first.count - 1])" : "actions\(nb)\(Typography.numbers(first))"
-            let limited = "\(ExecutiveSynthesis.during(phases[0])), la place est limitée à \(most) actions, déjà retenues (\(ranks))"
+            let limited = "\(ExecutiveSynthesis.during(phases[0])) la place est limitée à \(most) actions, déjà retenues (\(ranks))"
             guard item.phaseIndex > 1 else { return limited }
             // Past the first phase, what held the next ones, said as for any action deferred from there.
             var rest = item
@@ -132,7 +132,7 @@ extension RoadmapWording {
         let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
         guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
         let times = Typography.list(later.map { ExecutiveSynthesis.during(phases[$0]) })
-        return "\(times), l'équipe dépasse sa capacité, et ce surplus est pris sur la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
+        return "ce qui ne tient pas dans la capacité de l'équipe \(times) prend la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
     }
 
     /// What an item needs with the placed actions that go with it (`together`) in one phase `phase`, and that need
@@ -154,25 +154,25 @@ extension RoadmapWording {
         case .horizon, .prerequisite, .together: return nil
         case .smoothed(let from):
             // One reason, the same on the short card, the detailed card and in the JSON.
-            return ("\(ExecutiveSynthesis.during(phases[from])), l'équipe ne peut déjà plus tout porter", nil)
+            return ("\(ExecutiveSynthesis.during(phases[from])) l'équipe est déjà au complet", nil)
         case .yielded(let from, let to, let priority):
             // The action it made room for, by its number, and the team's priority that action answers.
             let rank = roadmap.items.first { $0.recommendation.id == to }?.rank
             let vocabulary = roadmap.profile.vocabulary
             let action = rank.map { "l'action\(Typography.noBreakSpace)\($0)" } ?? "une action"
             guard let priority else {
-                return ("\(ExecutiveSynthesis.during(phases[from])), la place va à \(action), elle-même décalée pour une priorité de l'équipe", nil)
+                return ("\(ExecutiveSynthesis.during(phases[from])) la place va à \(action), elle-même décalée pour une priorité de l'équipe", nil)
             }
             let label = vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: priority) ?? priority
             // Moved on past the next phase too: the phases between had no room either, said lest the reader look for it.
-            let then = item.phaseIndex - from > 1 ? " ; ensuite, jusque-là, la capacité de l'équipe est engagée" : ""
-            return ("\(ExecutiveSynthesis.during(phases[from])), la place va à \(action), réponse à la priorité « \(label) » de l'équipe" + then, nil)
+            let then = item.phaseIndex - from > 1 ? ", puis jusque-là la capacité de l'équipe est engagée" : ""
+            return ("\(ExecutiveSynthesis.during(phases[from])) la place va à \(action), réponse à la priorité « \(label) » de l'équipe" + then, nil)
         case .capacity(let wanted):
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.
             let positions = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
             guard let first = positions.first.map({ roadmap.items[$0] }), let last = positions.last.map({ roadmap.items[$0] }) else {
-                return ("aucune place plus tôt pour un effort \(item.recommendation.effort.rawValue)", nil)
+                return ("aucune phase plus tôt n'a de place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
             let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
             // Over one phase whose own actions leave room, the room went to what earlier phases started beyond
@@ -180,7 +180,7 @@ extension RoadmapWording {
             // two units of six).
             let ownRoomLeft = roadmap.halfUnitsUsed[wanted] < 2 * roadmap.capacity.unitsPerPhase[wanted]
             guard item.phaseIndex - wanted == 1, !ownRoomLeft else {
-                return ("jusque-là, la capacité de l'équipe est engagée", causes)
+                return ("jusque-là la capacité de l'équipe est engagée", causes)
             }
             // The numbers held together (no-break spaces): « les actions 5⏎à 8 » reads as two sentences.
             let nb = Typography.noBreakSpace
@@ -189,7 +189,7 @@ extension RoadmapWording {
             case 1: "les actions\(nb)\(first.rank)\(nb)et\(nb)\(last.rank)"
             default: "les actions\(nb)\(first.rank)\(nb)à\(nb)\(last.rank)"
             }
-            return ("\(ExecutiveSynthesis.during(phases[wanted])), la place est prise par \(actions)", causes)
+            return ("\(ExecutiveSynthesis.during(phases[wanted])) la place est prise par \(actions)", causes)
         }
     }
 

@@ -50,7 +50,7 @@ struct TextExportTests {
         // detailed edition gives every cause): here the diagnostic (rank 2), there as the CPTS's prerequisite.
         // Pushed back past the next phase too: the months up to the review are said, not actions of phases it never
         // asked for.
-        #expect(flat.contains("Calendrier : à partir d'avr. 2029 : jusque-là, la place est prise par l'action 2 (liée à une action prioritaire) Enjeu"))
+        #expect(flat.contains("Calendrier : à partir d'avr. 2029, car jusque-là la place est prise par l'action 2 (liée à une action prioritaire) Enjeu"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"))
