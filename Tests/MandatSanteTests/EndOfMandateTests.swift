@@ -11,7 +11,8 @@ struct EndOfMandateTests {
     /// Each of the four examples where the last phase was empty, with the new action it now holds and the stopgap
     /// that must stay before the review.
     static let cases: [(profile: String, last: String)] = [
-        ("petite-ville-zip-msp-voisine", "medicobus-aller-vers"),
+        // The MSP next door is built on, not competed with by a mobile unit (reader29c): its many elders' care instead.
+        ("petite-ville-zip-msp-voisine", "bien-vieillir-petite-commune"),
         ("village-mayotte-zip", "medicobus-aller-vers"),
         // Its two agents counted (plan19), the resort holds the cabinet médical in 2028; the rescue chain of its ski
         // area is ready before the first full winter, 2027-2028 (rel20); the welcome of professionals is folded
