@@ -6,14 +6,15 @@ import Testing
 /// only when it has others.
 @Suite("Pourquoi : jamais vide, la taille seulement quand il n'y a rien d'autre")
 struct CardReasonTests {
-    @Test("station de montagne : le réflexe santé des projets, sans projet déclaré, dit la taille qui le justifie")
+    @Test("commune au zonage inconnu : la prévention primaire, sans autre raison, dit la taille qui la justifie")
     func sizeAloneIsSaid() throws {
-        let (_, document) = try Plan24Tests.plan("station-montagne-saisonniere")
-        let card = try #require(document.cards.first { $0.id == "reflexe-sante-projets" })
-        #expect(card.forYou.map(Plan24Tests.plain) == ["commune de 2 800 habitants"])
+        // (The resort's réflexe santé now has its Villages d'avenir reason, reader29c.)
+        let (_, document) = try Plan24Tests.plan("commune-zonage-inconnu")
+        let card = try #require(document.cards.first { $0.id == "prevention-primaire-collective" })
+        #expect(card.forYou.map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
         let outlined = try #require(document.phases.first { $0.cards.contains { $0.id == card.id } }?.outlined)
         let edition = CardEdition(detail: false, outlined: outlined)
-        #expect(DocumentLabels.forYou(card, edition: edition).map(Plan24Tests.plain) == ["commune de 2 800 habitants"])
+        #expect(DocumentLabels.forYou(card, edition: edition).map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
     }
 
     @Test("tous les exemples : aucune fiche sans « Pourquoi », et la taille n'est redite qu'à défaut d'autre raison")
