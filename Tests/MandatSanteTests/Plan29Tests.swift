@@ -110,7 +110,7 @@ extension Plan29Tests {
     /// with the room left, would hold it — counted over the whole mandate from its earliest phase: an upper bound on
     /// what taking their room could give (it ignores the first quarter's count, the end reserve, and the order of the
     /// phases), so a case found is to be read before it is called a defect.
-    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 61 cas, une borne haute")
+    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 62 cas, une borne haute")
     func datedLeftOutDoesNotFitInLowerScoredRoom() throws {
         var found: [String] = []
         func check(_ roadmap: Roadmap, _ label: String) {
@@ -134,7 +134,9 @@ extension Plan29Tests {
         // 61 cases, one example (La Réunion's urban renewal, 85, whose room the earlier phases' overfill takes). A final
         // stage giving such an action the room of lower-scored actions kept for their score alone was tried in
         // session 29: 47 left, but it made a PLU miss its deadline behind a better action (n° 1690) and broke the
-        // merit invariant; not kept. Not more than today.
-        #expect(found.count <= 61, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
+        // merit invariant; not kept. Not more than today: 62 since reader29c's scores (the welcome of doctors, the bus
+        // beside a neighbouring MSP, the project reflex of a Villages d'avenir laureate) moved one generated
+        // territory; the examples still show only La Réunion's.
+        #expect(found.count <= 62, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
     }
 }
