@@ -5,7 +5,8 @@ import RuleKit
 extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
     /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
-    /// tout porter : une décision fondatrice et deux actions à échéance ne peuvent attendre ; prévoir un renfort. »
+    /// tout porter : les actions 3 (décision fondatrice) et 5 et 6 (à échéance) ne peuvent attendre ; prévoir un
+    /// renfort. »
     /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
     /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). A village with one agent or none is not told to hire: it entrusts
@@ -13,46 +14,40 @@ extension ExecutiveSynthesis {
     static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         var overfilled: [Int] = []
-        var foundations = 0, dated = 0, priorities = 0, linked = 0
+        // What cannot wait, by cause: the ranks of the founding decisions, the dated actions, the priorities' actions
+        // and what goes with one of those.
+        var waiting: [(cause: Int, rank: Int)] = []
         for phase in roadmap.calendar.phases.indices where phase < capacity.count && used[phase] > 2 * capacity[phase] {
-            let items = roadmap.items.filter { $0.phaseIndex == phase }
-            let waiting = (
-                foundations: items.filter { $0.selection == .foundation }.count,
-                dated: items.filter { $0.selection != .foundation && $0.deadline != nil }.count,
-                priorities: items.filter { item in
-                    guard item.selection != .foundation, item.deadline == nil, case .priority = item.selection else { return false }
-                    return true
-                }.count,
-                linked: items.filter { $0.selection == .merit && $0.deadline == nil && !$0.together.isEmpty }.count)
-            guard waiting.foundations + waiting.dated + waiting.priorities + waiting.linked > 0 else { continue }
+            let pressing: [(cause: Int, rank: Int)] = roadmap.items.filter { $0.phaseIndex == phase }.compactMap { item in
+                if item.selection == .foundation { return (0, item.rank) }
+                if item.deadline != nil { return (1, item.rank) }
+                if case .priority = item.selection { return (2, item.rank) }
+                if item.selection == .merit && !item.together.isEmpty { return (3, item.rank) }
+                return nil
+            }
+            guard !pressing.isEmpty else { continue }
             overfilled.append(phase)
-            foundations += waiting.foundations
-            dated += waiting.dated
-            priorities += waiting.priorities
-            linked += waiting.linked
+            waiting += pressing
         }
         guard !overfilled.isEmpty else { return nil }
         // Consecutive periods are named by the last, which contains them as a time (« d'ici le bilan de mi-mandat »,
         // not « d'ici fin 2027 et d'ici le bilan de mi-mandat »).
         let titles = overfilled.indices.filter { $0 == overfilled.count - 1 || overfilled[$0 + 1] != overfilled[$0] + 1 }
             .map { Self.during(roadmap.calendar.phases[overfilled[$0]]) }
-        // Small counts in words, as a sentence says them (« deux actions à échéance »); every noun is feminine.
-        let nb = Typography.noBreakSpace
-        func counted(_ number: Int, _ singular: String, _ plural: String) -> String? {
-            guard number > 0 else { return nil }
-            let words = ["", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
-            return "\(number < words.count ? words[number] : String(number))\(nb)\(number > 1 ? plural : singular)"
-        }
-        let causes = [
-            counted(foundations, "décision fondatrice", "décisions fondatrices"),
-            counted(dated, "action à échéance", "actions à échéance"),
-            counted(priorities, "priorité de l'équipe", "priorités de l'équipe"),
-            counted(linked, "action qui va avec elles", "actions qui vont avec elles"),
-        ].compactMap { $0 }
-        let total = foundations + dated + priorities + linked
+        // Named by number, each group with its cause, as a deferred card names what holds its room (« les actions 1
+        // (décision fondatrice), 4 et 6 (à échéance) et 5 (priorité de l'équipe) »): the executive sees which ones.
+        let names = [("décision fondatrice", "décisions fondatrices"), ("à échéance", "à échéance"),
+                     ("priorité de l'équipe", "priorités de l'équipe"), ("qui va avec l'une d'elles", "qui vont avec l'une d'elles")]
+        let groups = names.indices.compactMap { cause -> (ranks: [Int], text: String)? in
+            let ranks = waiting.filter { $0.cause == cause }.map(\.rank).sorted()
+            guard !ranks.isEmpty else { return nil }
+            return (ranks, "\(Typography.numbers(ranks)) (\(ranks.count > 1 ? names[cause].1 : names[cause].0))")
+        }.sorted { $0.ranks[0] < $1.ranks[0] }
+        let total = waiting.count
+        let causes = (total > 1 ? "les actions\(Typography.noBreakSpace)" : "l'action\(Typography.noBreakSpace)") + Typography.list(groups.map(\.text))
         let periods = Typography.list(titles)
         return periods.prefix(1).uppercased() + periods.dropFirst()
-            + ", l'équipe ne peut pas tout porter : \(Typography.list(causes)) ne peu\(total > 1 ? "vent" : "t") attendre ; "
+            + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; "
             + (sharedWithIntercommunality ? "en confier une part à l'intercommunalité." : "prévoir un renfort.")
     }
 
