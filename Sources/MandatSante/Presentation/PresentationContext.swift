@@ -257,7 +257,7 @@ extension RoadmapPresenter {
             return RoadmapDocument.Card(
                 rank: item.rank, id: recommendation.id, title: recommendation.title(for: profileFacts), lever: recommendation.lever,
                 leverTitle: ruleBase.lever(recommendation.lever)?.title ?? recommendation.lever,
-                phaseID: phase.id, phaseTitle: phase.title, period: phase.period,
+                phaseID: phase.id, phaseTitle: phase.title, period: phase.period, phaseStart: phase.start.shortFrench,
                 carrierID: recommendation.carrier(for: profileFacts).carrier.rawValue, carrier: RoadmapWording.carrier(recommendation, facts: facts),
                 // A horizon it was due by and missed for want of room is kept, marked missed (its placement says why).
                 deadline: (item.deadline ?? item.missedDeadline).map { RoadmapWording.deadline($0) },

@@ -97,6 +97,8 @@ public struct RoadmapDocument: Sendable {
         public var phaseID: String
         public var phaseTitle: String
         public var period: String
+        /// The month its phase starts (« avr. 2029 »): when a missed deadline's action can begin.
+        public var phaseStart: String
         /// The carrier's identifier (`commune`, `intercommunalite`, `territoire`, `partenaire`) and its wording.
         public var carrierID: String
         public var carrier: String
@@ -112,12 +114,10 @@ public struct RoadmapDocument: Sendable {
         public var metDeadline: String? { deadlineMissed ? nil : deadline }
         /// The deadline as a table's cell prints it: the one met, or the one missed as the card's placement line
         /// begins (« prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en
-        /// avr. 2029, faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words. The month
-        /// its phase starts is the first of its `period` (« avr. 2029 – févr. 2032 »).
+        /// avr. 2029, faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words.
         public var deadlineCell: String? {
             guard deadlineMissed, let deadline else { return deadline }
-            let start = period.components(separatedBy: " – ").first ?? period
-            return Typography.french("prévue \(deadline) ; elle ne peut commencer qu'en \(start), faute de place plus tôt")
+            return Typography.french("prévue \(deadline) ; elle ne peut commencer qu'en \(phaseStart), faute de place plus tôt")
         }
         public var effortID: String
         public var effort: String
