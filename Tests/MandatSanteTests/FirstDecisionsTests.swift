@@ -36,6 +36,26 @@ struct FirstDecisionsTests {
         #expect(ceinture.synthesis.alsoFirst == nil)
     }
 
+    @Test("page 1 nomme en quelques mots chaque action dont le premier pas commence maintenant sans être une décision : « le premier pas de l'action 7 (le projet de CPTS des professionnels) »")
+    func firstStepsNamedByShortTitle() throws {
+        for name in DeclaredPriorityTests.examples {
+            let document = try ExampleSynthesisTests.document(name)
+            let roadmap = try PressingDeadlineTests.plan(name)
+            let decisions = Set(document.synthesis.decisions.map(\.rank))
+            for item in roadmap.items where RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains(item.rank) {
+                let also = Content17Tests.plain(document.synthesis.alsoFirst ?? "")
+                #expect(also.contains("premier pas"), "\(name) : action \(item.rank)")
+                if let short = item.recommendation.shortTitle {
+                    #expect(also.contains("\(item.rank) (\(Content17Tests.plain(short)))"), "\(name) : \(also)")
+                }
+            }
+        }
+        let rurale = try ExampleSynthesisTests.document("communaute-communes-rurale")
+        let cpts = try #require(rurale.card("cpts-soutenir-emergence")?.rank)
+        #expect(Content17Tests.plain(rurale.synthesis.alsoFirst ?? "")
+                == "Aussi dans les trois prochains mois, sans décision à part : l'action 3 et le premier pas de l'action \(cpts) (le projet de CPTS des professionnels).")
+    }
+
     @Test("une décision qui vient après une action qui n'est pas une décision le dit : le CLS après le diagnostic")
     func decisionSaysWhatItComesAfter() throws {
         let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")

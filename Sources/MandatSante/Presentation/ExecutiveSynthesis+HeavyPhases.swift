@@ -71,7 +71,7 @@ extension ExecutiveSynthesis {
         let missed = roadmap.items.filter { $0.deadline == nil && $0.missedDeadline != nil }
         guard !missed.isEmpty else { return nil }
         let nb = Typography.noBreakSpace
-        let named = Typography.list(missed.map { item in "\(item.rank)" + (item.recommendation.shortTitle.map { " (\($0))" } ?? "") })
+        let named = numberedWithShortTitles(missed)
         return missed.count == 1
             ? "Faute de place plus tôt, l'action\(nb)\(named) manquera son échéance, sauf à retarder une autre action."
             : "Faute de place plus tôt, les actions\(nb)\(named) manqueront leur échéance, sauf à en retarder d'autres."

@@ -158,11 +158,11 @@ struct ExecutiveSynthesis {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         let others = roadmap.items.filter { item in item.phaseIndex == 0 && !decisions.contains { $0.rank == item.rank } }
         let starting = roadmap.items.filter { item in RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains { $0.rank == item.rank } }
-        let ranks = Typography.numbers(starting.map(\.rank))
-        // One action is named in a few words when its rule gives them: page 1 does not show its card.
-        let named = starting.count == 1 ? starting[0].recommendation.shortTitle.map { " (\($0))" } ?? "" : ""
-        let firstSteps = starting.isEmpty ? [] : [starting.count == 1 ? "le premier pas de l'action\(Typography.noBreakSpace)\(ranks)\(named)"
-                                                                     : "le premier pas des actions\(Typography.noBreakSpace)\(ranks)"]
+        // Each action is named in a few words when its rule gives them: page 1 does not show its card (« le premier
+        // pas des actions 6 (le cabinet médical avec logement) et 7 (…) », not bare numbers the executive must look up).
+        let named = numberedWithShortTitles(starting)
+        let firstSteps = starting.isEmpty ? [] : [(starting.count == 1 ? "le premier pas de l'action" : "le premier pas des actions")
+                                                    + "\(Typography.noBreakSpace)\(named)"]
         guard let phase = roadmap.calendar.phases.first, !others.isEmpty || !firstSteps.isEmpty else { return nil }
         guard !others.isEmpty else {
             return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(firstSteps[0])."
@@ -178,5 +178,11 @@ struct ExecutiveSynthesis {
             list = Typography.list(others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") } + firstSteps)
         }
         return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
+    }
+
+    /// « 6 (le cabinet médical avec logement) et 7 »: actions by number, each with the few words its rule gives
+    /// (`shortTitle`), for page 1, which shows no card. After « l'action » or « les actions » and a no-break space.
+    static func numberedWithShortTitles(_ items: [RoadmapItem]) -> String {
+        Typography.list(items.map { item in "\(item.rank)" + (item.recommendation.shortTitle.map { " (\($0))" } ?? "") })
     }
 }
