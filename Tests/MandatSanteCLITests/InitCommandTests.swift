@@ -31,6 +31,7 @@ struct InitCommandTests {
         "",                        // centreSante: default non
         "n",                       // hospital
         "",                        // hospitalRole: default aucun
+        "",                        // ehpad: default non
         "o",                       // gpDepartures
         "",                        // withoutGpShare: skipped (optional)
         "",                        // specialistShortage: default « non évaluée »
@@ -157,7 +158,7 @@ struct InitCommandTests {
             "2", "", "", "",                    // medicalZoning, cls, cpts, cptsProject (asked: no CPTS)
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
-            "", "", "", "", "", "",             // msp, mspNearby, centreSante, hospital, hospitalRole, gpDepartures
+            "", "", "", "", "", "", "",         // msp, mspNearby, centreSante, hospital, hospitalRole, ehpad, gpDepartures
             "", "",                             // withoutGpShare, specialistShortage
             "150", "40,5",                      // share75Plus: out of range, then 40,5
             "", "", "", "", "",                 // povertyRate, heatExposure, ambroisie, pat, intercommunalHealth
