@@ -56,9 +56,9 @@ struct SizeAdaptedStepsTests {
     func clsCarriedByAPays() throws {
         let pays = try Self.steps("agir-echelle-intercommunale", for: Fixture.ProfileSpec(population: 4_200, density: "bourg-rural", cls: "en-vigueur", clsCarrier: "pays"))
         #expect(pays.contains { $0.hasPrefix("Demander au pays ou au PETR que la commune siège au comité de pilotage du CLS") })
-        #expect(!pays.contains { $0.contains("mission santé de l'intercommunalité") || $0.contains("avec les communes voisines, que l'intercommunalité engage") })
+        #expect(!pays.contains { $0.contains("mission santé de l'intercommunalité") || $0.contains("avec les communes voisines, demander que l'intercommunalité engage") })
         let alone = try Self.steps("agir-echelle-intercommunale", for: Fixture.ProfileSpec(population: 4_200, density: "bourg-rural"))
-        #expect(alone.contains { $0.contains("avec les communes voisines, que l'intercommunalité engage un diagnostic local de santé") })
+        #expect(alone.contains { $0.contains("avec les communes voisines, demander que l'intercommunalité engage un diagnostic local de santé") })
         #expect(!alone.contains { $0.contains("pays ou le PETR") || $0.contains("mission santé de l'intercommunalité") })
     }
 
