@@ -63,6 +63,6 @@ struct Reasons25Tests {
         let (cabinet, _) = try Self.reasons("station-balneaire-saisonniere", "cabinet-medical-logement")
         #expect(cabinet.first == "des départs de médecins généralistes sont attendus d'ici cinq ans", "\(cabinet)")
         let (elders, _) = try Self.reasons("station-balneaire-saisonniere", "bien-vieillir-petite-commune")
-        #expect(elders == ["le bien vieillir est une priorité de l'équipe", "beaucoup d'habitants de 75 ans ou plus"], "\(elders)")
+        #expect(elders == ["le bien vieillir est une priorité de l'équipe", "beaucoup d'habitants de 75 ans ou plus (17 %)"], "\(elders)")
     }
 }
