@@ -30,13 +30,13 @@ struct Content17Tests {
         #expect(without.card("asv-creer") != nil)
     }
 
-    @Test("ville siège de l'hôpital support du GHT : ni « locaux dans la maison de santé » pour ses propres spécialistes, mais délais, postes partagés, logement des internes et consultations dans les autres communes du GHT ; sources nationales, pas l'ARS d'une autre région")
+    @Test("ville siège de l'hôpital support du GHT : ni « locaux dans la maison de santé » pour ses propres spécialistes, mais délais, postes partagés, logement des internes et consultations avancées dans les autres hôpitaux du GHT et les maisons de santé alentour ; sources nationales, pas l'ARS d'une autre région")
     func hubHospitalCity() throws {
         let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
         let card = try #require(document.card("specialistes-consultations-avancees"))
-        #expect(card.title == "Améliorer avec l'hôpital l'accès à ses spécialistes : délais, postes partagés, consultations dans les communes du GHT")
+        #expect(card.title == "Améliorer avec l'hôpital l'accès à ses spécialistes : délais, postes partagés, consultations avancées")
         #expect(!card.steps.contains { $0.contains("dans la maison de santé") || $0.contains("logement communal") }, "\(card.steps)")
-        #expect(card.steps.contains { $0.contains("délais de rendez-vous") && $0.contains("autres communes du GHT") })
+        #expect(card.steps.contains { $0.contains("délais de rendez-vous") && $0.contains("autres hôpitaux du GHT") })
         #expect(card.steps.contains { $0.contains("logement des internes") })
         let documents = Set(card.sources.map(\.document))
         #expect(documents.contains("convention-medicale-2024") && !documents.contains("vidal-teleexpertise"))
