@@ -253,11 +253,14 @@ struct ExampleFindingWordingTests {
         let station = try ExampleSynthesisTests.document("station-montagne-saisonniere").synthesis.findings
         #expect(station.contains { $0.hasPrefix("Population en pointe saisonnière\u{00A0}: 25\u{00A0}000\u{00A0}personnes\u{00A0}; saison de pointe de la fréquentation\u{00A0}: l'hiver — les actions") }, "\(station)")
         #expect(!station.contains { $0.hasPrefix("Saison de pointe") }, "\(station)")
-        let bourg = try ExampleSynthesisTests.document("bourg-cls-pays").synthesis.findings
+        // Without its EHPAD, whose partnership takes the CPTS partnership's place in the roadmap.
+        let bourg = try ExampleSynthesisTests.document("bourg-cls-pays", overrides: ["ehpad=false"]).synthesis.findings
         #expect(bourg.count == 2, "\(bourg)")
         #expect(bourg.last?.hasPrefix("CLS signé et en vigueur\u{00A0}; une CPTS couvre le territoire — point d'appui des actions") == true, "\(bourg)")
         // A finding the actions answer comes before what they build on.
         #expect(bourg.first?.contains("y répondent") == true, "\(bourg)")
+        let withEhpad = try ExampleSynthesisTests.document("bourg-cls-pays").synthesis.findings
+        #expect(withEhpad.last == "Un EHPAD sur le territoire — point d'appui de l'action\u{00A0}7.", "\(withEhpad)")
     }
 
     @Test("« pour vous » donne une raison, pas le seuil d'une règle (« d'au moins 14 % ») ni une alternative (« quartier prioritaire ou pauvreté élevée »)")
