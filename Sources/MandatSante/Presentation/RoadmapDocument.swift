@@ -113,8 +113,8 @@ public struct RoadmapDocument: Sendable {
         /// The deadline the action meets, as the cards, the CSV and `explain` print it (nil when missed).
         public var metDeadline: String? { deadlineMissed ? nil : deadline }
         /// The deadline as a table's cell prints it: the one met, or the one missed as the card's placement line
-        /// begins (« prévue d'ici mars 2029, dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en
-        /// avr. 2029, faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words.
+        /// begins (« prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut
+        /// commencer qu'en avr. 2029, faute de place plus tôt ») — the JSON's `deadline {before, text, missed}` in words.
         public var deadlineCell: String? {
             guard deadlineMissed, let deadline else { return deadline }
             return Typography.french("prévue \(deadline) ; elle ne peut commencer qu'en \(phaseStart), faute de place plus tôt")
