@@ -38,7 +38,7 @@ struct DeferralReasonTests {
                 let brief = try #require(cards[item.recommendation.id]?.placementBrief)
                 if roomy != nil {
                     overflows += 1
-                    #expect(!brief.contains("la place est prise") && brief.contains("ne tient pas dans la capacité de l'équipe") && brief.hasSuffix("l'occupe jusque-là"),
+                    #expect(!brief.contains("la place est prise") && brief.contains("car le surplus de travail ") && brief.hasSuffix("occupe l'équipe jusque-là"),
                             "\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
                 } else if brief.contains("la place est prise") {
                     taken += 1
@@ -67,9 +67,9 @@ struct DeferralReasonTests {
             let start = phases[item.phaseIndex].start.shortFrench
             #expect(brief.hasPrefix("à partir de \(start), car ") || brief.hasPrefix("à partir d'\(start), car "), "\(brief)")
             _ = overfilled
-            #expect(brief.contains("car ce qui ne tient pas dans la capacité de l'équipe d'ici ")
-                    || brief.contains("car ce qui ne tient pas dans la capacité de l'équipe dans les "), "\(brief)")
-            #expect(brief.hasSuffix("l'occupe jusque-là"), "\(brief)")
+            #expect(brief.contains("car le surplus de travail d'ici ")
+                    || brief.contains("car le surplus de travail dans les "), "\(brief)")
+            #expect(brief.hasSuffix("occupe l'équipe jusque-là"), "\(brief)")
             // The detailed edition and the JSON give the same reason.
             #expect(card.placement == card.placementBrief)
             return

@@ -7,7 +7,7 @@ import Testing
 /// its card says why in one phrase (plan18, item 1).
 @Suite("Une phase du milieu ne dépasse pas son plafond : ce qui peut attendre passe à la suivante, et sa carte le dit")
 struct PhaseCeilingTests {
-    static let smoothedNote = "à partir de janv. 2028, car d'ici fin 2027 l'équipe est déjà au complet"
+    static let smoothedNote = "à partir de janv. 2028, car d'ici fin 2027 le temps de l'équipe est déjà pris"
 
     @Test("le plafond : environ 1,3 fois la capacité, une unité de plus au moins")
     func ceiling() {

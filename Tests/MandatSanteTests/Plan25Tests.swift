@@ -24,9 +24,9 @@ struct Plan25Tests {
         #expect(centre.phaseIndex == 1 && seat.phaseIndex == 2)
         #expect(RoadmapWording.startsNow(centre, in: roadmap) && RoadmapWording.startsNow(seat, in: roadmap))
         let centreCard = try #require(document.cards.first { $0.id == "centre-sante-consolider" })
-        #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027 : le centre est en déficit, chaque mois sans décision creuse la perte")
+        #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027, car le centre est en déficit, chaque mois sans décision creuse la perte")
         let seatCard = try #require(document.cards.first { $0.id == "agir-echelle-intercommunale" })
-        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant : le contrat local de santé intercommunal est en vigueur"))
+        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant, car le contrat local de santé intercommunal est en vigueur"))
         // Page 1: the centre is a decision whose date says it; the seat is not, and the line of the first months names its first step.
         let decision = try #require(document.synthesis.decisions.first { $0.id == "centre-sante-consolider" })
         #expect(Self.plain(decision.when) == "premier pas dès maintenant, le reste d'ici déc. 2027")
@@ -54,7 +54,7 @@ struct Plan25Tests {
         let renewal = try #require(roadmap.item("renouvellement-urbain-sante"))
         #expect(renewal.phaseIndex == 2 && RoadmapWording.startsNow(renewal, in: roadmap))
         let card = try #require(document.cards.first { $0.id == "renouvellement-urbain-sante" })
-        #expect(Self.plain(card.placementBrief).hasPrefix("premier pas dès maintenant : l'ANRU engage ses derniers cofinancements d'ici fin 2027 au plus tard"))
+        #expect(Self.plain(card.placementBrief).hasPrefix("premier pas dès maintenant, car l'ANRU engage ses derniers cofinancements d'ici fin 2027 au plus tard"))
         #expect(Self.plain(document.synthesis.alsoFirst) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(renewal.rank) (la santé dans le projet de renouvellement urbain).")
     }
 

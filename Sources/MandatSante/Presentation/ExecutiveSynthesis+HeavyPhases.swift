@@ -5,8 +5,8 @@ import RuleKit
 extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
     /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
-    /// tout porter : les actions 3 (décision fondatrice) et 5 et 6 (à échéance) ne peuvent attendre ; prévoir un
-    /// renfort. »
+    /// tout porter : la décision fondatrice (action 3) et les actions à échéance (5 et 6) ne peuvent attendre ;
+    /// prévoir un renfort. »
     /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
     /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). A village with one agent or none is not told to hire: it entrusts
@@ -34,21 +34,38 @@ extension ExecutiveSynthesis {
         // not « d'ici fin 2027 et d'ici le bilan de mi-mandat »).
         let titles = overfilled.indices.filter { $0 == overfilled.count - 1 || overfilled[$0 + 1] != overfilled[$0] + 1 }
             .map { Self.during(roadmap.calendar.phases[overfilled[$0]]) }
-        // Named by number, each group with its cause, as a deferred card names what holds its room (« les actions 1
-        // (décision fondatrice), 4 et 6 (à échéance) et 5 (priorité de l'équipe) »): the executive sees which ones.
+        // Named by number, each group with its cause, as a deferred card names what holds its room: the executive
+        // sees which ones. One cause, or one number per cause: « les actions 4 et 5 (à échéance) », « les actions 4
+        // (à échéance) et 5 (priorité de l'équipe) ». Otherwise each cause first, then its numbers (« les décisions
+        // fondatrices (actions 5 et 11), les actions à échéance (6, 8 et 9) et la priorité de l'équipe (7) »), not
+        // « les actions 5 et 11 (…), 6, 8 et 9 (…) et 7 (…) », whose numbers run together (reader30a).
         let names = [("décision fondatrice", "décisions fondatrices"), ("à échéance", "à échéance"),
                      ("priorité de l'équipe", "priorités de l'équipe"), ("qui va avec l'une d'elles", "qui vont avec l'une d'elles")]
-        let groups = names.indices.compactMap { cause -> (ranks: [Int], text: String)? in
+        let nouns = [("la décision fondatrice", "les décisions fondatrices"), ("l'action à échéance", "les actions à échéance"),
+                     ("la priorité de l'équipe", "les priorités de l'équipe"), ("l'action qui va avec l'une d'elles", "les actions qui vont avec l'une d'elles")]
+        let groups = names.indices.compactMap { cause -> (cause: Int, ranks: [Int])? in
             let ranks = waiting.filter { $0.cause == cause }.map(\.rank).sorted()
-            guard !ranks.isEmpty else { return nil }
-            return (ranks, "\(Typography.numbers(ranks)) (\(ranks.count > 1 ? names[cause].1 : names[cause].0))")
+            return ranks.isEmpty ? nil : (cause, ranks)
         }.sorted { $0.ranks[0] < $1.ranks[0] }
         let total = waiting.count
-        let causes = (total > 1 ? "les actions\(Typography.noBreakSpace)" : "l'action\(Typography.noBreakSpace)") + Typography.list(groups.map(\.text))
+        let causes: String
+        if groups.allSatisfy({ $0.ranks.count == 1 }) || groups.count == 1 {
+            // One number per cause, or one cause: the numbers then their causes read at once.
+            causes = (total > 1 ? "les actions\(Typography.noBreakSpace)" : "l'action\(Typography.noBreakSpace)") + Typography.list(groups.map { group in
+                "\(Typography.numbers(group.ranks)) (\(group.ranks.count > 1 ? names[group.cause].1 : names[group.cause].0))"
+            })
+        } else {
+            // « action(s) » once, in the first group's numbers: the others read as numbers of actions too.
+            causes = Typography.list(groups.enumerated().map { index, group in
+                let several = group.ranks.count > 1
+                let numbers = (index > 0 ? "" : several ? "actions\(Typography.noBreakSpace)" : "action\(Typography.noBreakSpace)") + Typography.numbers(group.ranks)
+                return "\(several ? nouns[group.cause].1 : nouns[group.cause].0) (\(numbers))"
+            })
+        }
         let periods = Typography.list(titles)
         return periods.prefix(1).uppercased() + periods.dropFirst()
             + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; "
-            + (sharedWithIntercommunality ? "en confier une part à l'intercommunalité." : "prévoir un renfort.")
+            + (sharedWithIntercommunality ? "en confier une part de la charge à l'intercommunalité." : "prévoir un renfort.")
     }
 
     /// A phase as the time a sentence opens with, from its title: « Les trois prochains mois » → « dans les trois

@@ -241,7 +241,7 @@ extension RoadmapPresenter {
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             // An action that starts now with its first step says so first, on its « Calendrier » line.
             let placement = RoadmapWording.placement(item, in: roadmap)
-            // « premier pas dès maintenant : … ; le reste à partir de janv. 2028 : … »: the rest said once, by the
+            // « premier pas dès maintenant, car … ; le reste à partir de janv. 2028, car … »: the rest said once, by the
             // placement when the action was deferred.
             let startNow = RoadmapWording.startNow(item, in: roadmap, reason: true, rest: placement == nil)
             func joined(_ first: String?, _ then: String?) -> String? {

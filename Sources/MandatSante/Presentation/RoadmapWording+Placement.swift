@@ -74,7 +74,7 @@ extension RoadmapWording {
     /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
     /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
     /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
-    /// used four units of five): « ce qui ne tient pas dans la capacité de l'équipe d'ici fin 2027 l'occupe
+    /// used four units of five): « le surplus de travail d'ici fin 2027 occupe l'équipe
     /// jusque-là » (after `from`). Nil when no phase had that room.
     static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
         let used = roadmap.halfUnitsUsed
@@ -86,7 +86,7 @@ extension RoadmapWording {
         let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
         guard !overfilled.isEmpty else { return nil }
         let phases = roadmap.calendar.phases
-        return "ce qui ne tient pas dans la capacité de l'équipe \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) l'occupe jusque-là"
+        return "le surplus de travail \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) occupe l'équipe jusque-là"
     }
 
     /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
@@ -98,8 +98,8 @@ extension RoadmapWording {
     /// - it goes with other actions (`together`) and the set needs more than that room in one phase: « avec l'action
     ///   8, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là »;
     /// - a later phase carries more than the team's capacity and takes its surplus from that room
-    ///   (`Capacity.halfUnitsLeft`): « ce qui ne tient pas dans la capacité de l'équipe d'ici le bilan de mi-mandat
-    ///   prend la place restante d'ici fin 2027 ».
+    ///   (`Capacity.halfUnitsLeft`): « le surplus de travail d'ici le bilan de mi-mandat prend la place restante
+    ///   d'ici fin 2027 ».
     /// Each said after `from`, which the caller adds.
     /// Nil when no phase had that room, when an earlier phase's surplus took it (`overflow`), or for another cause.
     static func roomKept(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
@@ -132,7 +132,7 @@ extension RoadmapWording {
         let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
         guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
         let times = Typography.list(later.map { ExecutiveSynthesis.during(phases[$0]) })
-        return "ce qui ne tient pas dans la capacité de l'équipe \(times) prend la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
+        return "le surplus de travail \(times) prend la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
     }
 
     /// What an item needs with the placed actions that go with it (`together`) in one phase `phase`, and that need
@@ -154,7 +154,8 @@ extension RoadmapWording {
         case .horizon, .prerequisite, .together: return nil
         case .smoothed(let from):
             // One reason, the same on the short card, the detailed card and in the JSON.
-            return ("\(ExecutiveSynthesis.during(phases[from])) l'équipe est déjà au complet", nil)
+            // « déjà au complet » would read as « nobody is missing » (reader30a): it is the team's time that is taken.
+            return ("\(ExecutiveSynthesis.during(phases[from])) le temps de l'équipe est déjà pris", nil)
         case .yielded(let from, let to, let priority):
             // The action it made room for, by its number, and the team's priority that action answers.
             let rank = roadmap.items.first { $0.recommendation.id == to }?.rank

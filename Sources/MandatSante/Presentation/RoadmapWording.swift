@@ -143,6 +143,8 @@ enum RoadmapWording {
         guard startsNow(item, in: roadmap), let startNow = item.recommendation.startNow else { return nil }
         let when = item.deadline != nil || !rest ? "premier pas dès maintenant"
             : "premier pas dès maintenant, le reste \(by(roadmap.calendar.phases[item.phaseIndex]))"
-        return reason ? "\(when) : \(startNow.reason)" : when
+        // « , car » rather than a second colon on the same line (« premier pas dès maintenant, le reste d'ici déc. 2027 :
+        // … », reader30a).
+        return reason ? "\(when), car \(startNow.reason)" : when
     }
 }

@@ -55,7 +55,7 @@ struct CSVRoadmapTrackingTests {
         #expect(seven["Identifiant"] == "petites-villes-de-demain-sante")
         #expect(seven["Décision de la page 1"] == "non")
         #expect(seven["Échéance"] == "")
-        #expect(Content17Tests.plain(seven["Calendrier"] ?? "").hasPrefix("premier pas dès maintenant : "), "\(seven)")
+        #expect(Content17Tests.plain(seven["Calendrier"] ?? "").hasPrefix("premier pas dès maintenant, car "), "\(seven)")
         #expect(seven["Calendrier"] == document.card("petites-villes-de-demain-sante")?.placementBrief)
         // The foundations say so, as their cards do; the second follows the first.
         let one = try Self.row(rows, rank: 1)
