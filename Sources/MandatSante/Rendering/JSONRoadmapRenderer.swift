@@ -14,12 +14,14 @@ public struct JSONRoadmapRenderer: RoadmapRenderer {
         return json.finish()
     }
 
+    /// Of the right size already (a batch holds hundreds of rendered roadmaps on their way to the disk), written
+    /// in a buffer kept from an earlier roadmap (`buffers`).
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        var json = JSONWriter(capacity: 1 << 17)
-        write(document, into: &json)
-        // Of the right size already (a batch holds hundreds of rendered roadmaps on their way to the disk).
-        return json.finishBytes()
+        JSONWriter.document(capacity: 1 << 17, reusing: Self.buffers) { json in write(document, into: &json) }
     }
+
+    /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
+    private static let buffers = JSONWriter.BufferPool(keeping: 8)
 
     /// Written as it goes, without a tree of values (the same layout as `JSONOutput`).
     func write(_ document: RoadmapDocument, into json: inout JSONWriter) {

@@ -20,6 +20,9 @@ final class ByteBuffer {
         return copy
     }
 
+    /// Empty again, keeping its allocation (`JSONWriter.BufferPool`).
+    func removeAll() { count = 0 }
+
     /// The bytes written, in an array of their size.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

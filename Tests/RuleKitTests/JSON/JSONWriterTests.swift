@@ -14,6 +14,25 @@ import Testing
         #expect(writer.finish() == "{\n  \"a\": 3.3,\n  \"b\": 2,\n  \"c\": 0.5,\n  \"d\": -1.6\n}\n")
     }
 
+    @Test("un document écrit dans un tampon repris d'un document plus long est le même qu'écrit dans un tampon neuf")
+    func reusedBuffer() {
+        func long(_ json: inout JSONWriter) {
+            json.array { json in for index in 0..<200 { json.object { json in json.field("n", index); json.field("texte", "« ligne \(index) »") } } }
+        }
+        func short(_ json: inout JSONWriter) {
+            json.object { json in json.field("a", "b"); json.field("c", [String]()) }
+        }
+        let pool = JSONWriter.BufferPool(keeping: 1)
+        var fresh = JSONWriter()
+        long(&fresh)
+        #expect(JSONWriter.document(capacity: 16, reusing: pool, long) == fresh.finishBytes())
+        var freshShort = JSONWriter()
+        short(&freshShort)
+        let shortBytes = freshShort.finishBytes()
+        #expect(JSONWriter.document(capacity: 16, reusing: pool, short) == shortBytes)
+        #expect(JSONWriter.document(capacity: 16, reusing: pool, short) == shortBytes)
+    }
+
     @Test("un guillemet, une barre oblique inverse ou un caractère de contrôle est échappé à toute position d'un long texte")
     func escapesAtEveryOffset() {
         let plain = "Saint-Étienne — feuille de route 2026, « santé » ~ 12 400 habitants"
