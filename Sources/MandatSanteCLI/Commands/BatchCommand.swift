@@ -218,16 +218,27 @@ struct BatchCommand {
     /// 5,000 rows, 19 MB were in use but 76 MB held (`malloc_stats`: two planning arenas of 19 MB, 1.6 MB used in
     /// each), against 17 and 47 MB after 500 rows: what grew with the rows was that free space, not a memory of the
     /// program. With one arena, peak resident memory 71–72 MB at 500 rows and 79–94 MB at 5,000, against 71–73 and
-    /// 83–107 MB (four pairs, output on tmpfs; batch24, bench/README.md), for the same processor time; one arena
-    /// keeps the peak of the batches on their way to the writer too, so the memory is not flat yet. Looked up at
-    /// run time: another C library has no `mallopt`, and its allocator is left as it is.
+    /// 83–107 MB (four pairs, output on tmpfs; batch24, bench/README.md).
+    ///
+    /// Then blocks of `mappedBlockSize` or more (a JSON roadmap, 110 to 265 KB) are mapped each for itself and given
+    /// back to the system when freed, rather than taken from that heap: glibc raises its threshold for this to the
+    /// size of any mapped block freed, so that after the first roadmaps every one was cut from the heap, between the
+    /// wordings kept for later territories, and the heap grew with the rows by the holes they left (10,000 rows:
+    /// 58 MB held for 22 to 49 MB in use, 7.8 MB at the end). Setting the threshold keeps it fixed. Looked up at run
+    /// time: another C library has no `mallopt`, and its allocator is left as it is.
     private static func shareOneHeap() {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        // M_ARENA_MAX in glibc's <malloc.h>.
-        let arenaMax: Int32 = -8
-        _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 1)
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        // M_ARENA_MAX and M_MMAP_THRESHOLD in glibc's <malloc.h>.
+        let arenaMax: Int32 = -8, mmapThreshold: Int32 = -3
+        _ = mallopt(arenaMax, 1)
+        _ = mallopt(mmapThreshold, Int32(mappedBlockSize))
     }
+
+    /// Below the smallest JSON roadmap, above a chunk of the territories file (`chunkSize`) and a text roadmap
+    /// (some 25 KB): only what a JSON batch holds by the hundred is mapped block by block.
+    static let mappedBlockSize = 96 * 1024
 
     // MARK: Files
 
