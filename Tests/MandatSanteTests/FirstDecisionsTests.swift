@@ -115,11 +115,11 @@ struct FirstDecisionsTests {
 
     @Test("une échéance manquée faute de place se lit en page 1, par son numéro et son titre court ; aucune autre")
     func missedDeadlineIsSaid() throws {
-        let petiteVille = try ExampleSynthesisTests.document("petite-ville-pvd-msp")
-        let oasis = try #require(petiteVille.cards.first { $0.id == "ecole-cour-oasis" })
-        #expect(oasis.deadlineMissed)
-        #expect(Plan24Tests.plain(petiteVille.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(oasis.rank) (la cour « oasis » de l'école) manquera son échéance, sauf à retarder une autre action."),
-                "\(petiteVille.synthesis.sizeNote)")
+        let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
+        let asv = try #require(prefecture.cards.first { $0.id == "asv-creer" })
+        #expect(asv.deadlineMissed)
+        #expect(Plan24Tests.plain(prefecture.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(asv.rank) (l'atelier santé ville) manquera son échéance, sauf à retarder une autre action."),
+                "\(prefecture.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let document = try ExampleSynthesisTests.document(name)
             let missed = document.cards.filter(\.deadlineMissed)

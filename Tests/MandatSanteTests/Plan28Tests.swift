@@ -103,17 +103,18 @@ extension Plan28Tests {
         #expect(roadmap.items.count == 8)
     }
 
-    /// Across the 27 examples, four cards still say a deadline missed for want of room (five before session 28): the
-    /// school yards of the growing belt and of the PVD town, the prefecture's ASV and the seaside junior doctors;
-    /// none held by actions kept for their score alone that could have followed it (`scoreOnlyRoom`).
-    @Test("profils d'exemple : quatre échéances encore manquées faute de place, chacune pour une raison vraie")
+    /// Across the 27 examples, two cards still say a deadline missed for want of room (five before session 28, four
+    /// before session 30, when the school yards of the growing belt and of the PVD town took the room of a lighter,
+    /// lower-scored action: `Plan30Tests`): the prefecture's ASV and the seaside junior doctors, whose periods are held
+    /// by better, dated or priorities' actions; none held by actions kept for their score alone that could have
+    /// followed it (`scoreOnlyRoom`).
+    @Test("profils d'exemple : deux échéances encore manquées faute de place, chacune pour une raison vraie")
     func missedDeadlinesOnTheExamples() throws {
         var missed: [String] = []
         for name in try Plan27Tests.exampleNames() {
             let (roadmap, _) = try Plan24Tests.plan(name)
             missed += roadmap.items.filter { $0.missedDeadline != nil }.map { "\(name)/\($0.recommendation.id)" }
         }
-        #expect(missed.sorted() == ["ceinture-croissance-hors-zonage/ecole-cour-oasis", "petite-ville-pvd-msp/ecole-cour-oasis",
-                                    "prefecture-hopital-support/asv-creer", "station-balneaire-saisonniere/docteurs-juniors"], "\(missed)")
+        #expect(missed.sorted() == ["prefecture-hopital-support/asv-creer", "station-balneaire-saisonniere/docteurs-juniors"], "\(missed)")
     }
 }

@@ -89,10 +89,10 @@ extension PhasePlacement {
     }
 
     /// The half-units of effort placed in `phase`.
-    private func usedHalves(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+    func usedHalves(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
 
     /// What `phase` may hold before what can wait moves on (`Capacity.ceilingHalves`).
-    private func ceiling(_ phase: Int) -> Int { Capacity.ceilingHalves(capacity: capacityHalves[phase]) }
+    func ceiling(_ phase: Int) -> Int { Capacity.ceilingHalves(capacity: capacityHalves[phase]) }
 
     /// The unit of `phase` that waits first, with the phase it goes to: the earliest later phase that holds it
     /// under its own ceiling, before any action that waits for it. Units kept for their merit give way before the

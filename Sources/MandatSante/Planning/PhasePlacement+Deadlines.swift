@@ -319,3 +319,63 @@ extension PhasePlacement {
         return calendar.phaseIndex(containing: previous) ?? calendar.phases.count - 1
     }
 }
+
+/// A deadline kept by taking the room of lighter, lower-scored undated actions, the next phases carrying the rest.
+extension PhasePlacement {
+    /// An action placed after the phase its stated deadline allows (a one-member unit, kept for its score or dated
+    /// alone) takes, in the last phase before its deadline it may start in, the room of actions kept for their
+    /// score alone scored no higher — undated, neither a foundation nor a priority's action, alone in their unit,
+    /// waited for by no placed action —, the least scored first; what that room lacks, the next phases carry (the
+    /// phase overfills up to its ceiling, `Capacity.ceilingHalves`, and the mandate's total does not grow). Those
+    /// actions go to the first later phase with room: none leaves the roadmap, no deadline is missed, no better
+    /// action waits for a weaker one. In a belt town of 9,000 inhabitants, the school yard « oasis » (80, due by the
+    /// mid-mandate review) in 2028, the agents' training (76) after the review.
+    mutating func keepDeadlinesInLighterRoom() {
+        let last = calendar.phases.count - 1
+        for unit in 0..<order.unitCount where order.slots(unit).count == 1 {
+            let position = order.first(unit)
+            let from = phaseOf[position]
+            guard from > 0, dated(position), let bound = statedBound(position), let due = bound.phase, from > due else { continue }
+            let earliest = ownEarliestPhase(position).phase
+            guard earliest <= due else { continue }
+            let score = totals[position]
+            search: for phase in stride(from: due, through: max(earliest, 1), by: -1) {
+                var holders: [(unit: Int, score: Int)] = []
+                for other in 0..<order.unitCount where other != unit && order.slots(other).count == 1 && !order.isPriorityUnit[other] {
+                    let member = order.first(other)
+                    guard phaseOf[member] == phase, order.isByMerit(member), servedFor[member] < 0, totals[member] <= score,
+                          !index.isFoundation[member], !dated(member),
+                          !index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }) else { continue }
+                    if case .none = deadlines[member] {} else { continue }
+                    holders.append((other, totals[member]))
+                }
+                holders.sort { ($0.score, -$0.unit) < ($1.score, -$1.unit) }
+                var trial = self
+                trial.remove(unit)
+                var moved: [Int] = []
+                for holder in holders {
+                    trial.remove(holder.unit)
+                    moved.append(holder.unit)
+                    var attempt = trial
+                    let own = attempt.ownEarliestPhase(position)
+                    attempt.settle(unit, in: phase, causes: [phase > own.phase ? .capacity(wanted: own.phase) : own.cause])
+                    attempt.deadlines[position] = .stated(bound.month, by: position)
+                    guard attempt.usedHalves(phase) <= attempt.ceiling(phase) else { continue }
+                    var placedAll = true
+                    for other in moved {
+                        let need = attempt.need(of: other)
+                        guard phase < last, let later = ((phase + 1)...last).first(where: { attempt.hasRoom($0, need, 1) }) else {
+                            placedAll = false
+                            break
+                        }
+                        attempt.settle(other, in: later, causes: [.capacity(wanted: phase)])
+                    }
+                    // The next phases carry what the phase overfills: the mandate's room at its end is not less than before.
+                    guard placedAll, phase < last, ((phase + 1)...last).allSatisfy({ attempt.room($0) >= min(0, room($0)) }) else { continue }
+                    self = attempt
+                    break search
+                }
+            }
+        }
+    }
+}

@@ -175,6 +175,7 @@ struct PhasePlacement {
         smoothOverfilledPhases()
         pullQuickWinsForward()
         servePrioritiesInFirstYear()
+        keepDeadlinesInLighterRoom()
         state.exits = exits
     }
 
