@@ -53,7 +53,7 @@ struct FirstDecisionsTests {
         let rurale = try ExampleSynthesisTests.document("communaute-communes-rurale")
         let cpts = try #require(rurale.card("cpts-soutenir-emergence")?.rank)
         #expect(Content17Tests.plain(rurale.synthesis.alsoFirst ?? "")
-                == "Aussi dans les trois prochains mois, sans décision à part : l'action 3 et le premier pas de l'action \(cpts) (le projet de CPTS des professionnels).")
+                == "Aussi dans les trois prochains mois, sans décision à part : l'action 3 (les « zones rouges » des médecins volontaires) et le premier pas de l'action \(cpts) (le projet de CPTS des professionnels).")
     }
 
     @Test("une décision qui vient après une action qui n'est pas une décision le dit : le CLS après le diagnostic")

@@ -49,7 +49,7 @@ struct Plan24Tests {
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
         // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the dated MSP and PLU.
         #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en "
-            + "avr. 2029, car jusque-là la place est prise par les actions 4 (liée à une action prioritaire), 5 (décision "
+            + "avr. 2029, car jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision "
             + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 7, 8 et 11 (à échéance)")
         #expect(card.placement == card.placementBrief)
         // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.

@@ -21,7 +21,7 @@ struct Plan27Tests {
         let line = Self.plain(card.placementBrief)
         #expect(!line.contains("mieux classée"), "\(line)")
         if yard.missedDeadline != nil {
-            #expect(line.contains("\(pvd.rank) (liée à une action prioritaire)"), "\(line)")
+            #expect(line.contains("\(pvd.rank) (liée à l'action "), "\(line)")
         }
     }
 

@@ -161,7 +161,7 @@ struct PresentationTests {
         // The phases it was meant for were full up to the review. What holds the place where an action scored lower
         // than it does: the diagnostic, the CPTS's prerequisite; the detailed edition (and the JSON) say the same:
         // one reason whatever the format.
-        #expect(renew.placementBrief == "à partir d'avr. 2029, car jusque-là la place est prise par l'action\u{A0}2 (liée à une action prioritaire)")
+        #expect(renew.placementBrief == "à partir d'avr. 2029, car jusque-là la place est prise par l'action\u{A0}2 (liée à l'action\u{A0}3)")
         #expect(renew.placement == renew.placementBrief)
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)

@@ -175,7 +175,12 @@ struct ExecutiveSynthesis {
             list = Typography.actions(others.map(\.rank)) + (others.count == 1 ? ", une étape de méthode" : ", des étapes de méthode")
                 + firstSteps.map { " ; \($0)" }.joined()
         } else {
-            list = Typography.list(others.map { Typography.actions([$0.rank]) + (isMethod($0, methodLevers) ? " (étape de méthode)" : "") } + firstSteps)
+            // An action that is no method step is named in a few words when its rule gives them (« l'action 4 (le
+            // relais du programme Jafa) »), not a bare number (reader30a).
+            list = Typography.list(others.map { item in
+                isMethod(item, methodLevers) ? Typography.actions([item.rank]) + " (étape de méthode)"
+                    : "l'action\(Typography.noBreakSpace)" + numberedWithShortTitles([item])
+            } + firstSteps)
         }
         return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
     }

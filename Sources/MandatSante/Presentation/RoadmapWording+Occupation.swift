@@ -85,21 +85,23 @@ extension RoadmapWording {
         let items = roadmap.items
         // `kept`: linked to what keeps its turn (a founding decision, a deadline, a priority), never to the action
         // whose room this is (the EIS waiting for its own prerequisite) nor to a mere score.
-        func isLinked(_ position: Int, kept: Bool = false) -> Bool {
+        // The position of the action it is linked to, named on a card's brief line (« 7 (liée à l'action 6) »).
+        func linked(_ position: Int, kept: Bool = false) -> Int? {
             var seen: Set<Int> = [position]
             var next = [position]
             while let current = next.popLast() {
                 for linker in linkers[current] where seen.insert(linker).inserted {
                     if kept, items[linker].recommendation.id == recommendation.id { continue }
-                    if let cause = ownCause(items[linker]), !kept || [.foundation, .deadline, .priority].contains(cause) { return true }
+                    if let cause = ownCause(items[linker]), !kept || [.foundation, .deadline, .priority].contains(cause) { return linker }
                     next.append(linker)
                 }
             }
-            return false
+            return nil
         }
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         var weaker: [Int] = []
+        var linkedTo: Set<Int> = []
         // The occupant read in place (`items[position]`), not bound to a copy: a left-out line of a JSON roadmap
         // classes some ten occupants, and copying each item cost more than classing it.
         for position in occupants {
@@ -107,9 +109,18 @@ extension RoadmapWording {
             // Linked to a priority's action, an occupant kept its turn for that link before its score: said so for a
             // missed deadline, and at equal score.
             var own = ownCause(items[position])
-            if own == .equallyScored || (forDeadline && own == .betterScored), isLinked(position, kept: true) { own = .linked }
-            if let cause = own ?? (isLinked(position) ? .linked : nil) {
+            var link: Int?
+            if own == .equallyScored || (forDeadline && own == .betterScored) {
+                link = linked(position, kept: true)
+                if link != nil { own = .linked }
+            }
+            if own == nil {
+                link = linked(position)
+                if link != nil { own = .linked }
+            }
+            if let cause = own {
                 ranks[cause.rawValue].append(rank)
+                if cause == .linked, let link { linkedTo.insert(items[link].rank) }
             } else if asList, waitingWith != nil {
                 weaker.append(rank)
             } else if items[position].halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: items[position].phaseIndex) {
@@ -127,7 +138,14 @@ extension RoadmapWording {
             // échéance) et 12 (plus légère, elle tenait dans le temps restant) » — a lighter action of lower
             // score claimed after this one, in what was left, too little for this one's effort: said as the
             // territory's reason (the team's time left was enough for it), not as the planner's mechanics.
-            var groups = present.map { (ranks: ranks[$0.rawValue].sorted(), cause: $0.brief(counts[$0.rawValue])) }
+            // An action linked to another says to which (« liée à l'action 6 »): « liée à une action prioritaire »
+            // left the élu asking which one (reader30b).
+            var groups = present.map { cause -> (ranks: [Int], cause: String) in
+                let plural = counts[cause.rawValue] > 1 ? "s" : ""
+                let said = cause == .linked && !linkedTo.isEmpty
+                    ? "liée\(plural) à \(Typography.actions(linkedTo.sorted()))" : cause.brief(counts[cause.rawValue])
+                return (ranks[cause.rawValue].sorted(), said)
+            }
             if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
             groups.sort { $0.ranks[0] < $1.ranks[0] }
             guard groups.count > 1 else {
