@@ -143,7 +143,9 @@ extension RoadmapWording {
             var groups = present.map { cause -> (ranks: [Int], cause: String) in
                 let plural = counts[cause.rawValue] > 1 ? "s" : ""
                 let said = cause == .linked && !linkedTo.isEmpty
-                    ? "liée\(plural) à \(Typography.actions(linkedTo.sorted()))" : cause.brief(counts[cause.rawValue])
+                    ? "liée\(plural) " + (linkedTo.count > 1 ? "aux actions\(Typography.noBreakSpace)\(Typography.numbers(linkedTo.sorted()))"
+                                                      : "à l'action\(Typography.noBreakSpace)\(Typography.numbers(Array(linkedTo)))")
+                    : cause.brief(counts[cause.rawValue])
                 return (ranks[cause.rawValue].sorted(), said)
             }
             if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
