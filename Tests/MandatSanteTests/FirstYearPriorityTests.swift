@@ -25,8 +25,8 @@ struct FirstYearPriorityTests {
 
         let document = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
         #expect(document.card("perturbateurs-endocriniens-achats")?.placementBrief
-            == "à partir d'avr. 2029, car d'ici fin 2027 la place va à l'action\u{A0}\(partnership.rank), réponse à la priorité « accès aux soins » de l'équipe, puis jusque-là "
-            + "la capacité de l'équipe est engagée")
+            == "à partir d'avr. 2029, car d'ici fin 2027 la place va à l'action\u{A0}\(partnership.rank), réponse à la priorité « accès aux soins » de l'équipe, puis, "
+            + "d'ici le bilan de mi-mandat, le temps de l'équipe est déjà pris")
         #expect(document.card("cpts-partenariat-collectivite")?.selection == "répond à la priorité « accès aux soins » de l'équipe")
         // Page 1 does not say the priority waits.
         let line = try #require(document.synthesis.priorities)
