@@ -115,7 +115,7 @@ struct DeferralReasonTests {
                 } else if !item.together.isEmpty, brief.contains("dans une même phase, et aucune n'en a autant") {
                     sets += 1
                 } else if !brief.contains("prend la place restante")
-                            || brief.contains("la place est prise") || brief.contains("est engagée") {
+                            || brief.contains("la place est prise") || brief.hasSuffix("jusque-là le temps de l'équipe est déjà pris") {
                     unexplained.append("\(profile.name) (\(calendar.start)) \(item.recommendation.id) : \(brief) ; utilisé \(roadmap.halfUnitsUsed), capacité \(roadmap.capacity.unitsPerPhase)")
                 }
             }

@@ -81,7 +81,7 @@ struct EndOfMandateTests {
         // no departure announced).
         #expect(document.cards.first { $0.id == "accueil-installation-professionnels" } == nil)
         let card = try #require(document.cards.first { $0.id == "medecins-correspondants-samu" })
-        #expect(card.placementBrief == "à partir d'avr. 2029, car jusque-là la capacité de l'équipe est engagée")
+        #expect(card.placementBrief == "à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris")
         for card in document.cards {
             #expect(card.placementBrief?.contains("place prise par les actions\u{A0}1\u{A0}à\u{A0}7") != true, "\(card.id)")
         }

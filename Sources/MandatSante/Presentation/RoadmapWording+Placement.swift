@@ -13,7 +13,7 @@ extension RoadmapWording {
     /// village's priorities and the welcome of professionals, 72, due before the expected departures of doctors:
     /// « à partir d'avr. 2029, car jusque-là la place est prise par les actions 5 et 8 (échéance, priorités de l'équipe) »). The better scored holders need no
     /// word: that is what a later start means; the detailed edition lists every cause.
-    /// `full`: the detailed edition's (and the JSON's), with every cause (« … est engagée — décision fondatrice, meilleurs
+    /// `full`: the detailed edition's (and the JSON's), with every cause (« … déjà pris — décision fondatrice, meilleurs
     /// scores »); where the brief names the weaker holders, the same as the brief.
     /// An action that could not meet its deadline for want of room says so first: « prévue d'ici déc. 2027, avant
     /// les départs de médecins attendus ; elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise par … » (the
@@ -90,7 +90,7 @@ extension RoadmapWording {
     }
 
     /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
-    /// to take that room: what really held it there, never « place prise » or « la capacité est engagée », which the
+    /// to take that room: what really held it there, never « place prise » or « le temps de l'équipe est déjà pris », which the
     /// reader who adds up that phase finds false. Three causes, in the planner's order:
     /// - the first phase holds at most four actions whatever their cost (`Capacity.firstPhaseActions`): « dans les
     ///   trois prochains mois la place est limitée à quatre actions, déjà retenues (actions 1 à 4) » (a
@@ -184,7 +184,8 @@ extension RoadmapWording {
             // two units of six).
             let ownRoomLeft = roadmap.halfUnitsUsed[wanted] < 2 * roadmap.capacity.unitsPerPhase[wanted]
             guard item.phaseIndex - wanted == 1, !ownRoomLeft else {
-                return ("jusque-là la capacité de l'équipe est engagée", causes)
+                // The team's time, as the other reasons say it (« la capacité … est engagée » is the planner's word).
+                return ("jusque-là le temps de l'équipe est déjà pris", causes)
             }
             // The numbers held together (no-break spaces): « les actions 5⏎à 8 » reads as two sentences.
             let nb = Typography.noBreakSpace
