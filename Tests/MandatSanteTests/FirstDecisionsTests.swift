@@ -91,6 +91,10 @@ struct FirstDecisionsTests {
         #expect(Plan24Tests.plain(village.synthesis.sizeNote).contains("l'équipe ne peut pas tout porter : les actions 4 (à échéance) et 5 (priorité de l'équipe) ne peuvent attendre ; en confier une part de la charge à l'intercommunalité."),
                 "\(village.synthesis.sizeNote)")
         #expect(!village.synthesis.sizeNote.contains("renfort"))
+        // What goes with a priority's action names that action, not « l'action qui va avec l'une d'elles ».
+        let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
+        #expect(Plan24Tests.plain(banlieue.synthesis.sizeNote).contains("l'action à échéance (action 5), les priorités de l'équipe (6 et 7) et l'action 8 (liée à l'action 7) ne peuvent attendre"),
+                "\(banlieue.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)
             let heavy = roadmap.calendar.phases.indices.contains { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }

@@ -16,6 +16,16 @@ struct Reasons25Tests {
         return (shown.map(Plan24Tests.plain), card.forYou.map(Plan24Tests.plain))
     }
 
+    @Test("« À envisager ensuite » : ne pas être déjà membre d'un réseau n'est pas une raison d'y adhérer")
+    func missingMemberIsNoReason() throws {
+        let (_, document) = try Plan24Tests.plan("banlieue-qpv-centre-sante")
+        let espt = try #require(document.considerLater.first { $0.id == "rejoindre-espt" })
+        #expect(espt.line == nil)
+        let villesSante = try #require(document.considerLater.first { $0.id == "rejoindre-villes-sante-oms" })
+        #expect(villesSante.line == nil)
+        #expect(!document.considerLater.contains { ($0.line ?? "").contains("pas «") })
+    }
+
     @Test("Mayotte : agir à l'échelle intercommunale ne se justifie pas par la « situation outre-mer »")
     func overseasExclusionIsNoReason() throws {
         let (shown, all) = try Self.reasons("village-mayotte-zip", "agir-echelle-intercommunale")

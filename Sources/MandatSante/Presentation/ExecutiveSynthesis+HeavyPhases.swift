@@ -39,10 +39,20 @@ extension ExecutiveSynthesis {
         // (à échéance) et 5 (priorité de l'équipe) ». Otherwise each cause first, then its numbers (« les décisions
         // fondatrices (actions 5 et 11), les actions à échéance (6, 8 et 9) et la priorité de l'équipe (7) »), not
         // « les actions 5 et 11 (…), 6, 8 et 9 (…) et 7 (…) », whose numbers run together (reader30a).
+        // What goes with one of those names the actions it goes with (« 8 (liée à l'action 7) »), as a deferred
+        // card does: « l'action qui va avec l'une d'elles » left the executive asking which (reader30a).
+        let linkedRanks = waiting.filter { $0.cause == 3 }.flatMap { waiter in
+            roadmap.items.first { $0.rank == waiter.rank }.map { item in
+                roadmap.items.filter { item.together.contains($0.recommendation.id) }.map(\.rank)
+            } ?? []
+        }
+        let partners = Array(Set(linkedRanks)).sorted()
+        let linked = partners.count > 1 ? "aux actions\(Typography.noBreakSpace)\(Typography.numbers(partners))"
+            : "à l'action\(Typography.noBreakSpace)\(Typography.numbers(partners))"
         let names = [("décision fondatrice", "décisions fondatrices"), ("à échéance", "à échéance"),
-                     ("priorité de l'équipe", "priorités de l'équipe"), ("qui va avec l'une d'elles", "qui vont avec l'une d'elles")]
+                     ("priorité de l'équipe", "priorités de l'équipe"), ("liée \(linked)", "liées \(linked)")]
         let nouns = [("la décision fondatrice", "les décisions fondatrices"), ("l'action à échéance", "les actions à échéance"),
-                     ("la priorité de l'équipe", "les priorités de l'équipe"), ("l'action qui va avec l'une d'elles", "les actions qui vont avec l'une d'elles")]
+                     ("la priorité de l'équipe", "les priorités de l'équipe")]
         let groups = names.indices.compactMap { cause -> (cause: Int, ranks: [Int])? in
             let ranks = waiting.filter { $0.cause == cause }.map(\.rank).sorted()
             return ranks.isEmpty ? nil : (cause, ranks)
@@ -58,6 +68,10 @@ extension ExecutiveSynthesis {
             // « action(s) » once, in the first group's numbers: the others read as numbers of actions too.
             causes = Typography.list(groups.enumerated().map { index, group in
                 let several = group.ranks.count > 1
+                if group.cause == 3 {
+                    // Its link said after its numbers, as in the other form: « l'action 8 (liée à l'action 7) ».
+                    return "\(Typography.actions(group.ranks)) (\(several ? names[3].1 : names[3].0))"
+                }
                 let numbers = (index > 0 ? "" : several ? "actions\(Typography.noBreakSpace)" : "action\(Typography.noBreakSpace)") + Typography.numbers(group.ranks)
                 return "\(several ? nouns[group.cause].1 : nouns[group.cause].0) (\(numbers))"
             })

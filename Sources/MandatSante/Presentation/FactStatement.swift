@@ -194,7 +194,8 @@ struct FactStatement {
     }
 
     /// What a condition's leaf that held says of the profile (nothing for a part that failed under a `not`). Size
-    /// facts (kind, population) are one finding; a set read through `'v' in set` states that member only.
+    /// facts (kind, population) are one finding; a set read through `'v' in set` states that member only, and
+    /// `'v' not in set` nothing.
     func statements(heldIn leaf: HeldLeafProgram.Leaf) -> [Finding] {
         guard leaf.held else { return [] }
         if let finding = leaf.part.finding { return [Finding(finding)] }
@@ -202,9 +203,10 @@ struct FactStatement {
         if facts.isEmpty { return [] }
         if case .comparison(let op, let left, let right) = leaf.expression.kind, case .fact(let name) = right.kind,
            case .string(let member) = left.kind, let fact = vocabulary.fact(named: name), fact.type == .set {
-            let label = fact.label(ofChoice: member)
-            let factLabel = self.label(of: fact)
-            return [op == .in ? Finding(label: factLabel, oneMemberLabel: fact.oneMemberLabel, members: [label]) : Finding("\(factLabel) : pas « \(label) »")]
+            // A member the territory lacks (`'espt' not in networks`) is the gate of the action that would add it,
+            // or a branch taken, never a reason: « pourquoi : réseaux rejoints, pas « ESPT » » told nothing.
+            guard op == .in else { return [] }
+            return [Finding(label: self.label(of: fact), oneMemberLabel: fact.oneMemberLabel, members: [fact.label(ofChoice: member)])]
         }
         var result: [Finding] = []
         // A test that leaves some overseas territories out (`not saint-pierre-et-miquelon`) holds in every other
