@@ -58,6 +58,9 @@ struct Content21Tests {
         #expect(coordination.examples.map(\.territory) == ["Eurométropole de Metz (Moselle)"], "\(coordination.examples.map(\.territory))")
         let town = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true).card("coordination-securiser-poste"))
         #expect(!town.examples.contains { $0.territory.hasPrefix("Eurométropole") })
+        // An agglomeration carrying its CLS reads an intercommunal CLS (Metz), not a city's ASV (Cergy) (reader31b).
+        let agglomeration = try #require(try ExampleSynthesisTests.document("agglomeration-porteuse-cls", detail: true).card("coordination-securiser-poste"))
+        #expect(agglomeration.examples.map(\.territory) == ["Eurométropole de Metz (Moselle)"], "\(agglomeration.examples.map(\.territory))")
         let mobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(metropole))
         #expect(mobility.first?.hasPrefix("Budget mobilité de la métropole") == true, "\(mobility)")
         let townMobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(Content16Tests.mainlandTown))
