@@ -156,4 +156,13 @@ struct DeferralReasonTests {
         #expect(try brief(1642, "docteurs-juniors")
                 == "à partir d'avr. 2029, car avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là")
     }
+
+    @Test("beaucoup d'actions qui ne peuvent attendre, pour quatre causes, sont dites en une fois sur la ligne d'une fiche (reader31b)")
+    func manyPressingHoldersSaidAtOnce() throws {
+        let (_, document) = try Plan24Tests.plan("metropole-cls-clsm")
+        let heat = try #require(document.cards.first { $0.id == "ilots-chaleur-ombre" })
+        let brief = heat.placementBrief?.replacingOccurrences(of: "\u{00A0}", with: " ") ?? ""
+        #expect(brief.hasSuffix(", qui ne peuvent attendre") && !brief.contains("("), "\(brief)")
+        // Fewer holders keep their causes (the ASV of territory n° 109 above).
+    }
 }

@@ -148,6 +148,16 @@ extension RoadmapWording {
                     : cause.brief(counts[cause.rawValue])
                 return (ranks[cause.rawValue].sorted(), said)
             }
+            // Many actions that cannot wait, for many causes, are named as such: « les actions 3 et 10 (liées aux
+            // actions 4 et 11), 4 (décision fondatrice), 5 et 11 (à échéance) et 7 et 8 (priorités de l'équipe) » was
+            // more than a card's line can carry (reader31b); each of their cards says its own cause.
+            let pressing: Set<Cause> = [.foundation, .deadline, .priority, .linked]
+            let total = counts.reduce(0, +)
+            // A missed deadline keeps each cause: the executive weighs which one to delay (page 1, « sauf à retarder
+            // une autre action »).
+            if !forDeadline, lighter.isEmpty, present.allSatisfy(pressing.contains), groups.count >= 4 || (groups.count >= 3 && total >= 6) {
+                return "les actions\(Typography.noBreakSpace)\(Typography.numbers(groups.flatMap(\.ranks).sorted())), qui ne peuvent attendre"
+            }
             if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
             groups.sort { $0.ranks[0] < $1.ranks[0] }
             guard groups.count > 1 else {
