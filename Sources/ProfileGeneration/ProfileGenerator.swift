@@ -64,7 +64,7 @@ public struct ProfileGenerator {
     /// Facts added to the vocabulary after tests pinned generated territories by their number (Plan23Tests and
     /// others): each draws from a stream of its own, seeded by the profile's number and the fact's name, so that
     /// adding it leaves every other draw — and every pinned territory — as it was.
-    static let ownStream: Set<String> = ["clsEnd", "ehpad"]
+    static let ownStream: Set<String> = ["clsEnd", "ehpad", "dentistShortage", "pharmacy"]
 
     /// A fact with no territorial model: unstated, absent or any valid value.
     private func drawGeneric(_ fact: Fact, slot: Int, index: Int, into facts: inout FactValues, _ random: inout SplitMix64) {

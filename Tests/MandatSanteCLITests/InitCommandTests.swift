@@ -35,6 +35,8 @@ struct InitCommandTests {
         "o",                       // gpDepartures
         "",                        // withoutGpShare: skipped (optional)
         "",                        // specialistShortage: default « non évaluée »
+        "",                        // dentistShortage: default « non évaluée »
+        "",                        // pharmacy: default « non renseignée » (asked: a commune)
         "15,5",                    // share75Plus
         "",                        // povertyRate: skipped
         "", "", "",                // heatExposure, ambroisie, pat
@@ -79,7 +81,7 @@ struct InitCommandTests {
         #expect(result.exitCode == 0, "\(result.error)")
         #expect(result.error.isEmpty)
         let output = plain(result.output)
-        #expect(output.contains("(1/46) Nom du territoire ?"))
+        #expect(output.contains("(1/48) Nom du territoire ?"))
         #expect(output.contains("     1. commune\n     2. communauté de communes\n"))
         #expect(output.contains("    10. mobilités\n"))
         #expect(output.contains("   Tapez le numéro de votre choix, de 1 à 5 ; réponse obligatoire.\n> "))
@@ -139,9 +141,9 @@ struct InitCommandTests {
     func askWhenSkipsQuestions() {
         let result = runCLI(["init", "--output", "/tmp/inutilise-\(UUID().uuidString).json"], input: Array(Self.village.prefix(12)))
         let output = plain(result.output)
-        #expect(unwrapped(output).contains("(13/46) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
-        #expect(!output.contains("(13/46) Au moins un quartier prioritaire"))
-        #expect(output.contains("(14/46) Zonage médical de l'ARS ?"))
+        #expect(unwrapped(output).contains("(13/48) Question passée — « Au moins un quartier prioritaire de la politique de la ville (QPV) » : posée seulement si « population : au moins 5 000 habitants », ce qui n'est pas le cas ici (population : 420 habitants)."))
+        #expect(!output.contains("(13/48) Au moins un quartier prioritaire"))
+        #expect(output.contains("(14/48) Zonage médical de l'ARS ?"))
     }
 
     @Test("une réponse invalide est redemandée avec l'explication ; une grande commune voit les questions QPV et CLSM")
@@ -159,7 +161,7 @@ struct InitCommandTests {
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
             "", "", "", "", "", "", "",         // msp, mspNearby, centreSante, hospital, hospitalRole, ehpad, gpDepartures
-            "", "",                             // withoutGpShare, specialistShortage
+            "", "", "", "",                     // withoutGpShare, specialistShortage, dentistShortage, pharmacy (asked: a commune)
             "150", "40,5",                      // share75Plus: out of range, then 40,5
             "", "", "", "", "",                 // povertyRate, heatExposure, ambroisie, pat, intercommunalHealth
             "1,14", "1 2",                      // priorities: out of the choices, then two
@@ -177,8 +179,8 @@ struct InitCommandTests {
         #expect(output.contains("✗ « peut-être » : répondez o (oui) ou n (non)."))
         #expect(output.contains("✗ 150 est hors limites : la réponse doit être entre 0 et 100 %."))
         #expect(output.contains("✗ « 14 » n'est pas un des choix : les numéros vont de 1 à 13."))
-        #expect(output.contains("(13/46) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
-        #expect(output.contains("(21/46) Un atelier santé ville (ASV) fonctionne ?"))
+        #expect(output.contains("(13/48) Au moins un quartier prioritaire de la politique de la ville (QPV) ?"))
+        #expect(output.contains("(21/48) Un atelier santé ville (ASV) fonctionne ?"))
         let profile = try load(path)
         #expect(profile.value("population") == .number(12400))
         #expect(profile.value("qpv") == .bool(true))
