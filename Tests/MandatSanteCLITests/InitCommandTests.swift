@@ -36,7 +36,7 @@ struct InitCommandTests {
         "",                        // withoutGpShare: skipped (optional)
         "",                        // specialistShortage: default « non évaluée »
         "",                        // dentistShortage: default « non évaluée »
-        "",                        // pharmacy: default « non renseignée » (asked: a commune)
+        "",                        // pharmacy: default « non renseignée » (asked: a commune under 10 000 inhabitants)
         "15,5",                    // share75Plus
         "",                        // povertyRate: skipped
         "", "", "",                // heatExposure, ambroisie, pat
@@ -161,7 +161,7 @@ struct InitCommandTests {
             "o",                                // clsm: asked (3 500 inhabitants or more)
             "",                                 // asv: asked (a QPV)
             "", "", "", "", "", "", "",         // msp, mspNearby, centreSante, hospital, hospitalRole, ehpad, gpDepartures
-            "", "", "", "",                     // withoutGpShare, specialistShortage, dentistShortage, pharmacy (asked: a commune)
+            "", "", "",                         // withoutGpShare, specialistShortage, dentistShortage (pharmacy not asked: 12 400 inhabitants)
             "150", "40,5",                      // share75Plus: out of range, then 40,5
             "", "", "", "", "",                 // povertyRate, heatExposure, ambroisie, pat, intercommunalHealth
             "1,14", "1 2",                      // priorities: out of the choices, then two
