@@ -189,6 +189,20 @@ public struct Capacity: Sendable, Hashable {
     /// mid-mandate review while a middle phase holds it under its ceiling (`PhasePlacement.pullQuickWinsForward`).
     public static let quickWinMerit = 90
 
+    /// Points by which an action waiting for room must outscore each lighter action kept for its score alone whose
+    /// place it takes (`PhasePlacement.giveLightRoomToBetter`): « clearly better », not a point or two of a score
+    /// that adds bonuses of five and ten. An action answering a declared priority that has no action of its own
+    /// takes such a place from an action scored up to this much above it.
+    public static let clearlyBetter = 10
+
+    /// Half-units by which the mandate may carry more than the team's capacity when a clearly better action takes
+    /// the place of lighter ones (`PhasePlacement.giveLightRoomToBetter`): a tenth of the mandate's half-units, at
+    /// least half a unit and at most one unit. Each phase's capacity is its months' worth rounded to a unit, so a
+    /// tenth is within what the rounding of four phases already moves; page 1 says the team is loaded past it.
+    public static func tradeOverrunHalves(mandateHalves: Int) -> Int {
+        min(2, max(1, mandateHalves / 10))
+    }
+
     /// The merit from which an action kept for its merit alone may start in the first phase, among its four
     /// places (`PhasePlacement.startsAfterFirstPhase`); a weaker one starts in the next phase.
     public static let firstPhaseMerit = 60

@@ -252,7 +252,7 @@ extension PhasePlacement {
         let (halves, merit, earliest) = measure(unit)
         return (0..<order.unitCount).contains { other in
             let phase = phaseOf[order.first(other)]
-            guard other != unit, phase >= earliest, !order.isPriorityUnit[other] else { return false }
+            guard other != unit, phase >= earliest, !order.isPriorityUnit[other], servedFor[order.first(other)] < 0 else { return false }
             var otherHalves = 0, otherMerit = Int.min
             for slot in order.slots(other) {
                 let position = order.members[slot]

@@ -100,6 +100,8 @@ struct PhasePlacement {
     /// Half-units given back to the last phase when borrowing would have left it no room for a new action
     /// (`returnEndReserveIfBorrowed`).
     var endReserveGiven = 0
+    /// Each action that took the place of lighter, lower-scored ones at the end (`giveLightRoomToBetter`), with them.
+    var traded: [(taker: Int, given: [Int])] = []
     let horizonPhase: [Int]
     /// The phase ending at the mid-mandate review.
     let review: Int
@@ -176,6 +178,7 @@ struct PhasePlacement {
         pullQuickWinsForward()
         servePrioritiesInFirstYear()
         keepDeadlinesInLighterRoom()
+        giveLightRoomToBetter()
         state.exits = exits
     }
 

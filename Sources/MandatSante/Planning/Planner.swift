@@ -199,11 +199,18 @@ public struct Planner: Sendable {
                 }
             }
         }
+        // What gave its place to a better action comes first: it was in the roadmap, and its line says why it is not.
+        let given = Set(placement.traded.flatMap(\.given).map(id))
+        if !given.isEmpty {
+            considerLater = considerLater.filter { given.contains($0.recommendation.id) } + considerLater.filter { !given.contains($0.recommendation.id) }
+        }
         return Roadmap(profile: profile, calendar: calendar,
                        capacity: capacity.withEndUnits(givenBack: (placement.endReserveGiven + 1) / 2), hotSeason: hotSeason,
                        peakSeasons: peakSeasons, items: items,
                        considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores),
-                       halfUnitsLeft: calendar.phases.indices.map(placement.room))
+                       halfUnitsLeft: calendar.phases.indices.map(placement.room),
+                       tradedPlaces: placement.traded.map { TradedPlace(taker: id($0.taker), given: $0.given.map(id)) },
+                       overCapacityHalves: max(0, -placement.free.reduce(0, +)))
     }
 }

@@ -24,6 +24,11 @@ public struct Roadmap: Sendable {
     /// the last overfilled from the phases before it. The wording (« ce qui reste ne suffit pas ») and the
     /// tests read it here rather than counting again.
     public var halfUnitsLeft: [Int]
+    /// The actions that took the place of lighter ones they clearly outscore (`PhasePlacement.giveLightRoomToBetter`).
+    public var tradedPlaces: [TradedPlace] = []
+    /// Half-units the whole mandate carries beyond the team's capacity once placement is done (0 within it): what
+    /// overfilled phases took and the phases after and before them could not hold.
+    public var overCapacityHalves = 0
 
     public func items(inPhase index: Int) -> [RoadmapItem] {
         items.filter { $0.phaseIndex == index }
@@ -44,6 +49,20 @@ public struct Roadmap: Sendable {
     /// The entry of a recommendation that is not in the roadmap, in either list.
     public func notPlaced(_ id: String) -> LeftOutRecommendation? {
         considerLater.first { $0.recommendation.id == id } ?? leftOut.first { $0.recommendation.id == id }
+    }
+}
+
+/// An action placed in the place of lighter actions kept for their score alone, which it clearly outscores: they
+/// are « à envisager ensuite » (`PhasePlacement.giveLightRoomToBetter`).
+public struct TradedPlace: Sendable, Hashable {
+    /// The action placed (an id).
+    public var taker: String
+    /// The actions that gave it their place (ids).
+    public var given: [String]
+
+    public init(taker: String, given: [String]) {
+        self.taker = taker
+        self.given = given
     }
 }
 

@@ -19,6 +19,8 @@ extension ExecutiveSynthesis {
         var waiting: [(cause: Int, rank: Int)] = []
         for phase in roadmap.calendar.phases.indices where phase < capacity.count && used[phase] > 2 * capacity[phase] {
             let pressing: [(cause: Int, rank: Int)] = roadmap.items.filter { $0.phaseIndex == phase }.compactMap { item in
+                // An action that took the place of lighter ones is said apart (`tradedPlaces`): it could have waited.
+                if roadmap.tradedPlaces.contains(where: { $0.taker == item.recommendation.id }) { return nil }
                 if item.selection == .foundation { return (0, item.rank) }
                 if item.deadline != nil { return (1, item.rank) }
                 if case .priority = item.selection { return (2, item.rank) }
@@ -106,6 +108,36 @@ extension ExecutiveSynthesis {
         return missed.count == 1
             ? "Faute de place plus tôt, l'action\(nb)\(named) manquera son échéance, sauf à retarder une autre action."
             : "Faute de place plus tôt, les actions\(nb)\(named) manqueront leur échéance, sauf à en retarder d'autres."
+    }
+
+    /// An action that took the place of lighter ones (`Roadmap.tradedPlaces`) while the mandate then carries more than
+    /// the team's capacity says so on page 1, with how much: « L'action 7 (…), mieux notée, prend la place d'une action
+    /// plus légère : l'équipe porte ainsi sur le mandat une demi-unité d'effort de plus que sa capacité. » Nil when
+    /// no action took such a place, or when the mandate stays within the capacity.
+    static func tradedPlaces(_ roadmap: Roadmap, vocabulary: Vocabulary) -> String? {
+        guard roadmap.overCapacityHalves > 0 else { return nil }
+        let takers = roadmap.tradedPlaces.compactMap { roadmap.item($0.taker) }.sorted { $0.rank < $1.rank }
+        guard !takers.isEmpty else { return nil }
+        let nb = Typography.noBreakSpace
+        let given = roadmap.tradedPlaces.reduce(0) { $0 + $1.given.count }
+        let halves = roadmap.overCapacityHalves
+        let amount = halves == 1 ? "une demi-unité" : halves == 2 ? "une unité" : halves % 2 == 0 ? "\(Typography.count(halves / 2, "unité"))" : "\(halves / 2),5\(nb)unités"
+        // Better scored than what gave its place, or the action of a declared priority that had none of its own.
+        let better = roadmap.tradedPlaces.allSatisfy { trade in
+            let score = roadmap.item(trade.taker)?.score.total ?? 0
+            return trade.given.allSatisfy { given in roadmap.considerLater.first { $0.recommendation.id == given }.map { $0.score.total < score } ?? true }
+        }
+        let why: String
+        if better {
+            why = takers.count > 1 ? ", mieux notées," : ", mieux notée,"
+        } else if takers.count == 1 {
+            why = RoadmapWording.selection(takers[0].selection, vocabulary: vocabulary).map { ", qui \($0)," } ?? ""
+        } else {
+            why = ", qui répondent à des priorités de l'équipe,"
+        }
+        return (takers.count > 1 ? "Les actions\(nb)" : "L'action\(nb)") + numberedWithShortTitles(takers) + why
+            + (takers.count > 1 ? " prennent" : " prend") + (given > 1 ? " la place d'actions plus légères" : " la place d'une action plus légère")
+            + " : l'équipe porte ainsi sur le mandat \(amount) d'effort de plus que sa capacité."
     }
 
     /// A last period that opens at most one new action says why, lest the calendar read as a mandate that stops at

@@ -49,6 +49,7 @@ struct ExecutiveSynthesis {
         let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
+        if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary) { size += " " + traded }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: findings.map { $0.worded(cards: cards) },

@@ -19,6 +19,12 @@ extension RoadmapPresenter.Context {
             // The reason comes in French typography already (`forYou`), which a second pass would leave as it is:
             // only the colon after « pourquoi » takes its no-break space here (a reason never opens on « : ; ? ! % »).
             line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { "pourquoi\u{00A0}: " + Typography.inline([$0]) }
+            // It gave its place to a better action: the line says so, as its true cause (« sa place va à l'action 7,
+            // mieux notée »).
+            if let (taker, why) = RoadmapWording.gaveWay(entry, in: roadmap, vocabulary: ruleBase.vocabulary) {
+                let gave = "sa place va à l'action\(Typography.noBreakSpace)\(taker.rank), \(why)"
+                line = line.map { "\($0) ; \(gave)" } ?? gave
+            }
         }
         return RoadmapDocument.Entry(id: entry.recommendation.id, title: entry.recommendation.title(for: roadmap.profile.facts), reasonCode: wording.code,
                                      reason: wording.text, by: wording.by, score: entry.score.total, line: line,

@@ -193,6 +193,12 @@ extension RoadmapPresenter {
                                findingMembers: members.filter { !wholeSets.contains($0.key) })
         }
 
+        /// Whether an item is in its phase because the earlier ones it wanted were full.
+        static func isDeferredForRoom(_ placement: Placement) -> Bool {
+            if case .capacity = placement { return true }
+            return false
+        }
+
         /// `territorial`: what the item's condition and boosts found here (`territorial(_:score:)`).
         func card(_ item: RoadmapItem, territorial: Territorial) -> RoadmapDocument.Card {
             let recommendation = item.recommendation
@@ -213,6 +219,26 @@ extension RoadmapPresenter {
             }
             // One « après » for all of them: « après les actions 4 et 5 », not « après l'action 4 ; après l'action 5 ».
             if !samePhasePrerequisites.isEmpty { briefRelations.append("après " + numbered(samePhasePrerequisites)) }
+            // A founding decision that waits for this one in a later phase for want of room (the CLS and the diagnostic
+            // its coordinator prepares, in 2028 behind a full 2027): said here, lest the sequence read as an
+            // oversight (« avant les actions 10 et 11, qui suivent à partir de janv. 2028, faute de place plus tôt »).
+            let waitingFoundations = roadmap.items.filter { dependent in
+                dependent.phaseIndex > item.phaseIndex && dependent.prerequisites.contains(recommendation.id)
+                    && dependent.recommendation.isFoundation && Self.isDeferredForRoom(dependent.placement)
+            }
+            if let first = waitingFoundations.min(by: { $0.phaseIndex < $1.phaseIndex }) {
+                // The actions that come between, waiting for it too (the diagnostic before the CLS).
+                let between = roadmap.items.filter { other in
+                    other.phaseIndex > item.phaseIndex && other.phaseIndex <= first.phaseIndex && other.prerequisites.contains(recommendation.id)
+                        && first.prerequisites.contains(other.recommendation.id)
+                }
+                let later: [String] = (between + [first]).map { $0.recommendation.id }
+                let start = roadmap.calendar.phases[first.phaseIndex].start.shortFrench
+                let from = (start.first.map { "aeiouâéè".contains($0) } == true ? "à partir d'" : "à partir de ") + start
+                let text = "avant \(numbered(later)), qui \(later.count > 1 ? "suivent" : "suit") \(from), faute de place plus tôt"
+                relations.append(text)
+                briefRelations.append(text)
+            }
             // Actions that belong together share one « avec » (the cards of a phase stand together already).
             // A companion that waited for a declared priority's action (`PhasePlacement.smoothOverfilledPhases`) is
             // with its set only as room allows: the card says so, not « avec » alone across two phases.

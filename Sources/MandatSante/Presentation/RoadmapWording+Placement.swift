@@ -202,11 +202,27 @@ extension RoadmapWording {
     /// exception to merit first (short text, detailed card and JSON).
     static let afterPrioritiesWords = "faute de place, après les actions retenues pour les priorités de l'équipe"
 
+    /// Why an action that gave its place to an action that clearly outscores it, or answers a declared priority with no
+    /// action of its own (`Roadmap.tradedPlaces`), is « à envisager ensuite »: « sa place va à l'action 7, mieux
+    /// notée ». Nil for any other entry.
+    static func gaveWay(_ entry: LeftOutRecommendation, in roadmap: Roadmap, vocabulary: Vocabulary) -> (taker: RoadmapItem, why: String)? {
+        let id = entry.recommendation.id
+        guard let trade = roadmap.tradedPlaces.first(where: { $0.given.contains(id) }), let taker = roadmap.item(trade.taker) else { return nil }
+        if taker.score.total > entry.score.total { return (taker, "mieux notée") }
+        return (taker, selection(taker.selection, vocabulary: vocabulary).map { "qui \($0)" } ?? "mieux placée")
+    }
+
     /// Why an action that applies found no room: what holds the phases it could take, said as it is — never
     /// « mieux classées » when it is better scored than an action kept — and, when room is left there, that it
     /// is too little for its effort.
     /// `occupancy`: the roadmap's, when its caller words many entries of the same roadmap.
     static func noCapacity(_ entry: LeftOutRecommendation, in roadmap: Roadmap, isMethod: Bool, occupancy known: Occupancy? = nil) -> String {
+        // It was in the roadmap, and gave its place to a heavier action that clearly outscores it: said as it is.
+        if let (taker, why) = gaveWay(entry, in: roadmap, vocabulary: roadmap.profile.vocabulary) {
+            let nb = Typography.noBreakSpace
+            return "s'applique, mais cède sa place dans « \(roadmap.calendar.phases[taker.phaseIndex].title) » à l'action\(nb)\(taker.rank), \(why)"
+                + " (\(taker.score.total) contre \(entry.score.total)), d'un effort \(taker.recommendation.effort.rawValue) : l'équipe ne peut pas porter les deux"
+        }
         let occupancy = known ?? Occupancy(roadmap)
         let phases = roadmap.calendar.phases
         var earliest = min(roadmap.calendar.phaseIndex(for: entry.recommendation.horizon), phases.count - 1)

@@ -1,0 +1,136 @@
+import RuleKit
+
+/// Merit before lightness: an action waiting for room takes the place of lighter actions kept for their score alone
+/// that it clearly outscores, the mandate then carrying at most a tenth more than the team's capacity.
+extension PhasePlacement {
+    /// The last stage. An action « à envisager ensuite » for want of room — alone in its unit, undated, not a method
+    /// step, its waiting prerequisites none — takes, in the earliest phase it may start in (never the first months),
+    /// the place of lighter actions kept for their score alone (neither a foundation nor a priority's action, undated,
+    /// alone in their unit, nothing placed waiting for them) that it outscores by `Capacity.clearlyBetter` points at
+    /// least, the least scored first, as soon as their room with what the phase has left holds it to within
+    /// `Capacity.tradeOverrunHalves` — the mandate's total then exceeding the team's capacity by that much at most,
+    /// and a middle phase staying under its ceiling. An action answering a declared priority that has no action of its
+    /// own (none placed answers it alone) takes the place of an action scored up to `Capacity.clearlyBetter` points
+    /// above it, and its card says it answers that priority. What gave its place claims the room left, if any, and is
+    /// otherwise « à envisager ensuite », saying to which action it gave its place (`traded`). Undone when it would
+    /// break merit elsewhere: an action put out that a weaker one of its effort or more now keeps out, a better action
+    /// left waiting behind the one brought in, or a set of actions waiting that is better scored. In the ZAC bourg,
+    /// the sports equipment for sport-santé (85, medium) in 2029–2032 instead of the CPTS partnership (68, light).
+    mutating func giveLightRoomToBetter() {
+        let last = calendar.phases.count - 1
+        guard last >= 1 else { return }
+        let tolerance = Capacity.tradeOverrunHalves(mandateHalves: capacityHalves.reduce(0, +) + endReserveGiven)
+        var waiting: [Int] = []
+        for unit in 0..<order.unitCount where order.slots(unit).count == 1 {
+            let position = order.first(unit)
+            guard phaseOf[position] < 0, exits[position] == .noCapacity, !index.isMethod[position], !index.isDated[position],
+                  !index.after[position].contains(where: { phaseOf[$0] < 0 && exits[$0] == .noCapacity }) else { continue }
+            waiting.append(unit)
+        }
+        guard !waiting.isEmpty else { return }
+        waiting.sort { (totals[order.first($0)], -$0) > (totals[order.first($1)], -$1) }
+        for unit in waiting where phaseOf[order.first(unit)] < 0 && exits[order.first(unit)] == .noCapacity {
+            let position = order.first(unit)
+            let score = totals[position]
+            // The declared priorities with no action of their own: every placed concrete action answering one is the
+            // action chosen for another priority (the village's « bien vieillir » referent, who opens the parish hall
+            // to adapted physical activity, answers sport-santé only in passing). An action answering one of them may
+            // take the place of a somewhat better scored one.
+            var ownServed = UInt64(0)
+            for other in phaseOf.indices where phaseOf[other] >= 0 && index.isConcrete[other] {
+                let answered = index.serves[other] & order.declaredPriorities
+                let chosen = servedFor[other] >= 0 ? UInt64(1) << UInt64(servedFor[other])
+                    : order.priorityBit(other) >= 0 ? UInt64(1) << UInt64(order.priorityBit(other)) : 0
+                ownServed |= chosen != 0 ? chosen : answered
+            }
+            let unanswered = index.isConcrete[position] ? index.serves[position] & order.declaredPriorities & ~ownServed : 0
+            let bar = unanswered != 0 ? score + Capacity.clearlyBetter : score - Capacity.clearlyBetter
+            let (earliest, ownCause) = ownEarliestPhase(position)
+            var latest = last
+            for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 { latest = min(latest, phaseOf[dependent]) }
+            guard max(earliest, 1) <= latest else { continue }
+            for phase in max(earliest, 1)...latest {
+                if let trial = trading(unit, in: phase, bar: bar, tolerance: tolerance, earliest: earliest, cause: ownCause, priorities: unanswered) {
+                    self = trial
+                    break
+                }
+            }
+        }
+    }
+
+    /// The placement with `unit` in `phase` in the place of lighter actions scored at most `bar` there, or nil when
+    /// none can give it (see `giveLightRoomToBetter`).
+    private func trading(_ unit: Int, in phase: Int, bar: Int, tolerance: Int, earliest: Int, cause: Cause, priorities: UInt64) -> PhasePlacement? {
+        let position = order.first(unit)
+        let need = cost(position, phase)
+        var holders: [Int] = []
+        for other in 0..<order.unitCount where other != unit && order.slots(other).count == 1 && !order.isPriorityUnit[other] {
+            let member = order.first(other)
+            guard phaseOf[member] == phase, order.isByMerit(member), servedFor[member] < 0, !index.isFoundation[member],
+                  !dated(member), totals[member] <= bar, cost(member, phase) < need,
+                  grace[other] == 0, !deferred[other],
+                  !index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }) else { continue }
+            if case .none = deadlines[member] {} else { continue }
+            holders.append(other)
+        }
+        guard !holders.isEmpty else { return nil }
+        holders.sort { (totals[order.first($0)], -$0) < (totals[order.first($1)], -$1) }
+        var trial = self
+        var given: [Int] = []
+        // What the first months leave unused of their room counts: what overfills the end of the mandate is taken from
+        // the room before it (`Capacity.halfUnitsLeft`), and the first months' floor was lent by the end. The
+        // mandate's total is what is bounded.
+        func fits(_ placement: PhasePlacement) -> Bool {
+            placement.room(phase) + max(0, placement.free[0]) + tolerance >= need && need - placement.free.reduce(0, +) <= tolerance
+        }
+        for holder in holders where !fits(trial) {
+            trial.remove(holder)
+            given.append(holder)
+        }
+        guard fits(trial) else { return nil }
+        trial.settle(unit, in: phase, causes: [phase > earliest ? .capacity(wanted: earliest) : cause])
+        // The mandate carries at most `tolerance` more than its capacity; a middle phase stays under its ceiling.
+        guard -trial.free.reduce(0, +) <= tolerance, phase == calendar.phases.count - 1 || trial.usedHalves(phase) <= trial.ceiling(phase)
+        else { return nil }
+        if priorities != 0 {
+            trial.servedFor[position] = priorities.trailingZeroBitCount
+        }
+        // What gave its place claims the room left, if any (a phase or a later one); otherwise it waits, saying for what.
+        var yielded: [Int] = []
+        for other in given where !trial.placeOnce(other) {
+            for slot in order.slots(other) { trial.exits[order.members[slot]] = .noCapacity }
+            yielded.append(other)
+        }
+        guard !yielded.isEmpty else { return nil }
+        // Merit elsewhere: an action put out is not kept out by a weaker one of its effort or more; no better action
+        // waits that the one brought in now keeps out; no waiting set better scored than it.
+        let score = totals[position]
+        for other in 0..<order.unitCount where trial.phaseOf[order.first(other)] < 0 && trial.exits[order.first(other)] == .noCapacity {
+            if trial.isHeldByWeaker(other) && (yielded.contains(other) || !isHeldByWeaker(other)) { return nil }
+            if order.slots(other).count > 1, order.slots(other).contains(where: { totals[order.members[$0]] > score }) { return nil }
+        }
+        // Merit before the phase: no weaker action kept for its score alone in an earlier phase where this one fits.
+        if trial.servedFor[position] < 0 {
+            for other in 0..<order.unitCount where order.slots(other).count == 1 && order.isByMerit(order.first(other)) && !order.isPriorityUnit[other] {
+                let member = order.first(other)
+                let at = trial.phaseOf[member]
+                guard at >= earliest, at < phase, trial.servedFor[member] < 0, totals[member] < score, case .none = trial.deadlines[member],
+                      !index.graph.dependents[member].contains(where: { trial.phaseOf[$0] >= 0 }) else { continue }
+                if need <= cost(member, at) + max(0, trial.room(at)) { return nil }
+            }
+        }
+        // Nor a better action kept for its score alone in a later phase that the place it took would have held.
+        if trial.servedFor[position] < 0 {
+            for other in trial.phaseOf.indices where trial.phaseOf[other] > phase && totals[other] > score && order.unitOf[other] >= 0
+                && order.slots(order.unitOf[other]).count == 1
+                && horizonPhase[index.horizons[other].ordinal] <= phase && index.after[other].allSatisfy({ trial.phaseOf[$0] <= phase })
+                && (!PlanningWindow.isEarlyMethod(isMethod: index.isMethod[other], isFoundation: index.isFoundation[other], horizon: index.horizons[other])
+                    || horizonPhase[index.horizons[other].ordinal] >= phase)
+                && index.halfUnits[other] <= need + max(0, trial.room(phase)) {
+                return nil
+            }
+        }
+        trial.traded.append((taker: position, given: yielded.map { order.first($0) }))
+        return trial
+    }
+}
