@@ -90,8 +90,9 @@ extension Plan28Tests {
 
     /// The seaside junior doctors (100, due by December 2027) cannot meet it (2027 is held by a dated priority and
     /// the ageing priority): they take the next phase, ahead of the surgery with housing (105), due later, which
-    /// still meets its own deadline there; the end of the mandate, left free, takes the health bus (92).
-    @Test("station balnéaire : les docteurs juniors, dus plus tôt, passent devant le cabinet médical, qui tient son échéance ; le bus de santé entre")
+    /// still meets its own deadline there; the end of the mandate, left free, took the health bus (92), which since
+    /// session 31 gives its place to the seasonal housing (87, the « habitat et logement » priority's only action).
+    @Test("station balnéaire : les docteurs juniors, dus plus tôt, passent devant le cabinet médical, qui tient son échéance ; le logement des saisonniers entre")
     func seasideJuniorsGoFirstByDeadline() throws {
         let (roadmap, _) = try Plan24Tests.plan("station-balneaire-saisonniere")
         let juniors = try #require(roadmap.item("docteurs-juniors"))
@@ -99,7 +100,7 @@ extension Plan28Tests {
         #expect(juniors.phaseIndex == roadmap.calendar.reviewPhase && surgery.phaseIndex == juniors.phaseIndex)
         #expect(juniors.missedDeadline?.before == YearMonth(year: 2027, month: 12))
         #expect(surgery.missedDeadline == nil && surgery.deadline?.before == YearMonth(year: 2029, month: 3))
-        #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == roadmap.calendar.phases.count - 1)
+        #expect(roadmap.item("logement-saisonniers-professionnels")?.phaseIndex == roadmap.calendar.phases.count - 1)
         #expect(roadmap.items.count == 8)
     }
 

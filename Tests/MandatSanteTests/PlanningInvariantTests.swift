@@ -66,8 +66,12 @@ struct PlanningInvariantTests {
                 // A foundation with no room anywhere overfills the earliest phase it may take, like a set; so does a
                 // pressing situation (a deadline under a condition that holds) before its deadline, and a team
                 // priority's action in the first two phases.
+                // An action that took the place of lighter ones overfills it too, the mandate bounded by a tenth
+                // (`Plan31Tests.tradesAreBounded`).
+                let traded = Set(roadmap.tradedPlaces.map(\.taker))
                 let companions = roadmap.items(inPhase: phase).filter {
                     !$0.together.isEmpty || $0.recommendation.isFoundation || ($0.recommendation.deadlineCondition != nil && $0.deadline != nil)
+                        || traded.contains($0.recommendation.id)
                         || (phase <= 1 && { if case .priority = $0 { true } else { false } }($0.selection))
                 }
                     .reduce(0) { $0 + Capacity.halfUnits(of: $1.recommendation, inPhase: phase) }
