@@ -29,7 +29,8 @@ public struct BatchRowProcessor: Sendable {
         planner = Planner(ruleBase: ruleBase)
         presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json,
                                      considerLaterLines: rendersRoadmaps ? format.considerLaterLines : 0,
-                                     wordsConsiderLaterReasons: rendersRoadmaps && format == .json, cachesWording: true)
+                                     wordsConsiderLaterReasons: rendersRoadmaps && format == .json,
+                                     wordsSpecialistParts: rendersRoadmaps && format == .json, cachesWording: true)
         renderer = format.renderer
         choices = header.facts.map { fact in fact.flatMap { $0.choices.isEmpty ? nil : FoldedChoices($0) } }
     }

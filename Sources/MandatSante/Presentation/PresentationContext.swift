@@ -9,12 +9,15 @@ extension RoadmapPresenter {
         let explainer: ConditionExplainer
         let fixed: [String: FixedWording]
         let memos: Memos?
+        /// Whether the cards get the parts only the detailed edition and JSON print (`RoadmapPresenter.wordsSpecialistParts`).
+        let wordsSpecialistParts: Bool
 
-        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:], memos: Memos? = nil) {
+        init(roadmap: Roadmap, ruleBase: RuleBase, fixed: [String: FixedWording] = [:], memos: Memos? = nil, wordsSpecialistParts: Bool = true) {
             self.roadmap = roadmap
             self.ruleBase = ruleBase
             self.fixed = fixed
             self.memos = memos
+            self.wordsSpecialistParts = wordsSpecialistParts
             facts = FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
             notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
@@ -212,8 +215,10 @@ extension RoadmapPresenter {
             // detailed edition names them.
             var briefRelations: [String] = []
             var samePhasePrerequisites: [String] = []
+            // The relations in full name each action by its title: printed by JSON and `--detail` only.
+            let full = wordsSpecialistParts
             for id in item.prerequisites {
-                relations.append("après \(named(id))")
+                if full { relations.append("après \(named(id))") }
                 if let other = roadmap.item(id), other.phaseIndex < item.phaseIndex { continue }
                 samePhasePrerequisites.append(id)
             }
@@ -245,25 +250,28 @@ extension RoadmapPresenter {
             let apart = item.together.filter { roadmap.item($0).map { $0.phaseIndex != item.phaseIndex } ?? false }
             let alongside = item.together.filter { !apart.contains($0) }
             if !alongside.isEmpty {
-                relations.append("avec " + Typography.list(alongside.map(named)))
+                if full { relations.append("avec " + Typography.list(alongside.map(named))) }
                 briefRelations.append("avec " + numbered(alongside))
             }
             if !apart.isEmpty {
-                relations.append("avec " + Typography.list(apart.map(named)) + ", dès que la place le permet")
+                if full { relations.append("avec " + Typography.list(apart.map(named)) + ", dès que la place le permet") }
                 briefRelations.append("avec " + numbered(apart) + ", dès que la place le permet")
             }
             for id in item.assumedPrerequisites where isToDoFirst(id) {
-                relations.append("suppose « \(title(id)) » déjà fait, ou à faire d'abord")
-                briefRelations.append(relations[relations.count - 1])
+                let relation = "suppose « \(title(id)) » déjà fait, ou à faire d'abord"
+                if full { relations.append(relation) }
+                briefRelations.append(relation)
             }
             // One relation per verb, however many actions it names: « remplace « A », « B » et « C » ».
             for (verb, replaced) in [("remplace", true), ("écarte", false)] {
                 let titles = item.supersedes.filter { recommendation.replaces.contains($0) == replaced }.map { "« \(title($0)) »" }
                 guard !titles.isEmpty else { continue }
-                relations.append("\(verb) \(Typography.list(titles))")
-                if !replaced { briefRelations.append(relations[relations.count - 1]) }
+                let relation = "\(verb) \(Typography.list(titles))"
+                if full { relations.append(relation) }
+                if !replaced { briefRelations.append(relation) }
             }
-            let terms = item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: facts.filledValues($0.reason, names: $0.reasonValues)) }
+            // The score's terms and line: printed by JSON and `--detail` only.
+            let terms = full ? item.scoreTerms.map { RoadmapDocument.ScoreTerm(points: $0.points, reason: facts.filledValues($0.reason, names: $0.reasonValues)) } : []
             let wording = fixed[recommendation.id] ?? FixedWording(recommendation, ruleBase: ruleBase)
             // An action that starts now with its first step says so first, on its « Calendrier » line.
             let placement = RoadmapWording.placement(item, in: roadmap)
@@ -310,7 +318,7 @@ extension RoadmapPresenter {
                 evidence: wording.evidence, facts: shown(wording.facts, \.facts),
                 sources: wording.sources, sourceNumbers: [],
                 indicators: wording.indicators,
-                score: item.score.total, scoreLine: Self.scoreLine(terms, total: item.score.total), scoreTerms: terms,
+                score: item.score.total, scoreLine: full ? Self.scoreLine(terms, total: item.score.total) : "", scoreTerms: terms,
                 prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
                 supersedes: item.supersedes)
         }
@@ -322,6 +330,15 @@ extension RoadmapPresenter {
             return RoadmapDocument.Example(territory: example.territory, what: example.what,
                                            text: Typography.french("\(territory) \(example.what)"),
                                            source: example.source.map { source($0, ruleBase: ruleBase) })
+        }
+
+        /// `document` cited for `section`: kept across the territories of a batch (`Memos.sources`).
+        func source(document: String, section: String) -> RoadmapDocument.Source {
+            let reference = SourceReference(document: document, section: section)
+            guard let memos else { return Self.source(reference, ruleBase: ruleBase) }
+            return memos.sources.value(WordingKey(recommendation: document, score: nil, values: [.text(section)])) {
+                Self.source(reference, ruleBase: ruleBase)
+            }
         }
 
         static func source(_ reference: SourceReference, ruleBase: RuleBase) -> RoadmapDocument.Source {

@@ -16,6 +16,10 @@ public struct RoadmapPresenter: Sendable {
     /// JSON prints it outside `--detail`; a batch in another format leaves it empty (the second dearest part of an
     /// entry, for two dozen entries per territory that it never prints).
     public let wordsConsiderLaterReasons: Bool
+    /// Whether each card gets the parts only the detailed edition and JSON print: its
+    /// score line and terms, its relations in full, its « Repères » with their numbers, the citations of the
+    /// examples it does not tell. A batch in another format leaves them empty: no renderer outside `--detail` reads them.
+    public let wordsSpecialistParts: Bool
 
     /// The wording of each recommendation that does not depend on the territory, made once (`cachesWording`).
     private let fixed: [String: FixedWording]
@@ -23,12 +27,13 @@ public struct RoadmapPresenter: Sendable {
     /// `cachesWording`: words every recommendation's own texts once, up front — for a presenter that words
     /// thousands of roadmaps (a batch), not for one.
     public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, considerLaterLines: Int = .max,
-                wordsConsiderLaterReasons: Bool = true, cachesWording: Bool = false) {
+                wordsConsiderLaterReasons: Bool = true, wordsSpecialistParts: Bool = true, cachesWording: Bool = false) {
         self.ruleBase = ruleBase
         self.detail = detail
         self.wordsLeftOut = wordsLeftOut
         self.considerLaterLines = considerLaterLines
         self.wordsConsiderLaterReasons = wordsConsiderLaterReasons
+        self.wordsSpecialistParts = wordsSpecialistParts
         var fixed: [String: FixedWording] = [:]
         if cachesWording {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
@@ -80,6 +85,10 @@ public struct RoadmapPresenter: Sendable {
         let reasons = WordingMemo<[String]>(capacity: 3_000)
         /// The sentence of a condition not met, numbers as placeholders (`Context.keptConditionWording`).
         let conditionWordings = WordingMemo<Wording>(capacity: 3_000)
+        /// A source page 1's findings add to a card (a document and the section it is cited for), by its document and
+        /// section (`Context.source(document:section:)`): a few dozen in a rule base, worded once rather than for
+        /// each territory (its reference read and put in French typography).
+        let sources = WordingMemo<RoadmapDocument.Source>(capacity: 1_000)
         /// The number facts as placeholders, for `reasons` (`ConditionReasonProgram.numberPlaceholders`).
         let numberPlaceholders: [String?]
 
@@ -120,7 +129,7 @@ public struct RoadmapPresenter: Sendable {
     }
 
     public func document(_ roadmap: Roadmap) -> RoadmapDocument {
-        let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed, memos: memos)
+        let context = Context(roadmap: roadmap, ruleBase: ruleBase, fixed: fixed, memos: memos, wordsSpecialistParts: wordsSpecialistParts)
         // Worded once per action: its card and the synthesis's findings both read it.
         let territorials = roadmap.items.map { context.territorial($0.recommendation, score: $0.score) }
         var cards = zip(roadmap.items, territorials).map { context.card($0, territorial: $1) }
@@ -155,7 +164,7 @@ public struct RoadmapPresenter: Sendable {
             guard let source = finding.source, let index = cards.firstIndex(where: { $0.rank == ranks[0] }),
                   !cards[index].sources.contains(where: { $0.document == source }) else { continue }
             // Its section says what the document is cited for: the situation page 1 states.
-            cards[index].sources.append(Context.source(SourceReference(document: source, section: finding.text), ruleBase: ruleBase))
+            cards[index].sources.append(context.source(document: source, section: finding.text))
         }
         // Likewise the documents of the references page 1 gives after a territory's figure (« France : 10,4 % début
         // 2024, Insee »): they join the sources of the first action answering the finding. Page 1's decisions and
@@ -167,7 +176,7 @@ public struct RoadmapPresenter: Sendable {
             guard let fact = ruleBase.vocabulary.fact(named: name), let index = cards.firstIndex(where: { $0.rank == ranks[0] }) else { continue }
             let section = context.facts.reference(of: fact) ?? fact.label
             for source in context.facts.referenceSources(of: fact) where !cards[index].sources.contains(where: { $0.document == source }) {
-                cards[index].sources.append(Context.source(SourceReference(document: source, section: section), ruleBase: ruleBase))
+                cards[index].sources.append(context.source(document: source, section: section))
             }
         }
         for (index, item) in roadmap.items.enumerated() where !cards[index].facts.isEmpty {
@@ -195,11 +204,13 @@ public struct RoadmapPresenter: Sendable {
                 return bibliography.count
             }
             cards[index].examples = cards[index].examples.map { example in
-                guard let source = example.source, let known = bibliography.firstIndex(where: { $0.document == source.document }) else { return example }
+                // An example the card does not tell is printed by JSON and `--detail` only (`wordsSpecialistParts`).
+                guard wordsSpecialistParts || example.told, let source = example.source, let known = bibliography.firstIndex(where: { $0.document == source.document }) else { return example }
                 return citing(example, number: known + 1)
             }
             let facts = cards[index].facts
-            if !facts.isEmpty {
+            // The « Repères » are printed by JSON and `--detail` only; their documents joined the sources above.
+            if wordsSpecialistParts && !facts.isEmpty {
                 cards[index].evidence = facts.map { fact in
                     let number = bibliography.firstIndex { $0.document == fact.source.document }.map { Self.citedNumber($0 + 1) } ?? ""
                     return Self.beforeFinalPeriod(fact.statement, number)

@@ -38,20 +38,26 @@ struct WordingMemoTests {
         let alone = RoadmapPresenter(ruleBase: ruleBase)
         let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
         var differing: [String] = []
-        var shortened = 0
+        var shortened = 0, withoutScores = 0
         for format in RoadmapFormat.allCases {
-            let batch = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json, considerLaterLines: format.considerLaterLines, cachesWording: true)
+            // As `BatchRowProcessor` makes it: only JSON gets the left-out list, the reasons of the entries to
+            // consider later and the parts of a card that `--detail` alone prints otherwise.
+            let batch = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json, considerLaterLines: format.considerLaterLines,
+                                         wordsConsiderLaterReasons: format == .json, wordsSpecialistParts: format == .json, cachesWording: true)
             let renderer = format.renderer
             for profile in profiles {
                 let roadmap = planner.plan(profile, calendar: calendar)
                 let document = batch.document(roadmap)
                 if renderer.render(document) != renderer.render(alone.document(roadmap)) { differing.append("\(profile.name) (\(format.rawValue))") }
                 if document.considerLater.contains(where: { $0.line == nil }) { shortened += 1 }
+                if format != .json, document.cards.contains(where: { $0.scoreLine.isEmpty && $0.scoreTerms.isEmpty }) { withoutScores += 1 }
             }
         }
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
         // Some territories do have entries left without their line, or the test proves nothing.
         #expect(shortened > 100, "\(shortened) documents sans toutes les lignes « pour vous »")
+        // The formats other than JSON were rendered from documents without the score lines, or the test proves nothing.
+        #expect(withoutScores > 3 * profiles.count, "\(withoutScores) documents sans les lignes de score")
     }
 
     @Test("des communes qui ne diffèrent que par leurs nombres partagent la mise en mots, chacune avec ses propres nombres")
