@@ -56,13 +56,13 @@ struct DeclaredPriorityTests {
         #expect(roadmap.item("conseil-developpement-sante") == nil && roadmap.item("diagnostic-sante-partage") != nil)
     }
 
-    @Test("station balnéaire : « habitat et logement » dit que son action attend, faute de place ; le bien vieillir en 2027")
+    @Test("station balnéaire : « habitat et logement » a son action en fin de mandat, à la place d'une plus légère (plan31) ; le bien vieillir en 2027")
     func unservedPrioritySaysWhy() throws {
         let document = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
-        #expect(document.synthesis.priorities?.hasSuffix("habitat et logement (action à envisager ensuite, faute de place)") == true, "\(document.synthesis.priorities ?? "")")
+        #expect(Plan24Tests.plain(document.synthesis.priorities ?? "").hasSuffix("habitat et logement (action 8, après le bilan de mi-mandat)"), "\(document.synthesis.priorities ?? "")")
         let roadmap = try PressingDeadlineTests.plan("station-balneaire-saisonniere")
         #expect(roadmap.item("bien-vieillir-petite-commune")?.phaseIndex == 1)
-        #expect(roadmap.notPlaced("logement-saisonniers-professionnels") != nil)
+        #expect(roadmap.item("logement-saisonniers-professionnels")?.phaseIndex == roadmap.calendar.phases.count - 1)
     }
 }
 

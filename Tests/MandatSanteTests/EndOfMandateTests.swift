@@ -17,8 +17,9 @@ struct EndOfMandateTests {
         // Its two agents counted (plan19), the resort holds the cabinet médical in 2028; the rescue chain of its ski
         // area is ready before the first full winter, 2027-2028 (rel20); the welcome of professionals is folded
         // into the cabinet card (content23b). Villages d'avenir, part of the plan France ruralités 2023-2027, is due by
-        // December 2027 and no longer waits for the end (reader25): the end starts the health question of each project.
-        ("station-montagne-saisonniere", "reflexe-sante-projets"),
+        // December 2027 and no longer waits for the end (reader25); the end holds the team's housing priority, in the
+        // place of the lighter health question of each project (plan31).
+        ("station-montagne-saisonniere", "habitat-indigne-precarite-energetique"),
         ("commune-nouvelle-hopital-proximite", "isolement-aines-reperage"),
     ]
 
@@ -76,12 +77,12 @@ struct EndOfMandateTests {
     @Test("une action reportée de plus d'une phase ne nomme pas les actions des phases qu'elle n'a pas visées")
     func deferralNamesOnlyThePhaseItMissed() throws {
         let document = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
-        // The SAMU correspondents, meant for 2027, wait for the last phase: the team's capacity up to the review is
-        // taken (the welcome of professionals no longer applies: no installation is in view in a commune of 150 with
-        // no departure announced).
+        // The transport to care waits for the last phase, in the place of the lighter SAMU correspondents (plan31):
+        // its line names only what holds the room before it (the welcome of professionals no longer applies: no
+        // installation is in view in a commune of 150 with no departure announced).
         #expect(document.cards.first { $0.id == "accueil-installation-professionnels" } == nil)
-        let card = try #require(document.cards.first { $0.id == "medecins-correspondants-samu" })
-        #expect(card.placementBrief == "à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris")
+        let card = try #require(document.cards.first { $0.id == "acces-soins-transport" })
+        #expect(card.placementBrief?.hasPrefix("à partir d'avr.\u{A0}2029, car jusque-là") == true || card.placementBrief?.hasPrefix("à partir d'avr. 2029, car jusque-là") == true, "\(card.placementBrief ?? "")")
         for card in document.cards {
             #expect(card.placementBrief?.contains("place prise par les actions\u{A0}1\u{A0}à\u{A0}7") != true, "\(card.id)")
         }

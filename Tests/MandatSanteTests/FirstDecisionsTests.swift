@@ -103,7 +103,9 @@ struct FirstDecisionsTests {
             // Several overfilled periods are named in one sentence, not one sentence each (page 1 holds it); consecutive
             // ones by the last, which contains them (« D'ici le bilan de mi-mandat », not « D'ici fin 2027 et d'ici le
             // bilan de mi-mandat »).
-            let heavies = roadmap.calendar.phases.indices.filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
+            // A phase overfilled only by a traded place (plan31) is said by its own sentence.
+            let traded = Set(roadmap.tradedPlaces.compactMap { roadmap.item($0.taker)?.phaseIndex })
+            let heavies = roadmap.calendar.phases.indices.filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] && !traded.contains($0) }
             if heavies.count >= 2 {
                 let ends = heavies.filter { !heavies.contains($0 + 1) }
                 let times = ends.map { ExecutiveSynthesis.during(roadmap.calendar.phases[$0]) }

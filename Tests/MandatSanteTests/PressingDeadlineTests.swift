@@ -116,14 +116,15 @@ struct PressingDeadlineTests {
     /// Since the specialists' advanced consultations weigh as the one answer to a declared shortage (session 15),
     /// they take the last place, better scored (80) than the welcome desk (77), which had no room before its date:
     /// it no longer holds a deadline, and waits among the actions to consider later.
-    @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; les consultations avancées de spécialistes ensuite ; l'accueil des professionnels, sans place avant son échéance, à envisager ensuite")
+    @Test("Antilles : la maison de santé et les docteurs juniors avant le bilan ; la prévention collective ensuite, à la place des consultations avancées ; l'accueil des professionnels, sans place avant son échéance, à envisager ensuite")
     func stopgapWithoutRoomComesLater() throws {
         let roadmap = try Self.plan("commune-antilles-dengue")
         #expect(roadmap.phaseID("msp-conforter-existante") == "fin-d-annee")
         #expect(roadmap.phaseID("docteurs-juniors") == "fin-d-annee")
-        let specialists = try #require(roadmap.item("specialistes-consultations-avancees"))
-        #expect(roadmap.calendar.phases[specialists.phaseIndex].id == "fin-mandat")
-        #expect(specialists.placement == .capacity(wanted: 1))
+        // The specialists' consultations (80, light) give the last place to the collective prevention (96), the
+        // prevention priority's own action (plan31): they wait among the actions to consider later.
+        #expect(roadmap.phaseID("prevention-primaire-collective") == "fin-mandat")
+        #expect(roadmap.item("specialistes-consultations-avancees") == nil)
         #expect(roadmap.item("accueil-installation-professionnels") == nil)
         #expect(roadmap.notPlaced("accueil-installation-professionnels")?.reason.isConsiderLater == true)
     }
@@ -234,14 +235,17 @@ struct PressingDeadlineTests {
     /// housing (105, medium) was « à envisager » while the health bus (92) was kept. A consultant puts the lasting
     /// answer before the review; the junior doctors (light) come in the same phase, ahead of it by their earlier
     /// deadline (session 28), and the bus takes the end of the mandate they left.
-    @Test("station balnéaire : le cabinet médical avec logement, pressant, est retenté et placé avant le bilan ; le bus de santé attend")
+    @Test("station balnéaire : le cabinet médical avec logement, pressant, est retenté et placé avant le bilan ; le logement des saisonniers à la fin, le bus de santé attend")
     func deferredPressingActionIsRetried() throws {
         let roadmap = try Self.plan("station-balneaire-saisonniere")
         let office = try #require(roadmap.item("cabinet-medical-logement"))
         #expect(office.phaseIndex <= roadmap.calendar.reviewPhase && office.deadline != nil, "phase \(office.phaseIndex)")
         #expect(roadmap.item("docteurs-juniors") != nil)
-        #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == roadmap.calendar.phases.count - 1)
-        // Eight: the « zone rouge » check is a step of the letter to the intercommunality; the bus came in (session 28).
+        // The end of the mandate the junior doctors left goes to the seasonal workers' housing, the housing priority's
+        // only action, in the place of the lighter bus (plan31).
+        #expect(roadmap.item("logement-saisonniers-professionnels")?.phaseIndex == roadmap.calendar.phases.count - 1)
+        #expect(roadmap.item("medicobus-aller-vers") == nil)
+        // Eight: the « zone rouge » check is a step of the letter to the intercommunality.
         #expect(roadmap.items.count == 8)
         // The end of the mandate still holds a new action.
         #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
