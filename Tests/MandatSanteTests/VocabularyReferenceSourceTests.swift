@@ -101,7 +101,7 @@ struct VocabularyReferenceSourceTests {
         #expect(Plan24Tests.plain(metropole.line).contains("(France métropolitaine : 14,4 % en 2022, Insee ["), "\(metropole.line)")
         #expect(metropole.documents == ["insee-pauvrete-2024"], "\(metropole.line)")
         #expect(try Self.cited("village-mayotte-zip", "Taux de pauvreté").documents == ["insee-mayotte-pauvrete-2018"])
-        #expect(try Self.cited("bourg-cls-pays", "Part des").documents == ["europe1-bilan-demographique-2023"])
+        #expect(try Self.cited("bourg-cls-pays", "Part des").documents == ["repss-retraites-2025-vieillissement"])
     }
 
     @Test("le document d'une référence rejoint les sources de la première action qui répond au constat, une seule liste")
