@@ -71,7 +71,7 @@ struct Content17Tests {
         let city = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
         let card = try #require(city.card("canicule-personnes-vulnerables"))
         let documents = Set(card.sources.map(\.document))
-        #expect(documents.isSuperset(of: ["loi-2004-626-registre-canicule", "instruction-vagues-de-chaleur-2024"]), "\(documents)")
+        #expect(documents.isSuperset(of: ["casf-l121-6-1-registre-2024", "instruction-vagues-de-chaleur-2024"]), "\(documents)")
         #expect(!card.examples.contains { $0.territory == "Montauroux (Var)" && $0.told })
         #expect(!documents.contains("europe1-montauroux-canicule-2023"))
         let town = try Content16Tests.facts(Fixture.ProfileSpec(name: "Bourg-Centre", population: 7_000, density: "petite-ville", medicalZoning: "zip"))
