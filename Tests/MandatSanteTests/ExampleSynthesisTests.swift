@@ -122,9 +122,13 @@ struct ExampleSynthesisTests {
         }
     }
 
-    @Test("banlieue au centre de santé de la collectivité : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins")
+    @Test("banlieue au centre de santé de la collectivité : la carte des aides à l'installation en libéral prévient que le centre et ces aides recrutent les mêmes médecins ; le centre en déficit, ces aides attendent (reader32b)")
     func salariedCentreAndLiberalAidsWarned() throws {
-        let document = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
+        // The centre in deficit comes first: the liberal aids wait among « à envisager ensuite » (reader32b).
+        let deficit = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
+        #expect(!deficit.cards.contains { $0.id == "aides-installation-medecins" })
+        #expect(deficit.considerLater.contains { $0.id == "aides-installation-medecins" })
+        let document = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit", overrides: ["centreSanteSituation=recrutement"])
         let card = try #require(document.cards.first { $0.id == "aides-installation-medecins" })
         #expect(card.cautions.contains { $0.contains("centre de santé") && $0.contains("mêmes médecins") }, "\(card.cautions)")
         // Without a centre run by the collectivity, no such warning (read from the rule: the Réunion roadmap, where
