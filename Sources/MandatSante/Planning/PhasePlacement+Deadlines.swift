@@ -249,8 +249,14 @@ extension PhasePlacement {
     /// Whether `unit` (not placed) could have taken the phase of a placed unit of lower merit and of its effort or
     /// more, neither a foundation nor a priority's action (the merit rule's check, `PlanningInvariantTests`).
     func isHeldByWeaker(_ unit: Int) -> Bool {
+        isHeldByWeaker(unit, among: 0..<order.unitCount)
+    }
+
+    /// `isHeldByWeaker` looking only at the units `others`: when a placement differs from one where `unit` was not
+    /// held only by the units that moved, those alone can hold it now (`giveLightRoomToBetter`'s trials).
+    func isHeldByWeaker(_ unit: Int, among others: some Sequence<Int>) -> Bool {
         let (halves, merit, earliest) = measure(unit)
-        return (0..<order.unitCount).contains { other in
+        return others.contains { other in
             let phase = phaseOf[order.first(other)]
             guard other != unit, phase >= earliest, !order.isPriorityUnit[other], servedFor[order.first(other)] < 0 else { return false }
             var otherHalves = 0, otherMerit = Int.min

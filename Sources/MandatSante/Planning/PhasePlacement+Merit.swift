@@ -29,20 +29,14 @@ extension PhasePlacement {
         }
         guard !waiting.isEmpty else { return }
         waiting.sort { (totals[order.first($0)], -$0) > (totals[order.first($1)], -$1) }
+        // What a trial compares with, computed again only when a trade changes the placement: planning runs for every
+        // commune of France, and most trials fail.
+        var ownServed = ownServedPriorities()
+        var holders = lightHolders()
+        var heldNow = [Bool?](repeating: nil, count: order.unitCount)
         for unit in waiting where phaseOf[order.first(unit)] < 0 && exits[order.first(unit)] == .noCapacity {
             let position = order.first(unit)
             let score = totals[position]
-            // The declared priorities with no action of their own: every placed concrete action answering one is the
-            // action chosen for another priority (the village's « bien vieillir » referent, who opens the parish hall
-            // to adapted physical activity, answers sport-santé only in passing). An action answering one of them may
-            // take the place of a somewhat better scored one.
-            var ownServed = UInt64(0)
-            for other in phaseOf.indices where phaseOf[other] >= 0 && index.isConcrete[other] {
-                let answered = index.serves[other] & order.declaredPriorities
-                let chosen = servedFor[other] >= 0 ? UInt64(1) << UInt64(servedFor[other])
-                    : order.priorityBit(other) >= 0 ? UInt64(1) << UInt64(order.priorityBit(other)) : 0
-                ownServed |= chosen != 0 ? chosen : answered
-            }
             let unanswered = index.isConcrete[position] ? index.serves[position] & order.declaredPriorities & ~ownServed : 0
             let bar = unanswered != 0 ? score + Capacity.clearlyBetter : score - Capacity.clearlyBetter
             let (earliest, ownCause) = ownEarliestPhase(position)
@@ -50,31 +44,72 @@ extension PhasePlacement {
             for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 { latest = min(latest, phaseOf[dependent]) }
             guard max(earliest, 1) <= latest else { continue }
             for phase in max(earliest, 1)...latest {
-                if let trial = trading(unit, in: phase, bar: bar, tolerance: tolerance, earliest: earliest, cause: ownCause, priorities: unanswered) {
+                guard let lightest = holders[phase].first, totals[order.first(lightest)] <= bar else { continue }
+                if let trial = trading(unit, in: phase, bar: bar, tolerance: tolerance, earliest: earliest, cause: ownCause,
+                                       priorities: unanswered, holders: holders[phase], heldNow: &heldNow) {
                     self = trial
+                    ownServed = ownServedPriorities()
+                    holders = lightHolders()
+                    heldNow = [Bool?](repeating: nil, count: order.unitCount)
                     break
                 }
             }
         }
     }
 
-    /// The placement with `unit` in `phase` in the place of lighter actions scored at most `bar` there, or nil when
-    /// none can give it (see `giveLightRoomToBetter`).
-    private func trading(_ unit: Int, in phase: Int, bar: Int, tolerance: Int, earliest: Int, cause: Cause, priorities: UInt64) -> PhasePlacement? {
-        let position = order.first(unit)
-        let need = cost(position, phase)
-        var holders: [Int] = []
-        for other in 0..<order.unitCount where other != unit && order.slots(other).count == 1 && !order.isPriorityUnit[other] {
-            let member = order.first(other)
-            guard phaseOf[member] == phase, order.isByMerit(member), servedFor[member] < 0, !index.isFoundation[member],
-                  !dated(member), totals[member] <= bar, cost(member, phase) < need,
-                  grace[other] == 0, !deferred[other],
+    /// The declared priorities that have an action of their own: every placed concrete action answering one is the
+    /// action chosen for another priority (the village's « bien vieillir » referent, who opens the parish hall to
+    /// adapted physical activity, answers sport-santé only in passing). An action answering one of the others may take
+    /// the place of a somewhat better scored one.
+    private func ownServedPriorities() -> UInt64 {
+        var ownServed = UInt64(0)
+        for other in phaseOf.indices where phaseOf[other] >= 0 && index.isConcrete[other] {
+            let answered = index.serves[other] & order.declaredPriorities
+            let chosen = servedFor[other] >= 0 ? UInt64(1) << UInt64(servedFor[other])
+                : order.priorityBit(other) >= 0 ? UInt64(1) << UInt64(order.priorityBit(other)) : 0
+            ownServed |= chosen != 0 ? chosen : answered
+        }
+        return ownServed
+    }
+
+    /// By phase, the units that may give their place: lighter actions kept for their score alone — alone in their
+    /// unit, neither a foundation nor a priority's action, undated, nothing placed waiting for them — the least
+    /// scored first.
+    private func lightHolders() -> [[Int]] {
+        var holders = [[Int]](repeating: [], count: calendar.phases.count)
+        for unit in 0..<order.unitCount where order.slots(unit).count == 1 && !order.isPriorityUnit[unit] {
+            let member = order.first(unit)
+            let phase = phaseOf[member]
+            guard phase >= 0, order.isByMerit(member), servedFor[member] < 0, !index.isFoundation[member], !dated(member),
+                  grace[unit] == 0, !deferred[unit],
                   !index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }) else { continue }
             if case .none = deadlines[member] {} else { continue }
-            holders.append(other)
+            holders[phase].append(unit)
         }
-        guard !holders.isEmpty else { return nil }
-        holders.sort { (totals[order.first($0)], -$0) < (totals[order.first($1)], -$1) }
+        for phase in holders.indices {
+            holders[phase].sort { (totals[order.first($0)], -$0) < (totals[order.first($1)], -$1) }
+        }
+        return holders
+    }
+
+    /// The placement with `unit` in `phase` in the place of lighter actions scored at most `bar` there, or nil when
+    /// none can give it (see `giveLightRoomToBetter`).
+    private func trading(_ unit: Int, in phase: Int, bar: Int, tolerance: Int, earliest: Int, cause: Cause, priorities: UInt64,
+                         holders candidates: [Int], heldNow: inout [Bool?]) -> PhasePlacement? {
+        let position = order.first(unit)
+        let need = cost(position, phase)
+        // Removing holders frees exactly their cost in the mandate's total: when all of them do not bring it within
+        // the tolerance, no trial can (the copy below is what costs).
+        var holders: [Int] = []
+        var freed = 0
+        for other in candidates where other != unit {
+            let member = order.first(other)
+            guard totals[member] <= bar else { break }
+            guard cost(member, phase) < need else { continue }
+            holders.append(other)
+            freed += cost(member, phase)
+        }
+        guard !holders.isEmpty, need - free.reduce(0, +) - freed <= tolerance else { return nil }
         var trial = self
         var given: [Int] = []
         // What the first months leave unused of their room counts: what overfills the end of the mandate is taken from
@@ -104,10 +139,18 @@ extension PhasePlacement {
         guard !yielded.isEmpty else { return nil }
         // Merit elsewhere: an action put out is not kept out by a weaker one of its effort or more; no better action
         // waits that the one brought in now keeps out; no waiting set better scored than it.
+        // A unit waiting before the trial and not held then can be held now only by a unit that moved.
         let score = totals[position]
+        let moved = (0..<order.unitCount).filter { trial.phaseOf[order.first($0)] != phaseOf[order.first($0)] }
         for other in 0..<order.unitCount where trial.phaseOf[order.first(other)] < 0 && trial.exits[order.first(other)] == .noCapacity {
-            if trial.isHeldByWeaker(other) && (yielded.contains(other) || !isHeldByWeaker(other)) { return nil }
             if order.slots(other).count > 1, order.slots(other).contains(where: { totals[order.members[$0]] > score }) { return nil }
+            if yielded.contains(other) {
+                if trial.isHeldByWeaker(other) { return nil }
+                continue
+            }
+            let heldBefore = heldNow[other] ?? isHeldByWeaker(other)
+            heldNow[other] = heldBefore
+            if !heldBefore && trial.isHeldByWeaker(other, among: moved) { return nil }
         }
         // Merit before the phase: no weaker action kept for its score alone in an earlier phase where this one fits.
         if trial.servedFor[position] < 0 {
