@@ -12,10 +12,13 @@ struct Plan31Tests {
     /// The reader's three cases: the taker placed in the last phase, what gave its place first « à envisager ensuite »,
     /// its line naming the taker, page 1 saying how far past its capacity the team is loaded.
     @Test("bourg de la ZAC, commune de Guadeloupe, station balnéaire : l'action mieux notée ou la priorité sans action prend la place d'une plus légère, et le document le dit",
-          arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", "sport-sante", 1),
-                      ("commune-antilles-dengue", "prevention-primaire-collective", "specialistes-consultations-avancees", nil, 2),
-                      ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", "habitat", 1)])
-    func betterActionTakesTheLighterPlace(name: String, taker: String, given: String, priority: String?, halves: Int) throws {
+          arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", "sport-sante", 1,
+                       "Construire un partenariat de travail avec la CPTS qui couvre le territoire"),
+                      ("commune-antilles-dengue", "prevention-primaire-collective", "specialistes-consultations-avancees", nil, 2,
+                       "Rapprocher les médecins spécialistes des habitants avec l'hôpital"),
+                      ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", "habitat", 1,
+                       "Faire venir une unité médicale mobile ou un bus de santé au plus près des habitants")])
+    func betterActionTakesTheLighterPlace(name: String, taker: String, given: String, priority: String?, halves: Int, givenTitle: String) throws {
         let (roadmap, document) = try Plan24Tests.plan(name)
         let placed = try #require(roadmap.item(taker), "\(name) : \(taker) n'est pas retenue")
         let last = roadmap.calendar.phases.count - 1
@@ -35,7 +38,7 @@ struct Plan31Tests {
         let line = Plan24Tests.plain(try #require(document.considerLater.first?.line, "\(name)"))
         #expect(line.hasSuffix("sa place va à l'action \(placed.rank), " + (placed.score.total > entry.score.total ? "mieux notée" : "qui répond à la priorité « habitat et logement » de l'équipe")), "\(name) : \(line)")
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
-        #expect(size.contains("prend la place d'une action plus légère : l'équipe porte ainsi sur le mandat \(halves == 1 ? "une demi-unité" : "une unité") d'effort de plus que sa capacité."), "\(name) : \(size)")
+        #expect(size.contains("prend la place d'une action plus légère, « \(givenTitle) », à envisager ensuite : l'équipe porte ainsi sur le mandat \(halves == 1 ? "une demi-unité" : "une unité") d'effort de plus que sa capacité."), "\(name) : \(size)")
         #expect(size.contains("L'action \(placed.rank)"), "\(name) : \(size)")
         // The waiting entry's detailed reason says to which action it gave its place.
         let reason = Plan24Tests.plain(try #require(document.considerLater.first).reason)

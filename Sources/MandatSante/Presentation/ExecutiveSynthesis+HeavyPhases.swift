@@ -111,8 +111,9 @@ extension ExecutiveSynthesis {
     }
 
     /// An action that took the place of lighter ones (`Roadmap.tradedPlaces`) while the mandate then carries more than
-    /// the team's capacity says so on page 1, with how much: « L'action 7 (…), mieux notée, prend la place d'une action
-    /// plus légère : l'équipe porte ainsi sur le mandat une demi-unité d'effort de plus que sa capacité. » Nil when
+    /// the team's capacity says so on page 1, with how much and what gave its place: « L'action 7 (…), mieux notée, prend
+    /// la place d'une action plus légère, « Nouer un partenariat avec la CPTS », à envisager ensuite : l'équipe porte ainsi
+    /// sur le mandat une demi-unité d'effort de plus que sa capacité. » Nil when
     /// no action took such a place, or when the mandate stays within the capacity.
     static func tradedPlaces(_ roadmap: Roadmap, vocabulary: Vocabulary) -> String? {
         guard roadmap.overCapacityHalves > 0 else { return nil }
@@ -135,9 +136,24 @@ extension ExecutiveSynthesis {
         } else {
             why = ", qui répondent à des priorités de l'équipe,"
         }
+        // What gave its place, named as « à envisager ensuite » lists it: its short title, or its title up to the
+        // first comma or colon, quoted.
+        let givenNames = roadmap.tradedPlaces.flatMap(\.given).compactMap { id in
+            roadmap.considerLater.first { $0.recommendation.id == id }.map { entry in
+                entry.recommendation.shortTitle ?? "«\(nb)\(headOfTitle(entry.recommendation.title))\(nb)»"
+            }
+        }
+        let named = givenNames.isEmpty ? "" : ", \(Typography.list(givenNames)), à envisager ensuite"
         return (takers.count > 1 ? "Les actions\(nb)" : "L'action\(nb)") + numberedWithShortTitles(takers) + why
             + (takers.count > 1 ? " prennent" : " prend") + (given > 1 ? " la place d'actions plus légères" : " la place d'une action plus légère")
-            + " : l'équipe porte ainsi sur le mandat \(amount) d'effort de plus que sa capacité."
+            + named + " : l'équipe porte ainsi sur le mandat \(amount) d'effort de plus que sa capacité."
+    }
+
+    /// A title up to its first comma or colon: « Rapprocher les médecins spécialistes des habitants avec l'hôpital »
+    /// for « … avec l'hôpital : consultations avancées, téléexpertise, postes partagés ».
+    private static func headOfTitle(_ title: String) -> String {
+        let cut = [title.range(of: ", "), title.range(of: " :"), title.range(of: "\u{00A0}:")].compactMap { $0?.lowerBound }.min()
+        return cut.map { String(title[..<$0]) } ?? title
     }
 
     /// A last period that opens at most one new action says why, lest the calendar read as a mandate that stops at
