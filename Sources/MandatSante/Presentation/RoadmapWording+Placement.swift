@@ -19,6 +19,29 @@ extension RoadmapWording {
     /// les départs de médecins attendus ; elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise par … » (the
     /// planner gave it the earliest phase after its deadline where the team had room).
     static func placement(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
+        guard let said = deferral(item, in: roadmap) else { return nil }
+        // An action that entered in the place of lighter ones (`Roadmap.tradedPlaces`) says so: that is why it is in
+        // the roadmap at all, in that phase (the transport to care of a village, in the place of the SAMU
+        // correspondents), never that a lighter action « tenait dans le temps restant ».
+        guard let taken = tookPlace(item, in: roadmap) else { return said }
+        return (said.brief + taken, said.full + taken)
+    }
+
+    /// « ; elle prend alors la place de « X », plus légère et moins bien notée, à envisager ensuite »: the clause of an
+    /// action that took the place of lighter ones at the end of placement (`Roadmap.tradedPlaces`), nil otherwise.
+    static func tookPlace(_ item: RoadmapItem, in roadmap: Roadmap) -> String? {
+        guard let trade = roadmap.tradedPlaces.first(where: { $0.taker == item.recommendation.id }) else { return nil }
+        let given = trade.given.compactMap { roadmap.notPlaced($0) }
+        guard !given.isEmpty else { return nil }
+        let facts = roadmap.profile.facts
+        let titles = Typography.list(given.map { "« \($0.recommendation.title(for: facts)) »" })
+        let plural = given.count > 1
+        let lower = given.allSatisfy { $0.score.total < item.score.total }
+        let what = (plural ? "plus légères" : "plus légère") + (lower ? (plural ? " et moins bien notées" : " et moins bien notée") : "")
+        return " ; elle prend alors la place de \(titles), \(what), à envisager ensuite"
+    }
+
+    private static func deferral(_ item: RoadmapItem, in roadmap: Roadmap) -> (brief: String, full: String)? {
         guard let (brief, causes) = placementAndCauses(item, in: roadmap) else { return nil }
         if let missed = item.missedDeadline, case .capacity(let wanted) = item.placement {
             let late = "prévue \(deadline(missed)) ; elle ne peut commencer qu'en \(roadmap.calendar.phases[item.phaseIndex].start.shortFrench)"
@@ -42,14 +65,20 @@ extension RoadmapWording {
         let opened = from(item, in: roadmap) + brief
         let full = causes.map { "\(opened) — \($0)" } ?? opened
         guard case .capacity(let wanted) = item.placement, item.phaseIndex - wanted > 1 else { return (opened, full) }
+        // A weaker holder kept for its score alone (nothing placed waits for it or goes with it) is named only where its
+        // room, with what its phase has left, would have held this action: in a phase too short for its effort, it took
+        // nothing this action could use (« plus légère, elle tenait dans le temps restant » was then untrue).
+        let linkers = Occupancy.linkers(roadmap)
         let weaker = roadmap.items.indices.filter {
-            (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) && roadmap.items[$0].score.total < item.score.total
+            let holder = roadmap.items[$0]
+            return (wanted..<item.phaseIndex).contains(holder.phaseIndex) && holder.score.total < item.score.total
+                && (holder.selection != .merit || holder.deadline != nil || !linkers[$0].isEmpty
+                    || holder.halfUnits + max(0, roadmap.halfUnitsLeft[holder.phaseIndex]) >= Capacity.halfUnits(of: item.recommendation, inPhase: holder.phaseIndex))
         }
         guard !weaker.isEmpty else { return (opened, full) }
         // The numbers of those weaker holders, each with what holds it there, so that the reader can check each
         // card's reason.
-        let holders = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
-                                 short: true)
+        let holders = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
         let named = from(item, in: roadmap) + "jusque-là la place est prise par \(holders)"
