@@ -336,12 +336,30 @@ extension PhasePlacement {
     /// actions go to the first later phase with room: none leaves the roadmap, no deadline is missed, no better
     /// action waits for a weaker one. In a belt town of 9,000 inhabitants, the school yard « oasis » (80, due by the
     /// mid-mandate review) in 2028, the agents' training (76) after the review.
+    /// The priorities' actions of `phase` that a pressing `position` may send one phase on (`keepDeadlinesInLighterRoom`):
+    /// alone in their unit, undated, neither a foundation nor waited for by a placed action, nor `position`'s companion.
+    private func priorityHolders(in phase: Int, for position: Int) -> [(unit: Int, score: Int)] {
+        var holders: [(unit: Int, score: Int)] = []
+        for other in 0..<order.unitCount where order.slots(other).count == 1 {
+            let member = order.first(other)
+            guard member != position, phaseOf[member] == phase, order.isPriorityUnit[other] || servedFor[member] >= 0,
+                  !index.isFoundation[member], !index.isDated[member], grace[other] == 0, !deferred[other],
+                  !index.graph.dependents[member].contains(where: { phaseOf[$0] >= 0 }) else { continue }
+            if case .none = deadlines[member] {} else { continue }
+            holders.append((other, totals[member]))
+        }
+        return holders.sorted { ($0.score, -$0.unit) < ($1.score, -$1.unit) }
+    }
+
     mutating func keepDeadlinesInLighterRoom() {
         let last = calendar.phases.count - 1
         for unit in 0..<order.unitCount where order.slots(unit).count == 1 {
             let position = order.first(unit)
             let from = phaseOf[position]
-            guard from > 0, dated(position), let bound = statedBound(position), let due = bound.phase, from > due else { continue }
+            // A pressing unit deferred past its deadline for want of room is tried too, with that deadline.
+            let restoring = situational(position) && deferred[unit]
+            guard from > 0, dated(position) || restoring, let bound = statedBound(position, restoring: restoring), let due = bound.phase,
+                  from > due else { continue }
             let earliest = ownEarliestPhase(position).phase
             guard earliest <= due else { continue }
             let score = totals[position]
@@ -356,21 +374,32 @@ extension PhasePlacement {
                     holders.append((other, totals[member]))
                 }
                 holders.sort { ($0.score, -$0.unit) < ($1.score, -$1.unit) }
+                // A pressing situation (`[si …]`) also takes the place of a priority's action that has no deadline and
+                // can wait a phase without passing the mid-mandate review: the junior doctors due before the expected
+                // departures in 2027, the seniors' « bien vieillir » in January 2028, which loses nothing. Tried last,
+                // whatever its score: it is only deferred, never put out.
+                let waitingPriorities = situational(position) && phase < review ? priorityHolders(in: phase, for: position) : []
                 var trial = self
                 trial.remove(unit)
                 var moved: [Int] = []
-                for holder in holders {
+                for holder in holders + waitingPriorities {
                     trial.remove(holder.unit)
                     moved.append(holder.unit)
                     var attempt = trial
                     let own = attempt.ownEarliestPhase(position)
                     attempt.settle(unit, in: phase, causes: [phase > own.phase ? .capacity(wanted: own.phase) : own.cause])
                     attempt.deadlines[position] = .stated(bound.month, by: position)
+                    attempt.deferred[unit] = false
                     guard attempt.usedHalves(phase) <= attempt.ceiling(phase) else { continue }
                     var placedAll = true
                     for other in moved {
                         let need = attempt.need(of: other)
-                        guard phase < last, let later = ((phase + 1)...last).first(where: { attempt.hasRoom($0, need, 1) }) else {
+                        // A priority's action waits no later than the review, under that phase's ceiling if need be.
+                        let waits = waitingPriorities.contains { $0.unit == other }
+                        guard phase < last, let later = waits
+                                ? ((phase + 1)...max(phase + 1, review)).first(where: {
+                                    attempt.hasRoom($0, need, 1) || attempt.usedHalves($0) + need.at($0) <= attempt.ceiling($0) })
+                                : ((phase + 1)...last).first(where: { attempt.hasRoom($0, need, 1) }), later <= (waits ? review : last) else {
                             placedAll = false
                             break
                         }
