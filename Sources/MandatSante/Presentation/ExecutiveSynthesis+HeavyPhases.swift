@@ -11,7 +11,7 @@ extension ExecutiveSynthesis {
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
     /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). A village with one agent or none is not told to hire: it entrusts
     /// part of the load to its intercommunality (`sharedWithIntercommunality`). Nil when no phase is overfilled.
-    static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false) -> String? {
+    static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false, methodLevers: Set<String> = []) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         var overfilled: [Int] = []
         // What cannot wait, by cause: the ranks of the founding decisions, the dated actions, the priorities' actions
@@ -79,9 +79,35 @@ extension ExecutiveSynthesis {
             })
         }
         let periods = Typography.list(titles)
+        // The reinforcement the roadmap itself recruits by then (a health coordinator for the CLS) carries part of the
+        // load: « prévoir un renfort » beside the recruitment of action 5 read as if the tool had not seen it (reader31a).
+        let remedy: String
+        if let coordinator = recruitedCoordinator(roadmap, by: overfilled.last ?? 0, methodLevers: methodLevers) {
+            let name = coordinator.recommendation.shortTitle ?? "le poste de coordination santé"
+            remedy = "\(name) (action\(Typography.noBreakSpace)\(coordinator.rank)) en portera une part."
+        } else {
+            remedy = sharedWithIntercommunality ? "en confier une part de la charge à l'intercommunalité." : "prévoir un renfort."
+        }
         return periods.prefix(1).uppercased() + periods.dropFirst()
-            + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; "
-            + (sharedWithIntercommunality ? "en confier une part de la charge à l'intercommunalité." : "prévoir un renfort.")
+            + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; " + remedy
+    }
+
+    /// The fact that says the territory already has a health coordinator.
+    static let coordinatorFact = "healthCoordinator"
+
+    /// The founding decision that recruits a health coordinator, placed by `phase` (the last overfilled one), if any:
+    /// one that applies here, where the territory has none, and would not with a coordinator in post; not a method step
+    /// (the elected referent's technical support, `methodLevers`, is an agent's time, not a recruitment).
+    static func recruitedCoordinator(_ roadmap: Roadmap, by phase: Int, methodLevers: Set<String>) -> RoadmapItem? {
+        let vocabulary = roadmap.profile.vocabulary
+        guard roadmap.profile.facts.value(of: coordinatorFact, in: vocabulary) == .bool(false) else { return nil }
+        var staffed = roadmap.profile.facts
+        staffed.set(coordinatorFact, to: .bool(true), in: vocabulary)
+        return roadmap.items.first {
+            $0.selection == .foundation && $0.phaseIndex <= phase && !methodLevers.contains($0.recommendation.lever)
+                && $0.recommendation.condition.expression.factNames.contains(coordinatorFact)
+                && $0.recommendation.condition.evaluate(staffed) == .false
+        }
     }
 
     /// A phase as the time a sentence opens with, from its title: « Les trois prochains mois » → « dans les trois

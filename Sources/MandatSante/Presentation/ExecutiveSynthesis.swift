@@ -47,7 +47,9 @@ struct ExecutiveSynthesis {
         size += considerLater == 0 ? "." : " ; \(considerLater)\(Typography.noBreakSpace)autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
         let vocabulary = context.ruleBase.vocabulary
         let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
-        if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage) { size += " " + heavy }
+        let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
+        if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage,
+                                        methodLevers: methodLevers) { size += " " + heavy }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary) { size += " " + traded }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
