@@ -75,6 +75,7 @@ extension ExecutiveSynthesis {
         var answeredMembers: [String: Set<String>] = [:], readWhole: Set<String> = []
         var raised: [String: Int] = [:]
         var added: [String: Int] = [:]
+        var raisedMethod: [String: [Int]] = [:]
         // Method items (the pilotage, the ambition, training, funding) prepare the ground for every finding: a
         // boost may name the fact (« en zone d'intervention prioritaire, l'ARS a besoin d'un interlocuteur »), but
         // they do not answer it, and listing them (« actions 1, 2, 3, 5… ») hides the actions that do. They answer
@@ -87,7 +88,14 @@ extension ExecutiveSynthesis {
                 answering[name, default: []].append(item.rank)
                 if let members = territorial.findingMembers[name] { answeredMembers[name, default: []].formUnion(members) } else { readWhole.insert(name) }
             }
-            guard !method else { continue }
+            guard !method else {
+                // A method step a fact raised by ten points or more, placed by the review (the health strand of Petites
+                // villes de demain, +10 in a ZAC): the fact changed the roadmap, more than what already exists does.
+                if item.selection != .foundation, item.phaseIndex <= bound {
+                    for (name, points) in territorial.raisingFacts where points >= 10 { raisedMethod[name, default: []].append(item.rank) }
+                }
+                continue
+            }
             // The strongest push a fact gave one action placed by the review: the centre's deficit behind +30 on one
             // card says more than a zoning behind +10 on five; then all it added to the placed actions.
             for (name, points) in territorial.raisingFacts {
@@ -190,6 +198,17 @@ extension ExecutiveSynthesis {
             let statements = [first] + [joined[name]].compactMap { $0.flatMap { statement($0, ranks: ranks) } }
             let answer = "\(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")"
             return FindingLine(statements: statements, then: " — \(answer).")
+        }
+        // Fewer than three: a fact that raised a method step placed by the review drives the roadmap more than what
+        // already exists (the ZAC behind the health strand of Petites villes de demain rather than the seniors'
+        // council as a « point d'appui », reader31a); the most such steps first, then the earliest.
+        let methodFindings = raisedMethod.filter { isFinding($0.key) && !chosen.contains($0.key) }
+            .sorted { ($0.value.count, -($0.value.min() ?? 0), $1.key) > ($1.value.count, -($1.value.min() ?? 0), $0.key) }
+        for (name, unsorted) in methodFindings where lines.count < findingCount {
+            let ranks = unsorted.sorted()
+            guard cited.insert(Set(ranks)).inserted, let first = statement(name, ranks: ranks) else { continue }
+            chosen.insert(name)
+            lines.append(FindingLine(statements: [first], then: " — \(Typography.actions(ranks))\(nb)y répond\(ranks.count > 1 ? "ent" : "")."))
         }
         // A profile that states only defaults and what exists still gets a page 1 that says so, not an empty heading.
         if lines.isEmpty { lines = [FindingLine(statements: [[.text(noFinding)]], then: "")] }
