@@ -4,7 +4,9 @@
 ///
 /// Works on UTF-8 bytes: appending scalar by scalar to a `String` went through Unicode repair and was most of
 /// the time it took to render a roadmap as text. A line's length is its number of Unicode scalars: the bytes that
-/// do not continue a scalar, counted eight at a time up to the next space.
+/// do not continue a scalar, counted eight at a time. A text is looked at once for what makes its lines differ
+/// from its bytes (a double space, a guillemet); without any (nearly every text), each line is found by counting
+/// its columns ahead, then going back to the last space, rather than word by word.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int = 80, indent: String = "", firstIndent: String? = nil) -> [String] {
         var lines: [String] = []
@@ -22,22 +24,38 @@ public enum TextWrapper {
         wrap(text, width: width, indent: indent, firstIndent: firstIndent, into: &out) { $0.append(0x0A) }
     }
 
+    /// The same for a text given as its UTF-8 bytes (a line composed of several pieces without a string for it).
+    static func wrap(bytes text: UnsafeBufferPointer<UInt8>, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8]) {
+        wrap(text, width: width, indent: indent, firstIndent: firstIndent, into: &out) { $0.append(0x0A) }
+    }
+
+    private static func wrap(_ text: String, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8],
+                             endLine: (inout [UInt8]) -> Void) {
+        var text = text
+        text.withUTF8 { wrap($0, width: width, indent: indent, firstIndent: firstIndent, into: &out, endLine: endLine) }
+    }
+
     /// Words are split at spaces, except the space after « and before », which becomes a no-break space so that a
     /// guillemet never starts or ends a line alone, and the space before a high punctuation sign, kept inside the
     /// word. `endLine` ends each line written to `out`.
     ///
     /// A line is copied from `text` at once when it is there as it is written — its words separated by one space,
     /// none joined inside (nearly every line) — rather than word by word.
-    private static func wrap(_ text: String, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8],
+    private static func wrap(_ source: UnsafeBufferPointer<UInt8>, width: Int, indent: String, firstIndent: String?, into out: inout [UInt8],
                              endLine: (inout [UInt8]) -> Void) {
-        var text = text
-        let first = firstIndent ?? indent
-        out += first.utf8
-        var lineLength = scalarCount(first)
-        let indentLength = scalarCount(indent)
-        text.withUTF8 { source in
+        var first = firstIndent ?? indent
+        var lineLength = first.withUTF8 { first in
+            out.append(contentsOf: first)
+            return scalarCount(first)
+        }
+        var indent = indent
+        indent.withUTF8 { indent in
+            let indentLength = scalarCount(indent)
             let count = source.count
             let base = UnsafeRawPointer(source.baseAddress)
+            // Looked at once for the whole text: its lines are then found without looking for a double space or
+            // a guillemet in each.
+            let plain = isPlain(source)
             // The words placed on the line being filled: `source[lineStart..<lineEnd]`, copied as it is when
             // `verbatim`.
             var lineStart = 0
@@ -55,12 +73,13 @@ public enum TextWrapper {
             var index = 0
             while index < count {
                 if source[index] == space && !joins(source, at: index) { index += 1; continue }
-                if !lineHasWord, let line = plainLine(source, from: index, columns: width - lineLength) {
+                if !lineHasWord, let line = plain ? quickLine(source, from: index, columns: width - lineLength)
+                                                  : plainLine(source, from: index, columns: width - lineLength) {
                     // A whole line at once (nearly every line): the bytes the words below would have placed.
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<line.end]))
                     guard line.end < count, line.next < count else { index = count; break }
                     endLine(&out)
-                    out += indent.utf8
+                    out.append(contentsOf: indent)
                     lineLength = indentLength
                     index = line.next
                     continue
@@ -99,7 +118,7 @@ public enum TextWrapper {
                 if lineHasWord && lineLength + 1 + length > width {
                     flush(into: &out)
                     endLine(&out)
-                    out += indent.utf8
+                    out.append(contentsOf: indent)
                     lineLength = indentLength
                     lineHasWord = false
                 }
@@ -183,6 +202,77 @@ public enum TextWrapper {
         return (end, count)
     }
 
+    /// Whether `source` has neither a double space nor a guillemet (« or »): nearly every text. Its lines then read
+    /// in it as they are written (`quickLine`). Eight bytes at a time: a guillemet is C2 then AB or BB, and only a
+    /// word with a byte above 7F can hold one.
+    private static func isPlain(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = source.count
+        var index = 0
+        if let base = UnsafeRawPointer(source.baseAddress) {
+            // Whether the last byte of the word before is a space, or C2.
+            var spaceBefore = false
+            var leadBefore = false
+            while index &+ 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+                if spaces & (spaces &>> 8) != 0 || (spaceBefore && spaces & 0x80 != 0) { return false }
+                spaceBefore = spaces &>> 63 != 0
+                if word & 0x8080_8080_8080_8080 != 0 {
+                    let leads = zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+                    let marks = zeroBytes(word ^ 0xABAB_ABAB_ABAB_ABAB) | zeroBytes(word ^ 0xBBBB_BBBB_BBBB_BBBB)
+                    if (leads &<< 8) & marks != 0 || (leadBefore && marks & 0x80 != 0) { return false }
+                    leadBefore = leads &>> 63 != 0
+                } else {
+                    leadBefore = false
+                }
+                index &+= 8
+            }
+        }
+        while index < count {
+            let byte = source[index]
+            if index > 0 {
+                let before = source[index &- 1]
+                if byte == space && before == space { return false }
+                if (byte == openingGuillemet || byte == closingGuillemet) && before == twoByteLead { return false }
+            }
+            index &+= 1
+        }
+        return true
+    }
+
+    /// The line `plainLine` finds, in a plain text (`isPlain`): `columns` scalars counted ahead eight bytes at a time
+    /// (without stopping at each space), then back to the last space that breaks — the same line, a word no longer
+    /// costing a pass of its own. When that space ends the text, or no word fits, `plainLine` decides, as before.
+    private static func quickLine(_ source: UnsafeBufferPointer<UInt8>, from start: Int, columns: Int) -> (end: Int, next: Int)? {
+        let count = source.count
+        guard columns > 0, let base = UnsafeRawPointer(source.baseAddress), source[start] != space else { return nil }
+        // `limit`: where the scalar after the first `columns` starts, or the text's end when it is shorter.
+        var index = start
+        var used = 0
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let scalars = word & 0x8080_8080_8080_8080 == 0 ? 8 : 8 &- highBitCount(word & ~(word &<< 1) & 0x8080_8080_8080_8080)
+            if used &+ scalars > columns { break }
+            used &+= scalars
+            index &+= 8
+        }
+        while index < count {
+            if source[index] & 0xC0 != 0x80 {
+                if used == columns { break }
+                used &+= 1
+            }
+            index &+= 1
+        }
+        let limit = index
+        // The rest of the text fits (unless it ends with a space).
+        if limit == count { return source[count &- 1] == space ? plainLine(source, from: start, columns: columns) : (count, count) }
+        // The last space at or before `limit` where the line may end (not one before « : », « ; », « ! », « ? »).
+        var end = limit
+        while end > start && (source[end] != space || joins(source, at: end)) { end &-= 1 }
+        guard end > start, end &+ 1 < count else { return plainLine(source, from: start, columns: columns) }
+        return (end, end)
+    }
+
     /// The words of `source[start..<end]`, one space between them, a joining space after « or before » as a
     /// no-break space.
     private static func appendWords(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into out: inout [UInt8]) {
@@ -240,9 +330,9 @@ public enum TextWrapper {
     }
 
     /// The length of an indent in Unicode scalars, counted on its bytes.
-    private static func scalarCount(_ text: String) -> Int {
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
         return count
     }
 

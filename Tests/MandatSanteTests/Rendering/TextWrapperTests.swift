@@ -28,6 +28,32 @@ struct TextWrapperTests {
         #expect(joined > 500, "\(joined) textes avec une espace insécable ajoutée près d'un guillemet")
     }
 
+    @Test("5 000 textes sans guillemet ni espace double (ce que la coupure compte d'un bloc) : les mêmes lignes que la coupure mot à mot")
+    func plainTextsSameLinesAsWordByWord() {
+        // « ë » (C3 AB) and « û » (C3 BB) share a byte with the guillemets; « · » and « ° » their lead byte (C2).
+        let words = ["mot", "santé", ":", ";", "!", "?", "3\u{00A0}500", "10:30", "a:", "très-long-mot-composé-qui-déborde-de-la-ligne",
+                     "é", "€", "%", "œuvre", "Noël", "sûr", "·", "20\u{00A0}°C", "🙂", "x", "coordination", "pluriprofessionnelle"]
+        var generator = SeededGenerator(seed: 20_261_207)
+        var differing: [String] = []
+        for _ in 0..<5_000 {
+            let count = 1 + Int(generator.next() % 60)
+            var text = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+            // A space at either end, now and then.
+            switch generator.next() % 8 {
+            case 0: text += " "
+            case 1: text = " " + text
+            default: break
+            }
+            let width = 4 + Int(generator.next() % 84)
+            let indent = String(repeating: " ", count: Int(generator.next() % 6))
+            let first: String? = generator.next() % 2 == 0 ? nil : "  12. "
+            let found = TextWrapper.wrap(text, width: width, indent: indent, firstIndent: first)
+            let reference = WordByWord.wrap(text, width: width, indent: indent, firstIndent: first)
+            if found != reference { differing.append("« \(text) » (\(width)) : \(found) au lieu de \(reference)") }
+        }
+        #expect(differing.isEmpty, "\(differing.count) différences, dont \(differing.prefix(3).joined(separator: " ; "))")
+    }
+
     @Test("deux espaces entre deux mots : une seule à la sortie, et un guillemet reste collé à son mot")
     func spacesAndGuillemets() {
         #expect(TextWrapper.wrap("un  deux « trois » quatre", width: 80) == ["un deux «\u{00A0}trois\u{00A0}» quatre"])
