@@ -29,20 +29,23 @@ public struct CSVRoadmapRenderer: RoadmapRenderer {
     /// row, nor a string of the whole file converted back to bytes: a batch writes one such file per territory.
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
         guard let separator = separator.asciiValue else { return Array(renderCharacters(document).utf8) }
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 15)
-        out += separator == Self.semicolon ? Self.semicolonHead : Self.head(separator)
-        Self.forEachRow(of: document) { card, cells in
-            out += String(card.rank).utf8
-            cells { value in
-                out.append(separator)
-                CSVField.append(value, separator: separator, to: &out)
+        // Written in a buffer kept from an earlier roadmap, then copied to its size: a batch holds hundreds of
+        // rendered roadmaps on their way to the disk.
+        return Self.buffers.rendered { out in
+            out += separator == Self.semicolon ? Self.semicolonHead : Self.head(separator)
+            Self.forEachRow(of: document) { card, cells in
+                out += String(card.rank).utf8
+                cells { value in
+                    out.append(separator)
+                    CSVField.append(value, separator: separator, to: &out)
+                }
+                out += CSVWriter.lineEndBytes
             }
-            out += CSVWriter.lineEndBytes
         }
-        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        return out.rightSized()
     }
+
+    /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
+    private static let buffers = RenderBufferPool(capacity: 1 << 15)
 
     /// For each card in rank order, its cells after the rank, handed one by one to `cell`: one list of the columns
     /// for the bytes and for the strings of a separator beyond ASCII.

@@ -8,16 +8,26 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
-        String(decoding: page(document).bytes, as: UTF8.self)
-    }
-
-    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        page(document).bytes.rightSized()
-    }
-
-    private func page(_ document: RoadmapDocument) -> HTMLPage {
         var out = HTMLPage()
+        page(document, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Written in a buffer kept from an earlier roadmap (`buffers`), then copied to its size: a batch holds
+    /// hundreds of rendered roadmaps on their way to the disk.
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        Self.buffers.rendered { bytes in
+            var out = HTMLPage(buffer: bytes)
+            bytes = []
+            page(document, into: &out)
+            bytes = out.release()
+        }
+    }
+
+    /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
+    private static let buffers = RenderBufferPool(capacity: 1 << 16)
+
+    private func page(_ document: RoadmapDocument, into out: inout HTMLPage) {
         let header = document.header
         out.line("<!DOCTYPE html>")
         out.line(#"<html lang="fr">"#)
@@ -89,7 +99,6 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
         out.line("</div>")
         out.line("</body>")
         out.line("</html>")
-        return out
     }
 
     /// Page one: findings, decisions, calendar with the titles of the actions.
@@ -291,6 +300,18 @@ struct HTMLPage {
 
     init() {
         bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Written after what `buffer` holds (a buffer of `RenderBufferPool`, empty).
+    init(buffer: [UInt8]) {
+        bytes = buffer
+    }
+
+    /// The bytes written, the page left empty: the buffer handed back without a second reference to it.
+    mutating func release() -> [UInt8] {
+        var released: [UInt8] = []
+        swap(&released, &bytes)
+        return released
     }
 
     /// Markup, written as it is.

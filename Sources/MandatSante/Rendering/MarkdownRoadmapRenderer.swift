@@ -7,16 +7,26 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
-        String(decoding: page(document).bytes, as: UTF8.self)
-    }
-
-    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        page(document).bytes.rightSized()
-    }
-
-    private func page(_ document: RoadmapDocument) -> MarkdownPage {
         var out = MarkdownPage()
+        page(document, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Written in a buffer kept from an earlier roadmap (`buffers`), then copied to its size: a batch holds
+    /// hundreds of rendered roadmaps on their way to the disk.
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        Self.buffers.rendered { bytes in
+            var out = MarkdownPage(buffer: bytes)
+            bytes = []
+            page(document, into: &out)
+            bytes = out.release()
+        }
+    }
+
+    /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
+    private static let buffers = RenderBufferPool(capacity: 1 << 15)
+
+    private func page(_ document: RoadmapDocument, into out: inout MarkdownPage) {
         let header = document.header
         out.raw("# \(DocumentLabels.documentTitle) — "); out.text(header.title); out.end(); out.end()
         out.raw("*"); out.text(header.summary); out.raw("* — "); out.text(header.period); out.raw("."); out.end(); out.end()
@@ -46,7 +56,6 @@ public struct MarkdownRoadmapRenderer: RoadmapRenderer {
         out.end()
         if document.detail { annexes(document, into: &out) }
         out.finish()
-        return out
     }
 
     private func synthesis(_ document: RoadmapDocument, into out: inout MarkdownPage) {
@@ -141,6 +150,18 @@ struct MarkdownPage {
 
     init() {
         bytes.reserveCapacity(1 << 15)
+    }
+
+    /// Written after what `buffer` holds (a buffer of `RenderBufferPool`, empty).
+    init(buffer: [UInt8]) {
+        bytes = buffer
+    }
+
+    /// The bytes written, the page left empty: the buffer handed back without a second reference to it.
+    mutating func release() -> [UInt8] {
+        var released: [UInt8] = []
+        swap(&released, &bytes)
+        return released
     }
 
     /// Markup, written as it is.

@@ -6,16 +6,26 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     public init() {}
 
     public func render(_ document: RoadmapDocument) -> String {
-        lines(document).text
-    }
-
-    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        // A copy of the right size: a batch holds hundreds of rendered roadmaps on their way to the disk.
-        lines(document).bytes.rightSized()
-    }
-
-    private func lines(_ document: RoadmapDocument) -> TextLines {
         var out = TextLines()
+        lines(document, into: &out)
+        return out.text
+    }
+
+    /// Written in a buffer kept from an earlier roadmap (`buffers`), then copied to its size: a batch holds
+    /// hundreds of rendered roadmaps on their way to the disk.
+    public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
+        Self.buffers.rendered { bytes in
+            var out = TextLines(buffer: bytes)
+            bytes = []
+            lines(document, into: &out)
+            bytes = out.release()
+        }
+    }
+
+    /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
+    private static let buffers = RenderBufferPool(capacity: 1 << 15)
+
+    private func lines(_ document: RoadmapDocument, into out: inout TextLines) {
         let header = document.header
         out.wrap("\(Headings.documentTitle) — \(header.title)")
         out.wrap(header.summary)
@@ -64,7 +74,6 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         out.blank()
         if document.detail { annexes(document, into: &out) }
-        return out
     }
 
     private func synthesis(_ document: RoadmapDocument, into out: inout TextLines) {
@@ -178,6 +187,18 @@ struct TextLines {
 
     init() {
         bytes.reserveCapacity(1 << 15)
+    }
+
+    /// Written after what `buffer` holds (a buffer of `RenderBufferPool`, empty).
+    init(buffer: [UInt8]) {
+        bytes = buffer
+    }
+
+    /// The bytes written, the lines left empty: the buffer handed back without a second reference to it.
+    mutating func release() -> [UInt8] {
+        var released: [UInt8] = []
+        swap(&released, &bytes)
+        return released
     }
 
     mutating func append(_ line: String) {

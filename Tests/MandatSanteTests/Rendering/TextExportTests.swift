@@ -8,6 +8,16 @@ struct TextExportTests {
         format.renderer.render(try PresentationTests.document(spec, recs: recs, detail: detail))
     }
 
+    @Test("rendus en octets dans un tampon repris d'une feuille de route plus longue : les mêmes octets que le rendu seul", arguments: [RoadmapFormat.text, .markdown, .html, .csv])
+    func reusedBuffers(format: RoadmapFormat) throws {
+        let long = try PresentationTests.document(Fixture.bourg, detail: true)
+        let short = try PresentationTests.document(Fixture.smallCommune)
+        let renderer = format.renderer
+        for document in [long, short, long, short] {
+            #expect(renderer.renderBytes(document) == Array(renderer.render(document).utf8))
+        }
+    }
+
     @Test("le texte ne dépasse jamais 80 caractères par ligne", arguments: [Fixture.smallCommune, Fixture.bourg])
     func textWidth(spec: Fixture.ProfileSpec) throws {
         for detail in [false, true] {
