@@ -63,7 +63,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         }
         out.append(Headings.portrait)
         for line in document.portrait.lines {
-            out.wrap("\(line.label) : \(line.text)", indent: "    ", first: "  ")
+            out.wrap(label: line.label, line.text, indent: "    ", first: "  ")
         }
         out.blank()
         out.append(Headings.bibliography)
@@ -116,10 +116,10 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
         let indent = TextLines.spaces(number.count + 1)
         let hanging = indent + "  "
         out.wrap(card.title, indent: indent, first: " " + number)
-        out.wrap(DocumentLabels.facts(card, edition: edition).map(DocumentLabels.fact).joined(separator: " · "), indent: hanging, first: indent)
+        out.wrap(facts: DocumentLabels.facts(card, edition: edition), indent: hanging, first: indent)
         func line(_ label: String, _ text: String?) {
             guard let text, !text.isEmpty else { return }
-            out.wrap("\(label) : \(text)", indent: hanging, first: indent)
+            out.wrap(label: label, text, indent: hanging, first: indent)
         }
         func list(_ label: String, _ items: [String], numbered: Bool = false) {
             guard !items.isEmpty else { return }
@@ -231,6 +231,52 @@ struct TextLines {
     mutating func wrap(_ text: String, indent: String = "", first: String? = nil) {
         TextWrapper.wrap(text, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first, into: &bytes)
     }
+
+    /// « label : text », wrapped: put together in `scratch` rather than in a string made for the line.
+    mutating func wrap(label: String, _ text: String, indent: String, first: String) {
+        compose(indent: indent, first: first) { line in
+            Self.append(label, to: &line)
+            Self.append(Self.labelSeparator, to: &line)
+            Self.append(text, to: &line)
+        }
+    }
+
+    /// The facts of a card on one line (« La commune · effort faible · preuve : modérée »), each
+    /// `DocumentLabels.fact`, wrapped: put together in `scratch`.
+    mutating func wrap(facts: [(label: String?, text: String)], indent: String, first: String) {
+        compose(indent: indent, first: first) { line in
+            for (offset, fact) in facts.enumerated() {
+                if offset > 0 { Self.append(Self.factSeparator, to: &line) }
+                if let label = fact.label {
+                    Self.append(label, to: &line)
+                    Self.append(Self.labelSeparator, to: &line)
+                }
+                Self.append(fact.text, to: &line)
+            }
+        }
+    }
+
+    /// Room where a line of several pieces is put together before it is wrapped, kept from one line to the next.
+    private var scratch: [UInt8] = []
+
+    private mutating func compose(indent: String, first: String, _ pieces: (inout [UInt8]) -> Void) {
+        var line = scratch
+        scratch = []
+        line.removeAll(keepingCapacity: true)
+        pieces(&line)
+        line.withUnsafeBufferPointer { line in
+            TextWrapper.wrap(bytes: line, width: TextRoadmapRenderer.width, indent: indent, firstIndent: first, into: &bytes)
+        }
+        scratch = line
+    }
+
+    private static func append(_ text: String, to line: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { line.append(contentsOf: $0) }
+    }
+
+    private static let labelSeparator = " : "
+    private static let factSeparator = " · "
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
