@@ -69,7 +69,9 @@ struct Plan32Tests {
         let (roadmap, document) = try Plan24Tests.plan("commune-antilles-dengue")
         let coordinator = try #require(roadmap.item("cls-coordinateur"))
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
-        #expect(size.contains("ne peuvent attendre ; le poste de coordination du CLS (action \(coordinator.rank)) en portera une part."), "\(size)")
+        // Named among the founding decisions that cannot wait, its number is not said again.
+        #expect(size.contains("les décisions fondatrices (actions \(coordinator.rank) "), "\(size)")
+        #expect(size.contains("ne peuvent attendre ; le poste de coordination du CLS en portera une part."), "\(size)")
         #expect(!size.contains("prévoir un renfort"), "\(size)")
     }
 

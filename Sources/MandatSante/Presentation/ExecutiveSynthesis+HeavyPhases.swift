@@ -84,7 +84,9 @@ extension ExecutiveSynthesis {
         let remedy: String
         if let coordinator = recruitedCoordinator(roadmap, by: overfilled.last ?? 0, methodLevers: methodLevers) {
             let name = coordinator.recommendation.shortTitle ?? "le poste de coordination santé"
-            remedy = "\(name) (action\(Typography.noBreakSpace)\(coordinator.rank)) en portera une part."
+            // Its number only when the sentence has not just named it among the actions that cannot wait.
+            let named = waiting.contains { $0.rank == coordinator.rank }
+            remedy = name + (named ? "" : " (action\(Typography.noBreakSpace)\(coordinator.rank))") + " en portera une part."
         } else {
             remedy = sharedWithIntercommunality ? "en confier une part de la charge à l'intercommunalité." : "prévoir un renfort."
         }
