@@ -56,12 +56,13 @@ struct DeclaredPriorityTests {
         #expect(roadmap.item("conseil-developpement-sante") == nil && roadmap.item("diagnostic-sante-partage") != nil)
     }
 
-    @Test("station balnéaire : « habitat et logement » a son action en fin de mandat, à la place d'une plus légère (plan31) ; le bien vieillir en 2027")
+    @Test("station balnéaire : « habitat et logement » a son action en fin de mandat, à la place d'une plus légère (plan31) ; le bien vieillir en janvier 2028, après les docteurs juniors qui tiennent leur échéance (plan32)")
     func unservedPrioritySaysWhy() throws {
         let document = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
         #expect(Plan24Tests.plain(document.synthesis.priorities ?? "").hasSuffix("habitat et logement (action 8, après le bilan de mi-mandat)"), "\(document.synthesis.priorities ?? "")")
         let roadmap = try PressingDeadlineTests.plan("station-balneaire-saisonniere")
-        #expect(roadmap.item("bien-vieillir-petite-commune")?.phaseIndex == 1)
+        #expect(roadmap.item("bien-vieillir-petite-commune")?.phaseIndex == 2)
+        #expect(roadmap.item("docteurs-juniors").map { $0.phaseIndex <= 1 } ?? false)
         #expect(roadmap.item("logement-saisonniers-professionnels")?.phaseIndex == roadmap.calendar.phases.count - 1)
     }
 }

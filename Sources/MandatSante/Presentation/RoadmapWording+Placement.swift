@@ -23,8 +23,9 @@ extension RoadmapWording {
         // An action that entered in the place of lighter ones (`Roadmap.tradedPlaces`) says so: that is why it is in
         // the roadmap at all, in that phase (the transport to care of a village, in the place of the SAMU
         // correspondents), never that a lighter action « tenait dans le temps restant ».
+        // Every edition then says the brief reason and the trade: the detailed card starts with the short one.
         guard let taken = tookPlace(item, in: roadmap) else { return said }
-        return (said.brief + taken, said.full + taken)
+        return (said.brief + taken, said.brief + taken)
     }
 
     /// « ; elle prend alors la place de « X », plus légère et moins bien notée, à envisager ensuite »: the clause of an
