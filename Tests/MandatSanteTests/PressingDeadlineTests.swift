@@ -129,15 +129,16 @@ struct PressingDeadlineTests {
         #expect(roadmap.notPlaced("accueil-installation-professionnels")?.reason.isConsiderLater == true)
     }
 
-    /// The medical office (105) now takes its place before the review (`deferredPressingActionIsRetried`); it still
-    /// does not push the junior doctors out of the roadmap: they follow in the same phase, due earlier (session 28:
-    /// the earlier deadline claims first), postponed for capacity past their own deadline.
-    @Test("station balnéaire : le cabinet médical, mieux noté, ne fait pas sortir les docteurs juniors de la feuille de route")
+    /// The medical office (105) now takes its place before the review (`deferredPressingActionIsRetried`); it does
+    /// not push the junior doctors out of the roadmap. Since plan32 they keep their own deadline (December 2027) in
+    /// 2027, the priority's « bien vieillir » action, without deadline, waiting for January 2028.
+    @Test("station balnéaire : le cabinet médical, mieux noté, ne fait pas sortir les docteurs juniors de la feuille de route ; ils tiennent leur échéance")
     func oneStopgapDoesNotPushAnotherOut() throws {
         let roadmap = try Self.plan("station-balneaire-saisonniere")
         #expect(roadmap.phaseID("cabinet-medical-logement") == "mi-mandat")
-        #expect(roadmap.phaseID("docteurs-juniors") == "mi-mandat")
-        #expect(roadmap.item("docteurs-juniors")?.placement == .capacity(wanted: 1))
+        #expect(roadmap.phaseID("docteurs-juniors") == "fin-d-annee")
+        #expect(roadmap.item("docteurs-juniors")?.missedDeadline == nil)
+        #expect(roadmap.phaseID("bien-vieillir-petite-commune") == "mi-mandat")
     }
 
     /// A town of 5,000 with two agents (2 + 4 + 4 + 3 units); a mobile unit better scored than the stopgap, and
