@@ -16,12 +16,7 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
     /// Written in a buffer kept from an earlier roadmap (`buffers`), then copied to its size: a batch holds
     /// hundreds of rendered roadmaps on their way to the disk.
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        Self.buffers.rendered { bytes in
-            var out = HTMLPage(buffer: bytes)
-            bytes = []
-            page(document, into: &out)
-            bytes = out.release()
-        }
+        Self.buffers.rendered(by: HTMLPage.self) { page(document, into: &$0) }
     }
 
     /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
@@ -295,23 +290,16 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
 }
 
 /// An HTML page as it is written: UTF-8 bytes, markup appended as it is, text in French typography and escaped.
-struct HTMLPage {
-    private(set) var bytes: [UInt8] = []
+struct HTMLPage: PooledWriter {
+    var bytes: [UInt8]
 
     init() {
+        bytes = []
         bytes.reserveCapacity(1 << 16)
     }
 
-    /// Written after what `buffer` holds (a buffer of `RenderBufferPool`, empty).
-    init(buffer: [UInt8]) {
-        bytes = buffer
-    }
-
-    /// The bytes written, the page left empty: the buffer handed back without a second reference to it.
-    mutating func release() -> [UInt8] {
-        var released: [UInt8] = []
-        swap(&released, &bytes)
-        return released
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     /// Markup, written as it is.

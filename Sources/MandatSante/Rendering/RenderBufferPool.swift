@@ -45,3 +45,32 @@ final class RenderBufferPool: Sendable {
         return bytes
     }
 }
+
+/// A renderer's writer that writes its document into one byte buffer, `bytes`: it can start in a buffer of a
+/// `RenderBufferPool` and hand it back when done.
+protocol PooledWriter {
+    var bytes: [UInt8] { get set }
+    /// Written after what `bytes` holds (a buffer of the pool, empty).
+    init(bytes: [UInt8])
+}
+
+extension PooledWriter {
+    /// The bytes written, the writer left empty: the buffer handed back without a second reference to it.
+    mutating func release() -> [UInt8] {
+        var released: [UInt8] = []
+        swap(&released, &bytes)
+        return released
+    }
+}
+
+extension RenderBufferPool {
+    /// What `body` writes with a `Writer` started in a buffer of the pool, copied to its size.
+    func rendered<Writer: PooledWriter>(by _: Writer.Type, _ body: (inout Writer) -> Void) -> [UInt8] {
+        rendered { buffer in
+            var writer = Writer(bytes: buffer)
+            buffer = []
+            body(&writer)
+            buffer = writer.release()
+        }
+    }
+}

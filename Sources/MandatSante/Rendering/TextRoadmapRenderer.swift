@@ -14,12 +14,7 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
     /// Written in a buffer kept from an earlier roadmap (`buffers`), then copied to its size: a batch holds
     /// hundreds of rendered roadmaps on their way to the disk.
     public func renderBytes(_ document: RoadmapDocument) -> [UInt8] {
-        Self.buffers.rendered { bytes in
-            var out = TextLines(buffer: bytes)
-            bytes = []
-            lines(document, into: &out)
-            bytes = out.release()
-        }
+        Self.buffers.rendered(by: TextLines.self) { lines(document, into: &$0) }
     }
 
     /// The writing buffers of the roadmaps of a batch: as many as the threads that render at once, usually.
@@ -182,23 +177,16 @@ private enum Headings {
 
 /// Lines of a text document, wrapped to the terminal width: written as they come into one buffer of UTF-8 bytes,
 /// each followed by a line feed.
-struct TextLines {
-    private(set) var bytes: [UInt8] = []
+struct TextLines: PooledWriter {
+    var bytes: [UInt8]
 
     init() {
+        bytes = []
         bytes.reserveCapacity(1 << 15)
     }
 
-    /// Written after what `buffer` holds (a buffer of `RenderBufferPool`, empty).
-    init(buffer: [UInt8]) {
-        bytes = buffer
-    }
-
-    /// The bytes written, the lines left empty: the buffer handed back without a second reference to it.
-    mutating func release() -> [UInt8] {
-        var released: [UInt8] = []
-        swap(&released, &bytes)
-        return released
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     mutating func append(_ line: String) {
