@@ -45,14 +45,14 @@ struct Fix20Tests {
         #expect(!metropole.facts.contains { $0.id == "ars-paca-cnfpt-sante-environnement-2025" })
     }
 
-    @Test("la maison de santé d'une commune jeune : pas le Programme Santé Grand Âge, mais la DETR ou la DSIL selon qui porte l'immobilier, la Région et le Département, l'ARS au démarrage ; la CPTS du territoire parmi les partenaires")
+    @Test("la maison de santé d'une commune jeune : pas le Programme Santé Grand Âge, mais la DETR ou la DSIL selon qui porte l'immobilier, la Région et le Département, l'ARS (FMIS) ; la CPTS du territoire parmi les partenaires")
     func mspFundersAndPartners() throws {
         let card = try #require(try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage", detail: true).card("msp-projet-de-sante"))
         let funding = card.funding.map(Self.plain)
         #expect(!funding.contains { $0.contains("Programme Santé Grand Âge") }, "\(funding)")
         #expect(funding.first?.hasPrefix("État – DETR ou DSIL si la commune ou l'intercommunalité porte l'immobilier") == true, "\(funding)")
         #expect(funding.contains { $0.hasPrefix("Région et Département") && $0.hasSuffix("à vérifier.") })
-        #expect(funding.contains { $0.hasPrefix("ARS – fonds d'intervention régional (FIR) : aide au démarrage") })
+        #expect(funding.contains { $0.hasPrefix("ARS – fonds pour la modernisation et l'investissement en santé (FMIS)") })
         #expect(card.partners.contains { $0.hasPrefix("CPTS du territoire") }, "\(card.partners)")
         // An ageing territory still reads the Banque des Territoires' programme.
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
