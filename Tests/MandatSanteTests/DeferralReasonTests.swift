@@ -149,10 +149,10 @@ struct DeferralReasonTests {
         // Start in January 2029: a first phase up to the review, four actions.
         let late = try brief(1420, "lutte-antivectorielle-outre-mer")
         #expect(late.hasPrefix("à partir d") && late.contains(" la place est limitée à quatre actions"), "\(late)")
-        // The ASV, due by the review (« pour compter dans les contrats de ville 2024-2030 »), says its date and why it waits past it.
+        // The ASV, due by the review (« pour compter dans les contrats de ville qui courent jusqu'en 2030 »), says its date and why it waits past it.
         // What held the room until then, by number and why (session 24).
         let asv = try brief(109, "asv-creer")
-        #expect(asv == "prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, car "
+        #expect(asv == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, car "
             + "jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision fondatrice) et 6 et 7 (priorités de l'équipe)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")

@@ -37,7 +37,7 @@ struct MeritAgainstPhaseTests {
         #expect(card.placementBrief == nil)
     }
 
-    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville 2024-2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
+    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville qui courent jusqu'en 2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
     func asvSaysWhy() throws {
         let roadmap = try Self.roadmap("ville-moyenne-qpv-cls")
         let asv = try #require(roadmap.item("asv-creer"))
@@ -50,7 +50,7 @@ struct MeritAgainstPhaseTests {
         #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit }, "\(weaker.map(\.recommendation.id))")
         #expect(try #require(roadmap.item("reflexe-sante-projets")).phaseIndex > asv.phaseIndex)
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
-        #expect(card.deadline?.contains("contrats de ville 2024-2030") == true, "\(card.deadline ?? "")")
+        #expect(card.deadline?.contains("contrats de ville qui courent jusqu'en 2030") == true, "\(card.deadline ?? "")")
         #expect(card.steps.contains { $0.hasPrefix("Confier l'ASV à la coordination santé en poste") } && !card.steps.contains { $0.hasPrefix("Recruter ou désigner") })
     }
 

@@ -48,7 +48,7 @@ struct Plan24Tests {
         }
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
         // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the dated MSP and PLU.
-        #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en "
+        #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en "
             + "avr. 2029, car jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision "
             + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 7, 8 et 11 (à échéance)")
         #expect(card.placement == card.placementBrief)
@@ -58,7 +58,7 @@ struct Plan24Tests {
         let deadline = try #require(Self.jsonItem(json, "asv-creer")?["deadline"] as? [String: Any])
         #expect(deadline["before"] as? String == "2029-03")
         #expect(deadline["missed"] as? Bool == true)
-        #expect(Self.plain(deadline["text"] as? String) == "d'ici mars 2029, pour compter dans les contrats de ville 2024-2030")
+        #expect(Self.plain(deadline["text"] as? String) == "d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030")
         // A deadline met says so.
         let met = try #require(Self.jsonItem(json, "docteurs-juniors")?["deadline"] as? [String: Any])
         #expect(met["missed"] as? Bool == false)

@@ -96,9 +96,9 @@ struct Plan25Tests {
         let (_, document) = try Self.plan("prefecture-hopital-support")
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
         #expect(card.deadlineMissed)
-        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")
+        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")
         let csv = Self.plain(CSVRoadmapRenderer().render(document))
-        #expect(csv.contains("prévue d'ici mars 2029, pour compter dans les contrats de ville 2024-2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"))
+        #expect(csv.contains("prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"))
         // A deadline met is printed as before.
         let met = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(met.deadlineCell == met.deadline)
