@@ -31,7 +31,12 @@ extension RecommendationReader {
             file.report("regles.forme", ["section": section.heading.text, "reason": "autre-chose", "expected": expected], at: wrong.location)
             return nil
         }
-        let counted = first.items.count - zip(first.items, first.items.dropFirst()).filter { Self.isVariant($1.text, of: $0.text) }.count
+        // Each item's clauses are read once, not once as the item and again as the next one's previous item.
+        let clauses = first.items.map { Self.leadingCondition($0.text).map(Self.topLevelClauses) }
+        let counted = first.items.count - zip(clauses, clauses.dropFirst()).filter { previous, item in
+            guard let previous, let item else { return false }
+            return Self.isVariant(clauses: item, of: previous)
+        }.count
         if !count.contains(counted) {
             var arguments = ["section": section.heading.text, "count": String(counted), "minimum": String(count.lowerBound)]
             if count.upperBound != Int.max { arguments["maximum"] = String(count.upperBound) }
@@ -48,7 +53,11 @@ extension RecommendationReader {
     /// `[si outre-mer and P]` give the mainland, the other overseas territories and the Pacific each their version.
     static func isVariant(_ item: String, of previous: String) -> Bool {
         guard let condition = leadingCondition(item), let before = leadingCondition(previous) else { return false }
-        let clauses = topLevelClauses(condition), clausesBefore = topLevelClauses(before)
+        return isVariant(clauses: topLevelClauses(condition), of: topLevelClauses(before))
+    }
+
+    /// `isVariant(_:of:)` on the top-level clauses of the two conditions.
+    static func isVariant(clauses: [String], of clausesBefore: [String]) -> Bool {
         let shared = zip(clauses, clausesBefore).prefix { $0 == $1 }.count
         guard shared < clauses.count, shared < clausesBefore.count else { return false }
         let (next, nextBefore) = (clauses[shared], clausesBefore[shared])
@@ -91,6 +100,8 @@ extension RecommendationReader {
 
     /// The text of a leading `[si …]`, brackets inside it (lists) allowed; nil without one.
     static func leadingCondition(_ text: String) -> String? {
+        // Most items have no condition: said without copying their scalars (`isVariant` asks it of every item).
+        guard text.unicodeScalars.starts(with: conditionOpening) else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard scalars.starts(with: conditionOpening), let end = conditionEnd(scalars) else { return nil }
         return String(String.UnicodeScalarView(scalars[conditionOpening.count..<end]))
@@ -103,7 +114,11 @@ extension RecommendationReader {
     private static func conditionEnd(_ scalars: [Unicode.Scalar]) -> Int? {
         var quote: Unicode.Scalar?
         var depth = 0
-        for (offset, scalar) in scalars.enumerated().dropFirst(conditionOpening.count) {
+        // An index loop: `enumerated().dropFirst` is slow unoptimised, and every conditional line is scanned.
+        var offset = conditionOpening.count - 1
+        while offset + 1 < scalars.count {
+            offset += 1
+            let scalar = scalars[offset]
             if let open = quote {
                 if scalar == open { quote = nil }
                 continue

@@ -19,15 +19,21 @@ public struct RuleBaseVersion: Sendable, Hashable {
     /// fingerprint wherever they are) and bytes, files taken in name order.
     static func fingerprint(of files: [RuleFile]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+        // An index loop over an array, not a generic sequence: every byte of the rule base goes through it at each
+        // start, and the generic loop was a tenth of the loading time unoptimised. Same bytes, same hash.
+        func mix(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                var index = 0
+                while index < buffer.count {
+                    hash ^= UInt64(buffer[index])
+                    hash = hash &* 0x0000_0100_0000_01B3
+                    index += 1
+                }
             }
         }
         let named = files.map { (name: $0.path.split(separator: "/").last.map(String.init) ?? $0.path, bytes: $0.bytes) }
         for file in named.sorted(by: { $0.name < $1.name }) {
-            mix(file.name.utf8)
+            mix(Array(file.name.utf8))
             mix([0])
             mix(file.bytes)
             mix([0])

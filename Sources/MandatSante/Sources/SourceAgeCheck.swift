@@ -11,10 +11,11 @@ enum SourceAgeCheck {
         var diagnostics: [Diagnostic] = []
         if let reference = ruleBase.version.date {
             let limit = reference.shifted(years: maximumAge)
+            let factDocuments = factDocuments(ruleBase)
             // The date of publication only: the month a page was read says nothing of its age.
             for document in ruleBase.sources {
                 guard let date = document.date, date.endsBefore(limit) else { continue }
-                let citing = citingRecommendations(document.id, in: ruleBase)
+                let citing = citingRecommendations(document.id, in: ruleBase, factDocuments: factDocuments)
                 // A reference of the vocabulary prints its figure on page 1 as a recommendation's fact does.
                 let facts = VocabularyReferenceCheck.citingFacts(document.id, in: ruleBase.vocabulary)
                 guard !citing.isEmpty || !facts.isEmpty else { continue }
@@ -25,7 +26,9 @@ enum SourceAgeCheck {
                 diagnostics.append(.warning("regles.source-ancienne", arguments, at: document.dateLocation ?? .wholeFile(sourcesFile)))
             }
         }
-        for fact in ruleBase.facts where reportsUnusedFacts && ruleBase.users(of: fact.id).isEmpty {
+        // The facts some recommendation cites, gathered once (as `RuleBase.users(of:)` finds them, fact by fact).
+        let citedFacts = Set(ruleBase.recommendations.flatMap { $0.evidence?.factIDs ?? [] })
+        for fact in ruleBase.facts where reportsUnusedFacts && !citedFacts.contains(fact.id) {
             diagnostics.append(.warning("regles.fait-inutilise", ["fact": fact.id], at: fact.location))
         }
         return diagnostics
@@ -33,10 +36,20 @@ enum SourceAgeCheck {
 
     /// The recommendations citing `document`: in their sources, an example, or a fact of their `## Repères`.
     static func citingRecommendations(_ document: String, in ruleBase: RuleBase) -> [String] {
+        citingRecommendations(document, in: ruleBase, factDocuments: factDocuments(ruleBase))
+    }
+
+    /// The document of each fact of the register, by id: the first fact of an id, as `RuleBase.fact(_:)` finds it.
+    /// Built once per check rather than scanning the register for every fact of every recommendation and document.
+    static func factDocuments(_ ruleBase: RuleBase) -> [String: String] {
+        Dictionary(ruleBase.facts.map { ($0.id, $0.source.document) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func citingRecommendations(_ document: String, in ruleBase: RuleBase, factDocuments: [String: String]) -> [String] {
         ruleBase.recommendations.filter { recommendation in
             recommendation.sources.contains { $0.document == document }
                 || recommendation.examples.contains { $0.source?.document == document }
-                || recommendation.evidence?.factIDs.contains { ruleBase.fact($0)?.source.document == document } ?? false
+                || recommendation.evidence?.factIDs.contains { factDocuments[$0] == document } ?? false
         }.map(\.id)
     }
 }

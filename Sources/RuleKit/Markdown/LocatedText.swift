@@ -58,6 +58,13 @@ public struct LocatedText: Hashable, Sendable {
 
     /// Without the spaces at either end, keeping the positions of what is left.
     public func trimmed() -> LocatedText {
+        // Nothing to trim (most texts): the slice of the whole text would be this text, pieces and all, when every
+        // piece after the first starts strictly inside it — so no copy of its scalars.
+        let view = text.unicodeScalars
+        if let first = view.first, first != " ", view.last != " " {
+            let count = view.count
+            if pieces.dropFirst().allSatisfy({ $0.offset > 0 && $0.offset < count }) { return self }
+        }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { $0 != " " }) else { return slice(0..<0) }
         let last = scalars.lastIndex(where: { $0 != " " }) ?? first
