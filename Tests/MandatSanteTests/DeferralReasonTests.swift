@@ -27,12 +27,10 @@ struct DeferralReasonTests {
     @Test("une action reportée alors qu'une phase sur son chemin avait, par ses propres actions, la place dit le débordement de la phase antérieure qui l'a prise, jamais « place prise »")
     func placeTakenOnlyWhenTrue() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         var overflows = 0
         var taken = 0
-        for (profile, calendar) in try PlanningInvariantTests.cases().prefix(800) {
-            let roadmap = planner.plan(profile, calendar: calendar)
+        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned().prefix(800) {
             let cards = Dictionary(presenter.document(roadmap).cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (item, _, roomy) in Self.deferredDespiteRoom(roadmap) {
                 // An action that took a lighter one's place says so after its cause (`Plan32Tests`): the cause is read before.
@@ -53,10 +51,8 @@ struct DeferralReasonTests {
     @Test("le débordement est nommé : la phase qui dépasse la capacité, et jusqu'à quand sa charge occupe la place")
     func overflowIsNamed() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
-        for (profile, calendar) in try PlanningInvariantTests.cases().prefix(800) {
-            let roadmap = planner.plan(profile, calendar: calendar)
+        for (_, _, roadmap) in try PlanningInvariantTests.planned().prefix(800) {
             guard let (item, wanted, roomy) = Self.deferredDespiteRoom(roadmap).first(where: { $0.roomy != nil }),
                   let roomy else { continue }
             let phases = roadmap.calendar.phases
@@ -96,13 +92,11 @@ struct DeferralReasonTests {
     @Test("une action reportée au-delà d'une phase qui gardait, sans surplus antérieur, la place de son effort dit la vraie cause : les quatre actions du premier trimestre, l'ensemble qu'elle forme, ou le surplus d'une phase suivante — jamais « place prise » ni « capacité engagée » pour cette phase")
     func roomKeptIsExplained() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         var fourActions = 0, sets = 0, unexplained: [String] = []
         // All the generated territories: since the vocabulary fact cptsProject (session 23), fewer of the first 800
         // draws show a full first quarter.
-        for (profile, calendar) in try PlanningInvariantTests.cases() {
-            let roadmap = planner.plan(profile, calendar: calendar)
+        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned() {
             let deferred = Self.deferredPastOwnRoom(roadmap)
             guard !deferred.isEmpty else { continue }
             let cards = Dictionary(presenter.document(roadmap).cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -131,12 +125,10 @@ struct DeferralReasonTests {
         // Re-pointed in session 23: the vocabulary fact cptsProject changed the generator's draws (seed 20 260 312);
         // the territories recorded before (n° 341, 330, 333) no longer show these cases.
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
-        let cases = try PlanningInvariantTests.cases()
+        let cases = try PlanningInvariantTests.planned()
         func card(_ number: Int, _ id: String) throws -> RoadmapDocument.Card {
-            let (profile, calendar) = cases[number - 1]
-            let roadmap = planner.plan(profile, calendar: calendar)
+            let (profile, _, roadmap) = cases[number - 1]
             return try #require(presenter.document(roadmap).cards.first { $0.id == id }, "\(profile.name) \(id)")
         }
         // The brief line with its no-break spaces as plain ones.

@@ -71,13 +71,12 @@ struct MeritAgainstPhaseTests {
     @Test("une carte reportée au-delà d'une phase derrière des actions moins bien notées dit ce qui les tient là, jamais « ordre de placement » : une MSP liée par ses docteurs juniors au centre de santé mieux noté est une action liée")
     func deferralSaysAStatedCause() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         let presenter = RoadmapPresenter(ruleBase: ruleBase)
         let allowed: Set<String> = ["décision fondatrice", "décisions fondatrices", "à échéance", "priorité de l'équipe", "priorités de l'équipe",
                                     "plus légère, elle tenait dans le temps restant", "plus légères, elles tenaient dans le temps restant"]
         var checked = 0
-        for (profile, calendar) in try PlanningInvariantTests.cases().prefix(600) {
-            for card in presenter.document(planner.plan(profile, calendar: calendar)).cards {
+        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned().prefix(600) {
+            for card in presenter.document(roadmap).cards {
                 // A missed deadline names every holder of its room, better scored ones too (`missedDeadline`): another contract.
                 // It may follow a first step that starts now (« premier pas dès maintenant, … ; prévue d'ici … »).
                 guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: "jusque-là la place est prise par"), brief.hasSuffix(")") else { continue }

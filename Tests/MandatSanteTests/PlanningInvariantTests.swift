@@ -36,15 +36,37 @@ struct PlanningInvariantTests {
         }
     }
 
-    /// Plans every case once and hands each roadmap to `check`, which returns its violations; the test fails
-    /// with the first few, each naming the generated profile.
-    func forEveryRoadmap(_ cases: [(profile: Profile, calendar: MandateCalendar)]? = nil,
-                         _ check: (Roadmap, RuleBase) -> [String]) throws {
-        let ruleBase = try #require(Self.ruleBase)
+    typealias Planned = (profile: Profile, calendar: MandateCalendar, roadmap: Roadmap)
+
+    /// Every case of `cases()` with its roadmap, planned once for the whole test process: planning is a pure function
+    /// of the rule base, the profile and the calendar, and some twenty tests (here, `DeferralReasonTests`,
+    /// `Plan24Tests`, `Plan28Tests`, `Plan29Tests`, `MeritAgainstPhaseTests`) each planned the same 2 000 cases
+    /// again, most of `swift test`'s time in a debug build. The tests check exactly the same roadmaps.
+    static func planned() throws -> [Planned] { try plannedCases.get() }
+
+    /// The same for `casesBeforeTheReview()`.
+    static func plannedBeforeTheReview() throws -> [Planned] { try plannedCasesBeforeTheReview.get() }
+
+    private static let plannedCases = Result { try plan(cases()) }
+    private static let plannedCasesBeforeTheReview = Result { try plan(casesBeforeTheReview()) }
+
+    /// A plain error, not a `#require`: every test that reads the shared cases fails with it, not only the first.
+    struct RulesNotLoaded: Error, CustomStringConvertible {
+        var description: String { "la base de règles Rules/ doit se charger" }
+    }
+
+    private static func plan(_ cases: [(profile: Profile, calendar: MandateCalendar)]) throws -> [Planned] {
+        guard let ruleBase else { throw RulesNotLoaded() }
         let planner = Planner(ruleBase: ruleBase)
+        return cases.map { ($0.profile, $0.calendar, planner.plan($0.profile, calendar: $0.calendar)) }
+    }
+
+    /// Hands the roadmap of every case (`planned()` by default) to `check`, which returns its violations; the test
+    /// fails with the first few, each naming the generated profile.
+    func forEveryRoadmap(_ cases: [Planned]? = nil, _ check: (Roadmap, RuleBase) -> [String]) throws {
+        let ruleBase = try #require(Self.ruleBase)
         var violations: [String] = []
-        for (profile, calendar) in try cases ?? Self.cases() {
-            let roadmap = planner.plan(profile, calendar: calendar)
+        for (profile, calendar, roadmap) in try cases ?? Self.planned() {
             violations += check(roadmap, ruleBase).map { "\(profile.name) (début \(calendar.start)) : \($0)" }
         }
         #expect(violations.isEmpty, "\(violations.count) écart(s), dont : \(violations.prefix(5).joined(separator: " | "))")
@@ -172,12 +194,9 @@ struct PlanningInvariantTests {
 
     @Test("la taille suit l'équipe : neuf actions au plus sous 3 500 habitants (à la pointe de sa saison pour une station) ou avec un agent au plus, quinze pour une ville de deux à quatre agents, vingt-deux partout")
     func sizeStaysInTheBand() throws {
-        let ruleBase = try #require(Self.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
         var violations: [String] = []
         var largest: [Int: Int] = [:]
-        for (profile, calendar) in try Self.cases() {
-            let roadmap = planner.plan(profile, calendar: calendar)
+        for (profile, calendar, roadmap) in try Self.planned() {
             // A resort is sized on the population it serves at the peak of its season.
             let population = max(profile.number("population") ?? 0, profile.number("seasonalPopulation") ?? 0)
             let bound = Self.sizeBound(population: population, staff: roadmap.capacity.staff)
@@ -284,7 +303,7 @@ struct PlanningInvariantTests {
     @Test("le mérite passe avant la phase : une action mieux notée ne vient jamais après une moins bien notée, retenue pour son seul score, dont la place l'aurait tenue")
     func meritComesBeforePhase() throws {
         try forEveryRoadmap(nil, Self.meritAgainstPhase)
-        try forEveryRoadmap(Self.casesBeforeTheReview(), Self.meritAgainstPhase)
+        try forEveryRoadmap(Self.plannedBeforeTheReview(), Self.meritAgainstPhase)
     }
 
     @Test("jamais un ensemble lié écarté faute de place quand des actions moins bien notées, retenues pour leur score, tiennent assez de place là où il pouvait aller")
@@ -426,7 +445,7 @@ struct PlanningInvariantTests {
     /// and by three companions overfilling the end by more than two units (13 of 2,000 starts before the review).
     @Test("la dernière phase du mandat n'est jamais vide quand une action à envisager ensuite faute de place pouvait y commencer", arguments: [false, true])
     func lastPhaseHoldsANewAction(beforeTheReview: Bool) throws {
-        try forEveryRoadmap(beforeTheReview ? Self.casesBeforeTheReview() : nil) { roadmap, ruleBase in
+        try forEveryRoadmap(beforeTheReview ? Self.plannedBeforeTheReview() : nil) { roadmap, ruleBase in
             let calendar = roadmap.calendar
             let last = calendar.phases.count - 1
             guard roadmap.items(inPhase: last).isEmpty else { return [] }
