@@ -15,7 +15,8 @@ import RuleKit
 ///
 /// One concept per file: the first placement (`PhasePlacement+Claims`), where a unit finds room and the end
 /// reserve (`+Room`), deadlines and the claims ahead they allow (`+Deadlines`), room made for the team's
-/// priorities (`+Priorities`), the second placement for the seasons (`+Seasons`). The state below is shared by
+/// priorities (`+Priorities`), the second placement for the seasons (`+Seasons`), the merit checks (`+MeritChecks`)
+/// and the trades of merit before lightness (`+Merit`). The state below is shared by
 /// those files, hence internal rather than private; nothing outside the placement writes it.
 struct PhasePlacement {
     /// Each position's phase, -1 when not placed.
