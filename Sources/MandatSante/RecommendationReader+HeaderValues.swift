@@ -101,14 +101,15 @@ extension RecommendationReader {
         return (deadline, condition, conditionText)
     }
 
-    /// `échéance`: « avant-saison-chaude », « avant-saison-touristique », « pendant-saison-touristique », « AAAA-MM : raison » or « horizon :
+    /// `échéance`: « avant-saison-chaude », « avant-saison-des-pluies », « avant-saison-touristique », « pendant-saison-touristique », « AAAA-MM : raison » or « horizon :
     /// raison ». Nil when invalid (reported).
     func readDeadline(_ text: LocatedText, _ file: inout FileReading) -> Deadline? {
         if text.text == Deadline.hotSeasonKeyword { return .beforeHotSeason }
+        if text.text == Deadline.rainySeasonKeyword { return .beforeRainySeason }
         if text.text == Deadline.peakSeasonKeyword { return .beforePeakSeason }
         if text.text == Deadline.underwaySeasonKeyword { return .duringPeakSeason }
         guard let colon = Self.firstColon(in: text) else {
-            file.report("regles.echeance", ["reason": "illisible", "field": Field.deadline.rawValue, "value": text.text, "keyword": Deadline.hotSeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword, "underwayKeyword": Deadline.underwaySeasonKeyword], at: text.location)
+            file.report("regles.echeance", ["reason": "illisible", "field": Field.deadline.rawValue, "value": text.text, "keyword": Deadline.hotSeasonKeyword, "rainyKeyword": Deadline.rainySeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword, "underwayKeyword": Deadline.underwaySeasonKeyword], at: text.location)
             return nil
         }
         let monthText = text.slice(0..<colon).trimmed()
@@ -121,7 +122,7 @@ extension RecommendationReader {
             return .byHorizon(horizon, reason: reason.text)
         }
         guard let month = YearMonth(parsing: monthText.text) else {
-            file.report("regles.echeance", ["reason": "mois", "value": monthText.text, "keyword": Deadline.hotSeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword, "underwayKeyword": Deadline.underwaySeasonKeyword], at: monthText.location)
+            file.report("regles.echeance", ["reason": "mois", "value": monthText.text, "keyword": Deadline.hotSeasonKeyword, "rainyKeyword": Deadline.rainySeasonKeyword, "peakKeyword": Deadline.peakSeasonKeyword, "underwayKeyword": Deadline.underwaySeasonKeyword], at: monthText.location)
             return nil
         }
         guard !reason.text.isEmpty else {

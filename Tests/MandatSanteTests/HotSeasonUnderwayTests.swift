@@ -19,7 +19,7 @@ struct HotSeasonUnderwayTests {
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase, detail: false).document(roadmap))
     }
 
-    @Test("durée des saisons en cours : l'été de juin à juillet, l'été austral de novembre à mars, l'hivernage de juin à octobre, les pluies de Guyane de décembre à juin")
+    @Test("durée des saisons en cours : l'été de juin à juillet, l'été austral de novembre à mars, l'hivernage de juin à octobre, la saison sèche de Guyane de juillet à octobre, ses pluies de décembre à juin")
     func underwayMonths() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         func season(_ place: String) throws -> HotSeason {
@@ -35,8 +35,15 @@ struct HotSeasonUnderwayTests {
         #expect(reunion.startUnderway(at: month(2027, 4)) == nil)
         #expect(antilles.startUnderway(at: month(2027, 10)) == month(2027, 6))
         #expect(antilles.startUnderway(at: month(2027, 11)) == nil)
-        #expect(guyane.startUnderway(at: month(2027, 6)) == month(2026, 12))
-        #expect(guyane.startUnderway(at: month(2027, 7)) == nil)
+        // French Guiana: hot in its dry season, from July; its rains, from December, are another season.
+        #expect(guyane.startUnderway(at: month(2027, 10)) == month(2027, 7))
+        #expect(guyane.startUnderway(at: month(2027, 11)) == nil)
+        #expect(guyane.startUnderway(at: month(2027, 6)) == nil)
+        let rains = HotSeason.rainy(profile: try Fixture.profile(Fixture.ProfileSpec(outreMer: "guyane"), in: ruleBase))
+        #expect(rains.startUnderway(at: month(2027, 6)) == month(2026, 12))
+        #expect(rains.startUnderway(at: month(2027, 7)) == nil)
+        // Elsewhere the rains are the hot season.
+        #expect(HotSeason.rainy(profile: try Fixture.profile(Fixture.ProfileSpec(outreMer: "reunion"), in: ruleBase)) == reunion)
     }
 
     @Test("La Réunion en décembre 2026 : la lutte antivectorielle dans les trois premiers mois, « l'été austral 2026-2027 a commencé », le reste avant nov. 2027 ; les événements extrêmes aussi, premiers gestes au premier trimestre (une demi-unité), le reste avant l'été austral suivant")

@@ -324,15 +324,24 @@ struct PlannerTests {
         let (_, austral) = try Fixture.plan(reunion, recs: [heat])
         #expect(austral.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 11))
 
-        // French Guiana: no summer; the rains come back in December (Météo-France Guyane), not in June.
+        // Before the rains: the hot season in mainland France.
+        let vectors = Rec(id: "moustiques", title: "Lutter contre les moustiques", when: "population >= 1", priority: 40,
+                          deadline: "avant-saison-des-pluies")
+        let (_, mainland) = try Fixture.plan(Fixture.smallCommune, recs: [vectors])
+        #expect(mainland.item("moustiques")?.deadline == ScheduledDeadline(before: YearMonth(year: 2027, month: 6), kind: .season(.mainland)))
+
+        // French Guiana: no summer; the heat comes with the dry season, from July, and the rains come back in
+        // December (Météo-France Guyane).
         var guyane = Fixture.smallCommune
         guyane.outreMer = "guyane"
-        let (guyaneBase, rains) = try Fixture.plan(guyane, recs: [heat])
-        #expect(rains.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 12))
-        let card = RoadmapPresenter(ruleBase: guyaneBase, detail: false).document(rains).card("canicule")
+        let (guyaneBase, seasons) = try Fixture.plan(guyane, recs: [heat, vectors])
+        #expect(seasons.item("canicule")?.deadline?.before == YearMonth(year: 2027, month: 7))
+        #expect(seasons.item("moustiques")?.deadline?.before == YearMonth(year: 2027, month: 12))
+        let document = RoadmapPresenter(ruleBase: guyaneBase, detail: false).document(seasons)
+        #expect(document.card("canicule")?.deadline == "avant la saison sèche 2027 (juil. 2027)")
         // The roadmap starts in December: this rainy season has begun, its first steps are for now.
-        #expect(card?.deadline == "la saison des pluies 2026-2027 a commencé\u{00A0}: premiers gestes dès maintenant, le reste avant déc. 2027")
-        #expect(card?.deadline?.contains("été") == false)
+        #expect(document.card("moustiques")?.deadline == "la saison des pluies 2026-2027 a commencé\u{00A0}: premiers gestes dès maintenant, le reste avant déc. 2027")
+        #expect(document.card("canicule")?.deadline?.contains("été") == false)
     }
 
     @Test("une échéance touristique suit la saison de pointe du profil : l'hiver, l'été, la plus proche des deux ; aucune quand elle est inconnue")

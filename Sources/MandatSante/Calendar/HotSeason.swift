@@ -1,25 +1,29 @@
 import RuleKit
 
-/// A season that seasonal work must be ready for. The hot season (heat-wave plans, vector control): the summer
-/// in mainland France, the austral summer in the Indian Ocean and the Pacific, the hivernage in the Antilles (the hot,
-/// rainy and cyclonic season, June to November), the rainy season in French Guiana. A resort's tourist season (seasonal
-/// care, housing): winter, summer or both, as its profile says.
+/// A season that seasonal work must be ready for. The hot season (heat-wave plans): the summer in mainland France,
+/// the austral summer in the Indian Ocean and the Pacific, the hivernage in the Antilles (the hot, rainy and
+/// cyclonic season, June to November), the dry season in French Guiana. The rainy season (vector control, heavy
+/// rains): the same season everywhere but in French Guiana, where the rains come back in December. A resort's
+/// tourist season (seasonal care, housing): winter, summer or both, as its profile says.
 ///
 /// French Guiana has no cyclones and no summer: its seasons follow the rains. Météo-France Guyane: the dry season
 /// ends and the « petite saison des pluies » begins at the end of November (« Résumé mensuel du temps novembre
 /// 2023 », 4 December 2023: « statistiquement, […] la dernière décade de novembre marque la fin de la saison
 /// sèche »), the « grande saison des pluies » runs from April to June (« La grande saison des pluies », 4 June
-/// 2021). Vector control and the heavy-rain plan are to be ready before the rains come back: December.
+/// 2021). Vector control and the heavy-rain plan are to be ready before the rains come back: December. The heat
+/// comes with the dry season, which sets in in July (« Vers le cœur de la saison sèche en Guyane », 12 August 2024:
+/// « le mois de juillet aura marqué le début de la saison sèche »): a heat plan is to be ready before July.
 public struct HotSeason: Sendable, Hashable {
     /// The month the season begins.
     public var startMonth: Int
-    /// « l'été », « l'été austral », « l'hivernage », « la saison des pluies », « la saison d'hiver ».
+    /// « l'été », « l'été austral », « l'hivernage », « la saison sèche », « la saison des pluies », « la saison
+    /// d'hiver ».
     public var name: String
 
     /// How long a hot season counts as under way (`underwayMonths`): as for a resort's tourist season, from its
     /// start to the month before its last, a start in its last month leaving too little of it to act for it (the
     /// work then prepares the next one). Under way, what is due before the season starts in the first phase with
-    /// its first steps for this season (`PhasePlacement.hotUnderway`).
+    /// its first steps for this season (`PhasePlacement.climateUnderway`).
     /// - Mainland summer: the seasonal watch of the heat-wave plan runs from 1 June to 31 August (ARS Provence-
     ///   Alpes-Côte d'Azur, « Canicule et chaleurs extrêmes », ars.paca.sante.fr): June and July.
     /// - Austral summer (La Réunion, Mayotte, the Pacific): the hot, rainy and cyclonic season runs from November
@@ -28,9 +32,10 @@ public struct HotSeason: Sendable, Hashable {
     /// - Hivernage (Antilles, Saint-Martin): the cyclonic season runs from 1 June to 30 November (« Une très active
     ///   saison cyclonique », Guadeloupe la 1ère; Collectivité de Saint-Martin in Fax Info, June 2023): June to
     ///   October.
-    /// - French Guiana's rains: from the end of November to the dry season, which sets in in July (Météo-France
-    ///   Guyane, « Vers le cœur de la saison sèche en Guyane », 12 August 2024: « le mois de juillet aura marqué le
-    ///   début de la saison sèche »; « Résumé mensuel du temps juillet 2025 », 4 August 2025): December to June.
+    /// - French Guiana's dry season: from July (Météo-France Guyane, « Vers le cœur de la saison sèche en Guyane »,
+    ///   12 August 2024: « le mois de juillet aura marqué le début de la saison sèche »; « Résumé mensuel du temps
+    ///   juillet 2025 », 4 August 2025) to the end of November: July to October.
+    /// - French Guiana's rains (`rainy`): from the end of November to the dry season: December to June.
     public static let mainland = HotSeason(startMonth: 6, name: "l'été", underwayMonths: 2)
 
     /// The hot season of each value of the fact whose role is `outre-mer`.
@@ -42,6 +47,11 @@ public struct HotSeason: Sendable, Hashable {
         // Polynesia and Wallis-et-Futuna have their hot, rainy and cyclonic season in the austral summer.
         "autre": HotSeason(startMonth: 6, name: "l'hivernage", underwayMonths: 5),
         "pacifique": HotSeason(startMonth: 11, name: "l'été austral", underwayMonths: 5),
+        "guyane": HotSeason(startMonth: 7, name: "la saison sèche", underwayMonths: 4),
+    ]
+
+    /// The rainy seasons that differ from the hot one, by value of the fact whose role is `outre-mer`.
+    static let rainySeasons: [String: HotSeason] = [
         "guyane": HotSeason(startMonth: 12, name: "la saison des pluies", underwayMonths: 7),
     ]
 
@@ -57,6 +67,18 @@ public struct HotSeason: Sendable, Hashable {
         } else {
             self = .mainland
         }
+    }
+
+    /// The rainy season of the profile's territory (vector control, heavy rains): its hot season but in French
+    /// Guiana.
+    public static func rainy(profile: Profile) -> HotSeason {
+        rainy(overseas: profile.value(profile.vocabulary.factName(.overseas)))
+    }
+
+    /// The rainy season of a territory given the value of its fact whose role is `outre-mer`.
+    static func rainy(overseas: FactValue?) -> HotSeason {
+        if case .text(let place)? = overseas, let season = rainySeasons[place] { return season }
+        return HotSeason(overseas: overseas)
     }
 
     /// The seasons of each value of the fact whose role is `saison-de-pointe`. A ski season runs from December to

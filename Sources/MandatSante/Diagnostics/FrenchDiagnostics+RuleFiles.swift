@@ -105,7 +105,7 @@ extension FrenchDiagnostics {
         case "regles.ensemble-cycle":
             return "les groupes « avec » de \(a["groups"]) s'attendent l'un l'autre par « après » : aucun ordre des phases ne peut le respecter"
         case "regles.echeance":
-            let expected = "« \(a["keyword"]) », « \(a["peakKeyword"]) », « \(a["underwayKeyword"]) », « AAAA-MM : raison » (par exemple « 2028-01 : avant l'adoption du projet régional de santé ») ou « horizon : raison » (par exemple « mi-mandat : avant l'arrêt du projet de PLU ») était attendu"
+            let expected = "« \(a["keyword"]) », « \(a["rainyKeyword"]) », « \(a["peakKeyword"]) », « \(a["underwayKeyword"]) », « AAAA-MM : raison » (par exemple « 2028-01 : avant l'adoption du projet régional de santé ») ou « horizon : raison » (par exemple « mi-mandat : avant l'arrêt du projet de PLU ») était attendu"
             switch a["reason"] {
             case "mois": return "« \(a["value"]) » n'est ni un mois au format AAAA-MM ni un horizon (100-jours, annee-1, mi-mandat, fin-mandat) ; \(expected)"
             case "sans-raison": return "l'échéance « \(a["value"]) » n'a pas de raison : écrivez-la après « : »"

@@ -4,6 +4,10 @@ public enum Deadline: Sendable, Hashable {
     /// seasonal work such as a heat-wave plan. The planner aims at the first hot season it can still prepare,
     /// then the next.
     case beforeHotSeason
+    /// Ready before the rainy season: vector control, heavy rains. Overseas, the season of the rains is the hot
+    /// one (the hivernage, the austral summer) except in French Guiana, hot in its dry season and rainy from
+    /// December to June; in mainland France, with no season of rains, it is the summer, as `beforeHotSeason`.
+    case beforeRainySeason
     /// Ready before the tourist season when the population peaks (winter in a ski resort, summer on the coast):
     /// seasonal care and housing. No deadline when the profile does not say which season it is.
     case beforePeakSeason
@@ -20,6 +24,7 @@ public enum Deadline: Sendable, Hashable {
 
     /// The identifiers written in rule files for the seasonal forms.
     public static let hotSeasonKeyword = "avant-saison-chaude"
+    public static let rainySeasonKeyword = "avant-saison-des-pluies"
     public static let peakSeasonKeyword = "avant-saison-touristique"
     public static let underwaySeasonKeyword = "pendant-saison-touristique"
 }

@@ -17,7 +17,7 @@ extension PhasePlacement {
     /// ahead of its atelier santé ville, 107, then sent to the end of the mandate).
     @inline(__always)
     func dated(_ position: Int) -> Bool {
-        guard index.isDated[position], seasons.count > 1 || !index.isBeforePeakSeason[position] else { return false }
+        guard index.isDated[position], seasons.count > climateCount || !index.isBeforePeakSeason[position] else { return false }
         let condition = index.deadlineCondition[position]
         guard condition >= 0 else { return true }
         return truths[condition] == .true && !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])
@@ -239,18 +239,27 @@ extension PhasePlacement {
         order.slots(unit).contains { situational(order.members[$0]) }
     }
 
-    /// Whether `position` may start in the first phase for the hot season under way (`hotUnderway`): due before
-    /// the hot season, that deadline holding for this profile.
+    /// The climate season (an index in `seasons`) `position` is due before, if any: the rainy season is the hot
+    /// one where they do not differ.
     @inline(__always)
-    func isForHotUnderway(_ position: Int) -> Bool {
-        hotUnderway != nil && index.isBeforeHotSeason[position] && dated(position)
+    func climateSeason(of position: Int) -> Int? {
+        let season = Int(index.climateSeason[position])
+        return season < 0 ? nil : min(season, climateCount - 1)
     }
 
-    /// The earliest phase `position`'s horizon allows: the first one for the hot season under way, whatever its
-    /// horizon (its first steps are for now).
+    /// Whether `position` may start in the first phase for the climate season under way (`climateUnderway`): due
+    /// before that season, that deadline holding for this profile.
+    @inline(__always)
+    func isForSeasonUnderway(_ position: Int) -> Bool {
+        guard let season = climateSeason(of: position) else { return false }
+        return climateUnderway[season] != nil && dated(position)
+    }
+
+    /// The earliest phase `position`'s horizon allows: the first one for the climate season under way, whatever
+    /// its horizon (its first steps are for now).
     @inline(__always)
     func horizonEarliest(_ position: Int) -> Int {
-        isForHotUnderway(position) ? 0 : horizonPhase[index.horizons[position].ordinal]
+        isForSeasonUnderway(position) ? 0 : horizonPhase[index.horizons[position].ordinal]
     }
 
     /// A stated deadline's month and the last phase that can meet it (nil when none can): for a month, the phase
@@ -265,7 +274,7 @@ extension PhasePlacement {
         case .duringPeakSeason?:
             // While the season lasts: in the first phase.
             return (calendar.phases[0].end.adding(months: -1), 0)
-        case .beforeHotSeason?, .beforePeakSeason?, nil:
+        case .beforeHotSeason?, .beforeRainySeason?, .beforePeakSeason?, nil:
             return nil
         }
     }

@@ -9,23 +9,28 @@ extension PhasePlacement {
         let latestAllowed = latest
         var latest = latest
         var stated = DeadlineCause.none
-        var hot = false, peak = false, underway = false
+        // The climate seasons the unit's members are due before, as bits of their index in `seasons`; the one
+        // under way at the start that a member serves, -1 for none.
+        var climate = 0, peak = false, underway = -1
         for slot in slots where dated(order.members[slot]) {
             switch statedDeadline(order.members[slot]) {
             case .before?, .byHorizon?, .duringPeakSeason?:
                 guard let bound = statedBound(order.members[slot]), let phase = bound.phase else { return nil }
                 latest = min(latest, phase)
                 stated = .stated(bound.month, by: order.members[slot])
-            case .beforeHotSeason?:
-                hot = true
-                underway = underway || isForHotUnderway(order.members[slot])
+            case .beforeHotSeason?, .beforeRainySeason?:
+                let position = order.members[slot]
+                if let season = climateSeason(of: position) {
+                    climate |= 1 << season
+                    if underway < 0 && isForSeasonUnderway(position) { underway = season }
+                }
             case .beforePeakSeason?:
-                peak = seasons.count > 1
+                peak = seasons.count > climateCount
             case nil:
                 break
             }
         }
-        guard hot || peak else {
+        guard climate != 0 || peak else {
             if let phase = late ? lastRoom(units, slots.count, earliest, latest) : firstRoom(units, slots.count, earliest, latest) {
                 return (phase, stated)
             }
@@ -34,12 +39,12 @@ extension PhasePlacement {
             guard extra > 0, case .stated = stated else { return nil }
             return firstRoom(units, slots.count, max(earliest, latest + 1), min(latestAllowed, latest + extra)).map { ($0, .none) }
         }
-        // The hot season under way: the first phase if it has room at the unit's turn, its first steps for this
-        // season (`hotUnderway`); otherwise the next season, as usual.
-        if underway, case .none = stated, let room = firstRoom(units, slots.count, earliest, min(latest, 0)) {
-            return (room, .underway)
+        // A climate season under way: the first phase if it has room at the unit's turn, its first steps for this
+        // season (`climateUnderway`); otherwise the next season, as usual.
+        if underway >= 0, case .none = stated, let room = firstRoom(units, slots.count, earliest, min(latest, 0)) {
+            return (room, .underway(underway))
         }
-        for start in seasonStarts where start.season == 0 ? hot : peak {
+        for start in seasonStarts where start.season < climateCount ? climate & (1 << start.season) != 0 : peak {
             guard let phase = start.lastPhase else { continue }
             if let room = firstRoom(units, slots.count, earliest, min(latest, phase)) {
                 if case .none = stated { return (room, .season(start.month, start.season)) }
@@ -69,12 +74,12 @@ extension PhasePlacement {
         phase == 0 ? firstPhaseCost(position) : index.halfUnits[position]
     }
 
-    /// What `position` takes of the first phase. An action for the hot season already under way does there only its
+    /// What `position` takes of the first phase. An action for the climate season already under way does there only its
     /// first steps for this season, the rest before the next one: a quick act, like an action of the first months
     /// (La Réunion's cyclone plan, a light action, in a December start: half a unit, not the unit that kept it out
     /// of the first quarter until November 2027).
     func firstPhaseCost(_ position: Int) -> Int {
-        guard isForHotUnderway(position) else { return index.firstPhaseHalfUnits[position] }
+        guard isForSeasonUnderway(position) else { return index.firstPhaseHalfUnits[position] }
         return Capacity.halfUnits(effort: index.recommendations[position].effort, horizon: .hundredDays, inPhase: 0)
     }
 

@@ -20,7 +20,7 @@ extension PhasePlacement {
             for slot in order.slots(unit) {
                 goesFirst = goesFirst || index.isFoundation[order.members[slot]]
                 switch statedDeadline(order.members[slot]) {
-                case .beforeHotSeason?, .beforePeakSeason?: hasDeadline = true
+                case .beforeHotSeason?, .beforeRainySeason?, .beforePeakSeason?: hasDeadline = true
                 case .before?, .byHorizon?, .duringPeakSeason?, nil: break
                 }
             }

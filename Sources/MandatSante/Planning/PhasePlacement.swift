@@ -76,8 +76,11 @@ struct PhasePlacement {
     let order: ClaimOrder
     let index: PlanningIndex
     let calendar: MandateCalendar
-    /// The hot season first, then the tourist seasons of the profile (none when it does not know them).
+    /// The climate seasons first — the hot season, then the rainy season where it differs (French Guiana) —, then
+    /// the tourist seasons of the profile (none when it does not know them).
     let seasons: [HotSeason]
+    /// How many of `seasons` are climate seasons (1 or 2): the tourist seasons follow them.
+    let climateCount: Int
     /// Every start of `seasons` a seasonal action can still be ready for, in date order, each with its season (an
     /// index in `seasons`) and the last phase that ends before it (nil when none does): found once per profile,
     /// not at every placement.
@@ -85,12 +88,13 @@ struct PhasePlacement {
     /// « pendant la saison d'hiver 2026-2027, déjà commencée »: the tourist season under way at the start, which
     /// what is due during it serves in the first phase (the planner left such actions out when none is).
     let underwaySeason: String
-    /// The hot season under way at the start (`HotSeason.underwayMonths`), when it began and when the next one
-    /// starts: what is due before the hot season then starts in the first phase, its first steps serving the season
-    /// under way (the rainy season of La Réunion in December), the rest ready before the next one. It takes the
-    /// first phase at its turn in the claim order, when that phase still has room (whatever its horizon: its first
-    /// steps are for now); with no room there, it is prepared for the next season as usual.
-    let hotUnderway: (started: YearMonth, next: YearMonth)?
+    /// For each climate season, when it is under way at the start (`HotSeason.underwayMonths`), when it began and
+    /// when the next one starts: what is due before that season then starts in the first phase, its first steps
+    /// serving the season under way (the austral summer of La Réunion, French Guiana's rains in December), the rest
+    /// ready before the next one. It takes the first phase at its turn in the claim order, when that phase still
+    /// has room (whatever its horizon: its first steps are for now); with no room there, it is prepared for the next
+    /// season as usual.
+    let climateUnderway: [(started: YearMonth, next: YearMonth)?]
     let methodLimit: Int
     /// A team with one agent at most (`Capacity.isSmallTeam`).
     let isSmallTeam: Bool
@@ -119,12 +123,12 @@ struct PhasePlacement {
     /// index in `seasons`).
     enum DeadlineCause {
         case none, season(YearMonth, Int), stated(YearMonth, by: Int)
-        /// In the first phase for the hot season under way (`hotUnderway`).
-        case underway
+        /// In the first phase for the climate season under way (an index in `climateUnderway`).
+        case underway(Int)
     }
 
     init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
-         capacity: Capacity, hotSeason: HotSeason, peakSeasons: [HotSeason]) {
+         capacity: Capacity, hotSeason: HotSeason, rainySeason: HotSeason, peakSeasons: [HotSeason]) {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
         deadlines = [DeadlineCause](repeating: .none, count: count)
@@ -148,8 +152,10 @@ struct PhasePlacement {
         self.order = order
         self.index = index
         self.calendar = calendar
-        let seasons = [hotSeason] + peakSeasons
+        let climate = rainySeason == hotSeason ? [hotSeason] : [hotSeason, rainySeason]
+        let seasons = climate + peakSeasons
         self.seasons = seasons
+        climateCount = climate.count
         // Two months at least to get ready: a season that starts sooner is for next year. A season starting in
         // the mandate's last month still counts.
         seasonStarts = !index.hasSeasonalDeadline ? [] : HotSeason.starts(
@@ -158,11 +164,11 @@ struct PhasePlacement {
         underwaySeason = HotSeason.underway(peakSeasons, at: calendar.start).map {
             "pendant \($0.season.named(startingIn: $0.start)), déjà commencée"
         } ?? ""
-        if let started = hotSeason.startUnderway(at: calendar.start),
-           let next = seasonStarts.first(where: { $0.season == 0 && $0.lastPhase != nil }) {
-            hotUnderway = (started, next.month)
-        } else {
-            hotUnderway = nil
+        let starts = seasonStarts
+        climateUnderway = climate.indices.map { season in
+            guard let started = climate[season].startUnderway(at: calendar.start),
+                  let next = starts.first(where: { $0.season == season && $0.lastPhase != nil }) else { return nil }
+            return (started, next.month)
         }
         methodLimit = capacity.methodLimit
         isSmallTeam = capacity.isSmallTeam
@@ -221,9 +227,9 @@ struct PhasePlacement {
             return nil
         case .season(let month, let season):
             return ScheduledDeadline(before: month, kind: .season(seasons[season]))
-        case .underway:
-            guard let (started, next) = hotUnderway else { return nil }
-            return ScheduledDeadline(before: next, kind: .underway(seasons[0], started: started))
+        case .underway(let season):
+            guard let (started, next) = climateUnderway[season] else { return nil }
+            return ScheduledDeadline(before: next, kind: .underway(seasons[season], started: started))
         case .stated(let month, let statedBy):
             // A member of a deferred pressing unit that still meets its own deadline keeps it.
             switch statedDeadline(statedBy) ?? (situational(statedBy) ? index.deadlines[statedBy] : nil) {

@@ -67,7 +67,8 @@ public struct Planner: Sendable {
                                 engineeringStaff: staff ?? Capacity.estimatedStaff(population: population),
                                 phases: calendar.phases)
         capacity.isStaffEstimated = staff == nil || profile.estimatedFact != nil
-        let hotSeason = HotSeason(overseas: index.slots.value(index.slots.overseas, in: facts))
+        let overseas = index.slots.value(index.slots.overseas, in: facts)
+        let hotSeason = HotSeason(overseas: overseas), rainySeason = HotSeason.rainy(overseas: overseas)
         let declared = index.slots.declaredPriorities(facts, bits: index.priorityBits)
         /// Resolve the conflicts by score, order the claims, place them.
         func place(_ state: inout PlanningState) -> (scoreOrder: [Int], placement: PhasePlacement) {
@@ -75,7 +76,7 @@ public struct Planner: Sendable {
             ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
             let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
             let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
-                                           hotSeason: hotSeason, peakSeasons: peakSeasons)
+                                           hotSeason: hotSeason, rainySeason: rainySeason, peakSeasons: peakSeasons)
             return (scoreOrder, placement)
         }
         let selected = state
@@ -206,7 +207,7 @@ public struct Planner: Sendable {
         }
         return Roadmap(profile: profile, calendar: calendar,
                        capacity: capacity.withEndUnits(givenBack: (placement.endReserveGiven + 1) / 2), hotSeason: hotSeason,
-                       peakSeasons: peakSeasons, items: items,
+                       rainySeason: rainySeason, peakSeasons: peakSeasons, items: items,
                        considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores),
                        halfUnitsLeft: calendar.phases.indices.map(placement.room),

@@ -37,9 +37,10 @@ final class PlanningIndex: Sendable {
     /// Whether each position's deadline is « avant la saison touristique »: none for a profile whose peak season is
     /// not known (`PhasePlacement.dated`).
     let isBeforePeakSeason: [Bool]
-    /// Whether each position's deadline is « avant la saison chaude »: it starts in the first phase when the hot
-    /// season is under way at the start (`PhasePlacement.hotUnderway`).
-    let isBeforeHotSeason: [Bool]
+    /// Which climate season each position's deadline is before: 0 for « avant la saison chaude », 1 for « avant la
+    /// saison des pluies », -1 otherwise. It starts in the first phase when that season is under way at the start
+    /// (`PhasePlacement.climateUnderway`).
+    let climateSeason: [Int8]
     /// The recommendations for the tourist season under way at the start (`Deadline.duringPeakSeason`).
     let forSeasonUnderway: [Int]
     /// The team priorities each recommendation serves, as bits of `priorityChoices`.
@@ -114,10 +115,10 @@ final class PlanningIndex: Sendable {
         deadlines = recommendations.map(\.deadline)
         isDated = recommendations.map { $0.deadline != nil }
         isBeforePeakSeason = recommendations.map { $0.deadline == .beforePeakSeason }
-        isBeforeHotSeason = recommendations.map { $0.deadline == .beforeHotSeason }
+        climateSeason = recommendations.map { $0.deadline == .beforeHotSeason ? 0 : $0.deadline == .beforeRainySeason ? 1 : -1 }
         hasSeasonalDeadline = recommendations.contains { recommendation in
             switch recommendation.deadline {
-            case .beforeHotSeason?, .beforePeakSeason?: true
+            case .beforeHotSeason?, .beforeRainySeason?, .beforePeakSeason?: true
             case .before?, .byHorizon?, .duringPeakSeason?, nil: false
             }
         }

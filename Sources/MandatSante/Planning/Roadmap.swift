@@ -6,8 +6,11 @@ public struct Roadmap: Sendable {
     public var profile: Profile
     public var calendar: MandateCalendar
     public var capacity: Capacity
-    /// The season seasonal deadlines aim at.
+    /// The season heat-wave work must be ready for (« avant-saison-chaude »).
     public var hotSeason: HotSeason
+    /// The season vector control and heavy-rain plans must be ready for (« avant-saison-des-pluies »): the hot
+    /// season but in French Guiana.
+    public var rainySeason: HotSeason
     /// The tourist seasons the population peaks in, when the profile says (« avant-saison-touristique »).
     public var peakSeasons: [HotSeason]
     /// In rank order: by phase, then prerequisites first, foundations and the team's priorities, then merit.

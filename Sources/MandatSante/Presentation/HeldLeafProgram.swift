@@ -63,6 +63,9 @@ struct HeldLeafProgram: Sendable {
             switch expression.unwrapped.kind {
             case .comparison(.notEqual, _, _), .comparison(.notIn, _, _): return true
             case .not(let inner):
+                // `not outre-mer-cyclonique`: a named situation left out, which holds wherever the territory is
+                // anything else (in French Guiana as on the mainland): « situation outre-mer : Guyane » is no reason.
+                if case .named = inner.kind { return true }
                 if case .comparison(let op, _, _) = inner.unwrapped.kind { return op == .equal || op == .in }
                 return false
             default: return false

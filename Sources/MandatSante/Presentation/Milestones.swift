@@ -27,17 +27,19 @@ enum Milestones {
         return milestones
     }
 
-    /// The seasons a roadmap's calendar marks: a resort's tourist seasons when the profile says when they fall
-    /// (with the hot season when an action must be ready for it too), otherwise the hot season.
+    /// The seasons a roadmap's calendar marks: the climate seasons (the hot one, and French Guiana's rains); for a
+    /// resort whose profile says when its tourist seasons fall, those, with each climate season an action must be
+    /// ready for.
     static func seasons(of roadmap: Roadmap) -> [HotSeason] {
-        guard !roadmap.peakSeasons.isEmpty else { return [roadmap.hotSeason] }
-        let dueBeforeHotSeason = roadmap.items.contains { item in
+        let climate = roadmap.rainySeason == roadmap.hotSeason ? [roadmap.hotSeason] : [roadmap.hotSeason, roadmap.rainySeason]
+        guard !roadmap.peakSeasons.isEmpty else { return climate }
+        var due = Set<HotSeason>()
+        for item in roadmap.items {
             switch item.deadline?.kind {
-            case .season(let season)?, .underway(let season, _)?: return season == roadmap.hotSeason
-            case .stated?, .phaseEnd?, nil: return false
+            case .season(let season)?, .underway(let season, _)?: due.insert(season)
+            case .stated?, .phaseEnd?, nil: break
             }
         }
-        guard dueBeforeHotSeason, !roadmap.peakSeasons.contains(roadmap.hotSeason) else { return roadmap.peakSeasons }
-        return [roadmap.hotSeason] + roadmap.peakSeasons
+        return climate.filter { due.contains($0) && !roadmap.peakSeasons.contains($0) } + roadmap.peakSeasons
     }
 }

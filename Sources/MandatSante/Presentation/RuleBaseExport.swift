@@ -148,6 +148,7 @@ public enum RuleBaseExport {
         switch recommendation.deadline {
         case nil: deadline = nil
         case .beforeHotSeason?: deadline = [("kind", .string(Deadline.hotSeasonKeyword))]
+        case .beforeRainySeason?: deadline = [("kind", .string(Deadline.rainySeasonKeyword))]
         case .beforePeakSeason?: deadline = [("kind", .string(Deadline.peakSeasonKeyword))]
         case .duringPeakSeason?: deadline = [("kind", .string(Deadline.underwaySeasonKeyword))]
         case .before(let month, let reason)?:
