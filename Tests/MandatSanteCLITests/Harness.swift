@@ -49,8 +49,17 @@ func runCLI(_ arguments: [String], input: [String], in directory: String = packa
     return RunResult(exitCode: code.rawValue, output: capture.output, error: capture.error)
 }
 
-/// The built `mandat-sante` executable beside the test bundle.
+/// The environment variable that names the `mandat-sante` executable the end-to-end tests run, instead of the one
+/// built beside the test bundle: CI builds the release binary before the tests and gives it here, so that the few
+/// hundred runs of the real program (the invalid-input corpus above all) start an optimised build, the one users get.
+let testBinaryVariable = "MANDAT_SANTE_TEST_BINARY"
+
+/// The `mandat-sante` executable the end-to-end tests run: `$MANDAT_SANTE_TEST_BINARY` when set (nothing else then,
+/// so that a wrong path fails instead of silently testing another build), else the one built beside the test bundle.
 func binaryURL() -> URL? {
+    if let named = ProcessInfo.processInfo.environment[testBinaryVariable], !named.isEmpty {
+        return FileManager.default.isExecutableFile(atPath: named) ? URL(fileURLWithPath: named) : nil
+    }
     var candidates: [URL] = []
     if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
     candidates.append(Bundle.main.bundleURL)
