@@ -26,12 +26,11 @@ struct DeferralReasonTests {
 
     @Test("une action reportée alors qu'une phase sur son chemin avait, par ses propres actions, la place dit le débordement de la phase antérieure qui l'a prise, jamais « place prise »")
     func placeTakenOnlyWhenTrue() throws {
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        let documents = try PlanningInvariantTests.presented()
         var overflows = 0
         var taken = 0
-        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned().prefix(800) {
-            let cards = Dictionary(presenter.document(roadmap).cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (number, (profile, calendar, roadmap)) in try PlanningInvariantTests.planned().prefix(800).enumerated() {
+            let cards = Dictionary(documents[number].cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (item, _, roomy) in Self.deferredDespiteRoom(roadmap) {
                 // An action that took a lighter one's place says so after its cause (`Plan32Tests`): the cause is read before.
                 let full = try #require(cards[item.recommendation.id]?.placementBrief)
@@ -50,14 +49,13 @@ struct DeferralReasonTests {
 
     @Test("le débordement est nommé : la phase qui dépasse la capacité, et jusqu'à quand sa charge occupe la place")
     func overflowIsNamed() throws {
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let presenter = RoadmapPresenter(ruleBase: ruleBase)
-        for (_, _, roadmap) in try PlanningInvariantTests.planned().prefix(800) {
+        let documents = try PlanningInvariantTests.presented()
+        for (number, (_, _, roadmap)) in try PlanningInvariantTests.planned().prefix(800).enumerated() {
             guard let (item, wanted, roomy) = Self.deferredDespiteRoom(roadmap).first(where: { $0.roomy != nil }),
                   let roomy else { continue }
             let phases = roadmap.calendar.phases
             let overfilled = (0..<roomy).filter { roadmap.halfUnitsUsed[$0] > 2 * roadmap.capacity.unitsPerPhase[$0] }
-            let card = try #require(presenter.document(roadmap).cards.first { $0.id == item.recommendation.id })
+            let card = try #require(documents[number].cards.first { $0.id == item.recommendation.id })
             // When it starts, then the period that overfills the team's capacity, said as a time, and that its load
             // takes the room up to then.
             _ = wanted
@@ -91,15 +89,14 @@ struct DeferralReasonTests {
 
     @Test("une action reportée au-delà d'une phase qui gardait, sans surplus antérieur, la place de son effort dit la vraie cause : les quatre actions du premier trimestre, l'ensemble qu'elle forme, ou le surplus d'une phase suivante — jamais « place prise » ni « capacité engagée » pour cette phase")
     func roomKeptIsExplained() throws {
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        let documents = try PlanningInvariantTests.presented()
         var fourActions = 0, sets = 0, unexplained: [String] = []
         // All the generated territories: since the vocabulary fact cptsProject (session 23), fewer of the first 800
         // draws show a full first quarter.
-        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned() {
+        for (number, (profile, calendar, roadmap)) in try PlanningInvariantTests.planned().enumerated() {
             let deferred = Self.deferredPastOwnRoom(roadmap)
             guard !deferred.isEmpty else { continue }
-            let cards = Dictionary(presenter.document(roadmap).cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let cards = Dictionary(documents[number].cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (item, wanted, roomy) in deferred {
                 let card = try #require(cards[item.recommendation.id])
                 let brief = card.placementBrief ?? ""
@@ -124,12 +121,11 @@ struct DeferralReasonTests {
     func recordedTerritories() throws {
         // Re-pointed in session 23: the vocabulary fact cptsProject changed the generator's draws (seed 20 260 312);
         // the territories recorded before (n° 341, 330, 333) no longer show these cases.
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let presenter = RoadmapPresenter(ruleBase: ruleBase)
         let cases = try PlanningInvariantTests.planned()
+        let documents = try PlanningInvariantTests.presented()
         func card(_ number: Int, _ id: String) throws -> RoadmapDocument.Card {
-            let (profile, _, roadmap) = cases[number - 1]
-            return try #require(presenter.document(roadmap).cards.first { $0.id == id }, "\(profile.name) \(id)")
+            let profile = cases[number - 1].profile
+            return try #require(documents[number - 1].cards.first { $0.id == id }, "\(profile.name) \(id)")
         }
         // The brief line with its no-break spaces as plain ones.
         func brief(_ number: Int, _ id: String) throws -> String {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MandatSante
 import ProfileGeneration
@@ -50,6 +51,31 @@ struct PlanningInvariantTests {
     private static let plannedCases = Result { try plan(cases()) }
     private static let plannedCasesBeforeTheReview = Result { try plan(casesBeforeTheReview()) }
 
+    /// The document of every case of `planned()` (`RoadmapPresenter` with its defaults), presented once for the whole
+    /// test process, in the same order: presenting is a pure function of the rule base and the roadmap, and several
+    /// tests (`prioritiesAreFirstDecisionsOnlyWhenEarly`, `DeferralReasonTests`, `MeritAgainstPhaseTests`) each
+    /// presented the same roadmaps again. The tests read exactly the same documents.
+    static func presented() throws -> [RoadmapDocument] { try presentedCases.get() }
+
+    private static let presentedCases = Result { () throws -> [RoadmapDocument] in
+        guard let ruleBase else { throw RulesNotLoaded() }
+        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        return onEveryCore(try planned()) { presenter.document($0.roadmap) }
+    }
+
+    /// `transform` of each element, in order, computed on every core. The shared cases are made while the tests that
+    /// need them wait, each holding one of the few threads Swift Testing runs tests on: made on one thread, they would
+    /// leave the other cores idle that long.
+    static func onEveryCore<Element: Sendable, Transformed>(_ elements: [Element], _ transform: @Sendable (Element) -> Transformed) -> [Transformed] {
+        let results = ChunkResults<Transformed>()
+        let chunkSize = max(1, elements.count / (4 * ProcessInfo.processInfo.activeProcessorCount))
+        let chunkCount = (elements.count + chunkSize - 1) / chunkSize
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            results.store(elements[chunk * chunkSize..<min(elements.count, (chunk + 1) * chunkSize)].map(transform), at: chunk)
+        }
+        return (0..<chunkCount).flatMap { results.chunk($0) }
+    }
+
     /// A plain error, not a `#require`: every test that reads the shared cases fails with it, not only the first.
     struct RulesNotLoaded: Error, CustomStringConvertible {
         var description: String { "la base de règles Rules/ doit se charger" }
@@ -58,7 +84,7 @@ struct PlanningInvariantTests {
     private static func plan(_ cases: [(profile: Profile, calendar: MandateCalendar)]) throws -> [Planned] {
         guard let ruleBase else { throw RulesNotLoaded() }
         let planner = Planner(ruleBase: ruleBase)
-        return cases.map { ($0.profile, $0.calendar, planner.plan($0.profile, calendar: $0.calendar)) }
+        return onEveryCore(cases) { ($0.profile, $0.calendar, planner.plan($0.profile, calendar: $0.calendar)) }
     }
 
     /// Hands the roadmap of every case (`planned()` by default) to `check`, which returns its violations; the test
@@ -469,11 +495,12 @@ struct PlanningInvariantTests {
 
     @Test("l'action choisie pour une priorité de l'équipe est placée au plus tard avant le bilan de mi-mandat, ou la synthèse ne la compte pas parmi les premières décisions")
     func prioritiesAreFirstDecisionsOnlyWhenEarly() throws {
-        let ruleBase = try #require(Self.ruleBase)
-        let presenter = RoadmapPresenter(ruleBase: ruleBase)
+        let documents = try Self.presented()
+        var next = 0
         try forEveryRoadmap { roadmap, _ in
             let bound = roadmap.calendar.reviewPhase
-            let decisions = Set(presenter.document(roadmap).synthesis.decisions.map(\.id))
+            let decisions = Set(documents[next].synthesis.decisions.map(\.id))
+            next += 1
             return roadmap.items.compactMap { item in
                 guard case .priority = item.selection, item.phaseIndex > bound, decisions.contains(item.recommendation.id) else { return nil }
                 return "« \(item.recommendation.id) », choisie pour une priorité, en phase \(item.phaseIndex) et parmi les premières décisions"
@@ -518,5 +545,23 @@ struct PlanningInvariantTests {
             let copy = renderer.render(RoadmapPresenter(ruleBase: replica.ruleBase).document(replica.plan(profile, calendar: calendar)))
             #expect(original == copy, "\(profile.name) : le texte diffère entre le planificateur et sa réplique")
         }
+    }
+}
+
+/// The chunks `PlanningInvariantTests.onEveryCore` computes on several threads, kept under a lock.
+private final class ChunkResults<Transformed>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chunks: [Int: [Transformed]] = [:]
+
+    func store(_ chunk: [Transformed], at index: Int) {
+        lock.lock()
+        chunks[index] = chunk
+        lock.unlock()
+    }
+
+    func chunk(_ index: Int) -> [Transformed] {
+        lock.lock()
+        defer { lock.unlock() }
+        return chunks[index] ?? []
     }
 }
