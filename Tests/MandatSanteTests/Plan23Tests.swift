@@ -7,11 +7,10 @@ import Testing
 /// generated territory that showed it.
 @Suite("Planification : défauts révélés par les tirages du générateur (session 23)")
 struct Plan23Tests {
+    /// Generated territory n° `number`, its roadmap and document: those the planning invariants planned and presented
+    /// once for the whole test process (generating the 2,000 territories again for one of them cost as much).
     static func plan(_ number: Int) throws -> (Roadmap, RoadmapDocument) {
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let (profile, calendar) = try PlanningInvariantTests.cases()[number - 1]
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: calendar)
-        return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
+        (try PlanningInvariantTests.planned()[number - 1].roadmap, try PlanningInvariantTests.presented()[number - 1])
     }
 
     static func phase(_ roadmap: Roadmap, _ id: String) -> Int? {

@@ -112,10 +112,9 @@ struct Plan31Tests {
             let (roadmap, _) = try Plan24Tests.plan(name)
             check(roadmap, name)
         }
-        let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let planner = Planner(ruleBase: ruleBase)
-        for (profile, calendar) in try PlanningInvariantTests.cases() {
-            check(planner.plan(profile, calendar: calendar), "\(profile.name) (début \(calendar.start))")
+        // The generated territories' roadmaps, planned once for the whole test process.
+        for (profile, calendar, roadmap) in try PlanningInvariantTests.planned() {
+            check(roadmap, "\(profile.name) (début \(calendar.start))")
         }
         print("Plan31: trades on the examples and generated territories: \(trades)")
         #expect(trades > 0)
