@@ -11,11 +11,9 @@ import Testing
 struct Plan31Tests {
     /// The reader's three cases: the taker placed in the last phase, what gave its place first « à envisager ensuite »,
     /// its line naming the taker, page 1 saying how far past its capacity the team is loaded.
-    @Test("bourg de la ZAC, commune de Guadeloupe, station balnéaire : l'action mieux notée ou la priorité sans action prend la place d'une plus légère, et le document le dit",
+    @Test("bourg de la ZAC, station balnéaire : l'action mieux notée ou la priorité sans action prend la place d'une plus légère, et le document le dit",
           arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", "sport-sante", 1,
                        "Construire un partenariat de travail avec la CPTS qui couvre le territoire"),
-                      ("commune-antilles-dengue", "prevention-primaire-collective", "specialistes-consultations-avancees", nil, 2,
-                       "Rapprocher les médecins spécialistes des habitants avec l'hôpital"),
                       ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", "habitat", 1,
                        "Faire venir une unité médicale mobile ou un bus de santé au plus près des habitants")])
     func betterActionTakesTheLighterPlace(name: String, taker: String, given: String, priority: String?, halves: Int, givenTitle: String) throws {

@@ -26,10 +26,10 @@ struct Plan32Tests {
         #expect(brief.hasPrefix("à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris"), "\(name) : \(brief)")
     }
 
-    /// Guadeloupe's collective prevention and the ZAC bourg's sports equipment: each card says whose place it takes.
-    @Test("commune de Guadeloupe, bourg de la ZAC : la fiche de l'action qui prend la place d'une plus légère le dit",
-          arguments: [("commune-antilles-dengue", "prevention-primaire-collective", "specialistes-consultations-avancees", true),
-                      ("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", true),
+    /// The ZAC bourg's sports equipment and the seaside housing: each card says whose place it takes (Guadeloupe's
+    /// specialists no longer give theirs: `Plan33Tests`).
+    @Test("bourg de la ZAC, station balnéaire : la fiche de l'action qui prend la place d'une plus légère le dit",
+          arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", true),
                       ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", false)])
     func takerCardSaysWhosePlace(name: String, taker: String, given: String, lower: Bool) throws {
         let (roadmap, document) = try Plan24Tests.plan(name)

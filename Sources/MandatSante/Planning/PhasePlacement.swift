@@ -16,7 +16,8 @@ import RuleKit
 /// One concept per file: the first placement (`PhasePlacement+Claims`), where a unit finds room and the end
 /// reserve (`+Room`), deadlines and the claims ahead they allow (`+Deadlines`), room made for the team's
 /// priorities (`+Priorities`), the second placement for the seasons (`+Seasons`), the merit checks (`+MeritChecks`)
-/// and the trades of merit before lightness (`+Merit`). The state below is shared by
+/// the trades of merit before lightness (`+Merit`) and what is light and due soon started in the first months
+/// (`+DueSoon`). The state below is shared by
 /// those files, hence internal rather than private; nothing outside the placement writes it.
 struct PhasePlacement {
     /// Each position's phase, -1 when not placed.
@@ -75,6 +76,8 @@ struct PhasePlacement {
 
     let order: ClaimOrder
     let index: PlanningIndex
+    /// The profile's facts: the merit stage reads which situation an action's condition needs (`isOnlyAnswer`).
+    let facts: FactValues
     let calendar: MandateCalendar
     /// The climate seasons first — the hot season, then the rainy season where it differs (French Guiana) —, then
     /// the tourist seasons of the profile (none when it does not know them).
@@ -127,7 +130,7 @@ struct PhasePlacement {
         case underway(Int)
     }
 
-    init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, calendar: MandateCalendar,
+    init(_ order: ClaimOrder, state: inout PlanningState, index: PlanningIndex, facts: FactValues, calendar: MandateCalendar,
          capacity: Capacity, hotSeason: HotSeason, rainySeason: HotSeason, peakSeasons: [HotSeason]) {
         let count = index.recommendations.count
         phaseOf = [Int](repeating: -1, count: count)
@@ -151,6 +154,7 @@ struct PhasePlacement {
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
+        self.facts = facts
         self.calendar = calendar
         let climate = rainySeason == hotSeason ? [hotSeason] : [hotSeason, rainySeason]
         let seasons = climate + peakSeasons
@@ -186,6 +190,7 @@ struct PhasePlacement {
         servePrioritiesInFirstYear()
         keepDeadlinesInLighterRoom()
         giveLightRoomToBetter()
+        startDueSoonInFirstMonths()
         state.exits = exits
     }
 

@@ -75,7 +75,7 @@ public struct Planner: Sendable {
             let scoreOrder = index.positionsByScore(state.totals)
             ConflictResolution.resolve(&state, index: index, byScore: scoreOrder)
             let order = ClaimOrder(state, index: index, declaredPriorities: declared, calendar: calendar)
-            let placement = PhasePlacement(order, state: &state, index: index, calendar: calendar, capacity: capacity,
+            let placement = PhasePlacement(order, state: &state, index: index, facts: facts, calendar: calendar, capacity: capacity,
                                            hotSeason: hotSeason, rainySeason: rainySeason, peakSeasons: peakSeasons)
             return (scoreOrder, placement)
         }
