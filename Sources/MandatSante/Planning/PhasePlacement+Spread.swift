@@ -49,7 +49,7 @@ extension PhasePlacement {
     /// wait three years behind a phase « sans action nouvelle »: in a village of 600 inhabitants without staff,
     /// where the cabinet médical and the volunteer doctors' centre overfill 2027, the « bien vieillir » referent
     /// (light) starts in 2028, and the end of the mandate carries on what was started.
-    private func moving(_ unit: Int, from: Int, to phase: Int) -> PhasePlacement? {
+    func moving(_ unit: Int, from: Int, to phase: Int) -> PhasePlacement? {
         let last = calendar.phases.count - 1
         var trial = self
         trial.move(unit, from: from, to: phase)
@@ -65,7 +65,7 @@ extension PhasePlacement {
 
     /// What `unit` (placed later) would take of `phase`, in half-units, when every member's horizon and placed
     /// prerequisites let it start there.
-    private func startCost(_ unit: Int, in phase: Int) -> Int? {
+    func startCost(_ unit: Int, in phase: Int) -> Int? {
         var total = 0
         for slot in order.slots(unit) {
             let position = order.members[slot]
