@@ -29,7 +29,7 @@ struct Plan31Tests {
         if let priority {
             #expect(placed.selection == .priority(priority), "\(name)")
         } else {
-            #expect(placed.selection == .merit && placed.score.total >= entry.score.total + Capacity.clearlyBetter, "\(name)")
+            #expect(placed.selection == .merit && placed.score.total >= entry.score.total + Capacity.betterBy, "\(name)")
         }
         #expect(roadmap.overCapacityHalves == halves, "\(name)")
         // Its line says what took its place; page 1 says the load.
@@ -100,7 +100,7 @@ struct Plan31Tests {
                         continue
                     }
                     let isPriority = { if case .priority = taker.selection { true } else { false } }()
-                    #expect(taker.score.total >= entry.score.total + Capacity.clearlyBetter
+                    #expect(taker.score.total >= entry.score.total + Capacity.betterBy
                             || (isPriority && taker.score.total + Capacity.clearlyBetter >= entry.score.total), "\(label) : \(trade)")
                     #expect(Capacity.halfUnits(of: entry.recommendation, inPhase: taker.phaseIndex) < taker.halfUnits, "\(label) : \(trade)")
                 }

@@ -189,11 +189,15 @@ public struct Capacity: Sendable, Hashable {
     /// mid-mandate review while a middle phase holds it under its ceiling (`PhasePlacement.pullQuickWinsForward`).
     public static let quickWinMerit = 90
 
-    /// Points by which an action waiting for room must outscore each lighter action kept for its score alone whose
-    /// place it takes (`PhasePlacement.giveLightRoomToBetter`): « clearly better », not a point or two of a score
-    /// that adds bonuses of five and ten. An action answering a declared priority that has no action of its own
-    /// takes such a place from an action scored up to this much above it.
+    /// Points by which an action answering a declared priority that has no action of its own may be scored below a
+    /// lighter action kept for its score alone and still take its place (`PhasePlacement.giveLightRoomToBetter`).
     public static let clearlyBetter = 10
+
+    /// Points by which an action waiting for room must outscore each lighter action kept for its score alone whose
+    /// place it takes (`PhasePlacement.giveLightRoomToBetter`): more than the one point that breaks a tie between two
+    /// actions (the CNFPT training's « la commune cotise déjà »). The room is the same, the mandate carrying at most a
+    /// tenth more (`tradeOverrunHalves`): what fills it is the better action, not the one that came to fit the leftover.
+    public static let betterBy = 2
 
     /// Half-units by which the mandate may carry more than the team's capacity when a clearly better action takes
     /// the place of lighter ones (`PhasePlacement.giveLightRoomToBetter`): a tenth of the mandate's half-units, at

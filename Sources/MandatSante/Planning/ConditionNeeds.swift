@@ -7,17 +7,19 @@ extension Condition {
     /// priorities) set aside: with that fact at its default (unstated when it has none), the territory's situation
     /// no longer makes it hold. The CPTS emergence in an 18,000-inhabitant commune applies by its size whatever the
     /// specialists: it does not need `specialistShortage`, one of eight clauses of the access-to-care need it also
-    /// reads. A condition that holds only by the team's priorities needs every fact it reads (the seniors' share
-    /// behind a « bien vieillir » action is still what it answers).
+    /// reads. A condition that holds only by the team's priorities answers them, not a situation: it needs none of
+    /// the facts it reads (La Réunion's isolated seniors' visits, held by the « cohésion sociale » priority where 5.5 %
+    /// of the residents are 75 or over, do not answer that share; the priority has its own rules).
     func needs(_ name: String, in facts: FactValues, vocabulary: Vocabulary) -> Bool {
         guard let slot = vocabulary.slot(of: name) else { return false }
         var situation = facts
         if let priorities = vocabulary.slot(of: vocabulary.factName(.priorities)), priorities != slot {
             situation[priorities] = vocabulary.facts[priorities].defaultValue
         }
+        guard evaluate(situation) == .true else { return false }
         var changed = situation
         changed[slot] = vocabulary.facts[slot].defaultValue
         guard changed != situation else { return true }
-        return evaluate(changed) != .true || evaluate(situation) != .true
+        return evaluate(changed) != .true
     }
 }

@@ -6,7 +6,7 @@ extension PhasePlacement {
     /// The last stage. An action « à envisager ensuite » for want of room — alone in its unit, undated, not a method
     /// step, its waiting prerequisites none — takes, in the earliest phase it may start in (never the first months),
     /// the place of lighter actions kept for their score alone (neither a foundation nor a priority's action, undated,
-    /// alone in their unit, nothing placed waiting for them) that it outscores by `Capacity.clearlyBetter` points at
+    /// alone in their unit, nothing placed waiting for them) that it outscores by `Capacity.betterBy` points at
     /// least, the least scored first, as soon as their room with what the phase has left holds it to within
     /// `Capacity.tradeOverrunHalves` — the mandate's total then exceeding the team's capacity by that much at most,
     /// and a middle phase staying under its ceiling. An action answering a declared priority that has no action of its
@@ -38,7 +38,7 @@ extension PhasePlacement {
             let position = order.first(unit)
             let score = totals[position]
             let unanswered = index.isConcrete[position] ? index.serves[position] & order.declaredPriorities & ~ownServed : 0
-            let bar = unanswered != 0 ? score + Capacity.clearlyBetter : score - Capacity.clearlyBetter
+            let bar = unanswered != 0 ? score + Capacity.clearlyBetter : score - Capacity.betterBy
             let (earliest, ownCause) = ownEarliestPhase(position)
             var latest = last
             for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 { latest = min(latest, phaseOf[dependent]) }
