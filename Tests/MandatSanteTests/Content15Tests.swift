@@ -39,12 +39,13 @@ struct Content15Tests {
         #expect(try #require(ruleBase.recommendation("zones-rouges-solidarite")).examples.allSatisfy { $0.condition == nil })
     }
 
-    @Test("Guadeloupe, des spécialistes manquent : les consultations avancées cèdent la dernière place à la prévention collective (plan31), et le constat ne renvoie pas à l'accueil des installations")
+    @Test("Guadeloupe, des spécialistes manquent : les consultations avancées, seule réponse à ce constat, gardent la dernière place (plan34), et le constat ne renvoie pas à l'accueil des installations")
     func antillesSpecialists() throws {
         let document = try ExampleSynthesisTests.document("commune-antilles-dengue")
-        #expect(document.card("specialistes-consultations-avancees") == nil)
-        let specialists = try #require(document.considerLater.first { $0.id == "specialistes-consultations-avancees" })
-        #expect(specialists.line?.contains("sa place va à l'action") == true, "\(specialists.line ?? "")")
+        #expect(document.card("specialistes-consultations-avancees")?.phaseID == "fin-mandat")
+        // The collective prevention, better scored, is served by three other actions of the priority: it waits.
+        #expect(document.card("prevention-primaire-collective") == nil)
+        #expect(document.considerLater.contains { $0.id == "prevention-primaire-collective" })
         #expect(document.card("accueil-installation-professionnels") == nil)
         let finding = document.synthesis.findings.first { $0.contains("spécialistes") }
         #expect(finding == nil || !(finding?.contains("installation") ?? false), "\(document.synthesis.findings)")

@@ -85,7 +85,7 @@ struct FirstDecisionsTests {
         #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 et 6 (à échéance) ne peuvent attendre ; prévoir un renfort."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : la décision fondatrice (action 4), les actions à échéance (5 et 6) et les priorités de l'équipe (7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")
+        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : la décision fondatrice (action 5), l'action à échéance (6) et les priorités de l'équipe (7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")
         // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
         #expect(Plan24Tests.plain(village.synthesis.sizeNote).contains("l'équipe ne peut pas tout porter : les actions 4 (à échéance) et 5 (priorité de l'équipe) ne peuvent attendre ; en confier une part de la charge à l'intercommunalité."),

@@ -7,7 +7,7 @@ import Testing
 /// place of a less merited action without deadline, which moves to a later phase and says why (plan21).
 @Suite("Priorités déclarées : une action concrète dès la première année, l'action décalée dit pourquoi")
 struct FirstYearPriorityTests {
-    @Test("ceinture en croissance : la priorité « accès aux soins » servie en 2027 par le partenariat avec la CPTS ; les achats sans perturbateurs endocriniens, décalés pour lui, le disent")
+    @Test("ceinture en croissance : la priorité « accès aux soins » servie en 2027 par le partenariat avec la CPTS ; les achats sans perturbateurs endocriniens, décalés pour lui puis plus légers qu'une action mieux notée, le disent")
     func ceintureAccessToCareIn2027() throws {
         // Since reader28c, the partnership with the CPTS serves access to care (a priority mission of a CPTS, with a
         // médecin traitant for every patient): it answers the priority in 2027 where the welcome of professionals,
@@ -17,16 +17,19 @@ struct FirstYearPriorityTests {
         let partnership = try #require(roadmap.item("cpts-partenariat-collectivite"))
         #expect(phases[partnership.phaseIndex].id == "fin-d-annee")
         #expect(partnership.selection == .priority("acces-aux-soins"))
-        let purchases = try #require(roadmap.item("perturbateurs-endocriniens-achats"))
-        #expect(purchases.placement == .yielded(from: 1, to: "cpts-partenariat-collectivite", priority: "acces-aux-soins"))
+        // Moved on for it, the purchases (70, light) then give their place to the collective prevention (76), merit
+        // first (plan34: `Capacity.betterBy`).
+        #expect(roadmap.item("perturbateurs-endocriniens-achats") == nil)
+        #expect(roadmap.tradedPlaces.contains { $0.taker == "prevention-primaire-collective" && $0.given == ["perturbateurs-endocriniens-achats"] },
+                "\(roadmap.tradedPlaces)")
         // The school's EIS, due before the choice of the project manager, and the survey the MSP waits for stay.
         #expect(phases[try #require(roadmap.item("eis-ecole")).phaseIndex].id == "fin-d-annee")
         #expect(phases[try #require(roadmap.item("participation-habitants-diagnostic")).phaseIndex].id == "fin-d-annee")
 
         let document = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
-        #expect(document.card("perturbateurs-endocriniens-achats")?.placementBrief
-            == "à partir d'avr. 2029, car d'ici fin 2027 la place va à l'action\u{A0}\(partnership.rank), réponse à la priorité « accès aux soins » de l'équipe, puis, "
-            + "d'ici le bilan de mi-mandat, le temps de l'équipe est déjà pris")
+        let purchases = try #require(document.considerLater.first { $0.id == "perturbateurs-endocriniens-achats" })
+        let prevention = try #require(document.card("prevention-primaire-collective"))
+        #expect(Plan24Tests.plain(purchases.line ?? "").contains("sa place va à l'action \(prevention.rank), mieux notée"), "\(purchases.line ?? "")")
         #expect(document.card("cpts-partenariat-collectivite")?.selection == "répond à la priorité « accès aux soins » de l'équipe")
         // Page 1 does not say the priority waits.
         let line = try #require(document.synthesis.priorities)
