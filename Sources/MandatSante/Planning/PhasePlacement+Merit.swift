@@ -182,25 +182,19 @@ extension PhasePlacement {
     /// Whether `position` (placed, concrete) is the only placed action whose condition needs a situation of the
     /// territory as the profile states it (`Condition.needs`): a fact stated, not at its default, neither what
     /// exists (an MSP, a CPTS: what the roadmap builds on) nor the size, the kind or the team's own choices
-    /// (`PlanningIndex.notSituations`). Such an action does not give its place to a better scored one: page 1 names
+    /// (`PlanningIndex.situationSlots`). Such an action does not give its place to a better scored one: page 1 names
     /// that situation, and the roadmap would then have nothing that answers it. In the Guadeloupe commune, the
     /// specialists' outreach with the hospital (80, light), the only action for « des médecins spécialistes
     /// manquent », stays; the collective prevention (96) waits, as prevention is served by three other actions.
-    /// Read only for a holder about to give its place: most trials never reach it.
+    /// Read only for a holder about to give its place: most trials never reach it; what each condition needs is
+    /// found once per plan (`SituationNeeds`).
     func isOnlyAnswer(_ position: Int) -> Bool {
         guard !index.isMethod[position] else { return false }
-        let vocabulary = index.vocabulary
-        let condition = index.recommendations[position].condition
-        for name in condition.expression.factNames.sorted() where !index.notSituations.contains(name) {
-            guard let slot = vocabulary.slot(of: name), let value = facts[slot], value != vocabulary.facts[slot].defaultValue,
-                  !vocabulary.facts[slot].isAsset(value), condition.needs(name, in: facts, vocabulary: vocabulary) else { continue }
-            let answeredElsewhere = phaseOf.indices.contains { other in
-                guard other != position, phaseOf[other] >= 0, !index.isMethod[other] else { return false }
-                let theirs = index.recommendations[other].condition
-                return theirs.expression.factNames.contains(name) && theirs.needs(name, in: facts, vocabulary: vocabulary)
+        return situationNeeds.slots(of: position).contains { slot in
+            !phaseOf.indices.contains { other in
+                other != position && phaseOf[other] >= 0 && !index.isMethod[other]
+                    && index.situationSlots[other].contains(slot) && situationNeeds.slots(of: other).contains(slot)
             }
-            if !answeredElsewhere { return true }
         }
-        return false
     }
 }

@@ -76,8 +76,9 @@ struct PhasePlacement {
 
     let order: ClaimOrder
     let index: PlanningIndex
-    /// The profile's facts: the merit stage reads which situation an action's condition needs (`isOnlyAnswer`).
-    let facts: FactValues
+    /// Which situation of the profile each action's condition needs, shared by every trial copy of this placement
+    /// (`isOnlyAnswer`).
+    let situationNeeds: SituationNeeds
     let calendar: MandateCalendar
     /// The climate seasons first — the hot season, then the rainy season where it differs (French Guiana) —, then
     /// the tourist seasons of the profile (none when it does not know them).
@@ -154,7 +155,7 @@ struct PhasePlacement {
         claimLog.reserveCapacity(order.unitCount)
         self.order = order
         self.index = index
-        self.facts = facts
+        situationNeeds = SituationNeeds(index: index, facts: facts)
         self.calendar = calendar
         let climate = rainySeason == hotSeason ? [hotSeason] : [hotSeason, rainySeason]
         let seasons = climate + peakSeasons

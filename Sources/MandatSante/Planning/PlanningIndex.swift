@@ -79,11 +79,13 @@ final class PlanningIndex: Sendable {
 
     /// Slots of the facts the planner reads itself.
     let slots: ProfileSlots
-    /// The rule base's vocabulary, and the facts that are no situation of the territory (its size, its kind, the
-    /// team's own choices, the overseas label: `ExecutiveSynthesis.notFindings`): what the merit stage reads to
-    /// keep the only action answering a situation (`PhasePlacement.isOnlyAnswer`).
+    /// The rule base's vocabulary: what the merit stage reads to keep the only action answering a situation
+    /// (`PhasePlacement.isOnlyAnswer`).
     let vocabulary: Vocabulary
-    let notSituations: Set<String>
+    /// For each position, the slots of the facts its condition reads that may be a situation of the territory, in
+    /// name order — not its size, its kind, the team's own choices nor the overseas label
+    /// (`ExecutiveSynthesis.notFindings`): the facts `SituationNeeds` asks `Condition.needs` about.
+    let situationSlots: [[Int]]
 
     init(_ ruleBase: RuleBase) {
         let recommendations = ruleBase.recommendations
@@ -130,7 +132,11 @@ final class PlanningIndex: Sendable {
         forSeasonUnderway = recommendations.indices.filter { recommendations[$0].deadline == .duringPeakSeason }
         slots = ProfileSlots(ruleBase.vocabulary)
         vocabulary = ruleBase.vocabulary
-        notSituations = Set((ExecutiveSynthesis.notFindings + [.overseas]).map(ruleBase.vocabulary.factName))
+        let notSituations = Set((ExecutiveSynthesis.notFindings + [.overseas]).map(ruleBase.vocabulary.factName))
+        situationSlots = recommendations.map { recommendation in
+            recommendation.condition.expression.factNames.sorted().filter { !notSituations.contains($0) }
+                .compactMap(ruleBase.vocabulary.slot(of:))
+        }
         let choices = ruleBase.vocabulary.fact(named: ruleBase.vocabulary.factName(.priorities))?.choiceIDs ?? []
         priorityChoices = Array(choices.prefix(64))
         priorityBits = Dictionary(priorityChoices.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
