@@ -180,7 +180,7 @@ extension PhasePlacement {
     }
 
     /// Whether `position` (placed, concrete) is the only placed action whose condition needs a situation of the
-    /// territory as the profile states it (`Condition.needs`): a fact stated, not at its default, neither what
+    /// territory as the profile states it (`SituationNeeds`): a fact stated, not at its default, neither what
     /// exists (an MSP, a CPTS: what the roadmap builds on) nor the size, the kind or the team's own choices
     /// (`PlanningIndex.situationSlots`). Such an action does not give its place to a better scored one: page 1 names
     /// that situation, and the roadmap would then have nothing that answers it. In the Guadeloupe commune, the

@@ -84,7 +84,7 @@ final class PlanningIndex: Sendable {
     let vocabulary: Vocabulary
     /// For each position, the slots of the facts its condition reads that may be a situation of the territory, in
     /// name order — not its size, its kind, the team's own choices nor the overseas label
-    /// (`ExecutiveSynthesis.notFindings`): the facts `SituationNeeds` asks `Condition.needs` about.
+    /// (`ExecutiveSynthesis.notFindings`): the facts `SituationNeeds` tries at their default.
     let situationSlots: [[Int]]
 
     init(_ ruleBase: RuleBase) {
