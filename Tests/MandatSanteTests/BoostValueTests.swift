@@ -26,7 +26,7 @@ struct BoostValueTests {
         let batch = RoadmapPresenter(ruleBase: ruleBase, detail: true, cachesWording: true)
         for rate in ["36", "41"] {
             let profile = try ProfileLoader.override(loaded, with: ["povertyRate=\(rate)"]).get()
-            let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
+            let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
             let reasons = batch.document(roadmap).cards.flatMap(\.forYou).map(Content17Tests.plain)
             #expect(reasons.contains { $0.contains("pauvreté marquée (\(rate) %)") }, "\(reasons)")
             #expect(!reasons.contains { $0.contains("pauvreté marquée (\(rate == "36" ? "41" : "36") %)") })

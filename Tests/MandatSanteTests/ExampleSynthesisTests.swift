@@ -15,7 +15,7 @@ struct ExampleSynthesisTests {
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
         let profile = try ProfileLoader.override(loaded, with: overrides).get()
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12), top: nil)
         return RoadmapPresenter(ruleBase: ruleBase, detail: detail).document(roadmap)
     }
 

@@ -15,7 +15,7 @@ struct HotSeasonUnderwayTests {
         let path = root.appendingPathComponent("Profiles/\(name).json").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(year, month))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(year, month))
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase, detail: false).document(roadmap))
     }
 

@@ -14,7 +14,7 @@ struct MeritAgainstPhaseTests {
         let path = root.appendingPathComponent("Profiles/\(name).json").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
-        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        return try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
     }
 
     @Test("aucun profil d'exemple ne place une action mieux notée après une moins bien notée, retenue pour son seul score, dont la place l'aurait tenue")

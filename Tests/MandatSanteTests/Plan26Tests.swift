@@ -21,7 +21,7 @@ struct Plan26Tests {
         change(&object)
         let bytes = try JSONSerialization.data(withJSONObject: object)
         let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
-        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        return try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
     }
 
     /// The applied boosts of `roadmap`'s kept and to-consider entries that support an action it does not keep.

@@ -15,7 +15,7 @@ struct Plan30Tests {
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
         let profile = try ProfileLoader.override(loaded, with: assignments).get()
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
     }
 

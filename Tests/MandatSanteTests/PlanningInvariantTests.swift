@@ -18,6 +18,10 @@ struct PlanningInvariantTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Rules").path)
 
+    /// A planner of the real rule base, shared by the tests that plan with it: making one compiles every condition of
+    /// the base (`PlanningIndex`), which the example tests did again for each roadmap they planned.
+    static let planner: Planner? = ruleBase.map { Planner(ruleBase: $0) }
+
     /// Each generated profile with its start month, spread over the whole mandate.
     static func cases() throws -> [(profile: Profile, calendar: MandateCalendar)] {
         let ruleBase = try #require(ruleBase, "la base de règles Rules/ doit se charger")
@@ -82,8 +86,7 @@ struct PlanningInvariantTests {
     }
 
     private static func plan(_ cases: [(profile: Profile, calendar: MandateCalendar)]) throws -> [Planned] {
-        guard let ruleBase else { throw RulesNotLoaded() }
-        let planner = Planner(ruleBase: ruleBase)
+        guard let planner else { throw RulesNotLoaded() }
         return onEveryCore(cases) { ($0.profile, $0.calendar, planner.plan($0.profile, calendar: $0.calendar)) }
     }
 

@@ -18,7 +18,7 @@ struct PressingDeadlineTests {
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let loaded = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
         let profile = try ProfileLoader.override(loaded, with: overrides).get()
-        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        return try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
     }
 
     @Test("communauté de communes rurale : médecins qui partent, la maison de santé confortée et les docteurs juniors avant le bilan ; sans départ, là où le mérite les place")
@@ -75,7 +75,7 @@ struct PressingDeadlineTests {
     func linkedSetDisplacesWeakerActions() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let profile = try #require(ProfileLoader.load(Array(Self.bourg5000.utf8), file: "bourg-5000.json", vocabulary: ruleBase.vocabulary).0)
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
         let review = roadmap.calendar.reviewPhase
         let msp = try #require(roadmap.item("msp-conforter-existante"))
         let juniors = try #require(roadmap.item("docteurs-juniors"))

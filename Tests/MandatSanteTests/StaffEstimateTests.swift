@@ -18,7 +18,7 @@ struct StaffEstimateTests {
         let (loaded, diagnostics) = ProfileLoader.load(Array(edited), file: "\(name).json", vocabulary: ruleBase.vocabulary)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let profile = try #require(loaded)
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase, detail: true).document(roadmap))
     }
 

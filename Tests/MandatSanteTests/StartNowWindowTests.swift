@@ -14,7 +14,7 @@ struct StartNowWindowTests {
         let path = root.appendingPathComponent("Profiles/\(name).json").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
-        let roadmap = Planner(ruleBase: ruleBase).plan(profile, calendar: try MandateCalendar(start: start))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try MandateCalendar(start: start))
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
     }
 

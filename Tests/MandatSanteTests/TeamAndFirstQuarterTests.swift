@@ -15,7 +15,7 @@ struct TeamAndFirstQuarterTests {
         let bytes = try #require(FileManager.default.contents(atPath: file))
         let loaded = try #require(ProfileLoader.load(Array(bytes), file: file, vocabulary: ruleBase.vocabulary).0)
         let profile = try ProfileLoader.override(loaded, with: overrides).get()
-        return Planner(ruleBase: ruleBase).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        return try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
     }
 
     @Test("station de montagne (2 800 résidents, 2 agents) : les deux agents comptent, et le cabinet médical avec logement est dans la feuille de route avant le bilan de mi-mandat")

@@ -17,14 +17,15 @@ struct WordingMemoTests {
         let alone = RoadmapPresenter(ruleBase: ruleBase)
         let renderer = JSONRoadmapRenderer()
         var differing: [String] = []
+        // Each territory planned and worded alone once: both are pure functions of the territory and the month.
+        let cases = try profiles.enumerated().map { index, profile in
+            let roadmap = planner.plan(profile, calendar: try MandateCalendar(start: MandateCalendar.mandateStart.adding(months: (index * 37) % 71)))
+            return (name: profile.name, roadmap: roadmap, alone: renderer.render(alone.document(roadmap)))
+        }
         // Twice over the same territories: the second pass reads everything from what the first kept.
         for pass in 0..<2 {
-            for (index, profile) in profiles.enumerated() {
-                let calendar = try MandateCalendar(start: MandateCalendar.mandateStart.adding(months: (index * 37) % 71))
-                let roadmap = planner.plan(profile, calendar: calendar)
-                if renderer.render(batch.document(roadmap)) != renderer.render(alone.document(roadmap)) {
-                    differing.append("\(profile.name) (passage \(pass + 1))")
-                }
+            for (name, roadmap, aloneJSON) in cases where renderer.render(batch.document(roadmap)) != aloneJSON {
+                differing.append("\(name) (passage \(pass + 1))")
             }
         }
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
@@ -39,16 +40,20 @@ struct WordingMemoTests {
         let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
         var differing: [String] = []
         var shortened = 0, withoutScores = 0
+        // Each territory planned and worded alone once, whatever the format: both are pure functions of the territory.
+        let cases = profiles.map { profile in
+            let roadmap = planner.plan(profile, calendar: calendar)
+            return (name: profile.name, roadmap: roadmap, alone: alone.document(roadmap))
+        }
         for format in RoadmapFormat.allCases {
             // As `BatchRowProcessor` makes it: only JSON gets the left-out list, the reasons of the entries to
             // consider later and the parts of a card that `--detail` alone prints otherwise.
             let batch = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json, considerLaterLines: format.considerLaterLines,
                                          wordsConsiderLaterReasons: format == .json, wordsSpecialistParts: format == .json, cachesWording: true)
             let renderer = format.renderer
-            for profile in profiles {
-                let roadmap = planner.plan(profile, calendar: calendar)
+            for (name, roadmap, aloneDocument) in cases {
                 let document = batch.document(roadmap)
-                if renderer.render(document) != renderer.render(alone.document(roadmap)) { differing.append("\(profile.name) (\(format.rawValue))") }
+                if renderer.render(document) != renderer.render(aloneDocument) { differing.append("\(name) (\(format.rawValue))") }
                 if document.considerLater.contains(where: { $0.line == nil }) { shortened += 1 }
                 if format != .json, document.cards.contains(where: { $0.scoreLine.isEmpty && $0.scoreTerms.isEmpty }) { withoutScores += 1 }
             }
@@ -80,9 +85,10 @@ struct WordingMemoTests {
                 for slot in numeric {
                     if case .number(let value)? = varied.facts[slot] { varied.facts[slot] = .number(value + Double(step) * 7) }
                 }
-                let document = batch.document(planner.plan(varied, calendar: calendar))
+                let roadmap = planner.plan(varied, calendar: calendar)
+                let document = batch.document(roadmap)
                 let json = renderer.render(document)
-                if json != renderer.render(alone.document(planner.plan(varied, calendar: calendar))) {
+                if json != renderer.render(alone.document(roadmap)) {
                     differing.append("\(profile.name) (+\(step * 7))")
                 }
                 // « Pour vous : commune de 1 257 habitants », worded from what an earlier territory left.
