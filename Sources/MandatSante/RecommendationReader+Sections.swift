@@ -298,6 +298,18 @@ extension RecommendationReader {
         return ids.count == items.count ? (.facts(ids), conditions) : nil
     }
 
+    /// `[si condition] document : section`: a source cited only where its condition holds (the document of a step
+    /// printed for some territories), with the same syntax and checks as a conditional step. Nil when malformed.
+    func readConditionalSource(_ item: LocatedText, _ file: inout FileReading) -> (reference: SourceReference, condition: Condition?)? {
+        guard let (conditionText, text) = splitCondition(item, required: false, &file) else { return nil }
+        var condition: Condition?
+        if let conditionText {
+            guard let compiled = compile(conditionText, &file) else { return nil }
+            condition = compiled
+        }
+        return readSource(text, &file).map { ($0, condition) }
+    }
+
     /// `document : section`, the document being an id of `Rules/sources.json`.
     func readSource(_ item: LocatedText, _ file: inout FileReading) -> SourceReference? {
         guard let colon = Self.firstColon(in: item) else {

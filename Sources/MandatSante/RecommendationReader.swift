@@ -198,14 +198,19 @@ struct RecommendationReader {
         let examples = sections[.examples].map { readExamples($0, &file) } ?? []
         let evidence = sections[.evidence].flatMap { readEvidence($0, &file) }
         let indicators = sections[.indicators].flatMap { items($0, kind: .bulletList, count: 1...3, &file) }?.map(\.text)
-        let sources = sections[.sources].flatMap { items($0, kind: .bulletList, count: 1...Int.max, &file) }?.map { readSource($0, &file) }
+        let sourceItems = sections[.sources].flatMap { items($0, kind: .bulletList, count: 1...Int.max, &file) }
+        let sources = sourceItems?.map { readConditionalSource($0, &file) }
+        if let sources, let section = sections[.sources], !sources.isEmpty, sources.allSatisfy({ $0?.condition != nil }) {
+            // Every territory the action reaches cites at least one document.
+            file.report("regles.sources-toutes-conditionnelles", at: section.location)
+        }
 
         guard !file.diagnostics.hasErrors, let id, let title = document.title?.text, let leverText, let conditionText, let condition,
               let priority, boosts.count == boostItems.count, let horizon, let effort, let carrier, costText == nil || cost != nil,
               evidenceText == nil || evidenceLevel != nil, inequalityText == nil || inequalityEffect != nil,
               foundationText == nil || isFoundation != nil, let why, let steps, let partners, let funding,
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
-              case let sourceReferences = sources.compactMap({ $0 }), sourceReferences.count == sources.count,
+              case let sourceLines = sources.compactMap({ $0 }), sourceLines.count == sources.count,
               deadlineText == nil || deadline != nil, startNowText == nil || startNow != nil, titleVariants.count == titleItems.count,
               inequalityVariants.count == inequalityItems.count, carrierVariants.count == carrierItems.count
         else { return nil }
@@ -220,9 +225,10 @@ struct RecommendationReader {
             isFoundation: isFoundation ?? false, serves: serves, after: after.map(\.id), together: together.map(\.id),
             replaces: replaces.map(\.id), excludes: excludes.map(\.id), cautions: cautions, why: why, steps: steps,
             partners: partners, funding: funding, examples: examples, evidence: evidence?.0, factConditions: evidence?.1 ?? [:],
-            sources: sourceReferences,
+            sources: sourceLines.map(\.reference),
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
-            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants,
+            sourceConditions: sourceLines.contains { $0.condition != nil } ? sourceLines.map(\.condition) : [])
     }
 
     /// The last component of a path.

@@ -230,6 +230,8 @@ public enum RuleSchemas {
                 ("minScore", idMap(.object([("type", .string("integer"))]))),
                 ("says", idMap(.object([("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .integer(1))])),
                                         ("description", .string("Passages que la fiche de l'action (ou sa ligne « à envisager ensuite ») doit dire."))]))),
+                ("saysNot", idMap(.object([("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .integer(1))])),
+                                           ("description", .string("Passages que la fiche de l'action (ou sa ligne « à envisager ensuite ») ne doit pas dire : une source dont elle n'imprime pas la ligne, un coût qui n'est pas le sien."))]))),
             ])),
         ])
         let test: JSONOutput = .object([

@@ -172,6 +172,8 @@ extension FrenchDiagnostics {
             return a["reason"] == "sans-section"
                 ? "la section de « \(a["document"]) » manque après « : »"
                 : "source illisible « \(a["value"]) » : « document : section » était attendu (par exemple « livre-blanc-2026 : L'offre de soins »)"
+        case "regles.sources-toutes-conditionnelles":
+            return "chaque source de cette partie commence par « [si …] » : citez au moins un document sans condition, que la fiche imprime pour tout territoire où l'action s'applique"
         case "regles.source-inconnue": return "document source inconnu « \(a["document"]) »\(a.hint) (voir Rules/sources.json)"
         // The registers of sources and facts
         case "regles.source-acces":

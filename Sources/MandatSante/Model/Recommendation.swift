@@ -73,6 +73,10 @@ public final class Recommendation: Sendable, Identifiable {
     /// for winter resorts is not printed to a seaside one, a mainland figure not to an overseas territory.
     public let factConditions: [String: Condition]
     public let sources: [SourceReference]
+    /// The condition of each line of `sources`, in the same order (`- [si condition] document : section`), nil for a
+    /// source cited everywhere; empty when no line has one. A document that only a conditional step, partner or
+    /// funding line uses is listed only where that line is printed.
+    public let sourceConditions: [Condition?]
     public let indicators: [String]
     /// Where the recommendation is written, for diagnostics and for the catalogue.
     public let file: String
@@ -87,7 +91,8 @@ public final class Recommendation: Sendable, Identifiable {
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
                 file: String, location: SourceLocation, titleVariants: [ConditionalText] = [],
-                inequalityVariants: [ConditionalInequalityEffect] = [], carrierVariants: [ConditionalCarrier] = []) {
+                inequalityVariants: [ConditionalInequalityEffect] = [], carrierVariants: [ConditionalCarrier] = [],
+                sourceConditions: [Condition?] = []) {
         self.id = id
         self.title = title
         self.titleVariants = titleVariants
@@ -125,6 +130,7 @@ public final class Recommendation: Sendable, Identifiable {
         self.evidence = evidence
         self.factConditions = factConditions
         self.sources = sources
+        self.sourceConditions = sourceConditions
         self.indicators = indicators
         self.file = file
         self.location = location
@@ -144,6 +150,16 @@ public final class Recommendation: Sendable, Identifiable {
     /// Its effect on inequalities for a territory: the first variant whose condition holds, or `inequalityEffect`.
     public func inequalityEffect(for facts: FactValues) -> InequalityEffect? {
         inequalityVariants.first { $0.condition.evaluate(facts) == .true }?.effect ?? inequalityEffect
+    }
+
+    /// The condition of the source line at `index`, nil when it is cited everywhere.
+    public func sourceCondition(at index: Int) -> Condition? {
+        sourceConditions.indices.contains(index) ? sourceConditions[index] : nil
+    }
+
+    /// The sources cited for these facts: the lines without a condition, and those whose condition holds.
+    public func sources(for facts: FactValues) -> [SourceReference] {
+        sources.indices.filter { sourceCondition(at: $0).map { $0.evaluate(facts) == .true } ?? true }.map { sources[$0] }
     }
 
     /// Whether the fact `id` of its `## Repères` is printed for these facts: no condition, or one that holds.
@@ -174,7 +190,8 @@ public final class Recommendation: Sendable, Identifiable {
             together: together ?? self.together, replaces: replaces ?? self.replaces, excludes: excludes ?? self.excludes,
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
-            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants)
+            titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants,
+            sourceConditions: sourceConditions)
     }
 }
 
@@ -202,7 +219,6 @@ public struct StartNow: Sendable {
     }
 }
 
-/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
 /// A carrier for the territories where `condition` holds, and for a partner who it is (`autres porteurs:`).
 public struct ConditionalCarrier: Sendable {
     public let condition: Condition
@@ -216,6 +232,7 @@ public struct ConditionalCarrier: Sendable {
     }
 }
 
+/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
 public struct ConditionalInequalityEffect: Sendable {
     public let condition: Condition
     public let effect: InequalityEffect

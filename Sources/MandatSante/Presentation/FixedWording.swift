@@ -22,7 +22,7 @@ extension RoadmapPresenter {
         /// The funder each line of `funding` names (`ExecutiveSynthesis.funder`), in the same order.
         let funders: [String?]
         /// What a card shows only where it holds — first steps, partners and funding lines with a condition, the
-        /// cautions, the registered facts and the examples printed under a condition — compiled together, so that a card evaluates
+        /// cautions, the registered facts, the examples and the sources printed under a condition — compiled together, so that a card evaluates
         /// them in one pass rather than one program per line (`ShownLines`).
         let lines: ShownLines
         /// What made its condition and boosts hold, found without tracing them (`HeldLeafProgram`).
@@ -35,9 +35,9 @@ extension RoadmapPresenter {
         /// The conditional lines of one recommendation and where each reads its truth.
         struct ShownLines: Sendable {
             let conditions: ConditionProgram
-            /// For each first step, partner, funding line, caution, registered fact and example: the position of its
-            /// condition in `conditions`, nil when it has none (always shown; a caution always has one).
-            let steps: [Int?], partners: [Int?], funding: [Int?], cautions: [Int?], facts: [Int?], examples: [Int?]
+            /// For each first step, partner, funding line, caution, registered fact, example and source: the position of
+            /// its condition in `conditions`, nil when it has none (always shown; a caution always has one).
+            let steps: [Int?], partners: [Int?], funding: [Int?], cautions: [Int?], facts: [Int?], examples: [Int?], sources: [Int?]
 
             init(_ recommendation: Recommendation, facts: [RoadmapDocument.Fact]) {
                 var conditions: [Condition] = []
@@ -52,6 +52,7 @@ extension RoadmapPresenter {
                 cautions = recommendation.cautions.map { position($0.condition) }
                 self.facts = facts.map { position(recommendation.factConditions[$0.id]) }
                 examples = recommendation.examples.map { position($0.condition) }
+                sources = recommendation.sources.indices.map { position(recommendation.sourceCondition(at: $0)) }
                 self.conditions = ConditionProgram(conditions)
             }
 

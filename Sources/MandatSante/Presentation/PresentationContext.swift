@@ -316,7 +316,7 @@ extension RoadmapPresenter {
                 funding: shown(wording.funding, \.funding),
                 examples: shown(wording.examples, \.examples),
                 evidence: wording.evidence, facts: shown(wording.facts, \.facts),
-                sources: wording.sources, sourceNumbers: [],
+                sources: shown(wording.sources, \.sources), sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: full ? Self.scoreLine(terms, total: item.score.total) : "", scoreTerms: terms,
                 prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,

@@ -178,7 +178,13 @@ public enum RuleBaseExport {
                 return .object(members)
             })),
             ("evidence", evidence(recommendation)),
-            ("sources", .array(recommendation.sources.map(source))), ("indicators", strings(recommendation.indicators)),
+            ("sources", .array(recommendation.sources.indices.map { index in
+                // A source cited only where its condition holds says it, as the conditional steps do.
+                let reference = recommendation.sources[index]
+                var members: [(String, JSONOutput)] = [("document", .string(reference.document)), ("section", .string(reference.section))]
+                if let when = recommendation.sourceCondition(at: index) { members.append(("when", condition(when))) }
+                return .object(members)
+            })), ("indicators", strings(recommendation.indicators)),
             ("file", .string(recommendation.file)),
         ]
         return .object(members)

@@ -40,6 +40,9 @@ public struct Expectation: Sendable {
         /// The action's card (or its « à envisager ensuite » line) says these words: a reason, a deadline, a
         /// « dès maintenant », a step — what a professional reads, pinned where a phase or a rank cannot say it.
         case says(String, String)
+        /// The action's card does not say these words: a source it must not cite where the line using it is not
+        /// printed, a cost it must not print for this territory.
+        case saysNot(String, String)
     }
 
     public var kind: Kind
@@ -49,7 +52,7 @@ public struct Expectation: Sendable {
     public var ids: [String] {
         switch kind {
         case .included(let id), .excluded(let id), .considerLater(let id), .applies(let id), .decision(let id), .notDecision(let id), .inTop(let id, _), .phase(let id, _),
-             .phaseBy(let id, _), .minimumScore(let id, _), .says(let id, _): return [id]
+             .phaseBy(let id, _), .minimumScore(let id, _), .says(let id, _), .saysNot(let id, _): return [id]
         case .before(let first, let second), .replacedBy(let first, let second), .samePhase(let first, let second): return [first, second]
         }
     }

@@ -137,6 +137,11 @@ public enum RuleTestReader {
                 result.append(Expectation(kind: .says(member.key, text.text), location: text.location))
             }
         }
+        for member in objectMembers(&reader, "saysNot") {
+            for text in strings(member.value, &reader, listReason: "liste-de-textes", itemReason: "texte") where !text.text.isEmpty {
+                result.append(Expectation(kind: .saysNot(member.key, text.text), location: text.location))
+            }
+        }
         reader.reportUnknownFields()
         if result.isEmpty {
             reader.report("test.attente", ["reason": "vide"], at: node.location)

@@ -114,15 +114,22 @@ struct ExpectationCheck {
             if plain(said).contains(plain(words)) { return nil }
             let saying = card(id) == nil ? "sa ligne dit" : "la fiche dit"
             return "attendu : « \(title(id)) » [\(id)] dit « \(words) »\n  obtenu : \(status(id)) ; \(saying) :\n    \(said.replacingOccurrences(of: "\n", with: "\n    "))"
+        case .saysNot(let id, let words):
+            // An action absent from the roadmap says nothing: the expectation holds.
+            guard let said = said(id), plain(said).contains(plain(words)) else { return nil }
+            let saying = card(id) == nil ? "sa ligne dit" : "la fiche dit"
+            return "attendu : « \(title(id)) » [\(id)] ne dit pas « \(words) »\n  obtenu : \(status(id)) ; \(saying) :\n    \(said.replacingOccurrences(of: "\n", with: "\n    "))"
         }
     }
 
     /// What the action's card says, one part per line — its heading, when, why here, its calendar and relations,
-    /// its stake and steps — or its line among the actions to consider later; nil when it has neither.
+    /// its stake and steps, its cost and the documents it cites — or its line among the actions to consider later;
+    /// nil when it has neither.
     private func said(_ id: String) -> String? {
         if let card = card(id) {
             let parts = [card.title, card.carrier] + [card.deadline].compactMap { $0 } + card.forYou + [card.sizeReason, card.selection, card.placement].compactMap { $0 }
                 + card.cautions + card.relations + [card.why] + card.steps + card.partners + card.funding
+                + [card.costRange].compactMap { $0 } + card.sources.map(\.citation)
             return parts.filter { !$0.isEmpty }.joined(separator: "\n")
         }
         guard let entry = document.considerLater.first(where: { $0.id == id }) ?? document.entry(id) else { return nil }

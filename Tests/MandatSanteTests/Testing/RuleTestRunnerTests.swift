@@ -69,6 +69,17 @@ struct RuleTestRunnerTests {
         #expect(failure.contains("\n    aucune CPTS ne couvre le territoire\n"))
     }
 
+    @Test("« saysNot » : la fiche, coût et sources compris, ne dit pas ces mots ; sinon l'échec cite la fiche")
+    func saysNotExpectation() throws {
+        let passed = try run(#""saysNot": { "cpts-soutenir": ["une CPTS couvre déjà le territoire"], "clsm-creer": ["absente"] }"#)
+        #expect(passed.passed, "\(passed.failures.joined(separator: "\n---\n"))")
+        // The card's sources are part of what it says.
+        let failed = try run(#""saysNot": { "cpts-soutenir": ["Livre blanc"] }"#)
+        let failure = try #require(failed.failures.first)
+        #expect(failed.failures.count == 1)
+        #expect(failure.hasPrefix("attendu : « Soutenir l'émergence d'une CPTS » [cpts-soutenir] ne dit pas « Livre blanc »"), "\(failure)")
+    }
+
     @Test("une attente sur une recommandation inconnue est une erreur positionnée, avec suggestion")
     func unknownRecommendation() throws {
         let result = try run(#""included": ["cpts-soutnir"]"#)
