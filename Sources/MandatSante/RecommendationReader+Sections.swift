@@ -218,6 +218,14 @@ extension RecommendationReader {
         return ConditionalInequalityEffect(condition: condition, effect: effect)
     }
 
+    /// `autres coûts:` `- [si condition] faible`: the condition required, the value one of `coût`'s.
+    func readCostVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalCost? {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.cout-sans-condition", &file), let conditionText,
+              let condition = compile(conditionText, &file),
+              let cost = enumValue(CostRange.self, text, field: .costVariants, &file) else { return nil }
+        return ConditionalCost(condition: condition, cost: cost)
+    }
+
     func readCaution(_ item: LocatedText, _ file: inout FileReading) -> Caution? {
         guard let (conditionText, text) = splitCondition(item, required: true, &file), let conditionText,
               let condition = compile(conditionText, &file) else { return nil }

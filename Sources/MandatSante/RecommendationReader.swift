@@ -53,6 +53,7 @@ struct RecommendationReader {
         case titleVariants = "autres titres"
         case carrierVariants = "autres porteurs"
         case inequalityVariants = "autres effets sur les inégalités"
+        case costVariants = "autres coûts"
 
         static let required: [Field] = [.id, .lever, .condition, .priority, .horizon, .effort, .carrier]
     }
@@ -188,6 +189,8 @@ struct RecommendationReader {
         let carrierVariants = carrierItems.compactMap { readCarrierVariant($0, &file) }
         let inequalityItems = list(.inequalityVariants, &file, splitInline: false)
         let inequalityVariants = inequalityItems.compactMap { readInequalityVariant($0, &file) }
+        let costItems = list(.costVariants, &file, splitInline: false)
+        let costVariants = costItems.compactMap { readCostVariant($0, &file) }
 
         let why = sections[.why].flatMap { paragraph($0, &file) }
         let steps = sections[.steps].flatMap { conditionalTexts($0, kind: .numberedList, count: 2...6, &file) }
@@ -212,7 +215,8 @@ struct RecommendationReader {
               cautions.count == cautionItems.count, let examples, let indicators, let sources,
               case let sourceLines = sources.compactMap({ $0 }), sourceLines.count == sources.count,
               deadlineText == nil || deadline != nil, startNowText == nil || startNow != nil, titleVariants.count == titleItems.count,
-              inequalityVariants.count == inequalityItems.count, carrierVariants.count == carrierItems.count
+              inequalityVariants.count == inequalityItems.count, carrierVariants.count == carrierItems.count,
+              costVariants.count == costItems.count
         else { return nil }
         references += (after + together + replaces + excludes).map { RelationReference(from: id, field: $0.field, to: $0.id, location: $0.location) }
         references += boosts.compactMap(\.supports).map { RelationReference(from: id, field: "bonus (appuie …)", to: $0.text, location: $0.location) }
@@ -228,7 +232,8 @@ struct RecommendationReader {
             sources: sourceLines.map(\.reference),
             indicators: indicators, file: file.file, location: document.field(Field.id.rawValue)?.location ?? file.start,
             titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants,
-            sourceConditions: sourceLines.contains { $0.condition != nil } ? sourceLines.map(\.condition) : [])
+            sourceConditions: sourceLines.contains { $0.condition != nil } ? sourceLines.map(\.condition) : [],
+            costVariants: costVariants)
     }
 
     /// The last component of a path.

@@ -158,6 +158,8 @@ extension FrenchDiagnostics {
             return "« dès maintenant » commence par la situation qui presse : « [si condition] raison »"
         case "regles.effet-sans-condition":
             return "un autre effet sur les inégalités commence par la condition où il remplace celui de l'en-tête : « [si condition] reduit »"
+        case "regles.cout-sans-condition":
+            return "un autre coût commence par la condition où il remplace celui de l'en-tête : « [si condition] faible »"
         case "regles.condition-de-ligne":
             return a["reason"] == "texte-manquant"
                 ? "texte manquant après « [si …] »"

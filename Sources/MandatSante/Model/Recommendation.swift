@@ -29,6 +29,10 @@ public final class Recommendation: Sendable, Identifiable {
     public let carrierVariants: [ConditionalCarrier]
     /// What it costs the territory, in order of magnitude, when known.
     public let costRange: CostRange?
+    /// Other costs for some territories (`autres coûts:` `- [si kind == 'commune' and not ccas-obligatoire] faible`):
+    /// the first whose condition holds replaces `costRange` — where an association or the mobility authority carries
+    /// a transport service, the small commune's share is small (`costRange(for:)`).
+    public let costVariants: [ConditionalCost]
     /// How strong the evidence is that it works, when the rule base says.
     public let evidenceLevel: EvidenceLevel?
     /// Its expected effect on social inequalities in health, when the rule base says.
@@ -92,7 +96,7 @@ public final class Recommendation: Sendable, Identifiable {
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
                 file: String, location: SourceLocation, titleVariants: [ConditionalText] = [],
                 inequalityVariants: [ConditionalInequalityEffect] = [], carrierVariants: [ConditionalCarrier] = [],
-                sourceConditions: [Condition?] = []) {
+                sourceConditions: [Condition?] = [], costVariants: [ConditionalCost] = []) {
         self.id = id
         self.title = title
         self.titleVariants = titleVariants
@@ -107,6 +111,7 @@ public final class Recommendation: Sendable, Identifiable {
         self.carriedBy = carriedBy
         self.carrierVariants = carrierVariants
         self.costRange = costRange
+        self.costVariants = costVariants
         self.evidenceLevel = evidenceLevel
         self.inequalityEffect = inequalityEffect
         self.inequalityVariants = inequalityVariants
@@ -152,6 +157,11 @@ public final class Recommendation: Sendable, Identifiable {
         inequalityVariants.first { $0.condition.evaluate(facts) == .true }?.effect ?? inequalityEffect
     }
 
+    /// What it costs a territory: the first variant whose condition holds, or `costRange`.
+    public func costRange(for facts: FactValues) -> CostRange? {
+        costVariants.first { $0.condition.evaluate(facts) == .true }?.cost ?? costRange
+    }
+
     /// The condition of the source line at `index`, nil when it is cited everywhere.
     public func sourceCondition(at index: Int) -> Condition? {
         sourceConditions.indices.contains(index) ? sourceConditions[index] : nil
@@ -191,7 +201,7 @@ public final class Recommendation: Sendable, Identifiable {
             cautions: cautions, why: why, steps: steps, partners: partners, funding: funding, examples: examples,
             evidence: evidence, factConditions: factConditions, sources: sources, indicators: indicators, file: file, location: location,
             titleVariants: titleVariants, inequalityVariants: inequalityVariants, carrierVariants: carrierVariants,
-            sourceConditions: sourceConditions)
+            sourceConditions: sourceConditions, costVariants: costVariants)
     }
 }
 
@@ -216,6 +226,17 @@ public struct StartNow: Sendable {
     public func holds(for facts: FactValues, startingIn start: YearMonth) -> Bool {
         if let before, !(start < before) { return false }
         return condition.evaluate(facts) == .true
+    }
+}
+
+/// A cost that holds in some territories (`autres coûts:` `- [si condition] faible`).
+public struct ConditionalCost: Sendable {
+    public let condition: Condition
+    public let cost: CostRange
+
+    public init(condition: Condition, cost: CostRange) {
+        self.condition = condition
+        self.cost = cost
     }
 }
 

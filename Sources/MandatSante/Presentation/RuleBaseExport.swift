@@ -141,6 +141,9 @@ public enum RuleBaseExport {
                          ("carriedBy", variant.carriedBy.map { .string($0) } ?? .null)])
             })),
             ("costRange", recommendation.costRange.map { .string($0.rawValue) } ?? .null),
+            ("costVariants", .array(recommendation.costVariants.map { variant in
+                .object([("when", condition(variant.condition)), ("costRange", .string(variant.cost.rawValue))])
+            })),
             ("evidenceLevel", recommendation.evidenceLevel.map { .string($0.rawValue) } ?? .null),
             ("inequalityEffect", recommendation.inequalityEffect.map { .string($0.rawValue) } ?? .null),
         ]
