@@ -78,12 +78,64 @@ extension RoadmapWording {
         }
         guard !weaker.isEmpty else { return (opened, full) }
         // The numbers of those weaker holders, each with what holds it there, so that the reader can check each
-        // card's reason.
-        let holders = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
+        // card's reason — phase by phase (`heldPhaseByPhase`): « jusque-là la place est prise par l'action 7 (à
+        // échéance) » read as if action 7, due in Dec. 2027, held the team until April 2029 (reader34).
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
-        let named = from(item, in: roadmap) + "jusque-là la place est prise par \(holders)"
+        let named = from(item, in: roadmap) + heldPhaseByPhase(item, weaker: weaker, from: wanted, in: roadmap, linkers: linkers)
         return (named, named)
+    }
+
+    /// What held each phase from `wanted` up to the item's own, said in the order of time: the weaker holders of a
+    /// phase by their numbers and causes, a phase held by better scored actions only as such — « d'ici fin 2027 la
+    /// place est prise par l'action 7 (à échéance), puis par des actions mieux classées » (the agglomeration's
+    /// unscheduled care, 85, deferred to April 2029: the resident survey, due in Dec. 2027, held part of 2027, the
+    /// prevention project, the ASV and the SCoT, 96, 92 and 88, the whole of 2028). Consecutive phases of better
+    /// scored holders are said once; the last group goes without its period (it runs up to the start the line
+    /// opens with). Many holders that cannot wait keep their one wording, their numbers grouped by phase: « d'ici
+    /// fin 2027 la place est prise par les actions 4, 5, 7 et 8, puis par les actions 10 et 11, qui ne peuvent
+    /// attendre ».
+    private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, linkers: [[Int]]) -> String {
+        let phases = roadmap.calendar.phases
+        let all = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
+        let pressing = ", qui ne peuvent attendre"
+        let atOnce = all.hasSuffix(pressing)
+        // Groups of consecutive phases: a phase with weaker holders alone, phases of better scored holders together.
+        var groups: [(phases: [Int], weaker: [Int])] = []
+        for phase in wanted..<item.phaseIndex {
+            let own = weaker.filter { roadmap.items[$0].phaseIndex == phase }
+            if own.isEmpty, let last = groups.last, last.weaker.isEmpty {
+                groups[groups.count - 1].phases.append(phase)
+            } else {
+                groups.append(([phase], own))
+            }
+        }
+        let nb = Typography.noBreakSpace
+        let parts = groups.enumerated().map { number, group -> String in
+            let holders: String
+            if !group.weaker.isEmpty {
+                holders = atOnce ? Typography.actions(group.weaker.map { roadmap.items[$0].rank })
+                    : occupation(group.weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
+            } else {
+                let positions = roadmap.items.indices.filter { group.phases.contains(roadmap.items[$0].phaseIndex) }
+                let ranks = positions.map { roadmap.items[$0].rank }
+                if !positions.isEmpty, positions.allSatisfy({ roadmap.items[$0].score.total > item.score.total }) {
+                    holders = "des actions mieux classées"
+                } else if let first = ranks.min(), let last = ranks.max(), !ranks.isEmpty {
+                    holders = first == last ? "l'action\(nb)\(first)"
+                        : last - first + 1 == ranks.count ? "les actions\(nb)\(first)\(nb)à\(nb)\(last)" : Typography.actions(ranks.sorted())
+                } else {
+                    holders = "des actions déjà retenues"
+                }
+            }
+            let during = group.phases.map { ExecutiveSynthesis.during(phases[$0]) }
+            // « d'ici fin 2027 » says up to when: a group of several phases is said by its last.
+            let until = during[during.count - 1]
+            if number == 0 { return "\(until) la place est prise par \(holders)" }
+            let when = number == groups.count - 1 ? "" : "\(until) "
+            return "puis \(when)par \(holders)"
+        }
+        return parts.joined(separator: ", ") + (atOnce ? pressing : "")
     }
 
     /// How a deferred card's « Calendrier » line opens: when the action starts, then why not before (« à partir de

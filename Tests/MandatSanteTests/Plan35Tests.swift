@@ -1,0 +1,66 @@
+import Foundation
+import MandatSante
+import RuleKit
+import Testing
+
+/// What session 35 changed in the planner and its wording (issue 12): a deferred card names what held each phase it
+/// could not enter, in the order of time.
+@Suite("Planification : ce qui tient chaque phase dit phase par phase (session 35)")
+struct Plan35Tests {
+    /// The numbers of actions a deferred card's reason names (« les actions 7 (à échéance) et 9 », « les actions 5 à
+    /// 8 »), without what the parentheses say (« liée à l'action 11 ») nor the lighter action whose place it took.
+    static func namedRanks(_ brief: String) -> [Int] {
+        var text = brief.components(separatedBy: " ; elle prend alors la place de ").first ?? brief
+        text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+        // Parentheses hold causes and links, not holders.
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
+        }
+        // Years and months are not action numbers.
+        return text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 < 1_000 }
+    }
+
+    /// reader34: the agglomeration's unscheduled care (85) and the commune nouvelle's falls prevention (85), deferred
+    /// from 2027 to April 2029, said « jusque-là la place est prise par l'action 7 (à échéance) » — an action that
+    /// ends in December 2027. Each phase they could not enter is now said with what held it.
+    @Test("les soins non programmés de l'agglomération et la prévention des chutes de la commune nouvelle disent ce qui tient 2027, puis 2028")
+    func eachPhaseSaysWhatHeldIt() throws {
+        let (agglomeration, aggloDocument) = try Plan24Tests.plan("agglomeration-porteuse-cls")
+        let care = try #require(aggloDocument.cards.first { $0.id == "soins-non-programmes" })
+        #expect(try #require(agglomeration.item("soins-non-programmes")).phaseIndex == 3)
+        #expect(Plan24Tests.plain(care.placementBrief) == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 7 (à échéance), "
+                + "puis par des actions mieux classées", "\(care.placementBrief ?? "")")
+        let (_, zacDocument) = try Plan24Tests.plan("commune-nouvelle-zac")
+        let falls = try #require(zacDocument.cards.first { $0.id == "prevention-perte-autonomie-chutes" })
+        #expect(Plan24Tests.plain(falls.placementBrief) == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 7 (à échéance), "
+                + "puis par l'action 11 (à échéance)", "\(falls.placementBrief ?? "")")
+    }
+
+    /// Over the example profiles and the generated territories: an action a deferred card names as holding « la
+    /// place » sits in a phase the card could not enter — between the phase it was meant for and its own.
+    @Test("une fiche reportée ne nomme comme tenant la place que des actions des phases qu'elle n'a pas pu prendre")
+    func namedHoldersSitInThePhasesBetween() throws {
+        var checked = 0, wrong: [String] = []
+        func check(_ name: String, _ roadmap: Roadmap, _ document: RoadmapDocument) {
+            let cards = Dictionary(document.cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for item in roadmap.items {
+                guard case .capacity(let wanted) = item.placement, let brief = cards[item.recommendation.id]?.placementBrief,
+                      brief.contains("la place est prise par"), !brief.contains("avec elle, elle demande") else { continue }
+                checked += 1
+                let phases = Set(roadmap.items.filter { (wanted..<item.phaseIndex).contains($0.phaseIndex) }.map(\.rank))
+                let outside = Self.namedRanks(brief).filter { !phases.contains($0) }
+                if !outside.isEmpty { wrong.append("\(name) \(item.recommendation.id) : \(outside) hors des phases \(wanted)..<\(item.phaseIndex) — \(brief)") }
+            }
+        }
+        for name in Plan34Tests.examples {
+            let (roadmap, document) = try Plan24Tests.plan(name)
+            check(name, roadmap, document)
+        }
+        let documents = try PlanningInvariantTests.presented()
+        for (number, (profile, _, roadmap)) in try PlanningInvariantTests.planned().enumerated() {
+            check("\(profile.name) (n° \(number + 1))", roadmap, documents[number])
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) : \(wrong.prefix(3).joined(separator: " | "))")
+        #expect(checked >= 100, "\(checked)")
+    }
+}
