@@ -78,7 +78,9 @@ struct MeritAgainstPhaseTests {
             for card in documents[number].cards {
                 // A missed deadline names every holder of its room, better scored ones too (`missedDeadline`): another contract.
                 // It may follow a first step that starts now (« premier pas dès maintenant, … ; prévue d'ici … »).
-                guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: "jusque-là la place est prise par"), brief.hasSuffix(")") else { continue }
+                // Said phase by phase since session 35 (« d'ici fin 2027 la place est prise par l'action 7 (à échéance), puis par
+                // des actions mieux classées »): every group in brackets, whatever its phase.
+                guard let brief = card.placementBrief, !brief.hasPrefix("prévue "), !brief.contains(" ; prévue "), let held = brief.range(of: " la place est prise par"), brief.contains("(") else { continue }
                 checked += 1
                 // Each group of numbered actions says in brackets what holds it there (« les actions 3 (décision
                 // fondatrice), 4 et 5 (à échéance) et 12 (plus légère, elle tenait dans le temps restant) »).

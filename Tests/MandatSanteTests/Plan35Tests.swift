@@ -16,6 +16,8 @@ struct Plan35Tests {
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
         }
+        // Nor is the first phase of a start in the spring (« dans les 100 premiers jours du mandat »).
+        text = text.replacingOccurrences(of: "100 premiers jours", with: "")
         // Years and months are not action numbers.
         return text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 < 1_000 }
     }
