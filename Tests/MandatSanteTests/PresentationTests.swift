@@ -161,7 +161,9 @@ struct PresentationTests {
         // The phases it was meant for were full up to the review. What holds the place where an action scored lower
         // than it does: the diagnostic, the CPTS's prerequisite; the detailed edition (and the JSON) say the same:
         // one reason whatever the format.
-        #expect(renew.placementBrief == "à partir d'avr. 2029, car jusque-là la place est prise par l'action\u{A0}2 (liée à l'action\u{A0}3)")
+        // Phase by phase (session 35): the diagnostic holds 2027, better scored actions the months up to the review.
+        #expect(renew.placementBrief == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action\u{A0}2 (liée à l'action\u{A0}3), "
+                + "puis par des actions mieux classées")
         #expect(renew.placement == renew.placementBrief)
         #expect(renew.relations == ["remplace « Engager un contrat local de santé »"])
         let bilan = try Self.card("bilan-mandat", in: document)

@@ -92,7 +92,8 @@ extension RoadmapWording {
     /// unscheduled care, 85, deferred to April 2029: the resident survey, due in Dec. 2027, held part of 2027, the
     /// prevention project, the ASV and the SCoT, 96, 92 and 88, the whole of 2028). Consecutive phases of better
     /// scored holders are said once; the last group goes without its period (it runs up to the start the line
-    /// opens with). Many holders that cannot wait keep their one wording, their numbers grouped by phase: « d'ici
+    /// opens with); those before the first weaker holder go unsaid. Many holders that cannot wait keep their one
+    /// wording, their numbers grouped by phase: « d'ici
     /// fin 2027 la place est prise par les actions 4, 5, 7 et 8, puis par les actions 10 et 11, qui ne peuvent
     /// attendre ».
     private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, linkers: [[Int]]) -> String {
@@ -110,6 +111,10 @@ extension RoadmapWording {
                 groups.append(([phase], own))
             }
         }
+        // Phases held by better scored actions before the first weaker holder need no word: that is what a later
+        // start means (« dans les trois prochains mois la place est prise par des actions mieux classées, puis … » only
+        // lengthened the line); after it, they say why the card waits past that holder's phase.
+        if let first = groups.firstIndex(where: { !$0.weaker.isEmpty }) { groups.removeFirst(first) }
         let nb = Typography.noBreakSpace
         let parts = groups.enumerated().map { number, group -> String in
             let holders: String

@@ -60,7 +60,8 @@ struct TextExportTests {
         // detailed edition gives every cause): here the diagnostic (rank 2), the CPTS's (rank 3) prerequisite.
         // Pushed back past the next phase too: the months up to the review are said, not actions of phases it never
         // asked for.
-        #expect(flat.contains("Calendrier : à partir d'avr. 2029, car jusque-là la place est prise par l'action 2 (liée à l'action 3) Enjeu"))
+        #expect(flat.contains("Calendrier : à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 2 (liée à l'action 3), puis par "
+                              + "des actions mieux classées Enjeu"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"))
