@@ -131,7 +131,7 @@ struct InitCommandTests {
         let roadmap = runCLI(["roadmap", path, "--start", "2026-12"])
         #expect(roadmap.exitCode == 0, "\(roadmap.error)")
         #expect(roadmap.output.hasPrefix("FEUILLE DE ROUTE SANTÉ DU MANDAT — Saint-Aubin-des-Landes"))
-        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, aucun agent supposé pour un territoire de cette taille, environ 1 unité d'effort par an)"))
+        #expect(unwrapped(roadmap.output).contains("(effectif non renseigné, aucun agent supposé pour un territoire de cette taille : le temps des élus suffit à environ une action légère par an)"))
         #expect(unwrapped(roadmap.output).contains("Capacité : effectif non renseigné, aucun agent supposé pour un territoire de cette taille ; environ"))
         let json = runCLI(["roadmap", path, "--start", "2026-12", "--format", "json"])
         #expect(rankedIDs(json.output).contains { $0.id == "cabinet-medical-logement" })

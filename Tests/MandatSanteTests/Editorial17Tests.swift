@@ -111,7 +111,7 @@ struct Editorial17Tests {
         #expect(document.portrait.lines.last?.text.contains("unités d'effort par an") == true)
         // Without any agent, the élus' own time is what page 1 says the team can carry.
         let tiny = try ExampleSynthesisTests.document("tres-petite-commune-rurale")
-        #expect(tiny.synthesis.sizeNote.contains("(aucun agent pour porter des projets, environ\u{00A0}1\u{00A0}unité d'effort par an)"), "\(tiny.synthesis.sizeNote)")
+        #expect(tiny.synthesis.sizeNote.contains("(aucun agent pour porter des projets : le temps des élus suffit à environ une action légère par an)"), "\(tiny.synthesis.sizeNote)")
     }
 
     @Test("l'édition par défaut raconte trois exemples, ceux des premières fiches qui en ont ; l'édition détaillée et le JSON les gardent tous")

@@ -66,3 +66,22 @@ struct Plan35Tests {
         #expect(checked >= 100, "\(checked)")
     }
 }
+
+/// Page 1 says the load of a roadmap whose better action took a lighter one's place as an élu reads it (plan35).
+@Suite("Page 1 : la charge du mandat dite sans unités d'effort (session 35)")
+struct Plan35PageOneTests {
+    @Test("page 1 ne parle jamais d'« unité d'effort » ; La Réunion, sans autre conseil de renfort, dit quoi faire ; Valmont, qui le dit déjà, ne le répète pas")
+    func loadInPlainFrench() throws {
+        for name in Plan34Tests.examples {
+            let (_, document) = try Plan24Tests.plan(name)
+            let size = Plan24Tests.plain(document.synthesis.sizeNote)
+            #expect(!size.contains("unité d'effort") && !size.contains("demi-unité"), "\(name) : \(size)")
+        }
+        let (_, reunion) = try Plan24Tests.plan("commune-outre-mer-reunion")
+        #expect(Plan24Tests.plain(reunion.synthesis.sizeNote).hasSuffix(", à envisager ensuite : la charge du mandat dépasse alors un peu ce que l'équipe peut porter : "
+                + "prévoir un renfort ou en confier une part à un partenaire."), "\(reunion.synthesis.sizeNote)")
+        let (_, valmont) = try Plan24Tests.plan("ville-moyenne-qpv-cls")
+        let size = Plan24Tests.plain(valmont.synthesis.sizeNote)
+        #expect(size.contains("ne peuvent attendre ; prévoir un renfort.") && size.hasSuffix("la charge du mandat dépasse alors un peu ce que l'équipe peut porter."), "\(size)")
+    }
+}

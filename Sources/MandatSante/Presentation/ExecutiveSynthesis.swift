@@ -41,17 +41,25 @@ struct ExecutiveSynthesis {
         let declared = Self.priorities(roadmap)
         let capacity = roadmap.capacity
         // The team in agents; its effort units per year, for whoever checks the arithmetic, are in the portrait —
-        // except for a team without any agent, where they say what the élus' own time still allows.
-        let units = capacity.staff == 0 ? ", environ\(Typography.noBreakSpace)\(capacity.yearlyUnitsText)\(Typography.noBreakSpace)unité\(capacity.yearlyTenths >= 20 ? "s" : "") d'effort par an" : ""
+        // except for a team without any agent, where page 1 says what the élus' own time still allows, as an élu
+        // reads it (a light action takes a unit of effort a year): « le temps des élus suffit à environ une action
+        // légère par an » rather than « environ 1 unité d'effort par an » (plan35).
+        let units = capacity.staff == 0
+            ? " : le temps des élus suffit à " + (capacity.yearlyTenths <= 10 ? "environ une action légère par an" : "un peu plus d'une action légère par an") : ""
         var size = "\(Typography.count(roadmap.items.count, "action")) à la mesure de l'équipe (\(TerritoryPortrait.team(capacity))\(units))"
         size += considerLater == 0 ? "." : " ; \(considerLater)\(Typography.noBreakSpace)autre\(considerLater > 1 ? "s" : "") s'appliqu\(considerLater > 1 ? "ent" : "e") et \(considerLater > 1 ? "sont" : "est") à envisager ensuite."
         let vocabulary = context.ruleBase.vocabulary
         let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
-        if let heavy = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage,
-                                        methodLevers: methodLevers) { size += " " + heavy }
+        let heavyNote = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage,
+                                         methodLevers: methodLevers)
+        if let heavyNote { size += " " + heavyNote }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
-        if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary) { size += " " + traded }
+        // Page 1 gives the advice once: a heavy period's sentence already says « prévoir un renfort ».
+        let small = isCommune && capacity.isSmallTeam && capacity.isVillage
+        if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary, advice: heavyNote == nil ? (small ? .intercommunality : .reinforcement) : nil) {
+            size += " " + traded
+        }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
         value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: findings.map { $0.worded(cards: cards) },
