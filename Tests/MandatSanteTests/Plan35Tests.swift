@@ -78,7 +78,7 @@ struct Plan35PageOneTests {
             #expect(!size.contains("unité d'effort") && !size.contains("demi-unité"), "\(name) : \(size)")
         }
         let (_, reunion) = try Plan24Tests.plan("commune-outre-mer-reunion")
-        #expect(Plan24Tests.plain(reunion.synthesis.sizeNote).hasSuffix(", à envisager ensuite : la charge du mandat dépasse alors un peu ce que l'équipe peut porter : "
+        #expect(Plan24Tests.plain(reunion.synthesis.sizeNote).hasSuffix(", à envisager ensuite ; la charge du mandat dépasse alors un peu ce que l'équipe peut porter : "
                 + "prévoir un renfort ou en confier une part à un partenaire."), "\(reunion.synthesis.sizeNote)")
         let (_, valmont) = try Plan24Tests.plan("ville-moyenne-qpv-cls")
         let size = Plan24Tests.plain(valmont.synthesis.sizeNote)

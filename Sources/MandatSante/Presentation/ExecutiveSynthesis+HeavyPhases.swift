@@ -140,7 +140,7 @@ extension ExecutiveSynthesis {
 
     /// An action that took the place of lighter ones (`Roadmap.tradedPlaces`) while the mandate then carries more than
     /// the team's capacity says so on page 1, with how much and what gave its place: « L'action 7 (…), mieux notée, prend
-    /// la place d'une action plus légère, « Nouer un partenariat avec la CPTS », à envisager ensuite : la charge du mandat
+    /// la place d'une action plus légère, « Nouer un partenariat avec la CPTS », à envisager ensuite ; la charge du mandat
     /// dépasse alors un peu ce que l'équipe peut porter : prévoir un renfort ou en confier une part à un partenaire. »
     /// Said as an élu reads it: « une demi-unité d'effort de plus que sa capacité » was the planner's arithmetic (the
     /// portrait keeps the units). « un peu » up to one unit (`Capacity.tradeOverrunHalves`). `advice`: what to do
@@ -185,7 +185,7 @@ extension ExecutiveSynthesis {
         let named = givenNames.isEmpty ? "" : ", \(Typography.list(givenNames)), à envisager ensuite"
         return (takers.count > 1 ? "Les actions\(nb)" : "L'action\(nb)") + numberedWithShortTitles(takers) + why
             + (takers.count > 1 ? " prennent" : " prend") + (given > 1 ? " la place d'actions plus légères" : " la place d'une action plus légère")
-            + named + " : la charge du mandat \(beyond) ce que l'équipe peut porter" + todo + "."
+            + named + " ; la charge du mandat \(beyond) ce que l'équipe peut porter" + todo + "."
     }
 
     /// A title up to its first comma or colon: « Rapprocher les médecins spécialistes des habitants avec l'hôpital »

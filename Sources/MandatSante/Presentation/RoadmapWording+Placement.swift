@@ -128,7 +128,8 @@ extension RoadmapWording {
                     holders = "des actions mieux classées"
                 } else if let first = ranks.min(), let last = ranks.max(), !ranks.isEmpty {
                     holders = first == last ? "l'action\(nb)\(first)"
-                        : last - first + 1 == ranks.count ? "les actions\(nb)\(first)\(nb)à\(nb)\(last)" : Typography.actions(ranks.sorted())
+                        : ranks.count > 2 && last - first + 1 == ranks.count ? "les actions\(nb)\(first)\(nb)à\(nb)\(last)"
+                        : Typography.actions(ranks.sorted())
                 } else {
                     holders = "des actions déjà retenues"
                 }
