@@ -18,6 +18,22 @@ struct StatedFiguresTests {
         #expect(!StatedFigures(["deux jours par mois"]).shares(StatedFigures(["jusqu'à deux jours par mois"])))
     }
 
+    @Test("les chiffres gardés texte par texte d'un lot sont ceux des textes lus ensemble (batch35)")
+    func keptFigures() {
+        let texts = ["De 2014 à 2022, 32 658 décès sont attribuables à la chaleur, dont 2,5 % en juin 2022.", "plus de 32\u{202F}658 décès",
+                     "depuis septembre 2025, 151 intercommunalités", "d'ici 2027", "", "12 et 14"]
+        let memo = WordingMemo<StatedFigures>(capacity: 4)
+        for _ in 0..<3 {
+            for count in 0...texts.count {
+                for start in 0..<texts.count {
+                    let some = Array((texts + texts)[start..<start + count])
+                    #expect(StatedFigures.of(some, keptIn: memo) == StatedFigures(some))
+                    #expect(StatedFigures.of(some, keptIn: nil) == StatedFigures(some))
+                }
+            }
+        }
+    }
+
     @Test("édition par défaut : la fiche dont le financement dit « 50 000 € » cite le document de son repère")
     func defaultEditionCitesTheRepereDocument() throws {
         let (_, banlieue) = try Plan24Tests.plan("banlieue-centre-sante-deficit")

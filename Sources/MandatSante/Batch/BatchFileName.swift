@@ -11,28 +11,46 @@ public enum BatchFileName {
 
     /// Lower-case ASCII letters and digits separated by single dashes; accents dropped, `œ` becomes `oe`.
     public static func slug(_ text: String) -> String {
-        var result = ""
+        // Bytes, all ASCII (each replacement is): their count is the slug's length, kept as it grows rather than
+        // counted again after each character.
+        var result: [UInt8] = []
+        result.reserveCapacity(maximumSlugLength + 2)
         var pendingDash = false
         for character in text.lowercased() {
-            let replacement = ascii(character)
-            if replacement.isEmpty {
-                pendingDash = !result.isEmpty
-                continue
+            if let byte = character.asciiValue {
+                // An ASCII letter or digit is itself (no folded character is ASCII).
+                guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) else {
+                    pendingDash = !result.isEmpty
+                    continue
+                }
+                if pendingDash { result.append(0x2D) }
+                pendingDash = false
+                result.append(byte)
+            } else {
+                guard let replacement = folded[character] else {
+                    pendingDash = !result.isEmpty
+                    continue
+                }
+                if pendingDash { result.append(0x2D) }
+                pendingDash = false
+                result += replacement.utf8
             }
-            if pendingDash { result += "-" }
-            pendingDash = false
-            result += replacement
             if result.count >= maximumSlugLength { break }
         }
-        result = String(result.prefix(maximumSlugLength))
-        while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "territoire" : result
+        if result.count > maximumSlugLength { result.removeLast(result.count - maximumSlugLength) }
+        while result.last == 0x2D { result.removeLast() }
+        return result.isEmpty ? "territoire" : String(decoding: result, as: UTF8.self)
     }
 
-    /// The usual extension of each format; a format added later falls back to its own name.
+    /// The usual extension of each format.
     public static func fileExtension(of format: RoadmapFormat) -> String {
-        let known = ["texte": "txt", "markdown": "md", "html": "html", "json": "json", "csv": "csv"]
-        return known[format.rawValue] ?? format.rawValue
+        switch format {
+        case .text: "txt"
+        case .markdown: "md"
+        case .html: "html"
+        case .json: "json"
+        case .csv: "csv"
+        }
     }
 
     private static let folded: [Character: String] = [
@@ -41,10 +59,4 @@ public enum BatchFileName {
         "ô": "o", "ö": "o", "ó": "o", "ò": "o", "õ": "o", "ø": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
         "ÿ": "y", "ý": "y", "ñ": "n", "œ": "oe", "æ": "ae", "ß": "ss",
     ]
-
-    private static func ascii(_ character: Character) -> String {
-        if let folded = folded[character] { return folded }
-        if character.isASCII, character.isLetter || character.isNumber { return String(character) }
-        return ""
-    }
 }

@@ -89,6 +89,9 @@ public struct RoadmapPresenter: Sendable {
         /// section (`Context.source(document:section:)`): a few dozen in a rule base, worded once rather than for
         /// each territory (its reference read and put in French typography).
         let sources = WordingMemo<RoadmapDocument.Source>(capacity: 1_000)
+        /// The figures each text of the rule base a card prints states (`StatedFigures`), by text: a few thousand
+        /// texts, read once rather than for each territory.
+        let figures = WordingMemo<StatedFigures>(capacity: 8_000)
         /// The number facts as placeholders, for `reasons` (`ConditionReasonProgram.numberPlaceholders`).
         let numberPlaceholders: [String?]
 
@@ -185,9 +188,10 @@ public struct RoadmapPresenter: Sendable {
             // printed line repeats one of its figures (a step's « 151 intercommunalités », « depuis septembre
             // 2025 »): the figure is then traceable without the Repères.
             let edition = CardEdition(detail: detail, outlined: outlined[item.phaseIndex])
-            let printed = edition == .full ? nil : StatedFigures(edition.statedText(of: cards[index]))
+            let figures = memos?.figures
+            let printed = edition == .full ? nil : StatedFigures.of(edition.statedText(of: cards[index]), keptIn: figures)
             for fact in cards[index].facts where !cards[index].sources.contains(fact.source) {
-                if let printed, !printed.shares(StatedFigures([fact.statement])) { continue }
+                if let printed, !printed.shares(StatedFigures.of([fact.statement], keptIn: figures)) { continue }
                 cards[index].sources.append(fact.source)
             }
         }
@@ -236,15 +240,17 @@ public struct RoadmapPresenter: Sendable {
         let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, decisions: decisions, findings: findings.lines, context: context,
                                            considerLater: considerLater.count)
         let capacity = roadmap.capacity
+        // Its summary is the header's too: worked out once.
+        let portrait = TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail)
         let version = ruleBase.version
         let editionName = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label)"
         return RoadmapDocument(
             header: RoadmapDocument.Header(
-                title: roadmap.profile.name, summary: TerritoryPortrait.summary(roadmap.profile),
+                title: roadmap.profile.name, summary: portrait.summary,
                 period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
                 edition: "\(editionName) (empreinte \(version.fingerprint))", editionName: editionName),
             synthesis: synthesis.value,
-            portrait: TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail),
+            portrait: portrait,
             phases: phases, considerLater: considerLater, bibliography: bibliography,
             leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],
             detail: detail,

@@ -10,6 +10,18 @@ struct StatedFigures: Equatable {
         for text in texts { add(text) }
     }
 
+    /// The figures of `texts`, each text read once for the roadmaps of a batch and kept in `memo` (the texts are the
+    /// rule base's: stakes, steps, funding, examples, Repères); the same figures as `init(texts)`, which reads each
+    /// text on its own and unites what it finds.
+    static func of(_ texts: [String], keptIn memo: WordingMemo<StatedFigures>?) -> StatedFigures {
+        guard let memo else { return StatedFigures(texts) }
+        var all = StatedFigures([])
+        for text in texts {
+            all.figures.formUnion(memo.value(WordingKey(recommendation: text, score: nil, values: [])) { StatedFigures([text]) }.figures)
+        }
+        return all
+    }
+
     /// Whether the two texts state a figure in common.
     func shares(_ other: StatedFigures) -> Bool { !figures.isDisjoint(with: other.figures) }
 

@@ -10,22 +10,29 @@ package enum Typography {
     /// `«`. Neighbours are Unicode scalars, which for these texts are their characters.
     package static func french(_ text: String) -> String {
         var utf8 = text.utf8
-        if let result = utf8.withContiguousStorageIfAvailable({ french(bytes: $0) }) { return result }
+        if let result = utf8.withContiguousStorageIfAvailable({ french(bytes: $0) }) { return result ?? text }
         var copy = text
         copy.makeContiguousUTF8()
         utf8 = copy.utf8
-        return utf8.withContiguousStorageIfAvailable { french(bytes: $0) } ?? text
+        let result = utf8.withContiguousStorageIfAvailable { french(bytes: $0) }
+        return (result ?? nil) ?? text
     }
 
     private static let space: UInt8 = 0x20
     private static let noBreakBytes: (UInt8, UInt8) = (0xC2, 0xA0)
 
-    private static func french(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(space) else { return String(decoding: bytes, as: UTF8.self) }
+    /// `bytes` with their no-break spaces, or nil when none is to change (most texts of a card: the text is then
+    /// kept as it is, neither copied nor checked again as UTF-8).
+    private static func french(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let count = bytes.count
+        var first = 0
+        while first < count, bytes[first] != space || !noBreak(at: first, in: bytes) { first += 1 }
+        guard first < count else { return nil }
         return String(unsafeUninitializedCapacity: count * 2) { out in
-            var written = 0
-            for index in 0..<count {
+            // The bytes before the first change copied at once.
+            _ = out.initialize(from: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+            var written = first
+            for index in first..<count {
                 let byte = bytes[index]
                 guard byte == space, noBreak(at: index, in: bytes) else {
                     out[written] = byte
