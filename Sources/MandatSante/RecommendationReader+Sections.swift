@@ -210,20 +210,15 @@ extension RecommendationReader {
         return ConditionalCarrier(condition: condition, carrier: carrier, carriedBy: carriedBy?.text)
     }
 
-    /// `autres effets sur les inégalités`: `[si condition] effet`, the condition required, the effect one of the field's values.
-    func readInequalityVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalInequalityEffect? {
-        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.effet-sans-condition", &file), let conditionText,
+    /// `autres coûts:` (`- [si condition] faible`) and `autres effets sur les inégalités:` (`- [si qpv] reduit`): the
+    /// condition required (`missing`: the error without it), the value one of `field`'s.
+    func readVariant<Value: RawRepresentable & CaseIterable & Sendable>(
+        _ item: LocatedText, field: Field, missing: String, _ file: inout FileReading
+    ) -> Conditional<Value>? where Value.RawValue == String {
+        guard let (conditionText, text) = splitCondition(item, required: true, missing: missing, &file), let conditionText,
               let condition = compile(conditionText, &file),
-              let effect = enumValue(InequalityEffect.self, text, field: .inequalityEffect, &file) else { return nil }
-        return ConditionalInequalityEffect(condition: condition, effect: effect)
-    }
-
-    /// `autres coûts:` `- [si condition] faible`: the condition required, the value one of `coût`'s.
-    func readCostVariant(_ item: LocatedText, _ file: inout FileReading) -> ConditionalCost? {
-        guard let (conditionText, text) = splitCondition(item, required: true, missing: "regles.cout-sans-condition", &file), let conditionText,
-              let condition = compile(conditionText, &file),
-              let cost = enumValue(CostRange.self, text, field: .costVariants, &file) else { return nil }
-        return ConditionalCost(condition: condition, cost: cost)
+              let value = enumValue(Value.self, text, field: field, &file) else { return nil }
+        return Conditional(condition: condition, value: value)
     }
 
     func readCaution(_ item: LocatedText, _ file: inout FileReading) -> Caution? {

@@ -188,9 +188,13 @@ struct RecommendationReader {
         let carrierItems = list(.carrierVariants, &file, splitInline: false)
         let carrierVariants = carrierItems.compactMap { readCarrierVariant($0, &file) }
         let inequalityItems = list(.inequalityVariants, &file, splitInline: false)
-        let inequalityVariants = inequalityItems.compactMap { readInequalityVariant($0, &file) }
+        let inequalityVariants: [Conditional<InequalityEffect>] = inequalityItems.compactMap {
+            readVariant($0, field: .inequalityEffect, missing: "regles.effet-sans-condition", &file)
+        }
         let costItems = list(.costVariants, &file, splitInline: false)
-        let costVariants = costItems.compactMap { readCostVariant($0, &file) }
+        let costVariants: [Conditional<CostRange>] = costItems.compactMap {
+            readVariant($0, field: .costVariants, missing: "regles.cout-sans-condition", &file)
+        }
 
         let why = sections[.why].flatMap { paragraph($0, &file) }
         let steps = sections[.steps].flatMap { conditionalTexts($0, kind: .numberedList, count: 2...6, &file) }

@@ -21,7 +21,7 @@ struct CostVariantTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         let loaded = try #require(result.ruleBase?.recommendation("action-test"))
         #expect(loaded.costRange == .medium)
-        #expect(loaded.costVariants.map(\.cost) == [.low, .high])
+        #expect(loaded.costVariants.map(\.value) == [.low, .high])
 
         var withCPTS = Fixture.ProfileSpec()
         withCPTS.cpts = true

@@ -32,14 +32,14 @@ public final class Recommendation: Sendable, Identifiable {
     /// Other costs for some territories (`autres coûts:` `- [si kind == 'commune' and not ccas-obligatoire] faible`):
     /// the first whose condition holds replaces `costRange` — where an association or the mobility authority carries
     /// a transport service, the small commune's share is small (`costRange(for:)`).
-    public let costVariants: [ConditionalCost]
+    public let costVariants: [Conditional<CostRange>]
     /// How strong the evidence is that it works, when the rule base says.
     public let evidenceLevel: EvidenceLevel?
     /// Its expected effect on social inequalities in health, when the rule base says.
     public let inequalityEffect: InequalityEffect?
     /// Other effects for some territories (`autres effets sur les inégalités:` `- [si qpv] reduit`): the first whose
     /// condition holds replaces `inequalityEffect` (a schoolyard is « neutre » in general, « reduit » in a QPV).
-    public let inequalityVariants: [ConditionalInequalityEffect]
+    public let inequalityVariants: [Conditional<InequalityEffect>]
     /// When it must be ready by, if it has a deadline.
     public let deadline: Deadline?
     /// The situation in which the deadline holds (`échéance: [si gpDepartures] mi-mandat : …`): where it does not,
@@ -95,8 +95,8 @@ public final class Recommendation: Sendable, Identifiable {
                 steps: [ConditionalText], partners: [ConditionalText], funding: [ConditionalText], examples: [Example],
                 evidence: Evidence?, factConditions: [String: Condition] = [:], sources: [SourceReference], indicators: [String],
                 file: String, location: SourceLocation, titleVariants: [ConditionalText] = [],
-                inequalityVariants: [ConditionalInequalityEffect] = [], carrierVariants: [ConditionalCarrier] = [],
-                sourceConditions: [Condition?] = [], costVariants: [ConditionalCost] = []) {
+                inequalityVariants: [Conditional<InequalityEffect>] = [], carrierVariants: [ConditionalCarrier] = [],
+                sourceConditions: [Condition?] = [], costVariants: [Conditional<CostRange>] = []) {
         self.id = id
         self.title = title
         self.titleVariants = titleVariants
@@ -154,12 +154,12 @@ public final class Recommendation: Sendable, Identifiable {
 
     /// Its effect on inequalities for a territory: the first variant whose condition holds, or `inequalityEffect`.
     public func inequalityEffect(for facts: FactValues) -> InequalityEffect? {
-        inequalityVariants.first { $0.condition.evaluate(facts) == .true }?.effect ?? inequalityEffect
+        inequalityVariants.first { $0.condition.evaluate(facts) == .true }?.value ?? inequalityEffect
     }
 
     /// What it costs a territory: the first variant whose condition holds, or `costRange`.
     public func costRange(for facts: FactValues) -> CostRange? {
-        costVariants.first { $0.condition.evaluate(facts) == .true }?.cost ?? costRange
+        costVariants.first { $0.condition.evaluate(facts) == .true }?.value ?? costRange
     }
 
     /// The condition of the source line at `index`, nil when it is cited everywhere.
@@ -229,14 +229,15 @@ public struct StartNow: Sendable {
     }
 }
 
-/// A cost that holds in some territories (`autres coûts:` `- [si condition] faible`).
-public struct ConditionalCost: Sendable {
+/// A value that holds in the territories where `condition` does: a cost (`autres coûts:` `- [si condition] faible`),
+/// an effect on inequalities (`autres effets sur les inégalités:` `- [si qpv] reduit`).
+public struct Conditional<Value: Sendable>: Sendable {
     public let condition: Condition
-    public let cost: CostRange
+    public let value: Value
 
-    public init(condition: Condition, cost: CostRange) {
+    public init(condition: Condition, value: Value) {
         self.condition = condition
-        self.cost = cost
+        self.value = value
     }
 }
 
@@ -250,17 +251,6 @@ public struct ConditionalCarrier: Sendable {
         self.condition = condition
         self.carrier = carrier
         self.carriedBy = carriedBy
-    }
-}
-
-/// An effect on inequalities that holds in some territories (`- [si qpv] reduit`).
-public struct ConditionalInequalityEffect: Sendable {
-    public let condition: Condition
-    public let effect: InequalityEffect
-
-    public init(condition: Condition, effect: InequalityEffect) {
-        self.condition = condition
-        self.effect = effect
     }
 }
 

@@ -142,7 +142,7 @@ public enum RuleBaseExport {
             })),
             ("costRange", recommendation.costRange.map { .string($0.rawValue) } ?? .null),
             ("costVariants", .array(recommendation.costVariants.map { variant in
-                .object([("when", condition(variant.condition)), ("costRange", .string(variant.cost.rawValue))])
+                .object([("when", condition(variant.condition)), ("costRange", .string(variant.value.rawValue))])
             })),
             ("evidenceLevel", recommendation.evidenceLevel.map { .string($0.rawValue) } ?? .null),
             ("inequalityEffect", recommendation.inequalityEffect.map { .string($0.rawValue) } ?? .null),
