@@ -20,7 +20,16 @@ extension PhasePlacement {
         for phase in 1..<last {
             // One unit at a time, the candidates found again after each move: a prerequisite may wait once what
             // waits for it has moved on.
-            while usedHalves(phase) > ceiling(phase), let (unit, target) = nextToWait(in: phase, except: staying) {
+            while usedHalves(phase) > ceiling(phase) {
+                guard let (unit, target) = nextToWait(in: phase, except: staying) else {
+                    // Nothing may wait whole: a companion whose own deadline is later waits alone (below).
+                    guard let (companion, later) = companionDueLater(in: phase) else { break }
+                    free[phase] += cost(companion, phase)
+                    free[later] -= cost(companion, later)
+                    phaseOf[companion] = later
+                    causes[companion] = .smoothed(from: phase)
+                    continue
+                }
                 // A declared priority's action claims its first-year room before a `together` companion kept for
                 // its score alone: the companion waits, the best-merited priority's action of the phase stays (the
                 // CLSM, 98, beside the CLS in 2027; the CPTS partnership that goes with the CLS a phase later).
@@ -147,6 +156,33 @@ extension PhasePlacement {
                       !index.isDated[position], case .none = deadlines[position], best.map({ order.merit[position] < $0.merit }) ?? true,
                       !index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 }),
                       let target = (phase + 1...last).first(where: { usedHalves($0) + cost(position, $0) <= ceiling($0) })
+                else { continue }
+                best = (position, target, order.merit[position])
+            }
+        }
+        return best.map { ($0.position, $0.target) }
+    }
+
+    /// A `together` companion placed in `phase` above its ceiling whose own stated deadline falls in a later phase:
+    /// the set stays for what cannot wait (a foundation, a member due in `phase`), and this member starts in the
+    /// earliest later phase, by its own deadline, that holds it under its ceiling — it still meets its deadline, and
+    /// the phase holds what the team can carry. In an agglomeration of 90,000 whose 2027 held the coordinator, the
+    /// diagnostic, the CLS, the CLSM, the junior doctors (due by December 2027) and the MSP's extension they go with
+    /// (due by the mid-mandate review): ten units for a capacity of seven; the extension starts in January 2028,
+    /// still before the expected departures. Not the unit's first member (whose phase is the unit's), nothing placed
+    /// waiting for it by then, not a foundation. The least merited first.
+    private func companionDueLater(in phase: Int) -> (position: Int, target: Int)? {
+        var best: (position: Int, target: Int, merit: Int)?
+        for unit in 0..<order.unitCount where order.slots(unit).count > 1 && phaseOf[order.first(unit)] == phase {
+            for slot in order.slots(unit).dropFirst() {
+                let position = order.members[slot]
+                guard phaseOf[position] == phase, !index.isFoundation[position], case .stated(_, let by) = deadlines[position],
+                      by == position, var bound = statedBound(position)?.phase, bound > phase,
+                      best.map({ order.merit[position] < $0.merit }) ?? true else { continue }
+                // Before what waits for it.
+                for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 { bound = min(bound, phaseOf[dependent]) }
+                guard bound > phase,
+                      let target = (phase + 1...bound).first(where: { usedHalves($0) + cost(position, $0) <= ceiling($0) })
                 else { continue }
                 best = (position, target, order.merit[position])
             }
