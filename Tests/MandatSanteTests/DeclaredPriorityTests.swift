@@ -59,7 +59,7 @@ struct DeclaredPriorityTests {
     @Test("station balnéaire : « habitat et logement » a son action en fin de mandat, à la place d'une plus légère (plan31) ; le bien vieillir en janvier 2028, après les docteurs juniors qui tiennent leur échéance (plan32)")
     func unservedPrioritySaysWhy() throws {
         let document = try ExampleSynthesisTests.document("station-balneaire-saisonniere")
-        #expect(Plan24Tests.plain(document.synthesis.priorities ?? "").hasSuffix("habitat et logement (action 8, après le bilan de mi-mandat)"), "\(document.synthesis.priorities ?? "")")
+        #expect(Plan24Tests.plain(document.synthesis.priorities ?? "").hasSuffix("habitat et logement (action 8 : premier pas dès maintenant, le reste après le bilan de mi-mandat)"), "\(document.synthesis.priorities ?? "")")
         let roadmap = try PressingDeadlineTests.plan("station-balneaire-saisonniere")
         #expect(roadmap.item("bien-vieillir-petite-commune")?.phaseIndex == 2)
         #expect(roadmap.item("docteurs-juniors").map { $0.phaseIndex <= 1 } ?? false)

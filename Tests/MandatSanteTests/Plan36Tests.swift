@@ -58,3 +58,18 @@ struct Plan36Tests {
         #expect(moved >= 1)
     }
 }
+
+/// Page 1's priorities line says a first step taken now rather than « faute de place plus tôt » (read35).
+@Suite("Page 1 : une priorité dont le premier pas commence dès maintenant le dit (session 36)")
+struct Plan36PrioritiesTests {
+    @Test("commune nouvelle : le bien vieillir dit le premier pas de l'action 8 dès maintenant ; la station balnéaire, celui de son action logement")
+    func firstStepNowIsSaid() throws {
+        let (_, nouvelle) = try Plan24Tests.plan("commune-nouvelle-hopital-proximite")
+        let line = Plan24Tests.plain(nouvelle.synthesis.priorities ?? "")
+        #expect(line.hasSuffix("bien vieillir et autonomie (actions 7 et 8, premier pas de l'action 8 dès maintenant, le reste à partir de janv. 2028)"), "\(line)")
+        #expect(!line.contains("faute de place plus tôt"), "\(line)")
+        let (_, station) = try Plan24Tests.plan("station-balneaire-saisonniere")
+        let stationLine = Plan24Tests.plain(station.synthesis.priorities ?? "")
+        #expect(stationLine.hasSuffix("habitat et logement (action 8 : premier pas dès maintenant, le reste après le bilan de mi-mandat)"), "\(stationLine)")
+    }
+}

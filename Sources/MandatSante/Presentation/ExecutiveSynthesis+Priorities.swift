@@ -12,7 +12,8 @@ extension ExecutiveSynthesis {
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
     /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
     /// after the first two phases says from when (« à partir de janv. 2028, faute de place plus tôt », or « après
-    /// le bilan de mi-mandat »: it is not among the first decisions), and one served by no action of the roadmap
+    /// le bilan de mi-mandat »: it is not among the first decisions) — or, when one of them takes its first step now,
+    /// « premier pas de l'action 8 dès maintenant, le reste à partir de janv. 2028 » —, and one served by no action of the roadmap
     /// while one that serves it waits for room says so: a priority is not printed bare when something applies.
     static func priorities(_ roadmap: Roadmap) -> String? {
         let members = declaredPriorities(roadmap)
@@ -26,8 +27,19 @@ extension ExecutiveSynthesis {
             // Served only after the first two phases: from when, and why (the first years are taken).
             var late = ""
             if let first = items.map(\.phaseIndex).min(), first > 1 {
-                late = first > bound ? ", après le bilan de mi-mandat"
-                    : ", à partir de \(roadmap.calendar.phases[first].start.shortFrench), faute de place plus tôt"
+                let from = first > bound ? "après le bilan de mi-mandat" : "à partir de \(roadmap.calendar.phases[first].start.shortFrench)"
+                // An action whose first step starts now serves the priority now: said, rather than « faute de place »
+                // (the isolated seniors' register, relaunched before the summer, while the rest waits for 2028).
+                let now = items.filter { RoadmapWording.startsNow($0, in: roadmap) }.map(\.rank)
+                if now.isEmpty {
+                    late = first > bound ? ", \(from)" : ", \(from), faute de place plus tôt"
+                } else if items.count == 1 {
+                    late = " : premier pas dès maintenant, le reste \(from)"
+                } else {
+                    let whose = now.count == 1 ? "de l'action\(Typography.noBreakSpace)\(now[0])"
+                        : "des actions\(Typography.noBreakSpace)\(Typography.numbers(now))"
+                    late = ", premier pas \(whose) dès maintenant, le reste \(from)"
+                }
             }
             return (definition?.label(ofChoice: id) ?? id, items.map(\.rank), late, waiting)
         }
