@@ -2,11 +2,11 @@ import Foundation
 @testable import MandatSante
 import Testing
 
-/// Every card says why it is here: the size, which the header already gives, is left out of a card's reasons
-/// only when it has others.
-@Suite("Pourquoi : jamais vide, la taille seulement quand il n'y a rien d'autre")
+/// A card says why it is here, never by a bare size: the size, which the header already gives, is left out of a
+/// card's reasons in the default edition, even when it is the only one (read35); the detailed edition keeps it.
+@Suite("Pourquoi : jamais une taille seule")
 struct CardReasonTests {
-    @Test("commune au zonage inconnu : la prévention primaire, sans autre raison, dit la taille qui la justifie")
+    @Test("commune au zonage inconnu : la prévention primaire, sans autre raison que la taille, n'a pas de « Pourquoi » dans l'édition courante")
     func sizeAloneIsSaid() throws {
         // (The resort's réflexe santé now has its Villages d'avenir reason, reader29c.)
         let (_, document) = try Plan24Tests.plan("commune-zonage-inconnu")
@@ -14,10 +14,11 @@ struct CardReasonTests {
         #expect(card.forYou.map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
         let outlined = try #require(document.phases.first { $0.cards.contains { $0.id == card.id } }?.outlined)
         let edition = CardEdition(detail: false, outlined: outlined)
-        #expect(DocumentLabels.forYou(card, edition: edition).map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
+        #expect(DocumentLabels.forYou(card, edition: edition).isEmpty)
+        #expect(DocumentLabels.forYou(card, edition: CardEdition(detail: true, outlined: outlined)).map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
     }
 
-    @Test("tous les exemples : aucune fiche sans « Pourquoi », et la taille n'est redite qu'à défaut d'autre raison")
+    @Test("tous les exemples : aucune fiche sans « Pourquoi » qui ait une autre raison que la taille, et la taille n'est jamais redite")
     func noCardWithoutReason() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Profiles").path)
@@ -27,8 +28,8 @@ struct CardReasonTests {
             for phase in document.phases {
                 for card in phase.cards {
                     let shown = DocumentLabels.forYou(card, edition: CardEdition(detail: false, outlined: phase.outlined))
-                    #expect(!shown.isEmpty, "\(name) : « \(card.title) » sans raison")
-                    if let size = card.sizeReason, shown.contains(size) { #expect(shown == [size], "\(name) : « \(card.title) » redit la taille") }
+                    #expect(!shown.isEmpty || card.forYou == [card.sizeReason], "\(name) : « \(card.title) » sans raison")
+                    if let size = card.sizeReason { #expect(!shown.contains(size), "\(name) : « \(card.title) » redit la taille") }
                 }
             }
         }

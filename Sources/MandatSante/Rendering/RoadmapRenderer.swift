@@ -153,13 +153,13 @@ enum DocumentLabels {
     /// Why the action is for this territory; a foundation of the mandate says so first (a priority served is
     /// already among the reasons, through its boost).
     static func forYou(_ card: RoadmapDocument.Card, edition: CardEdition) -> [String] {
-        let reasons = (card.selection == foundationNote ? [foundationNote] : []) + card.forYou
-        var shown = Array(reasons.prefix(edition.reasons))
-        // The size is in the header: a short edition does not say it again — unless it is the only reason (a
-        // method action for a commune of 2,800 with no project declared), where a card without « Pourquoi » would
-        // leave the reader asking why it is here.
-        if edition != .full, let size = card.sizeReason, shown != [size] { shown.removeAll { $0 == size } }
-        return shown
+        var reasons = (card.selection == foundationNote ? [foundationNote] : []) + card.forYou
+        // The size is in the header: a short edition does not say it again, even when it is the only reason — a
+        // bare « commune de 6 500 habitants » is no reason (read35); the card then has no « Pourquoi », its stakes
+        // say why the action matters. Left out before the edition keeps its first reasons, so that the reasons
+        // after it take its place (the resort's seasonal housing said only its size). The detailed edition keeps it.
+        if edition != .full, let size = card.sizeReason { reasons.removeAll { $0 == size } }
+        return Array(reasons.prefix(edition.reasons))
     }
 
     /// How the card follows from others; outside the detailed edition, without the prerequisites of earlier phases.
