@@ -13,7 +13,7 @@ struct Content23cTests {
         let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes", detail: true)
         let juniors = try #require(document.card("docteurs-juniors"))
         let why = Content17Tests.plain(juniors.why)
-        #expect(why.contains("selon les règles d'affectation fixées par les textes et l'autorité de santé"), "\(why)")
+        #expect(why.contains("Leur affectation suit les règles fixées par les textes et l'autorité de santé"), "\(why)")
         #expect(why.contains("sans maître de stage universitaire sur place"), "\(why)")
         #expect(why.hasPrefix("Depuis novembre 2026") && why.contains("pour la rentrée suivante, chaque année en novembre"), "\(why)")
         #expect(Content16Tests.documents(juniors).contains("senat-qe-06899-docteurs-juniors-2025"))
