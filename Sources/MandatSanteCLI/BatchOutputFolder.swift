@@ -35,7 +35,8 @@ final class BatchOutputFolder: @unchecked Sendable {
     private let staging: String
     private let lock = NSLock()
     private var state = State.staging
-    private var staged: [String] = []
+    /// The names of the files staged so far, in order: one buffer, not a string per file (`StagedNames`).
+    private var staged = StagedNames()
     private var cleanup: Interruptions.Token?
     /// Puts one staged file in place (`rename`); a test replaces it to make one fail midway.
     var placeFile: (_ from: String, _ to: String) -> Int32 = { rename($0, $1) }
@@ -128,7 +129,10 @@ final class BatchOutputFolder: @unchecked Sendable {
     func commit() throws(CLIError) {
         lock.lock()
         guard state == .staging else { lock.unlock(); return }
-        let names = staged
+        // Strings for the commit only, once the rows are written and their roadmaps freed.
+        var names: [String] = []
+        names.reserveCapacity(staged.count)
+        staged.forEach { names.append($0) }
         lock.unlock()
         // Checked before anything moves: a failure here leaves the previous results untouched.
         for name in names { try checkTarget(name) }
