@@ -17,17 +17,21 @@ struct PhaseCeilingTests {
         #expect(Capacity.ceilingHalves(capacity: 20) == 26)
     }
 
-    @Test("agglomération en QPV, CLS en préparation : 2027 à 10 unités pour 7, le CLSM (priorité 1) y reste, le partenariat CPTS lui fait place, l'atelier santé ville en 2028")
+    @Test("agglomération en QPV, CLS en préparation : 2027 à 8 unités pour 7, le CLSM (priorité 1) y reste, le partenariat CPTS lui fait place, l'atelier santé ville et l'extension de la maison de santé en 2028")
     func agglomerationFirstYear() throws {
         let roadmap = try PressingDeadlineTests.plan("agglomeration-qpv-cls-en-preparation")
         #expect(roadmap.capacity.unitsPerPhase[1] == 7)
-        // The CLSM (4 half-units) in the CPTS partnership's place (2): one unit more than the ceiling's nine (session 29).
-        #expect(roadmap.unitsUsed[1] == 10)
+        // The CLSM (4 half-units) in the CPTS partnership's place (2); the MSP's extension, due by March 2029, goes with
+        // the junior doctors (due by December 2027) but waits alone for 2028: 2027 holds 8 units, under the ceiling's
+        // nine (it held 10 until session 36).
+        #expect(roadmap.unitsUsed[1] == 8)
         #expect(roadmap.items(inPhase: 1).map(\.recommendation.id) == [
-            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "clsm-creer",
-            "msp-conforter-existante", "docteurs-juniors",
+            "cls-coordinateur", "diagnostic-sante-partage", "cls-engager", "clsm-creer", "docteurs-juniors",
         ])
         let review = roadmap.calendar.reviewPhase
+        let extensionOfTheMSP = try #require(roadmap.item("msp-conforter-existante"))
+        #expect(extensionOfTheMSP.phaseIndex == review)
+        #expect(extensionOfTheMSP.placement == .smoothed(from: 1))
         let asv = try #require(roadmap.item("asv-creer"))
         #expect(asv.phaseIndex == review)
         #expect(asv.placement == .smoothed(from: 1))
