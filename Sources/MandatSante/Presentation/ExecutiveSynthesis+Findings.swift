@@ -232,8 +232,7 @@ extension ExecutiveSynthesis {
             }
         }
         for support in supports {
-            let whose = support.ranks.count == 1 ? "de l'action\(nb)" : "des actions\(nb)"
-            lines.append(FindingLine(statements: support.statements, then: " — point d'appui \(whose)\(Typography.numbers(support.ranks))."))
+            lines.append(FindingLine(statements: support.statements, then: " — point d'appui \(Typography.ofActions(support.ranks))."))
         }
         return (lines, referenced)
     }

@@ -36,9 +36,7 @@ extension ExecutiveSynthesis {
                 } else if items.count == 1 {
                     late = " : premier pas dès maintenant, le reste \(from)"
                 } else {
-                    let whose = now.count == 1 ? "de l'action\(Typography.noBreakSpace)\(now[0])"
-                        : "des actions\(Typography.noBreakSpace)\(Typography.numbers(now))"
-                    late = ", premier pas \(whose) dès maintenant, le reste \(from)"
+                    late = ", premier pas \(Typography.ofActions(now)) dès maintenant, le reste \(from)"
                 }
             }
             return (definition?.label(ofChoice: id) ?? id, items.map(\.rank), late, waiting)

@@ -203,6 +203,11 @@ package enum Typography {
         ranks.count == 1 ? "l'action\(noBreakSpace)\(numbers(ranks))" : "les actions\(noBreakSpace)\(numbers(ranks))"
     }
 
+    /// « de l'action 3 », « des actions 2, 4 et 6 »: `actions` after « de » (« point d'appui de », « premier pas de »).
+    static func ofActions(_ ranks: [Int]) -> String {
+        ranks.count == 1 ? "de l'action\(noBreakSpace)\(numbers(ranks))" : "des actions\(noBreakSpace)\(numbers(ranks))"
+    }
+
     /// The first letter in capitals: « Zone d'intervention prioritaire ».
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
