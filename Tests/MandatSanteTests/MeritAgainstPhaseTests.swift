@@ -26,7 +26,7 @@ struct MeritAgainstPhaseTests {
         }
     }
 
-    @Test("village en ZIP : l'accueil des professionnels fondu dans le cabinet avec logement (une fiche) ; le bus de santé (107), place libérée, dès 2027, sans report")
+    @Test("village en ZIP : l'accueil des professionnels fondu dans le cabinet avec logement (une fiche) ; le bus de santé (107), place libérée, dès 2027, sans report, son premier pas dès maintenant")
     func villageBusSaysWhy() throws {
         let roadmap = try Self.roadmap("village-rural-zip")
         let bus = try #require(roadmap.item("medicobus-aller-vers"))
@@ -34,7 +34,10 @@ struct MeritAgainstPhaseTests {
         #expect(roadmap.calendar.phases[bus.phaseIndex].id == "fin-d-annee")
         let document = try ExampleSynthesisTests.document("village-rural-zip")
         let card = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
-        #expect(card.placementBrief == nil)
+        // No deferral; its first step starts now, the doctors leaving a ZIP without a house or centre of care (read37).
+        let brief = MiddlePhaseTests.plain(card.placementBrief ?? "")
+        #expect(brief.hasPrefix("premier pas dès maintenant, le reste d'ici déc. 2027, car des départs de médecins sont attendus"), "\(brief)")
+        #expect(!brief.contains("à partir de"), "\(brief)")
     }
 
     @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville qui courent jusqu'en 2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
