@@ -13,9 +13,10 @@ struct Plan31Tests {
     /// its line naming the taker, page 1 saying how far past its capacity the team is loaded.
     @Test("bourg de la ZAC, station balnéaire : l'action mieux notée ou la priorité sans action prend la place d'une plus légère, et le document le dit",
           arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", "sport-sante", 1,
-                       "Construire un partenariat de travail avec la CPTS qui couvre le territoire"),
+                       "« Construire un partenariat de travail avec la CPTS qui couvre le territoire »"),
                       ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", "habitat", 1,
-                       "Faire venir une unité médicale mobile ou un bus de santé au plus près des habitants")])
+                       // Named by its short title (read37), as page 1 names an action that has one.
+                       "l'unité médicale mobile")])
     func betterActionTakesTheLighterPlace(name: String, taker: String, given: String, priority: String?, halves: Int, givenTitle: String) throws {
         let (roadmap, document) = try Plan24Tests.plan(name)
         let placed = try #require(roadmap.item(taker), "\(name) : \(taker) n'est pas retenue")
@@ -37,7 +38,7 @@ struct Plan31Tests {
         #expect(line.hasSuffix("sa place va à l'action \(placed.rank), " + (placed.score.total > entry.score.total ? "mieux notée" : "qui répond à la priorité « habitat et logement » de l'équipe")), "\(name) : \(line)")
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
         // Said as an élu reads it (plan35): « un peu » for half a unit or one, never « unité d'effort » on page 1.
-        #expect(size.contains("prend la place d'une action plus légère, « \(givenTitle) », à envisager ensuite ; la charge du mandat dépasse alors un peu ce que l'équipe peut porter"), "\(name) : \(size)")
+        #expect(size.contains("prend la place d'une action plus légère, \(givenTitle), à envisager ensuite ; la charge du mandat dépasse alors un peu ce que l'équipe peut porter"), "\(name) : \(size)")
         #expect(!size.contains("unité d'effort") && !size.contains("demi-unité"), "\(name) : \(size)")
         #expect(size.contains("L'action \(placed.rank)"), "\(name) : \(size)")
         // The waiting entry's detailed reason says to which action it gave its place.
