@@ -129,6 +129,7 @@ public enum RuleSchemas {
             ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),
             ("role", .object([("enum", .array([.string(FactRole.communeChoice), .string(FactRole.collectivityWithoutCommunesChoice)])), ("description", .string("Pour une valeur du fait de rôle « type » : celle qui désigne une commune (« commune ») ; pour une valeur du fait de rôle « outre-mer » : une collectivité sans commune ni intercommunalité, qui en exerce les compétences (« collectivite-sans-commune »)."))])), ("label", text("Libellé en français.")), ("help", text("Aide en français.")),
             ("asset", .object([("type", .string("boolean")), ("description", .string("Cette valeur dit qu'un outil ou une structure existe (« CLS signé et en vigueur ») : un appui, jamais un constat de la première page."))])),
+            ("statement", text("Ce que dit cette valeur comme constat, en une phrase qu'un élu écrirait (« territoire en zone d'intervention prioritaire (ZIP) »), là où « libellé : valeur » se lirait comme un formulaire ; première page, « Pourquoi » des fiches, explications et portrait. Entre accolades, ce que le profil dit d'un autre fait, que l'énoncé complète et remplace (« {cls}, porté par l'intercommunalité »).")),
         ])
         let fact = record(required: ["name", "type", "label"], [
             ("name", .object([("type", .string("string")), ("pattern", .string("^[a-z][A-Za-z0-9]*$")), ("description", .string("Nom du fait dans les conditions (camelCase, sans tiret)."))])),

@@ -68,7 +68,7 @@ struct Editorial17Tests {
         let prefecture = try Self.portrait("prefecture-ght-specialistes")
         let care = try #require(prefecture["Accès aux soins"])
         // The hospital it hosts says it has one: « un hôpital à moins de 30 minutes » would say it twice.
-        #expect(care.contains("hôpital implanté sur le territoire : établissement support du groupement hospitalier de territoire (GHT)"))
+        #expect(care.contains("l'hôpital du territoire est l'établissement support de son groupement hospitalier de territoire (GHT)"), "\(care)")
         #expect(!care.contains("à moins de 30 minutes"), "\(care)")
         let coordination = try #require(prefecture["Coordination"])
         // A commune's own CLS: no « porteur : une commune (la commune elle-même…) ».
@@ -89,7 +89,7 @@ struct Editorial17Tests {
         #expect(metropole["Projets prévus"]?.contains("élaboration ou révision du PLU / PLUi") == true)
         // An intercommunality's CLS carried by a member commune, and a village without a hospital, still say so.
         let carried = try Self.portrait("metropole-cls-clsm", overrides: ["clsCarrier=commune"])
-        #expect(carried["Coordination"]?.contains("porteur du contrat local de santé : une commune") == true, "\(carried)")
+        #expect(carried["Coordination"]?.hasPrefix("CLS échu ou arrivant à échéance avant 2028, porté à l'échelle d'une commune ; ") == true, "\(carried)")
         let village = try Self.portrait("village-rural-zip")
         #expect(village["Accès aux soins"]?.contains("pas d'hôpital à moins de 30 minutes") == true)
     }

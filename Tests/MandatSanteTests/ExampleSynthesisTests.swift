@@ -96,7 +96,7 @@ struct ExampleSynthesisTests {
         let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
         let findings = document.synthesis.findings
         #expect(findings.count == 3)
-        #expect(findings.contains { $0.hasPrefix("Zonage médical de l'ARS\u{00A0}: zone d'intervention prioritaire") }, "\(findings)")
+        #expect(findings.contains { $0.hasPrefix("Territoire en zone d'intervention prioritaire (ZIP)") }, "\(findings)")
         #expect(!findings.contains { $0.hasPrefix("Projets structurants") }, "\(findings)")
     }
 
@@ -255,7 +255,7 @@ struct ExampleFindingWordingTests {
     @Test("une station : sa population de saison et sa saison sur une ligne ; un bourg sous le CLS d'un pays : le CLS en vigueur et la CPTS nommés comme points d'appui, non comme constats")
     func companionFactsShareALine() throws {
         let station = try ExampleSynthesisTests.document("station-montagne-saisonniere").synthesis.findings
-        #expect(station.contains { $0.hasPrefix("Population en pointe saisonnière\u{00A0}: 25\u{00A0}000\u{00A0}personnes\u{00A0}; saison de pointe de la fréquentation\u{00A0}: l'hiver — les actions") }, "\(station)")
+        #expect(station.contains { $0.hasPrefix("Population en pointe saisonnière\u{00A0}: 25\u{00A0}000\u{00A0}personnes\u{00A0}; pointe de fréquentation en hiver — les actions") }, "\(station)")
         #expect(!station.contains { $0.hasPrefix("Saison de pointe") }, "\(station)")
         // Without its EHPAD, whose partnership takes the CPTS partnership's place in the roadmap.
         let bourg = try ExampleSynthesisTests.document("bourg-cls-pays", overrides: ["ehpad=false"]).synthesis.findings

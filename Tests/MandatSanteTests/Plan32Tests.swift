@@ -83,7 +83,7 @@ struct Plan32Tests {
         let strand = try #require(roadmap.item("petites-villes-de-demain-sante"))
         let findings = document.synthesis.findings.map(Plan24Tests.plain)
         #expect(findings.count == 3, "\(findings)")
-        #expect(findings.last == "Zonage médical de l'ARS : zone d'action complémentaire (ZAC) — l'action \(strand.rank) y répond.", "\(findings)")
+        #expect(findings.last == "Territoire en zone d'action complémentaire (ZAC) — l'action \(strand.rank) y répond.", "\(findings)")
         #expect(!findings.contains { $0.contains("point d'appui") }, "\(findings)")
     }
 }

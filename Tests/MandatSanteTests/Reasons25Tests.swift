@@ -63,7 +63,7 @@ struct Reasons25Tests {
     @Test("une condition que dit un bonus ne recule pas les raisons qui la précèdent : la ZIP reste en tête des soins non programmés")
     func earlierAlternativeStaysFirst() throws {
         let (_, all) = try Self.reasons("banlieue-centre-sante-deficit", "soins-non-programmes")
-        #expect(all.first == "zonage médical de l'ARS — zone d'intervention prioritaire (ZIP)")
+        #expect(all.first == "territoire en zone d'intervention prioritaire (ZIP)")
     }
 
     @Test("reader26a : la démarche intercommunale, le cabinet et le bien vieillir disent d'abord ce qui décide")

@@ -16,6 +16,8 @@ extension FrenchDiagnostics {
         case "vocabulaire.role-commune": return "le fait « \(a["fact"]) » a le rôle « type » : l'une de ses valeurs doit avoir le rôle « commune » (\"role\": \"commune\")"
         case "vocabulaire.type-inconnu": return "type inconnu « \(a["type"]) » pour le fait « \(a["fact"]) »\(a.hint)"
         case "vocabulaire.valeurs-manquantes": return "le fait « \(a["fact"]) » de type \(a["type"]) doit lister ses valeurs dans « values »"
+        case "vocabulaire.enonce-fait-inconnu":
+            return "l'énoncé (« statement ») de la valeur « \(a["choice"]) » du fait « \(a["fact"]) » nomme « {\(a["placeholder"])} », qui n'est pas un autre fait du vocabulaire : entre accolades, un énoncé ne peut reprendre que ce que le profil dit d'un autre fait (« {cls}, porté par l'intercommunalité »)"
         case "vocabulaire.multiline": return "« multiline » ne vaut que pour un fait de type text, pas pour « \(a["fact"]) » (\(a["type"]))"
         case "vocabulaire.bornes":
             switch a["reason"] {

@@ -265,7 +265,11 @@ struct FindingLine {
 
     /// The line in French typography, citing the numbers `cards` give their sources.
     func worded(cards: [RoadmapDocument.Card]) -> String {
-        let said = statements.joined(separator: [.text(" ; ")]).map { part in
+        // A statement another completes (the CLS in force, then the CLS in force carried by the pays) is said once.
+        let texts = statements.map { $0.map { if case .text(let text) = $0 { text } else { "" } }.joined() }
+        let kept = Set(FactStatement.absorbing(texts))
+        let absorbed = zip(statements, texts).filter { kept.contains($0.1) }.map(\.0)
+        let said = absorbed.joined(separator: [.text(" ; ")]).map { part in
             switch part {
             case .text(let text): text
             case .citation(let sources, let ranks): ExecutiveSynthesis.citedNumbers(sources, ranks: ranks, cards: cards)

@@ -118,12 +118,21 @@ struct FactStatement {
         return true
     }
 
-    private func finding(_ name: String) -> Finding? {
+    private func finding(_ name: String, completing depth: Int = 0) -> Finding? {
         guard let fact = vocabulary.fact(named: name), let value = profile.value(name) else { return nil }
         if value == .text(Self.unknownChoice) { return nil }
         if placeheld.contains(name) { return Finding(WordingPlaceholder.marker(name)) }
         let label = label(of: fact)
         switch value {
+        case .text(let id) where fact.choice(id)?.statement != nil:
+            // « {cls}, porté par l'intercommunalité »: what the profile says of the fact it completes (its label when
+            // it says nothing of it), one level deep — a statement never completes a completion.
+            let statement = fact.choice(id)?.statement ?? ""
+            let filled = Fact.Choice.placeholders(statement).reduce(statement) { text, other in
+                let said = depth == 0 ? finding(other, completing: 1)?.text : nil
+                return text.replacingOccurrences(of: "{\(other)}", with: said ?? vocabulary.fact(named: other).map(self.label(of:)) ?? other)
+            }
+            return Finding(filled)
         case .bool(let flag):
             return Finding(flag ? label : fact.falseLabel ?? "non : \(label)")
         case .set(let members):
@@ -191,6 +200,18 @@ struct FactStatement {
         }
         let same: (String, String) -> Bool = { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
         return parts.first { part in named.contains { same($0, part) } } ?? choice
+    }
+
+    /// `texts` with each statement that another one completes (« CLS signé et en vigueur » before « CLS signé et en
+    /// vigueur, porté par l'intercommunalité ») said once, by the completing one in the place of the first: two
+    /// facts read as one sentence, not as two labels glued by a semicolon.
+    static func absorbing(_ texts: [String]) -> [String] {
+        var result: [String] = []
+        for text in texts {
+            let said = texts.first { $0.count > text.count && $0.hasPrefix(text + ", ") } ?? text
+            if !result.contains(said) { result.append(said) }
+        }
+        return result
     }
 
     /// What a condition's leaf that held says of the profile (nothing for a part that failed under a `not`). Size

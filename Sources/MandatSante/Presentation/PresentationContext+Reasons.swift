@@ -80,6 +80,7 @@ extension RoadmapPresenter.Context {
         }
         extraMembers.join(into: &lines)
         lines += sizes.filter { !lines.contains($0) }
+        lines = FactStatement.absorbing(lines)
         // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
         if let firstBesides {
             return lines.lazy.map { Typography.french(Typography.clause($0, joiner: ", ")) }.first { $0 != firstBesides }.map { [$0] } ?? []

@@ -16,7 +16,7 @@ public struct TerritoryPortrait: Sendable {
         var lines: [(String, String)] = []
         for section in layout.sections {
             let stated = section.lines.compactMap { Self.statement($0, profile: profile) }
-            if !stated.isEmpty { lines.append((section.label, stated.joined(separator: " ; "))) }
+            if !stated.isEmpty { lines.append((section.label, FactStatement.absorbing(stated).joined(separator: " ; "))) }
         }
         lines.append(("Capacité", Self.capacity(capacity, detail: detail)))
         // Typography too: no line of the portrait starts with « ; ».
@@ -37,7 +37,16 @@ public struct TerritoryPortrait: Sendable {
             let text = ValueFormatter.value(value, of: definition)
             return overseas ? FactStatement.overseasPlace(text, profile: profile) : text
         }
-        func labelled() -> String { "\(definition?.label ?? line.fact) : \(text())" }
+        func labelled() -> String {
+            // A choice said as a finding (« territoire en zone d'intervention prioritaire (ZIP) », « CLS signé et en
+            // vigueur, porté par l'intercommunalité ») rather than « label : value ».
+            if case .text(let id)? = value, let statement = definition?.choice(id)?.statement {
+                return Fact.Choice.placeholders(statement).reduce(statement) { text, other in
+                    text.replacingOccurrences(of: "{\(other)}", with: profile.value(other) == nil ? other : profile.display(other))
+                }
+            }
+            return "\(definition?.label ?? line.fact) : \(text())"
+        }
         func flag() -> String? {
             guard let definition, case .bool(let holds)? = value else { return nil }
             return holds ? definition.label : (definition.falseLabel ?? "non : \(definition.label)")

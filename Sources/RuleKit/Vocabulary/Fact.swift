@@ -8,12 +8,34 @@ public struct Fact: Hashable, Sendable {
         public var role: String?
         /// Whether this value says that something exists (« CLS signé et en vigueur »): see `Fact.asset`.
         public var asset: Bool
+        /// What a profile says when this is its value, as a finding an élu would write (« territoire en zone
+        /// d'intervention prioritaire (ZIP) »), where « label of the fact : label of the choice » would read as a
+        /// form. `{fact}` stands for what the profile says of that other fact: « {cls}, porté par l'intercommunalité »
+        /// completes the statement of the CLS (`statementFacts`), and is said in its place.
+        public var statement: String?
+        /// Where `statement` is written, for diagnostics about it.
+        public var statementLocation: SourceLocation?
 
-        public init(id: String, label: String, role: String? = nil, asset: Bool = false) {
+        public init(id: String, label: String, role: String? = nil, asset: Bool = false, statement: String? = nil) {
             self.id = id
             self.label = label
             self.role = role
             self.asset = asset
+            self.statement = statement
+        }
+
+        /// The facts `statement` names between braces, in order.
+        public var statementFacts: [String] { statement.map(Self.placeholders) ?? [] }
+
+        /// The names between braces in `text`: « {cls}, porté par … » names `cls`.
+        public static func placeholders(_ text: String) -> [String] {
+            var names: [String] = []
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                names.append(String(rest[rest.index(after: open)..<close]))
+                rest = rest[rest.index(after: close)...]
+            }
+            return names
         }
     }
 

@@ -22,6 +22,13 @@ public enum VocabularyLoader {
         }
         let vocabulary = Vocabulary(facts: facts)
         for fact in facts {
+            // A statement completes the statement of another fact of the vocabulary, never its own nor an unknown one.
+            for choice in fact.choices {
+                for name in choice.statementFacts where name == fact.name || vocabulary.fact(named: name) == nil {
+                    diagnostics.append(.error("vocabulaire.enonce-fait-inconnu", ["fact": fact.name, "choice": choice.id, "placeholder": name],
+                                              at: choice.statementLocation ?? (fact.location ?? root.location).placed(in: file)))
+                }
+            }
             if let askWhen = fact.askWhen, case .failure(let failure) = Condition.compile(askWhen, vocabulary: vocabulary) {
                 for error in failure.errors {
                     let arguments = error.arguments.merging(["askWhenOf": fact.name]) { first, _ in first }
@@ -92,9 +99,15 @@ public enum VocabularyLoader {
             let choiceLabel = choiceReader.string("label", required: true)
             let choiceRole = choiceReader.string("role")
             let choiceAsset = choiceReader.bool("asset") ?? false
+            let choiceStatement = choiceReader.string("statement")
+            let statementLocation = choiceReader.member("statement")?.value.location
             choiceReader.reportUnknownFields()
             reader.append(choiceReader.diagnostics)
-            if let id, let choiceLabel { choices.append(Fact.Choice(id: id, label: choiceLabel, role: choiceRole, asset: choiceAsset)) }
+            if let id, let choiceLabel {
+                var choice = Fact.Choice(id: id, label: choiceLabel, role: choiceRole, asset: choiceAsset, statement: choiceStatement)
+                choice.statementLocation = statementLocation?.placed(in: file)
+                choices.append(choice)
+            }
         }
         if (type == .enum || type == .set) && choices.isEmpty {
             reader.report("vocabulaire.valeurs-manquantes", ["fact": name, "type": typeName], at: node.location)

@@ -1,0 +1,71 @@
+import Foundation
+@testable import MandatSante
+import RuleKit
+import Testing
+
+/// Page 1 and the cards say what the profile says, as an élu would write it (issue 12, Deliver 3; reader36).
+@Suite("Page 1 et fiches : ce que dit le profil, en phrases d'élu")
+struct Page37Tests {
+    static func card(_ document: RoadmapDocument, _ id: String) throws -> RoadmapDocument.Card {
+        try #require(document.cards.first { $0.id == id }, "\(document.cards.map(\.id))")
+    }
+
+    static func why(_ card: RoadmapDocument.Card) -> String { Plan24Tests.plain(card.forYou.joined(separator: " ; ")) }
+
+    @Test("le CLS du pays est une phrase : « CLS signé et en vigueur, porté par le pays ou le PETR », sur la page 1 et dans le portrait")
+    func clsCarriedByThePays() throws {
+        let (_, document) = try Plan24Tests.plan("bourg-cls-pays")
+        let findings = document.synthesis.findings.map(Plan24Tests.plain)
+        #expect(findings.contains { $0.hasPrefix("CLS signé et en vigueur, porté par le pays ou le PETR — point d'appui ") }, "\(findings)")
+        #expect(!findings.contains { $0.contains("porteur du contrat local de santé") }, "\(findings)")
+        let coordination = try #require(document.portrait.lines.first { $0.label == "Coordination" })
+        #expect(Plan24Tests.plain(coordination.text).hasPrefix("CLS signé et en vigueur, porté par le pays ou le PETR ; "), "\(coordination.text)")
+        let (_, interco) = try Plan24Tests.plan("banlieue-centre-sante-deficit")
+        let line = try #require(interco.portrait.lines.first { $0.label == "Coordination" })
+        #expect(Plan24Tests.plain(line.text).hasPrefix("CLS signé et en vigueur, porté par l'intercommunalité ; "), "\(line.text)")
+    }
+
+    @Test("le zonage, l'hôpital et la saison de pointe se disent en constats, pas en « libellé : valeur »")
+    func choicesAsFindings() throws {
+        let (_, zip) = try Plan24Tests.plan("village-rural-zip")
+        let findings = zip.synthesis.findings.map(Plan24Tests.plain)
+        #expect(findings.contains { $0.hasPrefix("Territoire en zone d'intervention prioritaire (ZIP) — ") }, "\(findings)")
+        let (_, ght) = try Plan24Tests.plan("prefecture-ght-specialistes")
+        let hospital = ght.synthesis.findings.map(Plan24Tests.plain)
+        #expect(hospital.contains { $0.hasPrefix("L'hôpital du territoire est l'établissement support de son groupement hospitalier de territoire (GHT) — ") }, "\(hospital)")
+        let (_, proximity) = try Plan24Tests.plan("commune-nouvelle-hopital-proximite")
+        #expect(proximity.synthesis.findings.map(Plan24Tests.plain).contains { $0.hasPrefix("Un hôpital de proximité sur le territoire — ") })
+        let (_, zac) = try Plan24Tests.plan("agglomeration-porteuse-cls")
+        let reasons = zac.cards.map(Self.why)
+        #expect(reasons.contains { $0.hasPrefix("territoire en zone d'action complémentaire (ZAC)") }, "\(reasons)")
+        #expect(!reasons.contains { $0.contains("zonage médical de l'ARS") }, "\(reasons)")
+        let (_, resort) = try Plan24Tests.plan("station-montagne-saisonniere")
+        let season = resort.synthesis.findings.map(Plan24Tests.plain)
+        #expect(season.contains { $0.contains("pointe de fréquentation en hiver") && !$0.contains("saison de pointe de la fréquentation :") }, "\(season)")
+        // No example's page 1 states a choice as « label : value » any more.
+        for name in ["village-departs-cabinet", "banlieue-qpv-centre-sante", "ville-moyenne-qpv-cls", "communaute-communes-rurale", "petite-ville-pvd-msp"] {
+            let (_, document) = try Plan24Tests.plan(name)
+            for line in document.synthesis.findings.map(Plan24Tests.plain) {
+                #expect(!line.contains("zonage médical de l'ARS :") && !line.contains("Zonage médical de l'ARS :") && !line.contains("Hôpital implanté sur le territoire :"), "\(name): \(line)")
+            }
+        }
+    }
+
+    @Test("l'énoncé d'une valeur ne reprend entre accolades qu'un autre fait du vocabulaire : sinon, une erreur à sa position")
+    func statementPlaceholderChecked() throws {
+        let (vocabulary, diagnostics) = VocabularyLoader.load(try JSONParser.parse("""
+        {"facts": [
+          {"name": "cls", "type": "enum", "label": "CLS", "values": [{"id": "oui", "label": "CLS en vigueur"}]},
+          {"name": "carrier", "type": "enum", "label": "porteur", "values": [
+            {"id": "epci", "label": "l'intercommunalité", "statement": "{cls}, porté par l'intercommunalité"},
+            {"id": "pays", "label": "un pays", "statement": "{clss}, porté par le pays"},
+            {"id": "moi", "label": "lui-même", "statement": "{carrier}, porté par lui-même"}]}
+        ]}
+        """), file: "vocabulaire.json")
+        #expect(vocabulary.fact(named: "carrier")?.choice("epci")?.statementFacts == ["cls"])
+        #expect(diagnostics.map { $0.code } == ["vocabulaire.enonce-fait-inconnu", "vocabulaire.enonce-fait-inconnu"], "\(diagnostics)")
+        #expect(diagnostics.allSatisfy { $0.location.line == 5 || $0.location.line == 6 }, "\(diagnostics.map { $0.location })")
+        let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
+        #expect(message.contains("« {clss} »"), "\(message)")
+    }
+}
