@@ -68,4 +68,21 @@ struct Page37Tests {
         let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
         #expect(message.contains("« {clss} »"), "\(message)")
     }
+
+    @Test("une commune dans le CLS de son intercommunalité ou d'un pays n'a « aucun poste de coordination santé à la commune » : la coordination du CLS existe, ailleurs")
+    func communesOwnPost() throws {
+        for name in ["bourg-cls-pays", "banlieue-centre-sante-deficit", "commune-nouvelle-hopital-proximite"] {
+            let (_, document) = try Plan24Tests.plan(name)
+            let reasons = document.cards.map(Self.why)
+            #expect(reasons.contains { $0.contains("aucun poste de coordination santé à la commune") }, "\(name): \(reasons)")
+            #expect(!reasons.contains { $0.hasSuffix("aucun poste de coordination santé") || $0.contains("aucun poste de coordination santé ;") }, "\(name): \(reasons)")
+        }
+        // A commune without a CLS of its intercommunality, and an intercommunality, keep the plain wording.
+        for name in ["village-departs-cabinet", "communaute-communes-rurale"] {
+            let (_, document) = try Plan24Tests.plan(name)
+            let reasons = document.cards.map(Self.why)
+            #expect(reasons.contains { $0.contains("aucun poste de coordination santé") }, "\(name): \(reasons)")
+            #expect(!reasons.contains { $0.contains("à la commune") && $0.contains("coordination santé") }, "\(name): \(reasons)")
+        }
+    }
 }

@@ -7,6 +7,7 @@ struct FactLabels: Sendable {
     private typealias Variants = [String: [(condition: Condition, text: String, sources: [String])]]
     private let labels: Variants
     private let references: Variants
+    private let falseLabels: Variants
 
     /// The vocabulary checked its conditions when it was loaded; one that does not compile is skipped.
     init(_ vocabulary: Vocabulary) {
@@ -22,6 +23,7 @@ struct FactLabels: Sendable {
         }
         labels = compiled(\.labelVariants)
         references = compiled(\.referenceVariants)
+        falseLabels = compiled(\.falseLabelVariants)
         var naming: [String: [String: Bool]] = [:]
         for fact in vocabulary.facts where !fact.choices.isEmpty {
             var byChoice: [String: Bool] = [:]
@@ -43,6 +45,12 @@ struct FactLabels: Sendable {
     /// The fact's label for a territory with `facts`: the first variant whose condition holds, else its label.
     func label(of fact: Fact, for facts: FactValues) -> String {
         labels[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.text ?? fact.label
+    }
+
+    /// What a yes/no fact reads when false for a territory with `facts`: the first variant whose condition holds, else
+    /// its `falseLabel`.
+    func falseLabel(of fact: Fact, for facts: FactValues) -> String? {
+        falseLabels[fact.name]?.first { $0.condition.evaluate(facts) == .true }?.text ?? fact.falseLabel
     }
 
     /// The figure the fact's value is read against for a territory with `facts`: the first variant whose condition

@@ -134,7 +134,7 @@ struct FactStatement {
             }
             return Finding(filled)
         case .bool(let flag):
-            return Finding(flag ? label : fact.falseLabel ?? "non : \(label)")
+            return Finding(flag ? label : labels.falseLabel(of: fact, for: profile.facts) ?? "non : \(label)")
         case .set(let members):
             let labels = fact.choices.filter { members.contains($0.id) }.map(\.label)
             return labels.isEmpty ? nil : Finding(label: label, oneMemberLabel: fact.oneMemberLabel, members: labels)

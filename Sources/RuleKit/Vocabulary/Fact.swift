@@ -72,6 +72,9 @@ public struct Fact: Hashable, Sendable {
     public var absentLabel: String?
     /// How a `bool` fact reads when it is false (« pas de CLSM »), for explanations.
     public var falseLabel: String?
+    /// `falseLabel` for some territories, the first whose condition holds replacing it (see `Variant`): « aucun poste de
+    /// coordination santé à la commune » where the CLS and its coordinator are the intercommunality's or the pays's.
+    public var falseLabelVariants: [Variant] = []
     /// How a `set` fact reads when it holds one member, if not `label` (« priorité de l'équipe : accès aux soins »).
     public var oneMemberLabel: String?
     public var help: String

@@ -35,7 +35,7 @@ public enum VocabularyLoader {
                     diagnostics.append(.error(error.code, arguments, at: (fact.location ?? root.location).placed(in: file)))
                 }
             }
-            for (field, variants) in [("labels", fact.labelVariants), ("references", fact.referenceVariants)] {
+            for (field, variants) in [("labels", fact.labelVariants), ("falseLabels", fact.falseLabelVariants), ("references", fact.referenceVariants)] {
                 for variant in variants {
                     guard case .failure(let failure) = Condition.compile(variant.when, vocabulary: vocabulary) else { continue }
                     for error in failure.errors {
@@ -74,6 +74,7 @@ public enum VocabularyLoader {
         let multilineMember = reader.member("multiline")
         let multiline = reader.bool("multiline") ?? false
         let labelsNode = reader.array("labels")
+        let falseLabelsNode = reader.array("falseLabels")
         let referencesNode = reader.array("references")
         let absentLabel = reader.string("absentLabel")
         let oneMemberLabel = reader.string("oneMemberLabel")
@@ -129,6 +130,7 @@ public enum VocabularyLoader {
         fact.referenceLocation = referenceLocation
         fact.oneMemberLabel = oneMemberLabel
         fact.labelVariants = readVariants(labelsNode, wording: "label", of: name, file: file, &reader)
+        fact.falseLabelVariants = readVariants(falseLabelsNode, wording: "label", of: name, file: file, &reader)
         fact.referenceVariants = readVariants(referencesNode, wording: "reference", of: name, file: file, &reader)
         if let defaultMember {
             var defaultDiagnostics: [Diagnostic] = []
