@@ -82,7 +82,7 @@ struct FirstDecisionsTests {
     func heavyPhaseIsSaid() throws {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
         // What cannot wait is named by number, with its cause, as a deferred card names what holds its room.
-        #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 et 6 (à échéance) ne peuvent attendre ; prévoir un renfort."),
+        #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 et 6 (à échéance) ne peuvent attendre ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
         #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : la décision fondatrice (action 5), l'action à échéance (6) et les priorités de l'équipe (7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")

@@ -85,4 +85,17 @@ struct Page37Tests {
             #expect(!reasons.contains { $0.contains("à la commune") && $0.contains("coordination santé") }, "\(name): \(reasons)")
         }
     }
+
+    @Test("la page 1 nomme le renfort du territoire : la coordination du CLS d'un pays ou de l'intercommunalité, la mission santé de l'intercommunalité, sinon un renfort")
+    func reliefThatFitsTheTerritory() throws {
+        func size(_ name: String) throws -> String { Plan24Tests.plain(try Plan24Tests.plan(name).1.synthesis.sizeNote) }
+        let bourg = try size("bourg-cls-pays")
+        #expect(bourg.contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 4 et 5 (priorités de l'équipe) ne peuvent attendre ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."), "\(bourg)")
+        #expect(!bourg.contains("renfort"), "\(bourg)")
+        let belt = try size("ceinture-croissance-hors-zonage")
+        #expect(belt.contains("ne peuvent attendre ; en confier une part à la mission santé de l'intercommunalité."), "\(belt)")
+        // A village without intercommunal health approach shares the load with its intercommunality; a metropole hires.
+        #expect(try size("village-rural-zip").contains("ne peuvent attendre ; en confier une part de la charge à l'intercommunalité."))
+        #expect(try size("metropole-cls-clsm").contains("ne peuvent attendre ; prévoir un renfort."))
+    }
 }

@@ -9,9 +9,11 @@ extension ExecutiveSynthesis {
     /// prévoir un renfort. »
     /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
-    /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). A village with one agent or none is not told to hire: it entrusts
-    /// part of the load to its intercommunality (`sharedWithIntercommunality`). Nil when no phase is overfilled.
-    static func heavyPhases(_ roadmap: Roadmap, sharedWithIntercommunality: Bool = false, methodLevers: Set<String> = []) -> String? {
+    /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). The relief named is the
+    /// territory's (`Relief`): a commune is not told to hire where its CLS's coordinator or its intercommunality's
+    /// health service can carry part of the load, nor a village with one agent or none. Nil when no phase is
+    /// overfilled.
+    static func heavyPhases(_ roadmap: Roadmap, relief: Relief = .reinforcement, methodLevers: Set<String> = []) -> String? {
         let used = roadmap.halfUnitsUsed, capacity = roadmap.capacity.unitsPerPhase
         var overfilled: [Int] = []
         // What cannot wait, by cause: the ranks of the founding decisions, the dated actions, the priorities' actions
@@ -88,11 +90,43 @@ extension ExecutiveSynthesis {
             let named = waiting.contains { $0.rank == coordinator.rank }
             remedy = name + (named ? "" : " (action\(Typography.noBreakSpace)\(coordinator.rank))") + " en portera une part."
         } else {
-            remedy = sharedWithIntercommunality ? "en confier une part de la charge à l'intercommunalité." : "prévoir un renfort."
+            remedy = relief.remedy
         }
         return periods.prefix(1).uppercased() + periods.dropFirst()
             + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; " + remedy
     }
+
+    /// What relieves a team that cannot carry everything, as page 1 names it: for a commune in a CLS carried by its
+    /// intercommunality or a pays, the CLS's coordinator, who runs the contract's actions with its communes (reader36:
+    /// « prévoir un renfort » told a one-agent bourg to recruit); for a commune whose intercommunality carries a health
+    /// approach, its health mission; for a village with one agent or none, the intercommunality; otherwise a
+    /// reinforcement.
+    enum Relief {
+        case clsCoordinator, intercommunalHealth, intercommunality, reinforcement
+
+        var remedy: String {
+            switch self {
+            case .clsCoordinator: "s'appuyer sur la coordinatrice ou le coordinateur du CLS."
+            case .intercommunalHealth: "en confier une part à la mission santé de l'intercommunalité."
+            case .intercommunality: "en confier une part de la charge à l'intercommunalité."
+            case .reinforcement: "prévoir un renfort."
+            }
+        }
+
+        /// The relief of `profile`, a commune when `isCommune`, a village with one agent or none when `small`.
+        static func of(_ profile: Profile, isCommune: Bool, small: Bool) -> Relief {
+            let vocabulary = profile.vocabulary
+            if isCommune, [.text("en-vigueur"), .text("a-renouveler")].contains(profile.value(clsFact)),
+               [.text("intercommunalite"), .text("pays")].contains(profile.value(clsCarrierFact)) {
+                return .clsCoordinator
+            }
+            if isCommune, profile.value(vocabulary.factName(.intercommunalHealth)) == .bool(true) { return .intercommunalHealth }
+            return small ? .intercommunality : .reinforcement
+        }
+    }
+
+    /// The facts that say where the territory's CLS stands and who carries it.
+    static let clsFact = "cls", clsCarrierFact = "clsCarrier"
 
     /// The fact that says the territory already has a health coordinator.
     static let coordinatorFact = "healthCoordinator"

@@ -51,8 +51,8 @@ struct ExecutiveSynthesis {
         let vocabulary = context.ruleBase.vocabulary
         let isCommune = roadmap.profile.value(vocabulary.factName(.kind)) == .text(vocabulary.communeKind)
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
-        let heavyNote = Self.heavyPhases(roadmap, sharedWithIntercommunality: isCommune && capacity.isSmallTeam && capacity.isVillage,
-                                         methodLevers: methodLevers)
+        let relief = Relief.of(roadmap.profile, isCommune: isCommune, small: isCommune && capacity.isSmallTeam && capacity.isVillage)
+        let heavyNote = Self.heavyPhases(roadmap, relief: relief, methodLevers: methodLevers)
         if let heavyNote { size += " " + heavyNote }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         // Page 1 gives the advice once: a heavy period's sentence already says « prévoir un renfort ».
