@@ -98,4 +98,19 @@ struct Page37Tests {
         #expect(try size("village-rural-zip").contains("ne peuvent attendre ; en confier une part de la charge à l'intercommunalité."))
         #expect(try size("metropole-cls-clsm").contains("ne peuvent attendre ; prévoir un renfort."))
     }
+
+    @Test("« falseLabels » d'un fait oui/non : lus comme « labels », leur condition vérifiée au chargement")
+    func falseLabelVariantsChecked() throws {
+        let (vocabulary, diagnostics) = VocabularyLoader.load(try JSONParser.parse("""
+        {"facts": [
+          {"name": "kind", "type": "enum", "label": "type", "values": [{"id": "commune", "label": "commune"}, {"id": "epci", "label": "EPCI"}]},
+          {"name": "coordinator", "type": "bool", "label": "un poste est pourvu", "falseLabel": "aucun poste",
+           "falseLabels": [{"when": "kind == 'commune'", "label": "aucun poste à la commune"}, {"when": "kinds == 'commune'", "label": "faute"}]}
+        ]}
+        """), file: "vocabulaire.json")
+        #expect(vocabulary.fact(named: "coordinator")?.falseLabelVariants.first?.text == "aucun poste à la commune")
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        let message = try #require(diagnostics.first.map { FrenchDiagnostics().message($0.code, $0.arguments) })
+        #expect(message.contains("falseLabels"), "\(message)")
+    }
 }
