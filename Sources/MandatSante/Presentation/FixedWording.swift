@@ -93,12 +93,16 @@ extension RoadmapPresenter {
             for boost in recommendation.boosts { read.formUnion(boost.condition.expression.factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             if !conditionFacts.isDisjoint(with: size) { read.formUnion(size) }
-            // A fact whose label depends on other facts (`labels`: the zoning at Saint-Pierre-et-Miquelon) is worded
-            // differently where they differ: they enter the key of the wording.
+            // A fact whose label depends on other facts (`labels`: the zoning at Saint-Pierre-et-Miquelon; `falseLabels`:
+            // « aucun poste de coordination santé à la commune » where the CLS is the intercommunality's) is worded
+            // differently where they differ: they enter the key of the wording; so do the facts a choice's statement
+            // completes (« {cls}, porté par le pays ou le PETR »).
             for name in read {
-                for variant in vocabulary.fact(named: name)?.labelVariants ?? [] {
+                guard let fact = vocabulary.fact(named: name) else { continue }
+                for variant in fact.labelVariants + fact.falseLabelVariants {
                     if case .success(let condition) = Condition.compile(variant.when, vocabulary: vocabulary) { read.formUnion(condition.expression.factNames) }
                 }
+                for choice in fact.choices { read.formUnion(choice.statementFacts) }
             }
             // A grouped overseas choice is stated by the territory the département or the région names
             // (`FactStatement.overseasPlace`): through a placeholder each territory fills, so that the kept
