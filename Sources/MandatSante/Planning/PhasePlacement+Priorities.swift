@@ -343,3 +343,58 @@ extension PhasePlacement {
         for (slot, reason) in zip(slots, reasons) { causes[order.members[slot]] = reason }
     }
 }
+
+/// Every declared priority has a concrete action started by the mid-mandate review when one can.
+extension PhasePlacement {
+    /// A declared priority whose concrete actions all start after the mid-mandate review (a prerequisite held its
+    /// action out of the first year, and the review's phase was full when it claimed) gets its best-merit one, alone
+    /// in its unit and held by nothing placed, started in the review's phase when that phase holds it under its
+    /// ceiling: it borrows from the end of the mandate what that phase then carries beyond its capacity, and the
+    /// mandate's total does not change. The last phase keeps a new action (the move is not made otherwise). In a ZIP
+    /// commune of French Guiana of 14,000 inhabitants whose team declared access to care, the CPTS (97, light), which
+    /// draws on the shared diagnostic of 2028, starts beside it in 2028 instead of April 2029.
+    /// Not while an action that missed its deadline waits after the review. Cost: one pass over the positions per
+    /// declared priority, only when one has nothing by the review.
+    mutating func startPrioritiesByReview() {
+        let last = calendar.phases.count - 1
+        let declared = order.declaredPriorities
+        guard declared != 0, review >= 1, review < last else { return }
+        var served = UInt64(0)
+        for position in phaseOf.indices where phaseOf[position] >= 0 && phaseOf[position] <= review && index.isConcrete[position] {
+            served |= index.serves[position]
+        }
+        guard declared & ~served != 0 else { return }
+        // An action due by the review that could not meet its deadline goes first: the review's phase is not
+        // overfilled for a priority while it waits past its date.
+        for unit in 0..<order.unitCount where (deferred[unit] || grace[unit] > 0) && phaseOf[order.first(unit)] > review { return }
+        for bit in index.priorityChoices.indices where declared & (UInt64(1) << UInt64(bit)) != 0 {
+            let mask = UInt64(1) << UInt64(bit)
+            guard served & mask == 0 else { continue }
+            var best: (position: Int, cause: Cause)?
+            for position in index.positionsInIDOrder where index.serves[position] & mask != 0 && index.isConcrete[position]
+                && phaseOf[position] > review {
+                let unit = order.unitOf[position]
+                guard unit >= 0, order.slots(unit).count == 1, !index.isFoundation[position], !deferred[unit], grace[unit] == 0,
+                      best.map({ order.merit[position] > order.merit[$0.position] }) ?? true,
+                      usedHalves(review) + cost(position, review) <= ceiling(review) else { continue }
+                let (own, cause) = ownEarliestPhase(position)
+                guard own <= review, !index.graph.dependents[position].contains(where: { phaseOf[$0] >= 0 && phaseOf[$0] < review })
+                else { continue }
+                // Its deadline, if any, is later than the review: it still meets it.
+                if case .season = deadlines[position] { continue }
+                if case .underway = deadlines[position] { continue }
+                best = (position, review > own ? .capacity(wanted: own) : cause)
+            }
+            guard let (position, cause) = best else { continue }
+            let from = phaseOf[position]
+            // The last phase keeps a new action.
+            guard from != last || phaseOf.indices.contains(where: { $0 != position && phaseOf[$0] == last }) else { continue }
+            free[from] += cost(position, from)
+            free[review] -= cost(position, review)
+            phaseOf[position] = review
+            causes[position] = cause
+            servedFor[position] = bit
+            served |= index.serves[position]
+        }
+    }
+}

@@ -189,6 +189,7 @@ struct PhasePlacement {
         smoothOverfilledPhases()
         pullQuickWinsForward()
         servePrioritiesInFirstYear()
+        startPrioritiesByReview()
         keepDeadlinesInLighterRoom()
         giveLightRoomToBetter()
         startDueSoonInFirstMonths()

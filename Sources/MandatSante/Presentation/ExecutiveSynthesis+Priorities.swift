@@ -31,7 +31,15 @@ extension ExecutiveSynthesis {
                 // An action whose first step starts now serves the priority now: said, rather than « faute de place »
                 // (the isolated seniors' register, relaunched before the summer, while the rest waits for 2028).
                 let now = items.filter { RoadmapWording.startsNow($0, in: roadmap) }.map(\.rank)
-                if now.isEmpty {
+                // Held there by what it starts from, not by the room: « à partir de janv. 2028, après l'action 8 » (the
+                // CPTS of a Guyane commune, which draws on the shared diagnostic of 2028).
+                let after = items.first { $0.phaseIndex == first }.flatMap { item -> Int? in
+                    guard case .prerequisite(let id) = item.placement else { return nil }
+                    return roadmap.item(id)?.rank
+                }
+                if now.isEmpty, first <= bound, let after {
+                    late = ", \(from), après l'action\(Typography.noBreakSpace)\(after)"
+                } else if now.isEmpty {
                     late = first > bound ? ", \(from)" : ", \(from), faute de place plus tôt"
                 } else if items.count == 1 {
                     late = " : premier pas dès maintenant, le reste \(from)"
