@@ -47,10 +47,11 @@ struct Plan24Tests {
             #expect(item.selection != .merit || item.deadline != nil, "\(item.recommendation.id) (\(item.score.total))")
         }
         let card = try #require(document.cards.first { $0.id == "asv-creer" })
-        // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the dated MSP and PLU.
+        // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the MSP in 2027 with the
+        // junior doctors it goes with (its own deadline, the review, let it wait: session 37), the dated PLU.
         #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en "
-            + "avr. 2029, car jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision "
-            + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 7, 8 et 11 (à échéance)")
+            + "avr. 2029, car jusque-là la place est prise par les actions 4 et 7 (liées aux actions 5 et 8), 5 (décision "
+            + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 8 et 11 (à échéance)")
         #expect(card.placement == card.placementBrief)
         // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.
         #expect(card.metDeadline == nil)

@@ -24,18 +24,20 @@ struct Plan35Tests {
 
     /// reader34: the agglomeration's unscheduled care (85) and the commune nouvelle's falls prevention (85), deferred
     /// from 2027 to April 2029, said « jusque-là la place est prise par l'action 7 (à échéance) » — an action that
-    /// ends in December 2027. Each phase they could not enter is now said with what held it.
-    @Test("les soins non programmés de l'agglomération et la prévention des chutes de la commune nouvelle disent ce qui tient 2027, puis 2028")
+    /// ends in December 2027. Since session 37 (reader36) a card names only what took its place: the holders of the
+    /// phase just before its own, or of an earlier phase that would have held it without them. The agglomeration's
+    /// 2027 is loaded beyond what the survey (action 7) frees, and better actions hold 2028: nothing to name. The
+    /// falls prevention names the action due by the review that holds 2028.
+    @Test("les soins non programmés de l'agglomération et la prévention des chutes de la commune nouvelle disent ce qui a vraiment pris leur place")
     func eachPhaseSaysWhatHeldIt() throws {
         let (agglomeration, aggloDocument) = try Plan24Tests.plan("agglomeration-porteuse-cls")
         let care = try #require(aggloDocument.cards.first { $0.id == "soins-non-programmes" })
         #expect(try #require(agglomeration.item("soins-non-programmes")).phaseIndex == 3)
-        #expect(Plan24Tests.plain(care.placementBrief) == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 7 (à échéance), "
-                + "puis par des actions mieux classées", "\(care.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(care.placementBrief) == "à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris", "\(care.placementBrief ?? "")")
         let (_, zacDocument) = try Plan24Tests.plan("commune-nouvelle-zac")
         let falls = try #require(zacDocument.cards.first { $0.id == "prevention-perte-autonomie-chutes" })
-        #expect(Plan24Tests.plain(falls.placementBrief) == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 7 (à échéance), "
-                + "puis par l'action 11 (à échéance)", "\(falls.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(falls.placementBrief) == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action 11 (à échéance)",
+                "\(falls.placementBrief ?? "")")
     }
 
     /// Over the example profiles and the generated territories: an action a deferred card names as holding « la

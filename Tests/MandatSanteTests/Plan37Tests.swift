@@ -4,7 +4,8 @@ import RuleKit
 import Testing
 
 /// What session 37 changed in the planner and its wording (issue 12): a declared priority held out of the first
-/// year by a prerequisite starts by the mid-mandate review.
+/// year by a prerequisite starts by the mid-mandate review; a deferred card names only what took its place; a
+/// holder whose deadline lets it wait is named by what holds it.
 @Suite("Planification : les priorités avant le bilan, et ce qui tient vraiment la place (session 37)")
 struct Plan37Tests {
     /// read36: in the ZIP commune of French Guiana whose team declared access to care, the CPTS (97, light) waited
@@ -48,5 +49,71 @@ struct Plan37Tests {
             }
         }
         #expect(late.isEmpty, "\(late)")
+    }
+
+    /// read36: Valmont's housing card (to April 2029) named action 8, due in December 2027, in a 2027 loaded far
+    /// beyond the team's capacity; Guyane's prevention card named the coordinator of 2027. A deferred card names
+    /// only the holders of the phase it could not enter, or of an earlier one that, without them, would have held it.
+    @Test("une fiche reportée ne nomme que les actions qui ont pris sa place")
+    func namesOnlyWhatTookThePlace() throws {
+        let (valmont, valmontDocument) = try Plan24Tests.plan("ville-moyenne-qpv-cls")
+        let housing = try #require(valmontDocument.cards.first { $0.id == "habitat-indigne-precarite-energetique" })
+        let brief = Plan24Tests.plain(housing.placementBrief)
+        let survey = try #require(valmont.item("participation-habitants-diagnostic"))
+        #expect(!brief.contains("action \(survey.rank) ") && !brief.contains("d'ici fin 2027"), "\(brief)")
+        #expect(brief.hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action "), "\(brief)")
+        let (_, guyane) = try Plan24Tests.plan("commune-guyane-croissance")
+        let prevention = try #require(guyane.cards.first { $0.id == "prevention-primaire-collective" })
+        #expect(!Plan24Tests.plain(prevention.placementBrief).contains("d'ici fin 2027"), "\(prevention.placementBrief ?? "")")
+    }
+
+    /// Over the example profiles: every action a deferred card names as holding its place (« la place est prise par
+    /// l'action N (cause) », phase by phase) is in the phase just before the card's, or in an earlier phase whose
+    /// capacity would have held the card without it.
+    @Test("profils d'exemple : toute action nommée comme tenant la place l'a vraiment prise")
+    func namedHoldersTookThePlace() throws {
+        var wrong: [String] = []
+        var named = 0
+        for name in Plan34Tests.examples {
+            let (roadmap, document) = try Plan24Tests.plan(name)
+            for card in document.cards {
+                guard let item = roadmap.item(card.id), case .capacity = item.placement, item.missedDeadline == nil,
+                      let brief = card.placementBrief.map(Plan24Tests.plain), let held = brief.range(of: " la place est prise par "),
+                      brief.contains("(") else { continue }
+                let text = String(brief[held.upperBound...]).components(separatedBy: " ; elle prend alors").first ?? ""
+                // The numbers before each parenthesis: the holders (« les actions 4 et 7 (liées aux actions 5 et 8) »).
+                var holders: [Int] = []
+                for part in text.components(separatedBy: "(").dropLast() {
+                    let tail = part.components(separatedBy: ")").last ?? part
+                    holders += tail.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap { Int($0) }
+                }
+                for rank in holders {
+                    guard let holder = roadmap.items.first(where: { $0.rank == rank }) else { continue }
+                    named += 1
+                    let phase = holder.phaseIndex
+                    let need = Capacity.halfUnits(of: item.recommendation, inPhase: phase)
+                    let freed = 2 * roadmap.capacity.unitsPerPhase[phase] - roadmap.halfUnitsUsed[phase] + holder.halfUnits
+                    if phase != item.phaseIndex - 1 && freed < need { wrong.append("\(name) \(card.id) nomme l'action \(rank) : \(brief)") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        #expect(named >= 5, "\(named)")
+    }
+
+    /// reader35/36: in the commune nouvelle of 5,400 inhabitants, the isolated seniors (100, light) wait behind the
+    /// MSP's consolidation (95, medium), whose own deadline is the review: it is in 2027 with the junior doctors due
+    /// by December 2027. The card says which relation holds it there, not « à échéance ».
+    @Test("commune nouvelle : le repérage des aînés isolés dit que la maison de santé est là avec les docteurs juniors")
+    func heldByItsRelation() throws {
+        let (roadmap, document) = try Plan24Tests.plan("commune-nouvelle-hopital-proximite")
+        let msp = try #require(roadmap.item("msp-conforter-existante")), juniors = try #require(roadmap.item("docteurs-juniors"))
+        let card = try #require(document.cards.first { $0.id == "isolement-aines-reperage" })
+        let brief = Plan24Tests.plain(card.placementBrief)
+        #expect(brief.contains("la place est prise par l'action \(msp.rank) (liée à l'action \(juniors.rank))"), "\(brief)")
+        #expect(!brief.contains("(à échéance)"), "\(brief)")
+        // Its deadline lets it wait a phase; the junior doctors' does not.
+        #expect(msp.deadline?.letsWait(inPhase: msp.phaseIndex, of: roadmap.calendar) == true)
+        #expect(juniors.deadline?.letsWait(inPhase: juniors.phaseIndex, of: roadmap.calendar) == false)
     }
 }

@@ -148,6 +148,19 @@ public struct ScheduledDeadline: Sendable, Hashable {
         self.before = before
         self.kind = kind
     }
+
+    /// Whether an action with this deadline, placed in `phase`, could start a phase later and still meet it, as the
+    /// planner bounds it: a phase's end in or after the next phase, a stated month whose previous month is (a
+    /// season's never lets it wait).
+    public func letsWait(inPhase phase: Int, of calendar: MandateCalendar) -> Bool {
+        let last: YearMonth
+        switch kind {
+        case .season, .underway: return false
+        case .stated: last = before.adding(months: -1)
+        case .phaseEnd: last = before
+        }
+        return phase + 1 < calendar.phases.count && calendar.phases[phase + 1].start <= last
+    }
 }
 
 /// A score: the recommendation's base priority plus the boosts that apply.

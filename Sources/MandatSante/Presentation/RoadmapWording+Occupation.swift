@@ -98,6 +98,13 @@ extension RoadmapWording {
             }
             return nil
         }
+        /// Whether `other` cannot leave its phase: a founding decision, a team priority's action, or a deadline that
+        /// does not let it wait a phase.
+        func holdsItsPhase(_ other: RoadmapItem) -> Bool {
+            if other.selection == .foundation { return true }
+            if case .priority = other.selection { return true }
+            return other.deadline.map { !$0.letsWait(inPhase: other.phaseIndex, of: roadmap.calendar) } ?? false
+        }
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         var weaker: [Int] = []
@@ -117,6 +124,14 @@ extension RoadmapWording {
             if own == nil {
                 link = linked(position)
                 if link != nil { own = .linked }
+            }
+            // A deadline that lets the occupant wait a phase did not hold it there; what goes first with it did: the
+            // MSP's consolidation, due by the mid-mandate review, in 2027 with the junior doctors due by December 2027
+            // (« l'action 5 (liée à l'action 6) », not « (à échéance) », reader36).
+            if own == .deadline, let deadline = items[position].deadline, deadline.letsWait(inPhase: items[position].phaseIndex, of: roadmap.calendar),
+               let kept = linkers[position].first(where: { holdsItsPhase(items[$0]) && items[$0].recommendation.id != recommendation.id }) {
+                own = .linked
+                link = kept
             }
             if let cause = own {
                 ranks[cause.rawValue].append(rank)

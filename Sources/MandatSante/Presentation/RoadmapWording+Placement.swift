@@ -69,12 +69,25 @@ extension RoadmapWording {
         // A weaker holder kept for its score alone (nothing placed waits for it or goes with it) is named only where its
         // room, with what its phase has left, would have held this action: in a phase too short for its effort, it took
         // nothing this action could use (« plus légère, elle tenait dans le temps restant » was then untrue).
+        // A weaker holder of an earlier phase than the one just before the card's is named only when it took the
+        // card's place: without it, that phase would have held the card within the team's capacity. In a phase
+        // loaded far beyond it (Valmont's 2027, seven units for three), or before the phase a prerequisite of the
+        // card takes, it took nothing the card could use (reader36: Valmont's housing card named a survey due in
+        // 2027 for a start in April 2029).
         let linkers = Occupancy.linkers(roadmap)
+        let used = roadmap.halfUnitsUsed
+        var opening = wanted
+        for prerequisite in item.prerequisites {
+            if let phase = roadmap.item(prerequisite)?.phaseIndex { opening = max(opening, phase) }
+        }
         let weaker = roadmap.items.indices.filter {
             let holder = roadmap.items[$0]
-            return (wanted..<item.phaseIndex).contains(holder.phaseIndex) && holder.score.total < item.score.total
+            let phase = holder.phaseIndex
+            let need = Capacity.halfUnits(of: item.recommendation, inPhase: phase)
+            return (opening..<item.phaseIndex).contains(phase) && holder.score.total < item.score.total
+                && (phase == item.phaseIndex - 1 || 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + holder.halfUnits >= need)
                 && (holder.selection != .merit || holder.deadline != nil || !linkers[$0].isEmpty
-                    || holder.halfUnits + max(0, roadmap.halfUnitsLeft[holder.phaseIndex]) >= Capacity.halfUnits(of: item.recommendation, inPhase: holder.phaseIndex))
+                    || holder.halfUnits + max(0, roadmap.halfUnitsLeft[phase]) >= need)
         }
         guard !weaker.isEmpty else { return (opened, full) }
         // The numbers of those weaker holders, each with what holds it there, so that the reader can check each
@@ -82,7 +95,7 @@ extension RoadmapWording {
         // échéance) » read as if action 7, due in Dec. 2027, held the team until April 2029 (reader34).
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
-        let named = from(item, in: roadmap) + heldPhaseByPhase(item, weaker: weaker, from: wanted, in: roadmap, linkers: linkers)
+        let named = from(item, in: roadmap) + heldPhaseByPhase(item, weaker: weaker, from: opening, in: roadmap, linkers: linkers)
         return (named, named)
     }
 
