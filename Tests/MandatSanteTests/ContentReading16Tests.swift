@@ -40,9 +40,10 @@ struct ContentReading16Tests {
         // score that hold its place up to the review. The mobile unit, deferred by one phase only (it starts in
         // 2028), names what fills 2027.
         let programme = try #require(document.card("programme-sante-grand-age"))
-        // Phase by phase since session 35: what held 2027, then what held the months up to the review.
-        #expect(MiddlePhaseTests.plain(programme.placementBrief ?? "") == "à partir d'avr. 2029, car d'ici fin 2027 la place est prise par les actions 4 "
-                + "(décision fondatrice) et 5 (liée à l'action 6), puis par l'action 11 (priorité de l'équipe)", "\(programme.placementBrief ?? "")")
+        // Since session 37, only what took its place: 2027 holds nine units for five, beyond what actions 4 and 5 free;
+        // the priority's action holds the months up to the review, the phase it could not enter.
+        #expect(MiddlePhaseTests.plain(programme.placementBrief ?? "") == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise "
+                + "par l'action 11 (priorité de l'équipe)", "\(programme.placementBrief ?? "")")
         let bus = try #require(document.card("medicobus-aller-vers"))
         #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 à 9", "\(bus.placementBrief ?? "")")
     }

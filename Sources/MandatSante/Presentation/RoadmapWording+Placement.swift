@@ -73,7 +73,8 @@ extension RoadmapWording {
         // card's place: without it, that phase would have held the card within the team's capacity. In a phase
         // loaded far beyond it (Valmont's 2027, seven units for three), or before the phase a prerequisite of the
         // card takes, it took nothing the card could use (reader36: Valmont's housing card named a survey due in
-        // 2027 for a start in April 2029).
+        // 2027 for a start in April 2029). Never in a period its own actions leave with room: that room went to an
+        // earlier period's surplus (`ContentReading17Tests`).
         let linkers = Occupancy.linkers(roadmap)
         let used = roadmap.halfUnitsUsed
         var opening = wanted
@@ -84,8 +85,10 @@ extension RoadmapWording {
             let holder = roadmap.items[$0]
             let phase = holder.phaseIndex
             let need = Capacity.halfUnits(of: item.recommendation, inPhase: phase)
-            return (opening..<item.phaseIndex).contains(phase) && holder.score.total < item.score.total
-                && (phase == item.phaseIndex - 1 || 2 * roadmap.capacity.unitsPerPhase[phase] - used[phase] + holder.halfUnits >= need)
+            let capacity = 2 * roadmap.capacity.unitsPerPhase[phase]
+            // A period whose own actions leave room lent it to an earlier period's surplus: its holders took nothing.
+            return (opening..<item.phaseIndex).contains(phase) && holder.score.total < item.score.total && used[phase] >= capacity
+                && (phase == item.phaseIndex - 1 || capacity - used[phase] + holder.halfUnits >= need)
                 && (holder.selection != .merit || holder.deadline != nil || !linkers[$0].isEmpty
                     || holder.halfUnits + max(0, roadmap.halfUnitsLeft[phase]) >= need)
         }
