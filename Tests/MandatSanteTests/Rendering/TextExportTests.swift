@@ -56,12 +56,10 @@ struct TextExportTests {
         // A relation to an action of the roadmap names it by its number: its title is a few lines above.
         #expect(flat.contains("Enchaînement : après l'action 2 Enjeu"))
         #expect(!flat.contains("(rang 2)"))
-        // In outline, the deferral says what holds its place only where an action scored lower than it does (the
-        // detailed edition gives every cause): here the diagnostic (rank 2), the CPTS's (rank 3) prerequisite.
-        // Pushed back past the next phase too: the months up to the review are said, not actions of phases it never
-        // asked for.
-        #expect(flat.contains("Calendrier : à partir d'avr. 2029, car d'ici fin 2027 la place est prise par l'action 2 (liée à l'action 3), puis par "
-                              + "des actions mieux classées Enjeu"))
+        // In outline, the deferral says what holds its place only where an action scored lower than it does and took
+        // it (the detailed edition gives every cause): 2027 is loaded beyond what the diagnostic (rank 2) frees, and
+        // better scored actions hold the months up to the review (session 37).
+        #expect(flat.contains("Calendrier : à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris Enjeu"))
         #expect(!flat.contains("Calendrier : Après"))
         #expect(flat.contains("Sources : [1]"))
         #expect(flat.contains("[1] Livre blanc (Éditeur d'essai, juillet 2026). https://example.org/livre-blanc"))
