@@ -199,7 +199,8 @@ struct Content16Tests {
         #expect(ruleBase.source("convention-cnfpt-dgs-2016") == nil)
         let recommendation = try #require(ruleBase.recommendation("formation-cnfpt-agents"))
         #expect(!recommendation.why.contains("2016") && !recommendation.why.contains("Provence") && recommendation.why.contains("cotisation obligatoire"), "\(recommendation.why)")
-        #expect(recommendation.sources.map(\.document) == ["gazette-cnfpt-cotisation-2022"])
+        // The Caen article (June 2022) sources the State's invitation to generalise mental-health first aid (content37).
+        #expect(recommendation.sources.map(\.document) == ["gazette-caen-clsm-pssm-2022", "gazette-cnfpt-cotisation-2022"])
         #expect(recommendation.evidence?.factIDs == ["ars-paca-cnfpt-sante-environnement-2025", "pssm-formation-secouriste"])
         #expect(ruleBase.source("gazette-cnfpt-cotisation-2022")?.date?.description == "2022-06")
         #expect(ruleBase.source("ars-paca-cnfpt-convention-2025")?.date?.description == "2025-07")

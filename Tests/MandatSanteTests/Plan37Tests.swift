@@ -130,12 +130,17 @@ struct Plan37LoadTests {
             if case .priority = item.selection { return true }
             return item.selection == .foundation || item.deadline != nil || !item.together.isEmpty
                 || roadmap.tradedPlaces.contains { $0.taker == item.recommendation.id }
-                // A light action of high merit started before the review rather than after it (`pullQuickWinsForward`,
-                // README « Une action rapide de grand mérite n'attend pas 2029 »): placed under the phase's ceiling by
-                // a stated rule; page 1 does not list it among what cannot wait (open: reader36, session 37 report).
-                || (item.selection == .merit && item.score.total >= Capacity.quickWinMerit && item.halfUnits == 2
-                    && item.phaseIndex < roadmap.calendar.phases.count - 1 && item.phaseIndex > 0)
+                || isQuickWinPulledForward(item, in: roadmap)
         }.reduce(0) { $0 + $1.halfUnits }
+    }
+
+    /// A light action of high merit started before the review rather than after it (`pullQuickWinsForward`, README
+    /// « Une action rapide de grand mérite n'attend pas 2029 »): placed under the phase's ceiling by a stated rule;
+    /// page 1 does not list it among what cannot wait (open: reader36, session 37 — the bourg-derniere-pharmacie's
+    /// EHPAD card takes 2027, already full of what cannot wait, where 2029 would do).
+    static func isQuickWinPulledForward(_ item: RoadmapItem, in roadmap: Roadmap) -> Bool {
+        item.selection == .merit && item.score.total >= Capacity.quickWinMerit && item.halfUnits == 2
+            && item.phaseIndex < roadmap.calendar.phases.count - 1 && item.phaseIndex > 0
     }
 
     @Test("territoires générés et profils d'exemple : aucune phase au-delà de sa capacité plus ce qui ne peut attendre")
