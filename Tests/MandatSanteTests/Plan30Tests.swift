@@ -53,13 +53,20 @@ extension Plan30Tests {
     @Test("profils d'exemple et territoires générés : moins d'échéances manquées qu'avant la session 30")
     func fewerMissedDeadlines() throws {
         var missed = 0
+        // An action that entered after its deadline in the place of lighter ones, its first step now (plan37b: the
+        // bourg's medical office), was out of the roadmap before: no deadline the placement made it miss.
+        func count(_ roadmap: Roadmap) -> Int {
+            roadmap.items.filter { item in
+                item.missedDeadline != nil && !roadmap.tradedPlaces.contains { $0.taker == item.recommendation.id }
+            }.count
+        }
         for name in try Plan27Tests.exampleNames() {
             let (roadmap, _) = try Plan24Tests.plan(name)
-            missed += roadmap.items.filter { $0.missedDeadline != nil }.count
+            missed += count(roadmap)
         }
         // The generated territories' roadmaps, planned once for the whole test process.
         for (_, _, roadmap) in try PlanningInvariantTests.planned() {
-            missed += roadmap.items.filter { $0.missedDeadline != nil }.count
+            missed += count(roadmap)
         }
         print("Plan30: missed deadlines on the examples and generated territories: \(missed)")
         #expect(missed <= Self.missedBound, "\(missed)")

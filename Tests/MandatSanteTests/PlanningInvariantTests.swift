@@ -299,6 +299,74 @@ struct PlanningInvariantTests {
         }
     }
 
+    /// The merit rule extended to a set (plan37b): an undated action alone in its unit is not « à envisager ensuite »
+    /// for want of room while lighter actions kept for their score alone, each scored `Capacity.betterBy` points
+    /// below it or more, in the phases of its window up to one it could take, would together make room for it there —
+    /// the mandate's total and that phase's room (`Capacity.halfUnitsLeft`) holding it without any overrun, the phase
+    /// under its ceiling unless it is the last. Counted strictly (no tolerance): the planner may trade with less.
+    /// Bounded rather than absent: the planner keeps a holder that is the only action answering a situation page 1
+    /// names (`PhasePlacement.isOnlyAnswer`: the last pharmacy, 95, against the transport to care, 99), and undoes a
+    /// trade that would break merit elsewhere; the roadmap does not say either, and 5 of the 2,000 generated cases
+    /// (none of the examples) are such — measured when the trade across phases came in. The bound keeps it so.
+    @Test("au plus 5 territoires générés sur 2 000 écartent une action faute de place quand des actions plus légères et moins bien notées, retenues pour leur seul score, lui feraient place ensemble ; aucun profil d'exemple")
+    func noBetterActionDroppedForLighterOnes() throws {
+        let ruleBase = try #require(Self.ruleBase)
+        var violations: [String] = []
+        for (profile, calendar, roadmap) in try Self.planned() {
+            violations += Self.lighterOnesMakeRoom(roadmap, ruleBase).map { "\(profile.name) (début \(calendar.start)) : \($0)" }
+        }
+        #expect(violations.count <= 5, "\(violations.count) écart(s), dont : \(violations.prefix(5).joined(separator: " | "))")
+        var examples: [String] = []
+        for name in Plan34Tests.examples {
+            examples += Self.lighterOnesMakeRoom(try Plan24Tests.plan(name).0, ruleBase).map { "\(name) : \($0)" }
+        }
+        #expect(examples.isEmpty, "\(examples)")
+    }
+
+    /// The violations of `noBetterActionDroppedForLighterOnes` in one roadmap.
+    static func lighterOnesMakeRoom(_ roadmap: Roadmap, _ ruleBase: RuleBase) -> [String] {
+        let calendar = roadmap.calendar
+        let last = calendar.phases.count - 1
+        let placed = Dictionary(uniqueKeysWithValues: roadmap.items.map { ($0.recommendation.id, $0) })
+        let prerequisites = Set(roadmap.items.flatMap(\.prerequisites))
+        let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
+        let free = zip(capacity, roadmap.halfUnitsUsed).map { $0 - $1 }
+        let waiting = Set(roadmap.considerLater.map(\.recommendation.id))
+        var problems: [String] = []
+        for dropped in roadmap.considerLater where dropped.reason == .noCapacity {
+            let recommendation = dropped.recommendation
+            guard recommendation.together.isEmpty, recommendation.deadline == nil,
+                  !ruleBase.recommendations.contains(where: { $0.together.contains(recommendation.id) }),
+                  ruleBase.lever(recommendation.lever)?.isMethod != true,
+                  !recommendation.after.contains(where: waiting.contains),
+                  !roadmap.tradedPlaces.contains(where: { $0.given.contains(recommendation.id) }) else { continue }
+            var earliest = max(1, calendar.phaseIndex(for: recommendation.horizon))
+            for prerequisite in recommendation.after { earliest = max(earliest, placed[prerequisite]?.phaseIndex ?? 0) }
+            let dependents = roadmap.items.filter { $0.recommendation.after.contains(recommendation.id) }
+            let latest = dependents.map(\.phaseIndex).min() ?? last
+            guard earliest <= latest else { continue }
+            for phase in earliest...latest {
+                let need = Capacity.halfUnits(of: recommendation, inPhase: phase)
+                let holders = roadmap.items.filter { item in
+                    item.selection == .merit && item.together.isEmpty && item.deadline == nil && item.missedDeadline == nil
+                        && !item.recommendation.isFoundation && !prerequisites.contains(item.recommendation.id)
+                        && (earliest...phase).contains(item.phaseIndex) && item.score.total <= dropped.score.total - Capacity.betterBy
+                        && item.halfUnits < need
+                }
+                guard !holders.isEmpty else { continue }
+                var after = free
+                for holder in holders { after[holder.phaseIndex] += holder.halfUnits }
+                let fits = after.reduce(0, +) >= need && Capacity.halfUnitsLeft(inPhase: phase, free: after) >= need
+                    && (phase == last || capacity[phase] - after[phase] + need <= Capacity.ceilingHalves(capacity: capacity[phase]))
+                if fits {
+                    problems.append("« \(recommendation.id) » (\(dropped.score.total)) à envisager ensuite alors que \(holders.map { "« \($0.recommendation.id) » (\($0.score.total))" }.joined(separator: ", ")) lui feraient place en phase \(phase)")
+                    break
+                }
+            }
+        }
+        return problems
+    }
+
     /// The pairs of a roadmap where a better scored action stands in a later phase than a weaker one kept for its
     /// score alone, although the weaker one's place would have held it: none of them states a reason (a
     /// relation, a deadline, a team priority, a foundation), and its own horizon, prerequisites and window let

@@ -3,8 +3,8 @@ import RuleKit
 /// Merit before lightness: an action waiting for room takes the place of lighter actions kept for their score alone
 /// that it clearly outscores, the mandate then carrying at most a tenth more than the team's capacity.
 extension PhasePlacement {
-    /// The last stage. An action « à envisager ensuite » for want of room — alone in its unit, undated, not a method
-    /// step, its waiting prerequisites none — takes, in the earliest phase it may start in (never the first months),
+    /// The last stage. An action « à envisager ensuite » for want of room — alone in its unit, undated or due by a
+    /// phase (kept by it unless its first step starts now), not a method step, its waiting prerequisites none — takes, in the earliest phase it may start in (never the first months),
     /// the place of lighter actions kept for their score alone (neither a foundation nor a priority's action, undated,
     /// alone in their unit, nothing placed waiting for them) that it outscores by `Capacity.betterBy` points at
     /// least, the least scored first, as soon as their room with what the phase has left holds it to within
@@ -16,6 +16,10 @@ extension PhasePlacement {
     /// break merit elsewhere: an action put out that a weaker one of its effort or more now keeps out, a better action
     /// left waiting behind the one brought in, or a set of actions waiting that is better scored. In the ZAC bourg,
     /// the sports equipment for sport-santé (85, medium) in 2029–2032 instead of the CPTS partnership (68, light).
+    /// When no phase's own holders make room, those of the earlier phases of its window give theirs together (plan37b).
+    /// Cost: the trade across phases is tried only for a unit no single phase could take, with one scratch array
+    /// for the whole stage (refilled by insertion, a phase holding a few units); each trial is the copy `trading`
+    /// already made.
     mutating func giveLightRoomToBetter() {
         let last = calendar.phases.count - 1
         guard last >= 1 else { return }
@@ -23,7 +27,10 @@ extension PhasePlacement {
         var waiting: [Int] = []
         for unit in 0..<order.unitCount where order.slots(unit).count == 1 {
             let position = order.first(unit)
-            guard phaseOf[position] < 0, exits[position] == .noCapacity, !index.isMethod[position], !index.isDated[position],
+            // A dated action comes too when its deadline is by a phase of the mandate: it meets it where it can, and
+            // its card says when it could not (`missedDeadline`).
+            guard phaseOf[position] < 0, exits[position] == .noCapacity, !index.isMethod[position],
+                  !index.isDated[position] || isDueByPhase(unit),
                   !index.after[position].contains(where: { phaseOf[$0] < 0 && exits[$0] == .noCapacity }) else { continue }
             waiting.append(unit)
         }
@@ -34,6 +41,10 @@ extension PhasePlacement {
         var ownServed = ownServedPriorities()
         var holders = lightHolders()
         var heldNow = [Bool?](repeating: nil, count: order.unitCount)
+        // Scratch for the trades across phases: the holders of a span of phases, the least scored first (one array
+        // for the whole stage, refilled for each phase tried).
+        var spanned: [Int] = []
+        spanned.reserveCapacity(order.unitCount)
         for unit in waiting where phaseOf[order.first(unit)] < 0 && exits[order.first(unit)] == .noCapacity {
             let position = order.first(unit)
             let score = totals[position]
@@ -42,17 +53,57 @@ extension PhasePlacement {
             let (earliest, ownCause) = ownEarliestPhase(position)
             var latest = last
             for dependent in index.graph.dependents[position] where phaseOf[dependent] >= 0 { latest = min(latest, phaseOf[dependent]) }
+            // A dated action keeps its deadline, unless its first step starts now (`dès maintenant`): that step is then
+            // taken before the deadline, the rest after it, and its card says so (the medical office before the GP
+            // departures; health in the PLU after the arrêt of the project would serve nothing).
+            if let bound = statedBound(position, restoring: situational(position)), let due = bound.phase,
+               !(index.recommendations[position].startNow?.holds(for: facts, startingIn: calendar.start) ?? false) {
+                latest = min(latest, due)
+            }
             guard max(earliest, 1) <= latest else { continue }
+            var traded = false
             for phase in max(earliest, 1)...latest {
                 guard let lightest = holders[phase].first, totals[order.first(lightest)] <= bar else { continue }
                 if let trial = trading(unit, in: phase, bar: bar, tolerance: tolerance, earliest: earliest, cause: ownCause,
                                        priorities: unanswered, holders: holders[phase], heldNow: &heldNow) {
                     self = trial
-                    ownServed = ownServedPriorities()
-                    holders = lightHolders()
-                    heldNow = [Bool?](repeating: nil, count: order.unitCount)
+                    traded = true
                     break
                 }
+            }
+            // One better action rather than several lighter, lesser ones: when no phase's own holders make room for
+            // it, the holders of the phases of its window up to the one tried give theirs together, the least scored
+            // first and only as many as needed — what an earlier phase overfilled, the later ones carried
+            // (`Capacity.halfUnitsLeft`). In the bourg whose last pharmacy is threatened, the secondary office of the
+            // neighbouring MSP (115, medium) from April 2029, its first step now, in the place of the EHPAD open to
+            // the commune (90, light) in an overfilled 2027 and of the mobile unit (82, light).
+            if !traded {
+                for phase in max(earliest, 1)...latest {
+                    spanned.removeAll(keepingCapacity: true)
+                    var phasesHolding = 0
+                    for from in max(earliest, 1)...phase where !holders[from].isEmpty {
+                        phasesHolding += 1
+                        for other in holders[from] {
+                            let score = totals[order.first(other)]
+                            var at = spanned.count
+                            while at > 0, (totals[order.first(spanned[at - 1])], -spanned[at - 1]) > (score, -other) { at -= 1 }
+                            spanned.insert(other, at: at)
+                        }
+                    }
+                    // With one phase holding, the trade was tried above.
+                    guard phasesHolding > 1, let lightest = spanned.first, totals[order.first(lightest)] <= bar else { continue }
+                    if let trial = trading(unit, in: phase, bar: bar, tolerance: tolerance, earliest: earliest, cause: ownCause,
+                                           priorities: unanswered, holders: spanned, heldNow: &heldNow) {
+                        self = trial
+                        traded = true
+                        break
+                    }
+                }
+            }
+            if traded {
+                ownServed = ownServedPriorities()
+                holders = lightHolders()
+                heldNow = [Bool?](repeating: nil, count: order.unitCount)
             }
         }
     }
@@ -107,9 +158,11 @@ extension PhasePlacement {
         for other in candidates where other != unit {
             let member = order.first(other)
             guard totals[member] <= bar else { break }
-            guard cost(member, phase) < need, !isOnlyAnswer(member) else { continue }
+            // What it frees is its cost where it stands (a holder of an earlier phase, in a trade across phases).
+            let own = cost(member, phaseOf[member])
+            guard own < need, !isOnlyAnswer(member) else { continue }
             holders.append(other)
-            freed += cost(member, phase)
+            freed += own
         }
         guard !holders.isEmpty, need - free.reduce(0, +) - freed <= tolerance else { return nil }
         var trial = self
@@ -126,6 +179,11 @@ extension PhasePlacement {
         }
         guard fits(trial) else { return nil }
         trial.settle(unit, in: phase, causes: [phase > earliest ? .capacity(wanted: earliest) : cause])
+        // A dated action placed by its deadline keeps it on its card; placed after, its card says it could not meet it.
+        if let bound = statedBound(position, restoring: situational(position)), let due = bound.phase, phase <= due {
+            trial.deadlines[position] = .stated(bound.month, by: position)
+            trial.deferred[unit] = false
+        }
         // The mandate carries at most `tolerance` more than its capacity; a middle phase stays under its ceiling.
         guard -trial.free.reduce(0, +) <= tolerance, phase == calendar.phases.count - 1 || trial.usedHalves(phase) <= trial.ceiling(phase)
         else { return nil }
@@ -175,7 +233,7 @@ extension PhasePlacement {
                 return nil
             }
         }
-        trial.traded.append((taker: position, given: yielded.map { order.first($0) }))
+        trial.traded.append((taker: position, given: yielded.map { order.first($0) }, from: yielded.map { phaseOf[order.first($0)] }))
         return trial
     }
 

@@ -79,6 +79,8 @@ struct PhasePlacement {
     /// Which situation of the profile each action's condition needs, shared by every trial copy of this placement
     /// (`isOnlyAnswer`).
     let situationNeeds: SituationNeeds
+    /// The profile's facts: whether a waiting dated action's first step starts now (`giveLightRoomToBetter`).
+    let facts: FactValues
     let calendar: MandateCalendar
     /// The climate seasons first — the hot season, then the rainy season where it differs (French Guiana) —, then
     /// the tourist seasons of the profile (none when it does not know them).
@@ -110,7 +112,8 @@ struct PhasePlacement {
     /// (`returnEndReserveIfBorrowed`).
     var endReserveGiven = 0
     /// Each action that took the place of lighter, lower-scored ones at the end (`giveLightRoomToBetter`), with them.
-    var traded: [(taker: Int, given: [Int])] = []
+    /// `from`: the phase each of `given` stood in.
+    var traded: [(taker: Int, given: [Int], from: [Int])] = []
     let horizonPhase: [Int]
     /// The phase ending at the mid-mandate review.
     let review: Int
@@ -156,6 +159,7 @@ struct PhasePlacement {
         self.order = order
         self.index = index
         situationNeeds = SituationNeeds(index: index, facts: facts)
+        self.facts = facts
         self.calendar = calendar
         let climate = rainySeason == hotSeason ? [hotSeason] : [hotSeason, rainySeason]
         let seasons = climate + peakSeasons

@@ -211,7 +211,7 @@ public struct Planner: Sendable {
                        considerLater: considerLater, leftOut: leftOut,
                        evaluations: Evaluations(index: index, truths: state.truths, scores: state.scores),
                        halfUnitsLeft: calendar.phases.indices.map(placement.room),
-                       tradedPlaces: placement.traded.map { TradedPlace(taker: id($0.taker), given: $0.given.map(id)) },
+                       tradedPlaces: placement.traded.map { TradedPlace(taker: id($0.taker), given: $0.given.map(id), from: $0.from) },
                        overCapacityHalves: max(0, -placement.free.reduce(0, +)))
     }
 }

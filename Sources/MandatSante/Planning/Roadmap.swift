@@ -62,10 +62,14 @@ public struct TradedPlace: Sendable, Hashable {
     public var taker: String
     /// The actions that gave it their place (ids).
     public var given: [String]
+    /// The phase each of `given` stood in (an index), in the same order: one may have stood in an earlier phase than
+    /// the taker's, giving the mandate's time rather than that phase's (`PhasePlacement.giveLightRoomToBetter`).
+    public var from: [Int]
 
-    public init(taker: String, given: [String]) {
+    public init(taker: String, given: [String], from: [Int] = []) {
         self.taker = taker
         self.given = given
+        self.from = from
     }
 }
 

@@ -324,7 +324,11 @@ extension RoadmapWording {
         // It was in the roadmap, and gave its place to a heavier action that clearly outscores it: said as it is.
         if let (taker, why) = gaveWay(entry, in: roadmap, vocabulary: roadmap.profile.vocabulary) {
             let nb = Typography.noBreakSpace
-            return "s'applique, mais cède sa place dans « \(roadmap.calendar.phases[taker.phaseIndex].title) » à l'action\(nb)\(taker.rank), \(why)"
+            // Given from an earlier phase (a trade across phases), it gave the mandate's time, not that phase's place.
+            let trade = roadmap.tradedPlaces.first { $0.given.contains(entry.recommendation.id) }
+            let from = trade.flatMap { trade in trade.given.firstIndex(of: entry.recommendation.id).flatMap { trade.from.indices.contains($0) ? trade.from[$0] : nil } }
+            let place = from.map { $0 != taker.phaseIndex } == true ? "" : " dans « \(roadmap.calendar.phases[taker.phaseIndex].title) »"
+            return "s'applique, mais cède sa place\(place) à l'action\(nb)\(taker.rank), \(why)"
                 + " (\(taker.score.total) contre \(entry.score.total)), d'un effort \(taker.recommendation.effort.rawValue) : l'équipe ne peut pas porter les deux"
         }
         let occupancy = known ?? Occupancy(roadmap)
