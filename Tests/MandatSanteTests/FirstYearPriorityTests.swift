@@ -70,7 +70,6 @@ struct FirstYearPriorityTests {
                 for item in roadmap.items where item.phaseIndex == 1 {
                     let held = item.selection != .merit || item.deadline != nil || item.recommendation.isFoundation
                         || roadmap.items.contains { $0.prerequisites.contains(item.recommendation.id) || $0.together.contains(item.recommendation.id) }
-                        || Plan37LoadTests.isQuickWinPulledForward(item, in: roadmap)
                     let message: Comment = "\(name) : « \(id) » sans action en 2027 alors que « \(item.recommendation.id) » pouvait lui faire place"
                     #expect(held, message)
                 }

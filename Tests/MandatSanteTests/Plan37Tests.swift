@@ -136,8 +136,10 @@ struct Plan37LoadTests {
 
     /// A light action of high merit started before the review rather than after it (`pullQuickWinsForward`, README
     /// « Une action rapide de grand mérite n'attend pas 2029 »): placed under the phase's ceiling by a stated rule;
-    /// page 1 does not list it among what cannot wait (open: reader36, session 37 — the bourg-derniere-pharmacie's
-    /// EHPAD card takes 2027, already full of what cannot wait, where 2029 would do).
+    /// page 1 does not list it among what cannot wait. Since plan37b the bourg-derniere-pharmacie's EHPAD card no
+    /// longer takes its overfull 2027 (it gives its place to the medical office, `Plan37bTests`), and no example's
+    /// 2027 holds a quick win without a declared priority served (`FirstYearPriorityTests` dropped this allowance);
+    /// generated communes still need it here (262, 447, 466, 631, 1024…: a quick win in a phase of 2 or 4 half-units).
     static func isQuickWinPulledForward(_ item: RoadmapItem, in roadmap: Roadmap) -> Bool {
         item.selection == .merit && item.score.total >= Capacity.quickWinMerit && item.halfUnits == 2
             && item.phaseIndex < roadmap.calendar.phases.count - 1 && item.phaseIndex > 0
