@@ -10,13 +10,19 @@ For each example profile (Profiles/*.json), reads the detailed text edition
   printed again under the card's « Repères », whose every sentence names its document
   ([n]), or sits in a sourced example;
 - every sentence of « Repères » ends with its document's number;
-- every document in the final list of sources has a date (a year) and a publisher line.
+- every document in the final list of sources has a date (a year) and a publisher line;
+- in the rule base itself (Rules/), every document that an example cites (« Source : … » under « Exemple »)
+  has a date of publication: a page read without one (`consulted` only) can describe a rule in force, but an
+  example tells what a territory did, and the reader must know when it was reported. This pass reads every
+  example of the base, those no example profile prints included. It runs with --examples-dated: four
+  examples still cite such a page (content38 left them for want of a dated public source found in time), and the
+  default run must stay at 0 findings until they are dated or removed.
 
 What the profile says about itself (« Pour vous », the commune's population) and what the
 tool computes (capacity, cost bands, score, calendar) are not claims and are not checked; nor
 are ages that name a public (« les 75 ans ou plus », « les 11-25 ans »).
 
-Usage: scripts/audit-sources.py [--binary PATH] [PROFILE.json ...]
+Usage: scripts/audit-sources.py [--binary PATH] [--examples-dated] [PROFILE.json ...]
 Exit code: 0 when nothing is found, 1 when something is, 2 when a roadmap cannot be produced.
 """
 import glob
@@ -112,12 +118,43 @@ def audit(profile, binary):
     return findings
 
 
+def undated_examples(root="Rules"):
+    """Examples of the rule base whose document has no date of publication (`consulted` only, or nothing)."""
+    import json
+    with open(os.path.join(root, "sources.json"), encoding="utf-8") as handle:
+        sources = {entry["id"]: entry for entry in json.load(handle)["sources"]}
+    findings = []
+    for path in sorted(glob.glob(os.path.join(root, "recommendations", "*.md"))):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        examples = re.search(r"^## Exemples?\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+        if not examples:
+            continue
+        territory = None
+        for line in examples.group(1).split("\n"):
+            if line.startswith("### "):
+                territory = line[4:].strip()
+            match = re.match(r"Source : ([a-z0-9-]+)", line)
+            if not match:
+                continue
+            document = sources.get(match.group(1))
+            if document is None or not document.get("date"):
+                how = "inconnu du registre" if document is None else (
+                    f"sans date de publication (consulté en {document['consulted']})" if document.get("consulted")
+                    else "sans date")
+                findings.append(f"{path}: exemple « {territory} » : document « {match.group(1)} » {how}")
+    return findings
+
+
 def main(argv):
     binary = ".build/debug/mandat-sante"
     profiles = []
+    examples_dated = False
     args = iter(argv)
     for arg in args:
-        if arg == "--binary":
+        if arg == "--examples-dated":
+            examples_dated = True
+        elif arg == "--binary":
             binary = next(args, binary)
         else:
             profiles.append(arg)
@@ -136,7 +173,11 @@ def main(argv):
         for finding in findings:
             print(finding)
         total += len(findings)
-    print(f"{len(profiles)} feuilles de route relues, {total} constat(s).")
+    if examples_dated:
+        for finding in undated_examples():
+            print(finding)
+            total += 1
+    print(f"{len(profiles)} feuilles de route relues{', et les exemples de la base' if examples_dated else ''} ; {total} constat(s).")
     return 2 if failed else (1 if total else 0)
 
 
