@@ -35,7 +35,7 @@ struct ConsultedSourceTests {
     @Test("les pages sans date du registre : « consulté en décembre 2026 » dans les exemples et la liste des sources, jamais « (source [n], décembre 2026) »")
     func renderedAsConsulted() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let pages = ["what-works-for-health", "ors-paca-urbanisme-collectivites", "ors-bfc-retex-eis-urbanisme", "cc-gevaudan-sante"]
+        let pages = ["what-works-for-health", "ors-paca-urbanisme-collectivites", "cc-gevaudan-sante"]
         for id in pages {
             let page = try #require(ruleBase.source(id), "\(id)")
             #expect(page.date == nil && page.consulted == SourceDate("2026-12"), "\(id)")
