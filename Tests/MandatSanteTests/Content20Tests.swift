@@ -38,7 +38,9 @@ struct Content20Tests {
         let aids = try #require(ruleBase.recommendation("aides-installation-medecins")).steps.texts(for: town)
         #expect(aids.contains { $0.hasPrefix("Proposer à l'intercommunalité un règlement d'aides commun") })
         #expect(!aids.contains { $0.contains("conseil communautaire") })
-        let suburb = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit")
+        // content38: the example profile now declares its ASV's coordinator (healthCoordinator), whose post the roadmap
+        // secures; without the post declared, the élu's card still leans on the ASV's coordination.
+        let suburb = try ExampleSynthesisTests.document("banlieue-centre-sante-deficit", overrides: ["healthCoordinator=false"])
         let pilot = try #require(suburb.card("elu-referent-sante"))
         #expect(pilot.steps.first?.hasPrefix("S'appuyer sur la coordinatrice ou le coordinateur de l'atelier santé ville") == true, "\(pilot.steps)")
         #expect(!pilot.steps.contains { $0.hasPrefix("Désigner l'agent qui seconde l'élu") })

@@ -18,7 +18,9 @@ struct Plan25Tests {
     func banlieueFirstStepsNow() throws {
         let (roadmap, document) = try Self.plan("banlieue-centre-sante-deficit")
         let first = roadmap.items.filter { $0.phaseIndex == 0 }.map(\.recommendation.id)
-        #expect(Set(first) == ["elu-referent-sante", "ambition-politique-sante", "asv-appuyer-existant", "canicule-personnes-vulnerables"])
+        // content38: the ASV's coordinator is declared (healthCoordinator), so securing that post replaces the élu's
+        // technical support among the two foundations.
+        #expect(Set(first) == ["coordination-securiser-poste", "ambition-politique-sante", "asv-appuyer-existant", "canicule-personnes-vulnerables"])
         let centre = try #require(roadmap.item("centre-sante-consolider"))
         let seat = try #require(roadmap.item("agir-echelle-intercommunale"))
         // reader32b: the installation welcome, due before the doctors leave, takes the mid-mandate place the liberal aids
