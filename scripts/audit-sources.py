@@ -16,7 +16,8 @@ For each example profile (Profiles/*.json), reads the detailed text edition
   example tells what a territory did, and the reader must know when it was reported. This pass reads every
   example of the base, those no example profile prints included. It runs with --examples-dated: four
   examples still cite such a page (content38 left them for want of a dated public source found in time), and the
-  default run must stay at 0 findings until they are dated or removed.
+  default run must stay at 0 findings until they are dated or removed. The same option lists the figures of the
+  register (facts.json, a statement with a digit) whose document has no date of publication.
 
 What the profile says about itself (« Pour vous », the commune's population) and what the
 tool computes (capacity, cost bands, score, calendar) are not claims and are not checked; nor
@@ -143,6 +144,13 @@ def undated_examples(root="Rules"):
                     f"sans date de publication (consulté en {document['consulted']})" if document.get("consulted")
                     else "sans date")
                 findings.append(f"{path}: exemple « {territory} » : document « {match.group(1)} » {how}")
+    # A figure of the register (a statement with a digit) read on a page without a date of publication.
+    with open(os.path.join(root, "facts.json"), encoding="utf-8") as handle:
+        facts = json.load(handle)["facts"]
+    for fact in facts:
+        document = sources.get(fact["source"])
+        if re.search(r"\d", fact["statement"]) and (document is None or not document.get("date")):
+            findings.append(f"{root}/facts.json: fait chiffré « {fact['id']} » : document « {fact['source']} » sans date de publication")
     return findings
 
 
