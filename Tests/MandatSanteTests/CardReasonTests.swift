@@ -6,11 +6,12 @@ import Testing
 /// card's reasons in the default edition, even when it is the only one (read35); the detailed edition keeps it.
 @Suite("Pourquoi : jamais une taille seule")
 struct CardReasonTests {
-    @Test("commune au zonage inconnu : la prévention primaire, sans autre raison que la taille, n'a pas de « Pourquoi » dans l'édition courante")
+    @Test("commune au zonage inconnu : les perturbateurs endocriniens, sans autre raison que la taille, n'ont pas de « Pourquoi » dans l'édition courante")
     func sizeAloneIsSaid() throws {
-        // (The resort's réflexe santé now has its Villages d'avenir reason, reader29c.)
+        // (The resort's réflexe santé now has its Villages d'avenir reason, reader29c; the prevention programme, which
+        // served here before, waits for the CLS since reader38a.)
         let (_, document) = try Plan24Tests.plan("commune-zonage-inconnu")
-        let card = try #require(document.cards.first { $0.id == "prevention-primaire-collective" })
+        let card = try #require(document.cards.first { $0.id == "perturbateurs-endocriniens-achats" })
         #expect(card.forYou.map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
         let outlined = try #require(document.phases.first { $0.cards.contains { $0.id == card.id } }?.outlined)
         let edition = CardEdition(detail: false, outlined: outlined)
