@@ -33,7 +33,11 @@ struct FirstDecisionsTests {
         // (rel21), the letter to the intercommunality is its one method step among the decisions.
         let ceinture = try ExampleSynthesisTests.document("ceinture-croissance-hors-zonage")
         #expect(ceinture.synthesis.decisions.filter { $0.note == "étape de méthode" }.map(\.id) == ["agir-echelle-intercommunale"])
-        #expect(ceinture.synthesis.alsoFirst == nil)
+        // Its house of health starts now by meeting the professionals, who say what to reserve in the new quarter's
+        // programme before it is fixed (read38b): page 1 names that first step, not a separate decision.
+        let msp = try #require(ceinture.card("msp-projet-de-sante")?.rank)
+        #expect(Content17Tests.plain(ceinture.synthesis.alsoFirst ?? "")
+                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(msp) (le projet de maison de santé).")
     }
 
     @Test("page 1 nomme en quelques mots chaque action dont le premier pas commence maintenant sans être une décision : « le premier pas de l'action 7 (le projet de CPTS des professionnels) »")
