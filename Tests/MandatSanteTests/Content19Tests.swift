@@ -127,7 +127,8 @@ struct Content19PrefectureTests {
 
     @Test("atelier santé ville à créer : le premier pas se fait avec le délégué du préfet et l'ARS, dans le contrat de ville « Quartiers 2030 »")
     func healthWorkshopWithThePrefect() throws {
-        let card = try #require(try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true).card("asv-creer"))
+        // The ville moyenne (the préfecture creates its ASV with its renewed CLS since rel38).
+        let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true).card("asv-creer"))
         #expect(Content17Tests.plain(card.steps.first ?? "").hasPrefix("Convenir avec le délégué du préfet et l'ARS de la place de l'atelier santé ville dans le contrat de ville « Quartiers 2030 »"), "\(card.steps)")
         #expect(card.partners.first == "préfecture (délégué du préfet)")
     }

@@ -157,7 +157,8 @@ struct ExampleSynthesisTests {
         let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
         let board = try #require(prefecture.card("hopital-conseil-surveillance"))
         #expect(board.whyShort.hasPrefix("Le conseil de surveillance ne dirige pas l'hôpital"), "\(board.whyShort)")
-        // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS).
+        // Screening left the préfecture's roadmap when its atelier santé ville came in (a CLS to renew is a CLS); it is
+        // back there since rel38, the ASV being created with the renewed CLS.
         let screening = try #require(try ExampleSynthesisTests.document("communaute-urbaine-cls-clsm-plui").card("depistages-aller-vers"))
         #expect(screening.forYou.contains { $0.contains("quartiers prioritaires") && $0.contains("dépistages organisés") }, "\(screening.forYou)")
         let agglomeration = try ExampleSynthesisTests.document("agglomeration-qpv-cls-en-preparation")

@@ -125,11 +125,12 @@ struct FirstDecisionsTests {
 
     @Test("une échéance manquée faute de place se lit en page 1, par son numéro et son titre court ; aucune autre")
     func missedDeadlineIsSaid() throws {
-        let prefecture = try ExampleSynthesisTests.document("prefecture-hopital-support")
-        let asv = try #require(prefecture.cards.first { $0.id == "asv-creer" })
-        #expect(asv.deadlineMissed)
-        #expect(Plan24Tests.plain(prefecture.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(asv.rank) (l'atelier santé ville) manquera son échéance, sauf à retarder une autre action."),
-                "\(prefecture.synthesis.sizeNote)")
+        // The bourg's secondary office (the préfecture's ASV goes with its renewed CLS since rel38).
+        let bourg = try ExampleSynthesisTests.document("bourg-derniere-pharmacie")
+        let office = try #require(bourg.cards.first { $0.id == "cabinet-medical-logement" })
+        #expect(office.deadlineMissed)
+        #expect(Plan24Tests.plain(bourg.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(office.rank) (le cabinet médical avec logement) manquera son échéance, sauf à retarder une autre action."),
+                "\(bourg.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let document = try ExampleSynthesisTests.document(name)
             let missed = document.cards.filter(\.deadlineMissed)

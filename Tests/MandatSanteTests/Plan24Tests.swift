@@ -30,36 +30,31 @@ struct Plan24Tests {
         (json["items"] as? [[String: Any]])?.first { $0["id"] as? String == id }
     }
 
-    /// The préfecture's ASV (92) is due by the mid-mandate review (the city contracts run to 2030). Until then every
-    /// phase is held by better-scored actions, a founding decision, team priorities or dated actions (the junior
-    /// doctors, 90, due by December 2027): nothing of lower merit, kept for its score alone, could give way. The
-    /// deadline cannot be held; the card names what held the room, and the JSON keeps the deadline, marked missed.
-    @Test("préfecture : l'ASV due avant le bilan vient après, et sa carte dit quelles actions tenaient la place ; le JSON garde l'échéance")
+    /// The préfecture's ASV (92) was due by the mid-mandate review (the city contracts run to 2030) and missed it: every
+    /// phase until then was held by better-scored, founding, priority or dated actions. Since rel38 the renewed CLS
+    /// creates it, as the new contract's axis for the priority districts, by December 2027: no separate late card.
+    /// The missed deadline is kept on the bourg's secondary office (due before the GP departures, March 2029, from
+    /// April 2029): its facts line does not print a deadline it misses; the JSON keeps it, marked missed.
+    @Test("préfecture : l'ASV naît avec le CLS renouvelé, sans fiche tardive ; une échéance manquée (le cabinet du bourg) reste dans le JSON, marquée")
     func prefectureMissedHorizonSaysWhatHeldTheRoom() throws {
-        let (roadmap, document) = try Self.plan("prefecture-hopital-support")
-        let asv = try #require(roadmap.item("asv-creer"))
-        #expect(asv.phaseIndex == roadmap.calendar.phases.count - 1)
-        #expect(asv.deadline == nil)
-        #expect(asv.missedDeadline?.before == YearMonth(year: 2029, month: 3))
-        // Nothing of lower merit, kept for its score alone, held a phase before the deadline.
-        let window = (roadmap.calendar.phaseIndex(for: asv.recommendation.horizon)..<asv.phaseIndex)
-        for item in roadmap.items where window.contains(item.phaseIndex) && item.score.total < asv.score.total {
-            #expect(item.selection != .merit || item.deadline != nil, "\(item.recommendation.id) (\(item.score.total))")
-        }
-        let card = try #require(document.cards.first { $0.id == "asv-creer" })
-        // What kept its turn, not its score (session 27): the diagnostic the CLS pulls in, the MSP in 2027 with the
-        // junior doctors it goes with (its own deadline, the review, let it wait: session 37), the dated PLU.
-        #expect(Self.plain(card.placementBrief) == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en "
-            + "avr. 2029, car jusque-là la place est prise par les actions 4 et 7 (liées aux actions 5 et 8), 5 (décision "
-            + "fondatrice), 6, 9 et 10 (priorités de l'équipe) et 8 et 11 (à échéance)")
-        #expect(card.placement == card.placementBrief)
+        let (prefecture, _) = try Self.plan("prefecture-hopital-support")
+        #expect(prefecture.item("asv-creer") == nil)
+        #expect(prefecture.items.allSatisfy { $0.missedDeadline == nil })
+        let cls = try #require(try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true).card("cls-renouveler"))
+        #expect(cls.steps.contains { Self.plain($0).contains("en faire l'atelier santé ville des quartiers, créé par délibération avec son élu, un programme et un budget propres") }, "\(cls.steps)")
+        let (roadmap, document) = try Self.plan("bourg-derniere-pharmacie")
+        let office = try #require(roadmap.item("cabinet-medical-logement"))
+        #expect(office.phaseIndex == roadmap.calendar.phases.count - 1)
+        #expect(office.deadline == nil)
+        #expect(office.missedDeadline?.before == YearMonth(year: 2029, month: 3))
+        let card = try #require(document.cards.first { $0.id == "cabinet-medical-logement" })
         // The card's facts line does not print a deadline it misses; the JSON keeps it, marked missed.
         #expect(card.metDeadline == nil)
         let json = try Self.json(document)
-        let deadline = try #require(Self.jsonItem(json, "asv-creer")?["deadline"] as? [String: Any])
+        let deadline = try #require(Self.jsonItem(json, "cabinet-medical-logement")?["deadline"] as? [String: Any])
         #expect(deadline["before"] as? String == "2029-03")
         #expect(deadline["missed"] as? Bool == true)
-        #expect(Self.plain(deadline["text"] as? String) == "d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030")
+        #expect(Self.plain(deadline["text"] as? String) == "d'ici mars 2029, avant les départs de médecins attendus")
         // A deadline met says so.
         let met = try #require(Self.jsonItem(json, "docteurs-juniors")?["deadline"] as? [String: Any])
         #expect(met["missed"] as? Bool == false)
@@ -131,8 +126,8 @@ struct Plan24Tests {
             missed += roadmap.items.filter { $0.missedDeadline != nil }.count
             for violation in Self.weakerRoom(roadmap) { Issue.record("\(name) : \(violation)") }
         }
-        // One of the consultant's reading: the préfecture's ASV (the PVD town's school yard keeps its deadline since
-        // session 30, the seaside junior doctors since session 32).
+        // The bourg's secondary office (the préfecture's ASV goes with its renewed CLS since rel38, the PVD town's
+        // school yard keeps its deadline since session 30, the seaside junior doctors since session 32).
         #expect(missed >= 1, "\(missed)")
     }
 

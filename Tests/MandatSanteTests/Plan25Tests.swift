@@ -96,12 +96,13 @@ struct Plan25Tests {
     /// The CSV prints a missed deadline as the card's placement line begins, not an empty cell.
     @Test("CSV : une échéance manquée est écrite « prévue … ; reportée à … », comme la fiche")
     func csvMissedDeadline() throws {
-        let (_, document) = try Self.plan("prefecture-hopital-support")
-        let card = try #require(document.cards.first { $0.id == "asv-creer" })
+        // The bourg's secondary office (the préfecture's ASV, which missed its deadline, goes with its renewed CLS since rel38).
+        let (_, document) = try Self.plan("bourg-derniere-pharmacie")
+        let card = try #require(document.cards.first { $0.id == "cabinet-medical-logement" })
         #expect(card.deadlineMissed)
-        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")
+        #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, avant les départs de médecins attendus ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")
         let csv = Self.plain(CSVRoadmapRenderer().render(document))
-        #expect(csv.contains("prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"))
+        #expect(csv.contains("prévue d'ici mars 2029, avant les départs de médecins attendus ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt"))
         // A deadline met is printed as before.
         let met = try #require(document.cards.first { $0.id == "docteurs-juniors" })
         #expect(met.deadlineCell == met.deadline)
