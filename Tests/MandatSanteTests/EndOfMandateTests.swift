@@ -90,9 +90,9 @@ struct EndOfMandateTests {
 
     @Test("une étape de méthode des premiers mois se fait dans les premiers mois ou reste à envisager ensuite")
     func earlyMethodStepIsEarlyOrLater() throws {
-        // The mountain resort has no room for it; the ville moyenne already holds its three method actions (the
-        // CNFPT training now says why a commune has it: the levy it already pays).
-        for (name, reason) in [("station-montagne-saisonniere", LeftOutRecommendation.Reason.noCapacity), ("ville-moyenne-qpv-cls", .methodLimit(3))] {
+        // The mountain resort has no room for it; nor has the ville moyenne since rel38 (it held its three method
+        // actions until the health screening of projects, a method action, went « à envisager ensuite »).
+        for (name, reason) in [("station-montagne-saisonniere", LeftOutRecommendation.Reason.noCapacity), ("ville-moyenne-qpv-cls", .noCapacity)] {
             let roadmap = try PressingDeadlineTests.plan(name)
             #expect(roadmap.item("mobiliser-ressources-existantes") == nil, "\(name)")
             #expect(roadmap.leftOutReason("mobiliser-ressources-existantes") == reason, "\(name)")

@@ -40,7 +40,7 @@ struct MeritAgainstPhaseTests {
         #expect(!brief.contains("à partir de"), "\(brief)")
     }
 
-    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville qui courent jusqu'en 2030, prend sa place devant la grille santé des projets (90, sans échéance) et est confié à la coordinatrice en poste")
+    @Test("ville moyenne en QPV avec un CLS : l'atelier santé ville (107), dû avant le bilan de mi-mandat pour compter dans les contrats de ville qui courent jusqu'en 2030, prend sa place et est confié à la coordinatrice en poste ; la grille santé des projets (80, sans échéance) est à envisager ensuite")
     func asvSaysWhy() throws {
         let roadmap = try Self.roadmap("ville-moyenne-qpv-cls")
         let asv = try #require(roadmap.item("asv-creer"))
@@ -48,10 +48,11 @@ struct MeritAgainstPhaseTests {
         #expect(asv.deadline?.before == YearMonth(year: 2029, month: 3))
         // Before the review, the weaker actions that stay hold their place by a deadline (the school's EIS, the urban
         // renewal project, the PLU and the residents' voice that feeds it) or a team priority (the CLSM); the health
-        // screening of projects, with no deadline, comes after.
+        // screening of projects, with no deadline, no longer comes after the projects it should screen: since rel38 the
+        // urban renewal project, which has its own card, does not raise it (80), and it is « à envisager ensuite ».
         let weaker = roadmap.items.filter { $0.phaseIndex > 0 && $0.phaseIndex <= asv.phaseIndex && $0.score.total < asv.score.total }
         #expect(weaker.allSatisfy { $0.deadline != nil || $0.selection != .merit }, "\(weaker.map(\.recommendation.id))")
-        #expect(try #require(roadmap.item("reflexe-sante-projets")).phaseIndex > asv.phaseIndex)
+        #expect(roadmap.item("reflexe-sante-projets") == nil)
         let card = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls").cards.first { $0.id == "asv-creer" })
         #expect(card.deadline?.contains("contrats de ville qui courent jusqu'en 2030") == true, "\(card.deadline ?? "")")
         #expect(card.steps.contains { $0.hasPrefix("Confier l'ASV à la coordination santé en poste") } && !card.steps.contains { $0.hasPrefix("Recruter ou désigner") })
