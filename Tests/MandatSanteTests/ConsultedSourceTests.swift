@@ -60,10 +60,13 @@ struct ConsultedSourceTests {
     @Test("Mayotte : la ligne de l'université de La Réunion repose sur un document daté (la subdivision d'internat Océan Indien), cité là seulement")
     func mayotteUniversitySourced() throws {
         let mayotte = try #require(try ExampleSynthesisTests.document("village-mayotte-zip", detail: true).card("docteurs-juniors"))
-        #expect(mayotte.steps.contains { $0.contains("UFR Santé de l'université de La Réunion") })
+        #expect(mayotte.steps.contains { $0.contains("faculté de santé de l'université de La Réunion") })
         #expect(mayotte.sources.contains { $0.document == "clisp-subdivision-ocean-indien-2024" && $0.date == "2024-07-25" })
+        // The faculty's current name (« UFR Santé » until its renaming) rests on a dated article (rel38).
+        #expect(mayotte.sources.contains { $0.document == "la1ere-faculte-sante-reunion-2023" && $0.date == "2023-08-17" })
         let mainland = try #require(try ExampleSynthesisTests.document("bourg-rural-zac-msp", detail: true).card("docteurs-juniors"))
         #expect(!mainland.sources.contains { $0.document == "clisp-subdivision-ocean-indien-2024" })
+        #expect(!mainland.sources.contains { $0.document == "la1ere-faculte-sante-reunion-2023" })
     }
 
     @Test("un document de plus de cinq ans à la date de la base le dit dans la liste des sources de l'édition détaillée, celle du consultant ; l'édition courte, pour les élus, n'imprime que son année ; une page consultée ou un document récent, jamais")
