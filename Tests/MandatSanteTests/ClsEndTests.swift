@@ -12,7 +12,9 @@ struct ClsEndTests {
     func renewalDuringTheMandate() throws {
         let renewing = try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", overrides: ["clsEnd=mi-mandat"])
         let card = try #require(renewing.cards.first { $0.id == "cls-renouveler" })
-        #expect(card.title == "Évaluer le contrat local de santé qui s'achève en cours de mandat et préparer le suivant")
+        // Valmont has priority districts and no ASV: the next contract creates it (rel38), and the title says so.
+        #expect(card.title == "Évaluer le contrat local de santé qui s'achève en cours de mandat et préparer le suivant, avec un atelier santé ville pour les quartiers prioritaires")
+        #expect(!renewing.cards.contains { $0.id == "asv-creer" })
         #expect(card.deadline.map(Content17Tests.plain)?.contains("avant l'échéance du CLS en vigueur") == true, "\(card.deadline ?? "")")
         #expect(card.forYou.map(Content17Tests.plain).contains("CLS à échéance en 2028 ou en 2029"), "\(card.forYou)")
         #expect(renewing.synthesis.decisions.contains { $0.title == card.title })
