@@ -127,8 +127,9 @@ struct FactStatement {
         case .text(let id) where fact.choice(id)?.statement != nil:
             // « {cls}, porté par l'intercommunalité »: what the profile says of the fact it completes (its label when
             // it says nothing of it), one level deep — a statement never completes a completion.
-            let statement = fact.choice(id)?.statement ?? ""
-            let filled = Fact.Choice.placeholders(statement).reduce(statement) { text, other in
+            let choice = fact.choice(id)
+            let statement = choice?.statement ?? ""
+            let filled = (choice?.statementFacts ?? []).reduce(statement) { text, other in
                 let said = depth == 0 ? finding(other, completing: 1)?.text : nil
                 return text.replacingOccurrences(of: "{\(other)}", with: said ?? vocabulary.fact(named: other).map(self.label(of:)) ?? other)
             }

@@ -40,8 +40,8 @@ public struct TerritoryPortrait: Sendable {
         func labelled() -> String {
             // A choice said as a finding (« territoire en zone d'intervention prioritaire (ZIP) », « CLS signé et en
             // vigueur, porté par l'intercommunalité ») rather than « label : value ».
-            if case .text(let id)? = value, let statement = definition?.choice(id)?.statement {
-                return Fact.Choice.placeholders(statement).reduce(statement) { text, other in
+            if case .text(let id)? = value, let choice = definition?.choice(id), let statement = choice.statement {
+                return choice.statementFacts.reduce(statement) { text, other in
                     text.replacingOccurrences(of: "{\(other)}", with: profile.value(other) == nil ? other : profile.display(other))
                 }
             }

@@ -12,7 +12,9 @@ public struct Fact: Hashable, Sendable {
         /// d'intervention prioritaire (ZIP) »), where « label of the fact : label of the choice » would read as a
         /// form. `{fact}` stands for what the profile says of that other fact: « {cls}, porté par l'intercommunalité »
         /// completes the statement of the CLS (`statementFacts`), and is said in its place.
-        public var statement: String?
+        public var statement: String? {
+            didSet { statementFacts = statement.map(Self.placeholders) ?? [] }
+        }
         /// Where `statement` is written, for diagnostics about it.
         public var statementLocation: SourceLocation?
 
@@ -22,10 +24,12 @@ public struct Fact: Hashable, Sendable {
             self.role = role
             self.asset = asset
             self.statement = statement
+            statementFacts = statement.map(Self.placeholders) ?? []
         }
 
-        /// The facts `statement` names between braces, in order.
-        public var statementFacts: [String] { statement.map(Self.placeholders) ?? [] }
+        /// The facts `statement` names between braces, in order: read once, when the vocabulary is loaded (`check`
+        /// reads them, and every finding that fills them).
+        public private(set) var statementFacts: [String] = []
 
         /// The names between braces in `text`: « {cls}, porté par … » names `cls`.
         public static func placeholders(_ text: String) -> [String] {
