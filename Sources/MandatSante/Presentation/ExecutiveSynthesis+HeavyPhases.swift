@@ -99,29 +99,32 @@ extension ExecutiveSynthesis {
     /// What relieves a team that cannot carry everything, as page 1 names it: for a commune in a CLS carried by its
     /// intercommunality or a pays, the CLS's coordinator, who runs the contract's actions with its communes (reader36:
     /// « prévoir un renfort » told a one-agent bourg to recruit); for a commune whose intercommunality carries a health
-    /// approach, its health mission; for a village with one agent or none, the intercommunality; otherwise a
-    /// reinforcement.
+    /// approach, its health mission; for a village with one agent or none, the intercommunality; for a team of
+    /// `Capacity.countedStaff` agents or more, the rest put off or a part handed to a partner (plan38: a
+    /// métropole of 25 agents is not told to hire one more); otherwise a reinforcement.
     enum Relief {
-        case clsCoordinator, intercommunalHealth, intercommunality, reinforcement
+        case clsCoordinator, intercommunalHealth, intercommunality, largeTeam, reinforcement
 
         var remedy: String {
             switch self {
             case .clsCoordinator: "s'appuyer sur la coordinatrice ou le coordinateur du CLS."
             case .intercommunalHealth: "en confier une part à la mission santé de l'intercommunalité."
             case .intercommunality: "en confier une part de la charge à l'intercommunalité."
+            case .largeTeam: "reporter le reste ou en confier une part à un partenaire."
             case .reinforcement: "prévoir un renfort."
             }
         }
 
-        /// The relief of `profile`, a commune when `isCommune`, a village with one agent or none when `small`.
-        static func of(_ profile: Profile, isCommune: Bool, small: Bool) -> Relief {
+        /// The relief of `profile`, a commune when `isCommune`, a village with one agent or none when `small`, a team
+        /// of `Capacity.countedStaff` agents or more when `large`.
+        static func of(_ profile: Profile, isCommune: Bool, small: Bool, large: Bool = false) -> Relief {
             let vocabulary = profile.vocabulary
             if isCommune, [.text("en-vigueur"), .text("a-renouveler")].contains(profile.value(clsFact)),
                [.text("intercommunalite"), .text("pays")].contains(profile.value(clsCarrierFact)) {
                 return .clsCoordinator
             }
             if isCommune, profile.value(vocabulary.factName(.intercommunalHealth)) == .bool(true) { return .intercommunalHealth }
-            return small ? .intercommunality : .reinforcement
+            return small ? .intercommunality : large ? .largeTeam : .reinforcement
         }
     }
 
@@ -181,7 +184,7 @@ extension ExecutiveSynthesis {
     /// about it, nil when page 1 already says it (a heavy period's « prévoir un renfort »); a village commune with one
     /// agent or none is not told to hire. Nil when no action took such a place, or when the mandate stays within the
     /// capacity.
-    enum OverloadAdvice { case reinforcement, intercommunality }
+    enum OverloadAdvice { case reinforcement, intercommunality, largeTeam }
 
     static func tradedPlaces(_ roadmap: Roadmap, vocabulary: Vocabulary, advice: OverloadAdvice? = .reinforcement) -> String? {
         guard roadmap.overCapacityHalves > 0 else { return nil }
@@ -194,6 +197,7 @@ extension ExecutiveSynthesis {
         let todo = switch advice {
         case .reinforcement?: " : prévoir un renfort ou en confier une part à un partenaire"
         case .intercommunality?: " : en confier une part à l'intercommunalité ou à un partenaire"
+        case .largeTeam?: " : en confier une part à un partenaire"
         case nil: ""
         }
         // Better scored than what gave its place, or the action of a declared priority that had none of its own.
