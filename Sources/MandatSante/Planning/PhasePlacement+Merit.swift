@@ -80,13 +80,28 @@ extension PhasePlacement {
             // (`Capacity.halfUnitsLeft`). In the bourg whose last pharmacy is threatened, the secondary office of the
             // neighbouring MSP (115, medium) from April 2029, its first step now, in the place of the EHPAD open to
             // the commune (90, light) in an overfilled 2027 and of the mobile unit (82, light).
+            // Bounded first over the whole window (what all its holders could free at most, as `trading` bounds each
+            // phase's), and the span grown phase by phase rather than refilled (plan38).
+            let need = index.halfUnits[position]
+            var most = 0, windowHolding = 0
             if !traded {
+                for from in max(earliest, 1)...latest where !holders[from].isEmpty {
+                    windowHolding += 1
+                    for other in holders[from] where other != unit {
+                        let member = order.first(other)
+                        guard totals[member] <= bar else { break }
+                        let own = cost(member, phaseOf[member])
+                        if own < need { most += own }
+                    }
+                }
+            }
+            if !traded, windowHolding > 1, need - free.reduce(0, +) - most <= tolerance {
+                spanned.removeAll(keepingCapacity: true)
+                var phasesHolding = 0
                 for phase in max(earliest, 1)...latest {
-                    spanned.removeAll(keepingCapacity: true)
-                    var phasesHolding = 0
-                    for from in max(earliest, 1)...phase where !holders[from].isEmpty {
+                    if !holders[phase].isEmpty {
                         phasesHolding += 1
-                        for other in holders[from] {
+                        for other in holders[phase] {
                             let score = totals[order.first(other)]
                             var at = spanned.count
                             while at > 0, (totals[order.first(spanned[at - 1])], -spanned[at - 1]) > (score, -other) { at -= 1 }
