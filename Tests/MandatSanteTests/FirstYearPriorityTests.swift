@@ -49,7 +49,7 @@ struct FirstYearPriorityTests {
         let line = try #require(try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite").synthesis.priorities)
         #expect(line.contains("bien vieillir et autonomie (actions"), "\(line)")
         // The isolated seniors' first step is now: the line says it rather than « faute de place plus tôt » (plan36).
-        #expect(Plan24Tests.plain(line).contains("premier pas de l'action 8 dès maintenant, le reste à partir de janv. 2028"), "\(line)")
+        #expect(Plan24Tests.plain(line).contains("à partir de janv. 2028, avec un premier pas de l'action 8 dès maintenant"), "\(line)")
     }
 
     @Test("chaque priorité déclarée des profils d'exemple : une action concrète d'ici fin 2027, ou aucune action de l'année ne pouvait bouger (fondation, échéance, priorité, préalable d'une action placée, action rapide de grand mérite avancée)")

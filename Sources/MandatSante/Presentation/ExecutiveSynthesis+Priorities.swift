@@ -13,7 +13,7 @@ extension ExecutiveSynthesis {
     /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
     /// after the first two phases says from when (« à partir de janv. 2028, faute de place plus tôt », or « après
     /// le bilan de mi-mandat »: it is not among the first decisions) — or, when one of them takes its first step now,
-    /// « premier pas de l'action 8 dès maintenant, le reste à partir de janv. 2028 » —, and one served by no action of the roadmap
+    /// « à partir de janv. 2028, avec un premier pas de l'action 8 dès maintenant » —, and one served by no action of the roadmap
     /// while one that serves it waits for room says so: a priority is not printed bare when something applies.
     static func priorities(_ roadmap: Roadmap) -> String? {
         let members = declaredPriorities(roadmap)
@@ -44,7 +44,9 @@ extension ExecutiveSynthesis {
                 } else if items.count == 1 {
                     late = " : premier pas dès maintenant, le reste \(from)"
                 } else {
-                    late = ", premier pas \(Typography.ofActions(now)) dès maintenant, le reste \(from)"
+                    // « le reste » would read as the rest of the action that starts now, which may come later still
+                    // (reader38c: action 8's rest is in April 2029 while the priority's first action starts in 2028).
+                    late = ", \(from), avec un premier pas \(Typography.ofActions(now)) dès maintenant"
                 }
             }
             return (definition?.label(ofChoice: id) ?? id, items.map(\.rank), late, waiting)

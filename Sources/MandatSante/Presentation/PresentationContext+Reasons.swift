@@ -4,7 +4,8 @@ import RuleKit
 /// the boosts that apply, the size last.
 extension RoadmapPresenter.Context {
     /// Why a recommendation is for this territory: what its condition found in the profile (`leaves`), then
-    /// each boost that applies, the weightiest first (its reason replaces the bare finding it rests on), then
+    /// each boost that applies, the weightiest first (its reason replaces the bare finding it rests on; the weightiest
+    /// of all comes second when plain findings would push it beyond the two reasons a card keeps), then
     /// the condition's other grounds where a boost already says one alternative of the same `or`, then the
     /// size and staff the condition asked for — they say where an action applies more than why it matters
     /// here (a heat-wave plan is for « territoire exposé aux vagues de chaleur » before « commune de 8 200
@@ -84,6 +85,13 @@ extension RoadmapPresenter.Context {
         // The first line other than the size closes a « titre — pourquoi : … » line of the list « à envisager ».
         if let firstBesides {
             return lines.lazy.map { Typography.french(Typography.clause($0, joiner: ", ")) }.first { $0 != firstBesides }.map { [$0] } ?? []
+        }
+        // The weightiest boost is what most makes the action matter here: it stays within the two reasons a card
+        // keeps, second after the condition's first finding, rather than behind plain findings of the condition (the
+        // volunteer doctors' centre read « aucune MSP ; aucun centre de santé », its +25 for the doctors' departures
+        // cut off; reader38a).
+        if let weightiest = weighed.first.map(facts.reason(of:)), let at = lines.firstIndex(of: weightiest), at > 1 {
+            lines.insert(lines.remove(at: at), at: 1)
         }
         return lines.map { Typography.french(Typography.clause($0)) }
     }
