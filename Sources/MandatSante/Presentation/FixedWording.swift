@@ -62,9 +62,22 @@ extension RoadmapPresenter {
             }
 
             /// The elements of `items` whose condition, at `positions`, is true in `truths` (or that have none).
+            /// `items` itself, not a copy, when every one is shown (most cards: a card reads seven lists, and
+            /// filtering each through pairs cost a quarter of wording a roadmap: batch38, bench/README.md).
             static func shown<Item>(_ items: [Item], _ positions: [Int?], _ truths: [Truth]) -> [Item] {
-                guard positions.contains(where: { $0 != nil }) else { return items }
-                return zip(items, positions).filter { _, position in position.map { truths[$0] == .true } ?? true }.map(\.0)
+                let count = min(items.count, positions.count)
+                var hidden = count < items.count && positions.contains { $0 != nil }
+                if !hidden {
+                    for position in positions where position.map({ truths[$0] != .true }) ?? false {
+                        hidden = true
+                        break
+                    }
+                }
+                guard hidden else { return items }
+                var kept: [Item] = []
+                kept.reserveCapacity(count)
+                for index in 0..<count where positions[index].map({ truths[$0] == .true }) ?? true { kept.append(items[index]) }
+                return kept
             }
         }
 

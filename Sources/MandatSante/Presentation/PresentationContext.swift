@@ -285,8 +285,10 @@ extension RoadmapPresenter {
             let forYou = territorial.forYou
             let size = frenchSize
             let truths = wording.lines.truths(profileFacts)
-            func shown<Item>(_ items: [Item], _ positions: KeyPath<FixedWording.ShownLines, [Int?]>) -> [Item] {
-                FixedWording.ShownLines.shown(items, wording.lines[keyPath: positions], truths)
+            // Each list with its own positions, not through a key path (made again at each call).
+            let lines = wording.lines
+            func shown<Item>(_ items: [Item], _ positions: [Int?]) -> [Item] {
+                FixedWording.ShownLines.shown(items, positions, truths)
             }
             return RoadmapDocument.Card(
                 rank: item.rank, id: recommendation.id, title: recommendation.title(for: profileFacts), lever: recommendation.lever,
@@ -306,18 +308,18 @@ extension RoadmapPresenter {
                 inequalityEffect: recommendation.inequalityEffect(for: profileFacts).map(WeighingWording.inequality),
                 forYou: forYou, sizeReason: forYou.contains(size) ? size : nil,
                 selection: RoadmapWording.selection(item.selection, vocabulary: ruleBase.vocabulary),
-                cautions: shown(wording.cautions, \.cautions),
+                cautions: shown(wording.cautions, lines.cautions),
                 relations: relations, briefRelations: briefRelations,
                 placement: joined(startNow, placement?.full),
                 placementBrief: joined(startNow, placement?.brief),
                 placementKind: Self.placementKind(item.placement),
                 why: wording.why, whyShort: wording.whyShort,
-                steps: shown(wording.steps, \.steps),
-                partners: shown(wording.partners, \.partners),
-                funding: shown(wording.funding, \.funding),
-                examples: shown(wording.examples, \.examples),
-                evidence: wording.evidence, facts: shown(wording.facts, \.facts),
-                sources: shown(wording.sources, \.sources), sourceNumbers: [],
+                steps: shown(wording.steps, lines.steps),
+                partners: shown(wording.partners, lines.partners),
+                funding: shown(wording.funding, lines.funding),
+                examples: shown(wording.examples, lines.examples),
+                evidence: wording.evidence, facts: shown(wording.facts, lines.facts),
+                sources: shown(wording.sources, lines.sources), sourceNumbers: [],
                 indicators: wording.indicators,
                 score: item.score.total, scoreLine: full ? Self.scoreLine(terms, total: item.score.total) : "", scoreTerms: terms,
                 prerequisites: item.prerequisites, assumedPrerequisites: item.assumedPrerequisites, together: item.together,
