@@ -32,26 +32,31 @@ struct ConsultedSourceTests {
                 "\(missing.map(\.position))")
     }
 
-    @Test("les pages sans date du registre : « consulté en décembre 2026 » dans les exemples et la liste des sources, jamais « (source [n], décembre 2026) »")
+    @Test("les pages sans date du registre : « consulté en décembre 2026 » dans la liste des sources ; aucun exemple ne cite une page sans date de publication (content38b)")
     func renderedAsConsulted() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
-        let pages = ["what-works-for-health", "ors-paca-urbanisme-collectivites", "cc-gevaudan-sante"]
-        for id in pages {
-            let page = try #require(ruleBase.source(id), "\(id)")
-            #expect(page.date == nil && page.consulted == SourceDate("2026-12"), "\(id)")
+        let page = try #require(ruleBase.source("what-works-for-health"))
+        #expect(page.date == nil && page.consulted == SourceDate("2026-12"))
+        // The last examples that cited an undated page (Semoy, the Gévaudan, the ORS of Provence-Alpes-Côte d'Azur)
+        // were replaced by dated ones or removed: an example tells what a territory did, and when it was reported.
+        for id in ["semoy-pole-sante", "cc-gevaudan-sante", "ors-paca-urbanisme-collectivites"] {
+            #expect(ruleBase.source(id) == nil, "\(id)")
         }
         var seen = 0
         for name in CalibrationReadingTests.examples {
             let document = try ExampleSynthesisTests.document(name, detail: true)
-            for example in document.cards.flatMap(\.examples) where pages.contains(example.source?.document ?? "") {
-                seen += 1
+            for example in document.cards.flatMap(\.examples) {
+                guard let id = example.source?.document, let cited = ruleBase.source(id) else { continue }
+                #expect(cited.date != nil, "\(name) : \(id)")
                 let text = example.text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
-                #expect(text.contains("], consulté en décembre 2026)"), "\(name) : \(text)")
-                #expect(!text.contains("], décembre"), "\(name) : \(text)")
+                #expect(!text.contains("consulté en"), "\(name) : \(text)")
             }
-            for entry in document.bibliography where pages.contains(entry.document) {
+            for entry in document.bibliography {
+                guard let cited = ruleBase.source(entry.document), cited.date == nil else { continue }
+                seen += 1
                 let title = entry.title.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
                 #expect(title.contains("consulté en décembre 2026"), "\(name) : \(title)")
+                #expect(!title.contains(", décembre 2026)"), "\(name) : \(title)")
             }
         }
         #expect(seen > 0)
