@@ -14,19 +14,20 @@ For each example profile (Profiles/*.json), reads the detailed text edition
 - in the rule base itself (Rules/), every document that an example cites (« Source : … » under « Exemple »)
   has a date of publication: a page read without one (`consulted` only) can describe a rule in force, but an
   example tells what a territory did, and the reader must know when it was reported. This pass reads every
-  example of the base, those no example profile prints included. It runs with --examples-dated: four
-  examples still cite such a page (content38 left them for want of a dated public source found in time), and the
-  default run must stay at 0 findings until they are dated or removed. The same option lists the figures of the
-  register (facts.json, a statement with a digit) whose document has no date of publication.
+  example of the base, those no example profile prints included, and runs by default (content38b dated or
+  removed the last examples that cited such a page). With --facts-dated (or its former name --examples-dated),
+  the audit also lists the figures of the register (facts.json, a statement with a digit) whose document has
+  no date of publication: some remain, so that pass stays opt-in.
 
 What the profile says about itself (« Pour vous », the commune's population) and what the
 tool computes (capacity, cost bands, score, calendar) are not claims and are not checked; nor
 are ages that name a public (« les 75 ans ou plus », « les 11-25 ans »).
 
-Usage: scripts/audit-sources.py [--binary PATH] [--examples-dated] [PROFILE.json ...]
+Usage: scripts/audit-sources.py [--binary PATH] [--facts-dated] [PROFILE.json ...]
 Exit code: 0 when nothing is found, 1 when something is, 2 when a roadmap cannot be produced.
 """
 import glob
+import json
 import os
 import re
 import subprocess
@@ -119,11 +120,15 @@ def audit(profile, binary):
     return findings
 
 
+def register(root="Rules"):
+    """The documents of the register, by identifier."""
+    with open(os.path.join(root, "sources.json"), encoding="utf-8") as handle:
+        return {entry["id"]: entry for entry in json.load(handle)["sources"]}
+
+
 def undated_examples(root="Rules"):
     """Examples of the rule base whose document has no date of publication (`consulted` only, or nothing)."""
-    import json
-    with open(os.path.join(root, "sources.json"), encoding="utf-8") as handle:
-        sources = {entry["id"]: entry for entry in json.load(handle)["sources"]}
+    sources = register(root)
     findings = []
     for path in sorted(glob.glob(os.path.join(root, "recommendations", "*.md"))):
         with open(path, encoding="utf-8") as handle:
@@ -144,7 +149,13 @@ def undated_examples(root="Rules"):
                     f"sans date de publication (consulté en {document['consulted']})" if document.get("consulted")
                     else "sans date")
                 findings.append(f"{path}: exemple « {territory} » : document « {match.group(1)} » {how}")
-    # A figure of the register (a statement with a digit) read on a page without a date of publication.
+    return findings
+
+
+def undated_facts(root="Rules"):
+    """Figures of the register (a statement with a digit) read on a page without a date of publication."""
+    sources = register(root)
+    findings = []
     with open(os.path.join(root, "facts.json"), encoding="utf-8") as handle:
         facts = json.load(handle)["facts"]
     for fact in facts:
@@ -157,11 +168,11 @@ def undated_examples(root="Rules"):
 def main(argv):
     binary = ".build/debug/mandat-sante"
     profiles = []
-    examples_dated = False
+    facts_dated = False
     args = iter(argv)
     for arg in args:
-        if arg == "--examples-dated":
-            examples_dated = True
+        if arg in ("--facts-dated", "--examples-dated"):
+            facts_dated = True
         elif arg == "--binary":
             binary = next(args, binary)
         else:
@@ -181,11 +192,12 @@ def main(argv):
         for finding in findings:
             print(finding)
         total += len(findings)
-    if examples_dated:
-        for finding in undated_examples():
-            print(finding)
-            total += 1
-    print(f"{len(profiles)} feuilles de route relues{', et les exemples de la base' if examples_dated else ''} ; {total} constat(s).")
+    base = undated_examples() + (undated_facts() if facts_dated else [])
+    for finding in base:
+        print(finding)
+    total += len(base)
+    read = "les exemples et les faits chiffrés de la base" if facts_dated else "les exemples de la base"
+    print(f"{len(profiles)} feuilles de route relues, et {read} ; {total} constat(s).")
     return 2 if failed else (1 if total else 0)
 
 
