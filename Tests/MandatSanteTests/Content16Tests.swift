@@ -76,13 +76,13 @@ struct Content16Tests {
         }
     }
 
-    @Test("une ville ou une agglomération n'est pas l'exemple d'un village : Nantes, Melun, La Rochelle, l'ORS de PACA et Polariss")
+    @Test("une ville ou une agglomération n'est pas l'exemple d'un village : Nantes, Melun, La Rochelle, l'appel ARS–DREAL de PACA et Polariss")
     func urbanExamplesForVillages() throws {
         let village = try Self.facts(Self.mainlandVillage), town = try Self.facts(Self.mainlandTown)
         for (id, territory) in [("espaces-sans-tabac", "Nantes (Loire-Atlantique)"),
                                 ("aides-installation-medecins", "Communauté d'agglomération Melun Val de Seine (Seine-et-Marne)"),
                                 ("prevention-primaire-collective", "Communauté d'agglomération de La Rochelle (Charente-Maritime)"),
-                                ("mobiliser-ressources-existantes", "Provence-Alpes-Côte d'Azur (observatoire régional de la santé)")] {
+                                ("mobiliser-ressources-existantes", "Provence-Alpes-Côte d'Azur (ARS et DREAL)")] {
             #expect(try !Self.examples(id, for: village).contains(territory), "\(id)")
         }
         for (id, territory) in [("espaces-sans-tabac", "Nantes (Loire-Atlantique)"),
@@ -90,15 +90,15 @@ struct Content16Tests {
             #expect(try Self.examples(id, for: town).contains(territory), "\(id)")
         }
         // La Rochelle's CLS is an agglomeration's: told to an intercommunality, not to a commune of any size;
-        // the ORS of Provence-Alpes-Côte d'Azur only in its own region, elsewhere the generic step stands.
+        // the ARS–DREAL call of Provence-Alpes-Côte d'Azur (content38b) only in its own region, elsewhere the generic step stands.
         var agglomeration = Self.mainlandTown
         agglomeration.kind = "communaute-d-agglomeration"
         #expect(try Self.examples("prevention-primaire-collective", for: Self.facts(agglomeration)).contains("Communauté d'agglomération de La Rochelle (Charente-Maritime)"))
         #expect(try !Self.examples("prevention-primaire-collective", for: town).contains("Communauté d'agglomération de La Rochelle (Charente-Maritime)"))
         var provence = Self.mainlandTown
         provence.region = "Provence-Alpes-Côte d'Azur"
-        #expect(try Self.examples("mobiliser-ressources-existantes", for: Self.facts(provence)).contains("Provence-Alpes-Côte d'Azur (observatoire régional de la santé)"))
-        #expect(try !Self.examples("mobiliser-ressources-existantes", for: town).contains("Provence-Alpes-Côte d'Azur (observatoire régional de la santé)"))
+        #expect(try Self.examples("mobiliser-ressources-existantes", for: Self.facts(provence)).contains("Provence-Alpes-Côte d'Azur (ARS et DREAL)"))
+        #expect(try !Self.examples("mobiliser-ressources-existantes", for: town).contains("Provence-Alpes-Côte d'Azur (ARS et DREAL)"))
         // Polariss (Bordeaux) is told first to a town of Nouvelle-Aquitaine, never to a village nor to a town elsewhere.
         var aquitaine = Self.mainlandTown
         aquitaine.region = "Nouvelle-Aquitaine"
