@@ -97,7 +97,7 @@ struct Page37Tests {
         #expect(belt.contains("ne peuvent attendre ; en confier une part à la mission santé de l'intercommunalité."), "\(belt)")
         // A village without intercommunal health approach shares the load with its intercommunality; a métropole of 25
         // agents puts off the rest or hands a part over (plan38); a préfecture of five agents hires.
-        #expect(try size("village-rural-zip").contains("ne peuvent attendre ; en confier une part de la charge à l'intercommunalité."))
+        #expect(try size("village-rural-zip").contains("ne peuvent attendre ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."))
         let metropole = try size("metropole-cls-clsm")
         #expect(metropole.contains("ne peuvent attendre ; reporter le reste ou en confier une part à un partenaire."), "\(metropole)")
         #expect(!metropole.contains("renfort"), "\(metropole)")

@@ -99,7 +99,9 @@ extension ExecutiveSynthesis {
     /// What relieves a team that cannot carry everything, as page 1 names it: for a commune in a CLS carried by its
     /// intercommunality or a pays, the CLS's coordinator, who runs the contract's actions with its communes (reader36:
     /// « prévoir un renfort » told a one-agent bourg to recruit); for a commune whose intercommunality carries a health
-    /// approach, its health mission; for a village with one agent or none, the intercommunality; for a team of
+    /// approach, its health mission; for a village with one agent or none, a request to the intercommunality or the
+    /// neighbouring communes (read39b: « en confier une part à l'intercommunalité » presumed an intercommunality
+    /// that carries no health approach would take it); for a team of
     /// `Capacity.countedStaff` agents or more, the rest put off or a part handed to a partner (plan38: a
     /// métropole of 25 agents is not told to hire one more); otherwise a reinforcement.
     enum Relief {
@@ -109,7 +111,7 @@ extension ExecutiveSynthesis {
             switch self {
             case .clsCoordinator: "s'appuyer sur la coordinatrice ou le coordinateur du CLS."
             case .intercommunalHealth: "en confier une part à la mission santé de l'intercommunalité."
-            case .intercommunality: "en confier une part de la charge à l'intercommunalité."
+            case .intercommunality: "demander à l'intercommunalité ou aux communes voisines d'en porter une part."
             case .largeTeam: "reporter le reste ou en confier une part à un partenaire."
             case .reinforcement: "prévoir un renfort."
             }
