@@ -178,8 +178,8 @@ extension RoadmapWording {
     /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
     /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
     /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
-    /// used four units of five): « le surplus de travail d'ici fin 2027 occupe l'équipe
-    /// jusque-là » (after `from`). Nil when no phase had that room.
+    /// used four units of five): « le travail prévu d'ici fin 2027 dépasse ce que l'équipe peut porter et déborde
+    /// jusque-là » (after `from`; « le surplus de travail … occupe l'équipe jusque-là » read as jargon, reader39a). Nil when no phase had that room.
     static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
         let used = roadmap.halfUnitsUsed
         let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
@@ -190,7 +190,7 @@ extension RoadmapWording {
         let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
         guard !overfilled.isEmpty else { return nil }
         let phases = roadmap.calendar.phases
-        return "le surplus de travail \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) occupe l'équipe jusque-là"
+        return "le travail prévu \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) dépasse ce que l'équipe peut porter et déborde jusque-là"
     }
 
     /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
@@ -202,7 +202,7 @@ extension RoadmapWording {
     /// - it goes with other actions (`together`) and the set needs more than that room in one phase: « avec l'action
     ///   8, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là »;
     /// - a later phase carries more than the team's capacity and takes its surplus from that room
-    ///   (`Capacity.halfUnitsLeft`): « le surplus de travail d'ici le bilan de mi-mandat prend la place restante
+    ///   (`Capacity.halfUnitsLeft`): « le travail prévu d'ici le bilan de mi-mandat dépasse ce que l'équipe peut porter et prend la place restante
     ///   d'ici fin 2027 ».
     /// Each said after `from`, which the caller adds.
     /// Nil when no phase had that room, when an earlier phase's surplus took it (`overflow`), or for another cause.
@@ -236,7 +236,7 @@ extension RoadmapWording {
         let later = ((roomy + 1)..<phases.count).filter { used[$0] > capacity[$0] }
         guard roadmap.halfUnitsLeft[roomy] < Capacity.halfUnits(of: item.recommendation, inPhase: roomy), !later.isEmpty else { return nil }
         let times = Typography.list(later.map { ExecutiveSynthesis.during(phases[$0]) })
-        return "le surplus de travail \(times) prend la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
+        return "le travail prévu \(times) dépasse ce que l'équipe peut porter et prend la place restante \(ExecutiveSynthesis.during(phases[roomy]))"
     }
 
     /// What an item needs with the placed actions that go with it (`together`) in one phase `phase`, and that need
