@@ -120,7 +120,7 @@ struct Content17Tests {
         #expect(referent.contains { $0.hasSuffix("à la délégation départementale de l'ARS, à qui il demande un premier rendez-vous.") })
         #expect(!referent.contains { $0.contains("par courrier à l'ARS") })
         let contract = try #require(ruleBase.recommendation("cls-engager")).steps.texts(for: facts)
-        #expect(contract.contains { $0 == "Demander à l'ARS une réunion de cadrage du CLS annoncé dans le courrier d'ambition santé." })
+        #expect(contract.contains { $0 == "Tenir avec l'ARS la réunion de cadrage du CLS demandée avec la déclaration d'ambition santé, ou la demander si ce n'est pas fait." })
         #expect(!contract.contains { $0.hasPrefix("Écrire à la direction de l'ARS pour annoncer") })
     }
 

@@ -28,7 +28,7 @@ struct Content23bTests {
     func otherTitlesHeld() throws {
         let village = try Content23bTests.firstThree("village-rural-zip", "medecins-volontaires-relais")
         #expect(village.contains { $0.contains("téléconsultation assistée") }, "\(village)")
-        #expect(village.contains { $0.contains("repérer le local") }, "\(village)")
+        #expect(village.contains { $0.contains("local de consultation") }, "\(village)")
         let centre = try Content23bTests.firstThree("banlieue-centre-sante-deficit", "centre-sante-consolider")
         #expect(centre.contains { $0.hasPrefix("Étudier une gouvernance partagée") }, "\(centre)")
         let strategy = try Content23bTests.firstThree("commune-nouvelle-zac", "bien-vieillir-strategie-territoriale")

@@ -79,7 +79,7 @@ struct Fix20Tests {
         #expect(welcome.steps.contains { $0.hasSuffix("qui dépendront du zonage que l'ARS confirmera.") }, "\(welcome.steps)")
     }
 
-    @Test("la métropole : le conseil métropolitain, pas « à commencer par le maire » ni d'annuaire des soins ; le renouvellement de Thiers, Ambert et Billom d'après leur actualité datée, ni Cergy ni Vienne Condrieu ; le renouvellement urbain cite l'ANRU et le report à fin 2027")
+    @Test("la métropole : le conseil métropolitain, pas « à commencer par le maire » ni d'annuaire des soins ; le renouvellement de Saint-Nazaire Agglo d'après son actualité datée (avril 2024), ni Cergy ni Vienne Condrieu ; le renouvellement urbain cite l'ANRU et le report à fin 2027")
     func metropoleWording() throws {
         let document = try ExampleSynthesisTests.document("metropole-cls-clsm", detail: true)
         let ambition = try #require(document.card("ambition-politique-sante"))
@@ -87,7 +87,7 @@ struct Fix20Tests {
         #expect(ambition.steps.contains { $0.contains("conseil métropolitain") } && !ambition.steps.contains { $0.contains("conseil communautaire") }, "\(ambition.steps)")
         #expect(!ambition.steps.contains { $0.contains("annuaire des soins") }, "\(ambition.steps)")
         let renewal = try #require(document.card("cls-renouveler"))
-        #expect(renewal.examples.first.map { Self.plain($0.text) }?.contains("28 janvier 2025") == true)
+        #expect(renewal.examples.first.map { Self.plain($0.text) }?.contains("avril 2024") == true)
         #expect(!renewal.examples.contains { $0.text.contains("10 juin 2025") })
         #expect(!(document.card("coordination-securiser-poste")?.examples.contains { $0.territory.hasPrefix("Cergy") } ?? false))
         #expect(!(document.card("diagnostic-sante-partage")?.examples.contains { $0.territory.hasPrefix("Vienne Condrieu") } ?? false))
