@@ -15,15 +15,17 @@ For each example profile (Profiles/*.json), reads the detailed text edition
   has a date of publication: a page read without one (`consulted` only) can describe a rule in force, but an
   example tells what a territory did, and the reader must know when it was reported. This pass reads every
   example of the base, those no example profile prints included, and runs by default (content38b dated or
-  removed the last examples that cited such a page). With --facts-dated (or its former name --examples-dated),
-  the audit also lists the figures of the register (facts.json, a statement with a digit) whose document has
-  no date of publication: some remain, so that pass stays opt-in.
+  removed the last examples that cited such a page);
+- in the register of facts (Rules/facts.json), every figure (a statement with a digit) cites a document with a
+  date of publication, not only a date of reading: a figure without a dated public source does not ship. This
+  pass used to be opt-in (--facts-dated); content39 dated, reworded or removed the last six such figures, and it
+  runs by default (--facts-dated and --examples-dated are still accepted and change nothing).
 
 What the profile says about itself (« Pour vous », the commune's population) and what the
 tool computes (capacity, cost bands, score, calendar) are not claims and are not checked; nor
 are ages that name a public (« les 75 ans ou plus », « les 11-25 ans »).
 
-Usage: scripts/audit-sources.py [--binary PATH] [--facts-dated] [PROFILE.json ...]
+Usage: scripts/audit-sources.py [--binary PATH] [PROFILE.json ...]
 Exit code: 0 when nothing is found, 1 when something is, 2 when a roadmap cannot be produced.
 """
 import glob
@@ -168,11 +170,10 @@ def undated_facts(root="Rules"):
 def main(argv):
     binary = ".build/debug/mandat-sante"
     profiles = []
-    facts_dated = False
     args = iter(argv)
     for arg in args:
         if arg in ("--facts-dated", "--examples-dated"):
-            facts_dated = True
+            continue  # the default since content39; accepted so that older calls still run
         elif arg == "--binary":
             binary = next(args, binary)
         else:
@@ -192,12 +193,11 @@ def main(argv):
         for finding in findings:
             print(finding)
         total += len(findings)
-    base = undated_examples() + (undated_facts() if facts_dated else [])
+    base = undated_examples() + undated_facts()
     for finding in base:
         print(finding)
     total += len(base)
-    read = "les exemples et les faits chiffrés de la base" if facts_dated else "les exemples de la base"
-    print(f"{len(profiles)} feuilles de route relues, et {read} ; {total} constat(s).")
+    print(f"{len(profiles)} feuilles de route relues, et les exemples et les faits chiffrés de la base ; {total} constat(s).")
     return 2 if failed else (1 if total else 0)
 
 
