@@ -35,9 +35,11 @@ struct FirstDecisionsTests {
         #expect(ceinture.synthesis.decisions.filter { $0.note == "étape de méthode" }.map(\.id) == ["agir-echelle-intercommunale"])
         // Its house of health starts now by meeting the professionals, who say what to reserve in the new quarter's
         // programme before it is fixed (read38b): page 1 names that first step, not a separate decision.
+        // Its agents' training starts now too, before the projects it serves are decided (read39d).
         let msp = try #require(ceinture.card("msp-projet-de-sante")?.rank)
+        let training = try #require(ceinture.card("formation-cnfpt-agents")?.rank)
         #expect(Content17Tests.plain(ceinture.synthesis.alsoFirst ?? "")
-                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(msp) (le projet de maison de santé).")
+                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas des actions \(msp) (le projet de maison de santé) et \(training) (la formation santé des agents).")
     }
 
     @Test("page 1 nomme en quelques mots chaque action dont le premier pas commence maintenant sans être une décision : « le premier pas de l'action 7 (le projet de CPTS des professionnels) »")

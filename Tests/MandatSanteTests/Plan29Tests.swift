@@ -25,7 +25,7 @@ struct Plan29Tests {
         #expect(!priorities.contains("santé mentale (action \(clsm.rank), à partir"), "\(priorities)")
         // The partnership's card: moved for the CLSM, with the CLS as room allows.
         let card = try #require(document.cards.first { $0.id == "cpts-partenariat-collectivite" })
-        #expect(Plan24Tests.plain(card.placement) == "à partir de janv. 2028, car d'ici fin 2027 la place va à l'action \(clsm.rank), réponse à la priorité « santé mentale » de l'équipe")
+        #expect(Plan24Tests.plain(card.placement) == "premier pas dès maintenant, car le contrat local de santé se prépare en ce moment, et la CPTS doit pouvoir y faire entrer ses missions avant sa signature ; le reste à partir de janv. 2028, car d'ici fin 2027 la place va à l'action \(clsm.rank), réponse à la priorité « santé mentale » de l'équipe")
         #expect(card.briefRelations.map(Plan24Tests.plain) == ["avec l'action \(cls.rank), dès que la place le permet"])
         // The CLS's card says the same of it.
         let clsCard = try #require(document.cards.first { $0.id == "cls-engager" })

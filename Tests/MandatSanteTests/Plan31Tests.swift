@@ -13,7 +13,7 @@ struct Plan31Tests {
     /// its line naming the taker, page 1 saying how far past its capacity the team is loaded.
     @Test("bourg de la ZAC, station balnéaire : l'action mieux notée ou la priorité sans action prend la place d'une plus légère, et le document le dit",
           arguments: [("bourg-rural-zac-msp", "equipement-sportif-sport-sante", "cpts-partenariat-collectivite", "sport-sante", 1,
-                       "« Construire un partenariat de travail avec la CPTS qui couvre le territoire »"),
+                       "le partenariat avec la CPTS"),
                       ("station-balneaire-saisonniere", "logement-saisonniers-professionnels", "medicobus-aller-vers", "habitat", 1,
                        // Named by its short title (read37), as page 1 names an action that has one.
                        "l'unité médicale mobile")])

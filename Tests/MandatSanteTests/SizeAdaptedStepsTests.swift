@@ -113,7 +113,7 @@ struct SizeAdaptedStepsTests {
         joining.programmes = ["villages-d-avenir"]
         let steps = try Self.steps("agir-echelle-intercommunale", for: joining)
         #expect(!steps.contains { $0.hasPrefix("Demander l'inscription de la santé à l'ordre du jour") })
-        #expect(steps.contains { $0.hasPrefix("Demander à être associée au CLS") })
+        #expect(steps.contains { $0.hasPrefix("Demander à être associée à la démarche de santé de l'intercommunalité") })
         #expect(steps.contains { $0.contains("accompagnement Villages d'avenir") && $0.contains("chef de projet") } && !steps.contains { $0.contains("Petites Villes de Demain") })
     }
 
