@@ -130,12 +130,26 @@ extension RoadmapPresenter {
                                raisingFacts: kept.raisingFacts, findingMembers: kept.findingMembers)
         }
 
-        /// The first reason `territorial(_:score:).forYou` gives other than `besides` (the territory's size alone),
-        /// worded directly: the « pour vous » line of an entry to consider later. A JSON roadmap words the line of
+        /// The « pour vous » line of an entry to consider later, worded directly: the reason of the weightiest boost
+        /// that applies for what the territory is — what most raised the action here —, else the first reason
+        /// `territorial(_:score:).forYou` gives other than `besides` (the territory's size alone). The condition's first
+        /// finding said too little where a boost said why (« Créer un centre de santé — pourquoi : aucun centre de
+        /// santé » beside an existing MSP, where the zone d'intervention prioritaire gave it 15 points; read39e). A
+        /// boost for the team's priorities alone is no such reason: page 1 states them, and three lines of the list
+        /// saying « le bien vieillir est une priorité de l'équipe » would hide the 14 % of residents aged 75 or more
+        /// that one of them answers. A JSON roadmap words the line of
         /// two dozen entries; wording (or keeping across territories) every reason of each, for the first one, was
         /// a tenth of a JSON roadmap's work.
         func firstReason(_ recommendation: Recommendation, score full: Score, besides: String) -> String? {
             let score = supportedScore(recommendation, full)
+            let boosts = recommendation.boosts
+            // The first written among equals: the rule base writes them strongest first.
+            let priorities = ruleBase.vocabulary.factName(.priorities)
+            if let weightiest = boosts.indices.filter({ score.applies(boost: $0) && boosts[$0].points > 0 && boosts[$0].condition.expression.factNames != [priorities] })
+                .max(by: { (boosts[$0].points, $1) < (boosts[$1].points, $0) }) {
+                let reason = Typography.french(Typography.clause(facts.reason(of: boosts[weightiest]), joiner: ", "))
+                if reason != besides { return reason }
+            }
             return forYou(recommendation, score: score, leaves: heldLeaves(recommendation).conditionLeaves(roadmap.profile.facts), facts: facts,
                           firstBesides: besides).first
         }
