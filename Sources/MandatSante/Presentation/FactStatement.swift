@@ -206,13 +206,30 @@ struct FactStatement {
     /// `texts` with each statement that another one completes (« CLS signé et en vigueur » before « CLS signé et en
     /// vigueur, porté par l'intercommunalité ») said once, by the completing one in the place of the first: two
     /// facts read as one sentence, not as two labels glued by a semicolon.
+    /// Compared on UTF-8 bytes (the rule base's texts are NFC): counting characters and `hasPrefix` on accented
+    /// text, for each pair, had made this a tenth of wording a text roadmap (batch38, bench/README.md).
     static func absorbing(_ texts: [String]) -> [String] {
+        guard texts.count > 1 else { return texts }
         var result: [String] = []
+        result.reserveCapacity(texts.count)
         for text in texts {
-            let said = texts.first { $0.count > text.count && $0.hasPrefix(text + ", ") } ?? text
+            let said = texts.first { completes($0, text) } ?? text
             if !result.contains(said) { result.append(said) }
         }
         return result
+    }
+
+    /// Whether `longer` is `text`, a comma, a space and more.
+    private static func completes(_ longer: String, _ text: String) -> Bool {
+        let count = text.utf8.count
+        guard longer.utf8.count >= count + 2 else { return false }
+        var longer = longer, text = text
+        return longer.withUTF8 { whole in
+            text.withUTF8 { start in
+                whole[count] == UInt8(ascii: ",") && whole[count + 1] == UInt8(ascii: " ")
+                    && (count == 0 || memcmp(whole.baseAddress!, start.baseAddress!, count) == 0)
+            }
+        }
     }
 
     /// What a condition's leaf that held says of the profile (nothing for a part that failed under a `not`). Size
