@@ -75,16 +75,17 @@ public struct RoadmapPresenter: Sendable {
     private let memos: Memos?
 
     final class Memos: Sendable {
-        /// A card's wording weighs a few kilobytes (its « pour vous », its findings): fewer of them are kept, so that
-        /// this memory is full within the first thousand territories of a batch (with 10,000, JSON's resident memory
-        /// still grew over the first 4,000 rows: 99 MB at 1,300, 125 MB from 4,000 on).
-        let territorial = WordingMemo<Territorial>(capacity: 4_000)
-        /// Why the condition of a left-out recommendation does not hold, and the next memory, kept 10,000 entries each:
-        /// JSON's resident memory grew with them until about 13,000 rows (88 MB at 7,600, 115 from 13,000 on); with
-        /// fewer, they are full within the first few thousand rows.
-        let reasons = WordingMemo<[String]>(capacity: 3_000)
+        /// A card's wording weighs a few kilobytes (its « pour vous », its findings): 2,000 of them are kept, a ceiling
+        /// met within the first 2,000 territories of a batch, after which memory stays flat. Counted on 20,000 generated
+        /// communes (batch38): over the 8,000 rows after the first 2,000, some 1,300 keys were looked up, new or met
+        /// again; 2,000 places hold what is read again.
+        let territorial = WordingMemo<Territorial>(capacity: 2_000)
+        /// Why the condition of a left-out recommendation does not hold, and the next memory: JSON's resident memory
+        /// grew with them until about 13,000 rows when they were kept 10,000 entries each (88 MB at 7,600, 115 from
+        /// 13,000 on); 2,000 each, a ceiling met within the first few thousand rows.
+        let reasons = WordingMemo<[String]>(capacity: 2_000)
         /// The sentence of a condition not met, numbers as placeholders (`Context.keptConditionWording`).
-        let conditionWordings = WordingMemo<Wording>(capacity: 3_000)
+        let conditionWordings = WordingMemo<Wording>(capacity: 2_000)
         /// A source page 1's findings add to a card (a document and the section it is cited for), by its document and
         /// section (`Context.source(document:section:)`): a few dozen in a rule base, worded once rather than for
         /// each territory (its reference read and put in French typography).
