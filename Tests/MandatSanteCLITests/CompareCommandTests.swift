@@ -76,13 +76,16 @@ struct CompareCommandTests {
         #expect(diagnostic.hasSuffix(change))
         // The room the CLS and its diagnostic took goes first to the team's priorities (the « bien vieillir »
         // strategy, smoothed out of an overfilled 2027 before, now in 2027), then to the best action that fits what
-        // is left: the PLU action, which the declared PLU revision makes pressing (before the arrêt of the plan, so
-        // before the mid-mandate review).
+        // is left: the autonomy residence open to its neighbourhood (95). The PLU action, due before the arrêt of the
+        // plan, was already placed before the mid-mandate review (since plan39, in the place of a lighter action) and
+        // stays there.
         let strategy = try #require(entry("bien-vieillir-strategie-territoriale", "CHANGENT DE PHASE", in: text))
         #expect(strategy.contains("Jusqu'au bilan de mi-mandat → D'ici fin 2027"))
-        let plu = try #require(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text))
-        #expect(plu.contains("Jusqu'au bilan de mi-mandat"))
-        #expect(plu.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
+        let residence = try #require(entry("residence-autonomie-habitat-inclusif", "AJOUTÉES", in: text))
+        #expect(residence.contains("Jusqu'au bilan de mi-mandat"))
+        #expect(residence.contains("Pourquoi : de la place s'est libérée dans le calendrier"))
+        #expect(entry("urbanisme-favorable-sante-plu", "AJOUTÉES", in: text) == nil)
+        #expect(entry("urbanisme-favorable-sante-plu", "CHANGENT DE PHASE", in: text) == nil)
         // The coordinator stays in 2027 (a CLS in force without coordination is what it answers); an action of the
         // first quarter that the freed room lets in may put it one rank lower, never in another phase.
         #expect(entry("cls-coordinateur", "RETIRÉES", in: text) == nil)

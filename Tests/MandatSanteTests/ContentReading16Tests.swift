@@ -36,16 +36,13 @@ struct ContentReading16Tests {
     @Test("une action reportée sur plusieurs phases dit quelles actions moins bien notées tiennent sa place, par leurs numéros")
     func deferredCardNamesItsHolders() throws {
         let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
-        // Deferred from 2027 to the end of the mandate: the Programme Santé Grand Âge names the actions of lower
-        // score that hold its place up to the review. The mobile unit, deferred by one phase only (it starts in
-        // 2028), names what fills 2027.
-        let programme = try #require(document.card("programme-sante-grand-age"))
-        // Since session 37, only what took its place: 2027 holds nine units for five, beyond what actions 4 and 5 free;
-        // the priority's action holds the months up to the review, the phase it could not enter.
-        #expect(MiddlePhaseTests.plain(programme.placementBrief ?? "") == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise "
-                + "par l'action 11 (priorité de l'équipe)", "\(programme.placementBrief ?? "")")
+        // Deferred from 2027 to the end of the mandate (since plan39, when health in the PLUi keeps its deadline in
+        // 2028): the mobile unit (107) names the actions of lower score that hold its place up to the review, each with
+        // its reason. Since session 37, only what took its place: 2027 holds nine units for five, beyond what any of
+        // its actions frees, and is not named.
         let bus = try #require(document.card("medicobus-aller-vers"))
-        #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 à 9", "\(bus.placementBrief ?? "")")
+        #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise "
+                + "par les actions 10 et 11 (priorités de l'équipe) et 12 (à échéance)", "\(bus.placementBrief ?? "")")
     }
 
     @Test("l'ambition se présente au comité de pilotage du CLS là où un CLS existe, et s'adresse à l'ARS ailleurs")

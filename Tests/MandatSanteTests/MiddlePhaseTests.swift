@@ -7,7 +7,7 @@ import Testing
 /// the last years start the actions that could have started in it (plan17, item 1).
 @Suite("Une phase du milieu n'est pas vide quand la fin du mandat commence des actions qui pouvaient y commencer")
 struct MiddlePhaseTests {
-    @Test("communauté de communes rurale en ZIP : le transport vers les soins (priorité mobilités) et le bus de santé (107, effort faible) en 2028, avant le bilan de mi-mandat ; la fin du mandat garde une action nouvelle")
+    @Test("communauté de communes rurale en ZIP : le transport vers les soins (priorité mobilités) et la santé dans le PLUi (due avant l'arrêt du projet) en 2028, avant le bilan de mi-mandat ; le bus de santé commence la fin du mandat")
     func ruralCommunityStartsIn2028() throws {
         let roadmap = try PressingDeadlineTests.plan("communaute-communes-rurale")
         let review = roadmap.calendar.reviewPhase
@@ -19,20 +19,21 @@ struct MiddlePhaseTests {
             "msp-conforter-existante", "docteurs-juniors",
         ])
         // The phase up to the review starts the « bien vieillir » strategy (a priority smoothed out of 2027, above its
-        // ceiling: nine units for five), the transport (the team's priority) and the mobile unit.
+        // ceiling: nine units for five), the transport (the team's priority) and, since plan39, health in the PLUi, due
+        // before the project's arrêt (`keepDeadlinesOverLighter`): the mobile unit, which can wait, starts after it.
         #expect(roadmap.items(inPhase: review).map(\.recommendation.id) == [
-            "bien-vieillir-strategie-territoriale", "acces-soins-transport", "medicobus-aller-vers",
+            "bien-vieillir-strategie-territoriale", "acces-soins-transport", "urbanisme-favorable-sante-plu",
         ])
         #expect(roadmap.item("bien-vieillir-strategie-territoriale")?.placement == .smoothed(from: 1))
         // The last phase keeps a new action.
         #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
 
         let document = try ExampleSynthesisTests.document("communaute-communes-rurale")
-        // The mobile unit's card says what holds 2027, without claiming the room up to the review is taken.
+        // The mobile unit's card says what holds the months up to the review: the priorities' actions and the dated PLUi.
         let bus = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
         let note = Self.plain(try #require(bus.placementBrief))
-        #expect(note.hasPrefix("à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 à 9"), "\(note)")
-        #expect(!note.contains("mars 2029"), "\(note)")
+        #expect(note == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 10 et 11 (priorités de l'équipe) "
+                + "et 12 (à échéance)", "\(note)")
         // The priorities line dates the mobilités action from January 2028, no longer after the review; the
         // transport is the priority's decision of page 1.
         let priorities = Self.plain(try #require(document.synthesis.priorities))

@@ -67,12 +67,15 @@ struct PhaseCeilingTests {
         #expect(roadmap.item("acces-soins-transport")?.placement == .smoothed(from: 1))
     }
 
-    @Test("communauté de communes rurale : le bus de santé (effort faible, grand mérite) avant le bilan de mi-mandat ; la fin du mandat garde une action nouvelle")
+    @Test("communauté de communes rurale : le bus de santé (effort faible, grand mérite) cède 2028 à la santé dans le PLUi, due avant l'arrêt du projet, et commence la fin du mandat")
     func ruralQuickWin() throws {
         let roadmap = try PressingDeadlineTests.plan("communaute-communes-rurale")
-        let review = roadmap.calendar.reviewPhase
-        #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == review)
-        #expect(!roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)
+        let review = roadmap.calendar.reviewPhase, last = roadmap.calendar.phases.count - 1
+        // Since plan39 the PLUi's health strand (98, due by the review) keeps its deadline in 2028; the bus, which can
+        // wait, starts in April 2029, the last phase's new action (`keepDeadlinesOverLighter`).
+        #expect(roadmap.item("urbanisme-favorable-sante-plu")?.phaseIndex == review)
+        #expect(roadmap.item("medicobus-aller-vers")?.phaseIndex == last)
+        #expect(roadmap.items(inPhase: last).map(\.recommendation.id) == ["medicobus-aller-vers"])
         // A village whose last doctor leaves: the bus (low effort) comes in 2027 with the volunteer doctors' centre,
         // now that the welcome is one card with the cabinet (2028); its last phase keeps one new action.
         let village = try PressingDeadlineTests.plan("village-departs-cabinet")

@@ -73,23 +73,10 @@ struct Plan29Tests {
 
 /// A dated action left out for want of room while lighter, lower-scored actions kept for their score alone stay
 /// (reader 28c, P2): it would take their room — they going later or « à envisager ensuite » — when that room, with
-/// the room left, holds it. In the rural community the PLU (98, effort moyen, due before the PLU's arrêt) is left
-/// out while the seniors' health programme (90, faible, no deadline) is kept at the end: the deadline pass tries the
-/// move (the PLU claims ahead of the mobile clinic, 107) and undoes it, because the mandate's room is spent by the
-/// foundations, the priorities' actions and the pressing MSP with its junior doctors; the programme's one unit is
-/// half of what the PLU needs. The left-out entry says so truthfully.
+/// the room left, holds it. Until plan39 the rural community's PLU (98, effort moyen, due before the PLU's arrêt) was
+/// left out while the seniors' health programme (90, faible, no deadline) was kept at the end; it now keeps its
+/// deadline in that programme's place (`Plan39Tests`).
 extension Plan29Tests {
-    @Test("communauté de communes rurale : la santé dans le PLU (98, effort moyen) ne tient pas dans la place du programme grand âge (90, faible) et de ce qui reste ; la raison le dit")
-    func ruralPLUDoesNotFitInTheLowerScoredRoom() throws {
-        let (roadmap, document) = try Plan24Tests.plan("communaute-communes-rurale")
-        let plu = try #require(roadmap.notPlaced("urbanisme-favorable-sante-plu"))
-        let programme = try #require(roadmap.item("programme-sante-grand-age"))
-        #expect(programme.phaseIndex == roadmap.calendar.phases.count - 1 && programme.selection == .merit)
-        #expect(Self.lowerScoredRoom(for: plu, in: roadmap) < Capacity.halfUnits(of: plu.recommendation, inPhase: 1))
-        let entry = try #require(document.considerLater.first { $0.id == "urbanisme-favorable-sante-plu" })
-        #expect(Plan24Tests.plain(entry.reason).contains("l'action \(programme.rank), qui a pris le reste, trop court pour un effort moyen"),
-                "\(Plan24Tests.plain(entry.reason))")
-    }
 
     /// The room a left-out action could take from the phases its horizon allows: what is left there, and what the
     /// actions kept for their score alone hold there — scored lower, with no deadline, neither a prerequisite nor a
@@ -113,7 +100,7 @@ extension Plan29Tests {
     /// with the room left, would hold it — counted over the whole mandate from its earliest phase: an upper bound on
     /// what taking their room could give (it ignores the first quarter's count, the end reserve, and the order of the
     /// phases), so a case found is to be read before it is called a defect.
-    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 62 cas, une borne haute")
+    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 58 cas, une borne haute")
     func datedLeftOutDoesNotFitInLowerScoredRoom() throws {
         var found: [String] = []
         func check(_ roadmap: Roadmap, _ label: String) {
@@ -137,7 +124,10 @@ extension Plan29Tests {
         // session 29: 47 left, but it made a PLU miss its deadline behind a better action (n° 1690) and broke the
         // merit invariant; not kept. Not more than today: 62 since reader29c's scores (the welcome of doctors, the bus
         // beside a neighbouring MSP, the project reflex of a Villages d'avenir laureate) moved one generated
-        // territory; the examples still show only La Réunion's.
-        #expect(found.count <= 62, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
+        // territory; the examples still show only La Réunion's. Since plan39 (`keepDeadlinesOverLighter`: the dated action
+        // takes lighter, lower-scored actions' place, the trade adding at most a tenth to the mandate) 58, La Réunion's
+        // renewal placed; what is left is room a trade cannot use (too little of it, or held by actions scored too near).
+        print("Plan29: dated actions left out beside lower-scored room: \(found.count)")
+        #expect(found.count <= 58, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
     }
 }

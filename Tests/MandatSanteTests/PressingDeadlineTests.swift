@@ -37,10 +37,11 @@ struct PressingDeadlineTests {
             #expect(item.deadline?.kind == .phaseEnd(reason))
             #expect(item.deadline?.before == due)
         }
-        // The mobile unit, kept for its score alone, goes after them, in 2028: 2027's overfill does not leave the
-        // phase before the review without a new action (`startInEmptyMiddlePhases`); the foundations and the team's
+        // The mobile unit, kept for its score alone, goes after them: since plan39 after the review, health in the PLUi,
+        // due before the project's arrêt, taking 2028 (`keepDeadlinesOverLighter`); the foundations and the team's
         // priorities keep their phases (the CPTS, chosen for accès aux soins, in the first two phases).
-        #expect(roadmap.phaseID("medicobus-aller-vers") == "mi-mandat")
+        #expect(roadmap.phaseID("urbanisme-favorable-sante-plu") == "mi-mandat")
+        #expect(roadmap.phaseID("medicobus-aller-vers") == "fin-mandat")
         #expect(roadmap.phaseID("cls-engager") == "fin-d-annee")
         #expect(roadmap.phaseID("cpts-soutenir-emergence") == "fin-d-annee")
 

@@ -16,7 +16,7 @@ import RuleKit
 /// One concept per file: the first placement (`PhasePlacement+Claims`), where a unit finds room and the end
 /// reserve (`+Room`), deadlines and the claims ahead they allow (`+Deadlines`), room made for the team's
 /// priorities (`+Priorities`), the second placement for the seasons (`+Seasons`), the merit checks (`+MeritChecks`)
-/// the trades of merit before lightness (`+Merit`) and what is light and due soon started in the first months
+/// the trades of merit before lightness (`+Merit`), a deadline kept in the place of lighter actions (`+DeadlineTrades`) and what is light and due soon started in the first months
 /// (`+DueSoon`). The state below is shared by
 /// those files, hence internal rather than private; nothing outside the placement writes it.
 struct PhasePlacement {
@@ -196,6 +196,7 @@ struct PhasePlacement {
         startPrioritiesByReview()
         keepDeadlinesInLighterRoom()
         giveLightRoomToBetter()
+        keepDeadlinesOverLighter()
         startDueSoonInFirstMonths()
         state.exits = exits
     }
