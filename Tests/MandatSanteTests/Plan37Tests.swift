@@ -123,26 +123,17 @@ struct Plan37Tests {
 struct Plan37LoadTests {
     /// The half-units of `phase` that cannot wait, as page 1's overload sentence counts them: founding decisions,
     /// dated actions, the team priorities' actions and what goes with one of those (`ExecutiveSynthesis.heavyPhases`),
-    /// and an action that took lighter ones' place (said apart on page 1).
+    /// and an action that took lighter ones' place (said apart on page 1). A quick win pulled before the review
+    /// (`pullQuickWinsForward`) is not among them: since plan39 it starts only where the phase's capacity holds it
+    /// (generated communes 262, 447, 466, 631 and 1024 needed an allowance here when it filled the phase up to its
+    /// ceiling).
     static func forcedHalves(_ roadmap: Roadmap, _ phase: Int) -> Int {
         roadmap.items.filter { item in
             guard item.phaseIndex == phase else { return false }
             if case .priority = item.selection { return true }
             return item.selection == .foundation || item.deadline != nil || !item.together.isEmpty
                 || roadmap.tradedPlaces.contains { $0.taker == item.recommendation.id }
-                || isQuickWinPulledForward(item, in: roadmap)
         }.reduce(0) { $0 + $1.halfUnits }
-    }
-
-    /// A light action of high merit started before the review rather than after it (`pullQuickWinsForward`, README
-    /// « Une action rapide de grand mérite n'attend pas 2029 »): placed under the phase's ceiling by a stated rule;
-    /// page 1 does not list it among what cannot wait. Since plan37b the bourg-derniere-pharmacie's EHPAD card no
-    /// longer takes its overfull 2027 (it gives its place to the medical office, `Plan37bTests`), and no example's
-    /// 2027 holds a quick win without a declared priority served (`FirstYearPriorityTests` dropped this allowance);
-    /// generated communes still need it here (262, 447, 466, 631, 1024…: a quick win in a phase of 2 or 4 half-units).
-    static func isQuickWinPulledForward(_ item: RoadmapItem, in roadmap: Roadmap) -> Bool {
-        item.selection == .merit && item.score.total >= Capacity.quickWinMerit && item.halfUnits == 2
-            && item.phaseIndex < roadmap.calendar.phases.count - 1 && item.phaseIndex > 0
     }
 
     @Test("territoires générés et profils d'exemple : aucune phase au-delà de sa capacité plus ce qui ne peut attendre")

@@ -88,3 +88,28 @@ struct Plan39Tests {
         #expect(trades >= 2)
     }
 }
+
+/// A quick win (`pullQuickWinsForward`) starts before the review only where what can wait in the phase, itself included,
+/// fits the team's capacity for it: what overfills a phase is only what cannot wait (session 39).
+@Suite("Planification : une action rapide avancée avant le bilan ne surcharge pas une phase de ce qui peut attendre (session 39)")
+struct Plan39QuickWinTests {
+    /// Generated commune n° 262 (a start in April 2026, one agent): its year to March 2027 holds one unit, taken by the
+    /// Programme Santé Grand Âge (100, a quick win itself); the specialists' outreach (95, light) no longer doubles it and
+    /// starts in the next phase, under its ceiling. N° 631 (a start in January 2028): the « bien vieillir » of a small
+    /// commune (92) starts after the review rather than overfill 2028 beside what already fills it.
+    @Test("territoires générés n° 262 et 631 : l'action rapide attend la phase qui la tient dans la capacité de l'équipe")
+    func quickWinWaitsForCapacity() throws {
+        let planned = try PlanningInvariantTests.planned()
+        let (_, _, commune262) = planned[261]
+        #expect(commune262.calendar.start == YearMonth(year: 2026, month: 4))
+        #expect(commune262.item("programme-sante-grand-age")?.phaseIndex == 1)
+        #expect(commune262.item("specialistes-consultations-avancees")?.phaseIndex == 2)
+        #expect(commune262.halfUnitsUsed[1] <= 2 * commune262.capacity.unitsPerPhase[1])
+        let (_, _, commune631) = planned[630]
+        #expect(commune631.item("bien-vieillir-petite-commune")?.phaseIndex == commune631.calendar.phases.count - 1)
+        #expect(commune631.halfUnitsUsed[1] <= 2 * commune631.capacity.unitsPerPhase[1])
+        // A village whose last doctor leaves still gets its bus in 2027, beside its priority's volunteer doctors' centre.
+        let village = try PressingDeadlineTests.plan("village-departs-cabinet")
+        #expect(village.item("medicobus-aller-vers")?.phaseIndex == 1)
+    }
+}

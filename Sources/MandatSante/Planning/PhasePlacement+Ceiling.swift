@@ -59,10 +59,14 @@ extension PhasePlacement {
     }
 
     /// A light action of high merit (`Capacity.quickWinMerit`), kept for its score alone, is not put off past the
-    /// mid-mandate review while a middle phase it may start in holds it under its ceiling: a mobile clinic (92,
-    /// light) for a village whose residents give up care today does not wait for 2029 behind a year used to its
-    /// capacity. It starts in the earliest such phase; the last phase's room it gives back is claimed again by
-    /// what waits, and it stays there when no other new action would then start in the last phase.
+    /// mid-mandate review while a middle phase it may start in holds it under its ceiling, and holds what can wait there,
+    /// itself included, within the team's capacity for that phase (`waitingHalves`; half a unit of rounding, capacities
+    /// being whole units): a quick win can wait, and only what cannot wait (foundations, dated actions, the team's
+    /// priorities, what goes with them) overfills a phase — a village's bus beside the volunteer doctors' centre of its
+    /// priority, not beside other actions kept for their score that already fill the year (plan39: generated communes
+    /// 262, 447, 466, 631 and 1024, whose phase of one or two units then held more than its capacity of what could
+    /// wait). It starts in the earliest such phase; the last phase's room it gives back is claimed again by what
+    /// waits, and it stays there when no other new action would then start in the last phase.
     mutating func pullQuickWinsForward() {
         let last = calendar.phases.count - 1
         guard last >= 2 else { return }
@@ -76,7 +80,8 @@ extension PhasePlacement {
             // it where it could have gone (merit comes before the phase).
             guard own < last, !(max(1, own)..<last).contains(where: { weakerStays(in: $0, score: totals[position], halves: 2, except: unit) }),
                   let phase = (max(1, own)..<last).first(where: {
-                      usedHalves($0) + 2 <= ceiling($0) && !betterWaits(for: $0, score: totals[position], halves: 2)
+                      usedHalves($0) + 2 <= ceiling($0) && waitingHalves($0) + 2 <= capacityHalves[$0] + 1
+                          && !betterWaits(for: $0, score: totals[position], halves: 2)
                   }),
                   !betterStaysLater(than: phase, score: totals[position], except: position) else { continue }
             var trial = self
@@ -99,6 +104,18 @@ extension PhasePlacement {
 
     /// The half-units of effort placed in `phase`.
     func usedHalves(_ phase: Int) -> Int { capacityHalves[phase] - free[phase] }
+
+    /// The half-units placed in `phase` that could wait, as page 1 counts them (`ExecutiveSynthesis.heavyPhases`): actions
+    /// kept for their score alone, undated, with no placed `together` companion, that took no lighter action's place.
+    func waitingHalves(_ phase: Int) -> Int {
+        var halves = 0
+        for position in phaseOf.indices where phaseOf[position] == phase && order.isByMerit(position) && servedFor[position] < 0
+            && !index.isFoundation[position] && !index.together[position].contains(where: { phaseOf[$0] >= 0 })
+            && !traded.contains(where: { $0.taker == position }) {
+            if case .none = deadlines[position] { halves += cost(position, phase) }
+        }
+        return halves
+    }
 
     /// What `phase` may hold before what can wait moves on (`Capacity.ceilingHalves`).
     func ceiling(_ phase: Int) -> Int { Capacity.ceilingHalves(capacity: capacityHalves[phase]) }
