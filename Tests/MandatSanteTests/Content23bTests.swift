@@ -20,7 +20,7 @@ struct Content23bTests {
         for name in ["bourg-rural-zac-msp", "village-rural-zip"] {
             let steps = try Content23bTests.firstThree(name, "bien-vieillir-petite-commune")
             #expect(steps.contains { $0.contains("activité physique adaptée") && $0.contains("salle communale") }, "\(name): \(steps)")
-            #expect(steps.contains { $0.hasPrefix("Désigner un élu référent aînés") }, "\(name): \(steps)")
+            #expect(steps.contains { $0.hasPrefix("Désigner parmi les élus une personne référente pour les aînés") }, "\(name): \(steps)")
         }
     }
 

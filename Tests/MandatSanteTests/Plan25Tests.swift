@@ -40,12 +40,12 @@ struct Plan25Tests {
     /// Where the situation does not hold (a centre recruiting, not in deficit), nothing is said.
     /// The village's doctors leaving make its cabinet with housing start now (reader27c), and its health bus's request
     /// to the ARS too, with no house or centre of care nearby (read37): those two only.
-    @Test("sans déficit ni CLS intercommunal en vigueur, aucune action ne dit commencer dès maintenant (sauf, au village que ses médecins quittent, le cabinet avec logement et la demande du bus de santé, et le plan de prévention du bruit à réexaminer d'ici juillet 2029)")
+    @Test("sans déficit ni CLS intercommunal en vigueur, aucune action ne dit commencer dès maintenant (sauf, au village que ses médecins quittent, le cabinet avec logement, la demande du bus de santé et la personne référente des aînés liée au registre des personnes vulnérables avant l'été, et le plan de prévention du bruit à réexaminer d'ici juillet 2029)")
     func noPressingSituationNoFirstStep() throws {
         for name in ["prefecture-hopital-support", "communaute-urbaine-cls-clsm-plui", "village-rural-zip"] {
             let (roadmap, document) = try Self.plan(name)
             // The communauté urbaine's noise plan is to be reviewed by July 2029: health enters it before it is written (content39).
-            let expected = name == "village-rural-zip" ? ["medicobus-aller-vers", "cabinet-medical-logement"] : name == "communaute-urbaine-cls-clsm-plui" ? ["bruit-ppbe-sante"] : []
+            let expected = name == "village-rural-zip" ? ["bien-vieillir-petite-commune", "medicobus-aller-vers", "cabinet-medical-logement"] : name == "communaute-urbaine-cls-clsm-plui" ? ["bruit-ppbe-sante"] : []
             #expect(roadmap.items.filter { RoadmapWording.startsNow($0, in: roadmap) }.map(\.recommendation.id) == expected, "\(name)")
             #expect(document.cards.filter { Self.plain($0.placement).contains("premier pas dès maintenant") }.map(\.id) == expected, "\(name)")
         }

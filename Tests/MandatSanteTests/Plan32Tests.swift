@@ -59,7 +59,7 @@ struct Plan32Tests {
         // Page 1 no longer tells the executive that the junior doctors will miss their deadline.
         #expect(!Plan24Tests.plain(document.synthesis.sizeNote).contains("manquera son échéance"))
         let card = try #require(document.cards.first { $0.id == seniors.recommendation.id })
-        #expect(Plan24Tests.plain(card.placementBrief).hasPrefix("à partir de janv. 2028, car d'ici fin 2027"), "\(card.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(card.placementBrief).contains("le reste à partir de janv. 2028, car d'ici fin 2027"), "\(card.placementBrief ?? "")")
     }
 
     /// Guadeloupe: the roadmap recruits a health coordinator in 2027 (action 5); page 1 says it carries part of the

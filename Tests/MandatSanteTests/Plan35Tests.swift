@@ -11,6 +11,9 @@ struct Plan35Tests {
     /// 8 »), without what the parentheses say (« liée à l'action 11 ») nor the lighter action whose place it took.
     static func namedRanks(_ brief: String) -> [Int] {
         var text = brief.components(separatedBy: " ; elle prend alors la place de ").first ?? brief
+        // A first step taken now says why before the deferral (« plus d'un habitant sur sept a 75 ans ou plus ») :
+        // only what follows « le reste » names holders.
+        if let rest = text.range(of: " ; le reste ") { text = String(text[rest.upperBound...]) }
         text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
         // Parentheses hold causes and links, not holders.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
