@@ -91,7 +91,7 @@ struct FirstDecisionsTests {
         #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 et 6 (à échéance) ne peuvent attendre ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : la décision fondatrice (action 5), l'action à échéance (6) et les priorités de l'équipe (7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")
+        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : l'action 4 (liée à l'action 5), la décision fondatrice (5), l'action à échéance (6) et les priorités de l'équipe (7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")
         // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
         #expect(Plan24Tests.plain(village.synthesis.sizeNote).contains("l'équipe ne peut pas tout porter : les actions 4 (à échéance) et 5 (priorité de l'équipe) ne peuvent attendre ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."),

@@ -31,7 +31,14 @@ extension ExecutiveSynthesis {
             }
             guard !pressing.isEmpty else { continue }
             overfilled.append(phase)
-            waiting += pressing
+            // What one of those starts from in the same phase cannot wait either (the shared diagnosis before the
+            // CLS's renewal): « reporter le reste » would put off what it needs first (reader39a, métropole).
+            let needed = Set(roadmap.items.filter { item in pressing.contains { $0.rank == item.rank } }.flatMap(\.recommendation.after))
+            let prerequisites = roadmap.items.filter { item in
+                item.phaseIndex == phase && needed.contains(item.recommendation.id) && !pressing.contains { $0.rank == item.rank }
+                    && !roadmap.tradedPlaces.contains { $0.taker == item.recommendation.id }
+            }.map { (cause: 3, rank: $0.rank) }
+            waiting += pressing + prerequisites
         }
         guard !overfilled.isEmpty else { return nil }
         // Consecutive periods are named by the last, which contains them as a time (« d'ici le bilan de mi-mandat »,
@@ -45,9 +52,14 @@ extension ExecutiveSynthesis {
         // « les actions 5 et 11 (…), 6, 8 et 9 (…) et 7 (…) », whose numbers run together (reader30a).
         // What goes with one of those names the actions it goes with (« 8 (liée à l'action 7) »), as a deferred
         // card does: « l'action qui va avec l'une d'elles » left the executive asking which (reader30a).
+        // What one of them starts from names it too (« 4 (liée à l'action 5) »).
         let linkedRanks = waiting.filter { $0.cause == 3 }.flatMap { waiter in
             roadmap.items.first { $0.rank == waiter.rank }.map { item in
-                roadmap.items.filter { item.together.contains($0.recommendation.id) }.map(\.rank)
+                roadmap.items.filter { other in
+                    item.together.contains(other.recommendation.id)
+                        || (other.phaseIndex == item.phaseIndex && other.recommendation.after.contains(item.recommendation.id)
+                            && waiting.contains { $0.rank == other.rank && $0.cause < 3 })
+                }.map(\.rank)
             } ?? []
         }
         let partners = Array(Set(linkedRanks)).sorted()
