@@ -88,7 +88,9 @@ extension ExecutiveSynthesis {
                     // Its link said after its numbers, as in the other form: « l'action 8 (liée à l'action 7) ».
                     return "\(Typography.actions(group.ranks)) (\(several ? names[3].1 : names[3].0))"
                 }
-                let numbers = (index > 0 ? "" : several ? "actions\(Typography.noBreakSpace)" : "action\(Typography.noBreakSpace)") + Typography.numbers(group.ranks)
+                // « les actions à échéance (4, 5 et 6) » already says « actions » (read39g: « (actions 4, 5 et 6) »).
+                let named = index > 0 || group.cause == 1
+                let numbers = (named ? "" : several ? "actions\(Typography.noBreakSpace)" : "action\(Typography.noBreakSpace)") + Typography.numbers(group.ranks)
                 return "\(several ? nouns[group.cause].1 : nouns[group.cause].0) (\(numbers))"
             })
         }
