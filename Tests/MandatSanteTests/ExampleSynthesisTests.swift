@@ -182,7 +182,7 @@ struct ExampleSynthesisTests {
         #expect(delegated.forYou.contains("les mobilités sont une priorité de l'équipe"), "\(delegated.forYou)")
         let belt = try ExampleSynthesisTests.document("ceinture-urbaine-chaleur-ecole")
         let yard = try #require(belt.card("ecole-cour-oasis"))
-        #expect(yard.forYou.contains("l'adaptation au changement climatique est une priorité de l'équipe"), "\(yard.forYou)")
+        #expect(yard.forYou.contains("l'enfance et la jeunesse ainsi que l'adaptation au changement climatique sont des priorités de l'équipe"), "\(yard.forYou)")
         for card in [transport, delegated, yard] {
             #expect(!card.forYou.contains { $0.contains(" ou l'accès aux soins sont") || $0.contains("au climat ou la santé") }, "\(card.forYou)")
         }

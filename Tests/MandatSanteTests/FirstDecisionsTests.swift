@@ -99,7 +99,7 @@ struct FirstDecisionsTests {
         #expect(!village.synthesis.sizeNote.contains("renfort"))
         // What goes with a priority's action names that action, not « l'action qui va avec l'une d'elles ».
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
-        #expect(Plan24Tests.plain(banlieue.synthesis.sizeNote).contains("l'action à échéance (action 5), les priorités de l'équipe (6 et 7) et l'action 8 (liée à l'action 7) ne peuvent attendre"),
+        #expect(Plan24Tests.plain(banlieue.synthesis.sizeNote).contains("l'action à échéance (5), les priorités de l'équipe (6 et 7) et l'action 8 (liée à l'action 7) ne peuvent attendre"),
                 "\(banlieue.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)

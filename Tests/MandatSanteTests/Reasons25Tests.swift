@@ -56,7 +56,7 @@ struct Reasons25Tests {
         let (shown, all) = try Self.reasons("agglomeration-qpv-cls-en-preparation", "acces-aux-droits-sante")
         #expect(shown == ["quartier prioritaire, où les inégalités de santé se cumulent"])
         #expect(all == ["quartier prioritaire, où les inégalités de santé se cumulent",
-                        "l'accès aux soins est une priorité de l'équipe", "la cohésion sociale est une priorité de l'équipe",
+                        "l'accès aux soins et la cohésion sociale sont des priorités de l'équipe",
                         "taux de pauvreté — 17 %"])
     }
 

@@ -93,7 +93,25 @@ extension RoadmapPresenter.Context {
         if let weightiest = weighed.first.map(facts.reason(of:)), let at = lines.firstIndex(of: weightiest), at > 1 {
             lines.insert(lines.remove(at: at), at: 1)
         }
-        return lines.map { Typography.french(Typography.clause($0)) }
+        return Self.mergedPriorities(lines).map { Typography.french(Typography.clause($0)) }
+    }
+
+    /// Two of the team's priorities said once: « l'adaptation au changement climatique et la santé environnementale
+    /// sont des priorités de l'équipe », not each in its own reason with the same end (read39f).
+    static func mergedPriorities(_ lines: [String]) -> [String] {
+        let ends = [" est une priorité de l'équipe", " sont une priorité de l'équipe"]
+        var subjects: [String] = [], at: Int?, kept: [String] = []
+        for line in lines {
+            guard let end = ends.first(where: { line.hasSuffix($0) }) else { kept.append(line); continue }
+            if at == nil { at = kept.count; kept.append(line) }
+            subjects.append(String(line.dropLast(end.count)))
+        }
+        guard subjects.count > 1, let at else { return lines }
+        // « l'enfance et la jeunesse ainsi que la santé environnementale », not « … et la jeunesse et la santé … ».
+        let joined = subjects.contains { $0.contains(" et ") }
+            ? subjects.dropLast().joined(separator: ", ") + " ainsi que " + subjects[subjects.count - 1] : Typography.list(subjects)
+        kept[at] = joined + " sont des priorités de l'équipe"
+        return kept
     }
 }
 
