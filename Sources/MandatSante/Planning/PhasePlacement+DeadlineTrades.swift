@@ -24,11 +24,11 @@ extension PhasePlacement {
         let last = calendar.phases.count - 1
         guard last >= 1 else { return }
         var waiting: [Int] = []
-        // By position, dated first: most actions are not. A light action (one unit) has no lighter action to take the
-        // place of after the first months: only a medium or heavy one is tried.
-        for position in phaseOf.indices where index.isDated[position] && phaseOf[position] < 0 && index.halfUnits[position] > 2 {
+        // A light action (one unit) has no lighter action to take the place of after the first months: only a medium
+        // or heavy dated one is tried, from the index's short list rather than every position of every roadmap.
+        for position in index.datedHeavierActions where phaseOf[position] < 0 {
             let unit = order.unitOf[position]
-            guard unit >= 0, order.slots(unit).count == 1, !index.isMethod[position], exits[position] == .noCapacity,
+            guard unit >= 0, order.slots(unit).count == 1, exits[position] == .noCapacity,
                   isDueByPhase(unit),
                   !index.after[position].contains(where: { phaseOf[$0] < 0 && exits[$0] == .noCapacity }) else { continue }
             waiting.append(unit)
@@ -61,9 +61,19 @@ extension PhasePlacement {
                 most += own
             }
             guard !holders.isEmpty, need - most <= tolerance else { continue }
+            // Those that give their place, the least scored first until the trade is within `tolerance`, save the only
+            // answer to a situation: they depend on the placement, not on the phase tried, so they are found once.
+            var given: [Int] = [], freed = 0
+            for holder in holders where need - freed > tolerance {
+                let member = order.first(holder)
+                guard !isOnlyAnswer(member) else { continue }
+                freed += cost(member, phaseOf[member])
+                given.append(holder)
+            }
+            guard !given.isEmpty, need - freed <= tolerance else { continue }
             for phase in stride(from: latest, through: max(earliest, 1), by: -1) where mayHold(need, in: phase) {
                 if let trial = keepingDeadline(unit, in: phase, month: bound.month, earliest: earliest, cause: ownCause, tolerance: tolerance,
-                                               holders: holders) {
+                                               given: given) {
                     self = trial
                     candidates = scoreOnlyHolders()
                     break
@@ -76,10 +86,14 @@ extension PhasePlacement {
     /// place (`isScoreOnly`), the least scored first.
     private func scoreOnlyHolders() -> [Int] {
         var holders: [Int] = []
-        for other in 0..<order.unitCount where order.slots(other).count == 1 && !order.isPriorityUnit[other] {
-            guard phaseOf[order.first(other)] >= 1, isScoreOnly(other) else { continue }
-            // Kept sorted as it fills, as `lightHolders` does: a sort's closure would copy the placement.
-            let score = totals[order.first(other)]
+        // By position, the placement first: most units are not placed after the first months, and a unit's members
+        // share its phase.
+        for position in phaseOf.indices where phaseOf[position] >= 1 {
+            let other = order.unitOf[position]
+            guard other >= 0, order.slots(other).count == 1, !order.isPriorityUnit[other], isScoreOnly(other) else { continue }
+            // Kept sorted as it fills (the units' order does not matter), as `lightHolders` does: a sort's closure
+            // would copy the placement.
+            let score = totals[position]
             var at = holders.count
             while at > 0, (totals[order.first(holders[at - 1])], -holders[at - 1]) > (score, -other) { at -= 1 }
             holders.insert(other, at: at)
@@ -103,23 +117,14 @@ extension PhasePlacement {
 
     /// The placement with `unit` in `phase` by its deadline `month`, in the place of lighter, lower-scored actions, or
     /// nil when the trade cannot be made (see `keepDeadlinesOverLighter`).
-    /// `holders`: the lighter, lower-scored actions kept for their score alone that may give their place, the least
-    /// scored first.
+    /// `given`: the lighter, lower-scored actions that give their place, the least scored first.
     private func keepingDeadline(_ unit: Int, in phase: Int, month: YearMonth, earliest: Int, cause: Cause, tolerance: Int,
-                                 holders: [Int]) -> PhasePlacement? {
+                                 given: [Int]) -> PhasePlacement? {
         let last = calendar.phases.count - 1
         let position = order.first(unit)
         let score = totals[position], need = index.halfUnits[position]
         var trial = self
-        var given: [Int] = [], freed = 0
-        for holder in holders where need - freed > tolerance {
-            let member = order.first(holder)
-            guard !isOnlyAnswer(member) else { continue }
-            freed += cost(member, phaseOf[member])
-            trial.remove(holder)
-            given.append(holder)
-        }
-        guard !given.isEmpty, need - freed <= tolerance else { return nil }
+        for holder in given { trial.remove(holder) }
         trial.settle(unit, in: phase, causes: [phase > earliest ? .capacity(wanted: earliest) : cause])
         trial.deadlines[position] = .stated(month, by: position)
         trial.deferred[unit] = false

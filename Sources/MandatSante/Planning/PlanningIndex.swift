@@ -28,6 +28,9 @@ final class PlanningIndex: Sendable {
     let deadlines: [Deadline?]
     /// Whether each recommendation has a deadline (read without copying the deadline), whatever its condition.
     let isDated: [Bool]
+    /// The dated recommendations of more than one unit, not method steps, in position order: the only ones
+    /// `PhasePlacement.keepDeadlinesOverLighter` may trade for, found once rather than for every roadmap.
+    let datedHeavierActions: [Int]
     /// Whether each recommendation's deadline depends on the territory's situation (`[si …]`).
     let hasSituationalDeadline: [Bool]
     /// Where each recommendation's deadline condition is among `conditions`, -1 when its deadline has none.
@@ -117,6 +120,11 @@ final class PlanningIndex: Sendable {
         isFoundation = recommendations.map(\.isFoundation)
         let methodLevers = Set(ruleBase.levers.filter(\.isMethod).map(\.id))
         isMethod = recommendations.map { methodLevers.contains($0.lever) }
+        datedHeavierActions = recommendations.indices.filter { position in
+            let recommendation = recommendations[position]
+            return recommendation.deadline != nil && Capacity.halfUnits(of: recommendation, inPhase: 1) > 2
+                && !methodLevers.contains(recommendation.lever)
+        }
         carriers = recommendations.map(\.carrier)
         hasCarrierVariants = recommendations.map { !$0.carrierVariants.isEmpty }
         deadlines = recommendations.map(\.deadline)
