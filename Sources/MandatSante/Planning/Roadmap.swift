@@ -193,7 +193,10 @@ public struct Score: Sendable, Hashable {
     init(priority: Int, boosts: Range<Int>, points: [Int], truths: [Truth]) {
         var applied: UInt64 = 0
         var total = priority
-        for position in boosts where truths[position] == .true {
+        // A pattern rather than `==`: Truth's derived equality is a call into RuleKit, for every boost of every
+        // recommendation of every profile.
+        for position in boosts {
+            guard case .true = truths[position] else { continue }
             applied |= 1 << UInt64(position - boosts.lowerBound)
             total += points[position]
         }

@@ -24,9 +24,12 @@ enum Selection {
         let intercommunalityCarriesHealth = index.slots.intercommunalityCarriesHealth(facts)
         let exits = [PlanningState.Exit](unsafeUninitializedCapacity: count) { buffer, initialized in
             for position in 0..<count {
-                let exit: PlanningState.Exit = if truths[position] != .true {
-                    .conditionNotMet
-                } else if let conflict = levelConflict(index.hasCarrierVariants[position]
+                // A pattern rather than `!=`, as in `Score`: no call into RuleKit for every position.
+                guard case .true = truths[position] else {
+                    buffer.initializeElement(at: position, to: .conditionNotMet)
+                    continue
+                }
+                let exit: PlanningState.Exit = if let conflict = levelConflict(index.hasCarrierVariants[position]
                                                           ? index.recommendations[position].carrier(for: facts).carrier : index.carriers[position],
                                                        isCommune: isCommune,
                                                        intercommunalityCarriesHealth: intercommunalityCarriesHealth) {
