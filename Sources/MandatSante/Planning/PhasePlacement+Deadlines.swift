@@ -19,8 +19,10 @@ extension PhasePlacement {
     func dated(_ position: Int) -> Bool {
         guard index.isDated[position], seasons.count > climateCount || !index.isBeforePeakSeason[position] else { return false }
         let condition = index.deadlineCondition[position]
+        // A pattern rather than `==` (as in `Score`): asked for every slot of every placement tried.
         guard condition >= 0 else { return true }
-        return truths[condition] == .true && !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])
+        guard case .true = truths[condition] else { return false }
+        return !(order.unitOf[position] >= 0 && deferred[order.unitOf[position]])
     }
 
     /// The deadline `position` states, if it holds for this profile.
