@@ -53,12 +53,13 @@ struct ExecutiveSynthesis {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         // A team of ten agents or more is not told to hire one more: it puts off the rest or hands a part over.
         let large = capacity.staff >= Capacity.countedStaff
-        let relief = Relief.of(roadmap.profile, isCommune: isCommune, small: isCommune && capacity.isSmallTeam && capacity.isVillage, large: large)
+        // A village with one agent or none is not told to hire either.
+        let small = isCommune && capacity.isSmallTeam && capacity.isVillage
+        let relief = Relief.of(roadmap.profile, isCommune: isCommune, small: small, large: large)
         let heavyNote = Self.heavyPhases(roadmap, relief: relief, methodLevers: methodLevers)
         if let heavyNote { size += " " + heavyNote }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         // Page 1 gives the advice once: a heavy period's sentence already says « prévoir un renfort ».
-        let small = isCommune && capacity.isSmallTeam && capacity.isVillage
         if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary, advice: heavyNote == nil ? (small ? .intercommunality : large ? .largeTeam : .reinforcement) : nil) {
             size += " " + traded
         }
