@@ -34,7 +34,11 @@ struct Editorial17Tests {
         let document = try ExampleSynthesisTests.document("prefecture-ght-specialistes")
         let text = TextRoadmapRenderer().render(document)
         let page1 = Fixture.flattened(String(text[..<(try #require(text.range(of: "LES ACTIONS")).lowerBound)]))
-        #expect(page1.contains("La commune · avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · budget de la commune et du CCAS."), "\(page1)")
+        // The commune, which carries most decisions, is named once above them; a partner that carries one is named on it.
+        #expect(page1.contains("Les décisions à prendre d'abord (numérotées comme les actions, portées par la commune sauf mention)"), "\(page1)")
+        #expect(page1.contains("Avant l'été 2027 (juin 2027) · effort faible · moins de 10 000 € · budget de la commune et du CCAS."), "\(page1)")
+        #expect(page1.contains("Les médecins et les professionnels de santé du territoire, avec l'appui de la commune · d'ici déc. 2027 · effort moyen"), "\(page1)")
+        #expect(!page1.contains("La commune · "), "\(page1)")
         #expect(!page1.contains("preuve :") && !page1.contains("inégalités :"))
         let heat = try #require(document.card("canicule-personnes-vulnerables"))
         #expect(Self.text(document).contains("preuve : modérée · inégalités : les réduit"))

@@ -48,14 +48,28 @@ struct FirstDecisionsTests {
             let document = try ExampleSynthesisTests.document(name)
             let roadmap = try PressingDeadlineTests.plan(name)
             let decisions = Set(document.synthesis.decisions.map(\.rank))
+            let priorities = Content17Tests.plain(document.synthesis.priorities ?? "")
             for item in roadmap.items where RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains(item.rank) {
                 let also = Content17Tests.plain(document.synthesis.alsoFirst ?? "")
+                // Said once on the page: by the priorities line when a late priority starts with it, else by « Aussi ».
+                if priorities.contains("avec un premier pas de l'action \(item.rank) dès maintenant")
+                    || priorities.contains("(action \(item.rank) : premier pas dès maintenant") {
+                    #expect(ExecutiveSynthesis.firstStepsSaidByPriorities(roadmap).contains(item.rank), "\(name) : \(item.rank)")
+                    #expect(!also.contains("l'action \(item.rank)") && !also.contains(" \(item.rank) ("), "\(name) : \(also)")
+                    continue
+                }
                 #expect(also.contains("premier pas"), "\(name) : action \(item.rank)")
                 if let short = item.recommendation.shortTitle {
                     #expect(also.contains("\(item.rank) (\(Content17Tests.plain(short)))"), "\(name) : \(also)")
                 }
             }
         }
+        // La Réunion's urban renewal starts now, its priority (cohesion) in 2028: the priorities line says its first
+        // step, and « Aussi dans les trois prochains mois » is not printed for it alone.
+        let reunion = try ExampleSynthesisTests.document("commune-outre-mer-reunion")
+        let renewal = try #require(reunion.card("renouvellement-urbain-sante")?.rank)
+        #expect(Content17Tests.plain(reunion.synthesis.priorities ?? "").contains("avec un premier pas de l'action \(renewal) dès maintenant"))
+        #expect(reunion.synthesis.alsoFirst == nil, "\(reunion.synthesis.alsoFirst ?? "")")
         let rurale = try ExampleSynthesisTests.document("communaute-communes-rurale")
         let cpts = try #require(rurale.card("cpts-soutenir-emergence")?.rank)
         #expect(Content17Tests.plain(rurale.synthesis.alsoFirst ?? "")

@@ -254,7 +254,9 @@ struct PresentationTests {
         }
         let early = try document(servedBy: "seniors-canicule")
         let decision = try #require(early.synthesis.decisions.first { $0.id == "seniors-canicule" })
-        #expect(decision.note == "répond à la priorité « santé mentale » de l'équipe")
+        // Said as a noun on page 1, as « décision fondatrice du mandat » is; the card keeps the verb.
+        #expect(decision.note == "priorité « santé mentale » de l'équipe")
+        #expect(early.card("seniors-canicule")?.selection == "répond à la priorité « santé mentale » de l'équipe")
         // The priorities in the order the roadmap first serves them, each with the actions that serve it; one
         // served only through a condition is named without numbers.
         #expect(early.synthesis.priorities == "santé mentale (action\(Self.nbsp)\(decision.rank))\(Self.nbsp); accès aux soins")

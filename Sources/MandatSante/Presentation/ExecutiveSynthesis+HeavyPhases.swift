@@ -192,30 +192,21 @@ extension ExecutiveSynthesis {
     }
 
     /// An action that took the place of lighter ones (`Roadmap.tradedPlaces`) while the mandate then carries more than
-    /// the team's capacity says so on page 1, with how much and what gave its place: « L'action 7 (…), mieux notée, prend
-    /// la place d'une action plus légère, « Nouer un partenariat avec la CPTS », à envisager ensuite ; la charge du mandat
-    /// dépasse alors un peu ce que l'équipe peut porter : prévoir un renfort ou en confier une part à un partenaire. »
+    /// the team's capacity says so on page 1, with how much, what gave its place and what to do about it: « L'action 7
+    /// (…), mieux notée, prend la place d'une action plus légère, « Nouer un partenariat avec la CPTS », à envisager
+    /// ensuite ; la charge du mandat dépasse alors un peu ce que l'équipe peut porter : prévoir un renfort. »
     /// Said as an élu reads it: « une demi-unité d'effort de plus que sa capacité » was the planner's arithmetic (the
-    /// portrait keeps the units). « un peu » up to one unit (`Capacity.tradeOverrunHalves`). `advice`: what to do
-    /// about it, nil when page 1 already says it (a heavy period's « prévoir un renfort »); a village commune with one
-    /// agent or none is not told to hire. Nil when no action took such a place, or when the mandate stays within the
-    /// capacity.
-    enum OverloadAdvice { case reinforcement, intercommunality, largeTeam }
-
-    static func tradedPlaces(_ roadmap: Roadmap, vocabulary: Vocabulary, advice: OverloadAdvice? = .reinforcement) -> String? {
+    /// portrait keeps the units). « un peu » up to one unit (`Capacity.tradeOverrunHalves`). `relief`: the territory's
+    /// (`Relief`), the same advice as a heavy period's; nil when a heavy period's sentence already says that the team
+    /// cannot carry it all and what to do — the trade then ends with what gave its place, « …, à envisager
+    /// ensuite. », rather than say the overload twice. Nil when no action took
+    /// such a place, or when the mandate stays within the capacity.
+    static func tradedPlaces(_ roadmap: Roadmap, vocabulary: Vocabulary, relief: Relief?) -> String? {
         guard roadmap.overCapacityHalves > 0 else { return nil }
         let takers = roadmap.tradedPlaces.compactMap { roadmap.item($0.taker) }.sorted { $0.rank < $1.rank }
         guard !takers.isEmpty else { return nil }
         let nb = Typography.noBreakSpace
         let given = roadmap.tradedPlaces.reduce(0) { $0 + $1.given.count }
-        let halves = roadmap.overCapacityHalves
-        let beyond = halves <= 2 ? "dépasse alors un peu" : "dépasse alors"
-        let todo = switch advice {
-        case .reinforcement?: " : prévoir un renfort ou en confier une part à un partenaire"
-        case .intercommunality?: " : en confier une part à l'intercommunalité ou à un partenaire"
-        case .largeTeam?: " : en confier une part à un partenaire"
-        case nil: ""
-        }
         // Better scored than what gave its place, or the action of a declared priority that had none of its own.
         let better = roadmap.tradedPlaces.allSatisfy { trade in
             let score = roadmap.item(trade.taker)?.score.total ?? 0
@@ -229,6 +220,8 @@ extension ExecutiveSynthesis {
         } else {
             why = ", qui répondent à des priorités de l'équipe,"
         }
+        let taking = (takers.count > 1 ? "Les actions\(nb)" : "L'action\(nb)") + numberedWithShortTitles(takers) + why
+            + (takers.count > 1 ? " prennent" : " prend") + (given > 1 ? " la place d'actions plus légères" : " la place d'une action plus légère")
         // What gave its place, named as « à envisager ensuite » lists it: its short title, or its title up to the
         // first comma or colon, quoted.
         let givenNames = roadmap.tradedPlaces.flatMap(\.given).compactMap { id in
@@ -236,10 +229,10 @@ extension ExecutiveSynthesis {
                 entry.recommendation.shortTitle ?? "«\(nb)\(headOfTitle(entry.recommendation.title))\(nb)»"
             }
         }
-        let named = givenNames.isEmpty ? "" : ", \(Typography.list(givenNames)), à envisager ensuite"
-        return (takers.count > 1 ? "Les actions\(nb)" : "L'action\(nb)") + numberedWithShortTitles(takers) + why
-            + (takers.count > 1 ? " prennent" : " prend") + (given > 1 ? " la place d'actions plus légères" : " la place d'une action plus légère")
-            + named + " ; la charge du mandat \(beyond) ce que l'équipe peut porter" + todo + "."
+        let traded = taking + (givenNames.isEmpty ? "" : ", \(Typography.list(givenNames))") + ", à envisager ensuite"
+        guard let relief else { return traded + "." }
+        let beyond = roadmap.overCapacityHalves <= 2 ? "dépasse alors un peu" : "dépasse alors"
+        return traded + " ; la charge du mandat \(beyond) ce que l'équipe peut porter : " + relief.remedy
     }
 
     /// A title up to its first comma or colon: « Rapprocher les médecins spécialistes des habitants avec l'hôpital »

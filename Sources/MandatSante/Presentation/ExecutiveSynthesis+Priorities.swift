@@ -9,6 +9,21 @@ extension ExecutiveSynthesis {
         return members.sorted()
     }
 
+    /// The actions among `items` (those serving one priority) whose first step starts now (`RoadmapWording.startsNow`).
+    static func firstStepsNow(_ items: [RoadmapItem], in roadmap: Roadmap) -> [Int] {
+        items.filter { RoadmapWording.startsNow($0, in: roadmap) }.map(\.rank)
+    }
+
+    /// The actions whose first step now the priorities line says already (« à partir de janv. 2028, avec un premier
+    /// pas de l'action 11 dès maintenant »): a priority served only after the first two phases.
+    static func firstStepsSaidByPriorities(_ roadmap: Roadmap) -> Set<Int> {
+        Set(declaredPriorities(roadmap).flatMap { id -> [Int] in
+            let items = roadmap.items.filter { $0.recommendation.serves.contains(id) }
+            guard let first = items.map(\.phaseIndex).min(), first > 1 else { return [] }
+            return firstStepsNow(items, in: roadmap)
+        })
+    }
+
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
     /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
     /// after the first two phases says from when (« à partir de janv. 2028, faute de place plus tôt », or « après
@@ -30,7 +45,7 @@ extension ExecutiveSynthesis {
                 let from = first > bound ? "après le bilan de mi-mandat" : "à partir de \(roadmap.calendar.phases[first].start.shortFrench)"
                 // An action whose first step starts now serves the priority now: said, rather than « faute de place »
                 // (the isolated seniors' register, relaunched before the summer, while the rest waits for 2028).
-                let now = items.filter { RoadmapWording.startsNow($0, in: roadmap) }.map(\.rank)
+                let now = firstStepsNow(items, in: roadmap)
                 // Held there by what it starts from, not by the room: « à partir de janv. 2028, après l'action 8 » (the
                 // CPTS of a Guyane commune, which draws on the shared diagnostic of 2028).
                 let after = items.first { $0.phaseIndex == first }.flatMap { item -> Int? in

@@ -60,13 +60,20 @@ struct ExecutiveSynthesis {
         if let heavyNote { size += " " + heavyNote }
         if let missed = Self.missedDeadlines(roadmap) { size += " " + missed }
         // Page 1 gives the advice once: a heavy period's sentence already says « prévoir un renfort ».
-        if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary, advice: heavyNote == nil ? (small ? .intercommunality : large ? .largeTeam : .reinforcement) : nil) {
+        if let traded = Self.tradedPlaces(roadmap, vocabulary: vocabulary, relief: heavyNote == nil ? relief : nil) {
             size += " " + traded
         }
         if let quiet = Self.quietLastPhase(roadmap) { size += " " + quiet }
-        value = RoadmapDocument.Synthesis(decisions: decisions, alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
+        value = RoadmapDocument.Synthesis(decisions: decisions, sharedCarrier: Self.sharedCarrier(decisions), alsoFirst: Self.alsoFirst(roadmap, decisions: decisions, context: context),
                                           findings: findings.map { $0.worded(cards: cards) },
                                           priorities: declared, sizeNote: size)
+    }
+
+    /// The carrier of more than half the decisions, when there are two or more (`Synthesis.sharedCarrier`).
+    static func sharedCarrier(_ decisions: [RoadmapDocument.Decision]) -> String? {
+        guard decisions.count > 1 else { return nil }
+        let counts = Dictionary(decisions.map { ($0.carrier, 1) }, uniquingKeysWith: +)
+        return counts.first { 2 * $0.value > decisions.count }?.key
     }
 
     /// What a method step of the first months listed among the decisions (to number them without holes) says.
@@ -153,7 +160,12 @@ struct ExecutiveSynthesis {
                 else { "après " + Typography.list(waitsFor.map { other in
                     other.recommendation.shortTitle.map { "\($0) (action\(Typography.noBreakSpace)\(other.rank))" } ?? Typography.actions([other.rank])
                 }) }
-            let selection = card.selection ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil)
+            // Said as a noun, as « décision fondatrice du mandat » and « étape de méthode » are: « priorité « accès aux
+            // soins » de l'équipe » (the card says « répond à la priorité … »); page 1 has no room for the verb.
+            let chosenFor: String? = if case .priority(let id) = item.selection {
+                "priorité « \(context.ruleBase.vocabulary.fact(named: context.ruleBase.vocabulary.factName(.priorities))?.label(ofChoice: id) ?? id) » de l'équipe"
+            } else { card.selection }
+            let selection = chosenFor ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil)
             return RoadmapDocument.Decision(
                 rank: card.rank, id: card.id, title: card.title, carrier: card.carrier, when: when, effort: card.effort,
                 costRange: card.costRange,
@@ -166,12 +178,17 @@ struct ExecutiveSynthesis {
 
     /// The actions of the first phase left out of the decisions, so that page 1 does not skip one silently: a
     /// method step (the letter to the intercommunality after the pilotage and the ambition) says it is one. Then the
-    /// first steps of later actions that start now (`RoadmapWording.startsNow`) and are not among the decisions: « le
-    /// premier pas de l'action 11 ».
+    /// first steps of later actions that start now (`RoadmapWording.startsNow`) and are not among the decisions nor
+    /// said by the priorities line: « le premier pas de l'action 11 ».
     private static func alsoFirst(_ roadmap: Roadmap, decisions: [RoadmapDocument.Decision], context: RoadmapPresenter.Context) -> String? {
         let methodLevers = Set(context.ruleBase.levers.filter(\.isMethod).map(\.id))
         let others = roadmap.items.filter { item in item.phaseIndex == 0 && !decisions.contains { $0.rank == item.rank } }
-        let starting = roadmap.items.filter { item in RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains { $0.rank == item.rank } }
+        // A first step the priorities line already says (« avec un premier pas de l'action 11 dès maintenant ») is not
+        // said twice on the same page.
+        let saidByPriorities = firstStepsSaidByPriorities(roadmap)
+        let starting = roadmap.items.filter { item in
+            RoadmapWording.startsNow(item, in: roadmap) && !decisions.contains { $0.rank == item.rank } && !saidByPriorities.contains(item.rank)
+        }
         // Each action is named in a few words when its rule gives them: page 1 does not show its card (« le premier
         // pas des actions 6 (le cabinet médical avec logement) et 7 (…) », not bare numbers the executive must look up).
         let named = numberedWithShortTitles(starting)

@@ -23,6 +23,11 @@ public struct RoadmapDocument: Sendable {
     public struct Synthesis: Sendable {
         /// The five to eight decisions to take first, in rank order.
         public var decisions: [Decision]
+        /// Who carries most of the decisions (« la communauté de communes »), said once above them rather than on
+        /// each line, which then names only another carrier (« les professionnels de santé du bassin de vie, avec
+        /// l'appui de la commune »): page 1 of a large territory held its calendar only without the repetition.
+        /// Nil when no carrier holds more than half of them, or only one decision.
+        public var sharedCarrier: String?
         /// The actions of the first phase that are not decisions, and why: « Aussi dans les trois prochains mois,
         /// sans décision à part : l'action 3, une étape de méthode. » Nil when every one is a decision.
         public var alsoFirst: String?
@@ -60,7 +65,7 @@ public struct RoadmapDocument: Sendable {
         }
         /// « ARS (fonds d'intervention régional) », when known.
         public var funder: String?
-        /// « répond à la priorité « accès aux soins » », « décision fondatrice du mandat », when it applies.
+        /// « priorité « accès aux soins » de l'équipe », « décision fondatrice du mandat », when it applies.
         public var note: String?
     }
 

@@ -110,13 +110,13 @@ public struct HTMLRoadmapRenderer: RoadmapRenderer {
             out.raw(#"<p class="priorities"><strong>"#); out.text(DocumentLabels.priorities); out.raw("</strong>\u{00A0}: "); out.text(priorities); out.line(".</p>")
         }
         // A list rather than a table: on one A4 page, each decision takes two lines instead of five.
-        out.raw("<h3>"); out.text(DocumentLabels.decisions); out.raw(" <span class=\"note\">("); out.text(DocumentLabels.decisionsNote); out.line(")</span></h3>")
+        out.raw("<h3>"); out.text(DocumentLabels.decisions); out.raw(" <span class=\"note\">("); out.text(DocumentLabels.decisionsNote(synthesis)); out.line(")</span></h3>")
         out.line(#"<ol class="decisions">"#)
         for decision in synthesis.decisions {
             out.raw(#"<li value=""#); out.number(decision.rank); out.raw(##""><a href="#action-"##); out.number(decision.rank); out.raw(#""><strong>"#)
             out.text(decision.title); out.raw("</strong></a>")
             // The note ends the line, as in the text: after a long title it would take a line of its own.
-            out.raw(#"<br><span class="decision-line">"#); out.text(DocumentLabels.decisionLine(decision))
+            out.raw(#"<br><span class="decision-line">"#); out.text(DocumentLabels.decisionLine(decision, sharedCarrier: synthesis.sharedCarrier))
             if let note = decision.note { out.raw(" — "); out.text(note) }
             out.line("</span></li>")
         }

@@ -36,6 +36,7 @@ enum HTMLStyle {
     th { background: var(--wash); font-weight: 600; }
     td.number, th.number { text-align: right; white-space: nowrap; }
     .note { color: var(--muted); }
+    h3 .note { font-weight: 400; }
     ol.decisions li { margin: 4px 0; }
     ol.decisions a { color: inherit; text-decoration: none; }
     .decision-line { color: var(--ink); } /* who, when, how much, who pays: what an élu reads the page for */

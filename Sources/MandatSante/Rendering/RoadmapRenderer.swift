@@ -69,7 +69,10 @@ enum DocumentLabels {
     static let synthesis = "Synthèse pour l'exécutif"
     static let findings = "Ce qui oriente la feuille de route"
     static let decisions = "Les décisions à prendre d'abord"
-    static let decisionsNote = "numérotées comme les actions"
+    /// « numérotées comme les actions, portées par la commune sauf mention »
+    static func decisionsNote(_ synthesis: RoadmapDocument.Synthesis) -> String {
+        "numérotées comme les actions" + (synthesis.sharedCarrier.map { ", portées par \($0) sauf mention" } ?? "")
+    }
     static let calendar = "Le calendrier"
     static let actions = "Les actions"
     static let portrait = "Portrait du territoire"
@@ -203,8 +206,9 @@ enum DocumentLabels {
     /// « la commune · d'ici févr. 2027 · effort faible · moins de 10 000 € · ARS »: what an executive decides on —
     /// who, when, how much and who pays. The level of evidence and the effect on inequalities are on the action's
     /// card, a few pages on (and in the JSON decision).
-    static func decisionLine(_ decision: RoadmapDocument.Decision) -> String {
-        var parts = [decision.carrier, decision.when, "effort \(decision.effort)"]
+    /// The carrier said once above the decisions (`sharedCarrier`) is left out.
+    static func decisionLine(_ decision: RoadmapDocument.Decision, sharedCarrier: String?) -> String {
+        var parts = (decision.carrier == sharedCarrier ? [] : [decision.carrier]) + [decision.when, "effort \(decision.effort)"]
         if let cost = decision.costRange { parts.append(cost) }
         if let funder = decision.funder { parts.append(funder) }
         return Typography.capitalized(parts.joined(separator: " · "))

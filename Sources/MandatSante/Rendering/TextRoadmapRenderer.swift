@@ -81,12 +81,12 @@ public struct TextRoadmapRenderer: RoadmapRenderer {
             out.wrap("\(DocumentLabels.priorities) : \(priorities).", indent: "    ", first: "  ")
         }
         out.blank()
-        out.wrap("\(DocumentLabels.decisions) (\(DocumentLabels.decisionsNote))", indent: "  ", first: "")
+        out.wrap("\(DocumentLabels.decisions) (\(DocumentLabels.decisionsNote(synthesis)))", indent: "  ", first: "")
         for decision in synthesis.decisions {
             let number = "\(decision.rank). "
             let indent = TextLines.spaces(2 + number.count)
             out.wrap(decision.title, indent: indent, first: "  " + number)
-            let line = DocumentLabels.decisionLine(decision) + (decision.note.map { " — \($0)" } ?? "")
+            let line = DocumentLabels.decisionLine(decision, sharedCarrier: synthesis.sharedCarrier) + (decision.note.map { " — \($0)" } ?? "")
             out.wrap(Typography.french(line + "."), indent: indent + "  ", first: indent)
         }
         if let also = synthesis.alsoFirst { out.wrap(also, indent: "  ", first: "  ") }

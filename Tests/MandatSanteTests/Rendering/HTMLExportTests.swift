@@ -68,7 +68,9 @@ struct HTMLExportTests {
         #expect(html.firstRange(of: "id=\"synthese\"")!.lowerBound < html.firstRange(of: "id=\"actions\"")!.lowerBound)
         for finding in document.synthesis.findings { #expect(synthesis.contains(HTMLEscapingProbe.escape(finding))) }
         // Each decision in two lines (one A4 page): its title, then who carries it, when, effort, cost and funder.
-        #expect(synthesis.contains(##"<li value="3"><a href="#action-3"><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></a><br><span class="decision-line">La communauté de communes · d&#39;ici déc. 2027 · effort moyen</span></li>"##))
+        // The carrier of every decision is said once, in the heading's note, not on each line.
+        #expect(synthesis.contains(##"<span class="note">(numérotées comme les actions, portées par la communauté de communes sauf mention)</span>"##))
+        #expect(synthesis.contains(##"<li value="3"><a href="#action-3"><strong>Soutenir l&#39;émergence d&#39;une CPTS</strong></a><br><span class="decision-line">D&#39;ici déc. 2027 · effort moyen</span></li>"##))
         // The calendar names every action by its title, phase by phase, with the milestones.
         for card in document.cards {
             #expect(synthesis.contains(##"<li value="\##(card.rank)"><a href="#action-\##(card.rank)">\##(HTMLEscapingProbe.escape(card.title))</a></li>"##))
