@@ -104,14 +104,13 @@ extension RoadmapWording {
 
     /// What held each phase from `wanted` up to the item's own, said in the order of time: the weaker holders of a
     /// phase by their numbers and causes, a phase held by better scored actions only as such — « d'ici fin 2027 la
-    /// place est prise par l'action 7 (à échéance), puis par des actions mieux classées » (the agglomeration's
+    /// place est prise par l'action 7 (à échéance), puis d'ici le bilan de mi-mandat par des actions mieux classées » (the agglomeration's
     /// unscheduled care, 85, deferred to April 2029: the resident survey, due in Dec. 2027, held part of 2027, the
     /// prevention project, the ASV and the SCoT, 96, 92 and 88, the whole of 2028). Consecutive phases of better
-    /// scored holders are said once; the last group goes without its period (it runs up to the start the line
-    /// opens with); those before the first weaker holder go unsaid. Many holders that cannot wait keep their one
-    /// wording, their numbers grouped by phase: « d'ici
-    /// fin 2027 la place est prise par les actions 4, 5, 7 et 8, puis par les actions 10 et 11, qui ne peuvent
-    /// attendre ».
+    /// scored holders are said once, each group with its period, the last one's included (« puis d'ici le bilan de
+    /// mi-mandat par l'action 9 (à échéance) »); those before the first weaker holder go unsaid. Many holders that
+    /// cannot wait keep their one wording, their numbers grouped by phase: « d'ici fin 2027 la place est prise par les
+    /// actions 4, 5, 7 et 8, puis d'ici le bilan de mi-mandat par les actions 10 et 11, qui ne peuvent attendre ».
     private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, linkers: [[Int]]) -> String {
         let phases = roadmap.calendar.phases
         let all = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
@@ -154,8 +153,8 @@ extension RoadmapWording {
             // « d'ici fin 2027 » says up to when: a group of several phases is said by its last.
             let until = during[during.count - 1]
             if number == 0 { return "\(until) la place est prise par \(holders)" }
-            let when = number == groups.count - 1 ? "" : "\(until) "
-            return "puis \(when)par \(holders)"
+            // The last group says its period too: « puis par l'action 9 » left the council asking until when (reader39g).
+            return "puis \(until) par \(holders)"
         }
         return parts.joined(separator: ", ") + (atOnce ? pressing : "")
     }
