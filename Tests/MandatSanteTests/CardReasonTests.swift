@@ -6,17 +6,17 @@ import Testing
 /// card's reasons in the default edition, even when it is the only one (read35); the detailed edition keeps it.
 @Suite("Pourquoi : jamais une taille seule")
 struct CardReasonTests {
-    @Test("commune au zonage inconnu : les perturbateurs endocriniens, sans autre raison que la taille, n'ont pas de « Pourquoi » dans l'édition courante")
+    @Test("commune au zonage inconnu : les perturbateurs endocriniens disent leur raison (les écoles à la charge de la commune), jamais la taille seule dans l'édition courante ; l'édition détaillée la garde")
     func sizeAloneIsSaid() throws {
-        // (The resort's réflexe santé now has its Villages d'avenir reason, reader29c; the prevention programme, which
-        // served here before, waits for the CLS since reader38a.)
+        // (Until content40 this card had no other reason than the size, and no « Pourquoi » in the default edition;
+        // it now says that the commune runs its public schools.)
         let (_, document) = try Plan24Tests.plan("commune-zonage-inconnu")
         let card = try #require(document.cards.first { $0.id == "perturbateurs-endocriniens-achats" })
-        #expect(card.forYou.map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
+        let school = "la commune a ses écoles publiques à sa charge, de leurs locaux à leur fonctionnement, et peut y commencer par ses achats et leur entretien"
+        #expect(card.forYou.map(Plan24Tests.plain) == [school, "commune de 6 500 habitants"], "\(card.forYou)")
         let outlined = try #require(document.phases.first { $0.cards.contains { $0.id == card.id } }?.outlined)
-        let edition = CardEdition(detail: false, outlined: outlined)
-        #expect(DocumentLabels.forYou(card, edition: edition).isEmpty)
-        #expect(DocumentLabels.forYou(card, edition: CardEdition(detail: true, outlined: outlined)).map(Plan24Tests.plain) == ["commune de 6 500 habitants"])
+        #expect(DocumentLabels.forYou(card, edition: CardEdition(detail: false, outlined: outlined)).map(Plan24Tests.plain) == [school])
+        #expect(DocumentLabels.forYou(card, edition: CardEdition(detail: true, outlined: outlined)).map(Plan24Tests.plain) == [school, "commune de 6 500 habitants"])
     }
 
     @Test("tous les exemples : aucune fiche sans « Pourquoi » qui ait une autre raison que la taille, et la taille n'est jamais redite")

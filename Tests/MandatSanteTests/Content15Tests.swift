@@ -165,7 +165,7 @@ struct Content15Tests {
         }
         let mainland = try groups("petite-ville-pvd-msp")
         #expect(Set(mainland.elsewhere) == ["pacifique-cadre-sanitaire", "lutte-antivectorielle-outre-mer", "eau-potable-coupures-outre-mer", "chlordecone-jardins-familiaux",
-                                              "nutrition-diabete-obesite-reunion"], "\(mainland.elsewhere)")
+                                              "nutrition-diabete-obesite-reunion", "guyane-centre-sante-hopital"], "\(mainland.elsewhere)")
         #expect(mainland.notApplying.count > 40 && mainland.notApplying.allSatisfy { !mainland.elsewhere.contains($0) })
         #expect(mainland.last?.hasPrefix("Propres à d'autres territoires") == true)
         let guadeloupe = try groups("commune-antilles-dengue")

@@ -43,7 +43,7 @@ struct Content21Tests {
         }
     }
 
-    @Test("la métropole : le conseil métropolitain, jamais le conseil communautaire, dans les pas qui nomment l'assemblée ; l'exemple d'un CLS intercommunal en cours (Paris – Vallée de la Marne, 2024-2028) plutôt que celui d'une ville ; le budget mobilité de l'autorité organisatrice avant la Banque des Territoires")
+    @Test("la métropole : le conseil métropolitain, jamais le conseil communautaire, dans les pas qui nomment l'assemblée ; l'exemple d'un poste de coordination créé par une métropole (Grand Besançon, 2025) plutôt que celui d'une ville ; le budget mobilité de l'autorité organisatrice avant la Banque des Territoires")
     func metropoleBodies() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let metropole = Fixture.ProfileSpec(name: "Métropole du Fleuve", kind: "metropole", population: 520_000, density: "grand-centre-urbain", engineeringStaff: 20)
@@ -56,12 +56,13 @@ struct Content21Tests {
         }
         let document = try ExampleSynthesisTests.document("metropole-cls-clsm", detail: true)
         let coordination = try #require(document.card("coordination-securiser-poste"))
-        #expect(coordination.examples.map(\.territory) == ["Paris – Vallée de la Marne (Seine-et-Marne)"], "\(coordination.examples.map(\.territory))")
+        #expect(coordination.examples.map(\.territory) == ["Grand Besançon Métropole (Doubs)"], "\(coordination.examples.map(\.territory))")
         let town = try #require(try ExampleSynthesisTests.document("ville-moyenne-qpv-cls", detail: true).card("coordination-securiser-poste"))
-        #expect(!town.examples.contains { $0.territory.hasPrefix("Paris – Vallée de la Marne") })
-        // An agglomeration carrying its CLS reads an intercommunal CLS (Paris – Vallée de la Marne), not a city's ASV (Cergy) (reader31b).
+        #expect(!town.examples.contains { $0.territory.hasPrefix("Grand Besançon") })
+        // An agglomeration carrying its CLS reads an intercommunal coordination post (Grand Besançon since content40, a CLS
+        // renewal before), not a city's ASV (Cergy) (reader31b).
         let agglomeration = try #require(try ExampleSynthesisTests.document("agglomeration-porteuse-cls", detail: true).card("coordination-securiser-poste"))
-        #expect(agglomeration.examples.map(\.territory) == ["Paris – Vallée de la Marne (Seine-et-Marne)"], "\(agglomeration.examples.map(\.territory))")
+        #expect(agglomeration.examples.map(\.territory) == ["Grand Besançon Métropole (Doubs)"], "\(agglomeration.examples.map(\.territory))")
         let mobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(metropole))
         #expect(mobility.first?.hasPrefix("Budget mobilité de la métropole") == true, "\(mobility)")
         let townMobility = try #require(ruleBase.recommendation("mobilites-actives-sante")).funding.texts(for: try Content16Tests.facts(Content16Tests.mainlandTown))

@@ -57,7 +57,7 @@ struct ContentReading17Tests {
     @Test("une commune dont le CLS est porté par l'intercommunalité ne fixe pas son propre comité de pilotage avec l'ARS : sa coordination siège à celui du CLS intercommunal ; une ville qui porte son CLS, si")
     func coordinationSitsOnTheIntercommunalCommittee() throws {
         let suburb = try #require(try ExampleSynthesisTests.document("banlieue-qpv-centre-sante").card("coordination-securiser-poste"))
-        #expect(suburb.steps.contains { $0.hasPrefix("Faire siéger la coordination communale au comité de pilotage du CLS intercommunal") }, "\(suburb.steps)")
+        #expect(suburb.steps.contains { $0.hasPrefix("Faire siéger la coordination communale et l'élu référent au comité de pilotage du CLS intercommunal") }, "\(suburb.steps)")
         #expect(!suburb.steps.contains { $0.contains("comité de pilotage annuel avec l'ARS") })
         let city = try #require(try ExampleSynthesisTests.document("prefecture-ght-specialistes").card("coordination-securiser-poste"))
         #expect(city.steps.contains { $0.hasPrefix("Fixer au moins un comité de pilotage annuel avec l'ARS") }, "\(city.steps)")

@@ -7,11 +7,12 @@ import Testing
 /// figure counted for mainland France is not printed for an overseas commune.
 @Suite("Collectivités et repères outre-mer")
 struct OverseasCollectivitiesTests {
-    /// Every step, partner and funding line of the rule base that holds for `spec`.
+    /// Every step, partner and funding line of the rule base that holds for `spec`, of the cards that may print there.
     static func lines(_ spec: Fixture.ProfileSpec) throws -> [(id: String, text: String)] {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let facts = try Fixture.profile(spec, in: ruleBase).facts
-        return ruleBase.recommendations.flatMap { recommendation in
+        // A card for one territory only (French Guiana's hospital centre) is read where it can print.
+        return ruleBase.recommendations.filter { OverseasWordingTests.mayPrint($0, in: spec.outreMer ?? "non") }.flatMap { recommendation in
             (recommendation.steps.texts(for: facts) + recommendation.partners.texts(for: facts) + recommendation.funding.texts(for: facts))
                 .map { (id: recommendation.id, text: $0) }
         }

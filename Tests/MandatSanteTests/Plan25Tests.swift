@@ -14,7 +14,7 @@ struct Plan25Tests {
     /// The banlieue's centre in deficit and its seat in the agglomeration's CLS in force start now with their first
     /// step, the rest in their phase; the first quarter keeps its four actions (two foundations, the ASV, the heat
     /// plan dated before summer) and nothing moves.
-    @Test("banlieue : le centre en déficit et la place dans le CLS intercommunal commencent dès maintenant par leur premier pas, sans déplacer le premier trimestre")
+    @Test("banlieue : le centre en déficit commence dès maintenant par son premier pas, la place dans le CLS intercommunal se prend par la lettre de mission de la coordination, sans déplacer le premier trimestre")
     func banlieueFirstStepsNow() throws {
         let (roadmap, document) = try Self.plan("banlieue-centre-sante-deficit")
         let first = roadmap.items.filter { $0.phaseIndex == 0 }.map(\.recommendation.id)
@@ -22,19 +22,21 @@ struct Plan25Tests {
         // technical support among the two foundations.
         #expect(Set(first) == ["coordination-securiser-poste", "ambition-politique-sante", "asv-appuyer-existant", "canicule-personnes-vulnerables"])
         let centre = try #require(roadmap.item("centre-sante-consolider"))
-        let seat = try #require(roadmap.item("agir-echelle-intercommunale"))
-        // reader32b: the installation welcome, due before the doctors leave, takes the mid-mandate place the liberal aids
-        // left (they wait while the centre is in deficit): the seat's rest moves to the last period, its first step stays now.
-        #expect(centre.phaseIndex == 1 && seat.phaseIndex == 3)
-        #expect(RoadmapWording.startsNow(centre, in: roadmap) && RoadmapWording.startsNow(seat, in: roadmap))
+        #expect(centre.phaseIndex == 1)
+        #expect(RoadmapWording.startsNow(centre, in: roadmap))
         let centreCard = try #require(document.cards.first { $0.id == "centre-sante-consolider" })
         #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027, car le centre est en déficit, chaque mois sans décision creuse la perte")
-        let seatCard = try #require(document.cards.first { $0.id == "agir-echelle-intercommunale" })
-        #expect(Self.plain(seatCard.placementBrief).hasPrefix("premier pas dès maintenant, car le contrat local de santé intercommunal est en vigueur"))
-        // Page 1: the centre is a decision whose date says it; the seat is not, and the line of the first months names its first step.
+        // content40: the seat in the agglomeration's CLS in force is no longer an action of its own at the end of the
+        // mandate, which repeated the coordination's mission letter: that letter, in the first months, seats the
+        // coordination and the referent councillor at the CLS's steering committee.
+        #expect(roadmap.item("agir-echelle-intercommunale") == nil)
+        let letter = try #require(document.cards.first { $0.id == "coordination-securiser-poste" })
+        #expect(roadmap.item("coordination-securiser-poste")?.phaseIndex == 0)
+        #expect(letter.steps.map(Self.plain).contains { $0.hasPrefix("Faire siéger la coordination communale et l'élu référent au comité de pilotage du CLS intercommunal") }, "\(letter.steps)")
+        // Page 1: the centre is a decision whose date says it; no other first step is left to say.
         let decision = try #require(document.synthesis.decisions.first { $0.id == "centre-sante-consolider" })
         #expect(Self.plain(decision.when) == "premier pas dès maintenant, le reste d'ici déc. 2027")
-        #expect(Self.plain(document.synthesis.alsoFirst) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(seat.rank) (la place de la commune dans la démarche intercommunale).")
+        #expect(document.synthesis.alsoFirst == nil, "\(document.synthesis.alsoFirst ?? "")")
     }
 
     /// Where the situation does not hold (a centre recruiting, not in deficit), nothing is said.

@@ -100,7 +100,7 @@ extension Plan29Tests {
     /// with the room left, would hold it — counted over the whole mandate from its earliest phase: an upper bound on
     /// what taking their room could give (it ignores the first quarter's count, the end reserve, and the order of the
     /// phases), so a case found is to be read before it is called a defect.
-    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 58 cas, une borne haute")
+    @Test("profils d'exemple et territoires générés : une action datée laissée de côté alors que la place des actions moins bien notées retenues pour leur seul score la tiendrait — au plus 61 cas, une borne haute")
     func datedLeftOutDoesNotFitInLowerScoredRoom() throws {
         var found: [String] = []
         func check(_ roadmap: Roadmap, _ label: String) {
@@ -127,7 +127,9 @@ extension Plan29Tests {
         // territory; the examples still show only La Réunion's. Since plan39 (`keepDeadlinesOverLighter`: the dated action
         // takes lighter, lower-scored actions' place, the trade adding at most a tenth to the mandate) 58, La Réunion's
         // renewal placed; what is left is room a trade cannot use (too little of it, or held by actions scored too near).
+        // 61 since content40 (the health grid no longer for a PLU revision alone, French Guiana's hospital centre, the
+        // school purchases' bonus): three generated territories more, none of the examples.
         print("Plan29: dated actions left out beside lower-scored room: \(found.count)")
-        #expect(found.count <= 58, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
+        #expect(found.count <= 61, "\(found.count) : \(found.prefix(8).joined(separator: " | "))")
     }
 }

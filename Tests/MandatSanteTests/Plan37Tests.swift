@@ -9,15 +9,18 @@ import Testing
 @Suite("Planification : les priorités avant le bilan, et ce qui tient vraiment la place (session 37)")
 struct Plan37Tests {
     /// read36: in the ZIP commune of French Guiana whose team declared access to care, the CPTS (97, light) waited
-    /// for April 2029 behind the diagnostic it draws on (2028). It starts with it, before the review; page 1 says so.
-    @Test("Guyane : la CPTS, réponse à l'accès aux soins, commence en 2028 avec le diagnostic, avant le bilan de mi-mandat")
+    /// for April 2029 behind the diagnostic it draws on (2028). Since content40 the hospital's health centre brought
+    /// into the commune answers that priority first: its first step now, the rest by the review; the CPTS follows.
+    @Test("Guyane : l'accès aux soins a son action avant le bilan de mi-mandat, le centre de santé de l'hôpital, avec un premier pas dès maintenant")
     func priorityStartsByReview() throws {
         let (roadmap, document) = try Plan24Tests.plan("commune-guyane-croissance")
-        let cpts = try #require(roadmap.item("cpts-soutenir-emergence"))
+        let hospital = try #require(roadmap.item("guyane-centre-sante-hopital"))
         let diagnostic = try #require(roadmap.item("diagnostic-sante-partage"))
         let review = roadmap.calendar.reviewPhase
-        #expect(cpts.phaseIndex == review && diagnostic.phaseIndex == review && diagnostic.rank < cpts.rank)
-        #expect(cpts.placement == .prerequisite("diagnostic-sante-partage"), "\(cpts.placement)")
+        #expect(hospital.phaseIndex <= review && diagnostic.phaseIndex == review)
+        #expect(hospital.selection == .priority("acces-aux-soins"), "\(hospital.selection)")
+        let hospitalCard = try #require(document.cards.first { $0.id == "guyane-centre-sante-hopital" })
+        #expect(Plan24Tests.plain(hospitalCard.placementBrief).hasPrefix("premier pas dès maintenant"), "\(hospitalCard.placementBrief ?? "")")
         // Under the phase's ceiling; the mandate's total does not grow.
         let used = roadmap.halfUnitsUsed[review], capacity = 2 * roadmap.capacity.unitsPerPhase[review]
         #expect(used <= Capacity.ceilingHalves(capacity: capacity), "\(used) / \(capacity)")
@@ -26,9 +29,9 @@ struct Plan37Tests {
         // The last phase still starts an action.
         #expect(roadmap.items.contains { $0.phaseIndex == roadmap.calendar.phases.count - 1 })
         let priorities = Plan24Tests.plain(document.synthesis.priorities)
-        #expect(priorities.contains("accès aux soins (action \(cpts.rank), à partir de janv. 2028, après l'action \(diagnostic.rank))"), "\(priorities)")
+        #expect(priorities.contains("à partir de janv. 2028, avec un premier pas de l'action \(hospital.rank) dès maintenant)"), "\(priorities)")
         #expect(!priorities.contains("après le bilan de mi-mandat"), "\(priorities)")
-        #expect(document.synthesis.decisions.contains { $0.id == "cpts-soutenir-emergence" })
+        #expect(document.synthesis.decisions.contains { $0.id == "guyane-centre-sante-hopital" })
     }
 
     /// Over the example profiles: every declared priority that a concrete action of the roadmap serves has one
@@ -52,7 +55,7 @@ struct Plan37Tests {
     }
 
     /// read36: Valmont's housing card (to April 2029) named action 8, due in December 2027, in a 2027 loaded far
-    /// beyond the team's capacity; Guyane's prevention card named the coordinator of 2027. A deferred card names
+    /// beyond the team's capacity; Guyane's prevention card (now its CPTS) named the coordinator of 2027. A deferred card names
     /// only the holders of the phase it could not enter, or of an earlier one that, without them, would have held it.
     @Test("une fiche reportée ne nomme que les actions qui ont pris sa place")
     func namesOnlyWhatTookThePlace() throws {
@@ -63,8 +66,10 @@ struct Plan37Tests {
         #expect(!brief.contains("action \(survey.rank) ") && !brief.contains("d'ici fin 2027"), "\(brief)")
         #expect(brief.hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action "), "\(brief)")
         let (_, guyane) = try Plan24Tests.plan("commune-guyane-croissance")
-        let prevention = try #require(guyane.cards.first { $0.id == "prevention-primaire-collective" })
-        #expect(!Plan24Tests.plain(prevention.placementBrief).contains("d'ici fin 2027"), "\(prevention.placementBrief ?? "")")
+        // Since content40 the CPTS, after the diagnostic of 2028, is the deferred card (the prevention project waits).
+        let cpts = try #require(guyane.cards.first { $0.id == "cpts-soutenir-emergence" })
+        #expect(!Plan24Tests.plain(cpts.placementBrief).contains("d'ici fin 2027"), "\(cpts.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(cpts.placementBrief).hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action "), "\(cpts.placementBrief ?? "")")
     }
 
     /// Over the example profiles: every action a deferred card names as holding its place (« la place est prise par
