@@ -141,12 +141,12 @@ struct FirstDecisionsTests {
 
     @Test("une échéance manquée faute de place se lit en page 1, par son numéro et son titre court ; aucune autre")
     func missedDeadlineIsSaid() throws {
-        // The bourg's secondary office (the préfecture's ASV goes with its renewed CLS since rel38).
-        let bourg = try ExampleSynthesisTests.document("bourg-derniere-pharmacie")
-        let office = try #require(bourg.cards.first { $0.id == "cabinet-medical-logement" })
+        // The seaside resort's secondary office from a March 2027 start (the bourg's meets its deadline since plan40).
+        let (_, station) = try Plan24Tests.plan("station-balneaire-saisonniere", start: (2027, 3))
+        let office = try #require(station.cards.first { $0.id == "cabinet-medical-logement" })
         #expect(office.deadlineMissed)
-        #expect(Plan24Tests.plain(bourg.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(office.rank) (le cabinet médical avec logement) manquera son échéance, sauf à retarder une autre action."),
-                "\(bourg.synthesis.sizeNote)")
+        #expect(Plan24Tests.plain(station.synthesis.sizeNote).contains("Faute de place plus tôt, l'action \(office.rank) (le cabinet médical avec logement) manquera son échéance, sauf à retarder une autre action."),
+                "\(station.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let document = try ExampleSynthesisTests.document(name)
             let missed = document.cards.filter(\.deadlineMissed)

@@ -8,14 +8,14 @@ import Testing
 /// the rule and worded as it is; the effort of the actions to consider later.
 @Suite("Planification : échéances manquées dites, mérite vérifié sur les exemples (session 24)")
 struct Plan24Tests {
-    /// The example `name` planned from December 2026, and its document.
-    static func plan(_ name: String) throws -> (Roadmap, RoadmapDocument) {
+    /// The example `name` planned from `start` (December 2026 by default), and its document.
+    static func plan(_ name: String, start: (year: Int, month: Int) = (2026, 12)) throws -> (Roadmap, RoadmapDocument) {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = root.appendingPathComponent("Profiles/\(name).json").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let profile = try #require(ProfileLoader.load(Array(bytes), file: path, vocabulary: ruleBase.vocabulary).0)
-        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(2026, 12))
+        let roadmap = try #require(PlanningInvariantTests.planner).plan(profile, calendar: try Fixture.calendar(start.year, start.month))
         return (roadmap, RoadmapPresenter(ruleBase: ruleBase).document(roadmap))
     }
 
@@ -33,16 +33,18 @@ struct Plan24Tests {
     /// The préfecture's ASV (92) was due by the mid-mandate review (the city contracts run to 2030) and missed it: every
     /// phase until then was held by better-scored, founding, priority or dated actions. Since rel38 the renewed CLS
     /// creates it, as the new contract's axis for the priority districts, by December 2027: no separate late card.
-    /// The missed deadline is kept on the bourg's secondary office (due before the GP departures, March 2029, from
-    /// April 2029): its facts line does not print a deadline it misses; the JSON keeps it, marked missed.
-    @Test("préfecture : l'ASV naît avec le CLS renouvelé, sans fiche tardive ; une échéance manquée (le cabinet du bourg) reste dans le JSON, marquée")
+    /// A missed deadline: the seaside resort's secondary office from a March 2027 start (due before the GP departures,
+    /// March 2029, from April 2029, behind the better-scored « bien vieillir » priority; the bourg's office meets its
+    /// deadline since plan40, `Plan40Tests`): its facts line does not print a deadline it misses; the JSON keeps it,
+    /// marked missed.
+    @Test("préfecture : l'ASV naît avec le CLS renouvelé, sans fiche tardive ; une échéance manquée (le cabinet de la station balnéaire, départ en mars 2027) reste dans le JSON, marquée")
     func prefectureMissedHorizonSaysWhatHeldTheRoom() throws {
         let (prefecture, _) = try Self.plan("prefecture-hopital-support")
         #expect(prefecture.item("asv-creer") == nil)
         #expect(prefecture.items.allSatisfy { $0.missedDeadline == nil })
         let cls = try #require(try ExampleSynthesisTests.document("prefecture-hopital-support", detail: true).card("cls-renouveler"))
         #expect(cls.steps.contains { Self.plain($0).contains("en faire l'atelier santé ville des quartiers, créé par délibération avec son élu, un programme et un budget propres") }, "\(cls.steps)")
-        let (roadmap, document) = try Self.plan("bourg-derniere-pharmacie")
+        let (roadmap, document) = try Self.plan("station-balneaire-saisonniere", start: (2027, 3))
         let office = try #require(roadmap.item("cabinet-medical-logement"))
         #expect(office.phaseIndex == roadmap.calendar.phases.count - 1)
         #expect(office.deadline == nil)
@@ -126,8 +128,12 @@ struct Plan24Tests {
             missed += roadmap.items.filter { $0.missedDeadline != nil }.count
             for violation in Self.weakerRoom(roadmap) { Issue.record("\(name) : \(violation)") }
         }
-        // The bourg's secondary office (the préfecture's ASV goes with its renewed CLS since rel38, the PVD town's
-        // school yard keeps its deadline since session 30, the seaside junior doctors since session 32).
+        // No example misses a deadline from December 2026 since plan40 (the bourg's secondary office, the last one, takes
+        // the review's phase of a weaker priority's action, `Plan40Tests`); the seaside resort's office still does from
+        // March 2027, behind the better-scored « bien vieillir » priority: checked too, so that the check is not empty.
+        let (station, _) = try Self.plan("station-balneaire-saisonniere", start: (2027, 3))
+        missed += station.items.filter { $0.missedDeadline != nil }.count
+        for violation in Self.weakerRoom(station) { Issue.record("station-balneaire-saisonniere (mars 2027) : \(violation)") }
         #expect(missed >= 1, "\(missed)")
     }
 

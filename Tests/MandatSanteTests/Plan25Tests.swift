@@ -99,8 +99,8 @@ struct Plan25Tests {
     /// The CSV prints a missed deadline as the card's placement line begins, not an empty cell.
     @Test("CSV : une échéance manquée est écrite « prévue … ; reportée à … », comme la fiche")
     func csvMissedDeadline() throws {
-        // The bourg's secondary office (the préfecture's ASV, which missed its deadline, goes with its renewed CLS since rel38).
-        let (_, document) = try Self.plan("bourg-derniere-pharmacie")
+        // The seaside resort's secondary office from a March 2027 start (the bourg's meets its deadline since plan40).
+        let (_, document) = try Plan24Tests.plan("station-balneaire-saisonniere", start: (2027, 3))
         let card = try #require(document.cards.first { $0.id == "cabinet-medical-logement" })
         #expect(card.deadlineMissed)
         #expect(Self.plain(card.deadlineCell) == "prévue d'ici mars 2029, avant les départs de médecins attendus ; elle ne peut commencer qu'en avr. 2029, faute de place plus tôt")

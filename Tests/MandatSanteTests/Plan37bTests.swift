@@ -18,17 +18,19 @@ struct Plan37bTests {
         #expect(roadmap.items.count <= 8, "\(roadmap.items.map(\.recommendation.id))")
         let trade = try #require(roadmap.tradedPlaces.first { $0.taker == office.recommendation.id }, "\(roadmap.tradedPlaces)")
         #expect(Set(trade.given) == ["ehpad-ouvert-sur-la-commune", "medicobus-aller-vers"], "\(trade.given)")
-        // The EHPAD card gave the mandate's time from 2027, not a place in the office's phase: said without a phase.
-        let last = roadmap.calendar.phases[office.phaseIndex].title
+        // Neither gave a place in the office's phase (the EHPAD gave the mandate's time from 2027, the mobile unit the end
+        // of the mandate, where the office was before it took the review's phase of the transport, plan40): said without
+        // a phase.
         let expected = ["ehpad-ouvert-sur-la-commune": "cède sa place à l'action\u{a0}\(office.rank), mieux notée (115 contre 90)",
-                        "medicobus-aller-vers": "cède sa place dans « \(last) » à l'action\u{a0}\(office.rank), mieux notée (115 contre 82)"]
+                        "medicobus-aller-vers": "cède sa place à l'action\u{a0}\(office.rank), mieux notée (115 contre 82)"]
         for given in trade.given {
             #expect(roadmap.item(given) == nil, "\(given)")
             let entry = try #require(document.considerLater.first { $0.id == given }, "\(given)")
             #expect(entry.reason.contains(expected[given] ?? "?"), "\(entry.reason)")
         }
-        // Its first step now, before the GP departures it was due by; page 1 names that step among the first months.
-        #expect(office.phaseIndex == roadmap.calendar.phases.count - 1 && office.missedDeadline != nil)
+        // Its first step now; since plan40 the rest from January 2028, by the GP departures it is due by, in the place of
+        // the transport to care (89, the « mobilités » priority's action), which starts in April 2029 (`Plan40Tests`).
+        #expect(office.phaseIndex == roadmap.calendar.reviewPhase && office.missedDeadline == nil)
         // The priorities' and the pressing actions keep their place.
         for kept in ["derniere-pharmacie", "docteurs-juniors", "bien-vieillir-petite-commune", "acces-soins-transport"] {
             #expect(roadmap.item(kept) != nil, "\(kept)")

@@ -8,7 +8,8 @@ import RuleKit
 /// later and found room where this one could not. One exception, stated by the team itself: when the action
 /// chosen for a declared priority finds no room, it takes the place of the least merited action that frees
 /// enough room in its window. Placed by the mid-mandate review, that action is a first decision: neither a
-/// deadline nor the seasons push it past the review.
+/// deadline nor the seasons push it past the review — except, at the end, a dated action that outscores it and would
+/// otherwise miss its deadline (`keepDeadlinesOverPriorities`): it starts later, still in the roadmap.
 ///
 /// Everything is held in arrays by position and the causes name positions, not ids: placing a profile's units
 /// allocates and retains almost nothing (planning runs for every commune of France in a batch).
@@ -16,7 +17,8 @@ import RuleKit
 /// One concept per file: the first placement (`PhasePlacement+Claims`), where a unit finds room and the end
 /// reserve (`+Room`), deadlines and the claims ahead they allow (`+Deadlines`), room made for the team's
 /// priorities (`+Priorities`), the second placement for the seasons (`+Seasons`), the merit checks (`+MeritChecks`)
-/// the trades of merit before lightness (`+Merit`), a deadline kept in the place of lighter actions (`+DeadlineTrades`) and what is light and due soon started in the first months
+/// the trades of merit before lightness (`+Merit`), a deadline kept in the place of lighter actions (`+DeadlineTrades`)
+/// or of a weaker priority's action (`+Deadlines`) and what is light and due soon started in the first months
 /// (`+DueSoon`). The state below is shared by
 /// those files, hence internal rather than private; nothing outside the placement writes it.
 struct PhasePlacement {
@@ -197,6 +199,7 @@ struct PhasePlacement {
         keepDeadlinesInLighterRoom()
         giveLightRoomToBetter()
         keepDeadlinesOverLighter()
+        keepDeadlinesOverPriorities()
         startDueSoonInFirstMonths()
         state.exits = exits
     }

@@ -31,6 +31,9 @@ final class PlanningIndex: Sendable {
     /// The dated recommendations of more than one unit, not method steps, in position order: the only ones
     /// `PhasePlacement.keepDeadlinesOverLighter` may trade for, found once rather than for every roadmap.
     let datedHeavierActions: [Int]
+    /// The recommendations due by a month or a phase of the mandate (not a season), not method steps, in position
+    /// order: the only ones `PhasePlacement.keepDeadlinesOverPriorities` may move ahead of a priority's action.
+    let datedByMonthActions: [Int]
     /// Whether each recommendation's deadline depends on the territory's situation (`[si …]`).
     let hasSituationalDeadline: [Bool]
     /// Where each recommendation's deadline condition is among `conditions`, -1 when its deadline has none.
@@ -124,6 +127,12 @@ final class PlanningIndex: Sendable {
             let recommendation = recommendations[position]
             return recommendation.deadline != nil && Capacity.halfUnits(of: recommendation, inPhase: 1) > 2
                 && !methodLevers.contains(recommendation.lever)
+        }
+        datedByMonthActions = recommendations.indices.filter { position in
+            switch recommendations[position].deadline {
+            case .before?, .byHorizon?: !methodLevers.contains(recommendations[position].lever)
+            default: false
+            }
         }
         carriers = recommendations.map(\.carrier)
         hasCarrierVariants = recommendations.map { !$0.carrierVariants.isEmpty }
