@@ -55,12 +55,18 @@ extension BatchOutputFolder {
 
     /// The files of the last committed run: its manifest; for a folder written by a version before manifests, the
     /// files named like batch output (`007-nom.txt`, `synthese.csv`, `resume.txt`).
-    static func previousNames(_ folder: String) -> [String] {
-        if let manifest = try? String(contentsOfFile: folder + "/" + manifestName, encoding: .utf8) {
-            return manifest.split(separator: "\n").map(String.init).filter { !$0.contains("/") && !$0.hasPrefix(".") }
+    /// Read from the manifest name by name, never whole: it lists as many files as the run had rows.
+    static func forEachPreviousName(_ folder: String, _ body: (String) -> Void) {
+        let manifest = folder + "/" + manifestName
+        if access(manifest, F_OK) == 0 {
+            _ = try? StagedNames.forEachLine(in: manifest) { name in
+                if !name.contains("/") && !name.hasPrefix(".") { body(name) }
+                return true
+            }
+            return
         }
-        guard access(folder + "/synthese.csv", F_OK) == 0 else { return [] }
-        return entries(folder).filter(isBatchOutputName)
+        guard access(folder + "/synthese.csv", F_OK) == 0 else { return }
+        for name in entries(folder) where isBatchOutputName(name) { body(name) }
     }
 
     /// `007-village-de-x.txt`: a line number of at least three digits, a slug, a roadmap extension.

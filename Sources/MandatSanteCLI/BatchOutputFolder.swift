@@ -8,7 +8,8 @@ import RuleKit
 /// - `open` takes the folder for this run (an exclusive lock on it: a second batch into the same folder is
 ///   refused) and first tidies what an earlier run killed outright left (`recover`).
 /// - Every file of the run is written into a hidden staging folder inside the output folder
-///   (`.ms-batch-XXXXXXXX`), on the same file system, so that putting them in place is only renaming.
+///   (`.ms-batch-XXXXXXXX`), on the same file system, so that putting them in place is only renaming; its name goes
+///   at once to the run's list of files there (`StagedNames`), which the commit reads back rather than hold.
 /// - `commit` checks every target first (a folder in the way, a file the run reads), writes a journal, sets the
 ///   previous files aside (hard links in the staging folder), renames the staged files over the old ones (keeping
 ///   their mode and owner), and removes the files of the previous run that this one no longer produces (a previous,
@@ -35,20 +36,22 @@ final class BatchOutputFolder: @unchecked Sendable {
     private let staging: String
     private let lock = NSLock()
     private var state = State.staging
-    /// The names of the files staged so far, in order: one buffer, not a string per file (`StagedNames`).
-    private var staged = StagedNames()
+    /// The names of the files staged so far, in order, written as they come to the manifest in the staging folder
+    /// (`StagedNames`): the commit reads them back one by one, and the memory of a run does not grow with its files.
+    private var staged: StagedNames
     private var cleanup: Interruptions.Token?
     /// Puts one staged file in place (`rename`); a test replaces it to make one fail midway.
     var placeFile: (_ from: String, _ to: String) -> Int32 = { rename($0, $1) }
 
     private enum State { case staging, committing, finished }
 
-    private init(directory: String, full: String, files: FileSystem, lockDescriptor: Int32, staging: String) {
+    private init(directory: String, full: String, files: FileSystem, lockDescriptor: Int32, staging: String, staged: StagedNames) {
         self.directory = directory
         self.full = full
         self.files = files
         self.lockDescriptor = lockDescriptor
         self.staging = staging
+        self.staged = staged
     }
 
     deinit {
@@ -77,7 +80,13 @@ final class BatchOutputFolder: @unchecked Sendable {
                 throw .io("impossible d'écrire dans le dossier \(QuotedText.path(directory)) : \(SystemError.french(code))")
             }
         }
-        let folder = BatchOutputFolder(directory: directory, full: full, files: files, lockDescriptor: descriptor, staging: staging)
+        guard let staged = StagedNames(path: staging + "/" + manifestName) else {
+            let code = errno
+            removeTree(staging)
+            close(descriptor)
+            throw .io("impossible d'écrire dans le dossier \(QuotedText.path(directory)) : \(SystemError.french(code))")
+        }
+        let folder = BatchOutputFolder(directory: directory, full: full, files: files, lockDescriptor: descriptor, staging: staging, staged: staged)
         folder.cleanup = Interruptions.shared.register { [weak folder] in folder?.interrupted() ?? false }
         for fixed in fixedNames { try folder.checkTarget(fixed) }
         return folder
@@ -99,9 +108,7 @@ final class BatchOutputFolder: @unchecked Sendable {
     }
 
     private func writeFile(_ bytes: UnsafeRawBufferPointer, named name: String) -> CLIError? {
-        lock.lock()
-        staged.append(name)
-        lock.unlock()
+        if let failure = stage(name) { return failure }
         let shown = RuleBaseReader.join(directory, name)
         let descriptor = Foundation.open(staging + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666 & ~OutputFile.umask)
         guard descriptor >= 0 else { return .io("impossible d'écrire \(QuotedText.path(shown)) : \(SystemError.french(errno))") }
@@ -117,57 +124,78 @@ final class BatchOutputFolder: @unchecked Sendable {
 
     /// A file of the run written piece by piece (the synthesis), in the staging folder; `commit` it when done.
     func file(named name: String) throws(CLIError) -> OutputFile {
-        lock.lock()
-        staged.append(name)
-        lock.unlock()
+        if let failure = stage(name) { throw failure }
         return try OutputFile(staging + "/" + name, files: files, durable: false, shownAs: RuleBaseReader.join(directory, name))
+    }
+
+    /// Adds `name` to the manifest being written; the failure to write it (a full disk), if any.
+    private func stage(_ name: String) -> CLIError? {
+        lock.lock()
+        let code = staged.append(name)
+        lock.unlock()
+        guard let code else { return nil }
+        return .io("impossible d'écrire \(QuotedText.path(RuleBaseReader.join(directory, Self.manifestName))) : \(SystemError.french(code))")
     }
 
     // MARK: Commit
 
-    /// Puts every staged file in place and removes the files of the previous run this one did not write.
+    /// Puts every staged file in place and removes the files of the previous run this one did not write. The names
+    /// are read back from the manifest, one by one, by each step that needs them (`StagedNames`): what the commit
+    /// holds does not grow with the files of the run (only with those of the previous run it removes).
     func commit() throws(CLIError) {
         lock.lock()
         guard state == .staging else { lock.unlock(); return }
-        // Strings for the commit only, once the rows are written and their roadmaps freed.
-        var names: [String] = []
-        names.reserveCapacity(staged.count)
-        staged.forEach { names.append($0) }
+        let closing = staged.close()
         lock.unlock()
-        // Checked before anything moves: a failure here leaves the previous results untouched.
-        for name in names { try checkTarget(name) }
-        let previous = Self.previousNames(full)
-        let kept = Set(names)
-        let stale = previous.filter { !kept.contains($0) && !isInput(full + "/" + $0) }
-        for name in names { keepModeAndOwner(of: name) }
-        let manifest = names.joined(separator: "\n") + "\n"
-        try writeStaged(manifest, named: Self.manifestName)
-        try writeStaged(([names + [Self.manifestName], ["--"], stale].joined()).joined(separator: "\n") + "\n", named: Self.journalName)
+        if let closing {
+            abort()
+            throw .io("impossible d'écrire \(QuotedText.path(RuleBaseReader.join(directory, Self.manifestName))) : \(SystemError.french(closing))")
+        }
+        let stale = staleNames()
+        // Checked before anything moves: a failure here leaves the previous results untouched. The journal (the
+        // files to put in place, then the stale ones) is written in the same pass.
+        var journal: OutputFile
+        do throws(CLIError) {
+            journal = try OutputFile(staging + "/" + Self.journalName, files: files, durable: true,
+                                     shownAs: RuleBaseReader.join(directory, Self.journalName))
+        } catch {
+            abort()
+            throw error
+        }
+        do throws(CLIError) {
+            try eachStagedName { name throws(CLIError) in
+                try checkTarget(name)
+                keepModeAndOwner(of: name)
+                try journal.write(name + "\n")
+            }
+            try journal.write(([Self.manifestName, "--"] + stale).map { $0 + "\n" }.joined())
+            try journal.commit()
+        } catch {
+            journal.discard()
+            abort()
+            throw error
+        }
         Self.syncFileSystem(lockDescriptor)
 
         // The renames hold the lock: an interruption waits for them to end rather than leave half a commit.
         lock.lock()
         guard state == .staging else { lock.unlock(); return }
         state = .committing
-        let targets = names + [Self.manifestName]
         // What this run replaces or removes is first set aside in the staging folder: a file that cannot be
         // replaced (immutable, on a mount point, in a full directory) puts the previous results back as they were.
-        var previousFiles = PreviousFiles()
-        var failure = previousFiles.setAside(replaced: targets, removed: stale, staging: staging, folder: full)
-        var placed: [String] = []
+        var failure = setAside(stale: stale)
+        var placed = 0
         if failure == nil {
-            for name in targets {
-                guard placeFile(staging + "/" + name, full + "/" + name) == 0 else {
-                    failure = Failure(name: name, code: errno)
-                    break
-                }
-                placed.append(name)
+            failure = eachTarget { name in
+                guard placeFile(staging + "/" + name, full + "/" + name) == 0 else { return Failure(name: name, code: errno) }
+                placed += 1
+                return nil
             }
         }
         if let failure {
             // Without the journal, a run killed now is undone, not finished, by the next one (`recover`).
             _ = unlink(staging + "/" + Self.journalName)
-            let restored = previousFiles.putBack(placed: placed, staging: staging, folder: full)
+            let restored = putBack(placed: placed, stale: stale)
             if restored { Self.removeTree(staging) }
             state = .finished
             lock.unlock()
@@ -189,48 +217,84 @@ final class BatchOutputFolder: @unchecked Sendable {
         var code: Int32
     }
 
-    /// The files of the previous run a commit replaces or removes, kept in the staging folder (`previousPrefix`)
-    /// until every new file is in place.
-    private struct PreviousFiles {
-        /// Kept as a hard link: the file itself stays in place until it is replaced.
-        var linked: Set<String> = []
-        /// Moved into the staging folder (a file to remove, or no hard links on this file system).
-        var moved: [String] = []
+    /// The files of the previous run (`forEachPreviousName`) that this one does not write — no staged file of that
+    /// name — and that it does not read.
+    private func staleNames() -> [String] {
+        var stale: [String] = []
+        Self.forEachPreviousName(full) { name in
+            if access(staging + "/" + name, F_OK) != 0 && !isInput(full + "/" + name) { stale.append(name) }
+        }
+        return stale
+    }
 
-        /// Sets aside the existing `replaced` files and the `removed` ones; the first that cannot be, with the cause
-        /// (an immutable file can be neither linked nor moved).
-        mutating func setAside(replaced: [String], removed: [String], staging: String, folder: String) -> Failure? {
-            var info = stat()
-            for name in replaced where lstat(folder + "/" + name, &info) == 0 {
-                let target = folder + "/" + name
-                let copy = staging + "/" + BatchOutputFolder.previousPrefix + name
-                if link(target, copy) == 0 { linked.insert(name); continue }
-                guard rename(target, copy) == 0 else { return Failure(name: name, code: errno) }
-                moved.append(name)
+    /// Each staged name, read back from the manifest in the order staged.
+    private func eachStagedName(_ body: (String) throws(CLIError) -> Void) throws(CLIError) {
+        let read = try StagedNames.forEachLine(in: staging + "/" + Self.manifestName) { name throws(CLIError) in
+            try body(name)
+            return true
+        }
+        guard read else {
+            let code = errno
+            abort()
+            throw .io("impossible de relire \(QuotedText.path(RuleBaseReader.join(directory, Self.manifestName))) : \(SystemError.french(code))")
+        }
+    }
+
+    /// Each file the commit puts in place — the staged names, then the manifest itself — until `body` fails.
+    private func eachTarget(_ body: (String) -> Failure?) -> Failure? {
+        var failure: Failure?
+        let read = (try? StagedNames.forEachLine(in: staging + "/" + Self.manifestName) { name in
+            failure = body(name)
+            return failure == nil
+        }) ?? false
+        if !read { return Failure(name: Self.manifestName, code: errno == 0 ? EIO : errno) }
+        return failure ?? body(Self.manifestName)
+    }
+
+    /// Sets aside, in the staging folder (`previousPrefix`), the existing files the commit replaces — as a hard link,
+    /// the file itself staying in place until replaced, or moved where links cannot be made — and moves there the
+    /// `stale` ones; the first that cannot be, with the cause (an immutable file can be neither linked nor moved).
+    private func setAside(stale: [String]) -> Failure? {
+        var info = stat()
+        if let failure = eachTarget({ name in
+            let target = full + "/" + name
+            guard lstat(target, &info) == 0 else { return nil }
+            let copy = staging + "/" + Self.previousPrefix + name
+            if link(target, copy) == 0 { return nil }
+            return rename(target, copy) == 0 ? nil : Failure(name: name, code: errno)
+        }) {
+            return failure
+        }
+        // A folder now at the name of a previous file is no longer the batch's: left where it is.
+        for name in stale where lstat(full + "/" + name, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
+            guard rename(full + "/" + name, staging + "/" + Self.previousPrefix + name) == 0 else { return Failure(name: name, code: errno) }
+        }
+        return nil
+    }
+
+    /// Undoes a commit that failed after its first `placed` targets were put in place: every file set aside goes
+    /// back (a hard link put back over the same file changes nothing), every new file that had no previous one is
+    /// removed. `false` when something could not be put back.
+    private func putBack(placed: Int, stale: [String]) -> Bool {
+        var restored = true
+        var index = 0
+        var info = stat()
+        let unread = eachTarget { name in
+            let copy = staging + "/" + Self.previousPrefix + name
+            if lstat(copy, &info) == 0 {
+                if rename(copy, full + "/" + name) != 0 { restored = false }
+            } else if index < placed, unlink(full + "/" + name) != 0, errno != ENOENT {
+                restored = false
             }
-            // A folder now at the name of a previous file is no longer the batch's: left where it is.
-            for name in removed where lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
-                guard rename(folder + "/" + name, staging + "/" + BatchOutputFolder.previousPrefix + name) == 0 else {
-                    return Failure(name: name, code: errno)
-                }
-                moved.append(name)
-            }
+            index += 1
             return nil
         }
-
-        /// Undoes a commit that failed after `placed` files were put in place: each previous file back, each new file
-        /// that had no previous one removed. `false` when something could not be put back.
-        func putBack(placed: [String], staging: String, folder: String) -> Bool {
-            var restored = true
-            let movedNames = Set(moved)
-            for name in placed where !linked.contains(name) && !movedNames.contains(name) {
-                if unlink(folder + "/" + name) != 0 && errno != ENOENT { restored = false }
-            }
-            for name in placed.filter(linked.contains) + moved {
-                if rename(staging + "/" + BatchOutputFolder.previousPrefix + name, folder + "/" + name) != 0 { restored = false }
-            }
-            return restored
+        if unread != nil { restored = false }
+        for name in stale {
+            let copy = staging + "/" + Self.previousPrefix + name
+            if lstat(copy, &info) == 0, rename(copy, full + "/" + name) != 0 { restored = false }
         }
+        return restored
     }
 
     /// Gives the run up: the staging folder goes, the previous results stay as they were.
@@ -238,6 +302,7 @@ final class BatchOutputFolder: @unchecked Sendable {
         lock.lock()
         guard state == .staging else { lock.unlock(); return }
         state = .finished
+        staged.discard()
         Self.removeTree(staging)
         lock.unlock()
         // Outside the folder's lock: an interruption holds the registry's lock while it waits for the folder's.
@@ -251,6 +316,7 @@ final class BatchOutputFolder: @unchecked Sendable {
         defer { lock.unlock() }
         guard state == .staging else { return false }
         state = .finished
+        staged.discard()
         Self.removeTree(staging)
         return true
     }
@@ -283,16 +349,6 @@ final class BatchOutputFolder: @unchecked Sendable {
         let staged = staging + "/" + name
         _ = chown(staged, old.st_uid, old.st_gid)
         _ = chmod(staged, old.st_mode & 0o7777)
-    }
-
-    /// A file of the commit itself (manifest, journal), flushed to the disk before anything moves.
-    private func writeStaged(_ text: String, named name: String) throws(CLIError) {
-        do throws(CLIError) {
-            try OutputFile.write(text, to: staging + "/" + name, files: files, durable: true, shownAs: RuleBaseReader.join(directory, name))
-        } catch {
-            abort()
-            throw error
-        }
     }
 
     // MARK: Folders
