@@ -31,7 +31,8 @@ struct Plan40Tests {
         let note = Plan24Tests.plain(document.synthesis.sizeNote)
         #expect(!note.contains("manquera son échéance"), "\(note)")
         let priorities = Plan24Tests.plain(document.synthesis.priorities)
-        #expect(priorities.contains("mobilités (action \(transport.rank), après le bilan de mi-mandat)"), "\(priorities)")
+        // Room, not a choice, holds it there: said as before the review (« faute de place plus tôt »).
+        #expect(priorities.contains("mobilités (action \(transport.rank), après le bilan de mi-mandat, faute de place plus tôt)"), "\(priorities)")
         #expect(!document.synthesis.decisions.contains { $0.id == "acces-soins-transport" })
         // The transport's card says from when, and that the team's time is taken until then.
         let card = try #require(document.card("acces-soins-transport"))

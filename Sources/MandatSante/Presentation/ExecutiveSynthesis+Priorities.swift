@@ -26,8 +26,9 @@ extension ExecutiveSynthesis {
 
     /// The team's declared priorities, each with the actions that serve it, in the order the roadmap first serves
     /// them: « santé mentale (actions 4 et 9) ; accès aux soins (action 6) ». A priority whose actions all come
-    /// after the first two phases says from when (« à partir de janv. 2028, faute de place plus tôt », or « après
-    /// le bilan de mi-mandat »: it is not among the first decisions) — or, when one of them takes its first step now,
+    /// after the first two phases says from when and, when room held it, why (« à partir de janv. 2028, faute de place
+    /// plus tôt », « après le bilan de mi-mandat, faute de place plus tôt »: it is not among the first decisions) — or,
+    /// when one of them takes its first step now,
     /// « à partir de janv. 2028, avec un premier pas de l'action 8 dès maintenant » —, and one served by no action of the roadmap
     /// while one that serves it waits for room says so: a priority is not printed bare when something applies.
     static func priorities(_ roadmap: Roadmap) -> String? {
@@ -55,7 +56,10 @@ extension ExecutiveSynthesis {
                 if now.isEmpty, first <= bound, let after {
                     late = ", \(from), après l'action\(Typography.noBreakSpace)\(after)"
                 } else if now.isEmpty {
-                    late = first > bound ? ", \(from)" : ", \(from), faute de place plus tôt"
+                    // After the review too, a want of room is said (the bourg's transport, which gave its phase to the
+                    // secondary office due before the departures): « après le bilan de mi-mandat » alone read as a choice.
+                    let roomless = items.first { $0.phaseIndex == first }.map { if case .capacity = $0.placement { true } else { false } } ?? false
+                    late = first > bound && !roomless ? ", \(from)" : ", \(from), faute de place plus tôt"
                 } else if items.count == 1 {
                     late = " : premier pas dès maintenant, le reste \(from)"
                 } else {
