@@ -179,7 +179,10 @@ extension RoadmapWording {
                 return groups.first.map { "\(Typography.actions($0.ranks)) (\($0.cause))" } ?? "les actions déjà retenues"
             }
             let parts = groups.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" }
-            return "les actions\(Typography.noBreakSpace)" + parts.dropLast().joined(separator: ", ") + " et " + (parts.last ?? "")
+            // A last group of several numbers has its own « et »: a comma before it, « 8 (priorité de l'équipe), 10 et
+            // 11 (à échéance) », not « 8 (…) et 10 et 11 (…) » (reader40a).
+            let last = (groups.last?.ranks.count ?? 0) > 1 ? ", " : " et "
+            return "les actions\(Typography.noBreakSpace)" + parts.dropLast().joined(separator: ", ") + last + (parts.last ?? "")
         }
         // A lighter action of lower score is no cause: it claimed after this one, in what was left, too little for
         // this one's effort; said with its number (« l'action 11 a pris le reste, trop court pour un effort moyen »).
