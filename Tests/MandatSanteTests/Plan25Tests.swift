@@ -25,7 +25,8 @@ struct Plan25Tests {
         #expect(centre.phaseIndex == 1)
         #expect(RoadmapWording.startsNow(centre, in: roadmap))
         let centreCard = try #require(document.cards.first { $0.id == "centre-sante-consolider" })
-        #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027, car le centre est en déficit, chaque mois sans décision creuse la perte")
+        // read40a: the deficit is said once, by « Pourquoi »; the line says the urgency.
+        #expect(Self.plain(centreCard.placement) == "premier pas dès maintenant, le reste d'ici déc. 2027, car chaque mois sans décision creuse la perte et fragilise l'équipe")
         // content40: the seat in the agglomeration's CLS in force is no longer an action of its own at the end of the
         // mandate, which repeated the coordination's mission letter: that letter, in the first months, seats the
         // coordination and the referent councillor at the CLS's steering committee.
