@@ -72,8 +72,9 @@ public struct TerritoryPortrait: Sendable {
         let vocabulary = profile.vocabulary
         var parts = [FactRole.kind, .population, .density].map { profile.display(vocabulary.factName($0)) }
         // A single-département region overseas (La Réunion, Guyane…) is named once.
+        // A place name is not cut at the end of a line (« Centre-Val de / Loire », reader40b): its spaces do not break.
         for optional in [FactRole.departement, .region].map(vocabulary.factName) where profile.value(optional) != nil {
-            let text = profile.display(optional)
+            let text = profile.display(optional).replacingOccurrences(of: " ", with: String(Typography.noBreakSpace))
             if parts.last != text { parts.append(text) }
         }
         return parts.joined(separator: " · ")
