@@ -163,7 +163,7 @@ struct ExecutiveSynthesis {
             // Said as a noun, as « décision fondatrice du mandat » and « étape de méthode » are: « priorité « accès aux
             // soins » de l'équipe » (the card says « répond à la priorité … »); page 1 has no room for the verb.
             let chosenFor: String? = if case .priority(let id) = item.selection {
-                "priorité « \(context.ruleBase.vocabulary.fact(named: context.ruleBase.vocabulary.factName(.priorities))?.label(ofChoice: id) ?? id) » de l'équipe"
+                RoadmapWording.priority(id, vocabulary: context.ruleBase.vocabulary)
             } else { card.selection }
             let selection = chosenFor ?? (!chosenHere && isMethod(item, methodLevers) ? Self.methodNote : nil)
             return RoadmapDocument.Decision(

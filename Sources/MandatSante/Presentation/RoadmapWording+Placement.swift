@@ -267,13 +267,13 @@ extension RoadmapWording {
             guard let priority else {
                 return ("\(ExecutiveSynthesis.during(phases[from])) la place va à \(action), elle-même décalée pour une priorité de l'équipe", nil)
             }
-            let label = vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: priority) ?? priority
+            let chosen = RoadmapWording.priority(priority, vocabulary: vocabulary)
             // Moved on past the next phase too: the phases between had no room either, said lest the reader look for it.
             // « puis, d'ici le bilan de mi-mandat, le temps de l'équipe est déjà pris »: the phase between named
             // (« puis jusque-là la capacité de l'équipe est engagée » did not say until when, reader30b).
             let then = item.phaseIndex - from > 1
                 ? ", puis, \(ExecutiveSynthesis.during(phases[item.phaseIndex - 1])), le temps de l'équipe est déjà pris" : ""
-            return ("\(ExecutiveSynthesis.during(phases[from])) la place va à \(action), réponse à la priorité « \(label) » de l'équipe" + then, nil)
+            return ("\(ExecutiveSynthesis.during(phases[from])) la place va à \(action), réponse à la \(chosen)" + then, nil)
         case .capacity(let wanted):
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.

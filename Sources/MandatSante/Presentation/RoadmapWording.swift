@@ -54,10 +54,18 @@ enum RoadmapWording {
         switch reason {
         case .merit: return nil
         case .foundation: return DocumentLabels.foundationNote
-        case .priority(let id):
-            let label = vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: id) ?? id
-            return "répond à la priorité « \(label) » de l'équipe"
+        case .priority(let id): return "répond à la \(priority(id, vocabulary: vocabulary))"
         }
+    }
+
+    /// The label of the team's declared priority `id` (« accès aux soins »).
+    static func priorityLabel(_ id: String, vocabulary: Vocabulary) -> String {
+        vocabulary.fact(named: vocabulary.factName(.priorities))?.label(ofChoice: id) ?? id
+    }
+
+    /// « priorité « accès aux soins » de l'équipe »: a card says it after « répond à la », page 1 as a noun.
+    static func priority(_ id: String, vocabulary: Vocabulary) -> String {
+        "priorité « \(priorityLabel(id, vocabulary: vocabulary)) » de l'équipe"
     }
 
     /// « avant l'été 2027 (juin 2027) », « avant la saison d'hiver 2027-2028 (déc. 2027) », « avant le
