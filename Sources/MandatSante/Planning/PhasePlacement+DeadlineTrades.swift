@@ -184,3 +184,87 @@ extension PhasePlacement {
         return false
     }
 }
+
+/// A deadline kept before a priority's action that can start later.
+extension PhasePlacement {
+    /// After the other trades (`keepDeadlinesOverLighter`). An action due by a month or a phase of the mandate, alone
+    /// in its unit, that is placed after its deadline for want of room (`missedDeadline`) takes, in the last phase
+    /// before its deadline it may start in, the place of the action chosen for a declared priority that it outscores by
+    /// `Capacity.betterBy` points at least — alone in its unit, undated, neither a foundation nor waited for by a
+    /// placed action —, the least scored first. That action is not put out: it starts in the first later phase that
+    /// holds it as the phase held it before (often the place the dated action leaves), even past the mid-mandate
+    /// review; page 1 then says from when the priority is served. A priority's action brings what the team asked for
+    /// forward; it does not make a better action miss a date that will not come back (`keepDeadlinesInLighterRoom`
+    /// does the same before the review, for a pressing situation, whatever its score). No phase holds more than
+    /// before beyond its capacity, the mandate's total does not change, and no action waiting for room is then kept out
+    /// by the dated one. In the bourg of the last pharmacy, the secondary office with housing for a doctor (115, due by
+    /// March 2029, before the expected departures) starts in January 2028 and transport to care (89, the « mobilités »
+    /// priority's action) in April 2029. Cost: one pass over the dated recommendations, a copy only for a trade.
+    mutating func keepDeadlinesOverPriorities() {
+        guard order.declaredPriorities != 0 else { return }
+        let last = calendar.phases.count - 1
+        // Again after a trade: one may have brought earlier the prerequisite of an action seen before it (the school's
+        // EIS, then its yard). Each dated action is traded for once at most: it then meets its deadline.
+        var traded = true
+        while traded {
+            traded = false
+            for position in index.datedByMonthActions where phaseOf[position] > 1 {
+                if tradeAheadOfPriority(position, last: last) { traded = true }
+            }
+        }
+    }
+
+    /// `position` in the place of a weaker priority's action before its deadline (`keepDeadlinesOverPriorities`): true
+    /// when the trade was made.
+    private mutating func tradeAheadOfPriority(_ position: Int, last: Int) -> Bool {
+        let unit = order.unitOf[position]
+        guard unit >= 0, order.slots(unit).count == 1 else { return false }
+        let from = phaseOf[position]
+        let restoring = situational(position) && deferred[unit]
+        guard dated(position) || restoring, let bound = statedBound(position, restoring: restoring), let due = bound.phase,
+              from > due else { return false }
+        let (earliest, ownCause) = ownEarliestPhase(position)
+        guard earliest <= due else { return false }
+        let score = totals[position]
+        for phase in stride(from: due, through: max(earliest, 1), by: -1) {
+            for holder in priorityHolders(in: phase, for: position) where holder.score + Capacity.betterBy <= score {
+                if let trial = keepingDeadline(unit, before: holder.unit, in: phase, month: bound.month,
+                                               cause: phase > earliest ? .capacity(wanted: earliest) : ownCause, last: last) {
+                    self = trial
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// The placement with `unit` in `phase` by its deadline `month`, and the priority's action `holder` moved to the
+    /// first later phase that holds it (`keepDeadlinesOverPriorities`), or nil.
+    private func keepingDeadline(_ unit: Int, before holder: Int, in phase: Int, month: YearMonth, cause: Cause, last: Int) -> PhasePlacement? {
+        let position = order.first(unit)
+        var trial = self
+        trial.remove(unit)
+        trial.remove(holder)
+        trial.settle(unit, in: phase, causes: [cause])
+        trial.deadlines[position] = .stated(month, by: position)
+        trial.deferred[unit] = false
+        trial.grace[unit] = 0
+        // Each phase holds no more than before beyond its capacity, and leaves the next ones no less room.
+        let bound = { (phase: Int) in max(usedHalves(phase), capacityHalves[phase]) }
+        guard phase < last, trial.usedHalves(phase) <= bound(phase) else { return nil }
+        // The first later phase that holds the priority's action as it held what it held before (the dated action's
+        // place, when nothing earlier has room).
+        let need = trial.need(of: holder)
+        guard let later = ((phase + 1)...last).first(where: {
+            trial.usedHalves($0) + need.at($0) <= bound($0) && trial.room($0) - need.at($0) >= min(0, room($0))
+        }) else { return nil }
+        let member = order.first(holder)
+        trial.settle(holder, in: later, causes: [.capacity(wanted: trial.ownEarliestPhase(member).phase)])
+        guard ((phase + 1)...last).allSatisfy({ trial.room($0) >= min(0, room($0)) }) else { return nil }
+        // No action waiting for room is now kept out by the dated one.
+        for other in 0..<order.unitCount where phaseOf[order.first(other)] < 0 && exits[order.first(other)] == .noCapacity {
+            if !isHeldByWeaker(other), trial.isHeldByWeaker(other, among: CollectionOfOne(unit)) { return nil }
+        }
+        return trial
+    }
+}
