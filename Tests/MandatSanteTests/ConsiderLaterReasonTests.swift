@@ -21,7 +21,7 @@ struct ConsiderLaterReasonTests {
     @Test("bourg d'un pays dont le bien vieillir est une priorité : le logement adapté dit la part des 75 ans, pas la priorité que la page 1 dit déjà")
     func teamPriorityIsNoReason() throws {
         let line = try Self.line("bourg-cls-pays", "logement-adapte-vieillissement")
-        #expect(line.hasPrefix("pourquoi : part des 75 ans ou plus"), "\(line)")
+        #expect(line.hasPrefix("pourquoi : une part des 75 ans ou plus (12 %) au-dessus de la moyenne nationale"), "\(line)")
         #expect(!line.contains("priorité de l'équipe"), "\(line)")
     }
 }
