@@ -42,7 +42,7 @@ struct ContentReading16Tests {
         // its actions frees, and is not named.
         let bus = try #require(document.card("medicobus-aller-vers"))
         #expect(MiddlePhaseTests.plain(bus.placementBrief ?? "") == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise "
-                + "par les actions 10 et 11 (priorités de l'équipe) et 12 (à échéance)", "\(bus.placementBrief ?? "")")
+                + "par les actions 10 et 11 (priorités de l'équipe) et 12 (tenue par une échéance)", "\(bus.placementBrief ?? "")")
     }
 
     @Test("l'ambition se présente au comité de pilotage du CLS là où un CLS existe, et s'adresse à l'ARS ailleurs")

@@ -141,7 +141,7 @@ struct DeferralReasonTests {
         // What held the room until then, by number and why (session 24).
         let asv = try brief(109, "asv-creer")
         #expect(asv == "prévue d'ici mars 2029, pour compter dans les contrats de ville qui courent jusqu'en 2030 ; elle ne peut commencer qu'en avr. 2029, car "
-            + "jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision fondatrice), 6 et 7 (priorités de l'équipe)", "\(asv)")
+            + "jusque-là la place est prise par les actions 4 (liée à l'action 5), 5 (décision fondatrice), 6 (tenue par une échéance) et 7 (priorité de l'équipe)", "\(asv)")
         // Start in March 2027: the junior doctors need, with what they go with, three units in one phase.
         #expect(try brief(1642, "docteurs-juniors")
                 == "à partir d'avr. 2029, car avec l'action 7, qui va avec elle, elle demande 3 unités dans une même phase, et aucune n'en a autant jusque-là")

@@ -23,12 +23,12 @@ struct HeavyPhasePrerequisiteTests {
     }
 }
 
-@Suite("Période chargée : « les actions à échéance » ne redit pas « actions »")
+@Suite("Période chargée : « les actions tenues par une échéance » ne redit pas « actions »")
 struct HeavyPhaseWordingTests {
-    @Test("station balnéaire : « les actions à échéance (4, 5 et 6) », pas « (actions 4, 5 et 6) »")
+    @Test("station balnéaire : « les actions tenues par une échéance (4, 5 et 6) », pas « (actions 4, 5 et 6) »")
     func datedActionsSayActionsOnce() throws {
         let size = Plan24Tests.plain(try ExampleSynthesisTests.document("station-balneaire-saisonniere").synthesis.sizeNote)
-        #expect(size.contains("les actions à échéance (4, 5 et 6)"), "\(size)")
+        #expect(size.contains("les actions tenues par une échéance (4, 5 et 6)"), "\(size)")
         #expect(!size.contains("(actions"), "\(size)")
     }
 }

@@ -33,7 +33,7 @@ struct MiddlePhaseTests {
         let bus = try #require(document.cards.first { $0.id == "medicobus-aller-vers" })
         let note = Self.plain(try #require(bus.placementBrief))
         #expect(note == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 10 et 11 (priorités de l'équipe) "
-                + "et 12 (à échéance)", "\(note)")
+                + "et 12 (tenue par une échéance)", "\(note)")
         // The priorities line dates the mobilités action from January 2028, no longer after the review; the
         // transport is the priority's decision of page 1.
         let priorities = Self.plain(try #require(document.synthesis.priorities))

@@ -31,7 +31,7 @@ struct Plan23Tests {
         #expect(roadmap.halfUnitsUsed[1] <= 2 * roadmap.capacity.unitsPerPhase[1], "\(roadmap.halfUnitsUsed)")
         let brief = document.cards.first { $0.id == "diagnostic-sante-partage" }?.placementBrief ?? ""
         #expect(brief.replacingOccurrences(of: "\u{00A0}", with: " ")
-                == "à partir de janv. 2028, car d'ici fin 2027 la place est prise par l'action 5", "\(brief)")
+                == "à partir de janv. 2028, car d'ici fin 2027 la place est prise par l'action 5 (décision fondatrice)", "\(brief)")
     }
 
     /// Intercommunality n° 1677 (no agent, start August 2028): the same excess, carried to the end of the mandate,

@@ -160,7 +160,7 @@ struct Plan24Tests {
         let msp = try #require(roadmap.item("msp-conforter-existante")).rank
         #expect(Self.plain(card.placementBrief) == "prévue d'ici déc. 2027, avant les départs de médecins attendus, le temps que des médecins "
             + "deviennent maîtres de stage ; elle ne peut commencer qu'en janv. 2028, car jusque-là la place est prise "
-            + "par les actions 5 (à échéance) et 6 (plus légère, elle tenait dans le temps restant) ; avec l'action \(msp), qui va avec elle, elle demande 3 unités dans "
+            + "par les actions 5 (tenue par une échéance) et 6 (plus légère, elle tenait dans le temps restant) ; avec l'action \(msp), qui va avec elle, elle demande 3 unités dans "
             + "une même phase", "\(Self.plain(card.placementBrief))")
     }
 

@@ -40,7 +40,7 @@ struct Plan27Tests {
         #expect(surgery.deadline != nil)
         let card = try #require(document.cards.first { $0.id == surgery.recommendation.id })
         #expect(surgery.rank == 6 && surgery.missedDeadline == nil && surgery.phaseIndex == 2)
-        #expect(Self.plain(card.placementBrief).hasSuffix("d'ici fin 2027 la place est prise par les actions 4 et 5"),
+        #expect(Self.plain(card.placementBrief).hasSuffix("d'ici fin 2027 la place est prise par les actions 4 et 5 (tenues par une échéance)"),
                 "\(Self.plain(card.placementBrief))")
     }
 

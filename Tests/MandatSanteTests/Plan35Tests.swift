@@ -39,7 +39,7 @@ struct Plan35Tests {
         #expect(Plan24Tests.plain(care.placementBrief) == "à partir d'avr. 2029, car jusque-là le temps de l'équipe est déjà pris", "\(care.placementBrief ?? "")")
         let (_, zacDocument) = try Plan24Tests.plan("commune-nouvelle-zac")
         let falls = try #require(zacDocument.cards.first { $0.id == "prevention-perte-autonomie-chutes" })
-        #expect(Plan24Tests.plain(falls.placementBrief) == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action 11 (à échéance)",
+        #expect(Plan24Tests.plain(falls.placementBrief) == "à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 9 (priorité de l'équipe), 10 et 11 (tenues par une échéance)",
                 "\(falls.placementBrief ?? "")")
     }
 

@@ -64,18 +64,20 @@ struct Plan37Tests {
         let brief = Plan24Tests.plain(housing.placementBrief)
         let survey = try #require(valmont.item("participation-habitants-diagnostic"))
         #expect(!brief.contains("action \(survey.rank) ") && !brief.contains("d'ici fin 2027"), "\(brief)")
-        #expect(brief.hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action "), "\(brief)")
+        // That period named by all its actions (read40b), each card of the roadmap alike.
+        #expect(brief.hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 9, 10 et 11 (tenues par une échéance)"), "\(brief)")
         let (_, guyane) = try Plan24Tests.plan("commune-guyane-croissance")
         // Since content40 the CPTS, after the diagnostic of 2028, is the deferred card (the prevention project waits).
         let cpts = try #require(guyane.cards.first { $0.id == "cpts-soutenir-emergence" })
         #expect(!Plan24Tests.plain(cpts.placementBrief).contains("d'ici fin 2027"), "\(cpts.placementBrief ?? "")")
-        #expect(Plan24Tests.plain(cpts.placementBrief).hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par l'action "), "\(cpts.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(cpts.placementBrief).hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 8 à 10, qui ne peuvent attendre"), "\(cpts.placementBrief ?? "")")
     }
 
-    /// Over the example profiles: every action a deferred card names as holding its place (« la place est prise par
-    /// l'action N (cause) », phase by phase) is in the phase just before the card's, or in an earlier phase whose
-    /// capacity would have held the card without it.
-    @Test("profils d'exemple : toute action nommée comme tenant la place l'a vraiment prise")
+    /// Over the example profiles: the first period a deferred card names as holding its place (« d'ici fin 2027 la
+    /// place est prise par les actions 5 à 8 ») holds an action that took it — in the phase just before the card's, or
+    /// in an earlier phase whose capacity would have held the card without it. Since read40b the period is named by
+    /// all its actions (`Present41Tests`), as every card names it; one of them took the place.
+    @Test("profils d'exemple : la première période nommée comme tenant la place l'a vraiment prise")
     func namedHoldersTookThePlace() throws {
         var wrong: [String] = []
         var named = 0
@@ -83,23 +85,19 @@ struct Plan37Tests {
             let (roadmap, document) = try Plan24Tests.plan(name)
             for card in document.cards {
                 guard let item = roadmap.item(card.id), case .capacity = item.placement, item.missedDeadline == nil,
-                      let brief = card.placementBrief.map(Plan24Tests.plain), let held = brief.range(of: " la place est prise par "),
-                      brief.contains("(") else { continue }
+                      let brief = card.placementBrief.map(Plan24Tests.plain), let held = brief.range(of: " la place est prise par ") else { continue }
                 let text = String(brief[held.upperBound...]).components(separatedBy: " ; elle prend alors").first ?? ""
-                // The numbers before each parenthesis: the holders (« les actions 4 et 7 (liées aux actions 5 et 8) »).
-                var holders: [Int] = []
-                for part in text.components(separatedBy: "(").dropLast() {
-                    let tail = part.components(separatedBy: ")").last ?? part
-                    holders += tail.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap { Int($0) }
-                }
-                for rank in holders {
-                    guard let holder = roadmap.items.first(where: { $0.rank == rank }) else { continue }
-                    named += 1
+                let first = text.components(separatedBy: ", puis ").first ?? text
+                let holders = Present41Tests.namedRanks(first).compactMap { rank in roadmap.items.first { $0.rank == rank } }
+                guard !holders.isEmpty else { continue }
+                named += 1
+                let took = holders.contains { holder in
                     let phase = holder.phaseIndex
                     let need = Capacity.halfUnits(of: item.recommendation, inPhase: phase)
                     let freed = 2 * roadmap.capacity.unitsPerPhase[phase] - roadmap.halfUnitsUsed[phase] + holder.halfUnits
-                    if phase != item.phaseIndex - 1 && freed < need { wrong.append("\(name) \(card.id) nomme l'action \(rank) : \(brief)") }
+                    return phase == item.phaseIndex - 1 || freed >= need
                 }
+                if !took { wrong.append("\(name) \(card.id) : \(brief)") }
             }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(3))")
@@ -115,7 +113,7 @@ struct Plan37Tests {
         let msp = try #require(roadmap.item("msp-conforter-existante")), juniors = try #require(roadmap.item("docteurs-juniors"))
         let card = try #require(document.cards.first { $0.id == "isolement-aines-reperage" })
         let brief = Plan24Tests.plain(card.placementBrief)
-        #expect(brief.contains("la place est prise par l'action \(msp.rank) (liée à l'action \(juniors.rank))"), "\(brief)")
+        #expect(brief.contains("la place est prise par les actions \(msp.rank) (liée à l'action \(juniors.rank)) et \(juniors.rank) (tenue par une échéance)"), "\(brief)")
         #expect(!brief.contains("(à échéance)"), "\(brief)")
         // Its deadline lets it wait a phase; the junior doctors' does not.
         #expect(msp.deadline?.letsWait(inPhase: msp.phaseIndex, of: roadmap.calendar) == true)

@@ -61,7 +61,7 @@ struct TeamAndFirstQuarterTests {
         let document = RoadmapPresenter(ruleBase: ruleBase).document(roadmap)
         let card = try #require(document.cards.first { $0.id == "bien-vieillir-petite-commune" })
         let note = MiddlePhaseTests.plain(try #require(card.placementBrief))
-        #expect(note == "premier pas dès maintenant, car plus d'un habitant sur sept a 75 ans ou plus, et le registre des personnes vulnérables, que le maire doit tenir, se relance avant chaque été ; le reste à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 et 5", "\(note)")
+        #expect(note == "premier pas dès maintenant, car plus d'un habitant sur sept a 75 ans ou plus, et le registre des personnes vulnérables, que le maire doit tenir, se relance avant chaque été ; le reste à partir de janv. 2028, car d'ici fin 2027 la place est prise par les actions 4 (liée à l'action 5) et 5 (priorité de l'équipe)", "\(note)")
         #expect(!note.contains("est engagée"))
         // The end of the mandate carries on what was started: a small team carries no more than its capacity.
         #expect(roadmap.items(inPhase: roadmap.calendar.phases.count - 1).isEmpty)

@@ -5,7 +5,7 @@ import RuleKit
 extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
     /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
-    /// tout porter : la décision fondatrice (action 3) et les actions à échéance (5 et 6) ne peuvent attendre ;
+    /// tout porter : la décision fondatrice (action 3) et les actions tenues par une échéance (5 et 6) ne peuvent attendre ;
     /// prévoir un renfort. »
     /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
@@ -19,26 +19,28 @@ extension ExecutiveSynthesis {
         // What cannot wait, by cause: the ranks of the founding decisions, the dated actions, the priorities' actions
         // and what goes with one of those.
         var waiting: [(cause: Int, rank: Int)] = []
+        // The partners (ranks) of what goes with one of those, as its cards name them (`RoadmapWording.hold`).
+        var partners: Set<Int> = []
+        let linkers = RoadmapWording.Occupancy.linkers(roadmap)
         for phase in roadmap.calendar.phases.indices where phase < capacity.count && used[phase] > 2 * capacity[phase] {
-            let pressing: [(cause: Int, rank: Int)] = roadmap.items.filter { $0.phaseIndex == phase }.compactMap { item in
+            let pressing: [(cause: Int, rank: Int)] = roadmap.items.indices.filter { roadmap.items[$0].phaseIndex == phase }.compactMap { position in
+                let item = roadmap.items[position]
                 // An action that took the place of lighter ones is said apart (`tradedPlaces`): it could have waited.
                 if roadmap.tradedPlaces.contains(where: { $0.taker == item.recommendation.id }) { return nil }
-                if item.selection == .foundation { return (0, item.rank) }
-                if item.deadline != nil { return (1, item.rank) }
-                if case .priority = item.selection { return (2, item.rank) }
-                if item.selection == .merit && !item.together.isEmpty { return (3, item.rank) }
-                return nil
+                // What holds it, as every line of the document that names it says (`RoadmapWording.hold`).
+                switch RoadmapWording.hold(position, in: roadmap, linkers: linkers) {
+                case .foundation: return (0, item.rank)
+                case .deadline: return (1, item.rank)
+                case .priority: return (2, item.rank)
+                case .linked(let link):
+                    partners.insert(roadmap.items[link].rank)
+                    return (3, item.rank)
+                case .merit: return nil
+                }
             }
             guard !pressing.isEmpty else { continue }
             overfilled.append(phase)
-            // What one of those starts from in the same phase cannot wait either (the shared diagnosis before the
-            // CLS's renewal): « reporter le reste » would put off what it needs first (reader39a, métropole).
-            let needed = Set(roadmap.items.filter { item in pressing.contains { $0.rank == item.rank } }.flatMap(\.recommendation.after))
-            let prerequisites = roadmap.items.filter { item in
-                item.phaseIndex == phase && needed.contains(item.recommendation.id) && !pressing.contains { $0.rank == item.rank }
-                    && !roadmap.tradedPlaces.contains { $0.taker == item.recommendation.id }
-            }.map { (cause: 3, rank: $0.rank) }
-            waiting += pressing + prerequisites
+            waiting += pressing
         }
         guard !overfilled.isEmpty else { return nil }
         // Consecutive periods are named by the last, which contains them as a time (« d'ici le bilan de mi-mandat »,
@@ -46,28 +48,19 @@ extension ExecutiveSynthesis {
         let titles = overfilled.indices.filter { $0 == overfilled.count - 1 || overfilled[$0 + 1] != overfilled[$0] + 1 }
             .map { Self.during(roadmap.calendar.phases[overfilled[$0]]) }
         // Named by number, each group with its cause, as a deferred card names what holds its room: the executive
-        // sees which ones. One cause, or one number per cause: « les actions 4 et 5 (à échéance) », « les actions 4
-        // (à échéance) et 5 (priorité de l'équipe) ». Otherwise each cause first, then its numbers (« les décisions
-        // fondatrices (actions 5 et 11), les actions à échéance (6, 8 et 9) et la priorité de l'équipe (7) »), not
+        // sees which ones. One cause, or one number per cause: « les actions 4 et 5 (tenues par une échéance) », « les actions 4
+        // (tenue par une échéance) et 5 (priorité de l'équipe) ». Otherwise each cause first, then its numbers (« les décisions
+        // fondatrices (actions 5 et 11), les actions tenues par une échéance (6, 8 et 9) et la priorité de l'équipe (7) »), not
         // « les actions 5 et 11 (…), 6, 8 et 9 (…) et 7 (…) », whose numbers run together (reader30a).
         // What goes with one of those names the actions it goes with (« 8 (liée à l'action 7) »), as a deferred
         // card does: « l'action qui va avec l'une d'elles » left the executive asking which (reader30a).
         // What one of them starts from names it too (« 4 (liée à l'action 5) »).
-        let linkedRanks = waiting.filter { $0.cause == 3 }.flatMap { waiter in
-            roadmap.items.first { $0.rank == waiter.rank }.map { item in
-                roadmap.items.filter { other in
-                    item.together.contains(other.recommendation.id)
-                        || (other.phaseIndex == item.phaseIndex && other.recommendation.after.contains(item.recommendation.id)
-                            && waiting.contains { $0.rank == other.rank && $0.cause < 3 })
-                }.map(\.rank)
-            } ?? []
-        }
-        let partners = Array(Set(linkedRanks)).sorted()
-        let linked = partners.count > 1 ? "aux actions\(Typography.noBreakSpace)\(Typography.numbers(partners))"
-            : "à l'action\(Typography.noBreakSpace)\(Typography.numbers(partners))"
-        let names = [("décision fondatrice", "décisions fondatrices"), ("à échéance", "à échéance"),
+        let linkedRanks = partners.sorted()
+        let linked = linkedRanks.count > 1 ? "aux actions\(Typography.noBreakSpace)\(Typography.numbers(linkedRanks))"
+            : "à l'action\(Typography.noBreakSpace)\(Typography.numbers(linkedRanks))"
+        let names = [("décision fondatrice", "décisions fondatrices"), ("tenue par une échéance", "tenues par une échéance"),
                      ("priorité de l'équipe", "priorités de l'équipe"), ("liée \(linked)", "liées \(linked)")]
-        let nouns = [("la décision fondatrice", "les décisions fondatrices"), ("l'action à échéance", "les actions à échéance"),
+        let nouns = [("la décision fondatrice", "les décisions fondatrices"), ("l'action tenue par une échéance", "les actions tenues par une échéance"),
                      ("la priorité de l'équipe", "les priorités de l'équipe")]
         let groups = names.indices.compactMap { cause -> (cause: Int, ranks: [Int])? in
             let ranks = waiting.filter { $0.cause == cause }.map(\.rank).sorted()
@@ -88,7 +81,7 @@ extension ExecutiveSynthesis {
                     // Its link said after its numbers, as in the other form: « l'action 8 (liée à l'action 7) ».
                     return "\(Typography.actions(group.ranks)) (\(several ? names[3].1 : names[3].0))"
                 }
-                // « les actions à échéance (4, 5 et 6) » already says « actions » (read39g: « (actions 4, 5 et 6) »).
+                // « les actions tenues par une échéance (4, 5 et 6) » already says « actions » (read39g: « (actions 4, 5 et 6) »).
                 let named = index > 0 || group.cause == 1
                 let numbers = (named ? "" : several ? "actions\(Typography.noBreakSpace)" : "action\(Typography.noBreakSpace)") + Typography.numbers(group.ranks)
                 return "\(several ? nouns[group.cause].1 : nouns[group.cause].0) (\(numbers))"

@@ -6,28 +6,31 @@ import RuleKit
 extension RoadmapWording {
     /// Why the actions that fill a phase went there before `item`, each cause said once, in the planner's order
     /// of claims: « décision fondatrice, échéance, meilleurs scores ».
-    /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions à échéance
+    /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions tenues par une échéance
     /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
     /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
     /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
-    /// (à échéance) et 8 (plus légère, elle tenait dans le temps restant) »): a list of causes after a list of numbers
+    /// (tenue par une échéance) et 8 (plus légère, elle tenait dans le temps restant) »): a list of causes after a list of numbers
     /// left the élu to guess which was which.
     /// `setHalves`: the half-units the action needs with its companions in one phase, when it has some: a weaker
     /// occupant lighter than the set took a rest too short for it.
     /// `waitingWith`: a companion that waits too (« « X », qui va avec elle et reste à envisager ensuite »): the
     /// lower-scored actions kept are then named as freeing too little room for the two together.
-    /// `forDeadline`: the action claimed that room for a deadline it then missed. A dated action goes ahead of the
-    /// lower-scored actions kept for their score alone (`PhasePlacement.claimBeforeDeadlines`): what still holds the
-    /// room is said by what kept its turn — a deadline of its own, a link to a priority's action — before a score.
+    /// `forDeadline`: the action claimed that room for a deadline it then missed: each cause is kept, never said
+    /// together.
+    /// What holds an occupant is its own (`hold`), the same wherever the document names it; only an action kept for
+    /// its score is said against this one's: better scored, its prerequisite (« à faire avant elle »), gone first for
+    /// another (« liée à l'action 10 »), or lighter.
     static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
                            asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil,
                            forDeadline: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
-            case foundation, deadline, priority, betterScored, equallyScored, linked, earlier
+            case foundation, deadline, priority, betterScored, equallyScored, linked, earlier, prerequisite
             func holders(_ count: Int) -> String {
                 switch self {
+                case .prerequisite: return count > 1 ? "des actions à faire avant elle" : "une action à faire avant elle"
                 case .foundation: return count > 1 ? "les décisions fondatrices" : "une décision fondatrice"
-                case .deadline: return count > 1 ? "des actions à échéance" : "une action à échéance"
+                case .deadline: return count > 1 ? "des actions tenues par une échéance" : "une action tenue par une échéance"
                 case .priority: return count > 1 ? "les actions des priorités de l'équipe" : "l'action d'une priorité de l'équipe"
                 case .betterScored: return count > 1 ? "des actions mieux classées" : "une action mieux classée"
                 case .equallyScored: return count > 1 ? "des actions aussi bien notées" : "une action aussi bien notée"
@@ -35,12 +38,14 @@ extension RoadmapWording {
                 case .earlier: return count > 1 ? "des actions placées avant elle" : "une action placée avant elle"
                 }
             }
-            /// What holds the numbered actions of a card's brief line (« actions 4 et 5 (à échéance) »).
+            /// What holds the numbered actions of a card's brief line (« actions 4 et 5 (tenues par une échéance) »):
+            /// « à échéance » read as « échue », already past (read40b).
             func brief(_ count: Int) -> String {
                 let plural = count > 1 ? "s" : ""
                 switch self {
+                case .prerequisite: return "à faire avant elle"
                 case .foundation: return "décision\(plural) fondatrice\(plural)"
-                case .deadline: return "à échéance"
+                case .deadline: return "tenue\(plural) par une échéance"
                 case .priority: return "priorité\(plural) de l'équipe"
                 case .betterScored: return "mieux classée\(plural)"
                 case .equallyScored: return "aussi bien notée\(plural)"
@@ -51,6 +56,7 @@ extension RoadmapWording {
             func words(_ count: Int) -> String {
                 let plural = count > 1 ? "s" : ""
                 switch self {
+                case .prerequisite: return "préalable\(plural)"
                 case .foundation: return "décision\(plural) fondatrice\(plural)"
                 case .deadline: return "échéance\(plural)"
                 case .priority: return "priorité\(plural) de l'équipe"
@@ -61,81 +67,62 @@ extension RoadmapWording {
                 }
             }
         }
-        func ownCause(_ other: RoadmapItem) -> Cause? {
-            if other.selection == .foundation { return .foundation }
-            // A stated deadline bounds the phase; it sent the action ahead only of better scored ones.
-            if let deadline = other.deadline {
-                switch deadline.kind {
-                case .season, .underway: return .deadline
-                case .stated, .phaseEnd: break
-                }
-                if other.score.total < score { return .deadline }
-            }
-            if case .priority = other.selection { return .priority }
-            // A better scored dated action keeps its turn for its deadline when this one claims for its own.
-            if forDeadline, other.deadline != nil { return .deadline }
-            // « mieux classée » only above: at equal score, what decided is said (« aussi bien notée »).
-            if other.score.total > score { return .betterScored }
-            if other.score.total == score { return .equallyScored }
-            return nil
-        }
-        // An occupant of lower score may have come in with an action that goes first for its own cause: as its
-        // prerequisite or its companion, directly or through another (the MSP, 70, with the junior doctors it shares
-        // with the centre de santé, 95: one set, claiming at the centre's merit).
         let items = roadmap.items
-        // `kept`: linked to what keeps its turn (a founding decision, a deadline, a priority), never to the action
-        // whose room this is (the EIS waiting for its own prerequisite) nor to a mere score.
-        // The position of the action it is linked to, named on a card's brief line (« 7 (liée à l'action 6) »).
-        func linked(_ position: Int, kept: Bool = false) -> Int? {
-            var seen: Set<Int> = [position]
-            var next = [position]
-            while let current = next.popLast() {
-                for linker in linkers[current] where seen.insert(linker).inserted {
-                    if kept, items[linker].recommendation.id == recommendation.id { continue }
-                    if let cause = ownCause(items[linker]), !kept || [.foundation, .deadline, .priority].contains(cause) { return linker }
-                    next.append(linker)
-                }
-            }
-            return nil
-        }
-        /// Whether `other` cannot leave its phase: a founding decision, a team priority's action, or a deadline that
-        /// does not let it wait a phase.
-        func holdsItsPhase(_ other: RoadmapItem) -> Bool {
-            if other.selection == .foundation { return true }
-            if case .priority = other.selection { return true }
-            return other.deadline.map { !$0.letsWait(inPhase: other.phaseIndex, of: roadmap.calendar) } ?? false
-        }
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         var weaker: [Int] = []
         var linkedTo: Set<Int> = []
         // The occupant read in place (`items[position]`), not bound to a copy: a left-out line of a JSON roadmap
         // classes some ten occupants, and copying each item cost more than classing it.
+        /// The action that the one at `position` goes first for, directly or through another, when that action is
+        /// scored as well as this one or better or held by a cause of its own in a later phase (a prerequisite of a priority's
+        /// action of 2028, in 2027).
+        func betterLinked(_ position: Int) -> Int? {
+            var seen: Set<Int> = [position]
+            var next = [position]
+            while let current = next.popLast() {
+                for other in linkers[current] where seen.insert(other).inserted {
+                    guard items[other].recommendation.id != recommendation.id else { continue }
+                    if items[other].score.total >= score || hold(other, in: roadmap, linkers: linkers) != .merit { return other }
+                    next.append(other)
+                }
+            }
+            return nil
+        }
+        // What this action itself waits for, directly or through another (the CLS after its diagnostic): a weaker
+        // holder it needs first is said as such (« 6 (à faire avant elle) »), never « placée avant ».
+        var needed: Set<String> = []
+        var pending = recommendation.after
+        while let id = pending.popLast() {
+            guard needed.insert(id).inserted else { continue }
+            pending += roadmap.item(id)?.prerequisites ?? []
+        }
         for position in occupants {
             let rank = items[position].rank
-            // Linked to a priority's action, an occupant kept its turn for that link before its score: said so for a
-            // missed deadline, and at equal score.
-            var own = ownCause(items[position])
-            var link: Int?
-            if own == .equallyScored || (forDeadline && own == .betterScored) {
-                link = linked(position, kept: true)
-                if link != nil { own = .linked }
-            }
-            if own == nil {
-                link = linked(position)
-                if link != nil { own = .linked }
-            }
-            // A deadline that lets the occupant wait a phase did not hold it there; what goes first with it did: the
-            // MSP's consolidation, due by the mid-mandate review, in 2027 with the junior doctors due by December 2027
-            // (« l'action 5 (liée à l'action 6) », not « (à échéance) », reader36).
-            if own == .deadline, let deadline = items[position].deadline, deadline.letsWait(inPhase: items[position].phaseIndex, of: roadmap.calendar),
-               let kept = linkers[position].first(where: { holdsItsPhase(items[$0]) && items[$0].recommendation.id != recommendation.id }) {
+            // What holds an occupant is its own (`hold`), the same on every line that names it; only an action kept for
+            // its merit is said against this one's score.
+            var own: Cause?
+            switch hold(position, in: roadmap, linkers: linkers) {
+            case .foundation: own = .foundation
+            case .deadline: own = .deadline
+            case .priority: own = .priority
+            case .linked(let link):
                 own = .linked
-                link = kept
+                linkedTo.insert(items[link].rank)
+            case .merit:
+                let other = items[position].score.total
+                own = other > score ? .betterScored : other == score ? .equallyScored : nil
+                // A weaker one that goes first for a better scored action, or for one held by its own cause, kept its
+                // turn for it (« 9 (liée à l'action 10) »), never « placée avant ».
+                if own == nil, needed.contains(items[position].recommendation.id) {
+                    own = .prerequisite
+                } else if own == nil, let link = betterLinked(position) {
+                    own = .linked
+                    linkedTo.insert(items[link].rank)
+                }
             }
             if let cause = own {
                 ranks[cause.rawValue].append(rank)
-                if cause == .linked, let link { linkedTo.insert(items[link].rank) }
             } else if asList, waitingWith != nil {
                 weaker.append(rank)
             } else if items[position].halfUnits < setHalves ?? Capacity.halfUnits(of: recommendation, inPhase: items[position].phaseIndex) {
@@ -164,14 +151,29 @@ extension RoadmapWording {
                 return (ranks[cause.rawValue].sorted(), said)
             }
             // Many actions that cannot wait, for many causes, are named as such: « les actions 3 et 10 (liées aux
-            // actions 4 et 11), 4 (décision fondatrice), 5 et 11 (à échéance) et 7 et 8 (priorités de l'équipe) » was
+            // actions 4 et 11), 4 (décision fondatrice), 5 et 11 (tenues par une échéance) et 7 et 8 (priorités de l'équipe) » was
             // more than a card's line can carry (reader31b); each of their cards says its own cause.
-            let pressing: Set<Cause> = [.foundation, .deadline, .priority, .linked]
-            let total = counts.reduce(0, +)
+            // Three causes or more among what cannot wait and what is better scored are said together, after the
+            // numbers: « les actions 5 à 8, qui ne peuvent attendre » (each of their cards says its own cause), then
+            // any weaker action kept for its score by its number and cause (« et 9 et 10 (plus légères, elles
+            // tenaient dans le temps restant) »). A period then reads the same on every card that names it
+            // (« l'action 6 (liée à l'action 7) » on one card and « les actions 5 à 8 » on another, for the same 2027,
+            // read as if action 6 alone held it, read40b).
+            let pressing: Set<Cause> = [.foundation, .deadline, .priority, .linked, .prerequisite]
+            let held = present.filter { pressing.contains($0) || $0 == .betterScored || $0 == .equallyScored }
             // A missed deadline keeps each cause: the executive weighs which one to delay (page 1, « sauf à retarder
             // une autre action »).
-            if !forDeadline, lighter.isEmpty, present.allSatisfy(pressing.contains), groups.count >= 4 || (groups.count >= 3 && total >= 6) {
-                return "les actions\(Typography.noBreakSpace)\(Typography.numbers(groups.flatMap(\.ranks).sorted())), qui ne peuvent attendre"
+            if !forDeadline, held.count >= 3 {
+                let numbers = held.flatMap { ranks[$0.rawValue] }.sorted()
+                // What goes first for another that cannot wait, or for a better scored one, cannot wait either.
+                let waits = held.contains(where: pressing.contains)
+                let ranked = held.contains(.equallyScored) ? "sont mieux ou aussi bien classées"
+                    : held.contains(.betterScored) ? "sont mieux classées" : nil
+                let said = "les actions\(Typography.noBreakSpace)\(Typography.span(numbers)), qui "
+                    + [waits ? "ne peuvent attendre" : nil, ranked].compactMap { $0 }.joined(separator: " ou ")
+                var rest = counts[Cause.earlier.rawValue] > 0 ? [(ranks: ranks[Cause.earlier.rawValue].sorted(), cause: Cause.earlier.brief(counts[Cause.earlier.rawValue]))] : []
+                if !lighter.isEmpty { rest.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
+                return rest.isEmpty ? said : said + ", et " + Typography.list(rest.sorted { $0.ranks[0] < $1.ranks[0] }.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" })
             }
             if !lighter.isEmpty { groups.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
             groups.sort { $0.ranks[0] < $1.ranks[0] }
@@ -180,7 +182,7 @@ extension RoadmapWording {
             }
             let parts = groups.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" }
             // A last group of several numbers has its own « et »: a comma before it, « 8 (priorité de l'équipe), 10 et
-            // 11 (à échéance) », not « 8 (…) et 10 et 11 (…) » (reader40a).
+            // 11 (tenue par une échéance) », not « 8 (…) et 10 et 11 (…) » (reader40a).
             let last = (groups.last?.ranks.count ?? 0) > 1 ? ", " : " et "
             return "les actions\(Typography.noBreakSpace)" + parts.dropLast().joined(separator: ", ") + last + (parts.last ?? "")
         }
@@ -204,6 +206,49 @@ extension RoadmapWording {
         }
         guard let last = parts.last else { return "les actions déjà retenues" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " et " + last
+    }
+
+    /// What holds an action in its phase: one property of the action wherever the document names it as holding
+    /// room — a deferred card, page 1's heavy phases, « À envisager ensuite », `explain` — never worked out again
+    /// against the action whose room it is (read40a: page 1 said « les actions 5 et 6 (tenues par une échéance) » and a card
+    /// « l'action 5 (liée à l'action 6) » for the same action).
+    enum Hold: Equatable {
+        /// A founding decision, a deadline that does not let it wait a phase, a team priority's action.
+        case foundation, deadline, priority
+        /// What goes first for one of those (its prerequisite or its companion, directly or through another): the
+        /// position of that action.
+        case linked(Int)
+        /// Kept for its score alone.
+        case merit
+    }
+
+    /// What holds the item at `position` (`Hold`): its own cause first — a founding decision, a deadline it cannot
+    /// miss by waiting a phase, a team priority —, then a link to an action of its phase held by one of those (the MSP's
+    /// consolidation, due by the mid-mandate review, in 2027 with the junior doctors due by December 2027: « liée à
+    /// l'action 6 », reader36), then a deadline that lets it wait, then its score.
+    /// `linkers`: `Occupancy.linkers(roadmap)`.
+    static func hold(_ position: Int, in roadmap: Roadmap, linkers: [[Int]]) -> Hold {
+        let items = roadmap.items
+        func own(_ item: RoadmapItem) -> Hold? {
+            if item.selection == .foundation { return .foundation }
+            if let deadline = item.deadline, !deadline.letsWait(inPhase: item.phaseIndex, of: roadmap.calendar) { return .deadline }
+            if case .priority = item.selection { return .priority }
+            return nil
+        }
+        if let cause = own(items[position]) { return cause }
+        // Through what names it as a prerequisite or a companion, and what it names as a companion.
+        var seen: Set<Int> = [position]
+        var next = [position]
+        while let current = next.popLast() {
+            let companions = items[current].together.compactMap { id in items.firstIndex { $0.recommendation.id == id } }
+            for other in linkers[current] + companions where seen.insert(other).inserted {
+                // In its own phase: what a later action needs first is done before it, not in this phase (a
+                // dated action due by the review, placed in 2027, with a priority's action of 2028 that starts from it).
+                if own(items[other]) != nil, items[other].phaseIndex == items[position].phaseIndex { return .linked(other) }
+                next.append(other)
+            }
+        }
+        return items[position].deadline == nil ? .merit : .deadline
     }
 
     /// What the wording of a roadmap's full phases reads of it, worked out once for the roadmap rather than for each

@@ -48,7 +48,7 @@ extension RoadmapWording {
             let late = "prévue \(deadline(missed)) ; elle ne peut commencer qu'en \(roadmap.calendar.phases[item.phaseIndex].start.shortFrench)"
             // What held the room it was due in, by number and why, in every edition: a horizon printed, then missed,
             // must say what went first (« place prise jusqu'à mars 2029 par les actions 5 (décision fondatrice), 6 et 8
-            // (à échéance), 7 (priorité de l'équipe) et 9, 10, 11 et 12 (mieux classées) »), each of whose cards says its own reason.
+            // (tenue par une échéance), 7 (priorité de l'équipe) et 9, 10, 11 et 12 (mieux classées) »), each of whose cards says its own reason.
             let holders = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
             guard !holders.isEmpty else { return ("\(late), faute de place plus tôt", causes.map { "\(late), faute de place plus tôt — \($0)" } ?? "\(late), faute de place plus tôt") }
             // With what goes with it (`together`), it needs room for the set in one phase: a weaker action that
@@ -102,20 +102,17 @@ extension RoadmapWording {
         return (named, named)
     }
 
-    /// What held each phase from `wanted` up to the item's own, said in the order of time: the weaker holders of a
-    /// phase by their numbers and causes, a phase held by better scored actions only as such — « d'ici fin 2027 la
-    /// place est prise par l'action 7 (à échéance), puis d'ici le bilan de mi-mandat par des actions mieux classées » (the agglomeration's
-    /// unscheduled care, 85, deferred to April 2029: the resident survey, due in Dec. 2027, held part of 2027, the
-    /// prevention project, the ASV and the SCoT, 96, 92 and 88, the whole of 2028). Consecutive phases of better
-    /// scored holders are said once, each group with its period, the last one's included (« puis d'ici le bilan de
-    /// mi-mandat par l'action 9 (à échéance) »); those before the first weaker holder go unsaid. Many holders that
-    /// cannot wait keep their one wording, their numbers grouped by phase: « d'ici fin 2027 la place est prise par les
-    /// actions 4, 5, 7 et 8, puis d'ici le bilan de mi-mandat par les actions 10 et 11, qui ne peuvent attendre ».
+    /// What held each phase from `wanted` up to the item's own, said in the order of time. A phase with a weaker
+    /// holder that took the card's place, and each phase after it, is named by all its actions, each with what holds
+    /// it (`occupation`, `hold`), as every card of the roadmap names that phase: « d'ici fin 2027 la place est prise
+    /// par les actions 5 à 8, qui ne peuvent attendre, puis d'ici le bilan de mi-mandat par les actions 9 et 11
+    /// (tenues par une échéance) et 10 (mieux classée) » (La Réunion's prevention project, 96, deferred to April
+    /// 2029). Naming only the weaker holders (« par l'action 6 (liée à l'action 7) ») read as if action 6 alone held
+    /// 2027, which another card named « les actions 5 à 8 » (read40b). Consecutive phases of better scored holders are
+    /// said once, with the period of the last; those before the first weaker holder go unsaid: that is what a later
+    /// start means.
     private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, linkers: [[Int]]) -> String {
         let phases = roadmap.calendar.phases
-        let all = occupation(weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
-        let pressing = ", qui ne peuvent attendre"
-        let atOnce = all.hasSuffix(pressing)
         // Groups of consecutive phases: a phase with weaker holders alone, phases of better scored holders together.
         var groups: [(phases: [Int], weaker: [Int])] = []
         for phase in wanted..<item.phaseIndex {
@@ -130,25 +127,16 @@ extension RoadmapWording {
         // start means (« dans les trois prochains mois la place est prise par des actions mieux classées, puis … » only
         // lengthened the line); after it, they say why the card waits past that holder's phase.
         if let first = groups.firstIndex(where: { !$0.weaker.isEmpty }) { groups.removeFirst(first) }
-        let nb = Typography.noBreakSpace
+        // Each period named by all its actions, each with what holds it (`hold`), as every card that names that period
+        // names it: « par l'action 6 (liée à l'action 7) » on one card and « par les actions 5 à 8 » on another, for
+        // the same 2027, read as if action 6 alone held it (read40b).
         let parts = groups.enumerated().map { number, group -> String in
-            let holders: String
-            if !group.weaker.isEmpty {
-                holders = atOnce ? Typography.actions(group.weaker.map { roadmap.items[$0].rank })
-                    : occupation(group.weaker, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true)
-            } else {
-                let positions = roadmap.items.indices.filter { group.phases.contains(roadmap.items[$0].phaseIndex) }
-                let ranks = positions.map { roadmap.items[$0].rank }
-                if !positions.isEmpty, positions.allSatisfy({ roadmap.items[$0].score.total > item.score.total }) {
-                    holders = "des actions mieux classées"
-                } else if let first = ranks.min(), let last = ranks.max(), !ranks.isEmpty {
-                    holders = first == last ? "l'action\(nb)\(first)"
-                        : ranks.count > 2 && last - first + 1 == ranks.count ? "les actions\(nb)\(first)\(nb)à\(nb)\(last)"
-                        : Typography.actions(ranks.sorted())
-                } else {
-                    holders = "des actions déjà retenues"
-                }
-            }
+            let positions = roadmap.items.indices.filter { group.phases.contains(roadmap.items[$0].phaseIndex) }
+            // With what goes with it, the card needs room for the set: a weaker action lighter than the set took a
+            // rest too short for it (the junior doctors with the MSP they join), never « placée avant ».
+            let set = companionSet(item, inPhase: group.phases[0], in: roadmap)
+            let holders = positions.isEmpty ? "des actions déjà retenues"
+                : occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true, setHalves: set?.halves)
             let during = group.phases.map { ExecutiveSynthesis.during(phases[$0]) }
             // « d'ici fin 2027 » says up to when: a group of several phases is said by its last.
             let until = during[during.count - 1]
@@ -156,7 +144,7 @@ extension RoadmapWording {
             // The last group says its period too: « puis par l'action 9 » left the council asking until when (reader39g).
             return "puis \(until) par \(holders)"
         }
-        return parts.joined(separator: ", ") + (atOnce ? pressing : "")
+        return parts.joined(separator: ", ")
     }
 
     /// How a deferred card's « Calendrier » line opens: when the action starts, then why not before (« à partir de
@@ -278,7 +266,7 @@ extension RoadmapWording {
             // Every phase from the one it was meant for up to its own was full. Over one phase, its actions are
             // named; over several, the numbers would run into phases it never asked for: the date says it.
             let positions = roadmap.items.indices.filter { (wanted..<item.phaseIndex).contains(roadmap.items[$0].phaseIndex) }
-            guard let first = positions.first.map({ roadmap.items[$0] }), let last = positions.last.map({ roadmap.items[$0] }) else {
+            guard !positions.isEmpty else {
                 return ("aucune phase plus tôt n'a de place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
             let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
@@ -290,14 +278,12 @@ extension RoadmapWording {
                 // The team's time, as the other reasons say it (« la capacité … est engagée » is the planner's word).
                 return ("jusque-là le temps de l'équipe est déjà pris", causes)
             }
-            // The numbers held together (no-break spaces): « les actions 5⏎à 8 » reads as two sentences.
-            let nb = Typography.noBreakSpace
-            let actions = switch last.rank - first.rank {
-            case 0: "l'action\(nb)\(first.rank)"
-            case 1: "les actions\(nb)\(first.rank)\(nb)et\(nb)\(last.rank)"
-            default: "les actions\(nb)\(first.rank)\(nb)à\(nb)\(last.rank)"
-            }
-            return ("\(ExecutiveSynthesis.during(phases[wanted])) la place est prise par \(actions)", causes)
+            // Named as every card names that period's holders, each with what holds it (`hold`).
+            let actions = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap), short: true,
+                                     setHalves: companionSet(item, inPhase: wanted, in: roadmap)?.halves)
+            // Each holder says its cause already: the detailed edition and the JSON say the same line, not « … —
+            // priorités de l'équipe » after « (priorités de l'équipe) ».
+            return ("\(ExecutiveSynthesis.during(phases[wanted])) la place est prise par \(actions)", nil)
         }
     }
 

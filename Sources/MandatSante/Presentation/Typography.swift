@@ -198,6 +198,12 @@ package enum Typography {
         return numbers.count == 1 ? "\(last)" : numbers.dropLast().map(String.init).joined(separator: ", ") + " et\(noBreakSpace)\(last)"
     }
 
+    /// « 5 à 8 » for numbers that follow each other, three or more; « 5 et 6 », « 2, 4 et 6 » otherwise.
+    static func span(_ numbers: [Int]) -> String {
+        guard numbers.count > 2, let first = numbers.first, let last = numbers.last, last - first + 1 == numbers.count else { return Self.numbers(numbers) }
+        return "\(first)\(noBreakSpace)à\(noBreakSpace)\(last)"
+    }
+
     /// « l'action 3 », « les actions 2, 4 et 6 »: actions named by their numbers.
     static func actions(_ ranks: [Int]) -> String {
         ranks.count == 1 ? "l'action\(noBreakSpace)\(numbers(ranks))" : "les actions\(noBreakSpace)\(numbers(ranks))"
