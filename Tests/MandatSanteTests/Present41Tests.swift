@@ -168,4 +168,14 @@ struct Present41Tests {
         let size = Plan24Tests.plain(try ExampleSynthesisTests.document("commune-outre-mer-reunion").synthesis.sizeNote)
         #expect(size.contains("l'action 9 (tenue par une échéance) ne peut attendre"), "\(size)")
     }
+
+    @Test("bourg du pays : la fiche 7 dit ce qui occupe l'équipe jusque-là, sans « déborde jusque-là »")
+    func overflowSaidPlainly() throws {
+        let (_, document) = try Plan24Tests.plan("bourg-cls-pays")
+        let card = try #require(document.card("ehpad-ouvert-sur-la-commune"))
+        #expect(card.rank == 7)
+        #expect(Plan24Tests.plain(card.placementBrief) == "à partir d'avr. 2029, car jusque-là l'équipe achève le travail prévu d'ici fin 2027, "
+            + "qui dépasse ce qu'elle peut porter dans ce délai", "\(card.placementBrief ?? "")")
+        #expect(card.placement == card.placementBrief)
+    }
 }

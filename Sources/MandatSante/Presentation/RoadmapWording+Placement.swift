@@ -165,8 +165,9 @@ extension RoadmapWording {
     /// went to what an earlier phase carries beyond the team's capacity (`Capacity.halfUnitsLeft`). Naming the
     /// actions of the phases between would be untrue — the reader who adds up that phase finds a free unit (La
     /// Réunion's junior doctors, « place prise jusqu'à mars 2029 par l'action 5 », while the mid-mandate phase
-    /// used four units of five): « le travail prévu d'ici fin 2027 dépasse ce que l'équipe peut porter et déborde
-    /// jusque-là » (after `from`; « le surplus de travail … occupe l'équipe jusque-là » read as jargon, reader39a). Nil when no phase had that room.
+    /// used four units of five): « jusque-là l'équipe achève le travail prévu d'ici fin 2027, qui dépasse ce qu'elle
+    /// peut porter dans ce délai » (after `from`; « le surplus de travail … occupe l'équipe jusque-là » and « … déborde
+    /// jusque-là » read as jargon, reader39a, read40a). Nil when no phase had that room.
     static func overflow(_ item: RoadmapItem, wanted: Int, in roadmap: Roadmap) -> String? {
         let used = roadmap.halfUnitsUsed
         let capacity = roadmap.capacity.unitsPerPhase.map { 2 * $0 }
@@ -177,7 +178,8 @@ extension RoadmapWording {
         let overfilled = (0..<roomy).filter { used[$0] > capacity[$0] }
         guard !overfilled.isEmpty else { return nil }
         let phases = roadmap.calendar.phases
-        return "le travail prévu \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })) dépasse ce que l'équipe peut porter et déborde jusque-là"
+        // What fills the team until then, said plainly: « déborde jusque-là » read as jargon (read40a).
+        return "jusque-là l'équipe achève le travail prévu \(Typography.list(overfilled.map { ExecutiveSynthesis.during(phases[$0]) })), qui dépasse ce qu'elle peut porter dans ce délai"
     }
 
     /// The reason of an action deferred past a phase that kept room enough of its own for it, with no earlier surplus
