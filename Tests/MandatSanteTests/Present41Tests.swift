@@ -178,4 +178,28 @@ struct Present41Tests {
             + "qui dépasse ce qu'elle peut porter dans ce délai", "\(card.placementBrief ?? "")")
         #expect(card.placement == card.placementBrief)
     }
+
+    @Test("page 1 : une étape qui ne coûte que du temps ne nomme pas de financeur (bourg de la dernière pharmacie, petite ville PVD : action 3)")
+    func noFunderForTimeAlone() throws {
+        for name in ["bourg-derniere-pharmacie", "petite-ville-pvd-msp"] {
+            let (_, document) = try Plan24Tests.plan(name)
+            let third = try #require(document.synthesis.decisions.first { $0.rank == 3 })
+            #expect(third.costRange == CostRange.none.label && third.funder == nil, "\(name) : \(third.funder ?? "")")
+            // Its card keeps the funding line, engineering of the programme's project manager.
+            #expect(document.card(third.id)?.funding.first?.hasPrefix("ANCT et Banque des Territoires") == true, "\(name)")
+        }
+        var funded = 0
+        for name in Plan34Tests.examples {
+            let (_, document) = try Plan24Tests.plan(name)
+            for decision in document.synthesis.decisions {
+                if decision.costRange == CostRange.none.label || decision.costRange == "temps d'élus" {
+                    #expect(decision.funder == nil, "\(name) \(decision.id) : \(decision.funder ?? "")")
+                } else if decision.funder != nil {
+                    funded += 1
+                }
+            }
+        }
+        // The funder of an action that costs money is still named.
+        #expect(funded >= 20, "\(funded)")
+    }
 }

@@ -171,7 +171,10 @@ struct ExecutiveSynthesis {
                 costRange: card.costRange,
                 evidenceLevel: card.evidenceLevel,
                 inequalityEffect: card.inequalityEffect,
-                inequalityEffectID: card.inequalityEffectID, funder: context.funder(card),
+                // A step that costs only the team's time names no funder on page 1: beside « temps d'élus et
+                // d'agents », « ANCT et Banque des Territoires » (the engineering of a programme's project manager)
+                // read as a grant (read40a). Its card says what that partner brings.
+                inequalityEffectID: card.inequalityEffectID, funder: card.costRangeID == CostRange.none.rawValue ? nil : context.funder(card),
                 note: selection.map { note in after.map { "\(note), \($0)" } ?? note } ?? after)
         }
     }
