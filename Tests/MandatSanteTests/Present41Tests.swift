@@ -202,4 +202,23 @@ struct Present41Tests {
         // The funder of an action that costs money is still named.
         #expect(funded >= 20, "\(funded)")
     }
+
+    @Test("« À envisager ensuite » : sans raison du territoire, la ligne dit l'enjeu de l'action (commune au zonage inconnu), jamais rien")
+    func everyEntryHasALine() throws {
+        let (_, document) = try Plan24Tests.plan("commune-zonage-inconnu")
+        func line(_ id: String) throws -> String { Plan24Tests.plain(try #require(document.considerLater.first { $0.id == id }?.line)) }
+        #expect(try line("prevention-primaire-collective") == "enjeu : presque partout, des actions de prévention existent déjà, portées par des "
+            + "professionnels de santé, des associations, l'école ou les bailleurs, mais elles restent dispersées")
+        // What follows a colon in the stakes goes in brackets: no second colon after « enjeu ».
+        #expect(try line("reflexe-sante-projets") == "enjeu : la santé se construit surtout hors du soin (conditions de vie, aménagement, habitat, "
+            + "mobilités et alimentation pèsent bien plus que l'offre médicale)")
+        #expect(try line("sante-mentale-jeunes").hasPrefix("enjeu : la santé mentale des jeunes se protège de deux façons (des actions collectives"))
+        for name in Plan34Tests.examples {
+            let (_, document) = try Plan24Tests.plan(name)
+            for entry in document.considerLater {
+                #expect(entry.line?.isEmpty == false, "\(name) \(entry.id)")
+                #expect((entry.line ?? "").components(separatedBy: ":").count <= 2, "\(name) \(entry.id) : \(entry.line ?? "")")
+            }
+        }
+    }
 }

@@ -19,6 +19,7 @@ extension RoadmapPresenter.Context {
             // The reason comes in French typography already (`forYou`), which a second pass would leave as it is:
             // only the colon after « pourquoi » takes its no-break space here (a reason never opens on « : ; ? ! % »).
             line = firstReason(entry.recommendation, score: entry.score, besides: frenchSize).map { "pourquoi\u{00A0}: " + Typography.inline([$0]) }
+                ?? stake(entry.recommendation)
             // It gave its place to a better action: the line says so, as its true cause (« sa place va à l'action 7,
             // mieux notée »).
             if let (taker, why) = RoadmapWording.gaveWay(entry, in: roadmap, vocabulary: ruleBase.vocabulary) {
@@ -30,6 +31,39 @@ extension RoadmapPresenter.Context {
                                      reason: wording.text, by: wording.by, score: entry.score.total, line: line,
                                      effort: entry.recommendation.effort.rawValue)
     }
+
+    /// The line of an entry to consider later whose territory gives no reason of its own (no boost applies, no
+    /// condition says something of it): what the action is for, from the opening of its stakes as its card prints
+    /// them (« enjeu : presque partout, des actions de prévention existent déjà, … mais elles restent dispersées »),
+    /// never a reason made up for the territory; an empty line left the council with a title and no word (issue 12:
+    /// « title and one line »).
+    private func stake(_ recommendation: Recommendation) -> String? {
+        let opening = fixed[recommendation.id]?.whyShort ?? Typography.french(Typography.opening(recommendation.why))
+        guard var sentence = Typography.sentences(opening).first, !sentence.isEmpty else { return nil }
+        sentence = Typography.withoutFinalPeriod(sentence)
+        // Its first clause before a semicolon; what follows a colon in parentheses (a second colon after « enjeu »
+        // would nest), or alone after a short enumeration (« Alcool, tabac, cannabis, écrans, jeux d'argent : le
+        // maire voit… »), or left off when it holds parentheses of its own.
+        if let semicolon = sentence.firstUTF8Range(of: "\u{00A0}; ") ?? sentence.firstUTF8Range(of: " ; ") {
+            sentence = String(sentence[..<semicolon.lowerBound])
+        }
+        if let colon = sentence.firstUTF8Range(of: "\u{00A0}: ") ?? sentence.firstUTF8Range(of: " : ") {
+            let before = String(sentence[..<colon.lowerBound]), after = String(sentence[colon.upperBound...])
+            sentence = before.split(separator: " ").count < 7 ? after : after.contains("(") ? before : "\(before) (\(after))"
+        }
+        // A sentence that opens on a function word reads in lower case after « enjeu : »; a name (« Petites Villes de
+        // Demain ») keeps its capital.
+        let firstWord = sentence.prefix { $0.isLetter || $0 == "-" }
+        if Self.lowerOpeners.contains(String(firstWord)) { sentence = firstWord.lowercased() + sentence.dropFirst(firstWord.count) }
+        return "enjeu\u{00A0}: " + sentence
+    }
+
+    /// Words that open a sentence without being a name: a stake said after « enjeu : » starts with them in lower case.
+    private static let lowerOpeners: Set<String> = [
+        "La", "Le", "Les", "L", "Un", "Une", "Des", "Du", "De", "Dans", "Quand", "Depuis", "Sans", "Loin", "En", "À", "Au", "Aux",
+        "Presque", "Pour", "Plutôt", "Face", "Faute", "Avec", "Aucune", "Aucun", "Chaque", "Au-delà", "Ici", "Là", "Faire", "Si",
+        "Ce", "Cette", "Ces", "Sur", "Entre", "Par", "Parmi", "Tout", "Tous", "Toute", "Toutes", "Plus", "Moins", "Lorsque", "Alors",
+    ]
 
     /// Why a recommendation is not in the roadmap. A condition not met is explained by the values of the facts
     /// it reads: in a batch, by its compiled program (`ConditionReasonProgram`), otherwise by its trace.
