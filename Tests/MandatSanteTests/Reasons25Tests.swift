@@ -48,7 +48,7 @@ struct Reasons25Tests {
         #expect(all == ["zone d'intervention prioritaire, où l'accès aux soins est critique",
                         "des départs de médecins généralistes sont attendus d'ici cinq ans",
                         "aucun hôpital à moins de 30 minutes",
-                        "bourg rural sans maison ni centre de santé, les habitants font de longs trajets vers les soins",
+                        "bourg rural sans maison ni centre de santé, dont les habitants font de longs trajets vers les soins",
                         "population en croissance", "priorité de l'équipe — accès aux soins"])
     }
 
