@@ -204,6 +204,8 @@ extension FrenchDiagnostics {
         case "lint.jamais-vraie": return "la condition de « \(id) » ne peut jamais être vraie, quel que soit le profil : la recommandation ne sortira jamais"
         case "lint.toujours-vraie": return "la condition de « \(id) » est vraie pour tout profil : écrivez « true » si c'est voulu"
         case "lint.bonus-jamais": return "le bonus « \(a["reason"]) » de « \(id) » ne s'applique jamais"
+        case "lint.raison-deux-points":
+            return "la raison « \(a["reason"]) » de « \(id) » porte un deux-points, que la feuille de route change en « — » ou en « , » après « pourquoi » : écrivez-la en une phrase, par une relative"
         case "lint.bonus-toujours": return "le bonus « \(a["reason"]) » de « \(id) » s'applique toujours : ajoutez-le plutôt à la priorité"
         case "lint.a-renseigner":
             return "« \(id) » ne dit pas \(a["missing"]) : un professionnel pèse chaque action à son coût, à son niveau de preuve et à son effet sur les inégalités de santé"

@@ -1,7 +1,7 @@
 import RuleKit
 
 /// Checks of the rule base beyond loading: conditions that can never or always hold, boosts that never or
-/// always apply, levers without recommendations, recommendations no test exercises.
+/// always apply or whose reason carries a colon, levers without recommendations, recommendations no test exercises.
 public enum RuleBaseLinter {
     /// Evaluations the satisfiability analyses of one recommendation (condition and boosts) may cost together.
     public static let analysisBudget = 100_000
@@ -9,6 +9,7 @@ public enum RuleBaseLinter {
     public static func lint(_ ruleBase: RuleBase, leverFile: String, testResults: [RuleTestResult]?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let vocabulary = ruleBase.vocabulary
+        var colonReasons: Set<String> = []
         for recommendation in ruleBase.recommendations {
             let isLiteralTrue = recommendation.condition.expression.kind == .bool(true)
             let place = recommendation.location.placed(in: recommendation.file)
@@ -26,6 +27,13 @@ public enum RuleBaseLinter {
                 break
             }
             for boost in recommendation.boosts {
+                // A reason is said after « Pourquoi : » on a card and « pourquoi : » on a line of « À envisager
+                // ensuite »: a colon of its own becomes « — » or « , » there (`Typography.clause`), a comma splice
+                // (read40b). A relative clause says it in one sentence. Said once per reason, at the first
+                // recommendation that gives it (a named boost is given by many).
+                if boost.reason.contains(" : ") || boost.reason.contains("\u{00A0}: "), colonReasons.insert(boost.reason).inserted {
+                    diagnostics.append(.warning("lint.raison-deux-points", id.merging(["reason": boost.reason]) { $1 }, at: place))
+                }
                 switch ConditionAnalyzer.analyze(boost.condition, vocabulary: vocabulary, budget: &budget) {
                 case .undecided:
                     undecided += 1

@@ -90,6 +90,17 @@ struct RuleBaseLinterTests {
         ])
     }
 
+    @Test("une raison de bonus qui porte un deux-points est signalée : la feuille de route en ferait une virgule juxtaposée")
+    func reasonWithAColon() throws {
+        var rec = Self.plain
+        rec.boosts = [Fixture.boost("cpts", 5, "pauvreté marquée : les habitants renoncent aux soins"),
+                      Fixture.boost("cpts", 5, "pauvreté marquée, qui éloigne les habitants des soins")]
+        #expect(try lint([rec]).filter { $0.contains("lint.raison-deux-points") } == [
+            "avertissement lint.raison-deux-points la raison « pauvreté marquée : les habitants renoncent aux soins » de « simple » porte un "
+                + "deux-points, que la feuille de route change en « — » ou en « , » après « pourquoi » : écrivez-la en une phrase, par une relative",
+        ])
+    }
+
     @Test("une recommandation qu'aucun test n'exerce est signalée ; citée par une attente, elle est exercée")
     func untested() throws {
         let base = try Fixture.ruleBase()
