@@ -50,7 +50,8 @@ struct VocabularyRolesTests {
         let json = #"{ "name": "Station", "kind": "commune", "population": 2800, "density": "rural-disperse", "situationOutreMer": "reunion", "saisonDePointe": "hiver" }"#
         let profile = try #require(ProfileLoader.load(Array(json.utf8), file: "p.json", vocabulary: base.vocabulary).0)
         #expect(HotSeason(profile: profile).name == "l'été austral")
-        #expect(HotSeason.peakSeasons(profile: profile).map(\.name) == ["la saison d'hiver"])
+        // Both read by role: a tropical territory's single tourist peak is « la haute saison touristique » (plan41).
+        #expect(HotSeason.peakSeasons(profile: profile).map(\.name) == ["la haute saison touristique"])
     }
 
     @Test("un rôle manquant, inconnu, en double ou du mauvais type : erreurs positionnées au chargement")

@@ -95,13 +95,19 @@ public struct HotSeason: Sendable, Hashable {
     /// The tourist seasons the territory's population peaks in, which seasonal care and housing must be ready
     /// for; none when the profile does not say (no seasonal peak, or the team does not know when it falls).
     public static func peakSeasons(profile: Profile) -> [HotSeason] {
-        peakSeasons(peak: profile.value(profile.vocabulary.factName(.peakSeason)))
+        peakSeasons(peak: profile.value(profile.vocabulary.factName(.peakSeason)),
+                    overseas: profile.value(profile.vocabulary.factName(.overseas)))
     }
 
-    /// The tourist seasons given the value of the fact whose role is `saison-de-pointe`.
-    static func peakSeasons(peak: FactValue?) -> [HotSeason] {
+    /// The tourist seasons given the value of the fact whose role is `saison-de-pointe` and of the one whose role is
+    /// `outre-mer`. In the tropics (a territory with a hot season of its own, `seasons`) a single tourist peak is « la
+    /// haute saison touristique », same months: the Antilles' peak from December is no « saison d'hiver » beside the
+    /// hivernage, their hot and cyclonic season. Two peaks keep their names, which tell them apart.
+    static func peakSeasons(peak: FactValue?, overseas: FactValue? = nil) -> [HotSeason] {
         guard case .text(let peak)? = peak else { return [] }
-        return peaks[peak] ?? []
+        let found = peaks[peak] ?? []
+        guard found.count == 1, case .text(let place)? = overseas, seasons[place] != nil else { return found }
+        return found.map { HotSeason(startMonth: $0.startMonth, name: "la haute saison touristique", underwayMonths: $0.underwayMonths) }
     }
 
     /// The first of `seasons` under way in `month` with time left to act for it, and when it began.

@@ -50,7 +50,8 @@ public struct Planner: Sendable {
         func id(_ position: Int) -> String { recommendations[position].id }
 
         var state = Selection.select(facts, index: index)
-        let peakSeasons = HotSeason.peakSeasons(peak: index.slots.value(index.slots.peakSeason, in: facts))
+        let peakSeasons = HotSeason.peakSeasons(peak: index.slots.value(index.slots.peakSeason, in: facts),
+                                               overseas: index.slots.value(index.slots.overseas, in: facts))
         // What serves the tourist season under way has nothing left to serve when none is: its deadline, the end
         // of the last season, is past (the next season is prepared by what is due before it).
         if !index.forSeasonUnderway.isEmpty, HotSeason.underway(peakSeasons, at: calendar.start) == nil {
