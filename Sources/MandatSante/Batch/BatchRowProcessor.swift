@@ -30,7 +30,8 @@ public struct BatchRowProcessor: Sendable {
         presenter = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: rendersRoadmaps && format == .json,
                                      considerLaterLines: rendersRoadmaps ? format.considerLaterLines : 0,
                                      wordsConsiderLaterReasons: rendersRoadmaps && format == .json,
-                                     wordsSpecialistParts: rendersRoadmaps && format == .json, cachesWording: true)
+                                     wordsSpecialistParts: rendersRoadmaps && format == .json,
+                                     wordsPageOne: rendersRoadmaps && format.printsPageOne, cachesWording: true)
         renderer = format.renderer
         choices = header.facts.map { fact in fact.flatMap { $0.choices.isEmpty ? nil : FoldedChoices($0) } }
     }

@@ -20,6 +20,10 @@ public struct RoadmapPresenter: Sendable {
     /// score line and terms, its relations in full, its « Repères » with their numbers, the citations of the
     /// examples it does not tell. A batch in another format leaves them empty: no renderer outside `--detail` reads them.
     public let wordsSpecialistParts: Bool
+    /// Whether the document words what only page 1 and the portrait print (`PageOneParts.swift`): the findings'
+    /// lines, the size note, the priorities, the portrait's lines, the phases' milestones. A batch in CSV, or writing
+    /// its syntheses only, leaves them empty: its rows print the cards, and of page 1 only which cards are decisions.
+    public let wordsPageOne: Bool
 
     /// The wording of each recommendation that does not depend on the territory, made once (`cachesWording`).
     private let fixed: [String: FixedWording]
@@ -27,13 +31,14 @@ public struct RoadmapPresenter: Sendable {
     /// `cachesWording`: words every recommendation's own texts once, up front — for a presenter that words
     /// thousands of roadmaps (a batch), not for one.
     public init(ruleBase: RuleBase, detail: Bool = false, wordsLeftOut: Bool = true, considerLaterLines: Int = .max,
-                wordsConsiderLaterReasons: Bool = true, wordsSpecialistParts: Bool = true, cachesWording: Bool = false) {
+                wordsConsiderLaterReasons: Bool = true, wordsSpecialistParts: Bool = true, wordsPageOne: Bool = true, cachesWording: Bool = false) {
         self.ruleBase = ruleBase
         self.detail = detail
         self.wordsLeftOut = wordsLeftOut
         self.considerLaterLines = considerLaterLines
         self.wordsConsiderLaterReasons = wordsConsiderLaterReasons
         self.wordsSpecialistParts = wordsSpecialistParts
+        self.wordsPageOne = wordsPageOne
         var fixed: [String: FixedWording] = [:]
         if cachesWording {
             for recommendation in ruleBase.recommendations { fixed[recommendation.id] = FixedWording(recommendation, ruleBase: ruleBase) }
@@ -222,7 +227,7 @@ public struct RoadmapPresenter: Sendable {
                 }.joined(separator: " ")
             }
         }
-        let seasons = Milestones.seasons(of: roadmap)
+        let seasons = wordsPageOne ? Milestones.seasons(of: roadmap) : []
         // Worked out once for the four phases (`unitsUsed` sums the items again on each read); each card copied once,
         // into its phase.
         let used = roadmap.unitsUsed
@@ -233,16 +238,20 @@ public struct RoadmapPresenter: Sendable {
                 id: phase.id, horizons: Horizon.allCases.filter(phase.horizons.contains).map(\.rawValue), title: phase.title,
                 period: phase.period, start: phase.start.description, end: phase.end.description, months: phase.months,
                 capacity: roadmap.capacity.unitsPerPhase[index], used: used[index],
-                milestones: Milestones.of(phase, seasons: seasons),
+                milestones: wordsPageOne ? Milestones.of(phase, seasons: seasons) : [],
                 outlined: outlined[index],
                 cards: phaseCards[index])
         }
         let considerLater = roadmap.considerLater.enumerated().map { context.entry($1, line: $0 < considerLaterLines, reason: wordsConsiderLaterReasons) }
-        let synthesis = ExecutiveSynthesis(roadmap: roadmap, cards: cards, decisions: decisions, findings: findings.lines, context: context,
-                                           considerLater: considerLater.count)
+        let synthesis = wordsPageOne
+            ? ExecutiveSynthesis(roadmap: roadmap, cards: cards, decisions: decisions, findings: findings.lines, context: context,
+                                 considerLater: considerLater.count).value
+            : .decisionsOnly(decisions)
         let capacity = roadmap.capacity
         // Its summary is the header's too: worked out once.
-        let portrait = TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail)
+        let portrait = wordsPageOne
+            ? TerritoryPortrait(profile: roadmap.profile, capacity: capacity, layout: context.ruleBase.portrait, detail: detail)
+            : TerritoryPortrait(summaryOf: roadmap.profile)
         let version = ruleBase.version
         let editionName = "Édition de \(roadmap.calendar.start.longFrench) · MandatSanté \(ToolVersion.current) · base de règles \(version.label)"
         return RoadmapDocument(
@@ -250,7 +259,7 @@ public struct RoadmapPresenter: Sendable {
                 title: roadmap.profile.name, summary: portrait.summary,
                 period: "De \(roadmap.calendar.start.longFrench) aux élections de mars \(MandateCalendar.mandateEnd.year)",
                 edition: "\(editionName) (empreinte \(version.fingerprint))", editionName: editionName),
-            synthesis: synthesis.value,
+            synthesis: synthesis,
             portrait: portrait,
             phases: phases, considerLater: considerLater, bibliography: bibliography,
             leftOut: wordsLeftOut ? LeftOutGroups.groups(roadmap.leftOut.map { context.entry($0) }) : [],

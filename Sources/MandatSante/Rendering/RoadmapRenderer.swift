@@ -46,6 +46,10 @@ public enum RoadmapFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a rendering prints page 1 and the portrait (`RoadmapPresenter.wordsPageOne`): every format but the
+    /// CSV, whose rows print the cards and, of page 1, only which of them are decisions.
+    public var printsPageOne: Bool { self != .csv }
+
     /// Whether the rendered document holds no control character but line feeds, whatever the words it renders:
     /// JSON, whose writer escapes every C0, DEL and C1 control in a string (`\u007f`), and puts nothing else
     /// between them but its own punctuation and layout. `batch` does not scan these for control characters.

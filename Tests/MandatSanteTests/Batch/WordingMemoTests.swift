@@ -39,7 +39,7 @@ struct WordingMemoTests {
         let alone = RoadmapPresenter(ruleBase: ruleBase)
         let calendar = try MandateCalendar(start: YearMonth(year: 2026, month: 12))
         var differing: [String] = []
-        var shortened = 0, withoutScores = 0
+        var shortened = 0, withoutScores = 0, withoutPageOne = 0, tablesDiffering: [String] = []
         // Each territory planned and worded alone once, whatever the format: both are pure functions of the territory.
         let cases = profiles.map { profile in
             let roadmap = planner.plan(profile, calendar: calendar)
@@ -47,18 +47,31 @@ struct WordingMemoTests {
         }
         for format in RoadmapFormat.allCases {
             // As `BatchRowProcessor` makes it: only JSON gets the left-out list, the reasons of the entries to
-            // consider later and the parts of a card that `--detail` alone prints otherwise.
+            // consider later and the parts of a card that `--detail` alone prints otherwise; the CSV no page 1 nor
+            // portrait (`wordsPageOne`).
             let batch = RoadmapPresenter(ruleBase: ruleBase, wordsLeftOut: format == .json, considerLaterLines: format.considerLaterLines,
-                                         wordsConsiderLaterReasons: format == .json, wordsSpecialistParts: format == .json, cachesWording: true)
+                                         wordsConsiderLaterReasons: format == .json, wordsSpecialistParts: format == .json,
+                                         wordsPageOne: format.printsPageOne, cachesWording: true)
             let renderer = format.renderer
-            for (name, roadmap, aloneDocument) in cases {
+            for (index, (name, roadmap, aloneDocument)) in cases.enumerated() {
                 let document = batch.document(roadmap)
                 if renderer.render(document) != renderer.render(aloneDocument) { differing.append("\(name) (\(format.rawValue))") }
+                if document.synthesis.findings.isEmpty && document.portrait.lines.isEmpty && document.synthesis.sizeNote.isEmpty {
+                    withoutPageOne += 1
+                    // A batch that writes its syntheses only words no page 1 either: its three tables are the same.
+                    let territory = BatchTables.Territory(line: index + 2, profile: roadmap.profile, vocabulary: ruleBase.vocabulary)
+                    let kept = BatchTables.rows(document, territory: territory, levers: ruleBase.levers)
+                    let whole = BatchTables.rows(aloneDocument, territory: territory, levers: ruleBase.levers)
+                    if kept != whole { tablesDiffering.append(name) }
+                }
                 if document.considerLater.contains(where: { $0.line == nil }) { shortened += 1 }
                 if format != .json, document.cards.contains(where: { $0.scoreLine.isEmpty && $0.scoreTerms.isEmpty }) { withoutScores += 1 }
             }
         }
         #expect(differing.isEmpty, "\(differing.count) feuilles de route diffèrent, dont \(differing.prefix(5).joined(separator: ", "))")
+        #expect(tablesDiffering.isEmpty, "synthèses de lot différentes sans la page 1 : \(tablesDiffering.prefix(5).joined(separator: ", "))")
+        // The CSV, and it alone, was rendered from documents without page 1 and portrait, or the test proves nothing.
+        #expect(withoutPageOne == profiles.count, "\(withoutPageOne) documents sans page 1 ni portrait, \(profiles.count) attendus (le CSV)")
         // Some territories do have entries left without their line, or the test proves nothing.
         #expect(shortened > 100, "\(shortened) documents sans toutes les lignes « pour vous »")
         // The formats other than JSON were rendered from documents without the score lines, or the test proves nothing.
