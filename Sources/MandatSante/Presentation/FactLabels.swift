@@ -31,7 +31,12 @@ struct FactLabels: Sendable {
             naming[fact.name] = byChoice
         }
         namingChoices = naming
+        referencing = Set(vocabulary.facts.filter { $0.reference != nil || !$0.referenceVariants.isEmpty }.map(\.name))
     }
+
+    /// The facts whose statement may carry a reference (« France : 10,4 % début 2024, Insee »), whose documents a card
+    /// then cites (`RoadmapPresenter.Context.mayCiteFindingReferences`).
+    let referencing: Set<String>
 
     /// For each fact with choices, whether each choice's label names the fact (`FactStatement.choiceNamesItsFact`):
     /// decided once from the vocabulary's labels rather than by splitting and searching them at every statement.

@@ -180,7 +180,10 @@ public struct RoadmapPresenter: Sendable {
         // findings are chosen here, once: neither reads what numbering the sources changes on the cards (their
         // sources, numbers, examples and evidence); the findings' lines cite the numbers once they are given.
         let decisions = ExecutiveSynthesis.decisions(roadmap, cards: cards, context: context)
-        let findings = ExecutiveSynthesis.findings(roadmap, territorials: territorials, decisions: decisions, context: context, situations: situations)
+        // Without page 1, the findings are chosen only for the documents they may bring to the cards.
+        let findings = wordsPageOne || context.mayCiteFindingReferences(territorials)
+            ? ExecutiveSynthesis.findings(roadmap, territorials: territorials, decisions: decisions, context: context, situations: situations)
+            : (lines: [], referenced: [])
         for (name, ranks) in findings.referenced {
             guard let fact = ruleBase.vocabulary.fact(named: name), let index = cards.firstIndex(where: { $0.rank == ranks[0] }) else { continue }
             let section = context.facts.reference(of: fact) ?? fact.label
