@@ -78,6 +78,23 @@ struct WordingMemoTests {
         #expect(withoutScores > 3 * profiles.count, "\(withoutScores) documents sans les lignes de score")
     }
 
+    @Test("la place prise dans chaque phase, sommée en un passage, est celle des actions de chaque phase")
+    func halfUnitsUsedAreEachPhasesOwn() throws {
+        let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
+        let profiles = try ProfileGenerator(vocabulary: ruleBase.vocabulary, seed: 20_261_208).profiles(count: 80)
+        let planner = Planner(ruleBase: ruleBase)
+        var differing: [String] = [], filled = 0
+        for (index, profile) in profiles.enumerated() {
+            let roadmap = planner.plan(profile, calendar: try MandateCalendar(start: MandateCalendar.mandateStart.adding(months: (index * 13) % 60)))
+            let each = roadmap.calendar.phases.indices.map { phase in roadmap.items(inPhase: phase).reduce(0) { $0 + $1.halfUnits } }
+            if roadmap.halfUnitsUsed != each { differing.append("\(profile.name) : \(roadmap.halfUnitsUsed) au lieu de \(each)") }
+            filled += each.filter { $0 > 0 }.count
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).joined(separator: " ; "))")
+        // Most phases hold actions, or the test proves nothing.
+        #expect(filled > 2 * profiles.count, "\(filled) phases occupées")
+    }
+
     @Test("des communes qui ne diffèrent que par leurs nombres partagent la mise en mots, chacune avec ses propres nombres")
     func numbersAreEachTerritorysOwn() throws {
         let ruleBase = try #require(PlanningInvariantTests.ruleBase, "la base de règles Rules/ doit se charger")
