@@ -102,7 +102,7 @@ extension RoadmapPresenter.Context {
         let ends = [" est une priorité de l'équipe", " sont une priorité de l'équipe"]
         var subjects: [String] = [], at: Int?, kept: [String] = []
         for line in lines {
-            guard let end = ends.first(where: { line.hasSuffix($0) }) else { kept.append(line); continue }
+            guard let end = ends.first(where: { line.hasUTF8Suffix($0) }) else { kept.append(line); continue }
             if at == nil { at = kept.count; kept.append(line) }
             subjects.append(String(line.dropLast(end.count)))
         }

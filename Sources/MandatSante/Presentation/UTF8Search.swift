@@ -27,6 +27,14 @@ extension StringProtocol {
         }
     }
 
+    /// Whether the text ends with `suffix`, compared on the bytes (`hasSuffix` compares characters, some two
+    /// thousand instructions for a sentence's ending).
+    func hasUTF8Suffix(_ suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        guard count <= utf8.count else { return false }
+        return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
     /// The parts between the occurrences of `separator`, empty ones included (as `components(separatedBy:)`).
     func utf8Components(separatedBy separator: String) -> [String] {
         var parts: [String] = []
