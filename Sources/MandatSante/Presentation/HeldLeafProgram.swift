@@ -25,6 +25,9 @@ struct HeldLeafProgram: Sendable {
         let factNames: Set<String>
         /// `factNames` in the vocabulary's order, the order a part's findings are stated in.
         let orderedFactNames: [String]
+        /// The slots of `orderedFactNames` in the vocabulary, in the same order (`ReadFacts`); a name without one, which
+        /// no statement says, is left out.
+        let factSlots: [Int]
         /// The boosts (by position among the recommendation's) that read one of its facts: a part a boost that
         /// applies rests on is said by the boost's reason instead.
         let sharedBoosts: [Int]
@@ -53,6 +56,7 @@ struct HeldLeafProgram: Sendable {
                 let (first, second) = (vocabulary.slot(of: a) ?? .max, vocabulary.slot(of: b) ?? .max)
                 return first != second ? first < second : a < b
             }
+            factSlots = orderedFactNames.compactMap(vocabulary.slot)
             sharedBoosts = boosts.indices.filter { !boosts[$0].isDisjoint(with: factNames) }
             let size: Set = [vocabulary.factName(.kind), vocabulary.factName(.population)]
             readsSizeOnly = factNames.isSubset(of: size)

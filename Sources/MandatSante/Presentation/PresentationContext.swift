@@ -20,7 +20,11 @@ extension RoadmapPresenter {
             self.wordsSpecialistParts = wordsSpecialistParts
             facts = FactStatement(profile: roadmap.profile, labels: ruleBase.factLabels)
             explainer = ConditionExplainer(vocabulary: ruleBase.vocabulary)
-            notFindings = Set(ExecutiveSynthesis.notFindings.map(ruleBase.vocabulary.factName))
+            var notFindings = [Bool](repeating: false, count: ruleBase.vocabulary.facts.count)
+            for slot in ExecutiveSynthesis.notFindings.compactMap({ ruleBase.vocabulary.slot(of: ruleBase.vocabulary.factName($0)) }) {
+                notFindings[slot] = true
+            }
+            self.notFindings = notFindings
             frenchSize = Typography.french(facts.size)
             fills = memos == nil ? nil : Fills(profile: roadmap.profile, facts: facts, size: frenchSize)
             occupancy = RoadmapWording.Occupancy(roadmap)
@@ -73,8 +77,8 @@ extension RoadmapPresenter {
         /// The territory's size as « Pour vous » states it (« commune de 420 habitants »).
         let frenchSize: String
 
-        /// The facts never stated as findings, by name.
-        private let notFindings: Set<String>
+        /// The facts never stated as findings, by slot.
+        private let notFindings: [Bool]
 
         /// The title `id` has for this territory (a variant where one holds).
         func title(_ id: String) -> String { ruleBase.recommendation(id)?.title(for: roadmap.profile.facts) ?? id }
@@ -176,38 +180,38 @@ extension RoadmapPresenter {
         /// `facts`: the statements of this territory, possibly with placeholders.
         private func wordTerritorial(_ recommendation: Recommendation, score: Score, facts: FactStatement) -> Territorial {
             let leaves = heldLeaves(recommendation).leaves(roadmap.profile.facts)
-            var read: Set<String> = []
-            var members: [String: Set<String>] = [:], wholeSets: Set<String> = []
-            func note(_ leaf: HeldLeafProgram.Leaf) {
-                read.formUnion(leaf.factNames)
+            let vocabulary = ruleBase.vocabulary
+            var read = ReadFacts(count: vocabulary.facts.count)
+            var members: [String: Set<String>] = [:]
+            func note(_ leaf: HeldLeafProgram.Leaf, inCondition: Bool, points: Int = 0) {
+                var whole = true
                 if case .comparison(.in, let left, let right) = leaf.expression.kind, case .string(let member) = left.kind,
                    case .fact(let name) = right.kind {
+                    whole = false
                     if leaf.held { members[name, default: []].insert(member) }
-                } else {
-                    wholeSets.formUnion(leaf.factNames)
                 }
+                read.note(leaf.part.factSlots, inCondition: inCondition, whole: whole, points: points)
             }
-            for leaf in leaves[0] { note(leaf) }
-            let conditionRead = read
-            var raising: [String: Int] = [:]
+            for leaf in leaves[0] { note(leaf, inCondition: true) }
             for (offset, boost) in recommendation.boosts.enumerated() where score.applies(boost: offset) && boost.points > 0 {
                 // The parts of the boost that held, not every fact it reads (« aucun CLS » does not drive a boost
                 // that applies because the intercommunality carries health).
-                for leaf in leaves[offset + 1] {
-                    note(leaf)
-                    for name in leaf.factNames { raising[name, default: 0] += boost.points }
-                }
+                for leaf in leaves[offset + 1] { note(leaf, inCondition: false, points: boost.points) }
             }
-            let vocabulary = ruleBase.vocabulary
-            // The stated facts of `read`, in vocabulary order, decided once: those of the condition and of the boosts
-            // are among them (`note` reads every leaf), and whether a fact is stated depends on the fact alone. Each
-            // name has its own slot, so the order is the same whatever set a name comes from.
-            let stated = read.subtracting(notFindings).filter { !facts.isMainlandDefault($0) && facts.states($0) }
-                .sorted { (vocabulary.slot(of: $0) ?? .max) < (vocabulary.slot(of: $1) ?? .max) }
+            // The stated facts read, in vocabulary order (the order of the slots), decided once: those of the condition
+            // and of the boosts are among them (`note` reads every leaf), and whether a fact is stated depends on the
+            // fact alone.
+            let statedSlots = read.readSlots.filter { slot in
+                let name = vocabulary.facts[slot].name
+                return !notFindings[slot] && !facts.isMainlandDefault(name) && facts.states(name)
+            }
+            let stated = statedSlots.map { vocabulary.facts[$0].name }
+            var raising: [String: Int] = [:]
+            for slot in statedSlots where read.raising[slot] > 0 { raising[vocabulary.facts[slot].name] = read.raising[slot] }
             return Territorial(forYou: forYou(recommendation, score: score, leaves: leaves[0], facts: facts), findingFacts: stated,
-                               conditionFindingFacts: stated.filter { conditionRead.contains($0) },
-                               raisingFacts: raising.filter { stated.contains($0.key) },
-                               findingMembers: members.filter { !wholeSets.contains($0.key) })
+                               conditionFindingFacts: statedSlots.filter { read.isInCondition($0) }.map { vocabulary.facts[$0].name },
+                               raisingFacts: raising,
+                               findingMembers: members.filter { name, _ in !(vocabulary.slot(of: name).map { read.isReadWhole($0) } ?? false) })
         }
 
         /// Whether an item is in its phase because the earlier ones it wanted were full.
