@@ -199,14 +199,14 @@ public struct RoadmapPresenter: Sendable {
             let edition = CardEdition(detail: detail, outlined: outlined[item.phaseIndex])
             let figures = memos?.figures
             let printed = edition == .full ? nil : StatedFigures.of(edition.statedText(of: cards[index]), keptIn: figures)
-            for fact in cards[index].facts where !cards[index].sources.contains(fact.source) {
+            for fact in cards[index].facts where !cards[index].sources.contains(where: { $0.isSameCitation(as: fact.source) }) {
                 if let printed, !printed.shares(StatedFigures.of([fact.statement], keptIn: figures)) { continue }
                 cards[index].sources.append(fact.source)
             }
         }
         for index in cards.indices {
             // A told example's document joins the action's sources too: the reader finds it in the list by its number.
-            for source in cards[index].examples.filter(\.told).compactMap(\.source) where !cards[index].sources.contains(source) {
+            for source in cards[index].examples.filter(\.told).compactMap(\.source) where !cards[index].sources.contains(where: { $0.isSameCitation(as: source) }) {
                 cards[index].sources.append(source)
             }
             cards[index].sourceNumbers = cards[index].sources.map { source in
