@@ -129,8 +129,9 @@ extension ExecutiveSynthesis {
         // roadmap builds on, not what drives it.
         func isFinding(_ name: String) -> Bool {
             guard name != overseas, context.facts.states(name) else { return false }
-            guard let fact = vocabulary.fact(named: name), let value = roadmap.profile.value(name) else { return false }
-            return pressing.contains(name) || (value != fact.defaultValue && !fact.isAsset(value))
+            // The fact read in place by its slot, not copied whole (`fact(named:)`), as `FactStatement.states` does.
+            guard let slot = vocabulary.slot(of: name), let value = roadmap.profile.value(name) else { return false }
+            return pressing.contains(name) || (value != vocabulary.facts[slot].defaultValue && !vocabulary.facts[slot].isAsset(value))
         }
         // Each key made once, not once per comparison; a fact the profile says nothing of is left out unworded.
         var all = answering.filter { isFinding($0.key) }
@@ -215,8 +216,8 @@ extension ExecutiveSynthesis {
         // Fewer than three: what already exists and the actions build on (the pays's CLS in force, the CPTS) is named
         // as such — never as a situation the actions answer.
         let assets = answering.filter { name, _ in
-            guard context.facts.states(name), let fact = vocabulary.fact(named: name), let value = roadmap.profile.value(name) else { return false }
-            return fact.isAsset(value) && !chosen.contains(name)
+            guard context.facts.states(name), let slot = vocabulary.slot(of: name), let value = roadmap.profile.value(name) else { return false }
+            return vocabulary.facts[slot].isAsset(value) && !chosen.contains(name)
         }
         .map { (name: $0.key, ranks: $0.value.sorted(), key: [-$0.value.count] + key($0.key, $0.value)) }
         .sorted { $0.key == $1.key ? $0.name < $1.name : $0.key.lexicographicallyPrecedes($1.key) }
