@@ -103,18 +103,18 @@ struct FirstDecisionsTests {
         let communeNouvelle = try ExampleSynthesisTests.document("commune-nouvelle-hopital-proximite")
         // What cannot wait is named by number, with its cause, as a deferred card names what holds its room: the MSP's
         // consolidation, whose deadline lets it wait, is there with the junior doctors (read40a).
-        #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 (liée à l'action 6) et 6 (tenue par une échéance) ne peuvent attendre ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."),
+        #expect(Plan24Tests.plain(communeNouvelle.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 5 (liée à l'action 6) et 6 (tenue par une échéance) passent d'abord ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."),
                 "\(communeNouvelle.synthesis.sizeNote)")
         let metropole = try ExampleSynthesisTests.document("metropole-cls-clsm")
-        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : l'action 4 (liée à l'action 5), la décision fondatrice (5) et les priorités de l'équipe (6, 7 et 8) ne peuvent attendre"), "\(metropole.synthesis.sizeNote)")
+        #expect(Plan24Tests.plain(metropole.synthesis.sizeNote).contains("D'ici fin 2027, l'équipe ne peut pas tout porter : l'action 4 (liée à l'action 5), la décision fondatrice (5) et les priorités de l'équipe (6, 7 et 8) passent d'abord"), "\(metropole.synthesis.sizeNote)")
         // A village with one agent is not told to hire: it carries part of the load with its intercommunality.
         let village = try ExampleSynthesisTests.document("village-rural-zip")
-        #expect(Plan24Tests.plain(village.synthesis.sizeNote).contains("l'équipe ne peut pas tout porter : les actions 4 (tenue par une échéance) et 5 (priorité de l'équipe) ne peuvent attendre ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."),
+        #expect(Plan24Tests.plain(village.synthesis.sizeNote).contains("l'équipe ne peut pas tout porter : les actions 4 (tenue par une échéance) et 5 (priorité de l'équipe) passent d'abord ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."),
                 "\(village.synthesis.sizeNote)")
         #expect(!village.synthesis.sizeNote.contains("renfort"))
         // What goes with a priority's action names that action, not « l'action qui va avec l'une d'elles ».
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
-        #expect(Plan24Tests.plain(banlieue.synthesis.sizeNote).contains("les priorités de l'équipe (actions 5, 6 et 7) et l'action 8 (liée à l'action 7) ne peuvent attendre"),
+        #expect(Plan24Tests.plain(banlieue.synthesis.sizeNote).contains("les priorités de l'équipe (actions 5, 6 et 7) et l'action 8 (liée à l'action 7) passent d'abord"),
                 "\(banlieue.synthesis.sizeNote)")
         for name in DeclaredPriorityTests.examples {
             let roadmap = try PressingDeadlineTests.plan(name)

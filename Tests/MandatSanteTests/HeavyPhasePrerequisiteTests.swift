@@ -12,7 +12,7 @@ struct HeavyPhasePrerequisiteTests {
         let renewal = try #require(document.card("cls-renouveler")?.rank)
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
         #expect(size.contains("l'action \(diagnosis) (liée à l'action \(renewal))"), "\(size)")
-        #expect(size.contains("ne peuvent attendre ; reporter le reste"), "\(size)")
+        #expect(size.contains("passent d'abord ; reporter le reste"), "\(size)")
     }
 
     @Test("ville moyenne : sans préalable dans la période chargée, la phrase ne change pas")

@@ -91,17 +91,17 @@ struct Page37Tests {
     func reliefThatFitsTheTerritory() throws {
         func size(_ name: String) throws -> String { Plan24Tests.plain(try Plan24Tests.plan(name).1.synthesis.sizeNote) }
         let bourg = try size("bourg-cls-pays")
-        #expect(bourg.contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 4 et 5 (priorités de l'équipe) ne peuvent attendre ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."), "\(bourg)")
+        #expect(bourg.contains("D'ici fin 2027, l'équipe ne peut pas tout porter : les actions 4 et 5 (priorités de l'équipe) passent d'abord ; s'appuyer sur la coordinatrice ou le coordinateur du CLS."), "\(bourg)")
         #expect(!bourg.contains("renfort"), "\(bourg)")
         let belt = try size("ceinture-croissance-hors-zonage")
-        #expect(belt.contains("ne peuvent attendre ; en confier une part à la mission santé de l'intercommunalité."), "\(belt)")
+        #expect(belt.contains("passent d'abord ; en confier une part à la mission santé de l'intercommunalité."), "\(belt)")
         // A village without intercommunal health approach shares the load with its intercommunality; a métropole of 25
         // agents puts off the rest or hands a part over (plan38); a préfecture of five agents hires.
-        #expect(try size("village-rural-zip").contains("ne peuvent attendre ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."))
+        #expect(try size("village-rural-zip").contains("passent d'abord ; demander à l'intercommunalité ou aux communes voisines d'en porter une part."))
         let metropole = try size("metropole-cls-clsm")
-        #expect(metropole.contains("ne peuvent attendre ; reporter le reste ou en confier une part à un partenaire."), "\(metropole)")
+        #expect(metropole.contains("passent d'abord ; reporter le reste ou en confier une part à un partenaire."), "\(metropole)")
         #expect(!metropole.contains("renfort"), "\(metropole)")
-        #expect(try size("prefecture-hopital-support").contains("ne peuvent attendre ; prévoir un renfort."))
+        #expect(try size("prefecture-hopital-support").contains("passent d'abord ; prévoir un renfort."))
     }
 
     @Test("« falseLabels » d'un fait oui/non : lus comme « labels », leur condition vérifiée au chargement")

@@ -93,6 +93,6 @@ struct Plan35PageOneTests {
         let (_, valmont) = try Plan24Tests.plan("ville-moyenne-qpv-cls")
         let size = Plan24Tests.plain(valmont.synthesis.sizeNote)
         // No trade since rel38 (the health screening of projects is « à envisager ensuite »): the note ends on the reinforcement.
-        #expect(size.hasSuffix("ne peuvent attendre ; prévoir un renfort."), "\(size)")
+        #expect(size.hasSuffix("passent d'abord ; prévoir un renfort."), "\(size)")
     }
 }

@@ -70,7 +70,7 @@ struct Plan37Tests {
         // Since content40 the CPTS, after the diagnostic of 2028, is the deferred card (the prevention project waits).
         let cpts = try #require(guyane.cards.first { $0.id == "cpts-soutenir-emergence" })
         #expect(!Plan24Tests.plain(cpts.placementBrief).contains("d'ici fin 2027"), "\(cpts.placementBrief ?? "")")
-        #expect(Plan24Tests.plain(cpts.placementBrief).hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 8 à 10, qui ne peuvent attendre"), "\(cpts.placementBrief ?? "")")
+        #expect(Plan24Tests.plain(cpts.placementBrief).hasPrefix("à partir d'avr. 2029, car d'ici le bilan de mi-mandat la place est prise par les actions 8 à 10, qui passent avant elle"), "\(cpts.placementBrief ?? "")")
     }
 
     /// Over the example profiles: the first period a deferred card names as holding its place (« d'ici fin 2027 la
@@ -151,7 +151,7 @@ struct Plan37LoadTests {
                 let forced = Self.forcedHalves(roadmap, phase)
                 // What may wait fits in the capacity (one half-unit of rounding: capacities are whole units).
                 if used - forced > capacity + 1 {
-                    wrong.append("\(name) phase \(phase) : \(used) demi-unités pour \(capacity), dont \(forced) qui ne peuvent attendre")
+                    wrong.append("\(name) phase \(phase) : \(used) demi-unités pour \(capacity), dont \(forced) qui passent avant elle")
                 }
             }
         }

@@ -8,7 +8,7 @@ import Testing
 /// consider later.
 @Suite("Présentation 41 : ce qui tient une période, dit d'une seule façon")
 struct Present41Tests {
-    /// The action numbers a holders' segment names outside brackets (« les actions 5 à 8, qui ne peuvent attendre »,
+    /// The action numbers a holders' segment names outside brackets (« les actions 5 à 8, qui passent avant elle »,
     /// « les actions 5 (liée à l'action 6) et 6 (tenue par une échéance) »): ranges expanded, the numbers of a link left out.
     static func namedRanks(_ segment: String) -> [Int] {
         var outside = ""
@@ -43,7 +43,7 @@ struct Present41Tests {
         return text.components(separatedBy: ", puis ")
     }
 
-    @Test("La Réunion : la période 2027 est nommée de la même façon sur les fiches 10, 12, 13 et 14 (« les actions 5 à 8, qui ne peuvent attendre »)")
+    @Test("La Réunion : la période 2027 est nommée de la même façon sur les fiches 10, 12, 13 et 14 (« les actions 5 à 8, qui passent avant elle »)")
     func reunionNamesTwentyTwentySevenOnce() throws {
         let (roadmap, document) = try Plan24Tests.plan("commune-outre-mer-reunion")
         let deferred = document.cards.filter { card in
@@ -53,7 +53,7 @@ struct Present41Tests {
         #expect(deferred.map(\.rank) == [10, 11, 12, 13, 14], "\(deferred.map(\.rank))")
         for card in deferred {
             let brief = Plan24Tests.plain(card.placementBrief)
-            #expect(brief.contains("d'ici fin 2027 la place est prise par les actions 5 à 8, qui ne peuvent attendre"), "\(card.rank) : \(brief)")
+            #expect(brief.contains("d'ici fin 2027 la place est prise par les actions 5 à 8, qui passent avant elle"), "\(card.rank) : \(brief)")
             #expect(!brief.contains("par l'action 6"), "\(card.rank) : \(brief)")
         }
     }
@@ -120,7 +120,7 @@ struct Present41Tests {
     func oneLabelInTheCommuneNouvelle() throws {
         let (_, document) = try Plan24Tests.plan("commune-nouvelle-hopital-proximite")
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
-        #expect(size.contains("les actions 5 (liée à l'action 6) et 6 (tenue par une échéance) ne peuvent attendre"), "\(size)")
+        #expect(size.contains("les actions 5 (liée à l'action 6) et 6 (tenue par une échéance) passent d'abord"), "\(size)")
         let card = try #require(document.cards.first { $0.rank == 8 })
         #expect(Plan24Tests.plain(card.placementBrief).contains("la place est prise par les actions 5 (liée à l'action 6) et 6 (tenue par une échéance)"),
                 "\(card.placementBrief ?? "")")

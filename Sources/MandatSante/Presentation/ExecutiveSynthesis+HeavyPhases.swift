@@ -5,8 +5,8 @@ import RuleKit
 extension ExecutiveSynthesis {
     /// A phase that asks more of the team than its capacity — what cannot wait overfills it — says so in one plain
     /// line, with what cannot wait and what the executive can do about it: « D'ici fin 2027, l'équipe ne peut pas
-    /// tout porter : la décision fondatrice (action 3) et les actions tenues par une échéance (5 et 6) ne peuvent attendre ;
-    /// prévoir un renfort. »
+    /// tout porter : la décision fondatrice (action 3) et les actions tenues par une échéance (5 et 6) passent d'abord ;
+    /// prévoir un renfort. » — « ne peuvent attendre » when all of them are held by a deadline.
     /// The period opens the sentence as the time it is (« D'ici fin 2027, … »), not as a quoted title inside a
     /// sentence. Several such periods are named together, with what cannot wait in all of them: one sentence, as
     /// page 1 has room for; consecutive ones by the last (« D'ici le bilan de mi-mandat, … »). The relief named is the
@@ -99,8 +99,11 @@ extension ExecutiveSynthesis {
         } else {
             remedy = relief.remedy
         }
+        // Only a deadline cannot wait: a founding decision, a priority's action and what goes with one come first by
+        // the team's choice, and « ne peuvent attendre » said of them was untrue (read41).
+        let verb = groups.allSatisfy { $0.cause == 1 } ? "ne peu\(total > 1 ? "vent" : "t") attendre" : "passe\(total > 1 ? "nt" : "") d'abord"
         return periods.prefix(1).uppercased() + periods.dropFirst()
-            + ", l'équipe ne peut pas tout porter : \(causes) ne peu\(total > 1 ? "vent" : "t") attendre ; " + remedy
+            + ", l'équipe ne peut pas tout porter : \(causes) \(verb) ; " + remedy
     }
 
     /// What relieves a team that cannot carry everything, as page 1 names it: for a commune in a CLS carried by its

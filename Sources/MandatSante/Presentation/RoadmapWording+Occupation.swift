@@ -154,7 +154,7 @@ extension RoadmapWording {
             // actions 4 et 11), 4 (décision fondatrice), 5 et 11 (tenues par une échéance) et 7 et 8 (priorités de l'équipe) » was
             // more than a card's line can carry (reader31b); each of their cards says its own cause.
             // Three causes or more among what cannot wait and what is better scored are said together, after the
-            // numbers: « les actions 5 à 8, qui ne peuvent attendre » (each of their cards says its own cause), then
+            // numbers: « les actions 5 à 8, qui passent avant elle » (each of their cards says its own cause), then
             // any weaker action kept for its score by its number and cause (« et 9 et 10 (plus légères, elles
             // tenaient dans le temps restant) »). A period then reads the same on every card that names it
             // (« l'action 6 (liée à l'action 7) » on one card and « les actions 5 à 8 » on another, for the same 2027,
@@ -165,12 +165,10 @@ extension RoadmapWording {
             // une autre action »).
             if !forDeadline, held.count >= 3 {
                 let numbers = held.flatMap { ranks[$0.rawValue] }.sorted()
-                // What goes first for another that cannot wait, or for a better scored one, cannot wait either.
-                let waits = held.contains(where: pressing.contains)
-                let ranked = held.contains(.equallyScored) ? "sont mieux ou aussi bien classées"
-                    : held.contains(.betterScored) ? "sont mieux classées" : nil
-                let said = "les actions\(Typography.noBreakSpace)\(Typography.span(numbers)), qui "
-                    + [waits ? "ne peuvent attendre" : nil, ranked].compactMap { $0 }.joined(separator: " ou ")
+                // One relation true of each of them, whatever its cause: « qui ne peuvent attendre » was untrue of a
+                // diagnostic or a partnership, and « ne peuvent attendre ou sont mieux classées » did not say which
+                // (read41).
+                let said = "les actions\(Typography.noBreakSpace)\(Typography.span(numbers)), qui passent avant elle"
                 var rest = counts[Cause.earlier.rawValue] > 0 ? [(ranks: ranks[Cause.earlier.rawValue].sorted(), cause: Cause.earlier.brief(counts[Cause.earlier.rawValue]))] : []
                 if !lighter.isEmpty { rest.append((lighter.sorted(), lighter.count > 1 ? "plus légères, elles tenaient dans le temps restant" : "plus légère, elle tenait dans le temps restant")) }
                 return rest.isEmpty ? said : said + ", et " + Typography.list(rest.sorted { $0.ranks[0] < $1.ranks[0] }.map { "\(Typography.numbers($0.ranks)) (\($0.cause))" })

@@ -105,7 +105,7 @@ extension RoadmapWording {
     /// What held each phase from `wanted` up to the item's own, said in the order of time. A phase with a weaker
     /// holder that took the card's place, and each phase after it, is named by all its actions, each with what holds
     /// it (`occupation`, `hold`), as every card of the roadmap names that phase: « d'ici fin 2027 la place est prise
-    /// par les actions 5 à 8, qui ne peuvent attendre, puis d'ici le bilan de mi-mandat par les actions 9 et 11
+    /// par les actions 5 à 8, qui passent avant elle, puis d'ici le bilan de mi-mandat par les actions 9 et 11
     /// (tenues par une échéance) et 10 (mieux classée) » (La Réunion's prevention project, 96, deferred to April
     /// 2029). Naming only the weaker holders (« par l'action 6 (liée à l'action 7) ») read as if action 6 alone held
     /// 2027, which another card named « les actions 5 à 8 » (read40b). Consecutive phases of better scored holders are
