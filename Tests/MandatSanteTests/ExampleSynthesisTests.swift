@@ -423,13 +423,13 @@ extension ExampleSynthesisTests {
         // What starts now besides is the cabinet with housing, its doctors leaving (reader27c).
         let cabinet = try #require(document.cards.first { $0.id == "cabinet-medical-logement" })
         #expect(Content17Tests.plain(document.synthesis.alsoFirst ?? "")
-                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(cabinet.rank) (le cabinet médical avec logement).")
+                == "À lancer aussi dans les trois prochains mois : le premier pas de l'action \(cabinet.rank) (le cabinet médical avec logement).")
         // Every action of the first quarter is on page 1, as a decision or in that line.
         let banlieue = try ExampleSynthesisTests.document("banlieue-qpv-centre-sante")
         #expect(banlieue.cards.filter { $0.phaseID == banlieue.phases[0].id }.allSatisfy { card in banlieue.synthesis.decisions.contains { $0.rank == card.rank } })
         // What starts now without being a decision (the renewal project's first step, since the ANRU commits its last
         // co-funding by the end of 2027) is named in the line that follows them.
-        #expect(banlieue.synthesis.alsoFirst.map(Content17Tests.plain) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action 10 (la santé dans le projet de renouvellement urbain).")
+        #expect(banlieue.synthesis.alsoFirst.map(Content17Tests.plain) == "À lancer aussi dans les trois prochains mois : le premier pas de l'action 10 (la santé dans le projet de renouvellement urbain).")
     }
 
     @Test("petite ville à la MSP voisine, assez grande pour un centre de santé : la carte du centre salarié prévient qu'il recruterait les mêmes médecins que la MSP voisine")

@@ -39,7 +39,7 @@ struct FirstDecisionsTests {
         let msp = try #require(ceinture.card("msp-projet-de-sante")?.rank)
         let training = try #require(ceinture.card("formation-cnfpt-agents")?.rank)
         #expect(Content17Tests.plain(ceinture.synthesis.alsoFirst ?? "")
-                == "Aussi dans les trois prochains mois, sans décision à part : le premier pas des actions \(msp) (le projet de maison de santé) et \(training) (la formation santé des agents).")
+                == "À lancer aussi dans les trois prochains mois : le premier pas des actions \(msp) (le projet de maison de santé) et \(training) (la formation santé des agents).")
     }
 
     @Test("page 1 nomme en quelques mots chaque action dont le premier pas commence maintenant sans être une décision : « le premier pas de l'action 7 (le projet de CPTS des professionnels) »")
@@ -73,7 +73,7 @@ struct FirstDecisionsTests {
         let rurale = try ExampleSynthesisTests.document("communaute-communes-rurale")
         let cpts = try #require(rurale.card("cpts-soutenir-emergence")?.rank)
         #expect(Content17Tests.plain(rurale.synthesis.alsoFirst ?? "")
-                == "Aussi dans les trois prochains mois, sans décision à part : l'action 3 (les « zones rouges » des médecins volontaires) et le premier pas de l'action \(cpts) (le projet de CPTS des professionnels).")
+                == "À lancer aussi dans les trois prochains mois : l'action 3 (les « zones rouges » des médecins volontaires) et le premier pas de l'action \(cpts) (le projet de CPTS des professionnels).")
     }
 
     @Test("une décision qui vient après une action qui n'est pas une décision le dit : le CLS après le diagnostic")

@@ -64,7 +64,7 @@ struct Plan25Tests {
         #expect(renewal.phaseIndex == 2 && RoadmapWording.startsNow(renewal, in: roadmap))
         let card = try #require(document.cards.first { $0.id == "renouvellement-urbain-sante" })
         #expect(Self.plain(card.placementBrief).hasPrefix("premier pas dès maintenant, car l'ANRU engage ses derniers cofinancements d'ici fin 2027 au plus tard"))
-        #expect(Self.plain(document.synthesis.alsoFirst) == "Aussi dans les trois prochains mois, sans décision à part : le premier pas de l'action \(renewal.rank) (la santé dans le projet de renouvellement urbain).")
+        #expect(Self.plain(document.synthesis.alsoFirst) == "À lancer aussi dans les trois prochains mois : le premier pas de l'action \(renewal.rank) (la santé dans le projet de renouvellement urbain).")
     }
 
     /// `dès maintenant` requires its condition: an action pressing everywhere has a shorter horizon instead.

@@ -71,7 +71,7 @@ struct Plan32Tests {
         let size = Plan24Tests.plain(document.synthesis.sizeNote)
         // Named among the founding decisions that cannot wait, its number is not said again.
         #expect(size.contains("les décisions fondatrices (actions \(coordinator.rank) "), "\(size)")
-        #expect(size.contains("passent d'abord ; le poste de coordination du CLS en portera une part."), "\(size)")
+        #expect(size.contains("passent d'abord ; le poste de coordination du CLS portera une part de la charge."), "\(size)")
         #expect(!size.contains("prévoir un renfort"), "\(size)")
     }
 

@@ -86,7 +86,7 @@ struct Plan35PageOneTests {
         // heavy period says what to do (the CLS coordination's post), and the trade's sentence does not say it twice.
         let (_, reunion) = try Plan24Tests.plan("commune-outre-mer-reunion")
         let reunionSize = Plan24Tests.plain(reunion.synthesis.sizeNote)
-        #expect(reunionSize.contains("le poste de coordination du CLS (action 5) en portera une part."), "\(reunionSize)")
+        #expect(reunionSize.contains("le poste de coordination du CLS (action 5) portera une part de la charge."), "\(reunionSize)")
         // The heavy period already says that the team cannot carry it all: the trade ends on what gave its place.
         #expect(reunionSize.hasSuffix("prennent la place d'actions plus légères, le repérage des personnes âgées isolées et l'accueil des docteurs juniors, à envisager ensuite."), "\(reunionSize)")
         #expect(!reunionSize.contains("la charge du mandat"), "\(reunionSize)")

@@ -89,13 +89,14 @@ extension ExecutiveSynthesis {
         }
         let periods = Typography.list(titles)
         // The reinforcement the roadmap itself recruits by then (a health coordinator for the CLS) carries part of the
-        // load: « prévoir un renfort » beside the recruitment of action 5 read as if the tool had not seen it (reader31a).
+        // load (« … portera une part de la charge », not « en portera une part », whose « en » read41 could not place):
+        // « prévoir un renfort » beside the recruitment of action 5 read as if the tool had not seen it (reader31a).
         let remedy: String
         if let coordinator = recruitedCoordinator(roadmap, by: overfilled.last ?? 0, methodLevers: methodLevers) {
             let name = coordinator.recommendation.shortTitle ?? "le poste de coordination santé"
             // Its number only when the sentence has not just named it among the actions that cannot wait.
             let named = waiting.contains { $0.rank == coordinator.rank }
-            remedy = name + (named ? "" : " (action\(Typography.noBreakSpace)\(coordinator.rank))") + " en portera une part."
+            remedy = name + (named ? "" : " (action\(Typography.noBreakSpace)\(coordinator.rank))") + " portera une part de la charge."
         } else {
             remedy = relief.remedy
         }

@@ -199,7 +199,7 @@ struct ExecutiveSynthesis {
                                                     + "\(Typography.noBreakSpace)\(named)"]
         guard let phase = roadmap.calendar.phases.first, !others.isEmpty || !firstSteps.isEmpty else { return nil }
         guard !others.isEmpty else {
-            return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(firstSteps[0])."
+            return "À lancer aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()) : \(firstSteps[0])."
         }
         let provokes = provokesIntercommunality(roadmap)
         func isMethod(_ item: RoadmapItem, _ levers: Set<String>) -> Bool { Self.isMethod(item, levers, provokes: provokes) }
@@ -216,7 +216,8 @@ struct ExecutiveSynthesis {
                     : "l'action\(Typography.noBreakSpace)" + numberedWithShortTitles([item])
             } + firstSteps)
         }
-        return "Aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()), sans décision à part : \(list)."
+        // « À lancer aussi dans … » rather than « Aussi dans …, sans décision à part », which read awkwardly (read41).
+        return "À lancer aussi dans \(phase.title.prefix(1).lowercased() + phase.title.dropFirst()) : \(list)."
     }
 
     /// « 6 (le cabinet médical avec logement) et 7 »: actions by number, each with the few words its rule gives

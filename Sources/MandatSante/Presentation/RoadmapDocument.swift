@@ -28,8 +28,8 @@ public struct RoadmapDocument: Sendable {
         /// l'appui de la commune »): page 1 of a large territory held its calendar only without the repetition.
         /// Nil when no carrier holds more than half of them, or only one decision.
         public var sharedCarrier: String?
-        /// The actions of the first phase that are not decisions, and why: « Aussi dans les trois prochains mois,
-        /// sans décision à part : l'action 3, une étape de méthode. » Nil when every one is a decision.
+        /// The actions of the first phase that are not decisions, and why: « À lancer aussi dans les trois prochains
+        /// mois : l'action 3, une étape de méthode. » Nil when every one is a decision.
         public var alsoFirst: String?
         /// The three findings about the territory that drive the roadmap.
         public var findings: [String]
