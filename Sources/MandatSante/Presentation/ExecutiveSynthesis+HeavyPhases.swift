@@ -21,14 +21,14 @@ extension ExecutiveSynthesis {
         var waiting: [(cause: Int, rank: Int)] = []
         // The partners (ranks) of what goes with one of those, as its cards name them (`RoadmapWording.hold`).
         var partners: Set<Int> = []
-        let linkers = RoadmapWording.Occupancy.linkers(roadmap)
+        let occupancy = RoadmapWording.Occupancy(roadmap)
         for phase in roadmap.calendar.phases.indices where phase < capacity.count && used[phase] > 2 * capacity[phase] {
             let pressing: [(cause: Int, rank: Int)] = roadmap.items.indices.filter { roadmap.items[$0].phaseIndex == phase }.compactMap { position in
                 let item = roadmap.items[position]
                 // An action that took the place of lighter ones is said apart (`tradedPlaces`): it could have waited.
                 if roadmap.tradedPlaces.contains(where: { $0.taker == item.recommendation.id }) { return nil }
                 // What holds it, as every line of the document that names it says (`RoadmapWording.hold`).
-                switch RoadmapWording.hold(position, in: roadmap, linkers: linkers) {
+                switch occupancy.holds[position] {
                 case .foundation: return (0, item.rank)
                 case .deadline: return (1, item.rank)
                 case .priority: return (2, item.rank)

@@ -8,7 +8,7 @@ extension RoadmapWording {
     /// of claims: « décision fondatrice, échéance, meilleurs scores ».
     /// `asList`: as the holders of a left-out action's room (« les décisions fondatrices, des actions tenues par une échéance
     /// et l'action 11, qui a pris le reste, trop court pour un effort moyen »).
-    /// `occupants`: positions in `roadmap.items`; `linkers`: `Occupancy.linkers(roadmap)`.
+    /// `occupants`: positions in `roadmap.items`; `occupancy`: `Occupancy(roadmap)`, made once for the roadmap.
     /// `short`: a card's brief line, the holders numbered and grouped by what holds each there (« les actions 7
     /// (tenue par une échéance) et 8 (plus légère, elle tenait dans le temps restant) »): a list of causes after a list of numbers
     /// left the élu to guess which was which.
@@ -21,7 +21,7 @@ extension RoadmapWording {
     /// What holds an occupant is its own (`hold`), the same wherever the document names it; only an action kept for
     /// its score is said against this one's: better scored, its prerequisite (« à faire avant elle »), gone first for
     /// another (« liée à l'action 10 »), or lighter.
-    static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, linkers: [[Int]],
+    static func occupation(_ occupants: [Int], of recommendation: Recommendation, score: Int, in roadmap: Roadmap, occupancy: Occupancy,
                            asList: Bool = false, short: Bool = false, waitingWith: String? = nil, setHalves: Int? = nil,
                            forDeadline: Bool = false) -> String {
         enum Cause: Int, CaseIterable {
@@ -67,7 +67,7 @@ extension RoadmapWording {
                 }
             }
         }
-        let items = roadmap.items
+        let items = roadmap.items, linkers = occupancy.linkers
         var ranks = [[Int]](repeating: [], count: Cause.allCases.count)
         var lighter: [Int] = []
         var weaker: [Int] = []
@@ -83,7 +83,7 @@ extension RoadmapWording {
             while let current = next.popLast() {
                 for other in linkers[current] where seen.insert(other).inserted {
                     guard items[other].recommendation.id != recommendation.id else { continue }
-                    if items[other].score.total >= score || hold(other, in: roadmap, linkers: linkers) != .merit { return other }
+                    if items[other].score.total >= score || occupancy.holds[other] != .merit { return other }
                     next.append(other)
                 }
             }
@@ -102,7 +102,7 @@ extension RoadmapWording {
             // What holds an occupant is its own (`hold`), the same on every line that names it; only an action kept for
             // its merit is said against this one's score.
             var own: Cause?
-            switch hold(position, in: roadmap, linkers: linkers) {
+            switch occupancy.holds[position] {
             case .foundation: own = .foundation
             case .deadline: own = .deadline
             case .priority: own = .priority
@@ -210,7 +210,7 @@ extension RoadmapWording {
     /// room — a deferred card, page 1's heavy phases, « À envisager ensuite », `explain` — never worked out again
     /// against the action whose room it is (read40a: page 1 said « les actions 5 et 6 (tenues par une échéance) » and a card
     /// « l'action 5 (liée à l'action 6) » for the same action).
-    enum Hold: Equatable {
+    enum Hold: Equatable, Sendable {
         /// A founding decision, a deadline that does not let it wait a phase, a team priority's action.
         case foundation, deadline, priority
         /// What goes first for one of those (its prerequisite or its companion, directly or through another): the
@@ -254,9 +254,14 @@ extension RoadmapWording {
     struct Occupancy: Sendable {
         /// For each item (by position), the positions of the items that name it as a prerequisite or a companion.
         let linkers: [[Int]]
+        /// What holds each item in its phase (`hold`), worked out once: every line that names an item as holding room
+        /// reads it here.
+        let holds: [Hold]
 
         init(_ roadmap: Roadmap) {
-            linkers = Self.linkers(roadmap)
+            let linkers = Self.linkers(roadmap)
+            self.linkers = linkers
+            holds = roadmap.items.indices.map { RoadmapWording.hold($0, in: roadmap, linkers: linkers) }
         }
 
         static func linkers(_ roadmap: Roadmap) -> [[Int]] {

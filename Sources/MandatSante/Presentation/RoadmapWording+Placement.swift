@@ -54,7 +54,7 @@ extension RoadmapWording {
             // With what goes with it (`together`), it needs room for the set in one phase: a weaker action that
             // took what the set could not use left « reste trop court », never « ordre de placement ».
             let set = companionSet(item, inPhase: wanted, in: roadmap)
-            let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap),
+            let held = occupation(holders, of: item.recommendation, score: item.score.total, in: roadmap, occupancy: Occupancy(roadmap),
                                   short: true, setHalves: set?.halves, forDeadline: true)
             let named = "\(late), car jusque-là la place est prise par \(held)" + (set.map { " ; \($0.need)" } ?? "")
             return (named, named)
@@ -75,7 +75,7 @@ extension RoadmapWording {
         // card takes, it took nothing the card could use (reader36: Valmont's housing card named a survey due in
         // 2027 for a start in April 2029). Never in a period its own actions leave with room: that room went to an
         // earlier period's surplus (`ContentReading17Tests`).
-        let linkers = Occupancy.linkers(roadmap)
+        let occupancy = Occupancy(roadmap), linkers = occupancy.linkers
         let used = roadmap.halfUnitsUsed
         var opening = wanted
         for prerequisite in item.prerequisites {
@@ -98,7 +98,7 @@ extension RoadmapWording {
         // échéance) » read as if action 7, due in Dec. 2027, held the team until April 2029 (reader34).
         // The detailed edition and the JSON say the same: one reason whatever the format (the causes of the better
         // scored holders would repeat those of the weaker ones: « actions à échéance… — échéances… »).
-        let named = from(item, in: roadmap) + heldPhaseByPhase(item, weaker: weaker, from: opening, in: roadmap, linkers: linkers)
+        let named = from(item, in: roadmap) + heldPhaseByPhase(item, weaker: weaker, from: opening, in: roadmap, occupancy: occupancy)
         return (named, named)
     }
 
@@ -111,7 +111,7 @@ extension RoadmapWording {
     /// 2027, which another card named « les actions 5 à 8 » (read40b). Consecutive phases of better scored holders are
     /// said once, with the period of the last; those before the first weaker holder go unsaid: that is what a later
     /// start means.
-    private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, linkers: [[Int]]) -> String {
+    private static func heldPhaseByPhase(_ item: RoadmapItem, weaker: [Int], from wanted: Int, in roadmap: Roadmap, occupancy: Occupancy) -> String {
         let phases = roadmap.calendar.phases
         // Groups of consecutive phases: a phase with weaker holders alone, phases of better scored holders together.
         var groups: [(phases: [Int], weaker: [Int])] = []
@@ -136,7 +136,7 @@ extension RoadmapWording {
             // rest too short for it (the junior doctors with the MSP they join), never « placée avant ».
             let set = companionSet(item, inPhase: group.phases[0], in: roadmap)
             let holders = positions.isEmpty ? "des actions déjà retenues"
-                : occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: linkers, short: true, setHalves: set?.halves)
+                : occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, occupancy: occupancy, short: true, setHalves: set?.halves)
             let during = group.phases.map { ExecutiveSynthesis.during(phases[$0]) }
             // « d'ici fin 2027 » says up to when: a group of several phases is said by its last.
             let until = during[during.count - 1]
@@ -271,7 +271,8 @@ extension RoadmapWording {
             guard !positions.isEmpty else {
                 return ("aucune phase plus tôt n'a de place pour un effort \(item.recommendation.effort.rawValue)", nil)
             }
-            let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap))
+            let occupancy = Occupancy(roadmap)
+            let causes = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, occupancy: occupancy)
             // Over one phase whose own actions leave room, the room went to what earlier phases started beyond
             // theirs: naming that phase's actions would be untrue (« place prise par l'action 12 » in a phase using
             // two units of six).
@@ -281,7 +282,7 @@ extension RoadmapWording {
                 return ("jusque-là le temps de l'équipe est déjà pris", causes)
             }
             // Named as every card names that period's holders, each with what holds it (`hold`).
-            let actions = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, linkers: Occupancy.linkers(roadmap), short: true,
+            let actions = occupation(positions, of: item.recommendation, score: item.score.total, in: roadmap, occupancy: occupancy, short: true,
                                      setHalves: companionSet(item, inPhase: wanted, in: roadmap)?.halves)
             // Each holder says its cause already: the detailed edition and the JSON say the same line, not « … —
             // priorités de l'équipe » after « (priorités de l'équipe) ».
@@ -334,7 +335,7 @@ extension RoadmapWording {
             $0.reason == .noCapacity && ($0.recommendation.together.contains(id) || entry.recommendation.together.contains($0.recommendation.id))
         }
         let set = companion.map { "« \($0.recommendation.title(for: roadmap.profile.facts)) », qui va avec elle et reste à envisager ensuite" }
-        let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, linkers: occupancy.linkers,
+        let holders = occupation(positions, of: entry.recommendation, score: entry.score.total, in: roadmap, occupancy: occupancy,
                                  asList: true, waitingWith: set)
         let span = latest >= phases.count - 1
             ? (earliest == latest ? "en fin de mandat" : "de « \(phases[earliest].title) » à la fin du mandat")
